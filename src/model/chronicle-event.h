@@ -1,0 +1,64 @@
+/* chronicle-event.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-date.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_EVENT (chronicle_event_get_type ())
+
+G_DECLARE_FINAL_TYPE (ChronicleEvent, chronicle_event, CHRONICLE, EVENT, GObject)
+
+/*
+ * An event is built by the loader (new + setters) before it is handed to a
+ * timeline; once in a timeline it is treated as immutable, because the
+ * timeline's sort order and indexes depend on its dates.
+ */
+ChronicleEvent      *chronicle_event_new              (const char          *id,
+                                                       const ChronicleDate *date,
+                                                       const char          *title);
+const char          *chronicle_event_get_id           (ChronicleEvent      *self);
+const ChronicleDate *chronicle_event_get_date         (ChronicleEvent      *self);
+const ChronicleDate *chronicle_event_get_end          (ChronicleEvent      *self);
+void                 chronicle_event_set_end          (ChronicleEvent      *self,
+                                                       const ChronicleDate *end);
+const char          *chronicle_event_get_title        (ChronicleEvent      *self);
+const char          *chronicle_event_get_summary      (ChronicleEvent      *self);
+void                 chronicle_event_set_summary      (ChronicleEvent      *self,
+                                                       const char          *summary);
+const char          *chronicle_event_get_category_id  (ChronicleEvent      *self);
+void                 chronicle_event_set_category_id  (ChronicleEvent      *self,
+                                                       const char          *category_id);
+const char          *chronicle_event_get_location     (ChronicleEvent      *self);
+void                 chronicle_event_set_location     (ChronicleEvent      *self,
+                                                       const char          *location);
+gboolean             chronicle_event_get_approximate  (ChronicleEvent      *self);
+void                 chronicle_event_set_approximate  (ChronicleEvent      *self,
+                                                       gboolean             approximate);
+const char * const  *chronicle_event_get_actors       (ChronicleEvent      *self);
+void                 chronicle_event_set_actors       (ChronicleEvent      *self,
+                                                       const char * const  *actors);
+const char * const  *chronicle_event_get_source_ids   (ChronicleEvent      *self);
+void                 chronicle_event_set_source_ids   (ChronicleEvent      *self,
+                                                       const char * const  *source_ids);
+guint                chronicle_event_get_n_quotes     (ChronicleEvent      *self);
+ChronicleQuote      *chronicle_event_get_quote        (ChronicleEvent      *self,
+                                                       guint                position);
+void                 chronicle_event_add_quote        (ChronicleEvent      *self,
+                                                       ChronicleQuote      *quote);
+
+/* Axis position in Unix seconds: [start, end) covers the whole span the
+ * event's date (or date..end) denotes at its precision. */
+gint64               chronicle_event_get_start_time   (ChronicleEvent      *self);
+gint64               chronicle_event_get_end_time     (ChronicleEvent      *self);
+gboolean             chronicle_event_is_span          (ChronicleEvent      *self);
+char                *chronicle_event_format_date      (ChronicleEvent      *self);
+int                  chronicle_event_compare          (ChronicleEvent      *a,
+                                                       ChronicleEvent      *b);
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* chronicle-timeline.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "chronicle-category.h"
+#include "chronicle-era.h"
+#include "chronicle-event.h"
+#include "chronicle-quote.h"
+#include "chronicle-source.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_TIMELINE (chronicle_timeline_get_type ())
+
+/*
+ * ChronicleTimeline is a GListModel of ChronicleEvent kept sorted by
+ * chronicle_event_compare() (start time, then end, then id). Range queries
+ * are binary searches, so callers pay for what is visible, not for the
+ * whole file.
+ */
+G_DECLARE_FINAL_TYPE (ChronicleTimeline, chronicle_timeline, CHRONICLE, TIMELINE, GObject)
+
+ChronicleTimeline *chronicle_timeline_new                (const char        *title);
+const char        *chronicle_timeline_get_title          (ChronicleTimeline *self);
+void               chronicle_timeline_set_title          (ChronicleTimeline *self,
+                                                          const char        *title);
+const char        *chronicle_timeline_get_description    (ChronicleTimeline *self);
+void               chronicle_timeline_set_description    (ChronicleTimeline *self,
+                                                          const char        *description);
+
+/* Sources, categories and eras in file order (GListModel of the item type). */
+GListModel        *chronicle_timeline_get_sources        (ChronicleTimeline *self);
+GListModel        *chronicle_timeline_get_categories     (ChronicleTimeline *self);
+GListModel        *chronicle_timeline_get_eras           (ChronicleTimeline *self);
+void               chronicle_timeline_add_source         (ChronicleTimeline *self,
+                                                          ChronicleSource   *source);
+void               chronicle_timeline_add_category       (ChronicleTimeline *self,
+                                                          ChronicleCategory *category);
+void               chronicle_timeline_add_era            (ChronicleTimeline *self,
+                                                          ChronicleEra      *era);
+ChronicleSource   *chronicle_timeline_lookup_source      (ChronicleTimeline *self,
+                                                          const char        *id);
+ChronicleCategory *chronicle_timeline_lookup_category    (ChronicleTimeline *self,
+                                                          const char        *id);
+ChronicleEvent    *chronicle_timeline_lookup_event       (ChronicleTimeline *self,
+                                                          const char        *id);
+guint              chronicle_timeline_get_category_index (ChronicleTimeline *self,
+                                                          const char        *id);
+
+/* Events. add_event inserts in order (O(1) when appended in order);
+ * set_events sorts once, for loaders. Both emit items-changed. */
+void               chronicle_timeline_add_event          (ChronicleTimeline *self,
+                                                          ChronicleEvent    *event);
+void               chronicle_timeline_set_events         (ChronicleTimeline *self,
+                                                          GPtrArray         *events);
+guint              chronicle_timeline_get_n_events       (ChronicleTimeline *self);
+ChronicleEvent    *chronicle_timeline_get_event          (ChronicleTimeline *self,
+                                                          guint              position);
+gboolean           chronicle_timeline_find_event         (ChronicleTimeline *self,
+                                                          ChronicleEvent    *event,
+                                                          guint             *position);
+guint              chronicle_timeline_lower_bound        (ChronicleTimeline *self,
+                                                          gint64             time);
+gboolean           chronicle_timeline_get_range          (ChronicleTimeline *self,
+                                                          gint64             from,
+                                                          gint64             to,
+                                                          guint             *first,
+                                                          guint             *last);
+gint64             chronicle_timeline_get_max_duration   (ChronicleTimeline *self);
+gboolean           chronicle_timeline_get_bounds         (ChronicleTimeline *self,
+                                                          gint64            *start,
+                                                          gint64            *end);
+
+G_END_DECLS

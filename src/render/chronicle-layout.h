@@ -1,0 +1,102 @@
+/* chronicle-layout.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-timeline.h"
+#include "chronicle-viewport.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} ChronicleRect;
+
+typedef enum
+{
+  CHRONICLE_TEXT_LABEL,   /* event titles */
+  CHRONICLE_TEXT_TICK,    /* axis tick labels */
+  CHRONICLE_TEXT_ERA,     /* era names */
+  CHRONICLE_TEXT_TITLE,   /* chart title (export) */
+} ChronicleTextRole;
+
+/* Measures @text for @role in pixels. Layout stays pure: the screen and
+ * export pass a Pango-backed measurer, tests may pass a fixed-width one. */
+typedef void (*ChronicleMeasureFunc) (const char        *text,
+                                      ChronicleTextRole  role,
+                                      double            *width,
+                                      double            *height,
+                                      gpointer           user_data);
+
+typedef enum
+{
+  CHRONICLE_ITEM_MARKER,   /* a point event */
+  CHRONICLE_ITEM_BAR,      /* a range, or a date coarser than the pixel grid */
+  CHRONICLE_ITEM_CLUSTER,  /* "+N": events folded because lanes ran out */
+} ChronicleItemKind;
+
+typedef struct
+{
+  ChronicleItemKind kind;
+  guint             first_event;  /* timeline position of the (first) event */
+  guint             n_events;     /* 1, or the cluster size */
+  guint             category;     /* category index, G_MAXUINT for none */
+  double            x;            /* marker centre, or bar start */
+  double            x2;           /* bar end (== x for markers) */
+  double            axis_y;       /* where the item sits on its track */
+  int               lane;         /* > 0 above the axis, < 0 below */
+  ChronicleRect     label;        /* label box; width 0 when unlabeled */
+  const char       *text;         /* borrowed from the event; NULL for clusters */
+} ChronicleLayoutItem;
+
+typedef struct
+{
+  double      x;
+  char       *text;      /* owned; localized */
+  gboolean    major;
+} ChronicleTick;
+
+typedef struct
+{
+  gboolean collapse_gaps;  /* informational; the viewport holds the axis */
+  gboolean show_title;
+  gboolean show_legend;
+  gboolean show_eras;
+} ChronicleLayoutOptions;
+
+typedef struct _ChronicleLayout ChronicleLayout;
+
+ChronicleLayout           *chronicle_layout_compute        (ChronicleTimeline            *timeline,
+                                                            const ChronicleViewport      *viewport,
+                                                            double                        width,
+                                                            double                        height,
+                                                            const ChronicleLayoutOptions *options,
+                                                            ChronicleMeasureFunc          measure,
+                                                            gpointer                      measure_data);
+void                       chronicle_layout_free           (ChronicleLayout              *layout);
+
+const ChronicleLayoutItem *chronicle_layout_get_items      (const ChronicleLayout        *layout,
+                                                            guint                        *n_items);
+const ChronicleTick       *chronicle_layout_get_ticks      (const ChronicleLayout        *layout,
+                                                            guint                        *n_ticks);
+/* The item drawn at (x, y), or NULL. Items are sorted by x for bsearch. */
+const ChronicleLayoutItem *chronicle_layout_hit_test       (const ChronicleLayout        *layout,
+                                                            double                        x,
+                                                            double                        y);
+/* The item showing timeline position @event (itself or its cluster), or NULL. */
+const ChronicleLayoutItem *chronicle_layout_find_event     (const ChronicleLayout        *layout,
+                                                            guint                         event);
+double                     chronicle_layout_get_axis_y     (const ChronicleLayout        *layout);
+ChronicleTimeline         *chronicle_layout_get_timeline   (const ChronicleLayout        *layout);
+const ChronicleViewport   *chronicle_layout_get_viewport   (const ChronicleLayout        *layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleLayout, chronicle_layout_free)
+
+G_END_DECLS

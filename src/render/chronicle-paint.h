@@ -1,0 +1,49 @@
+/* chronicle-paint.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "chronicle-layout.h"
+#include "chronicle-style.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The one painter: the timeline widget, PNG/SVG/PDF export and the tests all
+ * call chronicle_paint() on their own cairo_t. Coordinates are logical
+ * pixels; the caller applies any device scale.
+ */
+void chronicle_paint            (cairo_t               *cr,
+                                 const ChronicleLayout *layout,
+                                 const ChronicleStyle  *style);
+
+/* Highlight for the selected (or hovered) event, painted on top of
+ * chronicle_paint() each frame so the static part can be cached. */
+void chronicle_paint_highlight  (cairo_t               *cr,
+                                 const ChronicleLayout *layout,
+                                 const ChronicleStyle  *style,
+                                 guint                  event,
+                                 gboolean               selected);
+
+/* A ChronicleMeasureFunc backed by Pango; @user_data is a PangoContext
+ * (for instance from pango_cairo_font_map_create_context()). The style's
+ * font applies. */
+typedef struct
+{
+  PangoContext         *context;
+  const ChronicleStyle *style;
+} ChroniclePangoMeasurer;
+
+void chronicle_pango_measure    (const char            *text,
+                                 ChronicleTextRole      role,
+                                 double                *width,
+                                 double                *height,
+                                 gpointer               user_data);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* chronicle-viewport.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_VIEWPORT (chronicle_viewport_get_type ())
+
+/*
+ * The viewport maps time (Unix seconds, as a double) to x pixels.
+ *
+ * Time first goes through a piecewise-linear *axis* into "axis units":
+ * long empty stretches of the timeline collapse into short breaks, so that
+ * clusters years apart are legible side by side. With breaks off the axis
+ * is linear. The visible window is a linear range of axis units mapped onto
+ * [0, width]. Zoom and pan act on axis units.
+ *
+ * chronicle_viewport_to_px() and chronicle_viewport_from_px() are the only
+ * time <-> pixel conversions in Chronicle.
+ */
+typedef struct _ChronicleViewport ChronicleViewport;
+
+/* One piece of the axis: time [t0, t1) maps linearly onto units [u0, u1).
+ * is_break marks a collapsed empty stretch. */
+typedef struct
+{
+  double   t0;
+  double   t1;
+  double   u0;
+  double   u1;
+  gboolean is_break;
+} ChronicleAxisSegment;
+
+GType                       chronicle_viewport_get_type          (void) G_GNUC_CONST;
+ChronicleViewport          *chronicle_viewport_new               (void);
+ChronicleViewport          *chronicle_viewport_copy              (const ChronicleViewport *self);
+void                        chronicle_viewport_free              (ChronicleViewport       *self);
+
+/* Axis: linear over [start, end), or with breaks computed from @timeline. */
+void                        chronicle_viewport_set_linear        (ChronicleViewport       *self,
+                                                                  double                   start,
+                                                                  double                   end);
+void                        chronicle_viewport_set_timeline      (ChronicleViewport       *self,
+                                                                  ChronicleTimeline       *timeline,
+                                                                  gboolean                 collapse_gaps);
+const ChronicleAxisSegment *chronicle_viewport_get_segments      (const ChronicleViewport *self,
+                                                                  guint                   *n_segments);
+
+void                        chronicle_viewport_set_width         (ChronicleViewport       *self,
+                                                                  double                   width);
+double                      chronicle_viewport_get_width         (const ChronicleViewport *self);
+
+double                      chronicle_viewport_to_px             (const ChronicleViewport *self,
+                                                                  double                   time);
+double                      chronicle_viewport_from_px           (const ChronicleViewport *self,
+                                                                  double                   x);
+
+/* Visible window. Every change is clamped: no narrower than one minute of
+ * time, no wider than the whole axis plus a margin. */
+void                        chronicle_viewport_fit               (ChronicleViewport       *self);
+void                        chronicle_viewport_show_range        (ChronicleViewport       *self,
+                                                                  double                   start,
+                                                                  double                   end);
+void                        chronicle_viewport_get_visible_range (const ChronicleViewport *self,
+                                                                  double                  *start,
+                                                                  double                  *end);
+void                        chronicle_viewport_zoom              (ChronicleViewport       *self,
+                                                                  double                   factor,
+                                                                  double                   anchor_x);
+void                        chronicle_viewport_pan               (ChronicleViewport       *self,
+                                                                  double                   dx);
+void                        chronicle_viewport_center_on         (ChronicleViewport       *self,
+                                                                  double                   time);
+gboolean                    chronicle_viewport_equal             (const ChronicleViewport *a,
+                                                                  const ChronicleViewport *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleViewport, chronicle_viewport_free)
+
+G_END_DECLS
