@@ -1,0 +1,1165 @@
+/* chronicle-timeline-loader.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-loader"
+
+#include "config.h"
+
+#include "chronicle-timeline-loader.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+/*
+ * The loader reads the whole document with JsonParser and then walks it
+ * once. Every refusal names its place as a JSON path ("events[3]") plus the
+ * item's id once it is known, so that a user can find the offending line in
+ * a 100 000-event file. Places are only formatted into text when a message
+ * is actually produced, so a clean load allocates nothing for them.
+ *
+ * Id lookups (duplicates, unknown categories and sources) use hash tables
+ * keyed by strings that live in the parsed JsonNode tree; the tree outlives
+ * the walk, so nothing is copied.
+ */
+
+#define FORMAT_NAME    "chronicle-timeline"
+#define FORMAT_VERSION 1
+
+G_DEFINE_QUARK (chronicle-load-error-quark, chronicle_load_error)
+
+typedef struct _Place Place;
+
+/* One step of a JSON path: `list[index] "id"`, nested for quotes. */
+struct _Place
+{
+  const Place *parent;
+  const char  *list;
+  guint        index;
+  const char  *id;
+};
+
+typedef struct
+{
+  /* owned */
+  GPtrArray  *warnings;       /* char *, NULL when the caller wants none */
+  GHashTable *source_ids;     /* borrowed id -> GUINT_TO_POINTER (index + 1) */
+  GHashTable *category_ids;
+  GHashTable *era_ids;
+  GHashTable *event_ids;
+} Loader;
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->warnings, g_ptr_array_unref);
+  g_clear_pointer (&loader->source_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->category_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->era_ids, g_hash_table_unref);
+  g_clear_pointer (&loader->event_ids, g_hash_table_unref);
+}
+
+static void
+append_place (GString     *string,
+              const Place *place)
+{
+  if (place->parent != NULL)
+    {
+      append_place (string, place->parent);
+      g_string_append (string, ": ");
+    }
+
+  g_string_append_printf (string, "%s[%u]", place->list, place->index);
+
+  if (place->id != NULL)
+    g_string_append_printf (string, " \"%s\"", place->id);
+}
+
+static char *
+format_message_valist (const Place *place,
+                       const char  *format,
+                       va_list      args)
+{
+  GString *string = g_string_new (NULL);
+
+  if (place != NULL)
+    {
+      append_place (string, place);
+      g_string_append (string, ": ");
+    }
+
+  g_string_append_vprintf (string, format, args);
+
+  return g_string_free (string, FALSE);
+}
+
+static gboolean set_error (GError          **error,
+                           ChronicleLoadError code,
+                           const Place      *place,
+                           const char       *format,
+                           ...) G_GNUC_PRINTF (4, 5);
+
+/* Always returns FALSE, so that callers can `return set_error (...)`. */
+static gboolean
+set_error (GError            **error,
+           ChronicleLoadError  code,
+           const Place        *place,
+           const char         *format,
+           ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = format_message_valist (place, format, args);
+  va_end (args);
+
+  g_set_error_literal (error, CHRONICLE_LOAD_ERROR, code, message);
+  g_free (message);
+
+  return FALSE;
+}
+
+static void add_warning (Loader      *loader,
+                         const Place *place,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_warning (Loader      *loader,
+             const Place *place,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  if (loader->warnings == NULL)
+    return;
+
+  va_start (args, format);
+  g_ptr_array_add (loader->warnings, format_message_valist (place, format, args));
+  va_end (args);
+}
+
+static const char *
+describe_node_type (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      /* Translators: a JSON type, used in "X must be a string, not an object" */
+      return C_("JSON type", "an object");
+
+    case JSON_NODE_ARRAY:
+      /* Translators: a JSON type, used in "X must be a string, not an array" */
+      return C_("JSON type", "an array");
+
+    case JSON_NODE_NULL:
+      /* Translators: the JSON value null, used in "X must be a string, not null" */
+      return C_("JSON type", "null");
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      /* Translators: a JSON type, used in "X must be a number, not a string" */
+      return C_("JSON type", "a string");
+
+    case G_TYPE_BOOLEAN:
+      /* Translators: a JSON type (true or false), used in "X must be a string, not a boolean" */
+      return C_("JSON type", "a boolean");
+
+    default:
+      /* Translators: a JSON type, used in "X must be a string, not a number" */
+      return C_("JSON type", "a number");
+    }
+}
+
+/* @subject is already quoted or indexed: `"id"` or `actors[2]`. */
+static gboolean
+set_type_error (GError      **error,
+                const Place  *place,
+                const char   *subject,
+                const char   *expected,
+                JsonNode     *node)
+{
+  /* Translators: the first %s is a JSON member such as "id" or actors[2],
+   * the second the expected JSON type ("a string"), the third the type found
+   * ("a number"). */
+  return set_error (error, CHRONICLE_LOAD_ERROR_TYPE, place,
+                    _("%s must be %s, not %s"),
+                    subject, expected, describe_node_type (node));
+}
+
+static gboolean
+set_missing_error (GError      **error,
+                   const Place  *place,
+                   const char   *member)
+{
+  /* Translators: %s is the name of a JSON member such as "title"; keep the
+   * quotes around it. */
+  return set_error (error, CHRONICLE_LOAD_ERROR_MISSING, place,
+                    _("missing required member \"%s\""), member);
+}
+
+static gboolean
+node_holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* Reads an optional (or, with @required, a required) string member. A null
+ * member counts as absent: extraction pipelines often write "end": null. */
+static gboolean
+read_string (JsonObject   *object,
+             const char   *member,
+             gboolean      required,
+             const Place  *place,
+             const char  **out,
+             GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (required)
+        return set_missing_error (error, place, member);
+      return TRUE;
+    }
+
+  if (!node_holds_string (node))
+    {
+      g_autofree char *subject = g_strdup_printf ("\"%s\"", member);
+      return set_type_error (error, place, subject, C_("JSON type", "a string"), node);
+    }
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Reads a required, non-empty id. */
+static gboolean
+read_id (JsonObject   *object,
+         const Place  *place,
+         const char  **out,
+         GError      **error)
+{
+  if (!read_string (object, "id", TRUE, place, out, error))
+    return FALSE;
+
+  if (**out == '\0')
+    {
+      *out = NULL;
+      return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, place,
+                        /* Translators: "id" is a JSON member name; keep it as is */
+                        _("\"id\" must not be empty"));
+    }
+
+  return TRUE;
+}
+
+/* Remembers @id at @place->index, or refuses it if the list already has it. */
+static gboolean
+claim_id (GHashTable   *ids,
+          const char   *id,
+          const Place  *place,
+          GError      **error)
+{
+  gpointer first;
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
+    {
+      /* Translators: the first %s is a list name such as "events", %u the
+       * position of the first item that used the same id: "(first used by
+       * events[1])". */
+      return set_error (error, CHRONICLE_LOAD_ERROR_DUPLICATE, place,
+                        _("duplicate id (first used by %s[%u])"),
+                        place->list, GPOINTER_TO_UINT (first) - 1);
+    }
+
+  g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (place->index + 1));
+  return TRUE;
+}
+
+/* Reads a date member; @text_out (optional) receives the text as written,
+ * for messages. Returns TRUE with *present = FALSE when the member is absent
+ * and not @required. */
+static gboolean
+read_date (JsonObject     *object,
+           const char     *member,
+           gboolean        required,
+           const Place    *place,
+           ChronicleDate  *date,
+           gboolean       *present,
+           const char    **text_out,
+           GError        **error)
+{
+  g_autoptr(GError) date_error = NULL;
+  const char *text;
+
+  *present = FALSE;
+
+  if (!read_string (object, member, required, place, &text, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!chronicle_date_parse (text, date, &date_error))
+    {
+      /* The model's message names the text and the reason; prefix it with
+       * the member so that "date" and "end" can be told apart. */
+      return set_error (error, CHRONICLE_LOAD_ERROR_DATE, place,
+                        "%s: %s", member, date_error->message);
+    }
+
+  *present = TRUE;
+  if (text_out != NULL)
+    *text_out = text;
+
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject  *object,
+              const char  *member,
+              const Place *place,
+              gboolean    *out,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = FALSE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *subject = g_strdup_printf ("\"%s\"", member);
+      return set_type_error (error, place, subject, C_("JSON type", "a boolean"), node);
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* Reads an optional array member; *out is NULL when absent or null. */
+static gboolean
+read_array (JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            const Place *place,
+            JsonArray  **out,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (required)
+        return set_missing_error (error, place, member);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *subject = g_strdup_printf ("\"%s\"", member);
+      return set_type_error (error, place, subject, C_("JSON type", "an array"), node);
+    }
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Reads an optional array of strings into a NULL-terminated vector of
+ * borrowed strings (the container is owned by the caller, the strings by
+ * the JSON tree). */
+static gboolean
+read_string_list (JsonObject    *object,
+                  const char    *member,
+                  const Place   *place,
+                  const char  ***out,
+                  GError       **error)
+{
+  JsonArray *array;
+  const char **strv;
+  guint n;
+
+  *out = NULL;
+
+  if (!read_array (object, member, FALSE, place, &array, error))
+    return FALSE;
+
+  if (array == NULL)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  strv = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!node_holds_string (node))
+        {
+          g_autofree char *subject = g_strdup_printf ("%s[%u]", member, i);
+
+          g_free (strv);
+          return set_type_error (error, place, subject, C_("JSON type", "a string"), node);
+        }
+
+      strv[i] = json_node_get_string (node);
+    }
+
+  *out = strv;
+  return TRUE;
+}
+
+/* The element @index of a list must be an object. */
+static JsonObject *
+get_list_object (JsonArray    *array,
+                 const char   *list,
+                 guint         index,
+                 const Place  *parent,
+                 GError      **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *subject = g_strdup_printf ("%s[%u]", list, index);
+
+      set_type_error (error, parent, subject, C_("JSON type", "an object"), node);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static gboolean
+is_hex_color (const char *text)
+{
+  if (strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+load_sources (Loader             *loader,
+              JsonArray          *array,
+              ChronicleTimeline  *timeline,
+              GError            **error)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleSource) source = NULL;
+      Place place = { NULL, "sources", i, NULL };
+      const char *publisher, *title, *url;
+      ChronicleDate published;
+      gboolean has_published;
+      JsonObject *object;
+
+      if (!(object = get_list_object (array, "sources", i, NULL, error)))
+        return FALSE;
+
+      if (!read_id (object, &place, &place.id, error) ||
+          !claim_id (loader->source_ids, place.id, &place, error) ||
+          !read_string (object, "publisher", FALSE, &place, &publisher, error) ||
+          !read_string (object, "title", FALSE, &place, &title, error) ||
+          !read_string (object, "url", FALSE, &place, &url, error) ||
+          !read_date (object, "published", FALSE, &place, &published, &has_published, NULL, error))
+        return FALSE;
+
+      source = chronicle_source_new (place.id, publisher, title, url,
+                                     has_published ? &published : NULL);
+      chronicle_timeline_add_source (timeline, source);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_categories (Loader             *loader,
+                 JsonArray          *array,
+                 ChronicleTimeline  *timeline,
+                 GError            **error)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleCategory) category = NULL;
+      Place place = { NULL, "categories", i, NULL };
+      const char *label, *color;
+      JsonObject *object;
+
+      if (!(object = get_list_object (array, "categories", i, NULL, error)))
+        return FALSE;
+
+      if (!read_id (object, &place, &place.id, error) ||
+          !claim_id (loader->category_ids, place.id, &place, error) ||
+          !read_string (object, "label", TRUE, &place, &label, error) ||
+          !read_string (object, "color", FALSE, &place, &color, error))
+        return FALSE;
+
+      if (color != NULL && !is_hex_color (color))
+        {
+          /* Translators: %s is the colour as written in the file; #rrggbb is
+           * the required notation and must not be translated. */
+          return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, &place,
+                            _("color \"%s\" is not #rrggbb"), color);
+        }
+
+      category = chronicle_category_new (place.id, label, color);
+      chronicle_timeline_add_category (timeline, category);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_eras (Loader             *loader,
+           JsonArray          *array,
+           ChronicleTimeline  *timeline,
+           GError            **error)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleEra) era = NULL;
+      Place place = { NULL, "eras", i, NULL };
+      const char *label, *start_text = NULL, *end_text = NULL;
+      ChronicleDate start, end;
+      gboolean has_start, has_end;
+      JsonObject *object;
+
+      if (!(object = get_list_object (array, "eras", i, NULL, error)))
+        return FALSE;
+
+      if (!read_id (object, &place, &place.id, error) ||
+          !claim_id (loader->era_ids, place.id, &place, error) ||
+          !read_string (object, "label", TRUE, &place, &label, error) ||
+          !read_date (object, "start", TRUE, &place, &start, &has_start, &start_text, error) ||
+          !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error))
+        return FALSE;
+
+      if (has_end && chronicle_date_get_start (&end) < chronicle_date_get_start (&start))
+        {
+          /* Translators: both %s are dates as written in the file, e.g.
+           * "end 2020 is before start 2021"; "end" and "start" are JSON member names. */
+          return set_error (error, CHRONICLE_LOAD_ERROR_RANGE, &place,
+                            _("end %s is before start %s"), end_text, start_text);
+        }
+
+      era = chronicle_era_new (place.id, label, &start, has_end ? &end : NULL);
+      chronicle_timeline_add_era (timeline, era);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_source_ref (Loader      *loader,
+                  const char  *source_id,
+                  const Place *place)
+{
+  if (g_hash_table_contains (loader->source_ids, source_id))
+    return TRUE;
+
+  /* Translators: %s is a source id; the event still loads. */
+  add_warning (loader, place, _("unknown source \"%s\""), source_id);
+  return FALSE;
+}
+
+static ChronicleQuote *
+load_quote (Loader       *loader,
+            JsonArray    *array,
+            guint         index,
+            const Place  *event_place,
+            GError      **error)
+{
+  Place place = { event_place, "quotes", index, NULL };
+  const char *text, *speaker, *role, *source_id;
+  ChronicleDate date;
+  gboolean has_date;
+  JsonObject *object;
+
+  if (!(object = get_list_object (array, "quotes", index, event_place, error)))
+    return NULL;
+
+  if (!read_string (object, "text", TRUE, &place, &text, error) ||
+      !read_string (object, "speaker", FALSE, &place, &speaker, error) ||
+      !read_string (object, "role", FALSE, &place, &role, error) ||
+      !read_string (object, "source", FALSE, &place, &source_id, error) ||
+      !read_date (object, "date", FALSE, &place, &date, &has_date, NULL, error))
+    return NULL;
+
+  if (source_id != NULL)
+    check_source_ref (loader, source_id, &place);
+
+  return chronicle_quote_new (text, speaker, role, source_id, has_date ? &date : NULL);
+}
+
+static ChronicleEvent *
+load_event (Loader       *loader,
+            JsonArray    *array,
+            guint         index,
+            GError      **error)
+{
+  g_autoptr(ChronicleEvent) event = NULL;
+  g_autofree const char **actors = NULL;
+  g_autofree const char **source_ids = NULL;
+  Place place = { NULL, "events", index, NULL };
+  const char *title, *date_text, *end_text, *summary, *category, *location;
+  ChronicleDate date, end;
+  gboolean has_date, has_end, approximate;
+  JsonArray *quotes;
+  JsonObject *object;
+
+  if (!(object = get_list_object (array, "events", index, NULL, error)))
+    return NULL;
+
+  if (!read_id (object, &place, &place.id, error) ||
+      !claim_id (loader->event_ids, place.id, &place, error) ||
+      !read_date (object, "date", TRUE, &place, &date, &has_date, &date_text, error) ||
+      !read_string (object, "title", TRUE, &place, &title, error) ||
+      !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error) ||
+      !read_string (object, "summary", FALSE, &place, &summary, error) ||
+      !read_string (object, "category", FALSE, &place, &category, error) ||
+      !read_string_list (object, "actors", &place, &actors, error) ||
+      !read_string (object, "location", FALSE, &place, &location, error) ||
+      !read_boolean (object, "approximate", &place, &approximate, error) ||
+      !read_string_list (object, "sources", &place, &source_ids, error) ||
+      !read_array (object, "quotes", FALSE, &place, &quotes, error))
+    return NULL;
+
+  /* An end is refused only when it starts before the date starts: "date":
+   * "2022-03", "end": "2022-03-15" is a fine (if odd) range. */
+  if (has_end && chronicle_date_get_start (&end) < chronicle_date_get_start (&date))
+    {
+      /* Translators: both %s are dates as written in the file, e.g.
+       * "end 2022-03-01 is before date 2022-03-29"; "end" and "date" are JSON
+       * member names. */
+      set_error (error, CHRONICLE_LOAD_ERROR_RANGE, &place,
+                 _("end %s is before date %s"), end_text, date_text);
+      return NULL;
+    }
+
+  event = chronicle_event_new (place.id, &date, title);
+
+  if (has_end)
+    chronicle_event_set_end (event, &end);
+  if (summary != NULL)
+    chronicle_event_set_summary (event, summary);
+  if (location != NULL)
+    chronicle_event_set_location (event, location);
+  if (approximate)
+    chronicle_event_set_approximate (event, TRUE);
+  if (actors != NULL)
+    chronicle_event_set_actors (event, actors);
+
+  if (category != NULL)
+    {
+      if (!g_hash_table_contains (loader->category_ids, category))
+        {
+          /* Translators: %s is a category id; the event still loads. */
+          add_warning (loader, &place, _("unknown category \"%s\""), category);
+        }
+      chronicle_event_set_category_id (event, category);
+    }
+
+  if (source_ids != NULL)
+    {
+      for (guint i = 0; source_ids[i] != NULL; i++)
+        check_source_ref (loader, source_ids[i], &place);
+      chronicle_event_set_source_ids (event, source_ids);
+    }
+
+  if (quotes != NULL)
+    {
+      guint n_quotes = json_array_get_length (quotes);
+
+      for (guint i = 0; i < n_quotes; i++)
+        {
+          g_autoptr(ChronicleQuote) quote = load_quote (loader, quotes, i, &place, error);
+
+          if (quote == NULL)
+            return NULL;
+
+          chronicle_event_add_quote (event, quote);
+        }
+    }
+
+  return g_steal_pointer (&event);
+}
+
+/* Finds line and column (1-based, in characters) of the first byte that is
+ * not valid UTF-8, so that the message points at it like a syntax error. */
+static void
+locate_offset (const char *data,
+               const char *where,
+               guint      *line,
+               guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < where; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+
+  *column = g_utf8_strlen (line_start, where - line_start) + 1;
+}
+
+/* json-glib 1.6 reports "<data>:4:7: Parse error: unexpected ...". Turn that
+ * into "line 4, column 7: unexpected ..."; anything else passes unchanged. */
+static void
+set_syntax_error (GError     **error,
+                  const GError *json_error)
+{
+  const char *message = json_error->message;
+  const char *p;
+  guint64 line, column;
+  char *end;
+
+  if (!g_str_has_prefix (message, "<data>:"))
+    goto verbatim;
+
+  p = message + strlen ("<data>:");
+  line = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != ':')
+    goto verbatim;
+
+  p = end + 1;
+  column = g_ascii_strtoull (p, &end, 10);
+  if (end == p || !g_str_has_prefix (end, ": "))
+    goto verbatim;
+
+  p = end + 2;
+
+  /* json-glib translates its "Parse error" label; strip it in either form. */
+  {
+    const char *labels[] = { "Parse error", g_dgettext ("json-glib-1.0", "Parse error") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      if (g_str_has_prefix (p, labels[i]) && g_str_has_prefix (p + strlen (labels[i]), ": "))
+        {
+          p += strlen (labels[i]) + 2;
+          break;
+        }
+  }
+
+  /* Translators: a JSON syntax error; the last %s is json-glib's reason,
+   * e.g. "line 4, column 7: unexpected character `,'". */
+  set_error (error, CHRONICLE_LOAD_ERROR_SYNTAX, NULL, _("line %u, column %u: %s"),
+             (guint) line, (guint) column, p);
+  return;
+
+verbatim:
+  g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, message);
+}
+
+static gboolean
+parse_document (JsonParser  *parser,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  g_autoptr(GError) json_error = NULL;
+  const char *invalid;
+
+  if (!g_utf8_validate (data, length, &invalid))
+    {
+      guint line, column;
+
+      locate_offset (data, invalid, &line, &column);
+      /* Translators: the file contains bytes that are not UTF-8 text */
+      return set_error (error, CHRONICLE_LOAD_ERROR_SYNTAX, NULL,
+                        _("line %u, column %u: the text is not valid UTF-8"), line, column);
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      set_syntax_error (error, json_error);
+      return FALSE;
+    }
+
+  /* json-glib accepts an empty or all-blank document with a NULL root. */
+  if (json_parser_get_root (parser) == NULL)
+    return set_error (error, CHRONICLE_LOAD_ERROR_SYNTAX, NULL, _("the file is empty"));
+
+  return TRUE;
+}
+
+static gboolean
+check_header (JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+
+  /* Without a "format" we cannot tell that this is ours at all, so this is
+   * a FORMAT error rather than a MISSING one. */
+  if (format == NULL)
+    return set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                      _("missing required member \"%s\""), "format");
+
+  if (!node_holds_string (format) || g_strcmp0 (json_node_get_string (format), FORMAT_NAME) != 0)
+    {
+      /* Translators: "format" is a JSON member name and %s its required
+       * value "chronicle-timeline"; do not translate either. */
+      return set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                        _("\"format\" must be \"%s\""), FORMAT_NAME);
+    }
+
+  if (version == NULL)
+    return set_missing_error (error, NULL, "version");
+
+  if (!JSON_NODE_HOLDS_VALUE (version) ||
+      (json_node_get_value_type (version) != G_TYPE_INT64 &&
+       json_node_get_value_type (version) != G_TYPE_DOUBLE))
+    return set_type_error (error, NULL, "\"version\"", C_("JSON type", "a number"), version);
+
+  if (json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) != FORMAT_VERSION)
+    {
+      g_autofree char *found = NULL;
+
+      if (json_node_get_value_type (version) == G_TYPE_INT64)
+        found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+      else
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+          found = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (version)));
+        }
+
+      /* Translators: the first %s is the version number found in the file,
+       * %d the one this program reads. "version" is a JSON member name. */
+      return set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                        _("\"version\" %s is not supported (this Chronicle reads version %d)"),
+                        found, FORMAT_VERSION);
+    }
+
+  return TRUE;
+}
+
+static ChronicleTimeline *
+load_document (Loader      *loader,
+               JsonNode    *root_node,
+               GError     **error)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const char *title, *description;
+  JsonArray *sources, *categories, *eras, *event_array;
+  JsonObject *root;
+  guint n_events;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      /* Translators: %s is a JSON type such as "an array" */
+      set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                 _("the top level must be an object, not %s"),
+                 describe_node_type (root_node));
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+
+  if (!check_header (root, error) ||
+      !read_string (root, "title", TRUE, NULL, &title, error) ||
+      !read_string (root, "description", FALSE, NULL, &description, error) ||
+      !read_array (root, "events", TRUE, NULL, &event_array, error) ||
+      !read_array (root, "sources", FALSE, NULL, &sources, error) ||
+      !read_array (root, "categories", FALSE, NULL, &categories, error) ||
+      !read_array (root, "eras", FALSE, NULL, &eras, error))
+    return NULL;
+
+  timeline = chronicle_timeline_new (title);
+  if (description != NULL)
+    chronicle_timeline_set_description (timeline, description);
+
+  /* Sources and categories come first whatever their place in the file,
+   * so that events can be checked against them in the same pass. */
+  if ((sources != NULL && !load_sources (loader, sources, timeline, error)) ||
+      (categories != NULL && !load_categories (loader, categories, timeline, error)) ||
+      (eras != NULL && !load_eras (loader, eras, timeline, error)))
+    return NULL;
+
+  n_events = json_array_get_length (event_array);
+  events = g_ptr_array_new_full (n_events, g_object_unref);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronicleEvent *event = load_event (loader, event_array, i, error);
+
+      if (event == NULL)
+        return NULL;
+
+      g_ptr_array_add (events, event);
+    }
+
+  chronicle_timeline_set_events (timeline, events);
+
+  return g_steal_pointer (&timeline);
+}
+
+/**
+ * chronicle_timeline_load_from_data:
+ * @data: the document, UTF-8 JSON
+ * @length: length of @data in bytes, or -1 if it is NUL-terminated
+ * @warnings: (out) (optional) (transfer full): return location for a
+ *   NULL-terminated array of messages about content that loaded but looks
+ *   wrong; an empty array when there is none
+ * @error: return location for a `CHRONICLE_LOAD_ERROR`
+ *
+ * Parses a version 1 chronicle-timeline document. Refusals carry a message
+ * that names the place, see [enum@Chronicle.LoadError].
+ *
+ * Returns: (transfer full) (nullable): the timeline, or %NULL with @error set
+ */
+ChronicleTimeline *
+chronicle_timeline_load_from_data (const char  *data,
+                                   gssize       length,
+                                   GStrv       *warnings,
+                                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  Loader loader = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  if (data == NULL)
+    data = "";
+  if (length < 0)
+    length = strlen (data);
+
+  /* Keep the tree immutable: lookups borrow its strings. */
+  parser = json_parser_new_immutable ();
+  if (!parse_document (parser, data, length, error))
+    return NULL;
+
+  if (warnings != NULL)
+    loader.warnings = g_ptr_array_new_with_free_func (g_free);
+  loader.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.era_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  timeline = load_document (&loader, json_parser_get_root (parser), error);
+
+  if (timeline != NULL && warnings != NULL)
+    {
+      g_ptr_array_add (loader.warnings, NULL);
+      *warnings = (GStrv) g_ptr_array_steal (loader.warnings, NULL);
+    }
+
+  loader_clear (&loader);
+
+  return g_steal_pointer (&timeline);
+}
+
+static char *
+describe_io_error (const GError *io_error)
+{
+  if (io_error->domain == G_IO_ERROR)
+    {
+      switch (io_error->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+          return g_strdup (_("the file does not exist"));
+
+        case G_IO_ERROR_PERMISSION_DENIED:
+          return g_strdup (_("permission denied"));
+
+        case G_IO_ERROR_IS_DIRECTORY:
+          return g_strdup (_("it is a folder, not a file"));
+
+        default:
+          break;
+        }
+    }
+
+  return g_strdup (io_error->message);
+}
+
+/**
+ * chronicle_timeline_load_from_file:
+ * @file: the file to read
+ * @cancellable: (nullable): a `GCancellable`
+ * @warnings: (out) (optional) (transfer full): see
+ *   [func@Chronicle.timeline_load_from_data]
+ * @error: return location for an error
+ *
+ * Reads and parses @file. A file that cannot be read gives
+ * `CHRONICLE_LOAD_ERROR_IO`, naming the file; cancellation is passed through
+ * as `G_IO_ERROR_CANCELLED` so that callers can stay silent about it.
+ *
+ * Returns: (transfer full) (nullable): the timeline, or %NULL with @error set
+ */
+ChronicleTimeline *
+chronicle_timeline_load_from_file (GFile         *file,
+                                   GCancellable  *cancellable,
+                                   GStrv         *warnings,
+                                   GError       **error)
+{
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &io_error))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *reason = NULL;
+
+      if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&io_error));
+          return NULL;
+        }
+
+      name = g_file_get_parse_name (file);
+      reason = describe_io_error (io_error);
+      /* Translators: the first %s is a file path, the second the reason */
+      set_error (error, CHRONICLE_LOAD_ERROR_IO, NULL,
+                 _("could not read \"%s\": %s"), name, reason);
+      return NULL;
+    }
+
+  return chronicle_timeline_load_from_data (contents, length, warnings, error);
+}
+
+typedef struct
+{
+  ChronicleTimeline *timeline;
+  GStrv              warnings;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->timeline);
+  g_clear_pointer (&result->warnings, g_strfreev);
+  g_free (result);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->timeline = chronicle_timeline_load_from_file (file, cancellable, &result->warnings, &error);
+
+  if (result->timeline == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+/**
+ * chronicle_timeline_load_async:
+ * @file: the file to read
+ * @cancellable: (nullable): a `GCancellable`
+ * @callback: called in the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Reads and parses @file in a worker thread; the worker gets a reference to
+ * @file and nothing else. Finish with [func@Chronicle.timeline_load_finish].
+ */
+void
+chronicle_timeline_load_async (GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chronicle_timeline_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * chronicle_timeline_load_finish:
+ * @result: the result passed to the callback
+ * @warnings: (out) (optional) (transfer full): see
+ *   [func@Chronicle.timeline_load_from_data]
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the timeline, or %NULL with @error set
+ */
+ChronicleTimeline *
+chronicle_timeline_load_finish (GAsyncResult  *result,
+                                GStrv         *warnings,
+                                GError       **error)
+{
+  LoadResult *load_result;
+  ChronicleTimeline *timeline;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chronicle_timeline_load_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  load_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (load_result == NULL)
+    return NULL;
+
+  timeline = g_steal_pointer (&load_result->timeline);
+  if (warnings != NULL)
+    *warnings = g_steal_pointer (&load_result->warnings);
+  load_result_free (load_result);
+
+  return timeline;
+}
