@@ -1,0 +1,759 @@
+/* chronicle-date.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-date"
+
+#include "config.h"
+
+#include "chronicle-date.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+
+/* The widest UTC offset we accept, in seconds. Real zones stay within
+ * -12:00..+14:00; ±18:00 is the ISO 8601 / java.time limit. */
+#define MAX_UTC_OFFSET (18 * 3600)
+
+G_DEFINE_QUARK (chronicle-date-error-quark, chronicle_date_error)
+
+G_DEFINE_BOXED_TYPE (ChronicleDate, chronicle_date, chronicle_date_copy, chronicle_date_free)
+
+static gboolean
+is_leap_year (gint64 year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int
+get_days_in_month (gint64 year,
+                   int    month)
+{
+  static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  g_assert (month >= 1 && month <= 12);
+
+  if (month == 2 && is_leap_year (year))
+    return 29;
+  return days[month - 1];
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil). Plain arithmetic: much faster than GDateTime, and the
+ * timeline computes this for every event. */
+static gint64
+days_from_civil (gint64 year,
+                 int    month,
+                 int    day)
+{
+  gint64 era;
+  gint64 yoe, doy, doe;
+
+  year -= month <= 2;
+  era = (year >= 0 ? year : year - 399) / 400;
+  yoe = year - era * 400;
+  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+/* The wall-clock text of @date at its precision, without offset, as used
+ * in error messages when there is no input text to quote. */
+static char *
+format_fields (const ChronicleDate *date)
+{
+  switch ((ChronicleDatePrecision) date->precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%04d", date->year);
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return g_strdup_printf ("%04d-%02d", date->year, date->month);
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d",
+                              date->year, date->month, date->day,
+                              date->hour, date->minute);
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                              date->year, date->month, date->day,
+                              date->hour, date->minute, date->second);
+    }
+}
+
+/* "March 2022", in the standalone (nominative) month form. */
+static char *
+format_month_year (int year,
+                   int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+  g_assert (dt != NULL);
+
+  /* Translators: a month of a year, e.g. "March 2022". A g_date_time_format()
+   * format; %OB is the standalone (nominative) month name. */
+  return g_date_time_format (dt, _("%OB %Y"));
+}
+
+/* Checks the fields of @date against the calendar. @text is the input as
+ * written, quoted in the error; NULL to show the fields instead. The error
+ * message has no place prefix: callers add where the date came from. */
+static gboolean
+validate (const ChronicleDate  *date,
+          int                   year,
+          int                   month,
+          int                   day,
+          int                   hour,
+          int                   minute,
+          int                   second,
+          const char           *text,
+          GError              **error)
+{
+  g_autofree char *shown = NULL;
+  ChronicleDatePrecision precision = date->precision;
+
+  if (text == NULL)
+    {
+      ChronicleDate fields = *date;
+
+      /* Clamp for display only; the error names the real value. */
+      fields.month = CLAMP (month, 0, 99);
+      fields.day = CLAMP (day, 0, 99);
+      fields.hour = CLAMP (hour, 0, 99);
+      fields.minute = CLAMP (minute, 0, 99);
+      fields.second = CLAMP (second, 0, 99);
+      fields.year = CLAMP (year, -9999, 99999);
+      text = shown = format_fields (&fields);
+    }
+
+  if (year < 1 || year > 9999)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %d a year number */
+                   _("%s is not supported: year %d is outside 1–9999"),
+                   text, year);
+      return FALSE;
+    }
+
+  if (precision < CHRONICLE_DATE_PRECISION_MONTH)
+    return TRUE;
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %d the month number in it */
+                   _("%s does not exist: there is no month %d"),
+                   text, month);
+      return FALSE;
+    }
+
+  if (precision < CHRONICLE_DATE_PRECISION_DAY)
+    return TRUE;
+
+  if (day < 1)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %d the day number in it */
+                   _("%s does not exist: there is no day %d"),
+                   text, day);
+      return FALSE;
+    }
+
+  if (day > get_days_in_month (year, month))
+    {
+      g_autofree char *month_year = format_month_year (year, month);
+
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: the first %s is a date as written, the second
+                    * a month and year ("February 2022"), %d a number of days */
+                   _("%s does not exist: %s has %d days"),
+                   text, month_year, get_days_in_month (year, month));
+      return FALSE;
+    }
+
+  if (precision < CHRONICLE_DATE_PRECISION_MINUTE)
+    return TRUE;
+
+  if (hour < 0 || hour > 23)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %d an hour */
+                   _("%s does not exist: hour %d is out of range (00–23)"),
+                   text, hour);
+      return FALSE;
+    }
+
+  if (minute < 0 || minute > 59)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %d a minute */
+                   _("%s does not exist: minute %d is out of range (00–59)"),
+                   text, minute);
+      return FALSE;
+    }
+
+  if (precision < CHRONICLE_DATE_PRECISION_SECOND)
+    return TRUE;
+
+  /* Leap seconds (:60) are refused: Unix time cannot place them. */
+  if (second < 0 || second > 59)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %d a second */
+                   _("%s does not exist: second %d is out of range (00–59)"),
+                   text, second);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads exactly @n_digits ASCII digits at *@p. */
+static gboolean
+read_digits (const char **p,
+             guint        n_digits,
+             int         *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    {
+      char c = (*p)[i];
+
+      if (!g_ascii_isdigit (c))
+        return FALSE;
+      v = v * 10 + (c - '0');
+    }
+
+  *p += n_digits;
+  *value = v;
+  return TRUE;
+}
+
+static void
+set_syntax_error (GError     **error,
+                  const char  *text)
+{
+  g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX,
+               /* Translators: %s is the text that was read as a date. Keep
+                * YYYY, MM, DD, hh, mm, ss and Z as they are: they describe
+                * the ISO 8601 notation. */
+               _("\"%s\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)"),
+               text);
+}
+
+/* Parses the optional "Z", "±hh:mm", "±hhmm" or "±hh" after a time. */
+static gboolean
+parse_offset (const char  *p,
+              const char  *text,
+              ChronicleDate *date,
+              GError     **error)
+{
+  int sign, hours, minutes = 0;
+
+  if (*p == '\0')
+    return TRUE;
+
+  if (*p == 'Z' || *p == 'z')
+    {
+      if (p[1] != '\0')
+        {
+          set_syntax_error (error, text);
+          return FALSE;
+        }
+      date->has_offset = TRUE;
+      date->utc_offset = 0;
+      return TRUE;
+    }
+
+  if (*p == '+')
+    sign = 1;
+  else if (*p == '-')
+    sign = -1;
+  else
+    {
+      set_syntax_error (error, text);
+      return FALSE;
+    }
+  p++;
+
+  if (!read_digits (&p, 2, &hours))
+    {
+      set_syntax_error (error, text);
+      return FALSE;
+    }
+
+  if (*p == ':')
+    {
+      p++;
+      if (!read_digits (&p, 2, &minutes))
+        {
+          set_syntax_error (error, text);
+          return FALSE;
+        }
+    }
+  else if (*p != '\0' && !read_digits (&p, 2, &minutes))
+    {
+      set_syntax_error (error, text);
+      return FALSE;
+    }
+
+  if (*p != '\0')
+    {
+      set_syntax_error (error, text);
+      return FALSE;
+    }
+
+  if (minutes > 59 || hours * 3600 + minutes * 60 > MAX_UTC_OFFSET)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written, %c%02d:%02d a UTC
+                    * offset such as +25:00 */
+                   _("%s does not exist: UTC offset %c%02d:%02d is out of range (at most ±18:00)"),
+                   text, sign > 0 ? '+' : '-', hours, minutes);
+      return FALSE;
+    }
+
+  date->has_offset = TRUE;
+  date->utc_offset = sign * (hours * 3600 + minutes * 60);
+  return TRUE;
+}
+
+/**
+ * chronicle_date_parse:
+ * @text: an ISO 8601 date of reduced precision
+ * @date: (out caller-allocates): the result
+ * @error: return location for a #CHRONICLE_DATE_ERROR
+ *
+ * Accepts "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-MM-DDThh:mm" and
+ * "YYYY-MM-DDThh:mm:ss", the time forms optionally followed by "Z",
+ * "±hh:mm", "±hhmm" or "±hh". The precision is the finest field present.
+ * @date is left untouched on error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+chronicle_date_parse (const char     *text,
+                      ChronicleDate  *date,
+                      GError        **error)
+{
+  ChronicleDate result = { 0 };
+  const char *p = text;
+  int year, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!read_digits (&p, 4, &year))
+    goto syntax;
+  result.precision = CHRONICLE_DATE_PRECISION_YEAR;
+
+  if (*p == '-')
+    {
+      p++;
+      if (!read_digits (&p, 2, &month))
+        goto syntax;
+      result.precision = CHRONICLE_DATE_PRECISION_MONTH;
+
+      if (*p == '-')
+        {
+          p++;
+          if (!read_digits (&p, 2, &day))
+            goto syntax;
+          result.precision = CHRONICLE_DATE_PRECISION_DAY;
+
+          if (*p == 'T' || *p == 't')
+            {
+              p++;
+              if (!read_digits (&p, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, &minute))
+                goto syntax;
+              result.precision = CHRONICLE_DATE_PRECISION_MINUTE;
+
+              if (*p == ':')
+                {
+                  p++;
+                  if (!read_digits (&p, 2, &second))
+                    goto syntax;
+                  result.precision = CHRONICLE_DATE_PRECISION_SECOND;
+                }
+
+              if (!parse_offset (p, text, &result, error))
+                return FALSE;
+              p += strlen (p);
+            }
+        }
+    }
+
+  if (*p != '\0')
+    goto syntax;
+
+  if (!validate (&result, year, month, day, hour, minute, second, text, error))
+    return FALSE;
+
+  result.year = year;
+  result.month = month;
+  result.day = day;
+  result.hour = hour;
+  result.minute = minute;
+  result.second = second;
+  *date = result;
+  return TRUE;
+
+syntax:
+  set_syntax_error (error, text);
+  return FALSE;
+}
+
+/**
+ * chronicle_date_init:
+ * @date: (out caller-allocates): the result
+ * @precision: how many of the fields are known
+ *
+ * Builds a floating date (no UTC offset) from fields. Fields finer than
+ * @precision are ignored and stored as 1 (month, day) or 0. Set
+ * has_offset/utc_offset afterwards for a date with a zone.
+ *
+ * Returns: %TRUE on success, %FALSE with a %CHRONICLE_DATE_ERROR_INVALID
+ *   error when the fields name no real date
+ */
+gboolean
+chronicle_date_init (ChronicleDate          *date,
+                     ChronicleDatePrecision  precision,
+                     int                     year,
+                     int                     month,
+                     int                     day,
+                     int                     hour,
+                     int                     minute,
+                     int                     second,
+                     GError                **error)
+{
+  ChronicleDate result = { 0 };
+
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (precision <= CHRONICLE_DATE_PRECISION_SECOND, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (precision < CHRONICLE_DATE_PRECISION_MONTH)
+    month = 1;
+  if (precision < CHRONICLE_DATE_PRECISION_DAY)
+    day = 1;
+  if (precision < CHRONICLE_DATE_PRECISION_MINUTE)
+    hour = minute = 0;
+  if (precision < CHRONICLE_DATE_PRECISION_SECOND)
+    second = 0;
+
+  result.precision = precision;
+  if (!validate (&result, year, month, day, hour, minute, second, NULL, error))
+    return FALSE;
+
+  result.year = year;
+  result.month = month;
+  result.day = day;
+  result.hour = hour;
+  result.minute = minute;
+  result.second = second;
+  *date = result;
+  return TRUE;
+}
+
+ChronicleDate *
+chronicle_date_copy (const ChronicleDate *date)
+{
+  ChronicleDate *copy;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  copy = g_new (ChronicleDate, 1);
+  *copy = *date;
+  return copy;
+}
+
+void
+chronicle_date_free (ChronicleDate *date)
+{
+  g_free (date);
+}
+
+/**
+ * chronicle_date_to_iso:
+ *
+ * Returns: (transfer full): @date in the ISO 8601 form it was parsed from,
+ *   with the offset normalized to "Z" or "±hh:mm"
+ */
+char *
+chronicle_date_to_iso (const ChronicleDate *date)
+{
+  g_autofree char *fields = NULL;
+  int offset;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  fields = format_fields (date);
+  if (!date->has_offset || date->precision < CHRONICLE_DATE_PRECISION_MINUTE)
+    return g_steal_pointer (&fields);
+
+  if (date->utc_offset == 0)
+    return g_strconcat (fields, "Z", NULL);
+
+  offset = ABS (date->utc_offset);
+  return g_strdup_printf ("%s%c%02d:%02d", fields,
+                          date->utc_offset < 0 ? '-' : '+',
+                          offset / 3600, (offset / 60) % 60);
+}
+
+/* " UTC+3", " UTC-5", " UTC+5:30" or " UTC" (no translation needed:
+ * "UTC" is international). */
+static char *
+format_offset (int utc_offset)
+{
+  int offset = ABS (utc_offset);
+
+  if (utc_offset == 0)
+    return g_strdup ("UTC");
+  if (offset % 3600 == 0)
+    return g_strdup_printf ("UTC%c%d", utc_offset < 0 ? '-' : '+', offset / 3600);
+  return g_strdup_printf ("UTC%c%d:%02d", utc_offset < 0 ? '-' : '+',
+                          offset / 3600, (offset / 60) % 60);
+}
+
+static GDateTime *
+create_wall_clock (const ChronicleDate *date)
+{
+  /* The wall-clock fields as written, in UTC so that no local zone shifts
+   * them; the offset is appended as text. */
+  return g_date_time_new_utc (date->year, date->month, date->day,
+                              date->hour, date->minute, date->second);
+}
+
+/**
+ * chronicle_date_format:
+ *
+ * Returns: (transfer full): @date as localized text at its precision:
+ *   "2022", "March 2022", "24 February 2022", "16 May 2025, 10:30",
+ *   "16 May 2025, 10:30:05", with " UTC+3" appended for dates with an offset
+ */
+char *
+chronicle_date_format (const ChronicleDate *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+  const char *format;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  dt = create_wall_clock (date);
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  switch ((ChronicleDatePrecision) date->precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      /* Translators: a year-precision date, e.g. "2022". A g_date_time_format() format. */
+      format = _("%Y");
+      break;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      /* Translators: a month of a year, e.g. "March 2022". A g_date_time_format()
+       * format; %OB is the standalone (nominative) month name. */
+      format = _("%OB %Y");
+      break;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      /* Translators: a day, e.g. "24 February 2022". A g_date_time_format() format;
+       * %B is the month name in the form used with a day number. */
+      format = _("%-d %B %Y");
+      break;
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+      /* Translators: a day and time, e.g. "16 May 2025, 10:30". A g_date_time_format() format. */
+      format = _("%-d %B %Y, %H:%M");
+      break;
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      /* Translators: a day and time with seconds, e.g. "16 May 2025, 10:30:05".
+       * A g_date_time_format() format. */
+      format = _("%-d %B %Y, %H:%M:%S");
+      break;
+    }
+
+  text = g_date_time_format (dt, format);
+
+  if (date->has_offset && date->precision >= CHRONICLE_DATE_PRECISION_MINUTE)
+    {
+      g_autofree char *offset = format_offset (date->utc_offset);
+
+      /* Translators: a time followed by its UTC offset: "16 May 2025, 10:30 UTC+3" */
+      return g_strdup_printf (_("%s %s"), text, offset);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+/**
+ * chronicle_date_format_range:
+ *
+ * Returns: (transfer full): "@start – @end" as localized text, sharing
+ *   the year (and month) when both dates are whole days or months in the
+ *   same year: "24 February – 3 March 2022", "24–28 February 2022",
+ *   "March – May 2022"
+ */
+char *
+chronicle_date_format_range (const ChronicleDate *start,
+                             const ChronicleDate *end)
+{
+  g_autofree char *end_text = NULL;
+  g_autofree char *start_text = NULL;
+
+  g_return_val_if_fail (start != NULL, NULL);
+  g_return_val_if_fail (end != NULL, NULL);
+
+  if (chronicle_date_equal (start, end))
+    return chronicle_date_format (start);
+
+  end_text = chronicle_date_format (end);
+
+  if (start->precision == end->precision &&
+      start->year == end->year &&
+      (start->precision == CHRONICLE_DATE_PRECISION_DAY ||
+       start->precision == CHRONICLE_DATE_PRECISION_MONTH))
+    {
+      g_autoptr(GDateTime) dt = create_wall_clock (start);
+      const char *format;
+
+      if (start->precision == CHRONICLE_DATE_PRECISION_MONTH)
+        /* Translators: the first month of a range within one year, e.g. "March"
+         * in "March – May 2022". A g_date_time_format() format. */
+        format = _("%OB");
+      else if (start->month == end->month)
+        /* Translators: the first day of a range within one month, e.g. "24"
+         * in "24–28 February 2022". A g_date_time_format() format. */
+        format = _("%-d");
+      else
+        /* Translators: the first day of a range within one year, e.g.
+         * "24 February" in "24 February – 3 March 2022". A g_date_time_format() format. */
+        format = _("%-d %B");
+
+      start_text = g_date_time_format (dt, format);
+
+      if (start->precision == CHRONICLE_DATE_PRECISION_DAY && start->month == end->month)
+        /* Translators: a range of days within one month, e.g. "24–28 February 2022";
+         * the first %s is the first day, the second the last date. */
+        return g_strdup_printf (_("%s–%s"), start_text, end_text);
+    }
+  else
+    {
+      start_text = chronicle_date_format (start);
+    }
+
+  /* Translators: a range of dates, e.g. "24 February – 3 March 2022"; the
+   * dash is an en dash. */
+  return g_strdup_printf (_("%s – %s"), start_text, end_text);
+}
+
+/**
+ * chronicle_date_get_start:
+ *
+ * Returns: the start of the span @date covers, in Unix seconds. Floating
+ *   dates are placed as if they were UTC.
+ */
+gint64
+chronicle_date_get_start (const ChronicleDate *date)
+{
+  gint64 days;
+
+  g_return_val_if_fail (date != NULL, 0);
+
+  days = days_from_civil (date->year, date->month, date->day);
+  return days * SECONDS_PER_DAY + date->hour * 3600 + date->minute * 60 + date->second
+         - (date->has_offset ? date->utc_offset : 0);
+}
+
+/**
+ * chronicle_date_get_end:
+ *
+ * Returns: the exclusive end of the span @date covers, in Unix seconds: the
+ *   next year, month, day, minute or second after the start
+ */
+gint64
+chronicle_date_get_end (const ChronicleDate *date)
+{
+  gint64 start, days;
+
+  g_return_val_if_fail (date != NULL, 0);
+
+  start = chronicle_date_get_start (date);
+
+  switch ((ChronicleDatePrecision) date->precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      days = days_from_civil ((gint64) date->year + 1, 1, 1) - days_from_civil (date->year, 1, 1);
+      return start + days * SECONDS_PER_DAY;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return start + get_days_in_month (date->year, date->month) * SECONDS_PER_DAY;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return start + SECONDS_PER_DAY;
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+      return start + 60;
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      return start + 1;
+    }
+}
+
+/**
+ * chronicle_date_compare:
+ *
+ * Orders by start time, then by end time (the shorter span first, so
+ * "2022-03-01" sorts before "2022-03" and "2022").
+ *
+ * Returns: negative, zero or positive, like strcmp()
+ */
+int
+chronicle_date_compare (const ChronicleDate *a,
+                        const ChronicleDate *b)
+{
+  gint64 ta, tb;
+
+  g_return_val_if_fail (a != NULL, 0);
+  g_return_val_if_fail (b != NULL, 0);
+
+  ta = chronicle_date_get_start (a);
+  tb = chronicle_date_get_start (b);
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+
+  ta = chronicle_date_get_end (a);
+  tb = chronicle_date_get_end (b);
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+
+  return 0;
+}
+
+/**
+ * chronicle_date_equal:
+ *
+ * Returns: %TRUE when @a and @b were written the same way (same fields,
+ *   precision and offset). "10:30Z" and "13:30+03:00" are the same instant
+ *   but not equal; use chronicle_date_compare() for instants.
+ */
+gboolean
+chronicle_date_equal (const ChronicleDate *a,
+                      const ChronicleDate *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  return a->year == b->year &&
+         a->month == b->month &&
+         a->day == b->day &&
+         a->hour == b->hour &&
+         a->minute == b->minute &&
+         a->second == b->second &&
+         a->precision == b->precision &&
+         !!a->has_offset == !!b->has_offset &&
+         (!a->has_offset || a->utc_offset == b->utc_offset);
+}

@@ -1,0 +1,438 @@
+/* chronicle-event.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-event"
+
+#include "config.h"
+
+#include "chronicle-event.h"
+#include "chronicle-quote.h"
+
+#include <string.h>
+
+struct _ChronicleEvent
+{
+  GObject        parent_instance;
+
+  char          *id;
+  char          *title;
+  char          *summary;      /* NULL when none */
+  char          *category_id;  /* NULL when none */
+  char          *location;     /* NULL when none */
+  GStrv          actors;       /* NULL-terminated, never NULL */
+  GStrv          source_ids;   /* NULL-terminated, never NULL */
+  GPtrArray     *quotes;       /* of ChronicleQuote */
+
+  ChronicleDate  date;
+  ChronicleDate  end;
+  gboolean       has_end;
+  gboolean       approximate;
+
+  /* Cached axis position in Unix seconds, [start_time, end_time): the
+   * timeline sorts and searches on these. */
+  gint64         start_time;
+  gint64         end_time;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleEvent, chronicle_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_times (ChronicleEvent *self)
+{
+  self->start_time = chronicle_date_get_start (&self->date);
+  self->end_time = chronicle_date_get_end (&self->date);
+
+  /* An end before the start is refused by the loader; should one slip
+   * through, the event still covers at least its own date, so that
+   * end_time > start_time always holds for the timeline's indexes. */
+  if (self->has_end)
+    self->end_time = MAX (self->end_time, chronicle_date_get_end (&self->end));
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+chronicle_event_finalize (GObject *object)
+{
+  ChronicleEvent *self = (ChronicleEvent *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->category_id, g_free);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->actors, g_strfreev);
+  g_clear_pointer (&self->source_ids, g_strfreev);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (chronicle_event_parent_class)->finalize (object);
+}
+
+static void
+chronicle_event_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ChronicleEvent *self = CHRONICLE_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, chronicle_event_get_id (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, chronicle_event_get_title (self));
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, chronicle_event_get_summary (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_event_class_init (ChronicleEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chronicle_event_finalize;
+  object_class->get_property = chronicle_event_get_property;
+
+  /* Read-only, for GtkExpression-based lists and search. */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chronicle_event_init (ChronicleEvent *self)
+{
+  self->actors = g_new0 (char *, 1);
+  self->source_ids = g_new0 (char *, 1);
+  self->quotes = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * chronicle_event_new:
+ * @id: a unique id
+ * @date: when it happened, at its precision
+ * @title: a one-line headline
+ *
+ * Returns: (transfer full): a new event
+ */
+ChronicleEvent *
+chronicle_event_new (const char          *id,
+                     const ChronicleDate *date,
+                     const char          *title)
+{
+  ChronicleEvent *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (CHRONICLE_TYPE_EVENT, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->date = *date;
+  update_times (self);
+
+  return self;
+}
+
+const char *
+chronicle_event_get_id (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->id;
+}
+
+const ChronicleDate *
+chronicle_event_get_date (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return &self->date;
+}
+
+/* Returns: (nullable): the last date of a range, or %NULL */
+const ChronicleDate *
+chronicle_event_get_end (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->has_end ? &self->end : NULL;
+}
+
+/**
+ * chronicle_event_set_end:
+ * @end: (nullable): the last date of the range (its whole span is
+ *   included), or %NULL for an event at a single date
+ *
+ * Only before the event is added to a timeline.
+ */
+void
+chronicle_event_set_end (ChronicleEvent      *self,
+                         const ChronicleDate *end)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  self->has_end = end != NULL;
+  if (end != NULL)
+    self->end = *end;
+  else
+    memset (&self->end, 0, sizeof self->end);
+  update_times (self);
+}
+
+const char *
+chronicle_event_get_title (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->title;
+}
+
+const char *
+chronicle_event_get_summary (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->summary;
+}
+
+void
+chronicle_event_set_summary (ChronicleEvent *self,
+                             const char     *summary)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  if (g_strcmp0 (self->summary, summary) == 0)
+    return;
+
+  replace_string (&self->summary, summary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+const char *
+chronicle_event_get_category_id (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->category_id;
+}
+
+void
+chronicle_event_set_category_id (ChronicleEvent *self,
+                                 const char     *category_id)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  replace_string (&self->category_id, category_id);
+}
+
+const char *
+chronicle_event_get_location (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->location;
+}
+
+void
+chronicle_event_set_location (ChronicleEvent *self,
+                              const char     *location)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  replace_string (&self->location, location);
+}
+
+/* TRUE when the file marks the date as uncertain ("circa"). */
+gboolean
+chronicle_event_get_approximate (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), FALSE);
+
+  return self->approximate;
+}
+
+void
+chronicle_event_set_approximate (ChronicleEvent *self,
+                                 gboolean        approximate)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  self->approximate = !!approximate;
+}
+
+/* Returns: (transfer none): the actors, a NULL-terminated array (empty
+ * when none, never %NULL) */
+const char * const *
+chronicle_event_get_actors (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return (const char * const *) self->actors;
+}
+
+/* @actors: (nullable): NULL-terminated; %NULL clears */
+void
+chronicle_event_set_actors (ChronicleEvent     *self,
+                            const char * const *actors)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  g_strfreev (self->actors);
+  self->actors = actors ? g_strdupv ((char **) actors) : g_new0 (char *, 1);
+}
+
+/* Returns: (transfer none): ids of ChronicleSource, NULL-terminated (empty
+ * when none, never %NULL) */
+const char * const *
+chronicle_event_get_source_ids (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return (const char * const *) self->source_ids;
+}
+
+/* @source_ids: (nullable): NULL-terminated; %NULL clears */
+void
+chronicle_event_set_source_ids (ChronicleEvent     *self,
+                                const char * const *source_ids)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  g_strfreev (self->source_ids);
+  self->source_ids = source_ids ? g_strdupv ((char **) source_ids) : g_new0 (char *, 1);
+}
+
+guint
+chronicle_event_get_n_quotes (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), 0);
+
+  return self->quotes->len;
+}
+
+/* Returns: (transfer none): the quote at @position, in file order */
+ChronicleQuote *
+chronicle_event_get_quote (ChronicleEvent *self,
+                           guint           position)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+  g_return_val_if_fail (position < self->quotes->len, NULL);
+
+  return g_ptr_array_index (self->quotes, position);
+}
+
+/* Appends @quote, taking a new reference. */
+void
+chronicle_event_add_quote (ChronicleEvent *self,
+                           ChronicleQuote *quote)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (CHRONICLE_IS_QUOTE (quote));
+
+  g_ptr_array_add (self->quotes, g_object_ref (quote));
+}
+
+/* Unix seconds: the start of the event's date span. */
+gint64
+chronicle_event_get_start_time (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), 0);
+
+  return self->start_time;
+}
+
+/* Unix seconds, exclusive: the end of the end date's span (or of the
+ * date's own span when there is no end). Always > the start time. */
+gint64
+chronicle_event_get_end_time (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), 0);
+
+  return self->end_time;
+}
+
+/* TRUE for a range, or for a date coarser than a day ("2022-03"), which
+ * is drawn as a bar rather than a point. */
+gboolean
+chronicle_event_is_span (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), FALSE);
+
+  return self->has_end || self->date.precision < CHRONICLE_DATE_PRECISION_DAY;
+}
+
+/* Returns: (transfer full): the date as localized text, or the range
+ * "date – end" */
+char *
+chronicle_event_format_date (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  if (self->has_end)
+    return chronicle_date_format_range (&self->date, &self->end);
+  return chronicle_date_format (&self->date);
+}
+
+/**
+ * chronicle_event_compare:
+ *
+ * The timeline's order: start time, then end time (shorter first), then
+ * id, so that the order is total and stable across loads.
+ *
+ * Returns: negative, zero or positive, like strcmp()
+ */
+int
+chronicle_event_compare (ChronicleEvent *a,
+                         ChronicleEvent *b)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (a), 0);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (b), 0);
+
+  if (a->start_time != b->start_time)
+    return a->start_time < b->start_time ? -1 : 1;
+  if (a->end_time != b->end_time)
+    return a->end_time < b->end_time ? -1 : 1;
+  return strcmp (a->id, b->id);
+}
