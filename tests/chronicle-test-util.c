@@ -4,8 +4,387 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "chronicle-test-util"
+
 #include "config.h"
 
 #include "chronicle-test-util.h"
 
-/* TODO(#2): generator and measurer are written with the render layer. */
+/* The generated events lie in [2015-01-01, 2026-01-01), Unix seconds. */
+#define SPAN_START G_GINT64_CONSTANT (1420070400)
+#define SPAN_END   G_GINT64_CONSTANT (1767225600)
+#define HOUR       G_GINT64_CONSTANT (3600)
+#define DAY        (24 * HOUR)
+
+/* How many events a burst holds on average. */
+#define EVENTS_PER_CLUSTER 25
+#define N_HOT_PERIODS      6
+
+static const struct {
+  const char *id;
+  const char *label;
+  const char *color;
+} categories[] = {
+  { "politics", "Politics", "#3584e4" },
+  { "diplomacy", "Diplomacy", "#2ec27e" },
+  { "military", "Military", "#e01b24" },
+  { "economy", "Economy", "#f6d32d" },
+  { "humanitarian", "Humanitarian", "#9141ac" },
+  { "culture", "Culture", "#ff7800" },
+};
+
+static const char * const subjects[] = {
+  "Delegations", "Foreign ministers", "The parliament", "Negotiators", "The central bank",
+  "Observers", "A court in Kyiv", "Aid agencies", "The prime minister", "Grain exporters",
+  "A joint commission", "The UN Secretary-General",
+};
+
+static const char * const verbs[] = {
+  "meet in", "agree on", "reject", "announce", "postpone", "sign", "debate",
+  "call for", "resume talks on", "publish",
+};
+
+static const char * const objects[] = {
+  "a ceasefire", "prisoner exchanges", "the grain corridor", "new sanctions",
+  "a memorandum of understanding", "humanitarian access to the region",
+  "a timetable for the next round", "the energy agreement", "Istanbul",
+  "a joint statement on maritime safety in the Black Sea",
+};
+
+static const char * const actors[] = {
+  "Ukraine", "Russia", "Türkiye", "United Nations", "European Union",
+  "United States", "ICRC", "IAEA",
+};
+
+static const char * const locations[] = {
+  "Istanbul", "Geneva", "Kyiv", "Moscow", "Brussels", "New York", "Odesa", "Antalya",
+};
+
+static const char * const speakers[][2] = {
+  { "Anna Kovalenko", "Spokesperson" },
+  { "Mehmet Yılmaz", "Foreign Minister" },
+  { "Jean Dupont", "UN Envoy" },
+  { "Olga Petrenko", NULL },
+  { "Unnamed official", "Delegation member" },
+};
+
+static const char * const quote_texts[] = {
+  "We came here to talk, not to sign.",
+  "The next round will be decisive.",
+  "There is no agreement until everything is agreed.",
+  "The corridor must stay open for ships carrying food.",
+  "We have seen progress, but not enough.",
+};
+
+/* Offsets of generated zoned dates, seconds east of UTC. */
+static const int offsets[] = { 0, 3 * 3600, -5 * 3600, 3600, 5 * 3600 + 1800 };
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+/* A date of @precision for the instant @time (Unix seconds); zoned with
+ * @utc_offset when @has_offset and the precision has a time of day. */
+static ChronicleDate
+make_date (gint64                 time,
+           ChronicleDatePrecision precision,
+           gboolean               has_offset,
+           int                    utc_offset)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date;
+
+  if (precision < CHRONICLE_DATE_PRECISION_MINUTE)
+    has_offset = FALSE;
+
+  /* The wall clock at the offset, so that the date starts at @time. */
+  dt = g_date_time_new_from_unix_utc (time + (has_offset ? utc_offset : 0));
+  g_assert (dt != NULL);
+
+  if (!chronicle_date_init (&date, precision,
+                            g_date_time_get_year (dt),
+                            g_date_time_get_month (dt),
+                            g_date_time_get_day_of_month (dt),
+                            g_date_time_get_hour (dt),
+                            g_date_time_get_minute (dt),
+                            g_date_time_get_second (dt),
+                            &error))
+    g_error ("Generated an invalid date: %s", error->message);
+
+  date.has_offset = has_offset;
+  date.utc_offset = has_offset ? utc_offset : 0;
+  return date;
+}
+
+static ChronicleDatePrecision
+pick_precision (GRand *rand)
+{
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  if (roll < 3)
+    return CHRONICLE_DATE_PRECISION_YEAR;
+  if (roll < 10)
+    return CHRONICLE_DATE_PRECISION_MONTH;
+  if (roll < 50)
+    return CHRONICLE_DATE_PRECISION_DAY;
+  if (roll < 90)
+    return CHRONICLE_DATE_PRECISION_MINUTE;
+  return CHRONICLE_DATE_PRECISION_SECOND;
+}
+
+/* How long a range lasts beyond its start, in seconds, so that the end
+ * date lands after the start date at @precision. */
+static gint64
+pick_range_length (GRand                  *rand,
+                   ChronicleDatePrecision  precision)
+{
+  switch (precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return g_rand_int_range (rand, 1, 3) * 366 * DAY;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return g_rand_int_range (rand, 32, 400) * DAY;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return g_rand_int_range (rand, 1, 60) * DAY;
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      return g_rand_int_range (rand, 1, 120) * HOUR;
+    }
+}
+
+static char *
+make_title (GRand *rand,
+            guint  index)
+{
+  int shape = g_rand_int_range (rand, 0, 10);
+
+  if (shape == 0)
+    return g_strdup_printf ("Talks, day %u", index % 40 + 1);
+  if (shape < 8)
+    return g_strdup_printf ("%s %s %s", PICK (rand, subjects), PICK (rand, verbs),
+                            PICK (rand, objects));
+  return g_strdup_printf ("%s %s %s after %s %s", PICK (rand, subjects), PICK (rand, verbs),
+                          PICK (rand, objects), PICK (rand, subjects), PICK (rand, verbs));
+}
+
+static void
+add_details (ChronicleEvent *event,
+             GRand          *rand)
+{
+  if (g_rand_int_range (rand, 0, 100) < 95)
+    chronicle_event_set_category_id (event, PICK (rand, categories).id);
+
+  if (g_rand_int_range (rand, 0, 100) < 70)
+    {
+      g_autofree char *summary = g_strdup_printf ("%s %s %s.", PICK (rand, subjects),
+                                                  PICK (rand, verbs), PICK (rand, objects));
+      chronicle_event_set_summary (event, summary);
+    }
+
+  if (g_rand_int_range (rand, 0, 100) < 40)
+    chronicle_event_set_location (event, PICK (rand, locations));
+
+  if (g_rand_int_range (rand, 0, 100) < 50)
+    {
+      const char *names[4] = { NULL, };
+      int n = g_rand_int_range (rand, 1, 4);
+
+      for (int i = 0; i < n; i++)
+        names[i] = PICK (rand, actors);
+      chronicle_event_set_actors (event, names);
+    }
+
+  if (g_rand_int_range (rand, 0, 100) < 60)
+    {
+      g_autofree char *source_id = g_strdup_printf ("src-%d", g_rand_int_range (rand, 0, 8));
+      const char *ids[] = { source_id, NULL };
+
+      chronicle_event_set_source_ids (event, ids);
+    }
+
+  if (g_rand_int_range (rand, 0, 100) < 20)
+    {
+      int n = g_rand_int_range (rand, 1, 3);
+
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(ChronicleQuote) quote = NULL;
+          g_autofree char *source_id = g_strdup_printf ("src-%d", g_rand_int_range (rand, 0, 8));
+          int speaker = g_rand_int_range (rand, 0, G_N_ELEMENTS (speakers));
+
+          quote = chronicle_quote_new (PICK (rand, quote_texts), speakers[speaker][0],
+                                       speakers[speaker][1], source_id,
+                                       chronicle_event_get_date (event));
+          chronicle_event_add_quote (event, quote);
+        }
+    }
+}
+
+static void
+add_metadata (ChronicleTimeline *timeline)
+{
+  static const struct {
+    const char *id;
+    const char *label;
+    const char *start;
+    const char *end;
+  } eras[] = {
+    { "era-first-round", "First round of talks", "2016-03", "2017-06-15" },
+    { "era-corridor", "Grain corridor", "2020-07-22", "2022-07" },
+    { "era-current", "Current talks", "2025-05-16", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_autoptr(ChronicleCategory) category = chronicle_category_new (categories[i].id,
+                                                                      categories[i].label,
+                                                                      categories[i].color);
+      chronicle_timeline_add_category (timeline, category);
+    }
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("src-%u", i);
+      g_autofree char *title = g_strdup_printf ("Report number %u", i + 1);
+      g_autofree char *url = g_strdup_printf ("https://news.example.org/report/%u", i + 1);
+      g_autoptr(ChronicleSource) source = NULL;
+      ChronicleDate published;
+
+      g_assert_true (chronicle_date_init (&published, CHRONICLE_DATE_PRECISION_DAY,
+                                          2016 + i, 1 + i, 10 + i, 0, 0, 0, NULL));
+      source = chronicle_source_new (id, i % 2 ? "Reuters" : "Anadolu Agency", title, url,
+                                     i % 3 ? &published : NULL);
+      chronicle_timeline_add_source (timeline, source);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+    {
+      g_autoptr(ChronicleEra) era = NULL;
+      ChronicleDate start, end;
+
+      g_assert_true (chronicle_date_parse (eras[i].start, &start, NULL));
+      if (eras[i].end != NULL)
+        g_assert_true (chronicle_date_parse (eras[i].end, &end, NULL));
+      era = chronicle_era_new (eras[i].id, eras[i].label, &start, eras[i].end ? &end : NULL);
+      chronicle_timeline_add_era (timeline, era);
+    }
+}
+
+/**
+ * chronicle_test_generate_timeline:
+ * @n_events: how many events
+ * @seed: the same seed gives the same timeline, on every run and machine
+ *
+ * Events are spread over 2015..2025 in bursts: a few hot periods of weeks
+ * hold most bursts, and a burst packs its events into hours or days, with
+ * long quiet gaps in between. Burst sizes are skewed (a few large ones,
+ * many small). About 10% of the events are ranges; precisions are mostly
+ * day and minute, some second, month and year; some times carry a UTC
+ * offset. Ids are "ev-0" .. "ev-<n-1>" in generation order, which is not
+ * the sorted order.
+ *
+ * Returns: (transfer full): a new timeline
+ */
+ChronicleTimeline *
+chronicle_test_generate_timeline (guint   n_events,
+                                  guint32 seed)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree gint64 *centers = NULL;
+  g_autofree gint64 *widths = NULL;
+  gint64 hot_starts[N_HOT_PERIODS];
+  guint n_clusters;
+
+  timeline = chronicle_timeline_new ("Generated timeline");
+  chronicle_timeline_set_description (timeline, "A synthetic timeline for tests and benchmarks.");
+  add_metadata (timeline);
+
+  for (guint i = 0; i < N_HOT_PERIODS; i++)
+    hot_starts[i] = SPAN_START + (gint64) (g_rand_double (rand) * (SPAN_END - SPAN_START - 120 * DAY));
+
+  n_clusters = MAX (1, n_events / EVENTS_PER_CLUSTER);
+  centers = g_new (gint64, n_clusters);
+  widths = g_new (gint64, n_clusters);
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      int kind = g_rand_int_range (rand, 0, 10);
+
+      if (g_rand_int_range (rand, 0, 10) < 7)
+        centers[i] = hot_starts[g_rand_int_range (rand, 0, N_HOT_PERIODS)]
+                     + g_rand_int_range (rand, 0, 120) * DAY
+                     + g_rand_int_range (rand, 0, 24) * HOUR;
+      else
+        centers[i] = SPAN_START + (gint64) (g_rand_double (rand) * (SPAN_END - SPAN_START));
+
+      if (kind < 5)
+        widths[i] = g_rand_int_range (rand, 1, 12) * HOUR;
+      else if (kind < 9)
+        widths[i] = g_rand_int_range (rand, 1, 8) * DAY;
+      else
+        widths[i] = g_rand_int_range (rand, 14, 40) * DAY;
+    }
+
+  events = g_ptr_array_new_full (n_events, g_object_unref);
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(ChronicleEvent) event = NULL;
+      g_autofree char *id = g_strdup_printf ("ev-%u", i);
+      g_autofree char *title = NULL;
+      ChronicleDatePrecision precision;
+      ChronicleDate date;
+      double skew = g_rand_double (rand);
+      guint cluster = MIN ((guint) (skew * skew * n_clusters), n_clusters - 1);
+      gint64 time;
+      gboolean has_offset;
+      int offset;
+
+      time = centers[cluster] + (gint64) (g_rand_double (rand) * widths[cluster]);
+      time = CLAMP (time, SPAN_START, SPAN_END - 1);
+      precision = pick_precision (rand);
+      has_offset = g_rand_int_range (rand, 0, 100) < 30;
+      offset = PICK (rand, offsets);
+      date = make_date (time, precision, has_offset, offset);
+
+      title = make_title (rand, i);
+      event = chronicle_event_new (id, &date, title);
+
+      if (g_rand_int_range (rand, 0, 100) < 10)
+        {
+          ChronicleDate end = make_date (time + pick_range_length (rand, precision),
+                                         precision, has_offset, offset);
+          chronicle_event_set_end (event, &end);
+        }
+
+      if (precision < CHRONICLE_DATE_PRECISION_DAY && g_rand_int_range (rand, 0, 100) < 30)
+        chronicle_event_set_approximate (event, TRUE);
+
+      add_details (event, rand);
+      g_ptr_array_add (events, g_steal_pointer (&event));
+    }
+
+  chronicle_timeline_set_events (timeline, events);
+
+  return g_steal_pointer (&timeline);
+}
+
+void
+chronicle_test_measure_fixed (const char        *text,
+                              ChronicleTextRole  role,
+                              double            *width,
+                              double            *height,
+                              gpointer           user_data)
+{
+  *width = 7.0 * g_utf8_strlen (text, -1);
+  *height = role == CHRONICLE_TEXT_TICK || role == CHRONICLE_TEXT_ERA ? 12.0 : 14.0;
+}
+
+/* Returns: (transfer full): the path of the bundled example file in the
+ * source tree (G_TEST_DIST is tests/) */
+char *
+chronicle_test_example_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                "istanbul-talks-2025.json", NULL);
+}
