@@ -1,0 +1,485 @@
+/* test-date.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "chronicle-date.h"
+
+/* Unix seconds of a wall-clock time at @utc_offset seconds east of UTC,
+ * computed by GLib: an independent check of the date arithmetic. */
+static gint64
+unix_time (int year,
+           int month,
+           int day,
+           int hour,
+           int minute,
+           int second,
+           int utc_offset)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (utc_offset);
+  g_autoptr(GDateTime) dt = g_date_time_new (tz, year, month, day, hour, minute, second);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+static ChronicleDate
+parse_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date;
+
+  if (!chronicle_date_parse (text, &date, &error))
+    g_error ("could not parse %s: %s", text, error->message);
+  g_assert_no_error (error);
+  return date;
+}
+
+static void
+test_parse_precisions (void)
+{
+  static const struct {
+    const char *text;
+    ChronicleDatePrecision precision;
+    int year, month, day, hour, minute, second;
+  } cases[] = {
+    { "2022", CHRONICLE_DATE_PRECISION_YEAR, 2022, 1, 1, 0, 0, 0 },
+    { "2022-03", CHRONICLE_DATE_PRECISION_MONTH, 2022, 3, 1, 0, 0, 0 },
+    { "2022-03-29", CHRONICLE_DATE_PRECISION_DAY, 2022, 3, 29, 0, 0, 0 },
+    { "2025-05-16T10:30", CHRONICLE_DATE_PRECISION_MINUTE, 2025, 5, 16, 10, 30, 0 },
+    { "2025-05-16T10:30:05", CHRONICLE_DATE_PRECISION_SECOND, 2025, 5, 16, 10, 30, 5 },
+    { "2025-05-16T23:59:59", CHRONICLE_DATE_PRECISION_SECOND, 2025, 5, 16, 23, 59, 59 },
+    { "0001-01-01", CHRONICLE_DATE_PRECISION_DAY, 1, 1, 1, 0, 0, 0 },
+    { "9999-12", CHRONICLE_DATE_PRECISION_MONTH, 9999, 12, 1, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChronicleDate date = parse_ok (cases[i].text);
+      g_autofree char *iso = NULL;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (date.precision, ==, cases[i].precision);
+      g_assert_cmpint (date.year, ==, cases[i].year);
+      g_assert_cmpint (date.month, ==, cases[i].month);
+      g_assert_cmpint (date.day, ==, cases[i].day);
+      g_assert_cmpint (date.hour, ==, cases[i].hour);
+      g_assert_cmpint (date.minute, ==, cases[i].minute);
+      g_assert_cmpint (date.second, ==, cases[i].second);
+      g_assert_false (date.has_offset);
+
+      iso = chronicle_date_to_iso (&date);
+      g_assert_cmpstr (iso, ==, cases[i].text);
+    }
+}
+
+static void
+test_parse_offsets (void)
+{
+  static const struct {
+    const char *text;
+    int utc_offset;
+    const char *iso;
+  } cases[] = {
+    { "2025-05-16T10:30Z", 0, "2025-05-16T10:30Z" },
+    { "2025-05-16T10:30+00:00", 0, "2025-05-16T10:30Z" },
+    { "2025-05-16T10:30+03:00", 3 * 3600, "2025-05-16T10:30+03:00" },
+    { "2025-05-16T10:30+0300", 3 * 3600, "2025-05-16T10:30+03:00" },
+    { "2025-05-16T10:30-05:00", -5 * 3600, "2025-05-16T10:30-05:00" },
+    { "2025-05-16T10:30+05:30", 5 * 3600 + 30 * 60, "2025-05-16T10:30+05:30" },
+    { "2025-05-16T10:30-09:30", -(9 * 3600 + 30 * 60), "2025-05-16T10:30-09:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChronicleDate date = parse_ok (cases[i].text);
+      g_autofree char *iso = chronicle_date_to_iso (&date);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (date.has_offset);
+      g_assert_cmpint (date.utc_offset, ==, cases[i].utc_offset);
+      g_assert_cmpint (date.precision, ==, CHRONICLE_DATE_PRECISION_MINUTE);
+      /* The wall clock stays as written... */
+      g_assert_cmpint (date.hour, ==, 10);
+      g_assert_cmpint (date.minute, ==, 30);
+      /* ...and the axis position is the instant it denotes. */
+      g_assert_cmpint (chronicle_date_get_start (&date), ==,
+                       unix_time (2025, 5, 16, 10, 30, 0, cases[i].utc_offset));
+      g_assert_cmpint (chronicle_date_get_end (&date), ==,
+                       unix_time (2025, 5, 16, 10, 31, 0, cases[i].utc_offset));
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
+static void
+test_offset_moves_instant (void)
+{
+  ChronicleDate utc = parse_ok ("2025-05-16T10:30:00Z");
+  ChronicleDate kyiv = parse_ok ("2025-05-16T13:30:00+03:00");
+  ChronicleDate new_york = parse_ok ("2025-05-16T05:30:00-05:00");
+  ChronicleDate floating = parse_ok ("2025-05-16T10:30:00");
+
+  g_assert_cmpint (chronicle_date_get_start (&utc), ==, chronicle_date_get_start (&kyiv));
+  g_assert_cmpint (chronicle_date_get_start (&utc), ==, chronicle_date_get_start (&new_york));
+  /* Floating dates are placed as if they were UTC. */
+  g_assert_cmpint (chronicle_date_get_start (&utc), ==, chronicle_date_get_start (&floating));
+
+  /* The same instant, written differently: ordered equal, not equal. */
+  g_assert_cmpint (chronicle_date_compare (&utc, &kyiv), ==, 0);
+  g_assert_false (chronicle_date_equal (&utc, &kyiv));
+  g_assert_false (chronicle_date_equal (&utc, &floating));
+}
+
+static void
+test_leap_years (void)
+{
+  static const struct {
+    const char *text;
+    gboolean valid;
+  } cases[] = {
+    { "2024-02-29", TRUE },
+    { "2000-02-29", TRUE },
+    { "2023-02-29", FALSE },
+    { "2100-02-29", FALSE },
+    { "1900-02-29", FALSE },
+    { "2024-02-30", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date;
+      gboolean ok = chronicle_date_parse (cases[i].text, &date, &error);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].valid);
+      if (ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (chronicle_date_get_start (&date), ==,
+                           unix_time (date.year, 2, 29, 0, 0, 0, 0));
+          g_assert_cmpint (chronicle_date_get_end (&date), ==,
+                           unix_time (date.year, 3, 1, 0, 0, 0, 0));
+        }
+      else
+        {
+          g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+        }
+    }
+
+  /* A leap February is a 29-day span. */
+  {
+    ChronicleDate february = parse_ok ("2024-02");
+
+    g_assert_cmpint (chronicle_date_get_end (&february) - chronicle_date_get_start (&february),
+                     ==, 29 * 86400);
+  }
+}
+
+static void
+test_invalid (void)
+{
+  static const struct {
+    const char *text;
+    ChronicleDateError code;
+    const char *message;  /* exact, in the C locale */
+  } cases[] = {
+    { "16 May 2025", CHRONICLE_DATE_ERROR_SYNTAX,
+      "\"16 May 2025\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+      "YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)" },
+    { "2022-02-30", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-02-30 does not exist: February 2022 has 28 days" },
+    { "2022-04-31", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-04-31 does not exist: April 2022 has 30 days" },
+    { "2022-13", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-13 does not exist: there is no month 13" },
+    { "2022-00-10", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-00-10 does not exist: there is no month 0" },
+    { "2022-03-00", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-03-00 does not exist: there is no day 0" },
+    { "2025-05-16T24:00", CHRONICLE_DATE_ERROR_INVALID,
+      "2025-05-16T24:00 does not exist: hour 24 is out of range (00–23)" },
+    { "2025-05-16T10:60", CHRONICLE_DATE_ERROR_INVALID,
+      "2025-05-16T10:60 does not exist: minute 60 is out of range (00–59)" },
+    { "2025-05-16T10:30:60", CHRONICLE_DATE_ERROR_INVALID,
+      "2025-05-16T10:30:60 does not exist: second 60 is out of range (00–59)" },
+    { "2025-05-16T10:30+19:00", CHRONICLE_DATE_ERROR_INVALID,
+      "2025-05-16T10:30+19:00 does not exist: UTC offset +19:00 is out of range (at most ±18:00)" },
+    { "2025-05-16T10:30-03:75", CHRONICLE_DATE_ERROR_INVALID,
+      "2025-05-16T10:30-03:75 does not exist: UTC offset -03:75 is out of range (at most ±18:00)" },
+    { "0000", CHRONICLE_DATE_ERROR_INVALID, NULL },
+  };
+  /* Shapes that are refused as syntax errors (message checked above). */
+  static const char * const syntax[] = {
+    "", "22", "20220", "2022-3", "2022-03-1", "2022/03/29", "2022-03-29 10:30",
+    "2022-03-29T10", "2022-03-29T10:3", "2022-03-29T10:30:5", "2022-03-29Z",
+    "2022-03-29T10:30+3", "2022-03-29T10:30+03:0", "2022-03-29T10:30Zx",
+    "2022-03-29T10:30:00.5", " 2022", "2022 ", "-2022", "+2022-03",
+    "2022-03-29T10:30+03:00:00", "twenty-twenty", "2022-03-29T10:30GMT",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date = { .year = 1234 };
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_false (chronicle_date_parse (cases[i].text, &date, &error));
+      g_assert_error (error, CHRONICLE_DATE_ERROR, (int) cases[i].code);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      /* Untouched on error. */
+      g_assert_cmpint (date.year, ==, 1234);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (syntax); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", syntax[i]);
+      ChronicleDate date;
+
+      g_test_message ("\"%s\"", syntax[i]);
+      g_assert_false (chronicle_date_parse (syntax[i], &date, &error));
+      g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX);
+      /* The message quotes the input so the user can find it. */
+      g_assert_true (g_str_has_prefix (error->message, quoted));
+    }
+}
+
+static void
+test_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date, parsed;
+
+  /* Fields finer than the precision are ignored. */
+  g_assert_true (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_MONTH, 2022, 3, 29, 10, 30, 5, &error));
+  g_assert_no_error (error);
+  parsed = parse_ok ("2022-03");
+  g_assert_true (chronicle_date_equal (&date, &parsed));
+
+  g_assert_true (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_SECOND, 2025, 5, 16, 10, 30, 5, &error));
+  g_assert_no_error (error);
+  parsed = parse_ok ("2025-05-16T10:30:05");
+  g_assert_true (chronicle_date_equal (&date, &parsed));
+
+  g_assert_false (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_DAY, 2023, 2, 29, 0, 0, 0, &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "2023-02-29 does not exist: February 2023 has 28 days");
+  g_clear_error (&error);
+
+  g_assert_false (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_MINUTE, 2023, 2, 1, 25, 0, 0, &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_YEAR, 10000, 1, 1, 0, 0, 0, &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+}
+
+static void
+test_span (void)
+{
+  static const struct {
+    const char *text;
+    int start[6];
+    int end[6];
+  } cases[] = {
+    { "2022", { 2022, 1, 1, 0, 0, 0 }, { 2023, 1, 1, 0, 0, 0 } },
+    { "2024", { 2024, 1, 1, 0, 0, 0 }, { 2025, 1, 1, 0, 0, 0 } },
+    { "2022-03", { 2022, 3, 1, 0, 0, 0 }, { 2022, 4, 1, 0, 0, 0 } },
+    { "2022-12", { 2022, 12, 1, 0, 0, 0 }, { 2023, 1, 1, 0, 0, 0 } },
+    { "2023-02", { 2023, 2, 1, 0, 0, 0 }, { 2023, 3, 1, 0, 0, 0 } },
+    { "2022-03-29", { 2022, 3, 29, 0, 0, 0 }, { 2022, 3, 30, 0, 0, 0 } },
+    { "2022-12-31", { 2022, 12, 31, 0, 0, 0 }, { 2023, 1, 1, 0, 0, 0 } },
+    { "2025-05-16T10:30", { 2025, 5, 16, 10, 30, 0 }, { 2025, 5, 16, 10, 31, 0 } },
+    { "2025-05-16T23:59", { 2025, 5, 16, 23, 59, 0 }, { 2025, 5, 17, 0, 0, 0 } },
+    { "2025-05-16T10:30:05", { 2025, 5, 16, 10, 30, 5 }, { 2025, 5, 16, 10, 30, 6 } },
+    { "1969-12-31", { 1969, 12, 31, 0, 0, 0 }, { 1970, 1, 1, 0, 0, 0 } },
+    { "1066-10-14", { 1066, 10, 14, 0, 0, 0 }, { 1066, 10, 15, 0, 0, 0 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChronicleDate date = parse_ok (cases[i].text);
+      const int *s = cases[i].start, *e = cases[i].end;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (chronicle_date_get_start (&date), ==, unix_time (s[0], s[1], s[2], s[3], s[4], s[5], 0));
+      g_assert_cmpint (chronicle_date_get_end (&date), ==, unix_time (e[0], e[1], e[2], e[3], e[4], e[5], 0));
+    }
+}
+
+/* Random dates across the whole supported range: the plain arithmetic
+ * must agree with GLib, and text must round-trip. */
+static void
+test_random_round_trip (void)
+{
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+      ChronicleDatePrecision precision = g_test_rand_int_range (0, CHRONICLE_DATE_PRECISION_SECOND + 1);
+      int year = g_test_rand_int_range (1, 10000);
+      int month = g_test_rand_int_range (1, 13);
+      int day = g_test_rand_int_range (1, g_date_get_days_in_month (month, year) + 1);
+      int hour = g_test_rand_int_range (0, 24);
+      int minute = g_test_rand_int_range (0, 60);
+      int second = g_test_rand_int_range (0, 60);
+      ChronicleDate date, parsed;
+
+      g_assert_true (chronicle_date_init (&date, precision, year, month, day, hour, minute, second, &error));
+      g_assert_no_error (error);
+
+      if (precision >= CHRONICLE_DATE_PRECISION_MINUTE && g_test_rand_bit ())
+        {
+          /* Stay inside GDateTime's range at the ends of the calendar. */
+          date.has_offset = TRUE;
+          date.utc_offset = (year == 1 ? -1 : year == 9999 ? 1 : g_test_rand_bit () ? 1 : -1)
+                            * g_test_rand_int_range (0, 18 * 4 + 1) * 15 * 60;
+        }
+
+      iso = chronicle_date_to_iso (&date);
+      g_assert_true (chronicle_date_parse (iso, &parsed, &error));
+      g_assert_no_error (error);
+      g_assert_true (chronicle_date_equal (&date, &parsed));
+      g_assert_cmpint (chronicle_date_compare (&date, &parsed), ==, 0);
+
+      g_assert_cmpint (chronicle_date_get_start (&date), ==,
+                       unix_time (date.year, date.month, date.day,
+                                  date.hour, date.minute, date.second,
+                                  date.has_offset ? date.utc_offset : 0));
+      g_assert_cmpint (chronicle_date_get_end (&date), >, chronicle_date_get_start (&date));
+    }
+}
+
+static void
+test_format (void)
+{
+  static const struct {
+    const char *text;
+    const char *formatted;
+  } cases[] = {
+    { "2022", "2022" },
+    { "2022-03", "March 2022" },
+    { "2022-02-24", "24 February 2022" },
+    { "2022-02-04", "4 February 2022" },
+    { "2025-05-16T10:30", "16 May 2025, 10:30" },
+    { "2025-05-16T09:05:07", "16 May 2025, 09:05:07" },
+    { "2025-05-16T10:30+03:00", "16 May 2025, 10:30 UTC+3" },
+    { "2025-05-16T10:30Z", "16 May 2025, 10:30 UTC" },
+    { "2025-05-16T10:30:05-05:00", "16 May 2025, 10:30:05 UTC-5" },
+    { "2025-05-16T10:30+05:30", "16 May 2025, 10:30 UTC+5:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChronicleDate date = parse_ok (cases[i].text);
+      g_autofree char *formatted = chronicle_date_format (&date);
+
+      g_assert_cmpstr (formatted, ==, cases[i].formatted);
+    }
+}
+
+static void
+test_format_range (void)
+{
+  static const struct {
+    const char *start;
+    const char *end;
+    const char *formatted;
+  } cases[] = {
+    { "2022-02-24", "2022-03-03", "24 February – 3 March 2022" },
+    { "2022-02-24", "2022-02-28", "24–28 February 2022" },
+    { "2021-12-30", "2022-01-02", "30 December 2021 – 2 January 2022" },
+    { "2022-03", "2022-05", "March – May 2022" },
+    { "2021", "2023", "2021 – 2023" },
+    { "2022-03", "2022-04-15", "March 2022 – 15 April 2022" },
+    { "2025-05-16T10:30", "2025-05-16T12:00", "16 May 2025, 10:30 – 16 May 2025, 12:00" },
+    { "2022-02-24", "2022-02-24", "24 February 2022" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChronicleDate start = parse_ok (cases[i].start);
+      ChronicleDate end = parse_ok (cases[i].end);
+      g_autofree char *formatted = chronicle_date_format_range (&start, &end);
+
+      g_assert_cmpstr (formatted, ==, cases[i].formatted);
+    }
+}
+
+static void
+test_compare (void)
+{
+  /* In the expected order: by start, then the shorter span first. */
+  static const char * const ordered[] = {
+    "2021-12-31T23:59:59",
+    "2022-01-01T00:00:00",
+    "2022-01-01T00:00",
+    "2022-01-01",
+    "2022-01",
+    "2022",
+    "2022-01-01T00:00:01",
+    "2022-01-01T03:00+01:00",
+    "2022-01-02",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (ordered); j++)
+      {
+        ChronicleDate a = parse_ok (ordered[i]);
+        ChronicleDate b = parse_ok (ordered[j]);
+        int cmp = chronicle_date_compare (&a, &b);
+
+        if (i < j)
+          g_assert_cmpint (cmp, <, 0);
+        else if (i > j)
+          g_assert_cmpint (cmp, >, 0);
+        else
+          g_assert_cmpint (cmp, ==, 0);
+        g_assert_cmpint (chronicle_date_equal (&a, &b), ==, i == j);
+      }
+}
+
+static void
+test_boxed (void)
+{
+  ChronicleDate date = parse_ok ("2025-05-16T10:30+03:00");
+  g_autoptr(ChronicleDate) copy = chronicle_date_copy (&date);
+  ChronicleDate *boxed;
+
+  g_assert_true (chronicle_date_equal (&date, copy));
+
+  boxed = g_boxed_copy (CHRONICLE_TYPE_DATE, copy);
+  g_assert_true (boxed != copy);
+  g_assert_true (chronicle_date_equal (boxed, copy));
+  g_boxed_free (CHRONICLE_TYPE_DATE, boxed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/date/parse/precisions", test_parse_precisions);
+  g_test_add_func ("/date/parse/offsets", test_parse_offsets);
+  g_test_add_func ("/date/parse/offset-moves-instant", test_offset_moves_instant);
+  g_test_add_func ("/date/parse/leap-years", test_leap_years);
+  g_test_add_func ("/date/parse/invalid", test_invalid);
+  g_test_add_func ("/date/init", test_init);
+  g_test_add_func ("/date/span", test_span);
+  g_test_add_func ("/date/random-round-trip", test_random_round_trip);
+  g_test_add_func ("/date/format", test_format);
+  g_test_add_func ("/date/format-range", test_format_range);
+  g_test_add_func ("/date/compare", test_compare);
+  g_test_add_func ("/date/boxed", test_boxed);
+
+  return g_test_run ();
+}
