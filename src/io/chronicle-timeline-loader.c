@@ -761,7 +761,8 @@ set_syntax_error (GError     **error,
 
   p = end + 2;
 
-  /* json-glib translates its "Parse error" label; strip it in either form. */
+  /* json-glib translates its "Parse error" label; strip it in either form,
+   * and the "scanner: " that GScanner puts before its own messages. */
   {
     const char *labels[] = { "Parse error", g_dgettext ("json-glib-1.0", "Parse error") };
 
@@ -771,6 +772,9 @@ set_syntax_error (GError     **error,
           p += strlen (labels[i]) + 2;
           break;
         }
+
+    if (g_str_has_prefix (p, "scanner: "))
+      p += strlen ("scanner: ");
   }
 
   /* Translators: a JSON syntax error; the last %s is json-glib's reason,

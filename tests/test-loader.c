@@ -1,0 +1,732 @@
+/* test-loader.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <json-glib/json-glib.h>
+
+#include "chronicle-timeline-loader.h"
+
+/* One malformed file per concern, with the exact message a user sees. */
+typedef struct
+{
+  const char         *file;
+  ChronicleLoadError  code;
+  const char         *message;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  /* syntax */
+  { "bad-syntax-trailing-comma.json", CHRONICLE_LOAD_ERROR_SYNTAX,
+    "line 6, column 48: unexpected character `,', expected character `]'" },
+  { "bad-truncated.json", CHRONICLE_LOAD_ERROR_SYNTAX,
+    "line 8, column 1: unterminated string constant" },
+  { "bad-not-json.json", CHRONICLE_LOAD_ERROR_SYNTAX,
+    "line 1, column 5: unexpected identifier `title', expected value" },
+  { "bad-empty-file.json", CHRONICLE_LOAD_ERROR_SYNTAX,
+    "the file is empty" },
+  { "bad-invalid-utf8.json", CHRONICLE_LOAD_ERROR_SYNTAX,
+    "line 4, column 16: the text is not valid UTF-8" },
+
+  /* not ours */
+  { "bad-not-object.json", CHRONICLE_LOAD_ERROR_FORMAT,
+    "the top level must be an object, not an array" },
+  { "bad-format.json", CHRONICLE_LOAD_ERROR_FORMAT,
+    "\"format\" must be \"chronicle-timeline\"" },
+  { "bad-missing-format.json", CHRONICLE_LOAD_ERROR_FORMAT,
+    "missing required member \"format\"" },
+  { "bad-version.json", CHRONICLE_LOAD_ERROR_FORMAT,
+    "\"version\" 2 is not supported (this Chronicle reads version 1)" },
+  { "bad-version-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "\"version\" must be a number, not a string" },
+
+  /* top-level members */
+  { "bad-missing-title.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "missing required member \"title\"" },
+  { "bad-title-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "\"title\" must be a string, not an array" },
+  { "bad-missing-events.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "missing required member \"events\"" },
+  { "bad-events-not-array.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "\"events\" must be an array, not an object" },
+
+  /* events */
+  { "bad-event-not-object.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[1] must be an object, not a string" },
+  { "bad-event-missing-id.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "events[1]: missing required member \"id\"" },
+  { "bad-event-missing-date.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "events[0] \"talks\": missing required member \"date\"" },
+  { "bad-event-missing-title.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "events[5] \"x\": missing required member \"title\"" },
+  { "bad-id-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[2]: \"id\" must be a string, not a number" },
+  { "bad-empty-id.json", CHRONICLE_LOAD_ERROR_VALUE,
+    "events[0]: \"id\" must not be empty" },
+  { "bad-date-feb30.json", CHRONICLE_LOAD_ERROR_DATE,
+    "events[1] \"a\": date: 2022-02-30 does not exist: February 2022 has 28 days" },
+  { "bad-date-month13.json", CHRONICLE_LOAD_ERROR_DATE,
+    "events[0] \"a\": date: 2022-13 does not exist: there is no month 13" },
+  { "bad-date-syntax.json", CHRONICLE_LOAD_ERROR_DATE,
+    "events[0] \"a\": date: \"29/03/2022\" is not an ISO 8601 date (expected YYYY, YYYY-MM, "
+    "YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)" },
+  { "bad-end-before-date.json", CHRONICLE_LOAD_ERROR_RANGE,
+    "events[3] \"talks-2022\": end 2022-03-01 is before date 2022-03-29" },
+  { "bad-duplicate-event-id.json", CHRONICLE_LOAD_ERROR_DUPLICATE,
+    "events[4] \"talks\": duplicate id (first used by events[1])" },
+  { "bad-actors-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": \"actors\" must be an array, not a string" },
+  { "bad-actor-element-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": actors[1] must be a string, not an object" },
+  { "bad-approximate-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": \"approximate\" must be a boolean, not a string" },
+
+  /* quotes */
+  { "bad-quote-missing-text.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "events[0] \"a\": quotes[1]: missing required member \"text\"" },
+  { "bad-quote-date.json", CHRONICLE_LOAD_ERROR_DATE,
+    "events[0] \"a\": quotes[0]: date: 2022-04-31 does not exist: April 2022 has 30 days" },
+
+  /* sources, categories, eras */
+  { "bad-duplicate-source-id.json", CHRONICLE_LOAD_ERROR_DUPLICATE,
+    "sources[2] \"reuters\": duplicate id (first used by sources[0])" },
+  { "bad-source-published.json", CHRONICLE_LOAD_ERROR_DATE,
+    "sources[0] \"reuters-1\": published: 2022-02-29 does not exist: February 2022 has 28 days" },
+  { "bad-duplicate-category-id.json", CHRONICLE_LOAD_ERROR_DUPLICATE,
+    "categories[1] \"war\": duplicate id (first used by categories[0])" },
+  { "bad-color.json", CHRONICLE_LOAD_ERROR_VALUE,
+    "categories[0] \"war\": color \"red\" is not #rrggbb" },
+  { "bad-category-missing-label.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "categories[1] \"talks\": missing required member \"label\"" },
+  { "bad-era-end-before-start.json", CHRONICLE_LOAD_ERROR_RANGE,
+    "eras[0] \"ceasefire\": end 2022-02-15 is before start 2022-03" },
+  { "bad-era-missing-start.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "eras[0] \"war\": missing required member \"start\"" },
+};
+
+typedef struct
+{
+  const char *file;
+  const char *warnings[4];
+} WarnFile;
+
+static const WarnFile warn_files[] = {
+  { "warn-unknown-category.json",
+    { "events[2] \"x\": unknown category \"foo\"", NULL } },
+  { "warn-unknown-source.json",
+    { "events[0] \"a\": unknown source \"bbc-7\"",
+      "events[1] \"b\": quotes[1]: unknown source \"afp-3\"", NULL } },
+};
+
+static const char *ok_files[] = {
+  "ok-minimal.json",
+  "ok-unknown-members.json",
+  "ok-rich.json",
+};
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_bad_file (gconstpointer user_data)
+{
+  const BadFile *bad = user_data;
+  g_autoptr(GFile) file = data_file (bad->file);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, &warnings, &error);
+
+  g_assert_null (timeline);
+  g_assert_null (warnings);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, (int) bad->code);
+  g_assert_cmpstr (error->message, ==, bad->message);
+}
+
+static void
+test_warn_file (gconstpointer user_data)
+{
+  const WarnFile *warn = user_data;
+  g_autoptr(GFile) file = data_file (warn->file);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  guint n_expected = g_strv_length ((char **) warn->warnings);
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, &warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpstr (warnings[i], ==, warn->warnings[i]);
+
+  /* The references are kept as written even though they dangle. */
+  if (g_str_equal (warn->file, "warn-unknown-category.json"))
+    {
+      ChronicleEvent *x = chronicle_timeline_lookup_event (timeline, "x");
+
+      g_assert_nonnull (x);
+      g_assert_cmpstr (chronicle_event_get_category_id (x), ==, "foo");
+    }
+}
+
+static void
+test_ok_file (gconstpointer user_data)
+{
+  const char *name = user_data;
+  g_autoptr(GFile) file = data_file (name);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, &warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), >, 0);
+}
+
+static void
+test_minimal (void)
+{
+  g_autoptr(GFile) file = data_file ("ok-minimal.json");
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleEvent *event;
+  const ChronicleDate *date;
+
+  /* @warnings is optional */
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "Minimal");
+  g_assert_null (chronicle_timeline_get_description (timeline));
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_categories (timeline)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 0);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
+
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "only");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "The only event");
+  g_assert_null (chronicle_event_get_end (event));
+  g_assert_false (chronicle_event_get_approximate (event));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 0);
+
+  date = chronicle_event_get_date (event);
+  g_assert_cmpint (date->precision, ==, CHRONICLE_DATE_PRECISION_YEAR);
+  g_assert_cmpint (date->year, ==, 2022);
+}
+
+static void
+test_rich (void)
+{
+  g_autoptr(GFile) file = data_file ("ok-rich.json");
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleEra) war = NULL;
+  g_autoptr(ChronicleEra) round1 = NULL;
+  ChronicleCategory *talks;
+  ChronicleSource *reuters;
+  ChronicleEvent *event;
+  ChronicleQuote *quote;
+  const ChronicleDate *date;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 7);
+
+  /* Events come out sorted whatever the file order. */
+  for (guint i = 1; i < chronicle_timeline_get_n_events (timeline); i++)
+    g_assert_cmpint (chronicle_event_compare (chronicle_timeline_get_event (timeline, i - 1),
+                                              chronicle_timeline_get_event (timeline, i)), <=, 0);
+
+  talks = chronicle_timeline_lookup_category (timeline, "talks");
+  g_assert_nonnull (talks);
+  g_assert_cmpstr (chronicle_category_get_label (talks), ==, "Talks");
+  g_assert_cmpstr (chronicle_category_get_color (talks), ==, "#3366CC");
+  g_assert_null (chronicle_category_get_color (chronicle_timeline_lookup_category (timeline, "other")));
+
+  reuters = chronicle_timeline_lookup_source (timeline, "reuters-1");
+  g_assert_nonnull (reuters);
+  g_assert_cmpstr (chronicle_source_get_publisher (reuters), ==, "Reuters");
+  g_assert_cmpstr (chronicle_source_get_url (reuters), ==, "https://example.org/reuters/1");
+  g_assert_true (chronicle_source_get_published (reuters)->has_offset);
+  g_assert_null (chronicle_source_get_published (chronicle_timeline_lookup_source (timeline, "bare")));
+
+  war = g_list_model_get_item (chronicle_timeline_get_eras (timeline), 0);
+  round1 = g_list_model_get_item (chronicle_timeline_get_eras (timeline), 1);
+  g_assert_true (chronicle_era_is_ongoing (war));
+  g_assert_false (chronicle_era_is_ongoing (round1));
+  g_assert_cmpint (chronicle_era_get_end (round1)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+
+  event = chronicle_timeline_lookup_event (timeline, "month");
+  date = chronicle_event_get_date (event);
+  g_assert_cmpint (date->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+  g_assert_cmpint (date->month, ==, 3);
+
+  event = chronicle_timeline_lookup_event (timeline, "year");
+  g_assert_true (chronicle_event_get_approximate (event));
+
+  event = chronicle_timeline_lookup_event (timeline, "day-range");
+  g_assert_true (chronicle_event_is_span (event));
+  g_assert_cmpint (chronicle_event_get_end (event)->day, ==, 30);
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Dolmabahçe Palace, İstanbul");
+  g_assert_cmpuint (g_strv_length ((char **) chronicle_event_get_actors (event)), ==, 3);
+  g_assert_cmpstr (chronicle_event_get_actors (event)[2], ==, "Türkiye");
+  g_assert_cmpuint (g_strv_length ((char **) chronicle_event_get_source_ids (event)), ==, 2);
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 2);
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Vladimir Medinsky");
+  g_assert_cmpstr (chronicle_quote_get_source_id (quote), ==, "reuters-1");
+  g_assert_cmpint (chronicle_quote_get_date (quote)->precision, ==, CHRONICLE_DATE_PRECISION_MINUTE);
+  quote = chronicle_event_get_quote (event, 1);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Only text.");
+  g_assert_null (chronicle_quote_get_speaker (quote));
+  g_assert_null (chronicle_quote_get_date (quote));
+
+  event = chronicle_timeline_lookup_event (timeline, "second-offset");
+  date = chronicle_event_get_date (event);
+  g_assert_cmpint (date->precision, ==, CHRONICLE_DATE_PRECISION_SECOND);
+  g_assert_true (date->has_offset);
+  g_assert_cmpint (date->utc_offset, ==, 3 * 3600);
+}
+
+/* Messages built from inline documents, for cases that need no file. */
+static void
+test_from_data (void)
+{
+  static const struct {
+    const char *json;
+    ChronicleLoadError code;
+    const char *message;
+  } cases[] = {
+    { "   \n\t ", CHRONICLE_LOAD_ERROR_SYNTAX, "the file is empty" },
+    { "\"chronicle\"", CHRONICLE_LOAD_ERROR_FORMAT, "the top level must be an object, not a string" },
+    { "{\"format\": 1}", CHRONICLE_LOAD_ERROR_FORMAT, "\"format\" must be \"chronicle-timeline\"" },
+    { "{\"format\": \"chronicle-timeline\"}", CHRONICLE_LOAD_ERROR_MISSING,
+      "missing required member \"version\"" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1.5}", CHRONICLE_LOAD_ERROR_FORMAT,
+      "\"version\" 1.5 is not supported (this Chronicle reads version 1)" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": null, \"events\": []}",
+      CHRONICLE_LOAD_ERROR_TYPE, "\"title\" must be a string, not null" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"description\": 4, \"events\": []}",
+      CHRONICLE_LOAD_ERROR_TYPE, "\"description\" must be a string, not a number" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": [],"
+      " \"eras\": [{\"id\": \"e\", \"label\": \"E\", \"start\": \"2020\", \"end\": \"2019-12-31\"}]}",
+      CHRONICLE_LOAD_ERROR_RANGE, "eras[0] \"e\": end 2019-12-31 is before start 2020" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": [],"
+      " \"sources\": [{\"publisher\": \"AP\"}]}",
+      CHRONICLE_LOAD_ERROR_MISSING, "sources[0]: missing required member \"id\"" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": [],"
+      " \"eras\": [{\"id\": \"a\", \"label\": \"A\", \"start\": \"2020\"}, {\"id\": \"a\", \"label\": \"B\", \"start\": \"2021\"}]}",
+      CHRONICLE_LOAD_ERROR_DUPLICATE, "eras[1] \"a\": duplicate id (first used by eras[0])" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": [],"
+      " \"categories\": [{\"id\": \"a\", \"label\": \"A\", \"color\": \"#12345g\"}]}",
+      CHRONICLE_LOAD_ERROR_VALUE, "categories[0] \"a\": color \"#12345g\" is not #rrggbb" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\":"
+      " [{\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"quotes\": {}}]}",
+      CHRONICLE_LOAD_ERROR_TYPE, "events[0] \"a\": \"quotes\" must be an array, not an object" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\":"
+      " [{\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"quotes\": [\"hello\"]}]}",
+      CHRONICLE_LOAD_ERROR_TYPE, "events[0] \"a\": quotes[0] must be an object, not a string" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\":"
+      " [{\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"end\": \"2022-02-30\"}]}",
+      CHRONICLE_LOAD_ERROR_DATE, "events[0] \"a\": end: 2022-02-30 does not exist: February 2022 has 28 days" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\":"
+      " [{\"id\": \"a\", \"date\": 2022, \"title\": \"A\"}]}",
+      CHRONICLE_LOAD_ERROR_TYPE, "events[0] \"a\": \"date\" must be a string, not a number" },
+    { "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\":"
+      " [{\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"sources\": [true]}]}",
+      CHRONICLE_LOAD_ERROR_TYPE, "events[0] \"a\": sources[0] must be a string, not a boolean" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) warnings = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].json);
+      timeline = chronicle_timeline_load_from_data (cases[i].json, -1, &warnings, &error);
+      g_assert_null (timeline);
+      g_assert_null (warnings);
+      g_assert_error (error, CHRONICLE_LOAD_ERROR, (int) cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* The end is refused only when it starts before the date: a month-precision
+ * date with an end inside that month is a valid range, and so is an end
+ * equal to the date. Null optional members count as absent. */
+static void
+test_range_edges (void)
+{
+  static const char *json =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": ["
+    " {\"id\": \"in-month\", \"date\": \"2022-03\", \"end\": \"2022-03-15\", \"title\": \"A\"},"
+    " {\"id\": \"same\", \"date\": \"2022-03-29\", \"end\": \"2022-03-29\", \"title\": \"B\"},"
+    " {\"id\": \"offset\", \"date\": \"2025-05-16T10:30+03:00\", \"end\": \"2025-05-16T07:45Z\", \"title\": \"C\"},"
+    " {\"id\": \"nulls\", \"date\": \"2022\", \"end\": null, \"summary\": null, \"actors\": null,"
+    "  \"approximate\": null, \"title\": \"D\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_from_data (json, strlen (json), &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  g_assert_null (chronicle_event_get_end (chronicle_timeline_lookup_event (timeline, "nulls")));
+
+  /* 07:45Z is 10:45+03:00: after the date once offsets are applied. */
+  g_assert_nonnull (chronicle_event_get_end (chronicle_timeline_lookup_event (timeline, "offset")));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = data_file ("does-not-exist.json");
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO);
+  expected = g_strdup_printf ("could not read \"%s\": the file does not exist", name);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_directory (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO);
+  expected = g_strdup_printf ("could not read \"%s\": it is a folder, not a file", name);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} AsyncData;
+
+static void
+on_load_ready_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  g_assert_null (source_object);
+  data->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+run_async_load (GFile        *file,
+                GCancellable *cancellable)
+{
+  AsyncData data = { NULL };
+
+  chronicle_timeline_load_async (file, cancellable, on_load_ready_cb, &data);
+  while (data.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return data.result;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GFile) file = data_file ("warn-unknown-source.json");
+  g_autoptr(GAsyncResult) result = run_async_load (file, NULL);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_finish (result, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  /* Warnings travel back from the worker thread. */
+  g_assert_cmpuint (g_strv_length (warnings), ==, 2);
+  g_assert_cmpstr (warnings[0], ==, "events[0] \"a\": unknown source \"bbc-7\"");
+}
+
+static void
+test_async_error (void)
+{
+  g_autoptr(GFile) file = data_file ("bad-end-before-date.json");
+  g_autoptr(GAsyncResult) result = run_async_load (file, NULL);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_finish (result, &warnings, &error);
+  g_assert_null (timeline);
+  g_assert_null (warnings);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==, "events[3] \"talks-2022\": end 2022-03-01 is before date 2022-03-29");
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autoptr(GFile) file = data_file ("ok-rich.json");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  result = run_async_load (file, cancellable);
+  timeline = chronicle_timeline_load_finish (result, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The bundled example is what a new user opens first: it must be clean. */
+static void
+test_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "istanbul-talks-2025.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (warnings);
+  if (warnings[0] != NULL)
+    g_test_message ("first warning: %s", warnings[0]);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), >, 5);
+}
+
+/* 100 000 events in one pass; a duplicate id at the very end must still be
+ * found (through the hash table, not a scan). */
+static void
+test_large (void)
+{
+  const guint n = 100000;
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  gint64 begin, elapsed;
+
+  g_string_append (json, "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Large\","
+                         " \"categories\": [{\"id\": \"c\", \"label\": \"C\"}], \"events\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"e%u\", \"date\": \"%04u-%02u-%02u\", \"title\": \"Event %u\","
+                            " \"category\": \"c\", \"actors\": [\"A\", \"B\"],"
+                            " \"quotes\": [{\"text\": \"Q\", \"speaker\": \"S\"}]}",
+                            i > 0 ? ", " : "", i, 1900 + (i * 7919) % 200, 1 + i % 12, 1 + i % 28, i);
+  g_string_append (json, "]}");
+
+  begin = g_get_monotonic_time ();
+  timeline = chronicle_timeline_load_from_data (json->str, json->len, &warnings, &error);
+  elapsed = g_get_monotonic_time () - begin;
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, n);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  g_test_message ("loaded %u events (%" G_GSIZE_FORMAT " bytes) in %.0f ms",
+                  n, json->len, elapsed / 1000.0);
+  g_clear_object (&timeline);
+
+  /* Turn the last event's id into a copy of the first one's. */
+  g_string_truncate (json, json->len - 2);
+  g_string_append (json, ", {\"id\": \"e0\", \"date\": \"2000\", \"title\": \"Again\"}]}");
+  timeline = chronicle_timeline_load_from_data (json->str, json->len, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "events[100000] \"e0\": duplicate id (first used by events[0])");
+}
+
+static void
+collect_strings (JsonArray *array,
+                 GPtrArray *out)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (out, (gpointer) json_array_get_string_element (array, i));
+  g_ptr_array_add (out, NULL);
+}
+
+static void
+assert_required (JsonObject         *schema_object,
+                 const char * const *expected)
+{
+  g_autoptr(GPtrArray) required = g_ptr_array_new ();
+
+  g_assert_true (json_object_has_member (schema_object, "required"));
+  collect_strings (json_object_get_array_member (schema_object, "required"), required);
+  g_assert_true (g_strv_equal ((const char * const *) required->pdata, expected));
+}
+
+/* The schema for extraction pipelines must say what the loader requires. */
+static void
+test_schema (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "chronicle-timeline.schema.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *defs;
+  const char * const top[] = { "format", "version", "title", "events", NULL };
+  const char * const event[] = { "id", "date", "title", NULL };
+  const char * const quote[] = { "text", NULL };
+  const char * const source[] = { "id", NULL };
+  const char * const category[] = { "id", "label", NULL };
+  const char * const era[] = { "id", "label", "start", NULL };
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "$schema"), ==,
+                   "https://json-schema.org/draft/2020-12/schema");
+  g_assert_cmpstr (json_object_get_string_member (root, "$id"), ==,
+                   "https://chronicle-app.github.io/schema/timeline-1.json");
+  assert_required (root, top);
+
+  defs = json_object_get_object_member (root, "$defs");
+  assert_required (json_object_get_object_member (defs, "event"), event);
+  assert_required (json_object_get_object_member (defs, "quote"), quote);
+  assert_required (json_object_get_object_member (defs, "source"), source);
+  assert_required (json_object_get_object_member (defs, "category"), category);
+  assert_required (json_object_get_object_member (defs, "era"), era);
+}
+
+/* Validates the example and the ok-*.json files against the schema with
+ * python3-jsonschema when it is installed; the check is skipped otherwise,
+ * so the build gains no dependency. */
+static void
+test_schema_validates (void)
+{
+  static const char *script =
+    "import json, sys\n"
+    "try:\n"
+    "    import jsonschema\n"
+    "except ImportError:\n"
+    "    sys.exit(77)\n"
+    "schema = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+    "jsonschema.Draft202012Validator.check_schema(schema)\n"
+    "validator = jsonschema.Draft202012Validator(schema)\n"
+    "bad = 0\n"
+    "for path in sys.argv[2:]:\n"
+    "    for e in validator.iter_errors(json.load(open(path, encoding='utf-8'))):\n"
+    "        print(path, list(e.absolute_path), e.message)\n"
+    "        bad += 1\n"
+    "sys.exit(1 if bad else 0)\n";
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is not installed");
+      return;
+    }
+
+  g_ptr_array_add (argv, g_strdup (python));
+  g_ptr_array_add (argv, g_strdup ("-c"));
+  g_ptr_array_add (argv, g_strdup (script));
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                "chronicle-timeline.schema.json", NULL));
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                "istanbul-talks-2025.json", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (ok_files); i++)
+    g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", ok_files[i], NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (warn_files); i++)
+    g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", warn_files[i].file, NULL));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("python3-jsonschema is not installed");
+      return;
+    }
+
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("schema validation failed:\n%s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/loader/refused/%s", bad_files[i].file);
+
+      g_test_add_data_func (path, &bad_files[i], test_bad_file);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (warn_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/loader/warned/%s", warn_files[i].file);
+
+      g_test_add_data_func (path, &warn_files[i], test_warn_file);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/loader/clean/%s", ok_files[i]);
+
+      g_test_add_data_func (path, ok_files[i], test_ok_file);
+    }
+
+  g_test_add_func ("/loader/minimal", test_minimal);
+  g_test_add_func ("/loader/rich", test_rich);
+  g_test_add_func ("/loader/from-data", test_from_data);
+  g_test_add_func ("/loader/range-edges", test_range_edges);
+  g_test_add_func ("/loader/io/missing-file", test_missing_file);
+  g_test_add_func ("/loader/io/directory", test_directory);
+  g_test_add_func ("/loader/async/ok", test_async);
+  g_test_add_func ("/loader/async/error", test_async_error);
+  g_test_add_func ("/loader/async/cancelled", test_async_cancelled);
+  g_test_add_func ("/loader/example", test_example);
+  g_test_add_func ("/loader/large", test_large);
+  g_test_add_func ("/loader/schema/required", test_schema);
+  g_test_add_func ("/loader/schema/validates", test_schema_validates);
+
+  return g_test_run ();
+}

@@ -1,0 +1,317 @@
+/* test-writer.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-writer.h"
+
+static ChronicleTimeline *
+load_data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  ChronicleTimeline *timeline;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+
+  return timeline;
+}
+
+/* Field by field, not through chronicle_date_equal(), so that a failure
+ * says which part was lost. */
+static void
+assert_date_equal (const ChronicleDate *a,
+                   const ChronicleDate *b)
+{
+  if (a == NULL || b == NULL)
+    {
+      g_assert_true (a == b);
+      return;
+    }
+
+  g_assert_cmpint (a->precision, ==, b->precision);
+  g_assert_cmpint (a->year, ==, b->year);
+  g_assert_cmpint (a->month, ==, b->month);
+  g_assert_cmpint (a->day, ==, b->day);
+  g_assert_cmpint (a->hour, ==, b->hour);
+  g_assert_cmpint (a->minute, ==, b->minute);
+  g_assert_cmpint (a->second, ==, b->second);
+  g_assert_cmpint (a->has_offset, ==, b->has_offset);
+  g_assert_cmpint (a->utc_offset, ==, b->utc_offset);
+  g_assert_true (chronicle_date_equal (a, b));
+}
+
+/* NULL and empty lists mean the same: the writer leaves empty ones out. */
+static void
+assert_strv_equal (const char * const *a,
+                   const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  g_assert_true (g_strv_equal (a != NULL ? a : empty, b != NULL ? b : empty));
+}
+
+static void
+assert_quote_equal (ChronicleQuote *a,
+                    ChronicleQuote *b)
+{
+  g_assert_cmpstr (chronicle_quote_get_text (a), ==, chronicle_quote_get_text (b));
+  g_assert_cmpstr (chronicle_quote_get_speaker (a), ==, chronicle_quote_get_speaker (b));
+  g_assert_cmpstr (chronicle_quote_get_role (a), ==, chronicle_quote_get_role (b));
+  g_assert_cmpstr (chronicle_quote_get_source_id (a), ==, chronicle_quote_get_source_id (b));
+  assert_date_equal (chronicle_quote_get_date (a), chronicle_quote_get_date (b));
+}
+
+static void
+assert_event_equal (ChronicleEvent *a,
+                    ChronicleEvent *b)
+{
+  g_assert_cmpstr (chronicle_event_get_id (a), ==, chronicle_event_get_id (b));
+  assert_date_equal (chronicle_event_get_date (a), chronicle_event_get_date (b));
+  assert_date_equal (chronicle_event_get_end (a), chronicle_event_get_end (b));
+  g_assert_cmpstr (chronicle_event_get_title (a), ==, chronicle_event_get_title (b));
+  g_assert_cmpstr (chronicle_event_get_summary (a), ==, chronicle_event_get_summary (b));
+  g_assert_cmpstr (chronicle_event_get_category_id (a), ==, chronicle_event_get_category_id (b));
+  g_assert_cmpstr (chronicle_event_get_location (a), ==, chronicle_event_get_location (b));
+  g_assert_cmpint (chronicle_event_get_approximate (a), ==, chronicle_event_get_approximate (b));
+  assert_strv_equal (chronicle_event_get_actors (a), chronicle_event_get_actors (b));
+  assert_strv_equal (chronicle_event_get_source_ids (a), chronicle_event_get_source_ids (b));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (a), ==, chronicle_event_get_n_quotes (b));
+  for (guint i = 0; i < chronicle_event_get_n_quotes (a); i++)
+    assert_quote_equal (chronicle_event_get_quote (a, i), chronicle_event_get_quote (b, i));
+  g_assert_cmpint (chronicle_event_get_start_time (a), ==, chronicle_event_get_start_time (b));
+  g_assert_cmpint (chronicle_event_get_end_time (a), ==, chronicle_event_get_end_time (b));
+}
+
+static void
+assert_timeline_equal (ChronicleTimeline *a,
+                       ChronicleTimeline *b)
+{
+  GListModel *list_a, *list_b;
+
+  g_assert_cmpstr (chronicle_timeline_get_title (a), ==, chronicle_timeline_get_title (b));
+  g_assert_cmpstr (chronicle_timeline_get_description (a), ==, chronicle_timeline_get_description (b));
+
+  list_a = chronicle_timeline_get_sources (a);
+  list_b = chronicle_timeline_get_sources (b);
+  g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
+  for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
+    {
+      g_autoptr(ChronicleSource) sa = g_list_model_get_item (list_a, i);
+      g_autoptr(ChronicleSource) sb = g_list_model_get_item (list_b, i);
+
+      g_assert_cmpstr (chronicle_source_get_id (sa), ==, chronicle_source_get_id (sb));
+      g_assert_cmpstr (chronicle_source_get_publisher (sa), ==, chronicle_source_get_publisher (sb));
+      g_assert_cmpstr (chronicle_source_get_title (sa), ==, chronicle_source_get_title (sb));
+      g_assert_cmpstr (chronicle_source_get_url (sa), ==, chronicle_source_get_url (sb));
+      assert_date_equal (chronicle_source_get_published (sa), chronicle_source_get_published (sb));
+    }
+
+  list_a = chronicle_timeline_get_categories (a);
+  list_b = chronicle_timeline_get_categories (b);
+  g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
+  for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
+    {
+      g_autoptr(ChronicleCategory) ca = g_list_model_get_item (list_a, i);
+      g_autoptr(ChronicleCategory) cb = g_list_model_get_item (list_b, i);
+
+      g_assert_cmpstr (chronicle_category_get_id (ca), ==, chronicle_category_get_id (cb));
+      g_assert_cmpstr (chronicle_category_get_label (ca), ==, chronicle_category_get_label (cb));
+      g_assert_cmpstr (chronicle_category_get_color (ca), ==, chronicle_category_get_color (cb));
+    }
+
+  list_a = chronicle_timeline_get_eras (a);
+  list_b = chronicle_timeline_get_eras (b);
+  g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
+  for (guint i = 0; i < g_list_model_get_n_items (list_a); i++)
+    {
+      g_autoptr(ChronicleEra) ea = g_list_model_get_item (list_a, i);
+      g_autoptr(ChronicleEra) eb = g_list_model_get_item (list_b, i);
+
+      g_assert_cmpstr (chronicle_era_get_id (ea), ==, chronicle_era_get_id (eb));
+      g_assert_cmpstr (chronicle_era_get_label (ea), ==, chronicle_era_get_label (eb));
+      assert_date_equal (chronicle_era_get_start (ea), chronicle_era_get_start (eb));
+      assert_date_equal (chronicle_era_get_end (ea), chronicle_era_get_end (eb));
+      g_assert_cmpint (chronicle_era_is_ongoing (ea), ==, chronicle_era_is_ongoing (eb));
+    }
+
+  g_assert_cmpuint (chronicle_timeline_get_n_events (a), ==, chronicle_timeline_get_n_events (b));
+  for (guint i = 0; i < chronicle_timeline_get_n_events (a); i++)
+    assert_event_equal (chronicle_timeline_get_event (a, i), chronicle_timeline_get_event (b, i));
+}
+
+static ChronicleTimeline *
+reload (ChronicleTimeline *timeline)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  ChronicleTimeline *copy;
+  gsize length;
+
+  data = chronicle_timeline_to_data (timeline, &length);
+  g_assert_nonnull (data);
+  g_assert_cmpuint (length, ==, strlen (data));
+
+  copy = chronicle_timeline_load_from_data (data, length, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+
+  return copy;
+}
+
+static void
+test_round_trip (gconstpointer user_data)
+{
+  const char *name = user_data;
+  g_autoptr(ChronicleTimeline) original = load_data_file (name);
+  g_autoptr(ChronicleTimeline) copy = reload (original);
+  g_autoptr(ChronicleTimeline) copy2 = reload (copy);
+
+  assert_timeline_equal (original, copy);
+  assert_timeline_equal (copy, copy2);
+}
+
+/* The precisions and offsets of ok-rich.json survive as text, not just as
+ * equal structs: "2022-03" must not come back as "2022-03-01". */
+static void
+test_precision_text (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data_file ("ok-rich.json");
+  g_autofree char *data = chronicle_timeline_to_data (timeline, NULL);
+  static const char * const expected[] = {
+    "\"date\" : \"2022\"",
+    "\"date\" : \"2022-03\"",
+    "\"date\" : \"2022-03-29\"",
+    "\"end\" : \"2022-03-30\"",
+    "\"date\" : \"2025-05-16T10:30\"",
+    "\"date\" : \"2025-05-16T10:30:00+03:00\"",
+    "\"date\" : \"2025-05-15T22:00-04:30\"",
+    "\"start\" : \"2022-02\"",
+    "\"format\" : \"chronicle-timeline\"",
+    "\"version\" : 1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (strstr (data, expected[i]) == NULL)
+        g_test_message ("missing %s in:\n%s", expected[i], data);
+      g_assert_nonnull (strstr (data, expected[i]));
+    }
+
+  /* Optional members that were absent stay absent; null is never written. */
+  g_assert_null (strstr (data, "null"));
+  g_assert_null (strstr (data, "\"approximate\" : false"));
+}
+
+/* A timeline built in code, not from a file, round-trips too. */
+static void
+test_built_timeline (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Built \"in code\"");
+  g_autoptr(ChronicleTimeline) copy = NULL;
+  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleQuote) quote = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date, end;
+
+  chronicle_date_parse ("1999-12-31T23:59:59-01:00", &date, &error);
+  g_assert_no_error (error);
+  chronicle_date_parse ("2000-02", &end, &error);
+  g_assert_no_error (error);
+
+  event = chronicle_event_new ("y2k", &date, "Line\nbreak and \\ backslash");
+  chronicle_event_set_end (event, &end);
+  quote = chronicle_quote_new ("\u201cQuoted\u201d", NULL, "Role only", NULL, &end);
+  chronicle_event_add_quote (event, quote);
+  chronicle_timeline_add_event (timeline, event);
+
+  copy = reload (timeline);
+  assert_timeline_equal (timeline, copy);
+}
+
+static void
+test_save (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data_file ("ok-rich.json");
+  g_autoptr(ChronicleTimeline) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-writer-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "saved.json", NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (chronicle_timeline_save_to_file (timeline, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Saving over an existing file replaces it. */
+  g_assert_true (chronicle_timeline_save_to_file (timeline, file, NULL, &error));
+  g_assert_no_error (error);
+
+  copy = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_timeline_equal (timeline, copy);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_save_missing_directory (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data_file ("ok-minimal.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-writer-XXXXXX", &error);
+  g_autofree char *missing = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_no_error (error);
+  missing = g_build_filename (dir, "no-such-dir", NULL);
+  path = g_build_filename (missing, "saved.json", NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_false (chronicle_timeline_save_to_file (timeline, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  /* Nothing was created: neither the directory nor a temporary file. */
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/writer/round-trip/ok-rich", "ok-rich.json", test_round_trip);
+  g_test_add_data_func ("/writer/round-trip/ok-minimal", "ok-minimal.json", test_round_trip);
+  g_test_add_data_func ("/writer/round-trip/ok-unknown-members", "ok-unknown-members.json", test_round_trip);
+  g_test_add_func ("/writer/precision-text", test_precision_text);
+  g_test_add_func ("/writer/built-timeline", test_built_timeline);
+  g_test_add_func ("/writer/save", test_save);
+  g_test_add_func ("/writer/save-missing-directory", test_save_missing_directory);
+
+  return g_test_run ();
+}
