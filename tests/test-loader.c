@@ -640,12 +640,25 @@ test_schema_validates (void)
     "schema = json.load(open(sys.argv[1], encoding='utf-8'))\n"
     "jsonschema.Draft202012Validator.check_schema(schema)\n"
     "validator = jsonschema.Draft202012Validator(schema)\n"
+    "split = sys.argv.index('--invalid')\n"
     "bad = 0\n"
-    "for path in sys.argv[2:]:\n"
+    "for path in sys.argv[2:split]:\n"
     "    for e in validator.iter_errors(json.load(open(path, encoding='utf-8'))):\n"
-    "        print(path, list(e.absolute_path), e.message)\n"
+    "        print('should validate:', path, list(e.absolute_path), e.message)\n"
+    "        bad += 1\n"
+    "for path in sys.argv[split + 1:]:\n"
+    "    if validator.is_valid(json.load(open(path, encoding='utf-8'))):\n"
+    "        print('should not validate:', path)\n"
     "        bad += 1\n"
     "sys.exit(1 if bad else 0)\n";
+  /* Refused files whose fault the schema can express. */
+  static const char *invalid[] = {
+    "bad-format.json", "bad-version.json", "bad-missing-title.json", "bad-events-not-array.json",
+    "bad-event-missing-date.json", "bad-id-type.json", "bad-empty-id.json", "bad-date-month13.json",
+    "bad-date-syntax.json", "bad-quote-missing-text.json", "bad-actors-type.json",
+    "bad-color.json", "bad-era-missing-start.json", "bad-approximate-type.json",
+    "bad-category-missing-label.json",
+  };
   g_autofree char *python = g_find_program_in_path ("python3");
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *out = NULL;
@@ -670,6 +683,9 @@ test_schema_validates (void)
     g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", ok_files[i], NULL));
   for (guint i = 0; i < G_N_ELEMENTS (warn_files); i++)
     g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", warn_files[i].file, NULL));
+  g_ptr_array_add (argv, g_strdup ("--invalid"));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", invalid[i], NULL));
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
