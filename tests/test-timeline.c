@@ -389,6 +389,25 @@ test_lower_bound (void)
     }
 }
 
+typedef struct
+{
+  GArray *positions;
+  guint   stop_after;  /* 0: never stop */
+} Collect;
+
+static gboolean
+collect_cb (ChronicleTimeline *timeline,
+            guint              position,
+            ChronicleEvent    *event,
+            gpointer           user_data)
+{
+  Collect *collect = user_data;
+
+  g_assert_true (chronicle_timeline_get_event (timeline, position) == event);
+  g_array_append_val (collect->positions, position);
+  return collect->stop_after == 0 || collect->positions->len < collect->stop_after;
+}
+
 static void
 test_get_range (void)
 {
@@ -408,6 +427,8 @@ test_get_range (void)
       guint first = G_MAXUINT, last = G_MAXUINT;
       guint n_overlapping = 0;
       gboolean found;
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+      Collect collect = { positions, 0 };
 
       found = chronicle_timeline_get_range (timeline, from, to, &first, &last);
       g_assert_cmpuint (first, <=, last);
@@ -422,6 +443,11 @@ test_get_range (void)
 
           if (overlaps)
             {
+              /* foreach_in_range visits exactly these, in order. */
+              if (n_overlapping == 0)
+                chronicle_timeline_foreach_in_range (timeline, from, to, collect_cb, &collect);
+              g_assert_cmpuint (n_overlapping, <, positions->len);
+              g_assert_cmpuint (g_array_index (positions, guint, n_overlapping), ==, i);
               n_overlapping++;
               /* Every overlapping event is inside the range. */
               g_assert_cmpuint (i, >=, first);
@@ -432,6 +458,9 @@ test_get_range (void)
         }
 
       g_assert_cmpint (found, ==, n_overlapping > 0);
+      if (n_overlapping == 0)
+        chronicle_timeline_foreach_in_range (timeline, from, to, collect_cb, &collect);
+      g_assert_cmpuint (positions->len, ==, n_overlapping);
 
       /* No looser than the documented bound, and the first event of a
        * non-empty range reaches into the window. */
@@ -477,6 +506,24 @@ test_get_range_long_span (void)
   g_assert_cmpuint (first, ==, 0);
   g_assert_cmpuint (last, ==, 2);  /* war and early; early is skipped by callers */
   g_assert_true (chronicle_timeline_get_event (timeline, 0) == war);
+
+  /* foreach_in_range skips early, and stops when asked. */
+  {
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+    Collect collect = { positions, 0 };
+
+    chronicle_timeline_foreach_in_range (timeline,
+                                         chronicle_date_get_start (&from_date),
+                                         chronicle_date_get_start (&to_date),
+                                         collect_cb, &collect);
+    g_assert_cmpuint (positions->len, ==, 1);
+    g_assert_cmpuint (g_array_index (positions, guint, 0), ==, 0);
+
+    g_array_set_size (positions, 0);
+    collect.stop_after = 2;
+    chronicle_timeline_foreach_in_range (timeline, G_MININT64, G_MAXINT64, collect_cb, &collect);
+    g_assert_cmpuint (positions->len, ==, 2);
+  }
 }
 
 static void

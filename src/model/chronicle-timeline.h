@@ -73,6 +73,19 @@ gboolean           chronicle_timeline_get_range          (ChronicleTimeline *sel
                                                           guint             *first,
                                                           guint             *last);
 gint64             chronicle_timeline_get_max_duration   (ChronicleTimeline *self);
+
+/* Return FALSE to stop the iteration. */
+typedef gboolean (*ChronicleTimelineFunc)                 (ChronicleTimeline *timeline,
+                                                          guint              position,
+                                                          ChronicleEvent    *event,
+                                                          gpointer           user_data);
+/* Exactly the events overlapping [from, to), in order; skips blocks of
+ * events that end before @from, so long ranges do not make it scan. */
+void               chronicle_timeline_foreach_in_range   (ChronicleTimeline *self,
+                                                          gint64             from,
+                                                          gint64             to,
+                                                          ChronicleTimelineFunc func,
+                                                          gpointer           user_data);
 gboolean           chronicle_timeline_get_bounds         (ChronicleTimeline *self,
                                                           gint64            *start,
                                                           gint64            *end);
