@@ -1,0 +1,270 @@
+/* chronicle-application.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chronicle-application.h"
+#include "chronicle-window.h"
+
+#define EXAMPLE_FILE_NAME "istanbul-talks-2025.json"
+
+struct _ChronicleApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned; created on first use, NULL when the schema is not installed */
+  GSettings      *settings;
+  gboolean        settings_looked_up;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+
+  /* Running from the build tree: the schema is compiled into build/data. */
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+      build_source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, source,
+                                                                  FALSE, NULL);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, BASE_APP_ID, TRUE);
+    }
+
+  if (schema == NULL)
+    {
+      g_warning ("GSettings schema %s is not installed; window state will not be saved",
+                 BASE_APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+present_window_for_file (ChronicleApplication *self,
+                         GFile                *file)
+{
+  ChronicleWindow *window = chronicle_window_new (self);
+
+  if (file != NULL)
+    chronicle_window_open (window, file);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows (rather than g_application_quit) lets each one
+   * save its size in close-request. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+  static const char *developers[] = { "The Chronicle authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Chronicle"),
+                        "developer-name", _("The Chronicle authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Read news timelines with their quotes and sources"),
+                        "website", "https://github.com/chronicle-app/chronicle",
+                        "issue-url", "https://github.com/chronicle-app/chronicle/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Chronicle authors",
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_cb },
+  { "about", about_cb },
+};
+
+static void
+chronicle_application_activate (GApplication *application)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (application);
+  g_autoptr(GFile) example = chronicle_application_find_example ();
+
+  present_window_for_file (self, example);
+}
+
+static void
+chronicle_application_open (GApplication  *application,
+                            GFile        **files,
+                            int            n_files,
+                            const char    *hint)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    present_window_for_file (self, files[i]);
+}
+
+static void
+chronicle_application_startup (GApplication *application)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
+    { "win.fit", { "<Control>0", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.previous-event", { "<Alt>Left", NULL } },
+    { "win.next-event", { "<Alt>Right", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+chronicle_application_dispose (GObject *object)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (chronicle_application_parent_class)->dispose (object);
+}
+
+static void
+chronicle_application_class_init (ChronicleApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = chronicle_application_dispose;
+
+  app_class->activate = chronicle_application_activate;
+  app_class->open = chronicle_application_open;
+  app_class->startup = chronicle_application_startup;
+}
+
+static void
+chronicle_application_init (ChronicleApplication *self)
+{
+}
+
+/**
+ * chronicle_application_new:
+ *
+ * Returns: (transfer full): the application, with the resource base path
+ *   shared by all profiles so style.css and the help overlay load.
+ */
+ChronicleApplication *
+chronicle_application_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * chronicle_application_get_settings:
+ * @self: a `ChronicleApplication`
+ *
+ * Returns: (transfer none) (nullable): the app's settings, or NULL when the
+ *   schema is installed nowhere (a warning was logged).
+ */
+GSettings *
+chronicle_application_get_settings (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  if (!self->settings_looked_up)
+    {
+      self->settings_looked_up = TRUE;
+      self->settings = create_settings ();
+    }
+
+  return self->settings;
+}
+
+/**
+ * chronicle_application_find_example:
+ *
+ * Finds the bundled example timeline: in `$CHRONICLE_EXAMPLES_DIR`, then
+ * installed under the package data dir, then in the source tree (for an
+ * uninstalled build).
+ *
+ * Returns: (transfer full) (nullable): the example file, or NULL
+ */
+GFile *
+chronicle_application_find_example (void)
+{
+  const char *dirs[] = {
+    g_getenv ("CHRONICLE_EXAMPLES_DIR"),
+    PKGDATADIR "/examples",
+    SOURCE_EXAMPLES_DIR,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (dirs[i] == NULL || dirs[i][0] == '\0')
+        continue;
+
+      path = g_build_filename (dirs[i], EXAMPLE_FILE_NAME, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_file_new_for_path (path);
+    }
+
+  return NULL;
+}

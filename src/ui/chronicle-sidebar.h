@@ -1,0 +1,31 @@
+/* chronicle-sidebar.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chronicle-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_SIDEBAR (chronicle_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (ChronicleSidebar, chronicle_sidebar, CHRONICLE, SIDEBAR, GtkWidget)
+
+GtkWidget         *chronicle_sidebar_new              (void);
+ChronicleTimeline *chronicle_sidebar_get_timeline     (ChronicleSidebar  *self);
+void               chronicle_sidebar_set_timeline     (ChronicleSidebar  *self,
+                                                       ChronicleTimeline *timeline);
+ChronicleEvent    *chronicle_sidebar_get_event        (ChronicleSidebar  *self);
+void               chronicle_sidebar_set_event        (ChronicleSidebar  *self,
+                                                       ChronicleEvent    *event);
+
+/* For tests: what the sidebar shows right now. */
+const char        *chronicle_sidebar_get_heading_text (ChronicleSidebar  *self);
+GStrv              chronicle_sidebar_dup_quote_texts  (ChronicleSidebar  *self);
+
+G_END_DECLS

@@ -1,0 +1,1342 @@
+/* chronicle-timeline-view.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-timeline-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chronicle-timeline-view.h"
+
+#include "chronicle-layout.h"
+#include "chronicle-paint.h"
+
+/* Keyboard and wheel zoom step; a pinch or a smooth scroll zooms by the
+ * matching fraction of it. */
+#define ZOOM_STEP            1.25
+/* Pixels a wheel notch pans when scrolling sideways. */
+#define WHEEL_PAN_PX         60.0
+/* Touchpads report scroll deltas in surface pixels: this many count as
+ * one wheel notch. */
+#define SMOOTH_SCROLL_NOTCH  20.0
+/* Zooming in on a cluster until its events come apart gives up after this
+ * many doublings (2^16 is far beyond any useful level of detail). */
+#define MAX_REVEAL_ZOOMS     16
+/* Margin, in widget pixels, an event must keep from the edges to count as
+ * visible; nearer than that the view recentres on it. */
+#define EDGE_MARGIN_PX       24.0
+
+struct _ChronicleTimelineView
+{
+  GtkWidget          parent_instance;
+
+  /* owned */
+  ChronicleTimeline *timeline;
+  ChronicleEvent    *selected;
+  ChronicleViewport *viewport;
+  ChronicleLayout   *layout;       /* cached; NULL when stale */
+  GskRenderNode     *static_node;  /* chronicle_paint() of layout; NULL when stale */
+  ChronicleStyle     style;
+  char              *accessible_label;
+
+  gboolean           style_valid;
+  gboolean           collapse_gaps;
+  gboolean           needs_fit;    /* fit once the first real width is known */
+
+  /* timeline position under the pointer, G_MAXUINT for none */
+  guint              hover;
+  /* last pointer position in widget coordinates */
+  double             pointer_x;
+  double             pointer_y;
+  gboolean           has_pointer;
+
+  /* gesture state: drag offset and pinch scale at the previous update */
+  double             drag_last_x;
+  double             zoom_last_scale;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  PROP_SELECTED_EVENT,
+  PROP_COLLAPSE_GAPS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+invalidate_paint (ChronicleTimelineView *self)
+{
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+invalidate_layout (ChronicleTimelineView *self)
+{
+  g_clear_pointer (&self->layout, chronicle_layout_free);
+  invalidate_paint (self);
+}
+
+static void
+invalidate_style (ChronicleTimelineView *self)
+{
+  self->style_valid = FALSE;
+  /* Fonts feed the measurer, so the layout depends on the style too. */
+  invalidate_layout (self);
+}
+
+static void
+set_color_from_rgba (ChronicleColor *color,
+                     const GdkRGBA  *rgba)
+{
+  color->red = rgba->red;
+  color->green = rgba->green;
+  color->blue = rgba->blue;
+  color->alpha = rgba->alpha;
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+resolve_style (ChronicleTimelineView *self,
+               ChronicleStyle        *style)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  const PangoFontDescription *font;
+  GdkRGBA rgba;
+
+  /* GtkStyleContext is deprecated from GTK 4.10 on, where
+   * gtk_widget_get_color() replaces it; on the 4.8 floor it is the API. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chronicle_style_init_dark (style);
+  else
+    chronicle_style_init_light (style);
+
+  gtk_style_context_get_color (context, &rgba);
+  set_color_from_rgba (&style->foreground, &rgba);
+  rgba.alpha *= 0.55;
+  set_color_from_rgba (&style->dim_foreground, &rgba);
+
+  if (gtk_style_context_lookup_color (context, "accent_color", &rgba))
+    set_color_from_rgba (&style->accent, &rgba);
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
+    set_color_from_rgba (&style->background, &rgba);
+
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (font != NULL)
+    {
+      const char *family = pango_font_description_get_family (font);
+      int size = pango_font_description_get_size (font);
+
+      if (family != NULL)
+        {
+          g_free (style->font_family);
+          style->font_family = g_strdup (family);
+        }
+      /* Absolute sizes are in device pixels; the style wants points at 96 dpi. */
+      if (size > 0)
+        style->font_size = pango_font_description_get_size_is_absolute (font)
+                           ? size / (double) PANGO_SCALE * 72.0 / 96.0
+                           : size / (double) PANGO_SCALE;
+    }
+
+  style->scale = gtk_widget_get_scale_factor (widget);
+  /* The widget's CSS paints the background (view colour, focus ring). */
+  style->draw_background = FALSE;
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static const ChronicleStyle *
+ensure_style (ChronicleTimelineView *self)
+{
+  if (!self->style_valid)
+    {
+      chronicle_style_clear (&self->style);
+      resolve_style (self, &self->style);
+      self->style_valid = TRUE;
+    }
+
+  return &self->style;
+}
+
+static gboolean
+has_events (ChronicleTimelineView *self)
+{
+  return self->timeline != NULL && chronicle_timeline_get_n_events (self->timeline) > 0;
+}
+
+/* The layout for the current size, or NULL while there is nothing to lay
+ * out (no events, or not allocated yet). */
+static const ChronicleLayout *
+ensure_layout (ChronicleTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->layout == NULL && has_events (self) && width > 0 && height > 0)
+    {
+      ChronicleLayoutOptions options = {
+        .collapse_gaps = self->collapse_gaps,
+        .show_title = FALSE,
+        .show_legend = FALSE,
+        .show_eras = TRUE,
+      };
+      ChroniclePangoMeasurer measurer = {
+        .context = gtk_widget_get_pango_context (widget),
+        .style = ensure_style (self),
+      };
+
+      self->layout = chronicle_layout_compute (self->timeline, self->viewport, width, height,
+                                               &options, chronicle_pango_measure, &measurer);
+    }
+
+  return self->layout;
+}
+
+static ChronicleEvent *
+get_event_at (ChronicleTimelineView *self,
+              guint                  position)
+{
+  g_assert (self->timeline != NULL);
+
+  return chronicle_timeline_get_event (self->timeline, position);
+}
+
+static gboolean
+get_selected_position (ChronicleTimelineView *self,
+                       guint                 *position)
+{
+  if (self->selected == NULL || self->timeline == NULL)
+    return FALSE;
+
+  return chronicle_timeline_find_event (self->timeline, self->selected, position);
+}
+
+static void
+update_accessible_label (ChronicleTimelineView *self)
+{
+  g_autofree char *label = NULL;
+
+  if (has_events (self))
+    {
+      guint n = chronicle_timeline_get_n_events (self->timeline);
+      g_autofree char *first = chronicle_event_format_date (get_event_at (self, 0));
+      g_autofree char *last = chronicle_event_format_date (get_event_at (self, n - 1));
+      const char *title = chronicle_timeline_get_title (self->timeline);
+
+      /* Translators: the accessible summary of the timeline chart: its
+       * title, the number of events and the first and last date. */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Timeline: %s, %u event from %s to %s",
+                                            "Timeline: %s, %u events from %s to %s", n),
+                               title != NULL ? title : "", n, first, last);
+    }
+  else
+    label = g_strdup (_("Timeline: no events"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_free (self->accessible_label);
+  self->accessible_label = g_steal_pointer (&label);
+}
+
+static void
+update_accessible_description (ChronicleTimelineView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->selected != NULL)
+    {
+      g_autofree char *date = chronicle_event_format_date (self->selected);
+
+      /* Translators: accessible description of the chart: the selected
+       * event's date and title. */
+      description = g_strdup_printf (_("Selected: %s — %s"), date,
+                                     chronicle_event_get_title (self->selected));
+    }
+  else
+    description = g_strdup (_("No event selected. Use the arrow keys to move between events."));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* Moves the drawing by @dx widget pixels (positive: content to the right). */
+static void
+pan_content (ChronicleTimelineView *self,
+             double                 dx)
+{
+  if (!has_events (self) || dx == 0.0)
+    return;
+
+  chronicle_viewport_pan (self->viewport, dx);
+  invalidate_layout (self);
+}
+
+/* @factor > 1 magnifies; @anchor_x (widget pixels) stays put. */
+static void
+zoom_at (ChronicleTimelineView *self,
+         double                 factor,
+         double                 anchor_x)
+{
+  if (!has_events (self) || factor <= 0.0 || factor == 1.0)
+    return;
+
+  chronicle_viewport_zoom (self->viewport, factor, anchor_x);
+  invalidate_layout (self);
+}
+
+static double
+get_anchor_x (ChronicleTimelineView *self)
+{
+  if (self->has_pointer)
+    return self->pointer_x;
+
+  return gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+}
+
+static gboolean
+is_shown_alone (const ChronicleLayoutItem *item,
+                double                     width)
+{
+  if (item == NULL || item->kind == CHRONICLE_ITEM_CLUSTER)
+    return FALSE;
+
+  /* A bar counts as shown while any of it is well inside the view. */
+  return item->x2 >= EDGE_MARGIN_PX && item->x <= width - EDGE_MARGIN_PX;
+}
+
+static void
+reveal_position (ChronicleTimelineView *self,
+                 guint                  position,
+                 gboolean               zoom_to_it)
+{
+  ChronicleEvent *event = get_event_at (self, position);
+  double start = chronicle_event_get_start_time (event);
+  double end = chronicle_event_get_end_time (event);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  const ChronicleLayout *layout;
+  const ChronicleLayoutItem *item;
+
+  if (zoom_to_it)
+    {
+      /* Room for the neighbours on both sides; an hour at least so that a
+       * minute-precision event does not fill the screen. */
+      double pad = MAX ((end - start) * 1.5, 3600.0);
+
+      chronicle_viewport_show_range (self->viewport, start - pad, end + pad);
+      invalidate_layout (self);
+    }
+
+  layout = ensure_layout (self);
+  if (layout == NULL)
+    {
+      chronicle_viewport_center_on (self->viewport, (start + end) / 2.0);
+      invalidate_layout (self);
+      return;
+    }
+
+  item = chronicle_layout_find_event (layout, position);
+  if (item == NULL || item->x2 < EDGE_MARGIN_PX || item->x > width - EDGE_MARGIN_PX)
+    {
+      chronicle_viewport_center_on (self->viewport, (start + end) / 2.0);
+      invalidate_layout (self);
+      layout = ensure_layout (self);
+      item = chronicle_layout_find_event (layout, position);
+    }
+
+  /* Folded into a "+N" cluster: zoom in around it until it comes apart. */
+  for (guint i = 0; i < MAX_REVEAL_ZOOMS && !is_shown_alone (item, width); i++)
+    {
+      double x = chronicle_viewport_to_px (self->viewport, (start + end) / 2.0);
+
+      if (x < 0.0 || x > width)
+        {
+          chronicle_viewport_center_on (self->viewport, (start + end) / 2.0);
+          x = width / 2.0;
+        }
+      chronicle_viewport_zoom (self->viewport, 2.0, x);
+      invalidate_layout (self);
+      layout = ensure_layout (self);
+      item = chronicle_layout_find_event (layout, position);
+    }
+}
+
+static void
+select_position (ChronicleTimelineView *self,
+                 guint                  position)
+{
+  chronicle_timeline_view_set_selected_event (self, get_event_at (self, position));
+  reveal_position (self, position, FALSE);
+}
+
+/* Zooms so the events folded in @cluster spread out over the view. */
+static void
+open_cluster (ChronicleTimelineView     *self,
+              const ChronicleLayoutItem *cluster)
+{
+  ChronicleEvent *first = get_event_at (self, cluster->first_event);
+  ChronicleEvent *last = get_event_at (self, cluster->first_event + cluster->n_events - 1);
+  double start = chronicle_event_get_start_time (first);
+  double end = chronicle_event_get_end_time (last);
+  double pad = MAX ((end - start) * 0.25, 60.0);
+  double before = 0.0, after = 0.0;
+  double old_start, old_end;
+
+  chronicle_viewport_get_visible_range (self->viewport, &old_start, &old_end);
+  chronicle_viewport_show_range (self->viewport, start - pad, end + pad);
+  chronicle_viewport_get_visible_range (self->viewport, &before, &after);
+
+  /* Same window as before (the cluster is as wide as it gets, for instance
+   * several events at one instant): zoom in anyway so the click does
+   * something visible. */
+  if (before == old_start && after == old_end)
+    chronicle_viewport_zoom (self->viewport, 2.0, (cluster->x + cluster->x2) / 2.0);
+
+  invalidate_layout (self);
+}
+
+static void
+update_hover (ChronicleTimelineView *self)
+{
+  const ChronicleLayout *layout = ensure_layout (self);
+  const ChronicleLayoutItem *item = NULL;
+  guint hover = G_MAXUINT;
+
+  if (layout != NULL && self->has_pointer)
+    item = chronicle_layout_hit_test (layout, self->pointer_x, self->pointer_y);
+
+  if (item != NULL)
+    hover = item->first_event;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), item != NULL ? "pointer" : NULL);
+
+  if (hover != self->hover)
+    {
+      self->hover = hover;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_timeline_items_changed_cb (ChronicleTimelineView *self,
+                              guint                  position,
+                              guint                  removed,
+                              guint                  added,
+                              GListModel            *model)
+{
+  guint selected;
+
+  chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
+  if (self->selected != NULL && !get_selected_position (self, &selected))
+    chronicle_timeline_view_set_selected_event (self, NULL);
+  self->hover = G_MAXUINT;
+  update_accessible_label (self);
+  invalidate_layout (self);
+}
+
+static void
+on_style_manager_dark_changed_cb (ChronicleTimelineView *self)
+{
+  invalidate_style (self);
+}
+
+static void
+on_click_pressed_cb (ChronicleTimelineView *self,
+                     int                    n_press,
+                     double                 x,
+                     double                 y,
+                     GtkGestureClick       *gesture)
+{
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_click_released_cb (ChronicleTimelineView *self,
+                      int                    n_press,
+                      double                 x,
+                      double                 y,
+                      GtkGestureClick       *gesture)
+{
+  const ChronicleLayout *layout = ensure_layout (self);
+  const ChronicleLayoutItem *item;
+
+  if (layout == NULL)
+    return;
+
+  item = chronicle_layout_hit_test (layout, x, y);
+  if (item == NULL)
+    {
+      if (n_press == 1)
+        chronicle_timeline_view_set_selected_event (self, NULL);
+      return;
+    }
+
+  if (item->kind == CHRONICLE_ITEM_CLUSTER)
+    open_cluster (self, item);
+  else if (n_press >= 2)
+    {
+      /* Double click: zoom to the event. */
+      chronicle_timeline_view_set_selected_event (self, get_event_at (self, item->first_event));
+      reveal_position (self, item->first_event, TRUE);
+    }
+  else
+    chronicle_timeline_view_set_selected_event (self, get_event_at (self, item->first_event));
+
+  update_hover (self);
+}
+
+static void
+on_drag_begin_cb (ChronicleTimelineView *self,
+                  double                 start_x,
+                  double                 start_y,
+                  GtkGestureDrag        *gesture)
+{
+  self->drag_last_x = 0.0;
+}
+
+static void
+on_drag_update_cb (ChronicleTimelineView *self,
+                   double                 offset_x,
+                   double                 offset_y,
+                   GtkGestureDrag        *gesture)
+{
+  /* Beyond the click threshold the press is a pan, not a click. */
+  if (fabs (offset_x) > 3.0)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+
+  pan_content (self, offset_x - self->drag_last_x);
+  self->drag_last_x = offset_x;
+}
+
+static void
+on_drag_end_cb (ChronicleTimelineView *self,
+                double                 offset_x,
+                double                 offset_y,
+                GtkGestureDrag        *gesture)
+{
+  update_hover (self);
+}
+
+static gboolean
+on_scroll_scroll_cb (ChronicleTimelineView    *self,
+                     double                    dx,
+                     double                    dy,
+                     GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  double notches_x, notches_y;
+
+  if (!has_events (self))
+    return GDK_EVENT_PROPAGATE;
+
+  /* Shift turns a vertical wheel into a horizontal one, as in other views. */
+  if ((state & GDK_SHIFT_MASK) != 0 && dx == 0.0)
+    {
+      dx = dy;
+      dy = 0.0;
+    }
+
+  notches_x = wheel ? dx : dx / SMOOTH_SCROLL_NOTCH;
+  notches_y = wheel ? dy : dy / SMOOTH_SCROLL_NOTCH;
+
+  if (fabs (dx) > fabs (dy))
+    pan_content (self, -notches_x * WHEEL_PAN_PX);
+  else if (dy != 0.0)
+    zoom_at (self, pow (ZOOM_STEP, -notches_y), get_anchor_x (self));
+
+  update_hover (self);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_zoom_begin_cb (ChronicleTimelineView *self,
+                  GdkEventSequence      *sequence,
+                  GtkGesture            *gesture)
+{
+  self->zoom_last_scale = 1.0;
+}
+
+static void
+on_zoom_scale_changed_cb (ChronicleTimelineView *self,
+                          double                 scale,
+                          GtkGestureZoom        *gesture)
+{
+  double x, y;
+
+  if (scale <= 0.0)
+    return;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+
+  zoom_at (self, scale / self->zoom_last_scale, x);
+  self->zoom_last_scale = scale;
+}
+
+static void
+on_motion_cb (ChronicleTimelineView    *self,
+              double                    x,
+              double                    y,
+              GtkEventControllerMotion *controller)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+  update_hover (self);
+}
+
+static void
+on_motion_leave_cb (ChronicleTimelineView    *self,
+                    GtkEventControllerMotion *controller)
+{
+  self->has_pointer = FALSE;
+  update_hover (self);
+}
+
+static void
+previous_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  if (!chronicle_timeline_view_select_adjacent (CHRONICLE_TIMELINE_VIEW (widget), -1))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+next_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (!chronicle_timeline_view_select_adjacent (CHRONICLE_TIMELINE_VIEW (widget), +1))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+first_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+
+  if (has_events (self))
+    select_position (self, 0);
+}
+
+static void
+last_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+
+  if (has_events (self))
+    select_position (self, chronicle_timeline_get_n_events (self->timeline) - 1);
+}
+
+static void
+fit_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  chronicle_timeline_view_fit (CHRONICLE_TIMELINE_VIEW (widget));
+}
+
+static void
+zoom_in_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  chronicle_timeline_view_zoom (CHRONICLE_TIMELINE_VIEW (widget), ZOOM_STEP);
+}
+
+static void
+zoom_out_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  chronicle_timeline_view_zoom (CHRONICLE_TIMELINE_VIEW (widget), 1.0 / ZOOM_STEP);
+}
+
+static void
+clear_selection_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  chronicle_timeline_view_set_selected_event (CHRONICLE_TIMELINE_VIEW (widget), NULL);
+}
+
+static void
+zoom_to_selection_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  chronicle_timeline_view_reveal_selected (CHRONICLE_TIMELINE_VIEW (widget), TRUE);
+}
+
+static void
+chronicle_timeline_view_measure (GtkWidget      *widget,
+                                 GtkOrientation  orientation,
+                                 int             for_size,
+                                 int            *minimum,
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 720;
+    }
+  else
+    {
+      *minimum = 200;
+      *natural = 480;
+    }
+}
+
+static void
+chronicle_timeline_view_size_allocate (GtkWidget *widget,
+                                       int        width,
+                                       int        height,
+                                       int        baseline)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+
+  if (width > 0 && chronicle_viewport_get_width (self->viewport) != width)
+    chronicle_viewport_set_width (self->viewport, width);
+
+  if (self->needs_fit && width > 0 && has_events (self))
+    {
+      chronicle_viewport_fit (self->viewport);
+      self->needs_fit = FALSE;
+    }
+
+  invalidate_layout (self);
+}
+
+static void
+chronicle_timeline_view_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0,
+                                               gtk_widget_get_width (widget),
+                                               gtk_widget_get_height (widget));
+  const ChronicleLayout *layout = ensure_layout (self);
+  const ChronicleStyle *style;
+  guint selected;
+  gboolean has_selected;
+  cairo_t *cr;
+
+  if (layout == NULL)
+    return;
+
+  style = ensure_style (self);
+
+  if (self->static_node == NULL)
+    {
+      GtkSnapshot *node_snapshot = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (node_snapshot, &bounds);
+      chronicle_paint (cr, layout, style);
+      cairo_destroy (cr);
+      self->static_node = gtk_snapshot_free_to_node (node_snapshot);
+    }
+
+  if (self->static_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->static_node);
+
+  has_selected = get_selected_position (self, &selected);
+  if (!has_selected && self->hover == G_MAXUINT)
+    return;
+
+  /* Hover and selection change every frame: painted fresh on top. */
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  if (self->hover != G_MAXUINT && (!has_selected || self->hover != selected))
+    chronicle_paint_highlight (cr, layout, style, self->hover, FALSE);
+  if (has_selected)
+    chronicle_paint_highlight (cr, layout, style, selected, TRUE);
+  cairo_destroy (cr);
+}
+
+static gboolean
+chronicle_timeline_view_query_tooltip (GtkWidget  *widget,
+                                       int         x,
+                                       int         y,
+                                       gboolean    keyboard_mode,
+                                       GtkTooltip *tooltip)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+  const ChronicleLayout *layout = ensure_layout (self);
+  const ChronicleLayoutItem *item;
+  g_autofree char *text = NULL;
+
+  if (layout == NULL || keyboard_mode)
+    return FALSE;
+
+  item = chronicle_layout_hit_test (layout, x, y);
+  if (item == NULL)
+    return FALSE;
+
+  if (item->kind == CHRONICLE_ITEM_CLUSTER)
+    {
+      /* Translators: tooltip of a "+N" marker that stands for several events */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u event — click to zoom in",
+                                           "%u events — click to zoom in", item->n_events),
+                              item->n_events);
+    }
+  else
+    {
+      ChronicleEvent *event = get_event_at (self, item->first_event);
+      g_autofree char *date = chronicle_event_format_date (event);
+
+      text = g_strdup_printf ("%s\n%s", chronicle_event_get_title (event), date);
+    }
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static void
+chronicle_timeline_view_css_changed (GtkWidget         *widget,
+                                     GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (chronicle_timeline_view_parent_class)->css_changed (widget, change);
+
+  invalidate_style (CHRONICLE_TIMELINE_VIEW (widget));
+}
+
+static void
+chronicle_timeline_view_system_setting_changed (GtkWidget         *widget,
+                                                GtkSystemSetting   setting)
+{
+  GTK_WIDGET_CLASS (chronicle_timeline_view_parent_class)->system_setting_changed (widget, setting);
+
+  /* Font name, font rendering or scale: the measured labels change. */
+  invalidate_style (CHRONICLE_TIMELINE_VIEW (widget));
+}
+
+static void
+chronicle_timeline_view_dispose (GObject *object)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->layout, chronicle_layout_free);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+
+  G_OBJECT_CLASS (chronicle_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+chronicle_timeline_view_finalize (GObject *object)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->viewport, chronicle_viewport_free);
+  g_clear_pointer (&self->accessible_label, g_free);
+  chronicle_style_clear (&self->style);
+
+  G_OBJECT_CLASS (chronicle_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+chronicle_timeline_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, chronicle_timeline_view_get_timeline (self));
+      break;
+
+    case PROP_SELECTED_EVENT:
+      g_value_set_object (value, chronicle_timeline_view_get_selected_event (self));
+      break;
+
+    case PROP_COLLAPSE_GAPS:
+      g_value_set_boolean (value, chronicle_timeline_view_get_collapse_gaps (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_timeline_view_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      chronicle_timeline_view_set_timeline (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_EVENT:
+      chronicle_timeline_view_set_selected_event (self, g_value_get_object (value));
+      break;
+
+    case PROP_COLLAPSE_GAPS:
+      chronicle_timeline_view_set_collapse_gaps (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_zoom_bindings (GtkWidgetClass *widget_class,
+                   const guint    *keyvals,
+                   guint           n_keyvals,
+                   const char     *action)
+{
+  for (guint i = 0; i < n_keyvals; i++)
+    gtk_widget_class_add_binding_action (widget_class, keyvals[i], 0, action, NULL);
+}
+
+static void
+chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint zoom_in_keys[] = { GDK_KEY_plus, GDK_KEY_KP_Add, GDK_KEY_equal };
+  static const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
+
+  object_class->dispose = chronicle_timeline_view_dispose;
+  object_class->finalize = chronicle_timeline_view_finalize;
+  object_class->get_property = chronicle_timeline_view_get_property;
+  object_class->set_property = chronicle_timeline_view_set_property;
+
+  widget_class->measure = chronicle_timeline_view_measure;
+  widget_class->size_allocate = chronicle_timeline_view_size_allocate;
+  widget_class->snapshot = chronicle_timeline_view_snapshot;
+  widget_class->query_tooltip = chronicle_timeline_view_query_tooltip;
+  widget_class->css_changed = chronicle_timeline_view_css_changed;
+  widget_class->system_setting_changed = chronicle_timeline_view_system_setting_changed;
+
+  /**
+   * ChronicleTimelineView:timeline:
+   *
+   * The timeline shown; setting one fits it into the view.
+   */
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL,
+                         CHRONICLE_TYPE_TIMELINE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ChronicleTimelineView:selected-event:
+   *
+   * The selected event, an event of the timeline, or NULL.
+   */
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL,
+                         CHRONICLE_TYPE_EVENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ChronicleTimelineView:collapse-gaps:
+   *
+   * Whether long empty stretches of time fold into short breaks.
+   */
+  properties[PROP_COLLAPSE_GAPS] =
+    g_param_spec_boolean ("collapse-gaps", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "timeline.previous", NULL, previous_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.next", NULL, next_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.first", NULL, first_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.last", NULL, last_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL,
+                                   clear_selection_action_cb);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-to-selection", NULL,
+                                   zoom_to_selection_action_cb);
+
+  /* Keys local to the focused chart. The window adds Ctrl+plus/minus/0,
+   * which work wherever the focus is. Keep gtk/help-overlay.ui in step. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "timeline.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "timeline.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.zoom-to-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.zoom-to-selection", NULL);
+  add_zoom_bindings (widget_class, zoom_in_keys, G_N_ELEMENTS (zoom_in_keys), "timeline.zoom-in");
+  add_zoom_bindings (widget_class, zoom_out_keys, G_N_ELEMENTS (zoom_out_keys), "timeline.zoom-out");
+
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+chronicle_timeline_view_init (ChronicleTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *click, *drag, *zoom;
+  GtkEventController *scroll, *motion;
+
+  self->viewport = chronicle_viewport_new ();
+  self->hover = G_MAXUINT;
+  self->zoom_last_scale = 1.0;
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_focus_on_click (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect_object (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll_scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_motion_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, motion);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_manager_dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_accessible_label (self);
+  update_accessible_description (self);
+}
+
+/**
+ * chronicle_timeline_view_new:
+ *
+ * Returns: (transfer floating): a new, empty timeline view
+ */
+GtkWidget *
+chronicle_timeline_view_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_TIMELINE_VIEW, NULL);
+}
+
+/**
+ * chronicle_timeline_view_get_timeline:
+ * @self: a `ChronicleTimelineView`
+ *
+ * Returns: (transfer none) (nullable): the timeline shown
+ */
+ChronicleTimeline *
+chronicle_timeline_view_get_timeline (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->timeline;
+}
+
+/**
+ * chronicle_timeline_view_set_timeline:
+ * @self: a `ChronicleTimelineView`
+ * @timeline: (nullable): the timeline to show
+ *
+ * Shows @timeline fitted into the view, with no selection.
+ */
+void
+chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
+                                      ChronicleTimeline     *timeline)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (timeline == NULL || CHRONICLE_IS_TIMELINE (timeline));
+
+  if (self->timeline == timeline)
+    return;
+
+  chronicle_timeline_view_set_selected_event (self, NULL);
+
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
+  g_set_object (&self->timeline, timeline);
+
+  self->hover = G_MAXUINT;
+
+  if (timeline != NULL)
+    {
+      g_signal_connect_object (timeline, "items-changed",
+                               G_CALLBACK (on_timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
+      chronicle_viewport_set_timeline (self->viewport, timeline, self->collapse_gaps);
+      chronicle_viewport_fit (self->viewport);
+      /* The fit is redone once there is a width, if there is none yet. */
+      self->needs_fit = gtk_widget_get_width (GTK_WIDGET (self)) <= 0;
+    }
+
+  update_accessible_label (self);
+  invalidate_layout (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+}
+
+/**
+ * chronicle_timeline_view_get_selected_event:
+ * @self: a `ChronicleTimelineView`
+ *
+ * Returns: (transfer none) (nullable): the selected event
+ */
+ChronicleEvent *
+chronicle_timeline_view_get_selected_event (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * chronicle_timeline_view_set_selected_event:
+ * @self: a `ChronicleTimelineView`
+ * @event: (nullable): an event of the shown timeline, or NULL
+ *
+ * Selects @event. The view does not move; see
+ * chronicle_timeline_view_reveal_selected().
+ */
+void
+chronicle_timeline_view_set_selected_event (ChronicleTimelineView *self,
+                                            ChronicleEvent        *event)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (event == NULL || CHRONICLE_IS_EVENT (event));
+
+  if (!g_set_object (&self->selected, event))
+    return;
+
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+gboolean
+chronicle_timeline_view_get_collapse_gaps (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->collapse_gaps;
+}
+
+/**
+ * chronicle_timeline_view_set_collapse_gaps:
+ * @self: a `ChronicleTimelineView`
+ * @collapse_gaps: whether long empty stretches fold into breaks
+ *
+ * Rebuilds the axis and fits the timeline into the view again, since the
+ * old window means something else on the new axis.
+ */
+void
+chronicle_timeline_view_set_collapse_gaps (ChronicleTimelineView *self,
+                                           gboolean               collapse_gaps)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  collapse_gaps = !!collapse_gaps;
+  if (self->collapse_gaps == collapse_gaps)
+    return;
+
+  self->collapse_gaps = collapse_gaps;
+
+  if (self->timeline != NULL)
+    {
+      chronicle_viewport_set_timeline (self->viewport, self->timeline, collapse_gaps);
+      chronicle_viewport_fit (self->viewport);
+      invalidate_layout (self);
+      if (self->selected != NULL)
+        chronicle_timeline_view_reveal_selected (self, FALSE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSE_GAPS]);
+}
+
+/**
+ * chronicle_timeline_view_get_viewport:
+ * @self: a `ChronicleTimelineView`
+ *
+ * Returns: (transfer none): the viewport (visible window and axis)
+ */
+const ChronicleViewport *
+chronicle_timeline_view_get_viewport (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->viewport;
+}
+
+/**
+ * chronicle_timeline_view_get_style:
+ * @self: a `ChronicleTimelineView`
+ * @style: (out caller-allocates): the looks, to clear with chronicle_style_clear()
+ *
+ * Copies the style the view paints with, resolved from its CSS.
+ */
+void
+chronicle_timeline_view_get_style (ChronicleTimelineView *self,
+                                   ChronicleStyle        *style)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (style != NULL);
+
+  chronicle_style_copy (style, ensure_style (self));
+}
+
+void
+chronicle_timeline_view_fit (ChronicleTimelineView *self)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  if (!has_events (self))
+    return;
+
+  chronicle_viewport_fit (self->viewport);
+  invalidate_layout (self);
+  update_hover (self);
+}
+
+/**
+ * chronicle_timeline_view_zoom:
+ * @self: a `ChronicleTimelineView`
+ * @factor: > 1 to magnify, < 1 to zoom out
+ *
+ * Zooms around the selected event when it is on screen, else around the
+ * centre of the view.
+ */
+void
+chronicle_timeline_view_zoom (ChronicleTimelineView *self,
+                              double                 factor)
+{
+  double anchor_x;
+  double width;
+  guint selected;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (factor > 0.0);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  anchor_x = width / 2.0;
+
+  if (get_selected_position (self, &selected))
+    {
+      ChronicleEvent *event = get_event_at (self, selected);
+      double x = chronicle_viewport_to_px (self->viewport, chronicle_event_get_start_time (event));
+
+      if (x >= 0.0 && x <= width)
+        anchor_x = x;
+    }
+
+  zoom_at (self, factor, anchor_x);
+  update_hover (self);
+}
+
+/**
+ * chronicle_timeline_view_select_adjacent:
+ * @self: a `ChronicleTimelineView`
+ * @step: -1 for the previous event, +1 for the next
+ *
+ * Without a selection, +1 selects the first event and -1 the last.
+ *
+ * Returns: FALSE when there is no such event (the selection is kept)
+ */
+gboolean
+chronicle_timeline_view_select_adjacent (ChronicleTimelineView *self,
+                                         int                    step)
+{
+  guint n, position;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (step == -1 || step == 1, FALSE);
+
+  if (!has_events (self))
+    return FALSE;
+
+  n = chronicle_timeline_get_n_events (self->timeline);
+
+  if (!get_selected_position (self, &position))
+    position = step > 0 ? 0 : n - 1;
+  else if (step < 0 && position == 0)
+    return FALSE;
+  else if (step > 0 && position + 1 >= n)
+    return FALSE;
+  else
+    position += step;
+
+  select_position (self, position);
+
+  return TRUE;
+}
+
+/**
+ * chronicle_timeline_view_reveal_selected:
+ * @self: a `ChronicleTimelineView`
+ * @zoom_to_it: zoom in close around the event, rather than the least move
+ *
+ * Scrolls, and zooms where the event is folded into a cluster, so that the
+ * selected event shows on its own.
+ */
+void
+chronicle_timeline_view_reveal_selected (ChronicleTimelineView *self,
+                                         gboolean               zoom_to_it)
+{
+  guint position;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  if (get_selected_position (self, &position))
+    reveal_position (self, position, zoom_to_it);
+}

@@ -1,0 +1,48 @@
+/* chronicle-timeline-view.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chronicle-style.h"
+#include "chronicle-timeline.h"
+#include "chronicle-viewport.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_TIMELINE_VIEW (chronicle_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, CHRONICLE, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget               *chronicle_timeline_view_new                (void);
+ChronicleTimeline       *chronicle_timeline_view_get_timeline       (ChronicleTimelineView *self);
+void                     chronicle_timeline_view_set_timeline       (ChronicleTimelineView *self,
+                                                                     ChronicleTimeline     *timeline);
+ChronicleEvent          *chronicle_timeline_view_get_selected_event (ChronicleTimelineView *self);
+void                     chronicle_timeline_view_set_selected_event (ChronicleTimelineView *self,
+                                                                     ChronicleEvent        *event);
+gboolean                 chronicle_timeline_view_get_collapse_gaps  (ChronicleTimelineView *self);
+void                     chronicle_timeline_view_set_collapse_gaps  (ChronicleTimelineView *self,
+                                                                     gboolean               collapse_gaps);
+
+/* The visible window, for export of "what is on screen" (borrowed). */
+const ChronicleViewport *chronicle_timeline_view_get_viewport       (ChronicleTimelineView *self);
+/* The looks resolved from the widget's CSS; clear @style when done. */
+void                     chronicle_timeline_view_get_style          (ChronicleTimelineView *self,
+                                                                     ChronicleStyle        *style);
+
+void                     chronicle_timeline_view_fit                (ChronicleTimelineView *self);
+void                     chronicle_timeline_view_zoom               (ChronicleTimelineView *self,
+                                                                     double                 factor);
+/* Selects the event next to the selection in time order (@step -1 or +1)
+ * and scrolls or zooms so that it shows on its own. */
+gboolean                 chronicle_timeline_view_select_adjacent    (ChronicleTimelineView *self,
+                                                                     int                    step);
+void                     chronicle_timeline_view_reveal_selected    (ChronicleTimelineView *self,
+                                                                     gboolean               zoom_to_it);
+
+G_END_DECLS
