@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-application.h"
+#include "chronicle-cli.h"
 
 int
 main (int   argc,
@@ -23,6 +24,11 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* --export, --validate and --help run without GTK, so that pipelines on
+   * a server with no display can use them. */
+  if (chronicle_cli_handles (argc, argv))
+    return chronicle_cli_run (argc, argv);
 
   app = chronicle_application_new ();
 

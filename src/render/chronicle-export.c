@@ -1,0 +1,548 @@
+/* chronicle-export.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "chronicle-export.h"
+#include "chronicle-layout.h"
+#include "chronicle-paint.h"
+#include "chronicle-style.h"
+
+G_DEFINE_QUARK (chronicle-export-error-quark, chronicle_export_error)
+
+static const struct {
+  ChronicleExportFormat format;
+  const char *name;
+} formats[] = {
+  { CHRONICLE_EXPORT_PNG, "png" },
+  { CHRONICLE_EXPORT_SVG, "svg" },
+  { CHRONICLE_EXPORT_PDF, "pdf" },
+};
+
+/* Space below the chart for the credit line, in logical pixels. */
+#define CREDIT_MARGIN 8.0
+
+/**
+ * chronicle_export_options_init:
+ * @options: options to fill
+ *
+ * Fills @options with the defaults: a 1920×1080 light PNG of the whole
+ * timeline with title, legend and credit.
+ */
+void
+chronicle_export_options_init (ChronicleExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (ChronicleExportOptions) {
+    .format = CHRONICLE_EXPORT_PNG,
+    .width = 1920,
+    .height = 1080,
+    .scale = 1,
+    .dark = FALSE,
+    .show_title = TRUE,
+    .show_legend = TRUE,
+    .show_credit = TRUE,
+    .collapse_gaps = TRUE,
+    .selected = G_MAXUINT,
+  };
+}
+
+gboolean
+chronicle_export_format_from_name (const char            *name,
+                                   ChronicleExportFormat *format)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+        {
+          if (format != NULL)
+            *format = formats[i].format;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+chronicle_export_format_to_name (ChronicleExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return formats[i].name;
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * chronicle_export_format_from_path:
+ * @path: a file name
+ * @format: (out): the format its extension names
+ *
+ * Returns: %TRUE if @path ends in .png, .svg or .pdf (any case)
+ */
+gboolean
+chronicle_export_format_from_path (const char            *path,
+                                   ChronicleExportFormat *format)
+{
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dot = strrchr (path, '.');
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+
+  return chronicle_export_format_from_name (dot + 1, format);
+}
+
+/**
+ * chronicle_export_options_validate:
+ * @options: options to check
+ * @error: return location for a #GError
+ *
+ * Checks sizes and scale against the documented limits, so that a typo
+ * cannot ask for a multi-gigabyte image.
+ *
+ * Returns: %TRUE if the options can be exported
+ */
+gboolean
+chronicle_export_options_validate (const ChronicleExportOptions *options,
+                                   GError                      **error)
+{
+  gint64 device_pixels;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->width < CHRONICLE_EXPORT_MIN_SIZE || options->width > CHRONICLE_EXPORT_MAX_SIZE ||
+      options->height < CHRONICLE_EXPORT_MIN_SIZE || options->height > CHRONICLE_EXPORT_MAX_SIZE)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
+                   _("size %d×%d is out of range: width and height must be between %d and %d"),
+                   options->width, options->height,
+                   CHRONICLE_EXPORT_MIN_SIZE, CHRONICLE_EXPORT_MAX_SIZE);
+      return FALSE;
+    }
+
+  if (options->scale < 1 || options->scale > CHRONICLE_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
+                   _("scale %d is out of range: it must be between 1 and %d"),
+                   options->scale, CHRONICLE_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
+
+  if (options->format != CHRONICLE_EXPORT_PNG)
+    return TRUE;
+
+  device_pixels = (gint64) options->width * options->scale * options->height * options->scale;
+  if ((gint64) options->width * options->scale > CHRONICLE_EXPORT_MAX_SIZE ||
+      (gint64) options->height * options->scale > CHRONICLE_EXPORT_MAX_SIZE ||
+      device_pixels > CHRONICLE_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
+                   _("%d×%d at scale %d is too large: an image may have at most %d pixels per side and %"
+                     G_GINT64_FORMAT " pixels in all"),
+                   options->width, options->height, options->scale,
+                   CHRONICLE_EXPORT_MAX_SIZE, CHRONICLE_EXPORT_MAX_PIXELS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * chronicle_export_build_credit:
+ * @timeline: a timeline
+ *
+ * Builds the credit line naming the timeline's sources, such as
+ * "Source: Reuters, 16 May 2025". Publishers are listed once each, in file
+ * order, with the date when there is exactly one source.
+ *
+ * Returns: (transfer full) (nullable): the credit, or %NULL without sources
+ */
+char *
+chronicle_export_build_credit (ChronicleTimeline *timeline)
+{
+  GListModel *sources;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) credit = NULL;
+  guint n;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+
+  sources = chronicle_timeline_get_sources (timeline);
+  n = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+      const char *publisher = chronicle_source_get_publisher (source);
+
+      if (publisher == NULL || *publisher == '\0')
+        publisher = chronicle_source_get_title (source);
+      if (publisher == NULL || *publisher == '\0')
+        continue;
+      if (!g_ptr_array_find_with_equal_func (names, publisher, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) publisher);
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  credit = g_string_new (NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (credit, ", ");
+      g_string_append (credit, g_ptr_array_index (names, i));
+    }
+
+  if (n == 1)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, 0);
+      const ChronicleDate *published = chronicle_source_get_published (source);
+
+      if (published != NULL)
+        {
+          g_autofree char *date = chronicle_date_format (published);
+          g_string_append_printf (credit, ", %s", date);
+        }
+    }
+
+  /* Translators: the credit line under an exported chart; %s lists the
+   * publishers, e.g. "Reuters, 16 May 2025". */
+  return g_strdup_printf (names->len == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
+}
+
+static void
+init_style (ChronicleStyle               *style,
+            const ChronicleExportOptions *options)
+{
+  if (options->dark)
+    chronicle_style_init_dark (style);
+  else
+    chronicle_style_init_light (style);
+
+  style->draw_background = TRUE;
+  style->scale = options->format == CHRONICLE_EXPORT_PNG ? options->scale : 1;
+}
+
+static double
+paint_credit (cairo_t              *cr,
+              const char           *credit,
+              const ChronicleStyle *style,
+              double                width,
+              double                height)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family);
+  int text_width, text_height;
+
+  pango_font_description_set_absolute_size (font, style->font_size * 0.9 * PANGO_SCALE * 96.0 / 72.0);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, credit, -1);
+  pango_layout_set_width (layout, (int) ((width - 2 * CREDIT_MARGIN * 2) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, style->dim_foreground.red, style->dim_foreground.green,
+                         style->dim_foreground.blue, style->dim_foreground.alpha);
+  cairo_move_to (cr, width - text_width - 2 * CREDIT_MARGIN, height - text_height - CREDIT_MARGIN);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  return text_height + 2 * CREDIT_MARGIN;
+}
+
+/**
+ * chronicle_export_paint:
+ * @cr: the target
+ * @timeline: the timeline to draw
+ * @view: (nullable): the visible range to keep, or %NULL to fit everything
+ * @options: what to draw
+ *
+ * Paints the export at the logical size in @options through the same
+ * layout and painter as the timeline widget.
+ */
+void
+chronicle_export_paint (cairo_t                      *cr,
+                        ChronicleTimeline            *timeline,
+                        const ChronicleViewport      *view,
+                        const ChronicleExportOptions *options)
+{
+  g_auto(ChronicleStyle) style = { 0 };
+  g_autoptr(ChronicleViewport) viewport = NULL;
+  g_autoptr(ChronicleLayout) layout = NULL;
+  PangoContext *context;
+  g_autofree char *credit = NULL;
+  ChroniclePangoMeasurer measurer;
+  ChronicleLayoutOptions layout_options = { 0 };
+  double chart_height = options->height;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+  g_return_if_fail (options != NULL);
+
+  init_style (&style, options);
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, style.background.red, style.background.green,
+                         style.background.blue, style.background.alpha);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  if (options->show_credit && (credit = chronicle_export_build_credit (timeline)) != NULL)
+    chart_height -= paint_credit (cr, credit, &style, options->width, options->height);
+
+  if (view != NULL)
+    {
+      double start, end;
+
+      viewport = chronicle_viewport_copy (view);
+      chronicle_viewport_set_width (viewport, options->width);
+      /* Keep the time range the user saw, whatever the new width. */
+      chronicle_viewport_get_visible_range (view, &start, &end);
+      chronicle_viewport_show_range (viewport, start, end);
+    }
+  else
+    {
+      viewport = chronicle_viewport_new ();
+      chronicle_viewport_set_timeline (viewport, timeline, options->collapse_gaps);
+      chronicle_viewport_set_width (viewport, options->width);
+      chronicle_viewport_fit (viewport);
+    }
+
+  context = pango_cairo_create_context (cr);
+  measurer.context = context;
+  measurer.style = &style;
+
+  layout_options.collapse_gaps = options->collapse_gaps;
+  layout_options.show_title = options->show_title;
+  layout_options.show_legend = options->show_legend;
+  layout_options.show_eras = TRUE;
+
+  layout = chronicle_layout_compute (timeline, viewport, options->width, chart_height,
+                                     &layout_options, chronicle_pango_measure, &measurer);
+  chronicle_paint (cr, layout, &style);
+
+  if (options->selected != G_MAXUINT)
+    chronicle_paint_highlight (cr, layout, &style, options->selected, TRUE);
+
+  g_object_unref (context);
+}
+
+/**
+ * chronicle_export_render_image:
+ * @timeline: the timeline to draw
+ * @view: (nullable): the visible range to keep, or %NULL to fit everything
+ * @options: size, scale and looks
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): an ARGB32 image of
+ *   width×scale by height×scale pixels
+ */
+cairo_surface_t *
+chronicle_export_render_image (ChronicleTimeline            *timeline,
+                               const ChronicleViewport      *view,
+                               const ChronicleExportOptions *options,
+                               GError                      **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!chronicle_export_options_validate (options, error))
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        options->width * options->scale,
+                                        options->height * options->scale);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
+                   _("Could not create a %d×%d image: %s"),
+                   options->width * options->scale, options->height * options->scale,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cairo_surface_set_device_scale (surface, options->scale, options->scale);
+  cr = cairo_create (surface);
+  chronicle_export_paint (cr, timeline, view, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+set_cairo_error (cairo_status_t   status,
+                 const char      *display_name,
+                 GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
+               _("Could not write “%s”: %s"), display_name, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+write_to_path (ChronicleTimeline            *timeline,
+               const ChronicleViewport      *view,
+               const ChronicleExportOptions *options,
+               const char                   *path,
+               const char                   *display_name,
+               GError                      **error)
+{
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  switch (options->format)
+    {
+    case CHRONICLE_EXPORT_PNG:
+      surface = chronicle_export_render_image (timeline, view, options, error);
+      if (surface == NULL)
+        return FALSE;
+      status = cairo_surface_write_to_png (surface, path);
+      cairo_surface_destroy (surface);
+      return set_cairo_error (status, display_name, error);
+
+    case CHRONICLE_EXPORT_SVG:
+      surface = cairo_svg_surface_create (path, options->width, options->height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+
+    case CHRONICLE_EXPORT_PDF:
+      surface = cairo_pdf_surface_create (path, options->width, options->height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      chronicle_timeline_get_title (timeline));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chronicle " PACKAGE_VERSION);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cr = cairo_create (surface);
+  chronicle_export_paint (cr, timeline, view, options);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return set_cairo_error (status, display_name, error);
+}
+
+/**
+ * chronicle_export_to_file:
+ * @timeline: the timeline to draw
+ * @view: (nullable): the visible range to keep, or %NULL to fit everything
+ * @options: format, size and looks
+ * @file: the file to write; must be local
+ * @cancellable: (nullable): checked before the file is replaced
+ * @error: return location for a #GError
+ *
+ * Writes the chart through a temporary file beside @file and renames it
+ * into place only when it is complete.
+ *
+ * Returns: %TRUE if @file now holds the chart
+ */
+gboolean
+chronicle_export_to_file (ChronicleTimeline            *timeline,
+                          const ChronicleViewport      *view,
+                          const ChronicleExportOptions *options,
+                          GFile                        *file,
+                          GCancellable                 *cancellable,
+                          GError                      **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *display_name = NULL;
+  int fd;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!chronicle_export_options_validate (options, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  display_name = g_file_get_parse_name (file);
+  if (path == NULL)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: only local files can be exported to"), display_name);
+      return FALSE;
+    }
+
+  /* The temporary file sits in the same folder so the final rename is
+   * atomic; a leading dot keeps it out of file managers meanwhile. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!write_to_path (timeline, view, options, tmp_path, display_name, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* g_mkstemp creates 0600; an exported chart is an ordinary document. */
+  g_chmod (tmp_path, 0644);
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,90 @@
+/* chronicle-export.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <cairo.h>
+
+#include "chronicle-timeline.h"
+#include "chronicle-viewport.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_EXPORT_ERROR (chronicle_export_error_quark ())
+
+typedef enum
+{
+  CHRONICLE_EXPORT_ERROR_INVALID,  /* options out of range */
+  CHRONICLE_EXPORT_ERROR_WRITE,    /* the file could not be written */
+  CHRONICLE_EXPORT_ERROR_CANCELLED,
+} ChronicleExportError;
+
+typedef enum
+{
+  CHRONICLE_EXPORT_PNG,
+  CHRONICLE_EXPORT_SVG,
+  CHRONICLE_EXPORT_PDF,
+} ChronicleExportFormat;
+
+/* Documented limits, also enforced by the command line. */
+#define CHRONICLE_EXPORT_MIN_SIZE    16
+#define CHRONICLE_EXPORT_MAX_SIZE    16384
+#define CHRONICLE_EXPORT_MAX_SCALE   4
+#define CHRONICLE_EXPORT_MAX_PIXELS  (G_GINT64_CONSTANT (16384) * 8192)
+
+/*
+ * What to export and how. Sizes are logical pixels for PNG and SVG (the
+ * PNG is width*scale by height*scale device pixels) and points for PDF.
+ */
+typedef struct
+{
+  ChronicleExportFormat format;
+  int                   width;
+  int                   height;
+  int                   scale;          /* PNG only: 1..CHRONICLE_EXPORT_MAX_SCALE */
+  gboolean              dark;
+  gboolean              show_title;
+  gboolean              show_legend;
+  gboolean              show_credit;    /* "Source: Reuters, 16 May 2025" */
+  gboolean              collapse_gaps;
+  guint                 selected;       /* timeline position to highlight, or G_MAXUINT */
+} ChronicleExportOptions;
+
+GQuark           chronicle_export_error_quark      (void);
+void             chronicle_export_options_init     (ChronicleExportOptions       *options);
+gboolean         chronicle_export_format_from_name (const char                   *name,
+                                                    ChronicleExportFormat        *format);
+const char      *chronicle_export_format_to_name   (ChronicleExportFormat         format);
+gboolean         chronicle_export_format_from_path (const char                   *path,
+                                                    ChronicleExportFormat        *format);
+gboolean         chronicle_export_options_validate (const ChronicleExportOptions *options,
+                                                    GError                      **error);
+char            *chronicle_export_build_credit     (ChronicleTimeline            *timeline);
+
+/* Paints the chart into @cr at logical size @width x @height, exactly as
+ * the export would: the preview and the clipboard copy use this too.
+ * @view is the visible range to keep (NULL: the whole timeline fitted). */
+void             chronicle_export_paint            (cairo_t                      *cr,
+                                                    ChronicleTimeline            *timeline,
+                                                    const ChronicleViewport      *view,
+                                                    const ChronicleExportOptions *options);
+cairo_surface_t *chronicle_export_render_image     (ChronicleTimeline            *timeline,
+                                                    const ChronicleViewport      *view,
+                                                    const ChronicleExportOptions *options,
+                                                    GError                      **error);
+
+/* Writes the chart to @file through a temporary file in the same folder that
+ * is renamed over @file only when complete: a failed or cancelled export
+ * leaves no partial file and an existing @file untouched. */
+gboolean         chronicle_export_to_file          (ChronicleTimeline            *timeline,
+                                                    const ChronicleViewport      *view,
+                                                    const ChronicleExportOptions *options,
+                                                    GFile                        *file,
+                                                    GCancellable                 *cancellable,
+                                                    GError                      **error);
+
+G_END_DECLS

@@ -1,0 +1,225 @@
+/* benchmark.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Measures what users wait for: exporting a chart, loading a large file and
+ * painting one frame at 1920×1080. Prints medians as a Markdown table for
+ * the README. Not a test: timings on shared machines are noisy, so nothing
+ * here passes or fails.
+ *
+ *   _build/tests/chronicle-benchmark [--quick]
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "chronicle-export.h"
+#include "chronicle-layout.h"
+#include "chronicle-paint.h"
+#include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-writer.h"
+
+typedef void (*BenchFunc) (gpointer data);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Runs @func @runs times after one warm-up run; returns the median in ms. */
+static double
+measure (BenchFunc func,
+         gpointer  data,
+         guint     runs)
+{
+  g_autofree double *times = g_new (double, runs);
+
+  func (data);
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      func (data);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  qsort (times, runs, sizeof (double), compare_doubles);
+  return times[runs / 2];
+}
+
+typedef struct
+{
+  ChronicleTimeline      *timeline;
+  ChronicleExportOptions  options;
+  GFile                  *file;
+} ExportJob;
+
+static void
+run_export (gpointer data)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!chronicle_export_to_file (job->timeline, NULL, &job->options, job->file, NULL, &error))
+    g_error ("export failed: %s", error->message);
+}
+
+typedef struct
+{
+  ChronicleTimeline *timeline;
+  ChronicleViewport *viewport;
+  cairo_surface_t   *surface;
+  PangoContext      *context;
+  ChronicleStyle     style;
+} FrameJob;
+
+/* One frame as the widget draws it: layout, then paint, then highlight. */
+static void
+run_frame (gpointer data)
+{
+  FrameJob *job = data;
+  g_autoptr(ChronicleLayout) layout = NULL;
+  ChroniclePangoMeasurer measurer = { job->context, &job->style };
+  ChronicleLayoutOptions options = { .collapse_gaps = TRUE, .show_eras = TRUE, .show_legend = TRUE };
+  cairo_t *cr = cairo_create (job->surface);
+
+  layout = chronicle_layout_compute (job->timeline, job->viewport, 1920, 1080, &options,
+                                     chronicle_pango_measure, &measurer);
+  chronicle_paint (cr, layout, &job->style);
+  chronicle_paint_highlight (cr, layout, &job->style, 0, TRUE);
+  cairo_destroy (cr);
+  cairo_surface_flush (job->surface);
+}
+
+typedef struct
+{
+  char *data;
+  gsize length;
+} LoadJob;
+
+static void
+run_load (gpointer data)
+{
+  LoadJob *job = data;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chronicle_timeline_load_from_data (job->data, job->length, NULL, &error);
+  if (timeline == NULL)
+    g_error ("load failed: %s", error->message);
+}
+
+static void
+bench_exports (ChronicleTimeline *timeline,
+               const char        *name,
+               const char        *dir,
+               guint              runs)
+{
+  g_print ("| %s |", name);
+
+  for (ChronicleExportFormat format = CHRONICLE_EXPORT_PNG; format <= CHRONICLE_EXPORT_PDF; format++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/bench.%s", dir, chronicle_export_format_to_name (format));
+      ExportJob job = { timeline };
+
+      chronicle_export_options_init (&job.options);
+      job.options.format = format;
+      job.file = g_file_new_for_path (path);
+      g_print (" %.1f ms |", measure (run_export, &job, runs));
+      g_object_unref (job.file);
+      g_unlink (path);
+    }
+
+  g_print ("\n");
+}
+
+static void
+bench_frames (ChronicleTimeline *timeline,
+              const char        *name,
+              guint              runs)
+{
+  FrameJob job = { timeline };
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  static const double zooms[] = { 1, 8, 64, 4096 };
+
+  job.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  job.context = pango_font_map_create_context (font_map);
+  chronicle_style_init_light (&job.style);
+  job.style.draw_background = TRUE;
+  job.viewport = chronicle_viewport_new ();
+  chronicle_viewport_set_timeline (job.viewport, timeline, TRUE);
+  chronicle_viewport_set_width (job.viewport, 1920);
+
+  g_print ("| %s |", name);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      chronicle_viewport_fit (job.viewport);
+      chronicle_viewport_zoom (job.viewport, zooms[i], 960);
+      g_print (" %.2f ms |", measure (run_frame, &job, runs));
+    }
+  g_print ("\n");
+
+  chronicle_viewport_free (job.viewport);
+  chronicle_style_clear (&job.style);
+  g_object_unref (job.context);
+  cairo_surface_destroy (job.surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) example_file = NULL;
+  g_autoptr(ChronicleTimeline) example = NULL;
+  g_autoptr(ChronicleTimeline) ten_k = NULL;
+  g_autoptr(ChronicleTimeline) hundred_k = NULL;
+  g_autofree char *example_path = NULL;
+  g_autofree char *dir = NULL;
+  gboolean quick = argc > 1 && g_str_equal (argv[1], "--quick");
+  guint runs = quick ? 3 : 9;
+  LoadJob load = { NULL, 0 };
+
+  setlocale (LC_ALL, "");
+
+  example_path = g_build_filename (SOURCE_ROOT, "data", "examples", "istanbul-talks-2025.json", NULL);
+  example_file = g_file_new_for_path (example_path);
+  example = chronicle_timeline_load_from_file (example_file, NULL, NULL, &error);
+  if (example == NULL)
+    g_error ("%s", error->message);
+
+  ten_k = chronicle_test_generate_timeline (10000, 1);
+  hundred_k = chronicle_test_generate_timeline (100000, 1);
+  dir = g_dir_make_tmp ("chronicle-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_print ("Medians of %u runs, 1920×1080, light theme, title, legend and credit.\n\n", runs);
+  g_print ("| export | PNG | SVG | PDF |\n|---|---|---|---|\n");
+  bench_exports (example, "example (11 events)", dir, runs);
+  bench_exports (ten_k, "10 000 events", dir, runs);
+  bench_exports (hundred_k, "100 000 events", dir, MAX (3, runs / 3));
+
+  g_print ("\n| one frame (layout + paint) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
+           "|---|---|---|---|---|\n");
+  bench_frames (example, "example", runs);
+  bench_frames (hundred_k, "100 000 events", runs);
+
+  load.data = chronicle_timeline_to_data (hundred_k, &load.length);
+  g_print ("\n| load (parse + validate + sort) | median |\n|---|---|\n");
+  g_print ("| 100 000 events (%.1f MB JSON) | %.0f ms |\n",
+           load.length / 1e6, measure (run_load, &load, MAX (3, runs / 3)));
+  g_free (load.data);
+
+  g_rmdir (dir);
+  return 0;
+}

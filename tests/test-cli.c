@@ -1,0 +1,431 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
+
+/*
+ * These tests run the real `chronicle` binary the way a pipeline does: with
+ * no DISPLAY and no WAYLAND_DISPLAY, so any accidental GTK initialisation
+ * fails them.
+ */
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("chronicle-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Runs chronicle with @args (NULL-terminated) and no display. */
+static int
+run_chronicle (char       **out,
+               char       **err,
+               const char  *first_arg,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *binary = g_getenv ("CHRONICLE_BIN");
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *arg;
+  va_list ap;
+  int status;
+
+  g_assert_nonnull (binary);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (ap, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_text, &stderr_text, &status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+test_export_png_size (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct { const char *w, *h, *s; int pw, ph; } cases[] = {
+    { "800", "450", "1", 800, 450 },
+    { "640", "360", "2", 1280, 720 },
+    { "1920", "1080", NULL, 1920, 1080 },
+  };
+  g_autofree char *example = chronicle_test_example_path ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/chart-%u.png", fixture->dir, i);
+      g_autofree char *err = NULL;
+      cairo_surface_t *png;
+      int status;
+
+      if (cases[i].s != NULL)
+        status = run_chronicle (NULL, &err, "--export", out, "--width", cases[i].w,
+                                "--height", cases[i].h, "--scale", cases[i].s, example, NULL);
+      else
+        status = run_chronicle (NULL, &err, "--export", out, "--width", cases[i].w,
+                                "--height", cases[i].h, example, NULL);
+
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpint (status, ==, 0);
+
+      png = cairo_image_surface_create_from_png (out);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, cases[i].pw);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, cases[i].ph);
+      cairo_surface_destroy (png);
+    }
+
+  /* Only the outputs: no temporary files left behind. */
+  g_assert_cmpint (count_files (fixture->dir), ==, G_N_ELEMENTS (cases));
+}
+
+/* The titles every export of the fitted example must show as text. */
+static const char * const example_titles[] = {
+  "Russia invades Ukraine",
+  "Last face-to-face talks",
+};
+
+typedef struct
+{
+  GString *text;
+  gboolean in_text;
+} SvgScan;
+
+static void
+on_svg_text_cb (GMarkupParseContext  *context,
+                const char           *text,
+                gsize                 text_len,
+                gpointer              user_data,
+                GError              **error)
+{
+  SvgScan *scan = user_data;
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+
+  /* Text inside <text> or <tspan>: what a search or a screen reader sees. */
+  for (const GSList *l = stack; l != NULL; l = l->next)
+    {
+      if (g_str_equal (l->data, "text") || g_str_equal (l->data, "tspan"))
+        {
+          g_string_append_len (scan->text, text, text_len);
+          g_string_append_c (scan->text, '\n');
+          return;
+        }
+    }
+}
+
+static void
+test_export_svg_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "chart.svg", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  GMarkupParser parser = { .text = on_svg_text_cb };
+  SvgScan scan = { g_string_new (NULL), FALSE };
+  gsize length;
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "1200", "--height", "675",
+                                  example, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_file_get_contents (out, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+
+  /* GMarkup refuses XML that is not well-formed. */
+  context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+  g_markup_parse_context_parse (context, contents, length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (example_titles); i++)
+    g_assert_nonnull (strstr (scan.text->str, example_titles[i]));
+  g_assert_nonnull (strstr (scan.text->str, "Source: Reuters"));
+
+  g_string_free (scan.text, TRUE);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path,
+          int        *status)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, status, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&out);
+}
+
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "chart.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* A4 landscape in points. */
+  g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "842", "--height", "595",
+                                  example, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+
+  info = run_tool ("pdfinfo", out, &status);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (info, "Page size:       842 x 595 pts"));
+
+  text = run_tool ("pdftotext", out, &status);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (example_titles); i++)
+    g_assert_nonnull (strstr (text, example_titles[i]));
+}
+
+static void
+test_bad_arguments (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *png = g_build_filename (fixture->dir, "out.png", NULL);
+  g_autofree char *gif = g_build_filename (fixture->dir, "out.gif", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such.json", NULL);
+  g_autofree char *unwritable = g_build_filename (fixture->dir, "no-such-dir", "out.png", NULL);
+  g_autofree char *missing_message =
+    g_strdup_printf ("chronicle: cannot export “%s”: ", missing);
+  const struct {
+    const char *args[10];
+    const char *message;   /* the whole first line, or a prefix ending in ": " */
+  } cases[] = {
+    { { "--export", png, "--format", "gif", example },
+      "chronicle: unknown format “gif”: use png, svg or pdf" },
+    { { "--export", gif, example },
+      NULL /* filled below */ },
+    { { "--export", png, "--width", "0", example },
+      "chronicle: size 0×1080 is out of range: width and height must be between 16 and 16384" },
+    { { "--export", png, "--height", "100000", example },
+      "chronicle: size 1920×100000 is out of range: width and height must be between 16 and 16384" },
+    { { "--export", png, "--width", "wide", example },
+      "chronicle: --width “wide” is not a whole number" },
+    { { "--export", png, "--width", "16384", "--height", "16384", "--scale", "2", example },
+      "chronicle: 16384×16384 at scale 2 is too large: an image may have at most 16384 pixels per side and 134217728 pixels in all" },
+    { { "--export", png, "--scale", "9", example },
+      "chronicle: scale 9 is out of range: it must be between 1 and 4" },
+    { { "--export", png, "--theme", "sepia", example },
+      "chronicle: unknown theme “sepia”: use light or dark" },
+    { { "--export", png, "--from", "16 May 2025", example },
+      "chronicle: --from: \"16 May 2025\" is not an ISO 8601 date" },
+    { { "--export", png, "--to", "2022-02-30", example },
+      "chronicle: --to: 2022-02-30 does not exist: February 2022 has 28 days" },
+    { { "--export", png, "--from", "2025-05-16", "--to", "2025-05-15", example },
+      "chronicle: --from 2025-05-16 is after --to 2025-05-15" },
+    { { "--export", png, missing },
+      missing_message },
+    { { "--export", unwritable, example },
+      "chronicle: Could not write “" },
+  };
+  g_autofree char *gif_message =
+    g_strdup_printf ("chronicle: cannot tell the format of “%s”: name it .png, .svg or .pdf, or pass --format", gif);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *expected = cases[i].message != NULL ? cases[i].message : gif_message;
+      g_autofree char *err = NULL;
+      g_autofree char *out = NULL;
+      const char * const *a = cases[i].args;
+      int status;
+
+      status = run_chronicle (&out, &err, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], NULL);
+
+      g_test_message ("case %u: %s", i, err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      /* One clear line. */
+      g_assert_nonnull (strchr (err, '\n'));
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (gssize) strlen (err) - 1);
+      g_assert_true (g_str_has_prefix (err, expected));
+      g_assert_cmpint (count_files (fixture->dir), ==, 0);
+    }
+}
+
+static void
+test_failed_export_keeps_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "keep.png", NULL);
+  g_autofree char *broken = data_path ("bad-syntax-trailing-comma.json");
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (out, "earlier export", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, broken, NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "chronicle: cannot export"));
+  g_assert_nonnull (strstr (err, "line "));
+
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "earlier export");
+  g_assert_cmpint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *warn = data_path ("warn-unknown-category.json");
+  g_autofree char *bad = data_path ("bad-date-feb30.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", example, NULL), ==, 0);
+  expected = g_strdup_printf ("%s: valid, 11 events\n", example);
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", example, warn, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, ": warning: "));
+  g_assert_nonnull (strstr (out, "unknown category"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", bad, example, warn, NULL), ==, 2);
+  g_assert_nonnull (strstr (out, ": error: "));
+  g_assert_nonnull (strstr (out, "2022-02-30 does not exist"));
+  g_assert_nonnull (strstr (out, ": valid, 11 events"));
+}
+
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_chronicle (&out, NULL, "--help", NULL), ==, 0);
+  for (const char * const *o = (const char * const[]) { "--export", "--format", "--width", "--height",
+                                                        "--scale", "--theme", "--from", "--to",
+                                                        "--no-legend", "--no-title", "--validate",
+                                                        "Exit status", NULL }; *o; o++)
+    g_assert_nonnull (strstr (out, *o));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/export/png-size", Fixture, NULL, fixture_setup, test_export_png_size, fixture_teardown);
+  g_test_add ("/cli/export/svg-text", Fixture, NULL, fixture_setup, test_export_svg_text, fixture_teardown);
+  g_test_add ("/cli/export/pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
+  g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);
+  g_test_add ("/cli/export/failure-keeps-file", Fixture, NULL, fixture_setup, test_failed_export_keeps_file,
+              fixture_teardown);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/help", test_help);
+
+  return g_test_run ();
+}
