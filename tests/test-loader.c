@@ -719,6 +719,29 @@ test_schema_validates (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* Events at the same time keep the order the file gives them: pipelines
+ * write them in narrative order, and Left/Right steps through them so. */
+static void
+test_same_time_keeps_file_order (void)
+{
+  static const char data[] =
+    "{ \"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": ["
+    "  { \"id\": \"zulu\", \"date\": \"2025-05-16\", \"title\": \"first\" },"
+    "  { \"id\": \"alpha\", \"date\": \"2025-05-16\", \"title\": \"second\" },"
+    "  { \"id\": \"early\", \"date\": \"2025-05-15\", \"title\": \"day before\" },"
+    "  { \"id\": \"mike\", \"date\": \"2025-05-16\", \"title\": \"third\" } ] }";
+  static const char * const expected[] = { "early", "zulu", "alpha", "mike" };
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_get_event (timeline, i)), ==, expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/loader/async/error", test_async_error);
   g_test_add_func ("/loader/async/cancelled", test_async_cancelled);
   g_test_add_func ("/loader/example", test_example);
+  g_test_add_func ("/loader/same-time-order", test_same_time_keeps_file_order);
   g_test_add_func ("/loader/large", test_large);
   g_test_add_func ("/loader/late-duplicate", test_late_duplicate);
   g_test_add_func ("/loader/schema/required", test_schema);

@@ -667,6 +667,7 @@ load_event (Loader       *loader,
     }
 
   event = chronicle_event_new (place.id, &date, title);
+  chronicle_event_set_sequence (event, place.index);
 
   if (has_end)
     chronicle_event_set_end (event, &end);

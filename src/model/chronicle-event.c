@@ -31,6 +31,10 @@ struct _ChronicleEvent
   gboolean       has_end;
   gboolean       approximate;
 
+  /* Position in the source file: events at the same time keep the order
+   * the extraction pipeline wrote them in, which is usually narrative order. */
+  guint          sequence;
+
   /* Cached axis position in Unix seconds, [start_time, end_time): the
    * timeline sorts and searches on these. */
   gint64         start_time;
@@ -419,7 +423,8 @@ chronicle_event_format_date (ChronicleEvent *self)
  * chronicle_event_compare:
  *
  * The timeline's order: start time, then end time (shorter first), then
- * id, so that the order is total and stable across loads.
+ * the order in the file (see chronicle_event_set_sequence()), then id, so
+ * that the order is total and stable across loads.
  *
  * Returns: negative, zero or positive, like strcmp()
  */
@@ -434,5 +439,38 @@ chronicle_event_compare (ChronicleEvent *a,
     return a->start_time < b->start_time ? -1 : 1;
   if (a->end_time != b->end_time)
     return a->end_time < b->end_time ? -1 : 1;
+  if (a->sequence != b->sequence)
+    return a->sequence < b->sequence ? -1 : 1;
   return strcmp (a->id, b->id);
+}
+
+/**
+ * chronicle_event_get_sequence:
+ * @self: a #ChronicleEvent
+ *
+ * Returns: the event's position in the file it was loaded from
+ */
+guint
+chronicle_event_get_sequence (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), 0);
+
+  return self->sequence;
+}
+
+/**
+ * chronicle_event_set_sequence:
+ * @self: a #ChronicleEvent not yet in a timeline
+ * @sequence: the event's position in its file
+ *
+ * Sets the tie-breaker for events that cover the same time, so that they
+ * keep the order their file gives them.
+ */
+void
+chronicle_event_set_sequence (ChronicleEvent *self,
+                              guint           sequence)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  self->sequence = sequence;
 }

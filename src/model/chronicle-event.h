@@ -56,6 +56,9 @@ void                 chronicle_event_add_quote        (ChronicleEvent      *self
  * event's date (or date..end) denotes at its precision. */
 gint64               chronicle_event_get_start_time   (ChronicleEvent      *self);
 gint64               chronicle_event_get_end_time     (ChronicleEvent      *self);
+guint                chronicle_event_get_sequence     (ChronicleEvent      *self);
+void                 chronicle_event_set_sequence     (ChronicleEvent      *self,
+                                                       guint                sequence);
 gboolean             chronicle_event_is_span          (ChronicleEvent      *self);
 char                *chronicle_event_format_date      (ChronicleEvent      *self);
 int                  chronicle_event_compare          (ChronicleEvent      *a,
