@@ -78,6 +78,7 @@ typedef struct
 {
   gint64          start;
   gint64          end;
+  guint           sequence;
   const char     *id;
   ChronicleEvent *event;
 } SortKey;
@@ -95,6 +96,8 @@ compare_sort_keys (const void *a,
     return ka->start < kb->start ? -1 : 1;
   if (ka->end != kb->end)
     return ka->end < kb->end ? -1 : 1;
+  if (ka->sequence != kb->sequence)
+    return ka->sequence < kb->sequence ? -1 : 1;
   return strcmp (ka->id, kb->id);
 }
 
@@ -589,6 +592,7 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
 
       keys[i].start = chronicle_event_get_start_time (event);
       keys[i].end = chronicle_event_get_end_time (event);
+      keys[i].sequence = chronicle_event_get_sequence (event);
       keys[i].id = chronicle_event_get_id (event);
       keys[i].event = event;
     }
