@@ -59,8 +59,9 @@ typedef struct
 typedef struct
 {
   double      x;
-  char       *text;      /* owned; localized */
+  char       *text;      /* owned; localized; NULL for an unlabeled tick */
   gboolean    major;
+  double      label_width; /* px; the label is centred on x */
 } ChronicleTick;
 
 typedef struct
@@ -94,6 +95,8 @@ const ChronicleLayoutItem *chronicle_layout_hit_test       (const ChronicleLayou
 const ChronicleLayoutItem *chronicle_layout_find_event     (const ChronicleLayout        *layout,
                                                             guint                         event);
 double                     chronicle_layout_get_axis_y     (const ChronicleLayout        *layout);
+/* Events overlapping the visible window: items plus cluster members. */
+guint                      chronicle_layout_get_n_visible_events (const ChronicleLayout  *layout);
 ChronicleTimeline         *chronicle_layout_get_timeline   (const ChronicleLayout        *layout);
 const ChronicleViewport   *chronicle_layout_get_viewport   (const ChronicleLayout        *layout);
 

@@ -1,0 +1,90 @@
+/* chronicle-layout-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-layout.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the layout and the painter; not for the UI. All geometry is
+ * in logical px of the layout's width x height. */
+
+/* Vertical metrics of a label lane and of the items in it. */
+#define CHRONICLE_LABEL_PAD_X   6.0
+#define CHRONICLE_LABEL_PAD_Y   3.0
+#define CHRONICLE_LABEL_STRIP   3.0    /* category strip at the label's left */
+#define CHRONICLE_BAR_HEIGHT    6.0
+#define CHRONICLE_MARKER_RADIUS 5.0
+#define CHRONICLE_PILL_HEIGHT   16.0
+
+typedef struct
+{
+  double      x0;          /* band, clipped to [0, width] */
+  double      x1;
+  gboolean    ongoing;
+  const char *label;       /* borrowed from the era */
+  ChronicleRect label_rect; /* width 0 when there is no room */
+} ChronicleLayoutEra;
+
+typedef struct
+{
+  double x0;
+  double x1;
+} ChronicleLayoutBreak;
+
+typedef struct
+{
+  guint         category;  /* index, G_MAXUINT for the break entry */
+  gboolean      is_break;  /* the "time skipped" key */
+  const char   *label;     /* borrowed, or a static translated string */
+  ChronicleRect swatch;
+  ChronicleRect text;
+} ChronicleLayoutLegendEntry;
+
+struct _ChronicleLayout
+{
+  /* owned */
+  ChronicleTimeline      *timeline;
+  ChronicleViewport      *viewport;   /* copy, width set to @width */
+  GArray                 *items;      /* ChronicleLayoutItem, sorted by x */
+  GArray                 *ticks;      /* ChronicleTick, sorted by x */
+  GArray                 *eras;       /* ChronicleLayoutEra */
+  GArray                 *breaks;     /* ChronicleLayoutBreak */
+  GArray                 *legend;     /* ChronicleLayoutLegendEntry */
+  guint                  *item_of_event; /* visible event - first_visible -> item index */
+
+  ChronicleLayoutOptions  options;
+  double                  width;
+  double                  height;
+
+  /* vertical structure */
+  double                  plot_top;
+  double                  plot_bottom;
+  double                  axis_y;
+  double                  tick_label_y;   /* top of tick labels */
+  double                  tick_label_height;
+  double                  label_height;   /* text height of an event label */
+
+  const char             *title;          /* borrowed from the timeline */
+  ChronicleRect           title_rect;
+
+  /* visible events: [first_visible, first_visible + n_range) were looked
+   * at, n_visible of them overlap the window */
+  guint                   first_visible;
+  guint                   n_range;
+  guint                   n_visible;
+
+  /* hit-testing: how far an item's hit box reaches left/right of its x */
+  double                  reach_left;
+  double                  reach_right;
+};
+
+void chronicle_layout_compute_ticks (ChronicleLayout      *layout,
+                                     ChronicleMeasureFunc  measure,
+                                     gpointer              measure_data);
+
+G_END_DECLS

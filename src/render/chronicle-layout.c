@@ -1,0 +1,913 @@
+/* chronicle-layout.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "chronicle-layout-private.h"
+
+/*
+ * The layout is a pure function of (timeline, viewport, size, options,
+ * text metrics). Everything is in logical px, y growing downwards:
+ *
+ *   title
+ *   era labels                      (one row, when eras are visible)
+ *   label lanes n_above .. 1        each: label box, then the bar
+ *   cluster row                     "+N" pills just above the axis
+ *   ------ axis ------  markers, span strokes
+ *   tick labels
+ *   label lanes -1 .. -n_below      each: the bar, then the label box
+ *   legend
+ *
+ * Events are visited in time order, only those overlapping the window.
+ * Each gets the first lane (above first, then below) where its label and
+ * bar fit without overlapping; when no lane is free it folds into the
+ * nearby "+N" cluster. Titles are measured only when a lane is free, so
+ * the cost of dense views is bounded by the labels actually shown.
+ */
+
+#define OUTER_PAD         16.0
+#define LANE_GAP          6.0     /* between lanes */
+#define LABEL_GAP         8.0     /* between labels in a lane */
+#define LABEL_MAX_TEXT    240.0   /* longer titles are ellipsized */
+#define LABEL_MIN_WIDTH   (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
+#define BAR_GAP           2.0     /* between a label box and its bar */
+#define AXIS_CLEAR        (CHRONICLE_PILL_HEIGHT + 8.0)
+#define TICK_MARK         6.0
+#define DAY_BAR_MIN       30.0    /* px: narrower days are drawn as markers */
+#define CLUSTER_SPAN      36.0    /* px of axis one cluster gathers */
+#define PILL_GAP          3.0
+#define PILL_PAD_X        7.0
+#define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
+
+#define CLUSTER_TAG       0x80000000u
+
+typedef struct
+{
+  guint  first_event;
+  guint  n_events;
+  double x_first;
+  double x_last;
+  guint  merged_into;  /* G_MAXUINT, or the cluster that absorbed it */
+} PendingCluster;
+
+static void
+append_item (ChronicleLayout           *self,
+             const ChronicleLayoutItem *item)
+{
+  g_array_append_val (self->items, *item);
+}
+
+static void
+rect_union_x (const ChronicleRect *r,
+              double              *left,
+              double              *right)
+{
+  if (r->width <= 0)
+    return;
+  *left = MIN (*left, r->x);
+  *right = MAX (*right, r->x + r->width);
+}
+
+static gboolean
+rect_contains (const ChronicleRect *r,
+               double               x,
+               double               y)
+{
+  return r->width > 0 &&
+         x >= r->x && x < r->x + r->width &&
+         y >= r->y && y < r->y + r->height;
+}
+
+static guint
+get_event_category (ChronicleTimeline *timeline,
+                    ChronicleEvent    *event)
+{
+  const char *id = chronicle_event_get_category_id (event);
+
+  if (id == NULL)
+    return G_MAXUINT;
+
+  return chronicle_timeline_get_category_index (timeline, id);
+}
+
+/* Lane geometry: @lane > 0 above the axis, < 0 below. */
+static void
+get_lane_geometry (const ChronicleLayout *self,
+                   double                 lane_h,
+                   double                 box_h,
+                   double                 tick_area,
+                   int                    lane,
+                   double                *box_y,
+                   double                *bar_y)
+{
+  if (lane > 0)
+    {
+      double slot_top = self->axis_y - AXIS_CLEAR - lane * lane_h;
+
+      *box_y = slot_top + LANE_GAP / 2;
+      *bar_y = *box_y + box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT / 2;
+    }
+  else
+    {
+      double slot_top = self->axis_y + tick_area + (-lane - 1) * lane_h;
+
+      *bar_y = slot_top + LANE_GAP / 2 + CHRONICLE_BAR_HEIGHT / 2;
+      *box_y = slot_top + LANE_GAP / 2 + CHRONICLE_BAR_HEIGHT + BAR_GAP;
+    }
+}
+
+static void
+layout_title (ChronicleLayout      *self,
+              ChronicleMeasureFunc  measure,
+              gpointer              data,
+              double               *y)
+{
+  const char *title = chronicle_timeline_get_title (self->timeline);
+  double w = 0, h = 0;
+
+  *y = 8.0;
+  if (!self->options.show_title || title == NULL || *title == '\0')
+    return;
+
+  measure (title, CHRONICLE_TEXT_TITLE, &w, &h, data);
+  self->title = title;
+  self->title_rect.x = OUTER_PAD;
+  self->title_rect.y = 14.0;
+  self->title_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
+  self->title_rect.height = h;
+  *y = self->title_rect.y + h + 10.0;
+}
+
+static void
+layout_legend (ChronicleLayout      *self,
+               ChronicleMeasureFunc  measure,
+               gpointer              data,
+               double               *bottom)
+{
+  GListModel *categories = chronicle_timeline_get_categories (self->timeline);
+  guint n = g_list_model_get_n_items (categories);
+  double x = OUTER_PAD, row_h = 0, y;
+  gboolean have_breaks = self->breaks->len > 0;
+
+  *bottom = self->height - 8.0;
+  if (!self->options.show_legend || (n == 0 && !have_breaks))
+    return;
+
+  /* Measure first to know the row height. */
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(ChronicleCategory) category = NULL;
+      ChronicleLayoutLegendEntry entry = { 0, };
+      double w = 0, h = 0;
+
+      if (i == n)
+        {
+          if (!have_breaks)
+            break;
+          entry.is_break = TRUE;
+          entry.category = G_MAXUINT;
+          /* Translators: legend key for the zig-zag on the time axis */
+          entry.label = _("Time skipped");
+        }
+      else
+        {
+          category = g_list_model_get_item (categories, i);
+          entry.category = i;
+          entry.label = chronicle_category_get_label (category);
+          if (entry.label == NULL)
+            entry.label = chronicle_category_get_id (category);
+        }
+
+      measure (entry.label, CHRONICLE_TEXT_LABEL, &w, &h, data);
+      entry.text.width = w;
+      entry.text.height = h;
+      row_h = MAX (row_h, h);
+      g_array_append_val (self->legend, entry);
+    }
+
+  y = self->height - 12.0 - row_h;
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
+      double swatch = entry->is_break ? 16.0 : 10.0;
+
+      if (x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
+        {
+          g_array_set_size (self->legend, i);
+          break;
+        }
+
+      entry->swatch.x = x;
+      entry->swatch.y = y + (row_h - 10.0) / 2;
+      entry->swatch.width = swatch;
+      entry->swatch.height = 10.0;
+      entry->text.x = x + swatch + 6;
+      entry->text.y = y;
+      x = entry->text.x + entry->text.width + 20.0;
+    }
+
+  *bottom = y - 10.0;
+}
+
+static void
+layout_breaks (ChronicleLayout *self)
+{
+  const ChronicleAxisSegment *segments;
+  guint n_segments;
+
+  segments = chronicle_viewport_get_segments (self->viewport, &n_segments);
+  for (guint i = 0; i < n_segments; i++)
+    {
+      ChronicleLayoutBreak brk;
+
+      if (!segments[i].is_break)
+        continue;
+
+      brk.x0 = chronicle_viewport_to_px (self->viewport, segments[i].t0);
+      brk.x1 = chronicle_viewport_to_px (self->viewport, segments[i].t1);
+      if (brk.x1 < 0 || brk.x0 > self->width)
+        continue;
+      g_array_append_val (self->breaks, brk);
+    }
+}
+
+static gboolean
+layout_eras (ChronicleLayout      *self,
+             ChronicleMeasureFunc  measure,
+             gpointer              data)
+{
+  GListModel *eras = chronicle_timeline_get_eras (self->timeline);
+  guint n = g_list_model_get_n_items (eras);
+
+  if (!self->options.show_eras)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+      ChronicleLayoutEra band = { 0, };
+      const ChronicleDate *end = chronicle_era_get_end (era);
+      double x0, x1, w = 0, h = 0, room;
+
+      band.ongoing = end == NULL;
+      x0 = chronicle_viewport_to_px (self->viewport, chronicle_date_get_start (chronicle_era_get_start (era)));
+      /* An era still going on reaches the right edge, whatever the data. */
+      x1 = band.ongoing ? MAX (self->width, x0) : chronicle_viewport_to_px (self->viewport, chronicle_date_get_end (end));
+      if (x1 < 0 || x0 > self->width || x1 <= x0)
+        continue;
+
+      band.x0 = MAX (x0, 0);
+      band.x1 = MIN (x1, self->width);
+      band.label = chronicle_era_get_label (era);
+
+      if (band.label != NULL)
+        {
+          measure (band.label, CHRONICLE_TEXT_ERA, &w, &h, data);
+          /* The label sticks to the visible part of the band. */
+          room = band.x1 - band.x0 - 2 * 8.0;
+          if (room >= 40.0)
+            {
+              band.label_rect.x = band.x0 + 8.0;
+              band.label_rect.width = MIN (w, room);
+              band.label_rect.height = h;
+            }
+        }
+
+      g_array_append_val (self->eras, band);
+    }
+
+  return self->eras->len > 0;
+}
+
+static void
+place_era_labels (ChronicleLayout *self,
+                  double           y)
+{
+  for (guint i = 0; i < self->eras->len; i++)
+    g_array_index (self->eras, ChronicleLayoutEra, i).label_rect.y = y;
+}
+
+/* Folded event at @x: joins the open cluster when close enough. */
+static guint
+fold_event (GArray *clusters,
+            guint   position,
+            double  x)
+{
+  PendingCluster *last = clusters->len > 0 ? &g_array_index (clusters, PendingCluster, clusters->len - 1) : NULL;
+  PendingCluster c = { 0, };
+
+  if (last != NULL && x <= last->x_first + CLUSTER_SPAN)
+    {
+      last->n_events++;
+      last->x_last = MAX (last->x_last, x);
+      return clusters->len - 1;
+    }
+
+  c.first_event = position;
+  c.n_events = 1;
+  c.x_first = x;
+  c.x_last = x;
+  c.merged_into = G_MAXUINT;
+  g_array_append_val (clusters, c);
+  return clusters->len - 1;
+}
+
+static guint
+resolve_cluster (GArray *clusters,
+                 guint   index)
+{
+  while (g_array_index (clusters, PendingCluster, index).merged_into != G_MAXUINT)
+    index = g_array_index (clusters, PendingCluster, index).merged_into;
+  return index;
+}
+
+/* Pills sit in the cluster row in time order without overlapping; a pill
+ * pushed past the right edge merges into the one before it. */
+static void
+place_clusters (ChronicleLayout      *self,
+                GArray               *clusters,
+                guint                *cluster_item,
+                ChronicleMeasureFunc  measure,
+                gpointer              data)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutItem));
+  g_autoptr(GArray) placed_cluster = g_array_new (FALSE, FALSE, sizeof (guint));
+  double pill_y = self->axis_y - 4.0 - CHRONICLE_PILL_HEIGHT;
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      PendingCluster *c = &g_array_index (clusters, PendingCluster, i);
+
+      for (;;)
+        {
+          ChronicleLayoutItem *prev = placed->len > 0 ? &g_array_index (placed, ChronicleLayoutItem, placed->len - 1) : NULL;
+          g_autofree char *text = g_strdup_printf ("+%u", c->n_events);
+          double w = 0, h = 0, cx, prev_right;
+          ChronicleLayoutItem item = { 0, };
+
+          measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
+          w += 2 * PILL_PAD_X;
+          prev_right = prev != NULL ? prev->label.x + prev->label.width : -G_MAXDOUBLE;
+          cx = MAX ((c->x_first + c->x_last) / 2, prev_right + PILL_GAP + w / 2);
+          cx = MAX (cx, w / 2);
+
+          if (cx + w / 2 > self->width && prev != NULL)
+            {
+              /* Merge into the previous pill and place that again. */
+              guint prev_index = g_array_index (placed_cluster, guint, placed_cluster->len - 1);
+              PendingCluster *pc = &g_array_index (clusters, PendingCluster, prev_index);
+
+              pc->n_events += c->n_events;
+              pc->x_last = MAX (pc->x_last, c->x_last);
+              c->merged_into = prev_index;
+              c = pc;
+              g_array_set_size (placed, placed->len - 1);
+              g_array_set_size (placed_cluster, placed_cluster->len - 1);
+              continue;
+            }
+
+          item.kind = CHRONICLE_ITEM_CLUSTER;
+          item.first_event = c->first_event;
+          item.n_events = c->n_events;
+          item.category = G_MAXUINT;
+          item.x = c->x_first;
+          item.x2 = c->x_last;
+          item.axis_y = pill_y + CHRONICLE_PILL_HEIGHT / 2;
+          item.lane = 0;
+          item.label.x = MIN (cx, self->width - w / 2) - w / 2;
+          item.label.y = pill_y;
+          item.label.width = w;
+          item.label.height = CHRONICLE_PILL_HEIGHT;
+          item.text = NULL;
+          g_array_append_val (placed, item);
+          {
+            guint index = c - &g_array_index (clusters, PendingCluster, 0);
+            g_array_append_val (placed_cluster, index);
+          }
+          break;
+        }
+    }
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      cluster_item[g_array_index (placed_cluster, guint, i)] = self->items->len;
+      append_item (self, &g_array_index (placed, ChronicleLayoutItem, i));
+    }
+}
+
+static int
+compare_item_index (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const ChronicleLayoutItem *items = user_data;
+  const ChronicleLayoutItem *ia = &items[*(const guint *) a];
+  const ChronicleLayoutItem *ib = &items[*(const guint *) b];
+
+  if (ia->x < ib->x)
+    return -1;
+  if (ia->x > ib->x)
+    return 1;
+  if (ia->first_event != ib->first_event)
+    return ia->first_event < ib->first_event ? -1 : 1;
+  return 0;
+}
+
+static void
+layout_events (ChronicleLayout      *self,
+               ChronicleMeasureFunc  measure,
+               gpointer              data,
+               double                lanes_top,
+               double                tick_area)
+{
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (PendingCluster));
+  g_autofree double *lane_end = NULL;
+  g_autofree guint *cluster_item = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree guint *new_index = NULL;
+  GArray *sorted;
+  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end;
+  guint first = 0, last = 0, n_lanes, n_above, n_used = 0;
+  gint64 from, to;
+
+  box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
+  lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
+
+  /* Lanes: as many as fit between the era row and the legend. They are
+   * filled nearest-first, then split between above and below the axis
+   * once we know how many are used, so sparse charts sit centred. */
+  room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
+  n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
+
+  lane_end = g_new (double, MAX (n_lanes, 1));
+  for (guint i = 0; i < n_lanes; i++)
+    lane_end[i] = -G_MAXDOUBLE;
+  min_lane_end = n_lanes > 0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
+
+  chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
+  from = (gint64) floor (vis_t0);
+  to = (gint64) ceil (vis_t1);
+
+  /* [first, last) is a superset of the visible events; the loop skips
+   * those that end before the window. */
+  if (chronicle_timeline_get_range (self->timeline, from, to, &first, &last))
+    {
+      self->first_visible = first;
+      self->n_range = last - first;
+    }
+  self->item_of_event = g_new (guint, MAX (self->n_range, 1));
+
+  for (guint k = 0; k < self->n_range; k++)
+    {
+      guint pos = self->first_visible + k;
+      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
+      double s = chronicle_event_get_start_time (event);
+      double e = chronicle_event_get_end_time (event);
+      const ChronicleDate *date;
+      ChronicleLayoutItem item = { 0, };
+      double left0, left, right, w = 0, h = 0, anchor;
+      int lane = 0;
+
+      self->item_of_event[k] = G_MAXUINT;
+      if (e <= vis_t0 || s >= vis_t1)
+        continue;
+      self->n_visible++;
+
+      item.x = chronicle_viewport_to_px (self->viewport, s);
+      item.x2 = chronicle_viewport_to_px (self->viewport, e);
+
+      /* Cheap test before looking at the event further: can any lane take
+       * a label starting here? When not, this event and all that follow
+       * up to where a lane frees (or the cluster is full) fold into the
+       * same cluster: found by binary search, not one by one, so a
+       * fitted view of 100 000 events costs about one step per label and
+       * per cluster. */
+      left0 = MIN (MAX (item.x, 0) - CHRONICLE_LABEL_STRIP / 2, self->width - LABEL_MIN_WIDTH);
+      if (left0 < min_lane_end)
+        {
+          guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
+          PendingCluster *c = &g_array_index (clusters, PendingCluster, cluster);
+          double x_limit, t_limit;
+          guint end;
+
+          self->item_of_event[k] = CLUSTER_TAG | cluster;
+          if (s < vis_t0)
+            continue;
+
+          /* Later events start at or after this one, so are visible. */
+          x_limit = c->x_first + CLUSTER_SPAN;
+          if (min_lane_end <= self->width - LABEL_MIN_WIDTH)
+            x_limit = MIN (x_limit, min_lane_end + CHRONICLE_LABEL_STRIP / 2);
+          t_limit = MIN (chronicle_viewport_from_px (self->viewport, x_limit), vis_t1);
+          end = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (t_limit));
+          end = MIN (end, self->first_visible + self->n_range);
+          if (end <= pos + 1)
+            continue;
+
+          for (guint j = k + 1; j < end - self->first_visible; j++)
+            self->item_of_event[j] = CLUSTER_TAG | cluster;
+          c->n_events += end - pos - 1;
+          self->n_visible += end - pos - 1;
+          c->x_last = MAX (c->x_last,
+                           CLAMP (chronicle_viewport_to_px (self->viewport,
+                                                            chronicle_event_get_start_time (chronicle_timeline_get_event (self->timeline, end - 1))),
+                                  0, self->width));
+          k = end - self->first_visible - 1;
+          continue;
+        }
+
+      /* Precision decides the shape: a month or a range is drawn across
+       * its whole span; an instant, or a day narrower than DAY_BAR_MIN, is
+       * a point at the middle of what it denotes. */
+      date = chronicle_event_get_date (event);
+      if (chronicle_event_is_span (event) ||
+          date->precision <= CHRONICLE_DATE_PRECISION_MONTH ||
+          (date->precision == CHRONICLE_DATE_PRECISION_DAY && item.x2 - item.x >= DAY_BAR_MIN))
+        {
+          item.kind = CHRONICLE_ITEM_BAR;
+          anchor = MAX (item.x, 0);
+        }
+      else
+        {
+          item.kind = CHRONICLE_ITEM_MARKER;
+          item.x = item.x2 = (item.x + item.x2) / 2;
+          anchor = item.x - CHRONICLE_LABEL_STRIP / 2;
+        }
+
+      item.text = chronicle_event_get_title (event);
+      measure (item.text != NULL ? item.text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
+      w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
+      w = MIN (w, self->width);
+      left = MAX (MIN (anchor, self->width - w), 0);
+      right = left + w;
+      if (item.kind == CHRONICLE_ITEM_BAR)
+        {
+          left = MIN (left, MAX (item.x, 0));
+          right = MAX (right, MIN (item.x2, self->width));
+        }
+
+      for (guint l = 0; l < n_lanes; l++)
+        {
+          if (lane_end[l] <= left)
+            {
+              lane = (int) l + 1;  /* generic for now, see below */
+              n_used = MAX (n_used, l + 1);
+              lane_end[l] = right + LABEL_GAP;
+              break;
+            }
+        }
+
+      if (lane == 0)
+        {
+          self->item_of_event[k] = CLUSTER_TAG | fold_event (clusters, pos, CLAMP (anchor, 0, self->width));
+          continue;
+        }
+
+      min_lane_end = G_MAXDOUBLE;
+      for (guint l = 0; l < n_lanes; l++)
+        min_lane_end = MIN (min_lane_end, lane_end[l]);
+
+      item.first_event = pos;
+      item.n_events = 1;
+      item.category = get_event_category (self->timeline, event);
+      item.lane = lane;
+      item.label.x = MAX (MIN (anchor, self->width - w), 0);
+      item.label.width = w;
+      item.label.height = box_h;
+
+      self->item_of_event[k] = self->items->len;
+      append_item (self, &item);
+    }
+
+  /* Now the vertical structure: the used lanes nearest the axis go
+   * above it (up to ABOVE_SHARE of all lanes), the rest below, and the
+   * unused height is split evenly above and below. */
+  n_above = MIN (n_used, (guint) ceil (n_lanes * ABOVE_SHARE));
+  extra = room > 0 ? room - n_used * lane_h : 0;
+  self->axis_y = lanes_top + extra / 2 + n_above * lane_h + AXIS_CLEAR;
+  self->tick_label_y = self->axis_y + TICK_MARK + 2.0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
+      guint generic = item->lane - 1;
+      double box_y, bar_y;
+
+      item->lane = generic < n_above ? (int) generic + 1 : -(int) (generic - n_above + 1);
+      get_lane_geometry (self, lane_h, box_h, tick_area, item->lane, &box_y, &bar_y);
+      item->axis_y = item->kind == CHRONICLE_ITEM_BAR ? bar_y : self->axis_y;
+      item->label.y = box_y;
+    }
+
+  cluster_item = g_new (guint, MAX (clusters->len, 1));
+  place_clusters (self, clusters, cluster_item, measure, data);
+
+  /* Sort by x for hit-testing and map events to their final item. */
+  order = g_new (guint, MAX (self->items->len, 1));
+  for (guint i = 0; i < self->items->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, self->items->len, sizeof (guint), compare_item_index, self->items->data);
+
+  new_index = g_new (guint, MAX (self->items->len, 1));
+  sorted = g_array_sized_new (FALSE, TRUE, sizeof (ChronicleLayoutItem), self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      new_index[order[i]] = i;
+      g_array_append_val (sorted, g_array_index (self->items, ChronicleLayoutItem, order[i]));
+    }
+  g_array_unref (self->items);
+  self->items = sorted;
+
+  for (guint k = 0; k < self->n_range; k++)
+    {
+      guint index = self->item_of_event[k];
+
+      if (index == G_MAXUINT)
+        continue;
+      if (index & CLUSTER_TAG)
+        index = cluster_item[resolve_cluster (clusters, index & ~CLUSTER_TAG)];
+      self->item_of_event[k] = new_index[index];
+    }
+
+  /* How far hit boxes reach around x, for the bsearch in hit_test. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
+      double l = item->x - CHRONICLE_MARKER_RADIUS - 2, r = MAX (item->x, item->x2) + CHRONICLE_MARKER_RADIUS + 2;
+
+      rect_union_x (&item->label, &l, &r);
+      self->reach_left = MAX (self->reach_left, item->x - l);
+      self->reach_right = MAX (self->reach_right, r - item->x);
+    }
+}
+
+/**
+ * chronicle_layout_compute:
+ * @timeline: the timeline to lay out
+ * @viewport: the axis and visible window; its width is replaced by @width
+ * @width: px
+ * @height: px
+ * @options: (nullable): what to show; %NULL for everything
+ * @measure: text measurer (chronicle_pango_measure() on screen)
+ * @measure_data: its data
+ *
+ * Lays out the visible part of @timeline. Pure: no drawing, no GTK.
+ *
+ * Returns: (transfer full): the layout
+ */
+ChronicleLayout *
+chronicle_layout_compute (ChronicleTimeline            *timeline,
+                          const ChronicleViewport      *viewport,
+                          double                        width,
+                          double                        height,
+                          const ChronicleLayoutOptions *options,
+                          ChronicleMeasureFunc          measure,
+                          gpointer                      measure_data)
+{
+  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
+  ChronicleLayout *self;
+  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (viewport != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  self = g_new0 (ChronicleLayout, 1);
+  self->timeline = g_object_ref (timeline);
+  self->viewport = chronicle_viewport_copy (viewport);
+  chronicle_viewport_set_width (self->viewport, width);
+  self->options = options != NULL ? *options : default_options;
+  self->width = width;
+  self->height = height;
+  self->items = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutItem));
+  self->ticks = g_array_new (FALSE, TRUE, sizeof (ChronicleTick));
+  self->eras = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutEra));
+  self->breaks = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutBreak));
+  self->legend = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutLegendEntry));
+
+  measure ("Ag", CHRONICLE_TEXT_LABEL, &w, &self->label_height, measure_data);
+  measure ("09:00", CHRONICLE_TEXT_TICK, &w, &self->tick_label_height, measure_data);
+
+  layout_breaks (self);
+  layout_title (self, measure, measure_data, &y);
+  layout_legend (self, measure, measure_data, &bottom);
+  self->plot_top = y;
+  self->plot_bottom = MAX (bottom, y + 1);
+
+  lanes_top = self->plot_top;
+  if (layout_eras (self, measure, measure_data))
+    {
+      measure ("Ag", CHRONICLE_TEXT_ERA, &w, &h, measure_data);
+      place_era_labels (self, self->plot_top + 4.0);
+      lanes_top += h + 8.0;
+    }
+
+  chronicle_layout_compute_ticks (self, measure, measure_data);
+  tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
+
+  layout_events (self, measure, measure_data, lanes_top, tick_area);
+
+  return self;
+}
+
+void
+chronicle_layout_free (ChronicleLayout *layout)
+{
+  if (layout == NULL)
+    return;
+
+  for (guint i = 0; i < layout->ticks->len; i++)
+    g_free (g_array_index (layout->ticks, ChronicleTick, i).text);
+
+  g_clear_object (&layout->timeline);
+  g_clear_pointer (&layout->viewport, chronicle_viewport_free);
+  g_clear_pointer (&layout->items, g_array_unref);
+  g_clear_pointer (&layout->ticks, g_array_unref);
+  g_clear_pointer (&layout->eras, g_array_unref);
+  g_clear_pointer (&layout->breaks, g_array_unref);
+  g_clear_pointer (&layout->legend, g_array_unref);
+  g_clear_pointer (&layout->item_of_event, g_free);
+  g_free (layout);
+}
+
+/**
+ * chronicle_layout_get_items:
+ * @n_items: (out): number of items
+ *
+ * Returns: (transfer none): the items, sorted by x
+ */
+const ChronicleLayoutItem *
+chronicle_layout_get_items (const ChronicleLayout *layout,
+                            guint                 *n_items)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (n_items != NULL, NULL);
+
+  *n_items = layout->items->len;
+  return (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
+}
+
+/**
+ * chronicle_layout_get_ticks:
+ * @n_ticks: (out): number of ticks
+ *
+ * Returns: (transfer none): the axis ticks, sorted by x
+ */
+const ChronicleTick *
+chronicle_layout_get_ticks (const ChronicleLayout *layout,
+                            guint                 *n_ticks)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (n_ticks != NULL, NULL);
+
+  *n_ticks = layout->ticks->len;
+  return (const ChronicleTick *) (gconstpointer) layout->ticks->data;
+}
+
+static double
+hit_distance (const ChronicleLayoutItem *item,
+              double                     x,
+              double                     y)
+{
+  double dx, dy;
+
+  if (rect_contains (&item->label, x, y))
+    return 0;
+
+  if (item->kind == CHRONICLE_ITEM_MARKER)
+    {
+      dx = x - item->x;
+      dy = y - item->axis_y;
+      return sqrt (dx * dx + dy * dy);
+    }
+
+  /* bars (and a cluster's stretch of axis) */
+  dx = x < item->x ? item->x - x : (x > item->x2 ? x - item->x2 : 0);
+  dy = fabs (y - item->axis_y);
+  return MAX (dx, dy);
+}
+
+/**
+ * chronicle_layout_hit_test:
+ * @x: px
+ * @y: px
+ *
+ * Returns: (transfer none) (nullable): the item whose label, marker or bar
+ *   is at (@x, @y)
+ */
+const ChronicleLayoutItem *
+chronicle_layout_hit_test (const ChronicleLayout *layout,
+                           double                 x,
+                           double                 y)
+{
+  const ChronicleLayoutItem *items;
+  const ChronicleLayoutItem *best = NULL;
+  double best_distance = CHRONICLE_MARKER_RADIUS + 3;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
+  hi = layout->items->len;
+
+  /* First item whose x can reach @x from the left. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (items[mid].x < x - layout->reach_right)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; i < layout->items->len && items[i].x <= x + layout->reach_left; i++)
+    {
+      double d = hit_distance (&items[i], x, y);
+
+      if (d < best_distance)
+        {
+          best_distance = d;
+          best = &items[i];
+        }
+    }
+
+  return best;
+}
+
+/**
+ * chronicle_layout_find_event:
+ * @event: timeline position
+ *
+ * Returns: (transfer none) (nullable): the item showing @event: its own,
+ *   or the cluster it is folded into; %NULL when it is not visible
+ */
+const ChronicleLayoutItem *
+chronicle_layout_find_event (const ChronicleLayout *layout,
+                             guint                  event)
+{
+  guint index;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  if (event < layout->first_visible || event - layout->first_visible >= layout->n_range)
+    return NULL;
+
+  index = layout->item_of_event[event - layout->first_visible];
+  if (index == G_MAXUINT)
+    return NULL;
+
+  return &g_array_index (layout->items, ChronicleLayoutItem, index);
+}
+
+double
+chronicle_layout_get_axis_y (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0.0);
+
+  return layout->axis_y;
+}
+
+/**
+ * chronicle_layout_get_timeline:
+ *
+ * Returns: (transfer none): the timeline laid out
+ */
+ChronicleTimeline *
+chronicle_layout_get_timeline (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->timeline;
+}
+
+/**
+ * chronicle_layout_get_viewport:
+ *
+ * Returns: (transfer none): the viewport used, with the layout's width
+ */
+const ChronicleViewport *
+chronicle_layout_get_viewport (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->viewport;
+}
+
+guint
+chronicle_layout_get_n_visible_events (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_visible;
+}

@@ -1,0 +1,735 @@
+/* chronicle-paint.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-paint"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chronicle-paint.h"
+#include "chronicle-layout-private.h"
+
+/*
+ * Paints a ChronicleLayout in logical px. Nothing here decides where
+ * things go: positions come from the layout, looks from the style, so the
+ * screen, PNG, SVG and PDF output are the same picture.
+ */
+
+#define PX_PER_PT (96.0 / 72.0)
+
+typedef struct
+{
+  cairo_t              *cr;
+  const ChronicleLayout *layout;
+  const ChronicleStyle *style;
+  PangoLayout          *text;
+  PangoFontDescription *fonts[CHRONICLE_TEXT_TITLE + 1];
+  PangoFontDescription *pill_font;
+  ChronicleColor       *category_colors;
+  guint                 n_categories;
+} Painter;
+
+/* Font for @role. Sizes are absolute px so that measuring (on whatever
+ * PangoContext the caller has) and painting agree at any resolution. */
+static PangoFontDescription *
+create_font (const ChronicleStyle *style,
+             ChronicleTextRole     role)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+  double size = (style->font_size > 0 ? style->font_size : 10.0) * PX_PER_PT;
+
+  pango_font_description_set_family (font, style->font_family != NULL ? style->font_family
+                                                                     : "Cantarell, DejaVu Sans, sans-serif");
+  switch (role)
+    {
+    case CHRONICLE_TEXT_TICK:
+      size *= 0.9;
+      break;
+    case CHRONICLE_TEXT_ERA:
+      size *= 0.9;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case CHRONICLE_TEXT_TITLE:
+      size *= 1.6;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case CHRONICLE_TEXT_LABEL:
+    default:
+      break;
+    }
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+
+  return font;
+}
+
+/**
+ * chronicle_pango_measure:
+ * @user_data: a `ChroniclePangoMeasurer`
+ *
+ * A `ChronicleMeasureFunc` measuring with Pango in the style's fonts.
+ */
+void
+chronicle_pango_measure (const char        *text,
+                         ChronicleTextRole  role,
+                         double            *width,
+                         double            *height,
+                         gpointer           user_data)
+{
+  ChroniclePangoMeasurer *measurer = user_data;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  int w, h;
+
+  g_return_if_fail (measurer != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (measurer->context));
+  g_return_if_fail (measurer->style != NULL);
+
+  layout = pango_layout_new (measurer->context);
+  font = create_font (measurer->style, role);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_size (layout, &w, &h);
+  pango_font_description_free (font);
+
+  if (width != NULL)
+    *width = (double) w / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) h / PANGO_SCALE;
+}
+
+static void
+set_color (cairo_t              *cr,
+           const ChronicleColor *color,
+           double                alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* @base with @over laid on top at @amount, as one opaque colour. */
+static void
+mix_color (const ChronicleColor *base,
+           const ChronicleColor *over,
+           double                amount,
+           ChronicleColor       *out)
+{
+  out->red = base->red + (over->red - base->red) * amount;
+  out->green = base->green + (over->green - base->green) * amount;
+  out->blue = base->blue + (over->blue - base->blue) * amount;
+  out->alpha = base->alpha;
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static const ChronicleColor *
+get_category_color (Painter *p,
+                    guint    category,
+                    ChronicleColor *fallback)
+{
+  if (category < p->n_categories)
+    return &p->category_colors[category];
+
+  chronicle_style_palette_color (p->style, G_MAXUINT, fallback);
+  return fallback;
+}
+
+static void
+init_painter (Painter               *p,
+              cairo_t               *cr,
+              const ChronicleLayout *layout,
+              const ChronicleStyle  *style)
+{
+  GListModel *categories = chronicle_timeline_get_categories (layout->timeline);
+
+  p->cr = cr;
+  p->layout = layout;
+  p->style = style;
+  p->text = pango_cairo_create_layout (cr);
+  for (ChronicleTextRole role = CHRONICLE_TEXT_LABEL; role <= CHRONICLE_TEXT_TITLE; role++)
+    p->fonts[role] = create_font (style, role);
+  p->pill_font = pango_font_description_copy (p->fonts[CHRONICLE_TEXT_TICK]);
+  pango_font_description_set_weight (p->pill_font, PANGO_WEIGHT_BOLD);
+
+  p->n_categories = g_list_model_get_n_items (categories);
+  p->category_colors = g_new0 (ChronicleColor, MAX (p->n_categories, 1));
+  for (guint i = 0; i < p->n_categories; i++)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, i);
+      ChronicleColor *c = &p->category_colors[i];
+
+      if (chronicle_category_get_rgb (category, &c->red, &c->green, &c->blue))
+        c->alpha = 1.0;
+      else
+        chronicle_style_palette_color (style, i, c);
+    }
+}
+
+static void
+clear_painter (Painter *p)
+{
+  g_clear_object (&p->text);
+  for (guint i = 0; i < G_N_ELEMENTS (p->fonts); i++)
+    g_clear_pointer (&p->fonts[i], pango_font_description_free);
+  g_clear_pointer (&p->pill_font, pango_font_description_free);
+  g_clear_pointer (&p->category_colors, g_free);
+}
+
+/* Draws @text with its top-left at (x, y), ellipsized past @max_width
+ * (no limit when <= 0). */
+static void
+draw_text (Painter                    *p,
+           const PangoFontDescription *font,
+           const char                 *text,
+           double                      x,
+           double                      y,
+           double                      max_width,
+           const ChronicleColor       *color)
+{
+  pango_layout_set_font_description (p->text, font);
+  pango_layout_set_text (p->text, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (p->text, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      pango_layout_set_width (p->text, -1);
+      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
+    }
+  set_color (p->cr, color, 1.0);
+  cairo_move_to (p->cr, x, y);
+  pango_cairo_show_layout (p->cr, p->text);
+}
+
+static void
+paint_eras (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < layout->eras->len; i++)
+    {
+      const ChronicleLayoutEra *era = &g_array_index (layout->eras, ChronicleLayoutEra, i);
+
+      set_color (cr, &p->style->era_fill, 1.0);
+      cairo_rectangle (cr, era->x0, layout->plot_top, era->x1 - era->x0, layout->plot_bottom - layout->plot_top);
+      cairo_fill (cr);
+
+      /* A firm line where the era starts, if that is in view. */
+      if (era->x0 > 0)
+        {
+          set_color (cr, &p->style->accent, 0.45);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, floor (era->x0) + 0.5, layout->plot_top);
+          cairo_line_to (cr, floor (era->x0) + 0.5, layout->plot_bottom);
+          cairo_stroke (cr);
+        }
+
+      if (era->label != NULL && era->label_rect.width > 0)
+        {
+          ChronicleColor color = p->style->dim_foreground;
+
+          draw_text (p, p->fonts[CHRONICLE_TEXT_ERA], era->label,
+                     era->label_rect.x, era->label_rect.y, era->label_rect.width + 2, &color);
+        }
+    }
+}
+
+static void
+paint_breaks (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  double top = layout->plot_top, bottom = layout->plot_bottom;
+
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double w = brk->x1 - brk->x0;
+
+      cairo_save (cr);
+      cairo_rectangle (cr, brk->x0, top, w, bottom - top);
+      cairo_clip (cr);
+
+      set_color (cr, &p->style->break_fill, 1.0);
+      cairo_paint (cr);
+
+      /* Hatching, so the band reads as "not to scale". */
+      set_color (cr, &p->style->grid, 1.0);
+      cairo_set_line_width (cr, 1.0);
+      for (double x = brk->x0 - (bottom - top); x < brk->x1; x += 8.0)
+        {
+          cairo_move_to (cr, x, bottom);
+          cairo_line_to (cr, x + (bottom - top), top);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+static void
+paint_grid (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+
+  set_color (cr, &p->style->grid, 1.0);
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      const ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
+      double x = floor (tick->x) + 0.5;
+
+      if (tick->text == NULL)
+        continue;
+      cairo_move_to (cr, x, layout->plot_top);
+      cairo_line_to (cr, x, layout->axis_y);
+    }
+  cairo_stroke (cr);
+}
+
+/* Axis line with a gap and a double slash at each break. */
+static void
+paint_axis (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  double y = layout->axis_y, x = 0;
+
+  set_color (cr, &p->style->axis, 1.0);
+  cairo_set_line_width (cr, 2.0);
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, mid - 5, y);
+      cairo_stroke (cr);
+      x = mid + 5;
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 2.0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      for (int s = -1; s <= 1; s += 2)
+        {
+          cairo_move_to (cr, mid + s * 5 - 4, y + 8);
+          cairo_line_to (cr, mid + s * 5 + 4, y - 8);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, layout->width, y);
+  cairo_stroke (cr);
+}
+
+static void
+paint_ticks (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      const ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
+      double x = floor (tick->x) + 0.5;
+
+      set_color (cr, &p->style->axis, tick->major ? 1.0 : 0.7);
+      cairo_move_to (cr, x, layout->axis_y + 1);
+      cairo_line_to (cr, x, layout->axis_y + (tick->major ? 7 : 5));
+      cairo_stroke (cr);
+
+      if (tick->text != NULL)
+        draw_text (p, p->fonts[CHRONICLE_TEXT_TICK], tick->text,
+                   tick->x - tick->label_width / 2, layout->tick_label_y, 0,
+                   tick->major ? &p->style->foreground : &p->style->dim_foreground);
+    }
+}
+
+static void
+paint_leaders (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
+  double below_start = layout->tick_label_y + layout->tick_label_height + 2;
+
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      ChronicleColor fallback;
+      const ChronicleColor *color;
+      double x, y0, y1;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+
+      color = get_category_color (p, item->category, &fallback);
+      x = item->kind == CHRONICLE_ITEM_MARKER ? item->x : MAX (item->x, 0) + 0.5;
+      x = floor (x) + 0.5;
+
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        {
+          y0 = item->lane > 0 ? layout->axis_y : below_start;
+          y1 = item->lane > 0 ? item->label.y + item->label.height : item->label.y;
+        }
+      else
+        {
+          /* From the bar's start down (or up) to the axis. */
+          y0 = item->lane > 0 ? item->axis_y : MAX (below_start, layout->axis_y);
+          y1 = item->lane > 0 ? layout->axis_y : item->axis_y;
+        }
+
+      set_color (cr, color, item->kind == CHRONICLE_ITEM_MARKER ? 0.7 : 0.45);
+      if (item->kind == CHRONICLE_ITEM_MARKER && item->lane < 0)
+        {
+          /* Stub under the marker, then pass behind the tick labels. */
+          cairo_move_to (cr, x, layout->axis_y);
+          cairo_line_to (cr, x, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+        }
+      cairo_move_to (cr, x, y0);
+      cairo_line_to (cr, x, y1);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+paint_spans (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
+
+  /* Where each bar's span lies on the axis itself. */
+  cairo_set_line_width (cr, 4.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      ChronicleColor fallback;
+      double x0, x1;
+
+      if (item->kind != CHRONICLE_ITEM_BAR)
+        continue;
+
+      x0 = MAX (item->x, -4);
+      x1 = MIN (MAX (item->x2, item->x + 2), layout->width + 4);
+      set_color (cr, get_category_color (p, item->category, &fallback), 0.5);
+      cairo_move_to (cr, x0, layout->axis_y);
+      cairo_line_to (cr, x1, layout->axis_y);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+paint_items (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  const ChronicleStyle *style = p->style;
+  cairo_t *cr = p->cr;
+  const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      ChronicleColor fallback, tint;
+      const ChronicleColor *color;
+      const ChronicleRect *box = &item->label;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+
+      color = get_category_color (p, item->category, &fallback);
+
+      if (item->kind == CHRONICLE_ITEM_BAR)
+        {
+          double x0 = MAX (item->x, -4);
+          double x1 = MIN (MAX (item->x2, item->x + 3), layout->width + 4);
+
+          set_color (cr, color, 1.0);
+          rounded_rect (cr, x0, item->axis_y - CHRONICLE_BAR_HEIGHT / 2, x1 - x0, CHRONICLE_BAR_HEIGHT, 3);
+          cairo_fill (cr);
+        }
+      else
+        {
+          cairo_arc (cr, item->x, item->axis_y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+          set_color (cr, &style->background, 1.0);
+          cairo_fill (cr);
+          cairo_arc (cr, item->x, item->axis_y, CHRONICLE_MARKER_RADIUS, 0, 2 * G_PI);
+          set_color (cr, color, 1.0);
+          cairo_fill (cr);
+        }
+
+      if (box->width <= 0)
+        continue;
+
+      /* Label: opaque box tinted with the category, strip at the left. */
+      rounded_rect (cr, box->x, box->y, box->width, box->height, 4);
+      mix_color (&style->background, color, style->dark ? 0.2 : 0.1, &tint);
+      set_color (cr, &tint, 1.0);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 0.35);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+
+      /* The strip follows the box's rounded left corners; a path, not a
+       * clip, because clipping to rounded shapes is slow on images. */
+      set_color (cr, color, 1.0);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, box->x + 4, box->y + 4, 4, G_PI, 3 * G_PI / 2);
+      cairo_line_to (cr, box->x + CHRONICLE_LABEL_STRIP, box->y);
+      cairo_line_to (cr, box->x + CHRONICLE_LABEL_STRIP, box->y + box->height);
+      cairo_line_to (cr, box->x + 4, box->y + box->height);
+      cairo_arc (cr, box->x + 4, box->y + box->height - 4, 4, G_PI / 2, G_PI);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+
+      if (item->text != NULL)
+        /* The measured width already fits; the slack absorbs hinting
+         * differences between the measuring and the painting context. */
+        draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], item->text,
+                   box->x + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
+                   box->y + CHRONICLE_LABEL_PAD_Y,
+                   box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1,
+                   &style->foreground);
+    }
+}
+
+static void
+paint_clusters (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  const ChronicleStyle *style = p->style;
+  cairo_t *cr = p->cr;
+  const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      const ChronicleRect *box = &item->label;
+      g_autofree char *text = NULL;
+      int tw, th;
+
+      if (item->kind != CHRONICLE_ITEM_CLUSTER)
+        continue;
+
+      /* The stretch of axis the cluster gathers, then the pill. */
+      set_color (cr, &style->dim_foreground, 0.6);
+      cairo_set_line_width (cr, 1.0);
+      cairo_move_to (cr, item->x, layout->axis_y - 3.5);
+      cairo_line_to (cr, MAX (item->x2, item->x + 1), layout->axis_y - 3.5);
+      cairo_stroke (cr);
+
+      rounded_rect (cr, box->x, box->y, box->width, box->height, box->height / 2);
+      set_color (cr, &style->background, 1.0);
+      cairo_fill_preserve (cr);
+      set_color (cr, &style->dim_foreground, 0.16);
+      cairo_fill_preserve (cr);
+      set_color (cr, &style->dim_foreground, 0.6);
+      cairo_stroke (cr);
+
+      text = g_strdup_printf ("+%u", item->n_events);
+      pango_layout_set_font_description (p->text, p->pill_font);
+      pango_layout_set_text (p->text, text, -1);
+      pango_layout_set_width (p->text, -1);
+      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
+      pango_layout_get_size (p->text, &tw, &th);
+      set_color (cr, &style->foreground, 1.0);
+      cairo_move_to (cr, box->x + (box->width - (double) tw / PANGO_SCALE) / 2,
+                     box->y + (box->height - (double) th / PANGO_SCALE) / 2);
+      pango_cairo_show_layout (cr, p->text);
+    }
+}
+
+static void
+paint_legend (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+      const ChronicleRect *s = &entry->swatch;
+
+      if (entry->is_break)
+        {
+          double mid = s->x + s->width / 2, y = s->y + s->height / 2;
+
+          set_color (cr, &p->style->axis, 1.0);
+          cairo_set_line_width (cr, 2.0);
+          cairo_move_to (cr, s->x, y);
+          cairo_line_to (cr, mid - 3, y);
+          cairo_move_to (cr, mid + 3, y);
+          cairo_line_to (cr, s->x + s->width, y);
+          cairo_stroke (cr);
+          cairo_save (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          for (int k = -1; k <= 1; k += 2)
+            {
+              cairo_move_to (cr, mid + k * 3 - 2.5, y + 5);
+              cairo_line_to (cr, mid + k * 3 + 2.5, y - 5);
+            }
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      else
+        {
+          ChronicleColor fallback;
+
+          rounded_rect (cr, s->x, s->y, s->width, s->height, 3);
+          set_color (cr, get_category_color (p, entry->category, &fallback), 1.0);
+          cairo_fill (cr);
+        }
+
+      draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], entry->label,
+                 entry->text.x, entry->text.y, 0, &p->style->dim_foreground);
+    }
+}
+
+/**
+ * chronicle_paint:
+ * @cr: where to paint, in logical px
+ * @layout: what to paint
+ * @style: how it looks
+ *
+ * Paints the whole chart: background (if the style asks for one), eras,
+ * breaks, axis, events, clusters, legend and title.
+ */
+void
+chronicle_paint (cairo_t               *cr,
+                 const ChronicleLayout *layout,
+                 const ChronicleStyle  *style)
+{
+  Painter p = { 0, };
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+  init_painter (&p, cr, layout, style);
+
+  if (style->draw_background)
+    {
+      set_color (cr, &style->background, 1.0);
+      cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+      cairo_fill (cr);
+    }
+
+  cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+  cairo_clip (cr);
+
+  paint_eras (&p);
+  paint_breaks (&p);
+  paint_grid (&p);
+  paint_leaders (&p);
+  paint_axis (&p);
+  paint_spans (&p);
+  paint_ticks (&p);
+  paint_items (&p);
+  paint_clusters (&p);
+  paint_legend (&p);
+
+  if (layout->title != NULL)
+    draw_text (&p, p.fonts[CHRONICLE_TEXT_TITLE], layout->title,
+               layout->title_rect.x, layout->title_rect.y, layout->title_rect.width + 2, &style->foreground);
+
+  clear_painter (&p);
+  cairo_restore (cr);
+}
+
+/**
+ * chronicle_paint_highlight:
+ * @event: timeline position of the event
+ * @selected: %TRUE for the selection, %FALSE for the lighter hover look
+ *
+ * Outlines the item showing @event (or its cluster) in the accent colour.
+ * Does nothing when the event is not visible.
+ */
+void
+chronicle_paint_highlight (cairo_t               *cr,
+                           const ChronicleLayout *layout,
+                           const ChronicleStyle  *style,
+                           guint                  event,
+                           gboolean               selected)
+{
+  const ChronicleLayoutItem *item;
+  double alpha = selected ? 1.0 : 0.55;
+  double line = selected ? 2.5 : 1.5;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (style != NULL);
+
+  item = chronicle_layout_find_event (layout, event);
+  if (item == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, line);
+
+  if (selected)
+    {
+      /* A soft halo under the outline. */
+      set_color (cr, &style->accent, 0.18);
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        cairo_arc (cr, item->x, item->axis_y, CHRONICLE_MARKER_RADIUS + 7, 0, 2 * G_PI);
+      else
+        rounded_rect (cr, item->label.x - 4, item->label.y - 4, item->label.width + 8, item->label.height + 8, 8);
+      cairo_fill (cr);
+    }
+
+  set_color (cr, &style->accent, alpha);
+  if (item->kind == CHRONICLE_ITEM_CLUSTER)
+    {
+      rounded_rect (cr, item->label.x - 2, item->label.y - 2, item->label.width + 4, item->label.height + 4,
+                    item->label.height / 2 + 2);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        cairo_arc (cr, item->x, item->axis_y, CHRONICLE_MARKER_RADIUS + 3.5, 0, 2 * G_PI);
+      else
+        {
+          double x0 = MAX (item->x, -4);
+          double x1 = MIN (MAX (item->x2, item->x + 3), layout->width + 4);
+
+          rounded_rect (cr, x0 - 2, item->axis_y - CHRONICLE_BAR_HEIGHT / 2 - 2, x1 - x0 + 4,
+                        CHRONICLE_BAR_HEIGHT + 4, 5);
+        }
+      cairo_stroke (cr);
+
+      if (item->label.width > 0)
+        {
+          rounded_rect (cr, item->label.x - 1.5, item->label.y - 1.5,
+                        item->label.width + 3, item->label.height + 3, 5);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,469 @@
+/* chronicle-ticks.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-ticks"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "chronicle-layout-private.h"
+
+/*
+ * Axis ticks. Each non-break segment of the axis has its own scale, so the
+ * step is chosen per segment: the finest step from the table below whose
+ * spacing in px leaves room for its labels. Labels then go through one
+ * overlap filter over the whole axis, major ones first.
+ */
+
+/* Space between two tick labels, px. */
+#define TICK_LABEL_GAP 14.0
+/* Unix day number of 0001-01-01, GDate's Julian day 1. */
+#define UNIX_DAY_OF_JULIAN_1 (-719162)
+
+typedef enum
+{
+  UNIT_SECOND,
+  UNIT_MINUTE,
+  UNIT_HOUR,
+  UNIT_DAY,
+  UNIT_MONTH,
+  UNIT_YEAR,
+} TickUnit;
+
+typedef struct
+{
+  TickUnit unit;
+  guint    count;
+} TickStep;
+
+static const TickStep tick_steps[] = {
+  { UNIT_SECOND, 1 }, { UNIT_SECOND, 5 }, { UNIT_SECOND, 10 }, { UNIT_SECOND, 15 }, { UNIT_SECOND, 30 },
+  { UNIT_MINUTE, 1 }, { UNIT_MINUTE, 2 }, { UNIT_MINUTE, 5 }, { UNIT_MINUTE, 10 }, { UNIT_MINUTE, 15 },
+  { UNIT_MINUTE, 30 },
+  { UNIT_HOUR, 1 }, { UNIT_HOUR, 2 }, { UNIT_HOUR, 3 }, { UNIT_HOUR, 6 }, { UNIT_HOUR, 12 },
+  { UNIT_DAY, 1 }, { UNIT_DAY, 2 }, { UNIT_DAY, 7 },
+  { UNIT_MONTH, 1 }, { UNIT_MONTH, 2 }, { UNIT_MONTH, 3 }, { UNIT_MONTH, 6 },
+  { UNIT_YEAR, 1 }, { UNIT_YEAR, 2 }, { UNIT_YEAR, 5 }, { UNIT_YEAR, 10 }, { UNIT_YEAR, 20 },
+  { UNIT_YEAR, 50 }, { UNIT_YEAR, 100 }, { UNIT_YEAR, 200 }, { UNIT_YEAR, 500 }, { UNIT_YEAR, 1000 },
+};
+
+/* Approximate length of one unit, seconds (months and years on average). */
+static const double unit_seconds[] = {
+  [UNIT_SECOND] = 1.0,
+  [UNIT_MINUTE] = 60.0,
+  [UNIT_HOUR] = 3600.0,
+  [UNIT_DAY] = 86400.0,
+  [UNIT_MONTH] = 30.436875 * 86400.0,
+  [UNIT_YEAR] = 365.2425 * 86400.0,
+};
+
+typedef enum
+{
+  FORMAT_MINOR,    /* an ordinary tick */
+  FORMAT_MAJOR,    /* at the boundary of the next larger unit */
+  FORMAT_CONTEXT,  /* the first label of a segment: says which day/year */
+} TickFormat;
+
+static const char *
+get_format (TickUnit   unit,
+            TickFormat format)
+{
+  /* Formats for g_date_time_format(); the axis shows UTC wall time. */
+  switch (unit)
+    {
+    case UNIT_SECOND:
+      if (format == FORMAT_MAJOR)
+        /* Translators: axis label at midnight, g_date_time_format() syntax */
+        return _("%-d %b");
+      if (format == FORMAT_CONTEXT)
+        /* Translators: first axis label of a section zoomed to seconds */
+        return _("%-d %b %Y, %H:%M:%S");
+      /* Translators: axis label, seconds */
+      return _("%H:%M:%S");
+
+    case UNIT_MINUTE:
+    case UNIT_HOUR:
+      if (format == FORMAT_MAJOR)
+        return _("%-d %b");
+      if (format == FORMAT_CONTEXT)
+        /* Translators: first axis label of a section zoomed to hours */
+        return _("%-d %b %Y, %H:%M");
+      /* Translators: axis label, hours and minutes */
+      return _("%H:%M");
+
+    case UNIT_DAY:
+      if (format == FORMAT_MAJOR)
+        /* Translators: axis label at the first of a month */
+        return _("%b %Y");
+      if (format == FORMAT_CONTEXT)
+        /* Translators: first axis label of a section zoomed to days */
+        return _("%-d %b %Y");
+      /* Translators: axis label, day and abbreviated month */
+      return _("%-d %b");
+
+    case UNIT_MONTH:
+      if (format == FORMAT_MINOR)
+        /* Translators: axis label, abbreviated month */
+        return _("%b");
+      if (format == FORMAT_CONTEXT)
+        return _("%b %Y");
+      /* Translators: axis label, a year */
+      return _("%Y");
+
+    case UNIT_YEAR:
+    default:
+      return _("%Y");
+    }
+}
+
+static double
+get_day_start (int year,
+               int month,
+               int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return ((double) g_date_get_julian (&date) - 1 + UNIX_DAY_OF_JULIAN_1) * 86400.0;
+}
+
+static gboolean
+get_civil (double  time,
+           int    *year,
+           int    *month,
+           int    *day)
+{
+  double unix_day = floor (time / 86400.0);
+  double julian = unix_day - UNIX_DAY_OF_JULIAN_1 + 1;
+  GDate date;
+
+  if (julian < 1 || julian > 3652059) /* GDate: years 1..9999 */
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) julian);
+  *year = g_date_get_year (&date);
+  *month = g_date_get_month (&date);
+  *day = g_date_get_day (&date);
+  return TRUE;
+}
+
+typedef struct
+{
+  double   time;
+  double   x;
+  gboolean major;
+} TickCandidate;
+
+/* Tick times in [ta, tb] for @step, appended to @out. */
+static void
+collect_ticks (const TickStep *step,
+               double          ta,
+               double          tb,
+               GArray         *out)
+{
+  int y, m, d;
+
+  if (step->unit <= UNIT_HOUR)
+    {
+      double step_s = unit_seconds[step->unit] * step->count;
+
+      for (double t = ceil (ta / step_s) * step_s; t <= tb; t += step_s)
+        {
+          TickCandidate c = { t, 0, fmod (t, 86400.0) == 0.0 };
+          g_array_append_val (out, c);
+        }
+      return;
+    }
+
+  if (!get_civil (ta, &y, &m, &d))
+    return;
+
+  if (step->unit == UNIT_DAY)
+    {
+      /* Days of the month 1, 1 + n, ... so ticks restart every month. */
+      for (double t = get_day_start (y, m, d); t <= tb; t += 86400.0)
+        {
+          if (t < ta || !get_civil (t, &y, &m, &d))
+            continue;
+          if ((d - 1) % step->count != 0 || (step->count > 1 && d + step->count > 31 && d != 1))
+            continue;
+          {
+            TickCandidate c = { t, 0, d == 1 };
+            g_array_append_val (out, c);
+          }
+        }
+      return;
+    }
+
+  if (step->unit == UNIT_MONTH)
+    {
+      int month0 = y * 12 + (m - 1);
+
+      month0 -= month0 % (int) step->count;
+      for (;; month0 += step->count)
+        {
+          int yy = month0 / 12, mm = month0 % 12 + 1;
+          double t;
+
+          if (yy > 9999)
+            break;
+          t = get_day_start (yy, mm, 1);
+          if (t > tb)
+            break;
+          if (t >= ta)
+            {
+              TickCandidate c = { t, 0, mm == 1 };
+              g_array_append_val (out, c);
+            }
+        }
+      return;
+    }
+
+  /* Years: multiples of the step. */
+  for (int yy = y - y % (int) step->count; yy <= 9999; yy += step->count)
+    {
+      double t;
+
+      if (yy < 1)
+        continue;
+      t = get_day_start (yy, 1, 1);
+      if (t > tb)
+        break;
+      if (t >= ta)
+        {
+          TickCandidate c = { t, 0, yy % (step->count * 5) == 0 };
+          g_array_append_val (out, c);
+        }
+    }
+}
+
+static char *
+format_tick (double      time,
+             const char *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) time);
+
+  if (dt == NULL)
+    return NULL;
+
+  return g_date_time_format (dt, format);
+}
+
+/* Widest label for @unit: sample dates with long month and day names. */
+static double
+measure_unit (TickUnit             unit,
+              ChronicleMeasureFunc measure,
+              gpointer             data)
+{
+  /* 2022-09-28 23:58:58 UTC and 2022-05-08 20:48:48 */
+  static const double samples[] = { 1664409538.0, 1652042928.0 };
+  double widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      for (TickFormat f = FORMAT_MINOR; f <= FORMAT_MAJOR; f++)
+        {
+          g_autofree char *text = format_tick (samples[i], get_format (unit, f));
+          double w = 0, h = 0;
+
+          measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
+          widest = MAX (widest, w);
+        }
+    }
+
+  return widest;
+}
+
+typedef struct
+{
+  double   x;
+  char    *text;
+  double   width;
+  gboolean major;
+  gboolean priority;  /* major or context: placed first */
+} PendingTick;
+
+static void
+add_segment_ticks (ChronicleLayout            *layout,
+                   const ChronicleAxisSegment *seg,
+                   gboolean                    first_seg,
+                   gboolean                    last_seg,
+                   double                      vis_t0,
+                   double                      vis_t1,
+                   const double               *unit_width,
+                   ChronicleMeasureFunc        measure,
+                   gpointer                    data,
+                   GArray                     *pending)
+{
+  const ChronicleViewport *vp = layout->viewport;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (TickCandidate));
+  double ta = first_seg ? vis_t0 : MAX (seg->t0, vis_t0);
+  double tb = last_seg ? vis_t1 : MIN (seg->t1, vis_t1);
+  double px_per_s;
+  const TickStep *step = NULL;
+  gboolean have_context = FALSE;
+
+  if (!(tb > ta))
+    return;
+
+  px_per_s = (chronicle_viewport_to_px (vp, seg->t1) - chronicle_viewport_to_px (vp, seg->t0)) / (seg->t1 - seg->t0);
+  if (!(px_per_s > 0))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tick_steps); i++)
+    {
+      const TickStep *s = &tick_steps[i];
+
+      if (unit_seconds[s->unit] * s->count * px_per_s >= unit_width[s->unit] + TICK_LABEL_GAP)
+        {
+          step = s;
+          break;
+        }
+    }
+  if (step == NULL)
+    return;
+
+  collect_ticks (step, ta, tb, candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      TickCandidate *c = &g_array_index (candidates, TickCandidate, i);
+      PendingTick p = { 0, };
+      TickFormat f = c->major ? FORMAT_MAJOR : FORMAT_MINOR;
+      double h = 0;
+
+      p.x = chronicle_viewport_to_px (vp, c->time);
+      p.major = c->major;
+
+      /* The first label that fits says which day or year this is; major
+       * labels of days and coarser units say so already. */
+      if (!have_context && (!c->major || step->unit <= UNIT_HOUR))
+        {
+          const char *format = get_format (step->unit, FORMAT_CONTEXT);
+          g_autofree char *text = NULL;
+          double w = 0;
+
+          if (c->major)
+            format = get_format (UNIT_DAY, FORMAT_CONTEXT);
+          text = format_tick (c->time, format);
+
+          measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
+          if (text != NULL && p.x - w / 2 >= 0 && p.x + w / 2 <= layout->width)
+            {
+              p.text = g_steal_pointer (&text);
+              p.width = w;
+              p.priority = TRUE;
+              have_context = TRUE;
+            }
+        }
+
+      if (p.text == NULL)
+        {
+          p.text = format_tick (c->time, get_format (step->unit, f));
+          if (p.text != NULL)
+            measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
+          p.priority = c->major;
+          if (c->major && step->unit > UNIT_HOUR &&
+              p.x - p.width / 2 >= 0 && p.x + p.width / 2 <= layout->width)
+            have_context = TRUE;
+        }
+
+      layout->tick_label_height = MAX (layout->tick_label_height, h);
+      g_array_append_val (pending, p);
+    }
+}
+
+/**
+ * chronicle_layout_compute_ticks: (skip)
+ *
+ * Fills layout->ticks for the layout's viewport and width.
+ */
+void
+chronicle_layout_compute_ticks (ChronicleLayout      *layout,
+                                ChronicleMeasureFunc  measure,
+                                gpointer              data)
+{
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (PendingTick));
+  g_autofree double *next_priority_left = NULL;
+  const ChronicleAxisSegment *segments;
+  double unit_width[UNIT_YEAR + 1];
+  double vis_t0, vis_t1, last_right;
+  guint n_segments;
+
+  g_assert (layout != NULL);
+  g_assert (measure != NULL);
+
+  for (TickUnit u = UNIT_SECOND; u <= UNIT_YEAR; u++)
+    unit_width[u] = measure_unit (u, measure, data);
+
+  chronicle_viewport_get_visible_range (layout->viewport, &vis_t0, &vis_t1);
+  segments = chronicle_viewport_get_segments (layout->viewport, &n_segments);
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      if (segments[i].is_break)
+        continue;
+      add_segment_ticks (layout, &segments[i], i == 0, i + 1 == n_segments,
+                         vis_t0, vis_t1, unit_width, measure, data, pending);
+    }
+
+  /* Labels never overlap and stay inside the width. Major and context
+   * labels claim their place first, then the minor ones fill in. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingTick *p = &g_array_index (pending, PendingTick, i);
+
+      if (p->text != NULL && (p->x - p->width / 2 < 0 || p->x + p->width / 2 > layout->width))
+        g_clear_pointer (&p->text, g_free);
+    }
+
+  last_right = -G_MAXDOUBLE;
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingTick *p = &g_array_index (pending, PendingTick, i);
+
+      if (p->text == NULL || !p->priority)
+        continue;
+      if (p->x - p->width / 2 < last_right + TICK_LABEL_GAP)
+        g_clear_pointer (&p->text, g_free);
+      else
+        last_right = p->x + p->width / 2;
+    }
+
+  next_priority_left = g_new (double, pending->len + 1);
+  next_priority_left[pending->len] = G_MAXDOUBLE;
+  for (guint i = pending->len; i > 0; i--)
+    {
+      PendingTick *p = &g_array_index (pending, PendingTick, i - 1);
+
+      next_priority_left[i - 1] = (p->priority && p->text != NULL) ? p->x - p->width / 2 : next_priority_left[i];
+    }
+
+  last_right = -G_MAXDOUBLE;
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingTick *p = &g_array_index (pending, PendingTick, i);
+      ChronicleTick tick = { 0, };
+
+      if (p->text != NULL && !p->priority &&
+          (p->x - p->width / 2 < last_right + TICK_LABEL_GAP ||
+           p->x + p->width / 2 + TICK_LABEL_GAP > next_priority_left[i + 1]))
+        g_clear_pointer (&p->text, g_free);
+
+      if (p->text != NULL)
+        last_right = p->x + p->width / 2;
+
+      tick.x = p->x;
+      tick.text = g_steal_pointer (&p->text);
+      tick.major = p->major;
+      tick.label_width = tick.text != NULL ? p->width : 0;
+      g_array_append_val (layout->ticks, tick);
+    }
+}

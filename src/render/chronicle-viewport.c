@@ -1,0 +1,658 @@
+/* chronicle-viewport.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-viewport"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chronicle-viewport.h"
+
+/*
+ * Coordinate spaces:
+ *  - time: Unix seconds (double);
+ *  - axis units: the piecewise-linear axis, [0, 1) over all segments;
+ *  - px: logical pixels, the visible window [view_u0, view_u1) of axis
+ *    units mapped linearly onto [0, width).
+ */
+
+/* Fit leaves this fraction of the axis empty on each side. */
+#define FIT_MARGIN          0.03
+/* Narrowest visible window, in seconds at the anchor's segment. */
+#define MIN_WINDOW_SECONDS  60.0
+/* A pan keeps at least this fraction of the window over the axis. */
+#define PAN_KEEP            0.1
+
+/* Breaks: an empty stretch collapses when it is longer than both. */
+#define BREAK_MIN_SECONDS   (30.0 * 86400.0)
+#define BREAK_MIN_SHARE     0.15
+/* Axis units given to one break (shrinks when there are many). */
+#define BREAK_UNITS         0.04
+#define BREAK_UNITS_TOTAL   0.2
+
+struct _ChronicleViewport
+{
+  ChronicleAxisSegment *segments;
+  guint                 n_segments;
+
+  /* visible window in axis units */
+  double                view_u0;
+  double                view_u1;
+
+  double                width;   /* px */
+};
+
+G_DEFINE_BOXED_TYPE (ChronicleViewport, chronicle_viewport,
+                     chronicle_viewport_copy, chronicle_viewport_free)
+
+static void
+set_segments (ChronicleViewport          *self,
+              const ChronicleAxisSegment *segments,
+              guint                       n_segments)
+{
+  g_assert (n_segments > 0);
+
+  g_free (self->segments);
+  self->segments = g_memdup2 (segments, sizeof *segments * n_segments);
+  self->n_segments = n_segments;
+}
+
+static double
+get_axis_end (const ChronicleViewport *self)
+{
+  return self->segments[self->n_segments - 1].u1;
+}
+
+/* Index of the segment holding @time; times outside the axis map to the
+ * first or last segment, whose slope extends the axis. */
+static guint
+find_segment_by_time (const ChronicleViewport *self,
+                      double                   time)
+{
+  guint lo = 0, hi = self->n_segments;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->segments[mid].t0 <= time)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static guint
+find_segment_by_units (const ChronicleViewport *self,
+                       double                   units)
+{
+  guint lo = 0, hi = self->n_segments;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->segments[mid].u0 <= units)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static double
+time_to_units (const ChronicleViewport *self,
+               double                   time)
+{
+  const ChronicleAxisSegment *seg = &self->segments[find_segment_by_time (self, time)];
+
+  return seg->u0 + (time - seg->t0) * (seg->u1 - seg->u0) / (seg->t1 - seg->t0);
+}
+
+static double
+units_to_time (const ChronicleViewport *self,
+               double                   units)
+{
+  const ChronicleAxisSegment *seg = &self->segments[find_segment_by_units (self, units)];
+
+  return seg->t0 + (units - seg->u0) * (seg->t1 - seg->t0) / (seg->u1 - seg->u0);
+}
+
+/* Seconds per axis unit at @units. */
+static double
+get_seconds_per_unit (const ChronicleViewport *self,
+                      double                   units)
+{
+  const ChronicleAxisSegment *seg = &self->segments[find_segment_by_units (self, units)];
+
+  return (seg->t1 - seg->t0) / (seg->u1 - seg->u0);
+}
+
+static double
+get_max_window (const ChronicleViewport *self)
+{
+  return get_axis_end (self) * (1.0 + 2.0 * FIT_MARGIN);
+}
+
+/* Clamps the window to [min, max] width around @anchor_u (kept at the same
+ * fraction of the window), then keeps it from leaving the axis. */
+static void
+set_window (ChronicleViewport *self,
+            double             u0,
+            double             u1,
+            double             anchor_u)
+{
+  double w = u1 - u0;
+  double frac, min_w, max_w, total, keep;
+
+  if (!(w > 0) || !isfinite (w))
+    {
+      u0 = -FIT_MARGIN * get_axis_end (self);
+      u1 = get_axis_end (self) * (1.0 + FIT_MARGIN);
+      w = u1 - u0;
+    }
+
+  frac = CLAMP ((anchor_u - u0) / w, 0.0, 1.0);
+  min_w = MIN_WINDOW_SECONDS / get_seconds_per_unit (self, anchor_u);
+  max_w = get_max_window (self);
+
+  if (w < min_w || w > max_w)
+    {
+      w = CLAMP (w, min_w, max_w);
+      u0 = anchor_u - frac * w;
+      u1 = u0 + w;
+    }
+
+  /* Keep part of the axis in view: the window may not slide off it. */
+  total = get_axis_end (self);
+  keep = MIN (PAN_KEEP * w, total);
+  if (u1 < keep)
+    {
+      u0 += keep - u1;
+      u1 = keep;
+    }
+  if (u0 > total - keep)
+    {
+      u1 -= u0 - (total - keep);
+      u0 = total - keep;
+    }
+
+  self->view_u0 = u0;
+  self->view_u1 = u1;
+}
+
+/**
+ * chronicle_viewport_new:
+ *
+ * Creates a viewport over today (UTC), 1000 px wide. Call
+ * chronicle_viewport_set_timeline() and chronicle_viewport_set_width().
+ *
+ * Returns: (transfer full): a new viewport
+ */
+ChronicleViewport *
+chronicle_viewport_new (void)
+{
+  ChronicleViewport *self = g_new0 (ChronicleViewport, 1);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  double day = floor (now / 86400.0) * 86400.0;
+
+  self->width = 1000.0;
+  chronicle_viewport_set_linear (self, day, day + 86400.0);
+
+  return self;
+}
+
+ChronicleViewport *
+chronicle_viewport_copy (const ChronicleViewport *self)
+{
+  ChronicleViewport *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->segments = g_memdup2 (self->segments, sizeof *self->segments * self->n_segments);
+
+  return copy;
+}
+
+void
+chronicle_viewport_free (ChronicleViewport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->segments);
+  g_free (self);
+}
+
+/**
+ * chronicle_viewport_set_linear:
+ * @start: first second of the axis
+ * @end: end of the axis
+ *
+ * Makes the axis linear over [@start, @end) (at least one hour) and fits
+ * the window to it.
+ */
+void
+chronicle_viewport_set_linear (ChronicleViewport *self,
+                               double             start,
+                               double             end)
+{
+  ChronicleAxisSegment seg = { 0, };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isfinite (start) && isfinite (end));
+
+  if (end < start)
+    {
+      double tmp = start;
+      start = end;
+      end = tmp;
+    }
+  if (end - start < 3600.0)
+    {
+      double mid = (start + end) / 2.0;
+      start = mid - 1800.0;
+      end = mid + 1800.0;
+    }
+
+  seg.t0 = start;
+  seg.t1 = end;
+  seg.u0 = 0.0;
+  seg.u1 = 1.0;
+  seg.is_break = FALSE;
+  set_segments (self, &seg, 1);
+  chronicle_viewport_fit (self);
+}
+
+typedef struct
+{
+  double t0;       /* union of event spans, seconds */
+  double t1;
+  guint  n_events;
+} Cluster;
+
+/* Builds the axis from the clusters: breaks between them get a fixed
+ * share of the axis, and each cluster a share weighted by both its
+ * duration and its number of events, so a two-day burst of news next to
+ * a month-long one is not squeezed into a few pixels. */
+static void
+build_axis (ChronicleViewport *self,
+            const Cluster     *clusters,
+            guint              n_clusters)
+{
+  g_autoptr(GArray) segments = g_array_new (FALSE, TRUE, sizeof (ChronicleAxisSegment));
+  g_autofree double *pad = g_new0 (double, n_clusters);
+  g_autofree double *weight = g_new0 (double, n_clusters);
+  double total_duration = 0, total_events = 0, total_weight = 0;
+  double break_units, cluster_units, u = 0;
+
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      total_duration += clusters[i].t1 - clusters[i].t0;
+      total_events += clusters[i].n_events;
+    }
+
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      double duration = clusters[i].t1 - clusters[i].t0;
+
+      weight[i] = MAX (duration / total_duration,
+                       clusters[i].n_events / MAX (total_events, 1.0));
+      total_weight += weight[i];
+
+      /* Breathing room between a cluster and the break next to it: the
+       * gaps are at least BREAK_MIN_SECONDS, so a quarter of that never
+       * eats a neighbour. */
+      pad[i] = MIN (MAX (0.05 * duration, 3600.0), BREAK_MIN_SECONDS / 4.0);
+    }
+
+  break_units = MIN (BREAK_UNITS, BREAK_UNITS_TOTAL / MAX (n_clusters - 1, 1));
+  cluster_units = 1.0 - break_units * (n_clusters - 1);
+
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      ChronicleAxisSegment seg = { 0, };
+
+      seg.t0 = clusters[i].t0 - pad[i];
+      seg.t1 = clusters[i].t1 + pad[i];
+      seg.u0 = u;
+      seg.u1 = u + cluster_units * weight[i] / total_weight;
+      seg.is_break = FALSE;
+      g_array_append_val (segments, seg);
+      u = seg.u1;
+
+      if (i + 1 < n_clusters)
+        {
+          ChronicleAxisSegment gap = { 0, };
+
+          gap.t0 = seg.t1;
+          gap.t1 = clusters[i + 1].t0 - pad[i + 1];
+          gap.u0 = u;
+          gap.u1 = u + break_units;
+          gap.is_break = TRUE;
+          g_array_append_val (segments, gap);
+          u = gap.u1;
+        }
+    }
+
+  set_segments (self, (ChronicleAxisSegment *) (gpointer) segments->data, segments->len);
+}
+
+/**
+ * chronicle_viewport_set_timeline:
+ * @timeline: the timeline the axis covers
+ * @collapse_gaps: whether long empty stretches collapse into breaks
+ *
+ * Builds the axis for @timeline and fits the window to it. With
+ * @collapse_gaps, stretches without any event that are longer than 30 days
+ * and than 15% of the whole timeline become short break segments, and each
+ * remaining cluster of events gets axis room by the larger of its share of
+ * the time and its share of the events. Costs one pass over the events.
+ */
+void
+chronicle_viewport_set_timeline (ChronicleViewport *self,
+                                 ChronicleTimeline *timeline,
+                                 gboolean           collapse_gaps)
+{
+  g_autoptr(GArray) clusters = NULL;
+  gint64 start, end;
+  guint n_events;
+  Cluster cur = { 0, };
+  double min_gap;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+
+  if (!chronicle_timeline_get_bounds (timeline, &start, &end))
+    {
+      /* Nothing to show: today, as chronicle_viewport_new() does. */
+      double day = floor (g_get_real_time () / G_USEC_PER_SEC / 86400.0) * 86400.0;
+
+      chronicle_viewport_set_linear (self, day, day + 86400.0);
+      return;
+    }
+
+  n_events = chronicle_timeline_get_n_events (timeline);
+  if (!collapse_gaps || n_events < 2)
+    {
+      chronicle_viewport_set_linear (self, start, end);
+      return;
+    }
+
+  min_gap = MAX (BREAK_MIN_SECONDS, BREAK_MIN_SHARE * (double) (end - start));
+  clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+
+  /* Events are sorted by start: merge their spans into a union and cut
+   * wherever the union leaves a long enough hole. */
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      double s = chronicle_event_get_start_time (event);
+      double e = chronicle_event_get_end_time (event);
+
+      if (i == 0)
+        {
+          cur.t0 = s;
+          cur.t1 = e;
+          cur.n_events = 1;
+          continue;
+        }
+
+      if (s - cur.t1 > min_gap)
+        {
+          g_array_append_val (clusters, cur);
+          cur.t0 = s;
+          cur.t1 = e;
+          cur.n_events = 0;
+        }
+
+      cur.t1 = MAX (cur.t1, e);
+      cur.n_events++;
+    }
+  g_array_append_val (clusters, cur);
+
+  if (clusters->len == 1)
+    {
+      chronicle_viewport_set_linear (self, start, end);
+      return;
+    }
+
+  build_axis (self, (Cluster *) (gpointer) clusters->data, clusters->len);
+  chronicle_viewport_fit (self);
+}
+
+/**
+ * chronicle_viewport_get_segments:
+ * @n_segments: (out): number of segments
+ *
+ * Returns: (transfer none): the axis segments, in time order
+ */
+const ChronicleAxisSegment *
+chronicle_viewport_get_segments (const ChronicleViewport *self,
+                                 guint                   *n_segments)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_segments != NULL, NULL);
+
+  *n_segments = self->n_segments;
+  return self->segments;
+}
+
+void
+chronicle_viewport_set_width (ChronicleViewport *self,
+                              double             width)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (width > 0);
+
+  self->width = width;
+}
+
+double
+chronicle_viewport_get_width (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return self->width;
+}
+
+/**
+ * chronicle_viewport_to_px:
+ * @time: Unix seconds
+ *
+ * Returns: the x position of @time in logical px (may lie outside
+ *   [0, width) when @time is not visible)
+ */
+double
+chronicle_viewport_to_px (const ChronicleViewport *self,
+                          double                   time)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return (time_to_units (self, time) - self->view_u0) * self->width / (self->view_u1 - self->view_u0);
+}
+
+/**
+ * chronicle_viewport_from_px:
+ * @x: logical px
+ *
+ * Returns: the time (Unix seconds) shown at @x
+ */
+double
+chronicle_viewport_from_px (const ChronicleViewport *self,
+                            double                   x)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return units_to_time (self, self->view_u0 + x * (self->view_u1 - self->view_u0) / self->width);
+}
+
+/**
+ * chronicle_viewport_fit:
+ *
+ * Shows the whole axis with a small margin on both sides.
+ */
+void
+chronicle_viewport_fit (ChronicleViewport *self)
+{
+  double total;
+
+  g_return_if_fail (self != NULL);
+
+  total = get_axis_end (self);
+  self->view_u0 = -FIT_MARGIN * total;
+  self->view_u1 = total * (1.0 + FIT_MARGIN);
+}
+
+/**
+ * chronicle_viewport_show_range:
+ * @start: Unix seconds
+ * @end: Unix seconds
+ *
+ * Shows exactly [@start, @end) across the width, within the zoom limits
+ * (at least a minute, at most the whole axis). Callers that want room
+ * around an event pad the range themselves.
+ */
+void
+chronicle_viewport_show_range (ChronicleViewport *self,
+                               double             start,
+                               double             end)
+{
+  double u0, u1;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isfinite (start) && isfinite (end));
+
+  if (end < start)
+    {
+      double tmp = start;
+      start = end;
+      end = tmp;
+    }
+
+  u0 = time_to_units (self, start);
+  u1 = time_to_units (self, end);
+  if (u1 <= u0)
+    u1 = u0 + 1e-12;
+  set_window (self, u0, u1, (u0 + u1) / 2.0);
+}
+
+/**
+ * chronicle_viewport_get_visible_range:
+ * @start: (out) (optional): time at x = 0
+ * @end: (out) (optional): time at x = width
+ */
+void
+chronicle_viewport_get_visible_range (const ChronicleViewport *self,
+                                      double                  *start,
+                                      double                  *end)
+{
+  g_return_if_fail (self != NULL);
+
+  if (start != NULL)
+    *start = units_to_time (self, self->view_u0);
+  if (end != NULL)
+    *end = units_to_time (self, self->view_u1);
+}
+
+/**
+ * chronicle_viewport_zoom:
+ * @factor: > 1 zooms in (the window shrinks by @factor), < 1 zooms out
+ * @anchor_x: px position whose time stays put, usually the pointer
+ */
+void
+chronicle_viewport_zoom (ChronicleViewport *self,
+                         double             factor,
+                         double             anchor_x)
+{
+  double upp, anchor_u, w;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (factor > 0 && isfinite (factor));
+
+  upp = (self->view_u1 - self->view_u0) / self->width;
+  anchor_u = self->view_u0 + anchor_x * upp;
+  w = (self->view_u1 - self->view_u0) / factor;
+  set_window (self,
+              anchor_u - anchor_x / self->width * w,
+              anchor_u + (1.0 - anchor_x / self->width) * w,
+              anchor_u);
+}
+
+/**
+ * chronicle_viewport_pan:
+ * @dx: drag distance in px; positive moves the content right, showing
+ *   earlier times
+ */
+void
+chronicle_viewport_pan (ChronicleViewport *self,
+                        double             dx)
+{
+  double du;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isfinite (dx));
+
+  du = dx * (self->view_u1 - self->view_u0) / self->width;
+  set_window (self, self->view_u0 - du, self->view_u1 - du,
+              (self->view_u0 + self->view_u1) / 2.0 - du);
+}
+
+/**
+ * chronicle_viewport_center_on:
+ * @time: Unix seconds
+ *
+ * Scrolls so @time is in the middle, keeping the zoom.
+ */
+void
+chronicle_viewport_center_on (ChronicleViewport *self,
+                              double             time)
+{
+  double u, half;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isfinite (time));
+
+  u = time_to_units (self, time);
+  half = (self->view_u1 - self->view_u0) / 2.0;
+  set_window (self, u - half, u + half, u);
+}
+
+gboolean
+chronicle_viewport_equal (const ChronicleViewport *a,
+                          const ChronicleViewport *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  if (a->n_segments != b->n_segments ||
+      a->view_u0 != b->view_u0 ||
+      a->view_u1 != b->view_u1 ||
+      a->width != b->width)
+    return FALSE;
+
+  /* Field by field: struct padding is not guaranteed to be zero. */
+  for (guint i = 0; i < a->n_segments; i++)
+    {
+      const ChronicleAxisSegment *sa = &a->segments[i];
+      const ChronicleAxisSegment *sb = &b->segments[i];
+
+      if (sa->t0 != sb->t0 || sa->t1 != sb->t1 ||
+          sa->u0 != sb->u0 || sa->u1 != sb->u1 ||
+          !sa->is_break != !sb->is_break)
+        return FALSE;
+    }
+
+  return TRUE;
+}
