@@ -24,8 +24,9 @@
 #define FIT_MARGIN          0.03
 /* Narrowest visible window, in seconds at the anchor's segment. */
 #define MIN_WINDOW_SECONDS  60.0
-/* A pan keeps at least this fraction of the window over the axis. */
-#define PAN_KEEP            0.1
+/* A pan keeps at least this fraction of the window over the axis: with
+ * one half, the middle of the view never leaves the axis. */
+#define PAN_KEEP            0.5
 
 /* Breaks: an empty stretch collapses when it is longer than both. */
 #define BREAK_MIN_SECONDS   (30.0 * 86400.0)
