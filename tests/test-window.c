@@ -1,0 +1,431 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "chronicle-application.h"
+#include "chronicle-sidebar.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-view.h"
+#include "chronicle-window.h"
+#include "chronicle-window-private.h"
+
+/* Generous: a loaded CI machine under Xvfb. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+static ChronicleApplication *app;
+
+typedef struct
+{
+  ChronicleWindow *window;
+  GFile           *example;
+  char            *tmpdir;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  ChronicleWindow *window = data;
+
+  return !chronicle_window_is_loading (window);
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+open_and_wait (ChronicleWindow *window,
+               GFile           *file)
+{
+  chronicle_window_open (window, file);
+  g_assert_true (chronicle_window_is_loading (window));
+  wait_for (is_idle, window);
+}
+
+static ChronicleTimeline *
+load_expected (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  return timeline;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "istanbul-talks-2025.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  fixture->example = g_file_new_for_path (path);
+  fixture->tmpdir = g_dir_make_tmp ("test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->window = chronicle_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+  const char *name;
+
+  /* Destroying the window must release it, with no load or dialog holding on. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->window);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  g_free (fixture->tmpdir);
+  g_object_unref (fixture->example);
+}
+
+/* Whether the chart's own key bindings send @keyval to @action. */
+static gboolean
+has_key_binding (GtkWidget  *widget,
+                 guint       keyval,
+                 const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (shortcut_action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), action) == 0 &&
+              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+assert_sidebar_shows_event (ChronicleSidebar *sidebar,
+                            ChronicleEvent   *event)
+{
+  g_auto(GStrv) quotes = chronicle_sidebar_dup_quote_texts (sidebar);
+  guint n_quotes = chronicle_event_get_n_quotes (event);
+
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==, chronicle_event_get_title (event));
+  g_assert_cmpuint (g_strv_length (quotes), ==, n_quotes);
+  for (guint i = 0; i < n_quotes; i++)
+    {
+      const char *text = chronicle_quote_get_text (chronicle_event_get_quote (event, i));
+
+      g_assert_nonnull (strstr (quotes[i], text));
+    }
+}
+
+static void
+assert_event_on_screen (ChronicleTimelineView *view,
+                        ChronicleEvent        *event)
+{
+  const ChronicleViewport *viewport = chronicle_timeline_view_get_viewport (view);
+  double x = chronicle_viewport_to_px (viewport, chronicle_event_get_start_time (event));
+  double x2 = chronicle_viewport_to_px (viewport, chronicle_event_get_end_time (event));
+
+  g_assert_cmpfloat (x2, >=, 0.0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+}
+
+static void
+test_window_keyboard_navigation (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  ChronicleTimelineView *view = chronicle_window_get_timeline_view (window);
+  ChronicleSidebar *sidebar = chronicle_window_get_sidebar (window);
+  g_autoptr(ChronicleTimeline) expected = load_expected (fixture->example);
+  guint n = chronicle_timeline_get_n_events (expected);
+  guint with_quotes = G_MAXUINT;
+  ChronicleEvent *selected;
+
+  g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Right, "timeline.next"));
+  g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Left, "timeline.previous"));
+  g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Escape, "timeline.clear-selection"));
+
+  open_and_wait (window, fixture->example);
+  wait_for (is_allocated, view);
+
+  g_assert_null (chronicle_window_get_last_error (window));
+  g_assert_nonnull (chronicle_window_get_timeline (window));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_window_get_timeline (window)), ==, n);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   chronicle_timeline_get_title (expected));
+  /* Nothing selected: the sidebar gives the overview. */
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==,
+                   chronicle_timeline_get_title (expected));
+
+  for (guint i = 0; i < n && with_quotes == G_MAXUINT; i++)
+    if (chronicle_event_get_n_quotes (chronicle_timeline_get_event (expected, i)) > 0)
+      with_quotes = i;
+  g_assert_cmpuint (with_quotes, <, n);
+
+  /* From no selection, "next" walks the events in time order from the first. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  for (guint i = 0; i <= with_quotes; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.next", NULL));
+      selected = chronicle_timeline_view_get_selected_event (view);
+      g_assert_nonnull (selected);
+      g_assert_cmpstr (chronicle_event_get_id (selected), ==,
+                       chronicle_event_get_id (chronicle_timeline_get_event (expected, i)));
+      assert_event_on_screen (view, selected);
+      assert_sidebar_shows_event (sidebar, selected);
+    }
+
+  /* The quotes come with their speaker. */
+  g_assert_cmpuint (chronicle_event_get_n_quotes (selected), >, 0);
+
+  if (with_quotes > 0)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.previous", NULL));
+      selected = chronicle_timeline_view_get_selected_event (view);
+      g_assert_cmpstr (chronicle_event_get_id (selected), ==,
+                       chronicle_event_get_id (chronicle_timeline_get_event (expected, with_quotes - 1)));
+      assert_sidebar_shows_event (sidebar, selected);
+    }
+
+  /* The last event: "next" keeps it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.last", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.next", NULL));
+  selected = chronicle_timeline_view_get_selected_event (view);
+  g_assert_cmpstr (chronicle_event_get_id (selected), ==,
+                   chronicle_event_get_id (chronicle_timeline_get_event (expected, n - 1)));
+  assert_event_on_screen (view, selected);
+
+  /* Escape's action clears the selection and the overview comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.clear-selection", NULL));
+  g_assert_null (chronicle_timeline_view_get_selected_event (view));
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==,
+                   chronicle_timeline_get_title (expected));
+}
+
+static GtkWindow *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_malformed_keeps_timeline (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "broken.json", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected_error = NULL;
+  g_autoptr(ChronicleTimeline) not_loaded = NULL;
+  ChronicleTimeline *before;
+  GtkWindow *dialog;
+  /* A trailing comma on line 6: JSON syntax error. */
+  const char *contents =
+    "{\n"
+    "  \"format\": \"chronicle-timeline\",\n"
+    "  \"version\": 1,\n"
+    "  \"title\": \"Broken\",\n"
+    "  \"events\": [\n"
+    "    { \"id\": \"a\", \"date\": \"2022-02-24\", \"title\": \"A\" },\n"
+    "  ]\n"
+    "}\n";
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  open_and_wait (window, fixture->example);
+  before = chronicle_window_get_timeline (window);
+  g_assert_nonnull (before);
+
+  open_and_wait (window, broken);
+
+  /* The example stays open and its file stays the current one. */
+  g_assert_true (chronicle_window_get_timeline (window) == before);
+  g_assert_true (g_file_equal (chronicle_window_get_file (window), fixture->example));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, chronicle_timeline_get_title (before));
+
+  /* The loader's own message (which names the place) is what the user reads. */
+  not_loaded = chronicle_timeline_load_from_file (broken, NULL, NULL, &expected_error);
+  g_assert_null (not_loaded);
+  g_assert_nonnull (expected_error);
+  g_assert_cmpstr (chronicle_window_get_last_error (window), ==, expected_error->message);
+
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected_error->message);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "broken.json"));
+  gtk_window_destroy (dialog);
+
+  /* A good file afterwards clears the error. */
+  open_and_wait (window, fixture->example);
+  g_assert_null (chronicle_window_get_last_error (window));
+}
+
+static void
+test_window_load_warnings (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "warn-unknown-category.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GStrv) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  const char * const *warnings;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, &expected, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (expected);
+  g_assert_cmpuint (g_strv_length (expected), >, 0);
+
+  open_and_wait (window, file);
+
+  g_assert_nonnull (chronicle_window_get_timeline (window));
+  warnings = chronicle_window_get_warnings (window);
+  g_assert_nonnull (warnings);
+  g_assert_true (g_strv_equal (warnings, (const char * const *) expected));
+
+  /* A clean file clears them. */
+  open_and_wait (window, fixture->example);
+  warnings = chronicle_window_get_warnings (window);
+  g_assert_true (warnings == NULL || warnings[0] == NULL);
+}
+
+static void
+test_window_selection_follows_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  ChronicleTimelineView *view = chronicle_window_get_timeline_view (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "warn-unknown-category.json", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (path);
+
+  open_and_wait (window, fixture->example);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.first", NULL));
+  g_assert_nonnull (chronicle_timeline_view_get_selected_event (view));
+
+  /* Another file: the old selection must not linger in the sidebar. */
+  open_and_wait (window, other);
+  g_assert_null (chronicle_timeline_view_get_selected_event (view));
+  g_assert_null (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* A private session bus, so registering the application neither needs
+   * nor touches the user's. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  app = chronicle_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/window/keyboard-navigation", Fixture, NULL,
+              fixture_setup, test_window_keyboard_navigation, fixture_teardown);
+  g_test_add ("/window/malformed-keeps-timeline", Fixture, NULL,
+              fixture_setup, test_window_malformed_keeps_timeline, fixture_teardown);
+  g_test_add ("/window/load-warnings", Fixture, NULL,
+              fixture_setup, test_window_load_warnings, fixture_teardown);
+  g_test_add ("/window/selection-follows-file", Fixture, NULL,
+              fixture_setup, test_window_selection_follows_file, fixture_teardown);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
+   * the process, and down() would wait for that to be finalized. The
+   * GTestDBus is left alive because its finalize calls down() too. */
+  g_test_dbus_stop (bus);
+
+  return status;
+}
