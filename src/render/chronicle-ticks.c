@@ -20,6 +20,8 @@
  * overlap filter over the whole axis, major ones first.
  */
 
+/* A break this wide on screen (px) gets ticks of its own. */
+#define BREAK_TICKS_MIN_WIDTH 200.0
 /* Space between two tick labels, px. */
 #define TICK_LABEL_GAP 14.0
 /* Unix day number of 0001-01-01, GDate's Julian day 1. */
@@ -408,7 +410,11 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
 
   for (guint i = 0; i < n_segments; i++)
     {
-      if (segments[i].is_break)
+      /* A break is a sliver of axis, unlabeled; zoomed into until it is
+       * wide, it is just another (compressed) scale and gets dates too. */
+      if (segments[i].is_break &&
+          chronicle_viewport_to_px (layout->viewport, segments[i].t1) -
+          chronicle_viewport_to_px (layout->viewport, segments[i].t0) < BREAK_TICKS_MIN_WIDTH)
         continue;
       add_segment_ticks (layout, &segments[i], i == 0, i + 1 == n_segments,
                          vis_t0, vis_t1, unit_width, measure, data, pending);

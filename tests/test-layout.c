@@ -1,0 +1,407 @@
+/* test-layout.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "chronicle-layout.h"
+#include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
+
+#define WIDTH  1200.0
+#define HEIGHT 675.0
+
+static ChronicleTimeline *
+load_example (void)
+{
+  g_autofree char *path = chronicle_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  return timeline;
+}
+
+static ChronicleLayout *
+compute (ChronicleTimeline       *timeline,
+         const ChronicleViewport *vp,
+         double                   height)
+{
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+  return chronicle_layout_compute (timeline, vp, WIDTH, height, &options,
+                                   chronicle_test_measure_fixed, NULL);
+}
+
+static gboolean
+rects_overlap (const ChronicleRect *a,
+               const ChronicleRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+assert_labels_disjoint (const ChronicleLayoutItem *items,
+                        guint                      n_items,
+                        double                     height)
+{
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleRect *a = &items[i].label;
+
+      if (a->width <= 0)
+        continue;
+
+      /* inside the chart */
+      g_assert_cmpfloat (a->x, >=, 0);
+      g_assert_cmpfloat (a->x + a->width, <=, WIDTH + 1e-6);
+      g_assert_cmpfloat (a->y, >=, 0);
+      g_assert_cmpfloat (a->y + a->height, <=, height);
+
+      for (guint j = i + 1; j < n_items; j++)
+        {
+          if (items[j].label.width <= 0)
+            continue;
+          if (rects_overlap (a, &items[j].label))
+            g_error ("labels of items %u (event %u) and %u (event %u) overlap", i, items[i].first_event,
+                     j, items[j].first_event);
+        }
+    }
+}
+
+static void
+assert_ticks (const ChronicleLayout *layout)
+{
+  const ChronicleTick *ticks;
+  guint n_ticks, n_labels = 0;
+  double last_right = -G_MAXDOUBLE, last_x = -G_MAXDOUBLE;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      g_assert_cmpfloat (ticks[i].x, >=, last_x);
+      last_x = ticks[i].x;
+
+      if (ticks[i].text == NULL)
+        continue;
+
+      n_labels++;
+      /* the label the painter draws is this wide, centred on x */
+      {
+        double w = 0, h = 0;
+
+        chronicle_test_measure_fixed (ticks[i].text, CHRONICLE_TEXT_TICK, &w, &h, NULL);
+        g_assert_cmpfloat_with_epsilon (ticks[i].label_width, w, 1e-9);
+      }
+      g_assert_cmpfloat (ticks[i].x - ticks[i].label_width / 2, >, last_right);
+      g_assert_cmpfloat (ticks[i].x - ticks[i].label_width / 2, >=, 0);
+      g_assert_cmpfloat (ticks[i].x + ticks[i].label_width / 2, <=, WIDTH);
+      last_right = ticks[i].x + ticks[i].label_width / 2;
+    }
+
+  /* An axis without any date on it is useless, even zoomed into a
+   * break. (One is enough: a view on the edge of a break shows little
+   * else.) */
+  g_assert_cmpuint (n_labels, >=, 1);
+}
+
+static double
+get_month_start (int year,
+                 int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+/* Checks everything a reader relies on, for one view. */
+static void
+check_layout (ChronicleTimeline       *timeline,
+              const ChronicleViewport *vp,
+              double                   height)
+{
+  g_autoptr(ChronicleLayout) layout = compute (timeline, vp, height);
+  const ChronicleViewport *lvp = chronicle_layout_get_viewport (layout);
+  const ChronicleLayoutItem *items;
+  guint n_items, n_events, n_visible = 0, n_counted = 0;
+  g_autofree guint *members = NULL;
+  double start, end;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  chronicle_viewport_get_visible_range (lvp, &start, &end);
+  n_events = chronicle_timeline_get_n_events (timeline);
+  members = g_new0 (guint, MAX (n_items, 1));
+
+  assert_labels_disjoint (items, n_items, height);
+  assert_ticks (layout);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+
+      /* sorted by x, for bsearch */
+      if (i > 0)
+        g_assert_cmpfloat (items[i - 1].x, <=, item->x);
+
+      g_assert_cmpuint (item->n_events, >=, 1);
+      n_counted += item->n_events;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        {
+          g_assert_cmpuint (item->n_events, >=, 1);
+          g_assert_cmpfloat (item->label.width, >, 0);
+          g_assert_true (chronicle_layout_find_event (layout, item->first_event) == item);
+        }
+      else
+        {
+          ChronicleEvent *event = chronicle_timeline_get_event (timeline, item->first_event);
+          const ChronicleDate *date = chronicle_event_get_date (event);
+          double x0 = chronicle_viewport_to_px (lvp, chronicle_event_get_start_time (event));
+          double x1 = chronicle_viewport_to_px (lvp, chronicle_event_get_end_time (event));
+
+          g_assert_cmpuint (item->n_events, ==, 1);
+          g_assert_cmpint (item->lane, !=, 0);
+          g_assert_cmpstr (item->text, ==, chronicle_event_get_title (event));
+          g_assert_true (chronicle_layout_find_event (layout, item->first_event) == item);
+
+          if (item->kind == CHRONICLE_ITEM_BAR)
+            {
+              g_assert_cmpfloat_with_epsilon (item->x, x0, 1e-6);
+              g_assert_cmpfloat_with_epsilon (item->x2, x1, 1e-6);
+            }
+          else
+            {
+              g_assert_cmpfloat (item->x, >=, x0 - 1e-6);
+              g_assert_cmpfloat (item->x, <=, x1 + 1e-6);
+              /* a month or a year is never a point at its first day */
+              g_assert_cmpint (date->precision, >=, CHRONICLE_DATE_PRECISION_DAY);
+              g_assert_false (chronicle_event_is_span (event));
+            }
+
+          /* An event dated "2022-03" covers March 2022 exactly. */
+          if (date->precision == CHRONICLE_DATE_PRECISION_MONTH && chronicle_event_get_end (event) == NULL)
+            {
+              int next_year = date->month == 12 ? date->year + 1 : date->year;
+              int next_month = date->month == 12 ? 1 : date->month + 1;
+
+              g_assert_cmpint (item->kind, ==, CHRONICLE_ITEM_BAR);
+              g_assert_cmpfloat_with_epsilon (item->x, chronicle_viewport_to_px (lvp, get_month_start (date->year, date->month)), 1e-6);
+              g_assert_cmpfloat_with_epsilon (item->x2, chronicle_viewport_to_px (lvp, get_month_start (next_year, next_month)), 1e-6);
+            }
+
+          /* the label can be clicked */
+          g_assert_true (chronicle_layout_hit_test (layout, item->label.x + item->label.width / 2,
+                                                    item->label.y + item->label.height / 2) == item);
+        }
+    }
+
+  /* Every event overlapping the window is its own item or counted in
+   * exactly one cluster; none outside is. */
+  for (guint e = 0; e < n_events; e++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, e);
+      gboolean visible = chronicle_event_get_end_time (event) > start && chronicle_event_get_start_time (event) < end;
+      const ChronicleLayoutItem *item = chronicle_layout_find_event (layout, e);
+
+      if (!visible)
+        {
+          g_assert_null (item);
+          continue;
+        }
+
+      n_visible++;
+      g_assert_nonnull (item);
+      if (item->kind != CHRONICLE_ITEM_CLUSTER)
+        g_assert_cmpuint (item->first_event, ==, e);
+      else
+        g_assert_cmpuint (item->first_event, <=, e);
+      members[item - items]++;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    g_assert_cmpuint (members[i], ==, items[i].n_events);
+
+  g_assert_cmpuint (n_counted, ==, n_visible);
+  g_assert_cmpuint (chronicle_layout_get_n_visible_events (layout), ==, n_visible);
+}
+
+/* Fit, then nine zoom steps in around random anchors over the data. */
+static void
+check_zoom_levels (ChronicleTimeline *timeline)
+{
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+
+  for (int level = 0; level < 10; level++)
+    {
+      if (level > 0)
+        {
+          ChronicleEvent *event = chronicle_timeline_get_event (timeline,
+                                                                g_test_rand_int_range (0, chronicle_timeline_get_n_events (timeline)));
+          double anchor = chronicle_viewport_to_px (vp, chronicle_event_get_start_time (event));
+
+          if (anchor < 0 || anchor > WIDTH)
+            anchor = g_test_rand_double_range (0, WIDTH);
+          chronicle_viewport_zoom (vp, g_test_rand_double_range (1.5, 6), anchor);
+        }
+
+      check_layout (timeline, vp, HEIGHT);
+    }
+}
+
+static void
+test_example_zoom (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_example ();
+
+  check_zoom_levels (timeline);
+}
+
+static void
+test_generated_zoom (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, g_test_rand_int ());
+
+  check_zoom_levels (timeline);
+}
+
+/* The fitted example: every event has its own label (no "+N"), both the
+ * 2022 events and the 2025 burst. */
+static void
+test_example_fit_legible (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+
+  g_assert_cmpuint (n_items, ==, chronicle_timeline_get_n_events (timeline));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_assert_cmpint (items[i].kind, !=, CHRONICLE_ITEM_CLUSTER);
+      g_assert_cmpfloat (items[i].label.width, >, 0);
+    }
+}
+
+/* Without room for lanes, everything folds into clusters, still counted. */
+static void
+test_no_room_clusters (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (2000, 7);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, total = 0;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  check_layout (timeline, vp, 120);
+
+  layout = compute (timeline, vp, 120);
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_assert_cmpint (items[i].kind, ==, CHRONICLE_ITEM_CLUSTER);
+      total += items[i].n_events;
+    }
+  g_assert_cmpuint (total, ==, 2000);
+}
+
+/* A dense view folds most events, but keeps the label work bounded. */
+static void
+test_dense_clusters (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, 3);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, n_clusters = 0, n_labels = 0;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        n_clusters++;
+      else
+        n_labels++;
+    }
+
+  g_assert_cmpuint (n_clusters, >, 0);
+  g_assert_cmpuint (n_labels, >, 20);
+  g_assert_cmpuint (n_items, <, 1000);
+  g_assert_cmpuint (chronicle_layout_get_n_visible_events (layout), ==, 10000);
+}
+
+/* Hit-testing: markers and bars answer too, empty space does not. */
+static void
+test_hit_test (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *hit;
+
+      if (items[i].kind == CHRONICLE_ITEM_MARKER)
+        hit = chronicle_layout_hit_test (layout, items[i].x + 1, items[i].axis_y);
+      else
+        hit = chronicle_layout_hit_test (layout, (MAX (items[i].x, 0) + MIN (items[i].x2, WIDTH)) / 2, items[i].axis_y);
+
+      /* bars of the same day may lie on top of each other; the one hit
+       * must at least be there */
+      g_assert_nonnull (hit);
+      g_assert_cmpfloat (fabs (hit->axis_y - items[i].axis_y), <, 8);
+    }
+
+  g_assert_null (chronicle_layout_hit_test (layout, 5, 5));
+  g_assert_null (chronicle_layout_find_event (layout, G_MAXUINT - 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
+  g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
+  g_test_add_func ("/layout/example/hit-test", test_hit_test);
+  g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
+  g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
+  g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
+
+  return g_test_run ();
+}
