@@ -37,7 +37,7 @@
 #define OUTER_PAD         16.0
 #define LANE_GAP          6.0     /* between lanes */
 #define LABEL_GAP         8.0     /* between labels in a lane */
-#define LABEL_MAX_TEXT    240.0   /* longer titles are ellipsized */
+#define LABEL_MAX_TEXT    260.0   /* longer titles are ellipsized */
 #define LABEL_MIN_WIDTH   (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define BAR_GAP           2.0     /* between a label box and its bar */
 #define AXIS_CLEAR        (CHRONICLE_PILL_HEIGHT + 8.0)
