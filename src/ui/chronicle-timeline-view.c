@@ -59,6 +59,8 @@ struct _ChronicleTimelineView
   /* gesture state: drag offset and pinch scale at the previous update */
   double             drag_last_x;
   double             zoom_last_scale;
+  /* the press became a pan: its release is no click */
+  gboolean           drag_moved;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
@@ -475,7 +477,7 @@ on_click_released_cb (ChronicleTimelineView *self,
   const ChronicleLayout *layout = ensure_layout (self);
   const ChronicleLayoutItem *item;
 
-  if (layout == NULL)
+  if (layout == NULL || self->drag_moved)
     return;
 
   item = chronicle_layout_hit_test (layout, x, y);
@@ -507,6 +509,7 @@ on_drag_begin_cb (ChronicleTimelineView *self,
                   GtkGestureDrag        *gesture)
 {
   self->drag_last_x = 0.0;
+  self->drag_moved = FALSE;
 }
 
 static void
@@ -515,9 +518,13 @@ on_drag_update_cb (ChronicleTimelineView *self,
                    double                 offset_y,
                    GtkGestureDrag        *gesture)
 {
-  /* Beyond the click threshold the press is a pan, not a click. */
-  if (fabs (offset_x) > 3.0)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  /* Beyond the drag threshold the press is a pan, not a click. */
+  if (!self->drag_moved &&
+      gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, offset_x, offset_y))
+    {
+      self->drag_moved = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
 
   pan_content (self, offset_x - self->drag_last_x);
   self->drag_last_x = offset_x;
