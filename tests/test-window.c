@@ -216,6 +216,16 @@ test_window_keyboard_navigation (Fixture       *fixture,
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_window_get_timeline (window)), ==, n);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    chronicle_timeline_get_title (expected));
+  /* The chart summarises itself for screen readers. */
+  {
+    g_autofree char *first = chronicle_event_format_date (chronicle_timeline_get_event (expected, 0));
+    g_autofree char *last = chronicle_event_format_date (chronicle_timeline_get_event (expected, n - 1));
+    g_autofree char *label = g_strdup_printf ("Timeline: %s, %u events from %s to %s",
+                                              chronicle_timeline_get_title (expected), n, first, last);
+
+    gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  }
+
   /* Nothing selected: the sidebar gives the overview. */
   g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==,
                    chronicle_timeline_get_title (expected));
@@ -239,8 +249,16 @@ test_window_keyboard_navigation (Fixture       *fixture,
       assert_sidebar_shows_event (sidebar, selected);
     }
 
-  /* The quotes come with their speaker. */
   g_assert_cmpuint (chronicle_event_get_n_quotes (selected), >, 0);
+
+  /* Screen readers hear what is selected. */
+  {
+    g_autofree char *date = chronicle_event_format_date (selected);
+    g_autofree char *description = g_strdup_printf ("Selected: %s — %s", date,
+                                                    chronicle_event_get_title (selected));
+
+    gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  }
 
   if (with_quotes > 0)
     {
@@ -385,6 +403,54 @@ test_window_selection_follows_file (Fixture       *fixture,
   g_assert_null (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)));
 }
 
+/* Every shortcut in the help overlay that names an action shows that
+ * action's registered accelerators, so a renamed action or a dropped
+ * accelerator would leave an empty row. */
+static void
+test_window_help_overlay_accels (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GObject *overlay;
+  GPtrArray *stack;
+  guint n_checked = 0;
+
+  gtk_builder_add_from_resource (builder, RESOURCE_PATH "/gtk/help-overlay.ui", &error);
+  g_assert_no_error (error);
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+
+  stack = g_ptr_array_new ();
+  g_ptr_array_add (stack, overlay);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_autofree char *action = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        continue;
+
+      g_object_get (widget, "action-name", &action, NULL);
+      if (action != NULL && g_strcmp0 (action, "win.show-help-overlay") != 0)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+          g_test_message ("%s: %u accelerators", action, g_strv_length (accels));
+          g_assert_cmpuint (g_strv_length (accels), >, 0);
+          n_checked++;
+        }
+    }
+  g_ptr_array_unref (stack);
+
+  g_assert_cmpuint (n_checked, >, 0);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +484,8 @@ main (int   argc,
               fixture_setup, test_window_load_warnings, fixture_teardown);
   g_test_add ("/window/selection-follows-file", Fixture, NULL,
               fixture_setup, test_window_selection_follows_file, fixture_teardown);
+
+  g_test_add_func ("/window/help-overlay-accels", test_window_help_overlay_accels);
 
   status = g_test_run ();
 
