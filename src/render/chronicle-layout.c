@@ -49,6 +49,7 @@
 #define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
 
 #define CLUSTER_TAG       0x80000000u
+#define ONGOING_TAG       0x7fffffffu
 
 typedef struct
 {
@@ -404,6 +405,62 @@ place_clusters (ChronicleLayout      *self,
     }
 }
 
+/* Sets the item's kind and x range; returns where its label starts. */
+static double
+shape_item (ChronicleLayout     *self,
+            ChronicleEvent      *event,
+            ChronicleLayoutItem *item)
+{
+  const ChronicleDate *date = chronicle_event_get_date (event);
+
+  /* Precision decides the shape: a month or a range is drawn across its
+   * whole span; an instant, or a day narrower than DAY_BAR_MIN, is a
+   * point at the middle of what it denotes. */
+  if (chronicle_event_is_span (event) ||
+      date->precision <= CHRONICLE_DATE_PRECISION_MONTH ||
+      (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
+    {
+      item->kind = CHRONICLE_ITEM_BAR;
+      item->text = chronicle_event_get_title (event);
+      return MAX (item->x, 0);
+    }
+
+  item->kind = CHRONICLE_ITEM_MARKER;
+  item->x = item->x2 = (item->x + item->x2) / 2;
+  item->text = chronicle_event_get_title (event);
+  return item->x - CHRONICLE_LABEL_STRIP / 2;
+}
+
+/* Measures the label and sets its x and width; @left and @right get the
+ * stretch of lane the item needs (label and bar). */
+static void
+measure_label (ChronicleLayout      *self,
+               ChronicleLayoutItem  *item,
+               double                anchor,
+               ChronicleMeasureFunc  measure,
+               gpointer              data,
+               double               *left,
+               double               *right)
+{
+  double w = 0, h = 0;
+
+  measure (item->text != NULL ? item->text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
+  w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
+  w = MIN (w, self->width);
+
+  /* Near the right edge the label slides left of its anchor. */
+  item->label.x = MAX (MIN (anchor, self->width - w), 0);
+  item->label.width = w;
+
+  *left = item->label.x;
+  *right = item->label.x + w;
+  if (item->kind == CHRONICLE_ITEM_BAR)
+    {
+      *left = MIN (*left, MAX (item->x, 0));
+      *right = MAX (*right, MIN (item->x2, self->width));
+    }
+}
+
 static int
 compare_item_index (gconstpointer a,
                     gconstpointer b,
@@ -431,12 +488,15 @@ layout_events (ChronicleLayout      *self,
 {
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (PendingCluster));
   g_autofree double *lane_end = NULL;
+  g_autofree double *lane_start = NULL;
   g_autofree guint *cluster_item = NULL;
   g_autofree guint *order = NULL;
   g_autofree guint *new_index = NULL;
   GArray *sorted;
-  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end;
+  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end, max_lane_start;
+  double ongoing_x_last = 0;
   guint first = 0, last = 0, n_lanes, n_above, n_used = 0;
+  guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
@@ -448,9 +508,14 @@ layout_events (ChronicleLayout      *self,
   room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
   n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
 
+  /* Each lane is free left of lane_start and right of lane_end. */
   lane_end = g_new (double, MAX (n_lanes, 1));
+  lane_start = g_new (double, MAX (n_lanes, 1));
   for (guint i = 0; i < n_lanes; i++)
-    lane_end[i] = -G_MAXDOUBLE;
+    {
+      lane_end[i] = -G_MAXDOUBLE;
+      lane_start[i] = G_MAXDOUBLE;
+    }
   min_lane_end = n_lanes > 0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
 
   chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
@@ -466,15 +531,25 @@ layout_events (ChronicleLayout      *self,
     }
   self->item_of_event = g_new (guint, MAX (self->n_range, 1));
 
-  for (guint k = 0; k < self->n_range; k++)
+  /* Events already going on when the window starts come first in the
+   * range. They are context: laid out after those that start in view, in
+   * whatever lanes stay free, so a zoomed view shows its own events
+   * rather than a stack of long spans from the past. */
+  if (self->n_range > 0)
+    {
+      guint lb = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (vis_t0));
+
+      n_ongoing = CLAMP (lb, self->first_visible, self->first_visible + self->n_range) - self->first_visible;
+    }
+
+  for (guint k = n_ongoing; k < self->n_range; k++)
     {
       guint pos = self->first_visible + k;
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
       double s = chronicle_event_get_start_time (event);
       double e = chronicle_event_get_end_time (event);
-      const ChronicleDate *date;
       ChronicleLayoutItem item = { 0, };
-      double left0, left, right, w = 0, h = 0, anchor;
+      double left0, left, right, anchor;
       int lane = 0;
 
       self->item_of_event[k] = G_MAXUINT;
@@ -500,8 +575,6 @@ layout_events (ChronicleLayout      *self,
           guint end;
 
           self->item_of_event[k] = CLUSTER_TAG | cluster;
-          if (s < vis_t0)
-            continue;
 
           /* Later events start at or after this one, so are visible. */
           x_limit = c->x_first + CLUSTER_SPAN;
@@ -525,35 +598,8 @@ layout_events (ChronicleLayout      *self,
           continue;
         }
 
-      /* Precision decides the shape: a month or a range is drawn across
-       * its whole span; an instant, or a day narrower than DAY_BAR_MIN, is
-       * a point at the middle of what it denotes. */
-      date = chronicle_event_get_date (event);
-      if (chronicle_event_is_span (event) ||
-          date->precision <= CHRONICLE_DATE_PRECISION_MONTH ||
-          (date->precision == CHRONICLE_DATE_PRECISION_DAY && item.x2 - item.x >= DAY_BAR_MIN))
-        {
-          item.kind = CHRONICLE_ITEM_BAR;
-          anchor = MAX (item.x, 0);
-        }
-      else
-        {
-          item.kind = CHRONICLE_ITEM_MARKER;
-          item.x = item.x2 = (item.x + item.x2) / 2;
-          anchor = item.x - CHRONICLE_LABEL_STRIP / 2;
-        }
-
-      item.text = chronicle_event_get_title (event);
-      measure (item.text != NULL ? item.text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
-      w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
-      w = MIN (w, self->width);
-      left = MAX (MIN (anchor, self->width - w), 0);
-      right = left + w;
-      if (item.kind == CHRONICLE_ITEM_BAR)
-        {
-          left = MIN (left, MAX (item.x, 0));
-          right = MAX (right, MIN (item.x2, self->width));
-        }
+      anchor = shape_item (self, event, &item);
+      measure_label (self, &item, anchor, measure, data, &left, &right);
 
       for (guint l = 0; l < n_lanes; l++)
         {
@@ -562,6 +608,7 @@ layout_events (ChronicleLayout      *self,
               lane = (int) l + 1;  /* generic for now, see below */
               n_used = MAX (n_used, l + 1);
               lane_end[l] = right + LABEL_GAP;
+              lane_start[l] = MIN (lane_start[l], left);
               break;
             }
         }
@@ -580,12 +627,105 @@ layout_events (ChronicleLayout      *self,
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
       item.lane = lane;
-      item.label.x = MAX (MIN (anchor, self->width - w), 0);
-      item.label.width = w;
       item.label.height = box_h;
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
+    }
+
+  /* The ongoing events: a lane takes one when the lane is still free
+   * from the left edge up to past its label and bar. */
+  max_lane_start = -G_MAXDOUBLE;
+  for (guint l = 0; l < n_lanes; l++)
+    max_lane_start = MAX (max_lane_start, lane_start[l]);
+
+  for (guint k = 0; k < n_ongoing; k++)
+    {
+      guint pos = self->first_visible + k;
+      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
+      double e = chronicle_event_get_end_time (event);
+      ChronicleLayoutItem item = { 0, };
+      double left, right, anchor;
+      int lane = 0;
+
+      self->item_of_event[k] = G_MAXUINT;
+      if (e <= vis_t0)
+        continue;
+      self->n_visible++;
+
+      item.x = chronicle_viewport_to_px (self->viewport, chronicle_event_get_start_time (event));
+      item.x2 = chronicle_viewport_to_px (self->viewport, e);
+
+      if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
+        {
+          anchor = shape_item (self, event, &item);
+          measure_label (self, &item, anchor, measure, data, &left, &right);
+
+          for (guint l = 0; l < n_lanes; l++)
+            {
+              if (right + LABEL_GAP <= lane_start[l])
+                {
+                  lane = (int) l + 1;
+                  n_used = MAX (n_used, l + 1);
+                  lane_start[l] = left;
+                  if (lane_end[l] == -G_MAXDOUBLE)
+                    lane_end[l] = right + LABEL_GAP;
+                  break;
+                }
+            }
+        }
+
+      if (lane == 0)
+        {
+          self->item_of_event[k] = ONGOING_TAG;
+          n_ongoing_folded++;
+          ongoing_x_last = MAX (ongoing_x_last, CLAMP (MIN (item.x2, item.x + CLUSTER_SPAN), 0, CLUSTER_SPAN));
+          if (n_ongoing_folded == 1)
+            ongoing_first = pos;
+          continue;
+        }
+
+      max_lane_start = -G_MAXDOUBLE;
+      for (guint l = 0; l < n_lanes; l++)
+        max_lane_start = MAX (max_lane_start, lane_start[l]);
+
+      item.first_event = pos;
+      item.n_events = 1;
+      item.category = get_event_category (self->timeline, event);
+      item.lane = lane;
+      item.label.height = box_h;
+
+      self->item_of_event[k] = self->items->len;
+      append_item (self, &item);
+    }
+
+  /* Folded ongoing events join the cluster at the left edge, or make it:
+   * clusters stay in x order for place_clusters(). */
+  if (n_ongoing_folded > 0)
+    {
+      guint target = 0;
+
+      if (clusters->len > 0 && g_array_index (clusters, PendingCluster, 0).x_first <= CLUSTER_SPAN)
+        {
+          PendingCluster *c = &g_array_index (clusters, PendingCluster, 0);
+
+          c->n_events += n_ongoing_folded;
+          c->first_event = MIN (c->first_event, ongoing_first);
+          c->x_first = 0;
+        }
+      else
+        {
+          PendingCluster c = { ongoing_first, n_ongoing_folded, 0, ongoing_x_last, G_MAXUINT };
+
+          g_array_prepend_val (clusters, c);
+          for (guint k = n_ongoing; k < self->n_range; k++)
+            if (self->item_of_event[k] != G_MAXUINT && (self->item_of_event[k] & CLUSTER_TAG))
+              self->item_of_event[k]++;
+        }
+
+      for (guint k = 0; k < n_ongoing; k++)
+        if (self->item_of_event[k] == ONGOING_TAG)
+          self->item_of_event[k] = CLUSTER_TAG | target;
     }
 
   /* Now the vertical structure: the used lanes nearest the axis go

@@ -368,7 +368,15 @@ add_segment_ticks (ChronicleLayout            *layout,
 
       if (p.text == NULL)
         {
-          p.text = format_tick (c->time, get_format (step->unit, f));
+          const char *format = get_format (step->unit, f);
+          int y, m, d;
+
+          /* Midnight of New Year says which year begins. */
+          if (c->major && step->unit <= UNIT_HOUR &&
+              get_civil (c->time, &y, &m, &d) && m == 1 && d == 1)
+            format = get_format (UNIT_DAY, FORMAT_CONTEXT);
+
+          p.text = format_tick (c->time, format);
           if (p.text != NULL)
             measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
           p.priority = c->major;
