@@ -130,6 +130,19 @@ create_label (const char *text,
   return label;
 }
 
+static void
+on_source_row_activated_cb (AdwActionRow *row,
+                            gpointer      user_data)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "chronicle-url");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  g_assert (url != NULL);
+
+  /* Goes through the OpenURI portal inside Flatpak. */
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
 static GtkWidget *
 create_source_row (ChronicleSource *source)
 {
@@ -164,17 +177,14 @@ create_source_row (ChronicleSource *source)
 
   if (!is_blank (url))
     {
-      GtkWidget *button = gtk_link_button_new (url);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
 
-      gtk_button_set_icon_name (GTK_BUTTON (button), "web-browser-symbolic");
-      gtk_widget_set_tooltip_text (button, _("Open Source in Browser"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Source in Browser"),
-                                      -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      /* The whole row opens the page, as in AdwAboutWindow. */
+      gtk_widget_set_tooltip_text (row, url);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "chronicle-url", g_strdup (url), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_source_row_activated_cb), NULL);
     }
 
   return row;
