@@ -401,6 +401,24 @@ test_window_selection_follows_file (Fixture       *fixture,
   open_and_wait (window, other);
   g_assert_null (chronicle_timeline_view_get_selected_event (view));
   g_assert_null (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)));
+
+  /* Both are remembered, newest first, once each. */
+  open_and_wait (window, fixture->example);
+  open_and_wait (window, other);
+  {
+    g_auto(GStrv) recent = g_settings_get_strv (chronicle_application_get_settings (app), "recent-files");
+    g_autofree char *other_uri = g_file_get_uri (other);
+    g_autofree char *example_uri = g_file_get_uri (fixture->example);
+
+    g_assert_cmpuint (g_strv_length (recent), >=, 2);
+    g_assert_cmpstr (recent[0], ==, other_uri);
+    g_assert_cmpstr (recent[1], ==, example_uri);
+    for (guint i = 2; recent[i] != NULL; i++)
+      {
+        g_assert_cmpstr (recent[i], !=, other_uri);
+        g_assert_cmpstr (recent[i], !=, example_uri);
+      }
+  }
 }
 
 /* Every shortcut in the help overlay that names an action shows that

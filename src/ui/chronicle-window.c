@@ -19,6 +19,8 @@
 
 #define DEFAULT_SIDEBAR_WIDTH 360
 #define MAX_RECENT_FILES      10
+/* Of those, the primary menu lists the first few. */
+#define MAX_RECENT_MENU_ITEMS 5
 
 struct _ChronicleWindow
 {
@@ -26,6 +28,10 @@ struct _ChronicleWindow
 
   /* template widgets */
   AdwWindowTitle        *window_title;
+  GtkWidget             *navigation_box;
+  GtkWidget             *fit_button;
+  GtkWidget             *sidebar_button;
+  GMenu                 *recent_section;
   GtkWidget             *spinner;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
@@ -170,6 +176,40 @@ remember_recent_file (ChronicleWindow *self,
   }
 }
 
+static void
+update_recent_menu (ChronicleWindow *self)
+{
+  g_auto(GStrv) uris = NULL;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  if (self->settings == NULL)
+    return;
+
+  uris = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; uris[i] != NULL && n < MAX_RECENT_MENU_ITEMS; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *name = dup_display_name (file);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* The file shown is not offered again. */
+      if (self->file != NULL && g_file_equal (file, self->file))
+        continue;
+
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uris[i]));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+}
+
+static void
+on_settings_recent_files_changed_cb (ChronicleWindow *self)
+{
+  update_recent_menu (self);
+}
+
 /* Debugging aid: CHRONICLE_SELECT_EVENT=<event id> selects that event once
  * a timeline is loaded, so screenshots and manual checks can start from a
  * given event without a pointer. */
@@ -212,8 +252,14 @@ show_timeline (ChronicleWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   gtk_stack_set_visible_child_name (self->main_stack, "timeline");
+  gtk_widget_set_visible (self->navigation_box, TRUE);
+  gtk_widget_set_visible (self->fit_button, TRUE);
+  gtk_widget_set_visible (self->sidebar_button, TRUE);
+  /* Arrow keys walk the events right away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
   show_warnings (self);
   remember_recent_file (self, file);
+  update_recent_menu (self);
   update_navigation_actions (self);
   select_event_from_environment (self, timeline);
 }
@@ -389,6 +435,16 @@ open_action_cb (GtkWidget  *widget,
 }
 
 static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  chronicle_window_open (CHRONICLE_WINDOW (widget), file);
+}
+
+static void
 previous_event_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -479,6 +535,10 @@ load_settings (ChronicleWindow      *self,
       g_settings_bind (self->settings, "collapse-gaps",
                        self->timeline_view, "collapse-gaps",
                        G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (self->settings, "changed::recent-files",
+                               G_CALLBACK (on_settings_recent_files_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      update_recent_menu (self);
     }
 }
 
@@ -589,6 +649,10 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/chronicle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, navigation_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, fit_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, main_stack);
@@ -603,6 +667,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
 
   /* Accelerators are set in ChronicleApplication's startup. */
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action_cb);
