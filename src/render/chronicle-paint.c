@@ -254,36 +254,60 @@ paint_eras (Painter *p)
     }
 }
 
+/* An 8 px tile with one diagonal stroke, repeated over break bands. A
+ * pattern rather than long lines: cheap on images, and vector output
+ * gets a pattern too (the tile is similar to the target surface). */
+static cairo_pattern_t *
+create_hatch_pattern (Painter *p)
+{
+  cairo_surface_t *tile = cairo_surface_create_similar (cairo_get_target (p->cr),
+                                                        CAIRO_CONTENT_COLOR_ALPHA, 8, 8);
+  cairo_pattern_t *pattern;
+  cairo_t *cr = cairo_create (tile);
+
+  set_color (cr, &p->style->break_fill, 1.0);
+  cairo_paint (cr);
+  set_color (cr, &p->style->grid, 1.0);
+  cairo_set_line_width (cr, 1.0);
+  /* the stroke continues across tile edges */
+  cairo_move_to (cr, -1, 9);
+  cairo_line_to (cr, 9, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, 7, 9);
+  cairo_line_to (cr, 9, 7);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+
+  return pattern;
+}
+
 static void
 paint_breaks (Painter *p)
 {
   const ChronicleLayout *layout = p->layout;
   cairo_t *cr = p->cr;
   double top = layout->plot_top, bottom = layout->plot_bottom;
+  cairo_pattern_t *hatch;
 
+  if (layout->breaks->len == 0)
+    return;
+
+  hatch = create_hatch_pattern (p);
   for (guint i = 0; i < layout->breaks->len; i++)
     {
       const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
-      double w = brk->x1 - brk->x0;
+      double x0 = MAX (brk->x0, -1), x1 = MIN (brk->x1, layout->width + 1);
 
-      cairo_save (cr);
-      cairo_rectangle (cr, brk->x0, top, w, bottom - top);
-      cairo_clip (cr);
-
-      set_color (cr, &p->style->break_fill, 1.0);
-      cairo_paint (cr);
-
-      /* Hatching, so the band reads as "not to scale". */
-      set_color (cr, &p->style->grid, 1.0);
-      cairo_set_line_width (cr, 1.0);
-      for (double x = brk->x0 - (bottom - top); x < brk->x1; x += 8.0)
-        {
-          cairo_move_to (cr, x, bottom);
-          cairo_line_to (cr, x + (bottom - top), top);
-        }
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      cairo_set_source (cr, hatch);
+      cairo_rectangle (cr, x0, top, x1 - x0, bottom - top);
+      cairo_fill (cr);
     }
+  cairo_pattern_destroy (hatch);
 }
 
 static void
