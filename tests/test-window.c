@@ -14,7 +14,9 @@
 #include "chronicle-application.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-test-util.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timeline-view-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
@@ -421,6 +423,70 @@ test_window_selection_follows_file (Fixture       *fixture,
   }
 }
 
+/* Walking the events of a dense timeline: every step shows the selected
+ * event on its own, zooming into "+N" clusters and scrolling as needed. */
+static void
+test_view_next_opens_clusters (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (1500, 7);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = chronicle_timeline_view_new ();
+  guint n_clustered = 0;
+  guint n_simultaneous = 0;
+  guint n = chronicle_timeline_get_n_events (timeline);
+  const guint steps = MIN (n, 300);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  chronicle_timeline_view_set_timeline (CHRONICLE_TIMELINE_VIEW (view), timeline);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_allocated, view);
+
+  /* Fitted, so many events start out folded: the test means something. */
+  for (guint i = 0; i < steps; i++)
+    {
+      const ChronicleLayoutItem *item =
+        chronicle_layout_find_event (chronicle_timeline_view_get_layout (CHRONICLE_TIMELINE_VIEW (view)), i);
+
+      if (item == NULL || item->kind == CHRONICLE_ITEM_CLUSTER)
+        n_clustered++;
+    }
+  g_test_message ("%u of the first %u events are folded or off-screen at fit", n_clustered, steps);
+  g_assert_cmpuint (n_clustered, >, 0);
+
+  for (guint i = 0; i < steps; i++)
+    {
+      const ChronicleLayout *layout;
+      const ChronicleLayoutItem *item;
+
+      g_assert_true (gtk_widget_activate_action (view, "timeline.next", NULL));
+      g_assert_true (chronicle_timeline_view_get_selected_event (CHRONICLE_TIMELINE_VIEW (view)) ==
+                     chronicle_timeline_get_event (timeline, i));
+
+      layout = chronicle_timeline_view_get_layout (CHRONICLE_TIMELINE_VIEW (view));
+      item = chronicle_layout_find_event (layout, i);
+      g_assert_nonnull (item);
+      g_assert_cmpfloat (item->x2, >=, 0.0);
+      g_assert_cmpfloat (item->x, <=, gtk_widget_get_width (view));
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        {
+          /* Only events at the very same instant may stay folded together. */
+          gint64 start = chronicle_event_get_start_time (chronicle_timeline_get_event (timeline, i));
+
+          for (guint j = 0; j < item->n_events; j++)
+            g_assert_cmpint (chronicle_event_get_start_time (chronicle_timeline_get_event (timeline, item->first_event + j)),
+                             ==, start);
+          n_simultaneous++;
+          continue;
+        }
+      g_assert_cmpuint (item->first_event, ==, i);
+    }
+  g_test_message ("%u steps ended on a cluster of simultaneous events", n_simultaneous);
+  g_assert_cmpuint (n_simultaneous, <, steps / 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every shortcut in the help overlay that names an action shows that
  * action's registered accelerators, so a renamed action or a dropped
  * accelerator would leave an empty row. */
@@ -504,6 +570,7 @@ main (int   argc,
               fixture_setup, test_window_selection_follows_file, fixture_teardown);
 
   g_test_add_func ("/window/help-overlay-accels", test_window_help_overlay_accels);
+  g_test_add_func ("/timeline-view/next-opens-clusters", test_view_next_opens_clusters);
 
   status = g_test_run ();
 

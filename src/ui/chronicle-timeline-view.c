@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-timeline-view.h"
+#include "chronicle-timeline-view-private.h"
 
 #include "chronicle-layout.h"
 #include "chronicle-paint.h"
@@ -321,6 +322,21 @@ is_shown_alone (const ChronicleLayoutItem *item,
   return item->x2 >= EDGE_MARGIN_PX && item->x <= width - EDGE_MARGIN_PX;
 }
 
+/* Whether all events folded into @cluster start at one instant, which no
+ * zoom level separates. */
+static gboolean
+cluster_is_simultaneous (ChronicleTimelineView     *self,
+                         const ChronicleLayoutItem *cluster)
+{
+  gint64 start = chronicle_event_get_start_time (get_event_at (self, cluster->first_event));
+
+  for (guint i = 1; i < cluster->n_events; i++)
+    if (chronicle_event_get_start_time (get_event_at (self, cluster->first_event + i)) != start)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 reveal_position (ChronicleTimelineView *self,
                  guint                  position,
@@ -352,23 +368,46 @@ reveal_position (ChronicleTimelineView *self,
     }
 
   item = chronicle_layout_find_event (layout, position);
-  if (item == NULL || item->x2 < EDGE_MARGIN_PX || item->x > width - EDGE_MARGIN_PX)
-    {
-      chronicle_viewport_center_on (self->viewport, (start + end) / 2.0);
-      invalidate_layout (self);
-      layout = ensure_layout (self);
-      item = chronicle_layout_find_event (layout, position);
-    }
+  if (is_shown_alone (item, width))
+    return;
 
-  /* Folded into a "+N" cluster: zoom in around it until it comes apart. */
+  /* Off-screen, at an edge, or a span too long for the view: bring it in,
+   * keeping the zoom when the event fits. */
+  {
+    double pad = MAX ((end - start) * 0.1, 60.0);
+    double view_start, view_end;
+    gboolean fits;
+
+    chronicle_viewport_get_visible_range (self->viewport, &view_start, &view_end);
+    fits = end - start + 2 * pad <= view_end - view_start;
+
+    if (!fits)
+      chronicle_viewport_show_range (self->viewport, start - pad, end + pad);
+    else if (item == NULL || item->kind != CHRONICLE_ITEM_CLUSTER)
+      chronicle_viewport_center_on (self->viewport, (start + end) / 2.0);
+
+    invalidate_layout (self);
+    layout = ensure_layout (self);
+    item = chronicle_layout_find_event (layout, position);
+  }
+
+  /* Still folded into a "+N" cluster: zoom in around the event's start
+   * (where its marker sits) until it comes apart. */
   for (guint i = 0; i < MAX_REVEAL_ZOOMS && !is_shown_alone (item, width); i++)
     {
-      double x = chronicle_viewport_to_px (self->viewport, (start + end) / 2.0);
+      double x;
 
-      if (x < 0.0 || x > width)
+      /* Events at the very same time never come apart: stop there, with
+       * the cluster (and its highlight) in view. */
+      if (item != NULL && cluster_is_simultaneous (self, item))
+        break;
+
+      x = chronicle_viewport_to_px (self->viewport, start);
+
+      if (x < EDGE_MARGIN_PX || x > width - EDGE_MARGIN_PX)
         {
-          chronicle_viewport_center_on (self->viewport, (start + end) / 2.0);
-          x = width / 2.0;
+          chronicle_viewport_center_on (self->viewport, start);
+          x = chronicle_viewport_to_px (self->viewport, start);
         }
       chronicle_viewport_zoom (self->viewport, 2.0, x);
       invalidate_layout (self);
@@ -1346,4 +1385,12 @@ chronicle_timeline_view_reveal_selected (ChronicleTimelineView *self,
 
   if (get_selected_position (self, &position))
     reveal_position (self, position, zoom_to_it);
+}
+
+const ChronicleLayout *
+chronicle_timeline_view_get_layout (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return ensure_layout (self);
 }
