@@ -437,6 +437,13 @@ open_cluster (ChronicleTimelineView     *self,
   double before = 0.0, after = 0.0;
   double old_start, old_end;
 
+  /* No zoom separates these: select the first, the arrow keys walk on. */
+  if (cluster_is_simultaneous (self, cluster))
+    {
+      chronicle_timeline_view_set_selected_event (self, first);
+      return;
+    }
+
   chronicle_viewport_get_visible_range (self->viewport, &old_start, &old_end);
   chronicle_viewport_show_range (self->viewport, start - pad, end + pad);
   chronicle_viewport_get_visible_range (self->viewport, &before, &after);
