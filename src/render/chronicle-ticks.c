@@ -289,7 +289,8 @@ typedef struct
   char    *text;
   double   width;
   gboolean major;
-  gboolean priority;  /* major or context: placed first */
+  guint    tier;      /* 2 context, 1 major, 0 minor: placed in that order */
+  gboolean accepted;
 } PendingTick;
 
 static void
@@ -361,7 +362,7 @@ add_segment_ticks (ChronicleLayout            *layout,
             {
               p.text = g_steal_pointer (&text);
               p.width = w;
-              p.priority = TRUE;
+              p.tier = 2;
               have_context = TRUE;
             }
         }
@@ -379,7 +380,7 @@ add_segment_ticks (ChronicleLayout            *layout,
           p.text = format_tick (c->time, format);
           if (p.text != NULL)
             measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
-          p.priority = c->major;
+          p.tier = c->major ? 1 : 0;
           if (c->major && step->unit > UNIT_HOUR &&
               p.x - p.width / 2 >= 0 && p.x + p.width / 2 <= layout->width)
             have_context = TRUE;
@@ -401,10 +402,10 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
                                 gpointer              data)
 {
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (PendingTick));
-  g_autofree double *next_priority_left = NULL;
+  g_autoptr(GArray) accepted = NULL;
   const ChronicleAxisSegment *segments;
   double unit_width[UNIT_YEAR + 1];
-  double vis_t0, vis_t1, last_right;
+  double vis_t0, vis_t1;
   guint n_segments;
 
   g_assert (layout != NULL);
@@ -428,51 +429,47 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
                          vis_t0, vis_t1, unit_width, measure, data, pending);
     }
 
-  /* Labels never overlap and stay inside the width. Major and context
-   * labels claim their place first, then the minor ones fill in. */
-  for (guint i = 0; i < pending->len; i++)
+  /* Labels never overlap and stay inside the width. The labels saying
+   * which day or year a section shows claim their place first, then the
+   * major ones, then the minor ones fill in. A few dozen labels at most:
+   * checking each against those accepted is cheap. */
+  accepted = g_array_new (FALSE, FALSE, sizeof (PendingTick *));
+  for (int tier = 2; tier >= 0; tier--)
     {
-      PendingTick *p = &g_array_index (pending, PendingTick, i);
+      for (guint i = 0; i < pending->len; i++)
+        {
+          PendingTick *p = &g_array_index (pending, PendingTick, i);
+          double left = p->x - p->width / 2, right = p->x + p->width / 2;
+          gboolean fits = TRUE;
 
-      if (p->text != NULL && (p->x - p->width / 2 < 0 || p->x + p->width / 2 > layout->width))
-        g_clear_pointer (&p->text, g_free);
+          if (p->text == NULL || p->tier != (guint) tier)
+            continue;
+          if (left < 0 || right > layout->width)
+            continue;
+
+          for (guint j = 0; j < accepted->len && fits; j++)
+            {
+              PendingTick *q = g_array_index (accepted, PendingTick *, j);
+
+              fits = right + TICK_LABEL_GAP <= q->x - q->width / 2 ||
+                     left >= q->x + q->width / 2 + TICK_LABEL_GAP;
+            }
+
+          if (fits)
+            {
+              p->accepted = TRUE;
+              g_array_append_val (accepted, p);
+            }
+        }
     }
 
-  last_right = -G_MAXDOUBLE;
-  for (guint i = 0; i < pending->len; i++)
-    {
-      PendingTick *p = &g_array_index (pending, PendingTick, i);
-
-      if (p->text == NULL || !p->priority)
-        continue;
-      if (p->x - p->width / 2 < last_right + TICK_LABEL_GAP)
-        g_clear_pointer (&p->text, g_free);
-      else
-        last_right = p->x + p->width / 2;
-    }
-
-  next_priority_left = g_new (double, pending->len + 1);
-  next_priority_left[pending->len] = G_MAXDOUBLE;
-  for (guint i = pending->len; i > 0; i--)
-    {
-      PendingTick *p = &g_array_index (pending, PendingTick, i - 1);
-
-      next_priority_left[i - 1] = (p->priority && p->text != NULL) ? p->x - p->width / 2 : next_priority_left[i];
-    }
-
-  last_right = -G_MAXDOUBLE;
   for (guint i = 0; i < pending->len; i++)
     {
       PendingTick *p = &g_array_index (pending, PendingTick, i);
       ChronicleTick tick = { 0, };
 
-      if (p->text != NULL && !p->priority &&
-          (p->x - p->width / 2 < last_right + TICK_LABEL_GAP ||
-           p->x + p->width / 2 + TICK_LABEL_GAP > next_priority_left[i + 1]))
+      if (!p->accepted)
         g_clear_pointer (&p->text, g_free);
-
-      if (p->text != NULL)
-        last_right = p->x + p->width / 2;
 
       tick.x = p->x;
       tick.text = g_steal_pointer (&p->text);
