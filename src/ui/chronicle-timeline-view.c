@@ -497,7 +497,7 @@ on_timeline_items_changed_cb (ChronicleTimelineView *self,
 }
 
 static void
-on_style_manager_dark_changed_cb (ChronicleTimelineView *self)
+on_style_changed_cb (ChronicleTimelineView *self)
 {
   invalidate_style (self);
 }
@@ -1108,7 +1108,10 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   gtk_widget_add_controller (widget, motion);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_style_manager_dark_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The style carries the scale, for hairlines on HiDPI screens. */
+  g_signal_connect (self, "notify::scale-factor",
+                    G_CALLBACK (on_style_changed_cb), NULL);
 
   update_accessible_label (self);
   update_accessible_description (self);

@@ -18,6 +18,9 @@
 #include "chronicle-timeline-view.h"
 
 #define DEFAULT_SIDEBAR_WIDTH 360
+/* The range of the sidebar-width key in the schema. */
+#define MIN_SIDEBAR_WIDTH     200
+#define MAX_SIDEBAR_WIDTH     800
 #define MAX_RECENT_FILES      10
 /* Of those, the primary menu lists the first few. */
 #define MAX_RECENT_MENU_ITEMS 5
@@ -505,10 +508,13 @@ chronicle_window_close_request (GtkWindow *window)
           g_settings_set_int (self->settings, "window-height", height);
         }
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      /* Within the schema's range: a wider sidebar is remembered as the
+       * widest allowed rather than refused with a critical. */
       if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar)) &&
           gtk_widget_get_width (GTK_WIDGET (self->sidebar)) > 0)
         g_settings_set_int (self->settings, "sidebar-width",
-                            gtk_widget_get_width (GTK_WIDGET (self->sidebar)));
+                            CLAMP (gtk_widget_get_width (GTK_WIDGET (self->sidebar)),
+                                   MIN_SIDEBAR_WIDTH, MAX_SIDEBAR_WIDTH));
       g_settings_apply (self->settings);
     }
 
