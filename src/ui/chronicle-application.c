@@ -146,6 +146,7 @@ static void
 chronicle_application_startup (GApplication *application)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
+  GtkIconTheme *theme;
   static const struct {
     const char *action;
     const char *accels[3];
@@ -169,6 +170,12 @@ chronicle_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
+
+  /* Uninstalled, the app icon is only in the source tree. */
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  if (!gtk_icon_theme_has_icon (theme, APP_ID))
+    gtk_icon_theme_add_search_path (theme, SOURCE_ICONS_DIR);
+  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static void
