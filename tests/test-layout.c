@@ -389,6 +389,52 @@ test_hit_test (void)
   g_assert_null (chronicle_layout_find_event (layout, G_MAXUINT - 1));
 }
 
+/* Degenerate input lays out without complaint: no events, a chart too
+ * small for anything, one event. */
+static void
+test_degenerate (void)
+{
+  g_autoptr(ChronicleTimeline) empty = chronicle_timeline_new ("Empty");
+  g_autoptr(ChronicleTimeline) one = chronicle_timeline_new (NULL);
+  g_autoptr(ChronicleTimeline) example = load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleEvent) event = NULL;
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+  ChronicleDate date;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, empty, TRUE);
+  {
+    g_autoptr(ChronicleLayout) layout = compute (empty, vp, HEIGHT);
+    guint n_items;
+
+    chronicle_layout_get_items (layout, &n_items);
+    g_assert_cmpuint (n_items, ==, 0);
+    g_assert_null (chronicle_layout_hit_test (layout, WIDTH / 2, HEIGHT / 2));
+  }
+
+  g_assert_true (chronicle_date_parse ("2025-05-16T10:30", &date, NULL));
+  event = chronicle_event_new ("talks", &date, "Direct talks open in Istanbul");
+  chronicle_timeline_add_event (one, event);
+  chronicle_viewport_set_timeline (vp, one, TRUE);
+  check_layout (one, vp, HEIGHT);
+
+  /* tiny: everything folds, still counted; no lane, no crash */
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  for (double h = 1; h < 200; h += 37)
+    {
+      g_autoptr(ChronicleLayout) layout = chronicle_layout_compute (example, vp, 50, h, &options,
+                                                                    chronicle_test_measure_fixed, NULL);
+      const ChronicleLayoutItem *items;
+      guint n_items, total = 0;
+
+      items = chronicle_layout_get_items (layout, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        total += items[i].n_events;
+      g_assert_cmpuint (total, ==, chronicle_layout_get_n_visible_events (layout));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
   g_test_add_func ("/layout/example/hit-test", test_hit_test);
+  g_test_add_func ("/layout/degenerate", test_degenerate);
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
