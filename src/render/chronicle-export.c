@@ -248,8 +248,11 @@ paint_credit (cairo_t              *cr,
               const char           *credit,
               const ChronicleStyle *style,
               double                width,
-              double                height)
+              double                height,
+              ChronicleTextSink     sink,
+              gpointer              sink_data)
 {
+  double x, y;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family);
   int text_width, text_height;
@@ -261,15 +264,33 @@ paint_credit (cairo_t              *cr,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, style->dim_foreground.red, style->dim_foreground.green,
-                         style->dim_foreground.blue, style->dim_foreground.alpha);
-  cairo_move_to (cr, width - text_width - 2 * CREDIT_MARGIN, height - text_height - CREDIT_MARGIN);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  x = width - text_width - 2 * CREDIT_MARGIN;
+  y = height - text_height - CREDIT_MARGIN;
+
+  if (sink != NULL)
+    {
+      sink (credit, x, y + (double) pango_layout_get_baseline (layout) / PANGO_SCALE,
+            font, &style->dim_foreground, sink_data);
+    }
+  else
+    {
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, style->dim_foreground.red, style->dim_foreground.green,
+                             style->dim_foreground.blue, style->dim_foreground.alpha);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
 
   return text_height + 2 * CREDIT_MARGIN;
 }
+
+static void paint_with_text_sink (cairo_t                      *cr,
+                                  ChronicleTimeline            *timeline,
+                                  const ChronicleViewport      *view,
+                                  const ChronicleExportOptions *options,
+                                  ChronicleTextSink             sink,
+                                  gpointer                      sink_data);
 
 /**
  * chronicle_export_paint:
@@ -286,6 +307,17 @@ chronicle_export_paint (cairo_t                      *cr,
                         ChronicleTimeline            *timeline,
                         const ChronicleViewport      *view,
                         const ChronicleExportOptions *options)
+{
+  paint_with_text_sink (cr, timeline, view, options, NULL, NULL);
+}
+
+static void
+paint_with_text_sink (cairo_t                      *cr,
+                      ChronicleTimeline            *timeline,
+                      const ChronicleViewport      *view,
+                      const ChronicleExportOptions *options,
+                      ChronicleTextSink             sink,
+                      gpointer                      sink_data)
 {
   g_auto(ChronicleStyle) style = { 0 };
   g_autoptr(ChronicleViewport) viewport = NULL;
@@ -309,7 +341,7 @@ chronicle_export_paint (cairo_t                      *cr,
   cairo_restore (cr);
 
   if (options->show_credit && (credit = chronicle_export_build_credit (timeline)) != NULL)
-    chart_height -= paint_credit (cr, credit, &style, options->width, options->height);
+    chart_height -= paint_credit (cr, credit, &style, options->width, options->height, sink, sink_data);
 
   if (view != NULL)
     {
@@ -340,7 +372,7 @@ chronicle_export_paint (cairo_t                      *cr,
 
   layout = chronicle_layout_compute (timeline, viewport, options->width, chart_height,
                                      &layout_options, chronicle_pango_measure, &measurer);
-  chronicle_paint (cr, layout, &style);
+  chronicle_paint_with_text_sink (cr, layout, &style, sink, sink_data);
 
   if (options->selected != G_MAXUINT)
     chronicle_paint_highlight (cr, layout, &style, options->selected, TRUE);
@@ -408,6 +440,84 @@ set_cairo_error (cairo_status_t   status,
   return FALSE;
 }
 
+/* Appends one <text> element per run of text. Numbers go through
+ * g_ascii_formatd: a German locale would otherwise write "12,5". */
+static void
+collect_svg_text_cb (const char                 *text,
+                     double                      x,
+                     double                      baseline,
+                     const PangoFontDescription *font,
+                     const ChronicleColor       *color,
+                     gpointer                    user_data)
+{
+  GString *svg = user_data;
+  g_autofree char *escaped_text = g_markup_escape_text (text, -1);
+  g_autofree char *escaped_family = g_markup_escape_text (pango_font_description_get_family (font), -1);
+  char x_text[G_ASCII_DTOSTR_BUF_SIZE], y_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char size_text[G_ASCII_DTOSTR_BUF_SIZE], alpha_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (x_text, sizeof x_text, "%.2f", x);
+  g_ascii_formatd (y_text, sizeof y_text, "%.2f", baseline);
+  g_ascii_formatd (size_text, sizeof size_text, "%.2f",
+                   (double) pango_font_description_get_size (font) / PANGO_SCALE);
+  g_ascii_formatd (alpha_text, sizeof alpha_text, "%.3f", color->alpha);
+
+  g_string_append_printf (svg,
+                          "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%spx\" "
+                          "font-weight=\"%d\" fill=\"#%02x%02x%02x\" fill-opacity=\"%s\" "
+                          "xml:space=\"preserve\">%s</text>\n",
+                          x_text, y_text, escaped_family, size_text,
+                          (int) pango_font_description_get_weight (font),
+                          (guint) (CLAMP (color->red, 0, 1) * 255 + 0.5),
+                          (guint) (CLAMP (color->green, 0, 1) * 255 + 0.5),
+                          (guint) (CLAMP (color->blue, 0, 1) * 255 + 0.5),
+                          alpha_text, escaped_text);
+}
+
+/* Cairo writes shapes; the text goes on top as real SVG text. */
+static gboolean
+insert_svg_text (const char  *path,
+                 const char  *display_name,
+                 GString     *text,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) result = NULL;
+  const char *end;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+
+  end = g_strrstr (contents, "</svg>");
+  if (end == NULL)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: the drawing is incomplete"), display_name);
+      return FALSE;
+    }
+
+  result = g_string_new_len (contents, end - contents);
+  g_string_append (result, "<g id=\"text\">\n");
+  g_string_append_len (result, text->str, text->len);
+  g_string_append (result, "</g>\n");
+  g_string_append (result, end);
+
+  if (!g_file_set_contents (path, result->str, result->len, &local_error))
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_to_path (ChronicleTimeline            *timeline,
                const ChronicleViewport      *view,
@@ -417,6 +527,7 @@ write_to_path (ChronicleTimeline            *timeline,
                GError                      **error)
 {
   cairo_surface_t *surface = NULL;
+  g_autoptr(GString) svg_text = NULL;
   cairo_status_t status;
   cairo_t *cr;
 
@@ -433,6 +544,7 @@ write_to_path (ChronicleTimeline            *timeline,
     case CHRONICLE_EXPORT_SVG:
       surface = cairo_svg_surface_create (path, options->width, options->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      svg_text = g_string_new (NULL);
       break;
 
     case CHRONICLE_EXPORT_PDF:
@@ -447,7 +559,10 @@ write_to_path (ChronicleTimeline            *timeline,
     }
 
   cr = cairo_create (surface);
-  chronicle_export_paint (cr, timeline, view, options);
+  if (svg_text != NULL)
+    paint_with_text_sink (cr, timeline, view, options, collect_svg_text_cb, svg_text);
+  else
+    chronicle_export_paint (cr, timeline, view, options);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -455,7 +570,10 @@ write_to_path (ChronicleTimeline            *timeline,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return set_cairo_error (status, display_name, error);
+  if (!set_cairo_error (status, display_name, error))
+    return FALSE;
+
+  return svg_text == NULL || insert_svg_text (path, display_name, svg_text, error);
 }
 
 /**

@@ -31,6 +31,8 @@ typedef struct
   PangoFontDescription *pill_font;
   ChronicleColor       *category_colors;
   guint                 n_categories;
+  ChronicleTextSink     sink;       /* NULL: draw glyphs */
+  gpointer              sink_data;
 } Painter;
 
 /* Font for @role. Sizes are absolute px so that measuring (on whatever
@@ -192,6 +194,55 @@ clear_painter (Painter *p)
   g_clear_pointer (&p->category_colors, g_free);
 }
 
+/* The text @layout shows on its first line: the ellipsis run stands for
+ * the part it hides. */
+static char *
+get_shown_text (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutLine *line;
+  GString *shown;
+
+  if (!pango_layout_is_ellipsized (layout))
+    return g_strdup (text);
+
+  shown = g_string_new (NULL);
+  line = pango_layout_get_line_readonly (layout, 0);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        g_string_append (shown, "…");
+      else
+        g_string_append_len (shown, text + run->item->offset, run->item->length);
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+/* Shows p->text with its top-left at (x, y), as glyphs or through the sink. */
+static void
+show_text (Painter              *p,
+           double                x,
+           double                y,
+           const ChronicleColor *color)
+{
+  g_autofree char *shown = NULL;
+
+  if (p->sink == NULL)
+    {
+      set_color (p->cr, color, 1.0);
+      cairo_move_to (p->cr, x, y);
+      pango_cairo_show_layout (p->cr, p->text);
+      return;
+    }
+
+  shown = get_shown_text (p->text);
+  p->sink (shown, x, y + (double) pango_layout_get_baseline (p->text) / PANGO_SCALE,
+           pango_layout_get_font_description (p->text), color, p->sink_data);
+}
+
 /* Draws @text with its top-left at (x, y), ellipsized past @max_width
  * (no limit when <= 0). */
 static void
@@ -215,9 +266,7 @@ draw_text (Painter                    *p,
       pango_layout_set_width (p->text, -1);
       pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
     }
-  set_color (p->cr, color, 1.0);
-  cairo_move_to (p->cr, x, y);
-  pango_cairo_show_layout (p->cr, p->text);
+  show_text (p, x, y, color);
 }
 
 static void
@@ -580,10 +629,8 @@ paint_clusters (Painter *p)
       pango_layout_set_width (p->text, -1);
       pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
       pango_layout_get_size (p->text, &tw, &th);
-      set_color (cr, &style->foreground, 1.0);
-      cairo_move_to (cr, box->x + (box->width - (double) tw / PANGO_SCALE) / 2,
-                     box->y + (box->height - (double) th / PANGO_SCALE) / 2);
-      pango_cairo_show_layout (cr, p->text);
+      show_text (p, box->x + (box->width - (double) tw / PANGO_SCALE) / 2,
+                 box->y + (box->height - (double) th / PANGO_SCALE) / 2, &style->foreground);
     }
 }
 
@@ -647,6 +694,26 @@ chronicle_paint (cairo_t               *cr,
                  const ChronicleLayout *layout,
                  const ChronicleStyle  *style)
 {
+  chronicle_paint_with_text_sink (cr, layout, style, NULL, NULL);
+}
+
+/**
+ * chronicle_paint_with_text_sink:
+ * @cr: where to paint, in logical px
+ * @layout: what to paint
+ * @style: how it looks
+ * @sink: (nullable): receives the text instead of it being drawn
+ * @sink_data: data for @sink
+ *
+ * Paints like chronicle_paint(), but hands every run of text to @sink.
+ */
+void
+chronicle_paint_with_text_sink (cairo_t               *cr,
+                                const ChronicleLayout *layout,
+                                const ChronicleStyle  *style,
+                                ChronicleTextSink      sink,
+                                gpointer               sink_data)
+{
   Painter p = { 0, };
 
   g_return_if_fail (cr != NULL);
@@ -655,6 +722,8 @@ chronicle_paint (cairo_t               *cr,
 
   cairo_save (cr);
   init_painter (&p, cr, layout, style);
+  p.sink = sink;
+  p.sink_data = sink_data;
 
   if (style->draw_background)
     {

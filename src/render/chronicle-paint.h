@@ -23,6 +23,32 @@ void chronicle_paint            (cairo_t               *cr,
                                  const ChronicleLayout *layout,
                                  const ChronicleStyle  *style);
 
+/**
+ * ChronicleTextSink:
+ * @text: the text as it shows, ellipsis included
+ * @x: left end, logical px
+ * @baseline: baseline, logical px
+ * @font: the font (absolute size)
+ * @color: the fill
+ * @user_data: data passed to chronicle_paint_with_text_sink()
+ *
+ * Receives each run of text instead of the painter drawing it. Cairo's SVG
+ * backend draws glyphs as outlines; the SVG export collects the text here
+ * and writes it as `<text>` so that it stays selectable and searchable.
+ */
+typedef void (*ChronicleTextSink) (const char                 *text,
+                                   double                      x,
+                                   double                      baseline,
+                                   const PangoFontDescription *font,
+                                   const ChronicleColor       *color,
+                                   gpointer                    user_data);
+
+void chronicle_paint_with_text_sink (cairo_t               *cr,
+                                     const ChronicleLayout *layout,
+                                     const ChronicleStyle  *style,
+                                     ChronicleTextSink      sink,
+                                     gpointer               sink_data);
+
 /* Highlight for the selected (or hovered) event, painted on top of
  * chronicle_paint() each frame so the static part can be cached. */
 void chronicle_paint_highlight  (cairo_t               *cr,

@@ -13,6 +13,8 @@
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
+#include "chronicle-export.h"
+#include "chronicle-export-dialog.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-view.h"
@@ -123,6 +125,8 @@ update_navigation_actions (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", n > 0);
 }
 
 static void
@@ -491,6 +495,90 @@ zoom_out_action_cb (GtkWidget  *widget,
   chronicle_timeline_view_zoom (CHRONICLE_WINDOW (widget)->timeline_view, 1.0 / 1.25);
 }
 
+static void
+on_export_dialog_exported_cb (ChronicleWindow       *self,
+                              GFile                 *file,
+                              ChronicleExportDialog *dialog)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  /* Translators: shown after an export; %s is the file name. */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  chronicle_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (self->timeline_view);
+  ChronicleExportDialog *dialog;
+
+  if (timeline == NULL)
+    return;
+
+  dialog = chronicle_export_dialog_new (GTK_WINDOW (self), timeline,
+                                        chronicle_timeline_view_get_viewport (self->timeline_view),
+                                        chronicle_timeline_view_get_selected_event (self->timeline_view));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Copies what the chart shows, at the screen's pixel density, through the
+ * export painter so that a pasted image matches an exported one. */
+static void
+copy_image_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (self->timeline_view);
+  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (self->timeline_view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ChronicleExportOptions options;
+  cairo_surface_t *surface;
+  guint position;
+
+  if (timeline == NULL)
+    return;
+
+  chronicle_export_options_init (&options);
+  options.width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline_view)), CHRONICLE_EXPORT_MIN_SIZE);
+  options.height = MAX (gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), CHRONICLE_EXPORT_MIN_SIZE);
+  options.scale = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, CHRONICLE_EXPORT_MAX_SCALE);
+  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (self->timeline_view);
+  if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
+    options.selected = position;
+
+  surface = chronicle_export_render_image (timeline, chronicle_timeline_view_get_viewport (self->timeline_view),
+                                           &options, &error);
+  if (surface == NULL)
+    {
+      chronicle_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Cairo's ARGB32 is premultiplied native-endian BGRA: GDK's default
+   * memory format. */
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  chronicle_window_add_toast (self, adw_toast_new (_("Chart copied as an image")));
+}
+
 static gboolean
 chronicle_window_close_request (GtkWindow *window)
 {
@@ -679,6 +767,8 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
   g_type_ensure (CHRONICLE_TYPE_SIDEBAR);

@@ -1,0 +1,185 @@
+/* test-export-dialog.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "chronicle-export-dialog-private.h"
+#include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
+
+typedef struct
+{
+  ChronicleTimeline     *timeline;
+  ChronicleExportDialog *dialog;
+  char                  *dir;
+  GFile                 *exported;
+} Fixture;
+
+static void
+on_exported_cb (ChronicleExportDialog *dialog,
+                GFile                 *file,
+                Fixture               *fixture)
+{
+  g_set_object (&fixture->exported, file);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = chronicle_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  fixture->timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->dir = g_dir_make_tmp ("chronicle-export-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->dialog = chronicle_export_dialog_new (NULL, fixture->timeline, NULL, NULL);
+  g_object_ref_sink (fixture->dialog);
+  g_signal_connect (fixture->dialog, "exported", G_CALLBACK (on_exported_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  g_clear_object (&fixture->dialog);
+  g_clear_object (&fixture->timeline);
+  g_clear_object (&fixture->exported);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+wait_until_idle (ChronicleExportDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (chronicle_export_dialog_is_busy (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Choosing PNG and the social-card preset writes exactly that image. */
+static void
+test_export_png_preset (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "card.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronicleExportOptions options;
+  cairo_surface_t *png;
+
+  adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 2);
+  adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 0);
+  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 1);
+
+  chronicle_export_dialog_get_options (fixture->dialog, &options);
+  g_assert_cmpint (options.format, ==, CHRONICLE_EXPORT_PNG);
+  g_assert_cmpint (options.width, ==, 1200);
+  g_assert_cmpint (options.height, ==, 675);
+
+  chronicle_export_dialog_export_to_file (fixture->dialog, file);
+  g_assert_true (chronicle_export_dialog_is_busy (fixture->dialog));
+  wait_until_idle (fixture->dialog);
+
+  g_assert_null (chronicle_export_dialog_get_error (fixture->dialog));
+  g_assert_nonnull (fixture->exported);
+  g_assert_true (g_file_equal (fixture->exported, file));
+
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 675);
+  cairo_surface_destroy (png);
+}
+
+/* Picking the A4 preset for PDF sizes the page in points. */
+static void
+test_export_pdf_a4 (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  ChronicleExportOptions options;
+
+  adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 2);
+  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 3);
+  chronicle_export_dialog_get_options (fixture->dialog, &options);
+  g_assert_cmpint (options.format, ==, CHRONICLE_EXPORT_PDF);
+  g_assert_cmpint (options.width, ==, 842);
+  g_assert_cmpint (options.height, ==, 595);
+  g_assert_cmpint (options.scale, ==, 1);
+
+  chronicle_export_dialog_export_to_file (fixture->dialog, file);
+  wait_until_idle (fixture->dialog);
+  g_assert_nonnull (fixture->exported);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
+/* A failed export says why, in the dialog, and leaves nothing behind. */
+static void
+test_export_failure_shown (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *message;
+
+  chronicle_export_dialog_export_to_file (fixture->dialog, file);
+  wait_until_idle (fixture->dialog);
+
+  message = chronicle_export_dialog_get_error (fixture->dialog);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Could not write “"));
+  g_assert_nonnull (strstr (message, "No such file or directory"));
+  g_assert_null (fixture->exported);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/export-dialog/png-preset", Fixture, NULL, fixture_setup, test_export_png_preset, fixture_teardown);
+  g_test_add ("/export-dialog/pdf-a4", Fixture, NULL, fixture_setup, test_export_pdf_a4, fixture_teardown);
+  g_test_add ("/export-dialog/failure-shown", Fixture, NULL, fixture_setup, test_export_failure_shown,
+              fixture_teardown);
+
+  return g_test_run ();
+}
