@@ -1404,3 +1404,29 @@ chronicle_timeline_view_get_layout (ChronicleTimelineView *self)
 
   return ensure_layout (self);
 }
+
+/**
+ * chronicle_timeline_view_show_range:
+ * @self: a `ChronicleTimelineView`
+ * @start: start of the range, in Unix seconds
+ * @end: end of the range, in Unix seconds
+ *
+ * Shows the time range from @start to @end across the width of the view,
+ * clamped as every zoom is. A fit still pending for want of a width is
+ * dropped, so that a reloaded timeline keeps the range the user looked at.
+ */
+void
+chronicle_timeline_view_show_range (ChronicleTimelineView *self,
+                                    double                 start,
+                                    double                 end)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (start < end);
+
+  if (!has_events (self))
+    return;
+
+  chronicle_viewport_show_range (self->viewport, start, end);
+  self->needs_fit = FALSE;
+  invalidate_layout (self);
+}

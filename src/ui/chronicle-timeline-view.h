@@ -44,5 +44,10 @@ gboolean                 chronicle_timeline_view_select_adjacent    (ChronicleTi
                                                                      int                    step);
 void                     chronicle_timeline_view_reveal_selected    (ChronicleTimelineView *self,
                                                                      gboolean               zoom_to_it);
+/* Shows the time range [@start, @end] (Unix seconds), e.g. to keep the
+ * view of a reloaded timeline: set_timeline() refits. */
+void                     chronicle_timeline_view_show_range         (ChronicleTimelineView *self,
+                                                                     double                 start,
+                                                                     double                 end);
 
 G_END_DECLS
