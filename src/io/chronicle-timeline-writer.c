@@ -63,28 +63,31 @@ add_string_list (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+typedef void (*AddItemFunc) (JsonBuilder *builder,
+                             gpointer     item);
+
+/* Writes @model as the array @member, one object per item; an empty list
+ * is left out, as optional members are. */
 static void
-add_sources (JsonBuilder *builder,
-             GListModel  *sources)
+add_list (JsonBuilder *builder,
+          const char  *member,
+          GListModel  *model,
+          AddItemFunc  add_item)
 {
-  guint n = g_list_model_get_n_items (sources);
+  guint n = g_list_model_get_n_items (model);
 
   if (n == 0)
     return;
 
-  json_builder_set_member_name (builder, "sources");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", chronicle_source_get_id (source));
-      add_string (builder, "publisher", chronicle_source_get_publisher (source));
-      add_string (builder, "title", chronicle_source_get_title (source));
-      add_string (builder, "url", chronicle_source_get_url (source));
-      add_date (builder, "published", chronicle_source_get_published (source));
+      add_item (builder, item);
       json_builder_end_object (builder);
     }
 
@@ -92,57 +95,40 @@ add_sources (JsonBuilder *builder,
 }
 
 static void
-add_categories (JsonBuilder *builder,
-                GListModel  *categories)
+add_source (JsonBuilder *builder,
+            gpointer     item)
 {
-  guint n = g_list_model_get_n_items (categories);
+  ChronicleSource *source = item;
 
-  if (n == 0)
-    return;
-
-  json_builder_set_member_name (builder, "categories");
-  json_builder_begin_array (builder);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", chronicle_category_get_id (category));
-      add_string (builder, "label", chronicle_category_get_label (category));
-      add_string (builder, "color", chronicle_category_get_color (category));
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_array (builder);
+  add_string (builder, "id", chronicle_source_get_id (source));
+  add_string (builder, "publisher", chronicle_source_get_publisher (source));
+  add_string (builder, "title", chronicle_source_get_title (source));
+  add_string (builder, "url", chronicle_source_get_url (source));
+  add_date (builder, "published", chronicle_source_get_published (source));
 }
 
 static void
-add_eras (JsonBuilder *builder,
-          GListModel  *eras)
+add_category (JsonBuilder *builder,
+              gpointer     item)
 {
-  guint n = g_list_model_get_n_items (eras);
+  ChronicleCategory *category = item;
 
-  if (n == 0)
-    return;
+  add_string (builder, "id", chronicle_category_get_id (category));
+  add_string (builder, "label", chronicle_category_get_label (category));
+  add_string (builder, "color", chronicle_category_get_color (category));
+}
 
-  json_builder_set_member_name (builder, "eras");
-  json_builder_begin_array (builder);
+static void
+add_era (JsonBuilder *builder,
+         gpointer     item)
+{
+  ChronicleEra *era = item;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", chronicle_era_get_id (era));
-      add_string (builder, "label", chronicle_era_get_label (era));
-      add_date (builder, "start", chronicle_era_get_start (era));
-      /* An ongoing era has no end: the member is left out. */
-      add_date (builder, "end", chronicle_era_get_end (era));
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_array (builder);
+  add_string (builder, "id", chronicle_era_get_id (era));
+  add_string (builder, "label", chronicle_era_get_label (era));
+  add_date (builder, "start", chronicle_era_get_start (era));
+  /* An ongoing era has no end: the member is left out. */
+  add_date (builder, "end", chronicle_era_get_end (era));
 }
 
 static void
@@ -229,9 +215,9 @@ chronicle_timeline_to_data (ChronicleTimeline *timeline,
                                           ? chronicle_timeline_get_title (timeline) : "");
   add_string (builder, "description", chronicle_timeline_get_description (timeline));
 
-  add_sources (builder, chronicle_timeline_get_sources (timeline));
-  add_categories (builder, chronicle_timeline_get_categories (timeline));
-  add_eras (builder, chronicle_timeline_get_eras (timeline));
+  add_list (builder, "sources", chronicle_timeline_get_sources (timeline), add_source);
+  add_list (builder, "categories", chronicle_timeline_get_categories (timeline), add_category);
+  add_list (builder, "eras", chronicle_timeline_get_eras (timeline), add_era);
 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
