@@ -365,6 +365,80 @@ test_empty (void)
   assert_inverse (vp);
 }
 
+static void
+test_interpolate (void)
+{
+  /* A zoom by 16 around the point 0.25 of the way across [0, 1). */
+  double from0 = 0.0, from1 = 1.0;
+  double to0 = 0.25 - 0.25 / 16.0, to1 = to0 + 1.0 / 16.0;
+  double prev_w = from1 - from0;
+  double u0, u1;
+
+  chronicle_viewport_interpolate_units (from0, from1, to0, to1, 0.0, &u0, &u1);
+  g_assert_cmpfloat_with_epsilon (u0, from0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (u1, from1, 1e-12);
+  chronicle_viewport_interpolate_units (from0, from1, to0, to1, 1.0, &u0, &u1);
+  g_assert_cmpfloat (u0, ==, to0);
+  g_assert_cmpfloat (u1, ==, to1);
+
+  for (int i = 1; i <= 8; i++)
+    {
+      double t = i / 8.0;
+      double w;
+
+      chronicle_viewport_interpolate_units (from0, from1, to0, to1, t, &u0, &u1);
+      w = u1 - u0;
+      /* Each eighth of the way halves the width (16 = 2^4 over 8 steps:
+       * by sqrt 2), and the anchor stays at a quarter of the width. */
+      g_assert_cmpfloat_with_epsilon (prev_w / w, sqrt (2.0), 1e-9);
+      g_assert_cmpfloat_with_epsilon ((0.25 - u0) / w, 0.25, 1e-9);
+      prev_w = w;
+    }
+
+  /* A pan: straight, half way at one half. */
+  chronicle_viewport_interpolate_units (0.0, 0.1, 0.4, 0.5, 0.5, &u0, &u1);
+  g_assert_cmpfloat_with_epsilon (u0, 0.2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (u1, 0.3, 1e-12);
+}
+
+static void
+test_visible_units (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = create_example_like ();
+
+  for (int collapse = 0; collapse <= 1; collapse++)
+    {
+      g_autoptr(ChronicleViewport) vp = create_viewport (timeline, collapse);
+      double total = chronicle_viewport_get_axis_units (vp);
+      double talks = parse_time ("2025-05-16T10:30");
+      double u0, u1, start, end;
+
+      g_assert_cmpfloat (total, >, 0.0);
+      g_assert_cmpfloat_with_epsilon (chronicle_viewport_units_to_time (vp, chronicle_viewport_time_to_units (vp, talks)),
+                                      talks, 1e-3);
+
+      /* A window inside the limits is kept as is. */
+      chronicle_viewport_set_visible_units (vp, 0.2 * total, 0.4 * total);
+      chronicle_viewport_get_visible_units (vp, &u0, &u1);
+      g_assert_cmpfloat_with_epsilon (u0, 0.2 * total, 1e-12);
+      g_assert_cmpfloat_with_epsilon (u1, 0.4 * total, 1e-12);
+      g_assert_cmpfloat_with_epsilon (chronicle_viewport_to_px (vp, chronicle_viewport_units_to_time (vp, 0.3 * total)),
+                                      WIDTH / 2.0, 1e-6);
+
+      /* Too narrow: a minute at least. */
+      u0 = chronicle_viewport_time_to_units (vp, talks);
+      chronicle_viewport_set_visible_units (vp, u0, u0 + 1e-15);
+      chronicle_viewport_get_visible_range (vp, &start, &end);
+      g_assert_cmpfloat (end - start, >=, 60.0 - 1e-6);
+      g_assert_cmpfloat (end - start, <, 61.0);
+
+      /* Too wide: no more than the fitted window. */
+      chronicle_viewport_set_visible_units (vp, -10.0 * total, 10.0 * total);
+      chronicle_viewport_get_visible_units (vp, &u0, &u1);
+      g_assert_cmpfloat (u1 - u0, <=, total * 1.07);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/viewport/show-range", test_show_range);
   g_test_add_func ("/viewport/copy-equal", test_copy_equal);
   g_test_add_func ("/viewport/empty", test_empty);
+  g_test_add_func ("/viewport/interpolate", test_interpolate);
+  g_test_add_func ("/viewport/visible-units", test_visible_units);
 
   return g_test_run ();
 }

@@ -657,3 +657,128 @@ chronicle_viewport_equal (const ChronicleViewport *a,
 
   return TRUE;
 }
+
+/**
+ * chronicle_viewport_get_visible_units:
+ * @u0: (out) (optional): axis units at x = 0
+ * @u1: (out) (optional): axis units at x = width
+ */
+void
+chronicle_viewport_get_visible_units (const ChronicleViewport *self,
+                                      double                  *u0,
+                                      double                  *u1)
+{
+  g_return_if_fail (self != NULL);
+
+  if (u0 != NULL)
+    *u0 = self->view_u0;
+  if (u1 != NULL)
+    *u1 = self->view_u1;
+}
+
+/**
+ * chronicle_viewport_set_visible_units:
+ * @u0: axis units at x = 0
+ * @u1: axis units at x = width
+ *
+ * Shows [@u0, @u1) of the axis, within the zoom limits (the clamp keeps
+ * the middle of the window in place).
+ */
+void
+chronicle_viewport_set_visible_units (ChronicleViewport *self,
+                                      double             u0,
+                                      double             u1)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (isfinite (u0) && isfinite (u1));
+
+  if (u1 < u0)
+    {
+      double tmp = u0;
+      u0 = u1;
+      u1 = tmp;
+    }
+  if (u1 <= u0)
+    u1 = u0 + 1e-12;
+  set_window (self, u0, u1, (u0 + u1) / 2.0);
+}
+
+/**
+ * chronicle_viewport_get_axis_units:
+ *
+ * Returns: the end of the axis in axis units (it starts at 0)
+ */
+double
+chronicle_viewport_get_axis_units (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+
+  return get_axis_end (self);
+}
+
+double
+chronicle_viewport_time_to_units (const ChronicleViewport *self,
+                                  double                   time)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return time_to_units (self, time);
+}
+
+double
+chronicle_viewport_units_to_time (const ChronicleViewport *self,
+                                  double                   units)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return units_to_time (self, units);
+}
+
+/**
+ * chronicle_viewport_interpolate_units:
+ * @from0: start of the first window (axis units)
+ * @from1: end of the first window
+ * @to0: start of the last window
+ * @to1: end of the last window
+ * @t: progress, 0 gives the first window and 1 the last
+ * @u0: (out): start of the window at @t
+ * @u1: (out): end of the window at @t
+ *
+ * Both ends move along the same straight path parameter, which keeps the
+ * point the two windows show at the same fraction of the width in place;
+ * that parameter follows the width's geometric progress, so each frame of
+ * a zoom changes the scale by the same factor.
+ */
+void
+chronicle_viewport_interpolate_units (double  from0,
+                                      double  from1,
+                                      double  to0,
+                                      double  to1,
+                                      double  t,
+                                      double *u0,
+                                      double *u1)
+{
+  double w0 = from1 - from0;
+  double w1 = to1 - to0;
+  double s;
+
+  g_return_if_fail (u0 != NULL && u1 != NULL);
+
+  t = CLAMP (t, 0.0, 1.0);
+
+  /* Nearly the same width (a pan), or a window not valid: straight. */
+  if (w0 <= 0.0 || w1 <= 0.0 || fabs (w1 - w0) <= 1e-9 * MAX (w0, w1))
+    s = t;
+  else
+    s = (w0 * pow (w1 / w0, t) - w0) / (w1 - w0);
+
+  *u0 = from0 + s * (to0 - from0);
+  *u1 = from1 + s * (to1 - from1);
+
+  /* Exact ends, whatever the rounding. */
+  if (t >= 1.0)
+    {
+      *u0 = to0;
+      *u1 = to1;
+    }
+}

@@ -80,6 +80,33 @@ void                        chronicle_viewport_center_on         (ChronicleViewp
 gboolean                    chronicle_viewport_equal             (const ChronicleViewport *a,
                                                                   const ChronicleViewport *b);
 
+/* The visible window in axis units (see above), for animation and for an
+ * overview of the whole axis. set_visible_units clamps like every change;
+ * get_axis_units gives the extent of the axis, [0, *end). */
+void                        chronicle_viewport_get_visible_units (const ChronicleViewport *self,
+                                                                  double                  *u0,
+                                                                  double                  *u1);
+void                        chronicle_viewport_set_visible_units (ChronicleViewport       *self,
+                                                                  double                   u0,
+                                                                  double                   u1);
+double                      chronicle_viewport_get_axis_units    (const ChronicleViewport *self);
+double                      chronicle_viewport_time_to_units     (const ChronicleViewport *self,
+                                                                  double                   time);
+double                      chronicle_viewport_units_to_time     (const ChronicleViewport *self,
+                                                                  double                   units);
+
+/* A step @t in [0, 1] of a smooth move from window [from0, from1) to
+ * [to0, to1) (axis units): the width changes geometrically, so a zoom looks
+ * steady, and the point that both windows show at the same place (the
+ * anchor of a zoom) stays still. */
+void                        chronicle_viewport_interpolate_units (double                   from0,
+                                                                  double                   from1,
+                                                                  double                   to0,
+                                                                  double                   to1,
+                                                                  double                   t,
+                                                                  double                  *u0,
+                                                                  double                  *u1);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleViewport, chronicle_viewport_free)
 
 G_END_DECLS
