@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-# check-metainfo.py METAINFO.xml APP_ID VERSION
+# check-metainfo.py METAINFO.xml APP_ID VERSION SOURCE_ROOT
 #
 # Copyright 2026 The Chronicle authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # What software centres show and appstreamcli 0.16 does not enforce: the
 # content rating, captioned screenshots, a developer id, branding colours for
-# both schemes, and a release for this version dated no later than today.
+# both schemes, a release for this version dated no later than today, and
+# screenshots that are files of this repository (served from its main branch).
 
 import datetime
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
 
 problems = []
+
+# Screenshots are served from the repository's main branch.
+RAW_PREFIX = 'https://raw.githubusercontent.com/chronicle-app/chronicle/main/'
 
 
 def check(condition, message):
@@ -23,7 +28,7 @@ def check(condition, message):
 
 
 def main():
-    path, app_id, version = sys.argv[1:4]
+    path, app_id, version, source_root = sys.argv[1:5]
     root = ET.parse(path).getroot()
 
     check(root.tag == 'component' and root.get('type') == 'desktop-application',
@@ -61,6 +66,10 @@ def main():
         check(image.startswith('https://') and image.endswith('.png'),
               f'screenshot image {image!r} is not an https PNG URL')
         check(bool((shot.findtext('caption') or '').strip()), f'screenshot {image} has no caption')
+        if check(image.startswith(RAW_PREFIX), f'screenshot {image} is not under {RAW_PREFIX}'):
+            relative = image[len(RAW_PREFIX):]
+            check(os.path.isfile(os.path.join(source_root, relative)),
+                  f'screenshot {relative} is not in the repository')
 
     for url_type in ('homepage', 'bugtracker', 'vcs-browser'):
         url = root.findtext(f"url[@type='{url_type}']") or ''
