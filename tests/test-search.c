@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "chronicle-filter.h"
+#include "chronicle-layout-private.h"
+#include "chronicle-paint.h"
 #include "chronicle-search.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
@@ -857,6 +859,88 @@ test_facets (void)
   g_assert_cmpuint (facet->n_events, ==, 1);
 }
 
+/* Legend hit-testing and hidden entries, for clicking the legend to
+ * toggle a category. */
+static void
+test_legend_hidden_and_hit_test (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
+  g_autoptr(ChronicleTimeline) filtered = NULL;
+  g_autoptr(ChronicleViewport) viewport = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_auto(GStrv) hidden = NULL;
+  ChronicleLayoutOptions options = { FALSE, FALSE, TRUE, TRUE, NULL };
+  guint statements = chronicle_timeline_get_category_index (timeline, "statements");
+  guint n_categories = g_list_model_get_n_items (chronicle_timeline_get_categories (timeline));
+  guint n_entries = 0;
+  ChronicleStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  chronicle_filter_set_category_hidden (filter, "statements", TRUE);
+  filtered = chronicle_filter_apply (filter, timeline);
+  hidden = chronicle_filter_dup_hidden_categories (filter);
+  options.hidden_categories = (const char * const *) hidden;
+
+  chronicle_viewport_set_timeline (viewport, filtered, FALSE);
+  layout = chronicle_layout_compute (filtered, viewport, 1400, 700, &options,
+                                     chronicle_test_measure_fixed, NULL);
+  g_assert_null (layout->options.hidden_categories);
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+      double swatch_x = entry->swatch.x + entry->swatch.width / 2;
+      double swatch_y = entry->swatch.y + entry->swatch.height / 2;
+      double text_x = entry->text.x + entry->text.width / 2;
+      double text_y = entry->text.y + entry->text.height / 2;
+
+      if (entry->is_break)
+        {
+          g_assert_cmpuint (chronicle_layout_hit_test_legend (layout, swatch_x, swatch_y), ==, G_MAXUINT);
+          continue;
+        }
+
+      n_entries++;
+      /* Every category keeps its entry, the hidden one marked. */
+      g_assert_cmpint (entry->hidden, ==, entry->category == statements);
+      g_assert_cmpuint (chronicle_layout_hit_test_legend (layout, swatch_x, swatch_y), ==, entry->category);
+      g_assert_cmpuint (chronicle_layout_hit_test_legend (layout, text_x, text_y), ==, entry->category);
+      /* Above the legend row: nothing. */
+      g_assert_cmpuint (chronicle_layout_hit_test_legend (layout, text_x, entry->text.y - 30), ==, G_MAXUINT);
+    }
+  g_assert_cmpuint (n_entries, ==, n_categories);
+  g_assert_cmpuint (chronicle_layout_hit_test_legend (layout, 700, 20), ==, G_MAXUINT);
+
+  /* The hidden swatch is hollow: its centre shows the background. */
+  chronicle_style_init_light (&style);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1400, 700);
+  cr = cairo_create (surface);
+  chronicle_paint (cr, layout, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+      const guint8 *data = cairo_image_surface_get_data (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+      int x = (int) (entry->swatch.x + entry->swatch.width / 2);
+      int y = (int) (entry->swatch.y + entry->swatch.height / 2);
+      guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+      guint32 background = *(const guint32 *) (gconstpointer) (data + 2 * stride + 2 * 4);
+
+      if (entry->is_break)
+        continue;
+      if (entry->hidden)
+        g_assert_cmphex (pixel, ==, background);
+      else
+        g_assert_cmphex (pixel, !=, background);
+    }
+  cairo_surface_destroy (surface);
+  chronicle_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/filter/changed-signal", test_filter_changed_signal);
   g_test_add_func ("/filter/count-text", test_filter_count_text);
   g_test_add_func ("/filter/facets", test_facets);
+  g_test_add_func ("/filter/legend-hidden-and-hit-test", test_legend_hidden_and_hit_test);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@ typedef struct
 {
   guint         category;  /* index, G_MAXUINT for the break entry */
   gboolean      is_break;  /* the "time skipped" key */
+  gboolean      hidden;    /* a filter hides the category: drawn dimmed */
   const char   *label;     /* borrowed, or a static translated string */
   ChronicleRect swatch;
   ChronicleRect text;

@@ -186,6 +186,9 @@ layout_legend (ChronicleLayout      *self,
           entry.label = chronicle_category_get_label (category);
           if (entry.label == NULL)
             entry.label = chronicle_category_get_id (category);
+          entry.hidden = self->options.hidden_categories != NULL &&
+                         g_strv_contains (self->options.hidden_categories,
+                                          chronicle_category_get_id (category));
         }
 
       measure (entry.label, CHRONICLE_TEXT_LABEL, &w, &h, data);
@@ -841,6 +844,8 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   layout_breaks (self);
   layout_title (self, measure, measure_data, &y);
   layout_legend (self, measure, measure_data, &bottom);
+  /* Borrowed from the caller for this call only. */
+  self->options.hidden_categories = NULL;
   self->plot_top = y;
   self->plot_bottom = MAX (bottom, y + 1);
 
@@ -983,6 +988,42 @@ chronicle_layout_hit_test (const ChronicleLayout *layout,
     }
 
   return best;
+}
+
+/**
+ * chronicle_layout_hit_test_legend:
+ * @x: px
+ * @y: px
+ *
+ * Returns: the category index of the legend entry (swatch or label) at
+ *   (@x, @y), G_MAXUINT for none
+ */
+guint
+chronicle_layout_hit_test_legend (const ChronicleLayout *layout,
+                                  double                 x,
+                                  double                 y)
+{
+  /* Slack around an entry, px, so that a click between swatch and label
+   * or just off the text still counts. */
+  const double slack = 4.0;
+
+  g_return_val_if_fail (layout != NULL, G_MAXUINT);
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+      double left = entry->swatch.x - slack;
+      double right = entry->text.x + entry->text.width + slack;
+      double top = MIN (entry->swatch.y, entry->text.y) - slack;
+      double bottom = MAX (entry->swatch.y + entry->swatch.height, entry->text.y + entry->text.height) + slack;
+
+      if (entry->is_break)
+        continue;
+      if (x >= left && x < right && y >= top && y < bottom)
+        return entry->category;
+    }
+
+  return G_MAXUINT;
 }
 
 /**

@@ -70,6 +70,10 @@ typedef struct
   gboolean show_title;
   gboolean show_legend;
   gboolean show_eras;
+  /* Ids of the categories a filter hides: their legend entries are drawn
+   * dimmed and struck through. NULL-terminated or NULL; read during
+   * chronicle_layout_compute() only (the layout keeps no pointer to it). */
+  const char * const *hidden_categories;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;
@@ -89,6 +93,11 @@ const ChronicleTick       *chronicle_layout_get_ticks      (const ChronicleLayou
                                                             guint                        *n_ticks);
 /* The item drawn at (x, y), or NULL. Items are sorted by x for bsearch. */
 const ChronicleLayoutItem *chronicle_layout_hit_test       (const ChronicleLayout        *layout,
+                                                            double                        x,
+                                                            double                        y);
+/* The category index of the legend entry at (x, y), or G_MAXUINT when
+ * there is none there (or it is the "time skipped" key). */
+guint                      chronicle_layout_hit_test_legend (const ChronicleLayout       *layout,
                                                             double                        x,
                                                             double                        y);
 /* The item showing timeline position @event (itself or its cluster), or NULL. */

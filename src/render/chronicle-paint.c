@@ -666,6 +666,17 @@ paint_legend (Painter *p)
           cairo_stroke (cr);
           cairo_restore (cr);
         }
+      else if (entry->hidden)
+        {
+          ChronicleColor fallback;
+
+          /* A hollow swatch: the colour stays recognisable, the events
+           * are not drawn. */
+          rounded_rect (cr, s->x + 0.75, s->y + 0.75, s->width - 1.5, s->height - 1.5, 2.5);
+          set_color (cr, get_category_color (p, entry->category, &fallback), 0.8);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
       else
         {
           ChronicleColor fallback;
@@ -675,8 +686,23 @@ paint_legend (Painter *p)
           cairo_fill (cr);
         }
 
-      draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], entry->label,
-                 entry->text.x, entry->text.y, 0, &p->style->dim_foreground);
+      if (entry->hidden)
+        {
+          ChronicleColor faint = p->style->dim_foreground;
+          double mid = floor (entry->text.y + entry->text.height / 2) + 0.5;
+
+          faint.alpha *= 0.6;
+          draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], entry->label,
+                     entry->text.x, entry->text.y, 0, &faint);
+          set_color (cr, &faint, 1.0);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, entry->text.x - 1, mid);
+          cairo_line_to (cr, entry->text.x + entry->text.width + 1, mid);
+          cairo_stroke (cr);
+        }
+      else
+        draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], entry->label,
+                   entry->text.x, entry->text.y, 0, &p->style->dim_foreground);
     }
 }
 
