@@ -199,19 +199,28 @@ test_window_keyboard_navigation (Fixture       *fixture,
                                  gconstpointer  data)
 {
   ChronicleWindow *window = fixture->window;
-  ChronicleTimelineView *view = chronicle_window_get_timeline_view (window);
-  ChronicleSidebar *sidebar = chronicle_window_get_sidebar (window);
+  ChronicleTimelineView *view;
+  ChronicleSidebar *sidebar;
   g_autoptr(ChronicleTimeline) expected = load_expected (fixture->example);
   guint n = chronicle_timeline_get_n_events (expected);
   guint with_quotes = G_MAXUINT;
   ChronicleEvent *selected;
 
+  /* No tab yet: the start page. */
+  g_assert_null (chronicle_window_get_timeline_view (window));
+  g_assert_true (chronicle_window_get_start_page_visible (window));
+
+  open_and_wait (window, fixture->example);
+  g_assert_false (chronicle_window_get_start_page_visible (window));
+  view = chronicle_window_get_timeline_view (window);
+  sidebar = chronicle_window_get_sidebar (window);
+  g_assert_nonnull (view);
+  g_assert_nonnull (sidebar);
+  wait_for (is_allocated, view);
+
   g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Right, "timeline.next"));
   g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Left, "timeline.previous"));
   g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Escape, "timeline.clear-selection"));
-
-  open_and_wait (window, fixture->example);
-  wait_for (is_allocated, view);
 
   g_assert_null (chronicle_window_get_last_error (window));
   g_assert_nonnull (chronicle_window_get_timeline (window));
@@ -334,7 +343,9 @@ test_window_malformed_keeps_timeline (Fixture       *fixture,
 
   open_and_wait (window, broken);
 
-  /* The example stays open and its file stays the current one. */
+  /* The example stays open and its file stays the current one; the tab
+   * the broken file was loading in is gone. */
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
   g_assert_true (chronicle_window_get_timeline (window) == before);
   g_assert_true (g_file_equal (chronicle_window_get_file (window), fixture->example));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, chronicle_timeline_get_title (before));
@@ -351,9 +362,12 @@ test_window_malformed_keeps_timeline (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "broken.json"));
   gtk_window_destroy (dialog);
 
-  /* A good file afterwards clears the error. */
-  open_and_wait (window, fixture->example);
+  /* A good file afterwards clears the error (here the one already open:
+   * its tab comes to the front). */
+  chronicle_window_open (window, fixture->example);
+  wait_for (is_idle, window);
   g_assert_null (chronicle_window_get_last_error (window));
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
 }
 
 static void
@@ -391,22 +405,26 @@ test_window_selection_follows_file (Fixture       *fixture,
                                     gconstpointer  data)
 {
   ChronicleWindow *window = fixture->window;
-  ChronicleTimelineView *view = chronicle_window_get_timeline_view (window);
+  ChronicleTimelineView *view;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "warn-unknown-category.json", NULL);
   g_autoptr(GFile) other = g_file_new_for_path (path);
 
   open_and_wait (window, fixture->example);
+  view = chronicle_window_get_timeline_view (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.first", NULL));
   g_assert_nonnull (chronicle_timeline_view_get_selected_event (view));
 
-  /* Another file: the old selection must not linger in the sidebar. */
+  /* Another file: the old selection must not show in its sidebar. */
   open_and_wait (window, other);
-  g_assert_null (chronicle_timeline_view_get_selected_event (view));
+  g_assert_true (chronicle_window_get_timeline_view (window) != view);
+  g_assert_null (chronicle_timeline_view_get_selected_event (chronicle_window_get_timeline_view (window)));
   g_assert_null (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)));
 
-  /* Both are remembered, newest first, once each. */
-  open_and_wait (window, fixture->example);
-  open_and_wait (window, other);
+  /* Both are remembered, newest first, once each, also when opening
+   * brings an open tab to the front. */
+  chronicle_window_open (window, fixture->example);
+  chronicle_window_open (window, other);
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 2);
   {
     g_auto(GStrv) recent = g_settings_get_strv (chronicle_application_get_settings (app), "recent-files");
     g_autofree char *other_uri = g_file_get_uri (other);

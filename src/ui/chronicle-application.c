@@ -56,16 +56,49 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static void
-present_window_for_file (ChronicleApplication *self,
-                         GFile                *file)
+/* The window to open files in: the active one, else a new one. */
+static ChronicleWindow *
+get_window (ChronicleApplication *self)
 {
-  ChronicleWindow *window = chronicle_window_new (self);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (file != NULL)
-    chronicle_window_open (window, file);
+  if (CHRONICLE_IS_WINDOW (window))
+    return CHRONICLE_WINDOW (window);
 
-  gtk_window_present (GTK_WINDOW (window));
+  return chronicle_window_new (self);
+}
+
+/* Reopens the files of the tabs open when the app was last closed, those
+ * that still exist. Returns whether there were any. */
+static gboolean
+restore_open_files (ChronicleApplication *self,
+                    ChronicleWindow      *window)
+{
+  GSettings *settings = chronicle_application_get_settings (self);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) uris = NULL;
+  gboolean any = FALSE;
+
+  if (settings == NULL)
+    return FALSE;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, "open-files"))
+    return FALSE;
+
+  uris = g_settings_get_strv (settings, "open-files");
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+
+      if (g_file_is_native (file) && !g_file_query_exists (file, NULL))
+        continue;
+
+      chronicle_window_open (window, file);
+      any = TRUE;
+    }
+
+  return any;
 }
 
 static void
@@ -125,9 +158,26 @@ static void
 chronicle_application_activate (GApplication *application)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
-  g_autoptr(GFile) example = chronicle_application_find_example ();
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ChronicleWindow *window;
 
-  present_window_for_file (self, example);
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  /* The last session's tabs, else the example (else the start page). */
+  window = chronicle_window_new (self);
+  if (!restore_open_files (self, window))
+    {
+      g_autoptr(GFile) example = chronicle_application_find_example ();
+
+      if (example != NULL)
+        chronicle_window_open (window, example);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -137,9 +187,13 @@ chronicle_application_open (GApplication  *application,
                             const char    *hint)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
+  ChronicleWindow *window = get_window (self);
 
+  /* One tab each, in the order given. */
   for (int i = 0; i < n_files; i++)
-    present_window_for_file (self, files[i]);
+    chronicle_window_open (window, files[i]);
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -161,7 +215,8 @@ chronicle_application_startup (GApplication *application)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.previous-event", { "<Alt>Left", NULL } },
     { "win.next-event", { "<Alt>Right", NULL } },
-    { "window.close", { "<Control>w", NULL } },
+    { "win.close-tab", { "<Control>w", NULL } },
+    { "window.close", { "<Control><Shift>w", NULL } },
   };
 
   G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (application);

@@ -16,7 +16,7 @@
 #include "chronicle-export.h"
 #include "chronicle-export-dialog.h"
 #include "chronicle-sidebar.h"
-#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
 
 #define DEFAULT_SIDEBAR_WIDTH 360
@@ -40,24 +40,19 @@ struct _ChronicleWindow
   GtkWidget             *spinner;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
-  GtkRevealer           *banner_revealer;
-  GtkLabel              *banner_title_label;
-  GtkLabel              *banner_details_label;
-  GtkPaned              *paned;
-  ChronicleTimelineView *timeline_view;
-  ChronicleSidebar      *sidebar;
+  AdwStatusPage         *start_page;
+  GtkWidget             *recent_box;
+  GtkListBox            *recent_list;
+  AdwTabView            *tab_view;
 
   /* owned */
   GSettings             *settings;      /* NULL when the schema is missing */
-  GFile                 *file;          /* of the timeline shown */
-  GCancellable          *load_cancellable;
   GtkNativeDialog       *file_chooser;
-  char                  *last_error;
-  GStrv                  warnings;
+  char                  *last_error;    /* of the last file that failed to open */
 
-  guint                  load_generation;
   int                    sidebar_width;
-  gboolean               sidebar_width_applied;
+  gboolean               show_sidebar;
+  gboolean               collapse_gaps;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleWindow, chronicle_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,27 +60,11 @@ G_DEFINE_FINAL_TYPE (ChronicleWindow, chronicle_window, ADW_TYPE_APPLICATION_WIN
 enum {
   PROP_0,
   PROP_SHOW_SIDEBAR,
+  PROP_COLLAPSE_GAPS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  ChronicleWindow *window;
-  GFile           *file;
-  guint            generation;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->window);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
 static char *
 dup_display_name (GFile *file)
@@ -96,19 +75,44 @@ dup_display_name (GFile *file)
   return name;
 }
 
-static void
-set_loading (ChronicleWindow *self,
-             gboolean         loading)
+static ChronicleTimelinePage *
+get_page (AdwTabPage *tab_page)
 {
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  return CHRONICLE_TIMELINE_PAGE (adw_tab_page_get_child (tab_page));
+}
+
+static AdwTabPage *
+find_tab_page_for_file (ChronicleWindow *self,
+                        GFile           *file)
+{
+  int n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (int i = 0; i < n; i++)
+    {
+      AdwTabPage *tab_page = adw_tab_view_get_nth_page (self->tab_view, i);
+      GFile *page_file = chronicle_timeline_page_get_file (get_page (tab_page));
+
+      if (page_file != NULL && g_file_equal (page_file, file))
+        return tab_page;
+    }
+
+  return NULL;
+}
+
+static ChronicleTimelineView *
+get_current_view (ChronicleWindow *self)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+
+  return page != NULL ? chronicle_timeline_page_get_timeline_view (page) : NULL;
 }
 
 static void
 update_navigation_actions (ChronicleWindow *self)
 {
-  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (self->timeline_view);
-  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (self->timeline_view);
+  ChronicleTimelineView *view = get_current_view (self);
+  ChronicleTimeline *timeline = view != NULL ? chronicle_timeline_view_get_timeline (view) : NULL;
+  ChronicleEvent *selected = view != NULL ? chronicle_timeline_view_get_selected_event (view) : NULL;
   guint n = timeline != NULL ? chronicle_timeline_get_n_events (timeline) : 0;
   gboolean has_previous = n > 0;
   gboolean has_next = n > 0;
@@ -129,28 +133,71 @@ update_navigation_actions (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", n > 0);
 }
 
+/* The header bar, the title and the actions follow the selected tab. */
 static void
-show_warnings (ChronicleWindow *self)
+update_for_current_page (ChronicleWindow *self)
 {
-  guint n = self->warnings != NULL ? g_strv_length (self->warnings) : 0;
-  g_autofree char *title = NULL;
-  g_autofree char *details = NULL;
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+  ChronicleTimeline *timeline = page != NULL ? chronicle_timeline_page_get_timeline (page) : NULL;
+  gboolean loading = page != NULL && chronicle_timeline_page_get_loading (page);
+  const char *title = page != NULL ? chronicle_timeline_page_get_title (page) : NULL;
+  g_autofree char *subtitle = NULL;
 
-  if (n == 0)
+  if (title == NULL)
+    title = _("Chronicle");
+  if (timeline != NULL)
     {
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-      return;
+      guint n = chronicle_timeline_get_n_events (timeline);
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
     }
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "Loaded with %u warning",
-                                        "Loaded with %u warnings", n),
-                           n);
-  details = g_strjoinv ("\n", self->warnings);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
-  gtk_label_set_text (self->banner_title_label, title);
-  gtk_label_set_text (self->banner_details_label, details);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_set_visible (self->navigation_box, timeline != NULL);
+  gtk_widget_set_visible (self->fit_button, timeline != NULL);
+  gtk_widget_set_visible (self->sidebar_button, timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", page != NULL);
+  update_navigation_actions (self);
+}
+
+/* The tab shows the page's title, its path, and whether it is loading or
+ * could not be reloaded. */
+static void
+sync_tab_page (ChronicleWindow       *self,
+               ChronicleTimelinePage *page)
+{
+  AdwTabPage *tab_page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
+  GFile *file = chronicle_timeline_page_get_file (page);
+  const char *error = chronicle_timeline_page_get_last_error (page);
+  gboolean failed = error != NULL && chronicle_timeline_page_get_timeline (page) != NULL;
+
+  adw_tab_page_set_title (tab_page, chronicle_timeline_page_get_title (page));
+  adw_tab_page_set_loading (tab_page, chronicle_timeline_page_get_loading (page));
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (file);
+      g_autofree char *markup = g_markup_escape_text (path, -1);
+
+      adw_tab_page_set_tooltip (tab_page, markup);
+    }
+
+  if (failed)
+    {
+      g_autoptr(GIcon) icon = g_themed_icon_new ("dialog-warning-symbolic");
+
+      adw_tab_page_set_indicator_icon (tab_page, icon);
+      adw_tab_page_set_indicator_tooltip (tab_page, error);
+    }
+  else
+    {
+      adw_tab_page_set_indicator_icon (tab_page, NULL);
+      adw_tab_page_set_indicator_tooltip (tab_page, "");
+    }
 }
 
 static void
@@ -159,6 +206,7 @@ remember_recent_file (ChronicleWindow *self,
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_auto(GStrv) old = NULL;
+  g_auto(GStrv) recent = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   guint n = 1;
 
@@ -176,16 +224,16 @@ remember_recent_file (ChronicleWindow *self,
       n++;
     }
 
-  {
-    g_auto(GStrv) recent = g_strv_builder_end (builder);
-
+  recent = g_strv_builder_end (builder);
+  if (!g_strv_equal ((const char * const *) recent, (const char * const *) old))
     g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
-  }
 }
 
 static void
 update_recent_menu (ChronicleWindow *self)
 {
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+  GFile *current = page != NULL ? chronicle_timeline_page_get_file (page) : NULL;
   g_auto(GStrv) uris = NULL;
   guint n = 0;
 
@@ -201,7 +249,7 @@ update_recent_menu (ChronicleWindow *self)
       g_autoptr(GMenuItem) item = NULL;
 
       /* The file shown is not offered again. */
-      if (self->file != NULL && g_file_equal (file, self->file))
+      if (current != NULL && g_file_equal (file, current))
         continue;
 
       item = g_menu_item_new (name, NULL);
@@ -211,64 +259,66 @@ update_recent_menu (ChronicleWindow *self)
     }
 }
 
+/* The start page lists the recent files that still exist. */
+static void
+update_recent_list (ChronicleWindow *self)
+{
+  g_auto(GStrv) uris = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (self->settings != NULL)
+    uris = g_settings_get_strv (self->settings, "recent-files");
+
+  for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = NULL;
+      g_autofree char *folder_name = NULL;
+      GtkWidget *row;
+
+      if (g_file_is_native (file) && !g_file_query_exists (file, NULL))
+        continue;
+
+      name = dup_display_name (file);
+      folder_name = folder != NULL ? g_file_get_parse_name (folder) : g_strdup ("");
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder_name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "chronicle-uri", g_strdup (uris[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
 static void
 on_settings_recent_files_changed_cb (ChronicleWindow *self)
 {
   update_recent_menu (self);
-}
-
-/* Debugging aid: CHRONICLE_SELECT_EVENT=<event id> selects that event once
- * a timeline is loaded, so screenshots and manual checks can start from a
- * given event without a pointer. */
-static void
-select_event_from_environment (ChronicleWindow   *self,
-                               ChronicleTimeline *timeline)
-{
-  const char *id = g_getenv ("CHRONICLE_SELECT_EVENT");
-  ChronicleEvent *event;
-
-  if (id == NULL || id[0] == '\0')
-    return;
-
-  event = chronicle_timeline_lookup_event (timeline, id);
-  if (event == NULL)
-    return;
-
-  chronicle_timeline_view_set_selected_event (self->timeline_view, event);
-  chronicle_timeline_view_reveal_selected (self->timeline_view, FALSE);
+  update_recent_list (self);
 }
 
 static void
-show_timeline (ChronicleWindow   *self,
-               GFile             *file,
-               ChronicleTimeline *timeline)
+on_recent_list_row_activated_cb (ChronicleWindow *self,
+                                 GtkListBoxRow   *row)
 {
-  const char *title = chronicle_timeline_get_title (timeline);
-  guint n = chronicle_timeline_get_n_events (timeline);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *display_name = dup_display_name (file);
+  const char *uri = g_object_get_data (G_OBJECT (row), "chronicle-uri");
+  g_autoptr(GFile) file = NULL;
 
-  g_set_object (&self->file, file);
-  chronicle_timeline_view_set_timeline (self->timeline_view, timeline);
+  g_assert (uri != NULL);
 
-  if (title == NULL || title[0] == '\0')
-    title = display_name;
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-
-  gtk_stack_set_visible_child_name (self->main_stack, "timeline");
-  gtk_widget_set_visible (self->navigation_box, TRUE);
-  gtk_widget_set_visible (self->fit_button, TRUE);
-  gtk_widget_set_visible (self->sidebar_button, TRUE);
-  /* Arrow keys walk the events right away. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
-  show_warnings (self);
-  remember_recent_file (self, file);
-  update_recent_menu (self);
-  update_navigation_actions (self);
-  select_event_from_environment (self, timeline);
+  file = g_file_new_for_uri (uri);
+  chronicle_window_open (self, file);
 }
 
 static void
@@ -297,37 +347,114 @@ show_load_error (ChronicleWindow *self,
 }
 
 static void
-on_load_ready_cb (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_page_notify_cb (ChronicleWindow       *self,
+                   GParamSpec            *pspec,
+                   ChronicleTimelinePage *page)
 {
-  g_autoptr(LoadData) data = user_data;
-  ChronicleWindow *self = data->window;
-  g_autoptr(ChronicleTimeline) timeline = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) warnings = NULL;
+  sync_tab_page (self, page);
+  if (page == chronicle_window_get_current_page (self))
+    update_for_current_page (self);
+}
 
-  timeline = chronicle_timeline_load_finish (result, &warnings, &error);
+static void
+on_page_selected_event_cb (ChronicleWindow       *self,
+                           GParamSpec            *pspec,
+                           ChronicleTimelineView *view)
+{
+  if (view == get_current_view (self))
+    update_navigation_actions (self);
+}
 
-  /* A newer load superseded this one, or the window went away: both
-   * cancel, and the window's widgets may be gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      data->generation != self->load_generation)
-    return;
-
-  set_loading (self, FALSE);
-  g_clear_object (&self->load_cancellable);
-
-  if (timeline == NULL)
-    {
-      show_load_error (self, data->file, error);
-      return;
-    }
-
+static void
+on_page_loaded_cb (ChronicleWindow       *self,
+                   ChronicleTimelinePage *page)
+{
   g_clear_pointer (&self->last_error, g_free);
-  g_clear_pointer (&self->warnings, g_strfreev);
-  self->warnings = g_steal_pointer (&warnings);
-  show_timeline (self, data->file, timeline);
+  remember_recent_file (self, chronicle_timeline_page_get_file (page));
+  update_recent_menu (self);
+
+  /* Arrow keys walk the events right away. */
+  if (page == chronicle_window_get_current_page (self))
+    gtk_widget_grab_focus (GTK_WIDGET (chronicle_timeline_page_get_timeline_view (page)));
+}
+
+/* A file that cannot be opened leaves no tab behind: the tab it was
+ * loading in closes, and the tab it was opened from comes back. */
+static void
+on_page_load_failed_cb (ChronicleWindow       *self,
+                        const GError          *error,
+                        ChronicleTimelinePage *page)
+{
+  AdwTabPage *tab_page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
+  AdwTabPage *parent = adw_tab_page_get_parent (tab_page);
+
+  show_load_error (self, chronicle_timeline_page_get_file (page), error);
+
+  if (parent != NULL && adw_tab_page_get_selected (tab_page))
+    adw_tab_view_set_selected_page (self->tab_view, parent);
+  adw_tab_view_close_page (self->tab_view, tab_page);
+}
+
+static void
+on_tab_view_selected_page_cb (ChronicleWindow *self)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+
+  update_for_current_page (self);
+  update_recent_menu (self);
+
+  if (page != NULL && chronicle_timeline_page_get_timeline (page) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (chronicle_timeline_page_get_timeline_view (page)));
+}
+
+static void
+on_tab_view_n_pages_cb (ChronicleWindow *self)
+{
+  gboolean any = adw_tab_view_get_n_pages (self->tab_view) > 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "tabs" : "start");
+  if (!any)
+    update_for_current_page (self);
+}
+
+static ChronicleTimelinePage *
+add_page (ChronicleWindow *self)
+{
+  /* What the tab and the header bar show of a page. */
+  static const char * const page_properties[] = { "file", "title", "loading", "last-error", "timeline" };
+  ChronicleTimelinePage *page = CHRONICLE_TIMELINE_PAGE (chronicle_timeline_page_new ());
+  ChronicleTimelinePage *current = chronicle_window_get_current_page (self);
+  AdwTabPage *tab_page;
+
+  /* New pages take the sidebar width of the one in front. */
+  if (current != NULL && chronicle_timeline_page_get_sidebar_width (current) > 0)
+    self->sidebar_width = chronicle_timeline_page_get_sidebar_width (current);
+  chronicle_timeline_page_set_sidebar_width (page, self->sidebar_width);
+
+  g_object_bind_property (self, "show-sidebar", page, "show-sidebar", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "collapse-gaps",
+                          chronicle_timeline_page_get_timeline_view (page), "collapse-gaps",
+                          G_BINDING_SYNC_CREATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_properties); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", page_properties[i], NULL);
+
+      g_signal_connect_object (page, signal, G_CALLBACK (on_page_notify_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "load-failed", G_CALLBACK (on_page_load_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (chronicle_timeline_page_get_timeline_view (page), "notify::selected-event",
+                           G_CALLBACK (on_page_selected_event_cb), self, G_CONNECT_SWAPPED);
+
+  /* Next to the tab it was opened from, which comes back if it fails. */
+  tab_page = adw_tab_view_add_page (self->tab_view, GTK_WIDGET (page),
+                                    adw_tab_view_get_selected_page (self->tab_view));
+  sync_tab_page (self, page);
+  adw_tab_view_set_selected_page (self->tab_view, tab_page);
+
+  return page;
 }
 
 static void
@@ -337,42 +464,18 @@ on_file_chooser_response_cb (ChronicleWindow      *self,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
 
-      if (file != NULL)
-        chronicle_window_open (self, file);
+      for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          chronicle_window_open (self, file);
+        }
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
   g_clear_object (&self->file_chooser);
-}
-
-static void
-on_banner_close_clicked_cb (ChronicleWindow *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static void
-on_paned_max_position_cb (ChronicleWindow *self)
-{
-  int max_position = 0;
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-
-  /* The saved width is the sidebar's; the paned wants the divider's
-   * position from the start, known only once the paned has a size. */
-  g_object_get (self->paned, "max-position", &max_position, NULL);
-  if (self->sidebar_width_applied || width <= 0 || max_position <= 0)
-    return;
-
-  self->sidebar_width_applied = TRUE;
-  gtk_paned_set_position (self->paned, MAX (0, width - self->sidebar_width));
-}
-
-static void
-on_timeline_view_selected_event_cb (ChronicleWindow *self)
-{
-  update_navigation_actions (self);
 }
 
 static gboolean
@@ -391,7 +494,8 @@ on_drop_cb (ChronicleWindow *self,
   if (files == NULL)
     return FALSE;
 
-  chronicle_window_open (self, files->data);
+  for (GSList *l = files; l != NULL; l = l->next)
+    chronicle_window_open (self, l->data);
 
   return TRUE;
 }
@@ -402,6 +506,8 @@ open_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+  GFile *current = page != NULL ? chronicle_timeline_page_get_file (page) : NULL;
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) timelines = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -412,9 +518,10 @@ open_action_cb (GtkWidget  *widget,
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Open Timeline"), GTK_WINDOW (self),
+  native = gtk_file_chooser_native_new (_("Open Timelines"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
   gtk_file_filter_set_name (timelines, _("Timelines"));
   gtk_file_filter_add_mime_type (timelines, "application/json");
@@ -426,9 +533,9 @@ open_action_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), timelines);
 
-  if (self->file != NULL)
+  if (current != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) folder = g_file_get_parent (current);
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
@@ -452,13 +559,41 @@ open_recent_action_cb (GtkWidget  *widget,
 }
 
 static void
+open_example_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autoptr(GFile) example = chronicle_application_find_example ();
+
+  if (example != NULL)
+    chronicle_window_open (CHRONICLE_WINDOW (widget), example);
+}
+
+/* Closes the selected tab; with none left, the window shows the start
+ * page. Without a tab, it closes the window. */
+static void
+close_tab_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  AdwTabPage *tab_page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (tab_page != NULL)
+    adw_tab_view_close_page (self->tab_view, tab_page);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 previous_event_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
 
-  chronicle_timeline_view_select_adjacent (self->timeline_view, -1);
+  if (view != NULL)
+    chronicle_timeline_view_select_adjacent (view, -1);
 }
 
 static void
@@ -466,9 +601,10 @@ next_event_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
 
-  chronicle_timeline_view_select_adjacent (self->timeline_view, +1);
+  if (view != NULL)
+    chronicle_timeline_view_select_adjacent (view, +1);
 }
 
 static void
@@ -476,7 +612,10 @@ fit_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  chronicle_timeline_view_fit (CHRONICLE_WINDOW (widget)->timeline_view);
+  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
+
+  if (view != NULL)
+    chronicle_timeline_view_fit (view);
 }
 
 static void
@@ -484,7 +623,10 @@ zoom_in_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  chronicle_timeline_view_zoom (CHRONICLE_WINDOW (widget)->timeline_view, 1.25);
+  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
+
+  if (view != NULL)
+    chronicle_timeline_view_zoom (view, 1.25);
 }
 
 static void
@@ -492,7 +634,10 @@ zoom_out_action_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  chronicle_timeline_view_zoom (CHRONICLE_WINDOW (widget)->timeline_view, 1.0 / 1.25);
+  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
+
+  if (view != NULL)
+    chronicle_timeline_view_zoom (view, 1.0 / 1.25);
 }
 
 static void
@@ -514,15 +659,16 @@ export_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (self->timeline_view);
+  ChronicleTimelineView *view = get_current_view (self);
+  ChronicleTimeline *timeline = view != NULL ? chronicle_timeline_view_get_timeline (view) : NULL;
   ChronicleExportDialog *dialog;
 
   if (timeline == NULL)
     return;
 
   dialog = chronicle_export_dialog_new (GTK_WINDOW (self), timeline,
-                                        chronicle_timeline_view_get_viewport (self->timeline_view),
-                                        chronicle_timeline_view_get_selected_event (self->timeline_view));
+                                        chronicle_timeline_view_get_viewport (view),
+                                        chronicle_timeline_view_get_selected_event (view));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -536,8 +682,9 @@ copy_image_action_cb (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (self->timeline_view);
-  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (self->timeline_view);
+  ChronicleTimelineView *view = get_current_view (self);
+  ChronicleTimeline *timeline = view != NULL ? chronicle_timeline_view_get_timeline (view) : NULL;
+  ChronicleEvent *selected = view != NULL ? chronicle_timeline_view_get_selected_event (view) : NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -549,15 +696,15 @@ copy_image_action_cb (GtkWidget  *widget,
     return;
 
   chronicle_export_options_init (&options);
-  options.width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline_view)), CHRONICLE_EXPORT_MIN_SIZE);
-  options.height = MAX (gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), CHRONICLE_EXPORT_MIN_SIZE);
+  options.width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
+  options.height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
   options.scale = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, CHRONICLE_EXPORT_MAX_SCALE);
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (self->timeline_view);
+  options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (view);
   if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
     options.selected = position;
 
-  surface = chronicle_export_render_image (timeline, chronicle_timeline_view_get_viewport (self->timeline_view),
+  surface = chronicle_export_render_image (timeline, chronicle_timeline_view_get_viewport (view),
                                            &options, &error);
   if (surface == NULL)
     {
@@ -579,6 +726,41 @@ copy_image_action_cb (GtkWidget  *widget,
   chronicle_window_add_toast (self, adw_toast_new (_("Chart copied as an image")));
 }
 
+/* The URIs of the open tabs, in order, for the next start. */
+static GStrv
+dup_open_uris (ChronicleWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (int i = 0; i < n; i++)
+    {
+      ChronicleTimelinePage *page = get_page (adw_tab_view_get_nth_page (self->tab_view, i));
+      GFile *file = chronicle_timeline_page_get_file (page);
+
+      /* A tab still loading its first time may be a file that will fail. */
+      if (file != NULL && chronicle_timeline_page_get_timeline (page) != NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          g_strv_builder_add (builder, uri);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+settings_have_key (GSettings  *settings,
+                   const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
 static gboolean
 chronicle_window_close_request (GtkWindow *window)
 {
@@ -586,6 +768,8 @@ chronicle_window_close_request (GtkWindow *window)
 
   if (self->settings != NULL)
     {
+      ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+      int sidebar_width = page != NULL ? chronicle_timeline_page_get_sidebar_width (page) : 0;
       int width, height;
 
       gtk_window_get_default_size (window, &width, &height);
@@ -598,11 +782,15 @@ chronicle_window_close_request (GtkWindow *window)
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
       /* Within the schema's range: a wider sidebar is remembered as the
        * widest allowed rather than refused with a critical. */
-      if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar)) &&
-          gtk_widget_get_width (GTK_WIDGET (self->sidebar)) > 0)
+      if (sidebar_width > 0)
         g_settings_set_int (self->settings, "sidebar-width",
-                            CLAMP (gtk_widget_get_width (GTK_WIDGET (self->sidebar)),
-                                   MIN_SIDEBAR_WIDTH, MAX_SIDEBAR_WIDTH));
+                            CLAMP (sidebar_width, MIN_SIDEBAR_WIDTH, MAX_SIDEBAR_WIDTH));
+      if (settings_have_key (self->settings, "open-files"))
+        {
+          g_auto(GStrv) uris = dup_open_uris (self);
+
+          g_settings_set_strv (self->settings, "open-files", (const char * const *) uris);
+        }
       g_settings_apply (self->settings);
     }
 
@@ -627,12 +815,13 @@ load_settings (ChronicleWindow      *self,
         gtk_window_maximize (GTK_WINDOW (self));
       self->sidebar_width = g_settings_get_int (self->settings, "sidebar-width");
       g_settings_bind (self->settings, "collapse-gaps",
-                       self->timeline_view, "collapse-gaps",
+                       self, "collapse-gaps",
                        G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::recent-files",
                                G_CALLBACK (on_settings_recent_files_changed_cb), self,
                                G_CONNECT_SWAPPED);
       update_recent_menu (self);
+      update_recent_list (self);
     }
 }
 
@@ -641,10 +830,6 @@ chronicle_window_dispose (GObject *object)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (object);
 
-  /* Makes a load still running stale before it is cancelled. */
-  self->load_generation++;
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -652,7 +837,6 @@ chronicle_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (chronicle_window_parent_class)->dispose (object);
 }
@@ -663,7 +847,6 @@ chronicle_window_finalize (GObject *object)
   ChronicleWindow *self = CHRONICLE_WINDOW (object);
 
   g_clear_pointer (&self->last_error, g_free);
-  g_clear_pointer (&self->warnings, g_strfreev);
 
   G_OBJECT_CLASS (chronicle_window_parent_class)->finalize (object);
 }
@@ -679,10 +862,11 @@ chronicle_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SHOW_SIDEBAR:
-      /* Read by the property action before the template is built and
-       * after it is disposed too. */
-      g_value_set_boolean (value,
-                           self->sidebar == NULL || gtk_widget_get_visible (GTK_WIDGET (self->sidebar)));
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    case PROP_COLLAPSE_GAPS:
+      g_value_set_boolean (value, self->collapse_gaps);
       break;
 
     default:
@@ -701,10 +885,17 @@ chronicle_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SHOW_SIDEBAR:
-      if (self->sidebar != NULL &&
-          gtk_widget_get_visible (GTK_WIDGET (self->sidebar)) != g_value_get_boolean (value))
+      if (self->show_sidebar != g_value_get_boolean (value))
         {
-          gtk_widget_set_visible (GTK_WIDGET (self->sidebar), g_value_get_boolean (value));
+          self->show_sidebar = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_COLLAPSE_GAPS:
+      if (self->collapse_gaps != g_value_get_boolean (value))
+        {
+          self->collapse_gaps = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -731,10 +922,20 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   /**
    * ChronicleWindow:show-sidebar:
    *
-   * Whether the sidebar with the event details is shown.
+   * Whether the sidebars with the event details are shown, in every tab.
    */
   properties[PROP_SHOW_SIDEBAR] =
     g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ChronicleWindow:collapse-gaps:
+   *
+   * Whether the charts of every tab draw long empty stretches shortened.
+   */
+  properties[PROP_COLLAPSE_GAPS] =
+    g_param_spec_boolean ("collapse-gaps", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -750,18 +951,19 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, banner_title_label);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, banner_details_label);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, timeline_view);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, sidebar);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_max_position_cb);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, tab_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_view_selected_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_view_n_pages_cb);
 
   /* Accelerators are set in ChronicleApplication's startup. */
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action_cb);
@@ -770,38 +972,39 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  /* For the menu; the setting follows the property through the binding
+   * made in load_settings(). */
+  gtk_widget_class_install_property_action (widget_class, "win.collapse-gaps", "collapse-gaps");
 
-  g_type_ensure (CHRONICLE_TYPE_SIDEBAR);
-  g_type_ensure (CHRONICLE_TYPE_TIMELINE_VIEW);
+  g_type_ensure (CHRONICLE_TYPE_TIMELINE_PAGE);
 }
 
 static void
 chronicle_window_init (ChronicleWindow *self)
 {
-  g_autoptr(GPropertyAction) collapse_gaps = NULL;
+  g_autoptr(GFile) example = NULL;
   GtkDropTarget *drop;
+
+  self->show_sidebar = TRUE;
+  self->collapse_gaps = TRUE;
+  self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
+  adw_status_page_set_icon_name (self->start_page, APP_ID);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
-  g_signal_connect_object (self->timeline_view, "notify::selected-event",
-                           G_CALLBACK (on_timeline_view_selected_event_cb), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  /* Stateful "win.collapse-gaps" for the menu; the setting follows the
-   * view's property through the binding made in load_settings(). */
-  collapse_gaps = g_property_action_new ("collapse-gaps", self->timeline_view, "collapse-gaps");
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (collapse_gaps));
+  example = chronicle_application_find_example ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-example", example != NULL);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "empty");
-  update_navigation_actions (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  update_for_current_page (self);
 }
 
 ChronicleWindow *
@@ -824,72 +1027,156 @@ chronicle_window_new (ChronicleApplication *application)
  * @self: a `ChronicleWindow`
  * @file: a timeline file
  *
- * Loads @file off the main thread and shows it. A load still running is
- * cancelled. When @file cannot be read the timeline shown stays and a
- * dialog explains why.
+ * Shows @file in a tab: the tab that shows it already, or a new one that
+ * loads it off the main thread. When @file cannot be read, its new tab
+ * closes again, the open tabs stay as they were, and a dialog explains
+ * why.
  */
 void
 chronicle_window_open (ChronicleWindow *self,
                        GFile           *file)
 {
-  LoadData *data;
+  AdwTabPage *tab_page;
+  ChronicleTimelinePage *page;
 
   g_return_if_fail (CHRONICLE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
+  tab_page = find_tab_page_for_file (self, file);
+  if (tab_page != NULL)
+    {
+      page = get_page (tab_page);
+      adw_tab_view_set_selected_page (self->tab_view, tab_page);
+      if (chronicle_timeline_page_get_timeline (page) != NULL)
+        {
+          g_clear_pointer (&self->last_error, g_free);
+          remember_recent_file (self, file);
+        }
+      return;
+    }
 
-  data = g_new0 (LoadData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->generation = ++self->load_generation;
+  page = add_page (self);
+  chronicle_timeline_page_load_file (page, file);
+}
 
-  set_loading (self, TRUE);
-  chronicle_timeline_load_async (file, self->load_cancellable, on_load_ready_cb, data);
+/**
+ * chronicle_window_get_current_page:
+ * @self: a `ChronicleWindow`
+ *
+ * Returns: (transfer none) (nullable): the page of the selected tab
+ */
+ChronicleTimelinePage *
+chronicle_window_get_current_page (ChronicleWindow *self)
+{
+  AdwTabPage *tab_page;
+
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  if (self->tab_view == NULL)
+    return NULL;
+
+  tab_page = adw_tab_view_get_selected_page (self->tab_view);
+
+  return tab_page != NULL ? get_page (tab_page) : NULL;
+}
+
+/**
+ * chronicle_window_get_n_pages:
+ * @self: a `ChronicleWindow`
+ *
+ * Returns: the number of tabs, loading ones included
+ */
+guint
+chronicle_window_get_n_pages (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), 0);
+
+  return self->tab_view != NULL ? (guint) adw_tab_view_get_n_pages (self->tab_view) : 0;
+}
+
+/**
+ * chronicle_window_get_nth_page:
+ * @self: a `ChronicleWindow`
+ * @position: a tab's position, from 0
+ *
+ * Returns: (transfer none): the page in that tab
+ */
+ChronicleTimelinePage *
+chronicle_window_get_nth_page (ChronicleWindow *self,
+                               guint            position)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (position < chronicle_window_get_n_pages (self), NULL);
+
+  return get_page (adw_tab_view_get_nth_page (self->tab_view, (int) position));
+}
+
+/**
+ * chronicle_window_select_page:
+ * @self: a `ChronicleWindow`
+ * @page: a page of the window
+ *
+ * Brings the tab of @page to the front.
+ */
+void
+chronicle_window_select_page (ChronicleWindow       *self,
+                              ChronicleTimelinePage *page)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAGE (page));
+
+  adw_tab_view_set_selected_page (self->tab_view,
+                                  adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
 }
 
 /**
  * chronicle_window_get_file:
  * @self: a `ChronicleWindow`
  *
- * Returns: (transfer none) (nullable): the file of the timeline shown
+ * Returns: (transfer none) (nullable): the file of the selected tab
  */
 GFile *
 chronicle_window_get_file (ChronicleWindow *self)
 {
+  ChronicleTimelinePage *page;
+
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
 
-  return self->file;
+  page = chronicle_window_get_current_page (self);
+
+  return page != NULL ? chronicle_timeline_page_get_file (page) : NULL;
 }
 
 /**
  * chronicle_window_get_timeline:
  * @self: a `ChronicleWindow`
  *
- * Returns: (transfer none) (nullable): the timeline shown
+ * Returns: (transfer none) (nullable): the timeline of the selected tab
  */
 ChronicleTimeline *
 chronicle_window_get_timeline (ChronicleWindow *self)
 {
+  ChronicleTimelinePage *page;
+
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
 
-  return chronicle_timeline_view_get_timeline (self->timeline_view);
+  page = chronicle_window_get_current_page (self);
+
+  return page != NULL ? chronicle_timeline_page_get_timeline (page) : NULL;
 }
 
 /**
  * chronicle_window_get_timeline_view:
  * @self: a `ChronicleWindow`
  *
- * Returns: (transfer none): the chart
+ * Returns: (transfer none) (nullable): the chart of the selected tab
  */
 ChronicleTimelineView *
 chronicle_window_get_timeline_view (ChronicleWindow *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
 
-  return self->timeline_view;
+  return get_current_view (self);
 }
 
 /**
@@ -912,17 +1199,29 @@ chronicle_window_add_toast (ChronicleWindow *self,
 ChronicleSidebar *
 chronicle_window_get_sidebar (ChronicleWindow *self)
 {
+  ChronicleTimelinePage *page;
+
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
 
-  return self->sidebar;
+  page = chronicle_window_get_current_page (self);
+
+  return page != NULL ? chronicle_timeline_page_get_sidebar (page) : NULL;
 }
 
+/* Whether any tab is loading. */
 gboolean
 chronicle_window_is_loading (ChronicleWindow *self)
 {
+  guint n;
+
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), FALSE);
 
-  return self->load_cancellable != NULL;
+  n = chronicle_window_get_n_pages (self);
+  for (guint i = 0; i < n; i++)
+    if (chronicle_timeline_page_get_loading (chronicle_window_get_nth_page (self, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 const char *
@@ -936,7 +1235,20 @@ chronicle_window_get_last_error (ChronicleWindow *self)
 const char * const *
 chronicle_window_get_warnings (ChronicleWindow *self)
 {
+  ChronicleTimelinePage *page;
+
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
 
-  return (const char * const *) self->warnings;
+  page = chronicle_window_get_current_page (self);
+
+  return page != NULL ? chronicle_timeline_page_get_warnings (page) : NULL;
+}
+
+/* For tests: whether the start page shows, and the recent files it lists. */
+gboolean
+chronicle_window_get_start_page_visible (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
 }

@@ -1,0 +1,18 @@
+/* chronicle-timeline-page-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-timeline-page.h"
+
+G_BEGIN_DECLS
+
+/* For tests: whether the banner is shown, and what it says (borrowed). */
+gboolean chronicle_timeline_page_get_banner (ChronicleTimelinePage  *self,
+                                             const char            **title,
+                                             const char            **details);
+
+G_END_DECLS
