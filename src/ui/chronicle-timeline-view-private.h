@@ -14,5 +14,10 @@ G_BEGIN_DECLS
 /* The layout drawn now (computed on demand), or NULL while the view has no
  * events or no size. For tests. */
 const ChronicleLayout *chronicle_timeline_view_get_layout (ChronicleTimelineView *self);
+/* What a click at (x, y), widget px, does to the legend: emits
+ * "legend-activated" when a category's entry is there. For tests. */
+gboolean               chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
+                                                                   double                 x,
+                                                                   double                 y);
 
 G_END_DECLS

@@ -45,6 +45,7 @@ struct _ChronicleTimelineView
   GskRenderNode     *static_node;  /* chronicle_paint() of layout; NULL when stale */
   ChronicleStyle     style;
   char              *accessible_label;
+  GStrv              hidden_categories;  /* legend entries struck through */
 
   gboolean           style_valid;
   gboolean           collapse_gaps;
@@ -75,6 +76,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* ChronicleTimelineView::legend-activated (guint category index) */
+static guint legend_activated_signal;
 
 static void
 invalidate_paint (ChronicleTimelineView *self)
@@ -192,7 +196,9 @@ ensure_layout (ChronicleTimelineView *self)
       ChronicleLayoutOptions options = {
         .collapse_gaps = self->collapse_gaps,
         .show_title = FALSE,
-        .show_legend = FALSE,
+        /* On screen too: clicking an entry toggles its category. */
+        .show_legend = TRUE,
+        .hidden_categories = (const char * const *) self->hidden_categories,
         .show_eras = TRUE,
       };
       ChroniclePangoMeasurer measurer = {
@@ -524,6 +530,9 @@ on_click_released_cb (ChronicleTimelineView *self,
   const ChronicleLayoutItem *item;
 
   if (layout == NULL || self->drag_moved)
+    return;
+
+  if (chronicle_timeline_view_activate_legend_at (self, x, y))
     return;
 
   item = chronicle_layout_hit_test (layout, x, y);
@@ -910,6 +919,7 @@ chronicle_timeline_view_finalize (GObject *object)
 
   g_clear_pointer (&self->viewport, chronicle_viewport_free);
   g_clear_pointer (&self->accessible_label, g_free);
+  g_clear_pointer (&self->hidden_categories, g_strfreev);
   chronicle_style_clear (&self->style);
 
   G_OBJECT_CLASS (chronicle_timeline_view_parent_class)->finalize (object);
@@ -1030,6 +1040,19 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronicleTimelineView::legend-activated:
+   * @category: the index of the category in the timeline's categories
+   *
+   * The legend entry of @category was clicked: a filter toggles it.
+   */
+  legend_activated_signal =
+    g_signal_new ("legend-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "timeline.previous", NULL, previous_action_cb);
   gtk_widget_class_install_action (widget_class, "timeline.next", NULL, next_action_cb);
@@ -1403,6 +1426,45 @@ chronicle_timeline_view_get_layout (ChronicleTimelineView *self)
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
 
   return ensure_layout (self);
+}
+
+gboolean
+chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
+                                            double                 x,
+                                            double                 y)
+{
+  const ChronicleLayout *layout;
+  guint category;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  layout = ensure_layout (self);
+  if (layout == NULL)
+    return FALSE;
+
+  category = chronicle_layout_hit_test_legend (layout, x, y);
+  if (category == G_MAXUINT)
+    return FALSE;
+
+  g_signal_emit (self, legend_activated_signal, 0, category);
+  return TRUE;
+}
+
+/**
+ * chronicle_timeline_view_set_hidden_categories:
+ * @self: a `ChronicleTimelineView`
+ * @category_ids: (nullable) (array zero-terminated=1): ids of hidden
+ *   categories
+ */
+void
+chronicle_timeline_view_set_hidden_categories (ChronicleTimelineView *self,
+                                               const char * const    *category_ids)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->hidden_categories, g_strfreev);
+  self->hidden_categories = g_strdupv ((char **) category_ids);
+  invalidate_layout (self);
 }
 
 /**

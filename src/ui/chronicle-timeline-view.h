@@ -50,4 +50,10 @@ void                     chronicle_timeline_view_show_range         (ChronicleTi
                                                                      double                 start,
                                                                      double                 end);
 
+/* Ids of the categories a filter hides (NULL-terminated, copied): the
+ * legend draws them struck through. Clicking a legend entry emits
+ * "legend-activated" with the category's index. */
+void                     chronicle_timeline_view_set_hidden_categories (ChronicleTimelineView *self,
+                                                                        const char * const    *category_ids);
+
 G_END_DECLS
