@@ -32,6 +32,16 @@
 /* Margin, in widget pixels, an event must keep from the edges to count as
  * visible; nearer than that the view recentres on it. */
 #define EDGE_MARGIN_PX       24.0
+/* Animated moves (previous/next, zoom keys, fit...) take this long and
+ * ease out. */
+#define MOVE_DURATION_US     (220 * G_TIME_SPAN_MILLISECOND)
+/* Kinetic panning after a drag: the speed decays with this time constant
+ * (seconds) and stops below the minimum (px per second); a release after
+ * holding still longer than the idle time does not fling. */
+#define KINETIC_DECAY_S      0.325
+#define KINETIC_MIN_SPEED    30.0
+#define KINETIC_MAX_SPEED    6000.0
+#define KINETIC_IDLE_MS      60
 
 struct _ChronicleTimelineView
 {
@@ -63,6 +73,26 @@ struct _ChronicleTimelineView
   double             zoom_last_scale;
   /* the press became a pan: its release is no click */
   gboolean           drag_moved;
+  /* drag speed in px per second (smoothed) and the time of the last
+   * drag update, in event milliseconds */
+  double             drag_velocity;
+  guint32            drag_last_time;
+
+  /* Motion on screen. While a move animates, the viewport already holds
+   * its target (what the actions, tests and export see), and "shown" the
+   * window on screen now, which the layout is computed for. */
+  ChronicleViewport *shown;          /* owned; NULL when still */
+  guint              tick_id;
+  gint64             move_start_us;  /* frame time of the first frame, 0 before */
+  double             move_from0;     /* windows in axis units */
+  double             move_from1;
+  double             move_to0;
+  double             move_to1;
+  /* kinetic panning (without "shown"), px per second; 0 when none */
+  double             kinetic_velocity;
+  gint64             kinetic_last_us;
+
+  gboolean           story_mode;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
@@ -72,6 +102,7 @@ enum {
   PROP_TIMELINE,
   PROP_SELECTED_EVENT,
   PROP_COLLAPSE_GAPS,
+  PROP_STORY_MODE,
   N_PROPS
 };
 
@@ -79,6 +110,13 @@ static GParamSpec *properties[N_PROPS];
 
 /* ChronicleTimelineView::legend-activated (guint category index) */
 static guint legend_activated_signal;
+
+enum {
+  SIGNAL_VIEWPORT_CHANGED,
+  N_VIEW_SIGNALS
+};
+
+static guint view_signals[N_VIEW_SIGNALS];
 
 static void
 invalidate_paint (ChronicleTimelineView *self)
@@ -92,6 +130,56 @@ invalidate_layout (ChronicleTimelineView *self)
 {
   g_clear_pointer (&self->layout, chronicle_layout_free);
   invalidate_paint (self);
+  /* Most layout changes are moves; an overview redraws its frame. */
+  g_signal_emit (self, view_signals[SIGNAL_VIEWPORT_CHANGED], 0);
+}
+
+/* The window on screen: a step of the animated move under way, or the
+ * viewport. */
+static ChronicleViewport *
+get_shown_viewport (ChronicleTimelineView *self)
+{
+  return self->shown != NULL ? self->shown : self->viewport;
+}
+
+static void
+stop_motion (ChronicleTimelineView *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  self->kinetic_velocity = 0.0;
+  g_clear_pointer (&self->shown, chronicle_viewport_free);
+}
+
+/* Ends any motion where it is on screen now, for a gesture that moves the
+ * view from what the user sees. */
+static void
+settle_motion (ChronicleTimelineView *self)
+{
+  if (self->shown != NULL)
+    {
+      double u0, u1;
+
+      chronicle_viewport_get_visible_units (self->shown, &u0, &u1);
+      chronicle_viewport_set_visible_units (self->viewport, u0, u1);
+    }
+
+  stop_motion (self);
+}
+
+static gboolean
+get_animations_enabled (ChronicleTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean enabled = FALSE;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &enabled, NULL);
+
+  return enabled;
 }
 
 static void
@@ -206,7 +294,7 @@ ensure_layout (ChronicleTimelineView *self)
         .style = ensure_style (self),
       };
 
-      self->layout = chronicle_layout_compute (self->timeline, self->viewport, width, height,
+      self->layout = chronicle_layout_compute (self->timeline, get_shown_viewport (self), width, height,
                                                &options, chronicle_pango_measure, &measurer);
     }
 
@@ -232,12 +320,54 @@ get_selected_position (ChronicleTimelineView *self,
   return chronicle_timeline_find_event (self->timeline, self->selected, position);
 }
 
+/* "date — title" of the event at @position, for screen readers. */
+static char *
+dup_event_text (ChronicleTimelineView *self,
+                guint                  position)
+{
+  ChronicleEvent *event = get_event_at (self, position);
+  g_autofree char *date = chronicle_event_format_date (event);
+
+  /* Translators: an event for screen readers: its date and its title */
+  return g_strdup_printf (_("%s — %s"), date, chronicle_event_get_title (event));
+}
+
 static void
 update_accessible_label (ChronicleTimelineView *self)
 {
   g_autofree char *label = NULL;
+  guint position;
 
-  if (has_events (self))
+  /* With a selection the name says where it is and what is around it:
+   * screen readers speak the name of the focused widget when it changes,
+   * which GTK 4.8 (without gtk_accessible_announce) leaves as the way to
+   * announce a new selection. */
+  if (get_selected_position (self, &position))
+    {
+      guint n = chronicle_timeline_get_n_events (self->timeline);
+      g_autofree char *current = dup_event_text (self, position);
+      g_autofree char *previous = position > 0 ? dup_event_text (self, position - 1) : NULL;
+      g_autofree char *next = position + 1 < n ? dup_event_text (self, position + 1) : NULL;
+      GString *text = g_string_new (NULL);
+
+      /* Translators: accessible name of the chart with an event selected:
+       * its position, then its date and title */
+      g_string_append_printf (text, _("Event %u of %u: %s."), position + 1, n, current);
+      if (previous != NULL)
+        {
+          g_string_append_c (text, ' ');
+          /* Translators: the event before the selected one, for screen readers */
+          g_string_append_printf (text, _("Before it: %s."), previous);
+        }
+      if (next != NULL)
+        {
+          g_string_append_c (text, ' ');
+          /* Translators: the event after the selected one, for screen readers */
+          g_string_append_printf (text, _("After it: %s."), next);
+        }
+      label = g_string_free (text, FALSE);
+    }
+  else if (has_events (self))
     {
       guint n = chronicle_timeline_get_n_events (self->timeline);
       g_autofree char *first = chronicle_event_format_date (get_event_at (self, 0));
@@ -422,14 +552,6 @@ reveal_position (ChronicleTimelineView *self,
     }
 }
 
-static void
-select_position (ChronicleTimelineView *self,
-                 guint                  position)
-{
-  chronicle_timeline_view_set_selected_event (self, get_event_at (self, position));
-  reveal_position (self, position, FALSE);
-}
-
 /* Zooms so the events folded in @cluster spread out over the view. */
 static void
 open_cluster (ChronicleTimelineView     *self,
@@ -485,6 +607,108 @@ update_hover (ChronicleTimelineView *self)
     }
 }
 
+/* One frame of the motion under way. The frame time keeps the speed
+ * independent of the frame rate. */
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+
+  if (self->shown != NULL)
+    {
+      double t, eased, u0, u1;
+
+      if (self->move_start_us == 0)
+        self->move_start_us = now;
+      t = MIN ((now - self->move_start_us) / (double) MOVE_DURATION_US, 1.0);
+      /* Ease out (cubic): fast at first, settling gently. */
+      eased = 1.0 - pow (1.0 - t, 3.0);
+
+      chronicle_viewport_interpolate_units (self->move_from0, self->move_from1,
+                                            self->move_to0, self->move_to1,
+                                            eased, &u0, &u1);
+      chronicle_viewport_set_visible_units (self->shown, u0, u1);
+
+      if (t >= 1.0)
+        {
+          self->tick_id = 0;
+          g_clear_pointer (&self->shown, chronicle_viewport_free);
+        }
+    }
+  else if (self->kinetic_velocity != 0.0)
+    {
+      double dt = (now - self->kinetic_last_us) / (double) G_USEC_PER_SEC;
+      double before0, before1, after0, after1;
+
+      self->kinetic_last_us = now;
+      dt = CLAMP (dt, 0.0, 0.1);
+
+      chronicle_viewport_get_visible_units (self->viewport, &before0, &before1);
+      chronicle_viewport_pan (self->viewport, self->kinetic_velocity * dt);
+      chronicle_viewport_get_visible_units (self->viewport, &after0, &after1);
+      self->kinetic_velocity *= exp (-dt / KINETIC_DECAY_S);
+
+      /* Slow enough, or stopped at an end of the timeline. */
+      if (fabs (self->kinetic_velocity) < KINETIC_MIN_SPEED ||
+          (dt > 0.0 && before0 == after0 && before1 == after1))
+        {
+          self->tick_id = 0;
+          self->kinetic_velocity = 0.0;
+        }
+    }
+  else
+    self->tick_id = 0;
+
+  invalidate_layout (self);
+  update_hover (self);
+
+  return self->tick_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Starts a move: an animation under way is cut short at its target, so
+ * that a new step (another press of "+") goes on from where the last one
+ * was going. Returns, in @shown0 and @shown1, the window on screen now. */
+static void
+begin_move (ChronicleTimelineView *self,
+            double                *shown0,
+            double                *shown1)
+{
+  chronicle_viewport_get_visible_units (get_shown_viewport (self), shown0, shown1);
+  stop_motion (self);
+}
+
+/* Ends a move begun with begin_move(): the viewport holds the target now;
+ * the screen gets there smoothly from [@shown0, @shown1), or at once when
+ * animations are off (a system setting, and for tests) or the view is not
+ * on screen. */
+static void
+end_move (ChronicleTimelineView *self,
+          double                 shown0,
+          double                 shown1)
+{
+  double to0, to1;
+
+  chronicle_viewport_get_visible_units (self->viewport, &to0, &to1);
+
+  if ((to0 != shown0 || to1 != shown1) && get_animations_enabled (self))
+    {
+      self->shown = chronicle_viewport_copy (self->viewport);
+      chronicle_viewport_set_visible_units (self->shown, shown0, shown1);
+      self->move_from0 = shown0;
+      self->move_from1 = shown1;
+      self->move_to0 = to0;
+      self->move_to1 = to1;
+      self->move_start_us = 0;
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
+    }
+
+  invalidate_layout (self);
+  update_hover (self);
+}
+
 static void
 on_timeline_items_changed_cb (ChronicleTimelineView *self,
                               guint                  position,
@@ -494,9 +718,13 @@ on_timeline_items_changed_cb (ChronicleTimelineView *self,
 {
   guint selected;
 
+  /* A new axis: windows in the old axis units mean nothing on it. */
+  stop_motion (self);
   chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
   if (self->selected != NULL && !get_selected_position (self, &selected))
-    chronicle_timeline_view_set_selected_event (self, NULL);
+    chronicle_timeline_view_set_selected_event (self,
+                                                chronicle_timeline_lookup_event (self->timeline,
+                                                                                 chronicle_event_get_id (self->selected)));
   self->hover = G_MAXUINT;
   update_accessible_label (self);
   invalidate_layout (self);
@@ -544,12 +772,22 @@ on_click_released_cb (ChronicleTimelineView *self,
     }
 
   if (item->kind == CHRONICLE_ITEM_CLUSTER)
-    open_cluster (self, item);
+    {
+      double shown0, shown1;
+
+      begin_move (self, &shown0, &shown1);
+      open_cluster (self, item);
+      end_move (self, shown0, shown1);
+    }
   else if (n_press >= 2)
     {
+      double shown0, shown1;
+
       /* Double click: zoom to the event. */
       chronicle_timeline_view_set_selected_event (self, get_event_at (self, item->first_event));
+      begin_move (self, &shown0, &shown1);
       reveal_position (self, item->first_event, TRUE);
+      end_move (self, shown0, shown1);
     }
   else
     chronicle_timeline_view_set_selected_event (self, get_event_at (self, item->first_event));
@@ -563,8 +801,12 @@ on_drag_begin_cb (ChronicleTimelineView *self,
                   double                 start_y,
                   GtkGestureDrag        *gesture)
 {
+  /* A press catches a fling or an animated move where it is. */
+  settle_motion (self);
   self->drag_last_x = 0.0;
   self->drag_moved = FALSE;
+  self->drag_velocity = 0.0;
+  self->drag_last_time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
 }
 
 static void
@@ -581,6 +823,20 @@ on_drag_update_cb (ChronicleTimelineView *self,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
 
+  {
+    guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
+    double dx = offset_x - self->drag_last_x;
+
+    /* Speed over the last few events, for the fling at the release. */
+    if (time > self->drag_last_time)
+      {
+        double speed = dx * 1000.0 / (time - self->drag_last_time);
+
+        self->drag_velocity = 0.6 * speed + 0.4 * self->drag_velocity;
+        self->drag_last_time = time;
+      }
+  }
+
   pan_content (self, offset_x - self->drag_last_x);
   self->drag_last_x = offset_x;
 }
@@ -591,6 +847,25 @@ on_drag_end_cb (ChronicleTimelineView *self,
                 double                 offset_y,
                 GtkGestureDrag        *gesture)
 {
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
+  double velocity = CLAMP (self->drag_velocity, -KINETIC_MAX_SPEED, KINETIC_MAX_SPEED);
+
+  /* Kinetic panning: a drag let go while still moving glides on. */
+  if (self->drag_moved && time - self->drag_last_time <= KINETIC_IDLE_MS &&
+      fabs (velocity) >= 4 * KINETIC_MIN_SPEED && get_animations_enabled (self))
+    {
+      stop_motion (self);
+      self->kinetic_velocity = velocity;
+      self->kinetic_last_us = g_get_monotonic_time ();
+      {
+        GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+        if (clock != NULL)
+          self->kinetic_last_us = gdk_frame_clock_get_frame_time (clock);
+      }
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
+    }
+
   update_hover (self);
 }
 
@@ -606,6 +881,9 @@ on_scroll_scroll_cb (ChronicleTimelineView    *self,
 
   if (!has_events (self))
     return GDK_EVENT_PROPAGATE;
+
+  /* The wheel acts on what is on screen. */
+  settle_motion (self);
 
   /* Shift turns a vertical wheel into a horizontal one, as in other views. */
   if ((state & GDK_SHIFT_MASK) != 0 && dx == 0.0)
@@ -632,6 +910,7 @@ on_zoom_begin_cb (ChronicleTimelineView *self,
                   GdkEventSequence      *sequence,
                   GtkGesture            *gesture)
 {
+  settle_motion (self);
   self->zoom_last_scale = 1.0;
 }
 
@@ -672,6 +951,20 @@ on_motion_leave_cb (ChronicleTimelineView    *self,
   update_hover (self);
 }
 
+/* Selects the event at @position and moves to it, animated: the least
+ * move that shows it, or in story mode centred with its neighbours. */
+static void
+present_position (ChronicleTimelineView *self,
+                  guint                  position)
+{
+  double shown0, shown1;
+
+  begin_move (self, &shown0, &shown1);
+  chronicle_timeline_view_set_selected_event (self, get_event_at (self, position));
+  reveal_position (self, position, self->story_mode);
+  end_move (self, shown0, shown1);
+}
+
 static void
 previous_action_cb (GtkWidget  *widget,
                     const char *action_name,
@@ -698,7 +991,7 @@ first_action_cb (GtkWidget  *widget,
   ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
 
   if (has_events (self))
-    select_position (self, 0);
+    present_position (self, 0);
 }
 
 static void
@@ -709,7 +1002,7 @@ last_action_cb (GtkWidget  *widget,
   ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
 
   if (has_events (self))
-    select_position (self, chronicle_timeline_get_n_events (self->timeline) - 1);
+    present_position (self, chronicle_timeline_get_n_events (self->timeline) - 1);
 }
 
 static void
@@ -741,7 +1034,13 @@ clear_selection_action_cb (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  chronicle_timeline_view_set_selected_event (CHRONICLE_TIMELINE_VIEW (widget), NULL);
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+
+  /* Escape leaves a story first, keeping the event it was at. */
+  if (self->story_mode)
+    chronicle_timeline_view_set_story_mode (self, FALSE);
+  else
+    chronicle_timeline_view_set_selected_event (self, NULL);
 }
 
 static void
@@ -783,6 +1082,8 @@ chronicle_timeline_view_size_allocate (GtkWidget *widget,
 
   if (width > 0 && chronicle_viewport_get_width (self->viewport) != width)
     chronicle_viewport_set_width (self->viewport, width);
+  if (width > 0 && self->shown != NULL)
+    chronicle_viewport_set_width (self->shown, width);
 
   if (self->needs_fit && width > 0 && has_events (self))
     {
@@ -902,6 +1203,7 @@ chronicle_timeline_view_dispose (GObject *object)
 {
   ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
 
+  stop_motion (self);
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
   g_clear_object (&self->timeline);
@@ -947,6 +1249,10 @@ chronicle_timeline_view_get_property (GObject    *object,
       g_value_set_boolean (value, chronicle_timeline_view_get_collapse_gaps (self));
       break;
 
+    case PROP_STORY_MODE:
+      g_value_set_boolean (value, chronicle_timeline_view_get_story_mode (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -972,6 +1278,10 @@ chronicle_timeline_view_set_property (GObject      *object,
 
     case PROP_COLLAPSE_GAPS:
       chronicle_timeline_view_set_collapse_gaps (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_STORY_MODE:
+      chronicle_timeline_view_set_story_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1039,6 +1349,18 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ChronicleTimelineView:story-mode:
+   *
+   * Whether the view tells the timeline as a story: one event at a time,
+   * centred with its neighbours; Space and the arrow keys step, Escape
+   * leaves. Turning it on presents the selected event, or the first.
+   */
+  properties[PROP_STORY_MODE] =
+    g_param_spec_boolean ("story-mode", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1054,6 +1376,19 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /**
+   * ChronicleTimelineView::viewport-changed:
+   *
+   * The window on screen moved, zoomed or was laid out again (every frame
+   * of an animated move), for an overview of the view.
+   */
+  view_signals[SIGNAL_VIEWPORT_CHANGED] =
+    g_signal_new ("viewport-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "timeline.previous", NULL, previous_action_cb);
   gtk_widget_class_install_action (widget_class, "timeline.next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "timeline.first", NULL, first_action_cb);
@@ -1065,6 +1400,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                                    clear_selection_action_cb);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-to-selection", NULL,
                                    zoom_to_selection_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "timeline.story-mode", "story-mode");
 
   /* Keys local to the focused chart. The window adds Ctrl+plus/minus/0,
    * which work wherever the focus is. Keep gtk/help-overlay.ui in step. */
@@ -1078,6 +1414,8 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "timeline.last", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline.story-mode", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.zoom-to-selection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.zoom-to-selection", NULL);
   add_zoom_bindings (widget_class, zoom_in_keys, G_N_ELEMENTS (zoom_in_keys), "timeline.zoom-in");
@@ -1170,7 +1508,9 @@ chronicle_timeline_view_get_timeline (ChronicleTimelineView *self)
  * @self: a `ChronicleTimelineView`
  * @timeline: (nullable): the timeline to show
  *
- * Shows @timeline fitted into the view, with no selection.
+ * Shows @timeline fitted into the view. The selected event stays selected
+ * when @timeline has an event with its id (a reload, a filter), else the
+ * selection is cleared.
  */
 void
 chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
@@ -1182,7 +1522,17 @@ chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
   if (self->timeline == timeline)
     return;
 
-  chronicle_timeline_view_set_selected_event (self, NULL);
+  stop_motion (self);
+
+  /* A reloaded or filtered timeline keeps the selection while it has the
+   * event (found by its id: a reload makes new event objects). */
+  {
+    ChronicleEvent *kept = NULL;
+
+    if (self->selected != NULL && timeline != NULL)
+      kept = chronicle_timeline_lookup_event (timeline, chronicle_event_get_id (self->selected));
+    chronicle_timeline_view_set_selected_event (self, kept);
+  }
 
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
@@ -1238,6 +1588,7 @@ chronicle_timeline_view_set_selected_event (ChronicleTimelineView *self,
   if (!g_set_object (&self->selected, event))
     return;
 
+  update_accessible_label (self);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -1271,6 +1622,7 @@ chronicle_timeline_view_set_collapse_gaps (ChronicleTimelineView *self,
     return;
 
   self->collapse_gaps = collapse_gaps;
+  stop_motion (self);
 
   if (self->timeline != NULL)
     {
@@ -1318,14 +1670,16 @@ chronicle_timeline_view_get_style (ChronicleTimelineView *self,
 void
 chronicle_timeline_view_fit (ChronicleTimelineView *self)
 {
+  double shown0, shown1;
+
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
 
   if (!has_events (self))
     return;
 
+  begin_move (self, &shown0, &shown1);
   chronicle_viewport_fit (self->viewport);
-  invalidate_layout (self);
-  update_hover (self);
+  end_move (self, shown0, shown1);
 }
 
 /**
@@ -1342,10 +1696,17 @@ chronicle_timeline_view_zoom (ChronicleTimelineView *self,
 {
   double anchor_x;
   double width;
+  double shown0, shown1;
   guint selected;
 
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
   g_return_if_fail (factor > 0.0);
+
+  if (!has_events (self))
+    return;
+
+  /* Steps add up: the anchor is found in the window being moved to. */
+  begin_move (self, &shown0, &shown1);
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   anchor_x = width / 2.0;
@@ -1359,8 +1720,8 @@ chronicle_timeline_view_zoom (ChronicleTimelineView *self,
         anchor_x = x;
     }
 
-  zoom_at (self, factor, anchor_x);
-  update_hover (self);
+  chronicle_viewport_zoom (self->viewport, factor, anchor_x);
+  end_move (self, shown0, shown1);
 }
 
 /**
@@ -1395,7 +1756,7 @@ chronicle_timeline_view_select_adjacent (ChronicleTimelineView *self,
   else
     position += step;
 
-  select_position (self, position);
+  present_position (self, position);
 
   return TRUE;
 }
@@ -1417,7 +1778,13 @@ chronicle_timeline_view_reveal_selected (ChronicleTimelineView *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
 
   if (get_selected_position (self, &position))
-    reveal_position (self, position, zoom_to_it);
+    {
+      double shown0, shown1;
+
+      begin_move (self, &shown0, &shown1);
+      reveal_position (self, position, zoom_to_it);
+      end_move (self, shown0, shown1);
+    }
 }
 
 const ChronicleLayout *
@@ -1488,7 +1855,140 @@ chronicle_timeline_view_show_range (ChronicleTimelineView *self,
   if (!has_events (self))
     return;
 
+  stop_motion (self);
   chronicle_viewport_show_range (self->viewport, start, end);
   self->needs_fit = FALSE;
   invalidate_layout (self);
+}
+
+/**
+ * chronicle_timeline_view_get_shown_viewport:
+ * @self: a `ChronicleTimelineView`
+ *
+ * The window on screen now. While a move animates, that is a step on the
+ * way to chronicle_timeline_view_get_viewport(), which already holds where
+ * the move goes; otherwise the two are the same.
+ *
+ * Returns: (transfer none): the viewport drawn
+ */
+const ChronicleViewport *
+chronicle_timeline_view_get_shown_viewport (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return get_shown_viewport (self);
+}
+
+/**
+ * chronicle_timeline_view_scroll_to:
+ * @self: a `ChronicleTimelineView`
+ * @time: Unix seconds
+ * @animate: glide there (when animations are on) rather than jump
+ *
+ * Centres the view on @time, keeping the zoom.
+ */
+void
+chronicle_timeline_view_scroll_to (ChronicleTimelineView *self,
+                                   double                 time,
+                                   gboolean               animate)
+{
+  double shown0, shown1;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  if (!has_events (self))
+    return;
+
+  if (!animate)
+    {
+      /* Follows the pointer (an overview drag): from what is on screen. */
+      settle_motion (self);
+      chronicle_viewport_center_on (self->viewport, time);
+      invalidate_layout (self);
+      update_hover (self);
+      return;
+    }
+
+  begin_move (self, &shown0, &shown1);
+  chronicle_viewport_center_on (self->viewport, time);
+  end_move (self, shown0, shown1);
+}
+
+/**
+ * chronicle_timeline_view_is_moving:
+ * @self: a `ChronicleTimelineView`
+ *
+ * Returns: whether an animated move or a kinetic pan is under way
+ */
+gboolean
+chronicle_timeline_view_is_moving (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->tick_id != 0;
+}
+
+gboolean
+chronicle_timeline_view_get_story_mode (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->story_mode;
+}
+
+/**
+ * chronicle_timeline_view_set_story_mode:
+ * @self: a `ChronicleTimelineView`
+ * @story_mode: whether to tell the timeline as a story
+ *
+ * Entering story mode presents the selected event, or the first one, and
+ * takes the keyboard focus so that the arrow keys and Space step through
+ * the story. Leaving it keeps the selection and the view.
+ */
+void
+chronicle_timeline_view_set_story_mode (ChronicleTimelineView *self,
+                                        gboolean               story_mode)
+{
+  guint position;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  story_mode = !!story_mode;
+  /* A story needs events to tell. */
+  if (story_mode && !has_events (self))
+    story_mode = FALSE;
+  if (self->story_mode == story_mode)
+    return;
+
+  self->story_mode = story_mode;
+
+  if (story_mode)
+    {
+      if (!get_selected_position (self, &position))
+        position = 0;
+      present_position (self, position);
+      if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY_MODE]);
+}
+
+/**
+ * chronicle_timeline_view_story_step:
+ * @self: a `ChronicleTimelineView`
+ * @step: -1 for the previous event of the story, +1 for the next
+ *
+ * Presents the previous or next event, centred with its neighbours.
+ *
+ * Returns: FALSE at an end of the story
+ */
+gboolean
+chronicle_timeline_view_story_step (ChronicleTimelineView *self,
+                                    int                    step)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (step == -1 || step == 1, FALSE);
+
+  return chronicle_timeline_view_select_adjacent (self, step);
 }

@@ -50,6 +50,22 @@ void                     chronicle_timeline_view_show_range         (ChronicleTi
                                                                      double                 start,
                                                                      double                 end);
 
+/* The window drawn now: during an animated move a step towards
+ * get_viewport(), which holds the move's target. */
+const ChronicleViewport *chronicle_timeline_view_get_shown_viewport (ChronicleTimelineView *self);
+/* Centres @time (Unix seconds), keeping the zoom. */
+void                     chronicle_timeline_view_scroll_to          (ChronicleTimelineView *self,
+                                                                     double                 time,
+                                                                     gboolean               animate);
+gboolean                 chronicle_timeline_view_is_moving          (ChronicleTimelineView *self);
+
+/* Story mode: one event at a time, centred with its neighbours. */
+gboolean                 chronicle_timeline_view_get_story_mode     (ChronicleTimelineView *self);
+void                     chronicle_timeline_view_set_story_mode     (ChronicleTimelineView *self,
+                                                                     gboolean               story_mode);
+gboolean                 chronicle_timeline_view_story_step         (ChronicleTimelineView *self,
+                                                                     int                    step);
+
 /* Ids of the categories a filter hides (NULL-terminated, copied): the
  * legend draws them struck through. Clicking a legend entry emits
  * "legend-activated" with the category's index. */

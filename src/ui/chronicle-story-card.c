@@ -1,0 +1,392 @@
+/* chronicle-story-card.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-story-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chronicle-story-card.h"
+
+struct _ChronicleStoryCard
+{
+  GtkWidget              parent_instance;
+
+  /* template widgets */
+  GtkRevealer           *revealer;
+  GtkWidget             *previous_button;
+  GtkWidget             *next_button;
+  GtkLabel              *position_label;
+  GtkLabel              *date_label;
+  GtkLabel              *title_label;
+  GtkLabel              *summary_label;
+  GtkBox                *quotes_box;
+
+  /* borrowed, weak */
+  ChronicleTimelineView *view;
+
+  guint                  n_quotes;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleStoryCard, chronicle_story_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+static GtkWidget *
+create_label (const char *text,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+create_quote (ChronicleTimeline *timeline,
+              ChronicleQuote    *quote)
+{
+  const char *speaker = chronicle_quote_get_speaker (quote);
+  const char *role = chronicle_quote_get_role (quote);
+  const char *source_id = chronicle_quote_get_source_id (quote);
+  ChronicleSource *source = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *attribution = NULL;
+  GtkWidget *box;
+
+  if (source_id != NULL && timeline != NULL)
+    source = chronicle_timeline_lookup_source (timeline, source_id);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (box, "story-quote");
+
+  /* Translators: typographic quotation marks around a quote; use the ones
+   * of your language, for instance „%s“ or « %s ». */
+  text = g_strdup_printf (_("“%s”"), chronicle_quote_get_text (quote));
+  gtk_box_append (GTK_BOX (box), create_label (text, "quote-text"));
+
+  if (!is_blank (speaker) && !is_blank (role))
+    /* Translators: attribution under a quote: "— Marco Rubio, U.S. Secretary of State" */
+    attribution = g_strdup_printf (_("— %s, %s"), speaker, role);
+  else if (!is_blank (speaker))
+    /* Translators: attribution under a quote without the speaker's role */
+    attribution = g_strdup_printf (_("— %s"), speaker);
+
+  if (source != NULL && !is_blank (chronicle_source_get_publisher (source)))
+    {
+      g_autofree char *with_source = NULL;
+
+      /* Translators: attribution and the outlet that reported the quote,
+       * "— Marco Rubio, US Secretary of State · Reuters" */
+      with_source = g_strdup_printf (_("%s · %s"), attribution != NULL ? attribution : "",
+                                     chronicle_source_get_publisher (source));
+      g_free (attribution);
+      attribution = g_steal_pointer (&with_source);
+    }
+
+  if (attribution != NULL)
+    gtk_box_append (GTK_BOX (box), create_label (attribution, "quote-speaker"));
+
+  return box;
+}
+
+static void
+remove_all_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    gtk_box_remove (GTK_BOX (parent), child);
+}
+
+static void
+update_content (ChronicleStoryCard *self)
+{
+  ChronicleTimeline *timeline = self->view != NULL ? chronicle_timeline_view_get_timeline (self->view) : NULL;
+  ChronicleEvent *event = self->view != NULL ? chronicle_timeline_view_get_selected_event (self->view) : NULL;
+  guint n = timeline != NULL ? chronicle_timeline_get_n_events (timeline) : 0;
+  g_autofree char *position_text = NULL;
+  g_autofree char *date = NULL;
+  guint position = 0;
+  gboolean found;
+
+  remove_all_children (GTK_WIDGET (self->quotes_box));
+  self->n_quotes = 0;
+
+  found = event != NULL && timeline != NULL && chronicle_timeline_find_event (timeline, event, &position);
+  gtk_widget_set_sensitive (self->previous_button, found && position > 0);
+  gtk_widget_set_sensitive (self->next_button, !found || position + 1 < n);
+
+  if (!found)
+    {
+      gtk_label_set_text (self->position_label, "");
+      gtk_label_set_text (self->date_label, "");
+      gtk_label_set_text (self->title_label, timeline != NULL ? chronicle_timeline_get_title (timeline) : "");
+      gtk_label_set_text (self->summary_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+      return;
+    }
+
+  /* Translators: the place of the event shown in story mode, "3 of 11" */
+  position_text = g_strdup_printf (_("%u of %u"), position + 1, n);
+  gtk_label_set_text (self->position_label, position_text);
+
+  date = chronicle_event_format_date (event);
+  gtk_label_set_text (self->date_label, date);
+  gtk_label_set_text (self->title_label, chronicle_event_get_title (event));
+  gtk_label_set_text (self->summary_label,
+                      is_blank (chronicle_event_get_summary (event)) ? "" : chronicle_event_get_summary (event));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !is_blank (chronicle_event_get_summary (event)));
+
+  self->n_quotes = chronicle_event_get_n_quotes (event);
+  for (guint i = 0; i < self->n_quotes; i++)
+    gtk_box_append (self->quotes_box, create_quote (timeline, chronicle_event_get_quote (event, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->quotes_box), self->n_quotes > 0);
+
+  /* The card is the story's text: named after where the story is, so a
+   * screen reader moving into it hears the place first. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, position_text,
+                                  -1);
+}
+
+static void
+update_revealed (ChronicleStoryCard *self)
+{
+  gboolean story = self->view != NULL && chronicle_timeline_view_get_story_mode (self->view);
+
+  gtk_revealer_set_reveal_child (self->revealer, story);
+  if (story)
+    update_content (self);
+}
+
+static void
+on_view_changed_cb (ChronicleStoryCard *self)
+{
+  /* Built only while shown: the card is idle outside story mode. */
+  if (self->view != NULL && chronicle_timeline_view_get_story_mode (self->view))
+    update_content (self);
+}
+
+static void
+on_previous_clicked_cb (ChronicleStoryCard *self)
+{
+  if (self->view != NULL)
+    chronicle_timeline_view_story_step (self->view, -1);
+}
+
+static void
+on_next_clicked_cb (ChronicleStoryCard *self)
+{
+  if (self->view != NULL)
+    chronicle_timeline_view_story_step (self->view, +1);
+}
+
+static void
+on_close_clicked_cb (ChronicleStoryCard *self)
+{
+  if (self->view != NULL)
+    chronicle_timeline_view_set_story_mode (self->view, FALSE);
+}
+
+static void
+chronicle_story_card_dispose (GObject *object)
+{
+  ChronicleStoryCard *self = CHRONICLE_STORY_CARD (object);
+
+  chronicle_story_card_set_view (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_STORY_CARD);
+
+  G_OBJECT_CLASS (chronicle_story_card_parent_class)->dispose (object);
+}
+
+static void
+chronicle_story_card_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ChronicleStoryCard *self = CHRONICLE_STORY_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_story_card_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ChronicleStoryCard *self = CHRONICLE_STORY_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      chronicle_story_card_set_view (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_story_card_class_init (ChronicleStoryCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chronicle_story_card_dispose;
+  object_class->get_property = chronicle_story_card_get_property;
+  object_class->set_property = chronicle_story_card_set_property;
+
+  /**
+   * ChronicleStoryCard:view:
+   *
+   * The chart whose story the card tells.
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_object ("view", NULL, NULL,
+                         CHRONICLE_TYPE_TIMELINE_VIEW,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/chronicle-story-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, position_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleStoryCard, quotes_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_previous_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chronicle-story-card");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+chronicle_story_card_init (ChronicleStoryCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * chronicle_story_card_new:
+ * @view: (nullable): the chart whose story to tell
+ *
+ * Returns: (transfer floating): a new story card
+ */
+GtkWidget *
+chronicle_story_card_new (ChronicleTimelineView *view)
+{
+  g_return_val_if_fail (view == NULL || CHRONICLE_IS_TIMELINE_VIEW (view), NULL);
+
+  return g_object_new (CHRONICLE_TYPE_STORY_CARD, "view", view, NULL);
+}
+
+ChronicleTimelineView *
+chronicle_story_card_get_view (ChronicleStoryCard *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_STORY_CARD (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * chronicle_story_card_set_view:
+ * @self: a `ChronicleStoryCard`
+ * @view: (nullable): the chart whose story to tell
+ *
+ * The card holds @view weakly: both usually sit in the same page.
+ */
+void
+chronicle_story_card_set_view (ChronicleStoryCard    *self,
+                               ChronicleTimelineView *view)
+{
+  g_return_if_fail (CHRONICLE_IS_STORY_CARD (self));
+  g_return_if_fail (view == NULL || CHRONICLE_IS_TIMELINE_VIEW (view));
+
+  if (self->view == view)
+    return;
+
+  if (self->view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->view, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+    }
+
+  self->view = view;
+
+  if (view != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
+      g_signal_connect_swapped (view, "notify::story-mode", G_CALLBACK (update_revealed), self);
+      g_signal_connect_swapped (view, "notify::selected-event", G_CALLBACK (on_view_changed_cb), self);
+      g_signal_connect_swapped (view, "notify::timeline", G_CALLBACK (on_view_changed_cb), self);
+    }
+
+  if (self->revealer != NULL)
+    update_revealed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+const char *
+chronicle_story_card_get_position_text (ChronicleStoryCard *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_STORY_CARD (self), NULL);
+
+  return gtk_label_get_text (self->position_label);
+}
+
+const char *
+chronicle_story_card_get_title_text (ChronicleStoryCard *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_STORY_CARD (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+guint
+chronicle_story_card_get_n_quotes (ChronicleStoryCard *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_STORY_CARD (self), 0);
+
+  return self->n_quotes;
+}
