@@ -10,7 +10,10 @@
  * the README. Not a test: timings on shared machines are noisy, so nothing
  * here passes or fails.
  *
- *   _build/tests/chronicle-benchmark [--quick]
+ *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--png DIR] [SECTION...]
+ *
+ * SECTION is export, frame, load or open (all when none is given), so a
+ * profiler can look at one thing at a time.
  */
 
 #include "config.h"
@@ -26,6 +29,14 @@
 #include "chronicle-timeline-writer.h"
 
 typedef void (*BenchFunc) (gpointer data);
+
+/* --png DIR: keep each measured frame, to compare pictures before and
+ * after a change to the painter. */
+static const char *png_dir;
+
+/* --min: report the fastest run instead of the median, to compare two
+ * builds on a busy machine where the median wanders. */
+static gboolean report_min;
 
 static int
 compare_doubles (gconstpointer a,
@@ -54,7 +65,7 @@ measure (BenchFunc func,
     }
 
   qsort (times, runs, sizeof (double), compare_doubles);
-  return times[runs / 2];
+  return report_min ? times[0] : times[runs / 2];
 }
 
 typedef struct
@@ -119,6 +130,49 @@ run_load (gpointer data)
     g_error ("load failed: %s", error->message);
 }
 
+typedef struct
+{
+  GFile  *file;
+  double  load_ms;    /* of the last run */
+  double  frame_ms;
+} OpenJob;
+
+/* What opening a file costs until the first frame is on screen, minus
+ * GTK: read, parse, build, then lay out and paint the fitted view. */
+static void
+run_open (gpointer data)
+{
+  OpenJob *job = data;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  FrameJob frame = { NULL };
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+
+  timeline = chronicle_timeline_load_from_file (job->file, NULL, NULL, &error);
+  if (timeline == NULL)
+    g_error ("load failed: %s", error->message);
+  job->load_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  start = g_get_monotonic_time ();
+  frame.timeline = timeline;
+  frame.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  frame.context = pango_font_map_create_context (font_map);
+  chronicle_style_init_light (&frame.style);
+  frame.style.draw_background = TRUE;
+  frame.viewport = chronicle_viewport_new ();
+  chronicle_viewport_set_timeline (frame.viewport, timeline, TRUE);
+  chronicle_viewport_set_width (frame.viewport, 1920);
+  chronicle_viewport_fit (frame.viewport);
+  run_frame (&frame);
+  job->frame_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  chronicle_viewport_free (frame.viewport);
+  chronicle_style_clear (&frame.style);
+  g_object_unref (frame.context);
+  cairo_surface_destroy (frame.surface);
+}
+
 static void
 bench_exports (ChronicleTimeline *timeline,
                const char        *name,
@@ -166,6 +220,15 @@ bench_frames (ChronicleTimeline *timeline,
       chronicle_viewport_fit (job.viewport);
       chronicle_viewport_zoom (job.viewport, zooms[i], 960);
       g_print (" %.2f ms |", measure (run_frame, &job, runs));
+
+      if (png_dir != NULL)
+        {
+          g_autofree char *base = g_strdup_printf ("frame-%u-x%g.png",
+                                                   chronicle_timeline_get_n_events (timeline), zooms[i]);
+          g_autofree char *path = g_build_filename (png_dir, base, NULL);
+
+          cairo_surface_write_to_png (job.surface, path);
+        }
     }
   g_print ("\n");
 
@@ -173,6 +236,13 @@ bench_frames (ChronicleTimeline *timeline,
   chronicle_style_clear (&job.style);
   g_object_unref (job.context);
   cairo_surface_destroy (job.surface);
+}
+
+static gboolean
+want (char       **sections,
+      const char  *name)
+{
+  return sections[0] == NULL || g_strv_contains ((const char * const *) sections, name);
 }
 
 int
@@ -186,11 +256,33 @@ main (int   argc,
   g_autoptr(ChronicleTimeline) hundred_k = NULL;
   g_autofree char *example_path = NULL;
   g_autofree char *dir = NULL;
-  gboolean quick = argc > 1 && g_str_equal (argv[1], "--quick");
-  guint runs = quick ? 3 : 9;
-  LoadJob load = { NULL, 0 };
+  g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  guint runs = 9;
 
   setlocale (LC_ALL, "");
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--quick"))
+        runs = 3;
+      else if (g_str_equal (argv[i], "--min"))
+        report_min = TRUE;
+      else if (g_str_equal (argv[i], "--png") && i + 1 < argc)
+        png_dir = argv[++i];
+      else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        {
+          runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
+          runs = MAX (runs, 1);
+        }
+      else if (g_strv_contains ((const char * const[]) { "export", "frame", "load", "open", NULL }, argv[i]))
+        g_ptr_array_add (sections, argv[i]);
+      else
+        {
+          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--png DIR] [export|frame|load|open]...\n", argv[0]);
+          return 2;
+        }
+    }
+  g_ptr_array_add (sections, NULL);
 
   example_path = g_build_filename (SOURCE_ROOT, "data", "examples", "istanbul-talks-2025.json", NULL);
   example_file = g_file_new_for_path (example_path);
@@ -203,22 +295,56 @@ main (int   argc,
   dir = g_dir_make_tmp ("chronicle-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_print ("Medians of %u runs, 1920×1080, light theme, title, legend and credit.\n\n", runs);
-  g_print ("| export | PNG | SVG | PDF |\n|---|---|---|---|\n");
-  bench_exports (example, "example (11 events)", dir, runs);
-  bench_exports (ten_k, "10 000 events", dir, runs);
-  bench_exports (hundred_k, "100 000 events", dir, MAX (3, runs / 3));
+  g_print ("%s of %u runs (fewer for 100 000-event exports, loads and opens), 1920×1080, light theme.\n",
+           report_min ? "Fastest" : "Medians", runs);
 
-  g_print ("\n| one frame (layout + paint) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-           "|---|---|---|---|---|\n");
-  bench_frames (example, "example", runs);
-  bench_frames (hundred_k, "100 000 events", runs);
+  if (want ((char **) sections->pdata, "export"))
+    {
+      g_print ("\n| export (title, legend, credit) | PNG | SVG | PDF |\n|---|---|---|---|\n");
+      bench_exports (example, "example (11 events)", dir, runs);
+      bench_exports (ten_k, "10 000 events", dir, runs);
+      bench_exports (hundred_k, "100 000 events", dir, MAX (3, runs / 3));
+    }
 
-  load.data = chronicle_timeline_to_data (hundred_k, &load.length);
-  g_print ("\n| load (parse + validate + sort) | median |\n|---|---|\n");
-  g_print ("| 100 000 events (%.1f MB JSON) | %.0f ms |\n",
-           load.length / 1e6, measure (run_load, &load, MAX (3, runs / 3)));
-  g_free (load.data);
+  if (want ((char **) sections->pdata, "frame"))
+    {
+      g_print ("\n| one frame (layout + paint + highlight) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
+               "|---|---|---|---|---|\n");
+      bench_frames (example, "example", runs);
+      bench_frames (ten_k, "10 000 events", runs);
+      bench_frames (hundred_k, "100 000 events", runs);
+    }
+
+  if (want ((char **) sections->pdata, "load"))
+    {
+      LoadJob load = { NULL, 0 };
+
+      load.data = chronicle_timeline_to_data (hundred_k, &load.length);
+      g_print ("\n| load from memory (parse + validate + sort) | median |\n|---|---|\n");
+      g_print ("| 100 000 events (%.1f MB JSON) | %.0f ms |\n",
+               load.length / 1e6, measure (run_load, &load, MAX (3, runs / 3)));
+      g_free (load.data);
+    }
+
+  if (want ((char **) sections->pdata, "open"))
+    {
+      g_autofree char *path = g_build_filename (dir, "bench-100k.json", NULL);
+      OpenJob open = { NULL };
+      g_autoptr(GFileInfo) info = NULL;
+      double total;
+
+      open.file = g_file_new_for_path (path);
+      if (!chronicle_timeline_save_to_file (hundred_k, open.file, NULL, &error))
+        g_error ("%s", error->message);
+      info = g_file_query_info (open.file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      total = measure (run_open, &open, MAX (3, runs / 3));
+      g_print ("\n| open file to first frame | read + load | first frame | total (median) |\n|---|---|---|---|\n");
+      g_print ("| 100 000 events (%.1f MB file) | %.0f ms | %.1f ms | %.0f ms |\n",
+               info != NULL ? g_file_info_get_size (info) / 1e6 : 0.0,
+               open.load_ms, open.frame_ms, total);
+      g_file_delete (open.file, NULL, NULL);
+      g_object_unref (open.file);
+    }
 
   g_rmdir (dir);
   return 0;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chronicle-layout-private.h"
 
@@ -482,6 +483,16 @@ compare_item_index (gconstpointer a,
   return 0;
 }
 
+static gboolean
+collect_position (ChronicleTimeline *timeline,
+                  guint              position,
+                  ChronicleEvent    *event,
+                  gpointer           user_data)
+{
+  g_array_append_val ((GArray *) user_data, position);
+  return TRUE;
+}
+
 static void
 layout_events (ChronicleLayout      *self,
                ChronicleMeasureFunc  measure,
@@ -490,6 +501,7 @@ layout_events (ChronicleLayout      *self,
                double                tick_area)
 {
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (PendingCluster));
+  g_autoptr(GArray) ongoing = NULL;
   g_autofree double *lane_end = NULL;
   g_autofree double *lane_start = NULL;
   g_autofree guint *cluster_item = NULL;
@@ -533,6 +545,7 @@ layout_events (ChronicleLayout      *self,
       self->n_range = last - first;
     }
   self->item_of_event = g_new (guint, MAX (self->n_range, 1));
+  memset (self->item_of_event, 0xff, MAX (self->n_range, 1) * sizeof (guint));  /* G_MAXUINT */
 
   /* Events already going on when the window starts come first in the
    * range. They are context: laid out after those that start in view, in
@@ -642,17 +655,25 @@ layout_events (ChronicleLayout      *self,
   for (guint l = 0; l < n_lanes; l++)
     max_lane_start = MAX (max_lane_start, lane_start[l]);
 
-  for (guint k = 0; k < n_ongoing; k++)
+  /* Only those still going on at the window's start: the range before
+   * it can hold thousands of events that ended long ago (pulled in by one
+   * long range), and the model skips them in blocks without touching
+   * each event. */
+  ongoing = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (n_ongoing > 0)
+    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0), collect_position, ongoing);
+
+  for (guint o = 0; o < ongoing->len; o++)
     {
-      guint pos = self->first_visible + k;
+      guint pos = g_array_index (ongoing, guint, o);
+      guint k = pos - self->first_visible;
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
       double e = chronicle_event_get_end_time (event);
       ChronicleLayoutItem item = { 0, };
       double left, right, anchor;
       int lane = 0;
 
-      self->item_of_event[k] = G_MAXUINT;
-      if (e <= vis_t0)
+      if (e <= vis_t0 || k >= n_ongoing)
         continue;
       self->n_visible++;
 
