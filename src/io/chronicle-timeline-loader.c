@@ -191,10 +191,10 @@ set_type_error (GError      **error,
                 const char   *expected,
                 JsonNode     *node)
 {
-  /* Translators: the first %s is a JSON member such as "id" or actors[2],
-   * the second the expected JSON type ("a string"), the third the type found
-   * ("a number"). */
   return set_error (error, CHRONICLE_LOAD_ERROR_TYPE, place,
+                    /* Translators: the first %s is a JSON member such as "id" or actors[2], the
+                     * second the expected JSON type ("a string"), the third the type found ("a
+                     * number"). */
                     _("%s must be %s, not %s"),
                     subject, expected, describe_node_type (node));
 }
@@ -204,9 +204,9 @@ set_missing_error (GError      **error,
                    const Place  *place,
                    const char   *member)
 {
-  /* Translators: %s is the name of a JSON member such as "title"; keep the
-   * quotes around it. */
   return set_error (error, CHRONICLE_LOAD_ERROR_MISSING, place,
+                    /* Translators: %s is the name of a JSON member such as "title"; keep the quotes
+                     * around it. */
                     _("missing required member \"%s\""), member);
 }
 
@@ -279,10 +279,10 @@ claim_id (GHashTable   *ids,
 
   if (g_hash_table_lookup_extended (ids, id, NULL, &first))
     {
-      /* Translators: the first %s is a list name such as "events", %u the
-       * position of the first item that used the same id: "(first used by
-       * events[1])". */
       return set_error (error, CHRONICLE_LOAD_ERROR_DUPLICATE, place,
+                        /* Translators: the first %s is a list name such as "events", %u the
+                         * position of the first item that used the same id: "(first used by
+                         * events[1])". */
                         _("duplicate id (first used by %s[%u])"),
                         place->list, GPOINTER_TO_UINT (first) - 1);
     }
@@ -524,9 +524,9 @@ load_categories (Loader             *loader,
 
       if (color != NULL && !is_hex_color (color))
         {
-          /* Translators: %s is the colour as written in the file; #rrggbb is
-           * the required notation and must not be translated. */
           return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, &place,
+                            /* Translators: %s is the colour as written in the file; #rrggbb is the
+                             * required notation and must not be translated. */
                             _("color \"%s\" is not #rrggbb"), color);
         }
 
@@ -566,9 +566,9 @@ load_eras (Loader             *loader,
 
       if (has_end && chronicle_date_get_start (&end) < chronicle_date_get_start (&start))
         {
-          /* Translators: both %s are dates as written in the file, e.g.
-           * "end 2020 is before start 2021"; "end" and "start" are JSON member names. */
           return set_error (error, CHRONICLE_LOAD_ERROR_RANGE, &place,
+                            /* Translators: both %s are dates as written in the file, e.g. "end 2020
+                             * is before start 2021"; "end" and "start" are JSON member names. */
                             _("end %s is before start %s"), end_text, start_text);
         }
 
@@ -658,10 +658,9 @@ load_event (Loader       *loader,
    * "2022-03", "end": "2022-03-15" is a fine (if odd) range. */
   if (has_end && chronicle_date_get_start (&end) < chronicle_date_get_start (&date))
     {
-      /* Translators: both %s are dates as written in the file, e.g.
-       * "end 2022-03-01 is before date 2022-03-29"; "end" and "date" are JSON
-       * member names. */
       set_error (error, CHRONICLE_LOAD_ERROR_RANGE, &place,
+                 /* Translators: both %s are dates as written in the file, e.g. "end 2022-03-01 is
+                  * before date 2022-03-29"; "end" and "date" are JSON member names. */
                  _("end %s is before date %s"), end_text, date_text);
       return NULL;
     }
@@ -802,8 +801,8 @@ parse_document (JsonParser  *parser,
       guint line, column;
 
       locate_offset (data, invalid, &line, &column);
-      /* Translators: the file contains bytes that are not UTF-8 text */
       return set_error (error, CHRONICLE_LOAD_ERROR_SYNTAX, NULL,
+                        /* Translators: the file contains bytes that are not UTF-8 text */
                         _("line %u, column %u: the text is not valid UTF-8"), line, column);
     }
 
@@ -835,9 +834,9 @@ check_header (JsonObject  *root,
 
   if (!node_holds_string (format) || g_strcmp0 (json_node_get_string (format), FORMAT_NAME) != 0)
     {
-      /* Translators: "format" is a JSON member name and %s its required
-       * value "chronicle-timeline"; do not translate either. */
       return set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                        /* Translators: "format" is a JSON member name and %s its required value
+                         * "chronicle-timeline"; do not translate either. */
                         _("\"format\" must be \"%s\""), FORMAT_NAME);
     }
 
@@ -862,9 +861,9 @@ check_header (JsonObject  *root,
           found = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (version)));
         }
 
-      /* Translators: the first %s is the version number found in the file,
-       * %d the one this program reads. "version" is a JSON member name. */
       return set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                        /* Translators: the first %s is the version number found in the file, %d the
+                         * one this program reads. "version" is a JSON member name. */
                         _("\"version\" %s is not supported (this Chronicle reads version %d)"),
                         found, FORMAT_VERSION);
     }
@@ -886,8 +885,8 @@ load_document (Loader      *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      /* Translators: %s is a JSON type such as "an array" */
       set_error (error, CHRONICLE_LOAD_ERROR_FORMAT, NULL,
+                 /* Translators: %s is a JSON type such as "an array" */
                  _("the top level must be an object, not %s"),
                  describe_node_type (root_node));
       return NULL;
@@ -1061,8 +1060,8 @@ chronicle_timeline_load_from_file (GFile         *file,
 
       name = g_file_get_parse_name (file);
       reason = describe_io_error (io_error);
-      /* Translators: the first %s is a file path, the second the reason */
       set_error (error, CHRONICLE_LOAD_ERROR_IO, NULL,
+                 /* Translators: the first %s is a file path, the second the reason */
                  _("could not read \"%s\": %s"), name, reason);
       return NULL;
     }

@@ -80,12 +80,15 @@ get_format (TickUnit   unit,
     {
     case UNIT_SECOND:
       if (format == FORMAT_MAJOR)
-        /* Translators: axis label at midnight, g_date_time_format() syntax. xgettext:no-c-format */
+        /* Translators: axis label at midnight, g_date_time_format() syntax. */
+        /* xgettext:no-c-format */
         return _("%-d %b");
       if (format == FORMAT_CONTEXT)
-        /* Translators: first axis label of a section zoomed to seconds. xgettext:no-c-format */
+        /* Translators: first axis label of a section zoomed to seconds. */
+        /* xgettext:no-c-format */
         return _("%-d %b %Y, %H:%M:%S");
-      /* Translators: axis label, seconds. xgettext:no-c-format */
+      /* Translators: axis label, seconds. */
+      /* xgettext:no-c-format */
       return _("%H:%M:%S");
 
     case UNIT_MINUTE:
@@ -93,28 +96,35 @@ get_format (TickUnit   unit,
       if (format == FORMAT_MAJOR)
         return _("%-d %b");
       if (format == FORMAT_CONTEXT)
-        /* Translators: first axis label of a section zoomed to hours. xgettext:no-c-format */
+        /* Translators: first axis label of a section zoomed to hours. */
+        /* xgettext:no-c-format */
         return _("%-d %b %Y, %H:%M");
-      /* Translators: axis label, hours and minutes. xgettext:no-c-format */
+      /* Translators: axis label, hours and minutes. */
+      /* xgettext:no-c-format */
       return _("%H:%M");
 
     case UNIT_DAY:
       if (format == FORMAT_MAJOR)
-        /* Translators: axis label at the first of a month. xgettext:no-c-format */
+        /* Translators: axis label at the first of a month. */
+        /* xgettext:no-c-format */
         return _("%b %Y");
       if (format == FORMAT_CONTEXT)
-        /* Translators: first axis label of a section zoomed to days. xgettext:no-c-format */
+        /* Translators: first axis label of a section zoomed to days. */
+        /* xgettext:no-c-format */
         return _("%-d %b %Y");
-      /* Translators: axis label, day and abbreviated month. xgettext:no-c-format */
+      /* Translators: axis label, day and abbreviated month. */
+      /* xgettext:no-c-format */
       return _("%-d %b");
 
     case UNIT_MONTH:
       if (format == FORMAT_MINOR)
-        /* Translators: axis label, abbreviated month. xgettext:no-c-format */
+        /* Translators: axis label, abbreviated month. */
+        /* xgettext:no-c-format */
         return _("%b");
       if (format == FORMAT_CONTEXT)
         return _("%b %Y");
-      /* Translators: axis label, a year. xgettext:no-c-format */
+      /* Translators: axis label, a year. */
+      /* xgettext:no-c-format */
       return _("%Y");
 
     case UNIT_YEAR:

@@ -374,9 +374,10 @@ update_accessible_label (ChronicleTimelineView *self)
       g_autofree char *last = chronicle_event_format_date (get_event_at (self, n - 1));
       const char *title = chronicle_timeline_get_title (self->timeline);
 
-      /* Translators: the accessible summary of the timeline chart: its
-       * title, the number of events and the first and last date. */
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: the accessible summary of the timeline
+                                             * chart: its title, the number of events and the first
+                                             * and last date. */
                                             "Timeline: %s, %u event from %s to %s",
                                             "Timeline: %s, %u events from %s to %s", n),
                                title != NULL ? title : "", n, first, last);
@@ -1160,8 +1161,9 @@ chronicle_timeline_view_query_tooltip (GtkWidget  *widget,
 
   if (item->kind == CHRONICLE_ITEM_CLUSTER)
     {
-      /* Translators: tooltip of a "+N" marker that stands for several events */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: tooltip of a "+N" marker that stands for
+                                            * several events */
                                            "%u event — click to zoom in",
                                            "%u events — click to zoom in", item->n_events),
                               item->n_events);
