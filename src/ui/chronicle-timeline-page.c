@@ -16,6 +16,8 @@
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-page-private.h"
 
+#include "chronicle-overview.h"
+#include "chronicle-story-card.h"
 #include "chronicle-timeline-loader.h"
 
 /* Pipelines and editors write a file in several steps (truncate, write,
@@ -619,6 +621,10 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sidebar_width = 360;
+
+  /* Story mode's card above the chart, the overview strip below it. */
+  chronicle_timeline_page_add_top_bar (self, chronicle_story_card_new (self->timeline_view));
+  chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
 
   g_signal_connect_object (self->timeline_view, "notify::timeline",
                            G_CALLBACK (on_timeline_view_timeline_cb), self, G_CONNECT_SWAPPED);

@@ -127,6 +127,7 @@ update_navigation_actions (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event", has_previous);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", has_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.story", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
@@ -618,6 +619,18 @@ fit_action_cb (GtkWidget  *widget,
     chronicle_timeline_view_fit (view);
 }
 
+/* Story mode belongs to the tab's chart: each tab tells its own story. */
+static void
+story_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
+
+  if (view != NULL)
+    chronicle_timeline_view_set_story_mode (view, !chronicle_timeline_view_get_story_mode (view));
+}
+
 static void
 zoom_in_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -967,6 +980,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.story", NULL, story_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
