@@ -1,0 +1,376 @@
+/* test-reload.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-reload"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "chronicle-application.h"
+#include "chronicle-sidebar.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-page.h"
+#include "chronicle-timeline-page-private.h"
+#include "chronicle-timeline-view.h"
+#include "chronicle-window.h"
+#include "chronicle-window-private.h"
+
+/* Generous: a loaded CI machine under Xvfb, and file monitors that may
+ * fall back to polling. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+static ChronicleApplication *app;
+
+typedef struct
+{
+  ChronicleWindow *window;
+  char            *tmpdir;
+  char            *path;
+  GFile           *file;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !chronicle_window_is_loading (CHRONICLE_WINDOW (data));
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* A timeline of @n_events in March 2022, ids e1, e2, …, each a day later
+ * than the one before; a last one, if @late, in December. */
+static char *
+make_timeline (guint    n_events,
+               gboolean late)
+{
+  GString *json = g_string_new ("{\n"
+                                "  \"format\": \"chronicle-timeline\",\n"
+                                "  \"version\": 1,\n"
+                                "  \"title\": \"Reloaded\",\n"
+                                "  \"events\": [\n");
+
+  for (guint i = 1; i <= n_events; i++)
+    {
+      if (late && i == n_events)
+        g_string_append_printf (json, "    { \"id\": \"e%u\", \"date\": \"2022-12-01\", \"title\": \"Event %u\" }",
+                                i, i);
+      else
+        g_string_append_printf (json, "    { \"id\": \"e%u\", \"date\": \"2022-03-%02u\", \"title\": \"Event %u\" }",
+                                i, i, i);
+      g_string_append (json, i < n_events ? ",\n" : "\n");
+    }
+  g_string_append (json, "  ]\n}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* As an editor saving atomically: a temporary file renamed over the old. */
+static void
+write_atomically (const char *path,
+                  const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* As a pipeline writing in place: truncate, write, close. */
+static void
+write_in_place (const char *path,
+                const char *contents)
+{
+  FILE *stream = fopen (path, "w");
+
+  g_assert_nonnull (stream);
+  g_assert_cmpuint (fwrite (contents, 1, strlen (contents), stream), ==, strlen (contents));
+  g_assert_cmpint (fclose (stream), ==, 0);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("test-reload-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->tmpdir, "timeline.json", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+
+  fixture->window = chronicle_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->window);
+
+  dir = g_dir_open (fixture->tmpdir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  g_free (fixture->tmpdir);
+  g_free (fixture->path);
+  g_object_unref (fixture->file);
+}
+
+typedef struct
+{
+  ChronicleTimelinePage *page;
+  guint                  n_events;
+} EventsWanted;
+
+static gboolean
+has_n_events (gpointer data)
+{
+  EventsWanted *wanted = data;
+  ChronicleTimeline *timeline = chronicle_timeline_page_get_timeline (wanted->page);
+
+  return !chronicle_timeline_page_get_loading (wanted->page) &&
+         timeline != NULL && chronicle_timeline_get_n_events (timeline) == wanted->n_events;
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  ChronicleTimelinePage *page = data;
+
+  return !chronicle_timeline_page_get_loading (page) &&
+         chronicle_timeline_page_get_last_error (page) != NULL;
+}
+
+static void
+wait_for_n_events (ChronicleTimelinePage *page,
+                   guint                  n_events)
+{
+  EventsWanted wanted = { page, n_events };
+
+  wait_for (has_n_events, &wanted);
+}
+
+static const char *
+get_selected_id (ChronicleTimelineView *view)
+{
+  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (view);
+
+  return selected != NULL ? chronicle_event_get_id (selected) : NULL;
+}
+
+static void
+assert_selected_in (ChronicleTimelineView *view,
+                    const char            *id)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (view);
+  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (view);
+
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (chronicle_event_get_id (selected), ==, id);
+  /* The event of the timeline shown, not a leftover of the old one. */
+  g_assert_true (chronicle_timeline_lookup_event (timeline, id) == selected);
+}
+
+static void
+test_reload_follows_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *three = make_timeline (3, FALSE);
+  g_autofree char *four = make_timeline (4, FALSE);
+  g_autofree char *five = make_timeline (5, TRUE);
+  g_autofree char *broken = NULL;
+  g_autoptr(GError) expected_error = NULL;
+  g_autoptr(ChronicleTimeline) not_loaded = NULL;
+  ChronicleTimelinePage *page;
+  ChronicleTimelineView *view;
+  ChronicleTimeline *kept;
+  const char *banner_title = NULL;
+  const char *banner_details = NULL;
+  double start, end, zoomed_start, zoomed_end;
+
+  write_atomically (fixture->path, three);
+  chronicle_window_open (window, fixture->file);
+  wait_for (is_idle, window);
+  page = chronicle_window_get_current_page (window);
+  g_assert_nonnull (page);
+  view = chronicle_timeline_page_get_timeline_view (page);
+  wait_for (is_allocated, view);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_page_get_timeline (page)), ==, 3);
+
+  chronicle_timeline_view_set_selected_event (view,
+                                              chronicle_timeline_lookup_event (chronicle_timeline_page_get_timeline (page), "e2"));
+  chronicle_timeline_view_zoom (view, 2.0);
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (view), &zoomed_start, &zoomed_end);
+
+  /* One more event, written in place: the chart follows, with the same
+   * event selected and the same stretch of time in view. */
+  write_in_place (fixture->path, four);
+  wait_for_n_events (page, 4);
+  assert_selected_in (view, "e2");
+  g_assert_null (chronicle_timeline_page_get_last_error (page));
+  g_assert_false (chronicle_timeline_page_get_banner (page, NULL, NULL));
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (view), &start, &end);
+  g_test_message ("view before [%.0f, %.0f], after [%.0f, %.0f]", zoomed_start, zoomed_end, start, end);
+  g_assert_cmpfloat_with_epsilon (start, zoomed_start, 60.0);
+  g_assert_cmpfloat_with_epsilon (end, zoomed_end, 60.0);
+  g_assert_true (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)) ==
+                 chronicle_timeline_view_get_selected_event (view));
+
+  /* Broken JSON, written atomically: the timeline stays, and the banner
+   * gives the loader's message. */
+  broken = g_strdup (four);
+  *strrchr (broken, '}') = ',';
+  write_atomically (fixture->path, broken);
+  not_loaded = chronicle_timeline_load_from_file (fixture->file, NULL, NULL, &expected_error);
+  g_assert_null (not_loaded);
+  g_assert_nonnull (expected_error);
+  kept = chronicle_timeline_page_get_timeline (page);
+  wait_for (has_error, page);
+  g_assert_true (chronicle_timeline_page_get_timeline (page) == kept);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (kept), ==, 4);
+  assert_selected_in (view, "e2");
+  g_assert_cmpstr (chronicle_timeline_page_get_last_error (page), ==, expected_error->message);
+  g_assert_true (chronicle_timeline_page_get_banner (page, &banner_title, &banner_details));
+  g_assert_cmpstr (banner_title, ==, "Could not reload “timeline.json”");
+  g_assert_cmpstr (banner_details, ==, expected_error->message);
+  /* A reload error is the page's: the window opened nothing that failed. */
+  g_assert_null (chronicle_window_get_last_error (window));
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
+
+  /* Good again, with a new event far later, while the whole timeline is
+   * in view: the banner goes, and the view grows to show the new event. */
+  chronicle_timeline_view_fit (view);
+  write_atomically (fixture->path, five);
+  wait_for_n_events (page, 5);
+  g_assert_null (chronicle_timeline_page_get_last_error (page));
+  g_assert_false (chronicle_timeline_page_get_banner (page, NULL, NULL));
+  assert_selected_in (view, "e2");
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (view), &start, &end);
+  g_assert_cmpfloat (end, >=,
+                     chronicle_event_get_start_time (chronicle_timeline_lookup_event (chronicle_timeline_page_get_timeline (page), "e5")));
+}
+
+static void
+test_reload_deleted_and_back (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *three = make_timeline (3, FALSE);
+  g_autofree char *four = make_timeline (4, FALSE);
+  ChronicleTimelinePage *page;
+  ChronicleTimeline *kept;
+
+  write_atomically (fixture->path, three);
+  chronicle_window_open (window, fixture->file);
+  wait_for (is_idle, window);
+  page = chronicle_window_get_current_page (window);
+  kept = chronicle_timeline_page_get_timeline (page);
+  g_assert_nonnull (kept);
+  chronicle_timeline_view_set_selected_event (chronicle_timeline_page_get_timeline_view (page),
+                                              chronicle_timeline_get_event (kept, 2));
+
+  /* Gone: the timeline stays on screen, and the banner says why it is
+   * not reloaded. */
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  wait_for (has_error, page);
+  g_assert_true (chronicle_timeline_page_get_timeline (page) == kept);
+  g_assert_true (chronicle_timeline_page_get_banner (page, NULL, NULL));
+
+  /* Back, with one more event: shown, selection kept, banner gone. */
+  write_atomically (fixture->path, four);
+  wait_for_n_events (page, 4);
+  g_assert_null (chronicle_timeline_page_get_last_error (page));
+  g_assert_false (chronicle_timeline_page_get_banner (page, NULL, NULL));
+  g_assert_cmpstr (get_selected_id (chronicle_timeline_page_get_timeline_view (page)), ==, "e3");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* A private session bus, so registering the application neither needs
+   * nor touches the user's. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  app = chronicle_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/reload/follows-file", Fixture, NULL,
+              fixture_setup, test_reload_follows_file, fixture_teardown);
+  g_test_add ("/reload/deleted-and-back", Fixture, NULL,
+              fixture_setup, test_reload_deleted_and_back, fixture_teardown);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
+   * the process, and down() would wait for that to be finalized. */
+  g_test_dbus_stop (bus);
+
+  return status;
+}

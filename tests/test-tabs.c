@@ -1,0 +1,436 @@
+/* test-tabs.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-tabs"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "chronicle-application.h"
+#include "chronicle-sidebar.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-page.h"
+#include "chronicle-timeline-view.h"
+#include "chronicle-window.h"
+#include "chronicle-window-private.h"
+
+/* Generous: a loaded CI machine under Xvfb. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+static ChronicleApplication *app;
+
+typedef struct
+{
+  ChronicleWindow *window;
+  GFile           *example;
+  GFile           *rich;
+  char            *tmpdir;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !chronicle_window_is_loading (CHRONICLE_WINDOW (data));
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+open_and_wait (ChronicleWindow *window,
+               GFile           *file)
+{
+  chronicle_window_open (window, file);
+  wait_for (is_idle, window);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "istanbul-talks-2025.json", NULL);
+  g_autofree char *rich = g_test_build_filename (G_TEST_DIST, "data", "ok-rich.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  fixture->example = g_file_new_for_path (example);
+  fixture->rich = g_file_new_for_path (rich);
+  fixture->tmpdir = g_dir_make_tmp ("test-tabs-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->window = chronicle_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+  const char *name;
+
+  /* Destroying the window must release it and its pages. */
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->window);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  g_free (fixture->tmpdir);
+  g_object_unref (fixture->example);
+  g_object_unref (fixture->rich);
+}
+
+static ChronicleEvent *
+get_selected (ChronicleTimelinePage *page)
+{
+  return chronicle_timeline_view_get_selected_event (chronicle_timeline_page_get_timeline_view (page));
+}
+
+static void
+test_tabs_independent_selection (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  ChronicleTimelinePage *first;
+  ChronicleTimelinePage *second;
+  ChronicleTimelineView *first_view;
+  ChronicleTimelineView *second_view;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  double start, end, zoomed_start, zoomed_end, second_start, second_end;
+
+  open_and_wait (window, fixture->example);
+  first = chronicle_window_get_current_page (window);
+  first_view = chronicle_timeline_page_get_timeline_view (first);
+  wait_for (is_allocated, first_view);
+
+  /* Select the second event of the first file, and zoom in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first_view), "timeline.next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first_view), "timeline.next", NULL));
+  first_id = g_strdup (chronicle_event_get_id (get_selected (first)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (first_view),
+                                        &zoomed_start, &zoomed_end);
+
+  /* The second file opens in a tab of its own, in front, with nothing selected. */
+  open_and_wait (window, fixture->rich);
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 2);
+  second = chronicle_window_get_current_page (window);
+  g_assert_true (second != first);
+  g_assert_true (g_file_equal (chronicle_timeline_page_get_file (second), fixture->rich));
+  g_assert_true (chronicle_window_get_timeline (window) == chronicle_timeline_page_get_timeline (second));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   chronicle_timeline_get_title (chronicle_timeline_page_get_timeline (second)));
+  second_view = chronicle_timeline_page_get_timeline_view (second);
+  wait_for (is_allocated, second_view);
+  g_assert_null (get_selected (second));
+  g_assert_null (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)));
+
+  /* The window's actions act on the tab in front. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+  g_assert_nonnull (get_selected (second));
+  second_id = g_strdup (chronicle_event_get_id (get_selected (second)));
+  g_assert_true (get_selected (second) ==
+                 chronicle_timeline_get_event (chronicle_timeline_page_get_timeline (second), 2));
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (second_view),
+                                        &second_start, &second_end);
+
+  /* Back to the first tab: its selection and its view are as they were. */
+  chronicle_window_select_page (window, first);
+  g_assert_true (chronicle_window_get_current_page (window) == first);
+  g_assert_nonnull (get_selected (first));
+  g_assert_cmpstr (chronicle_event_get_id (get_selected (first)), ==, first_id);
+  g_assert_true (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)) == get_selected (first));
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (chronicle_window_get_sidebar (window)), ==,
+                   chronicle_event_get_title (get_selected (first)));
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (first_view), &start, &end);
+  g_assert_cmpfloat_with_epsilon (start, zoomed_start, 1.0);
+  g_assert_cmpfloat_with_epsilon (end, zoomed_end, 1.0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   chronicle_timeline_get_title (chronicle_timeline_page_get_timeline (first)));
+
+  /* Walking in the first tab leaves the second one's selection alone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+  g_assert_cmpstr (chronicle_event_get_id (get_selected (first)), !=, first_id);
+  g_assert_cmpstr (chronicle_event_get_id (get_selected (second)), ==, second_id);
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (second_view), &start, &end);
+  g_assert_cmpfloat_with_epsilon (start, second_start, 1.0);
+  g_assert_cmpfloat_with_epsilon (end, second_end, 1.0);
+}
+
+static void
+test_tabs_same_file_twice (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *path = g_file_get_path (fixture->example);
+  /* The same file by another path. */
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *roundabout = g_build_filename (dir, "..", "examples", base, NULL);
+  g_autoptr(GFile) again = g_file_new_for_path (roundabout);
+  ChronicleTimelinePage *example_page;
+
+  open_and_wait (window, fixture->example);
+  example_page = chronicle_window_get_current_page (window);
+  open_and_wait (window, fixture->rich);
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 2);
+  g_assert_true (chronicle_window_get_current_page (window) != example_page);
+
+  /* Opening it again brings its tab to the front, without loading it again. */
+  chronicle_window_open (window, again);
+  g_assert_false (chronicle_window_is_loading (window));
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 2);
+  g_assert_true (chronicle_window_get_current_page (window) == example_page);
+}
+
+static GtkWindow *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_tabs_failing_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad-date-month13.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (path);
+  g_autoptr(GError) expected_error = NULL;
+  g_autoptr(ChronicleTimeline) not_loaded = NULL;
+  ChronicleTimelinePage *example_page;
+  ChronicleTimelinePage *rich_page;
+  ChronicleTimeline *example_timeline;
+  ChronicleTimeline *rich_timeline;
+  GtkWindow *dialog;
+
+  open_and_wait (window, fixture->example);
+  example_page = chronicle_window_get_current_page (window);
+  example_timeline = chronicle_timeline_page_get_timeline (example_page);
+  open_and_wait (window, fixture->rich);
+  rich_page = chronicle_window_get_current_page (window);
+  rich_timeline = chronicle_timeline_page_get_timeline (rich_page);
+  chronicle_window_select_page (window, example_page);
+
+  /* While it loads, the new file has a tab of its own, in front. */
+  chronicle_window_open (window, bad);
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 3);
+  g_assert_true (chronicle_timeline_page_get_loading (chronicle_window_get_current_page (window)));
+  wait_for (is_idle, window);
+
+  /* Then that tab is gone, the others are untouched, and the tab it was
+   * opened from is in front again. */
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 2);
+  g_assert_true (chronicle_window_get_nth_page (window, 0) == example_page);
+  g_assert_true (chronicle_window_get_nth_page (window, 1) == rich_page);
+  g_assert_true (chronicle_timeline_page_get_timeline (example_page) == example_timeline);
+  g_assert_true (chronicle_timeline_page_get_timeline (rich_page) == rich_timeline);
+  g_assert_true (chronicle_window_get_current_page (window) == example_page);
+
+  not_loaded = chronicle_timeline_load_from_file (bad, NULL, NULL, &expected_error);
+  g_assert_null (not_loaded);
+  g_assert_nonnull (expected_error);
+  g_assert_cmpstr (chronicle_window_get_last_error (window), ==, expected_error->message);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected_error->message);
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_tabs_close_to_start_page (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+
+  g_assert_true (chronicle_window_get_start_page_visible (window));
+  open_and_wait (window, fixture->example);
+  open_and_wait (window, fixture->rich);
+  g_assert_false (chronicle_window_get_start_page_visible (window));
+
+  /* Ctrl+W's action closes the tab in front. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
+  g_assert_true (g_file_equal (chronicle_window_get_file (window), fixture->example));
+
+  /* The last tab closed: the start page, and the window stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 0);
+  g_assert_true (chronicle_window_get_start_page_visible (window));
+  g_assert_nonnull (fixture->window);
+  g_assert_null (chronicle_window_get_timeline (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chronicle");
+
+  /* The example is one click away on the start page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL));
+  wait_for (is_idle, window);
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
+}
+
+static gboolean
+has_two_loaded_pages (gpointer data)
+{
+  ChronicleWindow *window = data;
+
+  return chronicle_window_get_n_pages (window) == 2 && !chronicle_window_is_loading (window);
+}
+
+/* `chronicle a.json b.json` opens both in tabs of one window; closing it
+ * remembers them, and the next start opens them again. */
+static void
+test_tabs_open_and_restore (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GFile *files[] = { fixture->example, fixture->rich };
+  GSettings *settings = chronicle_application_get_settings (app);
+  g_autofree char *example_uri = g_file_get_uri (fixture->example);
+  g_autofree char *rich_uri = g_file_get_uri (fixture->rich);
+  g_auto(GStrv) saved = NULL;
+  GtkWindow *restored;
+  ChronicleWindow *window;
+
+  /* The fixture's window is not needed here. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->window);
+
+  g_application_open (G_APPLICATION (app), files, G_N_ELEMENTS (files), "");
+  window = CHRONICLE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  wait_for (has_two_loaded_pages, window);
+  g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (window, 0)),
+                               fixture->example));
+  g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (window, 1)),
+                               fixture->rich));
+
+  /* Closing saves the open files, in tab order. */
+  g_settings_set_strv (settings, "open-files", NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+  saved = g_settings_get_strv (settings, "open-files");
+  g_assert_cmpuint (g_strv_length (saved), ==, 2);
+  g_assert_cmpstr (saved[0], ==, example_uri);
+  g_assert_cmpstr (saved[1], ==, rich_uri);
+
+  /* Starting without files reopens them. */
+  g_application_activate (G_APPLICATION (app));
+  restored = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CHRONICLE_IS_WINDOW (restored));
+  wait_for (has_two_loaded_pages, restored);
+  g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (CHRONICLE_WINDOW (restored), 0)),
+                               fixture->example));
+  g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (CHRONICLE_WINDOW (restored), 1)),
+                               fixture->rich));
+
+  /* The teardown destroys it. */
+  fixture->window = CHRONICLE_WINDOW (restored);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_settings_set_strv (settings, "open-files", NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* A private session bus, so registering the application neither needs
+   * nor touches the user's. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  app = chronicle_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/tabs/independent-selection", Fixture, NULL,
+              fixture_setup, test_tabs_independent_selection, fixture_teardown);
+  g_test_add ("/tabs/same-file-twice", Fixture, NULL,
+              fixture_setup, test_tabs_same_file_twice, fixture_teardown);
+  g_test_add ("/tabs/failing-file", Fixture, NULL,
+              fixture_setup, test_tabs_failing_file, fixture_teardown);
+  g_test_add ("/tabs/close-to-start-page", Fixture, NULL,
+              fixture_setup, test_tabs_close_to_start_page, fixture_teardown);
+  g_test_add ("/tabs/open-and-restore", Fixture, NULL,
+              fixture_setup, test_tabs_open_and_restore, fixture_teardown);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
+   * the process, and down() would wait for that to be finalized. */
+  g_test_dbus_stop (bus);
+
+  return status;
+}
