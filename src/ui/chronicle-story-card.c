@@ -57,6 +57,10 @@ create_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Bounds the natural width, so that the card's height is measured for
+   * lines about as long as they will be. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 
