@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "chronicle-paint.h"
 #include "chronicle-layout-private.h"
@@ -22,242 +21,51 @@
 
 #define PX_PER_PT (96.0 / 72.0)
 
-/*
- * Text caches. Shaping a title with Pango costs far more than drawing
- * its glyphs, and a zoom or pan shows mostly the same titles frame after
- * frame; so measured sizes and shaped PangoLayouts are kept, per thread
- * (no locks; export threads get their own), keyed by everything the
- * shaping depends on: font map and its serial, font options, the linear
- * part of the matrix, the font and the text (and the ellipsizing width).
- *
- * Each table has two generations: lookups move hits into the current one,
- * and when it is full the previous one is dropped, so memory stays bounded
- * and what recent frames used survives.
- */
-#define MAX_CACHED_LAYOUTS   2048   /* per generation and signature */
-#define MAX_CACHED_SIZES     8192   /* per generation */
-#define MAX_SIGNATURES       4
-
 typedef struct
 {
-  GHashTable *current;   /* char * -> value */
-  GHashTable *previous;
-  guint       limit;
-  GDestroyNotify free_value;
-} Generations;
+  cairo_t              *cr;
+  const ChronicleLayout *layout;
+  const ChronicleStyle *style;
+  PangoLayout          *text;
+  PangoFontDescription *fonts[CHRONICLE_TEXT_TITLE + 1];
+  PangoFontDescription *pill_font;
+  ChronicleColor       *category_colors;
+  guint                 n_categories;
+  ChronicleTextSink     sink;       /* NULL: draw glyphs */
+  gpointer              sink_data;
+} Painter;
 
-/* What shaping depends on apart from font and text; compared bytewise,
- * so it is zeroed before being filled. */
-typedef struct
+/* Font for @role. Sizes are absolute px so that measuring (on whatever
+ * PangoContext the caller has) and painting agree at any resolution. */
+static PangoFontDescription *
+create_font (const ChronicleStyle *style,
+             ChronicleTextRole     role)
 {
-  PangoFontMap  *font_map;
-  guint          font_map_serial;
-  unsigned long  options_hash[2];   /* surface's and context's */
-  double         matrix[4];         /* linear part */
-  PangoLanguage *language;
-  gboolean       round_positions;
-} Signature;
+  PangoFontDescription *font = pango_font_description_new ();
+  double size = (style->font_size > 0 ? style->font_size : 10.0) * PX_PER_PT;
 
-typedef struct
-{
-  Signature     signature;
-  PangoContext *context;  /* the layouts' context; NULL in size caches */
-  Generations   table;    /* key -> PangoLayout, or key -> double[2] */
-} SignatureCache;
-
-typedef struct
-{
-  GPtrArray *layout_caches;  /* SignatureCache, most recent last */
-  GPtrArray *size_caches;
-} TextCaches;
-
-static void
-generations_init (Generations    *gen,
-                  guint           limit,
-                  GDestroyNotify  free_value)
-{
-  gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
-  gen->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
-  gen->limit = limit;
-  gen->free_value = free_value;
-}
-
-static void
-generations_clear (Generations *gen)
-{
-  g_clear_pointer (&gen->current, g_hash_table_unref);
-  g_clear_pointer (&gen->previous, g_hash_table_unref);
-}
-
-/* Returns: (transfer none) (nullable): the value for @key */
-static gpointer
-generations_lookup (Generations *gen,
-                    const char  *key)
-{
-  gpointer value = g_hash_table_lookup (gen->current, key);
-  gpointer stolen_key;
-
-  if (value != NULL)
-    return value;
-
-  if (!g_hash_table_steal_extended (gen->previous, key, &stolen_key, &value))
-    return NULL;
-
-  g_hash_table_insert (gen->current, stolen_key, value);
-  return value;
-}
-
-/* Takes @key and @value. */
-static void
-generations_insert (Generations *gen,
-                    char        *key,
-                    gpointer     value)
-{
-  if (g_hash_table_size (gen->current) >= gen->limit)
+  pango_font_description_set_family (font, style->font_family != NULL ? style->font_family
+                                                                     : "Cantarell, DejaVu Sans, sans-serif");
+  switch (role)
     {
-      g_hash_table_unref (gen->previous);
-      gen->previous = gen->current;
-      gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gen->free_value);
+    case CHRONICLE_TEXT_TICK:
+      size *= 0.9;
+      break;
+    case CHRONICLE_TEXT_ERA:
+      size *= 0.9;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case CHRONICLE_TEXT_TITLE:
+      size *= 1.6;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case CHRONICLE_TEXT_LABEL:
+    default:
+      break;
     }
-  g_hash_table_insert (gen->current, key, value);
-}
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
 
-static void
-signature_cache_free (SignatureCache *cache)
-{
-  g_clear_object (&cache->context);
-  generations_clear (&cache->table);
-  g_free (cache);
-}
-
-static void
-text_caches_free (gpointer data)
-{
-  TextCaches *caches = data;
-
-  g_ptr_array_unref (caches->layout_caches);
-  g_ptr_array_unref (caches->size_caches);
-  g_free (caches);
-}
-
-static GPrivate text_caches_key = G_PRIVATE_INIT (text_caches_free);
-
-static TextCaches *
-get_text_caches (void)
-{
-  TextCaches *caches = g_private_get (&text_caches_key);
-
-  if (caches == NULL)
-    {
-      caches = g_new0 (TextCaches, 1);
-      caches->layout_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
-      caches->size_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
-      g_private_set (&text_caches_key, caches);
-    }
-
-  return caches;
-}
-
-/**
- * chronicle_paint_clear_caches:
- *
- * Drops the shaped text and measured sizes that the painter and
- * chronicle_pango_measure() keep for the calling thread. Nothing needs
- * this for correctness (the caches are keyed by everything shaping
- * depends on); it frees memory, and lets benchmarks time a first frame.
- */
-void
-chronicle_paint_clear_caches (void)
-{
-  g_private_replace (&text_caches_key, NULL);
-}
-
-static unsigned long
-hash_font_options (const cairo_font_options_t *options)
-{
-  const char *variations;
-
-  if (options == NULL)
-    return 0;
-
-  variations = cairo_font_options_get_variations ((cairo_font_options_t *) options);
-  return cairo_font_options_hash (options) ^ (variations != NULL ? g_str_hash (variations) : 0);
-}
-
-/* See pango_cairo_update_context(): a context made for @cr shapes with the
- * target's font options, @cr's, and @cr's matrix. */
-static void
-get_cr_signature (cairo_t   *cr,
-                  Signature *signature)
-{
-  cairo_font_options_t *options = cairo_font_options_create ();
-  cairo_matrix_t matrix;
-
-  memset (signature, 0, sizeof *signature);
-  signature->font_map = pango_cairo_font_map_get_default ();
-  signature->font_map_serial = pango_font_map_get_serial (signature->font_map);
-  cairo_surface_get_font_options (cairo_get_target (cr), options);
-  signature->options_hash[0] = hash_font_options (options);
-  cairo_get_font_options (cr, options);
-  signature->options_hash[1] = hash_font_options (options);
-  cairo_font_options_destroy (options);
-  cairo_get_matrix (cr, &matrix);
-  signature->matrix[0] = matrix.xx;
-  signature->matrix[1] = matrix.xy;
-  signature->matrix[2] = matrix.yx;
-  signature->matrix[3] = matrix.yy;
-  signature->language = pango_language_get_default ();
-  signature->round_positions = TRUE;
-}
-
-static void
-get_context_signature (PangoContext *context,
-                       Signature    *signature)
-{
-  const PangoMatrix *matrix = pango_context_get_matrix (context);
-
-  memset (signature, 0, sizeof *signature);
-  signature->font_map = pango_context_get_font_map (context);
-  if (signature->font_map != NULL)
-    signature->font_map_serial = pango_font_map_get_serial (signature->font_map);
-  signature->options_hash[1] = hash_font_options (pango_cairo_context_get_font_options (context));
-  signature->matrix[0] = matrix != NULL ? matrix->xx : 1;
-  signature->matrix[1] = matrix != NULL ? matrix->xy : 0;
-  signature->matrix[2] = matrix != NULL ? matrix->yx : 0;
-  signature->matrix[3] = matrix != NULL ? matrix->yy : 1;
-  signature->language = pango_context_get_language (context);
-  signature->round_positions = pango_context_get_round_glyph_positions (context);
-}
-
-/* The cache in @caches for @signature; a new one when there is none, for
- * which @cr (if given) makes the layouts' context. */
-static SignatureCache *
-get_signature_cache (GPtrArray       *caches,
-                     const Signature *signature,
-                     cairo_t         *cr,
-                     guint            limit,
-                     GDestroyNotify   free_value)
-{
-  SignatureCache *cache;
-
-  for (guint i = caches->len; i > 0; i--)
-    {
-      cache = g_ptr_array_index (caches, i - 1);
-      if (memcmp (&cache->signature, signature, sizeof *signature) == 0)
-        return cache;
-    }
-
-  if (caches->len >= MAX_SIGNATURES)
-    g_ptr_array_remove_index (caches, 0);
-
-  cache = g_new0 (SignatureCache, 1);
-  cache->signature = *signature;
-  if (cr != NULL)
-    cache->context = pango_cairo_create_context (cr);
-  generations_init (&cache->table, limit, free_value);
-  g_ptr_array_add (caches, cache);
-
-  return cache;
+  return font;
 }
 
 /**
@@ -274,51 +82,25 @@ chronicle_pango_measure (const char        *text,
                          gpointer           user_data)
 {
   ChroniclePangoMeasurer *measurer = user_data;
-  const ChronicleStyle *style;
-  SignatureCache *cache;
-  Signature signature;
-  double *size;
-  char *key;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  int w, h;
 
   g_return_if_fail (measurer != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (measurer->context));
   g_return_if_fail (measurer->style != NULL);
 
-  style = measurer->style;
-  if (text == NULL)
-    text = "";
-
-  get_context_signature (measurer->context, &signature);
-  cache = get_signature_cache (get_text_caches ()->size_caches, &signature, NULL,
-                               MAX_CACHED_SIZES, g_free);
-  /* create_font() depends on the role and these two only */
-  key = g_strdup_printf ("%d\x1f%s\x1f%g\x1f%s", (int) role,
-                         style->font_family != NULL ? style->font_family : "", style->font_size, text);
-  size = generations_lookup (&cache->table, key);
-
-  if (size == NULL)
-    {
-      g_autoptr(PangoLayout) layout = pango_layout_new (measurer->context);
-      PangoFontDescription *font = create_font (style, role);
-      int w, h;
-
-      pango_layout_set_font_description (layout, font);
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_size (layout, &w, &h);
-      pango_font_description_free (font);
-
-      size = g_new (double, 2);
-      size[0] = (double) w / PANGO_SCALE;
-      size[1] = (double) h / PANGO_SCALE;
-      generations_insert (&cache->table, key, size);
-    }
-  else
-    g_free (key);
+  layout = pango_layout_new (measurer->context);
+  font = create_font (measurer->style, role);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_size (layout, &w, &h);
+  pango_font_description_free (font);
 
   if (width != NULL)
-    *width = size[0];
+    *width = (double) w / PANGO_SCALE;
   if (height != NULL)
-    *height = size[1];
+    *height = (double) h / PANGO_SCALE;
 }
 
 static void
