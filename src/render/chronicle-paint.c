@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chronicle-paint.h"
 #include "chronicle-layout-private.h"
@@ -21,14 +22,254 @@
 
 #define PX_PER_PT (96.0 / 72.0)
 
+/*
+ * Text caches. Shaping a title with Pango costs far more than drawing
+ * its glyphs, and a zoom or pan shows mostly the same titles frame after
+ * frame; so measured sizes and shaped PangoLayouts are kept, per thread
+ * (no locks; export threads get their own), keyed by everything the
+ * shaping depends on: font map and its serial, font options, the linear
+ * part of the matrix, the font and the text (and the ellipsizing width).
+ *
+ * Each table has two generations: lookups move hits into the current one,
+ * and when it is full the previous one is dropped, so memory stays bounded
+ * and what recent frames used survives.
+ */
+#define MAX_CACHED_LAYOUTS   2048   /* per generation and signature */
+#define MAX_CACHED_SIZES     8192   /* per generation */
+#define MAX_SIGNATURES       4
+
+typedef struct
+{
+  GHashTable *current;   /* char * -> value */
+  GHashTable *previous;
+  guint       limit;
+  GDestroyNotify free_value;
+} Generations;
+
+/* What shaping depends on apart from font and text; compared bytewise,
+ * so it is zeroed before being filled. */
+typedef struct
+{
+  PangoFontMap  *font_map;
+  guint          font_map_serial;
+  unsigned long  options_hash[2];   /* surface's and context's */
+  double         matrix[4];         /* linear part */
+  PangoLanguage *language;
+  gboolean       round_positions;
+} Signature;
+
+typedef struct
+{
+  Signature     signature;
+  PangoContext *context;  /* the layouts' context; NULL in size caches */
+  Generations   table;    /* key -> PangoLayout, or key -> double[2] */
+} SignatureCache;
+
+typedef struct
+{
+  GPtrArray *layout_caches;  /* SignatureCache, most recent last */
+  GPtrArray *size_caches;
+} TextCaches;
+
+static void
+generations_init (Generations    *gen,
+                  guint           limit,
+                  GDestroyNotify  free_value)
+{
+  gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  gen->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  gen->limit = limit;
+  gen->free_value = free_value;
+}
+
+static void
+generations_clear (Generations *gen)
+{
+  g_clear_pointer (&gen->current, g_hash_table_unref);
+  g_clear_pointer (&gen->previous, g_hash_table_unref);
+}
+
+/* Returns: (transfer none) (nullable): the value for @key */
+static gpointer
+generations_lookup (Generations *gen,
+                    const char  *key)
+{
+  gpointer value = g_hash_table_lookup (gen->current, key);
+  gpointer stolen_key;
+
+  if (value != NULL)
+    return value;
+
+  if (!g_hash_table_steal_extended (gen->previous, key, &stolen_key, &value))
+    return NULL;
+
+  g_hash_table_insert (gen->current, stolen_key, value);
+  return value;
+}
+
+/* Takes @key and @value. */
+static void
+generations_insert (Generations *gen,
+                    char        *key,
+                    gpointer     value)
+{
+  if (g_hash_table_size (gen->current) >= gen->limit)
+    {
+      g_hash_table_unref (gen->previous);
+      gen->previous = gen->current;
+      gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gen->free_value);
+    }
+  g_hash_table_insert (gen->current, key, value);
+}
+
+static void
+signature_cache_free (SignatureCache *cache)
+{
+  g_clear_object (&cache->context);
+  generations_clear (&cache->table);
+  g_free (cache);
+}
+
+static void
+text_caches_free (gpointer data)
+{
+  TextCaches *caches = data;
+
+  g_ptr_array_unref (caches->layout_caches);
+  g_ptr_array_unref (caches->size_caches);
+  g_free (caches);
+}
+
+static GPrivate text_caches_key = G_PRIVATE_INIT (text_caches_free);
+
+static TextCaches *
+get_text_caches (void)
+{
+  TextCaches *caches = g_private_get (&text_caches_key);
+
+  if (caches == NULL)
+    {
+      caches = g_new0 (TextCaches, 1);
+      caches->layout_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
+      caches->size_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
+      g_private_set (&text_caches_key, caches);
+    }
+
+  return caches;
+}
+
+/**
+ * chronicle_paint_clear_caches:
+ *
+ * Drops the shaped text and measured sizes that the painter and
+ * chronicle_pango_measure() keep for the calling thread. Nothing needs
+ * this for correctness (the caches are keyed by everything shaping
+ * depends on); it frees memory, and lets benchmarks time a first frame.
+ */
+void
+chronicle_paint_clear_caches (void)
+{
+  g_private_replace (&text_caches_key, NULL);
+}
+
+static unsigned long
+hash_font_options (const cairo_font_options_t *options)
+{
+  const char *variations;
+
+  if (options == NULL)
+    return 0;
+
+  variations = cairo_font_options_get_variations ((cairo_font_options_t *) options);
+  return cairo_font_options_hash (options) ^ (variations != NULL ? g_str_hash (variations) : 0);
+}
+
+/* See pango_cairo_update_context(): a context made for @cr shapes with the
+ * target's font options, @cr's, and @cr's matrix. */
+static void
+get_cr_signature (cairo_t   *cr,
+                  Signature *signature)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  memset (signature, 0, sizeof *signature);
+  signature->font_map = pango_cairo_font_map_get_default ();
+  signature->font_map_serial = pango_font_map_get_serial (signature->font_map);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  signature->options_hash[0] = hash_font_options (options);
+  cairo_get_font_options (cr, options);
+  signature->options_hash[1] = hash_font_options (options);
+  cairo_font_options_destroy (options);
+  cairo_get_matrix (cr, &matrix);
+  signature->matrix[0] = matrix.xx;
+  signature->matrix[1] = matrix.xy;
+  signature->matrix[2] = matrix.yx;
+  signature->matrix[3] = matrix.yy;
+  signature->language = pango_language_get_default ();
+  signature->round_positions = TRUE;
+}
+
+static void
+get_context_signature (PangoContext *context,
+                       Signature    *signature)
+{
+  const PangoMatrix *matrix = pango_context_get_matrix (context);
+
+  memset (signature, 0, sizeof *signature);
+  signature->font_map = pango_context_get_font_map (context);
+  if (signature->font_map != NULL)
+    signature->font_map_serial = pango_font_map_get_serial (signature->font_map);
+  signature->options_hash[1] = hash_font_options (pango_cairo_context_get_font_options (context));
+  signature->matrix[0] = matrix != NULL ? matrix->xx : 1;
+  signature->matrix[1] = matrix != NULL ? matrix->xy : 0;
+  signature->matrix[2] = matrix != NULL ? matrix->yx : 0;
+  signature->matrix[3] = matrix != NULL ? matrix->yy : 1;
+  signature->language = pango_context_get_language (context);
+  signature->round_positions = pango_context_get_round_glyph_positions (context);
+}
+
+/* The cache in @caches for @signature; a new one when there is none, for
+ * which @cr (if given) makes the layouts' context. */
+static SignatureCache *
+get_signature_cache (GPtrArray       *caches,
+                     const Signature *signature,
+                     cairo_t         *cr,
+                     guint            limit,
+                     GDestroyNotify   free_value)
+{
+  SignatureCache *cache;
+
+  for (guint i = caches->len; i > 0; i--)
+    {
+      cache = g_ptr_array_index (caches, i - 1);
+      if (memcmp (&cache->signature, signature, sizeof *signature) == 0)
+        return cache;
+    }
+
+  if (caches->len >= MAX_SIGNATURES)
+    g_ptr_array_remove_index (caches, 0);
+
+  cache = g_new0 (SignatureCache, 1);
+  cache->signature = *signature;
+  if (cr != NULL)
+    cache->context = pango_cairo_create_context (cr);
+  generations_init (&cache->table, limit, free_value);
+  g_ptr_array_add (caches, cache);
+
+  return cache;
+}
+
 typedef struct
 {
   cairo_t              *cr;
   const ChronicleLayout *layout;
   const ChronicleStyle *style;
-  PangoLayout          *text;
+  SignatureCache       *layouts;    /* shaped text for this cr */
   PangoFontDescription *fonts[CHRONICLE_TEXT_TITLE + 1];
   PangoFontDescription *pill_font;
+  char                 *font_keys[CHRONICLE_TEXT_TITLE + 1];
+  char                 *pill_font_key;
   ChronicleColor       *category_colors;
   guint                 n_categories;
   ChronicleTextSink     sink;       /* NULL: draw glyphs */
@@ -82,25 +323,51 @@ chronicle_pango_measure (const char        *text,
                          gpointer           user_data)
 {
   ChroniclePangoMeasurer *measurer = user_data;
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
-  int w, h;
+  const ChronicleStyle *style;
+  SignatureCache *cache;
+  Signature signature;
+  double *size;
+  char *key;
 
   g_return_if_fail (measurer != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (measurer->context));
   g_return_if_fail (measurer->style != NULL);
 
-  layout = pango_layout_new (measurer->context);
-  font = create_font (measurer->style, role);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_get_size (layout, &w, &h);
-  pango_font_description_free (font);
+  style = measurer->style;
+  if (text == NULL)
+    text = "";
+
+  get_context_signature (measurer->context, &signature);
+  cache = get_signature_cache (get_text_caches ()->size_caches, &signature, NULL,
+                               MAX_CACHED_SIZES, g_free);
+  /* create_font() depends on the role and these two only */
+  key = g_strdup_printf ("%d\x1f%s\x1f%g\x1f%s", (int) role,
+                         style->font_family != NULL ? style->font_family : "", style->font_size, text);
+  size = generations_lookup (&cache->table, key);
+
+  if (size == NULL)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (measurer->context);
+      PangoFontDescription *font = create_font (style, role);
+      int w, h;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_size (layout, &w, &h);
+      pango_font_description_free (font);
+
+      size = g_new (double, 2);
+      size[0] = (double) w / PANGO_SCALE;
+      size[1] = (double) h / PANGO_SCALE;
+      generations_insert (&cache->table, key, size);
+    }
+  else
+    g_free (key);
 
   if (width != NULL)
-    *width = (double) w / PANGO_SCALE;
+    *width = size[0];
   if (height != NULL)
-    *height = (double) h / PANGO_SCALE;
+    *height = size[1];
 }
 
 static void
@@ -160,15 +427,22 @@ init_painter (Painter               *p,
               const ChronicleStyle  *style)
 {
   GListModel *categories = chronicle_timeline_get_categories (layout->timeline);
+  Signature signature;
 
   p->cr = cr;
   p->layout = layout;
   p->style = style;
-  p->text = pango_cairo_create_layout (cr);
+  get_cr_signature (cr, &signature);
+  p->layouts = get_signature_cache (get_text_caches ()->layout_caches, &signature, cr,
+                                    MAX_CACHED_LAYOUTS, g_object_unref);
   for (ChronicleTextRole role = CHRONICLE_TEXT_LABEL; role <= CHRONICLE_TEXT_TITLE; role++)
-    p->fonts[role] = create_font (style, role);
+    {
+      p->fonts[role] = create_font (style, role);
+      p->font_keys[role] = pango_font_description_to_string (p->fonts[role]);
+    }
   p->pill_font = pango_font_description_copy (p->fonts[CHRONICLE_TEXT_TICK]);
   pango_font_description_set_weight (p->pill_font, PANGO_WEIGHT_BOLD);
+  p->pill_font_key = pango_font_description_to_string (p->pill_font);
 
   p->n_categories = g_list_model_get_n_items (categories);
   p->category_colors = g_new0 (ChronicleColor, MAX (p->n_categories, 1));
@@ -187,10 +461,14 @@ init_painter (Painter               *p,
 static void
 clear_painter (Painter *p)
 {
-  g_clear_object (&p->text);
+  p->layouts = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (p->fonts); i++)
-    g_clear_pointer (&p->fonts[i], pango_font_description_free);
+    {
+      g_clear_pointer (&p->fonts[i], pango_font_description_free);
+      g_clear_pointer (&p->font_keys[i], g_free);
+    }
   g_clear_pointer (&p->pill_font, pango_font_description_free);
+  g_clear_pointer (&p->pill_font_key, g_free);
   g_clear_pointer (&p->category_colors, g_free);
 }
 
@@ -221,9 +499,10 @@ get_shown_text (PangoLayout *layout)
   return g_string_free (shown, FALSE);
 }
 
-/* Shows p->text with its top-left at (x, y), as glyphs or through the sink. */
+/* Shows @text with its top-left at (x, y), as glyphs or through the sink. */
 static void
 show_text (Painter              *p,
+           PangoLayout          *text,
            double                x,
            double                y,
            const ChronicleColor *color)
@@ -234,39 +513,56 @@ show_text (Painter              *p,
     {
       set_color (p->cr, color, 1.0);
       cairo_move_to (p->cr, x, y);
-      pango_cairo_show_layout (p->cr, p->text);
+      pango_cairo_show_layout (p->cr, text);
       return;
     }
 
-  shown = get_shown_text (p->text);
-  p->sink (shown, x, y + (double) pango_layout_get_baseline (p->text) / PANGO_SCALE,
-           pango_layout_get_font_description (p->text), color, p->sink_data);
+  shown = get_shown_text (text);
+  p->sink (shown, x, y + (double) pango_layout_get_baseline (text) / PANGO_SCALE,
+           pango_layout_get_font_description (text), color, p->sink_data);
 }
 
-/* Draws @text with its top-left at (x, y), ellipsized past @max_width
- * (no limit when <= 0). */
-static void
-draw_text (Painter                    *p,
-           const PangoFontDescription *font,
-           const char                 *text,
-           double                      x,
-           double                      y,
-           double                      max_width,
-           const ChronicleColor       *color)
+/* @text shaped in @font, ellipsized past @max_width px (no limit when
+ * <= 0): from the cache, or shaped now and kept. */
+static PangoLayout *
+get_text_layout (Painter                    *p,
+                 const PangoFontDescription *font,
+                 const char                 *font_key,
+                 const char                 *text,
+                 double                      max_width)
 {
-  pango_layout_set_font_description (p->text, font);
-  pango_layout_set_text (p->text, text, -1);
-  if (max_width > 0)
+  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
+  char *key = g_strdup_printf ("%s\x1f%d\x1f%s", font_key, width, text);
+  PangoLayout *layout = generations_lookup (&p->layouts->table, key);
+
+  if (layout != NULL)
     {
-      pango_layout_set_width (p->text, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_END);
+      g_free (key);
+      return layout;
     }
-  else
-    {
-      pango_layout_set_width (p->text, -1);
-      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
-    }
-  show_text (p, x, y, color);
+
+  layout = pango_layout_new (p->layouts->context);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width);
+  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  generations_insert (&p->layouts->table, key, layout);
+
+  return layout;
+}
+
+/* Draws @text in the font for @role with its top-left at (x, y),
+ * ellipsized past @max_width (no limit when <= 0). */
+static void
+draw_text (Painter              *p,
+           ChronicleTextRole     role,
+           const char           *text,
+           double                x,
+           double                y,
+           double                max_width,
+           const ChronicleColor *color)
+{
+  show_text (p, get_text_layout (p, p->fonts[role], p->font_keys[role], text, max_width), x, y, color);
 }
 
 static void
@@ -297,7 +593,7 @@ paint_eras (Painter *p)
         {
           ChronicleColor color = p->style->dim_foreground;
 
-          draw_text (p, p->fonts[CHRONICLE_TEXT_ERA], era->label,
+          draw_text (p, CHRONICLE_TEXT_ERA, era->label,
                      era->label_rect.x, era->label_rect.y, era->label_rect.width + 2, &color);
         }
     }
@@ -435,7 +731,7 @@ paint_ticks (Painter *p)
       cairo_stroke (cr);
 
       if (tick->text != NULL)
-        draw_text (p, p->fonts[CHRONICLE_TEXT_TICK], tick->text,
+        draw_text (p, CHRONICLE_TEXT_TICK, tick->text,
                    tick->x - tick->label_width / 2, layout->tick_label_y, 0,
                    tick->major ? &p->style->foreground : &p->style->dim_foreground);
     }
@@ -583,7 +879,7 @@ paint_items (Painter *p)
       if (item->text != NULL)
         /* The measured width already fits; the slack absorbs hinting
          * differences between the measuring and the painting context. */
-        draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], item->text,
+        draw_text (p, CHRONICLE_TEXT_LABEL, item->text,
                    box->x + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
                    box->y + CHRONICLE_LABEL_PAD_Y,
                    box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1,
@@ -604,6 +900,7 @@ paint_clusters (Painter *p)
       const ChronicleLayoutItem *item = &items[i];
       const ChronicleRect *box = &item->label;
       g_autofree char *text = NULL;
+      PangoLayout *pill;
       int tw, th;
 
       if (item->kind != CHRONICLE_ITEM_CLUSTER)
@@ -625,12 +922,9 @@ paint_clusters (Painter *p)
       cairo_stroke (cr);
 
       text = g_strdup_printf ("+%u", item->n_events);
-      pango_layout_set_font_description (p->text, p->pill_font);
-      pango_layout_set_text (p->text, text, -1);
-      pango_layout_set_width (p->text, -1);
-      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
-      pango_layout_get_size (p->text, &tw, &th);
-      show_text (p, box->x + (box->width - (double) tw / PANGO_SCALE) / 2,
+      pill = get_text_layout (p, p->pill_font, p->pill_font_key, text, 0);
+      pango_layout_get_size (pill, &tw, &th);
+      show_text (p, pill, box->x + (box->width - (double) tw / PANGO_SCALE) / 2,
                  box->y + (box->height - (double) th / PANGO_SCALE) / 2, &style->foreground);
     }
 }
@@ -693,7 +987,7 @@ paint_legend (Painter *p)
           double mid = floor (entry->text.y + entry->text.height / 2) + 0.5;
 
           faint.alpha *= 0.6;
-          draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], entry->label,
+          draw_text (p, CHRONICLE_TEXT_LABEL, entry->label,
                      entry->text.x, entry->text.y, 0, &faint);
           set_color (cr, &faint, 1.0);
           cairo_set_line_width (cr, 1.0);
@@ -702,7 +996,7 @@ paint_legend (Painter *p)
           cairo_stroke (cr);
         }
       else
-        draw_text (p, p->fonts[CHRONICLE_TEXT_LABEL], entry->label,
+        draw_text (p, CHRONICLE_TEXT_LABEL, entry->label,
                    entry->text.x, entry->text.y, 0, &p->style->dim_foreground);
     }
 }
@@ -774,7 +1068,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
   paint_legend (&p);
 
   if (layout->title != NULL)
-    draw_text (&p, p.fonts[CHRONICLE_TEXT_TITLE], layout->title,
+    draw_text (&p, CHRONICLE_TEXT_TITLE, layout->title,
                layout->title_rect.x, layout->title_rect.y, layout->title_rect.width + 2, &style->foreground);
 
   clear_painter (&p);

@@ -72,4 +72,9 @@ void chronicle_pango_measure    (const char            *text,
                                  double                *height,
                                  gpointer               user_data);
 
+/* Drops the calling thread's cache of shaped text and measured sizes,
+ * which the painter and chronicle_pango_measure() fill so that frames
+ * showing the same titles do not shape them again. */
+void chronicle_paint_clear_caches (void);
+
 G_END_DECLS
