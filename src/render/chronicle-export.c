@@ -156,10 +156,9 @@ chronicle_export_options_validate (const ChronicleExportOptions *options,
       device_pixels > CHRONICLE_EXPORT_MAX_PIXELS)
     {
       g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
-                   _("%d×%d at scale %d is too large: an image may have at most %d pixels per side and %"
-                     G_GINT64_FORMAT " pixels in all"),
+                   _("%d×%d at scale %d is too large: an image may have at most %d pixels per side and %d pixels in all"),
                    options->width, options->height, options->scale,
-                   CHRONICLE_EXPORT_MAX_SIZE, CHRONICLE_EXPORT_MAX_PIXELS);
+                   CHRONICLE_EXPORT_MAX_SIZE, (int) CHRONICLE_EXPORT_MAX_PIXELS);
       return FALSE;
     }
 

@@ -34,6 +34,7 @@ typedef enum
 #define CHRONICLE_EXPORT_MIN_SIZE    16
 #define CHRONICLE_EXPORT_MAX_SIZE    16384
 #define CHRONICLE_EXPORT_MAX_SCALE   4
+/* Fits an int, so that messages can print it with %d. */
 #define CHRONICLE_EXPORT_MAX_PIXELS  (G_GINT64_CONSTANT (16384) * 8192)
 
 /*
