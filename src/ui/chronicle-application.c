@@ -212,6 +212,7 @@ chronicle_application_startup (GApplication *application)
     { "win.show-sidebar", { "F9", NULL } },
     { "win.fit", { "<Control>0", NULL } },
     { "win.story", { "F5", NULL } },
+    { "win.search", { "<Control>f", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.previous-event", { "<Alt>Left", NULL } },

@@ -17,6 +17,7 @@
 #include "chronicle-timeline-page-private.h"
 
 #include "chronicle-overview.h"
+#include "chronicle-search-bar.h"
 #include "chronicle-story-card.h"
 #include "chronicle-timeline-loader.h"
 
@@ -49,6 +50,7 @@ struct _ChronicleTimelinePage
   char                  *title;
   char                  *last_error;
   GStrv                  warnings;
+  ChronicleSearchBar    *search_bar;     /* in top_bar_box */
 
   guint                  load_generation;
   guint                  reload_source;
@@ -622,7 +624,11 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
 
   self->sidebar_width = 360;
 
-  /* Story mode's card above the chart, the overview strip below it. */
+  /* Search and filters, then story mode's card above the chart, the
+   * overview strip below it. */
+  self->search_bar = CHRONICLE_SEARCH_BAR (chronicle_search_bar_new ());
+  chronicle_search_bar_set_timeline_view (self->search_bar, self->timeline_view);
+  chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->search_bar));
   chronicle_timeline_page_add_top_bar (self, chronicle_story_card_new (self->timeline_view));
   chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
 
@@ -743,6 +749,20 @@ chronicle_timeline_page_get_sidebar (ChronicleTimelinePage *self)
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
   return self->sidebar;
+}
+
+/**
+ * chronicle_timeline_page_get_search_bar:
+ * @self: a `ChronicleTimelinePage`
+ *
+ * Returns: (transfer none): the search and filter bar above the chart
+ */
+ChronicleSearchBar *
+chronicle_timeline_page_get_search_bar (ChronicleTimelinePage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->search_bar;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline.h"
 #include "chronicle-timeline-view.h"
@@ -38,6 +39,9 @@ GFile                 *chronicle_timeline_page_get_file          (ChronicleTimel
 ChronicleTimeline     *chronicle_timeline_page_get_timeline      (ChronicleTimelinePage *self);
 ChronicleTimelineView *chronicle_timeline_page_get_timeline_view (ChronicleTimelinePage *self);
 ChronicleSidebar      *chronicle_timeline_page_get_sidebar       (ChronicleTimelinePage *self);
+/* Search (Ctrl+F) and filters; the page's timeline is the filtered one
+ * while a filter is on, the bar's the whole one. */
+ChronicleSearchBar    *chronicle_timeline_page_get_search_bar    (ChronicleTimelinePage *self);
 /* The timeline's title, else the file's name. */
 const char            *chronicle_timeline_page_get_title         (ChronicleTimelinePage *self);
 gboolean               chronicle_timeline_page_get_loading       (ChronicleTimelinePage *self);

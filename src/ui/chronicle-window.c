@@ -132,6 +132,9 @@ update_navigation_actions (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", n > 0);
+  /* Also when a filter hides every event. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filters", timeline != NULL);
 }
 
 /* The header bar, the title and the actions follow the selected tab. */
@@ -146,12 +149,9 @@ update_for_current_page (ChronicleWindow *self)
 
   if (title == NULL)
     title = _("Chronicle");
+  /* "12 events", or "3 of 12 events" while a filter is on. */
   if (timeline != NULL)
-    {
-      guint n = chronicle_timeline_get_n_events (timeline);
-
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
-    }
+    subtitle = g_strdup (chronicle_search_bar_get_count_text (chronicle_timeline_page_get_search_bar (page)));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
@@ -358,6 +358,17 @@ on_page_notify_cb (ChronicleWindow       *self,
 }
 
 static void
+on_page_count_text_cb (ChronicleWindow    *self,
+                       GParamSpec         *pspec,
+                       ChronicleSearchBar *search_bar)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+
+  if (page != NULL && chronicle_timeline_page_get_search_bar (page) == search_bar)
+    update_for_current_page (self);
+}
+
+static void
 on_page_selected_event_cb (ChronicleWindow       *self,
                            GParamSpec            *pspec,
                            ChronicleTimelineView *view)
@@ -444,6 +455,8 @@ add_page (ChronicleWindow *self)
       g_signal_connect_object (page, signal, G_CALLBACK (on_page_notify_cb), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chronicle_timeline_page_get_search_bar (page), "notify::count-text",
+                           G_CALLBACK (on_page_count_text_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "load-failed", G_CALLBACK (on_page_load_failed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (chronicle_timeline_page_get_timeline_view (page), "notify::selected-event",
@@ -617,6 +630,29 @@ fit_action_cb (GtkWidget  *widget,
 
   if (view != NULL)
     chronicle_timeline_view_fit (view);
+}
+
+/* Search and filters belong to the tab: each has its own. */
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (CHRONICLE_WINDOW (widget));
+
+  if (page != NULL)
+    chronicle_search_bar_set_search_mode (chronicle_timeline_page_get_search_bar (page), TRUE);
+}
+
+static void
+filters_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (CHRONICLE_WINDOW (widget));
+
+  if (page != NULL)
+    chronicle_search_bar_show_filters (chronicle_timeline_page_get_search_bar (page));
 }
 
 /* Story mode belongs to the tab's chart: each tab tells its own story. */
@@ -981,6 +1017,8 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action_cb);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action_cb);
   gtk_widget_class_install_action (widget_class, "win.story", NULL, story_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
