@@ -1,0 +1,461 @@
+/* test-search-ui.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-search-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "chronicle-application.h"
+#include "chronicle-filter-popover.h"
+#include "chronicle-layout-private.h"
+#include "chronicle-search-bar.h"
+#include "chronicle-sidebar.h"
+#include "chronicle-timeline-page.h"
+#include "chronicle-timeline-view.h"
+#include "chronicle-timeline-view-private.h"
+#include "chronicle-window.h"
+#include "chronicle-window-private.h"
+
+/* Generous: a loaded CI machine under Xvfb. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+static ChronicleApplication *app;
+
+typedef struct
+{
+  ChronicleWindow       *window;
+  ChronicleTimelinePage *page;
+  ChronicleTimelineView *view;
+  ChronicleSearchBar    *bar;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !chronicle_window_is_loading (CHRONICLE_WINDOW (data));
+}
+
+static gboolean
+has_layout (gpointer data)
+{
+  return chronicle_timeline_view_get_layout (CHRONICLE_TIMELINE_VIEW (data)) != NULL;
+}
+
+static void
+run_pending (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "istanbul-talks-2025.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  fixture->window = chronicle_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  chronicle_window_open (fixture->window, file);
+  wait_for (is_idle, fixture->window);
+
+  fixture->page = chronicle_window_get_current_page (fixture->window);
+  g_assert_nonnull (fixture->page);
+  fixture->view = chronicle_timeline_page_get_timeline_view (fixture->page);
+  fixture->bar = chronicle_timeline_page_get_search_bar (fixture->page);
+  g_assert_nonnull (chronicle_timeline_view_get_timeline (fixture->view));
+  wait_for (has_layout, fixture->view);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->window);
+}
+
+static ChronicleEvent *
+lookup_event (Fixture    *fixture,
+              const char *id)
+{
+  ChronicleEvent *event = chronicle_timeline_lookup_event (chronicle_search_bar_get_timeline (fixture->bar), id);
+
+  g_assert_nonnull (event);
+  return event;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+get_window_subtitle (Fixture *fixture)
+{
+  GtkWidget *title = find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE);
+
+  g_assert_nonnull (title);
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}
+
+static guint
+count_category (ChronicleTimeline *timeline,
+                const char        *category_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    if (g_strcmp0 (chronicle_event_get_category_id (chronicle_timeline_get_event (timeline, i)), category_id) == 0)
+      n++;
+
+  return n;
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  gtk_editable_set_text (chronicle_search_bar_get_entry (fixture->bar), text);
+  chronicle_search_bar_search_now (fixture->bar);
+}
+
+static void
+test_search_finds_quote (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
+  ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (fixture->page);
+  GtkEditable *entry = chronicle_search_bar_get_entry (fixture->bar);
+  GtkWidget *focus;
+  ChronicleEvent *expected = lookup_event (fixture, "rubio-assessment");
+  guint position;
+
+  /* Ctrl+F opens the search with the focus in the entry. */
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>f"));
+  g_assert_false (chronicle_search_bar_get_search_mode (fixture->bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (chronicle_search_bar_get_search_mode (fixture->bar));
+  run_pending ();
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+
+  /* A word from one of Rubio's quotes. */
+  search_for (fixture, "assessment");
+  g_assert_cmpuint (chronicle_search_bar_get_n_results (fixture->bar), ==, 1);
+
+  /* Enter opens the first result: selected, shown, in the sidebar. */
+  g_signal_emit_by_name (entry, "activate");
+  run_pending ();
+  g_assert_true (chronicle_timeline_view_get_selected_event (fixture->view) == expected);
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==, chronicle_event_get_title (expected));
+  g_assert_true (chronicle_timeline_find_event (chronicle_timeline_view_get_timeline (fixture->view),
+                                                expected, &position));
+  wait_for (has_layout, fixture->view);
+  g_assert_nonnull (chronicle_layout_find_event (chronicle_timeline_view_get_layout (fixture->view), position));
+
+  /* Accents and several words; a result row activated by the list. */
+  search_for (fixture, "dolmabahce talks");
+  g_assert_cmpuint (chronicle_search_bar_get_n_results (fixture->bar), >=, 1);
+  {
+    GtkListBox *list = chronicle_search_bar_get_results (fixture->bar);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_view_get_selected_event (fixture->view)),
+                     ==, "talks-open");
+  }
+}
+
+static void
+test_search_no_results_and_escape (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkEditable *entry = chronicle_search_bar_get_entry (fixture->bar);
+
+  chronicle_search_bar_set_search_mode (fixture->bar, TRUE);
+  search_for (fixture, "xylophone");
+  g_assert_cmpuint (chronicle_search_bar_get_n_results (fixture->bar), ==, 0);
+  /* Enter with nothing found changes nothing. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (chronicle_timeline_view_get_selected_event (fixture->view));
+
+  /* Escape in the entry closes the search and gives the chart the keys. */
+  g_signal_emit_by_name (entry, "stop-search");
+  run_pending ();
+  g_assert_false (chronicle_search_bar_get_search_mode (fixture->bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->view)));
+}
+
+static void
+test_category_filter_navigation (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ChronicleTimeline *whole = chronicle_search_bar_get_timeline (fixture->bar);
+  ChronicleFilterPopover *popover = CHRONICLE_FILTER_POPOVER (chronicle_search_bar_get_filter_popover (fixture->bar));
+  GtkCheckButton *statements = chronicle_filter_popover_get_check (popover, "category", "statements");
+  ChronicleEvent *kept = lookup_event (fixture, "talks-open");
+  guint n_total = chronicle_timeline_get_n_events (whole);
+  guint n_hidden = count_category (whole, "statements");
+  g_autofree char *expected_count = g_strdup_printf ("%u of %u events", n_total - n_hidden, n_total);
+  g_autofree char *all_count = g_strdup_printf ("%u events", n_total);
+  ChronicleTimeline *shown;
+  guint visited = 0;
+
+  g_assert_cmpuint (n_hidden, >, 0);
+  g_assert_cmpstr (get_window_subtitle (fixture), ==, all_count);
+
+  /* The selection survives filtering while its event is shown. */
+  chronicle_timeline_view_set_selected_event (fixture->view, kept);
+
+  g_assert_nonnull (statements);
+  g_assert_true (gtk_check_button_get_active (statements));
+  gtk_check_button_set_active (statements, FALSE);
+  run_pending ();
+
+  shown = chronicle_timeline_view_get_timeline (fixture->view);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (shown), ==, n_total - n_hidden);
+  g_assert_true (chronicle_timeline_view_get_selected_event (fixture->view) == kept);
+  g_assert_cmpstr (chronicle_search_bar_get_count_text (fixture->bar), ==, expected_count);
+  g_assert_cmpstr (get_window_subtitle (fixture), ==, expected_count);
+
+  /* Next walks only the events shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.first", NULL));
+  do
+    {
+      ChronicleEvent *event = chronicle_timeline_view_get_selected_event (fixture->view);
+
+      g_assert_nonnull (event);
+      g_assert_cmpstr (chronicle_event_get_category_id (event), !=, "statements");
+      visited++;
+      g_assert_cmpuint (visited, <=, n_total);
+    }
+  while (chronicle_timeline_view_select_adjacent (fixture->view, +1));
+  g_assert_cmpuint (visited, ==, n_total - n_hidden);
+
+  /* A hidden event cannot stay selected. */
+  chronicle_timeline_view_set_selected_event (fixture->view, lookup_event (fixture, "rubio-assessment"));
+  g_assert_null (chronicle_timeline_view_get_selected_event (fixture->view));
+
+  /* Search sees only the events shown. */
+  chronicle_search_bar_set_search_mode (fixture->bar, TRUE);
+  search_for (fixture, "assessment");
+  g_assert_cmpuint (chronicle_search_bar_get_n_results (fixture->bar), ==, 0);
+
+  /* Show All. */
+  chronicle_filter_reset (chronicle_search_bar_get_filter (fixture->bar));
+  run_pending ();
+  g_assert_true (gtk_check_button_get_active (statements));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (fixture->view)), ==,
+                    n_total);
+  g_assert_cmpstr (get_window_subtitle (fixture), ==, all_count);
+}
+
+static void
+test_actor_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ChronicleFilterPopover *popover = CHRONICLE_FILTER_POPOVER (chronicle_search_bar_get_filter_popover (fixture->bar));
+  GtkCheckButton *rubio = chronicle_filter_popover_get_check (popover, "actor", "Marco Rubio");
+  ChronicleTimeline *shown;
+
+  g_assert_nonnull (rubio);
+  g_assert_false (gtk_check_button_get_active (rubio));
+  gtk_check_button_set_active (rubio, TRUE);
+  run_pending ();
+
+  shown = chronicle_timeline_view_get_timeline (fixture->view);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (shown), ==, 2);
+  for (guint i = 0; i < chronicle_timeline_get_n_events (shown); i++)
+    g_assert_true (g_strv_contains (chronicle_event_get_actors (chronicle_timeline_get_event (shown, i)),
+                                    "Marco Rubio"));
+}
+
+/* The centre of the legend entry of @category_id, in view px. */
+static void
+get_legend_point (Fixture    *fixture,
+                  const char *category_id,
+                  double     *x,
+                  double     *y,
+                  gboolean   *hidden)
+{
+  const ChronicleLayout *layout = chronicle_timeline_view_get_layout (fixture->view);
+  guint index = chronicle_timeline_get_category_index (chronicle_search_bar_get_timeline (fixture->bar),
+                                                       category_id);
+
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+
+      if (!entry->is_break && entry->category == index)
+        {
+          *x = entry->text.x + entry->text.width / 2;
+          *y = entry->text.y + entry->text.height / 2;
+          *hidden = entry->hidden;
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_legend_click_toggles (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ChronicleFilter *filter = chronicle_search_bar_get_filter (fixture->bar);
+  ChronicleTimeline *whole = chronicle_search_bar_get_timeline (fixture->bar);
+  guint n_total = chronicle_timeline_get_n_events (whole);
+  guint n_military = count_category (whole, "military");
+  double x, y;
+  gboolean hidden;
+
+  get_legend_point (fixture, "military", &x, &y, &hidden);
+  g_assert_false (hidden);
+
+  g_assert_true (chronicle_timeline_view_activate_legend_at (fixture->view, x, y));
+  run_pending ();
+  g_assert_true (chronicle_filter_get_category_hidden (filter, "military"));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (fixture->view)), ==,
+                    n_total - n_military);
+
+  /* The entry stays, drawn as hidden; a second click shows them again. */
+  wait_for (has_layout, fixture->view);
+  get_legend_point (fixture, "military", &x, &y, &hidden);
+  g_assert_true (hidden);
+  g_assert_true (chronicle_timeline_view_activate_legend_at (fixture->view, x, y));
+  run_pending ();
+  g_assert_false (chronicle_filter_is_active (filter));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (fixture->view)), ==,
+                    n_total);
+
+  /* Away from the legend nothing happens. */
+  g_assert_false (chronicle_timeline_view_activate_legend_at (fixture->view, x, 5));
+}
+
+static void
+test_reload_keeps_filter (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ChronicleFilter *filter = chronicle_search_bar_get_filter (fixture->bar);
+  ChronicleTimeline *before = chronicle_search_bar_get_timeline (fixture->bar);
+  guint n_total = chronicle_timeline_get_n_events (before);
+  guint n_military = count_category (before, "military");
+
+  chronicle_filter_set_category_hidden (filter, "military", TRUE);
+  run_pending ();
+
+  chronicle_timeline_page_reload (fixture->page);
+  wait_for (is_idle, fixture->window);
+  run_pending ();
+
+  g_assert_true (chronicle_search_bar_get_timeline (fixture->bar) != before);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (fixture->view)), ==,
+                    n_total - n_military);
+  g_assert_true (chronicle_filter_get_category_hidden (filter, "military"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* The chart animates its moves: these tests look at where they end. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  app = chronicle_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/search-ui/finds-quote", Fixture, NULL,
+              fixture_setup, test_search_finds_quote, fixture_teardown);
+  g_test_add ("/search-ui/no-results-and-escape", Fixture, NULL,
+              fixture_setup, test_search_no_results_and_escape, fixture_teardown);
+  g_test_add ("/search-ui/category-filter-navigation", Fixture, NULL,
+              fixture_setup, test_category_filter_navigation, fixture_teardown);
+  g_test_add ("/search-ui/actor-filter", Fixture, NULL,
+              fixture_setup, test_actor_filter, fixture_teardown);
+  g_test_add ("/search-ui/legend-click-toggles", Fixture, NULL,
+              fixture_setup, test_legend_click_toggles, fixture_teardown);
+  g_test_add ("/search-ui/reload-keeps-filter", Fixture, NULL,
+              fixture_setup, test_reload_keeps_filter, fixture_teardown);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
+   * the process, and down() would wait for that to be finalized. */
+  g_test_dbus_stop (bus);
+
+  return status;
+}
