@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "chronicle-application.h"
+#include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
@@ -335,6 +336,85 @@ test_reload_deleted_and_back (Fixture       *fixture,
   g_assert_cmpstr (get_selected_id (chronicle_timeline_page_get_timeline_view (page)), ==, "e3");
 }
 
+/* Events e1, e2, … alternating between categories "odd" and "even". */
+static char *
+make_categorized_timeline (guint n_events)
+{
+  GString *json = g_string_new ("{\n"
+                                "  \"format\": \"chronicle-timeline\",\n"
+                                "  \"version\": 1,\n"
+                                "  \"title\": \"Filtered\",\n"
+                                "  \"categories\": [\n"
+                                "    { \"id\": \"odd\", \"label\": \"Odd\", \"color\": \"#3366CC\" },\n"
+                                "    { \"id\": \"even\", \"label\": \"Even\", \"color\": \"#CC3333\" }\n"
+                                "  ],\n"
+                                "  \"events\": [\n");
+
+  for (guint i = 1; i <= n_events; i++)
+    g_string_append_printf (json,
+                            "    { \"id\": \"e%u\", \"date\": \"2022-03-%02u\", \"title\": \"Event %u\", \"category\": \"%s\" }%s\n",
+                            i, i, i, i % 2 == 1 ? "odd" : "even", i < n_events ? "," : "");
+  g_string_append (json, "  ]\n}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+typedef struct
+{
+  ChronicleTimelinePage *page;
+  guint                  n_whole;
+} WholeWanted;
+
+static gboolean
+has_n_whole_events (gpointer data)
+{
+  WholeWanted *wanted = data;
+  ChronicleTimeline *whole =
+    chronicle_search_bar_get_timeline (chronicle_timeline_page_get_search_bar (wanted->page));
+
+  return !chronicle_timeline_page_get_loading (wanted->page) &&
+         whole != NULL && chronicle_timeline_get_n_events (whole) == wanted->n_whole;
+}
+
+/* A filter stays on across a reload and applies to the new events. */
+static void
+test_reload_keeps_filter (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *three = make_categorized_timeline (3);
+  g_autofree char *five = make_categorized_timeline (5);
+  ChronicleTimelinePage *page;
+  ChronicleTimelineView *view;
+  ChronicleSearchBar *search_bar;
+  WholeWanted wanted;
+
+  write_atomically (fixture->path, three);
+  chronicle_window_open (window, fixture->file);
+  wait_for (is_idle, window);
+  page = chronicle_window_get_current_page (window);
+  view = chronicle_timeline_page_get_timeline_view (page);
+  search_bar = chronicle_timeline_page_get_search_bar (page);
+  wait_for (is_allocated, view);
+
+  chronicle_filter_set_category_hidden (chronicle_search_bar_get_filter (search_bar), "even", TRUE);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (view)), ==, 2);
+  chronicle_timeline_view_set_selected_event (view,
+                                              chronicle_timeline_lookup_event (chronicle_timeline_view_get_timeline (view), "e3"));
+
+  write_atomically (fixture->path, five);
+  wanted.page = page;
+  wanted.n_whole = 5;
+  wait_for (has_n_whole_events, &wanted);
+
+  /* e1, e3 and e5 shown; e3 still selected. */
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (view)), ==, 3);
+  g_assert_nonnull (chronicle_timeline_lookup_event (chronicle_timeline_view_get_timeline (view), "e5"));
+  g_assert_null (chronicle_timeline_lookup_event (chronicle_timeline_view_get_timeline (view), "e4"));
+  assert_selected_in (view, "e3");
+  g_assert_cmpstr (chronicle_search_bar_get_count_text (search_bar), ==, "3 of 5 events");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +447,8 @@ main (int   argc,
               fixture_setup, test_reload_follows_file, fixture_teardown);
   g_test_add ("/reload/deleted-and-back", Fixture, NULL,
               fixture_setup, test_reload_deleted_and_back, fixture_teardown);
+  g_test_add ("/reload/keeps-filter", Fixture, NULL,
+              fixture_setup, test_reload_keeps_filter, fixture_teardown);
 
   status = g_test_run ();
 
