@@ -12,6 +12,11 @@
 
 #include "chronicle-story-card.h"
 
+/* The card leaves the chart room: at most this many quotes, of at most
+ * this many lines each (the sidebar shows them all, in full). */
+#define MAX_QUOTES      3
+#define MAX_QUOTE_LINES 5
+
 struct _ChronicleStoryCard
 {
   GtkWidget              parent_instance;
@@ -57,8 +62,8 @@ create_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Bounds the natural width, so that the card's height is measured for
-   * lines about as long as they will be. */
+  /* Bounds the natural width, so that a long quote does not make the
+   * card ask for a wide window. */
   gtk_label_set_width_chars (GTK_LABEL (label), 20);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   if (css_class != NULL)
@@ -77,7 +82,7 @@ create_quote (ChronicleTimeline *timeline,
   ChronicleSource *source = NULL;
   g_autofree char *text = NULL;
   g_autofree char *attribution = NULL;
-  GtkWidget *box;
+  GtkWidget *box, *label;
 
   if (source_id != NULL && timeline != NULL)
     source = chronicle_timeline_lookup_source (timeline, source_id);
@@ -88,7 +93,10 @@ create_quote (ChronicleTimeline *timeline,
   /* Translators: typographic quotation marks around a quote; use the ones
    * of your language, for instance „%s“ or « %s ». */
   text = g_strdup_printf (_("“%s”"), chronicle_quote_get_text (quote));
-  gtk_box_append (GTK_BOX (box), create_label (text, "quote-text"));
+  label = create_label (text, "quote-text");
+  gtk_label_set_lines (GTK_LABEL (label), MAX_QUOTE_LINES);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
 
   if (!is_blank (speaker) && !is_blank (role))
     /* Translators: attribution under a quote: "— Marco Rubio, U.S. Secretary of State" */
@@ -133,6 +141,7 @@ update_content (ChronicleStoryCard *self)
   g_autofree char *position_text = NULL;
   g_autofree char *date = NULL;
   guint position = 0;
+  guint n_quotes;
   gboolean found;
 
   remove_all_children (GTK_WIDGET (self->quotes_box));
@@ -163,9 +172,23 @@ update_content (ChronicleStoryCard *self)
                       is_blank (chronicle_event_get_summary (event)) ? "" : chronicle_event_get_summary (event));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !is_blank (chronicle_event_get_summary (event)));
 
-  self->n_quotes = chronicle_event_get_n_quotes (event);
+  n_quotes = chronicle_event_get_n_quotes (event);
+  self->n_quotes = MIN (n_quotes, MAX_QUOTES);
   for (guint i = 0; i < self->n_quotes; i++)
     gtk_box_append (self->quotes_box, create_quote (timeline, chronicle_event_get_quote (event, i)));
+  if (n_quotes > self->n_quotes)
+    {
+      g_autofree char *more = NULL;
+      GtkWidget *label;
+
+      /* Translators: under the quotes of the story card */
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u more quote in the sidebar",
+                                           "%u more quotes in the sidebar", n_quotes - self->n_quotes),
+                              n_quotes - self->n_quotes);
+      label = create_label (more, "dim-label");
+      gtk_box_append (self->quotes_box, label);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->quotes_box), self->n_quotes > 0);
 
   /* The card is the story's text: named after where the story is, so a

@@ -26,7 +26,7 @@ ChronicleTimelineView *chronicle_story_card_get_view          (ChronicleStoryCar
 void                   chronicle_story_card_set_view          (ChronicleStoryCard    *self,
                                                                ChronicleTimelineView *view);
 
-/* For tests: what the card shows. */
+/* For tests: what the card shows (the quotes: how many, at most 3). */
 const char            *chronicle_story_card_get_position_text (ChronicleStoryCard    *self);
 const char            *chronicle_story_card_get_title_text    (ChronicleStoryCard    *self);
 guint                  chronicle_story_card_get_n_quotes      (ChronicleStoryCard    *self);

@@ -1128,16 +1128,31 @@ chronicle_timeline_view_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_node (snapshot, self->static_node);
 
   has_selected = get_selected_position (self, &selected);
-  if (!has_selected && self->hover == G_MAXUINT)
-    return;
+  if (has_selected || self->hover != G_MAXUINT)
+    {
+      /* Hover and selection change every frame: painted fresh on top. */
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      if (self->hover != G_MAXUINT && (!has_selected || self->hover != selected))
+        chronicle_paint_highlight (cr, layout, style, self->hover, FALSE);
+      if (has_selected)
+        chronicle_paint_highlight (cr, layout, style, selected, TRUE);
+      cairo_destroy (cr);
+    }
 
-  /* Hover and selection change every frame: painted fresh on top. */
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  if (self->hover != G_MAXUINT && (!has_selected || self->hover != selected))
-    chronicle_paint_highlight (cr, layout, style, self->hover, FALSE);
-  if (has_selected)
-    chronicle_paint_highlight (cr, layout, style, selected, TRUE);
-  cairo_destroy (cr);
+  /* The focus ring, over the drawing (the CSS outline would lie under
+   * it): keyboard users see where the arrow keys go. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect ring;
+      GdkRGBA color = {
+        style->accent.red, style->accent.green, style->accent.blue, 0.6 * style->accent.alpha
+      };
+      const float widths[4] = { 2, 2, 2, 2 };
+      const GdkRGBA colors[4] = { color, color, color, color };
+
+      gsk_rounded_rect_init_from_rect (&ring, &bounds, 0);
+      gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+    }
 }
 
 static gboolean
