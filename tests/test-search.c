@@ -584,6 +584,25 @@ test_large_matches_brute_force (void)
       g_assert_cmpuint (next, ==, matches->len);
       g_assert_cmpuint (matches->len, ==, MIN (expected, 200));
     }
+
+  /* Filtering that many events, for the record (not asserted). */
+  {
+    g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
+    g_autoptr(ChronicleTimeline) filtered = NULL;
+
+    chronicle_filter_set_category_hidden (filter, "politics", TRUE);
+    start = g_get_monotonic_time ();
+    filtered = chronicle_filter_apply (filter, timeline);
+    g_test_message ("filter applied to %u events in %.1f ms (%u shown)", n,
+                    (g_get_monotonic_time () - start) / 1000.0, chronicle_timeline_get_n_events (filtered));
+    g_assert_cmpuint (chronicle_timeline_get_n_events (filtered), <, n);
+
+    chronicle_filter_set_actor_required (filter, "Ukraine", TRUE);
+    start = g_get_monotonic_time ();
+    chronicle_filter_update (filter, timeline, filtered);
+    g_test_message ("filter updated in place in %.1f ms (%u shown)",
+                    (g_get_monotonic_time () - start) / 1000.0, chronicle_timeline_get_n_events (filtered));
+  }
 }
 
 /* Filters */
