@@ -274,6 +274,15 @@ typedef struct
   guint                 n_categories;
   ChronicleTextSink     sink;       /* NULL: draw glyphs */
   gpointer              sink_data;
+
+  /* Raster targets: boxes, markers and pills are stamped from sprites
+   * rendered once per paint (see init_sprites()). */
+  double                device_scale;   /* device px per logical px; 0: draw paths */
+  double                sprite_scale;   /* resolution of the sprites */
+  double                box_height;     /* of the label box sprites */
+  cairo_surface_t     **box_sprites;    /* per category, n_categories + 1 (none) */
+  cairo_surface_t     **marker_sprites;
+  cairo_surface_t      *pill_sprite;
 } Painter;
 
 /* Font for @role. Sizes are absolute px so that measuring (on whatever
@@ -565,19 +574,69 @@ draw_text (Painter              *p,
   show_text (p, get_text_layout (p, p->fonts[role], p->font_keys[role], text, max_width), x, y, color);
 }
 
+/* @pos (logical px) moved down to a whole device pixel, plus @subpixel
+ * device px; only when p->device_scale is set (see init_sprites()). */
+static double
+snap (Painter *p,
+      double   pos,
+      double   subpixel)
+{
+  return (floor (pos * p->device_scale) + subpixel) / p->device_scale;
+}
+
 static void
 paint_eras (Painter *p)
 {
   const ChronicleLayout *layout = p->layout;
+  const ChronicleStyle *style = p->style;
   cairo_t *cr = p->cr;
+  gboolean opaque = FALSE;
+  ChronicleColor band = { 0, };
+
+  /* Over our own opaque background, bands that do not overlap are their
+   * blend with it, written outright: a fill instead of a blend of a
+   * third of the frame. */
+  if (style->draw_background && style->background.alpha >= 1.0 && p->device_scale > 0)
+    {
+      opaque = TRUE;
+      for (guint i = 1; i < layout->eras->len; i++)
+        for (guint j = 0; j < i; j++)
+          {
+            const ChronicleLayoutEra *a = &g_array_index (layout->eras, ChronicleLayoutEra, i);
+            const ChronicleLayoutEra *b = &g_array_index (layout->eras, ChronicleLayoutEra, j);
+
+            if (a->x0 < b->x1 + 1 && b->x0 < a->x1 + 1)
+              opaque = FALSE;
+          }
+      mix_color (&style->background, &style->era_fill, style->era_fill.alpha, &band);
+    }
 
   for (guint i = 0; i < layout->eras->len; i++)
     {
       const ChronicleLayoutEra *era = &g_array_index (layout->eras, ChronicleLayoutEra, i);
 
-      set_color (cr, &p->style->era_fill, 1.0);
-      cairo_rectangle (cr, era->x0, layout->plot_top, era->x1 - era->x0, layout->plot_bottom - layout->plot_top);
+      if (opaque)
+        {
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          set_color (cr, &band, 1.0);
+        }
+      else
+        set_color (cr, &p->style->era_fill, 1.0);
+      if (p->device_scale > 0)
+        {
+          /* On whole pixels the band is a plain blend of boxes, several
+           * times cheaper than a rasterised polygon of its size. The
+           * start line is at floor (x0) + 0.5 anyway. */
+          double x0 = snap (p, era->x0, 0), x1 = snap (p, era->x1 + 0.5 / p->device_scale, 0);
+          double y0 = snap (p, layout->plot_top + 0.5 / p->device_scale, 0);
+          double y1 = snap (p, layout->plot_bottom + 0.5 / p->device_scale, 0);
+
+          cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+        }
+      else
+        cairo_rectangle (cr, era->x0, layout->plot_top, era->x1 - era->x0, layout->plot_bottom - layout->plot_top);
       cairo_fill (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
 
       /* A firm line where the era starts, if that is in view. */
       if (era->x0 > 0)
@@ -813,6 +872,278 @@ paint_spans (Painter *p)
     }
 }
 
+/* A label box: opaque box tinted with the category, outlined, with the
+ * category strip at its left. */
+static void
+draw_label_box_path (Painter              *p,
+                     cairo_t              *cr,
+                     double                x,
+                     double                y,
+                     double                width,
+                     double                height,
+                     const ChronicleColor *color)
+{
+  const ChronicleStyle *style = p->style;
+  ChronicleColor tint;
+
+  rounded_rect (cr, x, y, width, height, 4);
+  mix_color (&style->background, color, style->dark ? 0.2 : 0.1, &tint);
+  set_color (cr, &tint, 1.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, color, 0.35);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  /* The strip follows the box's rounded left corners; a path, not a
+   * clip, because clipping to rounded shapes is slow on images. */
+  set_color (cr, color, 1.0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + 4, y + 4, 4, G_PI, 3 * G_PI / 2);
+  cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y);
+  cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y + height);
+  cairo_line_to (cr, x + 4, y + height);
+  cairo_arc (cr, x + 4, y + height - 4, 4, G_PI / 2, G_PI);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_marker_path (Painter              *p,
+                  cairo_t              *cr,
+                  double                x,
+                  double                y,
+                  const ChronicleColor *color)
+{
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  set_color (cr, &p->style->background, 1.0);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS, 0, 2 * G_PI);
+  set_color (cr, color, 1.0);
+  cairo_fill (cr);
+}
+
+/* Cluster pill: background, a grey wash, a grey outline. */
+static void
+draw_pill_path (Painter *p,
+                cairo_t *cr,
+                double   x,
+                double   y,
+                double   width,
+                double   height)
+{
+  const ChronicleStyle *style = p->style;
+
+  rounded_rect (cr, x, y, width, height, height / 2);
+  set_color (cr, &style->background, 1.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->dim_foreground, 0.16);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->dim_foreground, 0.6);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
+/*
+ * Sprites. Antialiased rounded paths cost cairo's rasteriser tens of
+ * microseconds each, and a dense frame has hundreds; on image targets
+ * (and GTK's recording surfaces, replayed to images) the painter renders
+ * each look once per paint and stamps it: a box or pill is its sprite's
+ * left part plus its right end, so one sprite serves every width. The
+ * shapes are drawn with the same path code, at positions snapped to
+ * device pixels; vector targets (SVG, PDF) always get the paths.
+ */
+#define SPRITE_MARGIN      1.0    /* logical px around the shape: strokes reach out */
+#define SPRITE_BOX_WIDTH   320.0  /* wider boxes fall back to paths */
+#define SPRITE_END         8.0    /* right end taken from the sprite's end */
+#define SPRITE_MARKER      9.0    /* half the marker sprite's size */
+
+static cairo_surface_t *
+create_sprite (Painter  *p,
+               double    width,
+               double    height,
+               cairo_t **cr)
+{
+  cairo_surface_t *sprite;
+  int w = (int) ceil (width * p->sprite_scale), h = (int) ceil (height * p->sprite_scale);
+
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_set_device_scale (sprite, p->sprite_scale, p->sprite_scale);
+  *cr = cairo_create (sprite);
+  return sprite;
+}
+
+static void
+init_sprites (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  cairo_matrix_t matrix;
+  double ox = 0, oy = 0, s;
+  guint n = p->n_categories + 1;
+
+  p->device_scale = 0;
+  if (p->sink != NULL || (type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING))
+    return;
+
+  /* Only for whole-pixel scales and offsets: anything else would need
+   * resampling. */
+  cairo_get_matrix (cr, &matrix);
+  cairo_user_to_device (cr, &ox, &oy);
+  s = matrix.xx;
+  {
+    double sx = 1, sy = 1;
+
+    cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+    if (sx != sy)
+      return;
+    s *= sx;
+  }
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy || s < 1 || s > 4 ||
+      fabs (s - round (s)) > 1e-6 || fabs (ox - round (ox)) > 1e-6 || fabs (oy - round (oy)) > 1e-6)
+    return;
+
+  p->device_scale = round (s);
+  /* A recording surface is replayed at the widget's scale later. */
+  p->sprite_scale = p->device_scale;
+  if (type == CAIRO_SURFACE_TYPE_RECORDING && p->style->scale > 1)
+    p->sprite_scale *= round (p->style->scale);
+
+  p->box_sprites = g_new0 (cairo_surface_t *, n);
+  p->marker_sprites = g_new0 (cairo_surface_t *, n);
+  p->box_height = layout->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
+}
+
+static void
+clear_sprites (Painter *p)
+{
+  guint n = p->n_categories + 1;
+
+  for (guint i = 0; p->box_sprites != NULL && i < n; i++)
+    g_clear_pointer (&p->box_sprites[i], cairo_surface_destroy);
+  for (guint i = 0; p->marker_sprites != NULL && i < n; i++)
+    g_clear_pointer (&p->marker_sprites[i], cairo_surface_destroy);
+  g_clear_pointer (&p->box_sprites, g_free);
+  g_clear_pointer (&p->marker_sprites, g_free);
+  g_clear_pointer (&p->pill_sprite, cairo_surface_destroy);
+}
+
+/* Paints columns [x0, x0 + width) of the area at (x, y) from @sprite
+ * placed at (sx, y). */
+static void
+stamp (cairo_t         *cr,
+       cairo_surface_t *sprite,
+       double           sx,
+       double           x,
+       double           y,
+       double           width,
+       double           height)
+{
+  cairo_set_source_surface (cr, sprite, sx, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+/* Stamps a box or pill of @width at (x, y) (snapped) from @sprite, a
+ * SPRITE_BOX_WIDTH wide rendering of it with SPRITE_MARGIN around. */
+static void
+stamp_box (Painter         *p,
+           cairo_surface_t *sprite,
+           double           x,
+           double           y,
+           double           width,
+           double           height)
+{
+  cairo_t *cr = p->cr;
+  double full = SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN, h = height + 2 * SPRITE_MARGIN;
+  double w = width + 2 * SPRITE_MARGIN;
+  double left = x - SPRITE_MARGIN;
+
+  stamp (cr, sprite, left, left, y - SPRITE_MARGIN, w - SPRITE_END, h);
+  stamp (cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
+}
+
+static guint
+sprite_index (Painter *p,
+              guint    category)
+{
+  return category < p->n_categories ? category : p->n_categories;
+}
+
+/* Draws a label box at (x, y); returns where it went, which is (x, y)
+ * except when snapped for a sprite. */
+static void
+draw_label_box (Painter              *p,
+                guint                 category,
+                const ChronicleColor *color,
+                const ChronicleRect  *box,
+                double               *x,
+                double               *y)
+{
+  guint index = sprite_index (p, category);
+  double width;
+
+  *x = box->x;
+  *y = box->y;
+  if (p->device_scale == 0 || box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END ||
+      fabs (box->height - p->box_height) > 1e-6)
+    {
+      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color);
+      return;
+    }
+
+  if (p->box_sprites[index] == NULL)
+    {
+      cairo_t *cr;
+
+      p->box_sprites[index] = create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
+                                             p->box_height + 2 * SPRITE_MARGIN, &cr);
+      draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color);
+      cairo_destroy (cr);
+    }
+
+  *x = snap (p, box->x, 0);
+  *y = snap (p, box->y, 0);
+  width = round (box->width * p->device_scale) / p->device_scale;
+  stamp_box (p, p->box_sprites[index], *x, *y, width, box->height);
+}
+
+static void
+draw_marker (Painter              *p,
+             guint                 category,
+             const ChronicleColor *color,
+             double                x,
+             double                y)
+{
+  guint index = sprite_index (p, category);
+  double size = 2 * SPRITE_MARKER, cx, cy;
+
+  if (p->device_scale == 0)
+    {
+      draw_marker_path (p, p->cr, x, y, color);
+      return;
+    }
+
+  /* The centre on the middle of a pixel column, like the leader line;
+   * vertically where the axis is, which all markers share. */
+  cx = snap (p, x, 0.5);
+  cy = y;
+  if (p->marker_sprites[index] == NULL)
+    {
+      cairo_t *cr;
+      double fy = cy * p->device_scale - floor (cy * p->device_scale);
+
+      p->marker_sprites[index] = create_sprite (p, size, size + 1, &cr);
+      draw_marker_path (p, cr, SPRITE_MARKER + 0.5 / p->device_scale,
+                        SPRITE_MARKER + fy / p->device_scale, color);
+      cairo_destroy (cr);
+    }
+
+  stamp (p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
+         cx - SPRITE_MARKER - 0.5 / p->device_scale, snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
+}
+
 static void
 paint_items (Painter *p)
 {
@@ -824,9 +1155,10 @@ paint_items (Painter *p)
   for (guint i = 0; i < layout->items->len; i++)
     {
       const ChronicleLayoutItem *item = &items[i];
-      ChronicleColor fallback, tint;
+      ChronicleColor fallback;
       const ChronicleColor *color;
       const ChronicleRect *box = &item->label;
+      double bx, by;
 
       if (item->kind == CHRONICLE_ITEM_CLUSTER)
         continue;
@@ -843,45 +1175,19 @@ paint_items (Painter *p)
           cairo_fill (cr);
         }
       else
-        {
-          cairo_arc (cr, item->x, item->axis_y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
-          set_color (cr, &style->background, 1.0);
-          cairo_fill (cr);
-          cairo_arc (cr, item->x, item->axis_y, CHRONICLE_MARKER_RADIUS, 0, 2 * G_PI);
-          set_color (cr, color, 1.0);
-          cairo_fill (cr);
-        }
+        draw_marker (p, item->category, color, item->x, item->axis_y);
 
       if (box->width <= 0)
         continue;
 
-      /* Label: opaque box tinted with the category, strip at the left. */
-      rounded_rect (cr, box->x, box->y, box->width, box->height, 4);
-      mix_color (&style->background, color, style->dark ? 0.2 : 0.1, &tint);
-      set_color (cr, &tint, 1.0);
-      cairo_fill_preserve (cr);
-      set_color (cr, color, 0.35);
-      cairo_set_line_width (cr, 1.0);
-      cairo_stroke (cr);
-
-      /* The strip follows the box's rounded left corners; a path, not a
-       * clip, because clipping to rounded shapes is slow on images. */
-      set_color (cr, color, 1.0);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, box->x + 4, box->y + 4, 4, G_PI, 3 * G_PI / 2);
-      cairo_line_to (cr, box->x + CHRONICLE_LABEL_STRIP, box->y);
-      cairo_line_to (cr, box->x + CHRONICLE_LABEL_STRIP, box->y + box->height);
-      cairo_line_to (cr, box->x + 4, box->y + box->height);
-      cairo_arc (cr, box->x + 4, box->y + box->height - 4, 4, G_PI / 2, G_PI);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      draw_label_box (p, item->category, color, box, &bx, &by);
 
       if (item->text != NULL)
         /* The measured width already fits; the slack absorbs hinting
          * differences between the measuring and the painting context. */
         draw_text (p, CHRONICLE_TEXT_LABEL, item->text,
-                   box->x + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
-                   box->y + CHRONICLE_LABEL_PAD_Y,
+                   bx + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
+                   by + CHRONICLE_LABEL_PAD_Y,
                    box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1,
                    &style->foreground);
     }
@@ -913,13 +1219,23 @@ paint_clusters (Painter *p)
       cairo_line_to (cr, MAX (item->x2, item->x + 1), layout->axis_y - 3.5);
       cairo_stroke (cr);
 
-      rounded_rect (cr, box->x, box->y, box->width, box->height, box->height / 2);
-      set_color (cr, &style->background, 1.0);
-      cairo_fill_preserve (cr);
-      set_color (cr, &style->dim_foreground, 0.16);
-      cairo_fill_preserve (cr);
-      set_color (cr, &style->dim_foreground, 0.6);
-      cairo_stroke (cr);
+      if (p->device_scale == 0 || box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END ||
+          box->height != CHRONICLE_PILL_HEIGHT)
+        draw_pill_path (p, cr, box->x, box->y, box->width, box->height);
+      else
+        {
+          if (p->pill_sprite == NULL)
+            {
+              cairo_t *sprite_cr;
+
+              p->pill_sprite = create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
+                                              CHRONICLE_PILL_HEIGHT + 2 * SPRITE_MARGIN, &sprite_cr);
+              draw_pill_path (p, sprite_cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, CHRONICLE_PILL_HEIGHT);
+              cairo_destroy (sprite_cr);
+            }
+          stamp_box (p, p->pill_sprite, snap (p, box->x, 0), snap (p, box->y, 0),
+                     round (box->width * p->device_scale) / p->device_scale, box->height);
+        }
 
       text = g_strdup_printf ("+%u", item->n_events);
       pill = get_text_layout (p, p->pill_font, p->pill_font_key, text, 0);
@@ -1045,6 +1361,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
   init_painter (&p, cr, layout, style);
   p.sink = sink;
   p.sink_data = sink_data;
+  init_sprites (&p);
 
   if (style->draw_background)
     {
@@ -1071,6 +1388,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
     draw_text (&p, CHRONICLE_TEXT_TITLE, layout->title,
                layout->title_rect.x, layout->title_rect.y, layout->title_rect.width + 2, &style->foreground);
 
+  clear_sprites (&p);
   clear_painter (&p);
   cairo_restore (cr);
 }
