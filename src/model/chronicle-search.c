@@ -185,6 +185,31 @@ append_folded (GString    *out,
       gsize before = out->len;
       const char *next;
 
+      /* Fast path for runs of ASCII without a map, the bulk of the index:
+       * lower-cased in place, control characters as spaces. */
+      if (map == NULL && (guchar) *p < 0x80)
+        {
+          const char *run = p;
+          char *dest;
+
+          while ((guchar) *p < 0x80 && *p != '\0')
+            p++;
+          g_string_set_size (out, before + (p - run));
+          dest = out->str + before;
+          for (; run < p; run++, dest++)
+            {
+              char c = *run;
+
+              if (c >= 'A' && c <= 'Z')
+                *dest = c + ('a' - 'A');
+              else if ((guchar) c < 0x20 || c == 0x7f)
+                *dest = ' ';
+              else
+                *dest = c;
+            }
+          continue;
+        }
+
       if ((guchar) *p < 0x80)
         {
           append_folded_ascii (out, *p);
