@@ -1533,6 +1533,8 @@ void
 chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
                                       ChronicleTimeline     *timeline)
 {
+  ChronicleEvent *kept = NULL;
+
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
   g_return_if_fail (timeline == NULL || CHRONICLE_IS_TIMELINE (timeline));
 
@@ -1542,14 +1544,13 @@ chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
   stop_motion (self);
 
   /* A reloaded or filtered timeline keeps the selection while it has the
-   * event (found by its id: a reload makes new event objects). */
-  {
-    ChronicleEvent *kept = NULL;
-
-    if (self->selected != NULL && timeline != NULL)
-      kept = chronicle_timeline_lookup_event (timeline, chronicle_event_get_id (self->selected));
-    chronicle_timeline_view_set_selected_event (self, kept);
-  }
+   * event (found by its id: a reload makes new event objects). It is set
+   * after the new timeline is announced, so that whoever follows both
+   * never sees the event with the other timeline. */
+  if (self->selected != NULL && timeline != NULL)
+    kept = chronicle_timeline_lookup_event (timeline, chronicle_event_get_id (self->selected));
+  if (kept == NULL)
+    chronicle_timeline_view_set_selected_event (self, NULL);
 
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
@@ -1571,6 +1572,9 @@ chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
   invalidate_layout (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+
+  if (kept != NULL)
+    chronicle_timeline_view_set_selected_event (self, kept);
 }
 
 /**
