@@ -294,6 +294,18 @@ create_result_row (ChronicleSearchMatch       *match,
   gtk_box_append (GTK_BOX (box), texts);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
+  /* One sentence for screen readers: date, title, where it matched. */
+  {
+    g_autofree char *plain = NULL;
+    g_autofree char *label = NULL;
+
+    if (snippet_markup != NULL)
+      pango_parse_markup (snippet_markup, -1, 0, NULL, &plain, NULL, NULL);
+    label = plain != NULL ? g_strdup_printf ("%s, %s. %s", date, title, plain)
+                          : g_strdup_printf ("%s, %s", date, title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+
   g_object_set_data_full (G_OBJECT (row), "chronicle-match", g_object_ref (match), g_object_unref);
   return row;
 }
