@@ -420,6 +420,11 @@ test_story_mode (Fixture       *fixture,
   event = chronicle_timeline_get_event (fixture->timeline, 1);
   g_assert_true (chronicle_timeline_view_get_selected_event (fixture->view) == event);
   g_assert_cmpstr (chronicle_story_card_get_title_text (fixture->card), ==, chronicle_event_get_title (event));
+  {
+    g_autofree char *name = g_strdup_printf ("Story, event 2 of %u", fixture->n);
+
+    gtk_test_accessible_assert_property (fixture->card, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
   /* Its quotes, three at most (the sidebar has them all). */
   g_assert_cmpuint (chronicle_story_card_get_n_quotes (fixture->card), ==, MIN (chronicle_event_get_n_quotes (event), 3));
   get_range (fixture, &start, &end);

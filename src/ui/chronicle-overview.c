@@ -252,11 +252,22 @@ chronicle_overview_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+  /* The focus ring, drawn here since the CSS outline lies under the
+   * strip. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      set_source_color (cr, &style.accent, 0.6);
+      cairo_set_line_width (cr, 2.0);
+      cairo_rectangle (cr, 1.0, 1.0, width - 2.0, height - 2.0);
+      cairo_stroke (cr);
+    }
+
   set_source_color (cr, &style.accent, 0.18);
   cairo_rectangle (cr, x, 1.0, w, height - 2.0);
   cairo_fill (cr);
   set_source_color (cr, &style.accent, 0.9);
-  cairo_set_line_width (cr, gtk_widget_has_visible_focus (widget) ? 2.5 : 1.5);
+  cairo_set_line_width (cr, 1.5);
   cairo_rectangle (cr, x + 0.75, 1.75, MAX (w - 1.5, 1.0), height - 3.5);
   cairo_stroke (cr);
   cairo_destroy (cr);

@@ -64,7 +64,7 @@ create_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* Bounds the natural width, so that a long quote does not make the
    * card ask for a wide window. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -191,11 +191,17 @@ update_content (ChronicleStoryCard *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->quotes_box), self->n_quotes > 0);
 
-  /* The card is the story's text: named after where the story is, so a
-   * screen reader moving into it hears the place first. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, position_text,
-                                  -1);
+  {
+    g_autofree char *label = NULL;
+
+    /* The card is the story's text: named after where the story is, so a
+     * screen reader moving into it hears the place first. */
+    /* Translators: accessible name of the story card, "Story, event 3 of 11" */
+    label = g_strdup_printf (_("Story, event %u of %u"), position + 1, n);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  }
 }
 
 static void
