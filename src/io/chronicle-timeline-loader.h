@@ -42,6 +42,24 @@ typedef enum
   CHRONICLE_LOAD_ERROR_VALUE,
 } ChronicleLoadError;
 
+/**
+ * ChronicleLoadPhase:
+ * @CHRONICLE_LOAD_PHASE_READING: reading the file
+ * @CHRONICLE_LOAD_PHASE_PARSING: parsing the JSON
+ * @CHRONICLE_LOAD_PHASE_BUILDING: checking and building the events, sorting
+ */
+typedef enum
+{
+  CHRONICLE_LOAD_PHASE_READING,
+  CHRONICLE_LOAD_PHASE_PARSING,
+  CHRONICLE_LOAD_PHASE_BUILDING,
+} ChronicleLoadPhase;
+
+/* @fraction: of the whole load, 0..1, non-decreasing */
+typedef void (*ChronicleLoadProgressFunc) (ChronicleLoadPhase  phase,
+                                           double              fraction,
+                                           gpointer            user_data);
+
 GQuark             chronicle_load_error_quark          (void);
 
 /* @warnings (out, optional): a NULL-terminated array of messages for content
@@ -58,6 +76,13 @@ void               chronicle_timeline_load_async       (GFile               *fil
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
+void               chronicle_timeline_load_async_with_progress (GFile                     *file,
+                                                                GCancellable              *cancellable,
+                                                                ChronicleLoadProgressFunc  progress,
+                                                                gpointer                   progress_data,
+                                                                GDestroyNotify             progress_data_destroy,
+                                                                GAsyncReadyCallback        callback,
+                                                                gpointer                   user_data);
 ChronicleTimeline *chronicle_timeline_load_finish      (GAsyncResult        *result,
                                                         GStrv               *warnings,
                                                         GError             **error);
