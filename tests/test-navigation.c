@@ -17,6 +17,7 @@
 #include "chronicle-story-card.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timeline-view-private.h"
 
 /* Generous: a loaded CI machine under Xvfb. */
 #define WAIT_TIMEOUT_SECONDS 20
@@ -558,6 +559,44 @@ test_animation (Fixture       *fixture,
 }
 
 static void
+test_kinetic (Fixture       *fixture,
+              gconstpointer  data)
+{
+  double width, center, start, end, fit_start, fit_end;
+
+  get_range (fixture, &fit_start, &fit_end);
+  for (guint i = 0; i < 4; i++)
+    activate (fixture, "timeline.zoom-in");
+  activate (fixture, "timeline.first");
+  width = get_width_seconds (fixture);
+  center = get_center (fixture);
+
+  /* Animations off: a fling does nothing. */
+  g_assert_false (chronicle_timeline_view_fling (fixture->view, -3000.0));
+  g_assert_cmpfloat (get_center (fixture), ==, center);
+
+  /* On: the content glides left (later times come in), keeps the zoom,
+   * and stops by itself. Too slow a release does not glide. */
+  set_animations (TRUE);
+  g_assert_false (chronicle_timeline_view_fling (fixture->view, -10.0));
+  g_assert_true (chronicle_timeline_view_fling (fixture->view, -3000.0));
+  g_assert_true (chronicle_timeline_view_is_moving (fixture->view));
+  wait_for (is_still, fixture->view);
+  g_assert_cmpfloat (get_center (fixture), >, center);
+  g_assert_cmpfloat_with_epsilon (get_width_seconds (fixture), width, width * 1e-6);
+
+  /* However hard, it stops inside the timeline's bounds. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (chronicle_timeline_view_fling (fixture->view, -1e6));
+      wait_for (is_still, fixture->view);
+    }
+  get_range (fixture, &start, &end);
+  g_assert_cmpfloat ((start + end) / 2.0, <=, fit_end);
+  set_animations (FALSE);
+}
+
+static void
 test_accessible_selection (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -659,6 +698,7 @@ main (int   argc,
   ADD ("/navigation/story-mode", test_story_mode);
   ADD ("/navigation/overview", test_overview);
   ADD ("/navigation/animation", test_animation);
+  ADD ("/navigation/kinetic", test_kinetic);
   ADD ("/navigation/accessible-selection", test_accessible_selection);
 
 #undef ADD

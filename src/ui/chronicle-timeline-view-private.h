@@ -19,5 +19,9 @@ const ChronicleLayout *chronicle_timeline_view_get_layout (ChronicleTimelineView
 gboolean               chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
                                                                    double                 x,
                                                                    double                 y);
+/* Kinetic panning at @velocity (px per second), as after a drag. For the
+ * drag gesture and for tests. */
+gboolean               chronicle_timeline_view_fling (ChronicleTimelineView *self,
+                                                      double                 velocity);
 
 G_END_DECLS

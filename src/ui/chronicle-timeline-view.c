@@ -852,20 +852,8 @@ on_drag_end_cb (ChronicleTimelineView *self,
   double velocity = CLAMP (self->drag_velocity, -KINETIC_MAX_SPEED, KINETIC_MAX_SPEED);
 
   /* Kinetic panning: a drag let go while still moving glides on. */
-  if (self->drag_moved && time - self->drag_last_time <= KINETIC_IDLE_MS &&
-      fabs (velocity) >= 4 * KINETIC_MIN_SPEED && get_animations_enabled (self))
-    {
-      stop_motion (self);
-      self->kinetic_velocity = velocity;
-      self->kinetic_last_us = g_get_monotonic_time ();
-      {
-        GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-        if (clock != NULL)
-          self->kinetic_last_us = gdk_frame_clock_get_frame_time (clock);
-      }
-      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
-    }
+  if (self->drag_moved && time - self->drag_last_time <= KINETIC_IDLE_MS)
+    chronicle_timeline_view_fling (self, velocity);
 
   update_hover (self);
 }
@@ -2012,4 +2000,36 @@ chronicle_timeline_view_story_step (ChronicleTimelineView *self,
   g_return_val_if_fail (step == -1 || step == 1, FALSE);
 
   return chronicle_timeline_view_select_adjacent (self, step);
+}
+
+/**
+ * chronicle_timeline_view_fling:
+ * @self: a `ChronicleTimelineView`
+ * @velocity: px per second, positive moving the content right
+ *
+ * Pans on with @velocity slowing down, as after a drag let go while
+ * moving (the drag gesture calls it; tests too). Too slow a velocity, or
+ * animations off, does nothing.
+ *
+ * Returns: whether the view glides
+ */
+gboolean
+chronicle_timeline_view_fling (ChronicleTimelineView *self,
+                               double                 velocity)
+{
+  GdkFrameClock *clock;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  velocity = CLAMP (velocity, -KINETIC_MAX_SPEED, KINETIC_MAX_SPEED);
+  if (!has_events (self) || fabs (velocity) < 4 * KINETIC_MIN_SPEED || !get_animations_enabled (self))
+    return FALSE;
+
+  settle_motion (self);
+  self->kinetic_velocity = velocity;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  self->kinetic_last_us = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
+
+  return TRUE;
 }
