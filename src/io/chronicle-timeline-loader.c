@@ -237,16 +237,19 @@ parse_string (DomParser   *parser,
               return FALSE;
             read += 6;
 
-            if (unit >= 0xd800 && unit < 0xdc00)
+            /* A surrogate pair makes one character; half of one is not
+             * text (JsonParser would let it through as invalid UTF-8),
+             * so it becomes U+FFFD, the replacement character. */
+            if (unit >= 0xd800 && unit < 0xdc00 && end - read >= 6 && read[0] == '\\' &&
+                read[1] == 'u' && read_hex4 (read + 2, end, &low) && low >= 0xdc00 && low < 0xe000)
               {
-                if (end - read < 6 || read[0] != '\\' || read[1] != 'u' ||
-                    !read_hex4 (read + 2, end, &low) || low < 0xdc00 || low >= 0xe000)
-                  return FALSE;
                 read += 6;
                 unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
               }
-            else if ((unit >= 0xdc00 && unit < 0xe000) || unit == 0)
-              return FALSE;  /* lone surrogate, or a NUL that C strings cannot hold */
+            else if (unit >= 0xd800 && unit < 0xe000)
+              unit = 0xfffd;
+            else if (unit == 0)
+              return FALSE;  /* C strings cannot hold it: JsonParser decides */
 
             /* UTF-8 is never longer than the escape it replaces */
             write += g_unichar_to_utf8 (unit, write);
