@@ -34,6 +34,7 @@ struct _ChronicleTimelinePage
   GtkStack              *stack;
   AdwStatusPage         *loading_page;
   GtkSpinner            *loading_spinner;
+  GtkProgressBar        *loading_progress;
   GtkRevealer           *banner_revealer;
   GtkLabel              *banner_title_label;
   GtkLabel              *banner_details_label;
@@ -304,10 +305,27 @@ on_load_ready_cb (GObject      *source_object,
     g_signal_emit (self, signals[LOADED], 0);
 }
 
+/* Progress of a first load, on the loading page; a reload keeps the
+ * timeline on screen and shows none. */
+static void
+on_load_progress_cb (ChronicleLoadPhase phase,
+                     double             fraction,
+                     gpointer           user_data)
+{
+  LoadData *data = user_data;
+
+  /* a newer load, or the page is being disposed */
+  if (data->generation != data->page->load_generation || data->page->loading_progress == NULL)
+    return;
+
+  gtk_progress_bar_set_fraction (data->page->loading_progress, fraction);
+}
+
 static void
 start_load (ChronicleTimelinePage *self)
 {
   LoadData *data;
+  LoadData *progress_data;
 
   g_assert (self->file != NULL);
 
@@ -328,10 +346,17 @@ start_load (ChronicleTimelinePage *self)
       adw_status_page_set_title (self->loading_page, title);
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->loading_spinner);
+      gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
     }
 
   set_loading (self, TRUE);
-  chronicle_timeline_load_async (self->file, self->load_cancellable, on_load_ready_cb, data);
+  progress_data = g_new0 (LoadData, 1);
+  progress_data->page = g_object_ref (self);
+  progress_data->generation = data->generation;
+  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
+                                               on_load_progress_cb, progress_data,
+                                               (GDestroyNotify) load_data_free,
+                                               on_load_ready_cb, data);
 }
 
 static gboolean
@@ -599,6 +624,7 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_details_label);
