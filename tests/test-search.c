@@ -494,6 +494,88 @@ test_search_with_filter (void)
   g_assert_cmpstr (ids, ==, "side-meetings");
 }
 
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The index built from idle callbacks gets installed and finds the same as
+ * one built on the spot; one for events that changed meanwhile does not;
+ * a search before it is done finishes it. */
+static void
+test_prepare_in_background (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (5000, 3);
+  g_autoptr(ChronicleTimeline) reference = chronicle_test_generate_timeline (5000, 3);
+  g_autoptr(ChronicleSearchQuery) query = chronicle_search_query_new ("grain corridor");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(ChronicleTimeline) changing = create_small_timeline ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  guint n_found = 0, n_expected = 0;
+
+  g_assert_false (chronicle_search_is_prepared (timeline));
+  chronicle_search_prepare_in_background (timeline);
+  timeout_id = g_timeout_add_seconds (20, on_wait_timeout_cb, &timed_out);
+  while (!chronicle_search_is_prepared (timeline) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  found = chronicle_search_timeline (timeline, query, NULL, 0, &n_found);
+  expected = chronicle_search_timeline (reference, query, NULL, 0, &n_expected);
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_cmpuint (n_found, ==, n_expected);
+
+  /* A search while it is being built. */
+  {
+    g_autoptr(ChronicleTimeline) early = chronicle_test_generate_timeline (20000, 3);
+    g_autoptr(GPtrArray) early_found = NULL;
+    guint n_early = 0;
+
+    chronicle_search_prepare_in_background (early);
+    g_main_context_iteration (NULL, FALSE);
+    g_assert_false (chronicle_search_is_prepared (early));
+    early_found = chronicle_search_timeline (early, query, NULL, 0, &n_early);
+    g_assert_true (chronicle_search_is_prepared (early));
+    g_assert_cmpuint (n_early, >, 0);
+    {
+      g_autoptr(ChronicleTimeline) same = chronicle_test_generate_timeline (20000, 3);
+      g_autoptr(GPtrArray) same_found = NULL;
+      guint n_same = 0;
+
+      same_found = chronicle_search_timeline (same, query, NULL, 0, &n_same);
+      g_assert_cmpuint (n_early, ==, n_same);
+      for (guint i = 0; i < n_same; i++)
+        g_assert_cmpuint (chronicle_search_match_get_position (g_ptr_array_index (early_found, i)), ==,
+                          chronicle_search_match_get_position (g_ptr_array_index (same_found, i)));
+    }
+  }
+
+  /* The events change before it is done: it is dropped. */
+  chronicle_search_prepare_in_background (changing);
+  add_event (events, "new", "2025-01-01", "Harbour reopens");
+  chronicle_timeline_set_events (changing, events);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (chronicle_search_is_prepared (changing));
+  {
+    g_autoptr(ChronicleSearchQuery) harbour = chronicle_search_query_new ("harbour");
+    g_autoptr(GPtrArray) matches = chronicle_search_timeline (changing, harbour, NULL, 0, NULL);
+
+    g_assert_cmpuint (matches->len, ==, 1);
+    g_assert_cmpstr (chronicle_event_get_id (chronicle_search_match_get_event (g_ptr_array_index (matches, 0))),
+                     ==, "new");
+  }
+}
+
 static void
 test_index_follows_changes (void)
 {
@@ -978,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/search/snippet", test_snippet);
   g_test_add_func ("/search/with-filter", test_search_with_filter);
   g_test_add_func ("/search/index-follows-changes", test_index_follows_changes);
+  g_test_add_func ("/search/prepare-in-background", test_prepare_in_background);
   g_test_add_func ("/search/large-matches-brute-force", test_large_matches_brute_force);
   g_test_add_func ("/filter/category", test_filter_category);
   g_test_add_func ("/filter/no-category", test_filter_no_category);

@@ -550,37 +550,14 @@ append_field (GString              *text,
     append_folded (text, value, NULL);
 }
 
+/* Folds events [@from, @to) of @timeline into @index. */
 static void
-on_timeline_items_changed_cb (ChronicleTimeline *timeline)
+index_events (SearchIndex       *index,
+              ChronicleTimeline *timeline,
+              guint              from,
+              guint              to)
 {
-  /* The positions in the index are stale: drop it, the next search
-   * builds a new one. */
-  g_object_set_qdata (G_OBJECT (timeline), get_index_quark (), NULL);
-}
-
-static SearchIndex *
-ensure_index (ChronicleTimeline *timeline)
-{
-  SearchIndex *index = g_object_get_qdata (G_OBJECT (timeline), get_index_quark ());
-  guint n;
-
-  if (index != NULL)
-    return index;
-
-  if (g_object_get_qdata (G_OBJECT (timeline), get_watch_quark ()) == NULL)
-    {
-      g_signal_connect (timeline, "items-changed", G_CALLBACK (on_timeline_items_changed_cb), NULL);
-      g_object_set_qdata (G_OBJECT (timeline), get_watch_quark (), GUINT_TO_POINTER (TRUE));
-    }
-
-  n = chronicle_timeline_get_n_events (timeline);
-  index = g_new0 (SearchIndex, 1);
-  index->n_events = n;
-  index->offsets = g_new (gsize, n + 1);
-  /* About 150 bytes per event in real and generated files. */
-  index->text = g_string_sized_new ((gsize) n * 160 + 1);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < to; i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
       const char * const *actors = chronicle_event_get_actors (event);
@@ -600,10 +577,131 @@ ensure_index (ChronicleTimeline *timeline)
           append_field (index->text, CHRONICLE_SEARCH_FIELD_SPEAKER, chronicle_quote_get_speaker (quote));
         }
     }
-  index->offsets[n] = index->text->len;
+  index->offsets[to] = index->text->len;
+}
 
+static SearchIndex *
+search_index_new (guint n_events)
+{
+  SearchIndex *index = g_new0 (SearchIndex, 1);
+
+  index->n_events = n_events;
+  index->offsets = g_new0 (gsize, n_events + 1);
+  /* About 150 bytes per event in real and generated files. */
+  index->text = g_string_sized_new ((gsize) n_events * 160 + 1);
+  return index;
+}
+
+/* An index being built a slice at a time from idle callbacks (in the
+ * timeline's qdata; dropped with it, or when the events change). */
+typedef struct
+{
+  ChronicleTimeline *timeline;  /* borrowed: the builder lives in its qdata */
+  SearchIndex       *index;
+  guint              next;      /* first event not folded yet */
+  guint              idle_id;
+} IndexBuilder;
+
+/* Events folded per idle callback: a few milliseconds, so the window stays
+ * responsive while a large timeline is indexed. */
+#define EVENTS_PER_SLICE 4000
+
+static GQuark
+get_builder_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("chronicle-search-builder");
+  return quark;
+}
+
+static void
+index_builder_free (IndexBuilder *builder)
+{
+  g_clear_handle_id (&builder->idle_id, g_source_remove);
+  search_index_free (builder->index);
+  g_free (builder);
+}
+
+static void
+install_index (ChronicleTimeline *timeline,
+               SearchIndex       *index)
+{
   g_object_set_qdata_full (G_OBJECT (timeline), get_index_quark (), index,
                            (GDestroyNotify) search_index_free);
+}
+
+/* Folds what is left, installs the index and drops the builder. */
+static SearchIndex *
+finish_builder (IndexBuilder *builder)
+{
+  ChronicleTimeline *timeline = builder->timeline;
+  SearchIndex *index = g_steal_pointer (&builder->index);
+
+  index_events (index, timeline, builder->next, index->n_events);
+  /* Frees the builder, and removes its idle source. */
+  g_object_set_qdata (G_OBJECT (timeline), get_builder_quark (), NULL);
+  install_index (timeline, index);
+  return index;
+}
+
+static gboolean
+on_builder_idle_cb (gpointer data)
+{
+  IndexBuilder *builder = data;
+  guint to = MIN (builder->next + EVENTS_PER_SLICE, builder->index->n_events);
+
+  if (to >= builder->index->n_events)
+    {
+      builder->idle_id = 0;
+      finish_builder (builder);
+      return G_SOURCE_REMOVE;
+    }
+
+  index_events (builder->index, builder->timeline, builder->next, to);
+  builder->next = to;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_timeline_items_changed_cb (ChronicleTimeline *timeline)
+{
+  /* The positions in the index are stale: drop it (and one being built),
+   * the next search builds a new one. */
+  g_object_set_qdata (G_OBJECT (timeline), get_builder_quark (), NULL);
+  g_object_set_qdata (G_OBJECT (timeline), get_index_quark (), NULL);
+}
+
+/* Watches @timeline's events, once. */
+static void
+ensure_watch (ChronicleTimeline *timeline)
+{
+  if (g_object_get_qdata (G_OBJECT (timeline), get_watch_quark ()) != NULL)
+    return;
+
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (on_timeline_items_changed_cb), NULL);
+  g_object_set_qdata (G_OBJECT (timeline), get_watch_quark (), GUINT_TO_POINTER (TRUE));
+}
+
+static SearchIndex *
+ensure_index (ChronicleTimeline *timeline)
+{
+  SearchIndex *index = g_object_get_qdata (G_OBJECT (timeline), get_index_quark ());
+  IndexBuilder *builder;
+
+  if (index != NULL)
+    return index;
+
+  /* A search before the idle build is done completes it. */
+  builder = g_object_get_qdata (G_OBJECT (timeline), get_builder_quark ());
+  if (builder != NULL)
+    return finish_builder (builder);
+
+  ensure_watch (timeline);
+  index = search_index_new (chronicle_timeline_get_n_events (timeline));
+  index_events (index, timeline, 0, index->n_events);
+  install_index (timeline, index);
   return index;
 }
 
@@ -611,8 +709,8 @@ ensure_index (ChronicleTimeline *timeline)
  * chronicle_search_prepare:
  * @timeline: a timeline
  *
- * Folds @timeline's events into the search index now, for instance before
- * the first keystroke in a search entry. Searching does it otherwise.
+ * Folds @timeline's events into the search index now. Searching does it
+ * otherwise.
  */
 void
 chronicle_search_prepare (ChronicleTimeline *timeline)
@@ -620,6 +718,45 @@ chronicle_search_prepare (ChronicleTimeline *timeline)
   g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
 
   ensure_index (timeline);
+}
+
+/* Returns: whether @timeline's search index is built */
+gboolean
+chronicle_search_is_prepared (ChronicleTimeline *timeline)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
+
+  return g_object_get_qdata (G_OBJECT (timeline), get_index_quark ()) != NULL;
+}
+
+/**
+ * chronicle_search_prepare_in_background:
+ * @timeline: a timeline
+ *
+ * Builds the search index from idle callbacks of the default main context,
+ * a slice of events at a time, so that the first search of a large
+ * timeline does not wait for it and the window stays responsive. A search
+ * that comes first finishes it. Does nothing when the index is there or
+ * on its way.
+ */
+void
+chronicle_search_prepare_in_background (ChronicleTimeline *timeline)
+{
+  IndexBuilder *builder;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+
+  if (g_object_get_qdata (G_OBJECT (timeline), get_index_quark ()) != NULL ||
+      g_object_get_qdata (G_OBJECT (timeline), get_builder_quark ()) != NULL)
+    return;
+
+  ensure_watch (timeline);
+  builder = g_new0 (IndexBuilder, 1);
+  builder->timeline = timeline;
+  builder->index = search_index_new (chronicle_timeline_get_n_events (timeline));
+  builder->idle_id = g_idle_add_full (G_PRIORITY_LOW, on_builder_idle_cb, builder, NULL);
+  g_object_set_qdata_full (G_OBJECT (timeline), get_builder_quark (), builder,
+                           (GDestroyNotify) index_builder_free);
 }
 
 /* The event whose part of the index holds byte @offset. */

@@ -69,6 +69,10 @@ GPtrArray            *chronicle_search_timeline          (ChronicleTimeline     
                                                           guint                      *n_matches);
 /* Builds the index now (it is otherwise built by the first search). */
 void                  chronicle_search_prepare           (ChronicleTimeline          *timeline);
+/* Builds it from idle callbacks, a slice of events at a time; a search
+ * that comes first finishes it. */
+void                  chronicle_search_prepare_in_background (ChronicleTimeline      *timeline);
+gboolean              chronicle_search_is_prepared       (ChronicleTimeline          *timeline);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleSearchQuery, chronicle_search_query_free)
 

@@ -528,6 +528,10 @@ on_view_timeline_cb (ChronicleSearchBar *self)
   /* A new (or reloaded) timeline: the filter stays and applies to it. */
   g_clear_object (&self->filtered);
   g_set_object (&self->timeline, timeline);
+  /* Folding 100 000 events takes a fifth of a second: not on the first
+   * keystroke. */
+  if (timeline != NULL)
+    chronicle_search_prepare_in_background (timeline);
   chronicle_filter_popover_set_timeline (CHRONICLE_FILTER_POPOVER (self->filter_popover), timeline);
   apply_filter (self);
   update_hidden_categories (self);
@@ -873,8 +877,6 @@ chronicle_search_bar_set_search_mode (ChronicleSearchBar *self,
        * so that typing replaces it. */
       gtk_widget_grab_focus (GTK_WIDGET (self->entry));
       gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
-      if (self->timeline != NULL)
-        chronicle_search_prepare (self->timeline);
     }
 }
 
