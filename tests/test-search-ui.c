@@ -197,6 +197,7 @@ test_search_finds_quote (Fixture       *fixture,
   /* A word from one of Rubio's quotes. */
   search_for (fixture, "assessment");
   g_assert_cmpuint (chronicle_search_bar_get_n_results (fixture->bar), ==, 1);
+  g_assert_cmpstr (chronicle_search_bar_get_results_text (fixture->bar), ==, "1 result");
 
   /* Enter opens the first result: selected, shown, in the sidebar. */
   g_signal_emit_by_name (entry, "activate");
@@ -296,6 +297,7 @@ test_category_filter_navigation (Fixture       *fixture,
   chronicle_search_bar_set_search_mode (fixture->bar, TRUE);
   search_for (fixture, "assessment");
   g_assert_cmpuint (chronicle_search_bar_get_n_results (fixture->bar), ==, 0);
+  g_assert_cmpstr (chronicle_search_bar_get_results_text (fixture->bar), ==, "0 results · 1 hidden by filters");
 
   /* Show All. */
   chronicle_filter_reset (chronicle_search_bar_get_filter (fixture->bar));

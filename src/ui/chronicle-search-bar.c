@@ -371,8 +371,31 @@ run_search (ChronicleSearchBar *self)
   {
     g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n_matches),
                                               n_matches);
+    guint n_hidden = 0;
 
-    gtk_label_set_text (self->matches_label, count);
+    /* Say when the filters hide matches, or "No Results" misleads. */
+    if (chronicle_filter_is_active (self->filter))
+      {
+        g_autoptr(GPtrArray) unfiltered = NULL;
+        guint n_all = 0;
+
+        unfiltered = chronicle_search_timeline (self->timeline, query, NULL, 1, &n_all);
+        n_hidden = n_all - MIN (n_all, n_matches);
+      }
+
+    if (n_hidden > 0)
+      {
+        /* Translators: after "3 results": how many more the filters hide */
+        g_autofree char *hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u hidden by filters",
+                                                                "%u hidden by filters", n_hidden),
+                                                   n_hidden);
+        g_autofree char *both = g_strdup_printf ("%s · %s", count, hidden);
+
+        gtk_label_set_text (self->matches_label, both);
+      }
+    else
+      gtk_label_set_text (self->matches_label, count);
     gtk_widget_set_visible (GTK_WIDGET (self->matches_label), TRUE);
   }
 
@@ -917,6 +940,14 @@ chronicle_search_bar_get_n_results (ChronicleSearchBar *self)
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), 0);
 
   return self->n_results;
+}
+
+const char *
+chronicle_search_bar_get_results_text (ChronicleSearchBar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), NULL);
+
+  return gtk_label_get_text (self->matches_label);
 }
 
 /* Returns: (transfer none): the ChronicleFilterPopover */

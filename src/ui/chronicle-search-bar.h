@@ -57,6 +57,8 @@ void                   chronicle_search_bar_show_filters      (ChronicleSearchBa
 GtkEditable           *chronicle_search_bar_get_entry         (ChronicleSearchBar    *self);
 GtkListBox            *chronicle_search_bar_get_results       (ChronicleSearchBar    *self);
 guint                  chronicle_search_bar_get_n_results     (ChronicleSearchBar    *self);
+/* "3 results", "0 results · 1 hidden by filters". */
+const char            *chronicle_search_bar_get_results_text  (ChronicleSearchBar    *self);
 GtkWidget             *chronicle_search_bar_get_filter_popover (ChronicleSearchBar   *self);
 /* Runs the search for the entry's text now, not after the typing delay. */
 void                   chronicle_search_bar_search_now        (ChronicleSearchBar    *self);
