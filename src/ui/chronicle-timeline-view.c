@@ -894,6 +894,18 @@ on_scroll_scroll_cb (ChronicleTimelineView    *self,
   return GDK_EVENT_STOP;
 }
 
+/* A touchpad swipe sideways let go while moving glides on, as a drag does.
+ * The velocity is in scroll units (surface px) per second. */
+static void
+on_scroll_decelerate_cb (ChronicleTimelineView    *self,
+                         double                    vel_x,
+                         double                    vel_y,
+                         GtkEventControllerScroll *controller)
+{
+  if (fabs (vel_x) > fabs (vel_y))
+    chronicle_timeline_view_fling (self, -vel_x / SMOOTH_SCROLL_NOTCH * WHEEL_PAN_PX);
+}
+
 static void
 on_zoom_begin_cb (ChronicleTimelineView *self,
                   GdkEventSequence      *sequence,
@@ -1463,8 +1475,11 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                            GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll_scroll_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroll, "decelerate", G_CALLBACK (on_scroll_decelerate_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, scroll);
 
   motion = gtk_event_controller_motion_new ();
