@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <time.h>
 
 #include "chronicle-export.h"
@@ -130,6 +131,14 @@ run_frame (gpointer data)
   cairo_surface_flush (job->surface);
 }
 
+/* A frame of a view never shown before: nothing shaped yet. */
+static void
+run_cold_frame (gpointer data)
+{
+  chronicle_paint_clear_caches ();
+  run_frame (data);
+}
+
 typedef struct
 {
   char *data;
@@ -216,30 +225,52 @@ bench_exports (ChronicleTimeline *timeline,
 }
 
 static void
+init_frame_job (FrameJob          *job,
+                ChronicleTimeline *timeline)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+
+  job->timeline = timeline;
+  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  job->context = pango_font_map_create_context (font_map);
+  chronicle_style_init_light (&job->style);
+  job->style.draw_background = TRUE;
+  job->viewport = chronicle_viewport_new ();
+  chronicle_viewport_set_timeline (job->viewport, timeline, TRUE);
+  chronicle_viewport_set_width (job->viewport, 1920);
+}
+
+static void
+clear_frame_job (FrameJob *job)
+{
+  chronicle_viewport_free (job->viewport);
+  chronicle_style_clear (&job->style);
+  g_object_unref (job->context);
+  cairo_surface_destroy (job->surface);
+}
+
+static const double zooms[] = { 1, 8, 64, 4096 };
+
+/* The same view drawn again (what a hover or selection change costs, and
+ * the steady state of the text caches), or, with @cold, each time as if
+ * it had never been shown. */
+static void
 bench_frames (ChronicleTimeline *timeline,
               const char        *name,
+              gboolean           cold,
               guint              runs)
 {
-  FrameJob job = { timeline };
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  static const double zooms[] = { 1, 8, 64, 4096 };
+  FrameJob job = { NULL };
 
-  job.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
-  job.context = pango_font_map_create_context (font_map);
-  chronicle_style_init_light (&job.style);
-  job.style.draw_background = TRUE;
-  job.viewport = chronicle_viewport_new ();
-  chronicle_viewport_set_timeline (job.viewport, timeline, TRUE);
-  chronicle_viewport_set_width (job.viewport, 1920);
-
+  init_frame_job (&job, timeline);
   g_print ("| %s |", name);
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
     {
       chronicle_viewport_fit (job.viewport);
       chronicle_viewport_zoom (job.viewport, zooms[i], 960);
-      g_print (" %.2f ms |", measure (run_frame, &job, runs));
+      g_print (" %.2f ms |", measure (cold ? run_cold_frame : run_frame, &job, runs));
 
-      if (png_dir != NULL)
+      if (png_dir != NULL && !cold)
         {
           g_autofree char *base = g_strdup_printf ("frame-%u-x%g.png",
                                                    chronicle_timeline_get_n_events (timeline), zooms[i]);
@@ -250,10 +281,45 @@ bench_frames (ChronicleTimeline *timeline,
     }
   g_print ("\n");
 
-  chronicle_viewport_free (job.viewport);
-  chronicle_style_clear (&job.style);
-  g_object_unref (job.context);
-  cairo_surface_destroy (job.surface);
+  clear_frame_job (&job);
+}
+
+/* What zooming and panning cost, frame by frame: from the fitted view to
+ * ×4096 in 240 steps of the same factor around the middle, then 240 pans
+ * of 24 px, each frame a new view; starting with empty caches. Reports
+ * the median, the 95th percentile and the slowest frame. */
+static void
+bench_animation (ChronicleTimeline *timeline,
+                 const char        *name)
+{
+  const guint steps = 240;
+  g_autofree double *times = g_new (double, 2 * steps);
+  double zoom_step = pow (4096, 1.0 / steps);
+  FrameJob job = { NULL };
+
+  init_frame_job (&job, timeline);
+  chronicle_viewport_fit (job.viewport);
+  chronicle_paint_clear_caches ();
+
+  for (guint i = 0; i < 2 * steps; i++)
+    {
+      gint64 start;
+
+      if (i < steps)
+        chronicle_viewport_zoom (job.viewport, zoom_step, 960);
+      else
+        chronicle_viewport_pan (job.viewport, 24);
+
+      start = get_time_us ();
+      run_frame (&job);
+      times[i] = (get_time_us () - start) / 1000.0;
+    }
+
+  qsort (times, 2 * steps, sizeof (double), compare_doubles);
+  g_print ("| %s | %.2f ms | %.2f ms | %.2f ms |\n", name,
+           times[steps], times[(guint) (2 * steps * 0.95)], times[2 * steps - 1]);
+
+  clear_frame_job (&job);
 }
 
 static gboolean
@@ -328,11 +394,23 @@ main (int   argc,
 
   if (want ((char **) sections->pdata, "frame"))
     {
-      g_print ("\n| one frame (layout + paint + highlight) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
+      g_print ("\n| one frame, redrawn (layout + paint + highlight) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
                "|---|---|---|---|---|\n");
-      bench_frames (example, "example", runs);
-      bench_frames (ten_k, "10 000 events", runs);
-      bench_frames (hundred_k, "100 000 events", runs);
+      bench_frames (example, "example", FALSE, runs);
+      bench_frames (ten_k, "10 000 events", FALSE, runs);
+      bench_frames (hundred_k, "100 000 events", FALSE, runs);
+
+      g_print ("\n| first frame of a view (text caches empty) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
+               "|---|---|---|---|---|\n");
+      bench_frames (example, "example", TRUE, runs);
+      bench_frames (ten_k, "10 000 events", TRUE, runs);
+      bench_frames (hundred_k, "100 000 events", TRUE, runs);
+
+      g_print ("\n| zoom ×4096 in 240 steps, then 240 pans | median frame | 95th percentile | slowest |\n"
+               "|---|---|---|---|\n");
+      bench_animation (example, "example");
+      bench_animation (ten_k, "10 000 events");
+      bench_animation (hundred_k, "100 000 events");
     }
 
   if (want ((char **) sections->pdata, "load"))

@@ -508,6 +508,91 @@ get_shown_text (PangoLayout *layout)
   return g_string_free (shown, FALSE);
 }
 
+/* The glyphs of a cached layout rendered once as an alpha mask, kept on
+ * the layout (so it goes when the layout leaves the cache): drawing a
+ * label is then one composite instead of a glyph run, on raster targets
+ * when the text sits on whole device pixels. The mask is rendered with
+ * the target's font options at the target's scale, so the pixels are
+ * those the glyphs would give. */
+typedef struct
+{
+  double           scale;
+  unsigned long    options_hash;
+  cairo_surface_t *mask;
+  int              x;       /* of the mask's origin from the layout's, logical px */
+  int              y;
+} TextMask;
+
+static void
+text_mask_free (gpointer data)
+{
+  TextMask *mask = data;
+
+  cairo_surface_destroy (mask->mask);
+  g_free (mask);
+}
+
+static TextMask *
+get_text_mask (Painter     *p,
+               PangoLayout *text)
+{
+  static GQuark quark;
+  TextMask *mask;
+  cairo_font_options_t *options;
+  unsigned long options_hash;
+  PangoRectangle ink, logical;
+  cairo_t *cr;
+  int x0, y0, x1, y1;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("chronicle-text-mask");
+
+  options = cairo_font_options_create ();
+  cairo_get_font_options (p->cr, options);
+  options_hash = hash_font_options (options);
+
+  mask = g_object_get_qdata (G_OBJECT (text), quark);
+  if (mask != NULL && mask->scale == p->sprite_scale && mask->options_hash == options_hash)
+    {
+      cairo_font_options_destroy (options);
+      return mask;
+    }
+
+  pango_layout_get_pixel_extents (text, &ink, &logical);
+  /* a pixel of slack: antialiasing reaches past the ink */
+  x0 = MIN (ink.x, logical.x) - 1;
+  y0 = MIN (ink.y, logical.y) - 1;
+  x1 = MAX (ink.x + ink.width, logical.x + logical.width) + 1;
+  y1 = MAX (ink.y + ink.height, logical.y + logical.height) + 1;
+
+  mask = g_new0 (TextMask, 1);
+  mask->scale = p->sprite_scale;
+  mask->options_hash = options_hash;
+  mask->x = x0;
+  mask->y = y0;
+  mask->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ((x1 - x0) * mask->scale),
+                                           (int) ((y1 - y0) * mask->scale));
+  cairo_surface_set_device_scale (mask->mask, mask->scale, mask->scale);
+  cr = cairo_create (mask->mask);
+  cairo_set_font_options (cr, options);
+  cairo_move_to (cr, -x0, -y0);
+  pango_cairo_show_layout (cr, text);
+  cairo_destroy (cr);
+  cairo_font_options_destroy (options);
+
+  g_object_set_qdata_full (G_OBJECT (text), quark, mask, text_mask_free);
+  return mask;
+}
+
+static gboolean
+is_on_device_pixel (Painter *p,
+                    double   pos)
+{
+  double device = pos * p->device_scale;
+
+  return fabs (device - round (device)) < 1e-6;
+}
+
 /* Shows @text with its top-left at (x, y), as glyphs or through the sink. */
 static void
 show_text (Painter              *p,
@@ -517,6 +602,16 @@ show_text (Painter              *p,
            const ChronicleColor *color)
 {
   g_autofree char *shown = NULL;
+
+  if (p->sink == NULL && p->device_scale > 0 && p->sprite_scale == p->device_scale &&
+      is_on_device_pixel (p, x) && is_on_device_pixel (p, y))
+    {
+      TextMask *mask = get_text_mask (p, text);
+
+      set_color (p->cr, color, 1.0);
+      cairo_mask_surface (p->cr, mask->mask, x + mask->x, y + mask->y);
+      return;
+    }
 
   if (p->sink == NULL)
     {
@@ -778,16 +873,27 @@ paint_ticks (Painter *p)
   const ChronicleLayout *layout = p->layout;
   cairo_t *cr = p->cr;
 
+  /* The marks in two strokes, major and minor, then the labels. */
   cairo_set_line_width (cr, 1.0);
+  for (int major = 0; major <= 1; major++)
+    {
+      for (guint i = 0; i < layout->ticks->len; i++)
+        {
+          const ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
+          double x = floor (tick->x) + 0.5;
+
+          if (!tick->major != !major)
+            continue;
+          cairo_move_to (cr, x, layout->axis_y + 1);
+          cairo_line_to (cr, x, layout->axis_y + (major ? 7 : 5));
+        }
+      set_color (cr, &p->style->axis, major ? 1.0 : 0.7);
+      cairo_stroke (cr);
+    }
+
   for (guint i = 0; i < layout->ticks->len; i++)
     {
       const ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
-      double x = floor (tick->x) + 0.5;
-
-      set_color (cr, &p->style->axis, tick->major ? 1.0 : 0.7);
-      cairo_move_to (cr, x, layout->axis_y + 1);
-      cairo_line_to (cr, x, layout->axis_y + (tick->major ? 7 : 5));
-      cairo_stroke (cr);
 
       if (tick->text != NULL)
         draw_text (p, CHRONICLE_TEXT_TICK, tick->text,
@@ -796,6 +902,9 @@ paint_ticks (Painter *p)
     }
 }
 
+/* Leaders go up (or down) from the axis to their label. Stroked once per
+ * colour rather than once per item: hundreds of strokes cost more in
+ * cairo's setup than in pixels. */
 static void
 paint_leaders (Painter *p)
 {
@@ -803,43 +912,55 @@ paint_leaders (Painter *p)
   cairo_t *cr = p->cr;
   const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
   double below_start = layout->tick_label_y + layout->tick_label_height + 2;
+  guint n_groups = 2 * (p->n_categories + 1);  /* (category or none) x (marker, bar) */
 
   cairo_set_line_width (cr, 1.0);
-  for (guint i = 0; i < layout->items->len; i++)
+  for (guint group = 0; group < n_groups; group++)
     {
-      const ChronicleLayoutItem *item = &items[i];
+      guint category = group / 2 < p->n_categories ? group / 2 : G_MAXUINT;
+      gboolean markers = group % 2 == 0;
+      gboolean any = FALSE;
       ChronicleColor fallback;
-      const ChronicleColor *color;
-      double x, y0, y1;
 
-      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+      for (guint i = 0; i < layout->items->len; i++)
+        {
+          const ChronicleLayoutItem *item = &items[i];
+          guint item_category = item->category < p->n_categories ? item->category : G_MAXUINT;
+          double x, y0, y1;
+
+          if (item->kind == CHRONICLE_ITEM_CLUSTER || item_category != category ||
+              (item->kind == CHRONICLE_ITEM_MARKER) != markers)
+            continue;
+
+          x = item->kind == CHRONICLE_ITEM_MARKER ? item->x : MAX (item->x, 0) + 0.5;
+          x = floor (x) + 0.5;
+
+          if (item->kind == CHRONICLE_ITEM_MARKER)
+            {
+              y0 = item->lane > 0 ? layout->axis_y : below_start;
+              y1 = item->lane > 0 ? item->label.y + item->label.height : item->label.y;
+            }
+          else
+            {
+              /* From the bar's start down (or up) to the axis. */
+              y0 = item->lane > 0 ? item->axis_y : MAX (below_start, layout->axis_y);
+              y1 = item->lane > 0 ? layout->axis_y : item->axis_y;
+            }
+
+          if (item->kind == CHRONICLE_ITEM_MARKER && item->lane < 0)
+            {
+              /* Stub under the marker, then pass behind the tick labels. */
+              cairo_move_to (cr, x, layout->axis_y);
+              cairo_line_to (cr, x, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+            }
+          cairo_move_to (cr, x, y0);
+          cairo_line_to (cr, x, y1);
+          any = TRUE;
+        }
+
+      if (!any)
         continue;
-
-      color = get_category_color (p, item->category, &fallback);
-      x = item->kind == CHRONICLE_ITEM_MARKER ? item->x : MAX (item->x, 0) + 0.5;
-      x = floor (x) + 0.5;
-
-      if (item->kind == CHRONICLE_ITEM_MARKER)
-        {
-          y0 = item->lane > 0 ? layout->axis_y : below_start;
-          y1 = item->lane > 0 ? item->label.y + item->label.height : item->label.y;
-        }
-      else
-        {
-          /* From the bar's start down (or up) to the axis. */
-          y0 = item->lane > 0 ? item->axis_y : MAX (below_start, layout->axis_y);
-          y1 = item->lane > 0 ? layout->axis_y : item->axis_y;
-        }
-
-      set_color (cr, color, item->kind == CHRONICLE_ITEM_MARKER ? 0.7 : 0.45);
-      if (item->kind == CHRONICLE_ITEM_MARKER && item->lane < 0)
-        {
-          /* Stub under the marker, then pass behind the tick labels. */
-          cairo_move_to (cr, x, layout->axis_y);
-          cairo_line_to (cr, x, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
-        }
-      cairo_move_to (cr, x, y0);
-      cairo_line_to (cr, x, y1);
+      set_color (cr, get_category_color (p, category, &fallback), markers ? 0.7 : 0.45);
       cairo_stroke (cr);
     }
 }
