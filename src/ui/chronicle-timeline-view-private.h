@@ -11,6 +11,67 @@
 
 G_BEGIN_DECLS
 
+/* Kinetic panning after a drag: the speed decays with this time constant
+ * (seconds) and stops below the minimum (px per second); a release after
+ * holding still longer than the idle time does not fling. */
+#define KINETIC_DECAY_S      0.325
+#define KINETIC_MIN_SPEED    30.0
+#define KINETIC_MAX_SPEED    6000.0
+#define KINETIC_IDLE_MS      60
+
+struct _ChronicleTimelineView
+{
+  GtkWidget          parent_instance;
+
+  /* owned */
+  ChronicleTimeline *timeline;
+  ChronicleEvent    *selected;
+  ChronicleViewport *viewport;
+  ChronicleLayout   *layout;       /* cached; NULL when stale */
+  GskRenderNode     *static_node;  /* chronicle_paint() of layout; NULL when stale */
+  ChronicleStyle     style;
+  char              *accessible_label;
+  GStrv              hidden_categories;  /* legend entries struck through */
+
+  /* state */
+  gboolean           style_valid;
+  gboolean           collapse_gaps;
+  gboolean           needs_fit;    /* fit once the first real width is known */
+
+  /* timeline position under the pointer, G_MAXUINT for none */
+  guint              hover;
+  /* last pointer position in widget coordinates */
+  double             pointer_x;
+  double             pointer_y;
+  gboolean           has_pointer;
+
+  /* gesture state: drag offset and pinch scale at the previous update */
+  double             drag_last_x;
+  double             zoom_last_scale;
+  /* the press became a pan: its release is no click */
+  gboolean           drag_moved;
+  /* drag speed in px per second (smoothed) and the time of the last
+   * drag update, in event milliseconds */
+  double             drag_velocity;
+  guint32            drag_last_time;
+
+  /* Motion on screen. While a move animates, the viewport already holds
+   * its target (what the actions, tests and export see), and "shown" the
+   * window on screen now, which the layout is computed for. */
+  ChronicleViewport *shown;          /* owned; NULL when still */
+  guint              tick_id;
+  gint64             move_start_us;  /* frame time of the first frame, 0 before */
+  double             move_from0;     /* windows in axis units */
+  double             move_from1;
+  double             move_to0;
+  double             move_to1;
+  /* kinetic panning (without "shown"), px per second; 0 when none */
+  double             kinetic_velocity;
+  gint64             kinetic_last_us;
+
+  gboolean           story_mode;
+};
+
 /* The layout drawn now (computed on demand), or NULL while the view has no
  * events or no size. For tests. */
 const ChronicleLayout *chronicle_timeline_view_get_layout (ChronicleTimelineView *self);
@@ -23,5 +84,43 @@ gboolean               chronicle_timeline_view_activate_legend_at (ChronicleTime
  * drag gesture and for tests. */
 gboolean               chronicle_timeline_view_fling (ChronicleTimelineView *self,
                                                       double                 velocity);
+
+/* Shared by the files of ChronicleTimelineView. */
+
+/* chronicle-timeline-view.c: the timeline, the layout cache */
+void                   _chronicle_timeline_view_invalidate_layout (ChronicleTimelineView *self);
+ChronicleViewport     *_chronicle_timeline_view_get_shown_viewport (ChronicleTimelineView *self);
+gboolean               _chronicle_timeline_view_has_events (ChronicleTimelineView *self);
+const ChronicleLayout *_chronicle_timeline_view_ensure_layout (ChronicleTimelineView *self);
+ChronicleEvent        *_chronicle_timeline_view_get_event_at (ChronicleTimelineView *self,
+                                                              guint                  position);
+gboolean               _chronicle_timeline_view_get_selected_position (ChronicleTimelineView *self,
+                                                                       guint                 *position);
+
+/* chronicle-timeline-view-a11y.c: what screen readers say of the chart */
+void                   _chronicle_timeline_view_update_accessible_label (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_update_accessible_description (ChronicleTimelineView *self);
+
+/* chronicle-timeline-view-input.c: gestures, hover, tooltip, actions and keys */
+void                   _chronicle_timeline_view_class_input_init (ChronicleTimelineViewClass *klass);
+void                   _chronicle_timeline_view_input_init (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_update_hover (ChronicleTimelineView *self);
+
+/* chronicle-timeline-view-motion.c: animated moves, kinetic panning, revealing events */
+void                   _chronicle_timeline_view_stop_motion (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_settle_motion (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_begin_move (ChronicleTimelineView *self,
+                                                            double                *shown0,
+                                                            double                *shown1);
+void                   _chronicle_timeline_view_end_move (ChronicleTimelineView *self,
+                                                          double                 shown0,
+                                                          double                 shown1);
+void                   _chronicle_timeline_view_reveal_position (ChronicleTimelineView *self,
+                                                                 guint                  position,
+                                                                 gboolean               zoom_to_it);
+void                   _chronicle_timeline_view_open_cluster (ChronicleTimelineView     *self,
+                                                              const ChronicleLayoutItem *cluster);
+void                   _chronicle_timeline_view_present_position (ChronicleTimelineView *self,
+                                                                  guint                  position);
 
 G_END_DECLS
