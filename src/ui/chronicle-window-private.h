@@ -11,6 +11,35 @@
 
 G_BEGIN_DECLS
 
+struct _ChronicleWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle        *window_title;
+  GtkWidget             *navigation_box;
+  GtkWidget             *fit_button;
+  GtkWidget             *sidebar_button;
+  GMenu                 *recent_section;
+  GtkWidget             *spinner;
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *main_stack;
+  AdwStatusPage         *start_page;
+  GtkWidget             *recent_box;
+  GtkListBox            *recent_list;
+  AdwTabView            *tab_view;
+
+  /* owned */
+  GSettings             *settings;      /* NULL when the schema is missing */
+  GtkNativeDialog       *file_chooser;
+  char                  *last_error;    /* of the last file that failed to open */
+
+  /* state */
+  int                    sidebar_width;
+  gboolean               show_sidebar;
+  gboolean               collapse_gaps;
+};
+
 /* Inspection for the widget tests. The sidebar and the warnings are the
  * selected tab's; the last error is that of the last file that failed to
  * open (reload errors are the pages'); loading is any tab's. */
@@ -19,5 +48,24 @@ gboolean            chronicle_window_is_loading             (ChronicleWindow *se
 const char         *chronicle_window_get_last_error         (ChronicleWindow *self);
 const char * const *chronicle_window_get_warnings           (ChronicleWindow *self);
 gboolean            chronicle_window_get_start_page_visible (ChronicleWindow *self);
+
+/* Shared by the files of ChronicleWindow. */
+
+/* chronicle-window.c: the tabs */
+char                  *_chronicle_window_dup_display_name (GFile *file);
+ChronicleTimelinePage *_chronicle_window_get_page (AdwTabPage *tab_page);
+ChronicleTimelineView *_chronicle_window_get_current_view (ChronicleWindow *self);
+
+/* chronicle-window-actions.c: the win.* actions and when they are enabled */
+void                   _chronicle_window_class_actions_init (ChronicleWindowClass *klass);
+void                   _chronicle_window_update_navigation_actions (ChronicleWindow *self);
+
+/* chronicle-window-settings.c: the window state and the recent files, kept in GSettings */
+void                   _chronicle_window_load_settings (ChronicleWindow      *self,
+                                                        ChronicleApplication *application);
+void                   _chronicle_window_save_settings (ChronicleWindow *self);
+void                   _chronicle_window_remember_recent_file (ChronicleWindow *self,
+                                                               GFile           *file);
+void                   _chronicle_window_update_recent_menu (ChronicleWindow *self);
 
 G_END_DECLS

@@ -13,47 +13,11 @@
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
-#include "chronicle-export.h"
-#include "chronicle-export-dialog.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
 
 #define DEFAULT_SIDEBAR_WIDTH 360
-/* The range of the sidebar-width key in the schema. */
-#define MIN_SIDEBAR_WIDTH     200
-#define MAX_SIDEBAR_WIDTH     800
-#define MAX_RECENT_FILES      10
-/* Of those, the primary menu lists the first few. */
-#define MAX_RECENT_MENU_ITEMS 5
-
-struct _ChronicleWindow
-{
-  AdwApplicationWindow   parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle        *window_title;
-  GtkWidget             *navigation_box;
-  GtkWidget             *fit_button;
-  GtkWidget             *sidebar_button;
-  GMenu                 *recent_section;
-  GtkWidget             *spinner;
-  AdwToastOverlay       *toast_overlay;
-  GtkStack              *main_stack;
-  AdwStatusPage         *start_page;
-  GtkWidget             *recent_box;
-  GtkListBox            *recent_list;
-  AdwTabView            *tab_view;
-
-  /* owned */
-  GSettings             *settings;      /* NULL when the schema is missing */
-  GtkNativeDialog       *file_chooser;
-  char                  *last_error;    /* of the last file that failed to open */
-
-  int                    sidebar_width;
-  gboolean               show_sidebar;
-  gboolean               collapse_gaps;
-};
 
 G_DEFINE_FINAL_TYPE (ChronicleWindow, chronicle_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -66,8 +30,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-dup_display_name (GFile *file)
+char *
+_chronicle_window_dup_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
   char *name = g_filename_display_name (basename);
@@ -75,8 +39,8 @@ dup_display_name (GFile *file)
   return name;
 }
 
-static ChronicleTimelinePage *
-get_page (AdwTabPage *tab_page)
+ChronicleTimelinePage *
+_chronicle_window_get_page (AdwTabPage *tab_page)
 {
   return CHRONICLE_TIMELINE_PAGE (adw_tab_page_get_child (tab_page));
 }
@@ -90,7 +54,7 @@ find_tab_page_for_file (ChronicleWindow *self,
   for (int i = 0; i < n; i++)
     {
       AdwTabPage *tab_page = adw_tab_view_get_nth_page (self->tab_view, i);
-      GFile *page_file = chronicle_timeline_page_get_file (get_page (tab_page));
+      GFile *page_file = chronicle_timeline_page_get_file (_chronicle_window_get_page (tab_page));
 
       if (page_file != NULL && g_file_equal (page_file, file))
         return tab_page;
@@ -99,42 +63,12 @@ find_tab_page_for_file (ChronicleWindow *self,
   return NULL;
 }
 
-static ChronicleTimelineView *
-get_current_view (ChronicleWindow *self)
+ChronicleTimelineView *
+_chronicle_window_get_current_view (ChronicleWindow *self)
 {
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
 
   return page != NULL ? chronicle_timeline_page_get_timeline_view (page) : NULL;
-}
-
-static void
-update_navigation_actions (ChronicleWindow *self)
-{
-  ChronicleTimelineView *view = get_current_view (self);
-  ChronicleTimeline *timeline = view != NULL ? chronicle_timeline_view_get_timeline (view) : NULL;
-  ChronicleEvent *selected = view != NULL ? chronicle_timeline_view_get_selected_event (view) : NULL;
-  guint n = timeline != NULL ? chronicle_timeline_get_n_events (timeline) : 0;
-  gboolean has_previous = n > 0;
-  gboolean has_next = n > 0;
-  guint position;
-
-  if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
-    {
-      has_previous = position > 0;
-      has_next = position + 1 < n;
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event", has_previous);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", has_next);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.story", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", n > 0);
-  /* Also when a filter hides every event. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", timeline != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filters", timeline != NULL);
 }
 
 /* The header bar, the title and the actions follow the selected tab. */
@@ -163,7 +97,7 @@ update_for_current_page (ChronicleWindow *self)
   gtk_widget_set_visible (self->fit_button, timeline != NULL);
   gtk_widget_set_visible (self->sidebar_button, timeline != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", page != NULL);
-  update_navigation_actions (self);
+  _chronicle_window_update_navigation_actions (self);
 }
 
 /* The tab shows the page's title, its path, and whether it is loading or
@@ -202,114 +136,6 @@ sync_tab_page (ChronicleWindow       *self,
 }
 
 static void
-remember_recent_file (ChronicleWindow *self,
-                      GFile           *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_auto(GStrv) old = NULL;
-  g_auto(GStrv) recent = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  guint n = 1;
-
-  if (self->settings == NULL)
-    return;
-
-  old = g_settings_get_strv (self->settings, "recent-files");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_FILES; i++)
-    {
-      if (g_strcmp0 (old[i], uri) == 0)
-        continue;
-      g_strv_builder_add (builder, old[i]);
-      n++;
-    }
-
-  recent = g_strv_builder_end (builder);
-  if (!g_strv_equal ((const char * const *) recent, (const char * const *) old))
-    g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
-}
-
-static void
-update_recent_menu (ChronicleWindow *self)
-{
-  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
-  GFile *current = page != NULL ? chronicle_timeline_page_get_file (page) : NULL;
-  g_auto(GStrv) uris = NULL;
-  guint n = 0;
-
-  g_menu_remove_all (self->recent_section);
-  if (self->settings == NULL)
-    return;
-
-  uris = g_settings_get_strv (self->settings, "recent-files");
-  for (guint i = 0; uris[i] != NULL && n < MAX_RECENT_MENU_ITEMS; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
-      g_autofree char *name = dup_display_name (file);
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* The file shown is not offered again. */
-      if (current != NULL && g_file_equal (file, current))
-        continue;
-
-      item = g_menu_item_new (name, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uris[i]));
-      g_menu_append_item (self->recent_section, item);
-      n++;
-    }
-}
-
-/* The start page lists the recent files that still exist. */
-static void
-update_recent_list (ChronicleWindow *self)
-{
-  g_auto(GStrv) uris = NULL;
-  GtkWidget *child;
-  guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  if (self->settings != NULL)
-    uris = g_settings_get_strv (self->settings, "recent-files");
-
-  for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *name = NULL;
-      g_autofree char *folder_name = NULL;
-      GtkWidget *row;
-
-      if (g_file_is_native (file) && !g_file_query_exists (file, NULL))
-        continue;
-
-      name = dup_display_name (file);
-      folder_name = folder != NULL ? g_file_get_parse_name (folder) : g_strdup ("");
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder_name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "chronicle-uri", g_strdup (uris[i]), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      n++;
-    }
-
-  gtk_widget_set_visible (self->recent_box, n > 0);
-}
-
-static void
-on_settings_recent_files_changed_cb (ChronicleWindow *self)
-{
-  update_recent_menu (self);
-  update_recent_list (self);
-}
-
-static void
 on_recent_list_row_activated_cb (ChronicleWindow *self,
                                  GtkListBoxRow   *row)
 {
@@ -327,7 +153,7 @@ show_load_error (ChronicleWindow *self,
                  GFile           *file,
                  const GError    *error)
 {
-  g_autofree char *display_name = dup_display_name (file);
+  g_autofree char *display_name = _chronicle_window_dup_display_name (file);
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
@@ -373,8 +199,8 @@ on_page_selected_event_cb (ChronicleWindow       *self,
                            GParamSpec            *pspec,
                            ChronicleTimelineView *view)
 {
-  if (view == get_current_view (self))
-    update_navigation_actions (self);
+  if (view == _chronicle_window_get_current_view (self))
+    _chronicle_window_update_navigation_actions (self);
 }
 
 static void
@@ -382,8 +208,8 @@ on_page_loaded_cb (ChronicleWindow       *self,
                    ChronicleTimelinePage *page)
 {
   g_clear_pointer (&self->last_error, g_free);
-  remember_recent_file (self, chronicle_timeline_page_get_file (page));
-  update_recent_menu (self);
+  _chronicle_window_remember_recent_file (self, chronicle_timeline_page_get_file (page));
+  _chronicle_window_update_recent_menu (self);
 
   /* Arrow keys walk the events right away. */
   if (page == chronicle_window_get_current_page (self))
@@ -413,7 +239,7 @@ on_tab_view_selected_page_cb (ChronicleWindow *self)
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
 
   update_for_current_page (self);
-  update_recent_menu (self);
+  _chronicle_window_update_recent_menu (self);
 
   if (page != NULL && chronicle_timeline_page_get_timeline (page) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (chronicle_timeline_page_get_timeline_view (page)));
@@ -471,27 +297,6 @@ add_page (ChronicleWindow *self)
   return page;
 }
 
-static void
-on_file_chooser_response_cb (ChronicleWindow      *self,
-                             int                   response,
-                             GtkFileChooserNative *native)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-
-      for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          chronicle_window_open (self, file);
-        }
-    }
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
-  g_clear_object (&self->file_chooser);
-}
-
 static gboolean
 on_drop_cb (ChronicleWindow *self,
             const GValue    *value,
@@ -514,364 +319,14 @@ on_drop_cb (ChronicleWindow *self,
   return TRUE;
 }
 
-static void
-open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
-  GFile *current = page != NULL ? chronicle_timeline_page_get_file (page) : NULL;
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) timelines = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->file_chooser != NULL)
-    {
-      gtk_native_dialog_show (self->file_chooser);
-      return;
-    }
-
-  native = gtk_file_chooser_native_new (_("Open Timelines"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-
-  gtk_file_filter_set_name (timelines, _("Timelines"));
-  gtk_file_filter_add_mime_type (timelines, "application/json");
-  gtk_file_filter_add_suffix (timelines, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), timelines);
-
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), timelines);
-
-  if (current != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (current);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->file_chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-open_recent_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  chronicle_window_open (CHRONICLE_WINDOW (widget), file);
-}
-
-static void
-open_example_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  g_autoptr(GFile) example = chronicle_application_find_example ();
-
-  if (example != NULL)
-    chronicle_window_open (CHRONICLE_WINDOW (widget), example);
-}
-
-/* Closes the selected tab; with none left, the window shows the start
- * page. Without a tab, it closes the window. */
-static void
-close_tab_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  AdwTabPage *tab_page = adw_tab_view_get_selected_page (self->tab_view);
-
-  if (tab_page != NULL)
-    adw_tab_view_close_page (self->tab_view, tab_page);
-  else
-    gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-previous_event_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
-
-  if (view != NULL)
-    chronicle_timeline_view_select_adjacent (view, -1);
-}
-
-static void
-next_event_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
-
-  if (view != NULL)
-    chronicle_timeline_view_select_adjacent (view, +1);
-}
-
-static void
-fit_action_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
-
-  if (view != NULL)
-    chronicle_timeline_view_fit (view);
-}
-
-/* Search and filters belong to the tab: each has its own. */
-static void
-search_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  ChronicleTimelinePage *page = chronicle_window_get_current_page (CHRONICLE_WINDOW (widget));
-
-  if (page != NULL)
-    chronicle_search_bar_set_search_mode (chronicle_timeline_page_get_search_bar (page), TRUE);
-}
-
-static void
-filters_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ChronicleTimelinePage *page = chronicle_window_get_current_page (CHRONICLE_WINDOW (widget));
-
-  if (page != NULL)
-    chronicle_search_bar_show_filters (chronicle_timeline_page_get_search_bar (page));
-}
-
-/* Story mode belongs to the tab's chart: each tab tells its own story. */
-static void
-story_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
-
-  if (view != NULL)
-    chronicle_timeline_view_set_story_mode (view, !chronicle_timeline_view_get_story_mode (view));
-}
-
-static void
-zoom_in_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
-
-  if (view != NULL)
-    chronicle_timeline_view_zoom (view, 1.25);
-}
-
-static void
-zoom_out_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ChronicleTimelineView *view = get_current_view (CHRONICLE_WINDOW (widget));
-
-  if (view != NULL)
-    chronicle_timeline_view_zoom (view, 1.0 / 1.25);
-}
-
-static void
-on_export_dialog_exported_cb (ChronicleWindow       *self,
-                              GFile                 *file,
-                              ChronicleExportDialog *dialog)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *title = NULL;
-
-  /* Translators: shown after an export; %s is the file name. */
-  title = g_strdup_printf (_("Exported “%s”"), name);
-  chronicle_window_add_toast (self, adw_toast_new (title));
-}
-
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  ChronicleTimelineView *view = get_current_view (self);
-  ChronicleTimeline *timeline = view != NULL ? chronicle_timeline_view_get_timeline (view) : NULL;
-  ChronicleExportDialog *dialog;
-
-  if (timeline == NULL)
-    return;
-
-  dialog = chronicle_export_dialog_new (GTK_WINDOW (self), timeline,
-                                        chronicle_timeline_view_get_viewport (view),
-                                        chronicle_timeline_view_get_selected_event (view));
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Copies what the chart shows, at the screen's pixel density, through the
- * export painter so that a pasted image matches an exported one. */
-static void
-copy_image_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  ChronicleTimelineView *view = get_current_view (self);
-  ChronicleTimeline *timeline = view != NULL ? chronicle_timeline_view_get_timeline (view) : NULL;
-  ChronicleEvent *selected = view != NULL ? chronicle_timeline_view_get_selected_event (view) : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  ChronicleExportOptions options;
-  cairo_surface_t *surface;
-  guint position;
-
-  if (timeline == NULL)
-    return;
-
-  chronicle_export_options_init (&options);
-  options.width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
-  options.height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
-  options.scale = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, CHRONICLE_EXPORT_MAX_SCALE);
-  options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (view);
-  if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
-    options.selected = position;
-
-  surface = chronicle_export_render_image (timeline, chronicle_timeline_view_get_viewport (view),
-                                           &options, &error);
-  if (surface == NULL)
-    {
-      chronicle_window_add_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  /* Cairo's ARGB32 is premultiplied native-endian BGRA: GDK's default
-   * memory format. */
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
-  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                    cairo_image_surface_get_height (surface),
-                                    GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  chronicle_window_add_toast (self, adw_toast_new (_("Chart copied as an image")));
-}
-
-/* The URIs of the open tabs, in order, for the next start. */
-static GStrv
-dup_open_uris (ChronicleWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int n = adw_tab_view_get_n_pages (self->tab_view);
-
-  for (int i = 0; i < n; i++)
-    {
-      ChronicleTimelinePage *page = get_page (adw_tab_view_get_nth_page (self->tab_view, i));
-      GFile *file = chronicle_timeline_page_get_file (page);
-
-      /* A tab still loading its first time may be a file that will fail. */
-      if (file != NULL && chronicle_timeline_page_get_timeline (page) != NULL)
-        {
-          g_autofree char *uri = g_file_get_uri (file);
-
-          g_strv_builder_add (builder, uri);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static gboolean
-settings_have_key (GSettings  *settings,
-                   const char *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
-
 static gboolean
 chronicle_window_close_request (GtkWindow *window)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (window);
 
-  if (self->settings != NULL)
-    {
-      ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
-      int sidebar_width = page != NULL ? chronicle_timeline_page_get_sidebar_width (page) : 0;
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      if (width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      /* Within the schema's range: a wider sidebar is remembered as the
-       * widest allowed rather than refused with a critical. */
-      if (sidebar_width > 0)
-        g_settings_set_int (self->settings, "sidebar-width",
-                            CLAMP (sidebar_width, MIN_SIDEBAR_WIDTH, MAX_SIDEBAR_WIDTH));
-      if (settings_have_key (self->settings, "open-files"))
-        {
-          g_auto(GStrv) uris = dup_open_uris (self);
-
-          g_settings_set_strv (self->settings, "open-files", (const char * const *) uris);
-        }
-      g_settings_apply (self->settings);
-    }
+  _chronicle_window_save_settings (self);
 
   return GTK_WINDOW_CLASS (chronicle_window_parent_class)->close_request (window);
-}
-
-/* Restores the window state and binds the settings. Called from _new()
- * because GtkWindow:application is not a construct property: it is still
- * unset in constructed(). */
-static void
-load_settings (ChronicleWindow      *self,
-               ChronicleApplication *application)
-{
-  g_set_object (&self->settings, chronicle_application_get_settings (application));
-
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      self->sidebar_width = g_settings_get_int (self->settings, "sidebar-width");
-      g_settings_bind (self->settings, "collapse-gaps",
-                       self, "collapse-gaps",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_signal_connect_object (self->settings, "changed::recent-files",
-                               G_CALLBACK (on_settings_recent_files_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      update_recent_menu (self);
-      update_recent_list (self);
-    }
 }
 
 static void
@@ -1008,25 +463,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_selected_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_n_pages_cb);
 
-  /* Accelerators are set in ChronicleApplication's startup. */
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.story", NULL, story_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
-  /* For the menu; the setting follows the property through the binding
-   * made in load_settings(). */
-  gtk_widget_class_install_property_action (widget_class, "win.collapse-gaps", "collapse-gaps");
+  _chronicle_window_class_actions_init (klass);
 
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_PAGE);
 }
@@ -1069,7 +506,7 @@ chronicle_window_new (ChronicleApplication *application)
   self = g_object_new (CHRONICLE_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  load_settings (self, application);
+  _chronicle_window_load_settings (self, application);
 
   return self;
 }
@@ -1097,12 +534,12 @@ chronicle_window_open (ChronicleWindow *self,
   tab_page = find_tab_page_for_file (self, file);
   if (tab_page != NULL)
     {
-      page = get_page (tab_page);
+      page = _chronicle_window_get_page (tab_page);
       adw_tab_view_set_selected_page (self->tab_view, tab_page);
       if (chronicle_timeline_page_get_timeline (page) != NULL)
         {
           g_clear_pointer (&self->last_error, g_free);
-          remember_recent_file (self, file);
+          _chronicle_window_remember_recent_file (self, file);
         }
       return;
     }
@@ -1129,7 +566,7 @@ chronicle_window_get_current_page (ChronicleWindow *self)
 
   tab_page = adw_tab_view_get_selected_page (self->tab_view);
 
-  return tab_page != NULL ? get_page (tab_page) : NULL;
+  return tab_page != NULL ? _chronicle_window_get_page (tab_page) : NULL;
 }
 
 /**
@@ -1160,7 +597,7 @@ chronicle_window_get_nth_page (ChronicleWindow *self,
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
   g_return_val_if_fail (position < chronicle_window_get_n_pages (self), NULL);
 
-  return get_page (adw_tab_view_get_nth_page (self->tab_view, (int) position));
+  return _chronicle_window_get_page (adw_tab_view_get_nth_page (self->tab_view, (int) position));
 }
 
 /**
@@ -1228,7 +665,7 @@ chronicle_window_get_timeline_view (ChronicleWindow *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
 
-  return get_current_view (self);
+  return _chronicle_window_get_current_view (self);
 }
 
 /**
