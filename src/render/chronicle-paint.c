@@ -67,8 +67,9 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *layout_caches;  /* SignatureCache, most recent last */
-  GPtrArray *size_caches;
+  GPtrArray  *layout_caches;  /* SignatureCache, most recent last */
+  GPtrArray  *size_caches;
+  GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
 } TextCaches;
 
 static void
@@ -137,6 +138,7 @@ text_caches_free (gpointer data)
 
   g_ptr_array_unref (caches->layout_caches);
   g_ptr_array_unref (caches->size_caches);
+  g_hash_table_unref (caches->sprites);
   g_free (caches);
 }
 
@@ -152,6 +154,8 @@ get_text_caches (void)
       caches = g_new0 (TextCaches, 1);
       caches->layout_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
       caches->size_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
+      caches->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) cairo_surface_destroy);
       g_private_set (&text_caches_key, caches);
     }
 
@@ -518,7 +522,7 @@ typedef struct
 {
   double           scale;
   unsigned long    options_hash;
-  cairo_surface_t *mask;
+  cairo_surface_t *mask;    /* NULL until the text is drawn a second time */
   int              x;       /* of the mask's origin from the layout's, logical px */
   int              y;
 } TextMask;
@@ -528,7 +532,7 @@ text_mask_free (gpointer data)
 {
   TextMask *mask = data;
 
-  cairo_surface_destroy (mask->mask);
+  g_clear_pointer (&mask->mask, cairo_surface_destroy);
   g_free (mask);
 }
 
@@ -552,10 +556,23 @@ get_text_mask (Painter     *p,
   options_hash = hash_font_options (options);
 
   mask = g_object_get_qdata (G_OBJECT (text), quark);
-  if (mask != NULL && mask->scale == p->sprite_scale && mask->options_hash == options_hash)
+  if (mask != NULL && mask->scale == p->sprite_scale && mask->options_hash == options_hash &&
+      mask->mask != NULL)
     {
       cairo_font_options_destroy (options);
       return mask;
+    }
+
+  /* Text drawn once (a view passing by) is not worth a mask: remember
+   * it, and make the mask when it comes back. */
+  if (mask == NULL || mask->scale != p->sprite_scale || mask->options_hash != options_hash)
+    {
+      mask = g_new0 (TextMask, 1);
+      mask->scale = p->sprite_scale;
+      mask->options_hash = options_hash;
+      g_object_set_qdata_full (G_OBJECT (text), quark, mask, text_mask_free);
+      cairo_font_options_destroy (options);
+      return NULL;
     }
 
   pango_layout_get_pixel_extents (text, &ink, &logical);
@@ -565,9 +582,6 @@ get_text_mask (Painter     *p,
   x1 = MAX (ink.x + ink.width, logical.x + logical.width) + 1;
   y1 = MAX (ink.y + ink.height, logical.y + logical.height) + 1;
 
-  mask = g_new0 (TextMask, 1);
-  mask->scale = p->sprite_scale;
-  mask->options_hash = options_hash;
   mask->x = x0;
   mask->y = y0;
   mask->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ((x1 - x0) * mask->scale),
@@ -580,7 +594,6 @@ get_text_mask (Painter     *p,
   cairo_destroy (cr);
   cairo_font_options_destroy (options);
 
-  g_object_set_qdata_full (G_OBJECT (text), quark, mask, text_mask_free);
   return mask;
 }
 
@@ -608,9 +621,12 @@ show_text (Painter              *p,
     {
       TextMask *mask = get_text_mask (p, text);
 
-      set_color (p->cr, color, 1.0);
-      cairo_mask_surface (p->cr, mask->mask, x + mask->x, y + mask->y);
-      return;
+      if (mask != NULL)
+        {
+          set_color (p->cr, color, 1.0);
+          cairo_mask_surface (p->cr, mask->mask, x + mask->x, y + mask->y);
+          return;
+        }
     }
 
   if (p->sink == NULL)
@@ -1078,6 +1094,35 @@ draw_pill_path (Painter *p,
 #define SPRITE_END         8.0    /* right end taken from the sprite's end */
 #define SPRITE_MARKER      9.0    /* half the marker sprite's size */
 
+/* The sprite for @key from the thread's cache (new reference), or NULL.
+ * Sprites depend on colours, sizes and scale only, so they outlive a
+ * paint; the few looks a chart has are kept, and all dropped past 256. */
+static cairo_surface_t *
+lookup_sprite (const char *key)
+{
+  cairo_surface_t *sprite = g_hash_table_lookup (get_text_caches ()->sprites, key);
+
+  return sprite != NULL ? cairo_surface_reference (sprite) : NULL;
+}
+
+/* Takes @key; keeps a reference to @sprite. */
+static void
+store_sprite (char            *key,
+              cairo_surface_t *sprite)
+{
+  GHashTable *sprites = get_text_caches ()->sprites;
+
+  if (g_hash_table_size (sprites) >= 256)
+    g_hash_table_remove_all (sprites);
+  g_hash_table_insert (sprites, key, cairo_surface_reference (sprite));
+}
+
+static char *
+describe_color (const ChronicleColor *color)
+{
+  return g_strdup_printf ("%.5f,%.5f,%.5f,%.5f", color->red, color->green, color->blue, color->alpha);
+}
+
 static cairo_surface_t *
 create_sprite (Painter  *p,
                double    width,
@@ -1216,12 +1261,22 @@ draw_label_box (Painter              *p,
 
   if (p->box_sprites[index] == NULL)
     {
-      cairo_t *cr;
+      g_autofree char *c = describe_color (color);
+      g_autofree char *b = describe_color (&p->style->background);
+      char *key = g_strdup_printf ("box %g %g %s %s %d", p->sprite_scale, p->box_height, c, b, p->style->dark);
 
-      p->box_sprites[index] = create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
-                                             p->box_height + 2 * SPRITE_MARGIN, &cr);
-      draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color);
-      cairo_destroy (cr);
+      p->box_sprites[index] = lookup_sprite (key);
+      if (p->box_sprites[index] == NULL)
+        {
+          cairo_t *cr;
+
+          p->box_sprites[index] = create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
+                                                 p->box_height + 2 * SPRITE_MARGIN, &cr);
+          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color);
+          cairo_destroy (cr);
+          store_sprite (g_steal_pointer (&key), p->box_sprites[index]);
+        }
+      g_free (key);
     }
 
   *x = snap (p, box->x, 0);
@@ -1252,13 +1307,23 @@ draw_marker (Painter              *p,
   cy = y;
   if (p->marker_sprites[index] == NULL)
     {
-      cairo_t *cr;
       double fy = cy * p->device_scale - floor (cy * p->device_scale);
+      g_autofree char *c = describe_color (color);
+      g_autofree char *b = describe_color (&p->style->background);
+      char *key = g_strdup_printf ("marker %g %g %g %s %s", p->sprite_scale, p->device_scale, fy, c, b);
 
-      p->marker_sprites[index] = create_sprite (p, size, size + 1, &cr);
-      draw_marker_path (p, cr, SPRITE_MARKER + 0.5 / p->device_scale,
-                        SPRITE_MARKER + fy / p->device_scale, color);
-      cairo_destroy (cr);
+      p->marker_sprites[index] = lookup_sprite (key);
+      if (p->marker_sprites[index] == NULL)
+        {
+          cairo_t *cr;
+
+          p->marker_sprites[index] = create_sprite (p, size, size + 1, &cr);
+          draw_marker_path (p, cr, SPRITE_MARKER + 0.5 / p->device_scale,
+                            SPRITE_MARKER + fy / p->device_scale, color);
+          cairo_destroy (cr);
+          store_sprite (g_steal_pointer (&key), p->marker_sprites[index]);
+        }
+      g_free (key);
     }
 
   stamp (p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
@@ -1347,12 +1412,23 @@ paint_clusters (Painter *p)
         {
           if (p->pill_sprite == NULL)
             {
-              cairo_t *sprite_cr;
+              g_autofree char *d = describe_color (&style->dim_foreground);
+              g_autofree char *b = describe_color (&style->background);
+              char *key = g_strdup_printf ("pill %g %s %s", p->sprite_scale, d, b);
 
-              p->pill_sprite = create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
-                                              CHRONICLE_PILL_HEIGHT + 2 * SPRITE_MARGIN, &sprite_cr);
-              draw_pill_path (p, sprite_cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, CHRONICLE_PILL_HEIGHT);
-              cairo_destroy (sprite_cr);
+              p->pill_sprite = lookup_sprite (key);
+              if (p->pill_sprite == NULL)
+                {
+                  cairo_t *sprite_cr;
+
+                  p->pill_sprite = create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
+                                                  CHRONICLE_PILL_HEIGHT + 2 * SPRITE_MARGIN, &sprite_cr);
+                  draw_pill_path (p, sprite_cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH,
+                                  CHRONICLE_PILL_HEIGHT);
+                  cairo_destroy (sprite_cr);
+                  store_sprite (g_steal_pointer (&key), p->pill_sprite);
+                }
+              g_free (key);
             }
           stamp_box (p, p->pill_sprite, snap (p, box->x, 0), snap (p, box->y, 0),
                      round (box->width * p->device_scale) / p->device_scale, box->height);
