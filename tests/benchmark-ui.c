@@ -1,0 +1,228 @@
+/* benchmark-ui.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Opens a generated 100 000-event file in the real timeline page (the
+ * widget a tab holds: loading page with progress, then chart, overview and
+ * sidebar) in a 1920×1080 window, and measures what a user waits for:
+ * until the page has the timeline, until the first frame with it is
+ * painted, and the longest the main loop went without running while the
+ * file loaded (the window stays responsive when that is short). Needs a
+ * display (xvfb-run); prints medians of a few opens. Not a test.
+ *
+ *   xvfb-run -a -s "-screen 0 1920x1080x24" _build/tests/chronicle-benchmark-ui [--runs N]
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "chronicle-test-util.h"
+#include "chronicle-timeline-page.h"
+#include "chronicle-timeline-writer.h"
+
+typedef struct
+{
+  gint64   start;
+  gint64   loaded;       /* 0 until the page has the timeline */
+  gint64   first_frame;  /* 0 until a frame is painted after that */
+  gint64   last_tick;
+  gint64   max_gap;      /* longest main loop stall while loading, µs */
+  gint64   max_gap_all;  /* the same until the first frame */
+  guint    n_progress;   /* progress bar changes seen */
+  double   last_fraction;
+  GtkWidget *page;
+} OpenRun;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Every 5 ms while loading: how late is the main loop? */
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  OpenRun *run = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->last_tick != 0 && run->loaded == 0)
+    run->max_gap = MAX (run->max_gap, now - run->last_tick);
+  if (run->last_tick != 0)
+    run->max_gap_all = MAX (run->max_gap_all, now - run->last_tick);
+  run->last_tick = now;
+
+  return run->first_frame == 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+on_loaded_cb (GtkWidget *page,
+              gpointer   user_data)
+{
+  OpenRun *run = user_data;
+
+  run->loaded = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  OpenRun *run = user_data;
+
+  if (run->loaded != 0 && run->first_frame == 0)
+    run->first_frame = g_get_monotonic_time ();
+}
+
+/* The loading page's progress bar, found by type. */
+static GtkProgressBar *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return GTK_PROGRESS_BAR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkProgressBar *bar = find_progress_bar (child);
+
+      if (bar != NULL)
+        return bar;
+    }
+
+  return NULL;
+}
+
+static void
+on_fraction_notify_cb (GObject    *bar,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  OpenRun *run = user_data;
+  double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+
+  if (fraction != run->last_fraction)
+    run->n_progress++;
+  run->last_fraction = fraction;
+}
+
+static void
+open_once (GFile   *file,
+           OpenRun *run)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkProgressBar *bar;
+  GdkFrameClock *clock;
+  gulong paint_handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  run->page = chronicle_timeline_page_new ();
+  gtk_window_set_child (GTK_WINDOW (window), run->page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Settle: mapped, first empty frame painted. */
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  clock = gtk_widget_get_frame_clock (window);
+  paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), run);
+  g_signal_connect (run->page, "loaded", G_CALLBACK (on_loaded_cb), run);
+  bar = find_progress_bar (run->page);
+  if (bar != NULL)
+    g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_notify_cb), run);
+
+  run->start = g_get_monotonic_time ();
+  g_timeout_add (5, on_tick_cb, run);
+  chronicle_timeline_page_load_file (CHRONICLE_TIMELINE_PAGE (run->page), file);
+
+  while (run->first_frame == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (g_get_monotonic_time () - run->start > 60 * G_USEC_PER_SEC)
+        g_error ("no frame within a minute");
+    }
+
+  g_signal_handler_disconnect (clock, paint_handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree double *loaded = NULL;
+  g_autofree double *first_frame = NULL;
+  g_autofree double *gaps = NULL;
+  g_autofree double *gaps_all = NULL;
+  guint runs = 5, n_progress = 0;
+
+  setlocale (LC_ALL, "");
+  if (argc > 2 && g_str_equal (argv[1], "--runs"))
+    runs = MAX (1, (guint) g_ascii_strtoull (argv[2], NULL, 10));
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s: no display; run it under xvfb-run\n", argv[0]);
+      return 77;
+    }
+
+  timeline = chronicle_test_generate_timeline (100000, 1);
+  dir = g_dir_make_tmp ("chronicle-bench-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "generated-100000.json", NULL);
+  file = g_file_new_for_path (path);
+  if (!chronicle_timeline_save_to_file (timeline, file, NULL, &error))
+    g_error ("%s", error->message);
+
+  loaded = g_new (double, runs);
+  first_frame = g_new (double, runs);
+  gaps = g_new (double, runs);
+  gaps_all = g_new (double, runs);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      OpenRun run = { 0, };
+
+      open_once (file, &run);
+      loaded[i] = (run.loaded - run.start) / 1000.0;
+      first_frame[i] = (run.first_frame - run.start) / 1000.0;
+      gaps[i] = run.max_gap / 1000.0;
+      gaps_all[i] = run.max_gap_all / 1000.0;
+      n_progress = MAX (n_progress, run.n_progress);
+    }
+
+  qsort (loaded, runs, sizeof (double), compare_doubles);
+  qsort (first_frame, runs, sizeof (double), compare_doubles);
+  qsort (gaps, runs, sizeof (double), compare_doubles);
+  qsort (gaps_all, runs, sizeof (double), compare_doubles);
+
+  g_print ("Medians of %u opens of a 100 000-event file in a 1920×1080 window (GSK renderer: %s).\n\n",
+           runs, g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("| open in the app | timeline loaded | first frame painted | longest main loop stall while loading |"
+           " longest stall until the first frame | progress bar updates |\n"
+           "|---|---|---|---|---|---|\n");
+  g_print ("| 100 000 events | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %u |\n",
+           loaded[runs / 2], first_frame[runs / 2], gaps[runs / 2], gaps_all[runs / 2], n_progress);
+
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+  return 0;
+}
