@@ -153,6 +153,20 @@ test_export_png_size (Fixture       *fixture,
   g_assert_cmpint (count_files (fixture->dir), ==, G_N_ELEMENTS (cases));
 }
 
+/* The short option works like the long one. */
+static void
+test_export_short_option (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "short.png", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "-e", out, "-w", "320", "-H", "200", example, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
 /* The titles every export of the fitted example must show as text. */
 static const char * const example_titles[] = {
   "Russia invades Ukraine",
@@ -318,6 +332,10 @@ test_bad_arguments (Fixture       *fixture,
       "chronicle: --to: 2022-02-30 does not exist: February 2022 has 28 days" },
     { { "--export", png, "--from", "2025-05-16", "--to", "2025-05-15", example },
       "chronicle: --from 2025-05-16 is after --to 2025-05-15" },
+    { { "--export", png, "--from", "2030", example },
+      "chronicle: --from 2030 is after the end of the timeline" },
+    { { "--export", png, "--to", "1990", example },
+      "chronicle: --to 1990 is before the start of the timeline" },
     { { "--export", png, missing },
       missing_message },
     { { "--export", unwritable, example },
@@ -419,6 +437,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/export/png-size", Fixture, NULL, fixture_setup, test_export_png_size, fixture_teardown);
+  g_test_add ("/cli/export/short-option", Fixture, NULL, fixture_setup, test_export_short_option,
+              fixture_teardown);
   g_test_add ("/cli/export/svg-text", Fixture, NULL, fixture_setup, test_export_svg_text, fixture_teardown);
   g_test_add ("/cli/export/pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
   g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);

@@ -89,7 +89,7 @@ chronicle_cli_handles (int    argc,
                        char **argv)
 {
   static const char * const modes[] = {
-    "--export", "--validate", "--help", "-h", "-?", "--version",
+    "--export", "-e", "--validate", "--help", "-h", "-?", "--version",
   };
 
   for (int i = 1; i < argc; i++)
@@ -254,10 +254,18 @@ run_export (CliArgs *args)
     {
       gint64 start = 0, end = 0;
 
+      chronicle_timeline_get_bounds (timeline, &start, &end);
+
+      /* A bound given alone is completed by the timeline's own; it must
+       * still leave something to show. */
+      if (args->to == NULL && from >= end)
+        return fail (_("--from %s is after the end of the timeline"), args->from);
+      if (args->from == NULL && to <= start)
+        return fail (_("--to %s is before the start of the timeline"), args->to);
+
       viewport = chronicle_viewport_new ();
       chronicle_viewport_set_timeline (viewport, timeline, options.collapse_gaps);
       chronicle_viewport_set_width (viewport, options.width);
-      chronicle_timeline_get_bounds (timeline, &start, &end);
       chronicle_viewport_show_range (viewport,
                                      args->from != NULL ? from : start,
                                      args->to != NULL ? to : end);

@@ -630,7 +630,7 @@ chronicle_export_to_file (ChronicleTimeline            *timeline,
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
                    _("Could not write “%s”: %s"), display_name, g_strerror (saved_errno));
       return FALSE;
     }
@@ -656,7 +656,7 @@ chronicle_export_to_file (ChronicleTimeline            *timeline,
       int saved_errno = errno;
 
       g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
                    _("Could not write “%s”: %s"), display_name, g_strerror (saved_errno));
       return FALSE;
     }

@@ -20,8 +20,9 @@ typedef enum
 {
   CHRONICLE_EXPORT_ERROR_INVALID,  /* options out of range */
   CHRONICLE_EXPORT_ERROR_WRITE,    /* the file could not be written */
-  CHRONICLE_EXPORT_ERROR_CANCELLED,
 } ChronicleExportError;
+
+/* A cancelled export fails with G_IO_ERROR_CANCELLED, as GIO's own I/O does. */
 
 typedef enum
 {

@@ -208,7 +208,6 @@ chronicle_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
-    { "win.copy-image", { "<Control>c", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.fit", { "<Control>0", NULL } },
     { "win.story", { "F5", NULL } },

@@ -13,6 +13,7 @@
 #include "chronicle-export-dialog.h"
 #include "chronicle-export-dialog-private.h"
 
+#include "chronicle-application.h"
 #include "chronicle-export.h"
 
 struct _ChronicleExportDialog
@@ -485,8 +486,7 @@ static void
 chronicle_export_dialog_init (ChronicleExportDialog *self)
 {
   g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  GApplication *application = g_application_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -494,8 +494,10 @@ chronicle_export_dialog_init (ChronicleExportDialog *self)
     gtk_string_list_append (sizes, _(presets[i].label));
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
 
-  if (source != NULL && (schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE)) != NULL)
-    self->settings = g_settings_new (BASE_APP_ID);
+  /* The application knows where the schema is, installed or not; without
+   * one (in tests) the dialog starts from the defaults. */
+  if (CHRONICLE_IS_APPLICATION (application))
+    g_set_object (&self->settings, chronicle_application_get_settings (CHRONICLE_APPLICATION (application)));
 
   self->selected = G_MAXUINT;
   gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);

@@ -180,20 +180,13 @@ apply_filter (ChronicleSearchBar *self)
 
   if (chronicle_filter_is_active (self->filter))
     {
-      if (self->filtered == NULL)
-        {
-          self->filtered = chronicle_filter_apply (self->filter, self->timeline);
-          show_keeping_view (self, self->filtered);
-        }
-      else
-        {
-          double start = 0, end = 0;
-          gboolean has_range = get_view_range (self, &start, &end);
+      /* A new timeline each time, never an update in place: an export
+       * or copy running in a worker thread may still be reading the one
+       * shown. The view keeps the selection by id. */
+      g_autoptr(ChronicleTimeline) filtered = chronicle_filter_apply (self->filter, self->timeline);
 
-          /* In place: the view keeps its selection while the event stays. */
-          chronicle_filter_update (self->filter, self->timeline, self->filtered);
-          restore_view_range (self, has_range, start, end);
-        }
+      g_set_object (&self->filtered, filtered);
+      show_keeping_view (self, self->filtered);
     }
   else if (self->filtered != NULL)
     {
@@ -390,7 +383,9 @@ run_search (ChronicleSearchBar *self)
                                                                 "%u hidden by filters",
                                                                 "%u hidden by filters", n_hidden),
                                                    n_hidden);
-        g_autofree char *both = g_strdup_printf ("%s · %s", count, hidden);
+        /* Translators: joins the result count and the hidden count,
+         * e.g. "3 results · 1 hidden by filters". */
+        g_autofree char *both = g_strdup_printf (_("%s · %s"), count, hidden);
 
         gtk_label_set_text (self->matches_label, both);
       }

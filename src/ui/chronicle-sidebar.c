@@ -143,6 +143,16 @@ on_source_row_activated_cb (AdwActionRow *row,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
 
+/* Only web pages are linked: a timeline comes from a pipeline, and a
+ * file: or custom-scheme URL in it should not launch anything. */
+static gboolean
+is_web_url (const char *url)
+{
+  const char *scheme = url != NULL ? g_uri_peek_scheme (url) : NULL;
+
+  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
+}
+
 static GtkWidget *
 create_source_row (ChronicleSource *source)
 {
@@ -175,7 +185,7 @@ create_source_row (ChronicleSource *source)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
     }
 
-  if (!is_blank (url))
+  if (is_web_url (url))
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
 
@@ -235,7 +245,7 @@ create_quote_card (ChronicleSidebar *self,
       gtk_box_append (GTK_BOX (card), label);
     }
 
-  if (source != NULL && !is_blank (chronicle_source_get_url (source)))
+  if (source != NULL && is_web_url (chronicle_source_get_url (source)))
     {
       GtkWidget *link = gtk_link_button_new_with_label (chronicle_source_get_url (source),
                                                         _("Read Source"));

@@ -51,7 +51,7 @@ struct _ChronicleTimelinePage
   char                  *title;
   char                  *last_error;
   GStrv                  warnings;
-  ChronicleSearchBar    *search_bar;     /* in top_bar_box */
+  ChronicleSearchBar    *search_bar;     /* borrowed: a child of top_bar_box */
 
   guint                  load_generation;
   guint                  reload_source;
@@ -473,6 +473,7 @@ chronicle_timeline_page_dispose (GObject *object)
   stop_watching (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_TIMELINE_PAGE);
+  self->search_bar = NULL;
 
   g_clear_object (&self->file);
 

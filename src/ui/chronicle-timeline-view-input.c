@@ -473,6 +473,10 @@ _chronicle_timeline_view_class_input_init (ChronicleTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.zoom-to-selection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.zoom-to-selection", NULL);
+  /* Ctrl+C copies the chart only while the chart has the focus: as an
+   * application accelerator it would run before a selectable label or an
+   * entry could copy their text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy-image", NULL);
   add_zoom_bindings (widget_class, zoom_in_keys, G_N_ELEMENTS (zoom_in_keys), "timeline.zoom-in");
   add_zoom_bindings (widget_class, zoom_out_keys, G_N_ELEMENTS (zoom_out_keys), "timeline.zoom-out");
 }
