@@ -10,6 +10,7 @@
 
 #include "chronicle-event.h"
 #include "chronicle-quote.h"
+#include "chronicle-util-private.h"
 
 #include <string.h>
 
@@ -67,17 +68,6 @@ update_times (ChronicleEvent *self)
 }
 
 static void
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
-static void
 chronicle_event_finalize (GObject *object)
 {
   ChronicleEvent *self = (ChronicleEvent *) object;
@@ -129,7 +119,10 @@ chronicle_event_class_init (ChronicleEventClass *klass)
   object_class->finalize = chronicle_event_finalize;
   object_class->get_property = chronicle_event_get_property;
 
-  /* Read-only, for GtkExpression-based lists and search. */
+  /* Read-only, for GtkExpression-based lists and search: G_PARAM_EXPLICIT_NOTIFY
+   * would change nothing, as only g_object_set() notifies on its own. "id" and
+   * "title" never change; chronicle_event_set_summary() notifies "summary" itself,
+   * and only on a real change. */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -138,7 +131,7 @@ chronicle_event_class_init (ChronicleEventClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -247,11 +240,8 @@ chronicle_event_set_summary (ChronicleEvent *self,
 {
   g_return_if_fail (CHRONICLE_IS_EVENT (self));
 
-  if (g_strcmp0 (self->summary, summary) == 0)
-    return;
-
-  replace_string (&self->summary, summary);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+  if (chronicle_set_str (&self->summary, summary))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
 const char *
@@ -268,7 +258,7 @@ chronicle_event_set_category_id (ChronicleEvent *self,
 {
   g_return_if_fail (CHRONICLE_IS_EVENT (self));
 
-  replace_string (&self->category_id, category_id);
+  chronicle_set_str (&self->category_id, category_id);
 }
 
 const char *
@@ -285,7 +275,7 @@ chronicle_event_set_location (ChronicleEvent *self,
 {
   g_return_if_fail (CHRONICLE_IS_EVENT (self));
 
-  replace_string (&self->location, location);
+  chronicle_set_str (&self->location, location);
 }
 
 /* TRUE when the file marks the date as uncertain ("circa"). */

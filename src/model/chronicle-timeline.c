@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-timeline.h"
+#include "chronicle-util-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,18 +62,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 typedef struct
 {
@@ -353,7 +342,7 @@ chronicle_timeline_set_title (ChronicleTimeline *self,
 {
   g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
 
-  if (set_string (&self->title, title))
+  if (chronicle_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -371,7 +360,7 @@ chronicle_timeline_set_description (ChronicleTimeline *self,
 {
   g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
 
-  if (set_string (&self->description, description))
+  if (chronicle_set_str (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

@@ -14,6 +14,7 @@
 
 #include "chronicle-filter-popover.h"
 #include "chronicle-search.h"
+#include "chronicle-util-private.h"
 
 /* Result rows built at most; the count says how many more match. Building
  * rows is what costs, not finding them. */
@@ -71,20 +72,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_string (char       **field,
-            const char  *value,
-            GObject     *object,
-            GParamSpec  *pspec)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
 update_count (ChronicleSearchBar *self)
 {
   g_autofree char *text = NULL;
@@ -98,7 +85,8 @@ update_count (ChronicleSearchBar *self)
                                             chronicle_timeline_get_n_events (self->timeline));
     }
 
-  set_string (&self->count_text, text, G_OBJECT (self), properties[PROP_COUNT_TEXT]);
+  if (chronicle_set_str (&self->count_text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_TEXT]);
   gtk_label_set_text (self->count_label, text != NULL ? text : "");
 
   gtk_widget_set_visible (self->show_all_button, active);

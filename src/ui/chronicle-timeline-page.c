@@ -20,6 +20,7 @@
 #include "chronicle-search-bar.h"
 #include "chronicle-story-card.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-util-private.h"
 
 /* Pipelines and editors write a file in several steps (truncate, write,
  * close; or write a temporary file and rename it over): the page reloads
@@ -98,19 +99,6 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
-
 static char *
 dup_display_name (GFile *file)
 {
@@ -134,7 +122,7 @@ static void
 set_last_error (ChronicleTimelinePage *self,
                 const char            *message)
 {
-  if (set_string (&self->last_error, message))
+  if (chronicle_set_str (&self->last_error, message))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
 }
 
@@ -148,7 +136,7 @@ update_title (ChronicleTimelinePage *self)
   if (title == NULL || title[0] == '\0')
     title = display_name;
 
-  if (set_string (&self->title, title))
+  if (chronicle_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
