@@ -40,7 +40,7 @@ static const char *png_dir;
  * builds on a busy machine where the median wanders. */
 static gboolean report_min;
 
-/* --cpu: time with the process's CPU clock rather than the wall clock, so
+/* --cpu: time with the thread's CPU clock rather than the wall clock, so
  * that other processes on a loaded machine do not count. Only for
  * single-threaded work (frames, exports), not for the threaded load. */
 static gboolean use_cpu_clock;
@@ -53,7 +53,7 @@ get_time_us (void)
   if (!use_cpu_clock)
     return g_get_monotonic_time ();
 
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 

@@ -70,6 +70,10 @@ typedef struct
   GPtrArray  *layout_caches;  /* SignatureCache, most recent last */
   GPtrArray  *size_caches;
   GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
+  /* measuring: key prefixes for the last style seen, per role */
+  char       *measure_family;
+  double      measure_size;
+  char       *measure_prefixes[CHRONICLE_TEXT_TITLE + 1];
 } TextCaches;
 
 static void
@@ -139,6 +143,9 @@ text_caches_free (gpointer data)
   g_ptr_array_unref (caches->layout_caches);
   g_ptr_array_unref (caches->size_caches);
   g_hash_table_unref (caches->sprites);
+  g_free (caches->measure_family);
+  for (guint i = 0; i < G_N_ELEMENTS (caches->measure_prefixes); i++)
+    g_free (caches->measure_prefixes[i]);
   g_free (caches);
 }
 
@@ -337,6 +344,7 @@ chronicle_pango_measure (const char        *text,
 {
   ChroniclePangoMeasurer *measurer = user_data;
   const ChronicleStyle *style;
+  TextCaches *caches;
   SignatureCache *cache;
   Signature signature;
   double *size;
@@ -350,12 +358,28 @@ chronicle_pango_measure (const char        *text,
   if (text == NULL)
     text = "";
 
+  caches = get_text_caches ();
   get_context_signature (measurer->context, &signature);
-  cache = get_signature_cache (get_text_caches ()->size_caches, &signature, NULL,
-                               MAX_CACHED_SIZES, g_free);
-  /* create_font() depends on the role and these two only */
-  key = g_strdup_printf ("%d\x1f%s\x1f%g\x1f%s", (int) role,
-                         style->font_family != NULL ? style->font_family : "", style->font_size, text);
+  cache = get_signature_cache (caches->size_caches, &signature, NULL, MAX_CACHED_SIZES, g_free);
+
+  /* create_font() depends on the role, the family and the size only; the
+   * key's prefix for them is made once per style, not per text (this is
+   * called for every label of every frame). */
+  if (g_strcmp0 (caches->measure_family, style->font_family) != 0 || caches->measure_size != style->font_size ||
+      caches->measure_prefixes[0] == NULL)
+    {
+      g_free (caches->measure_family);
+      caches->measure_family = g_strdup (style->font_family);
+      caches->measure_size = style->font_size;
+      for (guint i = 0; i < G_N_ELEMENTS (caches->measure_prefixes); i++)
+        {
+          g_free (caches->measure_prefixes[i]);
+          caches->measure_prefixes[i] = g_strdup_printf ("%u\x1f%s\x1f%g\x1f", i,
+                                                         style->font_family != NULL ? style->font_family : "",
+                                                         style->font_size);
+        }
+    }
+  key = g_strconcat (caches->measure_prefixes[MIN ((guint) role, (guint) CHRONICLE_TEXT_TITLE)], text, NULL);
   size = generations_lookup (&cache->table, key);
 
   if (size == NULL)
@@ -652,8 +676,18 @@ get_text_layout (Painter                    *p,
                  double                      max_width)
 {
   int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
-  char *key = g_strdup_printf ("%s\x1f%d\x1f%s", font_key, width, text);
-  PangoLayout *layout = generations_lookup (&p->layouts->table, key);
+  char digits[16], *d = digits + sizeof digits;
+  char *key;
+  PangoLayout *layout;
+
+  /* The key without printf: this runs for every text of every frame. */
+  *--d = '\0';
+  if (width <= 0)
+    *--d = '-';
+  for (unsigned int w = width > 0 ? (unsigned int) width : 0; w > 0; w /= 10)
+    *--d = (char) ('0' + w % 10);
+  key = g_strconcat (font_key, "\x1f", d, "\x1f", text, NULL);
+  layout = generations_lookup (&p->layouts->table, key);
 
   if (layout != NULL)
     {
