@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "chronicle-application.h"
+#include "chronicle-category-color.h"
 #include "chronicle-filter-popover.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-search-bar.h"
@@ -413,6 +416,99 @@ test_reload_keeps_filter (Fixture       *fixture,
   g_assert_true (chronicle_filter_get_category_hidden (filter, "military"));
 }
 
+/* The markup of the colour dot of category @category_id (NULL: "No
+ * category") in @popover. */
+static const char *
+get_dot_markup (ChronicleFilterPopover *popover,
+                const char             *category_id)
+{
+  GtkCheckButton *check = chronicle_filter_popover_get_check (popover, "category", category_id);
+  GtkWidget *dot;
+
+  g_assert_nonnull (check);
+  /* The dot leads the row inside the check button. */
+  dot = gtk_widget_get_first_child (gtk_check_button_get_child (check));
+  g_assert_true (GTK_IS_LABEL (dot));
+  return gtk_label_get_label (GTK_LABEL (dot));
+}
+
+/* The dot of @category_id shows the colour the chart gives it in the
+ * theme's current palette. */
+static void
+assert_dot_color (ChronicleFilterPopover *popover,
+                  ChronicleTimeline      *timeline,
+                  const char             *category_id)
+{
+  g_auto(ChronicleStyle) style = { 0, };
+  g_autofree char *hex = NULL;
+  ChronicleColor color;
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chronicle_style_init_dark (&style);
+  else
+    chronicle_style_init_light (&style);
+  chronicle_style_category_color (&style, timeline, chronicle_timeline_get_category_index (timeline, category_id),
+                                  &color);
+  hex = g_strdup_printf ("#%02x%02x%02x", (guint) (color.red * 255 + 0.5), (guint) (color.green * 255 + 0.5),
+                         (guint) (color.blue * 255 + 0.5));
+  g_assert_nonnull (strstr (get_dot_markup (popover, category_id), hex));
+}
+
+static void
+test_category_dots_follow_theme (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Dots");
+  g_autoptr(ChronicleCategory) own = chronicle_category_new ("own", "Own colour", "#123456");
+  g_autoptr(ChronicleCategory) plain = chronicle_category_new ("plain", "Palette colour", NULL);
+  const char *event_categories[] = { "own", "plain", NULL };
+  GtkWidget *popover;
+  g_autofree char *light_plain = NULL;
+  g_autofree char *light_none = NULL;
+
+  chronicle_timeline_add_category (timeline, own);
+  chronicle_timeline_add_category (timeline, plain);
+  for (guint i = 0; i < G_N_ELEMENTS (event_categories); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleEvent) event = NULL;
+      ChronicleDate date;
+
+      g_assert_true (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_DAY, 2025, 5, 10 + i, 0, 0, 0, &error));
+      g_assert_no_error (error);
+      event = chronicle_event_new (id, &date, id);
+      chronicle_event_set_category_id (event, event_categories[i]);
+      chronicle_timeline_add_event (timeline, event);
+    }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (manager));
+
+  popover = g_object_ref_sink (chronicle_filter_popover_new ());
+  chronicle_filter_popover_set_timeline (CHRONICLE_FILTER_POPOVER (popover), timeline);
+  assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, "own");
+  assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, "plain");
+  assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, NULL);
+  g_assert_nonnull (strstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "own"), "#123456"));
+  light_plain = g_strdup (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "plain"));
+  light_none = g_strdup (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), NULL));
+
+  /* A theme switch recolours the open popover's palette dots; a colour
+   * of the file's own stays. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, "own");
+  assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, "plain");
+  assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, NULL);
+  g_assert_nonnull (strstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "own"), "#123456"));
+  g_assert_cmpstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "plain"), !=, light_plain);
+  g_assert_cmpstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), NULL), !=, light_none);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_finalize_object (popover);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +547,7 @@ main (int   argc,
               fixture_setup, test_legend_click_toggles, fixture_teardown);
   g_test_add ("/search-ui/reload-keeps-filter", Fixture, NULL,
               fixture_setup, test_reload_keeps_filter, fixture_teardown);
+  g_test_add_func ("/search-ui/category-dots-follow-theme", test_category_dots_follow_theme);
 
   status = g_test_run ();
 

@@ -13,6 +13,7 @@
 
 #include "chronicle-filter-popover.h"
 
+#include "chronicle-category-color.h"
 #include "chronicle-style.h"
 
 /* Actors beyond this many (the least frequent) are not offered: a menu of
@@ -33,6 +34,7 @@ typedef struct
   ChoiceKind      kind;
   char           *id;      /* NULL: no category */
   GtkCheckButton *check;   /* borrowed: owned by sections_box */
+  GtkLabel       *dot;     /* borrowed: inside check; the colour of a category, else NULL */
 } Choice;
 
 struct _ChronicleFilterPopover
@@ -182,8 +184,7 @@ dup_color_markup (const ChronicleColor *color)
 static void
 add_choice (ChronicleFilterPopover *self,
             ChoiceKind              kind,
-            const ChronicleFacet   *facet,
-            const ChronicleColor   *color)
+            const ChronicleFacet   *facet)
 {
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -192,15 +193,15 @@ add_choice (ChronicleFilterPopover *self,
   GtkWidget *count_label = gtk_label_new (count);
   Choice *choice = g_new0 (Choice, 1);
 
-  if (color != NULL)
+  /* Categories get a dot in their chart colour; update_dots() paints it. */
+  if (kind == KIND_CATEGORY)
     {
-      g_autofree char *markup = dup_color_markup (color);
       GtkWidget *dot = gtk_label_new (NULL);
 
-      gtk_label_set_markup (GTK_LABEL (dot), markup);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       gtk_widget_set_visible (dot, TRUE);
       gtk_box_append (GTK_BOX (box), dot);
+      choice->dot = GTK_LABEL (dot);
     }
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -228,6 +229,45 @@ add_choice (ChronicleFilterPopover *self,
   gtk_box_append (self->sections_box, check);
 }
 
+/* Colours the category dots as the chart colours the categories, in the
+ * current light or dark palette. */
+static void
+update_dots (ChronicleFilterPopover *self)
+{
+  g_auto(ChronicleStyle) style = { 0, };
+
+  if (self->timeline == NULL)
+    return;
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chronicle_style_init_dark (&style);
+  else
+    chronicle_style_init_light (&style);
+
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (self->choices, i);
+      g_autofree char *markup = NULL;
+      ChronicleColor color;
+
+      if (choice->dot == NULL)
+        continue;
+
+      /* "No category" (id NULL) has index G_MAXUINT: the palette's grey. */
+      chronicle_style_category_color (&style, self->timeline,
+                                      chronicle_timeline_get_category_index (self->timeline, choice->id),
+                                      &color);
+      markup = dup_color_markup (&color);
+      gtk_label_set_markup (choice->dot, markup);
+    }
+}
+
+static void
+on_style_manager_dark_changed_cb (ChronicleFilterPopover *self)
+{
+  update_dots (self);
+}
+
 static void
 rebuild (ChronicleFilterPopover *self)
 {
@@ -235,7 +275,6 @@ rebuild (ChronicleFilterPopover *self)
   g_autoptr(GPtrArray) categories = NULL;
   g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(GPtrArray) sources = NULL;
-  g_auto(ChronicleStyle) style = { 0, };
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
@@ -244,35 +283,12 @@ rebuild (ChronicleFilterPopover *self)
   if (self->timeline == NULL)
     return;
 
-  /* The colours the chart uses for categories without one of their own. */
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    chronicle_style_init_dark (&style);
-  else
-    chronicle_style_init_light (&style);
-
   categories = chronicle_facets_list_categories (self->timeline);
   if (categories->len > 0)
     {
       add_heading (self, _("Categories"), NULL);
       for (guint i = 0; i < categories->len; i++)
-        {
-          ChronicleFacet *facet = g_ptr_array_index (categories, i);
-          ChronicleCategory *category = chronicle_timeline_lookup_category (self->timeline, facet->id);
-          ChronicleColor color = { 0, 0, 0, 1 };
-          double red, green, blue;
-
-          if (category != NULL && chronicle_category_get_rgb (category, &red, &green, &blue))
-            {
-              color.red = red;
-              color.green = green;
-              color.blue = blue;
-            }
-          else
-            chronicle_style_palette_color (&style,
-                                           chronicle_timeline_get_category_index (self->timeline, facet->id),
-                                           &color);
-          add_choice (self, KIND_CATEGORY, facet, &color);
-        }
+        add_choice (self, KIND_CATEGORY, g_ptr_array_index (categories, i));
     }
 
   actors = chronicle_facets_list_actors (self->timeline);
@@ -280,7 +296,7 @@ rebuild (ChronicleFilterPopover *self)
     {
       add_heading (self, _("Actors"), _("Only events with one of the checked actors"));
       for (guint i = 0; i < actors->len && i < MAX_ACTORS; i++)
-        add_choice (self, KIND_ACTOR, g_ptr_array_index (actors, i), NULL);
+        add_choice (self, KIND_ACTOR, g_ptr_array_index (actors, i));
     }
 
   sources = chronicle_facets_list_sources (self->timeline);
@@ -288,9 +304,10 @@ rebuild (ChronicleFilterPopover *self)
     {
       add_heading (self, _("Sources"), _("Only events reported by one of the checked sources"));
       for (guint i = 0; i < sources->len; i++)
-        add_choice (self, KIND_SOURCE, g_ptr_array_index (sources, i), NULL);
+        add_choice (self, KIND_SOURCE, g_ptr_array_index (sources, i));
     }
 
+  update_dots (self);
   sync_from_filter (self);
 }
 
@@ -400,6 +417,8 @@ chronicle_filter_popover_init (ChronicleFilterPopover *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_manager_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

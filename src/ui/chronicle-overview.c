@@ -15,6 +15,8 @@
 #include "chronicle-overview.h"
 #include "chronicle-overview-private.h"
 
+#include "chronicle-category-color.h"
+
 /* Logical pixels. */
 #define STRIP_HEIGHT      48
 #define MARGIN_Y          6.0
@@ -123,27 +125,6 @@ set_source_color (cairo_t              *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
-static void
-get_category_color (ChronicleTimeline    *timeline,
-                    ChronicleEvent       *event,
-                    const ChronicleStyle *style,
-                    ChronicleColor       *color)
-{
-  const char *id = chronicle_event_get_category_id (event);
-  ChronicleCategory *category = id != NULL ? chronicle_timeline_lookup_category (timeline, id) : NULL;
-
-  if (category != NULL && chronicle_category_get_rgb (category, &color->red, &color->green, &color->blue))
-    {
-      color->alpha = 1.0;
-      return;
-    }
-
-  chronicle_style_palette_color (style,
-                                 category != NULL ? chronicle_timeline_get_category_index (timeline, id)
-                                                  : G_MAXUINT,
-                                 color);
-}
-
 /* Breaks as in the chart, then one tick per pixel column that has events,
  * taller the more events start there (log scale, so a column of one event
  * still shows next to a column of thousands), coloured by the category of
@@ -200,6 +181,7 @@ paint_strip (ChronicleOverview       *self,
 
   for (int column = 0; column < width; column++)
     {
+      ChronicleEvent *first;
       ChronicleColor color;
       double share, h;
 
@@ -208,8 +190,11 @@ paint_strip (ChronicleOverview       *self,
 
       share = max_count > 1 ? log1p (counts[column]) / log1p (max_count) : 1.0;
       h = (base - top) * (0.45 + 0.55 * share);
-      get_category_color (self->timeline, chronicle_timeline_get_event (self->timeline, firsts[column]),
-                          style, &color);
+      first = chronicle_timeline_get_event (self->timeline, firsts[column]);
+      chronicle_style_category_color (style, self->timeline,
+                                      chronicle_timeline_get_category_index (self->timeline,
+                                                                             chronicle_event_get_category_id (first)),
+                                      &color);
       set_source_color (cr, &color, 0.9);
       cairo_rectangle (cr, column, base - h, 2.0, h);
       cairo_fill (cr);

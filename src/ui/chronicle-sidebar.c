@@ -13,6 +13,7 @@
 
 #include "chronicle-sidebar.h"
 
+#include "chronicle-category-color.h"
 #include "chronicle-style.h"
 
 struct _ChronicleSidebar
@@ -279,7 +280,8 @@ update_category (ChronicleSidebar *self)
 {
   const char *category_id = chronicle_event_get_category_id (self->event);
   ChronicleCategory *category = NULL;
-  double red, green, blue;
+  g_auto(ChronicleStyle) style = { 0 };
+  ChronicleColor color;
 
   if (category_id != NULL && self->timeline != NULL)
     category = chronicle_timeline_lookup_category (self->timeline, category_id);
@@ -290,25 +292,27 @@ update_category (ChronicleSidebar *self)
 
   gtk_label_set_text (self->category_label, chronicle_category_get_label (category));
 
-  if (chronicle_category_get_rgb (category, &red, &green, &blue))
-    self->dot_color = (GdkRGBA) { red, green, blue, 1.0 };
+  /* The same colour the chart gives the category, in the same light or
+   * dark palette. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    chronicle_style_init_dark (&style);
   else
-    {
-      g_auto(ChronicleStyle) style = { 0 };
-      ChronicleColor color;
-
-      /* The same palette colour the chart gives the category. */
-      if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-        chronicle_style_init_dark (&style);
-      else
-        chronicle_style_init_light (&style);
-      chronicle_style_palette_color (&style,
-                                     chronicle_timeline_get_category_index (self->timeline, category_id),
-                                     &color);
-      self->dot_color = (GdkRGBA) { color.red, color.green, color.blue, color.alpha };
-    }
+    chronicle_style_init_light (&style);
+  chronicle_style_category_color (&style, self->timeline,
+                                  chronicle_timeline_get_category_index (self->timeline, category_id),
+                                  &color);
+  self->dot_color = (GdkRGBA) { color.red, color.green, color.blue, color.alpha };
 
   gtk_widget_queue_draw (GTK_WIDGET (self->category_dot));
+}
+
+/* The palette differs between light and dark: the dot follows a theme
+ * switch as the chart does. */
+static void
+on_style_manager_dark_changed_cb (ChronicleSidebar *self)
+{
+  if (self->event != NULL)
+    update_category (self);
 }
 
 static void
@@ -539,6 +543,8 @@ chronicle_sidebar_init (ChronicleSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->category_dot, draw_category_dot, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_manager_dark_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
