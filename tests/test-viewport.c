@@ -347,10 +347,16 @@ test_copy_equal (void)
 
   g_assert_true (chronicle_viewport_equal (vp, copy));
   g_assert_true (chronicle_viewport_equal (vp, boxed));
+  g_assert_true (chronicle_viewport_same_axis (vp, copy));
   chronicle_viewport_zoom (copy, 2, 100);
   g_assert_false (chronicle_viewport_equal (vp, copy));
+  /* Another window and width on the same axis. */
+  chronicle_viewport_set_width (copy, WIDTH / 3);
+  g_assert_true (chronicle_viewport_same_axis (vp, copy));
   chronicle_viewport_set_timeline (boxed, timeline, FALSE);
   g_assert_false (chronicle_viewport_equal (vp, boxed));
+  /* Without the breaks: another axis. */
+  g_assert_false (chronicle_viewport_same_axis (vp, boxed));
 }
 
 static void

@@ -634,13 +634,30 @@ chronicle_viewport_equal (const ChronicleViewport *a,
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (b != NULL, FALSE);
 
+  return a->view_u0 == b->view_u0 &&
+         a->view_u1 == b->view_u1 &&
+         a->width == b->width &&
+         chronicle_viewport_same_axis (a, b);
+}
+
+/**
+ * chronicle_viewport_same_axis:
+ *
+ * Returns: %TRUE when @a and @b map time onto the same axis units (the
+ *   same segments), whatever window and width they show: a copy of a
+ *   viewport, fitted to another width, stays valid only while this holds
+ */
+gboolean
+chronicle_viewport_same_axis (const ChronicleViewport *a,
+                              const ChronicleViewport *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
   if (a == b)
     return TRUE;
 
-  if (a->n_segments != b->n_segments ||
-      a->view_u0 != b->view_u0 ||
-      a->view_u1 != b->view_u1 ||
-      a->width != b->width)
+  if (a->n_segments != b->n_segments)
     return FALSE;
 
   /* Field by field: struct padding is not guaranteed to be zero. */

@@ -79,6 +79,8 @@ void                        chronicle_viewport_center_on         (ChronicleViewp
                                                                   double                   time);
 gboolean                    chronicle_viewport_equal             (const ChronicleViewport *a,
                                                                   const ChronicleViewport *b);
+gboolean                    chronicle_viewport_same_axis         (const ChronicleViewport *a,
+                                                                  const ChronicleViewport *b);
 
 /* The visible window in axis units (see above), for animation and for an
  * overview of the whole axis. set_visible_units clamps like every change;

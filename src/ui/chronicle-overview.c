@@ -75,6 +75,12 @@ ensure_axis (ChronicleOverview *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
+  /* The view gives its viewport a new axis (a reload, a filter) before it
+   * notifies the new timeline: positions on the old one would be wrong. */
+  if (self->axis != NULL && self->view != NULL &&
+      !chronicle_viewport_same_axis (self->axis, chronicle_timeline_view_get_viewport (self->view)))
+    invalidate_strip (self);
+
   if (self->axis == NULL && has_events (self) && width > 0)
     {
       self->axis = chronicle_viewport_copy (chronicle_timeline_view_get_viewport (self->view));
@@ -92,16 +98,16 @@ get_frame (ChronicleOverview *self,
            double            *width)
 {
   const ChronicleViewport *axis = ensure_axis (self);
-  double fit0, fit1, u0, u1, scale, x0, x1;
+  double t0, t1, x0, x1;
 
   if (axis == NULL)
     return FALSE;
 
-  chronicle_viewport_get_visible_units (axis, &fit0, &fit1);
-  chronicle_viewport_get_visible_units (chronicle_timeline_view_get_shown_viewport (self->view), &u0, &u1);
-  scale = chronicle_viewport_get_width (axis) / (fit1 - fit0);
-  x0 = (u0 - fit0) * scale;
-  x1 = (u1 - fit0) * scale;
+  /* The view's window as times, placed through the strip's own viewport
+   * (the same axis, fitted to the strip). */
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_shown_viewport (self->view), &t0, &t1);
+  x0 = chronicle_viewport_to_px (axis, t0);
+  x1 = chronicle_viewport_to_px (axis, t1);
 
   if (x1 - x0 < MIN_FRAME_WIDTH)
     {
@@ -268,14 +274,12 @@ update_accessible_value (ChronicleOverview *self)
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
   g_autofree char *text = NULL;
-  double fit0, fit1, u0, u1, t0, t1, percent;
+  double t0, t1, middle_x, percent;
 
   if (axis == NULL)
     return;
 
   shown = chronicle_timeline_view_get_viewport (self->view);
-  chronicle_viewport_get_visible_units (axis, &fit0, &fit1);
-  chronicle_viewport_get_visible_units (shown, &u0, &u1);
   chronicle_viewport_get_visible_range (shown, &t0, &t1);
 
   start = g_date_time_new_from_unix_utc ((gint64) t0);
@@ -294,7 +298,9 @@ update_accessible_value (ChronicleOverview *self)
   g_free (self->value_text);
   self->value_text = g_steal_pointer (&text);
 
-  percent = 100.0 * CLAMP (((u0 + u1) / 2.0 - fit0) / (fit1 - fit0), 0.0, 1.0);
+  /* The middle of the window, as a share of the strip. */
+  middle_x = (chronicle_viewport_to_px (axis, t0) + chronicle_viewport_to_px (axis, t1)) / 2.0;
+  percent = 100.0 * CLAMP (middle_x / chronicle_viewport_get_width (axis), 0.0, 1.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
