@@ -29,15 +29,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* ChronicleTimelineView::legend-activated (guint category index) */
-static guint legend_activated_signal;
-
 enum {
-  SIGNAL_VIEWPORT_CHANGED,
-  N_VIEW_SIGNALS
+  LEGEND_ACTIVATED,
+  VIEWPORT_CHANGED,
+  N_SIGNALS
 };
 
-static guint view_signals[N_VIEW_SIGNALS];
+static guint signals[N_SIGNALS];
 
 static void
 invalidate_paint (ChronicleTimelineView *self)
@@ -52,7 +50,7 @@ _chronicle_timeline_view_invalidate_layout (ChronicleTimelineView *self)
   g_clear_pointer (&self->layout, chronicle_layout_free);
   invalidate_paint (self);
   /* Most layout changes are moves; an overview redraws its frame. */
-  g_signal_emit (self, view_signals[SIGNAL_VIEWPORT_CHANGED], 0);
+  g_signal_emit (self, signals[VIEWPORT_CHANGED], 0);
 }
 
 /* The window on screen: a step of the animated move under way, or the
@@ -510,7 +508,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
    *
    * The legend entry of @category was clicked: a filter toggles it.
    */
-  legend_activated_signal =
+  signals[LEGEND_ACTIVATED] =
     g_signal_new ("legend-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -523,7 +521,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
    * The window on screen moved, zoomed or was laid out again (every frame
    * of an animated move), for an overview of the view.
    */
-  view_signals[SIGNAL_VIEWPORT_CHANGED] =
+  signals[VIEWPORT_CHANGED] =
     g_signal_new ("viewport-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -781,7 +779,7 @@ chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
   if (category == G_MAXUINT)
     return FALSE;
 
-  g_signal_emit (self, legend_activated_signal, 0, category);
+  g_signal_emit (self, signals[LEGEND_ACTIVATED], 0, category);
   return TRUE;
 }
 
