@@ -266,6 +266,7 @@ test_export_pdf (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -278,7 +279,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (pdfinfo == NULL)
     {
       g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
       return;
