@@ -70,6 +70,7 @@ typedef struct
   GPtrArray  *layout_caches;  /* SignatureCache, most recent last */
   GPtrArray  *size_caches;
   GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
+  gsize       label_bytes;    /* held by label sprites, see draw_label_sprite() */
   /* measuring: key prefixes for the last style seen, per role */
   char       *measure_family;
   double      measure_size;
@@ -1364,6 +1365,151 @@ draw_marker (Painter              *p,
          cx - SPRITE_MARKER - 0.5 / p->device_scale, snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
 }
 
+/*
+ * A label drawn in several frames in a row (what zooming and panning
+ * does) becomes one sprite, box and text together, kept with its shaped
+ * layout: one composite per label instead of two box stamps and a text
+ * mask. Only on raster targets at the target's resolution, only from the
+ * second time a label is drawn the same way, and within a memory budget
+ * per thread; everything else takes the path above.
+ */
+#define LABEL_SPRITE_BUDGET (32 * 1024 * 1024)  /* bytes per thread */
+
+/* What a label sprite shows besides its text; compared bytewise, so
+ * zeroed before being filled. */
+typedef struct
+{
+  double         scale;
+  double         width;
+  double         height;
+  unsigned long  options_hash;
+  ChronicleColor color;
+  ChronicleColor background;
+  ChronicleColor foreground;
+  gboolean       dark;
+} LabelLook;
+
+typedef struct
+{
+  gboolean         seen;      /* drawn once without a sprite */
+  LabelLook        look;
+  cairo_surface_t *sprite;
+  gsize            bytes;
+} LabelSprite;
+
+static void
+label_sprite_free (gpointer data)
+{
+  LabelSprite *label = data;
+  TextCaches *caches = g_private_get (&text_caches_key);
+
+  /* The caches are being freed when this runs from text_caches_free(). */
+  if (caches != NULL && label->bytes <= caches->label_bytes)
+    caches->label_bytes -= label->bytes;
+  g_clear_pointer (&label->sprite, cairo_surface_destroy);
+  g_free (label);
+}
+
+/* Draws the label of @item from its sprite; FALSE when it has none (yet):
+ * the caller draws it piece by piece. */
+static gboolean
+draw_label_sprite (Painter                   *p,
+                   const ChronicleLayoutItem *item,
+                   const ChronicleColor      *color)
+{
+  static GQuark quark;
+  const ChronicleRect *box = &item->label;
+  const ChronicleStyle *style = p->style;
+  TextCaches *caches = get_text_caches ();
+  double text_width = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
+  double width, x, y;
+  cairo_font_options_t *options;
+  LabelLook look;
+  PangoLayout *text;
+  LabelSprite *label;
+  cairo_t *cr;
+
+  if (p->device_scale == 0 || p->sprite_scale != p->device_scale || item->text == NULL ||
+      box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END || fabs (box->height - p->box_height) > 1e-6)
+    return FALSE;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("chronicle-label-sprite");
+
+  text = get_text_layout (p, p->fonts[CHRONICLE_TEXT_LABEL], p->font_keys[CHRONICLE_TEXT_LABEL],
+                          item->text, text_width);
+  width = round (box->width * p->device_scale) / p->device_scale;
+  x = snap (p, box->x, 0);
+  y = snap (p, box->y, 0);
+
+  options = cairo_font_options_create ();
+  cairo_get_font_options (p->cr, options);
+  memset (&look, 0, sizeof look);
+  look.scale = p->sprite_scale;
+  look.width = width;
+  look.height = box->height;
+  look.options_hash = hash_font_options (options);
+  look.color = *color;
+  look.background = style->background;
+  look.foreground = style->foreground;
+  look.dark = style->dark;
+
+  label = g_object_get_qdata (G_OBJECT (text), quark);
+  if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
+    {
+      cairo_font_options_destroy (options);
+      stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+             width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+      return TRUE;
+    }
+
+  if (label == NULL)
+    {
+      label = g_new0 (LabelSprite, 1);
+      g_object_set_qdata_full (G_OBJECT (text), quark, label, label_sprite_free);
+    }
+
+  /* First time like this (two events can share a title, and not their
+   * colour): remember the look, drop a sprite of another, draw the
+   * pieces. */
+  if (!label->seen || memcmp (&label->look, &look, sizeof look) != 0)
+    {
+      label->seen = TRUE;
+      label->look = look;
+      g_clear_pointer (&label->sprite, cairo_surface_destroy);
+      caches->label_bytes -= MIN (label->bytes, caches->label_bytes);
+      label->bytes = 0;
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+
+  g_assert (label->sprite == NULL && label->bytes == 0);
+
+  label->bytes = (gsize) (ceil ((width + 2 * SPRITE_MARGIN) * p->sprite_scale) *
+                          ceil ((box->height + 2 * SPRITE_MARGIN) * p->sprite_scale) * 4);
+  if (caches->label_bytes + label->bytes > LABEL_SPRITE_BUDGET)
+    {
+      label->bytes = 0;
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+  caches->label_bytes += label->bytes;
+
+  label->sprite = create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, width, box->height, color);
+  set_color (cr, &style->foreground, 1.0);
+  cairo_move_to (cr, SPRITE_MARGIN + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
+                 SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
+  pango_cairo_show_layout (cr, text);
+  cairo_destroy (cr);
+
+  stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+         width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+  return TRUE;
+}
+
 static void
 paint_items (Painter *p)
 {
@@ -1397,7 +1543,7 @@ paint_items (Painter *p)
       else
         draw_marker (p, item->category, color, item->x, item->axis_y);
 
-      if (box->width <= 0)
+      if (box->width <= 0 || draw_label_sprite (p, item, color))
         continue;
 
       draw_label_box (p, item->category, color, box, &bx, &by);
