@@ -10,6 +10,8 @@
 
 #include "chronicle-test-util.h"
 
+#include "chronicle-timeline-loader.h"
+
 /* The generated events lie in [2015-01-01, 2026-01-01), Unix seconds. */
 #define SPAN_START G_GINT64_CONSTANT (1420070400)
 #define SPAN_END   G_GINT64_CONSTANT (1767225600)
@@ -387,4 +389,26 @@ chronicle_test_example_path (void)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
                                 "istanbul-talks-2025.json", NULL);
+}
+
+/**
+ * chronicle_test_load_example:
+ *
+ * Loads the bundled example; the test fails when it does not load.
+ *
+ * Returns: (transfer full): the example's timeline
+ */
+ChronicleTimeline *
+chronicle_test_load_example (void)
+{
+  g_autofree char *path = chronicle_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  return timeline;
 }

@@ -25,5 +25,6 @@ void               chronicle_test_measure_fixed     (const char        *text,
                                                      gpointer           user_data);
 
 char              *chronicle_test_example_path      (void);
+ChronicleTimeline *chronicle_test_load_example      (void);
 
 G_END_DECLS

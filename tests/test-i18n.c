@@ -193,20 +193,6 @@ test_messages (gconstpointer data)
   leave_language ();
 }
 
-static ChronicleTimeline *
-load_example (void)
-{
-  g_autofree char *path = chronicle_test_example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronicleTimeline *timeline;
-
-  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (timeline);
-  return timeline;
-}
-
 /* The labels of the axis ticks of @timeline in @vp, one string joined by
  * " | ", for assertions and for the log of a failure. */
 static char *
@@ -277,7 +263,7 @@ test_axis (gconstpointer data)
   if (!enter_language (lang))
     return;
 
-  timeline = load_example ();
+  timeline = chronicle_test_load_example ();
   chronicle_viewport_set_width (vp, WIDTH);
   chronicle_viewport_set_timeline (vp, timeline, TRUE);
 

@@ -11,24 +11,9 @@
 
 #include "chronicle-layout.h"
 #include "chronicle-test-util.h"
-#include "chronicle-timeline-loader.h"
 
 #define WIDTH  1200.0
 #define HEIGHT 675.0
-
-static ChronicleTimeline *
-load_example (void)
-{
-  g_autofree char *path = chronicle_test_example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronicleTimeline *timeline;
-
-  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (timeline);
-  return timeline;
-}
 
 static ChronicleLayout *
 compute (ChronicleTimeline       *timeline,
@@ -265,7 +250,7 @@ check_zoom_levels (ChronicleTimeline *timeline)
 static void
 test_example_zoom (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
 
   check_zoom_levels (timeline);
 }
@@ -283,7 +268,7 @@ test_generated_zoom (void)
 static void
 test_example_fit_legible (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   g_autoptr(ChronicleLayout) layout = NULL;
   const ChronicleLayoutItem *items;
@@ -359,7 +344,7 @@ test_dense_clusters (void)
 static void
 test_hit_test (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   g_autoptr(ChronicleLayout) layout = NULL;
   const ChronicleLayoutItem *items;
@@ -396,7 +381,7 @@ test_degenerate (void)
 {
   g_autoptr(ChronicleTimeline) empty = chronicle_timeline_new ("Empty");
   g_autoptr(ChronicleTimeline) one = chronicle_timeline_new (NULL);
-  g_autoptr(ChronicleTimeline) example = load_example ();
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   g_autoptr(ChronicleEvent) event = NULL;
   ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };

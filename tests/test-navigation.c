@@ -15,12 +15,11 @@
 #include "chronicle-overview.h"
 #include "chronicle-overview-private.h"
 #include "chronicle-story-card.h"
-#include "chronicle-timeline-loader.h"
+#include "chronicle-test-ui.h"
+#include "chronicle-test-util.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-timeline-view-private.h"
 
-/* Generous: a loaded CI machine under Xvfb. */
-#define WAIT_TIMEOUT_SECONDS 20
 #define ZOOM_STEP            1.25
 
 typedef struct
@@ -33,32 +32,6 @@ typedef struct
   guint                  n;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
 static gboolean
 is_allocated (gpointer data)
 {
@@ -69,21 +42,6 @@ static gboolean
 is_still (gpointer data)
 {
   return !chronicle_timeline_view_is_moving (CHRONICLE_TIMELINE_VIEW (data));
-}
-
-static ChronicleTimeline *
-load_example (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "istanbul-talks-2025.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (timeline);
-
-  return timeline;
 }
 
 static void
@@ -100,7 +58,7 @@ fixture_setup (Fixture       *fixture,
 
   set_animations (FALSE);
 
-  fixture->timeline = load_example ();
+  fixture->timeline = chronicle_test_load_example ();
   fixture->n = chronicle_timeline_get_n_events (fixture->timeline);
   g_assert_cmpuint (fixture->n, >=, 3);
 
@@ -119,8 +77,8 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (fixture->window);
 
   chronicle_timeline_view_set_timeline (fixture->view, fixture->timeline);
-  wait_for (is_allocated, fixture->view);
-  wait_for (is_allocated, fixture->overview);
+  chronicle_test_wait_for (is_allocated, fixture->view, CHRONICLE_TEST_WAIT_MS);
+  chronicle_test_wait_for (is_allocated, fixture->overview, CHRONICLE_TEST_WAIT_MS);
   gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
 }
 
@@ -133,39 +91,6 @@ fixture_teardown (Fixture       *fixture,
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (fixture->window);
   g_assert_finalize_object (fixture->timeline);
-}
-
-/* Whether the chart's own key bindings send @keyval with @modifiers to
- * @action. */
-static gboolean
-has_key_binding (GtkWidget       *widget,
-                 guint            keyval,
-                 GdkModifierType  modifiers,
-                 const char      *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_NAMED_ACTION (shortcut_action) &&
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), action) == 0 &&
-              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static void
@@ -245,12 +170,13 @@ test_keys_bound (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       g_test_message ("key %s", gdk_keyval_name (keys[i].keyval));
-      g_assert_true (has_key_binding (GTK_WIDGET (fixture->view), keys[i].keyval, keys[i].modifiers,
-                                      keys[i].action));
+      g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (fixture->view), keys[i].keyval,
+                                                     keys[i].modifiers, keys[i].action));
     }
 
-  g_assert_true (has_key_binding (GTK_WIDGET (fixture->overview), GDK_KEY_Left, 0, "overview.back"));
-  g_assert_true (has_key_binding (GTK_WIDGET (fixture->overview), GDK_KEY_Right, 0, "overview.forward"));
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (fixture->overview), GDK_KEY_Left, 0, "overview.back"));
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (fixture->overview), GDK_KEY_Right, 0,
+                                                 "overview.forward"));
 }
 
 static void
@@ -357,7 +283,7 @@ static void
 test_selection_persists (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(ChronicleTimeline) reloaded = load_example ();
+  g_autoptr(ChronicleTimeline) reloaded = chronicle_test_load_example ();
   g_autoptr(ChronicleTimeline) without = chronicle_timeline_new ("Without");
   ChronicleEvent *event;
   g_autofree char *id = NULL;
@@ -544,7 +470,7 @@ test_animation (Fixture       *fixture,
   chronicle_viewport_get_visible_units (target, &t0, &t1);
   g_assert_cmpfloat (s1 - s0, >, t1 - t0);
 
-  wait_for (is_still, fixture->view);
+  chronicle_test_wait_for (is_still, fixture->view, CHRONICLE_TEST_WAIT_MS);
   shown = chronicle_timeline_view_get_shown_viewport (fixture->view);
   chronicle_viewport_get_visible_units (shown, &s0, &s1);
   chronicle_viewport_get_visible_units (target, &t0, &t1);
@@ -581,7 +507,7 @@ test_kinetic (Fixture       *fixture,
   g_assert_false (chronicle_timeline_view_fling (fixture->view, -10.0));
   g_assert_true (chronicle_timeline_view_fling (fixture->view, -3000.0));
   g_assert_true (chronicle_timeline_view_is_moving (fixture->view));
-  wait_for (is_still, fixture->view);
+  chronicle_test_wait_for (is_still, fixture->view, CHRONICLE_TEST_WAIT_MS);
   g_assert_cmpfloat (get_center (fixture), >, center);
   g_assert_cmpfloat_with_epsilon (get_width_seconds (fixture), width, width * 1e-6);
 
@@ -589,7 +515,7 @@ test_kinetic (Fixture       *fixture,
   for (guint i = 0; i < 5; i++)
     {
       g_assert_true (chronicle_timeline_view_fling (fixture->view, -1e6));
-      wait_for (is_still, fixture->view);
+      chronicle_test_wait_for (is_still, fixture->view, CHRONICLE_TEST_WAIT_MS);
     }
   get_range (fixture, &start, &end);
   g_assert_cmpfloat ((start + end) / 2.0, <=, fit_end);
@@ -678,14 +604,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!chronicle_test_ui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -16,16 +16,13 @@
 #include "chronicle-application.h"
 #include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
+#include "chronicle-test-ui.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-page-private.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
-
-/* Generous: a loaded CI machine under Xvfb, and file monitors that may
- * fall back to polling. */
-#define WAIT_TIMEOUT_SECONDS 20
 
 static ChronicleApplication *app;
 
@@ -36,32 +33,6 @@ typedef struct
   char            *path;
   GFile           *file;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 static gboolean
 is_idle (gpointer data)
@@ -198,7 +169,7 @@ wait_for_n_events (ChronicleTimelinePage *page,
 {
   EventsWanted wanted = { page, n_events };
 
-  wait_for (has_n_events, &wanted);
+  chronicle_test_wait_for (has_n_events, &wanted, CHRONICLE_TEST_WAIT_MS);
 }
 
 static const char *
@@ -242,11 +213,11 @@ test_reload_follows_file (Fixture       *fixture,
 
   write_atomically (fixture->path, three);
   chronicle_window_open (window, fixture->file);
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
   page = chronicle_window_get_current_page (window);
   g_assert_nonnull (page);
   view = chronicle_timeline_page_get_timeline_view (page);
-  wait_for (is_allocated, view);
+  chronicle_test_wait_for (is_allocated, view, CHRONICLE_TEST_WAIT_MS);
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_page_get_timeline (page)), ==, 3);
 
   chronicle_timeline_view_set_selected_event (view,
@@ -277,7 +248,7 @@ test_reload_follows_file (Fixture       *fixture,
   g_assert_null (not_loaded);
   g_assert_nonnull (expected_error);
   kept = chronicle_timeline_page_get_timeline (page);
-  wait_for (has_error, page);
+  chronicle_test_wait_for (has_error, page, CHRONICLE_TEST_WAIT_MS);
   g_assert_true (chronicle_timeline_page_get_timeline (page) == kept);
   g_assert_cmpuint (chronicle_timeline_get_n_events (kept), ==, 4);
   assert_selected_in (view, "e2");
@@ -314,7 +285,7 @@ test_reload_deleted_and_back (Fixture       *fixture,
 
   write_atomically (fixture->path, three);
   chronicle_window_open (window, fixture->file);
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
   page = chronicle_window_get_current_page (window);
   kept = chronicle_timeline_page_get_timeline (page);
   g_assert_nonnull (kept);
@@ -324,7 +295,7 @@ test_reload_deleted_and_back (Fixture       *fixture,
   /* Gone: the timeline stays on screen, and the banner says why it is
    * not reloaded. */
   g_assert_cmpint (g_unlink (fixture->path), ==, 0);
-  wait_for (has_error, page);
+  chronicle_test_wait_for (has_error, page, CHRONICLE_TEST_WAIT_MS);
   g_assert_true (chronicle_timeline_page_get_timeline (page) == kept);
   g_assert_true (chronicle_timeline_page_get_banner (page, NULL, NULL));
 
@@ -391,11 +362,11 @@ test_reload_keeps_filter (Fixture       *fixture,
 
   write_atomically (fixture->path, three);
   chronicle_window_open (window, fixture->file);
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
   page = chronicle_window_get_current_page (window);
   view = chronicle_timeline_page_get_timeline_view (page);
   search_bar = chronicle_timeline_page_get_search_bar (page);
-  wait_for (is_allocated, view);
+  chronicle_test_wait_for (is_allocated, view, CHRONICLE_TEST_WAIT_MS);
 
   chronicle_filter_set_category_hidden (chronicle_search_bar_get_filter (search_bar), "even", TRUE);
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (view)), ==, 2);
@@ -405,7 +376,7 @@ test_reload_keeps_filter (Fixture       *fixture,
   write_atomically (fixture->path, five);
   wanted.page = page;
   wanted.n_whole = 5;
-  wait_for (has_n_whole_events, &wanted);
+  chronicle_test_wait_for (has_n_whole_events, &wanted, CHRONICLE_TEST_WAIT_MS);
 
   /* e1, e3 and e5 shown; e3 still selected. */
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_view_get_timeline (view)), ==, 3);
@@ -419,29 +390,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!chronicle_test_ui_init (&argc, &argv))
+    return 0;
 
   /* The chart animates its moves: these tests compare where they end. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  /* A private session bus, so registering the application neither needs
-   * nor touches the user's. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  app = chronicle_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = chronicle_test_ui_start_app ();
 
   g_test_add ("/reload/follows-file", Fixture, NULL,
               fixture_setup, test_reload_follows_file, fixture_teardown);
@@ -452,10 +409,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
-   * the process, and down() would wait for that to be finalized. */
-  g_test_dbus_stop (bus);
+  chronicle_test_ui_stop_app (&app);
 
   return status;
 }

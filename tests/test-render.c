@@ -24,23 +24,9 @@
 
 #include "chronicle-paint.h"
 #include "chronicle-test-util.h"
-#include "chronicle-timeline-loader.h"
 
 #define WIDTH  1200
 #define HEIGHT 675
-
-static ChronicleTimeline *
-load_example (void)
-{
-  g_autofree char *path = chronicle_test_example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronicleTimeline *timeline;
-
-  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return timeline;
-}
 
 typedef struct
 {
@@ -62,7 +48,7 @@ static void
 render_example (const ChronicleStyle *style,
                 Rendering            *out)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   PangoContext *context;
   ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };

@@ -18,14 +18,13 @@
 #include "chronicle-layout-private.h"
 #include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
+#include "chronicle-test-ui.h"
+#include "chronicle-test-util.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-timeline-view-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
-
-/* Generous: a loaded CI machine under Xvfb. */
-#define WAIT_TIMEOUT_SECONDS 20
 
 static ChronicleApplication *app;
 
@@ -36,31 +35,6 @@ typedef struct
   ChronicleTimelineView *view;
   ChronicleSearchBar    *bar;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 static gboolean
 is_idle (gpointer data)
@@ -85,8 +59,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "istanbul-talks-2025.json", NULL);
+  g_autofree char *path = chronicle_test_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   fixture->window = chronicle_window_new (app);
@@ -95,14 +68,14 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   chronicle_window_open (fixture->window, file);
-  wait_for (is_idle, fixture->window);
+  chronicle_test_wait_for (is_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
 
   fixture->page = chronicle_window_get_current_page (fixture->window);
   g_assert_nonnull (fixture->page);
   fixture->view = chronicle_timeline_page_get_timeline_view (fixture->page);
   fixture->bar = chronicle_timeline_page_get_search_bar (fixture->page);
   g_assert_nonnull (chronicle_timeline_view_get_timeline (fixture->view));
-  wait_for (has_layout, fixture->view);
+  chronicle_test_wait_for (has_layout, fixture->view, CHRONICLE_TEST_WAIT_MS);
 }
 
 static void
@@ -209,7 +182,7 @@ test_search_finds_quote (Fixture       *fixture,
   g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==, chronicle_event_get_title (expected));
   g_assert_true (chronicle_timeline_find_event (chronicle_timeline_view_get_timeline (fixture->view),
                                                 expected, &position));
-  wait_for (has_layout, fixture->view);
+  chronicle_test_wait_for (has_layout, fixture->view, CHRONICLE_TEST_WAIT_MS);
   g_assert_nonnull (chronicle_layout_find_event (chronicle_timeline_view_get_layout (fixture->view), position));
 
   /* Accents and several words; a result row activated by the list. */
@@ -381,7 +354,7 @@ test_legend_click_toggles (Fixture       *fixture,
                     n_total - n_military);
 
   /* The entry stays, drawn as hidden; a second click shows them again. */
-  wait_for (has_layout, fixture->view);
+  chronicle_test_wait_for (has_layout, fixture->view, CHRONICLE_TEST_WAIT_MS);
   get_legend_point (fixture, "military", &x, &y, &hidden);
   g_assert_true (hidden);
   g_assert_true (chronicle_timeline_view_activate_legend_at (fixture->view, x, y));
@@ -407,7 +380,7 @@ test_reload_keeps_filter (Fixture       *fixture,
   run_pending ();
 
   chronicle_timeline_page_reload (fixture->page);
-  wait_for (is_idle, fixture->window);
+  chronicle_test_wait_for (is_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
   run_pending ();
 
   g_assert_true (chronicle_search_bar_get_timeline (fixture->bar) != before);
@@ -513,27 +486,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!chronicle_test_ui_init (&argc, &argv))
+    return 0;
 
   /* The chart animates its moves: these tests look at where they end. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  app = chronicle_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = chronicle_test_ui_start_app ();
 
   g_test_add ("/search-ui/finds-quote", Fixture, NULL,
               fixture_setup, test_search_finds_quote, fixture_teardown);
@@ -551,10 +512,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
-   * the process, and down() would wait for that to be finalized. */
-  g_test_dbus_stop (bus);
+  chronicle_test_ui_stop_app (&app);
 
   return status;
 }

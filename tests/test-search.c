@@ -14,21 +14,6 @@
 #include "chronicle-paint.h"
 #include "chronicle-search.h"
 #include "chronicle-test-util.h"
-#include "chronicle-timeline-loader.h"
-
-static ChronicleTimeline *
-load_example (void)
-{
-  g_autofree char *path = chronicle_test_example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronicleTimeline *timeline;
-
-  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (timeline);
-  return timeline;
-}
 
 static GPtrArray *
 search (ChronicleTimeline *timeline,
@@ -265,7 +250,7 @@ test_query_terms (void)
 static void
 test_quote_word (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GPtrArray) phrase = NULL;
   g_autofree char *ids = NULL;
@@ -299,7 +284,7 @@ test_quote_word (void)
 static void
 test_accents_and_case (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   const char *queries[] = { "Dolmabahce", "DOLMABAHÇE", "dolmabahçe palace" };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -335,7 +320,7 @@ static void
 test_fields (void)
 {
   g_autoptr(ChronicleTimeline) small = create_small_timeline ();
-  g_autoptr(ChronicleTimeline) example = load_example ();
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
   g_autoptr(GPtrArray) speaker = search (small, "zoe unal", NULL, NULL);
   g_autoptr(GPtrArray) actor = search (small, "gamma", NULL, NULL);
   g_autoptr(GPtrArray) location = search (small, "geneve", NULL, NULL);
@@ -377,7 +362,7 @@ test_fields (void)
 static void
 test_all_words (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(GPtrArray) rubio = search (timeline, "rubio", NULL, NULL);
   g_autoptr(GPtrArray) ceasefire = search (timeline, "ceasefire", NULL, NULL);
   g_autoptr(GPtrArray) both = search (timeline, "ceasefire rubio", NULL, NULL);
@@ -398,7 +383,7 @@ test_all_words (void)
 static void
 test_no_match (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   guint n_matches = 99;
   g_autoptr(GPtrArray) missing = search (timeline, "xylophone", NULL, &n_matches);
   g_autoptr(GPtrArray) empty = NULL;
@@ -480,7 +465,7 @@ test_snippet (void)
 static void
 test_search_with_filter (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
   g_autoptr(GPtrArray) before = search (timeline, "rubio", filter, NULL);
   g_autoptr(GPtrArray) after = NULL;
@@ -699,7 +684,7 @@ timeline_has (ChronicleTimeline *timeline,
 static void
 test_filter_category (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
   g_autoptr(ChronicleTimeline) filtered = NULL;
   guint n = chronicle_timeline_get_n_events (timeline);
@@ -756,7 +741,7 @@ static void
 test_filter_actor (void)
 {
   g_autoptr(ChronicleTimeline) timeline = create_small_timeline ();
-  g_autoptr(ChronicleTimeline) example = load_example ();
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
   g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
   g_autoptr(ChronicleTimeline) filtered = NULL;
 
@@ -817,7 +802,7 @@ on_items_changed_cb (GListModel *model,
 static void
 test_filter_shares_objects (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
   g_autoptr(ChronicleTimeline) filtered = NULL;
   GListModel *lists[3][2];
@@ -915,7 +900,7 @@ static void
 test_facets (void)
 {
   g_autoptr(ChronicleTimeline) small = create_small_timeline ();
-  g_autoptr(ChronicleTimeline) example = load_example ();
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
   g_autoptr(GPtrArray) categories = chronicle_facets_list_categories (small);
   g_autoptr(GPtrArray) example_categories = chronicle_facets_list_categories (example);
   g_autoptr(GPtrArray) actors = chronicle_facets_list_actors (small);
@@ -965,7 +950,7 @@ test_facets (void)
 static void
 test_legend_hidden_and_hit_test (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
   g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
   g_autoptr(ChronicleTimeline) filtered = NULL;
   g_autoptr(ChronicleViewport) viewport = chronicle_viewport_new ();

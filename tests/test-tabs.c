@@ -13,14 +13,13 @@
 
 #include "chronicle-application.h"
 #include "chronicle-sidebar.h"
+#include "chronicle-test-ui.h"
+#include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
-
-/* Generous: a loaded CI machine under Xvfb. */
-#define WAIT_TIMEOUT_SECONDS 20
 
 static ChronicleApplication *app;
 
@@ -31,32 +30,6 @@ typedef struct
   GFile           *rich;
   char            *tmpdir;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 static gboolean
 is_idle (gpointer data)
@@ -75,15 +48,14 @@ open_and_wait (ChronicleWindow *window,
                GFile           *file)
 {
   chronicle_window_open (window, file);
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
 }
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                    "istanbul-talks-2025.json", NULL);
+  g_autofree char *example = chronicle_test_example_path ();
   g_autofree char *rich = g_test_build_filename (G_TEST_DIST, "data", "ok-rich.json", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -146,7 +118,7 @@ test_tabs_independent_selection (Fixture       *fixture,
   open_and_wait (window, fixture->example);
   first = chronicle_window_get_current_page (window);
   first_view = chronicle_timeline_page_get_timeline_view (first);
-  wait_for (is_allocated, first_view);
+  chronicle_test_wait_for (is_allocated, first_view, CHRONICLE_TEST_WAIT_MS);
 
   /* Select the second event of the first file, and zoom in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first_view), "timeline.next", NULL));
@@ -166,7 +138,7 @@ test_tabs_independent_selection (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    chronicle_timeline_get_title (chronicle_timeline_page_get_timeline (second)));
   second_view = chronicle_timeline_page_get_timeline_view (second);
-  wait_for (is_allocated, second_view);
+  chronicle_test_wait_for (is_allocated, second_view, CHRONICLE_TEST_WAIT_MS);
   g_assert_null (get_selected (second));
   g_assert_null (chronicle_sidebar_get_event (chronicle_window_get_sidebar (window)));
 
@@ -273,7 +245,7 @@ test_tabs_failing_file (Fixture       *fixture,
   chronicle_window_open (window, bad);
   g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 3);
   g_assert_true (chronicle_timeline_page_get_loading (chronicle_window_get_current_page (window)));
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
 
   /* Then that tab is gone, the others are untouched, and the tab it was
    * opened from is in front again. */
@@ -320,7 +292,7 @@ test_tabs_close_to_start_page (Fixture       *fixture,
 
   /* The example is one click away on the start page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL));
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
   g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
 }
 
@@ -356,7 +328,7 @@ test_tabs_open_and_restore (Fixture       *fixture,
   window = CHRONICLE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  wait_for (has_two_loaded_pages, window);
+  chronicle_test_wait_for (has_two_loaded_pages, window, CHRONICLE_TEST_WAIT_MS);
   g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (window, 0)),
                                fixture->example));
   g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (window, 1)),
@@ -377,7 +349,7 @@ test_tabs_open_and_restore (Fixture       *fixture,
   g_application_activate (G_APPLICATION (app));
   restored = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (CHRONICLE_IS_WINDOW (restored));
-  wait_for (has_two_loaded_pages, restored);
+  chronicle_test_wait_for (has_two_loaded_pages, restored, CHRONICLE_TEST_WAIT_MS);
   g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (CHRONICLE_WINDOW (restored), 0)),
                                fixture->example));
   g_assert_true (g_file_equal (chronicle_timeline_page_get_file (chronicle_window_get_nth_page (CHRONICLE_WINDOW (restored), 1)),
@@ -393,29 +365,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!chronicle_test_ui_init (&argc, &argv))
+    return 0;
 
   /* The chart animates its moves: these tests compare where they end. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  /* A private session bus, so registering the application neither needs
-   * nor touches the user's. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  app = chronicle_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = chronicle_test_ui_start_app ();
 
   g_test_add ("/tabs/independent-selection", Fixture, NULL,
               fixture_setup, test_tabs_independent_selection, fixture_teardown);
@@ -430,10 +388,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
-   * the process, and down() would wait for that to be finalized. */
-  g_test_dbus_stop (bus);
+  chronicle_test_ui_stop_app (&app);
 
   return status;
 }

@@ -13,15 +13,13 @@
 
 #include "chronicle-application.h"
 #include "chronicle-sidebar.h"
-#include "chronicle-timeline-loader.h"
+#include "chronicle-test-ui.h"
 #include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-timeline-view-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
-
-/* Generous: a loaded CI machine under Xvfb. */
-#define WAIT_TIMEOUT_SECONDS 20
 
 static ChronicleApplication *app;
 
@@ -31,32 +29,6 @@ typedef struct
   GFile           *example;
   char            *tmpdir;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 static gboolean
 is_idle (gpointer data)
@@ -78,7 +50,7 @@ open_and_wait (ChronicleWindow *window,
 {
   chronicle_window_open (window, file);
   g_assert_true (chronicle_window_is_loading (window));
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
 }
 
 static ChronicleTimeline *
@@ -97,8 +69,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "istanbul-talks-2025.json", NULL);
+  g_autofree char *path = chronicle_test_example_path ();
   g_autoptr(GError) error = NULL;
 
   fixture->example = g_file_new_for_path (path);
@@ -132,37 +103,6 @@ fixture_teardown (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
   g_free (fixture->tmpdir);
   g_object_unref (fixture->example);
-}
-
-/* Whether the chart's own key bindings send @keyval to @action. */
-static gboolean
-has_key_binding (GtkWidget  *widget,
-                 guint       keyval,
-                 const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_NAMED_ACTION (shortcut_action) &&
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), action) == 0 &&
-              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static void
@@ -216,11 +156,11 @@ test_window_keyboard_navigation (Fixture       *fixture,
   sidebar = chronicle_window_get_sidebar (window);
   g_assert_nonnull (view);
   g_assert_nonnull (sidebar);
-  wait_for (is_allocated, view);
+  chronicle_test_wait_for (is_allocated, view, CHRONICLE_TEST_WAIT_MS);
 
-  g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Right, "timeline.next"));
-  g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Left, "timeline.previous"));
-  g_assert_true (has_key_binding (GTK_WIDGET (view), GDK_KEY_Escape, "timeline.clear-selection"));
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (view), GDK_KEY_Right, 0, "timeline.next"));
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (view), GDK_KEY_Left, 0, "timeline.previous"));
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (view), GDK_KEY_Escape, 0, "timeline.clear-selection"));
 
   g_assert_null (chronicle_window_get_last_error (window));
   g_assert_nonnull (chronicle_window_get_timeline (window));
@@ -365,7 +305,7 @@ test_window_malformed_keeps_timeline (Fixture       *fixture,
   /* A good file afterwards clears the error (here the one already open:
    * its tab comes to the front). */
   chronicle_window_open (window, fixture->example);
-  wait_for (is_idle, window);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
   g_assert_null (chronicle_window_get_last_error (window));
   g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
 }
@@ -458,7 +398,7 @@ test_view_next_opens_clusters (void)
   gtk_window_set_child (GTK_WINDOW (window), view);
   chronicle_timeline_view_set_timeline (CHRONICLE_TIMELINE_VIEW (view), timeline);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_allocated, view);
+  chronicle_test_wait_for (is_allocated, view, CHRONICLE_TEST_WAIT_MS);
 
   /* Fitted, so many events start out folded: the test means something. */
   for (guint i = 0; i < steps; i++)
@@ -557,30 +497,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) || !gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!chronicle_test_ui_init (&argc, &argv))
+    return 0;
 
   /* The chart animates its moves; these tests check where they end
    * (test-navigation covers the animations). */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  /* A private session bus, so registering the application neither needs
-   * nor touches the user's. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  app = chronicle_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = chronicle_test_ui_start_app ();
 
   g_test_add ("/window/keyboard-navigation", Fixture, NULL,
               fixture_setup, test_window_keyboard_navigation, fixture_teardown);
@@ -596,11 +522,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  /* Not g_test_dbus_down(): GTK keeps its bus connection for the life of
-   * the process, and down() would wait for that to be finalized. The
-   * GTestDBus is left alive because its finalize calls down() too. */
-  g_test_dbus_stop (bus);
+  chronicle_test_ui_stop_app (&app);
 
   return status;
 }
