@@ -742,6 +742,47 @@ test_same_time_keeps_file_order (void)
     g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_get_event (timeline, i)), ==, expected[i]);
 }
 
+/* A file nested deeper than any timeline needs is refused with a place,
+ * without handing it to a recursive parser that would crash the app. */
+static void
+test_deep_nesting (void)
+{
+  static const char * const openers[] = { "[", "{\"a\":" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      g_autoptr(GString) data = g_string_new (NULL);
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint depth = 0; depth < 200000; depth++)
+        g_string_append (data, openers[i]);
+
+      timeline = chronicle_timeline_load_from_data (data->str, data->len, NULL, &error);
+      g_assert_null (timeline);
+      g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+      g_assert_cmpstr (error->message, ==,
+                       i == 0 ? "line 1, column 513: nested more than 512 levels deep"
+                              : "line 1, column 2561: nested more than 512 levels deep");
+    }
+}
+
+/* An integer beyond 64 bits is quoted as the value it is, not wrapped. */
+static void
+test_huge_version (void)
+{
+  static const char data[] =
+    "{ \"format\": \"chronicle-timeline\", \"version\": 99999999999999999999999,"
+    "  \"title\": \"t\", \"events\": [] }";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_assert_true (g_str_has_prefix (error->message, "\"version\" 9.99999"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +821,8 @@ main (int   argc,
   g_test_add_func ("/loader/async/cancelled", test_async_cancelled);
   g_test_add_func ("/loader/example", test_example);
   g_test_add_func ("/loader/same-time-order", test_same_time_keeps_file_order);
+  g_test_add_func ("/loader/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/loader/huge-version", test_huge_version);
   g_test_add_func ("/loader/large", test_large);
   g_test_add_func ("/loader/late-duplicate", test_late_duplicate);
   g_test_add_func ("/loader/schema/required", test_schema);

@@ -138,6 +138,7 @@ typedef struct
   NodeArena  *arena;
   GArray     *stack;   /* Node: children of the open containers */
   guint       depth;
+  const char *too_deep;  /* where MAX_DEPTH was passed, or NULL */
   /* progress: called every PROGRESS_STEP bytes */
   const char *start;
   const char *next_report;
@@ -276,6 +277,8 @@ parse_number (DomParser *parser,
   char *p = parser->p, *start = p, *end = parser->end;
   gboolean integer = TRUE;
   char buffer[64];
+  g_autofree char *long_text = NULL;
+  const char *text;
   char *parsed_end;
 
   if (p < end && *p == '-')
@@ -310,25 +313,32 @@ parse_number (DomParser *parser,
         p++;
     }
 
-  /* strtoll and strtod want a terminator; copy the (short) number. */
-  if (p - start >= (gssize) sizeof buffer)
-    return FALSE;
-  memcpy (buffer, start, p - start);
-  buffer[p - start] = '\0';
+  /* strtoll and strtod want a terminator; copy the number. */
+  if (p - start < (gssize) sizeof buffer)
+    {
+      memcpy (buffer, start, p - start);
+      buffer[p - start] = '\0';
+      text = buffer;
+    }
+  else
+    text = long_text = g_strndup (start, p - start);
 
   errno = 0;
   if (integer)
     {
       node->type = NODE_INT;
-      node->v.integer = g_ascii_strtoll (buffer, &parsed_end, 10);
+      node->v.integer = g_ascii_strtoll (text, &parsed_end, 10);
     }
-  else
+  /* An integer beyond 64 bits is kept as the number it is, not wrapped
+   * (JsonParser would wrap it, and a message would quote a wrong value). */
+  if (!integer || errno == ERANGE)
     {
+      errno = 0;
       node->type = NODE_DOUBLE;
-      node->v.number = g_ascii_strtod (buffer, &parsed_end);
+      node->v.number = g_ascii_strtod (text, &parsed_end);
     }
   if (errno != 0 || *parsed_end != '\0')
-    return FALSE;  /* out of range: JsonParser decides */
+    return FALSE;  /* beyond a double: JsonParser decides */
 
   parser->p = p;
   return TRUE;
@@ -372,7 +382,10 @@ parse_container (DomParser *parser,
   char close = object ? '}' : ']';
 
   if (++parser->depth > MAX_DEPTH)
-    return FALSE;
+    {
+      parser->too_deep = parser->p;
+      return FALSE;
+    }
 
   node->type = object ? NODE_OBJECT : NODE_ARRAY;
   parser->p++;
@@ -459,16 +472,18 @@ parse_value (DomParser *parser,
 }
 
 /* Parses @text (modified in place) into @root; FALSE for anything but
- * one strict JSON value surrounded by blanks. */
+ * one strict JSON value surrounded by blanks. *@too_deep is the offset
+ * where nesting passed MAX_DEPTH, or -1. */
 static gboolean
 parse_dom (char       *text,
            gsize       length,
            NodeArena  *arena,
            Node       *root,
            void      (*report) (gpointer data, double fraction),
-           gpointer    report_data)
+           gpointer    report_data,
+           gssize     *too_deep)
 {
-  DomParser parser = { text, text + length, arena, NULL, 0, text, text + PROGRESS_STEP, report, report_data };
+  DomParser parser = { text, text + length, arena, NULL, 0, NULL, text, text + PROGRESS_STEP, report, report_data };
   gboolean ok;
 
   parser.stack = g_array_sized_new (FALSE, FALSE, sizeof (Node), 256);
@@ -481,6 +496,7 @@ parse_dom (char       *text,
     }
   g_array_unref (parser.stack);
 
+  *too_deep = parser.too_deep != NULL ? parser.too_deep - text : -1;
   return ok;
 }
 
@@ -1394,6 +1410,7 @@ parse_document (Document        *document,
   g_autoptr(GError) json_error = NULL;
   const char *invalid;
   JsonNode *root;
+  gssize too_deep;
 
   node_arena_init (&document->arena);
 
@@ -1415,10 +1432,24 @@ parse_document (Document        *document,
   memcpy (document->text, data, length);
   document->text[length] = '\0';
   if (parse_dom (document->text, length, &document->arena, &document->root,
-                 reporter != NULL ? report_parsing : NULL, (gpointer) reporter))
+                 reporter != NULL ? report_parsing : NULL, (gpointer) reporter, &too_deep))
     return TRUE;
 
   g_clear_pointer (&document->text, g_free);
+
+  /* Never hand a deeply nested document to JsonParser: it recurses and
+   * would overflow the stack. Unescaping in place never moves later bytes,
+   * so the offset holds in the original text. */
+  if (too_deep >= 0)
+    {
+      guint line, column;
+
+      locate_offset (data, data + too_deep, &line, &column);
+      return set_error (error, CHRONICLE_LOAD_ERROR_SYNTAX, NULL,
+                        /* Translators: JSON arrays and objects inside each other */
+                        _("line %u, column %u: nested more than %d levels deep"), line, column, MAX_DEPTH);
+    }
+
   document->fallback = json_parser_new_immutable ();
   if (!json_parser_load_from_data (document->fallback, data, length, &json_error))
     {
