@@ -21,6 +21,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "chronicle-paint.h"
 #include "chronicle-test-util.h"
@@ -247,6 +248,214 @@ test_highlight (void)
   g_assert_true (found);
 }
 
+/* One frame of @timeline at @zoom into a new surface at @scale, as the
+ * widget paints it: layout, then paint. */
+static cairo_surface_t *
+paint_frame (ChronicleTimeline    *timeline,
+             const ChronicleStyle *style,
+             double                zoom,
+             double                scale,
+             ChronicleLayout     **layout_out)
+{
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ChronicleLayoutOptions options = { TRUE, FALSE, TRUE, TRUE };
+  ChroniclePangoMeasurer measurer = { context, style };
+  ChronicleLayout *layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_fit (vp);
+  chronicle_viewport_zoom (vp, zoom, WIDTH / 2.0);
+  layout = chronicle_layout_compute (timeline, vp, WIDTH, HEIGHT, &options,
+                                     chronicle_pango_measure, &measurer);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (WIDTH * scale), (int) (HEIGHT * scale));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  chronicle_paint (cr, layout, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_object_unref (context);
+
+  if (layout_out != NULL)
+    *layout_out = layout;
+  else
+    chronicle_layout_free (layout);
+
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_height (b) == height &&
+         cairo_image_surface_get_stride (b) == stride &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) height * stride) == 0;
+}
+
+/* Each label's category strip shows its own category's colour. */
+static void
+assert_strips_match_categories (ChronicleTimeline *timeline,
+                                cairo_surface_t   *surface,
+                                double             zoom,
+                                double             scale)
+{
+  GListModel *categories = chronicle_timeline_get_categories (timeline);
+  ChronicleLayout *layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, n_checked = 0;
+  g_auto(ChronicleStyle) style = { 0, };
+  cairo_surface_t *again;
+
+  chronicle_style_init_light (&style);
+  again = paint_frame (timeline, &style, zoom, scale, &layout);
+  cairo_surface_destroy (again);
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ChronicleCategory) category = NULL;
+      const ChronicleLayoutItem *item = &items[i];
+      double expected[3], rgb[3];
+      int x = (int) (floor (item->label.x) * scale + scale);
+      int y = (int) ((item->label.y + item->label.height / 2) * scale);
+
+      if (item->label.width <= 0 || item->category == G_MAXUINT)
+        continue;
+
+      category = g_list_model_get_item (categories, item->category);
+      g_assert_true (chronicle_category_get_rgb (category, &expected[0], &expected[1], &expected[2]));
+      {
+        const guint8 *data = cairo_image_surface_get_data (surface);
+        int stride = cairo_image_surface_get_stride (surface);
+        guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+
+        rgb[0] = ((pixel >> 16) & 0xff) / 255.0;
+        rgb[1] = ((pixel >> 8) & 0xff) / 255.0;
+        rgb[2] = (pixel & 0xff) / 255.0;
+      }
+      for (guint c = 0; c < 3; c++)
+        g_assert_cmpfloat_with_epsilon (rgb[c], expected[c], 0.08);
+      n_checked++;
+    }
+
+  /* fitted, all twelve have room; zoomed in, fewer are in view */
+  g_assert_cmpuint (n_checked, >=, zoom == 1 ? 12 : 1);
+  chronicle_layout_free (layout);
+}
+
+/* The painter keeps shaped text, sprites of boxes and markers, and whole
+ * labels across frames. Whatever it keeps, a frame drawn again (the
+ * widget does that for every hover and zoom step) must be the frame drawn
+ * with nothing kept: also when two events share a title but not a
+ * category, which a cache keyed by the text alone would paint in one
+ * colour. */
+/* Events a day apart, all titled the same, two by two in three
+ * categories: the same title with one look, then with another. */
+static ChronicleTimeline *
+create_shared_titles (void)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_new ("Shared titles");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *categories[] = { "red", "green", "blue" };
+  const char *colors[] = { "#c01c28", "#26a269", "#1c71d8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_autoptr(ChronicleCategory) category = chronicle_category_new (categories[i], categories[i], colors[i]);
+
+      chronicle_timeline_add_category (timeline, category);
+    }
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *text = g_strdup_printf ("2024-03-%02u", i + 1);
+      g_autoptr(GError) error = NULL;
+      ChronicleEvent *event;
+      ChronicleDate date;
+
+      g_assert_true (chronicle_date_parse (text, &date, &error));
+      event = chronicle_event_new (id, &date, "Talks resume");
+      chronicle_event_set_category_id (event, categories[(i / 2) % G_N_ELEMENTS (categories)]);
+      g_ptr_array_add (events, event);
+    }
+  chronicle_timeline_set_events (timeline, events);
+
+  return timeline;
+}
+
+static void
+test_caches_keep_pixels (void)
+{
+  g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (3000, 2);
+  g_autoptr(ChronicleTimeline) shared = create_shared_titles ();
+  ChronicleTimeline *timelines[] = { generated, shared };
+  g_auto(ChronicleStyle) style = { 0, };
+  const double zooms[] = { 1, 8, 64 };
+  const double scales[] = { 1, 2 };
+  gboolean shared_title = FALSE;
+
+  chronicle_style_init_light (&style);
+
+  for (guint t = 0; t < G_N_ELEMENTS (timelines); t++)
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        ChronicleTimeline *timeline = timelines[t];
+        ChronicleLayout *layout = NULL;
+        cairo_surface_t *fresh;
+        const ChronicleLayoutItem *items;
+        guint n_items;
+
+        chronicle_paint_clear_caches ();
+        fresh = paint_frame (timeline, &style, zooms[z], scales[s], &layout);
+
+        /* Does this view test the shared-title case? */
+        items = chronicle_layout_get_items (layout, &n_items);
+        for (guint i = 0; i < n_items; i++)
+          for (guint j = i + 1; j < n_items; j++)
+            if (items[i].text != NULL && items[j].text != NULL && items[i].label.width > 0 &&
+                items[j].label.width > 0 && items[i].category != items[j].category &&
+                g_str_equal (items[i].text, items[j].text))
+              shared_title = TRUE;
+        chronicle_layout_free (layout);
+
+        /* Three more times: the second frame makes sprites, the third
+         * and fourth use them. */
+        for (guint again = 0; again < 3; again++)
+          {
+            cairo_surface_t *kept = paint_frame (timeline, &style, zooms[z], scales[s], NULL);
+
+            if (timeline == shared)
+              assert_strips_match_categories (timeline, kept, zooms[z], scales[s]);
+
+            if (!surfaces_equal (fresh, kept))
+              {
+                g_autofree char *name = g_strdup_printf ("caches-x%g-scale%g.png", zooms[z], scales[s]);
+                g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+                cairo_surface_write_to_png (kept, path);
+                g_error ("frame %u at zoom %g, scale %g differs from the first (written to %s)",
+                         again + 2, zooms[z], scales[s], path);
+              }
+            cairo_surface_destroy (kept);
+          }
+
+        cairo_surface_destroy (fresh);
+      }
+
+  g_assert_true (shared_title);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/render/example/dark", test_dark);
   g_test_add_func ("/render/example/no-background", test_no_background);
   g_test_add_func ("/render/example/highlight", test_highlight);
+  g_test_add_func ("/render/caches-keep-pixels", test_caches_keep_pixels);
 
   return g_test_run ();
 }
