@@ -1,0 +1,35 @@
+/* chronicle-timeline-loader-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-timeline-loader.h"
+
+G_BEGIN_DECLS
+
+/* Progress of one load, in the loading thread. */
+typedef struct
+{
+  void     (*func) (gpointer data, ChronicleLoadPhase phase, double fraction);
+  gpointer   data;
+} ChronicleLoadReporter;
+
+/* Reports @fraction of @phase as a share of the whole load; @reporter may
+ * be NULL. */
+void               chronicle_load_report                           (const ChronicleLoadReporter  *reporter,
+                                                                    ChronicleLoadPhase            phase,
+                                                                    double                        fraction);
+
+/* chronicle_timeline_load_from_data() with progress and cancellation;
+ * @length is exact, and @data need not be NUL-terminated. */
+ChronicleTimeline *chronicle_timeline_load_from_data_with_reporter (const char                   *data,
+                                                                    gsize                         length,
+                                                                    const ChronicleLoadReporter  *reporter,
+                                                                    GCancellable                 *cancellable,
+                                                                    GStrv                        *warnings,
+                                                                    GError                      **error);
+
+G_END_DECLS
