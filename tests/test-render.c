@@ -358,6 +358,61 @@ assert_strips_match_categories (ChronicleTimeline *timeline,
  * with nothing kept: also when two events share a title but not a
  * category, which a cache keyed by the text alone would paint in one
  * colour. */
+/* chronicle_pango_measure() shapes without a PangoLayout where it can;
+ * the sizes must be the layout's, or labels would be cut or padded. */
+static void
+test_measure_matches_layout (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (500, 4);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  ChroniclePangoMeasurer measurer = { context, &style };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const char *samples[] = {
+    "Talks, day 27", "A", " ", "Київ, 東京 and 😀", "مرحبا بالعالم", "שלום and English",
+    "ﬁ office ligatures", "Zürich ↔ İstanbul — “quoted”", "tab\there", "two\nlines", "",
+  };
+
+  chronicle_style_init_light (&style);
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    g_ptr_array_add (texts, (gpointer) chronicle_event_get_title (chronicle_timeline_get_event (timeline, i)));
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    g_ptr_array_add (texts, (gpointer) samples[i]);
+
+  for (ChronicleTextRole role = CHRONICLE_TEXT_LABEL; role <= CHRONICLE_TEXT_TITLE; role++)
+    {
+      chronicle_paint_clear_caches ();
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (texts, i);
+          g_autoptr(PangoLayout) layout = pango_layout_new (context);
+          PangoFontDescription *font = pango_font_description_new ();
+          double w, h, size = style.font_size * 96.0 / 72.0;
+          int lw, lh;
+
+          /* the painter's fonts: chronicle-paint.c create_font() */
+          pango_font_description_set_family (font, style.font_family);
+          if (role == CHRONICLE_TEXT_TICK || role == CHRONICLE_TEXT_ERA)
+            size *= 0.9;
+          else if (role == CHRONICLE_TEXT_TITLE)
+            size *= 1.6;
+          if (role == CHRONICLE_TEXT_ERA || role == CHRONICLE_TEXT_TITLE)
+            pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+          pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+          pango_layout_set_font_description (layout, font);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_size (layout, &lw, &lh);
+          pango_font_description_free (font);
+
+          chronicle_pango_measure (text, role, &w, &h, &measurer);
+          g_assert_cmpfloat (w, ==, (double) lw / PANGO_SCALE);
+          g_assert_cmpfloat (h, ==, (double) lh / PANGO_SCALE);
+        }
+    }
+
+  g_object_unref (context);
+}
+
 /* Events a day apart, all titled the same, two by two in three
  * categories: the same title with one look, then with another. */
 static ChronicleTimeline *
@@ -468,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/render/example/no-background", test_no_background);
   g_test_add_func ("/render/example/highlight", test_highlight);
   g_test_add_func ("/render/caches-keep-pixels", test_caches_keep_pixels);
+  g_test_add_func ("/render/measure-matches-layout", test_measure_matches_layout);
 
   return g_test_run ();
 }
