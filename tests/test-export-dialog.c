@@ -94,7 +94,13 @@ test_export_png_preset (Fixture       *fixture,
   adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 0);
   adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 1);
 
+  /* A filter's hidden categories reach the export, as on screen. */
+  chronicle_export_dialog_set_hidden_categories (fixture->dialog, (const char * const[]) { "statements", NULL });
+
   chronicle_export_dialog_get_options (fixture->dialog, &options);
+  g_assert_nonnull (options.hidden_categories);
+  g_assert_cmpstr (options.hidden_categories[0], ==, "statements");
+  g_assert_null (options.hidden_categories[1]);
   g_assert_cmpint (options.format, ==, CHRONICLE_EXPORT_PNG);
   g_assert_cmpint (options.width, ==, 1200);
   g_assert_cmpint (options.height, ==, 675);

@@ -368,6 +368,7 @@ paint_with_text_sink (cairo_t                      *cr,
   layout_options.show_title = options->show_title;
   layout_options.show_legend = options->show_legend;
   layout_options.show_eras = TRUE;
+  layout_options.hidden_categories = options->hidden_categories;
 
   layout = chronicle_layout_compute (timeline, viewport, options->width, chart_height,
                                      &layout_options, chronicle_pango_measure, &measurer);

@@ -54,6 +54,7 @@ typedef struct
   gboolean              show_credit;    /* "Source: Reuters, 16 May 2025" */
   gboolean              collapse_gaps;
   guint                 selected;       /* timeline position to highlight, or G_MAXUINT */
+  const char * const   *hidden_categories; /* filtered out: struck through in the legend (borrowed) */
 } ChronicleExportOptions;
 
 GQuark           chronicle_export_error_quark      (void);

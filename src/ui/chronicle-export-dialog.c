@@ -50,6 +50,7 @@ struct _ChronicleExportDialog
   GtkNativeDialog      *file_chooser;
 
   guint                 selected;     /* timeline position, or G_MAXUINT */
+  GStrv                 hidden_categories;
   gboolean              applying_preset;
 };
 
@@ -292,6 +293,7 @@ typedef struct
   ChronicleTimeline      *timeline;
   ChronicleViewport      *view;     /* NULL: whole timeline */
   ChronicleExportOptions  options;
+  GStrv                   hidden_categories;  /* options point here */
   GFile                  *file;
 } ExportJob;
 
@@ -301,6 +303,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->timeline);
   g_clear_pointer (&job->view, chronicle_viewport_free);
   g_clear_object (&job->file);
+  g_clear_pointer (&job->hidden_categories, g_strfreev);
   g_free (job);
 }
 
@@ -435,6 +438,7 @@ chronicle_export_dialog_dispose (GObject *object)
   g_clear_object (&self->timeline);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->view, chronicle_viewport_free);
+  g_clear_pointer (&self->hidden_categories, g_strfreev);
 
   G_OBJECT_CLASS (chronicle_export_dialog_parent_class)->dispose (object);
 }
@@ -545,6 +549,23 @@ chronicle_export_dialog_new (GtkWindow               *parent,
 }
 
 /**
+ * chronicle_export_dialog_set_hidden_categories:
+ * @self: a #ChronicleExportDialog
+ * @category_ids: (nullable) (array zero-terminated=1): categories a filter
+ *   hides, struck through in the exported legend as on screen
+ */
+void
+chronicle_export_dialog_set_hidden_categories (ChronicleExportDialog *self,
+                                               const char * const    *category_ids)
+{
+  g_return_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self));
+
+  g_clear_pointer (&self->hidden_categories, g_strfreev);
+  self->hidden_categories = g_strdupv ((char **) category_ids);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+/**
  * chronicle_export_dialog_export_to_file:
  * @self: a #ChronicleExportDialog
  * @file: where to write
@@ -569,6 +590,9 @@ chronicle_export_dialog_export_to_file (ChronicleExportDialog *self,
   job->timeline = g_object_ref (self->timeline);
   job->file = g_object_ref (file);
   chronicle_export_dialog_get_options (self, &job->options);
+  /* The worker must not borrow from the dialog, which may close first. */
+  job->hidden_categories = g_strdupv (self->hidden_categories);
+  job->options.hidden_categories = (const char * const *) job->hidden_categories;
   if ((view = get_export_view (self)) != NULL)
     job->view = chronicle_viewport_copy (view);
 
@@ -642,6 +666,7 @@ chronicle_export_dialog_get_options (ChronicleExportDialog  *self,
   options->show_credit = gtk_switch_get_active (self->credit_switch);
   if (gtk_switch_get_active (self->highlight_switch))
     options->selected = self->selected;
+  options->hidden_categories = (const char * const *) self->hidden_categories;
 
   theme = adw_combo_row_get_selected (self->theme_row);
   if (theme == THEME_FOLLOW)

@@ -784,6 +784,21 @@ chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
 }
 
 /**
+ * chronicle_timeline_view_get_hidden_categories:
+ * @self: a `ChronicleTimelineView`
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): ids of the
+ *   categories the legend shows as hidden
+ */
+const char * const *
+chronicle_timeline_view_get_hidden_categories (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return (const char * const *) self->hidden_categories;
+}
+
+/**
  * chronicle_timeline_view_set_hidden_categories:
  * @self: a `ChronicleTimelineView`
  * @category_ids: (nullable) (array zero-terminated=1): ids of hidden

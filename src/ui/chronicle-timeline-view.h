@@ -69,6 +69,7 @@ gboolean                 chronicle_timeline_view_story_step         (ChronicleTi
 /* Ids of the categories a filter hides (NULL-terminated, copied): the
  * legend draws them struck through. Clicking a legend entry emits
  * "legend-activated" with the category's index. */
+const char * const      *chronicle_timeline_view_get_hidden_categories (ChronicleTimelineView *self);
 void                     chronicle_timeline_view_set_hidden_categories (ChronicleTimelineView *self,
                                                                         const char * const    *category_ids);
 

@@ -270,6 +270,7 @@ export_action_cb (GtkWidget  *widget,
   dialog = chronicle_export_dialog_new (GTK_WINDOW (self), timeline,
                                         chronicle_timeline_view_get_viewport (view),
                                         chronicle_timeline_view_get_selected_event (view));
+  chronicle_export_dialog_set_hidden_categories (dialog, chronicle_timeline_view_get_hidden_categories (view));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -304,6 +305,7 @@ copy_image_action_cb (GtkWidget  *widget,
   options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (view);
   if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
     options.selected = position;
+  options.hidden_categories = chronicle_timeline_view_get_hidden_categories (view);
 
   surface = chronicle_export_render_image (timeline, chronicle_timeline_view_get_viewport (view),
                                            &options, &error);
