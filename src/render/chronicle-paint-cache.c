@@ -1,0 +1,858 @@
+/* chronicle-paint-cache.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-paint"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "chronicle-paint.h"
+#include "chronicle-paint-private.h"
+
+/*
+ * The painter's per-thread caches (see chronicle-paint-private.h): shaped
+ * text and its masks, and the sprites of label boxes, markers, pills and
+ * whole labels.
+ */
+
+static void
+generations_init (Generations    *gen,
+                  guint           limit,
+                  GDestroyNotify  free_value)
+{
+  gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  gen->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  gen->limit = limit;
+  gen->free_value = free_value;
+}
+
+static void
+generations_clear (Generations *gen)
+{
+  g_clear_pointer (&gen->current, g_hash_table_unref);
+  g_clear_pointer (&gen->previous, g_hash_table_unref);
+}
+
+/* Returns: (transfer none) (nullable): the value for @key */
+gpointer
+_chronicle_paint_generations_lookup (Generations *gen,
+                                     const char  *key)
+{
+  gpointer value = g_hash_table_lookup (gen->current, key);
+  gpointer stolen_key;
+
+  if (value != NULL)
+    return value;
+
+  if (!g_hash_table_steal_extended (gen->previous, key, &stolen_key, &value))
+    return NULL;
+
+  g_hash_table_insert (gen->current, stolen_key, value);
+  return value;
+}
+
+/* Takes @key and @value. */
+void
+_chronicle_paint_generations_insert (Generations *gen,
+                                     char        *key,
+                                     gpointer     value)
+{
+  if (g_hash_table_size (gen->current) >= gen->limit)
+    {
+      g_hash_table_unref (gen->previous);
+      gen->previous = gen->current;
+      gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gen->free_value);
+    }
+  g_hash_table_insert (gen->current, key, value);
+}
+
+static void
+signature_cache_free (SignatureCache *cache)
+{
+  g_clear_object (&cache->context);
+  generations_clear (&cache->table);
+  g_free (cache);
+}
+
+static void
+text_caches_free (gpointer data)
+{
+  TextCaches *caches = data;
+
+  g_ptr_array_unref (caches->layout_caches);
+  g_ptr_array_unref (caches->size_caches);
+  g_hash_table_unref (caches->sprites);
+  g_free (caches->measure_family);
+  for (guint i = 0; i < G_N_ELEMENTS (caches->measure_prefixes); i++)
+    g_free (caches->measure_prefixes[i]);
+  g_free (caches);
+}
+
+static GPrivate text_caches_key = G_PRIVATE_INIT (text_caches_free);
+
+TextCaches *
+_chronicle_paint_get_text_caches (void)
+{
+  TextCaches *caches = g_private_get (&text_caches_key);
+
+  if (caches == NULL)
+    {
+      caches = g_new0 (TextCaches, 1);
+      caches->layout_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
+      caches->size_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
+      caches->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) cairo_surface_destroy);
+      g_private_set (&text_caches_key, caches);
+    }
+
+  return caches;
+}
+
+/**
+ * chronicle_paint_clear_caches:
+ *
+ * Drops the shaped text and measured sizes that the painter and
+ * chronicle_pango_measure() keep for the calling thread. Nothing needs
+ * this for correctness (the caches are keyed by everything shaping
+ * depends on); it frees memory, and lets benchmarks time a first frame.
+ */
+void
+chronicle_paint_clear_caches (void)
+{
+  g_private_replace (&text_caches_key, NULL);
+}
+
+static unsigned long
+hash_font_options (const cairo_font_options_t *options)
+{
+  const char *variations;
+
+  if (options == NULL)
+    return 0;
+
+  variations = cairo_font_options_get_variations ((cairo_font_options_t *) options);
+  return cairo_font_options_hash (options) ^ (variations != NULL ? g_str_hash (variations) : 0);
+}
+
+/* See pango_cairo_update_context(): a context made for @cr shapes with the
+ * target's font options, @cr's, and @cr's matrix. */
+void
+_chronicle_paint_get_cr_signature (cairo_t   *cr,
+                                   Signature *signature)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  memset (signature, 0, sizeof *signature);
+  signature->font_map = pango_cairo_font_map_get_default ();
+  signature->font_map_serial = pango_font_map_get_serial (signature->font_map);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  signature->options_hash[0] = hash_font_options (options);
+  cairo_get_font_options (cr, options);
+  signature->options_hash[1] = hash_font_options (options);
+  cairo_font_options_destroy (options);
+  cairo_get_matrix (cr, &matrix);
+  signature->matrix[0] = matrix.xx;
+  signature->matrix[1] = matrix.xy;
+  signature->matrix[2] = matrix.yx;
+  signature->matrix[3] = matrix.yy;
+  signature->language = pango_language_get_default ();
+  signature->round_positions = TRUE;
+}
+
+void
+_chronicle_paint_get_context_signature (PangoContext *context,
+                                        Signature    *signature)
+{
+  const PangoMatrix *matrix = pango_context_get_matrix (context);
+
+  memset (signature, 0, sizeof *signature);
+  signature->font_map = pango_context_get_font_map (context);
+  if (signature->font_map != NULL)
+    signature->font_map_serial = pango_font_map_get_serial (signature->font_map);
+  signature->options_hash[1] = hash_font_options (pango_cairo_context_get_font_options (context));
+  signature->matrix[0] = matrix != NULL ? matrix->xx : 1;
+  signature->matrix[1] = matrix != NULL ? matrix->xy : 0;
+  signature->matrix[2] = matrix != NULL ? matrix->yx : 0;
+  signature->matrix[3] = matrix != NULL ? matrix->yy : 1;
+  signature->language = pango_context_get_language (context);
+  signature->round_positions = pango_context_get_round_glyph_positions (context);
+}
+
+/* The cache in @caches for @signature; a new one when there is none, for
+ * which @cr (if given) makes the layouts' context. */
+SignatureCache *
+_chronicle_paint_get_signature_cache (GPtrArray       *caches,
+                                      const Signature *signature,
+                                      cairo_t         *cr,
+                                      guint            limit,
+                                      GDestroyNotify   free_value)
+{
+  SignatureCache *cache;
+
+  for (guint i = caches->len; i > 0; i--)
+    {
+      cache = g_ptr_array_index (caches, i - 1);
+      if (memcmp (&cache->signature, signature, sizeof *signature) == 0)
+        return cache;
+    }
+
+  if (caches->len >= MAX_SIGNATURES)
+    g_ptr_array_remove_index (caches, 0);
+
+  cache = g_new0 (SignatureCache, 1);
+  cache->signature = *signature;
+  if (cr != NULL)
+    cache->context = pango_cairo_create_context (cr);
+  generations_init (&cache->table, limit, free_value);
+  g_ptr_array_add (caches, cache);
+
+  return cache;
+}
+
+/* The text @layout shows on its first line: the ellipsis run stands for
+ * the part it hides. */
+static char *
+get_shown_text (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutLine *line;
+  GString *shown;
+
+  if (!pango_layout_is_ellipsized (layout))
+    return g_strdup (text);
+
+  shown = g_string_new (NULL);
+  line = pango_layout_get_line_readonly (layout, 0);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        g_string_append (shown, "…");
+      else
+        g_string_append_len (shown, text + run->item->offset, run->item->length);
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+/* The glyphs of a cached layout rendered once as an alpha mask, kept on
+ * the layout (so it goes when the layout leaves the cache): drawing a
+ * label is then one composite instead of a glyph run, on raster targets
+ * when the text sits on whole device pixels. The mask is rendered with
+ * the target's font options at the target's scale, so the pixels are
+ * those the glyphs would give. */
+typedef struct
+{
+  double           scale;
+  unsigned long    options_hash;
+  cairo_surface_t *mask;    /* NULL until the text is drawn a second time */
+  int              x;       /* of the mask's origin from the layout's, logical px */
+  int              y;
+} TextMask;
+
+static void
+text_mask_free (gpointer data)
+{
+  TextMask *mask = data;
+
+  g_clear_pointer (&mask->mask, cairo_surface_destroy);
+  g_free (mask);
+}
+
+static TextMask *
+get_text_mask (Painter     *p,
+               PangoLayout *text)
+{
+  static GQuark quark;
+  TextMask *mask;
+  cairo_font_options_t *options;
+  unsigned long options_hash;
+  PangoRectangle ink, logical;
+  cairo_t *cr;
+  int x0, y0, x1, y1;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("chronicle-text-mask");
+
+  options = cairo_font_options_create ();
+  cairo_get_font_options (p->cr, options);
+  options_hash = hash_font_options (options);
+
+  mask = g_object_get_qdata (G_OBJECT (text), quark);
+  if (mask != NULL && mask->scale == p->sprite_scale && mask->options_hash == options_hash &&
+      mask->mask != NULL)
+    {
+      cairo_font_options_destroy (options);
+      return mask;
+    }
+
+  /* Text drawn once (a view passing by) is not worth a mask: remember
+   * it, and make the mask when it comes back. */
+  if (mask == NULL || mask->scale != p->sprite_scale || mask->options_hash != options_hash)
+    {
+      mask = g_new0 (TextMask, 1);
+      mask->scale = p->sprite_scale;
+      mask->options_hash = options_hash;
+      g_object_set_qdata_full (G_OBJECT (text), quark, mask, text_mask_free);
+      cairo_font_options_destroy (options);
+      return NULL;
+    }
+
+  pango_layout_get_pixel_extents (text, &ink, &logical);
+  /* a pixel of slack: antialiasing reaches past the ink */
+  x0 = MIN (ink.x, logical.x) - 1;
+  y0 = MIN (ink.y, logical.y) - 1;
+  x1 = MAX (ink.x + ink.width, logical.x + logical.width) + 1;
+  y1 = MAX (ink.y + ink.height, logical.y + logical.height) + 1;
+
+  mask->x = x0;
+  mask->y = y0;
+  mask->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ((x1 - x0) * mask->scale),
+                                           (int) ((y1 - y0) * mask->scale));
+  cairo_surface_set_device_scale (mask->mask, mask->scale, mask->scale);
+  cr = cairo_create (mask->mask);
+  cairo_set_font_options (cr, options);
+  cairo_move_to (cr, -x0, -y0);
+  pango_cairo_show_layout (cr, text);
+  cairo_destroy (cr);
+  cairo_font_options_destroy (options);
+
+  return mask;
+}
+
+static gboolean
+is_on_device_pixel (Painter *p,
+                    double   pos)
+{
+  double device = pos * p->device_scale;
+
+  return fabs (device - round (device)) < 1e-6;
+}
+
+/* Shows @text with its top-left at (x, y), as glyphs or through the sink. */
+void
+_chronicle_paint_show_text (Painter              *p,
+                            PangoLayout          *text,
+                            double                x,
+                            double                y,
+                            const ChronicleColor *color)
+{
+  g_autofree char *shown = NULL;
+
+  if (p->sink == NULL && p->device_scale > 0 && p->sprite_scale == p->device_scale &&
+      is_on_device_pixel (p, x) && is_on_device_pixel (p, y))
+    {
+      TextMask *mask = get_text_mask (p, text);
+
+      if (mask != NULL)
+        {
+          _chronicle_paint_set_color (p->cr, color, 1.0);
+          cairo_mask_surface (p->cr, mask->mask, x + mask->x, y + mask->y);
+          return;
+        }
+    }
+
+  if (p->sink == NULL)
+    {
+      _chronicle_paint_set_color (p->cr, color, 1.0);
+      cairo_move_to (p->cr, x, y);
+      pango_cairo_show_layout (p->cr, text);
+      return;
+    }
+
+  shown = get_shown_text (text);
+  p->sink (shown, x, y + (double) pango_layout_get_baseline (text) / PANGO_SCALE,
+           pango_layout_get_font_description (text), color, p->sink_data);
+}
+
+/* @text shaped in @font, ellipsized past @max_width px (no limit when
+ * <= 0): from the cache, or shaped now and kept. */
+PangoLayout *
+_chronicle_paint_get_text_layout (Painter                    *p,
+                                  const PangoFontDescription *font,
+                                  const char                 *font_key,
+                                  const char                 *text,
+                                  double                      max_width)
+{
+  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
+  char digits[16], *d = digits + sizeof digits;
+  char *key;
+  PangoLayout *layout;
+
+  /* The key without printf: this runs for every text of every frame. */
+  *--d = '\0';
+  if (width <= 0)
+    *--d = '-';
+  for (unsigned int w = width > 0 ? (unsigned int) width : 0; w > 0; w /= 10)
+    *--d = (char) ('0' + w % 10);
+  key = g_strconcat (font_key, "\x1f", d, "\x1f", text, NULL);
+  layout = _chronicle_paint_generations_lookup (&p->layouts->table, key);
+
+  if (layout != NULL)
+    {
+      g_free (key);
+      return layout;
+    }
+
+  layout = pango_layout_new (p->layouts->context);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width);
+  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  _chronicle_paint_generations_insert (&p->layouts->table, key, layout);
+
+  return layout;
+}
+
+/* Draws @text in the font for @role with its top-left at (x, y),
+ * ellipsized past @max_width (no limit when <= 0). */
+void
+_chronicle_paint_draw_text (Painter              *p,
+                            ChronicleTextRole     role,
+                            const char           *text,
+                            double                x,
+                            double                y,
+                            double                max_width,
+                            const ChronicleColor *color)
+{
+  _chronicle_paint_show_text (p, _chronicle_paint_get_text_layout (p, p->fonts[role], p->font_keys[role], text, max_width), x, y, color);
+}
+
+/* A label box: opaque box tinted with the category, outlined, with the
+ * category strip at its left. */
+static void
+draw_label_box_path (Painter              *p,
+                     cairo_t              *cr,
+                     double                x,
+                     double                y,
+                     double                width,
+                     double                height,
+                     const ChronicleColor *color)
+{
+  const ChronicleStyle *style = p->style;
+  ChronicleColor tint;
+
+  _chronicle_paint_rounded_rect (cr, x, y, width, height, 4);
+  _chronicle_paint_mix_color (&style->background, color, style->dark ? 0.2 : 0.1, &tint);
+  _chronicle_paint_set_color (cr, &tint, 1.0);
+  cairo_fill_preserve (cr);
+  _chronicle_paint_set_color (cr, color, 0.35);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  /* The strip follows the box's rounded left corners; a path, not a
+   * clip, because clipping to rounded shapes is slow on images. */
+  _chronicle_paint_set_color (cr, color, 1.0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + 4, y + 4, 4, G_PI, 3 * G_PI / 2);
+  cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y);
+  cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y + height);
+  cairo_line_to (cr, x + 4, y + height);
+  cairo_arc (cr, x + 4, y + height - 4, 4, G_PI / 2, G_PI);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_marker_path (Painter              *p,
+                  cairo_t              *cr,
+                  double                x,
+                  double                y,
+                  const ChronicleColor *color)
+{
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, &p->style->background, 1.0);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, color, 1.0);
+  cairo_fill (cr);
+}
+
+/* The sprite for @key from the thread's cache (new reference), or NULL.
+ * Sprites depend on colours, sizes and scale only, so they outlive a
+ * paint; the few looks a chart has are kept, and all dropped past 256. */
+cairo_surface_t *
+_chronicle_paint_lookup_sprite (const char *key)
+{
+  cairo_surface_t *sprite = g_hash_table_lookup (_chronicle_paint_get_text_caches ()->sprites, key);
+
+  return sprite != NULL ? cairo_surface_reference (sprite) : NULL;
+}
+
+/* Takes @key; keeps a reference to @sprite. */
+void
+_chronicle_paint_store_sprite (char            *key,
+                               cairo_surface_t *sprite)
+{
+  GHashTable *sprites = _chronicle_paint_get_text_caches ()->sprites;
+
+  if (g_hash_table_size (sprites) >= 256)
+    g_hash_table_remove_all (sprites);
+  g_hash_table_insert (sprites, key, cairo_surface_reference (sprite));
+}
+
+char *
+_chronicle_paint_describe_color (const ChronicleColor *color)
+{
+  return g_strdup_printf ("%.5f,%.5f,%.5f,%.5f", color->red, color->green, color->blue, color->alpha);
+}
+
+cairo_surface_t *
+_chronicle_paint_create_sprite (Painter  *p,
+                                double    width,
+                                double    height,
+                                cairo_t **cr)
+{
+  cairo_surface_t *sprite;
+  int w = (int) ceil (width * p->sprite_scale), h = (int) ceil (height * p->sprite_scale);
+
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_set_device_scale (sprite, p->sprite_scale, p->sprite_scale);
+  *cr = cairo_create (sprite);
+  return sprite;
+}
+
+void
+_chronicle_paint_init_sprites (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  cairo_matrix_t matrix;
+  double ox = 0, oy = 0, s;
+  guint n = p->n_categories + 1;
+
+  p->device_scale = 0;
+  if (p->sink != NULL || (type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING))
+    return;
+
+  /* Only for whole-pixel scales and offsets: anything else would need
+   * resampling. */
+  cairo_get_matrix (cr, &matrix);
+  cairo_user_to_device (cr, &ox, &oy);
+  s = matrix.xx;
+  {
+    double sx = 1, sy = 1;
+
+    cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+    if (sx != sy)
+      return;
+    s *= sx;
+  }
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy || s < 1 || s > 4 ||
+      fabs (s - round (s)) > 1e-6 || fabs (ox - round (ox)) > 1e-6 || fabs (oy - round (oy)) > 1e-6)
+    return;
+
+  p->device_scale = round (s);
+  /* A recording surface is replayed at the widget's scale later. */
+  p->sprite_scale = p->device_scale;
+  if (type == CAIRO_SURFACE_TYPE_RECORDING && p->style->scale > 1)
+    p->sprite_scale *= round (p->style->scale);
+
+  p->box_sprites = g_new0 (cairo_surface_t *, n);
+  p->marker_sprites = g_new0 (cairo_surface_t *, n);
+  p->box_height = layout->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
+}
+
+void
+_chronicle_paint_clear_sprites (Painter *p)
+{
+  guint n = p->n_categories + 1;
+
+  for (guint i = 0; p->box_sprites != NULL && i < n; i++)
+    g_clear_pointer (&p->box_sprites[i], cairo_surface_destroy);
+  for (guint i = 0; p->marker_sprites != NULL && i < n; i++)
+    g_clear_pointer (&p->marker_sprites[i], cairo_surface_destroy);
+  g_clear_pointer (&p->box_sprites, g_free);
+  g_clear_pointer (&p->marker_sprites, g_free);
+  g_clear_pointer (&p->pill_sprite, cairo_surface_destroy);
+}
+
+/* Paints columns [x0, x0 + width) of the area at (x, y) from @sprite
+ * placed at (sx, y). */
+static void
+stamp (cairo_t         *cr,
+       cairo_surface_t *sprite,
+       double           sx,
+       double           x,
+       double           y,
+       double           width,
+       double           height)
+{
+  cairo_set_source_surface (cr, sprite, sx, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+/* Stamps a box or pill of @width at (x, y) (snapped) from @sprite, a
+ * SPRITE_BOX_WIDTH wide rendering of it with SPRITE_MARGIN around. */
+void
+_chronicle_paint_stamp_box (Painter         *p,
+                            cairo_surface_t *sprite,
+                            double           x,
+                            double           y,
+                            double           width,
+                            double           height)
+{
+  cairo_t *cr = p->cr;
+  double full = SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN, h = height + 2 * SPRITE_MARGIN;
+  double w = width + 2 * SPRITE_MARGIN;
+  double left = x - SPRITE_MARGIN;
+
+  stamp (cr, sprite, left, left, y - SPRITE_MARGIN, w - SPRITE_END, h);
+  stamp (cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
+}
+
+static guint
+sprite_index (Painter *p,
+              guint    category)
+{
+  return category < p->n_categories ? category : p->n_categories;
+}
+
+/* Draws a label box at (x, y); returns where it went, which is (x, y)
+ * except when snapped for a sprite. */
+void
+_chronicle_paint_draw_label_box (Painter              *p,
+                                 guint                 category,
+                                 const ChronicleColor *color,
+                                 const ChronicleRect  *box,
+                                 double               *x,
+                                 double               *y)
+{
+  guint index = sprite_index (p, category);
+  double width;
+
+  *x = box->x;
+  *y = box->y;
+  if (p->device_scale == 0 || box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END ||
+      fabs (box->height - p->box_height) > 1e-6)
+    {
+      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color);
+      return;
+    }
+
+  if (p->box_sprites[index] == NULL)
+    {
+      g_autofree char *c = _chronicle_paint_describe_color (color);
+      g_autofree char *b = _chronicle_paint_describe_color (&p->style->background);
+      char *key = g_strdup_printf ("box %g %g %s %s %d", p->sprite_scale, p->box_height, c, b, p->style->dark);
+
+      p->box_sprites[index] = _chronicle_paint_lookup_sprite (key);
+      if (p->box_sprites[index] == NULL)
+        {
+          cairo_t *cr;
+
+          p->box_sprites[index] = _chronicle_paint_create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
+                                                                  p->box_height + 2 * SPRITE_MARGIN,
+                                                                  &cr);
+          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color);
+          cairo_destroy (cr);
+          _chronicle_paint_store_sprite (g_steal_pointer (&key), p->box_sprites[index]);
+        }
+      g_free (key);
+    }
+
+  *x = _chronicle_paint_snap (p, box->x, 0);
+  *y = _chronicle_paint_snap (p, box->y, 0);
+  width = round (box->width * p->device_scale) / p->device_scale;
+  _chronicle_paint_stamp_box (p, p->box_sprites[index], *x, *y, width, box->height);
+}
+
+void
+_chronicle_paint_draw_marker (Painter              *p,
+                              guint                 category,
+                              const ChronicleColor *color,
+                              double                x,
+                              double                y)
+{
+  guint index = sprite_index (p, category);
+  double size = 2 * SPRITE_MARKER, cx, cy;
+
+  if (p->device_scale == 0)
+    {
+      draw_marker_path (p, p->cr, x, y, color);
+      return;
+    }
+
+  /* The centre on the middle of a pixel column, like the leader line;
+   * vertically where the axis is, which all markers share. */
+  cx = _chronicle_paint_snap (p, x, 0.5);
+  cy = y;
+  if (p->marker_sprites[index] == NULL)
+    {
+      double fy = cy * p->device_scale - floor (cy * p->device_scale);
+      g_autofree char *c = _chronicle_paint_describe_color (color);
+      g_autofree char *b = _chronicle_paint_describe_color (&p->style->background);
+      char *key = g_strdup_printf ("marker %g %g %g %s %s", p->sprite_scale, p->device_scale, fy, c, b);
+
+      p->marker_sprites[index] = _chronicle_paint_lookup_sprite (key);
+      if (p->marker_sprites[index] == NULL)
+        {
+          cairo_t *cr;
+
+          p->marker_sprites[index] = _chronicle_paint_create_sprite (p, size, size + 1, &cr);
+          draw_marker_path (p, cr, SPRITE_MARKER + 0.5 / p->device_scale,
+                            SPRITE_MARKER + fy / p->device_scale, color);
+          cairo_destroy (cr);
+          _chronicle_paint_store_sprite (g_steal_pointer (&key), p->marker_sprites[index]);
+        }
+      g_free (key);
+    }
+
+  stamp (p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
+         cx - SPRITE_MARKER - 0.5 / p->device_scale, _chronicle_paint_snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
+}
+
+/*
+ * A label drawn in several frames in a row (what zooming and panning
+ * does) becomes one sprite, box and text together, kept with its shaped
+ * layout: one composite per label instead of two box stamps and a text
+ * mask. Only on raster targets at the target's resolution, only from the
+ * second time a label is drawn the same way, and within a memory budget
+ * per thread; everything else takes the path above.
+ */
+#define LABEL_SPRITE_BUDGET (32 * 1024 * 1024)  /* bytes per thread */
+
+/* What a label sprite shows besides its text; compared bytewise, so
+ * zeroed before being filled. */
+typedef struct
+{
+  double         scale;
+  double         width;
+  double         height;
+  unsigned long  options_hash;
+  ChronicleColor color;
+  ChronicleColor background;
+  ChronicleColor foreground;
+  gboolean       dark;
+} LabelLook;
+
+typedef struct
+{
+  gboolean         seen;      /* drawn once without a sprite */
+  LabelLook        look;
+  cairo_surface_t *sprite;
+  gsize            bytes;
+} LabelSprite;
+
+static void
+label_sprite_free (gpointer data)
+{
+  LabelSprite *label = data;
+  TextCaches *caches = g_private_get (&text_caches_key);
+
+  /* The caches are being freed when this runs from text_caches_free(). */
+  if (caches != NULL && label->bytes <= caches->label_bytes)
+    caches->label_bytes -= label->bytes;
+  g_clear_pointer (&label->sprite, cairo_surface_destroy);
+  g_free (label);
+}
+
+/* Draws the label of @item from its sprite; FALSE when it has none (yet):
+ * the caller draws it piece by piece. */
+gboolean
+_chronicle_paint_draw_label_sprite (Painter                   *p,
+                                    const ChronicleLayoutItem *item,
+                                    const ChronicleColor      *color)
+{
+  static GQuark quark;
+  const ChronicleRect *box = &item->label;
+  const ChronicleStyle *style = p->style;
+  TextCaches *caches = _chronicle_paint_get_text_caches ();
+  double text_width = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
+  double width, x, y;
+  cairo_font_options_t *options;
+  LabelLook look;
+  PangoLayout *text;
+  LabelSprite *label;
+  cairo_t *cr;
+
+  if (p->device_scale == 0 || p->sprite_scale != p->device_scale || item->text == NULL ||
+      box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END || fabs (box->height - p->box_height) > 1e-6)
+    return FALSE;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("chronicle-label-sprite");
+
+  text = _chronicle_paint_get_text_layout (p, p->fonts[CHRONICLE_TEXT_LABEL],
+                                           p->font_keys[CHRONICLE_TEXT_LABEL], item->text, text_width);
+  width = round (box->width * p->device_scale) / p->device_scale;
+  x = _chronicle_paint_snap (p, box->x, 0);
+  y = _chronicle_paint_snap (p, box->y, 0);
+
+  options = cairo_font_options_create ();
+  cairo_get_font_options (p->cr, options);
+  memset (&look, 0, sizeof look);
+  look.scale = p->sprite_scale;
+  look.width = width;
+  look.height = box->height;
+  look.options_hash = hash_font_options (options);
+  look.color = *color;
+  look.background = style->background;
+  look.foreground = style->foreground;
+  look.dark = style->dark;
+
+  label = g_object_get_qdata (G_OBJECT (text), quark);
+  if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
+    {
+      cairo_font_options_destroy (options);
+      stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+             width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+      return TRUE;
+    }
+
+  if (label == NULL)
+    {
+      label = g_new0 (LabelSprite, 1);
+      g_object_set_qdata_full (G_OBJECT (text), quark, label, label_sprite_free);
+    }
+
+  /* First time like this (two events can share a title, and not their
+   * colour): remember the look, drop a sprite of another, draw the
+   * pieces. */
+  if (!label->seen || memcmp (&label->look, &look, sizeof look) != 0)
+    {
+      label->seen = TRUE;
+      label->look = look;
+      g_clear_pointer (&label->sprite, cairo_surface_destroy);
+      caches->label_bytes -= MIN (label->bytes, caches->label_bytes);
+      label->bytes = 0;
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+
+  g_assert (label->sprite == NULL && label->bytes == 0);
+
+  label->bytes = (gsize) (ceil ((width + 2 * SPRITE_MARGIN) * p->sprite_scale) *
+                          ceil ((box->height + 2 * SPRITE_MARGIN) * p->sprite_scale) * 4);
+  if (caches->label_bytes + label->bytes > LABEL_SPRITE_BUDGET)
+    {
+      label->bytes = 0;
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+  caches->label_bytes += label->bytes;
+
+  label->sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, width, box->height, color);
+  _chronicle_paint_set_color (cr, &style->foreground, 1.0);
+  cairo_move_to (cr, SPRITE_MARGIN + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
+                 SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
+  pango_cairo_show_layout (cr, text);
+  cairo_destroy (cr);
+
+  stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+         width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+  return TRUE;
+}

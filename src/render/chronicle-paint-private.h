@@ -1,0 +1,204 @@
+/* chronicle-paint-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "chronicle-paint.h"
+#include "chronicle-layout-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the painter (chronicle-paint.c), its text caches and sprites
+ * (chronicle-paint-cache.c) and the Pango measurer
+ * (chronicle-text-measure.c); not for the rest of the library. */
+
+/*
+ * Text caches. Shaping a title with Pango costs far more than drawing
+ * its glyphs, and a zoom or pan shows mostly the same titles frame after
+ * frame; so measured sizes and shaped PangoLayouts are kept, per thread
+ * (no locks; export threads get their own), keyed by everything the
+ * shaping depends on: font map and its serial, font options, the linear
+ * part of the matrix, the font and the text (and the ellipsizing width).
+ *
+ * Each table has two generations: lookups move hits into the current one,
+ * and when it is full the previous one is dropped, so memory stays bounded
+ * and what recent frames used survives.
+ */
+#define MAX_CACHED_LAYOUTS   2048   /* per generation and signature */
+#define MAX_CACHED_SIZES     8192   /* per generation */
+#define MAX_SIGNATURES       4
+
+typedef struct
+{
+  GHashTable *current;   /* char * -> value */
+  GHashTable *previous;
+  guint       limit;
+  GDestroyNotify free_value;
+} Generations;
+
+/* What shaping depends on apart from font and text; compared bytewise,
+ * so it is zeroed before being filled. */
+typedef struct
+{
+  PangoFontMap  *font_map;
+  guint          font_map_serial;
+  unsigned long  options_hash[2];   /* surface's and context's */
+  double         matrix[4];         /* linear part */
+  PangoLanguage *language;
+  gboolean       round_positions;
+} Signature;
+
+typedef struct
+{
+  Signature     signature;
+  PangoContext *context;  /* the layouts' context; NULL in size caches */
+  Generations   table;    /* key -> PangoLayout, or key -> double[2] */
+} SignatureCache;
+
+typedef struct
+{
+  GPtrArray  *layout_caches;  /* SignatureCache, most recent last */
+  GPtrArray  *size_caches;
+  GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
+  gsize       label_bytes;    /* held by label sprites, see draw_label_sprite() */
+  /* measuring: key prefixes for the last style seen, per role */
+  char       *measure_family;
+  double      measure_size;
+  char       *measure_prefixes[CHRONICLE_TEXT_TITLE + 1];
+} TextCaches;
+
+typedef struct
+{
+  cairo_t              *cr;
+  const ChronicleLayout *layout;
+  const ChronicleStyle *style;
+  SignatureCache       *layouts;    /* shaped text for this cr */
+  PangoFontDescription *fonts[CHRONICLE_TEXT_TITLE + 1];
+  PangoFontDescription *pill_font;
+  char                 *font_keys[CHRONICLE_TEXT_TITLE + 1];
+  char                 *pill_font_key;
+  ChronicleColor       *category_colors;
+  guint                 n_categories;
+  ChronicleTextSink     sink;       /* NULL: draw glyphs */
+  gpointer              sink_data;
+
+  /* Raster targets: boxes, markers and pills are stamped from sprites
+   * rendered once per paint (see init_sprites()). */
+  double                device_scale;   /* device px per logical px; 0: draw paths */
+  double                sprite_scale;   /* resolution of the sprites */
+  double                box_height;     /* of the label box sprites */
+  cairo_surface_t     **box_sprites;    /* per category, n_categories + 1 (none) */
+  cairo_surface_t     **marker_sprites;
+  cairo_surface_t      *pill_sprite;
+} Painter;
+
+/*
+ * Sprites. Antialiased rounded paths cost cairo's rasteriser tens of
+ * microseconds each, and a dense frame has hundreds; on image targets
+ * (and GTK's recording surfaces, replayed to images) the painter renders
+ * each look once per paint and stamps it: a box or pill is its sprite's
+ * left part plus its right end, so one sprite serves every width. The
+ * shapes are drawn with the same path code, at positions snapped to
+ * device pixels; vector targets (SVG, PDF) always get the paths.
+ */
+#define SPRITE_MARGIN      1.0    /* logical px around the shape: strokes reach out */
+#define SPRITE_BOX_WIDTH   320.0  /* wider boxes fall back to paths */
+#define SPRITE_END         8.0    /* right end taken from the sprite's end */
+#define SPRITE_MARKER      9.0    /* half the marker sprite's size */
+
+/* chronicle-paint-cache.c: text caches */
+TextCaches     *_chronicle_paint_get_text_caches     (void);
+gpointer        _chronicle_paint_generations_lookup  (Generations                *gen,
+                                                      const char                 *key);
+void            _chronicle_paint_generations_insert  (Generations                *gen,
+                                                      char                       *key,
+                                                      gpointer                    value);
+void            _chronicle_paint_get_cr_signature    (cairo_t                    *cr,
+                                                      Signature                  *signature);
+void            _chronicle_paint_get_context_signature (PangoContext             *context,
+                                                        Signature                *signature);
+SignatureCache *_chronicle_paint_get_signature_cache (GPtrArray                  *caches,
+                                                      const Signature            *signature,
+                                                      cairo_t                    *cr,
+                                                      guint                       limit,
+                                                      GDestroyNotify              free_value);
+
+/* chronicle-paint-cache.c: shaped text */
+void            _chronicle_paint_show_text           (Painter                    *p,
+                                                      PangoLayout                *text,
+                                                      double                      x,
+                                                      double                      y,
+                                                      const ChronicleColor       *color);
+PangoLayout    *_chronicle_paint_get_text_layout     (Painter                    *p,
+                                                      const PangoFontDescription *font,
+                                                      const char                 *font_key,
+                                                      const char                 *text,
+                                                      double                      max_width);
+void            _chronicle_paint_draw_text           (Painter                    *p,
+                                                      ChronicleTextRole           role,
+                                                      const char                 *text,
+                                                      double                      x,
+                                                      double                      y,
+                                                      double                      max_width,
+                                                      const ChronicleColor       *color);
+
+/* chronicle-paint-cache.c: sprites */
+cairo_surface_t *_chronicle_paint_lookup_sprite      (const char                 *key);
+void            _chronicle_paint_store_sprite        (char                       *key,
+                                                      cairo_surface_t            *sprite);
+char           *_chronicle_paint_describe_color      (const ChronicleColor       *color);
+cairo_surface_t *_chronicle_paint_create_sprite      (Painter                    *p,
+                                                      double                      width,
+                                                      double                      height,
+                                                      cairo_t                   **cr);
+void            _chronicle_paint_init_sprites        (Painter                    *p);
+void            _chronicle_paint_clear_sprites       (Painter                    *p);
+void            _chronicle_paint_stamp_box           (Painter                    *p,
+                                                      cairo_surface_t            *sprite,
+                                                      double                      x,
+                                                      double                      y,
+                                                      double                      width,
+                                                      double                      height);
+void            _chronicle_paint_draw_label_box      (Painter                    *p,
+                                                      guint                       category,
+                                                      const ChronicleColor       *color,
+                                                      const ChronicleRect        *box,
+                                                      double                     *x,
+                                                      double                     *y);
+void            _chronicle_paint_draw_marker         (Painter                    *p,
+                                                      guint                       category,
+                                                      const ChronicleColor       *color,
+                                                      double                      x,
+                                                      double                      y);
+gboolean        _chronicle_paint_draw_label_sprite   (Painter                    *p,
+                                                      const ChronicleLayoutItem  *item,
+                                                      const ChronicleColor       *color);
+
+/* chronicle-text-measure.c */
+PangoFontDescription *_chronicle_paint_create_font   (const ChronicleStyle       *style,
+                                                      ChronicleTextRole           role);
+
+/* chronicle-paint.c: drawing primitives */
+void            _chronicle_paint_set_color           (cairo_t                    *cr,
+                                                      const ChronicleColor       *color,
+                                                      double                      alpha);
+void            _chronicle_paint_mix_color           (const ChronicleColor       *base,
+                                                      const ChronicleColor       *over,
+                                                      double                      amount,
+                                                      ChronicleColor             *out);
+void            _chronicle_paint_rounded_rect        (cairo_t                    *cr,
+                                                      double                      x,
+                                                      double                      y,
+                                                      double                      w,
+                                                      double                      h,
+                                                      double                      r);
+double          _chronicle_paint_snap                (Painter                    *p,
+                                                      double                      pos,
+                                                      double                      subpixel);
+
+G_END_DECLS
