@@ -213,15 +213,18 @@ node_holds_string (ChronicleJsonNode *node)
   return chronicle_json_node_get_node_type (node) == CHRONICLE_JSON_NODE_STRING;
 }
 
-/* Reads an optional (or, with @required, a required) string member. A null
- * member counts as absent: extraction pipelines often write "end": null. */
+/* Looks up @member and checks its JSON type. *out is NULL when the member
+ * is absent, or null and not @required: extraction pipelines often write
+ * "end": null. @type_name names @type in messages. */
 static gboolean
-read_string (ChronicleJsonNode  *object,
-             const char         *member,
-             gboolean            required,
-             const Place        *place,
-             const char        **out,
-             GError            **error)
+get_member (ChronicleJsonNode      *object,
+            const char             *member,
+            gboolean                required,
+            ChronicleJsonNodeType   type,
+            const char             *type_name,
+            const Place            *place,
+            ChronicleJsonNode     **out,
+            GError                **error)
 {
   ChronicleJsonNode *node = chronicle_json_object_get_member (object, member);
 
@@ -234,13 +237,35 @@ read_string (ChronicleJsonNode  *object,
       return TRUE;
     }
 
-  if (!node_holds_string (node))
+  if (chronicle_json_node_get_node_type (node) != type)
     {
       g_autofree char *subject = g_strdup_printf ("\"%s\"", member);
-      return set_type_error (error, place, subject, C_("JSON type", "a string"), node);
+      return set_type_error (error, place, subject, type_name, node);
     }
 
-  *out = chronicle_json_node_get_string (node);
+  *out = node;
+  return TRUE;
+}
+
+/* Reads an optional (or, with @required, a required) string member. */
+static gboolean
+read_string (ChronicleJsonNode  *object,
+             const char         *member,
+             gboolean            required,
+             const Place        *place,
+             const char        **out,
+             GError            **error)
+{
+  ChronicleJsonNode *node;
+
+  *out = NULL;
+
+  if (!get_member (object, member, required, CHRONICLE_JSON_NODE_STRING, C_("JSON type", "a string"),
+                   place, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    *out = chronicle_json_node_get_string (node);
   return TRUE;
 }
 
@@ -334,20 +359,16 @@ read_boolean (ChronicleJsonNode  *object,
               gboolean           *out,
               GError            **error)
 {
-  ChronicleJsonNode *node = chronicle_json_object_get_member (object, member);
+  ChronicleJsonNode *node;
 
   *out = FALSE;
 
-  if (node == NULL || chronicle_json_node_get_node_type (node) == CHRONICLE_JSON_NODE_NULL)
-    return TRUE;
+  if (!get_member (object, member, FALSE, CHRONICLE_JSON_NODE_BOOLEAN, C_("JSON type", "a boolean"),
+                   place, &node, error))
+    return FALSE;
 
-  if (chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_BOOLEAN)
-    {
-      g_autofree char *subject = g_strdup_printf ("\"%s\"", member);
-      return set_type_error (error, place, subject, C_("JSON type", "a boolean"), node);
-    }
-
-  *out = chronicle_json_node_get_boolean (node);
+  if (node != NULL)
+    *out = chronicle_json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -360,25 +381,8 @@ read_array (ChronicleJsonNode  *object,
             ChronicleJsonNode **out,
             GError            **error)
 {
-  ChronicleJsonNode *node = chronicle_json_object_get_member (object, member);
-
-  *out = NULL;
-
-  if (node == NULL || (!required && chronicle_json_node_get_node_type (node) == CHRONICLE_JSON_NODE_NULL))
-    {
-      if (required)
-        return set_missing_error (error, place, member);
-      return TRUE;
-    }
-
-  if (chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_ARRAY)
-    {
-      g_autofree char *subject = g_strdup_printf ("\"%s\"", member);
-      return set_type_error (error, place, subject, C_("JSON type", "an array"), node);
-    }
-
-  *out = node;
-  return TRUE;
+  return get_member (object, member, required, CHRONICLE_JSON_NODE_ARRAY, C_("JSON type", "an array"),
+                     place, out, error);
 }
 
 /* Reads an optional array of strings into a NULL-terminated vector of
