@@ -57,6 +57,7 @@ struct _ChronicleLayout
   GArray                 *breaks;     /* ChronicleLayoutBreak */
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
   guint                  *item_of_event; /* visible event - first_visible -> item index */
+  GObject                *text_context;  /* PangoContext measured with, or NULL */
 
   ChronicleLayoutOptions  options;
   double                  width;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "chronicle-layout-private.h"
+#include "chronicle-paint.h"
 
 /*
  * The layout is a pure function of (timeline, viewport, size, options,
@@ -859,6 +860,11 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   self->breaks = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutBreak));
   self->legend = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutLegendEntry));
 
+  /* Measured with Pango: the painter draws the text shaped here, in the
+   * same context, instead of shaping it again. */
+  if (measure == chronicle_pango_measure)
+    self->text_context = G_OBJECT (g_object_ref (((ChroniclePangoMeasurer *) measure_data)->context));
+
   measure ("Ag", CHRONICLE_TEXT_LABEL, &w, &self->label_height, measure_data);
   measure ("09:00", CHRONICLE_TEXT_TICK, &w, &self->tick_label_height, measure_data);
 
@@ -903,6 +909,7 @@ chronicle_layout_free (ChronicleLayout *layout)
   g_clear_pointer (&layout->breaks, g_array_unref);
   g_clear_pointer (&layout->legend, g_array_unref);
   g_clear_pointer (&layout->item_of_event, g_free);
+  g_clear_object (&layout->text_context);
   g_free (layout);
 }
 

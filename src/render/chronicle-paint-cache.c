@@ -74,8 +74,9 @@ _chronicle_paint_generations_insert (Generations *gen,
 static void
 signature_cache_free (SignatureCache *cache)
 {
-  g_clear_object (&cache->context);
   generations_clear (&cache->table);
+  g_clear_pointer (&cache->shapers, g_hash_table_unref);
+  g_clear_object (&cache->context);
   g_free (cache);
 }
 
@@ -84,12 +85,14 @@ text_caches_free (gpointer data)
 {
   TextCaches *caches = data;
 
-  g_ptr_array_unref (caches->layout_caches);
-  g_ptr_array_unref (caches->size_caches);
+  g_ptr_array_unref (caches->text_caches);
   g_hash_table_unref (caches->sprites);
   g_free (caches->measure_family);
-  for (guint i = 0; i < G_N_ELEMENTS (caches->measure_prefixes); i++)
-    g_free (caches->measure_prefixes[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (caches->measure_keys); i++)
+    {
+      g_clear_pointer (&caches->measure_fonts[i], pango_font_description_free);
+      g_free (caches->measure_keys[i]);
+    }
   g_free (caches);
 }
 
@@ -103,8 +106,7 @@ _chronicle_paint_get_text_caches (void)
   if (caches == NULL)
     {
       caches = g_new0 (TextCaches, 1);
-      caches->layout_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
-      caches->size_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
+      caches->text_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
       caches->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) cairo_surface_destroy);
       g_private_set (&text_caches_key, caches);
@@ -116,8 +118,8 @@ _chronicle_paint_get_text_caches (void)
 /**
  * chronicle_paint_clear_caches:
  *
- * Drops the shaped text and measured sizes that the painter and
- * chronicle_pango_measure() keep for the calling thread. Nothing needs
+ * Drops the shaped text that the painter and chronicle_pango_measure()
+ * keep for the calling thread. Nothing needs
  * this for correctness (the caches are keyed by everything shaping
  * depends on); it frees memory, and lets benchmarks time a first frame.
  */
@@ -184,14 +186,14 @@ _chronicle_paint_get_context_signature (PangoContext *context,
   signature->round_positions = pango_context_get_round_glyph_positions (context);
 }
 
-/* The cache in @caches for @signature; a new one when there is none, for
- * which @cr (if given) makes the layouts' context. */
+/* The cache in @caches for @signature; a new one when there is none,
+ * shaping with @context, or when that is NULL with a context made for
+ * @cr. */
 SignatureCache *
 _chronicle_paint_get_signature_cache (GPtrArray       *caches,
                                       const Signature *signature,
-                                      cairo_t         *cr,
-                                      guint            limit,
-                                      GDestroyNotify   free_value)
+                                      PangoContext    *context,
+                                      cairo_t         *cr)
 {
   SignatureCache *cache;
 
@@ -207,53 +209,27 @@ _chronicle_paint_get_signature_cache (GPtrArray       *caches,
 
   cache = g_new0 (SignatureCache, 1);
   cache->signature = *signature;
-  if (cr != NULL)
-    cache->context = pango_cairo_create_context (cr);
-  generations_init (&cache->table, limit, free_value);
+  cache->context = context != NULL ? g_object_ref (context) : pango_cairo_create_context (cr);
+  cache->shapers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) chronicle_shaper_free);
+  generations_init (&cache->table, MAX_CACHED_TEXTS, g_object_unref);
   g_ptr_array_add (caches, cache);
 
   return cache;
 }
 
-/* The text @layout shows on its first line: the ellipsis run stands for
- * the part it hides. */
-static char *
-get_shown_text (PangoLayout *layout)
-{
-  const char *text = pango_layout_get_text (layout);
-  PangoLayoutLine *line;
-  GString *shown;
-
-  if (!pango_layout_is_ellipsized (layout))
-    return g_strdup (text);
-
-  shown = g_string_new (NULL);
-  line = pango_layout_get_line_readonly (layout, 0);
-  for (GSList *l = line->runs; l != NULL; l = l->next)
-    {
-      PangoGlyphItem *run = l->data;
-
-      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
-        g_string_append (shown, "…");
-      else
-        g_string_append_len (shown, text + run->item->offset, run->item->length);
-    }
-
-  return g_string_free (shown, FALSE);
-}
-
-/* The glyphs of a cached layout rendered once as an alpha mask, kept on
- * the layout (so it goes when the layout leaves the cache): drawing a
- * label is then one composite instead of a glyph run, on raster targets
- * when the text sits on whole device pixels. The mask is rendered with
- * the target's font options at the target's scale, so the pixels are
- * those the glyphs would give. */
+/* The glyphs of a cached text rendered once as an alpha mask, kept on
+ * the text (so it goes when the text leaves the cache): drawing a label
+ * is then one composite instead of a glyph run, on raster targets when
+ * the text sits on whole device pixels. The mask is rendered with the
+ * target's font options at the target's scale, so the pixels are those
+ * the glyphs would give. */
 typedef struct
 {
   double           scale;
   unsigned long    options_hash;
-  cairo_surface_t *mask;    /* NULL until the text is drawn a second time */
-  int              x;       /* of the mask's origin from the layout's, logical px */
+  int              max_width;   /* pango units, as shown */
+  cairo_surface_t *mask;        /* NULL until the text is drawn a second time */
+  int              x;           /* of the mask's origin from the text's, logical px */
   int              y;
 } TextMask;
 
@@ -267,8 +243,9 @@ text_mask_free (gpointer data)
 }
 
 static TextMask *
-get_text_mask (Painter     *p,
-               PangoLayout *text)
+get_text_mask (Painter             *p,
+               ChronicleShapedText *text,
+               int                  max_width)
 {
   static GQuark quark;
   TextMask *mask;
@@ -287,7 +264,7 @@ get_text_mask (Painter     *p,
 
   mask = g_object_get_qdata (G_OBJECT (text), quark);
   if (mask != NULL && mask->scale == p->sprite_scale && mask->options_hash == options_hash &&
-      mask->mask != NULL)
+      mask->max_width == max_width && mask->mask != NULL)
     {
       cairo_font_options_destroy (options);
       return mask;
@@ -295,17 +272,21 @@ get_text_mask (Painter     *p,
 
   /* Text drawn once (a view passing by) is not worth a mask: remember
    * it, and make the mask when it comes back. */
-  if (mask == NULL || mask->scale != p->sprite_scale || mask->options_hash != options_hash)
+  if (mask == NULL || mask->scale != p->sprite_scale || mask->options_hash != options_hash ||
+      mask->max_width != max_width)
     {
       mask = g_new0 (TextMask, 1);
       mask->scale = p->sprite_scale;
       mask->options_hash = options_hash;
+      mask->max_width = max_width;
       g_object_set_qdata_full (G_OBJECT (text), quark, mask, text_mask_free);
       cairo_font_options_destroy (options);
       return NULL;
     }
 
-  pango_layout_get_pixel_extents (text, &ink, &logical);
+  chronicle_shaped_text_get_extents (text, max_width, &ink, &logical);
+  pango_extents_to_pixels (&ink, NULL);
+  pango_extents_to_pixels (&logical, NULL);
   /* a pixel of slack: antialiasing reaches past the ink */
   x0 = MIN (ink.x, logical.x) - 1;
   y0 = MIN (ink.y, logical.y) - 1;
@@ -320,7 +301,7 @@ get_text_mask (Painter     *p,
   cr = cairo_create (mask->mask);
   cairo_set_font_options (cr, options);
   cairo_move_to (cr, -x0, -y0);
-  pango_cairo_show_layout (cr, text);
+  chronicle_shaped_text_show (text, cr, max_width);
   cairo_destroy (cr);
   cairo_font_options_destroy (options);
 
@@ -336,20 +317,29 @@ is_on_device_pixel (Painter *p,
   return fabs (device - round (device)) < 1e-6;
 }
 
-/* Shows @text with its top-left at (x, y), as glyphs or through the sink. */
+static int
+to_pango_width (double max_width)
+{
+  return max_width > 0 ? (int) (max_width * PANGO_SCALE) : 0;
+}
+
+/* Shows @text with its top-left at (x, y), ellipsized past @max_width
+ * (no limit when <= 0), as glyphs or through the sink. */
 void
 _chronicle_paint_show_text (Painter              *p,
-                            PangoLayout          *text,
+                            ChronicleShapedText  *text,
                             double                x,
                             double                y,
+                            double                max_width,
                             const ChronicleColor *color)
 {
   g_autofree char *shown = NULL;
+  int width = to_pango_width (max_width);
 
   if (p->sink == NULL && p->device_scale > 0 && p->sprite_scale == p->device_scale &&
       is_on_device_pixel (p, x) && is_on_device_pixel (p, y))
     {
-      TextMask *mask = get_text_mask (p, text);
+      TextMask *mask = get_text_mask (p, text, width);
 
       if (mask != NULL)
         {
@@ -363,52 +353,62 @@ _chronicle_paint_show_text (Painter              *p,
     {
       _chronicle_paint_set_color (p->cr, color, 1.0);
       cairo_move_to (p->cr, x, y);
-      pango_cairo_show_layout (p->cr, text);
+      chronicle_shaped_text_show (text, p->cr, width);
       return;
     }
 
-  shown = get_shown_text (text);
-  p->sink (shown, x, y + (double) pango_layout_get_baseline (text) / PANGO_SCALE,
-           pango_layout_get_font_description (text), color, p->sink_data);
+  shown = chronicle_shaped_text_get_shown_text (text, width);
+  p->sink (shown, x, y + (double) chronicle_shaped_text_get_baseline (text) / PANGO_SCALE,
+           chronicle_shaped_text_get_font (text), color, p->sink_data);
 }
 
-/* @text shaped in @font, ellipsized past @max_width px (no limit when
- * <= 0): from the cache, or shaped now and kept. */
-PangoLayout *
-_chronicle_paint_get_text_layout (Painter                    *p,
-                                  const PangoFontDescription *font,
-                                  const char                 *font_key,
-                                  const char                 *text,
-                                  double                      max_width)
+/* The key of a font made for @style: @role is a ChronicleTextRole, or
+ * past them the pill's. Made once per paint or style, not per text. */
+char *
+_chronicle_paint_make_font_key (const ChronicleStyle *style,
+                                guint                 role)
 {
-  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
-  char digits[16], *d = digits + sizeof digits;
-  char *key;
-  PangoLayout *layout;
+  return g_strdup_printf ("%u\x1f%s\x1f%g\x1f", role, style->font_family != NULL ? style->font_family : "",
+                          style->font_size);
+}
 
-  /* The key without printf: this runs for every text of every frame. */
-  *--d = '\0';
-  if (width <= 0)
-    *--d = '-';
-  for (unsigned int w = width > 0 ? (unsigned int) width : 0; w > 0; w /= 10)
-    *--d = (char) ('0' + w % 10);
-  key = g_strconcat (font_key, "\x1f", d, "\x1f", text, NULL);
-  layout = _chronicle_paint_generations_lookup (&p->layouts->table, key);
+/* @text shaped in @font (whose key is @font_key), from @cache, or shaped
+ * now and kept. */
+ChronicleShapedText *
+_chronicle_paint_lookup_text (SignatureCache             *cache,
+                              const PangoFontDescription *font,
+                              const char                 *font_key,
+                              const char                 *text)
+{
+  char *key = g_strconcat (font_key, text, NULL);
+  ChronicleShapedText *shaped = _chronicle_paint_generations_lookup (&cache->table, key);
+  ChronicleShaper *shaper;
 
-  if (layout != NULL)
+  if (shaped != NULL)
     {
       g_free (key);
-      return layout;
+      return shaped;
     }
 
-  layout = pango_layout_new (p->layouts->context);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, width);
-  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  _chronicle_paint_generations_insert (&p->layouts->table, key, layout);
+  shaper = g_hash_table_lookup (cache->shapers, font_key);
+  if (shaper == NULL)
+    {
+      shaper = chronicle_shaper_new (cache->context, font);
+      g_hash_table_insert (cache->shapers, g_strdup (font_key), shaper);
+    }
+  shaped = chronicle_shaped_text_new (shaper, text);
+  _chronicle_paint_generations_insert (&cache->table, key, shaped);
 
-  return layout;
+  return shaped;
+}
+
+ChronicleShapedText *
+_chronicle_paint_get_text (Painter                    *p,
+                           const PangoFontDescription *font,
+                           const char                 *font_key,
+                           const char                 *text)
+{
+  return _chronicle_paint_lookup_text (p->texts, font, font_key, text);
 }
 
 /* Draws @text in the font for @role with its top-left at (x, y),
@@ -422,7 +422,8 @@ _chronicle_paint_draw_text (Painter              *p,
                             double                max_width,
                             const ChronicleColor *color)
 {
-  _chronicle_paint_show_text (p, _chronicle_paint_get_text_layout (p, p->fonts[role], p->font_keys[role], text, max_width), x, y, color);
+  _chronicle_paint_show_text (p, _chronicle_paint_get_text (p, p->fonts[role], p->font_keys[role], text),
+                              x, y, max_width, color);
 }
 
 /* A label box: opaque box tinted with the category, outlined, with the
@@ -729,6 +730,7 @@ typedef struct
   double         scale;
   double         width;
   double         height;
+  int            text_width;   /* pango units the text may take */
   unsigned long  options_hash;
   ChronicleColor color;
   ChronicleColor background;
@@ -772,7 +774,7 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   double width, x, y;
   cairo_font_options_t *options;
   LabelLook look;
-  PangoLayout *text;
+  ChronicleShapedText *text;
   LabelSprite *label;
   cairo_t *cr;
 
@@ -783,8 +785,8 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   if (G_UNLIKELY (quark == 0))
     quark = g_quark_from_static_string ("chronicle-label-sprite");
 
-  text = _chronicle_paint_get_text_layout (p, p->fonts[CHRONICLE_TEXT_LABEL],
-                                           p->font_keys[CHRONICLE_TEXT_LABEL], item->text, text_width);
+  text = _chronicle_paint_get_text (p, p->fonts[CHRONICLE_TEXT_LABEL], p->font_keys[CHRONICLE_TEXT_LABEL],
+                                    item->text);
   width = round (box->width * p->device_scale) / p->device_scale;
   x = _chronicle_paint_snap (p, box->x, 0);
   y = _chronicle_paint_snap (p, box->y, 0);
@@ -795,6 +797,7 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   look.scale = p->sprite_scale;
   look.width = width;
   look.height = box->height;
+  look.text_width = to_pango_width (text_width);
   look.options_hash = hash_font_options (options);
   look.color = *color;
   look.background = style->background;
@@ -849,7 +852,7 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   _chronicle_paint_set_color (cr, &style->foreground, 1.0);
   cairo_move_to (cr, SPRITE_MARGIN + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
                  SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
-  pango_cairo_show_layout (cr, text);
+  chronicle_shaped_text_show (text, cr, look.text_width);
   cairo_destroy (cr);
 
   stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,

@@ -10,6 +10,7 @@
 
 #include "chronicle-paint.h"
 #include "chronicle-layout-private.h"
+#include "chronicle-shaped-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -20,17 +21,17 @@ G_BEGIN_DECLS
 /*
  * Text caches. Shaping a title with Pango costs far more than drawing
  * its glyphs, and a zoom or pan shows mostly the same titles frame after
- * frame; so measured sizes and shaped PangoLayouts are kept, per thread
- * (no locks; export threads get their own), keyed by everything the
- * shaping depends on: font map and its serial, font options, the linear
- * part of the matrix, the font and the text (and the ellipsizing width).
+ * frame; so shaped text (ChronicleShapedText) is kept, per thread (no
+ * locks; export threads get their own), keyed by everything the shaping
+ * depends on: font map and its serial, font options, the linear part of
+ * the matrix, the font and the text. The measurer shapes a label and the
+ * painter draws the same glyphs when both use the layout's context.
  *
  * Each table has two generations: lookups move hits into the current one,
  * and when it is full the previous one is dropped, so memory stays bounded
  * and what recent frames used survives.
  */
-#define MAX_CACHED_LAYOUTS   2048   /* per generation and signature */
-#define MAX_CACHED_SIZES     8192   /* per generation */
+#define MAX_CACHED_TEXTS     4096   /* per generation and signature */
 #define MAX_SIGNATURES       4
 
 typedef struct
@@ -56,20 +57,21 @@ typedef struct
 typedef struct
 {
   Signature     signature;
-  PangoContext *context;  /* the layouts' context; NULL in size caches */
-  Generations   table;    /* key -> PangoLayout, or key -> double[2] */
+  PangoContext *context;  /* what the texts are shaped with */
+  GHashTable   *shapers;  /* font key -> ChronicleShaper */
+  Generations   table;    /* font key + text -> ChronicleShapedText */
 } SignatureCache;
 
 typedef struct
 {
-  GPtrArray  *layout_caches;  /* SignatureCache, most recent last */
-  GPtrArray  *size_caches;
+  GPtrArray  *text_caches;    /* SignatureCache, most recent last */
   GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
   gsize       label_bytes;    /* held by label sprites, see draw_label_sprite() */
-  /* measuring: key prefixes for the last style seen, per role */
-  char       *measure_family;
-  double      measure_size;
-  char       *measure_prefixes[CHRONICLE_TEXT_TITLE + 1];
+  /* measuring: fonts and their keys for the last style seen, per role */
+  char                 *measure_family;
+  double                measure_size;
+  PangoFontDescription *measure_fonts[CHRONICLE_TEXT_TITLE + 1];
+  char                 *measure_keys[CHRONICLE_TEXT_TITLE + 1];
 } TextCaches;
 
 typedef struct
@@ -77,7 +79,7 @@ typedef struct
   cairo_t              *cr;
   const ChronicleLayout *layout;
   const ChronicleStyle *style;
-  SignatureCache       *layouts;    /* shaped text for this cr */
+  SignatureCache       *texts;      /* shaped text for this paint */
   PangoFontDescription *fonts[CHRONICLE_TEXT_TITLE + 1];
   PangoFontDescription *pill_font;
   char                 *font_keys[CHRONICLE_TEXT_TITLE + 1];
@@ -124,21 +126,26 @@ void            _chronicle_paint_get_context_signature (PangoContext            
                                                         Signature                *signature);
 SignatureCache *_chronicle_paint_get_signature_cache (GPtrArray                  *caches,
                                                       const Signature            *signature,
-                                                      cairo_t                    *cr,
-                                                      guint                       limit,
-                                                      GDestroyNotify              free_value);
+                                                      PangoContext               *context,
+                                                      cairo_t                    *cr);
+char           *_chronicle_paint_make_font_key       (const ChronicleStyle       *style,
+                                                      guint                       role);
+ChronicleShapedText *_chronicle_paint_lookup_text    (SignatureCache             *cache,
+                                                      const PangoFontDescription *font,
+                                                      const char                 *font_key,
+                                                      const char                 *text);
 
 /* chronicle-paint-cache.c: shaped text */
 void            _chronicle_paint_show_text           (Painter                    *p,
-                                                      PangoLayout                *text,
+                                                      ChronicleShapedText        *text,
                                                       double                      x,
                                                       double                      y,
+                                                      double                      max_width,
                                                       const ChronicleColor       *color);
-PangoLayout    *_chronicle_paint_get_text_layout     (Painter                    *p,
+ChronicleShapedText *_chronicle_paint_get_text       (Painter                    *p,
                                                       const PangoFontDescription *font,
                                                       const char                 *font_key,
-                                                      const char                 *text,
-                                                      double                      max_width);
+                                                      const char                 *text);
 void            _chronicle_paint_draw_text           (Painter                    *p,
                                                       ChronicleTextRole           role,
                                                       const char                 *text,

@@ -77,22 +77,30 @@ init_painter (Painter               *p,
               const ChronicleStyle  *style)
 {
   GListModel *categories = chronicle_timeline_get_categories (layout->timeline);
+  PangoContext *context = layout->text_context != NULL ? PANGO_CONTEXT (layout->text_context) : NULL;
   Signature signature;
 
   p->cr = cr;
   p->layout = layout;
   p->style = style;
-  _chronicle_paint_get_cr_signature (cr, &signature);
-  p->layouts = _chronicle_paint_get_signature_cache (_chronicle_paint_get_text_caches ()->layout_caches,
-                                                     &signature, cr, MAX_CACHED_LAYOUTS, g_object_unref);
+
+  /* Text is shaped the way the layout measured it, so that the glyphs
+   * measured are those drawn (and shaped once); a layout measured
+   * otherwise gets text shaped for @cr. */
+  if (context != NULL)
+    _chronicle_paint_get_context_signature (context, &signature);
+  else
+    _chronicle_paint_get_cr_signature (cr, &signature);
+  p->texts = _chronicle_paint_get_signature_cache (_chronicle_paint_get_text_caches ()->text_caches,
+                                                   &signature, context, cr);
   for (ChronicleTextRole role = CHRONICLE_TEXT_LABEL; role <= CHRONICLE_TEXT_TITLE; role++)
     {
       p->fonts[role] = _chronicle_paint_create_font (style, role);
-      p->font_keys[role] = pango_font_description_to_string (p->fonts[role]);
+      p->font_keys[role] = _chronicle_paint_make_font_key (style, role);
     }
   p->pill_font = pango_font_description_copy (p->fonts[CHRONICLE_TEXT_TICK]);
   pango_font_description_set_weight (p->pill_font, PANGO_WEIGHT_BOLD);
-  p->pill_font_key = pango_font_description_to_string (p->pill_font);
+  p->pill_font_key = _chronicle_paint_make_font_key (style, CHRONICLE_TEXT_TITLE + 1);
 
   p->n_categories = g_list_model_get_n_items (categories);
   p->category_colors = g_new0 (ChronicleColor, MAX (p->n_categories, 1));
@@ -103,7 +111,7 @@ init_painter (Painter               *p,
 static void
 clear_painter (Painter *p)
 {
-  p->layouts = NULL;
+  p->texts = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (p->fonts); i++)
     {
       g_clear_pointer (&p->fonts[i], pango_font_description_free);
@@ -525,7 +533,7 @@ paint_clusters (Painter *p)
       const ChronicleLayoutItem *item = &items[i];
       const ChronicleRect *box = &item->label;
       g_autofree char *text = NULL;
-      PangoLayout *pill;
+      ChronicleShapedText *pill;
       int tw, th;
 
       if (item->kind != CHRONICLE_ITEM_CLUSTER)
@@ -570,10 +578,10 @@ paint_clusters (Painter *p)
         }
 
       text = g_strdup_printf ("+%u", item->n_events);
-      pill = _chronicle_paint_get_text_layout (p, p->pill_font, p->pill_font_key, text, 0);
-      pango_layout_get_size (pill, &tw, &th);
+      pill = _chronicle_paint_get_text (p, p->pill_font, p->pill_font_key, text);
+      chronicle_shaped_text_get_size (pill, &tw, &th);
       _chronicle_paint_show_text (p, pill, box->x + (box->width - (double) tw / PANGO_SCALE) / 2,
-                                  box->y + (box->height - (double) th / PANGO_SCALE) / 2, &style->foreground);
+                                  box->y + (box->height - (double) th / PANGO_SCALE) / 2, 0, &style->foreground);
     }
 }
 

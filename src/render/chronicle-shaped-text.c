@@ -1,0 +1,609 @@
+/* chronicle-shaped-text.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-paint"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chronicle-shaped-text-private.h"
+
+/*
+ * One line of text, shaped once: the layout measures it and the painter
+ * draws the same glyphs, ellipsized to whatever width the label has.
+ *
+ * A PangoLayout would shape a label twice on its first frame (once to
+ * measure it, once again to ellipsize it) and analyse line breaks a
+ * label never has. Simple text — left to right, no control characters —
+ * is itemized and shaped here instead, and ellipsized by dropping whole
+ * clusters from the end and appending the font's "…", as Pango's
+ * PANGO_ELLIPSIZE_END does. Everything else (right-to-left and mixed
+ * direction text, tabs, line separators, nothing at all) keeps a
+ * PangoLayout, which gets those right.
+ */
+
+typedef struct
+{
+  PangoItem        *item;
+  PangoGlyphString *glyphs;
+  int               x;        /* pango units from the text's start */
+  int               width;
+} Run;
+
+/* Where the text is cut to fit a width, and the ellipsis that follows. */
+typedef struct
+{
+  int               max_width;  /* what this cut is for; 0: none made yet */
+  gboolean          cut;        /* FALSE: the whole text fits */
+  guint             run;        /* runs before this one are whole */
+  int               n_glyphs;   /* glyphs of that run kept */
+  int               width;      /* of what is kept */
+  PangoFont        *ellipsis_font;
+  PangoGlyphString *ellipsis;
+  PangoLayout      *layout;     /* the fallback's ellipsized layout */
+} Cut;
+
+struct _ChronicleShapedText
+{
+  GObject               parent_instance;
+
+  char                 *text;
+  PangoFontDescription *font;
+  GArray               *runs;     /* Run; NULL when shaped by a layout */
+  PangoLayout          *layout;   /* the whole text, for what runs cannot do */
+  int                   width;
+  int                   height;
+  int                   baseline;
+  PangoShapeFlags       flags;
+
+  Cut                   cut;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleShapedText, chronicle_shaped_text, G_TYPE_OBJECT)
+
+static void
+clear_run (gpointer data)
+{
+  Run *run = data;
+
+  g_clear_pointer (&run->item, pango_item_free);
+  g_clear_pointer (&run->glyphs, pango_glyph_string_free);
+}
+
+static void
+clear_cut (Cut *cut)
+{
+  g_clear_object (&cut->ellipsis_font);
+  g_clear_pointer (&cut->ellipsis, pango_glyph_string_free);
+  g_clear_object (&cut->layout);
+  memset (cut, 0, sizeof *cut);
+}
+
+static void
+chronicle_shaped_text_finalize (GObject *object)
+{
+  ChronicleShapedText *self = CHRONICLE_SHAPED_TEXT (object);
+
+  clear_cut (&self->cut);
+  g_clear_pointer (&self->runs, g_array_unref);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (chronicle_shaped_text_parent_class)->finalize (object);
+}
+
+static void
+chronicle_shaped_text_class_init (ChronicleShapedTextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = chronicle_shaped_text_finalize;
+}
+
+static void
+chronicle_shaped_text_init (ChronicleShapedText *self)
+{
+}
+
+/* What only a PangoLayout handles the same way. */
+static gboolean
+needs_layout (const char *text)
+{
+  if (*text == '\0' || strstr (text, "\xe2\x80\xa8") != NULL || strstr (text, "\xe2\x80\xa9") != NULL)
+    return TRUE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if ((guchar) *c < 0x20 || *c == 0x7f)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+init_runs (ChronicleShapedText *self,
+           guint                n_runs)
+{
+  self->runs = g_array_sized_new (FALSE, TRUE, sizeof (Run), n_runs);
+  g_array_set_clear_func (self->runs, clear_run);
+}
+
+/* From the shaper's words, when the text is made of them. */
+static gboolean
+shape_words (ChronicleShapedText *self,
+             ChronicleShaper     *shaper)
+{
+  Run run = { NULL, NULL, 0, 0 };
+  PangoRectangle logical;
+
+  if (!chronicle_shaper_shape_words (shaper, self->text, &run.item, &run.glyphs, &logical))
+    return FALSE;
+
+  init_runs (self, 1);
+  run.width = logical.width;
+  g_array_append_val (self->runs, run);
+  self->width = logical.width;
+  self->height = logical.height;
+  self->baseline = -logical.y;
+
+  return TRUE;
+}
+
+/* Itemizes and shapes the text as a layout's single line would be;
+ * FALSE (and no runs) when an item runs right to left, whose visual
+ * order and ellipsis a layout does. */
+static gboolean
+shape_runs (ChronicleShapedText *self,
+            PangoContext        *context)
+{
+  int length = (int) strlen (self->text), top = G_MAXINT, bottom = G_MININT;
+  PangoShapeFlags flags = self->flags;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  GList *items;
+
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (self->font));
+  items = pango_itemize (context, self->text, 0, length, attrs, NULL);
+  pango_attr_list_unref (attrs);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (((PangoItem *) l->data)->analysis.level % 2 != 0)
+      {
+        g_list_free_full (items, (GDestroyNotify) pango_item_free);
+        return FALSE;
+      }
+
+  init_runs (self, g_list_length (items));
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      Run run = { l->data, pango_glyph_string_new (), self->width, 0 };
+      PangoRectangle logical;
+
+      pango_shape_with_flags (self->text + run.item->offset, run.item->length, self->text, length,
+                              &run.item->analysis, run.glyphs, flags);
+      pango_glyph_string_extents (run.glyphs, run.item->analysis.font, NULL, &logical);
+      run.width = logical.width;
+      self->width += logical.width;
+      top = MIN (top, logical.y);
+      bottom = MAX (bottom, logical.y + logical.height);
+      g_array_append_val (self->runs, run);
+    }
+  g_list_free (items);
+
+  self->height = bottom - top;
+  self->baseline = -top;
+
+  return TRUE;
+}
+
+/**
+ * chronicle_shaped_text_new:
+ * @shaper: the font and context to shape with, and their shaped words
+ * @text: one line of UTF-8 text
+ *
+ * Shapes @text now.
+ */
+ChronicleShapedText *
+chronicle_shaped_text_new (ChronicleShaper *shaper,
+                           const char      *text)
+{
+  PangoContext *context;
+  const PangoFontDescription *font;
+  ChronicleShapedText *self;
+
+  g_return_val_if_fail (shaper != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  context = chronicle_shaper_get_context (shaper);
+  font = chronicle_shaper_get_font (shaper);
+  self = g_object_new (CHRONICLE_TYPE_SHAPED_TEXT, NULL);
+  self->text = g_strdup (text);
+  self->font = pango_font_description_copy (font);
+  self->flags = chronicle_shaper_get_flags (shaper);
+
+  if (needs_layout (text) || (!shape_words (self, shaper) && !shape_runs (self, context)))
+    {
+      self->width = 0;
+      self->layout = pango_layout_new (context);
+      pango_layout_set_font_description (self->layout, font);
+      pango_layout_set_text (self->layout, text, -1);
+      pango_layout_get_size (self->layout, &self->width, &self->height);
+      self->baseline = pango_layout_get_baseline (self->layout);
+    }
+
+  return self;
+}
+
+/* The size of the whole text on one line, in pango units, as
+ * pango_layout_get_size() gives it. */
+void
+chronicle_shaped_text_get_size (ChronicleShapedText *self,
+                                int                 *width,
+                                int                 *height)
+{
+  g_return_if_fail (CHRONICLE_IS_SHAPED_TEXT (self));
+
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
+/* From the top of the line, pango units. */
+int
+chronicle_shaped_text_get_baseline (ChronicleShapedText *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SHAPED_TEXT (self), 0);
+
+  return self->baseline;
+}
+
+const PangoFontDescription *
+chronicle_shaped_text_get_font (ChronicleShapedText *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SHAPED_TEXT (self), NULL);
+
+  return self->font;
+}
+
+/* Whether the text was shaped here rather than by a layout (for tests). */
+gboolean
+chronicle_shaped_text_is_simple (ChronicleShapedText *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SHAPED_TEXT (self), FALSE);
+
+  return self->runs != NULL;
+}
+
+/* "…" in @run's font when it has one, else in the font Pango falls
+ * back to, as a layout's ellipsis run would be. */
+static void
+shape_ellipsis (ChronicleShapedText *self,
+                const Run           *run,
+                Cut                 *cut)
+{
+  static const char ellipsis[] = "\xe2\x80\xa6";
+  PangoFont *font = run->item->analysis.font;
+  PangoAnalysis analysis = run->item->analysis;
+  PangoFontMap *font_map;
+  PangoContext *context;
+  PangoAttrList *attrs;
+  GList *items;
+
+  cut->ellipsis = pango_glyph_string_new ();
+
+  if (pango_font_has_char (font, 0x2026))
+    {
+      cut->ellipsis_font = g_object_ref (font);
+      pango_shape_with_flags (ellipsis, 3, ellipsis, 3, &analysis, cut->ellipsis, self->flags);
+      return;
+    }
+
+  font_map = pango_font_get_font_map (font);
+  context = pango_font_map_create_context (font_map);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (self->font));
+  items = pango_itemize (context, ellipsis, 0, 3, attrs, NULL);
+  pango_attr_list_unref (attrs);
+  g_object_unref (context);
+  if (items != NULL)
+    {
+      PangoItem *item = items->data;
+
+      cut->ellipsis_font = g_object_ref (item->analysis.font);
+      pango_shape_with_flags (ellipsis, 3, ellipsis, 3, &item->analysis, cut->ellipsis, self->flags);
+    }
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+}
+
+/* Finds where the text is cut to fit @max_width (pango units, > 0):
+ * whole clusters from the start, then the ellipsis. */
+static const Cut *
+ensure_cut (ChronicleShapedText *self,
+            int                  max_width)
+{
+  Cut *cut = &self->cut;
+  int ellipsis_width, avail, x = 0;
+
+  if (cut->max_width == max_width)
+    return cut;
+
+  clear_cut (cut);
+  cut->max_width = max_width;
+  if (self->width <= max_width)
+    return cut;
+  cut->cut = TRUE;
+
+  if (self->runs == NULL)
+    {
+      cut->layout = pango_layout_copy (self->layout);
+      pango_layout_set_width (cut->layout, max_width);
+      pango_layout_set_ellipsize (cut->layout, PANGO_ELLIPSIZE_END);
+      return cut;
+    }
+
+  /* The ellipsis takes the font of where the text is cut; shaped in the
+   * last run's font first, which is where it lands for most titles. */
+  shape_ellipsis (self, &g_array_index (self->runs, Run, self->runs->len - 1), cut);
+  ellipsis_width = pango_glyph_string_get_width (cut->ellipsis);
+  avail = max_width - ellipsis_width;
+
+  for (guint r = 0; r < self->runs->len; r++)
+    {
+      const Run *run = &g_array_index (self->runs, Run, r);
+      int i = 0;
+
+      while (i < run->glyphs->num_glyphs)
+        {
+          int cluster = run->glyphs->log_clusters[i], end = i, w = 0;
+
+          while (end < run->glyphs->num_glyphs && run->glyphs->log_clusters[end] == cluster)
+            w += run->glyphs->glyphs[end++].geometry.width;
+
+          if (x + w > avail)
+            {
+              cut->run = r;
+              cut->n_glyphs = i;
+              cut->width = x;
+              if (r != self->runs->len - 1)
+                {
+                  g_clear_object (&cut->ellipsis_font);
+                  g_clear_pointer (&cut->ellipsis, pango_glyph_string_free);
+                  shape_ellipsis (self, run, cut);
+                }
+              return cut;
+            }
+          x += w;
+          i = end;
+        }
+    }
+
+  /* Rounding let everything fit after all. */
+  cut->cut = FALSE;
+  return cut;
+}
+
+typedef void (*PieceFunc) (const PangoGlyphString *glyphs,
+                           PangoFont              *font,
+                           int                     x,
+                           gpointer                user_data);
+
+/* Calls @func for each run of glyphs drawn at @max_width (no limit when
+ * <= 0), left to right, ellipsis included; simple text only. The glyph
+ * strings of a cut run borrow the run's arrays. */
+static void
+foreach_piece (ChronicleShapedText *self,
+               int                  max_width,
+               PieceFunc            func,
+               gpointer             user_data)
+{
+  const Cut *cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
+  gboolean is_cut = cut != NULL && cut->cut;
+
+  g_assert (self->runs != NULL);
+
+  for (guint r = 0; r < self->runs->len; r++)
+    {
+      const Run *run = &g_array_index (self->runs, Run, r);
+      PangoGlyphString kept = *run->glyphs;
+
+      if (is_cut && r == cut->run)
+        {
+          kept.num_glyphs = cut->n_glyphs;
+          if (kept.num_glyphs > 0)
+            func (&kept, run->item->analysis.font, run->x, user_data);
+          break;
+        }
+      func (&kept, run->item->analysis.font, run->x, user_data);
+    }
+
+  if (is_cut && cut->ellipsis != NULL && cut->ellipsis_font != NULL)
+    func (cut->ellipsis, cut->ellipsis_font, cut->width, user_data);
+}
+
+typedef struct
+{
+  int            baseline;
+  gboolean       any;
+  PangoRectangle ink;
+} InkData;
+
+static void
+add_ink (const PangoGlyphString *glyphs,
+         PangoFont              *font,
+         int                     x,
+         gpointer                user_data)
+{
+  InkData *data = user_data;
+  PangoRectangle ink;
+  int x1, y1;
+
+  pango_glyph_string_extents ((PangoGlyphString *) glyphs, font, &ink, NULL);
+  if (ink.width <= 0 || ink.height <= 0)
+    return;
+  ink.x += x;
+  ink.y += data->baseline;
+
+  if (!data->any)
+    {
+      data->ink = ink;
+      data->any = TRUE;
+      return;
+    }
+  x1 = MAX (data->ink.x + data->ink.width, ink.x + ink.width);
+  y1 = MAX (data->ink.y + data->ink.height, ink.y + ink.height);
+  data->ink.x = MIN (data->ink.x, ink.x);
+  data->ink.y = MIN (data->ink.y, ink.y);
+  data->ink.width = x1 - data->ink.x;
+  data->ink.height = y1 - data->ink.y;
+}
+
+/**
+ * chronicle_shaped_text_get_extents:
+ * @max_width: ellipsize past this many pango units; no limit when <= 0
+ *
+ * The extents of what chronicle_shaped_text_show() draws, relative to
+ * the top-left of the line, in pango units.
+ */
+void
+chronicle_shaped_text_get_extents (ChronicleShapedText *self,
+                                   int                  max_width,
+                                   PangoRectangle      *ink,
+                                   PangoRectangle      *logical)
+{
+  InkData data = { 0, };
+  const Cut *cut;
+
+  g_return_if_fail (CHRONICLE_IS_SHAPED_TEXT (self));
+
+  cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
+  if (self->runs == NULL)
+    {
+      pango_layout_get_extents (cut != NULL && cut->layout != NULL ? cut->layout : self->layout, ink, logical);
+      return;
+    }
+
+  data.baseline = self->baseline;
+  foreach_piece (self, max_width, add_ink, &data);
+
+  if (ink != NULL)
+    *ink = data.ink;
+  if (logical != NULL)
+    {
+      logical->x = 0;
+      logical->y = 0;
+      logical->width = self->width;
+      if (cut != NULL && cut->cut)
+        logical->width = cut->width + (cut->ellipsis != NULL ? pango_glyph_string_get_width (cut->ellipsis) : 0);
+      logical->height = self->height;
+    }
+}
+
+typedef struct
+{
+  cairo_t *cr;
+  double   x;
+  double   y;
+} ShowData;
+
+static void
+show_piece (const PangoGlyphString *glyphs,
+            PangoFont              *font,
+            int                     x,
+            gpointer                user_data)
+{
+  ShowData *data = user_data;
+
+  cairo_move_to (data->cr, data->x + (double) x / PANGO_SCALE, data->y);
+  pango_cairo_show_glyph_string (data->cr, font, (PangoGlyphString *) glyphs);
+}
+
+/**
+ * chronicle_shaped_text_show:
+ * @cr: where to draw, in the cr's source, with the line's top-left at
+ *   the current point
+ * @max_width: ellipsize past this many pango units; no limit when <= 0
+ */
+void
+chronicle_shaped_text_show (ChronicleShapedText *self,
+                            cairo_t             *cr,
+                            int                  max_width)
+{
+  ShowData data = { cr, 0, 0 };
+  const Cut *cut;
+
+  g_return_if_fail (CHRONICLE_IS_SHAPED_TEXT (self));
+  g_return_if_fail (cr != NULL);
+
+  cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
+  if (self->runs == NULL)
+    {
+      pango_cairo_show_layout (cr, cut != NULL && cut->layout != NULL ? cut->layout : self->layout);
+      return;
+    }
+
+  if (!cairo_has_current_point (cr))
+    cairo_move_to (cr, 0, 0);
+  cairo_get_current_point (cr, &data.x, &data.y);
+  data.y += (double) self->baseline / PANGO_SCALE;
+  foreach_piece (self, max_width, show_piece, &data);
+}
+
+/* The text @layout shows on its first line: the ellipsis run stands for
+ * the part it hides. */
+static char *
+get_layout_shown_text (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutLine *line;
+  GString *shown;
+
+  if (!pango_layout_is_ellipsized (layout))
+    return g_strdup (text);
+
+  shown = g_string_new (NULL);
+  line = pango_layout_get_line_readonly (layout, 0);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        g_string_append (shown, "…");
+      else
+        g_string_append_len (shown, text + run->item->offset, run->item->length);
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+/**
+ * chronicle_shaped_text_get_shown_text:
+ * @max_width: ellipsize past this many pango units; no limit when <= 0
+ *
+ * Returns: (transfer full): the text as shown at @max_width, "…" standing
+ *   for what the ellipsis hides
+ */
+char *
+chronicle_shaped_text_get_shown_text (ChronicleShapedText *self,
+                                      int                  max_width)
+{
+  const Cut *cut;
+  const Run *run;
+  int end;
+
+  g_return_val_if_fail (CHRONICLE_IS_SHAPED_TEXT (self), NULL);
+
+  cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
+  if (cut == NULL || !cut->cut)
+    return g_strdup (self->text);
+  if (self->runs == NULL)
+    return get_layout_shown_text (cut->layout);
+
+  run = &g_array_index (self->runs, Run, cut->run);
+  end = run->item->offset + (cut->n_glyphs < run->glyphs->num_glyphs ? run->glyphs->log_clusters[cut->n_glyphs]
+                                                                     : run->item->length);
+
+  return g_strdup_printf ("%.*s…", end, self->text);
+}
