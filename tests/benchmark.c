@@ -13,8 +13,9 @@
  *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--cpu] [--png DIR] [SECTION...]
  *
  * SECTION is export, frame, load or open (all when none is given), so a
- * profiler can look at one thing at a time; cold is the part of frame
- * that times first frames of 100 000 events, alone.
+ * profiler can look at one thing at a time; cold and zoom are the parts
+ * of frame that time first frames and the zoom animation of 100 000
+ * events, alone.
  */
 
 #include "config.h"
@@ -387,11 +388,11 @@ main (int   argc,
           runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
           runs = MAX (runs, 1);
         }
-      else if (g_strv_contains ((const char * const[]) { "export", "frame", "cold", "load", "open", NULL }, argv[i]))
+      else if (g_strv_contains ((const char * const[]) { "export", "frame", "cold", "zoom", "load", "open", NULL }, argv[i]))
         g_ptr_array_add (sections, argv[i]);
       else
         {
-          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|cold|load|open]...\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|cold|zoom|load|open]...\n", argv[0]);
           return 2;
         }
     }
@@ -446,6 +447,12 @@ main (int   argc,
       g_print ("\n| first frame of a view (text caches empty) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
                "|---|---|---|---|---|\n");
       bench_frames (hundred_k, "100 000 events", TRUE, runs);
+    }
+  if (sections->len > 1 && want ((char **) sections->pdata, "zoom"))
+    {
+      g_print ("\n| zoom ×4096 in 240 steps, then 240 pans | median frame | 95th percentile | slowest |\n"
+               "|---|---|---|---|\n");
+      bench_animation (hundred_k, "100 000 events");
     }
 
   if (want ((char **) sections->pdata, "load"))

@@ -340,6 +340,47 @@ test_dense_clusters (void)
   g_assert_cmpuint (chronicle_layout_get_n_visible_events (layout), ==, 10000);
 }
 
+static guint n_measured;
+
+static void
+count_measure (const char        *text,
+               ChronicleTextRole  role,
+               double            *width,
+               double            *height,
+               gpointer           user_data)
+{
+  n_measured++;
+  chronicle_test_measure_fixed (text, role, width, height, user_data);
+}
+
+/* Zooming into a dense timeline: every frame measures about as many
+ * titles as it shows. Near the right edge labels slide left, and no lane
+ * takes them; each event there used to be measured before folding, which
+ * cost thousands of measurements (tens of ms) per frame. */
+static void
+test_measures_bounded (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (50000, 1);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+  chronicle_viewport_set_width (vp, 1920);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_fit (vp);
+
+  for (guint step = 0; step < 40; step++)
+    {
+      g_autoptr(ChronicleLayout) layout = NULL;
+      guint n_items;
+
+      n_measured = 0;
+      layout = chronicle_layout_compute (timeline, vp, 1920, 1080, &options, count_measure, NULL);
+      chronicle_layout_get_items (layout, &n_items);
+      g_assert_cmpuint (n_measured, <=, 2 * n_items + 100);
+      chronicle_viewport_zoom (vp, 1.035, 960);
+    }
+}
+
 /* Hit-testing: markers and bars answer too, empty space does not. */
 static void
 test_hit_test (void)
@@ -434,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
+  g_test_add_func ("/layout/generated/measures-bounded", test_measures_bounded);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "chronicle-paint.h"
+#include "chronicle-paint-private.h"
 #include "chronicle-test-util.h"
 
 #define WIDTH  1200
@@ -413,6 +414,117 @@ test_measure_matches_layout (void)
   g_object_unref (context);
 }
 
+/* What @layout shows: its text, or when ellipsized its runs, "…" for
+ * the ellipsis. */
+static char *
+get_layout_shown_text (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+  GString *shown;
+
+  if (!pango_layout_is_ellipsized (layout))
+    return g_strdup (text);
+
+  shown = g_string_new (NULL);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        g_string_append (shown, "…");
+      else
+        g_string_append_len (shown, text + run->item->offset, run->item->length);
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+/* Labels are shaped once and ellipsized by cutting clusters, not by a
+ * PangoLayout; they must read as a layout would show them, fit the
+ * width they are given, and come from cached words only where that gives
+ * the same glyphs. */
+static void
+test_shaped_text_like_layout (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (300, 5);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(ChronicleShaper) shaper = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const double widths[] = { 12, 40, 90, 150, 260 };
+  const struct { const char *text; gboolean from_words; } samples[] = {
+    { "Talks, day 27", TRUE },
+    { "Zürich ↔ İstanbul — “quoted”", FALSE },   /* ↔ is not shaped by word */
+    { "Erdoğan’s envoy meets Zelenskiy’s team in Ankara", TRUE },
+    { "Переговори у Стамбулі відновилися 16 травня 2025 року", TRUE },
+    { "Київ and Kyiv in one title", FALSE },       /* two scripts */
+    { "مرحبا بالعالم، محادثات السلام", FALSE },
+    { "שלום and English", FALSE },
+    { "東京で会談が再開された", FALSE },
+    { "ﬁ office ligatures and ﬂags", FALSE },      /* presentation forms */
+    { "office flags, affirmed", TRUE },           /* ligatures inside words */
+    { "  spaced   out  ", TRUE },
+  };
+
+  chronicle_style_init_light (&style);
+  font = _chronicle_paint_create_font (&style, CHRONICLE_TEXT_LABEL);
+  shaper = chronicle_shaper_new (context, font);
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    g_ptr_array_add (texts, (gpointer) chronicle_event_get_title (chronicle_timeline_get_event (timeline, i)));
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    g_ptr_array_add (texts, (gpointer) samples[i].text);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      g_autoptr(ChronicleShapedText) shaped = chronicle_shaped_text_new (shaper, text);
+      guint sample = i - (texts->len - G_N_ELEMENTS (samples));
+      int width;
+
+      chronicle_shaped_text_get_size (shaped, &width, NULL);
+
+      if (i >= texts->len - G_N_ELEMENTS (samples))
+        g_assert_cmpint (chronicle_shaped_text_is_from_words (shaped), ==, samples[sample].from_words);
+
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          g_autoptr(PangoLayout) layout = pango_layout_new (context);
+          int max_width = (int) (widths[w] * PANGO_SCALE);
+          PangoRectangle ink, layout_ink;
+          g_autofree char *expected = NULL;
+          g_autofree char *shown = NULL;
+          PangoRectangle logical;
+
+          pango_layout_set_font_description (layout, font);
+          pango_layout_set_text (layout, text, -1);
+          /* a layout with a width also aligns: only where it cuts */
+          if (width > max_width)
+            {
+              pango_layout_set_width (layout, max_width);
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+            }
+          pango_layout_get_extents (layout, &layout_ink, NULL);
+          expected = get_layout_shown_text (layout);
+
+          shown = chronicle_shaped_text_get_shown_text (shaped, max_width);
+          chronicle_shaped_text_get_extents (shaped, max_width, &ink, &logical);
+          g_assert_cmpstr (shown, ==, expected);
+          g_assert_cmpint (logical.width, <=, MAX (max_width, width));
+          /* the same glyphs in the same places (a layout's line may
+           * report more logical width: it pads the ellipsis to the gap) */
+          g_assert_cmpint (ink.x, ==, layout_ink.x);
+          g_assert_cmpint (ink.y, ==, layout_ink.y);
+          g_assert_cmpint (ink.width, ==, layout_ink.width);
+          g_assert_cmpint (ink.height, ==, layout_ink.height);
+        }
+    }
+
+  g_object_unref (context);
+}
+
 /* Events a day apart, all titled the same, two by two in three
  * categories: the same title with one look, then with another. */
 static ChronicleTimeline *
@@ -524,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/render/example/highlight", test_highlight);
   g_test_add_func ("/render/caches-keep-pixels", test_caches_keep_pixels);
   g_test_add_func ("/render/measure-matches-layout", test_measure_matches_layout);
+  g_test_add_func ("/render/shaped-text-like-layout", test_shaped_text_like_layout);
 
   return g_test_run ();
 }

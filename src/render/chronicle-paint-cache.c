@@ -16,8 +16,7 @@
 
 /*
  * The painter's per-thread caches (see chronicle-paint-private.h): shaped
- * text and its masks, and the sprites of label boxes, markers, pills and
- * whole labels.
+ * text and its masks, and the sprites of label boxes, markers and pills.
  */
 
 static void
@@ -612,6 +611,52 @@ _chronicle_paint_stamp_box (Painter         *p,
   stamp (cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
 }
 
+/* A label box is mostly its tint: the sprite's edges are stamped (left
+ * end with the category strip, top and bottom outline, right end) and the
+ * inside filled with the tint, which costs a fraction of compositing it
+ * from the sprite (a dense frame has a hundred boxes). @x, @y and @width
+ * are on device pixels. */
+#define BOX_EDGE_LEFT   6.0   /* logical px: strip, corners and outline */
+#define BOX_EDGE_ROW    1.0   /* logical px inside the top and bottom outline */
+
+static void
+stamp_label_box (Painter              *p,
+                 cairo_surface_t      *sprite,
+                 const ChronicleColor *color,
+                 double                x,
+                 double                y,
+                 double                width,
+                 double                height)
+{
+  cairo_t *cr = p->cr;
+  double full = SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN;
+  double left = x - SPRITE_MARGIN, top = y - SPRITE_MARGIN;
+  double inner = width - BOX_EDGE_LEFT - SPRITE_END + SPRITE_MARGIN;
+  ChronicleColor tint;
+
+  if (inner <= 0)
+    {
+      _chronicle_paint_stamp_box (p, sprite, x, y, width, height);
+      return;
+    }
+
+  /* Everything the sprite shows at its left position, in one go. */
+  cairo_set_source_surface (cr, sprite, left, top);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, left, top, SPRITE_MARGIN + BOX_EDGE_LEFT, height + 2 * SPRITE_MARGIN);
+  cairo_rectangle (cr, x + BOX_EDGE_LEFT, top, inner, SPRITE_MARGIN + BOX_EDGE_ROW);
+  cairo_rectangle (cr, x + BOX_EDGE_LEFT, y + height - BOX_EDGE_ROW, inner, SPRITE_MARGIN + BOX_EDGE_ROW);
+  cairo_fill (cr);
+
+  stamp (cr, sprite, left + width + 2 * SPRITE_MARGIN - full, x + width + SPRITE_MARGIN - SPRITE_END, top,
+         SPRITE_END, height + 2 * SPRITE_MARGIN);
+
+  _chronicle_paint_mix_color (&p->style->background, color, p->style->dark ? 0.2 : 0.1, &tint);
+  _chronicle_paint_set_color (cr, &tint, 1.0);
+  cairo_rectangle (cr, x + BOX_EDGE_LEFT, y + BOX_EDGE_ROW, inner, height - 2 * BOX_EDGE_ROW);
+  cairo_fill (cr);
+}
+
 static guint
 sprite_index (Painter *p,
               guint    category)
@@ -665,7 +710,7 @@ _chronicle_paint_draw_label_box (Painter              *p,
   *x = _chronicle_paint_snap (p, box->x, 0);
   *y = _chronicle_paint_snap (p, box->y, 0);
   width = round (box->width * p->device_scale) / p->device_scale;
-  _chronicle_paint_stamp_box (p, p->box_sprites[index], *x, *y, width, box->height);
+  stamp_label_box (p, p->box_sprites[index], color, *x, *y, width, box->height);
 }
 
 void
@@ -711,151 +756,4 @@ _chronicle_paint_draw_marker (Painter              *p,
 
   stamp (p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
          cx - SPRITE_MARKER - 0.5 / p->device_scale, _chronicle_paint_snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
-}
-
-/*
- * A label drawn in several frames in a row (what zooming and panning
- * does) becomes one sprite, box and text together, kept with its shaped
- * layout: one composite per label instead of two box stamps and a text
- * mask. Only on raster targets at the target's resolution, only from the
- * second time a label is drawn the same way, and within a memory budget
- * per thread; everything else takes the path above.
- */
-#define LABEL_SPRITE_BUDGET (32 * 1024 * 1024)  /* bytes per thread */
-
-/* What a label sprite shows besides its text; compared bytewise, so
- * zeroed before being filled. */
-typedef struct
-{
-  double         scale;
-  double         width;
-  double         height;
-  int            text_width;   /* pango units the text may take */
-  unsigned long  options_hash;
-  ChronicleColor color;
-  ChronicleColor background;
-  ChronicleColor foreground;
-  gboolean       dark;
-} LabelLook;
-
-typedef struct
-{
-  gboolean         seen;      /* drawn once without a sprite */
-  LabelLook        look;
-  cairo_surface_t *sprite;
-  gsize            bytes;
-} LabelSprite;
-
-static void
-label_sprite_free (gpointer data)
-{
-  LabelSprite *label = data;
-  TextCaches *caches = g_private_get (&text_caches_key);
-
-  /* The caches are being freed when this runs from text_caches_free(). */
-  if (caches != NULL && label->bytes <= caches->label_bytes)
-    caches->label_bytes -= label->bytes;
-  g_clear_pointer (&label->sprite, cairo_surface_destroy);
-  g_free (label);
-}
-
-/* Draws the label of @item from its sprite; FALSE when it has none (yet):
- * the caller draws it piece by piece. */
-gboolean
-_chronicle_paint_draw_label_sprite (Painter                   *p,
-                                    const ChronicleLayoutItem *item,
-                                    const ChronicleColor      *color)
-{
-  static GQuark quark;
-  const ChronicleRect *box = &item->label;
-  const ChronicleStyle *style = p->style;
-  TextCaches *caches = _chronicle_paint_get_text_caches ();
-  double text_width = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
-  double width, x, y;
-  cairo_font_options_t *options;
-  LabelLook look;
-  ChronicleShapedText *text;
-  LabelSprite *label;
-  cairo_t *cr;
-
-  if (p->device_scale == 0 || p->sprite_scale != p->device_scale || item->text == NULL ||
-      box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END || fabs (box->height - p->box_height) > 1e-6)
-    return FALSE;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("chronicle-label-sprite");
-
-  text = _chronicle_paint_get_text (p, p->fonts[CHRONICLE_TEXT_LABEL], p->font_keys[CHRONICLE_TEXT_LABEL],
-                                    item->text);
-  width = round (box->width * p->device_scale) / p->device_scale;
-  x = _chronicle_paint_snap (p, box->x, 0);
-  y = _chronicle_paint_snap (p, box->y, 0);
-
-  options = cairo_font_options_create ();
-  cairo_get_font_options (p->cr, options);
-  memset (&look, 0, sizeof look);
-  look.scale = p->sprite_scale;
-  look.width = width;
-  look.height = box->height;
-  look.text_width = to_pango_width (text_width);
-  look.options_hash = hash_font_options (options);
-  look.color = *color;
-  look.background = style->background;
-  look.foreground = style->foreground;
-  look.dark = style->dark;
-
-  label = g_object_get_qdata (G_OBJECT (text), quark);
-  if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
-    {
-      cairo_font_options_destroy (options);
-      stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
-             width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
-      return TRUE;
-    }
-
-  if (label == NULL)
-    {
-      label = g_new0 (LabelSprite, 1);
-      g_object_set_qdata_full (G_OBJECT (text), quark, label, label_sprite_free);
-    }
-
-  /* First time like this (two events can share a title, and not their
-   * colour): remember the look, drop a sprite of another, draw the
-   * pieces. */
-  if (!label->seen || memcmp (&label->look, &look, sizeof look) != 0)
-    {
-      label->seen = TRUE;
-      label->look = look;
-      g_clear_pointer (&label->sprite, cairo_surface_destroy);
-      caches->label_bytes -= MIN (label->bytes, caches->label_bytes);
-      label->bytes = 0;
-      cairo_font_options_destroy (options);
-      return FALSE;
-    }
-
-  g_assert (label->sprite == NULL && label->bytes == 0);
-
-  label->bytes = (gsize) (ceil ((width + 2 * SPRITE_MARGIN) * p->sprite_scale) *
-                          ceil ((box->height + 2 * SPRITE_MARGIN) * p->sprite_scale) * 4);
-  if (caches->label_bytes + label->bytes > LABEL_SPRITE_BUDGET)
-    {
-      label->bytes = 0;
-      cairo_font_options_destroy (options);
-      return FALSE;
-    }
-  caches->label_bytes += label->bytes;
-
-  label->sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
-  cairo_set_font_options (cr, options);
-  cairo_font_options_destroy (options);
-  draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, width, box->height, color);
-  _chronicle_paint_set_color (cr, &style->foreground, 1.0);
-  cairo_move_to (cr, SPRITE_MARGIN + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
-                 SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
-  chronicle_shaped_text_show (text, cr, look.text_width);
-  cairo_destroy (cr);
-
-  stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
-         width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
-  return TRUE;
 }

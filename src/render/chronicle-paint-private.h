@@ -66,7 +66,6 @@ typedef struct
 {
   GPtrArray  *text_caches;    /* SignatureCache, most recent last */
   GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
-  gsize       label_bytes;    /* held by label sprites, see draw_label_sprite() */
   /* measuring: fonts and their keys for the last style seen, per role */
   char                 *measure_family;
   double                measure_size;
@@ -182,9 +181,6 @@ void            _chronicle_paint_draw_marker         (Painter                   
                                                       const ChronicleColor       *color,
                                                       double                      x,
                                                       double                      y);
-gboolean        _chronicle_paint_draw_label_sprite   (Painter                    *p,
-                                                      const ChronicleLayoutItem  *item,
-                                                      const ChronicleColor       *color);
 
 /* chronicle-text-measure.c */
 PangoFontDescription *_chronicle_paint_create_font   (const ChronicleStyle       *style,

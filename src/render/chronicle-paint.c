@@ -266,6 +266,19 @@ paint_breaks (Painter *p)
   cairo_pattern_destroy (hatch);
 }
 
+/* A one pixel wide vertical line centred on @x, from @y0 to @y1, added
+ * to the path as the rectangle a butt-capped stroke would cover: cairo
+ * fills rectangles without the stroker, and a frame has hundreds of
+ * these lines (leaders, grid, tick marks). */
+static void
+add_vline (cairo_t *cr,
+           double   x,
+           double   y0,
+           double   y1)
+{
+  cairo_rectangle (cr, x - 0.5, MIN (y0, y1), 1, fabs (y1 - y0));
+}
+
 static void
 paint_grid (Painter *p)
 {
@@ -273,18 +286,15 @@ paint_grid (Painter *p)
   cairo_t *cr = p->cr;
 
   _chronicle_paint_set_color (cr, &p->style->grid, 1.0);
-  cairo_set_line_width (cr, 1.0);
   for (guint i = 0; i < layout->ticks->len; i++)
     {
       const ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
-      double x = floor (tick->x) + 0.5;
 
       if (tick->text == NULL)
         continue;
-      cairo_move_to (cr, x, layout->plot_top);
-      cairo_line_to (cr, x, layout->axis_y);
+      add_vline (cr, floor (tick->x) + 0.5, layout->plot_top, layout->axis_y);
     }
-  cairo_stroke (cr);
+  cairo_fill (cr);
 }
 
 /* Axis line with a gap and a double slash at each break. */
@@ -329,22 +339,19 @@ paint_ticks (Painter *p)
   const ChronicleLayout *layout = p->layout;
   cairo_t *cr = p->cr;
 
-  /* The marks in two strokes, major and minor, then the labels. */
-  cairo_set_line_width (cr, 1.0);
+  /* The marks in two fills, major and minor, then the labels. */
   for (int major = 0; major <= 1; major++)
     {
       for (guint i = 0; i < layout->ticks->len; i++)
         {
           const ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
-          double x = floor (tick->x) + 0.5;
 
           if (!tick->major != !major)
             continue;
-          cairo_move_to (cr, x, layout->axis_y + 1);
-          cairo_line_to (cr, x, layout->axis_y + (major ? 7 : 5));
+          add_vline (cr, floor (tick->x) + 0.5, layout->axis_y + 1, layout->axis_y + (major ? 7 : 5));
         }
       _chronicle_paint_set_color (cr, &p->style->axis, major ? 1.0 : 0.7);
-      cairo_stroke (cr);
+      cairo_fill (cr);
     }
 
   for (guint i = 0; i < layout->ticks->len; i++)
@@ -358,8 +365,8 @@ paint_ticks (Painter *p)
     }
 }
 
-/* Leaders go up (or down) from the axis to their label. Stroked once per
- * colour rather than once per item: hundreds of strokes cost more in
+/* Leaders go up (or down) from the axis to their label. Filled once per
+ * colour rather than once per item: hundreds of fills cost more in
  * cairo's setup than in pixels. */
 static void
 paint_leaders (Painter *p)
@@ -370,7 +377,6 @@ paint_leaders (Painter *p)
   double below_start = layout->tick_label_y + layout->tick_label_height + 2;
   guint n_groups = 2 * (p->n_categories + 1);  /* (category or none) x (marker, bar) */
 
-  cairo_set_line_width (cr, 1.0);
   for (guint group = 0; group < n_groups; group++)
     {
       guint category = group / 2 < p->n_categories ? group / 2 : G_MAXUINT;
@@ -406,11 +412,9 @@ paint_leaders (Painter *p)
           if (item->kind == CHRONICLE_ITEM_MARKER && item->lane < 0)
             {
               /* Stub under the marker, then pass behind the tick labels. */
-              cairo_move_to (cr, x, layout->axis_y);
-              cairo_line_to (cr, x, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+              add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
             }
-          cairo_move_to (cr, x, y0);
-          cairo_line_to (cr, x, y1);
+          add_vline (cr, x, y0, y1);
           any = TRUE;
         }
 
@@ -418,7 +422,7 @@ paint_leaders (Painter *p)
         continue;
       _chronicle_paint_set_color (cr, get_category_color (p, category, &fallback),
                                   markers ? 0.7 : 0.45);
-      cairo_stroke (cr);
+      cairo_fill (cr);
     }
 }
 
@@ -429,9 +433,7 @@ paint_spans (Painter *p)
   cairo_t *cr = p->cr;
   const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
 
-  /* Where each bar's span lies on the axis itself. */
-  cairo_set_line_width (cr, 4.0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  /* Where each bar's span lies on the axis itself: four px high. */
   for (guint i = 0; i < layout->items->len; i++)
     {
       const ChronicleLayoutItem *item = &items[i];
@@ -444,9 +446,8 @@ paint_spans (Painter *p)
       x0 = MAX (item->x, -4);
       x1 = MIN (MAX (item->x2, item->x + 2), layout->width + 4);
       _chronicle_paint_set_color (cr, get_category_color (p, item->category, &fallback), 0.5);
-      cairo_move_to (cr, x0, layout->axis_y);
-      cairo_line_to (cr, x1, layout->axis_y);
-      cairo_stroke (cr);
+      cairo_rectangle (cr, x0, layout->axis_y - 2, x1 - x0, 4);
+      cairo_fill (cr);
     }
 }
 
@@ -504,7 +505,7 @@ paint_items (Painter *p)
       else
         _chronicle_paint_draw_marker (p, item->category, color, item->x, item->axis_y);
 
-      if (box->width <= 0 || _chronicle_paint_draw_label_sprite (p, item, color))
+      if (box->width <= 0)
         continue;
 
       _chronicle_paint_draw_label_box (p, item->category, color, box, &bx, &by);
@@ -541,10 +542,8 @@ paint_clusters (Painter *p)
 
       /* The stretch of axis the cluster gathers, then the pill. */
       _chronicle_paint_set_color (cr, &style->dim_foreground, 0.6);
-      cairo_set_line_width (cr, 1.0);
-      cairo_move_to (cr, item->x, layout->axis_y - 3.5);
-      cairo_line_to (cr, MAX (item->x2, item->x + 1), layout->axis_y - 3.5);
-      cairo_stroke (cr);
+      cairo_rectangle (cr, item->x, layout->axis_y - 4, MAX (item->x2 - item->x, 1), 1);
+      cairo_fill (cr);
 
       if (p->device_scale == 0 || box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END ||
           box->height != CHRONICLE_PILL_HEIGHT)

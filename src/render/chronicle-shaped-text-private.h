@@ -24,7 +24,7 @@ void                 chronicle_shaped_text_get_size        (ChronicleShapedText 
 int                  chronicle_shaped_text_get_baseline    (ChronicleShapedText        *self);
 const PangoFontDescription *
                      chronicle_shaped_text_get_font        (ChronicleShapedText        *self);
-gboolean             chronicle_shaped_text_is_simple       (ChronicleShapedText        *self);
+gboolean             chronicle_shaped_text_is_from_words   (ChronicleShapedText        *self);
 void                 chronicle_shaped_text_get_extents     (ChronicleShapedText        *self,
                                                             int                         max_width,
                                                             PangoRectangle             *ink,

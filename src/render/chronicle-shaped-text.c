@@ -18,12 +18,14 @@
  *
  * A PangoLayout would shape a label twice on its first frame (once to
  * measure it, once again to ellipsize it) and analyse line breaks a
- * label never has. Simple text — left to right, no control characters —
- * is itemized and shaped here instead, and ellipsized by dropping whole
- * clusters from the end and appending the font's "…", as Pango's
- * PANGO_ELLIPSIZE_END does. Everything else (right-to-left and mixed
- * direction text, tabs, line separators, nothing at all) keeps a
- * PangoLayout, which gets those right.
+ * label never has. Text the ChronicleShaper builds from its words
+ * (Latin, Greek or Cyrillic, left to right) is ellipsized here by
+ * dropping whole clusters from the end and appending the font's "…", as
+ * PANGO_ELLIPSIZE_END does. Other left-to-right text is itemized and
+ * shaped here, and cut by a layout (which picks the ellipsis by the
+ * script it cuts). Everything else (right-to-left and mixed direction
+ * text, tabs, line separators, nothing at all) keeps a PangoLayout,
+ * which gets those right.
  */
 
 typedef struct
@@ -42,8 +44,6 @@ typedef struct
   guint             run;        /* runs before this one are whole */
   int               n_glyphs;   /* glyphs of that run kept */
   int               width;      /* of what is kept */
-  PangoFont        *ellipsis_font;
-  PangoGlyphString *ellipsis;
   PangoLayout      *layout;     /* the fallback's ellipsized layout */
 } Cut;
 
@@ -59,6 +59,9 @@ struct _ChronicleShapedText
   int                   height;
   int                   baseline;
   PangoShapeFlags       flags;
+  gboolean              from_words;
+  PangoContext         *context;    /* for the layout cutting runs not from words */
+  ChronicleEllipsis    *ellipsis;   /* NULL in layouts and when no font has one */
 
   Cut                   cut;
 };
@@ -77,8 +80,6 @@ clear_run (gpointer data)
 static void
 clear_cut (Cut *cut)
 {
-  g_clear_object (&cut->ellipsis_font);
-  g_clear_pointer (&cut->ellipsis, pango_glyph_string_free);
   g_clear_object (&cut->layout);
   memset (cut, 0, sizeof *cut);
 }
@@ -89,7 +90,9 @@ chronicle_shaped_text_finalize (GObject *object)
   ChronicleShapedText *self = CHRONICLE_SHAPED_TEXT (object);
 
   clear_cut (&self->cut);
+  g_clear_pointer (&self->ellipsis, chronicle_ellipsis_release);
   g_clear_pointer (&self->runs, g_array_unref);
+  g_clear_object (&self->context);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->text, g_free);
@@ -147,6 +150,7 @@ shape_words (ChronicleShapedText *self,
   self->width = logical.width;
   self->height = logical.height;
   self->baseline = -logical.y;
+  self->from_words = TRUE;
 
   return TRUE;
 }
@@ -223,7 +227,11 @@ chronicle_shaped_text_new (ChronicleShaper *shaper,
   self->font = pango_font_description_copy (font);
   self->flags = chronicle_shaper_get_flags (shaper);
 
-  if (needs_layout (text) || (!shape_words (self, shaper) && !shape_runs (self, context)))
+  if (!needs_layout (text) && shape_words (self, shaper))
+    self->ellipsis = chronicle_shaper_get_ellipsis (shaper);
+  else if (!needs_layout (text) && shape_runs (self, context))
+    self->context = g_object_ref (context);
+  else
     {
       self->width = 0;
       self->layout = pango_layout_new (context);
@@ -268,54 +276,25 @@ chronicle_shaped_text_get_font (ChronicleShapedText *self)
   return self->font;
 }
 
-/* Whether the text was shaped here rather than by a layout (for tests). */
+/* Whether the text was shaped from the shaper's words (for tests). */
 gboolean
-chronicle_shaped_text_is_simple (ChronicleShapedText *self)
+chronicle_shaped_text_is_from_words (ChronicleShapedText *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_SHAPED_TEXT (self), FALSE);
 
-  return self->runs != NULL;
+  return self->from_words;
 }
 
-/* "…" in @run's font when it has one, else in the font Pango falls
- * back to, as a layout's ellipsis run would be. */
-static void
-shape_ellipsis (ChronicleShapedText *self,
-                const Run           *run,
-                Cut                 *cut)
+/* The layout that shows the text as cut by @cut (nullable), or NULL
+ * when runs do. */
+static PangoLayout *
+get_layout (ChronicleShapedText *self,
+            const Cut           *cut)
 {
-  static const char ellipsis[] = "\xe2\x80\xa6";
-  PangoFont *font = run->item->analysis.font;
-  PangoAnalysis analysis = run->item->analysis;
-  PangoFontMap *font_map;
-  PangoContext *context;
-  PangoAttrList *attrs;
-  GList *items;
+  if (cut != NULL && cut->layout != NULL)
+    return cut->layout;
 
-  cut->ellipsis = pango_glyph_string_new ();
-
-  if (pango_font_has_char (font, 0x2026))
-    {
-      cut->ellipsis_font = g_object_ref (font);
-      pango_shape_with_flags (ellipsis, 3, ellipsis, 3, &analysis, cut->ellipsis, self->flags);
-      return;
-    }
-
-  font_map = pango_font_get_font_map (font);
-  context = pango_font_map_create_context (font_map);
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_font_desc_new (self->font));
-  items = pango_itemize (context, ellipsis, 0, 3, attrs, NULL);
-  pango_attr_list_unref (attrs);
-  g_object_unref (context);
-  if (items != NULL)
-    {
-      PangoItem *item = items->data;
-
-      cut->ellipsis_font = g_object_ref (item->analysis.font);
-      pango_shape_with_flags (ellipsis, 3, ellipsis, 3, &item->analysis, cut->ellipsis, self->flags);
-    }
-  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  return self->runs == NULL ? self->layout : NULL;
 }
 
 /* Finds where the text is cut to fit @max_width (pango units, > 0):
@@ -336,18 +315,24 @@ ensure_cut (ChronicleShapedText *self,
     return cut;
   cut->cut = TRUE;
 
-  if (self->runs == NULL)
+  /* Only words of the scripts they cover are cut here: a layout picks
+   * the ellipsis by the script where it cuts (a midline one in CJK). */
+  if (!self->from_words)
     {
-      cut->layout = pango_layout_copy (self->layout);
+      if (self->layout != NULL)
+        cut->layout = pango_layout_copy (self->layout);
+      else
+        {
+          cut->layout = pango_layout_new (self->context);
+          pango_layout_set_font_description (cut->layout, self->font);
+          pango_layout_set_text (cut->layout, self->text, -1);
+        }
       pango_layout_set_width (cut->layout, max_width);
       pango_layout_set_ellipsize (cut->layout, PANGO_ELLIPSIZE_END);
       return cut;
     }
 
-  /* The ellipsis takes the font of where the text is cut; shaped in the
-   * last run's font first, which is where it lands for most titles. */
-  shape_ellipsis (self, &g_array_index (self->runs, Run, self->runs->len - 1), cut);
-  ellipsis_width = pango_glyph_string_get_width (cut->ellipsis);
+  ellipsis_width = self->ellipsis != NULL ? pango_glyph_string_get_width (self->ellipsis->glyphs) : 0;
   avail = max_width - ellipsis_width;
 
   for (guint r = 0; r < self->runs->len; r++)
@@ -367,12 +352,6 @@ ensure_cut (ChronicleShapedText *self,
               cut->run = r;
               cut->n_glyphs = i;
               cut->width = x;
-              if (r != self->runs->len - 1)
-                {
-                  g_clear_object (&cut->ellipsis_font);
-                  g_clear_pointer (&cut->ellipsis, pango_glyph_string_free);
-                  shape_ellipsis (self, run, cut);
-                }
               return cut;
             }
           x += w;
@@ -419,8 +398,8 @@ foreach_piece (ChronicleShapedText *self,
       func (&kept, run->item->analysis.font, run->x, user_data);
     }
 
-  if (is_cut && cut->ellipsis != NULL && cut->ellipsis_font != NULL)
-    func (cut->ellipsis, cut->ellipsis_font, cut->width, user_data);
+  if (is_cut && self->ellipsis != NULL)
+    func (self->ellipsis->glyphs, self->ellipsis->font, cut->width, user_data);
 }
 
 typedef struct
@@ -479,9 +458,9 @@ chronicle_shaped_text_get_extents (ChronicleShapedText *self,
   g_return_if_fail (CHRONICLE_IS_SHAPED_TEXT (self));
 
   cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
-  if (self->runs == NULL)
+  if (get_layout (self, cut) != NULL)
     {
-      pango_layout_get_extents (cut != NULL && cut->layout != NULL ? cut->layout : self->layout, ink, logical);
+      pango_layout_get_extents (get_layout (self, cut), ink, logical);
       return;
     }
 
@@ -496,7 +475,7 @@ chronicle_shaped_text_get_extents (ChronicleShapedText *self,
       logical->y = 0;
       logical->width = self->width;
       if (cut != NULL && cut->cut)
-        logical->width = cut->width + (cut->ellipsis != NULL ? pango_glyph_string_get_width (cut->ellipsis) : 0);
+        logical->width = cut->width + (self->ellipsis != NULL ? pango_glyph_string_get_width (self->ellipsis->glyphs) : 0);
       logical->height = self->height;
     }
 }
@@ -538,9 +517,9 @@ chronicle_shaped_text_show (ChronicleShapedText *self,
   g_return_if_fail (cr != NULL);
 
   cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
-  if (self->runs == NULL)
+  if (get_layout (self, cut) != NULL)
     {
-      pango_cairo_show_layout (cr, cut != NULL && cut->layout != NULL ? cut->layout : self->layout);
+      pango_cairo_show_layout (cr, get_layout (self, cut));
       return;
     }
 
@@ -598,7 +577,7 @@ chronicle_shaped_text_get_shown_text (ChronicleShapedText *self,
   cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
   if (cut == NULL || !cut->cut)
     return g_strdup (self->text);
-  if (self->runs == NULL)
+  if (cut->layout != NULL)
     return get_layout_shown_text (cut->layout);
 
   run = &g_array_index (self->runs, Run, cut->run);

@@ -12,12 +12,21 @@ G_BEGIN_DECLS
 
 typedef struct _ChronicleShaper ChronicleShaper;
 
+/* "…" as a layout's ellipsis shows it in the shaper's font. */
+typedef struct
+{
+  PangoFont        *font;
+  PangoGlyphString *glyphs;
+} ChronicleEllipsis;
+
 ChronicleShaper            *chronicle_shaper_new          (PangoContext               *context,
                                                            const PangoFontDescription *font);
 void                        chronicle_shaper_free         (ChronicleShaper            *self);
 PangoContext               *chronicle_shaper_get_context  (ChronicleShaper            *self);
 const PangoFontDescription *chronicle_shaper_get_font     (ChronicleShaper            *self);
 PangoShapeFlags             chronicle_shaper_get_flags    (ChronicleShaper            *self);
+ChronicleEllipsis          *chronicle_shaper_get_ellipsis (ChronicleShaper            *self);
+void                        chronicle_ellipsis_release    (ChronicleEllipsis          *ellipsis);
 gboolean                    chronicle_shaper_shape_words  (ChronicleShaper            *self,
                                                            const char                 *text,
                                                            PangoItem                 **item,

@@ -63,6 +63,7 @@ struct _ChronicleShaper
   PangoFontDescription *font;
   PangoShapeFlags       flags;
   Script                scripts[N_SCRIPTS];
+  ChronicleEllipsis    *ellipsis;
 };
 
 static void
@@ -108,9 +109,61 @@ chronicle_shaper_free (ChronicleShaper *self)
       g_clear_pointer (&self->scripts[i].item, pango_item_free);
       g_clear_pointer (&self->scripts[i].words, g_hash_table_unref);
     }
+  g_clear_pointer (&self->ellipsis, chronicle_ellipsis_release);
   g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_free (self);
+}
+
+static void
+clear_ellipsis (gpointer data)
+{
+  ChronicleEllipsis *ellipsis = data;
+
+  g_clear_object (&ellipsis->font);
+  g_clear_pointer (&ellipsis->glyphs, pango_glyph_string_free);
+}
+
+void
+chronicle_ellipsis_release (ChronicleEllipsis *ellipsis)
+{
+  g_rc_box_release_full (ellipsis, clear_ellipsis);
+}
+
+/**
+ * chronicle_shaper_get_ellipsis:
+ *
+ * "…" in the font Pango's ellipsizing takes for it: the first of the
+ * font's families that has it, whatever font the cut text is in.
+ *
+ * Returns: (transfer full) (nullable): release with
+ *   chronicle_ellipsis_release()
+ */
+ChronicleEllipsis *
+chronicle_shaper_get_ellipsis (ChronicleShaper *self)
+{
+  static const char text[] = "\xe2\x80\xa6";
+
+  if (self->ellipsis == NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      GList *items;
+
+      pango_attr_list_insert (attrs, pango_attr_font_desc_new (self->font));
+      items = pango_itemize (self->context, text, 0, (int) strlen (text), attrs, NULL);
+      pango_attr_list_unref (attrs);
+      if (items == NULL)
+        return NULL;
+
+      self->ellipsis = g_rc_box_new0 (ChronicleEllipsis);
+      self->ellipsis->font = g_object_ref (((PangoItem *) items->data)->analysis.font);
+      self->ellipsis->glyphs = pango_glyph_string_new ();
+      pango_shape_with_flags (text, (int) strlen (text), text, (int) strlen (text),
+                              &((PangoItem *) items->data)->analysis, self->ellipsis->glyphs, self->flags);
+      g_list_free_full (items, (GDestroyNotify) pango_item_free);
+    }
+
+  return g_rc_box_acquire (self->ellipsis);
 }
 
 PangoContext *
@@ -137,13 +190,22 @@ chronicle_shaper_get_flags (ChronicleShaper *self)
 static int
 get_script (gunichar c)
 {
-  gboolean listed = (c >= 0x20 && c < 0x7f) ||
-                    (c >= 0xa0 && c <= 0x24f && c != 0xad) ||
-                    (c >= 0x370 && c <= 0x3ff) ||
-                    (c >= 0x400 && c <= 0x4ff && !(c >= 0x483 && c <= 0x489)) ||
-                    (c >= 0x2010 && c <= 0x2027) ||
-                    (c >= 0x2030 && c <= 0x205e) ||
-                    (c >= 0x20a0 && c <= 0x20bf);
+  gboolean listed;
+
+  /* Most titles are ASCII: no table lookups for it. */
+  if (c < 0x80)
+    {
+      if (c < 0x20 || c == 0x7f)
+        return -1;
+      return g_ascii_isalpha (c) ? SCRIPT_LATIN : SCRIPT_COMMON;
+    }
+
+  listed = (c >= 0xa0 && c <= 0x24f && c != 0xad) ||
+           (c >= 0x370 && c <= 0x3ff) ||
+           (c >= 0x400 && c <= 0x4ff && !(c >= 0x483 && c <= 0x489)) ||
+           (c >= 0x2010 && c <= 0x2027) ||
+           (c >= 0x2030 && c <= 0x205e) ||
+           (c >= 0x20a0 && c <= 0x20bf);
 
   if (!listed)
     return -1;
@@ -204,7 +266,7 @@ get_text_script (const char *text,
   *n_chars = 0;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      int s = get_script (g_utf8_get_char (p));
+      int s = get_script ((guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p));
 
       if (s < 0 || (s != SCRIPT_COMMON && script != SCRIPT_COMMON && s != script))
         return -1;
@@ -272,8 +334,14 @@ chronicle_shaper_shape_words (ChronicleShaper   *self,
                               PangoGlyphString **glyphs,
                               PangoRectangle    *logical)
 {
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GArray) offsets = NULL;
+  /* Titles have a few dozen words; longer text takes the heap. */
+  const Word *stack_words[64];
+  int stack_offsets[G_N_ELEMENTS (stack_words)];
+  g_autofree const Word **heap_words = NULL;
+  g_autofree int *heap_offsets = NULL;
+  const Word **words = stack_words;
+  int *offsets = stack_offsets;
+  guint n_words = 0, max_words = G_N_ELEMENTS (stack_words);
   PangoGlyphString *out;
   Script *script;
   int n_chars, n_glyphs = 0, top = G_MAXINT, bottom = G_MININT, width = 0, k = 0;
@@ -287,8 +355,6 @@ chronicle_shaper_shape_words (ChronicleShaper   *self,
     g_hash_table_remove_all (script->words);
 
   /* Runs of spaces and runs of anything else. */
-  words = g_ptr_array_new ();
-  offsets = g_array_new (FALSE, FALSE, sizeof (int));
   for (const char *start = text; *start != '\0';)
     {
       gboolean space = *start == ' ';
@@ -303,8 +369,22 @@ chronicle_shaper_shape_words (ChronicleShaper   *self,
       if (word->glyphs == NULL)
         return FALSE;
 
-      g_ptr_array_add (words, (gpointer) word);
-      g_array_append_val (offsets, offset);
+      if (n_words == max_words)
+        {
+          max_words *= 2;
+          heap_words = g_renew (const Word *, heap_words, max_words);
+          heap_offsets = g_renew (int, heap_offsets, max_words);
+          if (words == stack_words)
+            {
+              memcpy (heap_words, stack_words, sizeof stack_words);
+              memcpy (heap_offsets, stack_offsets, sizeof stack_offsets);
+            }
+          words = heap_words;
+          offsets = heap_offsets;
+        }
+      words[n_words] = word;
+      offsets[n_words] = offset;
+      n_words++;
       n_glyphs += word->glyphs->num_glyphs;
       width += word->logical.width;
       top = MIN (top, word->logical.y);
@@ -314,10 +394,10 @@ chronicle_shaper_shape_words (ChronicleShaper   *self,
 
   out = pango_glyph_string_new ();
   pango_glyph_string_set_size (out, n_glyphs);
-  for (guint w = 0; w < words->len; w++)
+  for (guint w = 0; w < n_words; w++)
     {
-      const Word *word = g_ptr_array_index (words, w);
-      int offset = g_array_index (offsets, int, w);
+      const Word *word = words[w];
+      int offset = offsets[w];
 
       memcpy (out->glyphs + k, word->glyphs->glyphs, word->glyphs->num_glyphs * sizeof (PangoGlyphInfo));
       for (int i = 0; i < word->glyphs->num_glyphs; i++)
