@@ -482,6 +482,62 @@ test_category_dots_follow_theme (void)
   g_assert_finalize_object (popover);
 }
 
+static guint
+count_checks (GtkWidget *widget)
+{
+  guint n = GTK_IS_CHECK_BUTTON (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_checks (child);
+
+  return n;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Counting the facets of 100 000 events takes a while: the popover does
+ * it when it is shown, not whenever a file opens; shown, it follows a
+ * new timeline at once. */
+static void
+test_filter_choices_when_shown (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (200, 3);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = chronicle_filter_popover_new ();
+  guint n_example, n_generated;
+
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+
+  chronicle_filter_popover_set_timeline (CHRONICLE_FILTER_POPOVER (popover), example);
+  g_assert_cmpuint (count_checks (popover), ==, 0);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  chronicle_test_wait_for (is_mapped, popover, CHRONICLE_TEST_WAIT_MS);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  n_example = count_checks (popover);
+  /* categories, actors and sources of the example */
+  g_assert_cmpuint (n_example, >=, 4);
+  g_assert_nonnull (chronicle_filter_popover_get_check (CHRONICLE_FILTER_POPOVER (popover), "category", "statements"));
+
+  chronicle_filter_popover_set_timeline (CHRONICLE_FILTER_POPOVER (popover), generated);
+  n_generated = count_checks (popover);
+  g_assert_cmpuint (n_generated, >, 0);
+  g_assert_cmpuint (n_generated, !=, n_example);
+  g_assert_null (chronicle_filter_popover_get_check (CHRONICLE_FILTER_POPOVER (popover), "category", "statements"));
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +565,7 @@ main (int   argc,
   g_test_add ("/search-ui/reload-keeps-filter", Fixture, NULL,
               fixture_setup, test_reload_keeps_filter, fixture_teardown);
   g_test_add_func ("/search-ui/category-dots-follow-theme", test_category_dots_follow_theme);
+  g_test_add_func ("/search-ui/filter-choices-when-shown", test_filter_choices_when_shown);
 
   status = g_test_run ();
 

@@ -51,6 +51,7 @@ struct _ChronicleFilterPopover
   GPtrArray         *choices;  /* of Choice */
 
   gboolean           syncing;  /* setting the buttons from the filter */
+  gboolean           stale;    /* the choices are for another timeline */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleFilterPopover, chronicle_filter_popover, GTK_TYPE_POPOVER)
@@ -276,6 +277,8 @@ rebuild (ChronicleFilterPopover *self)
   g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(GPtrArray) sources = NULL;
 
+  self->stale = FALSE;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
   g_ptr_array_set_size (self->choices, 0);
@@ -309,6 +312,23 @@ rebuild (ChronicleFilterPopover *self)
 
   update_dots (self);
   sync_from_filter (self);
+}
+
+/* The choices count every event (some 60 ms for 100 000): made when the
+ * popover is first shown with a timeline, not when a file opens. */
+static void
+ensure_choices (ChronicleFilterPopover *self)
+{
+  if (self->stale)
+    rebuild (self);
+}
+
+static void
+chronicle_filter_popover_show (GtkWidget *widget)
+{
+  ensure_choices (CHRONICLE_FILTER_POPOVER (widget));
+
+  GTK_WIDGET_CLASS (chronicle_filter_popover_parent_class)->show (widget);
 }
 
 static void
@@ -393,6 +413,8 @@ chronicle_filter_popover_class_init (ChronicleFilterPopoverClass *klass)
   object_class->get_property = chronicle_filter_popover_get_property;
   object_class->set_property = chronicle_filter_popover_set_property;
 
+  widget_class->show = chronicle_filter_popover_show;
+
   properties[PROP_FILTER] =
     g_param_spec_object ("filter", NULL, NULL,
                          CHRONICLE_TYPE_FILTER,
@@ -475,7 +497,9 @@ chronicle_filter_popover_set_timeline (ChronicleFilterPopover *self,
   if (!g_set_object (&self->timeline, timeline))
     return;
 
-  rebuild (self);
+  self->stale = TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
 }
 
@@ -494,6 +518,7 @@ chronicle_filter_popover_get_check (ChronicleFilterPopover *self,
   g_return_val_if_fail (CHRONICLE_IS_FILTER_POPOVER (self), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
+  ensure_choices (self);
   for (guint i = 0; i < self->choices->len; i++)
     {
       Choice *choice = g_ptr_array_index (self->choices, i);
