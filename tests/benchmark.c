@@ -13,9 +13,9 @@
  *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--cpu] [--png DIR] [SECTION...]
  *
  * SECTION is export, frame, load or open (all when none is given), so a
- * profiler can look at one thing at a time; cold and zoom are the parts
- * of frame that time first frames and the zoom animation of 100 000
- * events, alone.
+ * profiler can look at one thing at a time; redraw, cold and zoom are the
+ * parts of frame that time frames drawn again, first frames and the zoom
+ * animation of 100 000 events, alone.
  */
 
 #include "config.h"
@@ -388,11 +388,11 @@ main (int   argc,
           runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
           runs = MAX (runs, 1);
         }
-      else if (g_strv_contains ((const char * const[]) { "export", "frame", "cold", "zoom", "load", "open", NULL }, argv[i]))
+      else if (g_strv_contains ((const char * const[]) { "export", "frame", "redraw", "cold", "zoom", "load", "open", NULL }, argv[i]))
         g_ptr_array_add (sections, argv[i]);
       else
         {
-          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|cold|zoom|load|open]...\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|redraw|cold|zoom|load|open]...\n", argv[0]);
           return 2;
         }
     }
@@ -441,7 +441,13 @@ main (int   argc,
       bench_animation (hundred_k, "100 000 events");
     }
 
-  /* not part of "all": frame has it */
+  /* not part of "all": frame has them */
+  if (sections->len > 1 && want ((char **) sections->pdata, "redraw"))
+    {
+      g_print ("\n| one frame, redrawn (layout + paint + highlight) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
+               "|---|---|---|---|---|\n");
+      bench_frames (hundred_k, "100 000 events", FALSE, runs);
+    }
   if (sections->len > 1 && want ((char **) sections->pdata, "cold"))
     {
       g_print ("\n| first frame of a view (text caches empty) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
