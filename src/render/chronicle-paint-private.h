@@ -114,6 +114,7 @@ typedef struct
 
 /* chronicle-paint-cache.c: text caches */
 TextCaches     *_chronicle_paint_get_text_caches     (void);
+void            _chronicle_paint_forget_shaped_text  (void);
 gpointer        _chronicle_paint_generations_lookup  (Generations                *gen,
                                                       const char                 *key);
 void            _chronicle_paint_generations_insert  (Generations                *gen,
