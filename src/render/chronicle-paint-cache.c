@@ -617,6 +617,22 @@ stamp (cairo_t         *cr,
 
 /* Stamps a box or pill of @width at (x, y) (snapped) from @sprite, a
  * SPRITE_BOX_WIDTH wide rendering of it with SPRITE_MARGIN around. */
+static void
+stamp_box_on (cairo_t         *cr,
+              cairo_surface_t *sprite,
+              double           x,
+              double           y,
+              double           width,
+              double           height)
+{
+  double full = SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN, h = height + 2 * SPRITE_MARGIN;
+  double w = width + 2 * SPRITE_MARGIN;
+  double left = x - SPRITE_MARGIN;
+
+  stamp (cr, sprite, left, left, y - SPRITE_MARGIN, w - SPRITE_END, h);
+  stamp (cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
+}
+
 void
 _chronicle_paint_stamp_box (Painter         *p,
                             cairo_surface_t *sprite,
@@ -625,14 +641,9 @@ _chronicle_paint_stamp_box (Painter         *p,
                             double           width,
                             double           height)
 {
-  cairo_t *cr = p->cr;
-  double full = SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN, h = height + 2 * SPRITE_MARGIN;
-  double w = width + 2 * SPRITE_MARGIN;
-  double left = x - SPRITE_MARGIN;
-
-  stamp (cr, sprite, left, left, y - SPRITE_MARGIN, w - SPRITE_END, h);
-  stamp (cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
+  stamp_box_on (p->cr, sprite, x, y, width, height);
 }
+
 
 /* A label box is mostly its tint: the sprite's edges are stamped (left
  * end with the category strip, top and bottom outline, right end) and the
@@ -644,6 +655,7 @@ _chronicle_paint_stamp_box (Painter         *p,
 
 static void
 stamp_label_box (Painter              *p,
+                 cairo_t              *cr,
                  cairo_surface_t      *sprite,
                  const ChronicleColor *color,
                  double                x,
@@ -651,7 +663,6 @@ stamp_label_box (Painter              *p,
                  double                width,
                  double                height)
 {
-  cairo_t *cr = p->cr;
   double full = SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN;
   double left = x - SPRITE_MARGIN, top = y - SPRITE_MARGIN;
   double inner = width - BOX_EDGE_LEFT - SPRITE_END + SPRITE_MARGIN;
@@ -659,7 +670,7 @@ stamp_label_box (Painter              *p,
 
   if (inner <= 0)
     {
-      _chronicle_paint_stamp_box (p, sprite, x, y, width, height);
+      stamp_box_on (cr, sprite, x, y, width, height);
       return;
     }
 
@@ -687,27 +698,21 @@ sprite_index (Painter *p,
   return category < p->n_categories ? category : p->n_categories;
 }
 
-/* Draws a label box at (x, y); returns where it went, which is (x, y)
- * except when snapped for a sprite. */
-void
-_chronicle_paint_draw_label_box (Painter              *p,
-                                 guint                 category,
-                                 const ChronicleColor *color,
-                                 const ChronicleRect  *box,
-                                 double               *x,
-                                 double               *y)
+static gboolean
+can_stamp_box (Painter             *p,
+               const ChronicleRect *box)
+{
+  return p->device_scale > 0 && box->width <= SPRITE_BOX_WIDTH && box->width >= 2 * SPRITE_END &&
+         fabs (box->height - p->box_height) <= 1e-6;
+}
+
+/* The box sprite for @category, from the thread's cache or made now. */
+static cairo_surface_t *
+ensure_box_sprite (Painter              *p,
+                   guint                 category,
+                   const ChronicleColor *color)
 {
   guint index = sprite_index (p, category);
-  double width;
-
-  *x = box->x;
-  *y = box->y;
-  if (p->device_scale == 0 || box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END ||
-      fabs (box->height - p->box_height) > 1e-6)
-    {
-      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color);
-      return;
-    }
 
   if (p->box_sprites[index] == NULL)
     {
@@ -730,11 +735,35 @@ _chronicle_paint_draw_label_box (Painter              *p,
       g_free (key);
     }
 
+  return p->box_sprites[index];
+}
+
+/* Draws a label box at (x, y); returns where it went, which is (x, y)
+ * except when snapped for a sprite. */
+void
+_chronicle_paint_draw_label_box (Painter              *p,
+                                 guint                 category,
+                                 const ChronicleColor *color,
+                                 const ChronicleRect  *box,
+                                 double               *x,
+                                 double               *y)
+{
+  double width;
+
+  *x = box->x;
+  *y = box->y;
+  if (!can_stamp_box (p, box))
+    {
+      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color);
+      return;
+    }
+
   *x = _chronicle_paint_snap (p, box->x, 0);
   *y = _chronicle_paint_snap (p, box->y, 0);
   width = round (box->width * p->device_scale) / p->device_scale;
-  stamp_label_box (p, p->box_sprites[index], color, *x, *y, width, box->height);
+  stamp_label_box (p, p->cr, ensure_box_sprite (p, category, color), color, *x, *y, width, box->height);
 }
+
 
 void
 _chronicle_paint_draw_marker (Painter              *p,
@@ -779,4 +808,153 @@ _chronicle_paint_draw_marker (Painter              *p,
 
   stamp (p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
          cx - SPRITE_MARKER - 0.5 / p->device_scale, _chronicle_paint_snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
+}
+
+/*
+ * A label drawn in several frames in a row (what zooming and panning
+ * does) becomes one sprite, box and text together, kept with its shaped
+ * text: one composite per label instead of two box stamps and a text
+ * mask. Made by stamping the box and drawing the glyphs, which costs
+ * about what the pieces do; only on raster targets at the target's
+ * resolution, only from the second time a label is drawn the same way,
+ * and within a memory budget per thread; everything else takes the path
+ * above.
+ */
+#define LABEL_SPRITE_BUDGET (32 * 1024 * 1024)  /* bytes per thread */
+
+/* What a label sprite shows besides its text; compared bytewise, so
+ * zeroed before being filled. */
+typedef struct
+{
+  double         scale;
+  double         width;
+  double         height;
+  int            text_width;   /* pango units the text may take */
+  unsigned long  options_hash;
+  ChronicleColor color;
+  ChronicleColor background;
+  ChronicleColor foreground;
+  gboolean       dark;
+} LabelLook;
+
+typedef struct
+{
+  gboolean         seen;      /* drawn once without a sprite */
+  LabelLook        look;
+  cairo_surface_t *sprite;
+  gsize            bytes;
+} LabelSprite;
+
+static void
+label_sprite_free (gpointer data)
+{
+  LabelSprite *label = data;
+  TextCaches *caches = g_private_get (&text_caches_key);
+
+  /* The caches are being freed when this runs from text_caches_free(). */
+  if (caches != NULL && label->bytes <= caches->label_bytes)
+    caches->label_bytes -= label->bytes;
+  g_clear_pointer (&label->sprite, cairo_surface_destroy);
+  g_free (label);
+}
+
+/* Draws the label of @item from its sprite; FALSE when it has none (yet):
+ * the caller draws it piece by piece. */
+gboolean
+_chronicle_paint_draw_label_sprite (Painter                   *p,
+                                    const ChronicleLayoutItem *item,
+                                    const ChronicleColor      *color)
+{
+  static GQuark quark;
+  const ChronicleRect *box = &item->label;
+  const ChronicleStyle *style = p->style;
+  TextCaches *caches = _chronicle_paint_get_text_caches ();
+  double text_width = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
+  double width, x, y;
+  cairo_font_options_t *options;
+  LabelLook look;
+  ChronicleShapedText *text;
+  LabelSprite *label;
+  cairo_t *cr;
+
+  if (p->sprite_scale != p->device_scale || item->text == NULL || !can_stamp_box (p, box))
+    return FALSE;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("chronicle-label-sprite");
+
+  text = _chronicle_paint_get_text (p, p->fonts[CHRONICLE_TEXT_LABEL], p->font_keys[CHRONICLE_TEXT_LABEL],
+                                    item->text);
+  width = round (box->width * p->device_scale) / p->device_scale;
+  x = _chronicle_paint_snap (p, box->x, 0);
+  y = _chronicle_paint_snap (p, box->y, 0);
+
+  options = cairo_font_options_create ();
+  cairo_get_font_options (p->cr, options);
+  memset (&look, 0, sizeof look);
+  look.scale = p->sprite_scale;
+  look.width = width;
+  look.height = box->height;
+  look.text_width = to_pango_width (text_width);
+  look.options_hash = hash_font_options (options);
+  look.color = *color;
+  look.background = style->background;
+  look.foreground = style->foreground;
+  look.dark = style->dark;
+
+  label = g_object_get_qdata (G_OBJECT (text), quark);
+  if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
+    {
+      cairo_font_options_destroy (options);
+      stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+             width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+      return TRUE;
+    }
+
+  if (label == NULL)
+    {
+      label = g_new0 (LabelSprite, 1);
+      g_object_set_qdata_full (G_OBJECT (text), quark, label, label_sprite_free);
+    }
+
+  /* First time like this (two events can share a title, and not their
+   * colour): remember the look, drop a sprite of another, draw the
+   * pieces. */
+  if (!label->seen || memcmp (&label->look, &look, sizeof look) != 0)
+    {
+      label->seen = TRUE;
+      label->look = look;
+      g_clear_pointer (&label->sprite, cairo_surface_destroy);
+      caches->label_bytes -= MIN (label->bytes, caches->label_bytes);
+      label->bytes = 0;
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+
+  g_assert (label->sprite == NULL && label->bytes == 0);
+
+  label->bytes = (gsize) (ceil ((width + 2 * SPRITE_MARGIN) * p->sprite_scale) *
+                          ceil ((box->height + 2 * SPRITE_MARGIN) * p->sprite_scale) * 4);
+  if (caches->label_bytes + label->bytes > LABEL_SPRITE_BUDGET)
+    {
+      label->bytes = 0;
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+  caches->label_bytes += label->bytes;
+
+  label->sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  stamp_label_box (p, cr, ensure_box_sprite (p, item->category, color), color, SPRITE_MARGIN, SPRITE_MARGIN,
+                   width, box->height);
+  _chronicle_paint_set_color (cr, &style->foreground, 1.0);
+  cairo_move_to (cr, SPRITE_MARGIN + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
+                 SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
+  chronicle_shaped_text_show (text, cr, look.text_width);
+  cairo_destroy (cr);
+
+  stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+         width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+  return TRUE;
 }

@@ -66,6 +66,7 @@ typedef struct
 {
   GPtrArray  *text_caches;    /* SignatureCache, most recent last */
   GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
+  gsize       label_bytes;    /* held by label sprites, see draw_label_sprite() */
   /* measuring: fonts and their keys for the last style seen, per role */
   char                 *measure_family;
   double                measure_size;
@@ -177,6 +178,9 @@ void            _chronicle_paint_draw_label_box      (Painter                   
                                                       const ChronicleRect        *box,
                                                       double                     *x,
                                                       double                     *y);
+gboolean        _chronicle_paint_draw_label_sprite   (Painter                    *p,
+                                                      const ChronicleLayoutItem  *item,
+                                                      const ChronicleColor       *color);
 void            _chronicle_paint_draw_marker         (Painter                    *p,
                                                       guint                       category,
                                                       const ChronicleColor       *color,

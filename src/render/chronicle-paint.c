@@ -505,7 +505,7 @@ paint_items (Painter *p)
       else
         _chronicle_paint_draw_marker (p, item->category, color, item->x, item->axis_y);
 
-      if (box->width <= 0)
+      if (box->width <= 0 || _chronicle_paint_draw_label_sprite (p, item, color))
         continue;
 
       _chronicle_paint_draw_label_box (p, item->category, color, box, &bx, &by);
