@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "chronicle-date.h"
+#include "chronicle-filter.h"
 #include "chronicle-layout.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
@@ -45,6 +46,11 @@ typedef struct
   const char *months[13];
   const char *english[5];
   const char *day_tick;
+
+  /* chronicle_filter_format_count (100 000, 100 000) and (2 500, 100 000):
+   * digits grouped the language's way */
+  const char *many_events;
+  const char *some_events;
 } Language;
 
 static const Language ukrainian = {
@@ -61,6 +67,8 @@ static const Language ukrainian = {
   { "січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру", NULL },
   { "Feb", "Mar", "May", "Apr", NULL },
   "16 тра",
+  "100\u202f000 подій",
+  "2\u202f500 з 100\u202f000 подій",
 };
 
 static const Language german = {
@@ -77,6 +85,8 @@ static const Language german = {
   { "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez", NULL },
   { "Mar", "May", "Oct", "Dec", NULL },
   "16. Mai",
+  "100.000 Ereignisse",
+  "2.500 von 100.000 Ereignissen",
 };
 
 /* Switches the process to @lang; FALSE (and the test skipped) when the
@@ -189,6 +199,15 @@ test_messages (gconstpointer data)
   g_assert_null (bad_version);
   g_assert_error (version_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_TYPE);
   g_assert_nonnull (strstr (version_error->message, lang->version_type));
+
+  /* The window's subtitle: a count of 100 000 reads as one. */
+  {
+    g_autofree char *many = chronicle_filter_format_count (100000, 100000);
+    g_autofree char *some = chronicle_filter_format_count (2500, 100000);
+
+    g_assert_cmpstr (many, ==, lang->many_events);
+    g_assert_cmpstr (some, ==, lang->some_events);
+  }
 
   leave_language ();
 }

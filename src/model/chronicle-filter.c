@@ -455,11 +455,14 @@ char *
 chronicle_filter_format_count (guint n_shown,
                                guint n_total)
 {
+  /* %'u groups the digits the locale's way: "100,000", "100 000". */
   if (n_shown >= n_total)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_total), n_total);
+    /* Translators: keep the ' in %'u: it groups the digits (100 000) */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event", "%'u events", n_total), n_total);
 
-  /* Translators: how many events a filter leaves, e.g. "3 of 12 events" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events", n_total),
+  /* Translators: how many events a filter leaves, e.g. "3 of 12 events"; keep the ' in
+   * %'u: it groups the digits (100 000) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u event", "%'u of %'u events", n_total),
                           n_shown, n_total);
 }
 
