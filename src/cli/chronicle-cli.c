@@ -308,7 +308,7 @@ run_validate (CliArgs *args)
       if (warnings != NULL && warnings[0] != NULL)
         status = MAX (status, CHRONICLE_EXIT_WARNINGS);
       else
-        g_print (ngettext ("%s: valid, %u event\n", "%s: valid, %u events\n",
+        g_print (ngettext ("%s: valid, %'u event\n", "%s: valid, %'u events\n",
                            chronicle_timeline_get_n_events (timeline)),
                  path, chronicle_timeline_get_n_events (timeline));
     }

@@ -342,15 +342,15 @@ run_search (ChronicleSearchBar *self)
   if (n_matches > matches->len)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The first %u of %u result",
-                                                            "The first %u of %u results", n_matches),
+                                                            "The first %'u of %'u result",
+                                                            "The first %'u of %'u results", n_matches),
                                                matches->len, n_matches);
       gtk_label_set_text (self->more_label, more);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_matches > matches->len);
 
   {
-    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n_matches),
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u result", "%'u results", n_matches),
                                               n_matches);
     guint n_hidden = 0;
 
@@ -368,8 +368,8 @@ run_search (ChronicleSearchBar *self)
       {
         /* Translators: after "3 results": how many more the filters hide */
         g_autofree char *hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u hidden by filters",
-                                                                "%u hidden by filters", n_hidden),
+                                                                "%'u hidden by filters",
+                                                                "%'u hidden by filters", n_hidden),
                                                    n_hidden);
         /* Translators: joins the result count and the hidden count,
          * e.g. "3 results · 1 hidden by filters". */

@@ -162,7 +162,7 @@ update_content (ChronicleStoryCard *self)
     }
 
   /* Translators: the place of the event shown in story mode, "3 of 11" */
-  position_text = g_strdup_printf (_("%u of %u"), position + 1, n);
+  position_text = g_strdup_printf (_("%'u of %'u"), position + 1, n);
   gtk_label_set_text (self->position_label, position_text);
 
   date = chronicle_event_format_date (event);
@@ -183,8 +183,8 @@ update_content (ChronicleStoryCard *self)
 
       /* Translators: under the quotes of the story card */
       more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u more quote in the sidebar",
-                                           "%u more quotes in the sidebar", n_quotes - self->n_quotes),
+                                           "%'u more quote in the sidebar",
+                                           "%'u more quotes in the sidebar", n_quotes - self->n_quotes),
                               n_quotes - self->n_quotes);
       label = create_label (more, "dim-label");
       gtk_box_append (self->quotes_box, label);
@@ -197,7 +197,7 @@ update_content (ChronicleStoryCard *self)
     /* The card is the story's text: named after where the story is, so a
      * screen reader moving into it hears the place first. */
     /* Translators: accessible name of the story card, "Story, event 3 of 11" */
-    label = g_strdup_printf (_("Story, event %u of %u"), position + 1, n);
+    label = g_strdup_printf (_("Story, event %'u of %'u"), position + 1, n);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);

@@ -160,8 +160,8 @@ update_banner (ChronicleTimelinePage *self)
   else if (n > 0)
     {
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Loaded with %u warning",
-                                            "Loaded with %u warnings", n),
+                                            "Loaded with %'u warning",
+                                            "Loaded with %'u warnings", n),
                                n);
       details = g_strjoinv ("\n", self->warnings);
     }

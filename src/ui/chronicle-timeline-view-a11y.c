@@ -44,7 +44,7 @@ _chronicle_timeline_view_update_accessible_label (ChronicleTimelineView *self)
 
       /* Translators: accessible name of the chart with an event selected:
        * its position, then its date and title */
-      g_string_append_printf (text, _("Event %u of %u: %s."), position + 1, n, current);
+      g_string_append_printf (text, _("Event %'u of %'u: %s."), position + 1, n, current);
       if (previous != NULL)
         {
           g_string_append_c (text, ' ');
@@ -72,8 +72,8 @@ _chronicle_timeline_view_update_accessible_label (ChronicleTimelineView *self)
                                             /* Translators: the accessible summary of the timeline
                                              * chart: its title, the number of events and the first
                                              * and last date. */
-                                            "Timeline: %s, %u event from %s to %s",
-                                            "Timeline: %s, %u events from %s to %s", n),
+                                            "Timeline: %s, %'u event from %s to %s",
+                                            "Timeline: %s, %'u events from %s to %s", n),
                                title != NULL ? title : "", n, first, last);
     }
   else

@@ -407,8 +407,8 @@ chronicle_timeline_view_query_tooltip (GtkWidget  *widget,
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            /* Translators: tooltip of a "+N" marker that stands for
                                             * several events */
-                                           "%u event — click to zoom in",
-                                           "%u events — click to zoom in", item->n_events),
+                                           "%'u event — click to zoom in",
+                                           "%'u events — click to zoom in", item->n_events),
                               item->n_events);
     }
   else
