@@ -10,7 +10,8 @@
  * sidebar) in a 1920×1080 window, and measures what a user waits for:
  * until the page has the timeline, until the first frame with it is
  * painted, and the longest the main loop went without running while the
- * file loaded (the window stays responsive when that is short). Needs a
+ * file loaded (the window stays responsive when that is short), and then
+ * how long selecting the next event takes to show. Needs a
  * display (xvfb-run); prints medians of a few opens. Not a test.
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" _build/tests/chronicle-benchmark-ui [--runs N]
@@ -24,6 +25,7 @@
 
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-page.h"
+#include "chronicle-timeline-view.h"
 #include "chronicle-timeline-writer.h"
 
 typedef struct
@@ -37,6 +39,7 @@ typedef struct
   guint    n_progress;   /* progress bar changes seen */
   double   last_fraction;
   GtkWidget *page;
+  GArray  *select_ms;    /* double: selecting the next event, to its frame */
 } OpenRun;
 
 static int
@@ -123,6 +126,7 @@ open_once (GFile   *file,
   GtkProgressBar *bar;
   GdkFrameClock *clock;
   gulong paint_handler;
+  gint64 opened;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   run->page = chronicle_timeline_page_new ();
@@ -154,6 +158,26 @@ open_once (GFile   *file,
     }
 
   g_signal_handler_disconnect (clock, paint_handler);
+  opened = run->first_frame;
+
+  /* Clicking through: the next event (as Right does), then its frame. */
+  for (guint i = 0; i < 20; i++)
+    {
+      ChronicleTimelineView *view = chronicle_timeline_page_get_timeline_view (CHRONICLE_TIMELINE_PAGE (run->page));
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      run->first_frame = 0;
+      paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), run);
+      chronicle_timeline_view_select_adjacent (view, 1);
+      while (run->first_frame == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, paint_handler);
+      ms = (run->first_frame - start) / 1000.0;
+      g_array_append_val (run->select_ms, ms);
+    }
+  run->first_frame = opened;
+
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -172,6 +196,7 @@ main (int   argc,
   g_autofree double *first_frame = NULL;
   g_autofree double *gaps = NULL;
   g_autofree double *gaps_all = NULL;
+  g_autoptr(GArray) select_ms = NULL;
   guint runs = 5, n_progress = 0;
 
   setlocale (LC_ALL, "");
@@ -197,10 +222,12 @@ main (int   argc,
   gaps = g_new (double, runs);
   gaps_all = g_new (double, runs);
 
+  select_ms = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < runs; i++)
     {
       OpenRun run = { 0, };
 
+      run.select_ms = select_ms;
       open_once (file, &run);
       loaded[i] = (run.loaded - run.start) / 1000.0;
       first_frame[i] = (run.first_frame - run.start) / 1000.0;
@@ -221,6 +248,11 @@ main (int   argc,
            "|---|---|---|---|---|---|\n");
   g_print ("| 100 000 events | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %u |\n",
            loaded[runs / 2], first_frame[runs / 2], gaps[runs / 2], gaps_all[runs / 2], n_progress);
+
+  g_array_sort (select_ms, compare_doubles);
+  g_print ("\n| clicking through (next event, %u times) | median | slowest |\n|---|---|---|\n", select_ms->len);
+  g_print ("| select, to its first frame | %.0f ms | %.0f ms |\n",
+           g_array_index (select_ms, double, select_ms->len / 2), g_array_index (select_ms, double, select_ms->len - 1));
 
   g_file_delete (file, NULL, NULL);
   g_rmdir (dir);
