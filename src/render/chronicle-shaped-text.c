@@ -33,7 +33,6 @@ typedef struct
   PangoItem        *item;
   PangoGlyphString *glyphs;
   int               x;        /* pango units from the text's start */
-  int               width;
 } Run;
 
 /* Where the text is cut to fit a width, and the ellipsis that follows. */
@@ -138,14 +137,13 @@ static gboolean
 shape_words (ChronicleShapedText *self,
              ChronicleShaper     *shaper)
 {
-  Run run = { NULL, NULL, 0, 0 };
+  Run run = { NULL, NULL, 0 };
   PangoRectangle logical;
 
   if (!chronicle_shaper_shape_words (shaper, self->text, &run.item, &run.glyphs, &logical))
     return FALSE;
 
   init_runs (self, 1);
-  run.width = logical.width;
   g_array_append_val (self->runs, run);
   self->width = logical.width;
   self->height = logical.height;
@@ -182,13 +180,12 @@ shape_runs (ChronicleShapedText *self,
 
   for (GList *l = items; l != NULL; l = l->next)
     {
-      Run run = { l->data, pango_glyph_string_new (), self->width, 0 };
+      Run run = { l->data, pango_glyph_string_new (), self->width };
       PangoRectangle logical;
 
       pango_shape_with_flags (self->text + run.item->offset, run.item->length, self->text, length,
                               &run.item->analysis, run.glyphs, flags);
       pango_glyph_string_extents (run.glyphs, run.item->analysis.font, NULL, &logical);
-      run.width = logical.width;
       self->width += logical.width;
       top = MIN (top, logical.y);
       bottom = MAX (bottom, logical.y + logical.height);
