@@ -163,6 +163,17 @@ hash_font_options (const cairo_font_options_t *options)
   return cairo_font_options_hash (options) ^ (variations != NULL ? g_str_hash (variations) : 0);
 }
 
+/* The font options of the painter's cairo context, and their hash: what
+ * text masks and label sprites are rendered with, fetched once per paint
+ * rather than per label. */
+void
+_chronicle_paint_init_font_options (Painter *p)
+{
+  p->font_options = cairo_font_options_create ();
+  cairo_get_font_options (p->cr, p->font_options);
+  p->font_options_hash = hash_font_options (p->font_options);
+}
+
 /* See pango_cairo_update_context(): a context made for @cr shapes with the
  * target's font options, @cr's, and @cr's matrix. */
 void
@@ -271,8 +282,7 @@ get_text_mask (Painter             *p,
 {
   static GQuark quark;
   TextMask *mask;
-  cairo_font_options_t *options;
-  unsigned long options_hash;
+  unsigned long options_hash = p->font_options_hash;
   PangoRectangle ink, logical;
   cairo_t *cr;
   int x0, y0, x1, y1;
@@ -280,17 +290,10 @@ get_text_mask (Painter             *p,
   if (G_UNLIKELY (quark == 0))
     quark = g_quark_from_static_string ("chronicle-text-mask");
 
-  options = cairo_font_options_create ();
-  cairo_get_font_options (p->cr, options);
-  options_hash = hash_font_options (options);
-
   mask = g_object_get_qdata (G_OBJECT (text), quark);
   if (mask != NULL && mask->scale == p->sprite_scale && mask->options_hash == options_hash &&
       mask->max_width == max_width && mask->mask != NULL)
-    {
-      cairo_font_options_destroy (options);
-      return mask;
-    }
+    return mask;
 
   /* Text drawn once (a view passing by) is not worth a mask: remember
    * it, and make the mask when it comes back. */
@@ -302,7 +305,6 @@ get_text_mask (Painter             *p,
       mask->options_hash = options_hash;
       mask->max_width = max_width;
       g_object_set_qdata_full (G_OBJECT (text), quark, mask, text_mask_free);
-      cairo_font_options_destroy (options);
       return NULL;
     }
 
@@ -321,11 +323,10 @@ get_text_mask (Painter             *p,
                                            (int) ((y1 - y0) * mask->scale));
   cairo_surface_set_device_scale (mask->mask, mask->scale, mask->scale);
   cr = cairo_create (mask->mask);
-  cairo_set_font_options (cr, options);
+  cairo_set_font_options (cr, p->font_options);
   cairo_move_to (cr, -x0, -y0);
   chronicle_shaped_text_show (text, cr, max_width);
   cairo_destroy (cr);
-  cairo_font_options_destroy (options);
 
   return mask;
 }
@@ -871,7 +872,6 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   TextCaches *caches = _chronicle_paint_get_text_caches ();
   double text_width = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
   double width, x, y;
-  cairo_font_options_t *options;
   LabelLook look;
   ChronicleShapedText *text;
   LabelSprite *label;
@@ -889,14 +889,12 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   x = _chronicle_paint_snap (p, box->x, 0);
   y = _chronicle_paint_snap (p, box->y, 0);
 
-  options = cairo_font_options_create ();
-  cairo_get_font_options (p->cr, options);
   memset (&look, 0, sizeof look);
   look.scale = p->sprite_scale;
   look.width = width;
   look.height = box->height;
   look.text_width = to_pango_width (text_width);
-  look.options_hash = hash_font_options (options);
+  look.options_hash = p->font_options_hash;
   look.color = *color;
   look.background = style->background;
   look.foreground = style->foreground;
@@ -905,7 +903,6 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   label = g_object_get_qdata (G_OBJECT (text), quark);
   if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
     {
-      cairo_font_options_destroy (options);
       stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
              width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
       return TRUE;
@@ -927,7 +924,6 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
       g_clear_pointer (&label->sprite, cairo_surface_destroy);
       caches->label_bytes -= MIN (label->bytes, caches->label_bytes);
       label->bytes = 0;
-      cairo_font_options_destroy (options);
       return FALSE;
     }
 
@@ -938,14 +934,12 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   if (caches->label_bytes + label->bytes > LABEL_SPRITE_BUDGET)
     {
       label->bytes = 0;
-      cairo_font_options_destroy (options);
       return FALSE;
     }
   caches->label_bytes += label->bytes;
 
   label->sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
-  cairo_set_font_options (cr, options);
-  cairo_font_options_destroy (options);
+  cairo_set_font_options (cr, p->font_options);
   stamp_label_box (p, cr, ensure_box_sprite (p, item->category, color), color, SPRITE_MARGIN, SPRITE_MARGIN,
                    width, box->height);
   _chronicle_paint_set_color (cr, &style->foreground, 1.0);

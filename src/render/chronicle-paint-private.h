@@ -86,6 +86,8 @@ typedef struct
   char                 *pill_font_key;
   ChronicleColor       *category_colors;
   guint                 n_categories;
+  cairo_font_options_t *font_options;       /* of cr, see _chronicle_paint_init_font_options() */
+  unsigned long         font_options_hash;
   ChronicleTextSink     sink;       /* NULL: draw glyphs */
   gpointer              sink_data;
 
@@ -121,6 +123,7 @@ gpointer        _chronicle_paint_generations_lookup  (Generations               
 void            _chronicle_paint_generations_insert  (Generations                *gen,
                                                       char                       *key,
                                                       gpointer                    value);
+void            _chronicle_paint_init_font_options   (Painter                    *p);
 void            _chronicle_paint_get_cr_signature    (cairo_t                    *cr,
                                                       Signature                  *signature);
 void            _chronicle_paint_get_context_signature (PangoContext             *context,

@@ -83,6 +83,7 @@ init_painter (Painter               *p,
   p->cr = cr;
   p->layout = layout;
   p->style = style;
+  _chronicle_paint_init_font_options (p);
 
   /* Text is shaped the way the layout measured it, so that the glyphs
    * measured are those drawn (and shaped once); a layout measured
@@ -112,6 +113,7 @@ static void
 clear_painter (Painter *p)
 {
   p->texts = NULL;
+  g_clear_pointer (&p->font_options, cairo_font_options_destroy);
   for (guint i = 0; i < G_N_ELEMENTS (p->fonts); i++)
     {
       g_clear_pointer (&p->fonts[i], pango_font_description_free);
