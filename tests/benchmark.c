@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <time.h>
 
 #include "chronicle-export.h"
@@ -360,6 +361,39 @@ bench_animation (ChronicleTimeline *timeline,
   clear_frame_job (&job);
 }
 
+typedef struct
+{
+  ChronicleTimeline *timeline;
+  const char        *name;
+} Subject;
+
+#define REDRAW_TABLE   "one frame, redrawn (layout + paint + highlight)"
+#define NEW_VIEW_TABLE "first frame of a view never shown (titles not shaped yet)"
+#define START_TABLE    "first frame after start (nothing kept)"
+
+/* A row of frame times per timeline, each run after @prepare. */
+static void
+frame_table (const char    *title,
+             const Subject *subjects,
+             guint          n_subjects,
+             BenchFunc      prepare,
+             guint          runs)
+{
+  g_print ("\n| %s | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n|---|---|---|---|---|\n", title);
+  for (guint i = 0; i < n_subjects; i++)
+    bench_frames (subjects[i].timeline, subjects[i].name, prepare, runs);
+}
+
+static void
+animation_table (const Subject *subjects,
+                 guint          n_subjects)
+{
+  g_print ("\n| zoom ×4096 in 240 steps, then 240 pans | median frame | 95th percentile | slowest |\n"
+           "|---|---|---|---|\n");
+  for (guint i = 0; i < n_subjects; i++)
+    bench_animation (subjects[i].timeline, subjects[i].name);
+}
+
 static gboolean
 want (char       **sections,
       const char  *name)
@@ -380,6 +414,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) sections = g_ptr_array_new ();
   guint runs = 9;
+  Subject subjects[3];
 
   setlocale (LC_ALL, "");
 
@@ -419,6 +454,12 @@ main (int   argc,
   dir = g_dir_make_tmp ("chronicle-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
+  {
+    const Subject all[] = { { example, "example" }, { ten_k, "10 000 events" }, { hundred_k, "100 000 events" } };
+
+    memcpy (subjects, all, sizeof all);
+  }
+
   g_print ("%s of %u runs (fewer for 100 000-event exports, loads and opens), 1920×1080, light theme.\n",
            report_min ? "Fastest" : "Medians", runs);
 
@@ -432,53 +473,22 @@ main (int   argc,
 
   if (want ((char **) sections->pdata, "frame"))
     {
-      g_print ("\n| one frame, redrawn (layout + paint + highlight) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-               "|---|---|---|---|---|\n");
-      bench_frames (example, "example", NULL, runs);
-      bench_frames (ten_k, "10 000 events", NULL, runs);
-      bench_frames (hundred_k, "100 000 events", NULL, runs);
-
-      g_print ("\n| first frame of a view never shown (titles not shaped yet) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-               "|---|---|---|---|---|\n");
-      bench_frames (example, "example", forget_titles, runs);
-      bench_frames (ten_k, "10 000 events", forget_titles, runs);
-      bench_frames (hundred_k, "100 000 events", forget_titles, runs);
-
-      g_print ("\n| first frame after start (nothing kept) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-               "|---|---|---|---|---|\n");
-      bench_frames (example, "example", forget_everything, runs);
-      bench_frames (ten_k, "10 000 events", forget_everything, runs);
-      bench_frames (hundred_k, "100 000 events", forget_everything, runs);
-
-      g_print ("\n| zoom ×4096 in 240 steps, then 240 pans | median frame | 95th percentile | slowest |\n"
-               "|---|---|---|---|\n");
-      bench_animation (example, "example");
-      bench_animation (ten_k, "10 000 events");
-      bench_animation (hundred_k, "100 000 events");
+      frame_table (REDRAW_TABLE, subjects, G_N_ELEMENTS (subjects), NULL, runs);
+      frame_table (NEW_VIEW_TABLE, subjects, G_N_ELEMENTS (subjects), forget_titles, runs);
+      frame_table (START_TABLE, subjects, G_N_ELEMENTS (subjects), forget_everything, runs);
+      animation_table (subjects, G_N_ELEMENTS (subjects));
     }
 
-  /* not part of "all": frame has them */
+  /* not part of "all": frame has them, for 100 000 events */
   if (sections->len > 1 && want ((char **) sections->pdata, "redraw"))
-    {
-      g_print ("\n| one frame, redrawn (layout + paint + highlight) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-               "|---|---|---|---|---|\n");
-      bench_frames (hundred_k, "100 000 events", NULL, runs);
-    }
+    frame_table (REDRAW_TABLE, &subjects[2], 1, NULL, runs);
   if (sections->len > 1 && want ((char **) sections->pdata, "cold"))
     {
-      g_print ("\n| first frame of a view never shown (titles not shaped yet) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-               "|---|---|---|---|---|\n");
-      bench_frames (hundred_k, "100 000 events", forget_titles, runs);
-      g_print ("\n| first frame after start (nothing kept) | fitted | zoom ×8 | zoom ×64 | zoom ×4096 |\n"
-               "|---|---|---|---|---|\n");
-      bench_frames (hundred_k, "100 000 events", forget_everything, runs);
+      frame_table (NEW_VIEW_TABLE, &subjects[2], 1, forget_titles, runs);
+      frame_table (START_TABLE, &subjects[2], 1, forget_everything, runs);
     }
   if (sections->len > 1 && want ((char **) sections->pdata, "zoom"))
-    {
-      g_print ("\n| zoom ×4096 in 240 steps, then 240 pans | median frame | 95th percentile | slowest |\n"
-               "|---|---|---|---|\n");
-      bench_animation (hundred_k, "100 000 events");
-    }
+    animation_table (&subjects[2], 1);
 
   if (want ((char **) sections->pdata, "load"))
     {
