@@ -161,3 +161,23 @@ chronicle_test_has_key_binding (GtkWidget       *widget,
 
   return FALSE;
 }
+
+/**
+ * chronicle_test_destroy_window:
+ * @window_pointer: a `GtkWindow **` the caller made a weak pointer
+ *
+ * Destroys the window, if there is one, and asserts that it is released
+ * within a few main loop iterations: no load, dialog or reference left
+ * holding on to it.
+ */
+void
+chronicle_test_destroy_window (gpointer window_pointer)
+{
+  GtkWindow **window = window_pointer;
+
+  if (*window != NULL)
+    gtk_window_destroy (*window);
+  for (guint i = 0; i < 100 && *window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (*window);
+}

@@ -27,4 +27,8 @@ void               chronicle_test_measure_fixed     (const char        *text,
 char              *chronicle_test_example_path      (void);
 ChronicleTimeline *chronicle_test_load_example      (void);
 
+/* Deletes the files in @dir, then @dir; the test fails when one cannot
+ * be deleted (a file left open, an unexpected subfolder). */
+void               chronicle_test_remove_dir        (const char        *dir);
+
 G_END_DECLS

@@ -86,10 +86,8 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (fixture->window);
+  g_assert_nonnull (fixture->window);
+  chronicle_test_destroy_window (&fixture->window);
   g_assert_finalize_object (fixture->timeline);
 }
 

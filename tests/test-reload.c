@@ -17,6 +17,7 @@
 #include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-test-ui.h"
+#include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-page-private.h"
@@ -117,22 +118,10 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  g_assert_nonnull (fixture->window);
+  chronicle_test_destroy_window (&fixture->window);
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (fixture->window);
-
-  dir = g_dir_open (fixture->tmpdir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  chronicle_test_remove_dir (fixture->tmpdir);
   g_free (fixture->tmpdir);
   g_free (fixture->path);
   g_object_unref (fixture->file);

@@ -82,11 +82,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (fixture->window);
+  chronicle_test_destroy_window (&fixture->window);
 }
 
 static ChronicleEvent *

@@ -74,23 +74,10 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
-  const char *name;
-
   /* Destroying the window must release it and its pages. */
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  for (guint i = 0; i < 100 && fixture->window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (fixture->window);
+  chronicle_test_destroy_window (&fixture->window);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->tmpdir), ==, 0);
+  chronicle_test_remove_dir (fixture->tmpdir);
   g_free (fixture->tmpdir);
   g_object_unref (fixture->example);
   g_object_unref (fixture->rich);
