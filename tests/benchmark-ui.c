@@ -10,9 +10,10 @@
  * sidebar) in a 1920×1080 window, and measures what a user waits for:
  * until the page has the timeline, until the first frame with it is
  * painted, and the longest the main loop went without running while the
- * file loaded (the window stays responsive when that is short), and then
- * how long selecting the next event takes to show. Needs a
- * display (xvfb-run); prints medians of a few opens. Not a test.
+ * file loaded (the window stays responsive when that is short), then
+ * how long selecting the next event takes to show, and what each frame of
+ * an animated zoom costs the main thread. Needs a display (xvfb-run);
+ * prints medians of a few opens. Not a test.
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" _build/tests/chronicle-benchmark-ui [--runs N]
  */
@@ -40,6 +41,8 @@ typedef struct
   double   last_fraction;
   GtkWidget *page;
   GArray  *select_ms;    /* double: selecting the next event, to its frame */
+  GArray  *zoom_ms;      /* double: frames of animated zooms, before-paint to after-paint */
+  gint64   frame_start;  /* of the frame being painted, 0 between frames */
 } OpenRun;
 
 static int
@@ -84,6 +87,52 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   if (run->loaded != 0 && run->first_frame == 0)
     run->first_frame = g_get_monotonic_time ();
+}
+
+static void
+on_zoom_before_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  OpenRun *run = user_data;
+
+  run->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_zoom_after_paint_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  OpenRun *run = user_data;
+  double ms;
+
+  if (run->frame_start == 0)
+    return;
+  ms = (g_get_monotonic_time () - run->frame_start) / 1000.0;
+  g_array_append_val (run->zoom_ms, ms);
+  run->frame_start = 0;
+}
+
+/* Zooming as the + and - keys do, each step animated: twelve steps in
+ * (×4096), twelve out, each until the view stops moving. Every frame of
+ * it is timed from the frame clock's before-paint to its after-paint: the
+ * main thread's work for the frame (layout, our paint, GTK's rendering). */
+static void
+zoom_through (GdkFrameClock *clock,
+              OpenRun       *run)
+{
+  ChronicleTimelineView *view = chronicle_timeline_page_get_timeline_view (CHRONICLE_TIMELINE_PAGE (run->page));
+  gulong before, after;
+
+  before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_zoom_before_paint_cb), run);
+  after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_zoom_after_paint_cb), run);
+  for (guint i = 0; i < 24; i++)
+    {
+      chronicle_timeline_view_zoom (view, i < 12 ? 2.0 : 0.5);
+      while (chronicle_timeline_view_is_moving (view))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
 }
 
 /* The loading page's progress bar, found by type. */
@@ -178,6 +227,8 @@ open_once (GFile   *file,
     }
   run->first_frame = opened;
 
+  zoom_through (clock, run);
+
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -197,6 +248,7 @@ main (int   argc,
   g_autofree double *gaps = NULL;
   g_autofree double *gaps_all = NULL;
   g_autoptr(GArray) select_ms = NULL;
+  g_autoptr(GArray) zoom_ms = NULL;
   guint runs = 5, n_progress = 0;
 
   setlocale (LC_ALL, "");
@@ -223,11 +275,13 @@ main (int   argc,
   gaps_all = g_new (double, runs);
 
   select_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  zoom_ms = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < runs; i++)
     {
       OpenRun run = { 0, };
 
       run.select_ms = select_ms;
+      run.zoom_ms = zoom_ms;
       open_once (file, &run);
       loaded[i] = (run.loaded - run.start) / 1000.0;
       first_frame[i] = (run.first_frame - run.start) / 1000.0;
@@ -253,6 +307,14 @@ main (int   argc,
   g_print ("\n| clicking through (next event, %u times) | median | slowest |\n|---|---|---|\n", select_ms->len);
   g_print ("| select, to its first frame | %.0f ms | %.0f ms |\n",
            g_array_index (select_ms, double, select_ms->len / 2), g_array_index (select_ms, double, select_ms->len - 1));
+
+  g_array_sort (zoom_ms, compare_doubles);
+  g_print ("\n| animated zoom, ×2 twelve times and back (%u frames) | median | 95th percentile | slowest |\n"
+           "|---|---|---|---|\n", zoom_ms->len);
+  g_print ("| a frame, before-paint to after-paint | %.1f ms | %.1f ms | %.1f ms |\n",
+           g_array_index (zoom_ms, double, zoom_ms->len / 2),
+           g_array_index (zoom_ms, double, (guint) (zoom_ms->len * 0.95)),
+           g_array_index (zoom_ms, double, zoom_ms->len - 1));
 
   g_file_delete (file, NULL, NULL);
   g_rmdir (dir);
