@@ -33,6 +33,7 @@ struct _ChronicleOverview
   ChronicleTimeline     *timeline;
 
   /* owned */
+  GSignalGroup          *view_signals; /* on the view; follows it without manual disconnects */
   ChronicleViewport     *axis;         /* the view's axis, fitted to our width; NULL when stale */
   GskRenderNode         *strip_node;   /* ticks and breaks; NULL when stale */
   char                  *value_text;
@@ -544,6 +545,7 @@ chronicle_overview_dispose (GObject *object)
   ChronicleOverview *self = CHRONICLE_OVERVIEW (object);
 
   chronicle_overview_set_view (self, NULL);
+  g_clear_object (&self->view_signals);
   g_clear_pointer (&self->axis, chronicle_viewport_free);
   g_clear_pointer (&self->strip_node, gsk_render_node_unref);
 
@@ -660,6 +662,16 @@ chronicle_overview_init (ChronicleOverview *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Connected once here; chronicle_overview_set_view() only retargets the
+   * group, which moves these handlers from the old view to the new one. */
+  self->view_signals = g_signal_group_new (CHRONICLE_TYPE_TIMELINE_VIEW);
+  g_signal_group_connect_object (self->view_signals, "viewport-changed",
+                                 G_CALLBACK (on_view_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::timeline",
+                                 G_CALLBACK (on_view_timeline_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::collapse-gaps",
+                                 G_CALLBACK (on_view_axis_changed_cb), self, G_CONNECT_SWAPPED);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview of the whole timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -715,27 +727,18 @@ chronicle_overview_set_view (ChronicleOverview     *self,
     return;
 
   if (self->view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->view, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_CONTROLS);
-    }
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_CONTROLS);
 
-  self->view = view;
+  /* The weak pointer (for reading the view's state) and the group's
+   * target are both weak and change together, so self->view is set
+   * whenever one of the group's handlers runs. */
+  g_set_weak_pointer (&self->view, view);
+  g_signal_group_set_target (self->view_signals, view);
 
   if (view != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
-      g_signal_connect_swapped (view, "viewport-changed",
-                                G_CALLBACK (on_view_viewport_changed_cb), self);
-      g_signal_connect_swapped (view, "notify::timeline",
-                                G_CALLBACK (on_view_timeline_changed_cb), self);
-      g_signal_connect_swapped (view, "notify::collapse-gaps",
-                                G_CALLBACK (on_view_axis_changed_cb), self);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_RELATION_CONTROLS, view, NULL,
-                                      -1);
-    }
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_RELATION_CONTROLS, view, NULL,
+                                    -1);
 
   on_view_timeline_changed_cb (self);
 

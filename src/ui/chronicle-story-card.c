@@ -34,6 +34,9 @@ struct _ChronicleStoryCard
   /* borrowed, weak */
   ChronicleTimelineView *view;
 
+  /* owned */
+  GSignalGroup          *view_signals; /* on the view; follows it without manual disconnects */
+
   guint                  n_quotes;
 };
 
@@ -249,6 +252,7 @@ chronicle_story_card_dispose (GObject *object)
   ChronicleStoryCard *self = CHRONICLE_STORY_CARD (object);
 
   chronicle_story_card_set_view (self, NULL);
+  g_clear_object (&self->view_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_STORY_CARD);
 
   G_OBJECT_CLASS (chronicle_story_card_parent_class)->dispose (object);
@@ -337,6 +341,17 @@ static void
 chronicle_story_card_init (ChronicleStoryCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Connected once here; chronicle_story_card_set_view() only retargets
+   * the group, which moves these handlers from the old view to the new
+   * one. */
+  self->view_signals = g_signal_group_new (CHRONICLE_TYPE_TIMELINE_VIEW);
+  g_signal_group_connect_object (self->view_signals, "notify::story-mode",
+                                 G_CALLBACK (update_revealed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::selected-event",
+                                 G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::timeline",
+                                 G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -378,21 +393,11 @@ chronicle_story_card_set_view (ChronicleStoryCard    *self,
   if (self->view == view)
     return;
 
-  if (self->view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->view, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
-    }
-
-  self->view = view;
-
-  if (view != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
-      g_signal_connect_swapped (view, "notify::story-mode", G_CALLBACK (update_revealed), self);
-      g_signal_connect_swapped (view, "notify::selected-event", G_CALLBACK (on_view_changed_cb), self);
-      g_signal_connect_swapped (view, "notify::timeline", G_CALLBACK (on_view_changed_cb), self);
-    }
+  /* The weak pointer (for reading the view's state) and the group's
+   * target are both weak and change together, so self->view is set
+   * whenever one of the group's handlers runs. */
+  g_set_weak_pointer (&self->view, view);
+  g_signal_group_set_target (self->view_signals, view);
 
   if (self->revealer != NULL)
     update_revealed (self);
