@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "chronicle-test-util.h"
@@ -38,16 +37,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-
-  g_rmdir (fixture->dir);
+  chronicle_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

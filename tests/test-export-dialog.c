@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "chronicle-export-dialog-private.h"
 #include "chronicle-test-ui.h"
@@ -49,20 +48,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   g_clear_object (&fixture->dialog);
   g_clear_object (&fixture->timeline);
   g_clear_object (&fixture->exported);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  chronicle_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
