@@ -34,6 +34,7 @@ struct _ChronicleOverview
 
   /* owned */
   GSignalGroup          *view_signals; /* on the view; follows it without manual disconnects */
+  GSignalGroup          *timeline_signals; /* on the view's timeline, likewise */
   ChronicleViewport     *axis;         /* the view's axis, fitted to our width; NULL when stale */
   GskRenderNode         *strip_node;   /* ticks and breaks; NULL when stale */
   char                  *value_text;
@@ -330,20 +331,8 @@ set_timeline (ChronicleOverview *self,
   if (self->timeline == timeline)
     return;
 
-  if (self->timeline != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->timeline), (gpointer *) &self->timeline);
-    }
-
-  self->timeline = timeline;
-
-  if (timeline != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (timeline), (gpointer *) &self->timeline);
-      g_signal_connect_object (timeline, "items-changed",
-                               G_CALLBACK (on_timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_set_weak_pointer (&self->timeline, timeline);
+  g_signal_group_set_target (self->timeline_signals, timeline);
 
   invalidate_strip (self);
 }
@@ -546,6 +535,7 @@ chronicle_overview_dispose (GObject *object)
 
   chronicle_overview_set_view (self, NULL);
   g_clear_object (&self->view_signals);
+  g_clear_object (&self->timeline_signals);
   g_clear_pointer (&self->axis, chronicle_viewport_free);
   g_clear_pointer (&self->strip_node, gsk_render_node_unref);
 
@@ -671,6 +661,9 @@ chronicle_overview_init (ChronicleOverview *self)
                                  G_CALLBACK (on_view_timeline_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->view_signals, "notify::collapse-gaps",
                                  G_CALLBACK (on_view_axis_changed_cb), self, G_CONNECT_SWAPPED);
+  self->timeline_signals = g_signal_group_new (CHRONICLE_TYPE_TIMELINE);
+  g_signal_group_connect_object (self->timeline_signals, "items-changed",
+                                 G_CALLBACK (on_timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview of the whole timeline"),
