@@ -10,7 +10,9 @@
 #include <math.h>
 
 #include "chronicle-layout.h"
+#include "chronicle-layout-private.h"
 #include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
 
 #define WIDTH  1200.0
 #define HEIGHT 675.0
@@ -80,17 +82,28 @@ assert_ticks (const ChronicleLayout *layout)
         continue;
 
       n_labels++;
-      /* the label the painter draws is this wide, centred on x */
+      /* the label the painter draws is this wide, centred on x or moved
+       * beside a break's mark */
       {
         double w = 0, h = 0;
 
         chronicle_test_measure_fixed (ticks[i].text, CHRONICLE_TEXT_TICK, &w, &h, NULL);
         g_assert_cmpfloat_with_epsilon (ticks[i].label_width, w, 1e-9);
       }
-      g_assert_cmpfloat (ticks[i].x - ticks[i].label_width / 2, >, last_right);
-      g_assert_cmpfloat (ticks[i].x - ticks[i].label_width / 2, >=, 0);
-      g_assert_cmpfloat (ticks[i].x + ticks[i].label_width / 2, <=, WIDTH);
-      last_right = ticks[i].x + ticks[i].label_width / 2;
+      g_assert_cmpfloat (ticks[i].label_x, >, last_right);
+      g_assert_cmpfloat (ticks[i].label_x, >=, 0);
+      g_assert_cmpfloat (ticks[i].label_x + ticks[i].label_width, <=, WIDTH);
+      last_right = ticks[i].label_x + ticks[i].label_width;
+
+      /* never over the double slash in the middle of a break */
+      for (guint b = 0; b < layout->breaks->len; b++)
+        {
+          const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, b);
+          double mid = (brk->x0 + brk->x1) / 2;
+
+          if (ticks[i].label_x < mid + 10 && ticks[i].label_x + ticks[i].label_width > mid - 10)
+            g_error ("tick label \"%s\" covers the break at %g", ticks[i].text, mid);
+        }
     }
 
   /* An axis without any date on it is useless, even zoomed into a
@@ -415,6 +428,60 @@ test_hit_test (void)
   g_assert_null (chronicle_layout_find_event (layout, G_MAXUINT - 1));
 }
 
+/* Era labels share one row: overlapping eras (ok-rich.json has a round
+ * of talks starting just before the war it belongs to) must not print
+ * their names over each other, at any zoom, and each name stays on its
+ * own band. */
+static void
+test_era_labels_apart (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ok-rich.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  guint n_checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 2);
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, FALSE);
+  for (double zoom = 1; zoom <= 64; zoom *= 2)
+    {
+      g_autoptr(ChronicleLayout) layout = NULL;
+      guint n_labels = 0;
+
+      chronicle_viewport_fit (vp);
+      chronicle_viewport_zoom (vp, zoom, WIDTH / 4);
+      layout = compute (timeline, vp, HEIGHT);
+
+      for (guint i = 0; i < layout->eras->len; i++)
+        {
+          const ChronicleLayoutEra *a = &g_array_index (layout->eras, ChronicleLayoutEra, i);
+
+          if (a->label_rect.width <= 0)
+            continue;
+          n_labels++;
+          g_assert_cmpfloat (a->label_rect.x, >=, a->x0);
+          g_assert_cmpfloat (a->label_rect.x + a->label_rect.width, <=, a->x1);
+
+          for (guint j = i + 1; j < layout->eras->len; j++)
+            {
+              const ChronicleLayoutEra *b = &g_array_index (layout->eras, ChronicleLayoutEra, j);
+
+              if (b->label_rect.width > 0 && rects_overlap (&a->label_rect, &b->label_rect))
+                g_error ("at zoom %g the labels of eras \"%s\" and \"%s\" overlap", zoom, a->label, b->label);
+            }
+        }
+      /* the fitted view has room for both names */
+      if (zoom == 1)
+        g_assert_cmpuint (n_labels, ==, 2);
+      n_checked += n_labels;
+    }
+  g_assert_cmpuint (n_checked, >, 2);
+}
+
 /* Degenerate input lays out without complaint: no events, a chart too
  * small for anything, one event. */
 static void
@@ -472,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
   g_test_add_func ("/layout/example/hit-test", test_hit_test);
   g_test_add_func ("/layout/degenerate", test_degenerate);
+  g_test_add_func ("/layout/eras/labels-apart", test_era_labels_apart);
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);

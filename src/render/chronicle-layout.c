@@ -246,6 +246,9 @@ layout_breaks (ChronicleLayout *self)
     }
 }
 
+#define ERA_LABEL_GAP       12.0   /* px between two era labels in their row */
+#define ERA_LABEL_MIN_WIDTH 40.0   /* narrower than this, a label is left out */
+
 static gboolean
 layout_eras (ChronicleLayout      *self,
              ChronicleMeasureFunc  measure,
@@ -280,7 +283,7 @@ layout_eras (ChronicleLayout      *self,
           measure (band.label, CHRONICLE_TEXT_ERA, &w, &h, data);
           /* The label sticks to the visible part of the band. */
           room = band.x1 - band.x0 - 2 * 8.0;
-          if (room >= 40.0)
+          if (room >= ERA_LABEL_MIN_WIDTH)
             {
               band.label_rect.x = band.x0 + 8.0;
               band.label_rect.width = MIN (w, room);
@@ -294,12 +297,64 @@ layout_eras (ChronicleLayout      *self,
   return self->eras->len > 0;
 }
 
+static int
+compare_era_labels (gconstpointer a,
+                    gconstpointer b)
+{
+  const ChronicleLayoutEra *x = *(const ChronicleLayoutEra * const *) a;
+  const ChronicleLayoutEra *y = *(const ChronicleLayoutEra * const *) b;
+
+  return (x->label_rect.x > y->label_rect.x) - (x->label_rect.x < y->label_rect.x);
+}
+
+/* Era labels share one row, and overlapping eras (a round of talks
+ * inside a war) would print their names on top of each other. From left
+ * to right, a label that runs into the next one is cut short before it
+ * (the painter ellipsizes it); when that leaves too little, the next one
+ * moves right within its own band, or is left out. */
 static void
 place_era_labels (ChronicleLayout *self,
                   double           y)
 {
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  ChronicleLayoutEra *previous = NULL;
+
   for (guint i = 0; i < self->eras->len; i++)
-    g_array_index (self->eras, ChronicleLayoutEra, i).label_rect.y = y;
+    {
+      ChronicleLayoutEra *era = &g_array_index (self->eras, ChronicleLayoutEra, i);
+
+      era->label_rect.y = y;
+      if (era->label_rect.width > 0)
+        g_ptr_array_add (labels, era);
+    }
+  g_ptr_array_sort (labels, compare_era_labels);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      ChronicleLayoutEra *era = g_ptr_array_index (labels, i);
+      ChronicleRect *rect = &era->label_rect;
+      double end = previous != NULL ? previous->label_rect.x + previous->label_rect.width + ERA_LABEL_GAP : -G_MAXDOUBLE;
+
+      if (rect->x < end)
+        {
+          ChronicleRect *before = &previous->label_rect;
+          double room = era->x1 - 8.0 - end;
+
+          if (rect->x - ERA_LABEL_GAP - before->x >= ERA_LABEL_MIN_WIDTH)
+            before->width = rect->x - ERA_LABEL_GAP - before->x;
+          else if (room >= ERA_LABEL_MIN_WIDTH)
+            {
+              rect->width = MIN (rect->width, room);
+              rect->x = end;
+            }
+          else
+            {
+              rect->width = 0;
+              continue;
+            }
+        }
+      previous = era;
+    }
 }
 
 /* Folded event at @x: joins the open cluster when close enough. */
