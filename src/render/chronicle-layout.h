@@ -61,7 +61,8 @@ typedef struct
   double      x;
   char       *text;      /* owned; localized; NULL for an unlabeled tick */
   gboolean    major;
-  double      label_width; /* px; the label is centred on x */
+  double      label_width; /* px */
+  double      label_x;     /* left end of the label: centred on x, or beside a break's mark */
 } ChronicleTick;
 
 typedef struct

@@ -362,7 +362,7 @@ paint_ticks (Painter *p)
 
       if (tick->text != NULL)
         _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, tick->text,
-                                    tick->x - tick->label_width / 2, layout->tick_label_y, 0,
+                                    tick->label_x, layout->tick_label_y, 0,
                                     tick->major ? &p->style->foreground : &p->style->dim_foreground);
     }
 }

@@ -297,6 +297,7 @@ typedef struct
 {
   double   x;
   char    *text;
+  double   left;      /* of the label: centred on x, unless a break is in the way */
   double   width;
   gboolean major;
   guint    tier;      /* 2 context, 1 major, 0 minor: placed in that order */
@@ -401,6 +402,31 @@ add_segment_ticks (ChronicleLayout            *layout,
     }
 }
 
+/* The left end of a label of @width for a tick at @x: centred on it,
+ * unless that covers the double slash of a break (the date that starts a
+ * section after a break sits right beside it); then beside the slash, on
+ * the tick's side. */
+#define BREAK_MARK_REACH 12.0   /* px from a break's middle that its slash and some air take */
+
+static double
+place_label_by_breaks (const ChronicleLayout *layout,
+                       double                 x,
+                       double                 width)
+{
+  double left = x - width / 2;
+
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+
+      if (left < mid + BREAK_MARK_REACH && left + width > mid - BREAK_MARK_REACH)
+        return x >= mid ? mid + BREAK_MARK_REACH : mid - BREAK_MARK_REACH - width;
+    }
+
+  return left;
+}
+
 /**
  * chronicle_layout_compute_ticks: (skip)
  *
@@ -449,11 +475,14 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
       for (guint i = 0; i < pending->len; i++)
         {
           PendingTick *p = &g_array_index (pending, PendingTick, i);
-          double left = p->x - p->width / 2, right = p->x + p->width / 2;
+          double left, right;
           gboolean fits = TRUE;
 
           if (p->text == NULL || p->tier != (guint) tier)
             continue;
+          p->left = place_label_by_breaks (layout, p->x, p->width);
+          left = p->left;
+          right = left + p->width;
           if (left < 0 || right > layout->width)
             continue;
 
@@ -461,8 +490,8 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
             {
               PendingTick *q = g_array_index (accepted, PendingTick *, j);
 
-              fits = right + TICK_LABEL_GAP <= q->x - q->width / 2 ||
-                     left >= q->x + q->width / 2 + TICK_LABEL_GAP;
+              fits = right + TICK_LABEL_GAP <= q->left ||
+                     left >= q->left + q->width + TICK_LABEL_GAP;
             }
 
           if (fits)
@@ -485,6 +514,7 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
       tick.text = g_steal_pointer (&p->text);
       tick.major = p->major;
       tick.label_width = tick.text != NULL ? p->width : 0;
+      tick.label_x = tick.text != NULL ? p->left : p->x;
       g_array_append_val (layout->ticks, tick);
     }
 }
