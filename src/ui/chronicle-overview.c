@@ -256,6 +256,18 @@ chronicle_overview_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
 
+  /* The view may reach past the strip's ends (a filter left it wider
+   * than what is shown now): the frame stops at them, so that its border
+   * stays in sight and says so. */
+  if (x < 0 || x + w > width)
+    {
+      double x1 = MIN (x + w, width);
+
+      x = MAX (x, 0);
+      w = MAX (x1 - x, MIN_FRAME_WIDTH);
+      x = MIN (x, width - w);
+    }
+
   set_source_color (cr, &style.accent, 0.18);
   cairo_rectangle (cr, x, 1.0, w, height - 2.0);
   cairo_fill (cr);
