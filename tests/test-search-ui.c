@@ -300,6 +300,62 @@ test_actor_filter (Fixture       *fixture,
                                     "Marco Rubio"));
 }
 
+/* The revealer of the filter bar ("8 of 11 events", Filters, Show All):
+ * the one holding the filter popover's menu button. */
+static GtkRevealer *
+find_filter_revealer (GtkWidget *widget,
+                      GtkWidget *popover)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRevealer *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (child)) == GTK_POPOVER (popover))
+        {
+          GtkWidget *ancestor = gtk_widget_get_ancestor (child, GTK_TYPE_REVEALER);
+
+          return ancestor != NULL ? GTK_REVEALER (ancestor) : NULL;
+        }
+      found = find_filter_revealer (child, popover);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The header's filter button shows the bar with the popover; with
+ * nothing filtered, closing the popover takes the bar away again, and
+ * with a filter on, the bar stays to say "N of M events". */
+static void
+test_filter_bar_goes_with_popover (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *popover = chronicle_search_bar_get_filter_popover (fixture->bar);
+  GtkRevealer *revealer = find_filter_revealer (GTK_WIDGET (fixture->bar), popover);
+  GtkCheckButton *rubio;
+
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  chronicle_search_bar_show_filters (fixture->bar);
+  run_pending ();
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  run_pending ();
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  chronicle_search_bar_show_filters (fixture->bar);
+  run_pending ();
+  rubio = chronicle_filter_popover_get_check (CHRONICLE_FILTER_POPOVER (popover), "actor", "Marco Rubio");
+  gtk_check_button_set_active (rubio, TRUE);
+  run_pending ();
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  run_pending ();
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+}
+
 /* The centre of the legend entry of @category_id, in view px. */
 static void
 get_legend_point (Fixture    *fixture,
@@ -556,6 +612,8 @@ main (int   argc,
               fixture_setup, test_category_filter_navigation, fixture_teardown);
   g_test_add ("/search-ui/actor-filter", Fixture, NULL,
               fixture_setup, test_actor_filter, fixture_teardown);
+  g_test_add ("/search-ui/filter-bar-goes-with-popover", Fixture, NULL,
+              fixture_setup, test_filter_bar_goes_with_popover, fixture_teardown);
   g_test_add ("/search-ui/legend-click-toggles", Fixture, NULL,
               fixture_setup, test_legend_click_toggles, fixture_teardown);
   g_test_add ("/search-ui/reload-keeps-filter", Fixture, NULL,

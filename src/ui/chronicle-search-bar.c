@@ -509,6 +509,18 @@ on_hide_filters_clicked_cb (ChronicleSearchBar *self)
   update_count (self);
 }
 
+/* The bar the filter button opened was there to hold the popover: with
+ * nothing filtered, it goes when the popover does. */
+static void
+on_filter_popover_closed_cb (ChronicleSearchBar *self)
+{
+  if (!self->filters_requested || chronicle_filter_is_active (self->filter))
+    return;
+
+  self->filters_requested = FALSE;
+  update_count (self);
+}
+
 static void
 on_filter_changed_cb (ChronicleSearchBar *self)
 {
@@ -764,6 +776,8 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   self->filter_popover = chronicle_filter_popover_new ();
   chronicle_filter_popover_set_filter (CHRONICLE_FILTER_POPOVER (self->filter_popover), self->filter);
   gtk_menu_button_set_popover (self->filter_button, self->filter_popover);
+  g_signal_connect_object (self->filter_popover, "closed", G_CALLBACK (on_filter_popover_closed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
 
