@@ -783,6 +783,38 @@ test_huge_version (void)
   g_assert_true (g_str_has_prefix (error->message, "\"version\" 9.99999"));
 }
 
+/* Above the loader's message, people read what kind of trouble it is:
+ * not JSON, not ours, or ours with a bad part. */
+static void
+test_error_summary (void)
+{
+  const struct
+  {
+    const char *data;
+    const char *summary;
+  } cases[] = {
+    { "hello", "The file is not valid JSON." },
+    { "{ \"format\": \"chronicle-timeline\", \"version\": 1, \"events\": [", "The file is not valid JSON." },
+    { "{ \"title\": \"Not ours\" }", "The file is not a Chronicle timeline." },
+    { "{ \"format\": \"something-else\", \"version\": 1 }", "The file is not a Chronicle timeline." },
+    { "{ \"format\": \"chronicle-timeline\", \"version\": 1, \"events\": "
+      "[ { \"id\": \"a\", \"date\": \"2022-13-01\", \"title\": \"A\" } ] }",
+      "A part of the timeline is missing or wrong." },
+  };
+  g_autoptr(GError) io_error = g_error_new_literal (CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO, "gone");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (cases[i].data, -1, NULL, &error);
+
+      g_assert_null (timeline);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (chronicle_load_error_get_summary (error), ==, cases[i].summary);
+    }
+  g_assert_cmpstr (chronicle_load_error_get_summary (io_error), ==, "The file could not be read.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +843,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/loader/minimal", test_minimal);
+  g_test_add_func ("/loader/error-summary", test_error_summary);
   g_test_add_func ("/loader/rich", test_rich);
   g_test_add_func ("/loader/from-data", test_from_data);
   g_test_add_func ("/loader/range-edges", test_range_edges);

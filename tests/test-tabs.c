@@ -249,7 +249,12 @@ test_tabs_failing_file (Fixture       *fixture,
   g_assert_cmpstr (chronicle_window_get_last_error (window), ==, expected_error->message);
   dialog = find_dialog_for (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected_error->message);
+  {
+    g_autofree char *body = g_strdup_printf ("A part of the timeline is missing or wrong.\n\n%s",
+                                             expected_error->message);
+
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  }
   gtk_window_destroy (dialog);
 }
 

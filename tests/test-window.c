@@ -287,7 +287,12 @@ test_window_malformed_keeps_timeline (Fixture       *fixture,
 
   dialog = find_dialog_for (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected_error->message);
+  /* what kind of trouble, then the loader's message */
+  {
+    g_autofree char *body = g_strdup_printf ("The file is not valid JSON.\n\n%s", expected_error->message);
+
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  }
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "broken.json"));
   gtk_window_destroy (dialog);
 

@@ -34,6 +34,43 @@
 
 G_DEFINE_QUARK (chronicle-load-error-quark, chronicle_load_error)
 
+/**
+ * chronicle_load_error_get_summary:
+ * @error: an error from loading a timeline
+ *
+ * What kind of trouble @error is, as one translated sentence for people
+ * ("The file is not valid JSON."), to show above the error's message,
+ * which says where and what.
+ *
+ * Returns: (transfer none): the sentence
+ */
+const char *
+chronicle_load_error_get_summary (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != CHRONICLE_LOAD_ERROR)
+    return _("The file could not be read.");
+
+  switch ((ChronicleLoadError) error->code)
+    {
+    case CHRONICLE_LOAD_ERROR_IO:
+      return _("The file could not be read.");
+    case CHRONICLE_LOAD_ERROR_SYNTAX:
+      return _("The file is not valid JSON.");
+    case CHRONICLE_LOAD_ERROR_FORMAT:
+      return _("The file is not a Chronicle timeline.");
+    case CHRONICLE_LOAD_ERROR_MISSING:
+    case CHRONICLE_LOAD_ERROR_TYPE:
+    case CHRONICLE_LOAD_ERROR_DATE:
+    case CHRONICLE_LOAD_ERROR_RANGE:
+    case CHRONICLE_LOAD_ERROR_DUPLICATE:
+    case CHRONICLE_LOAD_ERROR_VALUE:
+    default:
+      return _("A part of the timeline is missing or wrong.");
+    }
+}
+
 typedef struct _Place Place;
 
 /* One step of a JSON path: `list[index] "id"`, nested for quotes. */

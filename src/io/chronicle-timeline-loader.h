@@ -61,6 +61,7 @@ typedef void (*ChronicleLoadProgressFunc) (ChronicleLoadPhase  phase,
                                            gpointer            user_data);
 
 GQuark             chronicle_load_error_quark          (void);
+const char        *chronicle_load_error_get_summary    (const GError        *error);
 
 /* @warnings (out, optional): a NULL-terminated array of messages for content
  * that was loaded but looks wrong (unknown category, unknown source). */

@@ -51,6 +51,7 @@ struct _ChronicleTimelinePage
   GCancellable          *load_cancellable;
   char                  *title;
   char                  *last_error;
+  const char            *last_error_summary;  /* static, see chronicle_load_error_get_summary() */
   GStrv                  warnings;
   ChronicleSearchBar    *search_bar;     /* borrowed: a child of top_bar_box */
 
@@ -153,9 +154,9 @@ update_banner (ChronicleTimelinePage *self)
     {
       g_autofree char *display_name = dup_display_name (self->file);
 
-      /* Translators: %s is a file name; the loader's message follows below. */
-      title = g_strdup_printf (_("Could not reload “%s”"), display_name);
-      details = g_strdup (self->last_error);
+      /* Translators: %s is a file name; what is wrong with it follows below. */
+      title = g_strdup_printf (_("Could not reload “%s”; the previous version is still shown"), display_name);
+      details = g_strdup_printf ("%s %s", self->last_error_summary, self->last_error);
     }
   else if (n > 0)
     {
@@ -267,6 +268,7 @@ on_load_ready_cb (GObject      *source_object,
   if (timeline == NULL)
     {
       g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
+      self->last_error_summary = chronicle_load_error_get_summary (error);
       set_last_error (self, error->message);
       update_banner (self);
       set_loading (self, FALSE);

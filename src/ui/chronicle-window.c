@@ -14,6 +14,7 @@
 #include "chronicle-window-private.h"
 
 #include "chronicle-sidebar.h"
+#include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
 
@@ -155,6 +156,7 @@ show_load_error (ChronicleWindow *self,
 {
   g_autofree char *display_name = _chronicle_window_dup_display_name (file);
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   g_free (self->last_error);
@@ -165,7 +167,8 @@ show_load_error (ChronicleWindow *self,
 
   /* A dialog rather than a toast: the loader's messages name the place in
    * the file and can be long, and must stay until read. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  body = g_strdup_printf ("%s\n\n%s", chronicle_load_error_get_summary (error), error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
