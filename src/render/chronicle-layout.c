@@ -40,6 +40,7 @@
 #define LANE_GAP          6.0     /* between lanes */
 #define LABEL_GAP         8.0     /* between labels in a lane */
 #define LABEL_MAX_TEXT    260.0   /* longer titles are ellipsized */
+#define LABEL_EDGE        3.0     /* px kept free at the right: the selection ring lies outside the box */
 #define LABEL_MIN_WIDTH   (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define BAR_GAP           2.0     /* between a label box and its bar */
 #define AXIS_CLEAR        (CHRONICLE_PILL_HEIGHT + 8.0)
@@ -421,7 +422,7 @@ place_clusters (ChronicleLayout      *self,
           cx = MAX ((c->x_first + c->x_last) / 2, prev_right + PILL_GAP + w / 2);
           cx = MAX (cx, w / 2);
 
-          if (cx + w / 2 > self->width && prev != NULL)
+          if (cx + w / 2 > self->width - LABEL_EDGE && prev != NULL)
             {
               /* Merge into the previous pill and place that again. */
               guint prev_index = g_array_index (placed_cluster, guint, placed_cluster->len - 1);
@@ -444,7 +445,7 @@ place_clusters (ChronicleLayout      *self,
           item.x2 = c->x_last;
           item.axis_y = pill_y + CHRONICLE_PILL_HEIGHT / 2;
           item.lane = 0;
-          item.label.x = MIN (cx, self->width - w / 2) - w / 2;
+          item.label.x = MIN (cx, self->width - LABEL_EDGE - w / 2) - w / 2;
           item.label.y = pill_y;
           item.label.width = w;
           item.label.height = CHRONICLE_PILL_HEIGHT;
@@ -506,10 +507,10 @@ measure_label (ChronicleLayout      *self,
 
   measure (item->text != NULL ? item->text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
   w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
-  w = MIN (w, self->width);
+  w = MIN (w, MAX (self->width - LABEL_EDGE, 1));
 
   /* Near the right edge the label slides left of its anchor. */
-  item->label.x = MAX (MIN (anchor, self->width - w), 0);
+  item->label.x = MAX (MIN (anchor, self->width - LABEL_EDGE - w), 0);
   item->label.width = w;
 
   *left = item->label.x;
