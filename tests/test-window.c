@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -238,6 +240,67 @@ find_dialog_for (GtkWindow *parent)
     }
 
   return NULL;
+}
+
+static guint
+count_dialogs_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        n++;
+    }
+
+  return n;
+}
+
+/* Files opened together that fail share one dialog, which names each
+ * with what is wrong with it; closed, the next failure starts afresh. */
+static void
+test_window_failures_share_dialog (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *path_a = g_build_filename (fixture->tmpdir, "a.json", NULL);
+  g_autofree char *path_b = g_build_filename (fixture->tmpdir, "b.json", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) b = g_file_new_for_path (path_b);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  const char *body;
+
+  g_file_set_contents (path_a, "hello", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path_b, "{ \"title\": \"Not a timeline\" }", -1, &error);
+  g_assert_no_error (error);
+
+  chronicle_window_open (window, a);
+  chronicle_window_open (window, b);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_cmpuint (count_dialogs_for (GTK_WINDOW (window)), ==, 1);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open 2 Files");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "“a.json”: The file is not valid JSON. "));
+  g_assert_nonnull (strstr (body, "“b.json”: The file is not a Chronicle timeline. "));
+  gtk_window_destroy (dialog);
+
+  chronicle_window_open (window, b);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (count_dialogs_for (GTK_WINDOW (window)), ==, 1);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “b.json”");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "The file is not a Chronicle timeline.\n\n"));
+  gtk_window_destroy (dialog);
 }
 
 static void
@@ -506,6 +569,8 @@ main (int   argc,
               fixture_setup, test_window_keyboard_navigation, fixture_teardown);
   g_test_add ("/window/malformed-keeps-timeline", Fixture, NULL,
               fixture_setup, test_window_malformed_keeps_timeline, fixture_teardown);
+  g_test_add ("/window/failures-share-dialog", Fixture, NULL,
+              fixture_setup, test_window_failures_share_dialog, fixture_teardown);
   g_test_add ("/window/load-warnings", Fixture, NULL,
               fixture_setup, test_window_load_warnings, fixture_teardown);
   g_test_add ("/window/selection-follows-file", Fixture, NULL,

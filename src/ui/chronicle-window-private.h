@@ -33,6 +33,10 @@ struct _ChronicleWindow
   GSettings             *settings;      /* NULL when the schema is missing */
   GtkNativeDialog       *file_chooser;
   char                  *last_error;    /* of the last file that failed to open */
+  GPtrArray             *load_errors;   /* char *, one per file, for the open dialog */
+
+  /* borrowed, weak */
+  GtkWidget             *load_error_dialog;
 
   /* state */
   int                    sidebar_width;

@@ -149,30 +149,73 @@ on_recent_list_row_activated_cb (ChronicleWindow *self,
   chronicle_window_open (self, file);
 }
 
+/* The dialog's heading and body for the failures in self->load_errors:
+ * one file's says what kind of trouble and the loader's message, several
+ * list each file with its own. */
+static void
+update_load_error_dialog (ChronicleWindow *self,
+                          const char      *display_name,
+                          const GError    *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self->load_error_dialog);
+  guint n = self->load_errors->len;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (n == 1)
+    {
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), display_name);
+      body = g_strdup_printf ("%s\n\n%s", chronicle_load_error_get_summary (error), error->message);
+    }
+  else
+    {
+      g_ptr_array_add (self->load_errors, NULL);
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could Not Open %'u File", "Could Not Open %'u Files", n),
+                                 n);
+      body = g_strjoinv ("\n\n", (char **) self->load_errors->pdata);
+      g_ptr_array_set_size (self->load_errors, n);
+    }
+
+  adw_message_dialog_set_heading (dialog, heading);
+  adw_message_dialog_set_body (dialog, body);
+}
+
 static void
 show_load_error (ChronicleWindow *self,
                  GFile           *file,
                  const GError    *error)
 {
   g_autofree char *display_name = _chronicle_window_dup_display_name (file);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   g_free (self->last_error);
   self->last_error = g_strdup (error->message);
 
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Could Not Open “%s”"), display_name);
+  if (self->load_error_dialog == NULL)
+    g_ptr_array_set_size (self->load_errors, 0);
+  /* Translators: a file that could not be opened, in a list of them:
+   * its name, what kind of trouble (a sentence), and the loader's message */
+  g_ptr_array_add (self->load_errors, g_strdup_printf (_("“%s”: %s %s"), display_name,
+                                                       chronicle_load_error_get_summary (error), error->message));
+
+  /* Files opened together (several on the command line, a drop) that
+   * fail share one dialog rather than stacking one for each. */
+  if (self->load_error_dialog != NULL)
+    {
+      update_load_error_dialog (self, display_name, error);
+      return;
+    }
 
   /* A dialog rather than a toast: the loader's messages name the place in
    * the file and can be long, and must stay until read. */
-  body = g_strdup_printf ("%s\n\n%s", chronicle_load_error_get_summary (error), error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_set_weak_pointer (&self->load_error_dialog, dialog);
+  update_load_error_dialog (self, display_name, error);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -340,6 +383,7 @@ chronicle_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  g_clear_weak_pointer (&self->load_error_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
 
@@ -354,6 +398,7 @@ chronicle_window_finalize (GObject *object)
   ChronicleWindow *self = CHRONICLE_WINDOW (object);
 
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->load_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (chronicle_window_parent_class)->finalize (object);
 }
@@ -479,6 +524,7 @@ chronicle_window_init (ChronicleWindow *self)
 
   self->show_sidebar = TRUE;
   self->collapse_gaps = TRUE;
+  self->load_errors = g_ptr_array_new_with_free_func (g_free);
   self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
