@@ -226,26 +226,13 @@ test_window_keyboard_navigation (Fixture       *fixture,
                    chronicle_timeline_get_title (expected));
 }
 
+/* The first message dialog over @parent, and how many there are. */
 static GtkWindow *
-find_dialog_for (GtkWindow *parent)
+find_dialogs_for (GtkWindow *parent,
+                  guint     *n_dialogs)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-
-  return NULL;
-}
-
-static guint
-count_dialogs_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *first = NULL;
   guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -253,10 +240,42 @@ count_dialogs_for (GtkWindow *parent)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        n++;
+        {
+          if (first == NULL)
+            first = window;
+          n++;
+        }
     }
 
-  return n;
+  if (n_dialogs != NULL)
+    *n_dialogs = n;
+  return first;
+}
+
+static GtkWindow *
+find_dialog_for (GtkWindow *parent)
+{
+  return find_dialogs_for (parent, NULL);
+}
+
+/* Opens @files together, waits until they have loaded or failed, and
+ * returns the one dialog that says which failed. */
+static GtkWindow *
+open_failing (ChronicleWindow *window,
+              GFile          **files,
+              guint            n_files)
+{
+  GtkWindow *dialog;
+  guint n_dialogs;
+
+  for (guint i = 0; i < n_files; i++)
+    chronicle_window_open (window, files[i]);
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  dialog = find_dialogs_for (GTK_WINDOW (window), &n_dialogs);
+  g_assert_cmpuint (n_dialogs, ==, 1);
+  return dialog;
 }
 
 /* Files opened together that fail share one dialog, which names each
@@ -279,24 +298,14 @@ test_window_failures_share_dialog (Fixture       *fixture,
   g_file_set_contents (path_b, "{ \"title\": \"Not a timeline\" }", -1, &error);
   g_assert_no_error (error);
 
-  chronicle_window_open (window, a);
-  chronicle_window_open (window, b);
-  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
-  while (g_main_context_iteration (NULL, FALSE));
-
-  g_assert_cmpuint (count_dialogs_for (GTK_WINDOW (window)), ==, 1);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = open_failing (window, (GFile *[]) { a, b }, 2);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open 2 Files");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, "“a.json”: The file is not valid JSON. "));
   g_assert_nonnull (strstr (body, "“b.json”: The file is not a Chronicle timeline. "));
   gtk_window_destroy (dialog);
 
-  chronicle_window_open (window, b);
-  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
-  while (g_main_context_iteration (NULL, FALSE));
-  g_assert_cmpuint (count_dialogs_for (GTK_WINDOW (window)), ==, 1);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = open_failing (window, &b, 1);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “b.json”");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                                    "The file is not a Chronicle timeline.\n\n"));
