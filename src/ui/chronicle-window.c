@@ -170,11 +170,13 @@ update_load_error_dialog (ChronicleWindow *self,
     }
   else
     {
-      g_ptr_array_add (self->load_errors, NULL);
+      GString *list = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? "\n\n" : "", (const char *) g_ptr_array_index (self->load_errors, i));
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could Not Open %'u File", "Could Not Open %'u Files", n),
                                  n);
-      body = g_strjoinv ("\n\n", (char **) self->load_errors->pdata);
-      g_ptr_array_set_size (self->load_errors, n);
+      body = g_string_free (list, FALSE);
     }
 
   adw_message_dialog_set_heading (dialog, heading);
