@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef HAVE_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "chronicle-test-ui.h"
 
@@ -180,4 +183,37 @@ chronicle_test_destroy_window (gpointer window_pointer)
   for (guint i = 0; i < 100 && *window != NULL; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (*window);
+}
+
+/**
+ * chronicle_test_resize_window:
+ * @window: a mapped window
+ * @width: the new width, px
+ * @height: the new height, px
+ *
+ * Resizes @window the way a window manager or the user would (GTK 4 has
+ * no call for that: a default size only applies when the window is first
+ * shown). Only on X11, which the widget suites run under (Xvfb).
+ *
+ * Returns: %FALSE when this display cannot do it: skip the test
+ */
+gboolean
+chronicle_test_resize_window (GtkWindow *window,
+                              int        width,
+                              int        height)
+{
+#ifdef HAVE_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (surface != NULL && GDK_IS_X11_SURFACE (surface))
+    {
+      Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+      XResizeWindow (display, gdk_x11_surface_get_xid (surface), width, height);
+      XFlush (display);
+      return TRUE;
+    }
+#endif
+
+  return FALSE;
 }

@@ -31,5 +31,8 @@ gboolean              chronicle_test_has_key_binding (GtkWidget                *
                                                       guint                     keyval,
                                                       GdkModifierType           modifiers,
                                                       const char               *action);
+gboolean              chronicle_test_resize_window   (GtkWindow                *window,
+                                                      int                       width,
+                                                      int                       height);
 
 G_END_DECLS

@@ -447,6 +447,53 @@ test_window_selection_follows_file (Fixture       *fixture,
   }
 }
 
+static gboolean
+sidebar_hidden (gpointer data)
+{
+  gboolean show;
+
+  g_object_get (data, "show-sidebar", &show, NULL);
+  return !show;
+}
+
+static gboolean
+sidebar_shown (gpointer data)
+{
+  return !sidebar_hidden (data);
+}
+
+/* A window made narrow gives the chart all of it: the sidebar folds away
+ * and comes back when the window is wide again; a sidebar the user opens
+ * in the narrow window stays. */
+static void
+test_window_narrow_folds_sidebar (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  open_and_wait (fixture->window, fixture->example);
+  chronicle_test_wait_for (sidebar_shown, window, CHRONICLE_TEST_WAIT_MS);
+
+  if (!chronicle_test_resize_window (window, 700, 700))
+    {
+      g_test_skip ("cannot resize windows on this display");
+      return;
+    }
+  chronicle_test_wait_for (sidebar_hidden, window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chronicle_window_get_sidebar (fixture->window))));
+
+  chronicle_test_resize_window (window, 1200, 700);
+  chronicle_test_wait_for (sidebar_shown, window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chronicle_window_get_sidebar (fixture->window))));
+
+  chronicle_test_resize_window (window, 700, 700);
+  chronicle_test_wait_for (sidebar_hidden, window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sidebar_shown (window));
+}
+
 /* Walking the events of a dense timeline: every step shows the selected
  * event on its own, zooming into "+N" clusters and scrolling as needed. */
 static void
@@ -580,6 +627,8 @@ main (int   argc,
               fixture_setup, test_window_malformed_keeps_timeline, fixture_teardown);
   g_test_add ("/window/failures-share-dialog", Fixture, NULL,
               fixture_setup, test_window_failures_share_dialog, fixture_teardown);
+  g_test_add ("/window/narrow-folds-sidebar", Fixture, NULL,
+              fixture_setup, test_window_narrow_folds_sidebar, fixture_teardown);
   g_test_add ("/window/load-warnings", Fixture, NULL,
               fixture_setup, test_window_load_warnings, fixture_teardown);
   g_test_add ("/window/selection-follows-file", Fixture, NULL,

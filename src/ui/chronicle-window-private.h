@@ -41,6 +41,10 @@ struct _ChronicleWindow
   /* state */
   int                    sidebar_width;
   gboolean               show_sidebar;
+  gboolean               sidebar_folded;  /* hidden by the window getting narrow, not by the user */
+  gboolean               narrow;          /* at the last allocation, see FOLD_WIDTH */
+  int                    width;           /* of the last allocation */
+  guint                  fold_idle;
   gboolean               collapse_gaps;
 };
 

@@ -377,6 +377,51 @@ chronicle_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (chronicle_window_parent_class)->close_request (window);
 }
 
+/* Narrower than FOLD_WIDTH (logical px), the chart takes the whole
+ * window: the sidebar folds away, and the window can then get narrower
+ * than the sidebar would allow (to half a small screen). It comes back
+ * past UNFOLD_WIDTH. A sidebar the user opens in a narrow window stays. */
+#define FOLD_WIDTH   860
+#define UNFOLD_WIDTH 940
+
+static gboolean
+apply_fold_cb (gpointer data)
+{
+  ChronicleWindow *self = data;
+
+  self->fold_idle = 0;
+
+  if (self->show_sidebar && self->width < FOLD_WIDTH)
+    {
+      g_object_set (self, "show-sidebar", FALSE, NULL);
+      self->sidebar_folded = TRUE;
+    }
+  else if (self->sidebar_folded && self->width >= UNFOLD_WIDTH)
+    g_object_set (self, "show-sidebar", TRUE, NULL);  /* clears sidebar_folded */
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chronicle_window_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  gboolean narrow = width < FOLD_WIDTH;
+
+  GTK_WIDGET_CLASS (chronicle_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* On the way down (or starting narrow) and back up only; changing what
+   * the window holds waits until this allocation is done. */
+  if (((narrow && !self->narrow && self->show_sidebar) || (self->sidebar_folded && width >= UNFOLD_WIDTH)) &&
+      self->fold_idle == 0)
+    self->fold_idle = g_idle_add (apply_fold_cb, self);
+  self->narrow = narrow;
+  self->width = width;
+}
+
 static void
 chronicle_window_dispose (GObject *object)
 {
@@ -386,6 +431,7 @@ chronicle_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
   g_clear_weak_pointer (&self->load_error_dialog);
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
 
@@ -439,6 +485,8 @@ chronicle_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SHOW_SIDEBAR:
+      /* Whoever sets it decides; folding sets the flag again after. */
+      self->sidebar_folded = FALSE;
       if (self->show_sidebar != g_value_get_boolean (value))
         {
           self->show_sidebar = g_value_get_boolean (value);
@@ -472,6 +520,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   object_class->set_property = chronicle_window_set_property;
 
   window_class->close_request = chronicle_window_close_request;
+  widget_class->size_allocate = chronicle_window_size_allocate;
 
   /**
    * ChronicleWindow:show-sidebar:
