@@ -815,6 +815,77 @@ test_error_summary (void)
   g_assert_cmpstr (chronicle_load_error_get_summary (io_error), ==, "The file could not be read.");
 }
 
+/* What our parser refuses goes to json-glib's JsonParser for its verdict
+ * (a byte-order mark, comments, numbers past a double): found by fuzzing,
+ * that path must neither overflow the stack on deep nesting, nor let
+ * escapes JSON does not have turn into bytes that are not text, nor quote
+ * half a character in its message. */
+#define BOM "\xEF\xBB\xBF"
+#define HEAD "{\"format\":\"chronicle-timeline\",\"version\":1,"
+
+static void
+test_fallback_guards (void)
+{
+  const struct
+  {
+    const char *data;
+    const char *message;   /* NULL: loads */
+  } cases[] = {
+    { BOM HEAD "\"title\":\"t\",\"events\":[]}", NULL },
+    { BOM HEAD "\"title\":\"\\101\",\"events\":[]}", "line 1, column 54: octal escapes are not JSON" },
+    { BOM HEAD "\"title\":\"a\\u0000b\",\"events\":[]}", "line 1, column 55: \\u0000 (a NUL character) is not allowed in text" },
+    { BOM HEAD "\"title\":\"a\\ud800b\",\"events\":[]}", "a string's escapes do not make valid UTF-8 text" },
+    { HEAD "\"x\":1e999,\"title\":\"a\\udc00b\",\"events\":[]}", "a string's escapes do not make valid UTF-8 text" },
+    { BOM HEAD "/* \" */ \"title\":\"t\",\"events\":[]}", NULL },
+  };
+  g_autoptr(GString) deep = g_string_new (BOM);
+  g_autoptr(GString) cut = g_string_new ("{\"");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (cases[i].data, -1, NULL, &error);
+
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "t");
+        }
+      else
+        {
+          g_assert_null (timeline);
+          g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+
+  /* 100 000 levels: JsonParser would recurse until the stack ran out. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (deep->str, deep->len, NULL, &error);
+
+    g_assert_null (timeline);
+    g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+    g_assert_cmpstr (error->message, ==, "line 1, column 514: nested more than 512 levels deep");
+  }
+
+  /* json-glib quotes the token it stopped at, cut at a byte count. */
+  for (guint i = 0; i < 20; i++)
+    g_string_append (cut, "é");
+  g_string_append (cut, "\"}");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (cut->str, cut->len, NULL, &error);
+
+    g_assert_null (timeline);
+    g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_true (g_str_has_prefix (error->message, "line 1, column "));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,6 +915,7 @@ main (int   argc,
 
   g_test_add_func ("/loader/minimal", test_minimal);
   g_test_add_func ("/loader/error-summary", test_error_summary);
+  g_test_add_func ("/loader/fallback-guards", test_fallback_guards);
   g_test_add_func ("/loader/rich", test_rich);
   g_test_add_func ("/loader/from-data", test_from_data);
   g_test_add_func ("/loader/range-edges", test_range_edges);

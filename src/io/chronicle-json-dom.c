@@ -436,12 +436,17 @@ parse_dom (char       *text,
   return ok;
 }
 
-/* A tree of ours for JsonParser's (whose strings it borrows). */
-static void
+/* A tree of ours for JsonParser's (whose strings it borrows). FALSE when
+ * a string or key is not valid UTF-8: json-glib turns octal escapes and
+ * halves of surrogate pairs into raw bytes, which the rest of the code
+ * (and GLib's g_utf8 functions) must never see. */
+static gboolean
 convert_json_node (JsonNode           *json,
                    ChronicleJsonArena *arena,
                    ChronicleJsonNode  *node)
 {
+  gboolean ok = TRUE;
+
   node->n_children = 0;
   node->key = NULL;
 
@@ -458,7 +463,8 @@ convert_json_node (JsonNode           *json,
         node->v.children = node_arena_alloc (arena, node->n_children);
         for (GList *l = members; l != NULL; l = l->next, i++)
           {
-            convert_json_node (json_object_get_member (object, l->data), arena, &node->v.children[i]);
+            ok = convert_json_node (json_object_get_member (object, l->data), arena, &node->v.children[i]) && ok;
+            ok = g_utf8_validate (l->data, -1, NULL) && ok;
             node->v.children[i].key = l->data;
           }
       }
@@ -472,7 +478,7 @@ convert_json_node (JsonNode           *json,
         node->n_children = json_array_get_length (array);
         node->v.children = node_arena_alloc (arena, node->n_children);
         for (guint i = 0; i < node->n_children; i++)
-          convert_json_node (json_array_get_element (array, i), arena, &node->v.children[i]);
+          ok = convert_json_node (json_array_get_element (array, i), arena, &node->v.children[i]) && ok;
       }
       break;
 
@@ -487,6 +493,7 @@ convert_json_node (JsonNode           *json,
         case G_TYPE_STRING:
           node->type = CHRONICLE_JSON_NODE_STRING;
           node->v.string = json_node_get_string (json);
+          ok = g_utf8_validate (node->v.string, -1, NULL);
           break;
         case G_TYPE_BOOLEAN:
           node->type = CHRONICLE_JSON_NODE_BOOLEAN;
@@ -503,6 +510,8 @@ convert_json_node (JsonNode           *json,
         }
       break;
     }
+
+  return ok;
 }
 
 
@@ -571,12 +580,107 @@ set_syntax_error (GError     **error,
 
   /* Translators: a JSON syntax error; the last %s is json-glib's reason,
    * e.g. "line 4, column 7: unexpected character `,'". */
-  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
-               (guint) line, (guint) column, p);
+  {
+    /* json-glib quotes the token it stopped at, cut at a byte count (half
+     * a character) or with the raw bytes of an escape: shown as text. */
+    g_autofree char *reason = g_utf8_make_valid (p, -1);
+
+    g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
+                 (guint) line, (guint) column, reason);
+  }
   return;
 
 verbatim:
-  g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, message);
+  {
+    g_autofree char *text = g_utf8_make_valid (message, -1);
+
+    g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, text);
+  }
+}
+
+/*
+ * Before JsonParser reads what we refused: JsonParser recurses once per
+ * level of nesting and has no limit (a few hundred thousand "[" overflow
+ * the stack), and it reads escapes JSON does not have (octal "\101") or
+ * cuts a string at "\u0000", giving text that is not what the file says.
+ * This follows strings (both quotes, as json-glib's scanner does) and
+ * comments, counts nesting, and sets an error with the place of the first
+ * such thing. Opening brackets count everywhere, so that being fooled
+ * errs towards refusing.
+ */
+static gboolean
+check_for_json_glib (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  const char *end = data + length;
+  char quote = 0;
+  int depth = 0;
+
+  for (const char *p = data; p < end; p++)
+    {
+      const char *problem = NULL;
+      g_autofree char *reason = NULL;
+
+      if (*p == '[' || *p == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              problem = p;
+              /* Translators: JSON arrays and objects inside each other */
+              reason = g_strdup_printf (_("nested more than %d levels deep"), MAX_DEPTH);
+            }
+        }
+      else if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+          else if (*p == '\\' && p + 1 < end)
+            {
+              if (p[1] >= '0' && p[1] <= '7')
+                {
+                  problem = p;
+                  /* Translators: an escape like \101 in a string, which JSON does not have */
+                  reason = g_strdup (_("octal escapes are not JSON"));
+                }
+              else if (p[1] == 'u' && end - p >= 6 && g_ascii_strncasecmp (p + 2, "0000", 4) == 0)
+                {
+                  problem = p;
+                  /* Translators: keep \u0000 as it is */
+                  reason = g_strdup (_("\\u0000 (a NUL character) is not allowed in text"));
+                }
+              p++;
+            }
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+      else if (*p == '/' && p + 1 < end && p[1] == '*')
+        {
+          const char *close = g_strstr_len (p + 2, end - p - 2, "*/");
+
+          p = close != NULL ? close + 1 : end - 1;
+        }
+      else if (*p == '/' && p + 1 < end && p[1] == '/')
+        {
+          const char *newline = memchr (p, '\n', end - p);
+
+          p = newline != NULL ? newline : end - 1;
+        }
+
+      if (problem != NULL)
+        {
+          guint line, column;
+
+          locate_offset (data, problem, &line, &column);
+          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
+                       line, column, reason);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 
@@ -638,6 +742,9 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
       return FALSE;
     }
 
+  if (!check_for_json_glib (data, length, error))
+    return FALSE;
+
   document->fallback = json_parser_new_immutable ();
   if (!json_parser_load_from_data (document->fallback, data, length, &json_error))
     {
@@ -653,7 +760,13 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
       return FALSE;
     }
 
-  convert_json_node (root, &document->arena, &document->root);
+  if (!convert_json_node (root, &document->arena, &document->root))
+    {
+      g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
+                           /* Translators: escapes in a JSON string gave bytes that are not text */
+                           _("a string's escapes do not make valid UTF-8 text"));
+      return FALSE;
+    }
   return TRUE;
 }
 
