@@ -118,6 +118,10 @@ append_place (GString     *string,
     g_string_append_printf (string, " \"%s\"", place->id);
 }
 
+static char *format_message_valist (const Place *place,
+                                    const char  *format,
+                                    va_list      args) G_GNUC_PRINTF (2, 0);
+
 static char *
 format_message_valist (const Place *place,
                        const char  *format,
