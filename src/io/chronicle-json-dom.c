@@ -536,6 +536,22 @@ locate_offset (const char *data,
   *column = g_utf8_strlen (line_start, where - line_start) + 1;
 }
 
+/* A syntax error at @where in @data: "line 4, column 7: @reason". */
+static void
+set_error_at (GError     **error,
+              const char  *data,
+              const char  *where,
+              const char  *reason)
+{
+  guint line, column;
+
+  locate_offset (data, where, &line, &column);
+  /* Translators: a JSON syntax error; the last %s is the reason,
+   * e.g. "line 4, column 7: unexpected character `,'". */
+  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
+               line, column, reason);
+}
+
 /* json-glib 1.6 reports "<data>:4:7: Parse error: unexpected ...". Turn that
  * into "line 4, column 7: unexpected ..."; anything else passes unchanged. */
 static void
@@ -671,11 +687,7 @@ check_for_json_glib (const char  *data,
 
       if (problem != NULL)
         {
-          guint line, column;
-
-          locate_offset (data, problem, &line, &column);
-          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
-                       line, column, reason);
+          set_error_at (error, data, problem, reason);
           return FALSE;
         }
     }
@@ -705,12 +717,8 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
 
   if (!g_utf8_validate (data, length, &invalid))
     {
-      guint line, column;
-
-      locate_offset (data, invalid, &line, &column);
-      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
-                   /* Translators: the file contains bytes that are not UTF-8 text */
-                   _("line %u, column %u: the text is not valid UTF-8"), line, column);
+      /* Translators: the file contains bytes that are not UTF-8 text */
+      set_error_at (error, data, invalid, _("the text is not valid UTF-8"));
       return FALSE;
     }
 
@@ -733,12 +741,9 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
    * so the offset holds in the original text. */
   if (too_deep >= 0)
     {
-      guint line, column;
+      g_autofree char *reason = g_strdup_printf (_("nested more than %d levels deep"), MAX_DEPTH);
 
-      locate_offset (data, data + too_deep, &line, &column);
-      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
-                   /* Translators: JSON arrays and objects inside each other */
-                   _("line %u, column %u: nested more than %d levels deep"), line, column, MAX_DEPTH);
+      set_error_at (error, data, data + too_deep, reason);
       return FALSE;
     }
 

@@ -49,13 +49,12 @@ chronicle_load_error_get_summary (const GError *error)
 {
   g_return_val_if_fail (error != NULL, NULL);
 
-  if (error->domain != CHRONICLE_LOAD_ERROR)
+  /* Errors of other domains come from reading the file (GIO). */
+  if (error->domain != CHRONICLE_LOAD_ERROR || error->code == CHRONICLE_LOAD_ERROR_IO)
     return _("The file could not be read.");
 
   switch ((ChronicleLoadError) error->code)
     {
-    case CHRONICLE_LOAD_ERROR_IO:
-      return _("The file could not be read.");
     case CHRONICLE_LOAD_ERROR_SYNTAX:
       return _("The file is not valid JSON.");
     case CHRONICLE_LOAD_ERROR_FORMAT:
