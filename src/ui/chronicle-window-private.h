@@ -42,8 +42,7 @@ struct _ChronicleWindow
   int                    sidebar_width;
   gboolean               show_sidebar;
   gboolean               sidebar_folded;  /* hidden by the window getting narrow, not by the user */
-  gboolean               narrow;          /* at the last allocation, see FOLD_WIDTH */
-  int                    width;           /* of the last allocation */
+  int                    width;           /* of the last allocation, 0 before the first */
   guint                  fold_idle;
   gboolean               collapse_gaps;
 };

@@ -409,16 +409,16 @@ chronicle_window_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (widget);
-  gboolean narrow = width < FOLD_WIDTH;
+  gboolean was_narrow = self->width > 0 && self->width < FOLD_WIDTH;
 
   GTK_WIDGET_CLASS (chronicle_window_parent_class)->size_allocate (widget, width, height, baseline);
 
   /* On the way down (or starting narrow) and back up only; changing what
    * the window holds waits until this allocation is done. */
-  if (((narrow && !self->narrow && self->show_sidebar) || (self->sidebar_folded && width >= UNFOLD_WIDTH)) &&
+  if (((width < FOLD_WIDTH && !was_narrow && self->show_sidebar) ||
+       (self->sidebar_folded && width >= UNFOLD_WIDTH)) &&
       self->fold_idle == 0)
     self->fold_idle = g_idle_add (apply_fold_cb, self);
-  self->narrow = narrow;
   self->width = width;
 }
 
