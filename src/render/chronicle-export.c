@@ -17,6 +17,7 @@
 #include "chronicle-layout.h"
 #include "chronicle-paint.h"
 #include "chronicle-style.h"
+#include "chronicle-text-private.h"
 
 G_DEFINE_QUARK (chronicle-export-error-quark, chronicle_export_error)
 
@@ -169,7 +170,10 @@ chronicle_export_options_validate (const ChronicleExportOptions *options,
  *
  * Builds the credit line naming the timeline's sources, such as
  * "Source: Reuters, 16 May 2025". Publishers are listed once each, in file
- * order, with the date when there is exactly one source.
+ * order, with the date when there is exactly one source. Past
+ * %CHRONICLE_EXPORT_CREDIT_MAX_NAMES publishers the line ends in "and N
+ * others": a line naming thousands is no credit line, and the work stays
+ * linear in the number of sources.
  *
  * Returns: (transfer full) (nullable): the credit, or %NULL without sources
  */
@@ -177,9 +181,11 @@ char *
 chronicle_export_build_credit (ChronicleTimeline *timeline)
 {
   GListModel *sources;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  /* Keyed hash: publishers come from the file (see chronicle_str_hash). */
+  g_autoptr(GHashTable) seen = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) credit = NULL;
-  guint n;
+  guint n, n_others;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
 
@@ -195,8 +201,11 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
         publisher = chronicle_source_get_title (source);
       if (publisher == NULL || *publisher == '\0')
         continue;
-      if (!g_ptr_array_find_with_equal_func (names, publisher, g_str_equal, NULL))
-        g_ptr_array_add (names, (gpointer) publisher);
+      /* The timeline owns its sources, so the strings outlive the set. */
+      if (!g_hash_table_add (seen, (gpointer) publisher))
+        continue;
+      if (names->len < CHRONICLE_EXPORT_CREDIT_MAX_NAMES)
+        g_ptr_array_add (names, chronicle_text_for_display (publisher, CHRONICLE_TEXT_MAX_TITLE, FALSE));
     }
 
   if (names->len == 0)
@@ -208,6 +217,18 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
       if (i > 0)
         g_string_append (credit, ", ");
       g_string_append (credit, g_ptr_array_index (names, i));
+    }
+
+  n_others = g_hash_table_size (seen) - names->len;
+  if (n_others > 0)
+    {
+      g_autofree char *listed = g_string_free (g_steal_pointer (&credit), FALSE);
+
+      /* Translators: a credit line that names only the first publishers;
+       * %s lists them ("Reuters, AP"), %'u counts the others. */
+      credit = g_string_new (NULL);
+      g_string_printf (credit, g_dngettext (GETTEXT_PACKAGE, "%s and %'u other", "%s and %'u others", n_others),
+                       listed, n_others);
     }
 
   if (n == 1)
@@ -224,7 +245,7 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
 
   /* Translators: the credit line under an exported chart; %s lists the
    * publishers, e.g. "Reuters, 16 May 2025". */
-  return g_strdup_printf (names->len == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
+  return g_strdup_printf (g_hash_table_size (seen) == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
 }
 
 static void
