@@ -210,7 +210,7 @@ chronicle_file_saver_new (GFile                   *file,
   g_autoptr(GOutputStream) unix_stream = NULL;
   g_autoptr(GOutputStream) base = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *parse_name = NULL;
+  g_autofree char *display = NULL;
   struct stat st;
   gboolean exists = FALSE;
 
@@ -219,12 +219,13 @@ chronicle_file_saver_new (GFile                   *file,
 
   self = g_new0 (ChronicleFileSaver, 1);
   self->fd = -1;
-  /* A file name may hold a newline or escape sequences; every message
-   * stays one line of text. */
-  parse_name = g_file_get_parse_name (file);
-  self->display_name = chronicle_text_escape_line (parse_name, 0);
-
   path = g_file_get_path (file);
+  /* A file name may hold a newline or escape sequences; every message
+   * stays one line of text. (A parse name would turn them into a
+   * file:// URI.) */
+  display = path != NULL ? g_filename_display_name (path) : g_file_get_parse_name (file);
+  self->display_name = chronicle_text_escape_line (display, 0);
+
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
