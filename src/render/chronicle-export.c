@@ -224,9 +224,9 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
     {
       g_autofree char *listed = g_string_free (g_steal_pointer (&credit), FALSE);
 
+      credit = g_string_new (NULL);
       /* Translators: a credit line that names only the first publishers;
        * %s lists them ("Reuters, AP"), %'u counts the others. */
-      credit = g_string_new (NULL);
       g_string_printf (credit, g_dngettext (GETTEXT_PACKAGE, "%s and %'u other", "%s and %'u others", n_others),
                        listed, n_others);
     }
