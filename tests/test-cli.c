@@ -462,6 +462,19 @@ test_validate_hostile_name (Fixture       *fixture,
   g_assert_cmpint (run_chronicle (&out, NULL, "--validate", path, NULL), ==, 0);
   expected = g_strdup_printf ("%s/a.json\\nforged.json: valid, 1 event: valid, 11 events\n", fixture->dir);
   g_assert_cmpstr (out, ==, expected);
+
+  /* A long name is escaped but not cut: a script needs the whole path. */
+  {
+    g_autofree char *long_name = g_strnfill (240, 'n');
+    g_autofree char *long_path = g_build_filename (fixture->dir, long_name, NULL);
+    g_autofree char *long_out = NULL;
+    g_autofree char *long_expected = g_strdup_printf ("%s: valid, 11 events\n", long_path);
+
+    g_file_set_contents (long_path, contents, length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (run_chronicle (&long_out, NULL, "--validate", long_path, NULL), ==, 0);
+    g_assert_cmpstr (long_out, ==, long_expected);
+  }
 }
 
 /* chronicle_cli_options_parse() checks the command line without touching

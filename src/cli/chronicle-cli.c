@@ -74,6 +74,14 @@ quote_value (const char *text)
   return chronicle_text_escape_line (text, MAX_QUOTED_CHARS);
 }
 
+/* A file name is escaped the same way but never cut: a script reading
+ * --validate's output needs the whole path. */
+static char *
+quote_path (const char *path)
+{
+  return chronicle_text_escape_line (path, 0);
+}
+
 static gboolean
 usage_error (GError     **error,
              const char  *format,
@@ -237,7 +245,7 @@ build_export_options (CliArgs                 *args,
     }
   else if (!chronicle_export_format_from_path (args->output, &options->format))
     {
-      g_autofree char *quoted = quote_value (args->output);
+      g_autofree char *quoted = quote_path (args->output);
 
       return usage_error (error,
                           _("--export: cannot tell the format of “%s”: name it .png, .svg or .pdf, or pass --format"),
@@ -311,7 +319,7 @@ run_export (ChronicleCliOptions *options)
 
   if (!(timeline = load_timeline (options->files[0], NULL, &error)))
     {
-      g_autofree char *quoted = quote_value (options->files[0]);
+      g_autofree char *quoted = quote_path (options->files[0]);
 
       return fail (_("cannot export “%s”: %s"), quoted, error->message);
     }
@@ -360,7 +368,7 @@ run_validate (ChronicleCliOptions *options)
   for (guint i = 0; options->files[i] != NULL; i++)
     {
       /* A file name is bytes: one with a newline would forge a line. */
-      g_autofree char *path = quote_value (options->files[i]);
+      g_autofree char *path = quote_path (options->files[i]);
       g_autoptr(ChronicleTimeline) timeline = NULL;
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) warnings = NULL;
