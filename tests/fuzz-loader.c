@@ -9,7 +9,8 @@
  * returns a timeline or an error, never a crash. The error message, its
  * summary and every warning are one line of valid UTF-8 without control
  * characters (ids and values from the file are quoted escaped); what it
- * loads is valid UTF-8 all the way down. Built with -Dfuzzing=true
+ * loads is valid UTF-8 all the way down, and what the writer makes of it
+ * loads again with the same title and events. Built with -Dfuzzing=true
  * (docs/fuzzing.md), whose -max_len lets inputs nest past the 512-level
  * limit:
  *
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-writer.h"
 
 static void
 check_text (const char *text)
@@ -81,6 +83,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       check_text (chronicle_event_get_title (event));
       check_text (chronicle_event_get_summary (event));
     }
+
+  /* What loads, saves; and what was saved loads again, the same. */
+  {
+    g_autoptr(ChronicleTimeline) again = NULL;
+    g_autoptr(GError) again_error = NULL;
+    g_autofree char *saved = NULL;
+    gsize saved_length = 0;
+
+    saved = chronicle_timeline_to_data (timeline, &saved_length);
+    if (saved == NULL)
+      abort ();
+    again = chronicle_timeline_load_from_data (saved, saved_length, NULL, &again_error);
+    if (again == NULL)
+      abort ();
+    if (chronicle_timeline_get_n_events (again) != chronicle_timeline_get_n_events (timeline) ||
+        g_strcmp0 (chronicle_timeline_get_title (again), chronicle_timeline_get_title (timeline)) != 0)
+      abort ();
+  }
 
   return 0;
 }
