@@ -24,11 +24,11 @@ typedef struct
 static const BadFile bad_files[] = {
   /* syntax */
   { "bad-syntax-trailing-comma.json", CHRONICLE_LOAD_ERROR_SYNTAX,
-    "line 6, column 48: unexpected character `,', expected character `]'" },
+    "line 6, column 48: a comma before “]” is not JSON (nothing follows it)" },
   { "bad-truncated.json", CHRONICLE_LOAD_ERROR_SYNTAX,
-    "line 8, column 1: unterminated string constant" },
+    "line 7, column 26: the string that starts here runs into a line break (in text, write it as \\n)" },
   { "bad-not-json.json", CHRONICLE_LOAD_ERROR_SYNTAX,
-    "line 1, column 5: unexpected identifier `title', expected value" },
+    "line 1, column 1: unexpected word “title”, expected a value" },
   { "bad-empty-file.json", CHRONICLE_LOAD_ERROR_SYNTAX,
     "the file is empty" },
   { "bad-invalid-utf8.json", CHRONICLE_LOAD_ERROR_SYNTAX,
@@ -815,28 +815,41 @@ test_error_summary (void)
   g_assert_cmpstr (chronicle_load_error_get_summary (io_error), ==, "The file could not be read.");
 }
 
-/* What our parser refuses goes to json-glib's JsonParser for its verdict
- * (a byte-order mark, comments, numbers past a double): found by fuzzing,
- * that path must neither overflow the stack on deep nesting, nor let
- * escapes JSON does not have turn into bytes that are not text, nor quote
- * half a character in its message. */
+/* One JSON grammar: what our parser refuses is refused, with its place;
+ * there is no second, more lenient parser to slip past (issue #10: a
+ * commented-out event loaded, "\101" loaded as "A", "visible\u0000hidden"
+ * as "visible", and of two concatenated timelines the first was shown). */
 #define BOM "\xEF\xBB\xBF"
 #define HEAD "{\"format\":\"chronicle-timeline\",\"version\":1,"
+#define EVENT(id) "{\"id\":\"" id "\",\"date\":\"2022\",\"title\":\"T\"}"
 
 static void
-test_fallback_guards (void)
+test_one_grammar (void)
 {
   const struct
   {
     const char *data;
-    const char *message;   /* NULL: loads */
+    const char *message;   /* NULL: loads, with the title "t" */
   } cases[] = {
     { BOM HEAD "\"title\":\"t\",\"events\":[]}", NULL },
-    { BOM HEAD "\"title\":\"\\101\",\"events\":[]}", "line 1, column 54: octal escapes are not JSON" },
-    { BOM HEAD "\"title\":\"a\\u0000b\",\"events\":[]}", "line 1, column 55: \\u0000 (a NUL character) is not allowed in text" },
-    { BOM HEAD "\"title\":\"a\\ud800b\",\"events\":[]}", "a string's escapes do not make valid UTF-8 text" },
-    { HEAD "\"x\":1e999,\"title\":\"a\\udc00b\",\"events\":[]}", "a string's escapes do not make valid UTF-8 text" },
-    { BOM HEAD "/* \" */ \"title\":\"t\",\"events\":[]}", NULL },
+    { HEAD "\"title\":\"t\",\"events\":[\n" EVENT ("a") ",\n// " EVENT ("b") "\n]}",
+      "line 3, column 1: comments are not JSON" },
+    { HEAD "\"title\":\"t\",\"events\":[" EVENT ("a") " /*, " EVENT ("b") " */]}",
+      "line 1, column 103: comments are not JSON" },
+    { BOM HEAD "\"title\":\"\\101\",\"events\":[]}", "line 1, column 53: octal escapes are not JSON" },
+    { HEAD "\"title\":\"visible\\u0000hidden\",\"events\":[]}",
+      "line 1, column 60: \\u0000 (a NUL character) is not allowed in text" },
+    { HEAD "\"title\":\"t\",\"events\":[]}" HEAD "\"title\":\"u\",\"events\":[]}",
+      "line 1, column 68: more than one JSON value: the timeline ends at line 1, column 67" },
+    { HEAD "\"title\":\"t\",\"events\":[]}\n" HEAD "\"title\":\"u\",\"events\":[]}\n",
+      "line 2, column 1: more than one JSON value: the timeline ends at line 1, column 67" },
+    { HEAD "\"title\":'t',\"events\":[]}",
+      "line 1, column 52: single quotes are not JSON: strings and member names take double quotes" },
+    { HEAD "\"x\":1e999,\"title\":\"t\",\"events\":[]}", "line 1, column 48: the number is too large (beyond ±1.8e308)" },
+    { "{\"format\":\"chronicle-timeline\",\"version\":01,\"title\":\"t\",\"events\":[]}",
+      "line 1, column 42: numbers cannot start with a zero (leading zeros are not JSON)" },
+    { "{\"format\":\"chronicle-timeline\",\"version\":0x1,\"title\":\"t\",\"events\":[]}",
+      "line 1, column 42: hexadecimal numbers are not JSON" },
   };
   g_autoptr(GString) deep = g_string_new (BOM);
   g_autoptr(GString) cut = g_string_new ("{\"");
@@ -844,8 +857,10 @@ test_fallback_guards (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (cases[i].data, -1, NULL, &error);
+      g_autoptr(ChronicleTimeline) timeline = NULL;
 
+      g_test_message ("case %u: %s", i, cases[i].data);
+      timeline = chronicle_timeline_load_from_data (cases[i].data, -1, NULL, &error);
       if (cases[i].message == NULL)
         {
           g_assert_no_error (error);
@@ -859,7 +874,17 @@ test_fallback_guards (void)
         }
     }
 
-  /* 100 000 levels: JsonParser would recurse until the stack ran out. */
+  /* Half of a surrogate pair is read as U+FFFD, the replacement character. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronicleTimeline) timeline =
+      chronicle_timeline_load_from_data (HEAD "\"title\":\"a\\ud800b\",\"events\":[]}", -1, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "a\xEF\xBF\xBD" "b");
+  }
+
+  /* 100 000 levels after a byte-order mark: refused at the 513th. */
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
   {
@@ -868,10 +893,10 @@ test_fallback_guards (void)
 
     g_assert_null (timeline);
     g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
-    g_assert_cmpstr (error->message, ==, "line 1, column 514: nested more than 512 levels deep");
+    g_assert_cmpstr (error->message, ==, "line 1, column 513: nested more than 512 levels deep");
   }
 
-  /* json-glib quotes the token it stopped at, cut at a byte count. */
+  /* A message never quotes half a character. */
   for (guint i = 0; i < 20; i++)
     g_string_append (cut, "é");
   g_string_append (cut, "\"}");
@@ -881,8 +906,7 @@ test_fallback_guards (void)
 
     g_assert_null (timeline);
     g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
-    g_assert_true (g_utf8_validate (error->message, -1, NULL));
-    g_assert_true (g_str_has_prefix (error->message, "line 1, column "));
+    g_assert_cmpstr (error->message, ==, "line 1, column 24: unexpected character “}”, expected “:” after the member name");
   }
 }
 
@@ -915,7 +939,7 @@ main (int   argc,
 
   g_test_add_func ("/loader/minimal", test_minimal);
   g_test_add_func ("/loader/error-summary", test_error_summary);
-  g_test_add_func ("/loader/fallback-guards", test_fallback_guards);
+  g_test_add_func ("/loader/one-grammar", test_one_grammar);
   g_test_add_func ("/loader/rich", test_rich);
   g_test_add_func ("/loader/from-data", test_from_data);
   g_test_add_func ("/loader/range-edges", test_range_edges);
