@@ -12,6 +12,7 @@
 #include "chronicle-timeline-loader-private.h"
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-text-private.h"
 
 #include <string.h>
 
@@ -928,10 +929,10 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
 
   if (warnings != NULL)
     loader.warnings = g_ptr_array_new_with_free_func (g_free);
-  loader.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.era_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader.category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader.era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader.event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
 
   timeline = load_document (&loader, chronicle_json_document_get_root (&document),
                             reporter, cancellable, error);
