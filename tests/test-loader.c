@@ -910,6 +910,190 @@ test_one_grammar (void)
   }
 }
 
+/* "version": 1.0 is the number 1; any other number is refused saying
+ * which it is, and one beyond a double is refused by the grammar with its
+ * place (it was reported as -1). */
+static void
+test_version (void)
+{
+  const struct
+  {
+    const char *version;
+    const char *message;   /* NULL: loads */
+  } cases[] = {
+    { "1", NULL },
+    { "1.0", NULL },
+    { "1e0", NULL },
+    { "10e-1", NULL },
+    { "1.5", "\"version\" 1.5 is not supported (this Chronicle reads version 1)" },
+    { "2", "\"version\" 2 is not supported (this Chronicle reads version 1)" },
+    { "-1", "\"version\" -1 is not supported (this Chronicle reads version 1)" },
+    { "01", "line 1, column 42: numbers cannot start with a zero (leading zeros are not JSON)" },
+    { "0x1", "line 1, column 42: hexadecimal numbers are not JSON" },
+    { "+1", "line 1, column 42: a number cannot start with “+”" },
+  };
+  g_autoptr(GString) huge = g_string_new ("{\"format\":\"chronicle-timeline\",\"version\":1");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = g_strdup_printf ("{\"format\":\"chronicle-timeline\",\"version\":%s,"
+                                               "\"title\":\"t\",\"events\":[]}", cases[i].version);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+
+      g_test_message ("version %s", cases[i].version);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (timeline);
+        }
+      else
+        {
+          g_assert_null (timeline);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+
+  /* 5 001 digits */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (huge, '0');
+  g_string_append (huge, ",\"title\":\"t\",\"events\":[]}");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (huge->str, huge->len, NULL, &error);
+
+    g_assert_null (timeline);
+    g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+    g_assert_cmpstr (error->message, ==, "line 1, column 42: the number is too large (beyond ±1.8e308)");
+  }
+}
+
+/* Text that must show something is refused blank, with its place: ids,
+ * titles, labels and quotes. */
+#define DOC(title, rest) \
+  "{\"format\":\"chronicle-timeline\",\"version\":1,\"title\":\"" title "\"," rest "}"
+#define EVENTS(id, title, quote) \
+  "\"events\":[{\"id\":\"" id "\",\"date\":\"2022\",\"title\":\"" title "\",\"quotes\":[{\"text\":\"" quote "\"}]}]"
+
+static void
+test_blank_text (void)
+{
+  const struct
+  {
+    const char *data;
+    const char *message;   /* NULL: loads */
+  } cases[] = {
+    { DOC ("t", EVENTS ("a", "A", "Q")), NULL },
+    { DOC ("t", EVENTS (" a ", " A", "Q ")), NULL },
+    { DOC ("", EVENTS ("a", "A", "Q")), "\"title\" must not be empty" },
+    { DOC (" \\t\\n", EVENTS ("a", "A", "Q")), "\"title\" must not be blank (only spaces or invisible characters)" },
+    { DOC ("t", EVENTS ("", "A", "Q")), "events[0]: \"id\" must not be empty" },
+    { DOC ("t", EVENTS ("  ", "A", "Q")), "events[0]: \"id\" must not be blank (only spaces or invisible characters)" },
+    { DOC ("t", EVENTS ("\\u00a0\\u200b", "A", "Q")), "events[0]: \"id\" must not be blank (only spaces or invisible characters)" },
+    { DOC ("t", EVENTS ("a", "", "Q")), "events[0] \"a\": \"title\" must not be empty" },
+    { DOC ("t", EVENTS ("a", "\\u3000", "Q")), "events[0] \"a\": \"title\" must not be blank (only spaces or invisible characters)" },
+    { DOC ("t", EVENTS ("a", "A", "")), "events[0] \"a\": quotes[0]: \"text\" must not be empty" },
+    { DOC ("t", EVENTS ("a", "A", "\\r\\n")), "events[0] \"a\": quotes[0]: \"text\" must not be blank (only spaces or invisible characters)" },
+    { DOC ("t", "\"events\":[],\"categories\":[{\"id\":\"c\",\"label\":\" \"}]"),
+      "categories[0] \"c\": \"label\" must not be blank (only spaces or invisible characters)" },
+    { DOC ("t", "\"events\":[],\"eras\":[{\"id\":\"e\",\"label\":\"\",\"start\":\"2020\"}]"),
+      "eras[0] \"e\": \"label\" must not be empty" },
+    { DOC ("t", "\"events\":[],\"sources\":[{\"id\":\" \"}]"),
+      "sources[0]: \"id\" must not be blank (only spaces or invisible characters)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].data);
+      timeline = chronicle_timeline_load_from_data (cases[i].data, -1, NULL, &error);
+      if (cases[i].message == NULL)
+        g_assert_no_error (error);
+      else
+        {
+          g_assert_null (timeline);
+          g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+}
+
+/* One message, one line, shown as text: ids and values from the file are
+ * escaped and cut (a newline in an id forged extra lines in --validate,
+ * and escape sequences reached the terminal). */
+static void
+test_one_line_messages (void)
+{
+  const struct
+  {
+    const char *data;
+    const char *message;   /* the error, or the first warning */
+  } cases[] = {
+    { DOC ("t", "\"events\":[{\"id\":\"a\\nb: valid\",\"date\":\"2022-13\",\"title\":\"A\"}]"),
+      "events[0] \"a\\nb: valid\": date: 2022-13 does not exist: there is no month 13" },
+    { DOC ("t", "\"events\":[{\"id\":\"\\u001b[31mred\",\"date\":\"2022\"}]"),
+      "events[0] \"\\u{001B}[31mred\": missing required member \"title\"" },
+    { DOC ("t", "\"events\":[{\"id\":\"\\u202eevil\",\"date\":\"2022\"}]"),
+      "events[0] \"\\u{202E}evil\": missing required member \"title\"" },
+    { DOC ("t", "\"events\":[{\"id\":\"a\",\"date\":\"2022\\n\",\"title\":\"A\"}]"),
+      "events[0] \"a\": date: \"2022\\n\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+      "YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)" },
+    { DOC ("t", "\"events\":[],\"categories\":[{\"id\":\"c\",\"label\":\"C\",\"color\":\"#\\r\\n\"}]"),
+      "categories[0] \"c\": color \"#\\r\\n\" is not #rrggbb" },
+    { DOC ("t", "\"events\":[{\"id\":\"a\",\"date\":\"2022\",\"title\":\"A\",\"category\":\"x\\ny\"}]"),
+      "events[0] \"a\": unknown category \"x\\ny\"" },
+    { DOC ("t", "\"events\":[{\"id\":\"a\",\"date\":\"2022\",\"title\":\"A\",\"sources\":[\"\\u2067s\"]}]"),
+      "events[0] \"a\": unknown source \"\\u{2067}s\"" },
+    { DOC ("t", "\"events\":[{\"id\":\"a\",\"date\":\"2022\",\"title\":\"A\",\"quotes\":[{\"text\":\"q\",\"source\":\"\\u0085\"}]}]"),
+      "events[0] \"a\": quotes[0]: unknown source \"\\u{0085}\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_auto(GStrv) warnings = NULL;
+      const char *message;
+
+      g_test_message ("case %u: %s", i, cases[i].data);
+      timeline = chronicle_timeline_load_from_data (cases[i].data, -1, &warnings, &error);
+      message = timeline != NULL ? warnings[0] : error->message;
+      g_assert_nonnull (message);
+      g_assert_cmpstr (message, ==, cases[i].message);
+    }
+}
+
+/* Long ids and values are cut: the message stays readable and bounded. */
+static void
+test_long_values_cut (void)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autoptr(GString) date = g_string_new (NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append (id, "é");
+      g_string_append_c (date, '2');
+    }
+
+  data = g_strdup_printf (DOC ("t", "\"events\":[{\"id\":\"%s\",\"date\":\"%s\",\"title\":\"A\"}]"), id->str, date->str);
+  timeline = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_DATE);
+  g_string_truncate (id, 60 * strlen ("é"));
+  g_string_truncate (date, 60);
+  expected = g_strdup_printf ("events[0] \"%s…\": date: \"%s…\" is not an ISO 8601 date (expected YYYY, YYYY-MM, "
+                              "YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)", id->str, date->str);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +1124,10 @@ main (int   argc,
   g_test_add_func ("/loader/minimal", test_minimal);
   g_test_add_func ("/loader/error-summary", test_error_summary);
   g_test_add_func ("/loader/one-grammar", test_one_grammar);
+  g_test_add_func ("/loader/version", test_version);
+  g_test_add_func ("/loader/blank-text", test_blank_text);
+  g_test_add_func ("/loader/one-line-messages", test_one_line_messages);
+  g_test_add_func ("/loader/long-values-cut", test_long_values_cut);
   g_test_add_func ("/loader/rich", test_rich);
   g_test_add_func ("/loader/from-data", test_from_data);
   g_test_add_func ("/loader/range-edges", test_range_edges);
