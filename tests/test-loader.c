@@ -6,8 +6,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <gio/gunixsocketaddress.h>
+#include <glib/gstdio.h>
 
 #include <json-glib/json-glib.h>
 
@@ -430,6 +436,204 @@ test_directory (void)
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO);
   expected = g_strdup_printf ("could not read \"%s\": it is a folder, not a file", name);
   g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+assert_io_refusal (GFile      *file,
+                   const char *reason)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *expected = g_strdup_printf ("could not read \"%s\": %s", name, reason);
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* /dev/zero never ends: it was read until memory ran out. */
+static void
+test_device (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+  assert_io_refusal (file, "it is a device, not a file");
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  const char   *fifo;
+  guint         timeout;
+} FifoData;
+
+static void
+on_fifo_load_ready_cb (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  FifoData *data = user_data;
+
+  data->result = g_object_ref (result);
+}
+
+/* The loader must not even open it. Should it (the old code did, and
+ * waited for a writer forever), this writes a timeline into the pipe after
+ * a while, so that the test fails on the load succeeding instead of
+ * hanging; the refusal does not depend on the delay. */
+static gboolean
+write_into_fifo_cb (gpointer user_data)
+{
+  FifoData *data = user_data;
+  static const char document[] =
+    "{\"format\":\"chronicle-timeline\",\"version\":1,\"title\":\"t\",\"events\":[]}";
+  int fd = g_open (data->fifo, O_WRONLY | O_NONBLOCK, 0);
+
+  data->timeout = 0;
+  if (fd >= 0)
+    {
+      g_assert_cmpint (write (fd, document, sizeof document - 1), ==, sizeof document - 1);
+      close (fd);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_fifo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "pipe.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autofree char *expected = NULL;
+  FifoData data = { NULL, path, 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  /* in the window's way, asynchronously */
+  chronicle_timeline_load_async (file, NULL, on_fifo_load_ready_cb, &data);
+  data.timeout = g_timeout_add_seconds (3, write_into_fifo_cb, &data);
+  while (data.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&data.timeout, g_source_remove);
+
+  timeline = chronicle_timeline_load_finish (data.result, NULL, &error);
+  g_clear_object (&data.result);
+  g_assert_null (timeline);
+  expected = g_strdup_printf ("could not read \"%s\": it is a named pipe, not a file", path);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  /* and directly */
+  assert_io_refusal (file, "it is a named pipe, not a file");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_socket (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "socket.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+
+  assert_io_refusal (file, "it is a socket, not a file");
+
+  g_socket_close (socket, NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A symbolic link to a timeline is followed; one to nothing is named so. */
+static void
+test_symlinks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_autofree char *target = g_test_build_filename (G_TEST_DIST, "data", "ok-minimal.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.json", NULL);
+  g_autofree char *absolute_target = g_canonicalize_filename (target, NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) dangling_file = g_file_new_for_path (dangling);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink (absolute_target, link), ==, 0);
+  g_assert_cmpint (symlink ("/nonexistent/chronicle.json", dangling), ==, 0);
+
+  timeline = chronicle_timeline_load_from_file (link_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "Minimal");
+
+  {
+    g_autoptr(ChronicleTimeline) nothing = chronicle_timeline_load_from_file (dangling_file, NULL, NULL, &error);
+
+    g_assert_null (nothing);
+    g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO);
+    g_assert_true (g_str_has_suffix (error->message, ": it is a link to a file that does not exist"));
+  }
+
+  g_unlink (link);
+  g_unlink (dangling);
+  g_rmdir (dir);
+}
+
+/* A file past the limit is refused by its size, before reading a byte
+ * (sparse: it takes no room on the disk). */
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int fd;
+
+  g_assert_no_error (error);
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 3200 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  /* g_format_size() puts a no-break space before the unit */
+  assert_io_refusal (file, "the file is 3.2\u00a0GB; Chronicle opens timelines up to 1.0\u00a0GB");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A path is quoted on one line, like any value, without controls. */
+static void
+test_path_one_line (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/a\nb\u202e.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_null (timeline);
+  g_test_message ("%s", error->message);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_null (strstr (error->message, "\u202e"));
+  g_assert_true (g_str_has_suffix (error->message, ".json\": the file does not exist"));
 }
 
 typedef struct
@@ -1133,6 +1337,12 @@ main (int   argc,
   g_test_add_func ("/loader/range-edges", test_range_edges);
   g_test_add_func ("/loader/io/missing-file", test_missing_file);
   g_test_add_func ("/loader/io/directory", test_directory);
+  g_test_add_func ("/loader/io/device", test_device);
+  g_test_add_func ("/loader/io/fifo", test_fifo);
+  g_test_add_func ("/loader/io/socket", test_socket);
+  g_test_add_func ("/loader/io/symlinks", test_symlinks);
+  g_test_add_func ("/loader/io/too-large", test_too_large);
+  g_test_add_func ("/loader/io/path-one-line", test_path_one_line);
   g_test_add_func ("/loader/async/ok", test_async);
   g_test_add_func ("/loader/async/error", test_async_error);
   g_test_add_func ("/loader/async/cancelled", test_async_cancelled);
