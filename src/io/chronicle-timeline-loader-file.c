@@ -84,7 +84,9 @@ check_file_info (GFileInfo *info)
         return g_strdup (_("it is a socket, not a file"));
     }
 
-  if (type != G_FILE_TYPE_REGULAR)
+  /* Some remote backends cannot tell (UNKNOWN): those are read, still
+   * only up to the size limit. */
+  if (type != G_FILE_TYPE_REGULAR && type != G_FILE_TYPE_UNKNOWN)
     return g_strdup (_("it is not a regular file"));
 
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
