@@ -67,14 +67,13 @@ node_arena_alloc (ChronicleJsonArena *arena,
   return nodes;
 }
 
-/* A refusal: where, in the copy of the text (which has the same offsets as
- * the original), and why. Only the first is kept. */
+/* The parser's state. A refusal is kept as where (in the copy, which has
+ * the same offsets as the original text) and why; only the first counts. */
 typedef struct
 {
   char       *p;       /* next unread byte */
   char       *end;
   char       *text;    /* the copy being parsed */
-  const char *data;    /* the original, for the places in messages */
   ChronicleJsonArena  *arena;
   GArray     *stack;   /* ChronicleJsonNode: children of the open containers */
   guint       depth;
@@ -608,7 +607,7 @@ parse_dom (char                *text,
            gpointer             report_data,
            GError             **error)
 {
-  DomParser parser = { text, text + length, text, data, arena, NULL, 0, NULL, NULL,
+  DomParser parser = { text, text + length, text, arena, NULL, 0, NULL, NULL,
                        text + PROGRESS_STEP, report, report_data };
   gboolean ok;
 
