@@ -251,6 +251,26 @@ read_hex4 (const char *p,
   return TRUE;
 }
 
+/* A raw control character at @read in the string that starts at
+ * parser->p. Out of parse_string(), which runs for every string. */
+static G_NO_INLINE gboolean
+fail_control (DomParser  *parser,
+              const char *read)
+{
+  guchar c = (guchar) *read;
+
+  /* Most often the closing quote is missing; or the line break was meant
+   * to be in the text. Either way the string's start is the place to
+   * look at. */
+  if (c == '\n' || c == '\r')
+    /* Translators: \n is a JSON escape; keep it as it is */
+    return fail (parser, parser->p, g_strdup (_("the string that starts here runs into a line break (in text, write it as \\n)")));
+
+  /* Translators: U+%04X is a character's code point (U+0009), \\u%04X the JSON
+   * escape for it (\u0009); keep both as they are */
+  return fail (parser, read, g_strdup_printf (_("control character U+%04X in a string: write it as \\u%04X"), c, c));
+}
+
 /* At the opening quote; unescapes in place and NUL-terminates. The text
  * is valid UTF-8 already (checked before parsing), and unescaping never
  * writes past the byte it reads, so the bytes not yet read are the
@@ -270,19 +290,8 @@ parse_string (DomParser   *parser,
     {
       guchar c = (guchar) *read;
 
-      /* Most often the closing quote is missing; or the line break
-       * was meant to be in the text. Either way the string's start is
-       * the place to look at. */
-      if (c == '\n' || c == '\r')
-        /* Translators: \n is a JSON escape; keep it as it is */
-        return fail (parser, parser->p, g_strdup (_("the string that starts here runs into a line break (in text, write it as \\n)")));
-
-      if (c < 0x20)
-        {
-          /* Translators: U+%04X is a character's code point (U+0009), \\u%04X the JSON
-           * escape for it (\u0009); keep both as they are */
-          return fail (parser, read, g_strdup_printf (_("control character U+%04X in a string: write it as \\u%04X"), c, c));
-        }
+      if (G_UNLIKELY (c < 0x20))
+        return fail_control (parser, read);
 
       if (c != '\\')
         {
