@@ -251,13 +251,22 @@ read_hex4 (const char *p,
   return TRUE;
 }
 
-/* A raw control character at @read in the string that starts at
- * parser->p. Out of parse_string(), which runs for every string. */
+/* Refuses the string that starts at parser->p, at @read: a raw control
+ * character, an escape JSON does not have, or the end of the text. Out of
+ * parse_string(), which runs for every string, so that its loop stays
+ * free of the messages. */
 static G_NO_INLINE gboolean
-fail_control (DomParser  *parser,
-              const char *read)
+fail_string (DomParser  *parser,
+             const char *read)
 {
-  guchar c = (guchar) *read;
+  const char *end = parser->end;
+  guchar c;
+  gunichar unit;
+
+  if (read >= end || (*read == '\\' && read + 1 >= end))
+    return fail (parser, parser->p, g_strdup (_("the string that starts here is not closed")));
+
+  c = (guchar) *read;
 
   /* Most often the closing quote is missing; or the line break was meant
    * to be in the text. Either way the string's start is the place to
@@ -266,9 +275,38 @@ fail_control (DomParser  *parser,
     /* Translators: \n is a JSON escape; keep it as it is */
     return fail (parser, parser->p, g_strdup (_("the string that starts here runs into a line break (in text, write it as \\n)")));
 
-  /* Translators: U+%04X is a character's code point (U+0009), \\u%04X the JSON
-   * escape for it (\u0009); keep both as they are */
-  return fail (parser, read, g_strdup_printf (_("control character U+%04X in a string: write it as \\u%04X"), c, c));
+  if (c < 0x20)
+    /* Translators: U+%04X is a character's code point (U+0009), \\u%04X the JSON
+     * escape for it (\u0009); keep both as they are */
+    return fail (parser, read, g_strdup_printf (_("control character U+%04X in a string: write it as \\u%04X"), c, c));
+
+  g_assert (c == '\\');
+
+  switch (read[1])
+    {
+    case 'u':
+      if (!read_hex4 (read + 2, end, &unit))
+        /* Translators: \u is a JSON escape; keep it as it is */
+        return fail (parser, read, g_strdup (_("\\u must be followed by four hexadecimal digits")));
+
+      /* C strings cannot hold it, and cutting the text there would hide
+       * the rest from every reader. */
+      g_assert (unit == 0);
+      /* Translators: keep \u0000 as it is */
+      return fail (parser, read, g_strdup (_("\\u0000 (a NUL character) is not allowed in text")));
+
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+      /* Translators: an escape like \101 in a string, which JSON does not have */
+      return fail (parser, read, g_strdup (_("octal escapes are not JSON")));
+
+    default:
+      {
+        g_autofree char *found = describe_char (read + 1, end);
+
+        /* Translators: %s is a character (“a”, U+0001); a backslash starts a JSON escape */
+        return fail (parser, read, g_strdup_printf (_("a backslash followed by %s is not a JSON escape"), found));
+      }
+    }
 }
 
 /* At the opening quote; unescapes in place and NUL-terminates. The text
@@ -291,7 +329,7 @@ parse_string (DomParser   *parser,
       guchar c = (guchar) *read;
 
       if (G_UNLIKELY (c < 0x20))
-        return fail_control (parser, read);
+        return fail_string (parser, read);
 
       if (c != '\\')
         {
@@ -316,15 +354,8 @@ parse_string (DomParser   *parser,
           {
             gunichar unit, low;
 
-            if (!read_hex4 (read + 2, end, &unit))
-              /* Translators: \u is a JSON escape; keep it as it is */
-              return fail (parser, read, g_strdup (_("\\u must be followed by four hexadecimal digits")));
-
-            /* C strings cannot hold it, and cutting the text there would
-             * hide the rest from every reader. */
-            if (unit == 0)
-              /* Translators: keep \u0000 as it is */
-              return fail (parser, read, g_strdup (_("\\u0000 (a NUL character) is not allowed in text")));
+            if (G_UNLIKELY (!read_hex4 (read + 2, end, &unit) || unit == 0))
+              return fail_string (parser, read);
 
             read += 6;
 
@@ -345,21 +376,13 @@ parse_string (DomParser   *parser,
             write += g_unichar_to_utf8 (unit, write);
           }
           break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-          /* Translators: an escape like \101 in a string, which JSON does not have */
-          return fail (parser, read, g_strdup (_("octal escapes are not JSON")));
         default:
-          {
-            g_autofree char *found = describe_char (read + 1, end);
-
-            /* Translators: %s is a character (“a”, U+0001); a backslash starts a JSON escape */
-            return fail (parser, read, g_strdup_printf (_("a backslash followed by %s is not a JSON escape"), found));
-          }
+          return fail_string (parser, read);
         }
     }
 
-  if (read >= end || *read != '"')
-    return fail (parser, parser->p, g_strdup (_("the string that starts here is not closed")));
+  if (G_UNLIKELY (read >= end || *read != '"'))
+    return fail_string (parser, read);
 
   *write = '\0';
   *out = parser->p + 1;
