@@ -162,7 +162,8 @@ test_window_keyboard_navigation (Fixture       *fixture,
   {
     g_autofree char *first = chronicle_event_format_date (chronicle_timeline_get_event (expected, 0));
     g_autofree char *last = chronicle_event_format_date (chronicle_timeline_get_event (expected, n - 1));
-    g_autofree char *label = g_strdup_printf ("Timeline: %s, %u events from %s to %s",
+    /* File text inside a sentence sits in bidi isolates (FSI … PDI). */
+    g_autofree char *label = g_strdup_printf ("Timeline: \u2068%s\u2069, %u events from %s to %s",
                                               chronicle_timeline_get_title (expected), n, first, last);
 
     gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
@@ -196,7 +197,7 @@ test_window_keyboard_navigation (Fixture       *fixture,
   /* Screen readers hear what is selected. */
   {
     g_autofree char *date = chronicle_event_format_date (selected);
-    g_autofree char *description = g_strdup_printf ("Selected: %s — %s", date,
+    g_autofree char *description = g_strdup_printf ("Selected: %s — \u2068%s\u2069", date,
                                                     chronicle_event_get_title (selected));
 
     gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);

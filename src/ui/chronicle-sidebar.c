@@ -110,6 +110,20 @@ display_title (const char *text)
   return chronicle_text_for_display (text, CHRONICLE_TEXT_MAX_TITLE, FALSE);
 }
 
+/* The same, isolated for a composed sentence ("%s · %s"), so that
+ * right-to-left text does not reorder the sentence around it; NULL for
+ * blank text. */
+static char *
+display_isolated (const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  if (is_blank (text))
+    return NULL;
+  shown = display_title (text);
+  return chronicle_text_isolate (shown);
+}
+
 static char *
 format_source_detail (ChronicleSource     *source,
                       const ChronicleDate *date)
@@ -124,12 +138,14 @@ format_source_detail (ChronicleSource     *source,
 
   if (!is_blank (publisher))
     {
-      g_autofree char *shown = display_title (publisher);
-
       if (date_text != NULL)
-        /* Translators: a quote's outlet and date, "Reuters · 16 May 2025" */
-        return g_strdup_printf (_("%s · %s"), shown, date_text);
-      return g_steal_pointer (&shown);
+        {
+          g_autofree char *shown = display_isolated (publisher);
+
+          /* Translators: a quote's outlet and date, "Reuters · 16 May 2025" */
+          return g_strdup_printf (_("%s · %s"), shown, date_text);
+        }
+      return display_title (publisher);
     }
 
   return g_steal_pointer (&date_text);
@@ -186,9 +202,14 @@ create_source_row (ChronicleSource *source)
 
   if (!is_blank (title))
     {
-      g_autofree char *shown_title = display_title (title);
+      if (date != NULL)
+        {
+          g_autofree char *shown_title = display_isolated (title);
 
-      subtitle = date != NULL ? g_strdup_printf (_("%s · %s"), shown_title, date) : g_steal_pointer (&shown_title);
+          subtitle = g_strdup_printf (_("%s · %s"), shown_title, date);
+        }
+      else
+        subtitle = display_title (title);
     }
   else
     subtitle = g_steal_pointer (&date);
@@ -231,8 +252,8 @@ static GtkWidget *
 create_quote_card (ChronicleSidebar *self,
                    ChronicleQuote   *quote)
 {
-  g_autofree char *speaker = display_title (chronicle_quote_get_speaker (quote));
-  g_autofree char *role = display_title (chronicle_quote_get_role (quote));
+  g_autofree char *speaker = display_isolated (chronicle_quote_get_speaker (quote));
+  g_autofree char *role = display_isolated (chronicle_quote_get_role (quote));
   const char *source_id = chronicle_quote_get_source_id (quote);
   ChronicleSource *source = NULL;
   g_autofree char *text = NULL;
