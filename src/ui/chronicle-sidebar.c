@@ -14,6 +14,7 @@
 #include "chronicle-sidebar.h"
 
 #include "chronicle-category-color.h"
+#include "chronicle-label-text-private.h"
 #include "chronicle-style.h"
 #include "chronicle-text-private.h"
 
@@ -77,8 +78,9 @@ is_blank (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-/* Sets @label to @text, cut to @max_chars for display, and hides it (and
- * @caption, if any) when empty. */
+/* Sets @label to @text, cut to @max_chars for display (see
+ * chronicle_label_text_new()), and hides it (and @caption, if any) when
+ * empty. */
 static void
 set_label_or_hide (GtkLabel   *label,
                    GtkWidget  *caption,
@@ -86,7 +88,13 @@ set_label_or_hide (GtkLabel   *label,
                    gsize       max_chars)
 {
   gboolean visible = !is_blank (text);
-  g_autofree char *shown = visible ? chronicle_text_for_display (text, max_chars, TRUE) : NULL;
+  g_autofree char *shown = NULL;
+
+  /* A title is one line of at most 200 characters; a longer text keeps its
+   * lines and gets places to wrap. */
+  if (visible)
+    shown = max_chars > CHRONICLE_TEXT_MAX_TITLE ? chronicle_label_text_new (text, max_chars)
+                                                 : chronicle_text_for_display (text, max_chars, FALSE);
 
   gtk_label_set_text (label, visible ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), visible);
@@ -240,8 +248,7 @@ create_source_row (ChronicleSource *source)
 static char *
 format_quote_text (ChronicleQuote *quote)
 {
-  g_autofree char *text = chronicle_text_for_display (chronicle_quote_get_text (quote),
-                                                      CHRONICLE_TEXT_MAX_TEXT, TRUE);
+  g_autofree char *text = chronicle_label_text_new (chronicle_quote_get_text (quote), CHRONICLE_TEXT_MAX_TEXT);
 
   /* Translators: typographic quotation marks around a quote; use the ones
    * of your language, for instance „%s“ or « %s ». */

@@ -12,6 +12,7 @@
 
 #include "chronicle-story-card.h"
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-text-private.h"
 
 /* The card leaves the chart room: at most this many quotes, of at most
@@ -65,7 +66,7 @@ static char *
 display_text (const char *text,
               gsize       max_chars)
 {
-  return chronicle_text_for_display (text, max_chars, TRUE);
+  return chronicle_label_text_new (text, max_chars);
 }
 
 static char *

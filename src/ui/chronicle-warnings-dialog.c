@@ -12,6 +12,7 @@
 
 #include "chronicle-warnings-dialog.h"
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-text-private.h"
 
 /* A warning names a place in the file and may quote its text: what a row
@@ -54,8 +55,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   GtkStringObject *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = chronicle_text_for_display (gtk_string_object_get_string (item),
-                                                      MAX_WARNING_CHARS, FALSE);
+  g_autofree char *text = chronicle_label_text_new (gtk_string_object_get_string (item), MAX_WARNING_CHARS);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
