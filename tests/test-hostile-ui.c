@@ -40,7 +40,7 @@
  * 100 000 items of the files below. */
 #define MAX_ROWS 500
 
-#define N_MANY 100000
+#define N_MANY CHRONICLE_TEST_N_MANY
 
 static ChronicleApplication *app;
 
@@ -78,142 +78,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->tmpdir);
   g_free (fixture->path);
   g_clear_object (&fixture->file);
-}
-
-/* The files */
-
-static GString *
-begin_timeline (const char *title)
-{
-  GString *json = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"");
-
-  g_string_append (json, title);
-  g_string_append (json, "\",\n");
-
-  return json;
-}
-
-static void
-append_repeated (GString    *json,
-                 const char *text,
-                 gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    g_string_append (json, text);
-}
-
-/* A title of 16 MB: it became the X window name, which the X server
- * refused (BadLength), and that ended the app. */
-static char *
-make_huge_title (void)
-{
-  GString *json = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"");
-
-  append_repeated (json, "T", 16 * 1024 * 1024);
-  g_string_append (json, "\", \"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"Event\"}]}\n");
-
-  return g_string_free (json, FALSE);
-}
-
-/* 100 000 events in a category that is not declared: 100 000 warnings
- * (a pipeline that leaves out "categories" writes exactly that). */
-static char *
-make_many_warnings (void)
-{
-  GString *json = begin_timeline ("Warnings");
-
-  g_string_append (json, "\"events\": [\n");
-  for (guint i = 0; i < N_MANY; i++)
-    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"2022-03-01\", \"title\": \"E%u\", \"category\": \"nope\"}",
-                            i > 0 ? ",\n" : "", i, i);
-  g_string_append (json, "]}\n");
-
-  return g_string_free (json, FALSE);
-}
-
-/* One event with 100 000 quotes. */
-static char *
-make_many_quotes (void)
-{
-  GString *json = begin_timeline ("Quotes");
-
-  g_string_append (json, "\"sources\": [{\"id\": \"s\", \"publisher\": \"Pub\", \"url\": \"https://example.com/a\"}],\n"
-                         "\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"Many quotes\", \"quotes\": [\n");
-  for (guint i = 0; i < N_MANY; i++)
-    g_string_append_printf (json, "%s{\"text\": \"Quote %u\", \"speaker\": \"Speaker\", \"source\": \"s\"}",
-                            i > 0 ? ",\n" : "", i);
-  g_string_append (json, "]}]}\n");
-
-  return g_string_free (json, FALSE);
-}
-
-/* A source whose URL is 10 MB, cited by the event and by a quote; and a
- * summary of 1 MB. */
-static char *
-make_huge_url (void)
-{
-  GString *json = begin_timeline ("URL");
-
-  g_string_append (json, "\"sources\": [{\"id\": \"s\", \"publisher\": \"Pub\", \"url\": \"https://example.com/");
-  append_repeated (json, "a", 10 * 1024 * 1024);
-  g_string_append (json, "\"}],\n\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"Long URL\", \"summary\": \"");
-  append_repeated (json, "sum ", 256 * 1024);
-  g_string_append (json, "\", \"sources\": [\"s\"], \"quotes\": [{\"text\": \"Q\", \"source\": \"s\"}]}]}\n");
-
-  return g_string_free (json, FALSE);
-}
-
-/* Event titles of 1 MB: words, and one word without spaces (which took
- * 60 s and 2.9 GB to paint when selected). */
-static char *
-make_long_titles (void)
-{
-  GString *json = begin_timeline ("Long titles");
-
-  g_string_append (json, "\"events\": [{\"id\": \"words\", \"date\": \"2022-03-01\", \"title\": \"");
-  append_repeated (json, "word ", 200 * 1024);
-  g_string_append (json, "\"}, {\"id\": \"nospace\", \"date\": \"2022-03-05\", \"title\": \"");
-  append_repeated (json, "Y", 1024 * 1024);
-  g_string_append (json, "\", \"quotes\": [{\"text\": \"");
-  append_repeated (json, "Q", 1024 * 1024);
-  g_string_append (json, "\", \"speaker\": \"");
-  append_repeated (json, "S", 1024 * 1024);
-  g_string_append (json, "\"}]}]}\n");
-
-  return g_string_free (json, FALSE);
-}
-
-/* Bidi overrides that would show "evil" as "live", and links that must
- * not open: a newline in the URL, no host, a script; one good link. */
-static char *
-make_bidi_and_links (void)
-{
-  GString *json = begin_timeline ("\\u202eevil\\u202c");
-
-  g_string_append (json,
-                   "\"sources\": ["
-                   "{\"id\": \"newline\", \"publisher\": \"A\", \"url\": \"https://example.com/a\\nb\"},"
-                   "{\"id\": \"nohost\", \"publisher\": \"B\", \"url\": \"http:/etc/passwd\"},"
-                   "{\"id\": \"script\", \"publisher\": \"C\", \"url\": \"https:javascript:alert(1)\"},"
-                   "{\"id\": \"good\", \"publisher\": \"D\", \"url\": \"https://example.com/good\"}],\n"
-                   "\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"\\u202eevil\\u202c\","
-                   " \"sources\": [\"newline\", \"nohost\", \"script\", \"good\"], \"quotes\": ["
-                   "{\"text\": \"\\u202eevil\\u202c\", \"speaker\": \"\\u202eevil\\u202c\", \"source\": \"newline\"},"
-                   "{\"text\": \"b\", \"source\": \"nohost\"},"
-                   "{\"text\": \"c\", \"source\": \"script\"},"
-                   "{\"text\": \"d\", \"source\": \"good\"}]}]}\n");
-
-  return g_string_free (json, FALSE);
-}
-
-static char *
-make_plain (void)
-{
-  GString *json = begin_timeline ("Q&A <b> title");
-
-  g_string_append (json, "\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"<i>Event</i> & co\"}]}\n");
-
-  return g_string_free (json, FALSE);
 }
 
 /* Waiting */
@@ -431,7 +295,7 @@ static void
 test_huge_title (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *contents = make_huge_title ();
+  g_autofree char *contents = chronicle_test_make_huge_title ();
   ChronicleTimelinePage *page = open_file (fixture, "title.json", contents);
 
   g_test_bug ("10");
@@ -460,7 +324,7 @@ static void
 test_many_warnings (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *contents = make_many_warnings ();
+  g_autofree char *contents = chronicle_test_make_many_warnings ();
   ChronicleTimelinePage *page = open_file (fixture, "warnings.json", contents);
   const char *title = NULL, *details = NULL;
   g_auto(GStrv) lines = NULL;
@@ -512,6 +376,7 @@ assert_many_quotes_shown (ChronicleTimelinePage *page)
   last = g_list_model_get_item (quotes, N_MANY - 1);
   g_assert_cmpstr (chronicle_quote_get_text (last), ==, "Quote 99999");
   chronicle_test_wait_for (sidebar_has_rows, sidebar, CHRONICLE_TEST_WAIT_MS);
+  g_test_message ("rows made for %u quotes: %u", g_list_model_get_n_items (quotes), chronicle_sidebar_get_n_rows (sidebar));
   g_assert_cmpuint (chronicle_sidebar_get_n_rows (sidebar), <=, MAX_ROWS);
 }
 
@@ -521,7 +386,7 @@ static void
 test_many_quotes (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *contents = make_many_quotes ();
+  g_autofree char *contents = chronicle_test_make_many_quotes ();
   ChronicleTimelinePage *page = open_file (fixture, "quotes.json", contents);
   ChronicleTimelineView *view = chronicle_timeline_page_get_timeline_view (page);
   ChronicleStoryCard *card;
@@ -554,7 +419,7 @@ static void
 test_huge_url (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *contents = make_huge_url ();
+  g_autofree char *contents = chronicle_test_make_huge_url ();
   ChronicleTimelinePage *page = open_file (fixture, "url.json", contents);
   ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (page);
 
@@ -562,8 +427,8 @@ test_huge_url (Fixture       *fixture,
   select_event (page, "e1");
   let_draw (fixture->window);
   chronicle_test_wait_for (sidebar_has_rows, sidebar, CHRONICLE_TEST_WAIT_MS);
-  /* A valid link still opens: the row and the quote's button. */
-  g_assert_cmpuint (count_descendants (GTK_WIDGET (sidebar), GTK_TYPE_LINK_BUTTON), ==, 1);
+  /* Shown, not linked: no browser takes 10 MB of address. */
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (sidebar), GTK_TYPE_LINK_BUTTON), ==, 0);
   assert_window_bounded (fixture->window);
 
   reload_file (fixture, page, contents);
@@ -576,7 +441,7 @@ static void
 test_long_titles (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *contents = make_long_titles ();
+  g_autofree char *contents = chronicle_test_make_long_titles ();
   ChronicleTimelinePage *page = open_file (fixture, "long.json", contents);
   ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (page);
 
@@ -626,7 +491,7 @@ static void
 test_bidi_and_links (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *contents = make_bidi_and_links ();
+  g_autofree char *contents = chronicle_test_make_bidi_and_links ();
   ChronicleTimelinePage *page = open_file (fixture, "bidi.json", contents);
   ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (page);
   ChronicleTimelineView *view = chronicle_timeline_page_get_timeline_view (page);
@@ -680,7 +545,7 @@ static void
 test_markup_names (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *contents = make_plain ();
+  g_autofree char *contents = chronicle_test_make_markup_names ();
   ChronicleTimelinePage *page = open_file (fixture, "Q&A <b>.json", contents);
   g_autoptr(GFile) exported = g_file_new_for_path ("/nonexistent/Q&A <b>.png");
   g_autoptr(GList) toplevels = NULL;

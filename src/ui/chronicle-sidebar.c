@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -15,6 +17,7 @@
 
 #include "chronicle-category-color.h"
 #include "chronicle-label-text-private.h"
+#include "chronicle-quote-list.h"
 #include "chronicle-style.h"
 #include "chronicle-text-private.h"
 
@@ -29,7 +32,7 @@ struct _ChronicleSidebar
 
   /* what the event page lists: a section of one row (event_header), the
    * quotes, a section of zero or one row (event_sources_box) */
-  GListStore        *quotes;         /* of ChronicleQuote */
+  ChronicleQuoteList *quotes;        /* the event's */
   GListStore        *footer;         /* of GtkWidget */
   GtkListItem       *header_holder;  /* borrowed: the row showing event_header */
   GtkListItem       *footer_holder;  /* borrowed: the row showing event_sources_box */
@@ -175,9 +178,20 @@ create_label (const char *text,
   return label;
 }
 
+/* Longer addresses are shown, not linked: no browser or server takes them
+ * (most stop at 8 KB or 2 MB), and checking a 10 MB one, three times per
+ * event shown, held the main thread for a quarter of a second. */
+#define MAX_LINK_BYTES (64 * 1024)
+
 /* Only web pages are linked (chronicle_uri_is_web_link()): a timeline comes
  * from a pipeline, and a file: or custom-scheme URL in it, or one with a
  * newline in it, should not launch anything. */
+static gboolean
+is_link (const char *url)
+{
+  return url != NULL && strnlen (url, MAX_LINK_BYTES + 1) <= MAX_LINK_BYTES && chronicle_uri_is_web_link (url);
+}
+
 static void
 on_source_row_activated_cb (AdwActionRow *row,
                             gpointer      user_data)
@@ -186,7 +200,7 @@ on_source_row_activated_cb (AdwActionRow *row,
   const char *url = chronicle_source_get_url (source);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
 
-  g_assert (chronicle_uri_is_web_link (url));
+  g_assert (is_link (url));
 
   /* Goes through the OpenURI portal inside Flatpak. */
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
@@ -228,7 +242,7 @@ create_source_row (ChronicleSource *source)
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (chronicle_uri_is_web_link (url))
+  if (is_link (url))
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
       g_autofree char *shown_url = display_title (url);
@@ -298,7 +312,7 @@ create_quote_card (ChronicleSidebar *self,
       gtk_box_append (GTK_BOX (card), label);
     }
 
-  if (source != NULL && chronicle_uri_is_web_link (chronicle_source_get_url (source)))
+  if (source != NULL && is_link (chronicle_source_get_url (source)))
     {
       const char *url = chronicle_source_get_url (source);
       g_autofree char *shown_url = display_title (url);
@@ -414,21 +428,6 @@ on_style_manager_dark_changed_cb (ChronicleSidebar *self)
     update_category (self);
 }
 
-/* The quotes of @event, for the list (references, not copies). */
-static void
-set_quotes (ChronicleSidebar *self,
-            ChronicleEvent   *event)
-{
-  guint n_quotes = event != NULL ? chronicle_event_get_n_quotes (event) : 0;
-  g_autofree gpointer *quotes = g_new (gpointer, n_quotes + 1);
-
-  for (guint i = 0; i < n_quotes; i++)
-    quotes[i] = chronicle_event_get_quote (event, i);
-
-  g_list_store_splice (self->quotes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)),
-                       quotes, n_quotes);
-}
-
 static void
 update_event_page (ChronicleSidebar *self)
 {
@@ -471,7 +470,7 @@ update_event_page (ChronicleSidebar *self)
                      chronicle_event_get_location (self->event), CHRONICLE_TEXT_MAX_TITLE);
 
   gtk_widget_set_visible (self->quotes_heading, n_quotes > 0);
-  set_quotes (self, self->event);
+  chronicle_quote_list_set_event (self->quotes, self->event);
 
   remove_all_children (GTK_WIDGET (self->event_sources_list));
   for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
@@ -546,7 +545,7 @@ update (ChronicleSidebar *self)
   else
     {
       /* The quotes are the event's: not kept alive behind the overview. */
-      set_quotes (self, NULL);
+      chronicle_quote_list_set_event (self->quotes, NULL);
       update_overview_page (self);
       gtk_stack_set_visible_child_name (self->stack, "overview");
       scroll_to_top (self->scroller);
@@ -688,7 +687,7 @@ chronicle_sidebar_init (ChronicleSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->quotes = g_list_store_new (CHRONICLE_TYPE_QUOTE);
+  self->quotes = chronicle_quote_list_new ();
   self->footer = g_list_store_new (GTK_TYPE_WIDGET);
   g_list_store_append (header, self->event_header);
   g_list_store_append (sections, header);

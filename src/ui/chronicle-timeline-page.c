@@ -59,7 +59,8 @@ struct _ChronicleTimelinePage
   char                  *title;
   char                  *last_error;
   const char            *last_error_summary;  /* static, see chronicle_load_error_get_summary() */
-  GStrv                  warnings;
+  GPtrArray             *warnings;       /* of char *, NULL-terminated (len does not count the NULL);
+                                          * shared with the warnings dialog */
   ChronicleSearchBar    *search_bar;     /* borrowed: a child of top_bar_box */
 
   guint                  load_generation;
@@ -158,7 +159,7 @@ update_title (ChronicleTimelinePage *self)
 static void
 update_banner (ChronicleTimelinePage *self)
 {
-  guint n = self->warnings != NULL ? g_strv_length (self->warnings) : 0;
+  guint n = self->warnings != NULL ? self->warnings->len : 0;
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
   gboolean show_all = FALSE;
@@ -183,7 +184,8 @@ update_banner (ChronicleTimelinePage *self)
       /* The first few, one line each; "Show All" lists every one. */
       for (guint i = 0; i < MIN (n, BANNER_WARNINGS); i++)
         {
-          g_autofree char *line = chronicle_text_for_display (self->warnings[i], CHRONICLE_TEXT_MAX_TITLE, FALSE);
+          g_autofree char *line = chronicle_text_for_display (g_ptr_array_index (self->warnings, i),
+                                                              CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
           if (i > 0)
             g_string_append_c (first, '\n');
@@ -306,8 +308,17 @@ on_load_ready_cb (GObject      *source_object,
       return;
     }
 
-  g_clear_pointer (&self->warnings, g_strfreev);
-  self->warnings = g_steal_pointer (&warnings);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  if (warnings != NULL)
+    {
+      guint n = g_strv_length (warnings);
+
+      /* The strings move into the array (g_ptr_array_new_take_null_terminated()
+       * is GLib 2.76). */
+      self->warnings = g_ptr_array_new_null_terminated (n, g_free, TRUE);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->warnings, g_steal_pointer (&warnings[i]));
+    }
   set_last_error (self, NULL);
 
   replace_timeline (self, timeline);
@@ -510,7 +521,7 @@ chronicle_timeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->last_error, g_free);
-  g_clear_pointer (&self->warnings, g_strfreev);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (chronicle_timeline_page_parent_class)->finalize (object);
 }
@@ -853,7 +864,7 @@ chronicle_timeline_page_get_warnings (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  return (const char * const *) self->warnings;
+  return self->warnings != NULL ? (const char * const *) self->warnings->pdata : NULL;
 }
 
 gboolean
@@ -967,14 +978,14 @@ chronicle_timeline_page_show_all_warnings (ChronicleTimelinePage *self)
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  if (self->warnings == NULL || self->warnings[0] == NULL)
+  if (self->warnings == NULL || self->warnings->len == 0)
     return NULL;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   display_name = self->file != NULL ? dup_display_name (self->file) : NULL;
   dialog = chronicle_warnings_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                           display_name,
-                                          (const char * const *) self->warnings);
+                                          self->warnings);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;

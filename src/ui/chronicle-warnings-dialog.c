@@ -13,6 +13,7 @@
 #include "chronicle-warnings-dialog.h"
 
 #include "chronicle-label-text-private.h"
+#include "chronicle-string-array-list.h"
 #include "chronicle-text-private.h"
 
 /* A warning names a place in the file and may quote its text: what a row
@@ -28,7 +29,7 @@ struct _ChronicleWarningsDialog
   GtkListView    *list_view;
 
   /* owned */
-  GtkStringList  *warnings;
+  GListModel     *warnings;  /* of GtkStringObject */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleWarningsDialog, chronicle_warnings_dialog, ADW_TYPE_WINDOW)
@@ -63,14 +64,16 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
 static void
 on_copy_clicked_cb (ChronicleWarningsDialog *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->warnings));
+  guint n = g_list_model_get_n_items (self->warnings);
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* As the loader gave them, one a line, for a bug report or a pipeline's
    * author. */
   for (guint i = 0; i < n; i++)
     {
-      g_string_append (text, gtk_string_list_get_string (self->warnings, i));
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (self->warnings, i);
+
+      g_string_append (text, gtk_string_object_get_string (item));
       g_string_append_c (text, '\n');
     }
 
@@ -112,26 +115,24 @@ chronicle_warnings_dialog_init (ChronicleWarningsDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->warnings = gtk_string_list_new (NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->warnings)))));
 }
 
 /**
  * chronicle_warnings_dialog_new:
  * @parent: (nullable): the window the dialog belongs to
  * @file_name: (nullable): the name of the file, shown under the title
- * @warnings: the loader's warnings, in order
+ * @warnings: the loader's warnings, in order (of char *); the dialog keeps
+ *   a reference and does not change it
  *
  * Returns: (transfer floating): a dialog listing @warnings
  */
 GtkWidget *
-chronicle_warnings_dialog_new (GtkWindow          *parent,
-                               const char         *file_name,
-                               const char * const *warnings)
+chronicle_warnings_dialog_new (GtkWindow  *parent,
+                               const char *file_name,
+                               GPtrArray  *warnings)
 {
   ChronicleWarningsDialog *self;
 
@@ -148,7 +149,9 @@ chronicle_warnings_dialog_new (GtkWindow          *parent,
 
       adw_window_title_set_subtitle (self->window_title, shown);
     }
-  gtk_string_list_splice (self->warnings, 0, 0, warnings);
+  self->warnings = G_LIST_MODEL (chronicle_string_array_list_new (warnings));
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->warnings))));
 
   return GTK_WIDGET (self);
 }
@@ -165,7 +168,7 @@ chronicle_warnings_dialog_get_model (ChronicleWarningsDialog *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_WARNINGS_DIALOG (self), NULL);
 
-  return G_LIST_MODEL (self->warnings);
+  return self->warnings;
 }
 
 /**

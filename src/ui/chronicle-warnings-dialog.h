@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (ChronicleWarningsDialog, chronicle_warnings_dialog, CHRONI
 
 GtkWidget  *chronicle_warnings_dialog_new        (GtkWindow               *parent,
                                                   const char              *file_name,
-                                                  const char * const      *warnings);
+                                                  GPtrArray               *warnings);
 GListModel *chronicle_warnings_dialog_get_model  (ChronicleWarningsDialog *self);
 guint       chronicle_warnings_dialog_get_n_rows (ChronicleWarningsDialog *self);
 
