@@ -408,10 +408,36 @@ run_hostile (const HostileFile *hostile,
     g_print ("| %s | %.0f ms | %.0f ms | — | %.0f ms |\n", hostile->label, open_ms, select_ms, reload_ms);
 }
 
+/* Baselines: the bundled example, and a file with a few warnings. */
+static char *
+make_example (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "data", "examples", "istanbul-talks-2025.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static char *
+make_few_warnings (void)
+{
+  return g_strdup ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Few\", \"events\": ["
+                   "{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"A\", \"category\": \"nope\"},"
+                   "{\"id\": \"e2\", \"date\": \"2022-03-02\", \"title\": \"B\", \"category\": \"nope\"},"
+                   "{\"id\": \"e3\", \"date\": \"2022-03-03\", \"title\": \"C\", \"category\": \"nope\"},"
+                   "{\"id\": \"e4\", \"date\": \"2022-03-04\", \"title\": \"D\", \"category\": \"nope\"}]}\n");
+}
+
 static void
 run_hostile_files (void)
 {
   static const HostileFile files[] = {
+    { "baseline: the example, 11 events", make_example, "rubio-assessment" },
+    { "baseline: 4 warnings", make_few_warnings, "e1" },
     { "16 MB title", chronicle_test_make_huge_title, "e1" },
     { "100 000 warnings", chronicle_test_make_many_warnings, "e5" },
     { "100 000 quotes on one event", chronicle_test_make_many_quotes, "e1" },
