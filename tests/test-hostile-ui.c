@@ -17,6 +17,7 @@
 
 #include "chronicle-application.h"
 #include "chronicle-export-dialog.h"
+#include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-story-card.h"
 #include "chronicle-test-ui.h"
@@ -444,6 +445,7 @@ test_long_titles (Fixture       *fixture,
   g_autofree char *contents = chronicle_test_make_long_titles ();
   ChronicleTimelinePage *page = open_file (fixture, "long.json", contents);
   ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (page);
+  ChronicleSearchBar *bar = chronicle_timeline_page_get_search_bar (page);
 
   g_test_bug ("10");
   select_event (page, "words");
@@ -457,6 +459,14 @@ test_long_titles (Fixture       *fixture,
   chronicle_test_wait_for (sidebar_has_rows, sidebar, CHRONICLE_TEST_WAIT_MS);
   assert_window_bounded (fixture->window);
   g_assert_cmpint (char_length (chronicle_sidebar_get_heading_text (sidebar)), ==, MAX_TITLE_SHOWN);
+
+  /* Search finds it; its result row shows the title cut. */
+  chronicle_search_bar_set_search_mode (bar, TRUE);
+  gtk_editable_set_text (chronicle_search_bar_get_entry (bar), "YYYY");
+  chronicle_search_bar_search_now (bar);
+  g_assert_cmpuint (chronicle_search_bar_get_n_results (bar), ==, 1);
+  assert_text_bounded (GTK_WIDGET (chronicle_search_bar_get_results (bar)));
+  chronicle_search_bar_set_search_mode (bar, FALSE);
 
   reload_file (fixture, page, contents);
   let_draw (fixture->window);
