@@ -523,6 +523,10 @@ chronicle_test_make_long_titles (void)
 
   g_string_append (json, "\"events\": [{\"id\": \"words\", \"date\": \"2022-03-01\", \"title\": \"");
   append_repeated (json, "word ", 200 * 1024);
+  g_string_append (json, "\", \"actors\": [\"");
+  append_repeated (json, "A", 1024 * 1024);
+  g_string_append (json, "\"], \"location\": \"");
+  append_repeated (json, "L", 1024 * 1024);
   g_string_append (json, "\"}, {\"id\": \"nospace\", \"date\": \"2022-03-05\", \"title\": \"");
   append_repeated (json, "Y", 1024 * 1024);
   g_string_append (json, "\", \"quotes\": [{\"text\": \"");

@@ -35,7 +35,8 @@ void               chronicle_test_remove_dir        (const char        *dir);
  * a 16 MB title (event "e1"); CHRONICLE_TEST_N_MANY events in an undeclared
  * category, so as many warnings; one event ("e1") with CHRONICLE_TEST_N_MANY
  * quotes; a 10 MB source URL and a 1 MB summary ("e1"); 1 MB titles, of
- * words ("words") and without a space ("nospace", with a 1 MB quote);
+ * words ("words", with a 1 MB actor and place) and without a space
+ * ("nospace", with a 1 MB quote);
  * bidi overrides around "evil" and links that must not open ("e1");
  * markup in the titles. */
 #define CHRONICLE_TEST_N_MANY 100000
