@@ -12,7 +12,7 @@
  *
  *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--cpu] [--png DIR] [SECTION...]
  *
- * SECTION is export, frame, load or open (all when none is given), so a
+ * SECTION is export, credit, frame, load or open (all when none is given), so a
  * profiler can look at one thing at a time; redraw, cold and zoom are the
  * parts of frame that time frames drawn again, first frames and the zoom
  * animation of 100 000 events, alone.
@@ -120,6 +120,30 @@ run_export (gpointer data)
 
   if (!chronicle_export_to_file (job->timeline, NULL, &job->options, job->file, NULL, &error))
     g_error ("export failed: %s", error->message);
+}
+
+static void
+run_credit (gpointer data)
+{
+  g_free (chronicle_export_build_credit (data));
+}
+
+/* A timeline with @n sources, each from its own publisher. */
+static ChronicleTimeline *
+make_many_publishers (guint n)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_new ("Many publishers");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autofree char *publisher = g_strdup_printf ("Publisher %u", i);
+      g_autoptr(ChronicleSource) source = chronicle_source_new (id, publisher, NULL, NULL, NULL);
+
+      chronicle_timeline_add_source (timeline, source);
+    }
+
+  return timeline;
 }
 
 typedef struct
@@ -433,11 +457,11 @@ main (int   argc,
           runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
           runs = MAX (runs, 1);
         }
-      else if (g_strv_contains ((const char * const[]) { "export", "frame", "redraw", "cold", "zoom", "load", "open", NULL }, argv[i]))
+      else if (g_strv_contains ((const char * const[]) { "export", "frame", "redraw", "cold", "zoom", "load", "open", "credit", NULL }, argv[i]))
         g_ptr_array_add (sections, argv[i]);
       else
         {
-          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|redraw|cold|zoom|load|open]...\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|redraw|cold|zoom|load|open|credit]...\n", argv[0]);
           return 2;
         }
     }
@@ -469,6 +493,21 @@ main (int   argc,
       bench_exports (example, "example (11 events)", dir, runs);
       bench_exports (ten_k, "10 000 events", dir, runs);
       bench_exports (hundred_k, "100 000 events", dir, MAX (3, runs / 3));
+    }
+
+  if (want ((char **) sections->pdata, "credit"))
+    {
+      g_autoptr(ChronicleTimeline) many = make_many_publishers (100000);
+      ExportJob job = { many, { 0 }, NULL };
+      g_autofree char *path = g_build_filename (dir, "bench-credit.png", NULL);
+
+      chronicle_export_options_init (&job.options);
+      job.file = g_file_new_for_path (path);
+      g_print ("\n| credit line of 100 000 publishers | median |\n|---|---|\n");
+      g_print ("| chronicle_export_build_credit() | %.1f ms |\n", measure (run_credit, many, runs));
+      g_print ("| PNG export with it | %.1f ms |\n", measure (run_export, &job, MAX (3, runs / 3)));
+      g_file_delete (job.file, NULL, NULL);
+      g_object_unref (job.file);
     }
 
   if (want ((char **) sections->pdata, "frame"))

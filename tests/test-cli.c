@@ -11,6 +11,10 @@
 
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-writer.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 /*
  * These tests run the real `chronicle` binary the way a pipeline does: with
@@ -379,6 +383,102 @@ test_failed_export_keeps_file (Fixture       *fixture,
   g_assert_cmpint (count_files (fixture->dir), ==, 1);
 }
 
+/* Fills the small disk of the full-disk test so that all but the last
+ * 8 KiB of the new PDF fit: the failed write() is then one that only
+ * cairo_surface_finish() makes, which cairo 1.16 did not report. */
+static const char full_disk_script[] =
+  "bin=$1 mnt=$2 earlier=$3 big=$4 size=$5 err=$6\n"
+  "mount -t tmpfs -o size=256k chronicle-test \"$mnt\" || exit 77\n"
+  "cp \"$earlier\" \"$mnt/report.pdf\"\n"
+  "avail=$(df -B1 --output=avail \"$mnt\" | tail -n 1)\n"
+  "fill=$((avail - size + 8192))\n"
+  "[ $fill -le 0 ] || head -c $fill /dev/zero > \"$mnt/filler\"\n"
+  "\"$bin\" --export \"$mnt/report.pdf\" --width 1500 --height 1500 \"$big\" 2> \"$err\"\n"
+  "echo \"status=$?\"\n"
+  "cmp -s \"$earlier\" \"$mnt/report.pdf\" && echo kept || echo replaced\n"
+  "ls -A \"$mnt\"\n";
+
+/* Item 3 of issue #10 for real: `chronicle --export` of a PDF onto a full
+ * tmpfs, mounted in a private mount namespace. Needs root (CI runs as
+ * root) and unshare(1); skipped otherwise. */
+static void
+test_export_full_disk (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ChronicleTimeline) big = chronicle_test_generate_timeline (4000, 1);
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *big_path = g_build_filename (fixture->dir, "big.json", NULL);
+  g_autofree char *probe = g_build_filename (fixture->dir, "probe.pdf", NULL);
+  g_autofree char *earlier = g_build_filename (fixture->dir, "earlier.pdf", NULL);
+  g_autofree char *mnt = g_build_filename (fixture->dir, "disk", NULL);
+  g_autofree char *err_path = g_build_filename (fixture->dir, "stderr", NULL);
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *big_data = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *bin = g_getenv ("CHRONICLE_BIN");
+  GStatBuf st;
+  gsize length;
+  int status;
+
+  if (geteuid () != 0 || unshare == NULL)
+    {
+      g_test_skip ("needs root and unshare(1) to mount a small tmpfs");
+      return;
+    }
+  if (!g_spawn_sync (NULL, (char *[]) { unshare, "--mount", "true", NULL }, NULL, G_SPAWN_DEFAULT,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("cannot make a mount namespace here");
+      return;
+    }
+
+  big_data = chronicle_timeline_to_data (big, &length);
+  g_file_set_contents (big_path, big_data, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_chronicle (NULL, NULL, "--export", probe, "--width", "1500", "--height", "1500",
+                                  big_path, NULL), ==, 0);
+  g_assert_cmpint (g_stat (probe, &st), ==, 0);
+  /* Big enough to fill what is left, small enough to fit the disk. */
+  g_assert_cmpint (st.st_size, >, 32 * 1024);
+  g_assert_cmpint (st.st_size, <, 192 * 1024);
+  size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size);
+  g_assert_cmpint (run_chronicle (NULL, NULL, "--export", earlier, example, NULL), ==, 0);
+  g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  g_spawn_sync (NULL,
+                (char *[]) { unshare, "--mount", "sh", "-c", (char *) full_disk_script, "sh",
+                             (char *) bin, mnt, earlier, big_path, size, err_path, NULL },
+                envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("cannot mount a tmpfs here");
+      g_rmdir (mnt);
+      return;
+    }
+
+  g_file_get_contents (err_path, &err, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  expected = g_strdup_printf ("chronicle: There is not enough space on the disk to save “%s/report.pdf”\n", mnt);
+  g_assert_cmpstr (err, ==, expected);
+  /* The old PDF byte for byte, and no temporary file beside it. */
+  g_assert_cmpstr (out, ==, "status=2\nkept\nfiller\nreport.pdf\n");
+
+  g_assert_cmpint (g_rmdir (mnt), ==, 0);
+}
+
 static void
 test_validate (void)
 {
@@ -435,6 +535,7 @@ main (int   argc,
   g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);
   g_test_add ("/cli/export/failure-keeps-file", Fixture, NULL, fixture_setup, test_failed_export_keeps_file,
               fixture_teardown);
+  g_test_add ("/cli/export/full-disk", Fixture, NULL, fixture_setup, test_export_full_disk, fixture_teardown);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/help", test_help);
 

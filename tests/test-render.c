@@ -23,9 +23,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "chronicle-export.h"
 #include "chronicle-paint.h"
 #include "chronicle-paint-private.h"
 #include "chronicle-test-util.h"
+#include "chronicle-text-private.h"
 
 #define WIDTH  1200
 #define HEIGHT 675
@@ -623,6 +625,71 @@ test_caches_keep_pixels (void)
   g_assert_true (shared_title);
 }
 
+/* @publishers: NULL-terminated; each names one source. */
+static ChronicleTimeline *
+timeline_with_publishers (const char * const *publishers)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_new ("Credit");
+
+  for (guint i = 0; publishers[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autoptr(ChronicleSource) source = chronicle_source_new (id, publishers[i], NULL, NULL, NULL);
+
+      chronicle_timeline_add_source (timeline, source);
+    }
+
+  return timeline;
+}
+
+static char *
+credit_of (const char * const *publishers)
+{
+  g_autoptr(ChronicleTimeline) timeline = timeline_with_publishers (publishers);
+
+  return chronicle_export_build_credit (timeline);
+}
+
+/* Issue #10, item 17: a credit line names a few publishers, each once, and
+ * counts the rest; a line naming a thousand was laid out whole (and built
+ * in quadratic time: 43 s for 100 000, see the benchmark's credit
+ * section). */
+static void
+test_credit_bounded (void)
+{
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *credit = NULL;
+  g_autofree char *long_name = g_strnfill (100000, 'x');
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 1000; i++)
+      g_ptr_array_add (many, g_strdup_printf ("Publisher %u", i));
+  g_ptr_array_add (many, NULL);
+
+  credit = credit_of ((const char * const *) many->pdata);
+  g_assert_cmpstr (credit, ==,
+                   "Sources: Publisher 0, Publisher 1, Publisher 2, Publisher 3, Publisher 4, "
+                   "Publisher 5, Publisher 6, Publisher 7, Publisher 8, Publisher 9 and 990 others");
+  g_clear_pointer (&credit, g_free);
+
+  credit = credit_of ((const char * const[]) { "A", "B", "A", "C", "B", NULL });
+  g_assert_cmpstr (credit, ==, "Sources: A, B, C");
+  g_clear_pointer (&credit, g_free);
+
+  credit = credit_of ((const char * const[]) { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NULL });
+  g_assert_cmpstr (credit, ==, "Sources: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
+  g_clear_pointer (&credit, g_free);
+
+  credit = credit_of ((const char * const[]) { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", NULL });
+  g_assert_cmpstr (credit, ==, "Sources: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1 other");
+  g_clear_pointer (&credit, g_free);
+
+  /* A 100 000-character publisher is cut as a title is. */
+  credit = credit_of ((const char * const[]) { long_name, NULL });
+  g_assert_true (g_str_has_prefix (credit, "Source: xxx"));
+  g_assert_cmpuint (g_utf8_strlen (credit, -1), <=, strlen ("Source: ") + CHRONICLE_TEXT_MAX_TITLE + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +698,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/example/reference", test_reference);
+  g_test_add_func ("/render/credit/bounded", test_credit_bounded);
   g_test_add_func ("/render/example/dark", test_dark);
   g_test_add_func ("/render/example/no-background", test_no_background);
   g_test_add_func ("/render/example/highlight", test_highlight);

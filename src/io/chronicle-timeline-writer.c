@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-timeline-writer.h"
+#include "chronicle-timeline-writer-private.h"
 
 #include <json-glib/json-glib.h>
 
@@ -240,12 +241,15 @@ chronicle_timeline_to_data (ChronicleTimeline *timeline,
 /**
  * chronicle_timeline_save_to_file:
  * @timeline: a timeline
- * @file: where to write
+ * @file: where to write; must be local
  * @cancellable: (nullable): a `GCancellable`
  * @error: return location for an error
  *
  * Writes @timeline to @file atomically: the old contents stay in place
- * until the new ones are completely written. GIO's error is passed through.
+ * until the new ones are completely written and synced, so a full disk
+ * leaves the old file as it was. A symlink is followed (it stays a link),
+ * a folder, FIFO, device or socket is refused, and a replaced file keeps
+ * its mode. Errors are `G_IO_ERROR`s whose messages name @file.
  *
  * Returns: %TRUE on success
  */
@@ -255,6 +259,19 @@ chronicle_timeline_save_to_file (ChronicleTimeline  *timeline,
                                  GCancellable       *cancellable,
                                  GError            **error)
 {
+  return chronicle_timeline_save_to_file_full (timeline, file, NULL, NULL, cancellable, error);
+}
+
+/* chronicle_timeline_save_to_file() with the saver's hook for tests. */
+gboolean
+chronicle_timeline_save_to_file_full (ChronicleTimeline        *timeline,
+                                      GFile                    *file,
+                                      ChronicleStreamWrapFunc   wrap,
+                                      gpointer                  wrap_data,
+                                      GCancellable             *cancellable,
+                                      GError                  **error)
+{
+  g_autoptr(ChronicleFileSaver) saver = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -263,9 +280,12 @@ chronicle_timeline_save_to_file (ChronicleTimeline  *timeline,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  saver = chronicle_file_saver_new (file, wrap, wrap_data, error);
+  if (saver == NULL)
+    return FALSE;
+
   data = chronicle_timeline_to_data (timeline, &length);
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                  cancellable, error);
+  return chronicle_file_saver_write (saver, data, length, cancellable, error) &&
+         chronicle_file_saver_commit (saver, cancellable, error);
 }

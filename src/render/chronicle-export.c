@@ -8,17 +8,16 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
 #include "chronicle-export.h"
+#include "chronicle-export-private.h"
 #include "chronicle-layout.h"
 #include "chronicle-paint.h"
 #include "chronicle-style.h"
+#include "chronicle-text-private.h"
 
 G_DEFINE_QUARK (chronicle-export-error-quark, chronicle_export_error)
 
@@ -171,7 +170,10 @@ chronicle_export_options_validate (const ChronicleExportOptions *options,
  *
  * Builds the credit line naming the timeline's sources, such as
  * "Source: Reuters, 16 May 2025". Publishers are listed once each, in file
- * order, with the date when there is exactly one source.
+ * order, with the date when there is exactly one source. Past
+ * %CHRONICLE_EXPORT_CREDIT_MAX_NAMES publishers the line ends in "and N
+ * others": a line naming thousands is no credit line, and the work stays
+ * linear in the number of sources.
  *
  * Returns: (transfer full) (nullable): the credit, or %NULL without sources
  */
@@ -179,9 +181,11 @@ char *
 chronicle_export_build_credit (ChronicleTimeline *timeline)
 {
   GListModel *sources;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  /* Keyed hash: publishers come from the file (see chronicle_str_hash). */
+  g_autoptr(GHashTable) seen = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) credit = NULL;
-  guint n;
+  guint n, n_others;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
 
@@ -197,8 +201,11 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
         publisher = chronicle_source_get_title (source);
       if (publisher == NULL || *publisher == '\0')
         continue;
-      if (!g_ptr_array_find_with_equal_func (names, publisher, g_str_equal, NULL))
-        g_ptr_array_add (names, (gpointer) publisher);
+      /* The timeline owns its sources, so the strings outlive the set. */
+      if (!g_hash_table_add (seen, (gpointer) publisher))
+        continue;
+      if (names->len < CHRONICLE_EXPORT_CREDIT_MAX_NAMES)
+        g_ptr_array_add (names, chronicle_text_for_display (publisher, CHRONICLE_TEXT_MAX_TITLE, FALSE));
     }
 
   if (names->len == 0)
@@ -210,6 +217,18 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
       if (i > 0)
         g_string_append (credit, ", ");
       g_string_append (credit, g_ptr_array_index (names, i));
+    }
+
+  n_others = g_hash_table_size (seen) - names->len;
+  if (n_others > 0)
+    {
+      g_autofree char *listed = g_string_free (g_steal_pointer (&credit), FALSE);
+
+      credit = g_string_new (NULL);
+      /* Translators: a credit line that names only the first publishers;
+       * %s lists them ("Reuters, AP"), %'u counts the others. */
+      g_string_printf (credit, g_dngettext (GETTEXT_PACKAGE, "%s and %'u other", "%s and %'u others", n_others),
+                       listed, n_others);
     }
 
   if (n == 1)
@@ -226,7 +245,7 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
 
   /* Translators: the credit line under an exported chart; %s lists the
    * publishers, e.g. "Reuters, 16 May 2025". */
-  return g_strdup_printf (names->len == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
+  return g_strdup_printf (g_hash_table_size (seen) == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
 }
 
 static void
@@ -427,16 +446,60 @@ chronicle_export_render_image (ChronicleTimeline            *timeline,
   return surface;
 }
 
-static gboolean
-set_cairo_error (cairo_status_t   status,
-                 const char      *display_name,
-                 GError         **error)
+/* Where cairo's PDF and PNG writers put their bytes: straight into the
+ * saver, which keeps the first failed write. cairo 1.16's PDF surface does
+ * not report a failed write in cairo_surface_status() after finishing, so
+ * the saver, not cairo, says whether the file was written. */
+typedef struct
 {
+  ChronicleFileSaver *saver;
+  GCancellable       *cancellable;
+} WriteTarget;
+
+static cairo_status_t
+write_to_saver_cb (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  WriteTarget *target = closure;
+
+  if (!chronicle_file_saver_write (target->saver, data, length, target->cancellable, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The SVG is kept in memory: its text goes in before it is written. */
+static cairo_status_t
+write_to_string_cb (void                *closure,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A write error is the saver's, which says what the disk said (such as
+ * "not enough space"); cairo only knows "error while writing". */
+static gboolean
+set_cairo_error (cairo_status_t       status,
+                 ChronicleFileSaver  *saver,
+                 GError             **error)
+{
+  const GError *write_error = chronicle_file_saver_get_error (saver);
+
+  if (write_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (write_error));
+      return FALSE;
+    }
+
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
 
   g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
-               _("Could not write “%s”: %s"), display_name, cairo_status_to_string (status));
+               _("Could not write “%s”: %s"), chronicle_file_saver_get_display_name (saver),
+               cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -476,25 +539,14 @@ collect_svg_text_cb (const char                 *text,
 
 /* Cairo writes shapes; the text goes on top as real SVG text. */
 static gboolean
-insert_svg_text (const char  *path,
-                 const char  *display_name,
+insert_svg_text (GString     *svg,
                  GString     *text,
+                 const char  *display_name,
                  GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GString) result = NULL;
-  const char *end;
-  gsize length;
+  const char *end = g_strrstr_len (svg->str, svg->len, "</svg>");
+  gssize pos;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display_name, local_error->message);
-      return FALSE;
-    }
-
-  end = g_strrstr (contents, "</svg>");
   if (end == NULL)
     {
       g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
@@ -502,31 +554,26 @@ insert_svg_text (const char  *path,
       return FALSE;
     }
 
-  result = g_string_new_len (contents, end - contents);
-  g_string_append (result, "<g id=\"text\">\n");
-  g_string_append_len (result, text->str, text->len);
-  g_string_append (result, "</g>\n");
-  g_string_append (result, end);
-
-  if (!g_file_set_contents (path, result->str, result->len, &local_error))
-    {
-      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display_name, local_error->message);
-      return FALSE;
-    }
+  pos = end - svg->str;
+  g_string_insert (svg, pos, "</g>\n");
+  g_string_insert_len (svg, pos, text->str, text->len);
+  g_string_insert (svg, pos, "<g id=\"text\">\n");
 
   return TRUE;
 }
 
 static gboolean
-write_to_path (ChronicleTimeline            *timeline,
-               const ChronicleViewport      *view,
-               const ChronicleExportOptions *options,
-               const char                   *path,
-               const char                   *display_name,
-               GError                      **error)
+write_chart (ChronicleTimeline            *timeline,
+             const ChronicleViewport      *view,
+             const ChronicleExportOptions *options,
+             ChronicleFileSaver           *saver,
+             GCancellable                 *cancellable,
+             GError                      **error)
 {
+  WriteTarget target = { saver, cancellable };
+  const char *display_name = chronicle_file_saver_get_display_name (saver);
   cairo_surface_t *surface = NULL;
+  g_autoptr(GString) svg = NULL;
   g_autoptr(GString) svg_text = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -537,18 +584,21 @@ write_to_path (ChronicleTimeline            *timeline,
       surface = chronicle_export_render_image (timeline, view, options, error);
       if (surface == NULL)
         return FALSE;
-      status = cairo_surface_write_to_png (surface, path);
+      status = cairo_surface_write_to_png_stream (surface, write_to_saver_cb, &target);
       cairo_surface_destroy (surface);
-      return set_cairo_error (status, display_name, error);
+      return set_cairo_error (status, saver, error);
 
     case CHRONICLE_EXPORT_SVG:
-      surface = cairo_svg_surface_create (path, options->width, options->height);
+      svg = g_string_new (NULL);
+      surface = cairo_svg_surface_create_for_stream (write_to_string_cb, svg,
+                                                     options->width, options->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       svg_text = g_string_new (NULL);
       break;
 
     case CHRONICLE_EXPORT_PDF:
-      surface = cairo_pdf_surface_create (path, options->width, options->height);
+      surface = cairo_pdf_surface_create_for_stream (write_to_saver_cb, &target,
+                                                     options->width, options->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                       chronicle_timeline_get_title (timeline));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chronicle " PACKAGE_VERSION);
@@ -570,10 +620,14 @@ write_to_path (ChronicleTimeline            *timeline,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (!set_cairo_error (status, display_name, error))
+  if (!set_cairo_error (status, saver, error))
     return FALSE;
 
-  return svg_text == NULL || insert_svg_text (path, display_name, svg_text, error);
+  if (svg == NULL)
+    return TRUE;
+
+  return insert_svg_text (svg, svg_text, display_name, error) &&
+         chronicle_file_saver_write (saver, svg->str, svg->len, cancellable, error);
 }
 
 /**
@@ -582,11 +636,15 @@ write_to_path (ChronicleTimeline            *timeline,
  * @view: (nullable): the visible range to keep, or %NULL to fit everything
  * @options: format, size and looks
  * @file: the file to write; must be local
- * @cancellable: (nullable): checked before the file is replaced
+ * @cancellable: (nullable): checked while writing and before the file is
+ *   replaced
  * @error: return location for a #GError
  *
  * Writes the chart through a temporary file beside @file and renames it
- * into place only when it is complete.
+ * into place only when it is complete and on the disk, so that a full disk
+ * or a cancel leaves an existing @file as it was. A symlink is followed
+ * (it stays a link to the new chart); a folder, FIFO, device or socket is
+ * refused; a replaced file keeps its mode.
  *
  * Returns: %TRUE if @file now holds the chart
  */
@@ -598,12 +656,21 @@ chronicle_export_to_file (ChronicleTimeline            *timeline,
                           GCancellable                 *cancellable,
                           GError                      **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *display_name = NULL;
-  int fd;
+  return chronicle_export_to_file_full (timeline, view, options, file, NULL, NULL, cancellable, error);
+}
+
+gboolean
+chronicle_export_to_file_full (ChronicleTimeline            *timeline,
+                               const ChronicleViewport      *view,
+                               const ChronicleExportOptions *options,
+                               GFile                        *file,
+                               ChronicleStreamWrapFunc       wrap,
+                               gpointer                      wrap_data,
+                               GCancellable                 *cancellable,
+                               GError                      **error)
+{
+  g_autoptr(ChronicleFileSaver) saver = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -612,55 +679,21 @@ chronicle_export_to_file (ChronicleTimeline            *timeline,
   if (!chronicle_export_options_validate (options, error))
     return FALSE;
 
-  path = g_file_get_path (file);
-  display_name = g_file_get_parse_name (file);
-  if (path == NULL)
-    {
-      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: only local files can be exported to"), display_name);
-      return FALSE;
-    }
+  /* The target is checked (and a FIFO or device refused) before the
+   * chart is drawn. */
+  saver = chronicle_file_saver_new (file, wrap, wrap_data, &local_error);
+  if (saver != NULL &&
+      write_chart (timeline, view, options, saver, cancellable, &local_error) &&
+      chronicle_file_saver_commit (saver, cancellable, &local_error))
+    return TRUE;
 
-  /* The temporary file sits in the same folder so the final rename is
-   * atomic; a leading dot keeps it out of file managers meanwhile. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  /* The saver's errors are GIO's; the export's own domain is the
+   * documented one for a file that could not be written. */
+  if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
+    g_set_error_literal (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
+                         local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display_name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!write_to_path (timeline, view, options, tmp_path, display_name, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  /* g_mkstemp creates 0600; an exported chart is an ordinary document. */
-  g_chmod (tmp_path, 0644);
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), display_name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return FALSE;
 }
