@@ -108,12 +108,25 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+/* A file's name as text for a label: a name may hold newlines, controls or
+ * bidi overrides too. */
 static char *
 dup_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
 
-  return g_filename_display_name (basename);
+  return chronicle_text_for_display (name, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+}
+
+/* The same, isolated for a composed sentence (bidi isolates: a right-to-left
+ * name does not reorder the sentence). */
+static char *
+dup_isolated_name (GFile *file)
+{
+  g_autofree char *name = dup_display_name (file);
+
+  return chronicle_text_isolate (name);
 }
 
 static void
@@ -166,7 +179,7 @@ update_banner (ChronicleTimelinePage *self)
 
   if (self->last_error != NULL && chronicle_timeline_view_get_timeline (self->timeline_view) != NULL)
     {
-      g_autofree char *display_name = dup_display_name (self->file);
+      g_autofree char *display_name = dup_isolated_name (self->file);
       g_autofree char *message = g_strdup_printf ("%s %s", self->last_error_summary, self->last_error);
 
       /* Translators: %s is a file name; what is wrong with it follows below. */
@@ -367,7 +380,7 @@ start_load (ChronicleTimelinePage *self)
 
   if (chronicle_timeline_view_get_timeline (self->timeline_view) == NULL)
     {
-      g_autofree char *display_name = dup_display_name (self->file);
+      g_autofree char *display_name = dup_isolated_name (self->file);
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_("Loading “%s”…"), display_name);
 
