@@ -536,6 +536,21 @@ test_bidi_and_links (Fixture       *fixture,
   g_assert_cmpuint (n_activatable, >=, 1);
   g_assert_cmpuint (n_inert, ==, 3 * n_activatable);
 
+  /* The keyboard reaches the one link, through the list of quotes; the
+   * reload below replaces its row while it has the focus. */
+  {
+    GtkWidget *focus = NULL;
+
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    for (guint i = 0; i < 60 && !GTK_IS_LINK_BUTTON (focus); i++)
+      {
+        gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      }
+    g_assert_true (GTK_IS_LINK_BUTTON (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar)));
+  }
+
   reload_file (fixture, page, contents);
   let_draw (fixture->window);
   g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==, "evil");

@@ -428,6 +428,21 @@ on_style_manager_dark_changed_cb (ChronicleSidebar *self)
     update_category (self);
 }
 
+/* The rows of the old event go away with it: focus in one (a quote's
+ * link, a selected label) moves to the list first. GTK 4.8's list view
+ * otherwise keeps tracking a focus child that is gone (a critical in
+ * gtk_widget_is_ancestor() at the next frame). */
+static void
+keep_focus_out_of_rows (ChronicleSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && focus != GTK_WIDGET (self->event_list) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->event_list)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->event_list));
+}
+
 static void
 update_event_page (ChronicleSidebar *self)
 {
@@ -470,6 +485,7 @@ update_event_page (ChronicleSidebar *self)
                      chronicle_event_get_location (self->event), CHRONICLE_TEXT_MAX_TITLE);
 
   gtk_widget_set_visible (self->quotes_heading, n_quotes > 0);
+  keep_focus_out_of_rows (self);
   chronicle_quote_list_set_event (self->quotes, self->event);
 
   remove_all_children (GTK_WIDGET (self->event_sources_list));
@@ -545,6 +561,7 @@ update (ChronicleSidebar *self)
   else
     {
       /* The quotes are the event's: not kept alive behind the overview. */
+      keep_focus_out_of_rows (self);
       chronicle_quote_list_set_event (self->quotes, NULL);
       update_overview_page (self);
       gtk_stack_set_visible_child_name (self->stack, "overview");
