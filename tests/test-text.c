@@ -194,8 +194,12 @@ test_web_link (void)
     "https://", "ftp://example.org/file", "https://example.org/\xff",
   };
 
+  g_autofree char *long_path = g_strnfill (CHRONICLE_URI_MAX_LENGTH, 'a');
+  g_autofree char *too_long = g_strconcat ("https://example.org/", long_path, NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     g_assert_true (chronicle_uri_is_web_link (good[i]));
+  g_assert_false (chronicle_uri_is_web_link (too_long));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *shown = chronicle_text_escape_line (bad[i], 0);

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 #define CHRONICLE_TEXT_MAX_TITLE 200
 #define CHRONICLE_TEXT_MAX_TEXT  4000
 
+/* The longest link that may be opened (browsers stop far below this). */
+#define CHRONICLE_URI_MAX_LENGTH (64 * 1024)
+
 guint     chronicle_str_hash          (gconstpointer  key);
 
 char     *chronicle_text_escape_line  (const char    *text,
