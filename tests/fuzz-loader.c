@@ -6,11 +6,16 @@
 
 /*
  * A libFuzzer target for the timeline loader: whatever the bytes, it
- * returns a timeline or an error whose message and summary are text,
- * never a crash; what it loads is valid UTF-8 all the way down. Built
- * with -Dfuzzing=true by clang (README, Fuzzing):
+ * returns a timeline or an error, never a crash. The error message, its
+ * summary and every warning are one line of valid UTF-8 without control
+ * characters (ids and values from the file are quoted escaped); what it
+ * loads is valid UTF-8 all the way down, and what the writer makes of it
+ * loads again with the same title and events. Built with -Dfuzzing=true
+ * (docs/fuzzing.md), whose -max_len lets inputs nest past the 512-level
+ * limit:
  *
- *   _build-fuzz/tests/fuzz-loader -dict=tests/fuzz-loader.dict corpus tests/data data/examples
+ *   _build-fuzz/tests/fuzz-loader -dict=tests/fuzz-loader.dict -max_len=262144 \
+ *     corpus-loader tests/fuzz-corpus/loader
  */
 
 #include "config.h"
@@ -19,12 +24,28 @@
 #include <stdlib.h>
 
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-writer.h"
 
 static void
 check_text (const char *text)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     abort ();
+}
+
+/* One line a terminal shows as text: no C0/C1 control, no bidi control. */
+static void
+check_line (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || !g_utf8_validate (text, -1, NULL))
+    abort ();
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        abort ();
+    }
 }
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -42,10 +63,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (timeline == NULL)
     {
       /* The GError contract: NULL if and only if the error is set. */
-      if (error == NULL || error->message[0] == '\0')
+      if (error == NULL)
         abort ();
-      check_text (error->message);
-      check_text (chronicle_load_error_get_summary (error));
+      check_line (error->message);
+      check_line (chronicle_load_error_get_summary (error));
       return 0;
     }
 
@@ -53,7 +74,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     abort ();
   check_text (chronicle_timeline_get_title (timeline));
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    check_text (warnings[i]);
+    check_line (warnings[i]);
   for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
@@ -62,6 +83,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       check_text (chronicle_event_get_title (event));
       check_text (chronicle_event_get_summary (event));
     }
+
+  /* What loads, saves; and what was saved loads again, the same. */
+  {
+    g_autoptr(ChronicleTimeline) again = NULL;
+    g_autoptr(GError) again_error = NULL;
+    g_autofree char *saved = NULL;
+    gsize saved_length = 0;
+
+    saved = chronicle_timeline_to_data (timeline, &saved_length);
+    if (saved == NULL)
+      abort ();
+    again = chronicle_timeline_load_from_data (saved, saved_length, NULL, &again_error);
+    if (again == NULL)
+      abort ();
+    if (chronicle_timeline_get_n_events (again) != chronicle_timeline_get_n_events (timeline) ||
+        g_strcmp0 (chronicle_timeline_get_title (again), chronicle_timeline_get_title (timeline)) != 0)
+      abort ();
+  }
 
   return 0;
 }

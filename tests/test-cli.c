@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "chronicle-cli.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-writer.h"
@@ -307,38 +308,38 @@ test_bad_arguments (Fixture       *fixture,
     const char *message;   /* the whole first line, or a prefix ending in ": " */
   } cases[] = {
     { { "--export", png, "--format", "gif", example },
-      "chronicle: unknown format “gif”: use png, svg or pdf" },
+      "chronicle: --format: unknown format “gif”: use png, svg or pdf" },
     { { "--export", gif, example },
       NULL /* filled below */ },
     { { "--export", png, "--width", "0", example },
-      "chronicle: size 0×1080 is out of range: width and height must be between 16 and 16384" },
+      "chronicle: --width: “0” is out of range: use 16–16384" },
     { { "--export", png, "--height", "100000", example },
-      "chronicle: size 1920×100000 is out of range: width and height must be between 16 and 16384" },
+      "chronicle: --height: “100000” is out of range: use 16–16384" },
     { { "--export", png, "--width", "wide", example },
-      "chronicle: --width “wide” is not a whole number" },
+      "chronicle: --width: “wide” is not a whole number" },
     { { "--export", png, "--width", "16384", "--height", "16384", "--scale", "2", example },
-      "chronicle: 16384×16384 at scale 2 is too large: an image may have at most 16384 pixels per side and 134217728 pixels in all" },
+      "chronicle: --width, --height, --scale: 16384×16384 at scale 2 is too large: an image may have at most 16384 pixels per side and 134217728 pixels in all" },
     { { "--export", png, "--scale", "9", example },
-      "chronicle: scale 9 is out of range: it must be between 1 and 4" },
+      "chronicle: --scale: “9” is out of range: use 1–4" },
     { { "--export", png, "--theme", "sepia", example },
-      "chronicle: unknown theme “sepia”: use light or dark" },
+      "chronicle: --theme: unknown theme “sepia”: use light or dark" },
     { { "--export", png, "--from", "16 May 2025", example },
-      "chronicle: --from: \"16 May 2025\" is not an ISO 8601 date" },
+      "chronicle: --from: “16 May 2025” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" },
     { { "--export", png, "--to", "2022-02-30", example },
       "chronicle: --to: 2022-02-30 does not exist: February 2022 has 28 days" },
     { { "--export", png, "--from", "2025-05-16", "--to", "2025-05-15", example },
-      "chronicle: --from 2025-05-16 is after --to 2025-05-15" },
+      "chronicle: --from: “2025-05-16” is after --to “2025-05-15”" },
     { { "--export", png, "--from", "2030", example },
-      "chronicle: --from 2030 is after the end of the timeline" },
+      "chronicle: --from: “2030” is after the end of the timeline" },
     { { "--export", png, "--to", "1990", example },
-      "chronicle: --to 1990 is before the start of the timeline" },
+      "chronicle: --to: “1990” is before the start of the timeline" },
     { { "--export", png, missing },
       missing_message },
     { { "--export", unwritable, example },
       "chronicle: Could not write “" },
   };
   g_autofree char *gif_message =
-    g_strdup_printf ("chronicle: cannot tell the format of “%s”: name it .png, .svg or .pdf, or pass --format", gif);
+    g_strdup_printf ("chronicle: --export: cannot tell the format of “%s”: name it .png, .svg or .pdf, or pass --format", gif);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -359,6 +360,173 @@ test_bad_arguments (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (err, expected));
       g_assert_cmpint (count_files (fixture->dir), ==, 0);
     }
+}
+
+/* Asserts that @err is exactly "chronicle: @expected\n": one line of valid
+ * UTF-8 with no escape character, whatever the arguments held. */
+static void
+assert_one_line (const char *err,
+                 const char *expected)
+{
+  g_autofree char *line = g_strdup_printf ("chronicle: %s\n", expected);
+
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_null (strchr (err, '\033'));
+  g_assert_cmpstr (err, ==, line);
+}
+
+/* Issue #10, item 18: every option error names the option and quotes its
+ * value escaped, even when the value is not UTF-8 or holds a newline, an
+ * escape sequence or a bidi control. */
+static void
+test_hostile_values (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *png = g_build_filename (fixture->dir, "out.png", NULL);
+  g_autofree char *odd = g_build_filename (fixture->dir, "out\n.gif", NULL);
+  g_autofree char *odd_message =
+    g_strdup_printf ("--export: cannot tell the format of “%s/out\\n.gif”: name it .png, .svg or .pdf, or pass --format",
+                     fixture->dir);
+  const struct {
+    const char *option;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "--from", "\xff",
+      "--from: “\\x{FF}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" },
+    { "--to", "2022\n2023",
+      "--to: “2022\\n2023” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" },
+    { "--from", "\033[31m2022",
+      "--from: “\\u{001B}[31m2022” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" },
+    { "--width", "12\xc3",
+      "--width: “12\\x{C3}” is not a whole number" },
+    { "--height", "99999999999999999999",
+      "--height: “99999999999999999999” is out of range: use 16–16384" },
+    { "--scale", "\t2",
+      "--scale: “\\t2” is not a whole number" },
+    { "--theme", "\xe2\x80\xae" "krad",
+      "--theme: unknown theme “\\u{202E}krad”: use light or dark" },
+    { "--format", "p\xffng",
+      "--format: unknown format “p\\x{FF}ng”: use png, svg or pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *out = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].message);
+      g_assert_cmpint (run_chronicle (&out, &err, "--export", png, cases[i].option, cases[i].value, example, NULL),
+                       ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      assert_one_line (err, cases[i].message);
+    }
+
+  /* GOption's own messages quote the argument: escaped too. */
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", png, "--no-legend\033]0;owned\007", example, NULL), ==, 2);
+    assert_one_line (err, "Unknown option --no-legend\\u{001B}]0;owned\\u{0007}");
+  }
+
+  /* A file name is quoted the same way. */
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", odd, example, NULL), ==, 2);
+    assert_one_line (err, odd_message);
+  }
+
+  g_assert_cmpint (count_files (fixture->dir), ==, 0);
+}
+
+/* A file whose name holds a newline cannot forge a second "valid" line. */
+static void
+test_validate_hostile_name (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "a.json\nforged.json: valid, 1 event", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (example, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_chronicle (&out, NULL, "--validate", path, NULL), ==, 0);
+  expected = g_strdup_printf ("%s/a.json\\nforged.json: valid, 1 event: valid, 11 events\n", fixture->dir);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* A long name is escaped but not cut: a script needs the whole path. */
+  {
+    g_autofree char *long_name = g_strnfill (240, 'n');
+    g_autofree char *long_path = g_build_filename (fixture->dir, long_name, NULL);
+    g_autofree char *long_out = NULL;
+    g_autofree char *long_expected = g_strdup_printf ("%s: valid, 11 events\n", long_path);
+
+    g_file_set_contents (long_path, contents, length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (run_chronicle (&long_out, NULL, "--validate", long_path, NULL), ==, 0);
+    g_assert_cmpstr (long_out, ==, long_expected);
+  }
+}
+
+/* chronicle_cli_options_parse() checks the command line without touching
+ * a file and without exiting, --help included (tests/fuzz-cli.c relies on
+ * both). */
+static void
+test_options_parse (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "no-such-dir", "out.pdf", NULL);
+  g_autoptr(ChronicleCliOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    const char *argv[] = { "chronicle", "--export", out, "--width", "842", "--from", "2025-05",
+                           "--to", "2025-05-16", "no-such.json", NULL };
+
+    options = chronicle_cli_options_parse (G_N_ELEMENTS (argv) - 1, (char **) argv, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (options);
+    g_assert_cmpint (options->mode, ==, CHRONICLE_CLI_MODE_EXPORT);
+    g_assert_cmpint (options->export.format, ==, CHRONICLE_EXPORT_PDF);
+    g_assert_cmpint (options->export.width, ==, 842);
+    g_assert_true (options->has_from);
+    g_assert_true (options->has_to);
+    g_assert_cmpint (options->from, ==, 1746057600);  /* 2025-05-01T00:00Z */
+    g_assert_cmpint (options->to, ==, 1747440000);    /* 2025-05-17T00:00Z */
+    g_assert_cmpstrv (options->files, ((const char * const[]) { "no-such.json", NULL }));
+    g_clear_pointer (&options, chronicle_cli_options_free);
+  }
+
+  {
+    const char *argv[] = { "chronicle", "--help", "--width", "wide", NULL };
+
+    options = chronicle_cli_options_parse (G_N_ELEMENTS (argv) - 1, (char **) argv, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (options->mode, ==, CHRONICLE_CLI_MODE_HELP);
+    g_assert_nonnull (strstr (options->help, "--validate"));
+    g_clear_pointer (&options, chronicle_cli_options_free);
+  }
+
+  {
+    const char *argv[] = { "chronicle", "--validate", "--from", "\xff", NULL };
+
+    options = chronicle_cli_options_parse (G_N_ELEMENTS (argv) - 1, (char **) argv, &error);
+    g_assert_error (error, CHRONICLE_CLI_ERROR, CHRONICLE_CLI_ERROR_USAGE);
+    g_assert_null (options);
+    g_assert_cmpstr (error->message, ==, "--validate needs at least one timeline FILE");
+  }
+
+  g_assert_cmpint (count_files (fixture->dir), ==, 0);
 }
 
 static void
@@ -578,8 +746,12 @@ main (int   argc,
   g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);
   g_test_add ("/cli/export/failure-keeps-file", Fixture, NULL, fixture_setup, test_failed_export_keeps_file,
               fixture_teardown);
+  g_test_add ("/cli/export/hostile-values", Fixture, NULL, fixture_setup, test_hostile_values, fixture_teardown);
+  g_test_add ("/cli/options/parse", Fixture, NULL, fixture_setup, test_options_parse, fixture_teardown);
   g_test_add ("/cli/export/full-disk", Fixture, NULL, fixture_setup, test_export_full_disk, fixture_teardown);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add ("/cli/validate/hostile-name", Fixture, NULL, fixture_setup, test_validate_hostile_name,
+              fixture_teardown);
   g_test_add_func ("/cli/validate-one-line", test_validate_one_line);
   g_test_add_func ("/cli/help", test_help);
 

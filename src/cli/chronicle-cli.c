@@ -14,6 +14,7 @@
 
 #include "chronicle-cli.h"
 #include "chronicle-export.h"
+#include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 
 /*
@@ -38,6 +39,7 @@ typedef struct
   gboolean  linear;
   gboolean  validate;
   gboolean  version;
+  gboolean  help;
   GStrv     files;
 } CliArgs;
 
@@ -56,6 +58,50 @@ cli_args_clear (CliArgs *args)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliArgs, cli_args_clear)
+
+G_DEFINE_QUARK (chronicle-cli-error-quark, chronicle_cli_error)
+
+/* What a value from the command line looks like inside a message: one
+ * line, control and bidi characters and invalid UTF-8 escaped, so that
+ * `--from $'\xff'` names its value as “\x{FF}” instead of writing the
+ * byte to the terminal. Cut long, as nobody reads a 10 000-character
+ * argument back. */
+#define MAX_QUOTED_CHARS 200
+
+static char *
+quote_value (const char *text)
+{
+  return chronicle_text_escape_line (text, MAX_QUOTED_CHARS);
+}
+
+/* A file name is escaped the same way but never cut: a script reading
+ * --validate's output needs the whole path. */
+static char *
+quote_path (const char *path)
+{
+  return chronicle_text_escape_line (path, 0);
+}
+
+static gboolean
+usage_error (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+usage_error (GError     **error,
+             const char  *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, CHRONICLE_CLI_ERROR, CHRONICLE_CLI_ERROR_USAGE, message);
+  return FALSE;
+}
 
 static int
 fail (const char *format,
@@ -109,50 +155,147 @@ chronicle_cli_handles (int    argc,
   return FALSE;
 }
 
+/* Reads @option's value @text as an int within [@min, @max]; @value keeps
+ * its default when the option was not given. */
 static gboolean
-parse_int (const char *option,
-           const char *text,
-           int         fallback,
-           int        *value)
+parse_int (const char  *option,
+           const char  *text,
+           int          min,
+           int          max,
+           int         *value,
+           GError     **error)
 {
+  g_autofree char *quoted = NULL;
   gint64 parsed;
   char *end = NULL;
 
   if (text == NULL)
-    {
-      *value = fallback;
-      return TRUE;
-    }
+    return TRUE;
 
+  quoted = quote_value (text);
   errno = 0;
   parsed = g_ascii_strtoll (text, &end, 10);
-  if (errno != 0 || end == text || *end != '\0' || parsed < G_MININT || parsed > G_MAXINT)
-    {
-      fail (_("%s “%s” is not a whole number"), option, text);
-      return FALSE;
-    }
+  if (errno == ERANGE ||
+      (end != text && *end == '\0' && !g_ascii_isspace (text[0]) && (parsed < min || parsed > max)))
+    /* Translators: the first %s is an option (--width), the second its
+     * value as given; %d–%d the range it must be in. */
+    return usage_error (error, _("%s: “%s” is out of range: use %d–%d"), option, quoted, min, max);
+  /* strtoll() skips leading spaces; a value with a tab or a newline
+   * in front was not typed as a number. */
+  if (errno != 0 || end == text || *end != '\0' || g_ascii_isspace (text[0]))
+    /* Translators: the first %s is an option (--width), the second its
+     * value as given. */
+    return usage_error (error, _("%s: “%s” is not a whole number"), option, quoted);
 
   *value = (int) parsed;
   return TRUE;
 }
 
 static gboolean
-parse_date_bound (const char *option,
-                  const char *text,
-                  gboolean    is_end,
-                  double     *time)
+parse_date_bound (const char  *option,
+                  const char  *text,
+                  gboolean     is_end,
+                  gint64      *time,
+                  GError     **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) date_error = NULL;
   ChronicleDate date;
 
-  if (!chronicle_date_parse (text, &date, &error))
+  if (!chronicle_date_parse (text, &date, &date_error))
     {
-      fail (_("%s: %s"), option, error->message);
-      return FALSE;
+      g_autofree char *quoted = NULL;
+
+      if (g_error_matches (date_error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX))
+        {
+          quoted = quote_value (text);
+          /* Translators: the first %s is an option (--from), the second
+           * its value as given. Keep YYYY, MM and DD as they are: they
+           * describe the ISO 8601 notation. */
+          return usage_error (error, _("%s: “%s” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+                              option, quoted);
+        }
+
+      /* A well-formed date that does not exist: the model says why. */
+      quoted = quote_value (date_error->message);
+      return usage_error (error, "%s: %s", option, quoted);
     }
 
   /* --to names the last date shown, so it includes the whole of it. */
   *time = is_end ? chronicle_date_get_end (&date) : chronicle_date_get_start (&date);
+  return TRUE;
+}
+
+static gboolean
+build_export_options (CliArgs                 *args,
+                      ChronicleExportOptions  *options,
+                      GError                 **error)
+{
+  g_autoptr(GError) invalid = NULL;
+
+  chronicle_export_options_init (options);
+
+  if (args->format != NULL)
+    {
+      if (!chronicle_export_format_from_name (args->format, &options->format))
+        {
+          g_autofree char *quoted = quote_value (args->format);
+
+          return usage_error (error, _("--format: unknown format “%s”: use png, svg or pdf"), quoted);
+        }
+    }
+  else if (!chronicle_export_format_from_path (args->output, &options->format))
+    {
+      g_autofree char *quoted = quote_path (args->output);
+
+      return usage_error (error,
+                          _("--export: cannot tell the format of “%s”: name it .png, .svg or .pdf, or pass --format"),
+                          quoted);
+    }
+
+  if (!parse_int ("--width", args->width, CHRONICLE_EXPORT_MIN_SIZE, CHRONICLE_EXPORT_MAX_SIZE,
+                  &options->width, error) ||
+      !parse_int ("--height", args->height, CHRONICLE_EXPORT_MIN_SIZE, CHRONICLE_EXPORT_MAX_SIZE,
+                  &options->height, error) ||
+      !parse_int ("--scale", args->scale, 1, CHRONICLE_EXPORT_MAX_SCALE, &options->scale, error))
+    return FALSE;
+
+  if (args->scale != NULL && options->format != CHRONICLE_EXPORT_PNG)
+    return usage_error (error, _("--scale: applies to PNG only; SVG and PDF are resolution independent"));
+
+  if (args->theme == NULL || g_strcmp0 (args->theme, "light") == 0)
+    options->dark = FALSE;
+  else if (g_strcmp0 (args->theme, "dark") == 0)
+    options->dark = TRUE;
+  else
+    {
+      g_autofree char *quoted = quote_value (args->theme);
+
+      return usage_error (error, _("--theme: unknown theme “%s”: use light or dark"), quoted);
+    }
+
+  options->show_legend = !args->no_legend;
+  options->show_title = !args->no_title;
+  options->show_credit = !args->no_credit;
+  options->collapse_gaps = !args->linear;
+
+  /* Each value is in its range; what is left is their product (the
+   * pixel limit), which the options given share. */
+  if (!chronicle_export_options_validate (options, &invalid))
+    {
+      g_autoptr(GString) given = g_string_new (NULL);
+
+      if (args->width != NULL)
+        g_string_append (given, "--width");
+      if (args->height != NULL)
+        g_string_append (given, given->len > 0 ? ", --height" : "--height");
+      if (args->scale != NULL)
+        g_string_append (given, given->len > 0 ? ", --scale" : "--scale");
+      if (given->len == 0)
+        g_string_append (given, "--export");
+
+      return usage_error (error, "%s: %s", given->str, invalid->message);
+    }
+
   return TRUE;
 }
 
@@ -166,91 +309,22 @@ load_timeline (const char  *path,
   return chronicle_timeline_load_from_file (file, NULL, warnings, error);
 }
 
-static gboolean
-build_export_options (CliArgs                *args,
-                      ChronicleExportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-
-  chronicle_export_options_init (options);
-
-  if (args->format != NULL)
-    {
-      if (!chronicle_export_format_from_name (args->format, &options->format))
-        {
-          fail (_("unknown format “%s”: use png, svg or pdf"), args->format);
-          return FALSE;
-        }
-    }
-  else if (!chronicle_export_format_from_path (args->output, &options->format))
-    {
-      fail (_("cannot tell the format of “%s”: name it .png, .svg or .pdf, or pass --format"),
-            args->output);
-      return FALSE;
-    }
-
-  if (!parse_int ("--width", args->width, options->width, &options->width) ||
-      !parse_int ("--height", args->height, options->height, &options->height) ||
-      !parse_int ("--scale", args->scale, options->scale, &options->scale))
-    return FALSE;
-
-  if (args->scale != NULL && options->format != CHRONICLE_EXPORT_PNG)
-    {
-      fail (_("--scale applies to PNG only; SVG and PDF are resolution independent"));
-      return FALSE;
-    }
-
-  if (args->theme == NULL || g_strcmp0 (args->theme, "light") == 0)
-    options->dark = FALSE;
-  else if (g_strcmp0 (args->theme, "dark") == 0)
-    options->dark = TRUE;
-  else
-    {
-      fail (_("unknown theme “%s”: use light or dark"), args->theme);
-      return FALSE;
-    }
-
-  options->show_legend = !args->no_legend;
-  options->show_title = !args->no_title;
-  options->show_credit = !args->no_credit;
-  options->collapse_gaps = !args->linear;
-
-  if (!chronicle_export_options_validate (options, &error))
-    {
-      fail ("%s", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static int
-run_export (CliArgs *args)
+run_export (ChronicleCliOptions *options)
 {
   g_autoptr(ChronicleTimeline) timeline = NULL;
   g_autoptr(ChronicleViewport) viewport = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) output = NULL;
-  ChronicleExportOptions options;
-  double from = 0, to = 0;
 
-  if (args->files == NULL || g_strv_length (args->files) != 1)
-    return fail (_("--export needs exactly one timeline FILE"));
+  if (!(timeline = load_timeline (options->files[0], NULL, &error)))
+    {
+      g_autofree char *quoted = quote_path (options->files[0]);
 
-  if (!build_export_options (args, &options))
-    return CHRONICLE_EXIT_FAILED;
+      return fail (_("cannot export “%s”: %s"), quoted, error->message);
+    }
 
-  if ((args->from != NULL && !parse_date_bound ("--from", args->from, FALSE, &from)) ||
-      (args->to != NULL && !parse_date_bound ("--to", args->to, TRUE, &to)))
-    return CHRONICLE_EXIT_FAILED;
-
-  if (args->from != NULL && args->to != NULL && from >= to)
-    return fail (_("--from %s is after --to %s"), args->from, args->to);
-
-  if (!(timeline = load_timeline (args->files[0], NULL, &error)))
-    return fail (_("cannot export “%s”: %s"), args->files[0], error->message);
-
-  if (args->from != NULL || args->to != NULL)
+  if (options->has_from || options->has_to)
     {
       gint64 start = 0, end = 0;
 
@@ -258,42 +332,48 @@ run_export (CliArgs *args)
 
       /* A bound given alone is completed by the timeline's own; it must
        * still leave something to show. */
-      if (args->to == NULL && from >= end)
-        return fail (_("--from %s is after the end of the timeline"), args->from);
-      if (args->from == NULL && to <= start)
-        return fail (_("--to %s is before the start of the timeline"), args->to);
+      if (!options->has_to && options->from >= end)
+        {
+          g_autofree char *quoted = quote_value (options->from_text);
+
+          return fail (_("--from: “%s” is after the end of the timeline"), quoted);
+        }
+      if (!options->has_from && options->to <= start)
+        {
+          g_autofree char *quoted = quote_value (options->to_text);
+
+          return fail (_("--to: “%s” is before the start of the timeline"), quoted);
+        }
 
       viewport = chronicle_viewport_new ();
-      chronicle_viewport_set_timeline (viewport, timeline, options.collapse_gaps);
-      chronicle_viewport_set_width (viewport, options.width);
+      chronicle_viewport_set_timeline (viewport, timeline, options->export.collapse_gaps);
+      chronicle_viewport_set_width (viewport, options->export.width);
       chronicle_viewport_show_range (viewport,
-                                     args->from != NULL ? from : start,
-                                     args->to != NULL ? to : end);
+                                     options->has_from ? options->from : start,
+                                     options->has_to ? options->to : end);
     }
 
-  output = g_file_new_for_commandline_arg (args->output);
-  if (!chronicle_export_to_file (timeline, viewport, &options, output, NULL, &error))
+  output = g_file_new_for_commandline_arg (options->output);
+  if (!chronicle_export_to_file (timeline, viewport, &options->export, output, NULL, &error))
     return fail ("%s", error->message);
 
   return CHRONICLE_EXIT_OK;
 }
 
 static int
-run_validate (CliArgs *args)
+run_validate (ChronicleCliOptions *options)
 {
   int status = CHRONICLE_EXIT_OK;
 
-  if (args->files == NULL || args->files[0] == NULL)
-    return fail (_("--validate needs at least one timeline FILE"));
-
-  for (guint i = 0; args->files[i] != NULL; i++)
+  for (guint i = 0; options->files[i] != NULL; i++)
     {
-      const char *path = args->files[i];
+      /* A file name is bytes: one with a newline would forge a line. */
+      g_autofree char *path = quote_path (options->files[i]);
       g_autoptr(ChronicleTimeline) timeline = NULL;
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) warnings = NULL;
 
-      timeline = load_timeline (path, &warnings, &error);
+      timeline = load_timeline (options->files[i], &warnings, &error);
       if (timeline == NULL)
         {
           /* Translators: --validate output; the first %s is a file name. */
@@ -317,39 +397,67 @@ run_validate (CliArgs *args)
 }
 
 /**
- * chronicle_cli_run:
- * @argc: argument count
- * @argv: arguments
- *
- * Runs the command-line mode that chronicle_cli_handles() detected.
- *
- * Returns: the process exit status
+ * chronicle_cli_options_free:
+ * @options: (transfer full) (nullable): parsed options
  */
-int
-chronicle_cli_run (int    argc,
-                   char **argv)
+void
+chronicle_cli_options_free (ChronicleCliOptions *options)
 {
+  if (options == NULL)
+    return;
+
+  g_free (options->help);
+  g_strfreev (options->files);
+  g_free (options->output);
+  g_free (options->from_text);
+  g_free (options->to_text);
+  g_free (options);
+}
+
+/**
+ * chronicle_cli_options_parse:
+ * @argc: argument count
+ * @argv: (array length=argc): arguments, the program name first; bytes
+ *   in any encoding
+ * @error: return location for a %CHRONICLE_CLI_ERROR
+ *
+ * Parses and checks the command line of the command-line modes without
+ * reading or writing any file and without printing: --help gives
+ * %CHRONICLE_CLI_MODE_HELP with the text to print. Every error is one
+ * line that names the option and quotes its value escaped.
+ *
+ * Returns: (transfer full): the options, or %NULL with @error set
+ */
+ChronicleCliOptions *
+chronicle_cli_options_parse (int      argc,
+                             char   **argv,
+                             GError **error)
+{
+  g_autoptr(ChronicleCliOptions) options = NULL;
   g_auto(CliArgs) args = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) parse_error = NULL;
   g_auto(GStrv) arguments = NULL;
   g_autofree char *description = NULL;
+  /* Every value is read as bytes (FILENAME): GOption's own conversion of
+   * a STRING to UTF-8 fails with a message that names neither the option
+   * nor the value. The checks below quote values escaped. */
   const GOptionEntry entries[] = {
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write the chart of FILE to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &args.format,
+    { "format", 0, 0, G_OPTION_ARG_FILENAME, &args.format,
       N_("Output format: png, svg or pdf (default: from OUT’s extension)"), N_("FORMAT") },
-    { "width", 'w', 0, G_OPTION_ARG_STRING, &args.width,
+    { "width", 'w', 0, G_OPTION_ARG_FILENAME, &args.width,
       N_("Width in pixels (points for PDF), 16–16384 (default: 1920)"), N_("W") },
-    { "height", 'H', 0, G_OPTION_ARG_STRING, &args.height,
+    { "height", 'H', 0, G_OPTION_ARG_FILENAME, &args.height,
       N_("Height in pixels (points for PDF), 16–16384 (default: 1080)"), N_("H") },
-    { "scale", 's', 0, G_OPTION_ARG_STRING, &args.scale,
+    { "scale", 's', 0, G_OPTION_ARG_FILENAME, &args.scale,
       N_("PNG pixel density, 1–4 (default: 1)"), N_("S") },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, &args.theme,
+    { "theme", 0, 0, G_OPTION_ARG_FILENAME, &args.theme,
       N_("Colours: light or dark (default: light)"), N_("THEME") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &args.from,
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &args.from,
       N_("Show from this ISO 8601 date (e.g. 2022-02 or 2025-05-15)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &args.to,
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &args.to,
       N_("Show up to and including this ISO 8601 date"), N_("DATE") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend,
       N_("Leave out the category legend"), NULL },
@@ -363,11 +471,21 @@ chronicle_cli_run (int    argc,
       N_("Check each FILE and print its errors and warnings"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args.version,
       N_("Print the version and exit"), NULL },
+    /* GOption's own --help calls exit(): ours returns, so that a caller
+     * (a test, the fuzz target) keeps control. */
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &args.help,
+      N_("Show help options"), NULL },
+    { "usage", '?', G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &args.help, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args.files, NULL, N_("FILE…") },
     { NULL }
   };
 
+  g_return_val_if_fail (argc >= 0, NULL);
+  g_return_val_if_fail (argc == 0 || argv != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context,
                                 _("Without options, opens FILE (or the bundled example) in a window.\n"
                                   "With --export or --validate, works without a display and exits."));
@@ -388,23 +506,126 @@ chronicle_cli_run (int    argc,
   for (int i = 0; i < argc; i++)
     arguments[i] = g_strdup (argv[i]);
 
-  if (!g_option_context_parse_strv (context, &arguments, &error))
-    return fail ("%s", error->message);
+  options = g_new0 (ChronicleCliOptions, 1);
+
+  if (!g_option_context_parse_strv (context, &arguments, &parse_error))
+    {
+      /* GOption's messages ("Unknown option --x") quote the argument as
+       * given. */
+      g_autofree char *quoted = chronicle_text_escape_line (parse_error->message, 0);
+      usage_error (error, "%s", quoted);
+      return NULL;
+    }
+
+  options->files = args.files != NULL ? g_steal_pointer (&args.files) : g_new0 (char *, 1);
+
+  if (args.help)
+    {
+      options->mode = CHRONICLE_CLI_MODE_HELP;
+      options->help = g_option_context_get_help (context, TRUE, NULL);
+      return g_steal_pointer (&options);
+    }
 
   if (args.version)
     {
-      g_print ("chronicle %s\n", PACKAGE_VERSION);
-      return CHRONICLE_EXIT_OK;
+      options->mode = CHRONICLE_CLI_MODE_VERSION;
+      return g_steal_pointer (&options);
     }
 
   if (args.output != NULL && args.validate)
-    return fail (_("--export and --validate cannot be combined"));
+    {
+      usage_error (error, _("--export and --validate cannot be combined"));
+      return NULL;
+    }
 
   if (args.validate)
-    return run_validate (&args);
+    {
+      if (options->files[0] == NULL)
+        {
+          usage_error (error, _("--validate needs at least one timeline FILE"));
+          return NULL;
+        }
+      options->mode = CHRONICLE_CLI_MODE_VALIDATE;
+      return g_steal_pointer (&options);
+    }
 
-  if (args.output != NULL)
-    return run_export (&args);
+  if (args.output == NULL)
+    {
+      usage_error (error, _("nothing to do: pass --export OUT FILE or --validate FILE (see --help)"));
+      return NULL;
+    }
 
-  return fail (_("nothing to do: pass --export OUT FILE or --validate FILE (see --help)"));
+  options->mode = CHRONICLE_CLI_MODE_EXPORT;
+  if (g_strv_length (options->files) != 1)
+    {
+      usage_error (error, _("--export needs exactly one timeline FILE"));
+      return NULL;
+    }
+
+  if (!build_export_options (&args, &options->export, error))
+    return NULL;
+
+  if (args.from != NULL)
+    {
+      if (!parse_date_bound ("--from", args.from, FALSE, &options->from, error))
+        return NULL;
+      options->has_from = TRUE;
+    }
+  if (args.to != NULL)
+    {
+      if (!parse_date_bound ("--to", args.to, TRUE, &options->to, error))
+        return NULL;
+      options->has_to = TRUE;
+    }
+  if (options->has_from && options->has_to && options->from >= options->to)
+    {
+      g_autofree char *from = quote_value (args.from);
+      g_autofree char *to = quote_value (args.to);
+      usage_error (error, _("--from: “%s” is after --to “%s”"), from, to);
+      return NULL;
+    }
+
+  options->output = g_steal_pointer (&args.output);
+  options->from_text = g_steal_pointer (&args.from);
+  options->to_text = g_steal_pointer (&args.to);
+  return g_steal_pointer (&options);
+}
+
+/**
+ * chronicle_cli_run:
+ * @argc: argument count
+ * @argv: arguments
+ *
+ * Runs the command-line mode that chronicle_cli_handles() detected.
+ *
+ * Returns: the process exit status
+ */
+int
+chronicle_cli_run (int    argc,
+                   char **argv)
+{
+  g_autoptr(ChronicleCliOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+
+  options = chronicle_cli_options_parse (argc, argv, &error);
+  if (options == NULL)
+    return fail ("%s", error->message);
+
+  switch (options->mode)
+    {
+    case CHRONICLE_CLI_MODE_HELP:
+      g_print ("%s", options->help);
+      return CHRONICLE_EXIT_OK;
+
+    case CHRONICLE_CLI_MODE_VERSION:
+      g_print ("chronicle %s\n", PACKAGE_VERSION);
+      return CHRONICLE_EXIT_OK;
+
+    case CHRONICLE_CLI_MODE_VALIDATE:
+      return run_validate (options);
+
+    case CHRONICLE_CLI_MODE_EXPORT:
+    default:
+      return run_export (options);
+    }
 }

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "chronicle-export.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of the command-line modes, documented in --help. */
@@ -18,9 +20,51 @@ typedef enum
   CHRONICLE_EXIT_FAILED   = 2,  /* refused file, bad argument, failed write */
 } ChronicleExitCode;
 
-gboolean chronicle_cli_handles (int    argc,
-                                char **argv);
-int      chronicle_cli_run     (int    argc,
-                                char **argv);
+#define CHRONICLE_CLI_ERROR (chronicle_cli_error_quark ())
+
+typedef enum
+{
+  CHRONICLE_CLI_ERROR_USAGE,  /* an unknown option, a bad value, a wrong combination */
+} ChronicleCliError;
+
+typedef enum
+{
+  CHRONICLE_CLI_MODE_HELP,
+  CHRONICLE_CLI_MODE_VERSION,
+  CHRONICLE_CLI_MODE_VALIDATE,
+  CHRONICLE_CLI_MODE_EXPORT,
+} ChronicleCliMode;
+
+/*
+ * The command line, parsed and checked: what chronicle_cli_run() acts on.
+ * Nothing in it has touched a file yet.
+ */
+typedef struct
+{
+  ChronicleCliMode        mode;
+  char                   *help;        /* MODE_HELP: the text to print */
+  GStrv                   files;       /* the FILE arguments, never NULL */
+  char                   *output;      /* MODE_EXPORT: OUT as given */
+  ChronicleExportOptions  export;      /* MODE_EXPORT */
+  gboolean                has_from;
+  gboolean                has_to;
+  gint64                  from;        /* start of --from's date, Unix seconds */
+  gint64                  to;          /* end of --to's date: it is shown whole */
+  char                   *from_text;   /* as given, for messages */
+  char                   *to_text;
+} ChronicleCliOptions;
+
+GQuark               chronicle_cli_error_quark   (void);
+ChronicleCliOptions *chronicle_cli_options_parse (int                   argc,
+                                                  char                **argv,
+                                                  GError              **error);
+void                 chronicle_cli_options_free  (ChronicleCliOptions  *options);
+
+gboolean             chronicle_cli_handles       (int                   argc,
+                                                  char                **argv);
+int                  chronicle_cli_run           (int                   argc,
+                                                  char                **argv);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleCliOptions, chronicle_cli_options_free)
 
 G_END_DECLS
