@@ -77,12 +77,9 @@ parse_and_check (const char    *text,
     {
       if (error == NULL || error->domain != CHRONICLE_DATE_ERROR || error->message[0] == '\0')
         abort ();
-      /* A message quotes what was read. It must be one line of valid
-       * UTF-8 at least when the text was; the parser echoes hostile text
-       * as it is (docs/fuzzing.md, findings), and the loader and the
-       * command line escape what they quote. */
-      if (is_line (text))
-        check_line (error->message);
+      /* A message quotes what was read, escaped: always one line of
+       * valid UTF-8, whatever the text. */
+      check_line (error->message);
       return FALSE;
     }
   if (error != NULL)

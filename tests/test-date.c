@@ -213,6 +213,13 @@ test_invalid (void)
     { "2025-05-16T10:30-03:75", CHRONICLE_DATE_ERROR_INVALID,
       "2025-05-16T10:30-03:75 does not exist: UTC offset -03:75 is out of range (at most ±18:00)" },
     { "0000", CHRONICLE_DATE_ERROR_INVALID, NULL },
+    /* What was read is quoted as one line of text (issue #10, item 12). */
+    { "2025\n2025-05-16: valid", CHRONICLE_DATE_ERROR_SYNTAX,
+      "\"2025\\n2025-05-16: valid\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+      "YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)" },
+    { "\033[31m\xff", CHRONICLE_DATE_ERROR_SYNTAX,
+      "\"\\u{001B}[31m\\x{FF}\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+      "YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)" },
   };
   /* Shapes that are refused as syntax errors (message checked above). */
   static const char * const syntax[] = {

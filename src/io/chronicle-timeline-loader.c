@@ -19,14 +19,14 @@
 #include <glib/gi18n.h>
 
 /*
- * The loader reads the whole document with JsonParser and then walks it
- * once. Every refusal names its place as a JSON path ("events[3]") plus the
+ * The loader parses the whole document into a compact tree with our own
+ * strict JSON parser (chronicle-json-dom.c) and then walks it once. Every refusal names its place as a JSON path ("events[3]") plus the
  * item's id once it is known, so that a user can find the offending line in
  * a 100 000-event file. Places are only formatted into text when a message
  * is actually produced, so a clean load allocates nothing for them.
  *
  * Id lookups (duplicates, unknown categories and sources) use hash tables
- * keyed by strings that live in the parsed JsonNode tree; the tree outlives
+ * keyed by strings that live in the parsed tree; the tree outlives
  * the walk, so nothing is copied. The tables hash with the keyed
  * chronicle_str_hash(): ids are chosen by whoever wrote the file, and with
  * g_str_hash they can be chosen to collide.

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-date.h"
+#include "chronicle-text-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -240,12 +241,17 @@ static void
 set_syntax_error (GError     **error,
                   const char  *text)
 {
+  /* Whatever was read, shown as one line of text: a date from a file or
+   * the command line may hold newlines, escape sequences or bytes that
+   * are not UTF-8, and every caller shows this message as it is. */
+  g_autofree char *shown = chronicle_text_escape_line (text, 60);
+
   g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX,
                /* Translators: %s is the text that was read as a date. Keep
                 * YYYY, MM, DD, hh, mm, ss and Z as they are: they describe
                 * the ISO 8601 notation. */
                _("\"%s\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)"),
-               text);
+               shown);
 }
 
 /* Parses the optional "Z", "±hh:mm", "±hhmm" or "±hh" after a time. */
