@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "chronicle-test-util.h"
@@ -507,6 +508,48 @@ test_validate (void)
   g_assert_nonnull (strstr (out, ": valid, 11 events"));
 }
 
+/* One problem, one line: an id with a line break cannot forge a "valid"
+ * line for another file, and escape sequences do not reach the terminal. */
+static void
+test_validate_one_line (void)
+{
+  static const char warned[] =
+    "{\"format\":\"chronicle-timeline\",\"version\":1,\"title\":\"t\",\"events\":["
+    "{\"id\":\"a\\n/elsewhere.json: valid, 99 events\",\"date\":\"2022\",\"title\":\"T\",\"category\":\"\\u001b[2Jx\"}]}";
+  static const char refused[] =
+    "{\"format\":\"chronicle-timeline\",\"version\":1,\"title\":\"t\",\"events\":["
+    "{\"id\":\"b\\n/elsewhere.json: valid, 99 events\",\"date\":\"2022-02-30\",\"title\":\"T\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-cli-XXXXXX", &error);
+  g_autofree char *warned_path = g_build_filename (dir, "warned.json", NULL);
+  g_autofree char *refused_path = g_build_filename (dir, "refused.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_file_set_contents (warned_path, warned, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (refused_path, refused, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", warned_path, refused_path, NULL), ==, 2);
+  g_test_message ("%s", out);
+  g_assert_null (strchr (out, '\033'));
+
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i], warned_path) || g_str_has_prefix (lines[i], refused_path));
+      g_assert_nonnull (strstr (lines[i], "\\n/elsewhere.json"));
+    }
+
+  g_unlink (warned_path);
+  g_unlink (refused_path);
+  g_rmdir (dir);
+}
+
 static void
 test_help (void)
 {
@@ -537,6 +580,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli/export/full-disk", Fixture, NULL, fixture_setup, test_export_full_disk, fixture_teardown);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/validate-one-line", test_validate_one_line);
   g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();

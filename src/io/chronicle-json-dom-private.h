@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -17,14 +16,20 @@ G_BEGIN_DECLS
  * The document tree. JsonParser builds a GObject-backed tree at about
  * 20 MB/s and takes a third as long again to free it, which is seconds for
  * a 100 000-event file; the loader only needs to look members up. So it
- * parses strict JSON (RFC 8259) itself into a compact tree: nodes are
- * allocated in large blocks, and strings are unescaped in place in a
- * private copy of the text, so the whole tree goes away with a few frees.
+ * parses JSON itself into a compact tree: nodes are allocated in large
+ * blocks, and strings are unescaped in place in a private copy of the
+ * text, so the whole tree goes away with a few frees.
  *
- * Anything this parser refuses is handed to JsonParser: its verdict and
- * its messages ("line 4, column 7: ...") stay the reference, and a
- * document it accepts that we did not (it is more lenient in places) is
- * converted from its tree.
+ * This parser is the only authority on what Chronicle reads as JSON
+ * (json-glib is used for writing only): RFC 8259 exactly, plus a UTF-8
+ * byte-order mark at the very start. It refuses everything else with its
+ * own "line L, column C: reason", naming what JSON lacks as such (comments,
+ * single quotes, trailing commas, leading zeros, hexadecimal, NaN, octal
+ * escapes, a second value after the first). By choice it also refuses
+ * \u0000 (C strings cannot hold it) and numbers beyond a double, reads half
+ * of a surrogate pair as U+FFFD, and stops at MAX_DEPTH (512) levels of
+ * nesting, which also bounds its recursion. docs/format.md says the same
+ * for people.
  */
 
 typedef enum
@@ -62,14 +67,12 @@ typedef struct
   gsize              n_free;
 } ChronicleJsonArena;
 
-/* The parsed document: our tree, and JsonParser's when it had to step in
- * (our tree then borrows its strings). Zero-initialise it before parsing. */
+/* The parsed document. Zero-initialise it before parsing. */
 typedef struct
 {
   ChronicleJsonArena  arena;
   ChronicleJsonNode   root;
   char               *text;      /* our copy, which the tree's strings point into */
-  JsonParser         *fallback;
 } ChronicleJsonDocument;
 
 /* @fraction of the parse done, 0 to 1. */

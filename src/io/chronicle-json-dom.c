@@ -11,6 +11,7 @@
 #include "chronicle-json-dom-private.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -66,22 +67,146 @@ node_arena_alloc (ChronicleJsonArena *arena,
   return nodes;
 }
 
+/* The parser's state. A refusal is kept as where (in the copy, which has
+ * the same offsets as the original text) and why; only the first counts. */
 typedef struct
 {
   char       *p;       /* next unread byte */
   char       *end;
+  char       *text;    /* the copy being parsed */
   ChronicleJsonArena  *arena;
   GArray     *stack;   /* ChronicleJsonNode: children of the open containers */
   guint       depth;
-  const char *too_deep;  /* where MAX_DEPTH was passed, or NULL */
+  const char *error_at;  /* in text, or NULL */
+  char       *reason;
   /* progress: called every PROGRESS_STEP bytes */
-  const char *start;
   const char *next_report;
   void      (*report) (gpointer data, double fraction);
   gpointer    report_data;
 } DomParser;
 
 #define PROGRESS_STEP (512 * 1024)
+
+/* Always returns FALSE; takes @reason. */
+static gboolean
+fail (DomParser  *parser,
+      const char *where,
+      char       *reason)
+{
+  if (parser->error_at == NULL)
+    {
+      parser->error_at = where;
+      parser->reason = reason;
+    }
+  else
+    g_free (reason);
+
+  return FALSE;
+}
+
+/* Finds line and column (1-based, in characters) of @where in @data. A
+ * byte-order mark at the start is not a column: editors do not show it. */
+static void
+locate_offset (const char *data,
+               const char *where,
+               guint      *line,
+               guint      *column)
+{
+  const char *line_start = data;
+  const char *p = data;
+
+  *line = 1;
+  if (where - data >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    line_start = p = data + 3;
+
+  for (; p < where; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+
+  /* g_utf8_strlen stops at a NUL byte: count lead bytes instead */
+  *column = 1;
+  for (p = line_start; p < where; p++)
+    if (((guchar) *p & 0xc0) != 0x80)
+      (*column)++;
+}
+
+/* The character at @p as a message shows it: “x” when it is visible, its
+ * code point (U+0009) when it is a control, space or format character
+ * that a terminal would not show as itself. The text is valid UTF-8. */
+static char *
+describe_char (const char *p,
+               const char *end)
+{
+  gunichar c = g_utf8_get_char (p);
+  GUnicodeType type = g_unichar_type (c);
+  char utf8[8] = { 0 };
+
+  if (c == 0 || !g_unichar_isgraph (c) || type == G_UNICODE_FORMAT)
+    return g_strdup_printf ("U+%04X", c);
+
+  g_unichar_to_utf8 (c, utf8);
+  /* Translators: a character quoted in a message about a JSON syntax
+   * error, as in: unexpected character “x” */
+  return g_strdup_printf (C_("character", "“%s”"), utf8);
+}
+
+static gboolean
+starts_value (char c)
+{
+  return c == '{' || c == '[' || c == '"' || c == '-' || g_ascii_isdigit (c) ||
+         c == 't' || c == 'f' || c == 'n';
+}
+
+/* Refuses the byte at parser->p, where @expected (translated: "a value")
+ * was due; names what JSON lacks (comments, single quotes, NaN) as such. */
+static gboolean
+fail_unexpected (DomParser  *parser,
+                 const char *expected)
+{
+  const char *p = parser->p, *end = parser->end;
+  g_autofree char *found = NULL;
+
+  if (p >= end)
+    /* Translators: %s is what a JSON document needed next, e.g. "a value" or "“,” or “]”" */
+    return fail (parser, p, g_strdup_printf (_("unexpected end of the file, expected %s"), expected));
+
+  if (*p == '/' && p + 1 < end && (p[1] == '/' || p[1] == '*'))
+    return fail (parser, p, g_strdup (_("comments are not JSON")));
+
+  if (*p == '\'')
+    return fail (parser, p, g_strdup (_("single quotes are not JSON: strings and member names take double quotes")));
+
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    return fail (parser, p, g_strdup (_("a byte-order mark (U+FEFF) may only start the file")));
+
+  if (g_ascii_isalpha (*p))
+    {
+      const char *word_end = p;
+
+      while (word_end < end && word_end - p < 32 && (g_ascii_isalnum (*word_end) || *word_end == '_'))
+        word_end++;
+
+      if ((word_end - p == 3 && memcmp (p, "NaN", 3) == 0) ||
+          (word_end - p == 8 && memcmp (p, "Infinity", 8) == 0))
+        return fail (parser, p, g_strdup (_("NaN and Infinity are not JSON numbers")));
+
+      {
+        g_autofree char *word = g_strndup (p, word_end - p);
+
+        /* Translators: the first %s is a word found in the file (title), the
+         * second what JSON needed there ("a value") */
+        return fail (parser, p, g_strdup_printf (_("unexpected word “%s”, expected %s"), word, expected));
+      }
+    }
+
+  found = describe_char (p, end);
+  /* Translators: the first %s is a character (“,” or U+0001), the second
+   * what JSON needed there ("a value") */
+  return fail (parser, p, g_strdup_printf (_("unexpected character %s, expected %s"), found, expected));
+}
 
 static inline void
 skip_space (DomParser *parser)
@@ -126,8 +251,68 @@ read_hex4 (const char *p,
   return TRUE;
 }
 
+/* Refuses the string that starts at parser->p, at @read: a raw control
+ * character, an escape JSON does not have, or the end of the text. Out of
+ * parse_string(), which runs for every string, so that its loop stays
+ * free of the messages. */
+static G_NO_INLINE gboolean
+fail_string (DomParser  *parser,
+             const char *read)
+{
+  const char *end = parser->end;
+  guchar c;
+  gunichar unit;
+
+  if (read >= end || (*read == '\\' && read + 1 >= end))
+    return fail (parser, parser->p, g_strdup (_("the string that starts here is not closed")));
+
+  c = (guchar) *read;
+
+  /* Most often the closing quote is missing; or the line break was meant
+   * to be in the text. Either way the string's start is the place to
+   * look at. */
+  if (c == '\n' || c == '\r')
+    /* Translators: \n is a JSON escape; keep it as it is */
+    return fail (parser, parser->p, g_strdup (_("the string that starts here runs into a line break (in text, write it as \\n)")));
+
+  if (c < 0x20)
+    /* Translators: U+%04X is a character's code point (U+0009), \\u%04X the JSON
+     * escape for it (\u0009); keep both as they are */
+    return fail (parser, read, g_strdup_printf (_("control character U+%04X in a string: write it as \\u%04X"), c, c));
+
+  g_assert (c == '\\');
+
+  switch (read[1])
+    {
+    case 'u':
+      if (!read_hex4 (read + 2, end, &unit))
+        /* Translators: \u is a JSON escape; keep it as it is */
+        return fail (parser, read, g_strdup (_("\\u must be followed by four hexadecimal digits")));
+
+      /* C strings cannot hold it, and cutting the text there would hide
+       * the rest from every reader. */
+      g_assert (unit == 0);
+      /* Translators: keep \u0000 as it is */
+      return fail (parser, read, g_strdup (_("\\u0000 (a NUL character) is not allowed in text")));
+
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+      /* Translators: an escape like \101 in a string, which JSON does not have */
+      return fail (parser, read, g_strdup (_("octal escapes are not JSON")));
+
+    default:
+      {
+        g_autofree char *found = describe_char (read + 1, end);
+
+        /* Translators: %s is a character (“a”, U+0001); a backslash starts a JSON escape */
+        return fail (parser, read, g_strdup_printf (_("a backslash followed by %s is not a JSON escape"), found));
+      }
+    }
+}
+
 /* At the opening quote; unescapes in place and NUL-terminates. The text
- * is valid UTF-8 already (checked before parsing). */
+ * is valid UTF-8 already (checked before parsing), and unescaping never
+ * writes past the byte it reads, so the bytes not yet read are the
+ * file's. */
 static gboolean
 parse_string (DomParser   *parser,
               const char **out)
@@ -143,8 +328,8 @@ parse_string (DomParser   *parser,
     {
       guchar c = (guchar) *read;
 
-      if (c < 0x20)
-        return FALSE;
+      if (G_UNLIKELY (c < 0x20))
+        return fail_string (parser, read);
 
       if (c != '\\')
         {
@@ -153,7 +338,7 @@ parse_string (DomParser   *parser,
         }
 
       if (read + 1 >= end)
-        return FALSE;
+        break;
 
       switch (read[1])
         {
@@ -169,13 +354,15 @@ parse_string (DomParser   *parser,
           {
             gunichar unit, low;
 
-            if (!read_hex4 (read + 2, end, &unit))
-              return FALSE;
+            if (G_UNLIKELY (!read_hex4 (read + 2, end, &unit) || unit == 0))
+              return fail_string (parser, read);
+
             read += 6;
 
-            /* A surrogate pair makes one character; half of one is not
-             * text (JsonParser would let it through as invalid UTF-8),
-             * so it becomes U+FFFD, the replacement character. */
+            /* A surrogate pair makes one character. Half of one is not
+             * text; RFC 8259 leaves it to the reader, and we read it as
+             * U+FFFD, the replacement character, rather than refuse a
+             * whole file for half an emoji cut by a pipeline. */
             if (unit >= 0xd800 && unit < 0xdc00 && end - read >= 6 && read[0] == '\\' &&
                 read[1] == 'u' && read_hex4 (read + 2, end, &low) && low >= 0xdc00 && low < 0xe000)
               {
@@ -184,20 +371,18 @@ parse_string (DomParser   *parser,
               }
             else if (unit >= 0xd800 && unit < 0xe000)
               unit = 0xfffd;
-            else if (unit == 0)
-              return FALSE;  /* C strings cannot hold it: JsonParser decides */
 
             /* UTF-8 is never longer than the escape it replaces */
             write += g_unichar_to_utf8 (unit, write);
           }
           break;
         default:
-          return FALSE;
+          return fail_string (parser, read);
         }
     }
 
-  if (read >= end)
-    return FALSE;
+  if (G_UNLIKELY (read >= end || *read != '"'))
+    return fail_string (parser, read);
 
   *write = '\0';
   *out = parser->p + 1;
@@ -217,11 +402,25 @@ parse_number (DomParser         *parser,
   char *parsed_end;
 
   if (p < end && *p == '-')
-    p++;
-  if (p >= end || !g_ascii_isdigit (*p))
-    return FALSE;
+    {
+      p++;
+      if (p < end && *p == 'I')
+        {
+          parser->p = p;
+          return fail_unexpected (parser, _("a value"));
+        }
+      if (p >= end || !g_ascii_isdigit (*p))
+        return fail (parser, p, g_strdup (_("a digit must follow “-”")));
+    }
+
   if (*p == '0')
-    p++;
+    {
+      p++;
+      if (p < end && g_ascii_isdigit (*p))
+        return fail (parser, start, g_strdup (_("numbers cannot start with a zero (leading zeros are not JSON)")));
+      if (p < end && (*p == 'x' || *p == 'X'))
+        return fail (parser, start, g_strdup (_("hexadecimal numbers are not JSON")));
+    }
   else
     while (p < end && g_ascii_isdigit (*p))
       p++;
@@ -231,7 +430,7 @@ parse_number (DomParser         *parser,
       integer = FALSE;
       p++;
       if (p >= end || !g_ascii_isdigit (*p))
-        return FALSE;
+        return fail (parser, p, g_strdup (_("a digit must follow the decimal point")));
       while (p < end && g_ascii_isdigit (*p))
         p++;
     }
@@ -243,7 +442,7 @@ parse_number (DomParser         *parser,
       if (p < end && (*p == '+' || *p == '-'))
         p++;
       if (p >= end || !g_ascii_isdigit (*p))
-        return FALSE;
+        return fail (parser, p, g_strdup (_("the exponent of a number needs digits")));
       while (p < end && g_ascii_isdigit (*p))
         p++;
     }
@@ -265,15 +464,17 @@ parse_number (DomParser         *parser,
       node->v.integer = g_ascii_strtoll (text, &parsed_end, 10);
     }
   /* An integer beyond 64 bits is kept as the number it is, not wrapped
-   * (JsonParser would wrap it, and a message would quote a wrong value). */
+   * (a message would quote a wrong value). */
   if (!integer || errno == ERANGE)
     {
-      errno = 0;
       node->type = CHRONICLE_JSON_NODE_DOUBLE;
       node->v.number = g_ascii_strtod (text, &parsed_end);
+      /* Underflow reads as zero (or nearly): the same number to a
+       * reader that counts in doubles. Overflow is no number at all. */
+      if (isinf (node->v.number))
+        return fail (parser, start, g_strdup (_("the number is too large (beyond ±1.8e308)")));
     }
-  if (errno != 0 || *parsed_end != '\0')
-    return FALSE;  /* beyond a double: JsonParser decides */
+  g_assert (*parsed_end == '\0');
 
   parser->p = p;
   return TRUE;
@@ -285,13 +486,13 @@ parse_literal (DomParser  *parser,
                gsize       length)
 {
   if ((gsize) (parser->end - parser->p) < length || memcmp (parser->p, word, length) != 0)
-    return FALSE;
+    return fail_unexpected (parser, _("a value"));
   parser->p += length;
   return TRUE;
 }
 
-static gboolean parse_value (DomParser *parser,
-                             ChronicleJsonNode      *node);
+static gboolean parse_value (DomParser         *parser,
+                             ChronicleJsonNode *node);
 
 /* Moves the last @n nodes of the stack into the arena as @node's children. */
 static void
@@ -309,6 +510,7 @@ close_container (DomParser         *parser,
   g_array_set_size (parser->stack, first);
 }
 
+/* Recurses once per level through parse_value(), at most MAX_DEPTH deep. */
 static gboolean
 parse_container (DomParser         *parser,
                  ChronicleJsonNode *node,
@@ -316,11 +518,12 @@ parse_container (DomParser         *parser,
 {
   guint first = parser->stack->len;
   char close = object ? '}' : ']';
+  const char *comma = NULL;
 
   if (++parser->depth > MAX_DEPTH)
     {
-      parser->too_deep = parser->p;
-      return FALSE;
+      /* Translators: JSON arrays and objects inside each other */
+      return fail (parser, parser->p, g_strdup_printf (_("nested more than %d levels deep"), MAX_DEPTH));
     }
 
   node->type = object ? CHRONICLE_JSON_NODE_OBJECT : CHRONICLE_JSON_NODE_ARRAY;
@@ -334,13 +537,23 @@ parse_container (DomParser         *parser,
       {
         ChronicleJsonNode child = { CHRONICLE_JSON_NODE_NULL, 0, NULL, { 0 } };
 
+        if (comma != NULL && parser->p < parser->end && *parser->p == close)
+          {
+            return fail (parser, comma,
+                         /* Translators: %c is ] or } */
+                         g_strdup_printf (_("a comma before “%c” is not JSON (nothing follows it)"), close));
+          }
+
         if (object)
           {
-            if (parser->p >= parser->end || *parser->p != '"' || !parse_string (parser, &child.key))
+            if (parser->p >= parser->end || *parser->p != '"')
+              return fail_unexpected (parser, comma == NULL ? _("a member name in double quotes or “}”")
+                                                            : _("a member name in double quotes"));
+            if (!parse_string (parser, &child.key))
               return FALSE;
             skip_space (parser);
             if (parser->p >= parser->end || *parser->p != ':')
-              return FALSE;
+              return fail_unexpected (parser, _("“:” after the member name"));
             parser->p++;
             skip_space (parser);
           }
@@ -350,15 +563,14 @@ parse_container (DomParser         *parser,
         g_array_append_val (parser->stack, child);
 
         skip_space (parser);
-        if (parser->p >= parser->end)
-          return FALSE;
-        if (*parser->p == close)
+        if (parser->p < parser->end && *parser->p == close)
           {
             parser->p++;
             break;
           }
-        if (*parser->p != ',')
-          return FALSE;
+        if (parser->p >= parser->end || *parser->p != ',')
+          return fail_unexpected (parser, object ? _("“,” or “}”") : _("“,” or “]”"));
+        comma = parser->p;
         parser->p++;
         skip_space (parser);
       }
@@ -368,7 +580,7 @@ parse_container (DomParser         *parser,
 
   if (parser->report != NULL && parser->p >= parser->next_report)
     {
-      parser->report (parser->report_data, (double) (parser->p - parser->start) / (parser->end - parser->start));
+      parser->report (parser->report_data, (double) (parser->p - parser->text) / (parser->end - parser->text));
       parser->next_report = parser->p + PROGRESS_STEP;
     }
 
@@ -380,7 +592,7 @@ parse_value (DomParser         *parser,
              ChronicleJsonNode *node)
 {
   if (parser->p >= parser->end)
-    return FALSE;
+    return fail_unexpected (parser, _("a value"));
 
   switch (*parser->p)
     {
@@ -402,138 +614,86 @@ parse_value (DomParser         *parser,
     case 'n':
       node->type = CHRONICLE_JSON_NODE_NULL;
       return parse_literal (parser, "null", 4);
-    default:
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
       return parse_number (parser, node);
+    case '+':
+    case '.':
+      /* Translators: %c is + or . */
+      return fail (parser, parser->p, g_strdup_printf (_("a number cannot start with “%c”"), *parser->p));
+    default:
+      return fail_unexpected (parser, _("a value"));
     }
 }
 
-/* Parses @text (modified in place) into @root; FALSE for anything but
- * one strict JSON value surrounded by blanks. *@too_deep is the offset
- * where nesting passed MAX_DEPTH, or -1. */
+/* Parses @text (a copy of @data, modified in place) into @root: one JSON
+ * value surrounded by blanks, after an optional UTF-8 byte-order mark.
+ * FALSE with @error set (the place computed in @data) otherwise. */
 static gboolean
-parse_dom (char       *text,
-           gsize       length,
+parse_dom (char                *text,
+           const char          *data,
+           gsize                length,
            ChronicleJsonArena  *arena,
-           ChronicleJsonNode       *root,
-           void      (*report) (gpointer data, double fraction),
-           gpointer    report_data,
-           gssize     *too_deep)
+           ChronicleJsonNode   *root,
+           void               (*report) (gpointer data, double fraction),
+           gpointer             report_data,
+           GError             **error)
 {
-  DomParser parser = { text, text + length, arena, NULL, 0, NULL, text, text + PROGRESS_STEP, report, report_data };
+  DomParser parser = { text, text + length, text, arena, NULL, 0, NULL, NULL,
+                       text + PROGRESS_STEP, report, report_data };
   gboolean ok;
 
-  parser.stack = g_array_sized_new (FALSE, FALSE, sizeof (ChronicleJsonNode), 256);
+  /* A UTF-8 byte-order mark, which Windows editors write, says only that
+   * the text is UTF-8; anywhere else it is a stray character. */
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    parser.p += 3;
+
   skip_space (&parser);
-  ok = parse_value (&parser, root);
-  if (ok)
+  if (parser.p == parser.end)
     {
-      skip_space (&parser);
-      ok = parser.p == parser.end;
+      g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("the file is empty"));
+      return FALSE;
     }
+
+  parser.stack = g_array_sized_new (FALSE, FALSE, sizeof (ChronicleJsonNode), 256);
+  ok = parse_value (&parser, root);
   g_array_unref (parser.stack);
 
-  *too_deep = parser.too_deep != NULL ? parser.too_deep - text : -1;
-  return ok;
-}
-
-/* A tree of ours for JsonParser's (whose strings it borrows). FALSE when
- * a string or key is not valid UTF-8: json-glib turns octal escapes and
- * halves of surrogate pairs into raw bytes, which the rest of the code
- * (and GLib's g_utf8 functions) must never see. */
-static gboolean
-convert_json_node (JsonNode           *json,
-                   ChronicleJsonArena *arena,
-                   ChronicleJsonNode  *node)
-{
-  gboolean ok = TRUE;
-
-  node->n_children = 0;
-  node->key = NULL;
-
-  switch (JSON_NODE_TYPE (json))
+  if (ok)
     {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (json);
-        g_autoptr(GList) members = json_object_get_members (object);
-        guint i = 0;
+      const char *value_end = parser.p;
 
-        node->type = CHRONICLE_JSON_NODE_OBJECT;
-        node->n_children = g_list_length (members);
-        node->v.children = node_arena_alloc (arena, node->n_children);
-        for (GList *l = members; l != NULL; l = l->next, i++)
-          {
-            ok = convert_json_node (json_object_get_member (object, l->data), arena, &node->v.children[i]) && ok;
-            ok = g_utf8_validate (l->data, -1, NULL) && ok;
-            node->v.children[i].key = l->data;
-          }
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (json);
-
-        node->type = CHRONICLE_JSON_NODE_ARRAY;
-        node->n_children = json_array_get_length (array);
-        node->v.children = node_arena_alloc (arena, node->n_children);
-        for (guint i = 0; i < node->n_children; i++)
-          ok = convert_json_node (json_array_get_element (array, i), arena, &node->v.children[i]) && ok;
-      }
-      break;
-
-    case JSON_NODE_NULL:
-      node->type = CHRONICLE_JSON_NODE_NULL;
-      break;
-
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (json))
+      skip_space (&parser);
+      if (parser.p < parser.end && starts_value (*parser.p))
         {
-        case G_TYPE_STRING:
-          node->type = CHRONICLE_JSON_NODE_STRING;
-          node->v.string = json_node_get_string (json);
-          ok = g_utf8_validate (node->v.string, -1, NULL);
-          break;
-        case G_TYPE_BOOLEAN:
-          node->type = CHRONICLE_JSON_NODE_BOOLEAN;
-          node->v.boolean = json_node_get_boolean (json);
-          break;
-        case G_TYPE_INT64:
-          node->type = CHRONICLE_JSON_NODE_INT;
-          node->v.integer = json_node_get_int (json);
-          break;
-        default:
-          node->type = CHRONICLE_JSON_NODE_DOUBLE;
-          node->v.number = json_node_get_double (json);
-          break;
+          guint line, column;
+
+          /* {…}{…}, or one object per line as an appending pipeline
+           * writes: only the first would be shown. */
+          locate_offset (data, data + (value_end - 1 - text), &line, &column);
+          ok = fail (&parser, parser.p,
+                     /* Translators: %u are a line and a column of the file */
+                     g_strdup_printf (_("more than one JSON value: the timeline ends at line %u, column %u"),
+                                      line, column));
         }
-      break;
+      else if (parser.p < parser.end)
+        ok = fail_unexpected (&parser, _("the end of the file"));
+    }
+
+  if (!ok)
+    {
+      guint line, column;
+
+      g_assert (parser.error_at != NULL);
+      locate_offset (data, data + (parser.error_at - text), &line, &column);
+      /* Translators: a JSON syntax error; the last %s is the reason,
+       * e.g. "line 4, column 7: unexpected character “,”, expected a value". */
+      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
+                   line, column, parser.reason);
+      g_free (parser.reason);
     }
 
   return ok;
-}
-
-
-/* Finds line and column (1-based, in characters) of the first byte that is
- * not valid UTF-8, so that the message points at it like a syntax error. */
-static void
-locate_offset (const char *data,
-               const char *where,
-               guint      *line,
-               guint      *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (const char *p = data; p < where; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-
-  *column = g_utf8_strlen (line_start, where - line_start) + 1;
 }
 
 /* A syntax error at @where in @data: "line 4, column 7: @reason". */
@@ -546,160 +706,31 @@ set_error_at (GError     **error,
   guint line, column;
 
   locate_offset (data, where, &line, &column);
-  /* Translators: a JSON syntax error; the last %s is the reason,
-   * e.g. "line 4, column 7: unexpected character `,'". */
   g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
                line, column, reason);
 }
 
-/* json-glib 1.6 reports "<data>:4:7: Parse error: unexpected ...". Turn that
- * into "line 4, column 7: unexpected ..."; anything else passes unchanged. */
-static void
-set_syntax_error (GError     **error,
-                  const GError *json_error)
-{
-  const char *message = json_error->message;
-  const char *p;
-  guint64 line, column;
-  char *end;
-
-  if (!g_str_has_prefix (message, "<data>:"))
-    goto verbatim;
-
-  p = message + strlen ("<data>:");
-  line = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    goto verbatim;
-
-  p = end + 1;
-  column = g_ascii_strtoull (p, &end, 10);
-  if (end == p || !g_str_has_prefix (end, ": "))
-    goto verbatim;
-
-  p = end + 2;
-
-  /* json-glib translates its "Parse error" label; strip it in either form,
-   * and the "scanner: " that GScanner puts before its own messages. */
-  {
-    const char *labels[] = { "Parse error", g_dgettext ("json-glib-1.0", "Parse error") };
-
-    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-      if (g_str_has_prefix (p, labels[i]) && g_str_has_prefix (p + strlen (labels[i]), ": "))
-        {
-          p += strlen (labels[i]) + 2;
-          break;
-        }
-
-    if (g_str_has_prefix (p, "scanner: "))
-      p += strlen ("scanner: ");
-  }
-
-  /* Translators: a JSON syntax error; the last %s is json-glib's reason,
-   * e.g. "line 4, column 7: unexpected character `,'". */
-  {
-    /* json-glib quotes the token it stopped at, cut at a byte count (half
-     * a character) or with the raw bytes of an escape: shown as text. */
-    g_autofree char *reason = g_utf8_make_valid (p, -1);
-
-    g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("line %u, column %u: %s"),
-                 (guint) line, (guint) column, reason);
-  }
-  return;
-
-verbatim:
-  {
-    g_autofree char *text = g_utf8_make_valid (message, -1);
-
-    g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, text);
-  }
-}
-
-/*
- * Before JsonParser reads what we refused: JsonParser recurses once per
- * level of nesting and has no limit (a few hundred thousand "[" overflow
- * the stack), and it reads escapes JSON does not have (octal "\101") or
- * cuts a string at "\u0000", giving text that is not what the file says.
- * This follows strings (both quotes, as json-glib's scanner does) and
- * comments, counts nesting, and sets an error with the place of the first
- * such thing. Opening brackets count everywhere, so that being fooled
- * errs towards refusing.
- */
+/* UTF-16 starts with its byte-order mark, or, as JSON starts with two
+ * ASCII characters (a bracket and a quote, or blanks), with a NUL byte
+ * beside each of the first two. */
 static gboolean
-check_for_json_glib (const char  *data,
-                     gsize        length,
-                     GError     **error)
+looks_like_utf16 (const char *data,
+                  gsize       length)
 {
-  const char *end = data + length;
-  char quote = 0;
-  int depth = 0;
+  const guchar *b = (const guchar *) data;
 
-  for (const char *p = data; p < end; p++)
-    {
-      const char *problem = NULL;
-      g_autofree char *reason = NULL;
+  if (length >= 2 && ((b[0] == 0xfe && b[1] == 0xff) || (b[0] == 0xff && b[1] == 0xfe)))
+    return TRUE;
 
-      if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              problem = p;
-              /* Translators: JSON arrays and objects inside each other */
-              reason = g_strdup_printf (_("nested more than %d levels deep"), MAX_DEPTH);
-            }
-        }
-      else if (quote != 0)
-        {
-          if (*p == quote)
-            quote = 0;
-          else if (*p == '\\' && p + 1 < end)
-            {
-              if (p[1] >= '0' && p[1] <= '7')
-                {
-                  problem = p;
-                  /* Translators: an escape like \101 in a string, which JSON does not have */
-                  reason = g_strdup (_("octal escapes are not JSON"));
-                }
-              else if (p[1] == 'u' && end - p >= 6 && g_ascii_strncasecmp (p + 2, "0000", 4) == 0)
-                {
-                  problem = p;
-                  /* Translators: keep \u0000 as it is */
-                  reason = g_strdup (_("\\u0000 (a NUL character) is not allowed in text"));
-                }
-              p++;
-            }
-        }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-      else if (*p == '/' && p + 1 < end && p[1] == '*')
-        {
-          const char *close = g_strstr_len (p + 2, end - p - 2, "*/");
-
-          p = close != NULL ? close + 1 : end - 1;
-        }
-      else if (*p == '/' && p + 1 < end && p[1] == '/')
-        {
-          const char *newline = memchr (p, '\n', end - p);
-
-          p = newline != NULL ? newline : end - 1;
-        }
-
-      if (problem != NULL)
-        {
-          set_error_at (error, data, problem, reason);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return length >= 4 &&
+         ((b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0) ||
+          (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0));
 }
-
 
 /* Parses @data (@length bytes, not modified) into @document, which must be
- * zero-initialised: our tree, or JsonParser's converted when it accepts what
- * we refused. Otherwise a CHRONICLE_LOAD_ERROR_SYNTAX error with the place.
- * Clear @document with chronicle_json_document_clear() either way. */
+ * zero-initialised. RFC 8259 JSON, strictly, after an optional UTF-8
+ * byte-order mark; otherwise a CHRONICLE_LOAD_ERROR_SYNTAX error with the
+ * place. Clear @document with chronicle_json_document_clear() either way. */
 gboolean
 chronicle_json_document_parse (ChronicleJsonDocument      *document,
                                const char                 *data,
@@ -708,71 +739,39 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
                                gpointer                    progress_data,
                                GError                    **error)
 {
-  g_autoptr(GError) json_error = NULL;
   const char *invalid;
-  JsonNode *root;
-  gssize too_deep;
 
   node_arena_init (&document->arena);
 
+  if (looks_like_utf16 (data, length))
+    {
+      /* Translators: the file is text, but in an encoding we do not read */
+      g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
+                           _("the file is UTF-16 text; save it as UTF-8"));
+      return FALSE;
+    }
+
   if (!g_utf8_validate (data, length, &invalid))
     {
-      /* Translators: the file contains bytes that are not UTF-8 text */
-      set_error_at (error, data, invalid, _("the text is not valid UTF-8"));
+      if (invalid < data + length && *invalid == '\0')
+        /* Translators: a byte of value zero, which no text contains */
+        set_error_at (error, data, invalid, _("a NUL byte: the file is not text"));
+      else
+        /* Translators: the file contains bytes that are not UTF-8 text */
+        set_error_at (error, data, invalid, _("the text is not valid UTF-8"));
       return FALSE;
     }
 
   if (progress != NULL)
     progress (progress_data, 0.0);
 
-  /* Strings are unescaped in place: in a copy, so that JsonParser can
-   * still read the original if we refuse it. */
+  /* Strings are unescaped in place, in a copy: @data is the caller's. */
   document->text = g_malloc (length + 1);
   memcpy (document->text, data, length);
   document->text[length] = '\0';
-  if (parse_dom (document->text, length, &document->arena, &document->root,
-                 progress, progress_data, &too_deep))
-    return TRUE;
 
-  g_clear_pointer (&document->text, g_free);
-
-  /* Never hand a deeply nested document to JsonParser: it recurses and
-   * would overflow the stack. Unescaping in place never moves later bytes,
-   * so the offset holds in the original text. */
-  if (too_deep >= 0)
-    {
-      g_autofree char *reason = g_strdup_printf (_("nested more than %d levels deep"), MAX_DEPTH);
-
-      set_error_at (error, data, data + too_deep, reason);
-      return FALSE;
-    }
-
-  if (!check_for_json_glib (data, length, error))
-    return FALSE;
-
-  document->fallback = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (document->fallback, data, length, &json_error))
-    {
-      set_syntax_error (error, json_error);
-      return FALSE;
-    }
-
-  /* json-glib accepts an empty or all-blank document with a NULL root. */
-  root = json_parser_get_root (document->fallback);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX, _("the file is empty"));
-      return FALSE;
-    }
-
-  if (!convert_json_node (root, &document->arena, &document->root))
-    {
-      g_set_error_literal (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
-                           /* Translators: escapes in a JSON string gave bytes that are not text */
-                           _("a string's escapes do not make valid UTF-8 text"));
-      return FALSE;
-    }
-  return TRUE;
+  return parse_dom (document->text, data, length, &document->arena, &document->root,
+                    progress, progress_data, error);
 }
 
 
@@ -781,5 +780,4 @@ chronicle_json_document_clear (ChronicleJsonDocument *document)
 {
   node_arena_clear (&document->arena);
   g_clear_pointer (&document->text, g_free);
-  g_clear_object (&document->fallback);
 }

@@ -10,6 +10,9 @@
 
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-loader-private.h"
+#include "chronicle-text-private.h"
+
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 
@@ -19,6 +22,15 @@
  * caller's main context. The document itself is loaded by
  * chronicle_timeline_load_from_data_with_reporter().
  */
+
+/* The largest file read. A million events with short texts is about
+ * 100 MB (issue #12 measured 98 MB); ten times that leaves room for long
+ * summaries and quotes, while loading a file takes several times its size
+ * in memory, so much beyond this would exhaust a desktop rather than open.
+ * A round decimal number, as file managers show sizes: "1.0 GB". */
+#define MAX_FILE_SIZE ((goffset) 1000 * 1000 * 1000)
+
+#define READ_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_UNIX_MODE
 
 static char *
 describe_io_error (const GError *io_error)
@@ -44,13 +56,62 @@ describe_io_error (const GError *io_error)
   return g_strdup (io_error->message);
 }
 
-/* Reads @file whole, reporting the share read. */
+/* Only regular files are read: a named pipe without a writer would block
+ * forever, /dev/zero never ends, and a folder is not a timeline. NULL when
+ * @info is a regular file of a size we read, else why not (for "could not
+ * read "name": ..."). */
+static char *
+check_file_info (GFileInfo *info)
+{
+  GFileType type = g_file_info_get_file_type (info);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return g_strdup (_("it is a folder, not a file"));
+
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+    /* Translators: a symbolic link whose target does not exist */
+    return g_strdup (_("it is a link to a file that does not exist"));
+
+  if (type == G_FILE_TYPE_SPECIAL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+    {
+      guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+
+      if (S_ISFIFO (mode))
+        return g_strdup (_("it is a named pipe, not a file"));
+      if (S_ISCHR (mode) || S_ISBLK (mode))
+        return g_strdup (_("it is a device, not a file"));
+      if (S_ISSOCK (mode))
+        return g_strdup (_("it is a socket, not a file"));
+    }
+
+  /* Some remote backends cannot tell (UNKNOWN): those are read, still
+   * only up to the size limit. */
+  if (type != G_FILE_TYPE_REGULAR && type != G_FILE_TYPE_UNKNOWN)
+    return g_strdup (_("it is not a regular file"));
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      g_file_info_get_size (info) > MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (MAX_FILE_SIZE);
+
+      /* Translators: both %s are sizes, "3.2 GB; Chronicle opens timelines up to 1.0 GB" */
+      return g_strdup_printf (_("the file is %s; Chronicle opens timelines up to %s"), size, limit);
+    }
+
+  return NULL;
+}
+
+/* Reads @file whole, reporting the share read (@reporter may be NULL).
+ * On a refusal of the kind or size, *@reason says why and @error is not
+ * set; on an I/O error, @error is. */
 static gboolean
 read_file (GFile                        *file,
            GCancellable                 *cancellable,
            const ChronicleLoadReporter  *reporter,
            char                        **contents,
            gsize                        *length,
+           char                        **reason,
            GError                      **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
@@ -58,16 +119,28 @@ read_file (GFile                        *file,
   g_autofree char *buffer = NULL;
   gsize size = 0, capacity, filled = 0;
 
-  if (reporter == NULL)
-    return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+  /* The kind, without opening: opening a named pipe waits for a writer.
+   * Symbolic links are followed; a link to a regular file is fine. */
+  info = g_file_query_info (file, READ_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  if ((*reason = check_file_info (info)) != NULL)
+    return FALSE;
+  g_clear_object (&info);
 
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return FALSE;
 
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    size = (gsize) MAX (g_file_info_get_size (info), 0);
+  /* Again on what was opened: the name may point elsewhere by now. */
+  info = g_file_input_stream_query_info (stream, READ_ATTRIBUTES, cancellable, NULL);
+  if (info != NULL)
+    {
+      if ((*reason = check_file_info (info)) != NULL)
+        return FALSE;
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        size = (gsize) MAX (g_file_info_get_size (info), 0);
+    }
 
   capacity = MAX (size, 4096) + 1;
   buffer = g_malloc (capacity);
@@ -94,6 +167,17 @@ read_file (GFile                        *file,
       filled += n;
       if (size > 0)
         chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_READING, (double) filled / size);
+
+      /* A file that grows while we read it (or lies about its size) is
+       * still stopped at the limit. */
+      if (filled > (gsize) MAX_FILE_SIZE)
+        {
+          g_autofree char *limit = g_format_size (MAX_FILE_SIZE);
+
+          /* Translators: %s is a size, "1.0 GB" */
+          *reason = g_strdup_printf (_("the file is larger than %s, the most Chronicle opens"), limit);
+          return FALSE;
+        }
     }
 
   buffer[filled] = '\0';
@@ -111,15 +195,15 @@ load_from_file (GFile                        *file,
 {
   g_autoptr(GError) io_error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *reason = NULL;
   gsize length;
 
   if (warnings != NULL)
     *warnings = NULL;
 
-  if (!read_file (file, cancellable, reporter, &contents, &length, &io_error))
+  if (!read_file (file, cancellable, reporter, &contents, &length, &reason, &io_error))
     {
       g_autofree char *name = NULL;
-      g_autofree char *reason = NULL;
 
       if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -127,8 +211,14 @@ load_from_file (GFile                        *file,
           return NULL;
         }
 
-      name = g_file_get_parse_name (file);
-      reason = describe_io_error (io_error);
+      {
+        g_autofree char *parse_name = g_file_get_parse_name (file);
+
+        /* a path may hold a line break too: the message stays one line */
+        name = chronicle_text_escape_line (parse_name, 0);
+      }
+      if (reason == NULL)
+        reason = describe_io_error (io_error);
       /* Translators: the first %s is a file path, the second the reason */
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO,
                    _("could not read \"%s\": %s"), name, reason);

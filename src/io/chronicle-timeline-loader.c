@@ -12,6 +12,7 @@
 #include "chronicle-timeline-loader-private.h"
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-text-private.h"
 
 #include <string.h>
 
@@ -26,8 +27,16 @@
  *
  * Id lookups (duplicates, unknown categories and sources) use hash tables
  * keyed by strings that live in the parsed JsonNode tree; the tree outlives
- * the walk, so nothing is copied.
+ * the walk, so nothing is copied. The tables hash with the keyed
+ * chronicle_str_hash(): ids are chosen by whoever wrote the file, and with
+ * g_str_hash they can be chosen to collide.
+ *
+ * Every message is one line that a terminal shows as text: ids and values
+ * quoted from the file are escaped and cut (QUOTE_MAX characters), and the
+ * whole message is escaped once more in case a part slipped through.
  */
+
+#define QUOTE_MAX 60
 
 #define FORMAT_NAME    "chronicle-timeline"
 #define FORMAT_VERSION 1
@@ -114,7 +123,11 @@ append_place (GString     *string,
   g_string_append_printf (string, "%s[%u]", place->list, place->index);
 
   if (place->id != NULL)
-    g_string_append_printf (string, " \"%s\"", place->id);
+    {
+      g_autofree char *id = chronicle_text_escape_line (place->id, QUOTE_MAX);
+
+      g_string_append_printf (string, " \"%s\"", id);
+    }
 }
 
 static char *format_message_valist (const Place *place,
@@ -126,7 +139,7 @@ format_message_valist (const Place *place,
                        const char  *format,
                        va_list      args)
 {
-  GString *string = g_string_new (NULL);
+  g_autoptr(GString) string = g_string_new (NULL);
 
   if (place != NULL)
     {
@@ -136,7 +149,16 @@ format_message_valist (const Place *place,
 
   g_string_append_vprintf (string, format, args);
 
-  return g_string_free (string, FALSE);
+  /* Values are escaped by the callers (with a cut); this catches what a
+   * message from elsewhere (the date parser) quotes. */
+  return chronicle_text_escape_line (string->str, 0);
+}
+
+/* @text from the file, for quoting in a message: one line, cut. */
+static char *
+quote (const char *text)
+{
+  return chronicle_text_escape_line (text, QUOTE_MAX);
 }
 
 static gboolean set_error (GError          **error,
@@ -310,25 +332,46 @@ read_string (ChronicleJsonNode  *object,
   return TRUE;
 }
 
-/* Reads a required, non-empty id. */
+/* Reads a required string that must show something: an id, a title, a
+ * label, a quote's text. Blank text (empty, white space, invisible
+ * characters) is refused as an empty id always was: it would show as
+ * nothing in a list, a legend or a chart, and point at nothing. */
+static gboolean
+read_text (ChronicleJsonNode  *object,
+           const char         *member,
+           const Place        *place,
+           const char        **out,
+           GError            **error)
+{
+  if (!read_string (object, member, TRUE, place, out, error))
+    return FALSE;
+
+  /* the first byte settles nearly every case */
+  if (g_ascii_isalnum (**out) || !chronicle_text_is_blank (*out))
+    return TRUE;
+
+  if (**out == '\0')
+    {
+      *out = NULL;
+      return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, place,
+                        /* Translators: %s is a JSON member name such as "id"; keep the quotes */
+                        _("\"%s\" must not be empty"), member);
+    }
+
+  *out = NULL;
+  return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, place,
+                    /* Translators: %s is a JSON member name such as "title"; keep the quotes */
+                    _("\"%s\" must not be blank (only spaces or invisible characters)"), member);
+}
+
+/* Reads a required, non-blank id. */
 static gboolean
 read_id (ChronicleJsonNode  *object,
          const Place        *place,
          const char        **out,
          GError            **error)
 {
-  if (!read_string (object, "id", TRUE, place, out, error))
-    return FALSE;
-
-  if (**out == '\0')
-    {
-      *out = NULL;
-      return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, place,
-                        /* Translators: "id" is a JSON member name; keep it as is */
-                        _("\"id\" must not be empty"));
-    }
-
-  return TRUE;
+  return read_text (object, "id", place, out, error);
 }
 
 /* Remembers @id at @place->index, or refuses it if the list already has it. */
@@ -380,6 +423,19 @@ read_date (ChronicleJsonNode  *object,
 
   if (!chronicle_date_parse (text, date, &date_error))
     {
+      /* The model's message quotes the text whole; no date is longer than
+       * 25 characters, so a long text is quoted cut here instead (the
+       * message is the model's, and so is its translation). */
+      if (strlen (text) > QUOTE_MAX)
+        {
+          g_autofree char *quoted = quote (text);
+          g_autofree char *reason =
+            g_strdup_printf (_("\"%s\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)"),
+                             quoted);
+
+          return set_error (error, CHRONICLE_LOAD_ERROR_DATE, place, "%s: %s", member, reason);
+        }
+
       /* The model's message names the text and the reason; prefix it with
        * the member so that "date" and "end" can be told apart. */
       return set_error (error, CHRONICLE_LOAD_ERROR_DATE, place,
@@ -558,16 +614,18 @@ load_categories (Loader             *loader,
 
       if (!read_id (object, &place, &place.id, error) ||
           !claim_id (loader->category_ids, place.id, &place, error) ||
-          !read_string (object, "label", TRUE, &place, &label, error) ||
+          !read_text (object, "label", &place, &label, error) ||
           !read_string (object, "color", FALSE, &place, &color, error))
         return FALSE;
 
       if (color != NULL && !is_hex_color (color))
         {
+          g_autofree char *quoted = quote (color);
+
           return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, &place,
                             /* Translators: %s is the colour as written in the file; #rrggbb is the
                              * required notation and must not be translated. */
-                            _("color \"%s\" is not #rrggbb"), color);
+                            _("color \"%s\" is not #rrggbb"), quoted);
         }
 
       category = chronicle_category_new (place.id, label, color);
@@ -599,7 +657,7 @@ load_eras (Loader             *loader,
 
       if (!read_id (object, &place, &place.id, error) ||
           !claim_id (loader->era_ids, place.id, &place, error) ||
-          !read_string (object, "label", TRUE, &place, &label, error) ||
+          !read_text (object, "label", &place, &label, error) ||
           !read_date (object, "start", TRUE, &place, &start, &has_start, &start_text, error) ||
           !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error))
         return FALSE;
@@ -627,8 +685,13 @@ check_source_ref (Loader      *loader,
   if (g_hash_table_contains (loader->source_ids, source_id))
     return TRUE;
 
-  /* Translators: %s is a source id; the event still loads. */
-  add_warning (loader, place, _("unknown source \"%s\""), source_id);
+  if (loader->warnings != NULL)
+    {
+      g_autofree char *quoted = quote (source_id);
+
+      /* Translators: %s is a source id; the event still loads. */
+      add_warning (loader, place, _("unknown source \"%s\""), quoted);
+    }
   return FALSE;
 }
 
@@ -648,7 +711,7 @@ load_quote (Loader             *loader,
   if (!(object = get_list_object (array, "quotes", index, event_place, error)))
     return NULL;
 
-  if (!read_string (object, "text", TRUE, &place, &text, error) ||
+  if (!read_text (object, "text", &place, &text, error) ||
       !read_string (object, "speaker", FALSE, &place, &speaker, error) ||
       !read_string (object, "role", FALSE, &place, &role, error) ||
       !read_string (object, "source", FALSE, &place, &source_id, error) ||
@@ -683,7 +746,7 @@ load_event (Loader             *loader,
   if (!read_id (object, &place, &place.id, error) ||
       !claim_id (loader->event_ids, place.id, &place, error) ||
       !read_date (object, "date", TRUE, &place, &date, &has_date, &date_text, error) ||
-      !read_string (object, "title", TRUE, &place, &title, error) ||
+      !read_text (object, "title", &place, &title, error) ||
       !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error) ||
       !read_string (object, "summary", FALSE, &place, &summary, error) ||
       !read_string (object, "category", FALSE, &place, &category, error) ||
@@ -723,8 +786,10 @@ load_event (Loader             *loader,
     {
       if (!g_hash_table_contains (loader->category_ids, category))
         {
+          g_autofree char *quoted = loader->warnings != NULL ? quote (category) : NULL;
+
           /* Translators: %s is a category id; the event still loads. */
-          add_warning (loader, &place, _("unknown category \"%s\""), category);
+          add_warning (loader, &place, _("unknown category \"%s\""), quoted);
         }
       chronicle_event_set_category_id (event, category);
     }
@@ -808,8 +873,11 @@ check_header (ChronicleJsonNode  *root,
       chronicle_json_node_get_node_type (version) != CHRONICLE_JSON_NODE_DOUBLE)
     return set_type_error (error, NULL, "\"version\"", CHRONICLE_JSON_NODE_DOUBLE, version);
 
-  if (chronicle_json_node_get_node_type (version) != CHRONICLE_JSON_NODE_INT ||
-      chronicle_json_node_get_int (version) != FORMAT_VERSION)
+  /* 1.0 is the number 1 in JSON, whatever a generator's habit. */
+  if ((chronicle_json_node_get_node_type (version) == CHRONICLE_JSON_NODE_INT &&
+       chronicle_json_node_get_int (version) != FORMAT_VERSION) ||
+      (chronicle_json_node_get_node_type (version) == CHRONICLE_JSON_NODE_DOUBLE &&
+       chronicle_json_node_get_double (version) != FORMAT_VERSION))
     {
       g_autofree char *found = NULL;
 
@@ -857,7 +925,7 @@ load_document (Loader                       *loader,
   root = root_node;
 
   if (!check_header (root, error) ||
-      !read_string (root, "title", TRUE, NULL, &title, error) ||
+      !read_text (root, "title", NULL, &title, error) ||
       !read_string (root, "description", FALSE, NULL, &description, error) ||
       !read_array (root, "events", TRUE, NULL, &event_array, error) ||
       !read_array (root, "sources", FALSE, NULL, &sources, error) ||
@@ -928,10 +996,10 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
 
   if (warnings != NULL)
     loader.warnings = g_ptr_array_new_with_free_func (g_free);
-  loader.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.era_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader.category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader.era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader.event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
 
   timeline = load_document (&loader, chronicle_json_document_get_root (&document),
                             reporter, cancellable, error);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-filter.h"
+#include "chronicle-text-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -159,9 +160,9 @@ chronicle_filter_class_init (ChronicleFilterClass *klass)
 static void
 chronicle_filter_init (ChronicleFilter *self)
 {
-  self->hidden_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hidden_categories = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  self->actors = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  self->sources = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -591,7 +592,7 @@ chronicle_facets_list_actors (ChronicleTimeline *timeline)
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
 
   /* name (borrowed from the events) -> count */
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  counts = g_hash_table_new (chronicle_str_hash, g_str_equal);
   seen = g_ptr_array_new ();
   n_events = chronicle_timeline_get_n_events (timeline);
   for (guint i = 0; i < n_events; i++)
@@ -628,7 +629,7 @@ chronicle_facets_list_sources (ChronicleTimeline *timeline)
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
 
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  counts = g_hash_table_new (chronicle_str_hash, g_str_equal);
   seen = g_ptr_array_new ();
   n_events = chronicle_timeline_get_n_events (timeline);
   for (guint i = 0; i < n_events; i++)

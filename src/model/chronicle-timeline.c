@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-timeline.h"
+#include "chronicle-text-private.h"
 #include "chronicle-util-private.h"
 
 #include <stdlib.h>
@@ -306,9 +307,9 @@ chronicle_timeline_init (ChronicleTimeline *self)
   self->sources = g_list_store_new (CHRONICLE_TYPE_SOURCE);
   self->categories = g_list_store_new (CHRONICLE_TYPE_CATEGORY);
   self->eras = g_list_store_new (CHRONICLE_TYPE_ERA);
-  self->sources_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->categories_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->events_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sources_by_id = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  self->categories_by_id = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  self->events_by_id = g_hash_table_new (chronicle_str_hash, g_str_equal);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->ends = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -13,6 +13,7 @@
 
 #include "chronicle-paint.h"
 #include "chronicle-paint-private.h"
+#include "chronicle-text-private.h"
 
 /*
  * The painter's per-thread caches (see chronicle-paint-private.h): shaped
@@ -24,8 +25,8 @@ generations_init (Generations    *gen,
                   guint           limit,
                   GDestroyNotify  free_value)
 {
-  gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
-  gen->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  gen->current = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, free_value);
+  gen->previous = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, free_value);
   gen->limit = limit;
   gen->free_value = free_value;
 }
@@ -65,7 +66,7 @@ _chronicle_paint_generations_insert (Generations *gen,
     {
       g_hash_table_unref (gen->previous);
       gen->previous = gen->current;
-      gen->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gen->free_value);
+      gen->current = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, gen->free_value);
     }
   g_hash_table_insert (gen->current, key, value);
 }
@@ -106,7 +107,7 @@ _chronicle_paint_get_text_caches (void)
     {
       caches = g_new0 (TextCaches, 1);
       caches->text_caches = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_cache_free);
-      caches->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+      caches->sprites = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) cairo_surface_destroy);
       g_private_set (&text_caches_key, caches);
     }
@@ -243,7 +244,7 @@ _chronicle_paint_get_signature_cache (GPtrArray       *caches,
   cache = g_new0 (SignatureCache, 1);
   cache->signature = *signature;
   cache->context = context != NULL ? g_object_ref (context) : pango_cairo_create_context (cr);
-  cache->shapers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) chronicle_shaper_free);
+  cache->shapers = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, (GDestroyNotify) chronicle_shaper_free);
   generations_init (&cache->table, MAX_CACHED_TEXTS, g_object_unref);
   g_ptr_array_add (caches, cache);
 

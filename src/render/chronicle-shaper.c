@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chronicle-shaper-private.h"
+#include "chronicle-text-private.h"
 
 /*
  * Shaping labels word by word, the way browsers cache shaped words
@@ -248,7 +249,7 @@ ensure_script (ChronicleShaper *self,
       ((PangoItem *) items->data)->analysis.font != NULL)
     {
       s->item = g_steal_pointer (&items->data);
-      s->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_free);
+      s->words = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, word_free);
     }
   g_list_free_full (items, (GDestroyNotify) pango_item_free);
 
