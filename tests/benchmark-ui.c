@@ -13,7 +13,10 @@
  * file loaded (the window stays responsive when that is short), then
  * how long selecting the next event takes to show, and what each frame of
  * an animated zoom costs the main thread. Needs a display (xvfb-run);
- * prints medians of a few opens. Not a test.
+ * prints medians of a few opens. Then the hostile files of issue #10
+ * (chronicle-test-util.h): each is opened, its event selected, its
+ * warnings listed, and it is reloaded, and the longest main loop stall of
+ * each step is reported. Not a test.
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" _build/tests/chronicle-benchmark-ui [--runs N]
  */
@@ -24,6 +27,7 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 
+#include "chronicle-sidebar.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
@@ -234,6 +238,226 @@ open_once (GFile   *file,
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Hostile files: the longest main loop stall of each step */
+
+typedef struct
+{
+  gint64 last_tick;
+  gint64 max_gap;   /* µs */
+  gint64 painted;   /* time of the last after-paint */
+} Stalls;
+
+/* Every 5 ms: how late is the main loop? The gap between two runs is the
+ * longest the window could not answer (input, redraw) in that time. */
+static gboolean
+on_stall_tick_cb (gpointer user_data)
+{
+  Stalls *stalls = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stalls->last_tick != 0)
+    stalls->max_gap = MAX (stalls->max_gap, now - stalls->last_tick);
+  stalls->last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_stall_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  Stalls *stalls = user_data;
+
+  stalls->painted = g_get_monotonic_time ();
+}
+
+static void
+stalls_reset (Stalls *stalls)
+{
+  stalls->last_tick = g_get_monotonic_time ();
+  stalls->max_gap = 0;
+  stalls->painted = 0;
+}
+
+/* Until a frame is painted after @since, and then a little longer. */
+static void
+wait_painted (GtkWidget *window,
+              Stalls    *stalls,
+              gint64     since)
+{
+  gtk_widget_queue_draw (window);
+  while (stalls->painted <= since)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (g_get_monotonic_time () - since > 600 * G_USEC_PER_SEC)
+        g_error ("no frame within ten minutes");
+    }
+  for (gint64 end = g_get_monotonic_time () + 100000; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_page_title_cb (GtkWidget  *page,
+                  GParamSpec *pspec,
+                  GtkWindow  *window)
+{
+  /* As ChronicleWindow does: the X window's name. */
+  gtk_window_set_title (window, chronicle_timeline_page_get_title (CHRONICLE_TIMELINE_PAGE (page)));
+}
+
+typedef struct
+{
+  const char *label;
+  char     *(*make) (void);
+  const char *event_id;
+} HostileFile;
+
+static void
+run_hostile (const HostileFile *hostile,
+             const char        *dir)
+{
+  g_autofree char *contents = hostile->make ();
+  g_autofree char *path = g_build_filename (dir, "hostile.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = chronicle_timeline_page_new ();
+  ChronicleTimelinePage *tpage = CHRONICLE_TIMELINE_PAGE (page);
+  ChronicleTimeline *old;
+  Stalls stalls = { 0, };
+  double open_ms, select_ms, list_ms = -1, reload_ms;
+  GdkFrameClock *clock;
+  guint tick;
+  gint64 start;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_signal_connect (page, "notify::title", G_CALLBACK (on_page_title_cb), window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_stall_after_paint_cb), &stalls);
+  tick = g_timeout_add (5, on_stall_tick_cb, &stalls);
+
+  /* Open: until the chart is painted. */
+  stalls_reset (&stalls);
+  start = g_get_monotonic_time ();
+  chronicle_timeline_page_load_file (tpage, file);
+  while (chronicle_timeline_page_get_timeline (tpage) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_painted (window, &stalls, start);
+  open_ms = stalls.max_gap / 1000.0;
+
+  /* Select the event: the sidebar shows it. */
+  stalls_reset (&stalls);
+  start = g_get_monotonic_time ();
+  chronicle_timeline_view_set_selected_event (chronicle_timeline_page_get_timeline_view (tpage),
+                                              chronicle_timeline_lookup_event (chronicle_timeline_page_get_timeline (tpage),
+                                                                               hostile->event_id));
+  wait_painted (window, &stalls, start);
+  select_ms = stalls.max_gap / 1000.0;
+
+  /* Every warning, listed. */
+  if (chronicle_timeline_page_get_warnings (tpage) != NULL && chronicle_timeline_page_get_warnings (tpage)[0] != NULL)
+    {
+      GtkWidget *dialog;
+      GdkFrameClock *dialog_clock;
+      Stalls dialog_stalls = { 0, };
+
+      stalls_reset (&stalls);
+      start = g_get_monotonic_time ();
+      dialog = chronicle_timeline_page_show_all_warnings (tpage);
+      while (!gtk_widget_get_mapped (dialog))
+        g_main_context_iteration (NULL, TRUE);
+      dialog_clock = gtk_widget_get_frame_clock (dialog);
+      g_signal_connect (dialog_clock, "after-paint", G_CALLBACK (on_stall_after_paint_cb), &dialog_stalls);
+      wait_painted (dialog, &dialog_stalls, start);
+      list_ms = stalls.max_gap / 1000.0;
+      g_signal_handlers_disconnect_by_data (dialog_clock, &dialog_stalls);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* Live reload: the file rewritten, until the new timeline is painted. */
+  old = g_object_ref (chronicle_timeline_page_get_timeline (tpage));
+  stalls_reset (&stalls);
+  start = g_get_monotonic_time ();
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  while (chronicle_timeline_page_get_timeline (tpage) == old || chronicle_timeline_page_get_loading (tpage))
+    g_main_context_iteration (NULL, TRUE);
+  wait_painted (window, &stalls, start);
+  reload_ms = stalls.max_gap / 1000.0;
+  g_object_unref (old);
+
+  g_source_remove (tick);
+  g_signal_handlers_disconnect_by_data (clock, &stalls);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_unlink (path);
+
+  if (list_ms >= 0)
+    g_print ("| %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms |\n", hostile->label, open_ms, select_ms, list_ms, reload_ms);
+  else
+    g_print ("| %s | %.0f ms | %.0f ms | — | %.0f ms |\n", hostile->label, open_ms, select_ms, reload_ms);
+}
+
+/* Baselines: the bundled example, and a file with a few warnings. */
+static char *
+make_example (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "data", "examples", "istanbul-talks-2025.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static char *
+make_few_warnings (void)
+{
+  return g_strdup ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Few\", \"events\": ["
+                   "{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"A\", \"category\": \"nope\"},"
+                   "{\"id\": \"e2\", \"date\": \"2022-03-02\", \"title\": \"B\", \"category\": \"nope\"},"
+                   "{\"id\": \"e3\", \"date\": \"2022-03-03\", \"title\": \"C\", \"category\": \"nope\"},"
+                   "{\"id\": \"e4\", \"date\": \"2022-03-04\", \"title\": \"D\", \"category\": \"nope\"}]}\n");
+}
+
+static void
+run_hostile_files (void)
+{
+  static const HostileFile files[] = {
+    { "baseline: the example, 11 events", make_example, "rubio-assessment" },
+    { "baseline: 4 warnings", make_few_warnings, "e1" },
+    { "16 MB title", chronicle_test_make_huge_title, "e1" },
+    { "100 000 warnings", chronicle_test_make_many_warnings, "e5" },
+    { "100 000 quotes on one event", chronicle_test_make_many_quotes, "e1" },
+    { "10 MB URL, 1 MB summary", chronicle_test_make_huge_url, "e1" },
+    { "1 MB title of words", chronicle_test_make_long_titles, "words" },
+    { "1 MB title and quote without spaces", chronicle_test_make_long_titles, "nospace" },
+    { "bidi overrides, bad links", chronicle_test_make_bidi_and_links, "e1" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-bench-hostile-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_print ("\nHostile files (issue #10) in a 1920×1080 window: the longest main loop stall (the longest gap\n"
+           "between runs of a 5 ms timer) while each step runs until its frame is painted.\n\n"
+           "| file | open | select its event | Show All warnings | live reload |\n|---|---|---|---|---|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    run_hostile (&files[i], dir);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,15 +474,24 @@ main (int   argc,
   g_autoptr(GArray) select_ms = NULL;
   g_autoptr(GArray) zoom_ms = NULL;
   guint runs = 5, n_progress = 0;
+  gboolean hostile_only = FALSE;
 
   setlocale (LC_ALL, "");
   if (argc > 2 && g_str_equal (argv[1], "--runs"))
     runs = MAX (1, (guint) g_ascii_strtoull (argv[2], NULL, 10));
+  if (argc > 1 && g_str_equal (argv[argc - 1], "--hostile-only"))
+    hostile_only = TRUE;
 
   if (!gtk_init_check ())
     {
       g_printerr ("%s: no display; run it under xvfb-run\n", argv[0]);
       return 77;
+    }
+
+  if (hostile_only)
+    {
+      run_hostile_files ();
+      return 0;
     }
 
   timeline = chronicle_test_generate_timeline (100000, 1);
@@ -318,5 +551,8 @@ main (int   argc,
 
   g_file_delete (file, NULL, NULL);
   g_rmdir (dir);
+
+  run_hostile_files ();
+
   return 0;
 }

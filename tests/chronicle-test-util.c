@@ -429,3 +429,144 @@ chronicle_test_remove_dir (const char *dir)
     }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
+
+/* Hostile files (issue #10): the window tests and the UI benchmark open
+ * the same ones. */
+
+static GString *
+begin_timeline (const char *title)
+{
+  GString *json = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"");
+
+  g_string_append (json, title);
+  g_string_append (json, "\",\n");
+
+  return json;
+}
+
+static void
+append_repeated (GString    *json,
+                 const char *text,
+                 gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_string_append (json, text);
+}
+
+/* A title of 16 MB: it became the X window name, which the X server
+ * refused (BadLength), and that ended the app. */
+char *
+chronicle_test_make_huge_title (void)
+{
+  GString *json = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"");
+
+  append_repeated (json, "T", 16 * 1024 * 1024);
+  g_string_append (json, "\", \"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"Event\"}]}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* 100 000 events in a category that is not declared: 100 000 warnings
+ * (a pipeline that leaves out "categories" writes exactly that). */
+char *
+chronicle_test_make_many_warnings (void)
+{
+  GString *json = begin_timeline ("Warnings");
+
+  g_string_append (json, "\"events\": [\n");
+  for (guint i = 0; i < CHRONICLE_TEST_N_MANY; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"2022-03-01\", \"title\": \"E%u\", \"category\": \"nope\"}",
+                            i > 0 ? ",\n" : "", i, i);
+  g_string_append (json, "]}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* One event with 100 000 quotes. */
+char *
+chronicle_test_make_many_quotes (void)
+{
+  GString *json = begin_timeline ("Quotes");
+
+  g_string_append (json, "\"sources\": [{\"id\": \"s\", \"publisher\": \"Pub\", \"url\": \"https://example.com/a\"}],\n"
+                         "\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"Many quotes\", \"quotes\": [\n");
+  for (guint i = 0; i < CHRONICLE_TEST_N_MANY; i++)
+    g_string_append_printf (json, "%s{\"text\": \"Quote %u\", \"speaker\": \"Speaker\", \"source\": \"s\"}",
+                            i > 0 ? ",\n" : "", i);
+  g_string_append (json, "]}]}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* A source whose URL is 10 MB, cited by the event and by a quote; and a
+ * summary of 1 MB. */
+char *
+chronicle_test_make_huge_url (void)
+{
+  GString *json = begin_timeline ("URL");
+
+  g_string_append (json, "\"sources\": [{\"id\": \"s\", \"publisher\": \"Pub\", \"url\": \"https://example.com/");
+  append_repeated (json, "a", 10 * 1024 * 1024);
+  g_string_append (json, "\"}],\n\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"Long URL\", \"summary\": \"");
+  append_repeated (json, "sum ", 256 * 1024);
+  g_string_append (json, "\", \"sources\": [\"s\"], \"quotes\": [{\"text\": \"Q\", \"source\": \"s\"}]}]}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* Event titles of 1 MB: words, and one word without spaces (which took
+ * 60 s and 2.9 GB to paint when selected). */
+char *
+chronicle_test_make_long_titles (void)
+{
+  GString *json = begin_timeline ("Long titles");
+
+  g_string_append (json, "\"events\": [{\"id\": \"words\", \"date\": \"2022-03-01\", \"title\": \"");
+  append_repeated (json, "word ", 200 * 1024);
+  g_string_append (json, "\", \"actors\": [\"");
+  append_repeated (json, "A", 1024 * 1024);
+  g_string_append (json, "\"], \"location\": \"");
+  append_repeated (json, "L", 1024 * 1024);
+  g_string_append (json, "\"}, {\"id\": \"nospace\", \"date\": \"2022-03-05\", \"title\": \"");
+  append_repeated (json, "Y", 1024 * 1024);
+  g_string_append (json, "\", \"quotes\": [{\"text\": \"");
+  append_repeated (json, "Q", 1024 * 1024);
+  g_string_append (json, "\", \"speaker\": \"");
+  append_repeated (json, "S", 1024 * 1024);
+  g_string_append (json, "\"}]}]}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* Bidi overrides that would show "evil" as "live", and links that must
+ * not open: a newline in the URL, no host, a script; one good link. */
+char *
+chronicle_test_make_bidi_and_links (void)
+{
+  GString *json = begin_timeline ("\\u202eevil\\u202c");
+
+  g_string_append (json,
+                   "\"sources\": ["
+                   "{\"id\": \"newline\", \"publisher\": \"A\", \"url\": \"https://example.com/a\\nb\"},"
+                   "{\"id\": \"nohost\", \"publisher\": \"B\", \"url\": \"http:/etc/passwd\"},"
+                   "{\"id\": \"script\", \"publisher\": \"C\", \"url\": \"https:javascript:alert(1)\"},"
+                   "{\"id\": \"good\", \"publisher\": \"D\", \"url\": \"https://example.com/good\"}],\n"
+                   "\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"\\u202eevil\\u202c\","
+                   " \"sources\": [\"newline\", \"nohost\", \"script\", \"good\"], \"quotes\": ["
+                   "{\"text\": \"\\u202eevil\\u202c\", \"speaker\": \"\\u202eevil\\u202c\", \"source\": \"newline\"},"
+                   "{\"text\": \"b\", \"source\": \"nohost\"},"
+                   "{\"text\": \"c\", \"source\": \"script\"},"
+                   "{\"text\": \"d\", \"source\": \"good\"}]}]}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+char *
+chronicle_test_make_markup_names (void)
+{
+  GString *json = begin_timeline ("Q&A <b> title");
+
+  g_string_append (json, "\"events\": [{\"id\": \"e1\", \"date\": \"2022-03-01\", \"title\": \"<i>Event</i> & co\"}]}\n");
+
+  return g_string_free (json, FALSE);
+}

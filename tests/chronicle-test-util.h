@@ -31,4 +31,22 @@ ChronicleTimeline *chronicle_test_load_example      (void);
  * be deleted (a file left open, an unexpected subfolder). */
 void               chronicle_test_remove_dir        (const char        *dir);
 
+/* Timelines written to hurt the window (issue #10), as JSON text:
+ * a 16 MB title (event "e1"); CHRONICLE_TEST_N_MANY events in an undeclared
+ * category, so as many warnings; one event ("e1") with CHRONICLE_TEST_N_MANY
+ * quotes; a 10 MB source URL and a 1 MB summary ("e1"); 1 MB titles, of
+ * words ("words", with a 1 MB actor and place) and without a space
+ * ("nospace", with a 1 MB quote);
+ * bidi overrides around "evil" and links that must not open ("e1");
+ * markup in the titles. */
+#define CHRONICLE_TEST_N_MANY 100000
+
+char              *chronicle_test_make_huge_title       (void);
+char              *chronicle_test_make_many_warnings    (void);
+char              *chronicle_test_make_many_quotes      (void);
+char              *chronicle_test_make_huge_url         (void);
+char              *chronicle_test_make_long_titles      (void);
+char              *chronicle_test_make_bidi_and_links   (void);
+char              *chronicle_test_make_markup_names     (void);
+
 G_END_DECLS

@@ -536,7 +536,8 @@ test_accessible_selection (Fixture       *fixture,
   activate (fixture, "timeline.next");
 
   /* The name gives the place, the event and its neighbours. */
-  label = g_strdup_printf ("Event 2 of %u: %s — %s. Before it: %s — %s. After it: %s — %s.",
+  /* Titles sit in bidi isolates (FSI … PDI) inside the sentence. */
+  label = g_strdup_printf ("Event 2 of %u: %s — \u2068%s\u2069. Before it: %s — \u2068%s\u2069. After it: %s — \u2068%s\u2069.",
                            fixture->n,
                            second_date, chronicle_event_get_title (second),
                            first_date, chronicle_event_get_title (first),

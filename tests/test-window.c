@@ -162,7 +162,8 @@ test_window_keyboard_navigation (Fixture       *fixture,
   {
     g_autofree char *first = chronicle_event_format_date (chronicle_timeline_get_event (expected, 0));
     g_autofree char *last = chronicle_event_format_date (chronicle_timeline_get_event (expected, n - 1));
-    g_autofree char *label = g_strdup_printf ("Timeline: %s, %u events from %s to %s",
+    /* File text inside a sentence sits in bidi isolates (FSI … PDI). */
+    g_autofree char *label = g_strdup_printf ("Timeline: \u2068%s\u2069, %u events from %s to %s",
                                               chronicle_timeline_get_title (expected), n, first, last);
 
     gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
@@ -196,7 +197,7 @@ test_window_keyboard_navigation (Fixture       *fixture,
   /* Screen readers hear what is selected. */
   {
     g_autofree char *date = chronicle_event_format_date (selected);
-    g_autofree char *description = g_strdup_printf ("Selected: %s — %s", date,
+    g_autofree char *description = g_strdup_printf ("Selected: %s — \u2068%s\u2069", date,
                                                     chronicle_event_get_title (selected));
 
     gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
@@ -301,12 +302,13 @@ test_window_failures_share_dialog (Fixture       *fixture,
   dialog = open_failing (window, (GFile *[]) { a, b }, 2);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open 2 Files");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
-  g_assert_nonnull (strstr (body, "“a.json”: The file is not valid JSON. "));
-  g_assert_nonnull (strstr (body, "“b.json”: The file is not a Chronicle timeline. "));
+  /* Names sit in bidi isolates (FSI … PDI) inside the sentences. */
+  g_assert_nonnull (strstr (body, "“\u2068a.json\u2069”: The file is not valid JSON. "));
+  g_assert_nonnull (strstr (body, "“\u2068b.json\u2069”: The file is not a Chronicle timeline. "));
   gtk_window_destroy (dialog);
 
   dialog = open_failing (window, &b, 1);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “b.json”");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open “\u2068b.json\u2069”");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                                    "The file is not a Chronicle timeline.\n\n"));
   gtk_window_destroy (dialog);

@@ -58,6 +58,7 @@ struct _ChronicleLayout
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
   guint                  *item_of_event; /* visible event - first_visible -> item index */
   GObject                *text_context;  /* PangoContext measured with, or NULL */
+  GPtrArray              *shown_texts;   /* owned cut copies of file text, see display_text() */
 
   ChronicleLayoutOptions  options;
   double                  width;
@@ -71,7 +72,7 @@ struct _ChronicleLayout
   double                  tick_label_height;
   double                  label_height;   /* text height of an event label */
 
-  const char             *title;          /* borrowed from the timeline */
+  const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
 
   /* visible events: [first_visible, first_visible + n_range) were looked

@@ -15,6 +15,7 @@
 
 #include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
+#include "chronicle-text-private.h"
 
 /*
  * The layout is a pure function of (timeline, viewport, size, options,
@@ -129,13 +130,54 @@ get_lane_geometry (const ChronicleLayout *self,
     }
 }
 
+/* Whether chronicle_text_for_display() shows @text as it is: at most
+ * CHRONICLE_TEXT_MAX_TITLE characters of valid UTF-8 without controls,
+ * line breaks or bidi embeddings, overrides and isolates. Almost every
+ * title is, and is borrowed; reads at most that many characters. */
+static gboolean
+is_shown_as_is (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || ++n > CHRONICLE_TEXT_MAX_TITLE ||
+          c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* File text as it is drawn: measured, shaped and painted only as far as
+ * it can be seen. A 1 MB title took a minute and 2.9 GB to shape, and a
+ * "live" title wrapped in a right-to-left override showed as "evil". The
+ * data keeps the whole text. */
+static const char *
+display_text (ChronicleLayout *self,
+              const char      *text)
+{
+  char *shown;
+
+  if (text == NULL || is_shown_as_is (text))
+    return text;
+
+  shown = chronicle_text_for_display (text, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  g_ptr_array_add (self->shown_texts, shown);
+
+  return shown;
+}
+
 static void
 layout_title (ChronicleLayout      *self,
               ChronicleMeasureFunc  measure,
               gpointer              data,
               double               *y)
 {
-  const char *title = chronicle_timeline_get_title (self->timeline);
+  const char *title = display_text (self, chronicle_timeline_get_title (self->timeline));
   double w = 0, h = 0;
 
   *y = 8.0;
@@ -189,6 +231,7 @@ layout_legend (ChronicleLayout      *self,
           entry.label = chronicle_category_get_label (category);
           if (entry.label == NULL)
             entry.label = chronicle_category_get_id (category);
+          entry.label = display_text (self, entry.label);
           entry.hidden = self->options.hidden_categories != NULL &&
                          g_strv_contains (self->options.hidden_categories,
                                           chronicle_category_get_id (category));
@@ -277,7 +320,7 @@ layout_eras (ChronicleLayout      *self,
 
       band.x0 = MAX (x0, 0);
       band.x1 = MIN (x1, self->width);
-      band.label = chronicle_era_get_label (era);
+      band.label = display_text (self, chronicle_era_get_label (era));
 
       if (band.label != NULL)
         {
@@ -482,13 +525,13 @@ shape_item (ChronicleLayout     *self,
       (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
     {
       item->kind = CHRONICLE_ITEM_BAR;
-      item->text = chronicle_event_get_title (event);
+      item->text = display_text (self, chronicle_event_get_title (event));
       return MAX (item->x, 0);
     }
 
   item->kind = CHRONICLE_ITEM_MARKER;
   item->x = item->x2 = (item->x + item->x2) / 2;
-  item->text = chronicle_event_get_title (event);
+  item->text = display_text (self, chronicle_event_get_title (event));
   return item->x - CHRONICLE_LABEL_STRIP / 2;
 }
 
@@ -940,6 +983,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   self->eras = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutEra));
   self->breaks = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutBreak));
   self->legend = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutLegendEntry));
+  self->shown_texts = g_ptr_array_new_with_free_func (g_free);
 
   /* Measured with Pango: the painter draws the text shaped here, in the
    * same context, instead of shaping it again. */
@@ -991,6 +1035,7 @@ chronicle_layout_free (ChronicleLayout *layout)
   g_clear_pointer (&layout->legend, g_array_unref);
   g_clear_pointer (&layout->item_of_event, g_free);
   g_clear_object (&layout->text_context);
+  g_clear_pointer (&layout->shown_texts, g_ptr_array_unref);
   g_free (layout);
 }
 

@@ -53,7 +53,7 @@ typedef struct
   double            axis_y;       /* where the item sits on its track */
   int               lane;         /* > 0 above the axis, < 0 below */
   ChronicleRect     label;        /* label box; width 0 when unlabeled */
-  const char       *text;         /* borrowed from the event; NULL for clusters */
+  const char       *text;         /* borrowed from the event (or the layout, when cut); NULL for clusters */
 } ChronicleLayoutItem;
 
 typedef struct

@@ -25,6 +25,8 @@ generations_init (Generations    *gen,
                   guint           limit,
                   GDestroyNotify  free_value)
 {
+  /* Keyed by text from the file: a keyed hash, so that crafted titles
+   * cannot collide. */
   gen->current = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, free_value);
   gen->previous = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, free_value);
   gen->limit = limit;

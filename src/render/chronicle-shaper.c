@@ -249,6 +249,7 @@ ensure_script (ChronicleShaper *self,
       ((PangoItem *) items->data)->analysis.font != NULL)
     {
       s->item = g_steal_pointer (&items->data);
+      /* Words of titles from the file: a keyed hash (crafted collisions). */
       s->words = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, word_free);
     }
   g_list_free_full (items, (GDestroyNotify) pango_item_free);

@@ -15,6 +15,7 @@
 
 #include "chronicle-application.h"
 #include "chronicle-export.h"
+#include "chronicle-text-private.h"
 
 struct _ChronicleExportDialog
 {
@@ -360,7 +361,9 @@ static char *
 suggest_file_name (ChronicleExportDialog *self)
 {
   ChronicleExportOptions options;
-  g_autofree char *base = g_strdup (chronicle_timeline_get_title (self->timeline));
+  /* Cut, without controls: a name has at most 255 bytes, and 50
+   * characters of up to four bytes leave room for the extension. */
+  g_autofree char *base = chronicle_text_for_display (chronicle_timeline_get_title (self->timeline), 50, FALSE);
 
   chronicle_export_dialog_get_options (self, &options);
 

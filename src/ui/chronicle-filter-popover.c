@@ -15,6 +15,7 @@
 
 #include "chronicle-category-color.h"
 #include "chronicle-style.h"
+#include "chronicle-text-private.h"
 
 /* Actors beyond this many (the least frequent) are not offered: a menu of
  * hundreds of check buttons helps nobody. */
@@ -189,7 +190,9 @@ add_choice (ChronicleFilterPopover *self,
 {
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (facet->label);
+  /* Labels (categories, actors, places) are file text: cut, cleaned. */
+  g_autofree char *shown = chronicle_text_for_display (facet->label, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  GtkWidget *label = gtk_label_new (shown);
   g_autofree char *count = g_strdup_printf ("%u", facet->n_events);
   GtkWidget *count_label = gtk_label_new (count);
   Choice *choice = g_new0 (Choice, 1);
@@ -210,7 +213,11 @@ add_choice (ChronicleFilterPopover *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_hexpand (label, TRUE);
   if (facet->detail != NULL)
-    gtk_widget_set_tooltip_text (check, facet->detail);
+    {
+      g_autofree char *detail = chronicle_text_for_display (facet->detail, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      gtk_widget_set_tooltip_text (check, detail);
+    }
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_widget_add_css_class (count_label, "dim-label");

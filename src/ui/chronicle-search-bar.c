@@ -14,6 +14,7 @@
 
 #include "chronicle-filter-popover.h"
 #include "chronicle-search.h"
+#include "chronicle-text-private.h"
 #include "chronicle-util-private.h"
 
 /* Result rows built at most; the count says how many more match. Building
@@ -198,12 +199,14 @@ dup_snippet_markup (ChronicleSearchMatch *match)
       {
         ChronicleQuote *quote = chronicle_event_get_quote (event, chronicle_search_match_get_field_index (match));
         const char *speaker = chronicle_quote_get_speaker (quote);
+        g_autofree char *shown = NULL;
         g_autofree char *escaped = NULL;
 
         if (speaker == NULL)
           /* Translators: a quote in the search results */
           return g_strdup_printf (_("“%s”"), snippet);
-        escaped = g_markup_escape_text (speaker, -1);
+        shown = chronicle_text_for_display (speaker, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+        escaped = g_markup_escape_text (shown, -1);
         /* Translators: a quote in the search results: speaker, then what was said */
         return g_strdup_printf (_("%s: “%s”"), escaped, snippet);
       }
@@ -231,10 +234,11 @@ create_result_row (ChronicleSearchMatch       *match,
                    const ChronicleSearchQuery *query)
 {
   ChronicleEvent *event = chronicle_search_match_get_event (match);
-  const char *title = chronicle_event_get_title (event);
+  const char *full_title = chronicle_event_get_title (event);
+  g_autofree char *title = chronicle_text_for_display (full_title, CHRONICLE_TEXT_MAX_TITLE, FALSE);
   g_autofree char *date = chronicle_event_format_date (event);
-  g_autoptr(GArray) title_ranges = chronicle_search_query_find_ranges (query, title);
-  g_autofree char *title_markup = chronicle_search_markup_ranges (title, title_ranges);
+  g_autoptr(GArray) title_ranges = NULL;
+  g_autofree char *title_markup = NULL;
   g_autofree char *snippet_markup = dup_snippet_markup (match);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -254,7 +258,16 @@ create_result_row (ChronicleSearchMatch       *match,
   gtk_widget_add_css_class (date_label, "numeric");
   gtk_box_append (GTK_BOX (box), date_label);
 
-  gtk_label_set_markup (GTK_LABEL (title_label), title_markup);
+  /* The matches in bold, unless the title had to be cut or cleaned for
+   * display: their places are in the whole title. */
+  if (g_str_equal (title, full_title))
+    {
+      title_ranges = chronicle_search_query_find_ranges (query, title);
+      title_markup = chronicle_search_markup_ranges (title, title_ranges);
+      gtk_label_set_markup (GTK_LABEL (title_label), title_markup);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (title_label), title);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (texts), title_label);

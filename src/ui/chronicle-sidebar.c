@@ -8,13 +8,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "chronicle-sidebar.h"
 
 #include "chronicle-category-color.h"
+#include "chronicle-label-text-private.h"
+#include "chronicle-quote-list.h"
 #include "chronicle-style.h"
+#include "chronicle-text-private.h"
 
 struct _ChronicleSidebar
 {
@@ -25,8 +30,19 @@ struct _ChronicleSidebar
   ChronicleEvent    *event;
   GdkRGBA            dot_color;
 
+  /* what the event page lists: a section of one row (event_header), the
+   * quotes, a section of zero or one row (event_sources_box) */
+  ChronicleQuoteList *quotes;        /* the event's */
+  GListStore        *footer;         /* of GtkWidget */
+  GtkListItem       *header_holder;  /* borrowed: the row showing event_header */
+  GtkListItem       *footer_holder;  /* borrowed: the row showing event_sources_box */
+
   /* template widgets */
   GtkWidget         *scroller;
+  GtkWidget         *event_scroller;
+  GtkListView       *event_list;
+  GtkWidget         *event_header;
+  GtkWidget         *event_sources_box;
   GtkStack          *stack;
   GtkLabel          *timeline_title_label;
   GtkLabel          *timeline_description_label;
@@ -44,7 +60,6 @@ struct _ChronicleSidebar
   GtkWidget         *location_caption;
   GtkLabel          *location_label;
   GtkWidget         *quotes_heading;
-  GtkBox            *quotes_box;
   GtkWidget         *event_sources_heading;
   GtkListBox        *event_sources_list;
 };
@@ -66,15 +81,25 @@ is_blank (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-/* Sets @label to @text and hides it (and @caption, if any) when empty. */
+/* Sets @label to @text, cut to @max_chars for display (see
+ * chronicle_label_text_new()), and hides it (and @caption, if any) when
+ * empty. */
 static void
 set_label_or_hide (GtkLabel   *label,
                    GtkWidget  *caption,
-                   const char *text)
+                   const char *text,
+                   gsize       max_chars)
 {
   gboolean visible = !is_blank (text);
+  g_autofree char *shown = NULL;
 
-  gtk_label_set_text (label, visible ? text : "");
+  /* A title is one line of at most 200 characters; a longer text keeps its
+   * lines and gets places to wrap. */
+  if (visible)
+    shown = max_chars > CHRONICLE_TEXT_MAX_TITLE ? chronicle_label_text_new (text, max_chars)
+                                                 : chronicle_text_for_display (text, max_chars, FALSE);
+
+  gtk_label_set_text (label, visible ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), visible);
   if (caption != NULL)
     gtk_widget_set_visible (caption, visible);
@@ -86,12 +111,28 @@ remove_all_children (GtkWidget *parent)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (parent)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (parent))
-        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
-      else
-        gtk_box_remove (GTK_BOX (parent), child);
-    }
+    gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+}
+
+/* File text for a label: cut, without controls. */
+static char *
+display_title (const char *text)
+{
+  return chronicle_text_for_display (text, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+}
+
+/* The same, isolated for a composed sentence ("%s · %s"), so that
+ * right-to-left text does not reorder the sentence around it; NULL for
+ * blank text. */
+static char *
+display_isolated (const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  if (is_blank (text))
+    return NULL;
+  shown = display_title (text);
+  return chronicle_text_isolate (shown);
 }
 
 static char *
@@ -106,11 +147,17 @@ format_source_detail (ChronicleSource     *source,
   if (date != NULL)
     date_text = chronicle_date_format (date);
 
-  if (!is_blank (publisher) && date_text != NULL)
-    /* Translators: a quote's outlet and date, "Reuters · 16 May 2025" */
-    return g_strdup_printf (_("%s · %s"), publisher, date_text);
   if (!is_blank (publisher))
-    return g_strdup (publisher);
+    {
+      if (date_text != NULL)
+        {
+          g_autofree char *shown = display_isolated (publisher);
+
+          /* Translators: a quote's outlet and date, "Reuters · 16 May 2025" */
+          return g_strdup_printf (_("%s · %s"), shown, date_text);
+        }
+      return display_title (publisher);
+    }
 
   return g_steal_pointer (&date_text);
 }
@@ -131,27 +178,32 @@ create_label (const char *text,
   return label;
 }
 
+/* Longer addresses are shown, not linked: no browser or server takes them
+ * (most stop at 8 KB or 2 MB), and checking a 10 MB one, three times per
+ * event shown, held the main thread for a quarter of a second. */
+#define MAX_LINK_BYTES (64 * 1024)
+
+/* Only web pages are linked (chronicle_uri_is_web_link()): a timeline comes
+ * from a pipeline, and a file: or custom-scheme URL in it, or one with a
+ * newline in it, should not launch anything. */
+static gboolean
+is_link (const char *url)
+{
+  return url != NULL && strnlen (url, MAX_LINK_BYTES + 1) <= MAX_LINK_BYTES && chronicle_uri_is_web_link (url);
+}
+
 static void
 on_source_row_activated_cb (AdwActionRow *row,
                             gpointer      user_data)
 {
-  const char *url = g_object_get_data (G_OBJECT (row), "chronicle-url");
+  ChronicleSource *source = user_data;
+  const char *url = chronicle_source_get_url (source);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
 
-  g_assert (url != NULL);
+  g_assert (is_link (url));
 
   /* Goes through the OpenURI portal inside Flatpak. */
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
-}
-
-/* Only web pages are linked: a timeline comes from a pipeline, and a
- * file: or custom-scheme URL in it should not launch anything. */
-static gboolean
-is_web_url (const char *url)
-{
-  const char *scheme = url != NULL ? g_uri_peek_scheme (url) : NULL;
-
-  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
 }
 
 static GtkWidget *
@@ -162,51 +214,67 @@ create_source_row (ChronicleSource *source)
   const char *url = chronicle_source_get_url (source);
   const ChronicleDate *published = chronicle_source_get_published (source);
   g_autofree char *date = published != NULL ? chronicle_date_format (published) : NULL;
+  g_autofree char *shown_publisher = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
   if (is_blank (publisher))
     publisher = chronicle_source_get_id (source);
+  shown_publisher = display_title (publisher);
 
-  if (!is_blank (title) && date != NULL)
-    subtitle = g_strdup_printf (_("%s · %s"), title, date);
-  else if (!is_blank (title))
-    subtitle = g_strdup (title);
+  if (!is_blank (title))
+    {
+      if (date != NULL)
+        {
+          g_autofree char *shown_title = display_isolated (title);
+
+          subtitle = g_strdup_printf (_("%s · %s"), shown_title, date);
+        }
+      else
+        subtitle = display_title (title);
+    }
   else
     subtitle = g_steal_pointer (&date);
 
-  /* Row titles are markup in libadwaita 1.2. */
-  escaped_title = g_markup_escape_text (publisher, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  /* Row titles are markup in libadwaita 1.2: file text is plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_publisher);
   if (subtitle != NULL)
-    {
-      escaped_subtitle = g_markup_escape_text (subtitle, -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-    }
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (is_web_url (url))
+  if (is_link (url))
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+      g_autofree char *shown_url = display_title (url);
 
       /* The whole row opens the page, as in AdwAboutWindow. */
-      gtk_widget_set_tooltip_text (row, url);
+      gtk_widget_set_tooltip_text (row, shown_url);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "chronicle-url", g_strdup (url), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (on_source_row_activated_cb), NULL);
+      g_signal_connect_data (row, "activated", G_CALLBACK (on_source_row_activated_cb),
+                             g_object_ref (source), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
     }
 
   return row;
+}
+
+/* What a quote's row shows as its text (with quotation marks), cut. */
+static char *
+format_quote_text (ChronicleQuote *quote)
+{
+  g_autofree char *text = chronicle_label_text_new (chronicle_quote_get_text (quote), CHRONICLE_TEXT_MAX_TEXT);
+
+  /* Translators: typographic quotation marks around a quote; use the ones
+   * of your language, for instance „%s“ or « %s ». */
+  return g_strdup_printf (_("“%s”"), text);
 }
 
 static GtkWidget *
 create_quote_card (ChronicleSidebar *self,
                    ChronicleQuote   *quote)
 {
-  const char *speaker = chronicle_quote_get_speaker (quote);
-  const char *role = chronicle_quote_get_role (quote);
+  g_autofree char *speaker = display_isolated (chronicle_quote_get_speaker (quote));
+  g_autofree char *role = display_isolated (chronicle_quote_get_role (quote));
   const char *source_id = chronicle_quote_get_source_id (quote);
   ChronicleSource *source = NULL;
   g_autofree char *text = NULL;
@@ -221,9 +289,7 @@ create_quote_card (ChronicleSidebar *self,
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "quote-card");
 
-  /* Translators: typographic quotation marks around a quote; use the ones
-   * of your language, for instance „%s“ or « %s ». */
-  text = g_strdup_printf (_("“%s”"), chronicle_quote_get_text (quote));
+  text = format_quote_text (quote);
   label = create_label (text, "quote-text");
   gtk_widget_set_name (label, "quote-text");
   gtk_box_append (GTK_BOX (card), label);
@@ -246,18 +312,63 @@ create_quote_card (ChronicleSidebar *self,
       gtk_box_append (GTK_BOX (card), label);
     }
 
-  if (source != NULL && is_web_url (chronicle_source_get_url (source)))
+  if (source != NULL && is_link (chronicle_source_get_url (source)))
     {
-      GtkWidget *link = gtk_link_button_new_with_label (chronicle_source_get_url (source),
-                                                        _("Read Source"));
+      const char *url = chronicle_source_get_url (source);
+      g_autofree char *shown_url = display_title (url);
+      GtkWidget *link = gtk_link_button_new_with_label (url, _("Read Source"));
 
       gtk_widget_set_halign (link, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (link, chronicle_source_get_url (source));
+      /* Set, so that the button does not put the whole URL in a tooltip. */
+      gtk_widget_set_tooltip_text (link, shown_url);
       gtk_widget_add_css_class (link, "quote-link");
       gtk_box_append (GTK_BOX (card), link);
     }
 
   return card;
+}
+
+/* The header and the sources are one widget each (from the template), which
+ * at most one row shows at a time; quote rows are made when shown. */
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ChronicleSidebar         *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkListItem **holder = NULL;
+
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+
+  if (CHRONICLE_IS_QUOTE (item))
+    {
+      gtk_list_item_set_child (list_item, create_quote_card (self, CHRONICLE_QUOTE (item)));
+      return;
+    }
+
+  if (item == G_OBJECT (self->event_header))
+    holder = &self->header_holder;
+  else if (item == G_OBJECT (self->event_sources_box))
+    holder = &self->footer_holder;
+  g_assert (holder != NULL);
+
+  if (*holder != NULL && *holder != list_item)
+    gtk_list_item_set_child (*holder, NULL);
+  gtk_list_item_set_child (list_item, GTK_WIDGET (item));
+  *holder = list_item;
+}
+
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  ChronicleSidebar         *self)
+{
+  if (self->header_holder == list_item)
+    self->header_holder = NULL;
+  if (self->footer_holder == list_item)
+    self->footer_holder = NULL;
+  gtk_list_item_set_child (list_item, NULL);
 }
 
 static void
@@ -281,6 +392,7 @@ update_category (ChronicleSidebar *self)
   const char *category_id = chronicle_event_get_category_id (self->event);
   ChronicleCategory *category = NULL;
   g_auto(ChronicleStyle) style = { 0 };
+  g_autofree char *label = NULL;
   ChronicleColor color;
 
   if (category_id != NULL && self->timeline != NULL)
@@ -290,7 +402,8 @@ update_category (ChronicleSidebar *self)
   if (category == NULL)
     return;
 
-  gtk_label_set_text (self->category_label, chronicle_category_get_label (category));
+  label = display_title (chronicle_category_get_label (category));
+  gtk_label_set_text (self->category_label, label);
 
   /* The same colour the chart gives the category, in the same light or
    * dark palette. */
@@ -315,13 +428,29 @@ on_style_manager_dark_changed_cb (ChronicleSidebar *self)
     update_category (self);
 }
 
+/* The rows of the old event go away with it: focus in one (a quote's
+ * link, a selected label) moves to the list first. GTK 4.8's list view
+ * otherwise keeps tracking a focus child that is gone (a critical in
+ * gtk_widget_is_ancestor() at the next frame). */
+static void
+keep_focus_out_of_rows (ChronicleSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && focus != GTK_WIDGET (self->event_list) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->event_list)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->event_list));
+}
+
 static void
 update_event_page (ChronicleSidebar *self)
 {
   g_autofree char *date = chronicle_event_format_date (self->event);
+  g_autofree char *title = display_title (chronicle_event_get_title (self->event));
   const char * const *actors = chronicle_event_get_actors (self->event);
   const char * const *source_ids = chronicle_event_get_source_ids (self->event);
-  g_autofree char *actors_text = NULL;
+  g_autoptr(GString) actors_text = NULL;
   guint n_quotes = chronicle_event_get_n_quotes (self->event);
   guint n_sources = 0;
 
@@ -334,22 +463,30 @@ update_event_page (ChronicleSidebar *self)
     }
 
   gtk_label_set_text (self->date_label, date);
-  gtk_label_set_text (self->title_label, chronicle_event_get_title (self->event));
-  set_label_or_hide (self->summary_label, NULL, chronicle_event_get_summary (self->event));
+  gtk_label_set_text (self->title_label, title);
+  set_label_or_hide (self->summary_label, NULL, chronicle_event_get_summary (self->event),
+                     CHRONICLE_TEXT_MAX_TEXT);
   update_category (self);
 
-  if (actors != NULL && actors[0] != NULL)
-    actors_text = g_strjoinv (", ", (char **) actors);
-  set_label_or_hide (self->actors_label, self->actors_caption, actors_text);
+  /* Joined only as far as can be shown: a pipeline may list thousands. */
+  for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
+    {
+      if (actors_text == NULL)
+        actors_text = g_string_new (NULL);
+      else
+        g_string_append (actors_text, ", ");
+      g_string_append (actors_text, actors[i]);
+      if (actors_text->len > CHRONICLE_TEXT_MAX_TEXT * 4)
+        break;
+    }
+  set_label_or_hide (self->actors_label, self->actors_caption,
+                     actors_text != NULL ? actors_text->str : NULL, CHRONICLE_TEXT_MAX_TEXT);
   set_label_or_hide (self->location_label, self->location_caption,
-                     chronicle_event_get_location (self->event));
+                     chronicle_event_get_location (self->event), CHRONICLE_TEXT_MAX_TITLE);
 
-  remove_all_children (GTK_WIDGET (self->quotes_box));
-  for (guint i = 0; i < n_quotes; i++)
-    gtk_box_append (self->quotes_box,
-                    create_quote_card (self, chronicle_event_get_quote (self->event, i)));
   gtk_widget_set_visible (self->quotes_heading, n_quotes > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->quotes_box), n_quotes > 0);
+  keep_focus_out_of_rows (self);
+  chronicle_quote_list_set_event (self->quotes, self->event);
 
   remove_all_children (GTK_WIDGET (self->event_sources_list));
   for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
@@ -364,8 +501,11 @@ update_event_page (ChronicleSidebar *self)
       gtk_list_box_append (self->event_sources_list, create_source_row (source));
       n_sources++;
     }
-  gtk_widget_set_visible (self->event_sources_heading, n_sources > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->event_sources_list), n_sources > 0);
+
+  if (n_sources > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->footer)) == 0)
+    g_list_store_append (self->footer, self->event_sources_box);
+  else if (n_sources == 0)
+    g_list_store_remove_all (self->footer);
 }
 
 static void
@@ -381,9 +521,11 @@ update_overview_page (ChronicleSidebar *self)
     }
 
   set_label_or_hide (self->timeline_title_label, NULL,
-                     self->timeline != NULL ? chronicle_timeline_get_title (self->timeline) : NULL);
+                     self->timeline != NULL ? chronicle_timeline_get_title (self->timeline) : NULL,
+                     CHRONICLE_TEXT_MAX_TITLE);
   set_label_or_hide (self->timeline_description_label, NULL,
-                     self->timeline != NULL ? chronicle_timeline_get_description (self->timeline) : NULL);
+                     self->timeline != NULL ? chronicle_timeline_get_description (self->timeline) : NULL,
+                     CHRONICLE_TEXT_MAX_TEXT);
   gtk_widget_set_visible (self->overview_hint_label,
                           self->timeline != NULL && chronicle_timeline_get_n_events (self->timeline) > 0);
 
@@ -399,24 +541,32 @@ update_overview_page (ChronicleSidebar *self)
 }
 
 static void
+scroll_to_top (GtkWidget *scroller)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
+static void
 update (ChronicleSidebar *self)
 {
-  GtkAdjustment *vadjustment;
-
   if (self->event != NULL)
     {
       update_event_page (self);
       gtk_stack_set_visible_child_name (self->stack, "event");
+      /* A new event is read from the top. */
+      scroll_to_top (self->event_scroller);
     }
   else
     {
+      /* The quotes are the event's: not kept alive behind the overview. */
+      keep_focus_out_of_rows (self);
+      chronicle_quote_list_set_event (self->quotes, NULL);
       update_overview_page (self);
       gtk_stack_set_visible_child_name (self->stack, "overview");
+      scroll_to_top (self->scroller);
     }
-
-  /* A new event is read from the top. */
-  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 }
 
 static void
@@ -425,6 +575,10 @@ chronicle_sidebar_dispose (GObject *object)
   ChronicleSidebar *self = CHRONICLE_SIDEBAR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_SIDEBAR);
+  self->header_holder = NULL;
+  self->footer_holder = NULL;
+  g_clear_object (&self->quotes);
+  g_clear_object (&self->footer);
   g_clear_object (&self->timeline);
   g_clear_object (&self->event);
 
@@ -513,6 +667,10 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/chronicle-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_header);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, timeline_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, timeline_description_label);
@@ -530,7 +688,6 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, location_caption);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, location_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, quotes_heading);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, quotes_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_heading);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_list);
 
@@ -540,7 +697,25 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
 static void
 chronicle_sidebar_init (ChronicleSidebar *self)
 {
+  g_autoptr(GListStore) header = g_list_store_new (GTK_TYPE_WIDGET);
+  g_autoptr(GListStore) sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkSelectionModel *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->quotes = chronicle_quote_list_new ();
+  self->footer = g_list_store_new (GTK_TYPE_WIDGET);
+  g_list_store_append (header, self->event_header);
+  g_list_store_append (sections, header);
+  g_list_store_append (sections, self->quotes);
+  g_list_store_append (sections, self->footer);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections))))));
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_row_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_row_unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->event_list, factory);
+  gtk_list_view_set_model (self->event_list, selection);
+  g_object_unref (selection);
 
   gtk_drawing_area_set_draw_func (self->category_dot, draw_category_dot, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -628,32 +803,65 @@ chronicle_sidebar_get_heading_text (ChronicleSidebar *self)
 }
 
 /**
+ * chronicle_sidebar_get_quotes:
+ * @self: a `ChronicleSidebar`
+ *
+ * Returns: (transfer none): the quotes the event page lists (a
+ *   `GListModel` of `ChronicleQuote`); empty on the overview
+ */
+GListModel *
+chronicle_sidebar_get_quotes (ChronicleSidebar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->quotes);
+}
+
+/**
  * chronicle_sidebar_dup_quote_texts:
  * @self: a `ChronicleSidebar`
  *
- * Returns: (transfer full): the quote texts shown, as displayed (with
- *   quotation marks), in order; empty when none
+ * Returns: (transfer full): the quote texts listed, as their rows show
+ *   them (with quotation marks, cut), in order; empty when none
  */
 GStrv
 chronicle_sidebar_dup_quote_texts (ChronicleSidebar *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
 
   g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "event") == 0 &&
-      gtk_widget_get_visible (GTK_WIDGET (self->quotes_box)))
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  for (guint i = 0; i < n; i++)
     {
-      for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->quotes_box));
-           card != NULL;
-           card = gtk_widget_get_next_sibling (card))
-        {
-          GtkWidget *label = gtk_widget_get_first_child (card);
+      g_autoptr(ChronicleQuote) quote = g_list_model_get_item (G_LIST_MODEL (self->quotes), i);
+      g_autofree char *text = format_quote_text (quote);
 
-          g_assert (GTK_IS_LABEL (label));
-          g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (label)));
-        }
+      g_strv_builder_add (builder, text);
     }
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * chronicle_sidebar_get_n_rows:
+ * @self: a `ChronicleSidebar`
+ *
+ * Returns: how many rows the event page's list has made (rows are made
+ *   for what is on screen, not for every quote)
+ */
+guint
+chronicle_sidebar_get_n_rows (ChronicleSidebar *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), 0);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->event_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n;
 }

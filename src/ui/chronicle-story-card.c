@@ -12,6 +12,9 @@
 
 #include "chronicle-story-card.h"
 
+#include "chronicle-label-text-private.h"
+#include "chronicle-text-private.h"
+
 /* The card leaves the chart room: at most this many quotes, of at most
  * this many lines each (the sidebar shows them all, in full). */
 #define MAX_QUOTES      3
@@ -56,6 +59,24 @@ is_blank (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
+/* File text for a label: cut, without controls; isolated when it goes
+ * into a composed sentence, so that right-to-left text does not reorder
+ * the sentence around it. */
+static char *
+display_text (const char *text,
+              gsize       max_chars)
+{
+  return chronicle_label_text_new (text, max_chars);
+}
+
+static char *
+display_isolated (const char *text)
+{
+  g_autofree char *shown = chronicle_text_for_display (text, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+  return chronicle_text_isolate (shown);
+}
+
 static GtkWidget *
 create_label (const char *text,
               const char *css_class)
@@ -79,8 +100,9 @@ static GtkWidget *
 create_quote (ChronicleTimeline *timeline,
               ChronicleQuote    *quote)
 {
-  const char *speaker = chronicle_quote_get_speaker (quote);
-  const char *role = chronicle_quote_get_role (quote);
+  g_autofree char *speaker = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *quote_text = NULL;
   const char *source_id = chronicle_quote_get_source_id (quote);
   ChronicleSource *source = NULL;
   g_autofree char *text = NULL;
@@ -89,13 +111,18 @@ create_quote (ChronicleTimeline *timeline,
 
   if (source_id != NULL && timeline != NULL)
     source = chronicle_timeline_lookup_source (timeline, source_id);
+  if (!is_blank (chronicle_quote_get_speaker (quote)))
+    speaker = display_isolated (chronicle_quote_get_speaker (quote));
+  if (!is_blank (chronicle_quote_get_role (quote)))
+    role = display_isolated (chronicle_quote_get_role (quote));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (box, "story-quote");
 
   /* Translators: typographic quotation marks around a quote; use the ones
    * of your language, for instance „%s“ or « %s ». */
-  text = g_strdup_printf (_("“%s”"), chronicle_quote_get_text (quote));
+  quote_text = display_text (chronicle_quote_get_text (quote), CHRONICLE_TEXT_MAX_TEXT);
+  text = g_strdup_printf (_("“%s”"), quote_text);
   label = create_label (text, "quote-text");
   gtk_label_set_lines (GTK_LABEL (label), MAX_QUOTE_LINES);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -111,11 +138,11 @@ create_quote (ChronicleTimeline *timeline,
   if (source != NULL && !is_blank (chronicle_source_get_publisher (source)))
     {
       g_autofree char *with_source = NULL;
+      g_autofree char *publisher = display_isolated (chronicle_source_get_publisher (source));
 
       /* Translators: attribution and the outlet that reported the quote,
        * "— Marco Rubio, US Secretary of State · Reuters" */
-      with_source = g_strdup_printf (_("%s · %s"), attribution != NULL ? attribution : "",
-                                     chronicle_source_get_publisher (source));
+      with_source = g_strdup_printf (_("%s · %s"), attribution != NULL ? attribution : "", publisher);
       g_free (attribution);
       attribution = g_steal_pointer (&with_source);
     }
@@ -143,6 +170,8 @@ update_content (ChronicleStoryCard *self)
   guint n = timeline != NULL ? chronicle_timeline_get_n_events (timeline) : 0;
   g_autofree char *position_text = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
   guint position = 0;
   guint n_quotes;
   gboolean found;
@@ -158,7 +187,9 @@ update_content (ChronicleStoryCard *self)
     {
       gtk_label_set_text (self->position_label, "");
       gtk_label_set_text (self->date_label, "");
-      gtk_label_set_text (self->title_label, timeline != NULL ? chronicle_timeline_get_title (timeline) : "");
+      title = chronicle_text_for_display (timeline != NULL ? chronicle_timeline_get_title (timeline) : NULL,
+                                          CHRONICLE_TEXT_MAX_TITLE, FALSE);
+      gtk_label_set_text (self->title_label, title);
       gtk_label_set_text (self->summary_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
       return;
@@ -170,9 +201,10 @@ update_content (ChronicleStoryCard *self)
 
   date = chronicle_event_format_date (event);
   gtk_label_set_text (self->date_label, date);
-  gtk_label_set_text (self->title_label, chronicle_event_get_title (event));
-  gtk_label_set_text (self->summary_label,
-                      is_blank (chronicle_event_get_summary (event)) ? "" : chronicle_event_get_summary (event));
+  title = chronicle_text_for_display (chronicle_event_get_title (event), CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  gtk_label_set_text (self->title_label, title);
+  summary = display_text (chronicle_event_get_summary (event), CHRONICLE_TEXT_MAX_TEXT);
+  gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !is_blank (chronicle_event_get_summary (event)));
 
   n_quotes = chronicle_event_get_n_quotes (event);

@@ -19,13 +19,19 @@
 #include "chronicle-overview.h"
 #include "chronicle-search-bar.h"
 #include "chronicle-story-card.h"
+#include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-util-private.h"
+#include "chronicle-warnings-dialog.h"
 
 /* Pipelines and editors write a file in several steps (truncate, write,
  * close; or write a temporary file and rename it over): the page reloads
  * once the events have paused for this long, in milliseconds. */
 #define RELOAD_DELAY_MS 200
+
+/* The banner names the number of load warnings and shows this many; the
+ * rest are a click away, in a list that makes rows for what is shown. */
+#define BANNER_WARNINGS 3
 
 struct _ChronicleTimelinePage
 {
@@ -39,6 +45,7 @@ struct _ChronicleTimelinePage
   GtkRevealer           *banner_revealer;
   GtkLabel              *banner_title_label;
   GtkLabel              *banner_details_label;
+  GtkWidget             *banner_show_all_button;
   GtkPaned              *paned;
   GtkBox                *top_bar_box;
   GtkBox                *bottom_bar_box;
@@ -52,7 +59,8 @@ struct _ChronicleTimelinePage
   char                  *title;
   char                  *last_error;
   const char            *last_error_summary;  /* static, see chronicle_load_error_get_summary() */
-  GStrv                  warnings;
+  GPtrArray             *warnings;       /* of char *, NULL-terminated (len does not count the NULL);
+                                          * shared with the warnings dialog */
   ChronicleSearchBar    *search_bar;     /* borrowed: a child of top_bar_box */
 
   guint                  load_generation;
@@ -100,12 +108,25 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+/* A file's name as text for a label: a name may hold newlines, controls or
+ * bidi overrides too. */
 static char *
 dup_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
 
-  return g_filename_display_name (basename);
+  return chronicle_text_for_display (name, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+}
+
+/* The same, isolated for a composed sentence (bidi isolates: a right-to-left
+ * name does not reorder the sentence). */
+static char *
+dup_isolated_name (GFile *file)
+{
+  g_autofree char *name = dup_display_name (file);
+
+  return chronicle_text_isolate (name);
 }
 
 static void
@@ -134,10 +155,15 @@ update_title (ChronicleTimelinePage *self)
   const char *title = timeline != NULL ? chronicle_timeline_get_title (timeline) : NULL;
   g_autofree char *display_name = self->file != NULL ? dup_display_name (self->file) : NULL;
 
+  g_autofree char *shown = NULL;
+
   if (title == NULL || title[0] == '\0')
     title = display_name;
 
-  if (chronicle_set_str (&self->title, title))
+  /* What every title (window, X window name, tab, header) shows: a
+   * 16 MB title made an X window name the X server refused. */
+  shown = title != NULL ? chronicle_text_for_display (title, CHRONICLE_TEXT_MAX_TITLE, FALSE) : NULL;
+  if (chronicle_set_str (&self->title, shown))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -146,25 +172,40 @@ update_title (ChronicleTimelinePage *self)
 static void
 update_banner (ChronicleTimelinePage *self)
 {
-  guint n = self->warnings != NULL ? g_strv_length (self->warnings) : 0;
+  guint n = self->warnings != NULL ? self->warnings->len : 0;
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
+  gboolean show_all = FALSE;
 
   if (self->last_error != NULL && chronicle_timeline_view_get_timeline (self->timeline_view) != NULL)
     {
-      g_autofree char *display_name = dup_display_name (self->file);
+      g_autofree char *display_name = dup_isolated_name (self->file);
+      g_autofree char *message = g_strdup_printf ("%s %s", self->last_error_summary, self->last_error);
 
       /* Translators: %s is a file name; what is wrong with it follows below. */
       title = g_strdup_printf (_("Could not reload “%s”; the previous version is still shown"), display_name);
-      details = g_strdup_printf ("%s %s", self->last_error_summary, self->last_error);
+      details = chronicle_text_for_display (message, CHRONICLE_TEXT_MAX_TEXT, TRUE);
     }
   else if (n > 0)
     {
+      GString *first = g_string_new (NULL);
+
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Loaded with %'u warning",
                                             "Loaded with %'u warnings", n),
                                n);
-      details = g_strjoinv ("\n", self->warnings);
+      /* The first few, one line each; "Show All" lists every one. */
+      for (guint i = 0; i < MIN (n, BANNER_WARNINGS); i++)
+        {
+          g_autofree char *line = chronicle_text_for_display (g_ptr_array_index (self->warnings, i),
+                                                              CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+          if (i > 0)
+            g_string_append_c (first, '\n');
+          g_string_append (first, line);
+        }
+      details = g_string_free (first, FALSE);
+      show_all = n > BANNER_WARNINGS;
     }
   else
     {
@@ -174,6 +215,7 @@ update_banner (ChronicleTimelinePage *self)
 
   gtk_label_set_text (self->banner_title_label, title);
   gtk_label_set_text (self->banner_details_label, details);
+  gtk_widget_set_visible (self->banner_show_all_button, show_all);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
@@ -279,8 +321,17 @@ on_load_ready_cb (GObject      *source_object,
       return;
     }
 
-  g_clear_pointer (&self->warnings, g_strfreev);
-  self->warnings = g_steal_pointer (&warnings);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  if (warnings != NULL)
+    {
+      guint n = g_strv_length (warnings);
+
+      /* The strings move into the array (g_ptr_array_new_take_null_terminated()
+       * is GLib 2.76). */
+      self->warnings = g_ptr_array_new_null_terminated (n, g_free, TRUE);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->warnings, g_steal_pointer (&warnings[i]));
+    }
   set_last_error (self, NULL);
 
   replace_timeline (self, timeline);
@@ -329,7 +380,7 @@ start_load (ChronicleTimelinePage *self)
 
   if (chronicle_timeline_view_get_timeline (self->timeline_view) == NULL)
     {
-      g_autofree char *display_name = dup_display_name (self->file);
+      g_autofree char *display_name = dup_isolated_name (self->file);
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_("Loading “%s”…"), display_name);
 
@@ -430,6 +481,12 @@ on_banner_close_clicked_cb (ChronicleTimelinePage *self)
 }
 
 static void
+on_banner_show_all_clicked_cb (ChronicleTimelinePage *self)
+{
+  chronicle_timeline_page_show_all_warnings (self);
+}
+
+static void
 on_paned_max_position_cb (ChronicleTimelinePage *self)
 {
   int max_position = 0;
@@ -477,7 +534,7 @@ chronicle_timeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->last_error, g_free);
-  g_clear_pointer (&self->warnings, g_strfreev);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (chronicle_timeline_page_parent_class)->finalize (object);
 }
@@ -619,12 +676,14 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_details_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_show_all_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, paned);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, top_bar_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, bottom_bar_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paned_max_position_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -818,7 +877,7 @@ chronicle_timeline_page_get_warnings (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  return (const char * const *) self->warnings;
+  return self->warnings != NULL ? (const char * const *) self->warnings->pdata : NULL;
 }
 
 gboolean
@@ -912,4 +971,35 @@ chronicle_timeline_page_get_banner (ChronicleTimelinePage  *self,
     *details = gtk_label_get_text (self->banner_details_label);
 
   return gtk_revealer_get_reveal_child (self->banner_revealer);
+}
+
+/**
+ * chronicle_timeline_page_show_all_warnings:
+ * @self: a `ChronicleTimelinePage`
+ *
+ * Opens a dialog that lists every load warning of the timeline shown.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when there are
+ *   no warnings
+ */
+GtkWidget *
+chronicle_timeline_page_show_all_warnings (ChronicleTimelinePage *self)
+{
+  GtkRoot *root;
+  g_autofree char *display_name = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
+
+  if (self->warnings == NULL || self->warnings->len == 0)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  display_name = self->file != NULL ? dup_display_name (self->file) : NULL;
+  dialog = chronicle_warnings_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          display_name,
+                                          self->warnings);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
 }

@@ -49,6 +49,8 @@ gboolean               chronicle_timeline_page_get_loading       (ChronicleTimel
 const char            *chronicle_timeline_page_get_last_error    (ChronicleTimelinePage *self);
 /* The loader's warnings for the timeline shown (NULL or empty for none). */
 const char * const    *chronicle_timeline_page_get_warnings      (ChronicleTimelinePage *self);
+/* Opens a dialog listing every warning ("Show All" in the banner). */
+GtkWidget             *chronicle_timeline_page_show_all_warnings (ChronicleTimelinePage *self);
 
 gboolean               chronicle_timeline_page_get_show_sidebar  (ChronicleTimelinePage *self);
 void                   chronicle_timeline_page_set_show_sidebar  (ChronicleTimelinePage *self,

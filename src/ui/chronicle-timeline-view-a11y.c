@@ -12,6 +12,18 @@
 
 #include "chronicle-timeline-view-private.h"
 
+#include "chronicle-text-private.h"
+
+/* File text in a composed sentence for screen readers: cut, without
+ * controls, isolated. */
+static char *
+dup_isolated_title (const char *title)
+{
+  g_autofree char *shown = chronicle_text_for_display (title, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+  return chronicle_text_isolate (shown);
+}
+
 /* "date — title" of the event at @position, for screen readers. */
 static char *
 dup_event_text (ChronicleTimelineView *self,
@@ -19,9 +31,10 @@ dup_event_text (ChronicleTimelineView *self,
 {
   ChronicleEvent *event = _chronicle_timeline_view_get_event_at (self, position);
   g_autofree char *date = chronicle_event_format_date (event);
+  g_autofree char *title = dup_isolated_title (chronicle_event_get_title (event));
 
   /* Translators: an event for screen readers: its date and its title */
-  return g_strdup_printf (_("%s — %s"), date, chronicle_event_get_title (event));
+  return g_strdup_printf (_("%s — %s"), date, title);
 }
 
 void
@@ -66,7 +79,7 @@ _chronicle_timeline_view_update_accessible_label (ChronicleTimelineView *self)
         chronicle_event_format_date (_chronicle_timeline_view_get_event_at (self, 0));
       g_autofree char *last =
         chronicle_event_format_date (_chronicle_timeline_view_get_event_at (self, n - 1));
-      const char *title = chronicle_timeline_get_title (self->timeline);
+      g_autofree char *title = dup_isolated_title (chronicle_timeline_get_title (self->timeline));
 
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             /* Translators: the accessible summary of the timeline
@@ -74,7 +87,7 @@ _chronicle_timeline_view_update_accessible_label (ChronicleTimelineView *self)
                                              * and last date. */
                                             "Timeline: %s, %'u event from %s to %s",
                                             "Timeline: %s, %'u events from %s to %s", n),
-                               title != NULL ? title : "", n, first, last);
+                               title, n, first, last);
     }
   else
     label = g_strdup (_("Timeline: no events"));
@@ -94,11 +107,11 @@ _chronicle_timeline_view_update_accessible_description (ChronicleTimelineView *s
   if (self->selected != NULL)
     {
       g_autofree char *date = chronicle_event_format_date (self->selected);
+      g_autofree char *title = dup_isolated_title (chronicle_event_get_title (self->selected));
 
       /* Translators: accessible description of the chart: the selected
        * event's date and title. */
-      description = g_strdup_printf (_("Selected: %s — %s"), date,
-                                     chronicle_event_get_title (self->selected));
+      description = g_strdup_printf (_("Selected: %s — %s"), date, title);
     }
   else
     description = g_strdup (_("No event selected. Use the arrow keys to move between events."));

@@ -12,6 +12,8 @@
 
 #include "chronicle-timeline-view-private.h"
 
+#include "chronicle-text-private.h"
+
 /* Keyboard and wheel zoom step; a pinch or a smooth scroll zooms by the
  * matching fraction of it. */
 #define ZOOM_STEP            1.25
@@ -415,8 +417,10 @@ chronicle_timeline_view_query_tooltip (GtkWidget  *widget,
     {
       ChronicleEvent *event = _chronicle_timeline_view_get_event_at (self, item->first_event);
       g_autofree char *date = chronicle_event_format_date (event);
+      g_autofree char *title = chronicle_text_for_display (chronicle_event_get_title (event),
+                                                           CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
-      text = g_strdup_printf ("%s\n%s", chronicle_event_get_title (event), date);
+      text = g_strdup_printf ("%s\n%s", title, date);
     }
 
   gtk_tooltip_set_text (tooltip, text);

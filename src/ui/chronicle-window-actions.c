@@ -14,6 +14,7 @@
 
 #include "chronicle-export.h"
 #include "chronicle-export-dialog.h"
+#include "chronicle-text-private.h"
 
 void
 _chronicle_window_update_navigation_actions (ChronicleWindow *self)
@@ -247,10 +248,14 @@ on_export_dialog_exported_cb (ChronicleWindow       *self,
                               ChronicleExportDialog *dialog)
 {
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *shown = chronicle_text_for_display (name, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  g_autofree char *isolated = chronicle_text_isolate (shown);
   g_autofree char *title = NULL;
 
+  /* A toast's title is markup (libadwaita 1.2): a file named "Q&A <b>.png"
+   * gave an empty toast. */
   /* Translators: shown after an export; %s is the file name. */
-  title = g_strdup_printf (_("Exported “%s”"), name);
+  title = g_markup_printf_escaped (_("Exported “%s”"), isolated);
   chronicle_window_add_toast (self, adw_toast_new (title));
 }
 
@@ -311,7 +316,9 @@ copy_image_action_cb (GtkWidget  *widget,
                                            &options, &error);
   if (surface == NULL)
     {
-      chronicle_window_add_toast (self, adw_toast_new (error->message));
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+      chronicle_window_add_toast (self, adw_toast_new (message));
       return;
     }
 

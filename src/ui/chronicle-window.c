@@ -14,6 +14,7 @@
 #include "chronicle-window-private.h"
 
 #include "chronicle-sidebar.h"
+#include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
@@ -35,9 +36,10 @@ char *
 _chronicle_window_dup_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
-  char *name = g_filename_display_name (basename);
+  g_autofree char *name = g_filename_display_name (basename);
 
-  return name;
+  /* A name may hold newlines, controls or bidi overrides too. */
+  return chronicle_text_for_display (name, CHRONICLE_TEXT_MAX_TITLE, FALSE);
 }
 
 ChronicleTimelinePage *
@@ -188,7 +190,9 @@ show_load_error (ChronicleWindow *self,
                  GFile           *file,
                  const GError    *error)
 {
-  g_autofree char *display_name = _chronicle_window_dup_display_name (file);
+  g_autofree char *name = _chronicle_window_dup_display_name (file);
+  /* Isolated in the sentences below (bidi isolates). */
+  g_autofree char *display_name = chronicle_text_isolate (name);
   GtkWidget *dialog;
 
   g_free (self->last_error);

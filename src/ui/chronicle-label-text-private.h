@@ -1,0 +1,16 @@
+/* chronicle-label-text-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *chronicle_label_text_new (const char *text,
+                                gsize       max_chars);
+
+G_END_DECLS
