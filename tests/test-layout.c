@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "chronicle-layout.h"
 #include "chronicle-layout-private.h"
@@ -528,6 +529,349 @@ test_degenerate (void)
     }
 }
 
+/* ---- axis: dates readable off the chart (issue #11) ---- */
+
+static ChronicleTimeline *
+load_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return timeline;
+}
+
+/* Every stretch of axis between breaks that shows on screen has a tick
+ * label naming the year of the date at its tick. */
+static void
+assert_year_in_every_stretch (const ChronicleLayout *layout)
+{
+  const ChronicleViewport *vp = chronicle_layout_get_viewport (layout);
+  const ChronicleAxisSegment *segments;
+  const ChronicleTick *ticks;
+  guint n_segments, n_ticks;
+
+  segments = chronicle_viewport_get_segments (vp, &n_segments);
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      double x0 = chronicle_viewport_to_px (vp, segments[i].t0);
+      double x1 = chronicle_viewport_to_px (vp, segments[i].t1);
+      gboolean found = FALSE;
+
+      if (segments[i].is_break || x1 <= 0 || x0 >= layout->width)
+        continue;
+      /* The first and last stretches reach on past the axis. */
+      if (i == 0)
+        x0 = -G_MAXDOUBLE;
+      if (i + 1 == n_segments)
+        x1 = G_MAXDOUBLE;
+      if (MIN (x1, layout->width) - MAX (x0, 0) < 1)
+        continue;
+
+      for (guint k = 0; k < n_ticks && !found; k++)
+        {
+          g_autoptr(GDateTime) dt = NULL;
+          g_autofree char *year = NULL;
+
+          if (ticks[k].text == NULL || ticks[k].x < x0 || ticks[k].x > x1)
+            continue;
+          dt = g_date_time_new_from_unix_utc ((gint64) chronicle_viewport_from_px (vp, ticks[k].x));
+          year = g_strdup_printf ("%d", g_date_time_get_year (dt));
+          found = strstr (ticks[k].text, year) != NULL;
+        }
+
+      if (!found)
+        g_test_message ("stretch %u (%.0f..%.0f px) has no year", i, x0, x1);
+      g_assert_true (found);
+    }
+}
+
+/* At window and export widths, fitted and zoomed in a few steps. */
+static void
+check_years (ChronicleTimeline *timeline)
+{
+  static const double widths[] = { 600, 800, 1200, 1920 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+      chronicle_viewport_set_width (vp, widths[w]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      for (int step = 0; step < 6; step++)
+        {
+          g_autoptr(ChronicleLayout) layout =
+            chronicle_layout_compute (timeline, vp, widths[w], HEIGHT, &options, chronicle_test_measure_fixed, NULL);
+
+          assert_year_in_every_stretch (layout);
+          chronicle_viewport_zoom (vp, 1.7, widths[w] * 0.3);
+        }
+    }
+}
+
+static void
+test_years_example (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+
+  check_years (timeline);
+}
+
+/* 1963, then 1986–2000, then 2012: two breaks; the narrow 1963 stretch
+ * left of the first used to have no date at all. */
+static void
+test_years_1963_2012 (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data ("breaks-1963-2012.json");
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  guint n_segments;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_get_segments (vp, &n_segments);
+  g_assert_cmpuint (n_segments, ==, 5);
+
+  layout = compute (timeline, vp, HEIGHT);
+  assert_year_in_every_stretch (layout);
+  check_years (timeline);
+}
+
+static void
+test_years_generated (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (2000, g_test_rand_int ());
+
+  check_years (timeline);
+}
+
+/* Each break says how much time it leaves out. */
+static void
+test_break_texts (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data ("breaks-1963-2012.json");
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(ChronicleLayout) example_layout = NULL;
+  const ChronicleLayoutBreak *brk;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  g_assert_cmpuint (layout->breaks->len, ==, 2);
+  /* 16 Jun 1963 to 20 Feb 1986; 2 Nov 2000 to 25 May 2012 */
+  g_assert_cmpstr (g_array_index (layout->breaks, ChronicleLayoutBreak, 0).text, ==, "23 years");
+  g_assert_cmpstr (g_array_index (layout->breaks, ChronicleLayoutBreak, 1).text, ==, "12 years");
+
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  example_layout = compute (example, vp, HEIGHT);
+  g_assert_cmpuint (example_layout->breaks->len, ==, 1);
+  brk = &g_array_index (example_layout->breaks, ChronicleLayoutBreak, 0);
+  g_assert_cmpstr (brk->text, ==, "3 years");
+  g_assert_cmpfloat (brk->text_width, >, 0);
+
+  {
+    g_autofree char *days = chronicle_layout_format_skip (40 * 86400.0);
+    g_autofree char *one = chronicle_layout_format_skip (3600.0);
+    g_autofree char *months = chronicle_layout_format_skip (150 * 86400.0);
+
+    g_assert_cmpstr (days, ==, "40 days");
+    g_assert_cmpstr (one, ==, "1 day");
+    g_assert_cmpstr (months, ==, "5 months");
+  }
+}
+
+/* Where a break gives the two sides different scales, each is headed by
+ * its span, on the chart, under the tick labels. */
+static void
+test_stretch_headings (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(ChronicleLayout) linear = NULL;
+  const ChronicleLayoutStretch *a, *b;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  layout = compute (example, vp, HEIGHT);
+  g_assert_cmpuint (layout->stretches->len, ==, 2);
+  a = &g_array_index (layout->stretches, ChronicleLayoutStretch, 0);
+  b = &g_array_index (layout->stretches, ChronicleLayoutStretch, 1);
+  g_assert_cmpstr (a->text, ==, "24 Feb – 31 Mar 2022");
+  g_assert_cmpstr (b->text, ==, "15–16 May 2025");
+  g_assert_cmpfloat (a->rect.x + a->rect.width, <=, b->rect.x);
+  g_assert_cmpfloat (a->rect.y, >=, layout->tick_label_y + layout->tick_label_height);
+  g_assert_cmpfloat (a->rect.y + a->rect.height, <=, layout->plot_bottom);
+
+  /* One scale: nothing to say. */
+  chronicle_viewport_set_timeline (vp, example, FALSE);
+  linear = compute (example, vp, HEIGHT);
+  g_assert_cmpuint (linear->stretches->len, ==, 0);
+}
+
+/* Bars within one stretch have lengths in proportion to their durations
+ * (within 1 px). */
+static void
+test_bars_proportional (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (300, g_test_rand_int ());
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  ChronicleTimeline *timelines[] = { example, timeline };
+
+  for (guint t = 0; t < G_N_ELEMENTS (timelines); t++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      g_autoptr(ChronicleLayout) layout = NULL;
+      const ChronicleAxisSegment *segments;
+      const ChronicleLayoutItem *items;
+      guint n_segments, n_items, n_checked = 0;
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_timeline (vp, timelines[t], TRUE);
+      layout = compute (timelines[t], vp, HEIGHT);
+      segments = chronicle_viewport_get_segments (vp, &n_segments);
+      items = chronicle_layout_get_items (layout, &n_items);
+
+      for (guint s = 0; s < n_segments; s++)
+        {
+          double px_per_s = (chronicle_viewport_to_px (vp, segments[s].t1) -
+                             chronicle_viewport_to_px (vp, segments[s].t0)) / (segments[s].t1 - segments[s].t0);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              ChronicleEvent *event;
+              double start, end;
+
+              if (items[i].kind != CHRONICLE_ITEM_BAR)
+                continue;
+              event = chronicle_timeline_get_event (timelines[t], items[i].first_event);
+              start = chronicle_viewport_event_start (vp, event);
+              end = chronicle_viewport_event_end (vp, event);
+              if (segments[s].is_break || start < segments[s].t0 || end > segments[s].t1)
+                continue;
+              g_assert_cmpfloat_with_epsilon (items[i].x2 - items[i].x, (end - start) * px_per_s, 1.0);
+              n_checked++;
+            }
+        }
+      g_assert_cmpuint (n_checked, >, 0);
+    }
+}
+
+/* 10:30+03:00 is drawn at 10:30 on an axis that says UTC+3 (the zone the
+ * timeline's times share), at 07:30 on one that says UTC; the floating
+ * day stays 16 May 00:00 to 24:00 in both. */
+static void
+check_zone (ChronicleTimeline *timeline,
+            ChronicleZoneMode  mode,
+            double             open_at,
+            const char        *zone_name)
+{
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 5, 16, 0, 0, 0);
+  const ChronicleLayoutItem *item;
+  const ChronicleTick *ticks;
+  guint n_ticks;
+  gboolean named = FALSE;
+  double day_start = (double) g_date_time_to_unix (day);
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_zone_offset (vp, chronicle_viewport_resolve_zone (timeline, mode, 0));
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_show_range (vp, day_start, day_start + 86400);
+  layout = compute (timeline, vp, HEIGHT);
+
+  for (guint pos = 0; pos < chronicle_timeline_get_n_events (timeline); pos++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, pos);
+      double at;
+
+      item = chronicle_layout_find_event (layout, pos);
+      g_assert_nonnull (item);
+      g_assert_cmpuint (item->n_events, ==, 1);
+      /* Hours after midnight on the axis, read back from the mark (one
+       * px is 72 s here). */
+      at = (chronicle_viewport_from_px (vp, item->x) - day_start) / 3600.0;
+      if (g_str_equal (chronicle_event_get_id (event), "open"))
+        g_assert_cmpfloat_with_epsilon (at, open_at, 1.0 / 60);
+      else if (g_str_equal (chronicle_event_get_id (event), "day"))
+        {
+          g_assert_cmpfloat_with_epsilon (at, 0.0, 1.0 / 60);
+          g_assert_cmpfloat_with_epsilon (item->x2 - item->x, WIDTH, 1.0);
+        }
+    }
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      const char *found;
+
+      if (ticks[i].text == NULL || (found = strstr (ticks[i].text, zone_name)) == NULL)
+        continue;
+      /* "UTC" is not "UTC+3" */
+      named = named || found[strlen (zone_name)] == '\0';
+    }
+  g_assert_true (named);
+}
+
+static void
+test_zone (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data ("offset-istanbul.json");
+
+  g_assert_cmpint (chronicle_viewport_resolve_zone (timeline, CHRONICLE_ZONE_TIMELINE, 0), ==, 3 * 3600);
+  check_zone (timeline, CHRONICLE_ZONE_TIMELINE, 10.5, "UTC+3");
+  check_zone (timeline, CHRONICLE_ZONE_UTC, 7.5, "UTC");
+}
+
+static gboolean
+has_time_of_day (const ChronicleLayout *layout)
+{
+  const ChronicleTick *ticks;
+  guint n_ticks;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL && strchr (ticks[i].text, ':') != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Zoomed into one day, an axis over dates known only to the day shows no
+ * hours; one over timed events does. */
+static void
+test_no_false_precision (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) timed = load_data ("offset-istanbul.json");
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 5, 16, 0, 0, 0);
+  double t = (double) g_date_time_to_unix (day);
+  ChronicleTimeline *timelines[] = { example, timed };
+
+  for (guint k = 0; k < G_N_ELEMENTS (timelines); k++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_timeline (vp, timelines[k], TRUE);
+      for (double span = 86400 * 2; span >= 3600; span /= 2)
+        {
+          g_autoptr(ChronicleLayout) layout = NULL;
+
+          chronicle_viewport_show_range (vp, t + 10 * 3600 - span / 2, t + 10 * 3600 + span / 2);
+          layout = compute (timelines[k], vp, HEIGHT);
+          g_assert_cmpint (has_time_of_day (layout), ==, timelines[k] == timed);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +888,14 @@ main (int   argc,
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
   g_test_add_func ("/layout/generated/measures-bounded", test_measures_bounded);
+  g_test_add_func ("/layout/axis/years/example", test_years_example);
+  g_test_add_func ("/layout/axis/years/1963-2012", test_years_1963_2012);
+  g_test_add_func ("/layout/axis/years/generated", test_years_generated);
+  g_test_add_func ("/layout/axis/break-texts", test_break_texts);
+  g_test_add_func ("/layout/axis/stretch-headings", test_stretch_headings);
+  g_test_add_func ("/layout/axis/bars-proportional", test_bars_proportional);
+  g_test_add_func ("/layout/axis/zone", test_zone);
+  g_test_add_func ("/layout/axis/no-false-precision", test_no_false_precision);
 
   return g_test_run ();
 }

@@ -34,7 +34,21 @@ typedef struct
 {
   double x0;
   double x1;
+  double skipped;   /* seconds of time the break leaves out */
+  char  *text;      /* owned: how much, "3 years", drawn under the mark in the tick row */
+  double text_width;
 } ChronicleLayoutBreak;
+
+/* The heading of a stretch of axis between breaks, drawn when the
+ * stretches in view have different scales: it names the span the stretch
+ * covers, "24 Feb – 31 Mar 2022". */
+typedef struct
+{
+  double        x0;       /* visible part of the stretch, px */
+  double        x1;
+  char         *text;     /* owned */
+  ChronicleRect rect;     /* where the text goes */
+} ChronicleLayoutStretch;
 
 typedef struct
 {
@@ -55,6 +69,7 @@ struct _ChronicleLayout
   GArray                 *ticks;      /* ChronicleTick, sorted by x */
   GArray                 *eras;       /* ChronicleLayoutEra */
   GArray                 *breaks;     /* ChronicleLayoutBreak */
+  GArray                 *stretches;  /* ChronicleLayoutStretch, when scales differ */
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
   guint                  *item_of_event; /* visible event - first_visible -> item index */
   GObject                *text_context;  /* PangoContext measured with, or NULL */
@@ -70,6 +85,7 @@ struct _ChronicleLayout
   double                  axis_y;
   double                  tick_label_y;   /* top of tick labels */
   double                  tick_label_height;
+  double                  stretch_label_y;  /* top of the stretch headings' row */
   double                  label_height;   /* text height of an event label */
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
@@ -86,8 +102,12 @@ struct _ChronicleLayout
   double                  reach_right;
 };
 
-void chronicle_layout_compute_ticks (ChronicleLayout      *layout,
-                                     ChronicleMeasureFunc  measure,
-                                     gpointer              measure_data);
+void  chronicle_layout_compute_ticks     (ChronicleLayout      *layout,
+                                          ChronicleMeasureFunc  measure,
+                                          gpointer              measure_data);
+void  chronicle_layout_compute_stretches (ChronicleLayout      *layout,
+                                          ChronicleMeasureFunc  measure,
+                                          gpointer              measure_data);
+char *chronicle_layout_format_skip       (double                seconds);
 
 G_END_DECLS

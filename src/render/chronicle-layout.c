@@ -277,7 +277,7 @@ layout_breaks (ChronicleLayout *self)
   segments = chronicle_viewport_get_segments (self->viewport, &n_segments);
   for (guint i = 0; i < n_segments; i++)
     {
-      ChronicleLayoutBreak brk;
+      ChronicleLayoutBreak brk = { 0, };
 
       if (!segments[i].is_break)
         continue;
@@ -286,6 +286,10 @@ layout_breaks (ChronicleLayout *self)
       brk.x1 = chronicle_viewport_to_px (self->viewport, segments[i].t1);
       if (brk.x1 < 0 || brk.x0 > self->width)
         continue;
+      /* What the break leaves out is the time between the events on its
+       * two sides, padding included. */
+      brk.skipped = segments[i + 1 < n_segments ? i + 1 : i].data_t0 - segments[i > 0 ? i - 1 : i].data_t1;
+      brk.text = chronicle_layout_format_skip (brk.skipped);
       g_array_append_val (self->breaks, brk);
     }
 }
@@ -596,7 +600,8 @@ fold_following (ChronicleLayout *self,
   self->n_visible += end - pos - 1;
   c->x_last = MAX (c->x_last,
                    CLAMP (chronicle_viewport_to_px (self->viewport,
-                                                    chronicle_event_get_start_time (chronicle_timeline_get_event (self->timeline, end - 1))),
+                                                    chronicle_viewport_event_start (self->viewport,
+                                                                                    chronicle_timeline_get_event (self->timeline, end - 1))),
                           0, self->width));
 
   return end - self->first_visible - 1;
@@ -650,6 +655,7 @@ layout_events (ChronicleLayout      *self,
   guint first = 0, last = 0, n_lanes, n_above, n_used = 0;
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
+  int zone;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
@@ -671,8 +677,12 @@ layout_events (ChronicleLayout      *self,
   min_lane_end = n_lanes > 0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
 
   chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
-  from = (gint64) floor (vis_t0);
-  to = (gint64) ceil (vis_t1);
+  /* The timeline indexes UTC times; the window is in the display zone,
+   * where dates with an offset are moved by it and floating ones are not:
+   * look at both. */
+  zone = chronicle_viewport_get_zone_offset (self->viewport);
+  from = (gint64) floor (vis_t0) - ABS (zone);
+  to = (gint64) ceil (vis_t1) + ABS (zone);
 
   /* [first, last) is a superset of the visible events; the loop skips
    * those that end before the window. */
@@ -690,7 +700,7 @@ layout_events (ChronicleLayout      *self,
    * rather than a stack of long spans from the past. */
   if (self->n_range > 0)
     {
-      guint lb = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (vis_t0));
+      guint lb = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (vis_t0) - zone);
 
       n_ongoing = CLAMP (lb, self->first_visible, self->first_visible + self->n_range) - self->first_visible;
     }
@@ -699,8 +709,8 @@ layout_events (ChronicleLayout      *self,
     {
       guint pos = self->first_visible + k;
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
-      double s = chronicle_event_get_start_time (event);
-      double e = chronicle_event_get_end_time (event);
+      double s = chronicle_viewport_event_start (self->viewport, event);
+      double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
       double left0, left, right, anchor;
       int lane = 0;
@@ -786,14 +796,14 @@ layout_events (ChronicleLayout      *self,
    * each event. */
   ongoing = g_array_new (FALSE, FALSE, sizeof (guint));
   if (n_ongoing > 0)
-    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0), collect_position, ongoing);
+    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0) + ABS (zone), collect_position, ongoing);
 
   for (guint o = 0; o < ongoing->len; o++)
     {
       guint pos = g_array_index (ongoing, guint, o);
       guint k = pos - self->first_visible;
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
-      double e = chronicle_event_get_end_time (event);
+      double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
       double left, right, anchor;
       int lane = 0;
@@ -802,7 +812,7 @@ layout_events (ChronicleLayout      *self,
         continue;
       self->n_visible++;
 
-      item.x = chronicle_viewport_to_px (self->viewport, chronicle_event_get_start_time (event));
+      item.x = chronicle_viewport_to_px (self->viewport, chronicle_viewport_event_start (self->viewport, event));
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
 
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
@@ -982,6 +992,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   self->ticks = g_array_new (FALSE, TRUE, sizeof (ChronicleTick));
   self->eras = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutEra));
   self->breaks = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutBreak));
+  self->stretches = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutStretch));
   self->legend = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutLegendEntry));
   self->shown_texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -1011,8 +1022,16 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
 
   chronicle_layout_compute_ticks (self, measure, measure_data);
   tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
+  /* The stretch headings take a row under the tick labels. */
+  chronicle_layout_compute_stretches (self, measure, measure_data);
+  if (self->stretches->len > 0)
+    tick_area += g_array_index (self->stretches, ChronicleLayoutStretch, 0).rect.height + 2.0;
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
+
+  self->stretch_label_y = self->tick_label_y + self->tick_label_height + 2.0;
+  for (guint i = 0; i < self->stretches->len; i++)
+    g_array_index (self->stretches, ChronicleLayoutStretch, i).rect.y = self->stretch_label_y;
 
   return self;
 }
@@ -1025,6 +1044,11 @@ chronicle_layout_free (ChronicleLayout *layout)
 
   for (guint i = 0; i < layout->ticks->len; i++)
     g_free (g_array_index (layout->ticks, ChronicleTick, i).text);
+  for (guint i = 0; i < layout->breaks->len; i++)
+    g_free (g_array_index (layout->breaks, ChronicleLayoutBreak, i).text);
+  for (guint i = 0; i < layout->stretches->len; i++)
+    g_free (g_array_index (layout->stretches, ChronicleLayoutStretch, i).text);
+  g_clear_pointer (&layout->stretches, g_array_unref);
 
   g_clear_object (&layout->timeline);
   g_clear_pointer (&layout->viewport, chronicle_viewport_free);

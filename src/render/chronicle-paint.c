@@ -365,6 +365,27 @@ paint_ticks (Painter *p)
                                     tick->label_x, layout->tick_label_y, 0,
                                     tick->major ? &p->style->foreground : &p->style->dim_foreground);
     }
+
+  /* Under each break's mark, how much time it leaves out. */
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+
+      if (brk->text != NULL)
+        _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, brk->text,
+                                    (brk->x0 + brk->x1) / 2 - brk->text_width / 2, layout->tick_label_y, 0,
+                                    &p->style->dim_foreground);
+    }
+
+  /* Where stretches have different scales, each is headed by its span. */
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+
+      _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, stretch->text,
+                                  stretch->rect.x, stretch->rect.y, 0,
+                                  &p->style->dim_foreground);
+    }
 }
 
 /* Leaders go up (or down) from the axis to their label. Filled once per
