@@ -56,6 +56,8 @@ chronicle_export_options_init (ChronicleExportOptions *options)
     .show_credit = TRUE,
     .collapse_gaps = TRUE,
     .selected = G_MAXUINT,
+    .zone = CHRONICLE_ZONE_TIMELINE,
+    .zone_offset = 0,
   };
 }
 
@@ -374,6 +376,9 @@ paint_with_text_sink (cairo_t                      *cr,
   else
     {
       viewport = chronicle_viewport_new ();
+      chronicle_viewport_set_zone_offset (viewport,
+                                          chronicle_viewport_resolve_zone (timeline, options->zone,
+                                                                           options->zone_offset));
       chronicle_viewport_set_timeline (viewport, timeline, options->collapse_gaps);
       chronicle_viewport_set_width (viewport, options->width);
       chronicle_viewport_fit (viewport);

@@ -55,6 +55,11 @@ typedef struct
   gboolean              collapse_gaps;
   guint                 selected;       /* timeline position to highlight, or G_MAXUINT */
   const char * const   *hidden_categories; /* filtered out: struck through in the legend (borrowed) */
+  /* Display zone of an export built without a view (a view carries its
+   * own): the timeline's, UTC, the computer's, or zone_offset (seconds
+   * east of UTC) for CHRONICLE_ZONE_FIXED. */
+  ChronicleZoneMode     zone;
+  int                   zone_offset;
 } ChronicleExportOptions;
 
 GQuark           chronicle_export_error_quark      (void);
