@@ -232,6 +232,53 @@ test_export_svg_text (Fixture       *fixture,
   g_string_free (scan.text, TRUE);
 }
 
+/* The text an SVG export of @file draws, with the extra @zone_args. */
+static char *
+export_svg_text (Fixture    *fixture,
+                 const char *file,
+                 const char *zone)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "zone.svg", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  GMarkupParser parser = { .text = on_svg_text_cb };
+  SvgScan scan = { g_string_new (NULL), FALSE };
+  gsize length;
+
+  if (zone != NULL)
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--zone", zone, file, NULL), ==, 0);
+  else
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, file, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_file_get_contents (out, &contents, &length, &error);
+  g_assert_no_error (error);
+  context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+  g_markup_parse_context_parse (context, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_string_free (scan.text, FALSE);
+}
+
+/* Exports follow --zone and say it on the axis: by default the zone the
+ * timeline's times share (+03:00 here), else the one asked for. */
+static void
+test_export_zone (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *file = data_path ("offset-istanbul.json");
+  g_autofree char *by_default = export_svg_text (fixture, file, NULL);
+  g_autofree char *utc = export_svg_text (fixture, file, "utc");
+  g_autofree char *fixed = export_svg_text (fixture, file, "+05:30");
+
+  g_assert_nonnull (strstr (by_default, "UTC+3"));
+  g_assert_null (strstr (utc, "UTC+"));
+  g_assert_nonnull (strstr (utc, "UTC"));
+  g_assert_nonnull (strstr (fixed, "UTC+5:30"));
+}
+
 static char *
 run_tool (const char *tool,
           const char *path,
@@ -322,6 +369,10 @@ test_bad_arguments (Fixture       *fixture,
       "chronicle: scale 9 is out of range: it must be between 1 and 4" },
     { { "--export", png, "--theme", "sepia", example },
       "chronicle: unknown theme “sepia”: use light or dark" },
+    { { "--export", png, "--zone", "Europe/Istanbul", example },
+      "chronicle: unknown zone “Europe/Istanbul”: use timeline, utc, local or an offset such as +03:00" },
+    { { "--export", png, "--zone", "+3:00", example },
+      "chronicle: unknown zone “+3:00”: use timeline, utc, local or an offset such as +03:00" },
     { { "--export", png, "--from", "16 May 2025", example },
       "chronicle: --from: \"16 May 2025\" is not an ISO 8601 date" },
     { { "--export", png, "--to", "2022-02-30", example },
@@ -575,6 +626,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli/export/svg-text", Fixture, NULL, fixture_setup, test_export_svg_text, fixture_teardown);
   g_test_add ("/cli/export/pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
+  g_test_add ("/cli/export/zone", Fixture, NULL, fixture_setup, test_export_zone, fixture_teardown);
   g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);
   g_test_add ("/cli/export/failure-keeps-file", Fixture, NULL, fixture_setup, test_failed_export_keeps_file,
               fixture_teardown);

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
@@ -30,6 +32,7 @@ typedef struct
   char     *height;
   char     *scale;
   char     *theme;
+  char     *zone;
   char     *from;
   char     *to;
   gboolean  no_legend;
@@ -50,6 +53,7 @@ cli_args_clear (CliArgs *args)
   g_clear_pointer (&args->height, g_free);
   g_clear_pointer (&args->scale, g_free);
   g_clear_pointer (&args->theme, g_free);
+  g_clear_pointer (&args->zone, g_free);
   g_clear_pointer (&args->from, g_free);
   g_clear_pointer (&args->to, g_free);
   g_clear_pointer (&args->files, g_strfreev);
@@ -166,6 +170,37 @@ load_timeline (const char  *path,
   return chronicle_timeline_load_from_file (file, NULL, warnings, error);
 }
 
+/* --zone timeline|utc|local|±HH:MM (default: timeline). */
+static gboolean
+parse_zone (const char             *text,
+            ChronicleExportOptions *options)
+{
+  int hours = 0, minutes = 0;
+  char sign = 0, extra = 0;
+
+  if (text == NULL || g_strcmp0 (text, "timeline") == 0)
+    options->zone = CHRONICLE_ZONE_TIMELINE;
+  else if (g_ascii_strcasecmp (text, "utc") == 0 || g_strcmp0 (text, "Z") == 0)
+    options->zone = CHRONICLE_ZONE_UTC;
+  else if (g_strcmp0 (text, "local") == 0)
+    options->zone = CHRONICLE_ZONE_LOCAL;
+  else if (sscanf (text, "%c%2d:%2d%c", &sign, &hours, &minutes, &extra) == 3 &&
+           (sign == '+' || sign == '-') && strlen (text) == 6 &&
+           g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[4]) &&
+           hours >= 0 && minutes >= 0 && minutes < 60 && hours * 60 + minutes <= 14 * 60)
+    {
+      options->zone = CHRONICLE_ZONE_FIXED;
+      options->zone_offset = (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+    }
+  else
+    {
+      fail (_("unknown zone “%s”: use timeline, utc, local or an offset such as +03:00"), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 build_export_options (CliArgs                *args,
                       ChronicleExportOptions *options)
@@ -214,6 +249,9 @@ build_export_options (CliArgs                *args,
   options->show_title = !args->no_title;
   options->show_credit = !args->no_credit;
   options->collapse_gaps = !args->linear;
+
+  if (!parse_zone (args->zone, options))
+    return FALSE;
 
   if (!chronicle_export_options_validate (options, &error))
     {
@@ -264,6 +302,9 @@ run_export (CliArgs *args)
         return fail (_("--to %s is before the start of the timeline"), args->to);
 
       viewport = chronicle_viewport_new ();
+      chronicle_viewport_set_zone_offset (viewport,
+                                          chronicle_viewport_resolve_zone (timeline, options.zone,
+                                                                           options.zone_offset));
       chronicle_viewport_set_timeline (viewport, timeline, options.collapse_gaps);
       chronicle_viewport_set_width (viewport, options.width);
       chronicle_viewport_show_range (viewport,
@@ -357,6 +398,9 @@ chronicle_cli_run (int    argc,
       N_("Leave out the timeline’s title"), NULL },
     { "no-credit", 0, 0, G_OPTION_ARG_NONE, &args.no_credit,
       N_("Leave out the credit line naming the sources"), NULL },
+    { "zone", 0, 0, G_OPTION_ARG_STRING, &args.zone,
+      N_("Draw times of day in this zone: timeline (the zone its times share, else UTC), utc, local or ±HH:MM"),
+      N_("ZONE") },
     { "linear", 0, 0, G_OPTION_ARG_NONE, &args.linear,
       N_("Keep the time axis linear: do not collapse long empty stretches"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &args.validate,
