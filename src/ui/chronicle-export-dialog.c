@@ -686,5 +686,8 @@ chronicle_export_dialog_get_options (ChronicleExportDialog  *self,
       options->collapse_gaps = FALSE;
       for (guint i = 0; i < n; i++)
         options->collapse_gaps |= segments[i].is_break;
+      /* and its zone */
+      options->zone = CHRONICLE_ZONE_FIXED;
+      options->zone_offset = chronicle_viewport_get_zone_offset (self->view);
     }
 }

@@ -36,6 +36,7 @@ struct _ChronicleTimelineView
   /* state */
   gboolean           style_valid;
   gboolean           collapse_gaps;
+  ChronicleZoneMode  zone_mode;      /* the view option; the viewport holds the offset */
   gboolean           needs_fit;    /* fit once the first real width is known */
 
   /* timeline position under the pointer, G_MAXUINT for none */
