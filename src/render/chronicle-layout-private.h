@@ -44,7 +44,7 @@ typedef struct
  * covers, "24 Feb – 31 Mar 2022". */
 typedef struct
 {
-  double        x0;       /* visible part of the stretch, px */
+  double        x0;       /* visible part of the span its events cover, px */
   double        x1;
   char         *text;     /* owned */
   ChronicleRect rect;     /* where the text goes */

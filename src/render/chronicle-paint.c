@@ -381,6 +381,25 @@ paint_ticks (Painter *p)
   for (guint i = 0; i < layout->stretches->len; i++)
     {
       const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+      double y = floor (stretch->rect.y + stretch->rect.height / 2) + 0.5;
+      double gap = 6.0;
+
+      /* A bracket over the span, |—— heading ——|, so the heading reads
+       * as naming that span rather than as one more tick label. */
+      if (stretch->x1 - stretch->x0 > stretch->rect.width + 4 * gap)
+        {
+          cairo_save (cr);
+          _chronicle_paint_set_color (cr, &p->style->dim_foreground, 0.5);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, floor (stretch->x0) + 0.5, y - 3);
+          cairo_line_to (cr, floor (stretch->x0) + 0.5, y);
+          cairo_line_to (cr, stretch->rect.x - gap, y);
+          cairo_move_to (cr, stretch->rect.x + stretch->rect.width + gap, y);
+          cairo_line_to (cr, floor (stretch->x1) + 0.5, y);
+          cairo_line_to (cr, floor (stretch->x1) + 0.5, y - 3);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
 
       _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, stretch->text,
                                   stretch->rect.x, stretch->rect.y, 0,

@@ -835,8 +835,9 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
 
       if (seg->is_break)
         continue;
-      stretch.x0 = MAX (chronicle_viewport_to_px (vp, seg->t0), 0);
-      stretch.x1 = MIN (chronicle_viewport_to_px (vp, seg->t1), layout->width);
+      /* The span its events cover, which the heading names. */
+      stretch.x0 = MAX (chronicle_viewport_to_px (vp, seg->data_t0), 0);
+      stretch.x1 = MIN (chronicle_viewport_to_px (vp, seg->data_t1), layout->width);
       if (stretch.x1 < stretch.x0)
         continue;
 
