@@ -590,6 +590,29 @@ assert_year_in_every_stretch (const ChronicleLayout *layout)
     }
 }
 
+/* Every break in view has its text, and no tick label covers it. */
+static void
+assert_break_texts_clear (const ChronicleLayout *layout)
+{
+  const ChronicleTick *ticks;
+  guint n_ticks;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double left = (brk->x0 + brk->x1) / 2 - brk->text_width / 2;
+
+      g_assert_nonnull (brk->text);
+      if (brk->text_below)
+        continue;
+      for (guint k = 0; k < n_ticks; k++)
+        if (ticks[k].text != NULL)
+          g_assert_true (ticks[k].label_x + ticks[k].label_width <= left ||
+                         ticks[k].label_x >= left + brk->text_width);
+    }
+}
+
 /* At window and export widths, fitted and zoomed in a few steps. */
 static void
 check_years (ChronicleTimeline *timeline)
@@ -609,6 +632,7 @@ check_years (ChronicleTimeline *timeline)
             chronicle_layout_compute (timeline, vp, widths[w], HEIGHT, &options, chronicle_test_measure_fixed, NULL);
 
           assert_year_in_every_stretch (layout);
+          assert_break_texts_clear (layout);
           chronicle_viewport_zoom (vp, 1.7, widths[w] * 0.3);
         }
     }

@@ -37,6 +37,7 @@ typedef struct
   double skipped;   /* seconds of time the break leaves out */
   char  *text;      /* owned: how much, "3 years", drawn under the mark in the tick row */
   double text_width;
+  gboolean text_below; /* no room in the tick row: drawn a row lower */
 } ChronicleLayoutBreak;
 
 /* The heading of a stretch of axis between breaks, drawn when the
@@ -86,6 +87,7 @@ struct _ChronicleLayout
   double                  tick_label_y;   /* top of tick labels */
   double                  tick_label_height;
   double                  stretch_label_y;  /* top of the stretch headings' row */
+  double                  break_label_y;    /* top of the row of break texts that left the tick row */
   double                  label_height;   /* text height of an event label */
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */

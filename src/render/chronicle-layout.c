@@ -1026,12 +1026,26 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   chronicle_layout_compute_stretches (self, measure, measure_data);
   if (self->stretches->len > 0)
     tick_area += g_array_index (self->stretches, ChronicleLayoutStretch, 0).rect.height + 2.0;
+  /* A break's text that the tick row had no room for gets a row of its
+   * own, under the headings. */
+  for (guint i = 0; i < self->breaks->len; i++)
+    if (g_array_index (self->breaks, ChronicleLayoutBreak, i).text_below)
+      {
+        tick_area += self->tick_label_height + 2.0;
+        break;
+      }
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
 
   self->stretch_label_y = self->tick_label_y + self->tick_label_height + 2.0;
+  self->break_label_y = self->stretch_label_y;
   for (guint i = 0; i < self->stretches->len; i++)
-    g_array_index (self->stretches, ChronicleLayoutStretch, i).rect.y = self->stretch_label_y;
+    {
+      ChronicleLayoutStretch *stretch = &g_array_index (self->stretches, ChronicleLayoutStretch, i);
+
+      stretch->rect.y = self->stretch_label_y;
+      self->break_label_y = MAX (self->break_label_y, stretch->rect.y + stretch->rect.height + 2.0);
+    }
 
   return self;
 }

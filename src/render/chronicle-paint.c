@@ -373,7 +373,8 @@ paint_ticks (Painter *p)
 
       if (brk->text != NULL)
         _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, brk->text,
-                                    (brk->x0 + brk->x1) / 2 - brk->text_width / 2, layout->tick_label_y, 0,
+                                    (brk->x0 + brk->x1) / 2 - brk->text_width / 2,
+                                    brk->text_below ? layout->break_label_y : layout->tick_label_y, 0,
                                     &p->style->dim_foreground);
     }
 

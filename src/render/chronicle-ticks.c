@@ -309,6 +309,7 @@ typedef struct
   guint    tier;      /* 3 a stretch's year, 2 context, 1 major, 0 minor: placed in that order */
   gboolean accepted;
   gboolean has_year;  /* the label names a year */
+  double   time;      /* of the tick, display-zone seconds */
   guint    segment;   /* index of the axis segment it belongs to */
 } PendingTick;
 
@@ -439,6 +440,7 @@ add_segment_ticks (ChronicleLayout            *layout,
       double h = 0;
 
       p.x = chronicle_viewport_to_px (vp, c->time);
+      p.time = c->time;
       p.major = c->major;
       p.segment = seg_index;
 
@@ -547,6 +549,7 @@ add_stretch_years (ChronicleLayout            *layout,
         continue;
 
       p.x = chronicle_viewport_to_px (vp, t0);
+      p.time = t0;
       p.major = TRUE;
       p.segment = i;
       p.tier = 3;
@@ -581,13 +584,67 @@ place_label_by_breaks (const ChronicleLayout *layout,
       const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
       double mid = (brk->x0 + brk->x1) / 2;
       /* The break's text ("3 years") sits in the tick row under the mark. */
-      double reach = MAX (BREAK_MARK_REACH, brk->text_width / 2 + TICK_LABEL_GAP);
+      double reach = brk->text_below ? BREAK_MARK_REACH
+                                     : MAX (BREAK_MARK_REACH, brk->text_width / 2 + TICK_LABEL_GAP);
 
       if (left < mid + reach && left + width > mid - reach)
         return x >= mid ? mid + reach : mid - reach - width;
     }
 
   return left;
+}
+
+/* The break whose text a label at [left, left + width) covers, or NULL. */
+static ChronicleLayoutBreak *
+find_break_text_at (const ChronicleLayout *layout,
+                    double                 left,
+                    double                 width)
+{
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+
+      if (!brk->text_below && brk->text != NULL &&
+          left < mid + brk->text_width / 2 + TICK_LABEL_GAP / 2 &&
+          left + width > mid - brk->text_width / 2 - TICK_LABEL_GAP / 2)
+        return brk;
+    }
+
+  return NULL;
+}
+
+static void
+place_stretch_year (ChronicleLayout      *layout,
+                    PendingTick          *p,
+                    ChronicleMeasureFunc  measure,
+                    gpointer              data)
+{
+  ChronicleLayoutBreak *brk;
+
+  p->left = CLAMP (p->left, 0, MAX (layout->width - p->width, 0));
+  if (find_break_text_at (layout, p->left, p->width) == NULL)
+    return;
+
+  /* The year alone, then. */
+  {
+    g_autofree char *year = format_tick (p->time, "%Y");
+    double h = 0;
+
+    if (year != NULL && g_strcmp0 (year, p->text) != 0)
+      {
+        g_free (p->text);
+        p->text = g_steal_pointer (&year);
+        measure (p->text, CHRONICLE_TEXT_TICK, &p->width, &h, data);
+        p->left = place_label_by_breaks (layout, p->x, p->width);
+        p->left = CLAMP (p->left, 0, MAX (layout->width - p->width, 0));
+      }
+  }
+
+  /* Still in the way: the break's text steps down a row, under the
+   * mark, and the year keeps its place. */
+  while ((brk = find_break_text_at (layout, p->left, p->width)) != NULL)
+    brk->text_below = TRUE;
 }
 
 /**
@@ -656,9 +713,10 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
           if (p->text == NULL || p->tier != (guint) tier)
             continue;
           p->left = place_label_by_breaks (layout, p->x, p->width);
-          /* A stretch's year is kept inside the chart, off-centre if need be. */
+          /* A stretch's year is kept inside the chart, off-centre if need be,
+           * and short where a break's text leaves it little room. */
           if (tier == 3)
-            p->left = CLAMP (p->left, 0, MAX (layout->width - p->width, 0));
+            place_stretch_year (layout, p, measure, data);
           left = p->left;
           right = left + p->width;
           if (left < 0 || right > layout->width)
