@@ -804,7 +804,7 @@ chronicle_viewport_equal (const ChronicleViewport *a,
  * chronicle_viewport_same_axis:
  *
  * Returns: %TRUE when @a and @b map time onto the same axis units (the
- *   same segments), whatever window and width they show: a copy of a
+ *   same segments and display zone), whatever window and width they show: a copy of a
  *   viewport, fitted to another width, stays valid only while this holds
  */
 gboolean
@@ -817,7 +817,8 @@ chronicle_viewport_same_axis (const ChronicleViewport *a,
   if (a == b)
     return TRUE;
 
-  if (a->n_segments != b->n_segments)
+  /* Events with an offset move with the zone. */
+  if (a->n_segments != b->n_segments || a->zone != b->zone)
     return FALSE;
 
   /* Field by field: struct padding is not guaranteed to be zero. */
