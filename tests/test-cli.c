@@ -234,9 +234,11 @@ test_export_svg_text (Fixture       *fixture,
 
 /* The text an SVG export of @file draws, with the extra @zone_args. */
 static char *
-export_svg_text (Fixture    *fixture,
-                 const char *file,
-                 const char *zone)
+export_svg_range (Fixture    *fixture,
+                  const char *file,
+                  const char *zone,
+                  const char *from,
+                  const char *to)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "zone.svg", NULL);
   g_autofree char *err = NULL;
@@ -247,7 +249,9 @@ export_svg_text (Fixture    *fixture,
   SvgScan scan = { g_string_new (NULL), FALSE };
   gsize length;
 
-  if (zone != NULL)
+  if (from != NULL)
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--from", from, "--to", to, file, NULL), ==, 0);
+  else if (zone != NULL)
     g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--zone", zone, file, NULL), ==, 0);
   else
     g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, file, NULL), ==, 0);
@@ -260,6 +264,14 @@ export_svg_text (Fixture    *fixture,
   g_assert_no_error (error);
 
   return g_string_free (scan.text, FALSE);
+}
+
+static char *
+export_svg_text (Fixture    *fixture,
+                 const char *file,
+                 const char *zone)
+{
+  return export_svg_range (fixture, file, zone, NULL, NULL);
 }
 
 /* Exports follow --zone and say it on the axis: by default the zone the
@@ -277,6 +289,15 @@ test_export_zone (Fixture       *fixture,
   g_assert_null (strstr (utc, "UTC+"));
   g_assert_nonnull (strstr (utc, "UTC"));
   g_assert_nonnull (strstr (fixed, "UTC+5:30"));
+
+  /* --from/--to written with an offset show that hour on the axis. */
+  {
+    g_autofree char *hour = export_svg_range (fixture, file, NULL,
+                                              "2025-05-16T10:00+03:00", "2025-05-16T11:00+03:00");
+
+    g_assert_nonnull (strstr (hour, "10:30"));
+    g_assert_null (strstr (hour, "07:30"));
+  }
 }
 
 static char *

@@ -144,7 +144,8 @@ static gboolean
 parse_date_bound (const char *option,
                   const char *text,
                   gboolean    is_end,
-                  double     *time)
+                  double     *time,
+                  gboolean   *zoned)
 {
   g_autoptr(GError) error = NULL;
   ChronicleDate date;
@@ -157,6 +158,8 @@ parse_date_bound (const char *option,
 
   /* --to names the last date shown, so it includes the whole of it. */
   *time = is_end ? chronicle_date_get_end (&date) : chronicle_date_get_start (&date);
+  /* With an offset, an instant: shown where the display zone puts it. */
+  *zoned = date.has_offset;
   return TRUE;
 }
 
@@ -271,6 +274,7 @@ run_export (CliArgs *args)
   g_autoptr(GFile) output = NULL;
   ChronicleExportOptions options;
   double from = 0, to = 0;
+  gboolean from_zoned = FALSE, to_zoned = FALSE;
 
   if (args->files == NULL || g_strv_length (args->files) != 1)
     return fail (_("--export needs exactly one timeline FILE"));
@@ -278,8 +282,8 @@ run_export (CliArgs *args)
   if (!build_export_options (args, &options))
     return CHRONICLE_EXIT_FAILED;
 
-  if ((args->from != NULL && !parse_date_bound ("--from", args->from, FALSE, &from)) ||
-      (args->to != NULL && !parse_date_bound ("--to", args->to, TRUE, &to)))
+  if ((args->from != NULL && !parse_date_bound ("--from", args->from, FALSE, &from, &from_zoned)) ||
+      (args->to != NULL && !parse_date_bound ("--to", args->to, TRUE, &to, &to_zoned)))
     return CHRONICLE_EXIT_FAILED;
 
   if (args->from != NULL && args->to != NULL && from >= to)
@@ -307,9 +311,18 @@ run_export (CliArgs *args)
                                                                            options.zone_offset));
       chronicle_viewport_set_timeline (viewport, timeline, options.collapse_gaps);
       chronicle_viewport_set_width (viewport, options.width);
-      chronicle_viewport_show_range (viewport,
-                                     args->from != NULL ? from : start,
-                                     args->to != NULL ? to : end);
+      {
+        /* The axis is in the display zone: so are its ends, and a bound
+         * written with an offset moves into it; a floating one is wall
+         * time already. */
+        int zone = chronicle_viewport_get_zone_offset (viewport);
+        guint n_segments;
+        const ChronicleAxisSegment *segments = chronicle_viewport_get_segments (viewport, &n_segments);
+
+        chronicle_viewport_show_range (viewport,
+                                       args->from != NULL ? from + (from_zoned ? zone : 0) : segments[0].data_t0,
+                                       args->to != NULL ? to + (to_zoned ? zone : 0) : segments[n_segments - 1].data_t1);
+      }
     }
 
   output = g_file_new_for_commandline_arg (args->output);
