@@ -623,10 +623,13 @@ place_stretch_year (ChronicleLayout      *layout,
   ChronicleLayoutBreak *brk;
 
   p->left = CLAMP (p->left, 0, MAX (layout->width - p->width, 0));
-  if (find_break_text_at (layout, p->left, p->width) == NULL)
+  /* Neither covering a break's text nor pushed far off its tick (where a
+   * day or month would be read as that of what sits above it). */
+  if (find_break_text_at (layout, p->left, p->width) == NULL &&
+      fabs (p->left + p->width / 2 - p->x) <= p->width / 4)
     return;
 
-  /* The year alone, then. */
+  /* The year alone, then: true wherever in the stretch it sits. */
   {
     g_autofree char *year = format_tick (p->time, "%Y");
     double h = 0;
