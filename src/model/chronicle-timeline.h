@@ -72,6 +72,9 @@ gboolean           chronicle_timeline_get_range          (ChronicleTimeline *sel
                                                           gint64             to,
                                                           guint             *first,
                                                           guint             *last);
+ChronicleDatePrecision chronicle_timeline_get_finest_precision (ChronicleTimeline *self,
+                                                                guint              first,
+                                                                guint              last);
 gint64             chronicle_timeline_get_max_duration   (ChronicleTimeline *self);
 
 /* Return FALSE to stop the iteration. */

@@ -315,7 +315,7 @@ typedef struct
 
 /* The finest unit the axis may show: no hours when every event in view
  * is known only to the day (or coarser), which would suggest times the
- * data does not have. Stops at the first timed event. */
+ * data does not have. */
 static TickUnit
 get_finest_unit (const ChronicleLayout *layout,
                  double                 vis_t0,
@@ -325,7 +325,6 @@ get_finest_unit (const ChronicleLayout *layout,
   int zone = ABS (chronicle_viewport_get_zone_offset (vp));
   ChronicleDatePrecision finest = CHRONICLE_DATE_PRECISION_YEAR;
   guint first = 0, last = 0, n = chronicle_timeline_get_n_events (layout->timeline);
-  gboolean any = FALSE;
 
   if (!chronicle_timeline_get_range (layout->timeline, (gint64) floor (vis_t0) - zone,
                                      (gint64) ceil (vis_t1) + zone, &first, &last) || first >= last)
@@ -335,19 +334,10 @@ get_finest_unit (const ChronicleLayout *layout,
       last = n;
     }
 
-  for (guint i = first; i < last && finest < CHRONICLE_DATE_PRECISION_SECOND; i++)
-    {
-      ChronicleEvent *event = chronicle_timeline_get_event (layout->timeline, i);
-      const ChronicleDate *end = chronicle_event_get_end (event);
-
-      finest = MAX (finest, chronicle_event_get_date (event)->precision);
-      if (end != NULL)
-        finest = MAX (finest, end->precision);
-      any = TRUE;
-    }
-
-  if (!any)
+  if (first >= last)
     return UNIT_SECOND;
+
+  finest = chronicle_timeline_get_finest_precision (layout->timeline, first, last);
 
   switch (finest)
     {
