@@ -591,6 +591,9 @@ paint_marker_mark (Painter              *p,
       return;
     }
 
+  /* cairo_arc() joins a current point left by drawn text to the circle. */
+  cairo_new_path (cr);
+
   /* The day the dot stands for, as far as it reaches beyond the dot. */
   if (whisker > CHRONICLE_MARKER_RADIUS + 1)
     {
