@@ -521,10 +521,10 @@ paint_bar_mark (Painter              *p,
       cairo_fill (cr);
       cairo_pattern_destroy (fade);
 
-      /* A dashed edge along the bar: the ends fade, the span is a guess. */
+      /* A dashed edge along the bar, to its very ends: where the fill
+       * has faded, the dashes still show how far the guess reaches. */
       cairo_save (cr);
-      fade = create_fade (color, x0, x1, MIN (FADE_MAX, (x1 - x0) / 3));
-      cairo_set_source (cr, fade);
+      _chronicle_paint_set_color (cr, color, 1.0);
       cairo_set_line_width (cr, 1.0);
       cairo_set_dash (cr, (const double[]) { 3.0, 2.0 }, 2, 0);
       cairo_move_to (cr, x0, top + 0.5);
@@ -532,7 +532,6 @@ paint_bar_mark (Painter              *p,
       cairo_move_to (cr, x0, top + CHRONICLE_BAR_HEIGHT - 0.5);
       cairo_line_to (cr, x1, top + CHRONICLE_BAR_HEIGHT - 0.5);
       cairo_stroke (cr);
-      cairo_pattern_destroy (fade);
       cairo_restore (cr);
       return;
     }
