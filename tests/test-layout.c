@@ -381,6 +381,31 @@ test_legend_marks (void)
   assert_legend_marks (layout, all_marks);
   g_clear_pointer (&layout, chronicle_layout_free);
 
+  /* Narrow (an article column): the keys wrap onto more rows, all kept. */
+  {
+    ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+    g_autoptr(ChronicleLayout) narrow = NULL;
+    guint n_marks = 0;
+    double top = G_MAXDOUBLE, bottom = 0;
+
+    chronicle_viewport_set_width (vp, 560);
+    chronicle_viewport_set_timeline (vp, precision, TRUE);
+    narrow = chronicle_layout_compute (precision, vp, 560, HEIGHT, &options, chronicle_test_measure_fixed, NULL);
+    for (guint i = 0; i < narrow->legend->len; i++)
+      {
+        const ChronicleLayoutLegendEntry *entry = &g_array_index (narrow->legend, ChronicleLayoutLegendEntry, i);
+
+        n_marks += entry->is_mark;
+        g_assert_cmpfloat (entry->text.x + entry->text.width, <=, 560);
+        top = MIN (top, entry->text.y);
+        bottom = MAX (bottom, entry->text.y + entry->text.height);
+      }
+    g_assert_cmpuint (n_marks, ==, CHRONICLE_N_MARKS);
+    g_assert_cmpfloat (bottom, <=, HEIGHT);
+    g_assert_cmpfloat (top, >, chronicle_layout_get_axis_y (narrow));
+    chronicle_viewport_set_width (vp, WIDTH);
+  }
+
   /* Friday 16 May alone: the approximate events are out of view, and so
    * is their key. */
   chronicle_viewport_show_range (vp, 1747353600, 1747440000);

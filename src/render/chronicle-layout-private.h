@@ -78,7 +78,9 @@ struct _ChronicleLayout
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
-  double                  legend_top;     /* top of the legend row; 0 when there is none */
+  double                  legend_top;     /* top of the legend rows; 0 when there is none */
+  double                  legend_row_height;
+  guint                   legend_rows;    /* reserved */
 
   /* visible events: [first_visible, first_visible + n_range) were looked
    * at, n_visible of them overlap the window */

@@ -51,6 +51,8 @@
 #define PILL_GAP          3.0
 #define PILL_PAD_X        7.0
 #define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
+#define LEGEND_ROW_GAP    6.0
+#define LEGEND_MAX_ROWS   3       /* a legend taller than this leaves the chart too little */
 
 #define CLUSTER_TAG       0x80000000u
 #define ONGOING_TAG       0x7fffffffu
@@ -247,7 +249,8 @@ layout_legend (ChronicleLayout      *self,
       g_array_append_val (self->legend, entry);
     }
 
-  self->legend_top = self->height - 12.0 - row_h;
+  self->legend_row_height = row_h;
+  self->legend_top = self->height - 12.0 - self->legend_rows * row_h - (self->legend_rows - 1) * LEGEND_ROW_GAP;
   *bottom = self->legend_top - 10.0;
 }
 
@@ -282,8 +285,10 @@ get_mark_label (ChronicleMarkKind mark)
 
 /* Adds a legend entry for each kind of mark the laid-out items use, and
  * only those (a chart of days does not explain times), then places the
- * row, dropping what does not fit at its end. */
-static void
+ * entries in the rows reserved, wrapping. Returns how many rows they
+ * need: when more than reserved, what does not fit is dropped here and
+ * chronicle_layout_compute() lays the view out again with more rows. */
+static guint
 place_legend (ChronicleLayout      *self,
               ChronicleMeasureFunc  measure,
               gpointer              data)
@@ -293,9 +298,10 @@ place_legend (ChronicleLayout      *self,
   ChronicleMarkKind approximate_base = CHRONICLE_MARK_TIMED_POINT;
   guint n_categories = 0;
   double x = OUTER_PAD;
+  guint row = 0;
 
   if (self->legend_top == 0)
-    return;
+    return 1;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -349,27 +355,51 @@ place_legend (ChronicleLayout      *self,
   for (guint i = 0; i < self->legend->len; i++)
     {
       ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
-      double swatch = 10.0;
+      double swatch = 10.0, y;
 
       if (entry->is_break)
         swatch = 16.0;
       else if (entry->is_mark)
         swatch = entry->form == CHRONICLE_ITEM_BAR ? 22.0 : 2 * CHRONICLE_MARKER_RADIUS + 2;
 
-      if (x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
+      /* The next row; an entry too wide for any row is cut by the painter. */
+      if (x > OUTER_PAD && x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
         {
+          row++;
+          x = OUTER_PAD;
+        }
+      if (row >= self->legend_rows)
+        {
+          guint needed = row + 1;
+
+          /* Count the rows the rest would take, then drop it. */
+          for (guint j = i + 1; j < self->legend->len; j++)
+            {
+              const ChronicleLayoutLegendEntry *next = &g_array_index (self->legend, ChronicleLayoutLegendEntry, j);
+
+              x += 22.0 + 6 + next->text.width + 20.0;
+              if (x > self->width - OUTER_PAD)
+                {
+                  needed++;
+                  x = OUTER_PAD + 22.0 + 6 + next->text.width + 20.0;
+                }
+            }
           g_array_set_size (self->legend, i);
-          break;
+          return needed;
         }
 
+      y = self->legend_top + row * (self->legend_row_height + LEGEND_ROW_GAP);
       entry->swatch.x = x;
-      entry->swatch.y = self->legend_top + (self->label_height - 10.0) / 2;
+      entry->swatch.y = y + (self->legend_row_height - 10.0) / 2;
       entry->swatch.width = swatch;
       entry->swatch.height = 10.0;
       entry->text.x = x + swatch + 6;
-      entry->text.y = self->legend_top;
+      entry->text.y = y;
+      entry->text.width = MIN (entry->text.width, MAX (self->width - OUTER_PAD - entry->text.x, 0));
       x = entry->text.x + entry->text.width + 20.0;
     }
+
+  return row + 1;
 }
 
 static void
@@ -1103,6 +1133,16 @@ layout_events (ChronicleLayout      *self,
     }
 }
 
+static ChronicleLayout *compute_with_legend_rows (ChronicleTimeline            *timeline,
+                                                  const ChronicleViewport      *viewport,
+                                                  double                        width,
+                                                  double                        height,
+                                                  const ChronicleLayoutOptions *options,
+                                                  ChronicleMeasureFunc          measure,
+                                                  gpointer                      measure_data,
+                                                  guint                         legend_rows,
+                                                  guint                        *needed_rows);
+
 /**
  * chronicle_layout_compute:
  * @timeline: the timeline to lay out
@@ -1126,16 +1166,45 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
                           ChronicleMeasureFunc          measure,
                           gpointer                      measure_data)
 {
-  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
   ChronicleLayout *self;
-  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+  guint needed;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (viewport != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
   g_return_val_if_fail (measure != NULL, NULL);
 
+  /* The kinds of mark in view are known only once the events are laid
+   * out; when their legend keys need another row (a narrow export), the
+   * view is laid out again with the rows reserved. */
+  self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data, 1, &needed);
+  if (needed > 1)
+    {
+      chronicle_layout_free (self);
+      self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data,
+                                       MIN (needed, LEGEND_MAX_ROWS), &needed);
+    }
+
+  return self;
+}
+
+static ChronicleLayout *
+compute_with_legend_rows (ChronicleTimeline            *timeline,
+                          const ChronicleViewport      *viewport,
+                          double                        width,
+                          double                        height,
+                          const ChronicleLayoutOptions *options,
+                          ChronicleMeasureFunc          measure,
+                          gpointer                      measure_data,
+                          guint                         legend_rows,
+                          guint                        *needed_rows)
+{
+  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
+  ChronicleLayout *self;
+  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+
   self = g_new0 (ChronicleLayout, 1);
+  self->legend_rows = legend_rows;
   self->timeline = g_object_ref (timeline);
   self->viewport = chronicle_viewport_copy (viewport);
   chronicle_viewport_set_width (self->viewport, width);
@@ -1177,7 +1246,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
-  place_legend (self, measure, measure_data);
+  *needed_rows = place_legend (self, measure, measure_data);
 
   return self;
 }
