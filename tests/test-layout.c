@@ -169,7 +169,11 @@ check_layout (ChronicleTimeline       *timeline,
 
           g_assert_cmpuint (item->n_events, ==, 1);
           g_assert_cmpint (item->lane, !=, 0);
-          g_assert_cmpstr (item->text, ==, chronicle_event_get_title (event));
+          /* an estimate's label starts "c. " (see test_label_text()) */
+          if (item->approximate)
+            g_assert_cmpstr (item->text + strlen ("c. "), ==, chronicle_event_get_title (event));
+          else
+            g_assert_cmpstr (item->text, ==, chronicle_event_get_title (event));
           g_assert_true (chronicle_layout_find_event (layout, item->first_event) == item);
 
           if (item->kind == CHRONICLE_ITEM_BAR)
@@ -299,6 +303,160 @@ test_example_fit_legible (void)
       g_assert_cmpint (items[i].kind, !=, CHRONICLE_ITEM_CLUSTER);
       g_assert_cmpfloat (items[i].label.width, >, 0);
     }
+}
+
+static ChronicleTimeline *
+load_precision (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "precision.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return timeline;
+}
+
+/* The legend lists exactly the kinds of mark the drawn items use, each
+ * once, after the categories. */
+static void
+assert_legend_marks (ChronicleLayout *layout,
+                     const gboolean   expected[CHRONICLE_N_MARKS])
+{
+  gboolean in_view[CHRONICLE_N_MARKS] = { FALSE, };
+  guint in_legend[CHRONICLE_N_MARKS] = { 0, };
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+      in_view[items[i].mark] = TRUE;
+      if (items[i].approximate)
+        in_view[CHRONICLE_MARK_APPROXIMATE] = TRUE;
+    }
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+
+      if (entry->is_mark)
+        {
+          in_legend[entry->mark]++;
+          g_assert_cmpfloat (entry->swatch.width, >, 0);
+          g_assert_cmpfloat (entry->text.x + entry->text.width, <=, WIDTH);
+        }
+    }
+
+  for (guint k = 0; k < CHRONICLE_N_MARKS; k++)
+    {
+      g_test_message ("mark kind %u", k);
+      g_assert_cmpint (in_view[k], ==, expected[k]);
+      g_assert_cmpuint (in_legend[k], ==, in_view[k] ? 1 : 0);
+    }
+}
+
+static void
+test_legend_marks (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) precision = load_precision ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  /* the example: days and a month, nothing timed, nothing approximate */
+  const gboolean example_marks[CHRONICLE_N_MARKS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
+  const gboolean all_marks[CHRONICLE_N_MARKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  const gboolean friday[CHRONICLE_N_MARKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, FALSE };
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  layout = compute (example, vp, HEIGHT);
+  assert_legend_marks (layout, example_marks);
+  g_clear_pointer (&layout, chronicle_layout_free);
+
+  chronicle_viewport_set_timeline (vp, precision, TRUE);
+  layout = compute (precision, vp, HEIGHT);
+  assert_legend_marks (layout, all_marks);
+  g_clear_pointer (&layout, chronicle_layout_free);
+
+  /* Narrow (an article column): the keys wrap onto more rows, all kept. */
+  {
+    ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+    g_autoptr(ChronicleLayout) narrow = NULL;
+    guint n_marks = 0;
+    double top = G_MAXDOUBLE, bottom = 0;
+
+    chronicle_viewport_set_width (vp, 560);
+    chronicle_viewport_set_timeline (vp, precision, TRUE);
+    narrow = chronicle_layout_compute (precision, vp, 560, HEIGHT, &options, chronicle_test_measure_fixed, NULL);
+    for (guint i = 0; i < narrow->legend->len; i++)
+      {
+        const ChronicleLayoutLegendEntry *entry = &g_array_index (narrow->legend, ChronicleLayoutLegendEntry, i);
+
+        n_marks += entry->is_mark;
+        g_assert_cmpfloat (entry->text.x + entry->text.width, <=, 560);
+        top = MIN (top, entry->text.y);
+        bottom = MAX (bottom, entry->text.y + entry->text.height);
+      }
+    g_assert_cmpuint (n_marks, ==, CHRONICLE_N_MARKS);
+    g_assert_cmpfloat (bottom, <=, HEIGHT);
+    g_assert_cmpfloat (top, >, chronicle_layout_get_axis_y (narrow));
+    chronicle_viewport_set_width (vp, WIDTH);
+  }
+
+  /* Friday 16 May alone: the approximate events are out of view, and so
+   * is their key. */
+  chronicle_viewport_show_range (vp, 1747353600, 1747440000);
+  layout = compute (precision, vp, HEIGHT);
+  assert_legend_marks (layout, friday);
+}
+
+/* Labels say what the marks cannot: "c. " before an estimated date's
+ * title, a muted "(untitled)" for a blank title. */
+static void
+test_label_text (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_precision ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, n_approximate = 0, n_untitled = 0;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ChronicleEvent *event;
+
+      g_assert_cmpint (items[i].kind, !=, CHRONICLE_ITEM_CLUSTER);
+      event = chronicle_timeline_get_event (timeline, items[i].first_event);
+      g_assert_cmpint (items[i].approximate, ==, chronicle_event_get_approximate (event));
+      if (items[i].approximate)
+        {
+          g_autofree char *expected = g_strconcat ("c. ", chronicle_event_get_title (event), NULL);
+
+          g_assert_cmpstr (items[i].text, ==, expected);
+          n_approximate++;
+        }
+      else if (g_str_equal (chronicle_event_get_id (event), "blank"))
+        {
+          g_assert_true (items[i].untitled);
+          g_assert_cmpstr (items[i].text, ==, "(untitled)");
+          n_untitled++;
+        }
+      else
+        {
+          g_assert_false (items[i].untitled);
+          g_assert_cmpstr (items[i].text, ==, chronicle_event_get_title (event));
+        }
+    }
+  g_assert_cmpuint (n_approximate, ==, 2);
+  g_assert_cmpuint (n_untitled, ==, 1);
 }
 
 /* Without room for lanes, everything folds into clusters, still counted. */
@@ -903,6 +1061,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/layout/legend/marks-in-view", test_legend_marks);
+  g_test_add_func ("/layout/label-text", test_label_text);
   g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
   g_test_add_func ("/layout/example/hit-test", test_hit_test);

@@ -23,6 +23,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "chronicle-category-color.h"
+#include "chronicle-color-private.h"
 #include "chronicle-export.h"
 #include "chronicle-paint.h"
 #include "chronicle-paint-private.h"
@@ -625,6 +627,172 @@ test_caches_keep_pixels (void)
   g_assert_true (shared_title);
 }
 
+/* One event, "2024-03-05" to @end (NULL for none), in a category of
+ * colour @color. */
+static ChronicleTimeline *
+timeline_with_one_event (const char *date_text,
+                         const char *end_text,
+                         gboolean    approximate,
+                         const char *color)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_new ("One event");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChronicleCategory) category = chronicle_category_new ("c", "Category", color);
+  g_autoptr(GError) error = NULL;
+  ChronicleEvent *event;
+  ChronicleDate date, end;
+
+  chronicle_timeline_add_category (timeline, category);
+  g_assert_true (chronicle_date_parse (date_text, &date, &error));
+  event = chronicle_event_new ("e", &date, "Talks in Istanbul");
+  if (end_text != NULL)
+    {
+      g_assert_true (chronicle_date_parse (end_text, &end, &error));
+      chronicle_event_set_end (event, &end);
+    }
+  chronicle_event_set_approximate (event, approximate);
+  chronicle_event_set_category_id (event, "c");
+  g_ptr_array_add (events, event);
+  chronicle_timeline_set_events (timeline, events);
+
+  return timeline;
+}
+
+static double
+color_distance (const double          rgb[3],
+                const ChronicleColor *color)
+{
+  return MAX (fabs (rgb[0] - color->red), MAX (fabs (rgb[1] - color->green), fabs (rgb[2] - color->blue)));
+}
+
+/* Share of the bar's middle row, ends left out, painted in @color. */
+static double
+get_bar_coverage (cairo_surface_t           *surface,
+                  const ChronicleLayoutItem *item,
+                  const ChronicleColor      *color)
+{
+  int y = (int) floor (item->axis_y);
+  int x0 = (int) ceil (item->x) + 4, x1 = (int) floor (item->x2) - 4;
+  int n = 0, n_in = 0;
+
+  g_assert_cmpint (x1 - x0, >, 100);
+  for (int x = x0; x < x1; x++)
+    {
+      double rgb[3];
+
+      get_pixel (surface, x, y, rgb);
+      n_in += color_distance (rgb, color) < 0.1;
+      n++;
+    }
+
+  return (double) n_in / n;
+}
+
+static const ChronicleLayoutItem *
+paint_one_event (ChronicleTimeline     *timeline,
+                 const ChronicleStyle  *style,
+                 cairo_surface_t      **surface,
+                 ChronicleLayout      **layout)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  *surface = paint_frame (timeline, style, 1, 1, layout);
+  items = chronicle_layout_get_items (*layout, &n_items);
+  g_assert_cmpuint (n_items, ==, 1);
+  g_assert_cmpint (items[0].kind, ==, CHRONICLE_ITEM_BAR);
+  return &items[0];
+}
+
+/* A day ("on Friday") is not drawn like a timed range from 00:00 to
+ * 24:00: same place, same extent, a different look (a light bar with
+ * bracket ends against a solid one); an estimate's ends fade. */
+static void
+test_day_unlike_timed_range (void)
+{
+  g_autoptr(ChronicleTimeline) day = timeline_with_one_event ("2024-03-05", NULL, FALSE, "#1c71d8");
+  g_autoptr(ChronicleTimeline) timed = timeline_with_one_event ("2024-03-05T00:00", "2024-03-06T00:00", FALSE, "#1c71d8");
+  g_autoptr(ChronicleTimeline) guess = timeline_with_one_event ("2024-03-05T00:00", "2024-03-06T00:00", TRUE, "#1c71d8");
+  g_auto(ChronicleStyle) style = { 0, };
+  cairo_surface_t *day_surface, *timed_surface, *guess_surface;
+  ChronicleLayout *day_layout, *timed_layout, *guess_layout;
+  const ChronicleLayoutItem *day_item, *timed_item, *guess_item;
+  ChronicleColor color;
+  double rgb_end[3], rgb_middle[3];
+
+  chronicle_style_init_light (&style);
+  chronicle_style_category_color (&style, day, 0, &color);
+
+  day_item = paint_one_event (day, &style, &day_surface, &day_layout);
+  timed_item = paint_one_event (timed, &style, &timed_surface, &timed_layout);
+  guess_item = paint_one_event (guess, &style, &guess_surface, &guess_layout);
+
+  g_assert_cmpint (day_item->mark, ==, CHRONICLE_MARK_DAY);
+  g_assert_cmpint (timed_item->mark, ==, CHRONICLE_MARK_TIMED_RANGE);
+  g_assert_cmpfloat_with_epsilon (day_item->x, timed_item->x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (day_item->x2, timed_item->x2, 1e-6);
+  g_assert_cmpfloat_with_epsilon (day_item->axis_y, timed_item->axis_y, 1e-6);
+
+  /* The timed range is solid colour, the day's inside is not. */
+  g_assert_cmpfloat (get_bar_coverage (timed_surface, timed_item, &color), >, 0.95);
+  g_assert_cmpfloat (get_bar_coverage (day_surface, day_item, &color), <, 0.05);
+
+  /* The estimate fades towards its ends. */
+  get_pixel (guess_surface, (int) ceil (guess_item->x) + 1, (int) floor (guess_item->axis_y), rgb_end);
+  get_pixel (guess_surface, (int) ((guess_item->x + guess_item->x2) / 2), (int) floor (guess_item->axis_y), rgb_middle);
+  g_assert_cmpfloat (color_distance (rgb_middle, &color), <, 0.1);
+  g_assert_cmpfloat (color_distance (rgb_end, &color), >, 0.3);
+  g_assert_true (g_str_has_prefix (guess_item->text, "c. "));
+
+  cairo_surface_destroy (day_surface);
+  cairo_surface_destroy (timed_surface);
+  cairo_surface_destroy (guess_surface);
+  chronicle_layout_free (day_layout);
+  chronicle_layout_free (timed_layout);
+  chronicle_layout_free (guess_layout);
+}
+
+/* A file's "#80ffff" is nearly invisible on white: it is drawn (in the
+ * chart, and so the legend, overview and filters, which share the rule)
+ * darker on light and lighter on dark where needed, keeping its hue. */
+static void
+test_low_contrast_color_adjusted (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = timeline_with_one_event ("2024-03-05T00:00", "2024-03-06T00:00", FALSE, "#80ffff");
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_auto(ChronicleStyle) style = { 0, };
+      ChronicleColor color;
+      cairo_surface_t *surface;
+      ChronicleLayout *layout;
+      const ChronicleLayoutItem *item;
+      double rgb[3];
+
+      if (dark)
+        chronicle_style_init_dark (&style);
+      else
+        chronicle_style_init_light (&style);
+
+      chronicle_style_category_color (&style, timeline, 0, &color);
+      g_assert_cmpfloat (chronicle_color_contrast (color.red, color.green, color.blue, style.background.red,
+                                                   style.background.green, style.background.blue), >=, 3.0);
+      /* the hue: red half of green, green equal to blue */
+      g_assert_cmpfloat_with_epsilon (color.green, color.blue, 1e-9);
+      g_assert_cmpfloat_with_epsilon (color.red / color.green, 128.0 / 255.0, 1e-6);
+      if (!dark)
+        g_assert_cmpfloat (color.green, <, 0.7);  /* darker than the file's 1.0 */
+
+      /* and the pixels drawn */
+      item = paint_one_event (timeline, &style, &surface, &layout);
+      get_pixel (surface, (int) ((item->x + item->x2) / 2), (int) floor (item->axis_y), rgb);
+      g_assert_cmpfloat (chronicle_color_contrast (rgb[0], rgb[1], rgb[2], style.background.red,
+                                                   style.background.green, style.background.blue), >=, 2.95);
+      cairo_surface_destroy (surface);
+      chronicle_layout_free (layout);
+    }
+}
+
 /* @publishers: NULL-terminated; each names one source. */
 static ChronicleTimeline *
 timeline_with_publishers (const char * const *publishers)
@@ -705,6 +873,8 @@ main (int   argc,
   g_test_add_func ("/render/caches-keep-pixels", test_caches_keep_pixels);
   g_test_add_func ("/render/measure-matches-layout", test_measure_matches_layout);
   g_test_add_func ("/render/shaped-text-like-layout", test_shaped_text_like_layout);
+  g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
+  g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
 
   return g_test_run ();
 }

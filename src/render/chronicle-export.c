@@ -197,11 +197,12 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
-      const char *publisher = chronicle_source_get_publisher (source);
+      ChronicleSourceNameKind kind;
+      const char *publisher = chronicle_source_get_name (source, &kind);
 
-      if (publisher == NULL || *publisher == '\0')
-        publisher = chronicle_source_get_title (source);
-      if (publisher == NULL || *publisher == '\0')
+      /* Its publisher, else its title, else its link's host; an id such
+       * as "src-1" only links events to it and credits no one. */
+      if (kind == CHRONICLE_SOURCE_NAME_ID)
         continue;
       /* The timeline owns its sources, so the strings outlive the set. */
       if (!g_hash_table_add (seen, (gpointer) publisher))

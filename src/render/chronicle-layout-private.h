@@ -56,6 +56,10 @@ typedef struct
   guint         category;  /* index, G_MAXUINT for the break entry */
   gboolean      is_break;  /* the "time skipped" key */
   gboolean      hidden;    /* a filter hides the category: drawn dimmed */
+  gboolean      is_mark;   /* a kind of mark (precision or approximate) */
+  ChronicleMarkKind mark;  /* when is_mark */
+  ChronicleItemKind form;  /* when is_mark: drawn as a marker or a bar */
+  ChronicleMarkKind base;  /* for the approximate key: the precision it is drawn with */
   const char   *label;     /* borrowed, or a static translated string */
   ChronicleRect swatch;
   ChronicleRect text;
@@ -92,6 +96,9 @@ struct _ChronicleLayout
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
+  double                  legend_top;     /* top of the legend rows; 0 when there is none */
+  double                  legend_row_height;
+  guint                   legend_rows;    /* reserved */
 
   /* visible events: [first_visible, first_visible + n_range) were looked
    * at, n_visible of them overlap the window */

@@ -51,6 +51,8 @@
 #define PILL_GAP          3.0
 #define PILL_PAD_X        7.0
 #define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
+#define LEGEND_ROW_GAP    6.0
+#define LEGEND_MAX_ROWS   3       /* a legend taller than this leaves the chart too little */
 
 #define CLUSTER_TAG       0x80000000u
 #define ONGOING_TAG       0x7fffffffu
@@ -193,6 +195,9 @@ layout_title (ChronicleLayout      *self,
   *y = self->title_rect.y + h + 10.0;
 }
 
+/* The legend row: categories, the kinds of mark in view, "time skipped".
+ * Its height is reserved here, before the events are laid out; the kinds
+ * of mark are known only after, see place_legend(). */
 static void
 layout_legend (ChronicleLayout      *self,
                ChronicleMeasureFunc  measure,
@@ -201,14 +206,14 @@ layout_legend (ChronicleLayout      *self,
 {
   GListModel *categories = chronicle_timeline_get_categories (self->timeline);
   guint n = g_list_model_get_n_items (categories);
-  double x = OUTER_PAD, row_h = 0, y;
+  double row_h = self->label_height;
   gboolean have_breaks = self->breaks->len > 0;
+  gboolean have_events = chronicle_timeline_get_n_events (self->timeline) > 0;
 
   *bottom = self->height - 8.0;
-  if (!self->options.show_legend || (n == 0 && !have_breaks))
+  if (!self->options.show_legend || (n == 0 && !have_breaks && !have_events))
     return;
 
-  /* Measure first to know the row height. */
   for (guint i = 0; i <= n; i++)
     {
       g_autoptr(ChronicleCategory) category = NULL;
@@ -244,28 +249,157 @@ layout_legend (ChronicleLayout      *self,
       g_array_append_val (self->legend, entry);
     }
 
-  y = self->height - 12.0 - row_h;
+  self->legend_row_height = row_h;
+  self->legend_top = self->height - 12.0 - self->legend_rows * row_h - (self->legend_rows - 1) * LEGEND_ROW_GAP;
+  *bottom = self->legend_top - 10.0;
+}
+
+static const char *
+get_mark_label (ChronicleMarkKind mark)
+{
+  switch (mark)
+    {
+    case CHRONICLE_MARK_TIMED_POINT:
+      /* Translators: legend key: an event at a time of day */
+      return _("At a time");
+    case CHRONICLE_MARK_TIMED_RANGE:
+      /* Translators: legend key: an event from one time of day to another */
+      return _("Time range");
+    case CHRONICLE_MARK_DAY:
+      /* Translators: legend key: an event whose day is known, not its time */
+      return _("Day (time unknown)");
+    case CHRONICLE_MARK_MONTH:
+      /* Translators: legend key: an event whose month is known, not its day */
+      return _("Month (day unknown)");
+    case CHRONICLE_MARK_YEAR:
+      /* Translators: legend key: an event whose year is known, not its month */
+      return _("Year (month unknown)");
+    case CHRONICLE_MARK_APPROXIMATE:
+      /* Translators: legend key: an event whose date is an estimate */
+      return _("Approximate date");
+    case CHRONICLE_N_MARKS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Adds a legend entry for each kind of mark the laid-out items use, and
+ * only those (a chart of days does not explain times), then places the
+ * entries in the rows reserved, wrapping. Returns how many rows they
+ * need: when more than reserved, what does not fit is dropped here and
+ * chronicle_layout_compute() lays the view out again with more rows. */
+static guint
+place_legend (ChronicleLayout      *self,
+              ChronicleMeasureFunc  measure,
+              gpointer              data)
+{
+  gboolean used[CHRONICLE_N_MARKS] = { FALSE, };
+  ChronicleItemKind form[CHRONICLE_N_MARKS];
+  ChronicleMarkKind approximate_base = CHRONICLE_MARK_TIMED_POINT;
+  guint n_categories = 0;
+  double x = OUTER_PAD;
+  guint row = 0;
+
+  if (self->legend_top == 0)
+    return 1;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+
+      /* A bar explains a kind better than a marker: prefer its form. */
+      for (guint k = 0; k < 2; k++)
+        {
+          ChronicleMarkKind mark = k == 0 ? item->mark : CHRONICLE_MARK_APPROXIMATE;
+
+          if (k == 1 && !item->approximate)
+            break;
+          if (!used[mark] || (item->kind == CHRONICLE_ITEM_BAR && form[mark] != CHRONICLE_ITEM_BAR))
+            {
+              form[mark] = item->kind;
+              if (k == 1)
+                approximate_base = item->mark;
+            }
+          used[mark] = TRUE;
+        }
+    }
+
+  while (n_categories < self->legend->len &&
+         !g_array_index (self->legend, ChronicleLayoutLegendEntry, n_categories).is_break)
+    n_categories++;
+
+  /* After the categories, before "time skipped". */
+  for (ChronicleMarkKind mark = 0, at = n_categories; mark < CHRONICLE_N_MARKS; mark++)
+    {
+      ChronicleLayoutLegendEntry entry = { 0, };
+      double w = 0, h = 0;
+
+      if (!used[mark])
+        continue;
+
+      entry.is_mark = TRUE;
+      entry.mark = mark;
+      entry.form = form[mark];
+      entry.base = mark == CHRONICLE_MARK_APPROXIMATE ? approximate_base : mark;
+      entry.category = G_MAXUINT;
+      entry.label = get_mark_label (mark);
+      measure (entry.label, CHRONICLE_TEXT_LABEL, &w, &h, data);
+      entry.text.width = w;
+      entry.text.height = h;
+      g_array_insert_val (self->legend, at++, entry);
+    }
+
   for (guint i = 0; i < self->legend->len; i++)
     {
       ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
-      double swatch = entry->is_break ? 16.0 : 10.0;
+      double swatch = 10.0, y;
 
-      if (x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
+      if (entry->is_break)
+        swatch = 16.0;
+      else if (entry->is_mark)
+        swatch = entry->form == CHRONICLE_ITEM_BAR ? 22.0 : 2 * CHRONICLE_MARKER_RADIUS + 2;
+
+      /* The next row; an entry too wide for any row is cut by the painter. */
+      if (x > OUTER_PAD && x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
         {
+          row++;
+          x = OUTER_PAD;
+        }
+      if (row >= self->legend_rows)
+        {
+          guint needed = row + 1;
+
+          /* Count the rows the rest would take, then drop it. */
+          for (guint j = i + 1; j < self->legend->len; j++)
+            {
+              const ChronicleLayoutLegendEntry *next = &g_array_index (self->legend, ChronicleLayoutLegendEntry, j);
+
+              x += 22.0 + 6 + next->text.width + 20.0;
+              if (x > self->width - OUTER_PAD)
+                {
+                  needed++;
+                  x = OUTER_PAD + 22.0 + 6 + next->text.width + 20.0;
+                }
+            }
           g_array_set_size (self->legend, i);
-          break;
+          return needed;
         }
 
+      y = self->legend_top + row * (self->legend_row_height + LEGEND_ROW_GAP);
       entry->swatch.x = x;
-      entry->swatch.y = y + (row_h - 10.0) / 2;
+      entry->swatch.y = y + (self->legend_row_height - 10.0) / 2;
       entry->swatch.width = swatch;
       entry->swatch.height = 10.0;
       entry->text.x = x + swatch + 6;
       entry->text.y = y;
+      entry->text.width = MIN (entry->text.width, MAX (self->width - OUTER_PAD - entry->text.x, 0));
       x = entry->text.x + entry->text.width + 20.0;
     }
 
-  *bottom = y - 10.0;
+  return row + 1;
 }
 
 static void
@@ -513,6 +647,62 @@ place_clusters (ChronicleLayout      *self,
     }
 }
 
+/* How precise the event's date is: the coarser of its two ends. */
+static ChronicleMarkKind
+get_mark_kind (ChronicleEvent *event)
+{
+  const ChronicleDate *date = chronicle_event_get_date (event);
+  const ChronicleDate *end = chronicle_event_get_end (event);
+  guint precision = date->precision;
+
+  if (end != NULL)
+    precision = MIN (precision, end->precision);
+
+  switch (precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return CHRONICLE_MARK_YEAR;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return CHRONICLE_MARK_MONTH;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return CHRONICLE_MARK_DAY;
+    default:
+      return end != NULL ? CHRONICLE_MARK_TIMED_RANGE : CHRONICLE_MARK_TIMED_POINT;
+    }
+}
+
+/* The label's text: the title as it is drawn, "(untitled)" for a blank
+ * one (the loader warned), "c. " before an approximate date's. */
+static void
+set_item_text (ChronicleLayout     *self,
+               ChronicleEvent      *event,
+               ChronicleLayoutItem *item)
+{
+  const char *title = chronicle_event_get_title (event);
+  char *shown;
+
+  /* the first byte settles nearly every case */
+  item->untitled = title == NULL || (!g_ascii_isalnum (*title) && chronicle_text_is_blank (title));
+  if (item->untitled)
+    /* Translators: drawn, muted, for an event whose title is empty */
+    title = _("(untitled)");
+  else
+    title = display_text (self, title);
+
+  item->approximate = chronicle_event_get_approximate (event);
+  if (!item->approximate)
+    {
+      item->text = title;
+      return;
+    }
+
+  /* Translators: a label whose date is an estimate, "c. Talks begin"; "c." is
+   * circa. Use your language's usual abbreviation. */
+  shown = g_strdup_printf (_("c. %s"), title);
+  g_ptr_array_add (self->shown_texts, shown);
+  item->text = shown;
+}
+
 /* Sets the item's kind and x range; returns where its label starts. */
 static double
 shape_item (ChronicleLayout     *self,
@@ -520,6 +710,9 @@ shape_item (ChronicleLayout     *self,
             ChronicleLayoutItem *item)
 {
   const ChronicleDate *date = chronicle_event_get_date (event);
+
+  item->mark = get_mark_kind (event);
+  set_item_text (self, event, item);
 
   /* Precision decides the shape: a month or a range is drawn across its
    * whole span; an instant, or a day narrower than DAY_BAR_MIN, is a
@@ -529,13 +722,14 @@ shape_item (ChronicleLayout     *self,
       (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
     {
       item->kind = CHRONICLE_ITEM_BAR;
-      item->text = display_text (self, chronicle_event_get_title (event));
       return MAX (item->x, 0);
     }
 
   item->kind = CHRONICLE_ITEM_MARKER;
+  /* A day too narrow for a bar: the marker's whisker shows the day. */
+  if (item->mark != CHRONICLE_MARK_TIMED_POINT)
+    item->whisker = (item->x2 - item->x) / 2;
   item->x = item->x2 = (item->x + item->x2) / 2;
-  item->text = display_text (self, chronicle_event_get_title (event));
   return item->x - CHRONICLE_LABEL_STRIP / 2;
 }
 
@@ -949,6 +1143,16 @@ layout_events (ChronicleLayout      *self,
     }
 }
 
+static ChronicleLayout *compute_with_legend_rows (ChronicleTimeline            *timeline,
+                                                  const ChronicleViewport      *viewport,
+                                                  double                        width,
+                                                  double                        height,
+                                                  const ChronicleLayoutOptions *options,
+                                                  ChronicleMeasureFunc          measure,
+                                                  gpointer                      measure_data,
+                                                  guint                         legend_rows,
+                                                  guint                        *needed_rows);
+
 /**
  * chronicle_layout_compute:
  * @timeline: the timeline to lay out
@@ -972,16 +1176,45 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
                           ChronicleMeasureFunc          measure,
                           gpointer                      measure_data)
 {
-  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
   ChronicleLayout *self;
-  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+  guint needed;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (viewport != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
   g_return_val_if_fail (measure != NULL, NULL);
 
+  /* The kinds of mark in view are known only once the events are laid
+   * out; when their legend keys need another row (a narrow export), the
+   * view is laid out again with the rows reserved. */
+  self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data, 1, &needed);
+  if (needed > 1)
+    {
+      chronicle_layout_free (self);
+      self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data,
+                                       MIN (needed, LEGEND_MAX_ROWS), &needed);
+    }
+
+  return self;
+}
+
+static ChronicleLayout *
+compute_with_legend_rows (ChronicleTimeline            *timeline,
+                          const ChronicleViewport      *viewport,
+                          double                        width,
+                          double                        height,
+                          const ChronicleLayoutOptions *options,
+                          ChronicleMeasureFunc          measure,
+                          gpointer                      measure_data,
+                          guint                         legend_rows,
+                          guint                        *needed_rows)
+{
+  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
+  ChronicleLayout *self;
+  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+
   self = g_new0 (ChronicleLayout, 1);
+  self->legend_rows = legend_rows;
   self->timeline = g_object_ref (timeline);
   self->viewport = chronicle_viewport_copy (viewport);
   chronicle_viewport_set_width (self->viewport, width);
@@ -1036,6 +1269,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
       }
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
+  *needed_rows = place_legend (self, measure, measure_data);
 
   self->stretch_label_y = self->tick_label_y + self->tick_label_height + 2.0;
   self->break_label_y = self->stretch_label_y;
@@ -1209,7 +1443,7 @@ chronicle_layout_hit_test_legend (const ChronicleLayout *layout,
       double top = MIN (entry->swatch.y, entry->text.y) - slack;
       double bottom = MAX (entry->swatch.y + entry->swatch.height, entry->text.y + entry->text.height) + slack;
 
-      if (entry->is_break)
+      if (entry->is_break || entry->is_mark)
         continue;
       if (x >= left && x < right && y >= top && y < bottom)
         return entry->category;

@@ -42,6 +42,19 @@ typedef enum
   CHRONICLE_ITEM_CLUSTER,  /* "+N": events folded because lanes ran out */
 } ChronicleItemKind;
 
+/* What a mark says about how well its date is known; the legend has one
+ * entry per kind the view shows. */
+typedef enum
+{
+  CHRONICLE_MARK_TIMED_POINT,   /* a time of day: "2025-05-16T10:30" */
+  CHRONICLE_MARK_TIMED_RANGE,   /* from a time to a time */
+  CHRONICLE_MARK_DAY,           /* known to the day (or days), not the time */
+  CHRONICLE_MARK_MONTH,         /* known to the month */
+  CHRONICLE_MARK_YEAR,          /* known to the year */
+  CHRONICLE_MARK_APPROXIMATE,   /* legend only: items carry `approximate` */
+  CHRONICLE_N_MARKS,
+} ChronicleMarkKind;
+
 typedef struct
 {
   ChronicleItemKind kind;
@@ -54,6 +67,10 @@ typedef struct
   int               lane;         /* > 0 above the axis, < 0 below */
   ChronicleRect     label;        /* label box; width 0 when unlabeled */
   const char       *text;         /* borrowed from the event (or the layout, when cut); NULL for clusters */
+  ChronicleMarkKind mark;         /* how precise the date is (not for clusters) */
+  double            whisker;      /* px: half the span a marker's date covers (day markers), else 0 */
+  gboolean          approximate;  /* the file says the date is an estimate: text starts "c. " */
+  gboolean          untitled;     /* blank title: text is "(untitled)", drawn muted */
 } ChronicleLayoutItem;
 
 typedef struct
