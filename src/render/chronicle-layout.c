@@ -40,7 +40,8 @@
 #define OUTER_PAD         16.0
 #define LANE_GAP          6.0     /* between lanes */
 #define LABEL_GAP         8.0     /* between labels in a lane */
-#define LABEL_MAX_TEXT    260.0   /* longer titles are ellipsized */
+#define LABEL_MAX_TEXT    340.0   /* longer titles wrap onto a second line */
+#define LABEL_MARK_INSET  1.0     /* px a marker's label box reaches past the marker's x */
 #define LABEL_EDGE        3.0     /* px kept free at the right: the selection ring lies outside the box */
 #define LABEL_MIN_WIDTH   (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define BAR_GAP           2.0     /* between a label box and its bar */
@@ -50,7 +51,6 @@
 #define CLUSTER_SPAN      36.0    /* px of axis one cluster gathers */
 #define PILL_GAP          3.0
 #define PILL_PAD_X        7.0
-#define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
 
 #define CLUSTER_TAG       0x80000000u
 #define ONGOING_TAG       0x7fffffffu
@@ -509,13 +509,15 @@ place_clusters (ChronicleLayout      *self,
     }
 }
 
-/* Sets the item's kind and x range; returns where its label starts. */
-static double
+/* Sets the item's kind and x range. */
+static void
 shape_item (ChronicleLayout     *self,
             ChronicleEvent      *event,
             ChronicleLayoutItem *item)
 {
   const ChronicleDate *date = chronicle_event_get_date (event);
+
+  item->text = display_text (self, chronicle_event_get_title (event));
 
   /* Precision decides the shape: a month or a range is drawn across its
    * whole span; an instant, or a day narrower than DAY_BAR_MIN, is a
@@ -525,44 +527,217 @@ shape_item (ChronicleLayout     *self,
       (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
     {
       item->kind = CHRONICLE_ITEM_BAR;
-      item->text = display_text (self, chronicle_event_get_title (event));
-      return MAX (item->x, 0);
+      return;
     }
 
   item->kind = CHRONICLE_ITEM_MARKER;
   item->x = item->x2 = (item->x + item->x2) / 2;
-  item->text = display_text (self, chronicle_event_get_title (event));
-  return item->x - CHRONICLE_LABEL_STRIP / 2;
 }
 
-/* Measures the label and sets its x and width; @left and @right get the
- * stretch of lane the item needs (label and bar). */
-static void
-measure_label (ChronicleLayout      *self,
-               ChronicleLayoutItem  *item,
-               double                anchor,
+static double
+measure_width (const char           *text,
                ChronicleMeasureFunc  measure,
-               gpointer              data,
-               double               *left,
-               double               *right)
+               gpointer              data)
 {
   double w = 0, h = 0;
 
-  measure (item->text != NULL ? item->text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
-  w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
-  w = MIN (w, MAX (self->width - LABEL_EDGE, 1));
+  measure (text, CHRONICLE_TEXT_LABEL, &w, &h, data);
+  return w;
+}
 
-  /* Near the right edge the label slides left of its anchor. */
-  item->label.x = MAX (MIN (anchor, self->width - LABEL_EDGE - w), 0);
-  item->label.width = w;
+/* Splits @text (@width px wide) in two lines, the first as long as fits
+ * in @limit px: before the last space that fits, or (one long word)
+ * after the last character that fits, at least one. The first guess is
+ * where the proportion of characters puts the break; it is then moved
+ * by one word (or character) at a time: a few measurements per long
+ * title, and few prefixes left in the text caches. */
+static void
+wrap_title (ChronicleLayout      *self,
+            const char           *text,
+            double                width,
+            double                limit,
+            ChronicleMeasureFunc  measure,
+            gpointer              data,
+            const char          **line1,
+            const char          **line2,
+            double               *w1,
+            double               *w2)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize best = 0, rest, len = strlen (text);
+  double best_w = 0;
+  int i, last_fit = -1, first_miss = G_MAXINT;
+  char *first;
+
+  /* Candidate ends of the first line: before each space; when there is
+   * none, after each character. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == ' ' && p != text)
+      {
+        gsize at = p - text;
+        g_array_append_val (breaks, at);
+      }
+  if (breaks->len == 0)
+    for (const char *p = g_utf8_next_char (text); *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gsize at = p - text;
+        g_array_append_val (breaks, at);
+      }
+
+  /* The last candidate at or before the proportional guess. */
+  for (i = (int) breaks->len - 1; i > 0; i--)
+    if (g_array_index (breaks, gsize, i) <= (gsize) (len * limit / MAX (width, 1)))
+      break;
+
+  while (i >= 0 && i < (int) breaks->len && i > last_fit && i < first_miss)
+    {
+      gsize at = g_array_index (breaks, gsize, i);
+      g_autofree char *prefix = g_strndup (text, at);
+      double w = measure_width (prefix, measure, data);
+
+      if (w <= limit)
+        {
+          best = at;
+          best_w = w;
+          last_fit = i;
+          i++;
+        }
+      else
+        {
+          first_miss = i;
+          i--;
+        }
+    }
+
+  if (best == 0)
+    {
+      /* Not even one word (or character) fits: one line, cut. */
+      *line1 = text;
+      *line2 = NULL;
+      *w1 = width;
+      *w2 = 0;
+      return;
+    }
+
+  first = g_strndup (text, best);
+  g_ptr_array_add (self->shown_texts, first);
+  rest = best;
+  while (text[rest] == ' ')
+    rest++;
+  *line1 = first;
+  *w1 = best_w;
+  if (text[rest] == '\0')
+    {
+      *line2 = NULL;
+      *w2 = 0;
+      return;
+    }
+  *line2 = text + rest;
+  *w2 = measure_width (*line2, measure, data);
+}
+
+/* Measures the label, wraps its title when it is long, and sets the
+ * label's x and size: starting at the event's date, or when there is no
+ * room after it ending at it (near the right edge). Never anywhere else,
+ * so the label's strip and edge mark the event's date, and its leader
+ * is a straight line from the axis. @left and @right get the stretch of
+ * lane the item needs (label and bar). */
+static gboolean
+measure_label (ChronicleLayout      *self,
+               ChronicleLayoutItem  *item,
+               ChronicleMeasureFunc  measure,
+               gpointer              data,
+               double               *left,
+               double               *right,
+               gboolean             *cut_title,
+               gboolean              may_wrap)
+{
+  const double chrome = 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
+  const char *text = item->text != NULL ? item->text : "";
+  double start, end, room_after, room_before, room, w, line_w, box_w;
+  gboolean cut = FALSE;
+
+  *cut_title = FALSE;
+
+  if (item->kind == CHRONICLE_ITEM_BAR)
+    {
+      start = MAX (item->x, 0);
+      end = MIN (item->x2, self->width - LABEL_EDGE);
+    }
+  else if (item->x < 0 || item->x + LABEL_MARK_INSET > self->width - LABEL_EDGE)
+    /* The point of a day that is partly in view lies outside it: a
+     * label at the edge would mark another date. */
+    return FALSE;
+  else
+    {
+      start = MAX (item->x - LABEL_MARK_INSET, 0);
+      end = MIN (item->x + LABEL_MARK_INSET, self->width);
+    }
+  room_after = self->width - LABEL_EDGE - start - chrome;
+  room_before = end - chrome;
+  room = MAX (room_after, room_before);
+
+  w = measure_width (text, measure, data);
+  item->text2 = NULL;
+  if (w <= MIN (LABEL_MAX_TEXT, room) || room <= 0)
+    {
+      line_w = w;
+      cut = w > room;
+    }
+  else if (!may_wrap)
+    {
+      /* No two lanes free here: one line, cut, rather than no label. */
+      line_w = MIN (LABEL_MAX_TEXT, room);
+      cut = TRUE;
+    }
+  else
+    {
+      /* A second line before any cut: two lines of about half the
+       * title each, as wide as the room allows when that is not enough. */
+      double limit = MIN (room, MAX (ceil (w * 0.55), LABEL_MAX_TEXT / 2));
+      const char *line1, *line2;
+      double w1, w2;
+
+      wrap_title (self, text, w, limit, measure, data, &line1, &line2, &w1, &w2);
+      if (line2 != NULL && w2 > limit && limit < room)
+        {
+          limit = room;
+          wrap_title (self, text, w, limit, measure, data, &line1, &line2, &w1, &w2);
+        }
+      item->text = line1;
+      item->text2 = line2;
+      line_w = MIN (MAX (w1, w2), room);
+      cut = w1 > room || w2 > room;
+    }
+
+  *cut_title = cut;
+  if (room + chrome < LABEL_MIN_WIDTH ||
+      (start + MAX (MIN (line_w, room) + chrome, LABEL_MIN_WIDTH) > self->width - LABEL_EDGE && end < start))
+    return FALSE;
+
+  box_w = MAX (MIN (line_w, room) + chrome, LABEL_MIN_WIDTH);
+  item->label.width = box_w;
+  item->label.height = (item->text2 != NULL ? 2 : 1) * self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
+
+  if (start + box_w <= self->width - LABEL_EDGE || room_after >= room_before || end < start)
+    {
+      item->label.x = start;
+      item->label_before = FALSE;
+    }
+  else
+    {
+      item->label.x = end - box_w;
+      item->label_before = TRUE;
+    }
 
   *left = item->label.x;
-  *right = item->label.x + w;
+  *right = item->label.x + box_w;
   if (item->kind == CHRONICLE_ITEM_BAR)
     {
       *left = MIN (*left, MAX (item->x, 0));
       *right = MAX (*right, MIN (item->x2, self->width));
     }
+  return TRUE;
 }
 
 /* Folds the events after range index @k into @cluster, as far as its
@@ -630,6 +805,130 @@ collect_position (ChronicleTimeline *timeline,
   return TRUE;
 }
 
+/* The side of the axis an event's label takes (0 above, 1 below): a
+ * property of the event, so that it stays when the view zooms, pans,
+ * searches or filters, and is the same in every export. From a hash of
+ * the id (FNV-1a, stable across processes, unlike chronicle_str_hash()),
+ * or the timeline position for an event without one. */
+static guint
+event_side (ChronicleEvent *event,
+            guint           position)
+{
+  const char *id = chronicle_event_get_id (event);
+  guint32 h = 2166136261u;
+
+  if (id == NULL)
+    return position & 1;
+
+  for (const guchar *p = (const guchar *) id; *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= 16777619u;
+    }
+
+  return (h >> 24) & 1;
+}
+
+/* The first lane of @side, nearest the axis first, free from @left on
+ * (and the one beyond it too for a label of two lines); -1 when none. */
+static gboolean
+lane_free (const double *lane_end,
+           guint         l,
+           guint         lane1,
+           double        left,
+           gboolean      two_lines)
+{
+  return l < lane1 && lane_end[l] <= left && (!two_lines || (l + 1 < lane1 && lane_end[l + 1] <= left));
+}
+
+/* @preferred (a lane index, or G_MAXUINT) is tried first: the lane the
+ * event had in the frame before. */
+static int
+find_lane (const double *lane_end,
+           guint         lane0,
+           guint         lane1,
+           double        left,
+           gboolean      two_lines,
+           guint         preferred)
+{
+  if (preferred >= lane0 && lane_free (lane_end, preferred, lane1, left, two_lines))
+    return (int) preferred;
+  for (guint l = lane0; l < lane1; l++)
+    if (lane_free (lane_end, l, lane1, left, two_lines))
+      return (int) l;
+  return -1;
+}
+
+/* Same for the ongoing events: a lane still free from the left edge up
+ * to past @right. */
+static int
+find_lane_before (const double *lane_start,
+                  guint         lane0,
+                  guint         lane1,
+                  double        right,
+                  gboolean      two_lines,
+                  guint         preferred)
+{
+  if (preferred >= lane0 && preferred < lane1 && right + LABEL_GAP <= lane_start[preferred] &&
+      (!two_lines || (preferred + 1 < lane1 && right + LABEL_GAP <= lane_start[preferred + 1])))
+    return (int) preferred;
+  for (guint l = lane0; l < lane1; l++)
+    if (right + LABEL_GAP <= lane_start[l] &&
+        (!two_lines || (l + 1 < lane1 && right + LABEL_GAP <= lane_start[l + 1])))
+      return (int) l;
+  return -1;
+}
+
+/* The side and lane index @event had before: FALSE when it is new. */
+static gboolean
+recall_placement (ChronicleLayout *self,
+                  ChronicleEvent  *event,
+                  guint            n_above,
+                  guint           *side,
+                  guint           *lane)
+{
+  const char *id = chronicle_event_get_id (event);
+  int remembered;
+
+  if (self->options.placements == NULL || id == NULL)
+    return FALSE;
+  remembered = GPOINTER_TO_INT (g_hash_table_lookup (self->options.placements, id));
+  if (remembered == 0)
+    return FALSE;
+
+  *side = remembered > 0 ? 0 : 1;
+  *lane = remembered > 0 ? (guint) remembered - 1 : n_above + (guint) -remembered - 1;
+  return TRUE;
+}
+
+static void
+remember_placement (ChronicleLayout *self,
+                    ChronicleEvent  *event,
+                    int              lane)
+{
+  const char *id = chronicle_event_get_id (event);
+
+  /* (An insert over a present key frees the key passed: dup only when
+   * the lane changed.) */
+  if (self->options.placements == NULL || id == NULL ||
+      GPOINTER_TO_INT (g_hash_table_lookup (self->options.placements, id)) == lane)
+    return;
+  g_hash_table_insert (self->options.placements, g_strdup (id), GINT_TO_POINTER (lane));
+}
+
+static double
+min_of (const double *values,
+        guint         from,
+        guint         to,
+        double        none)
+{
+  double m = from < to ? G_MAXDOUBLE : none;
+
+  for (guint i = from; i < to; i++)
+    m = MIN (m, values[i]);
+  return m;
+}
+
 static void
 layout_events (ChronicleLayout      *self,
                ChronicleMeasureFunc  measure,
@@ -645,20 +944,27 @@ layout_events (ChronicleLayout      *self,
   g_autofree guint *order = NULL;
   g_autofree guint *new_index = NULL;
   GArray *sorted;
-  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end, max_lane_start;
+  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end[2], max_lane_start;
   double ongoing_x_last = 0;
-  guint first = 0, last = 0, n_lanes, n_above, n_used = 0;
+  guint first = 0, last = 0, n_lanes, n_above;
+  guint side_lane0[2], side_lane1[2];
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
 
-  /* Lanes: as many as fit between the era row and the legend. They are
-   * filled nearest-first, then split between above and below the axis
-   * once we know how many are used, so sparse charts sit centred. */
+  /* Lanes: as many as fit between the era row and the legend, half
+   * above the axis and half below. The axis stays where this puts it,
+   * whichever lanes are used, so that it does not move while the view
+   * is dragged or filtered. */
   room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
   n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
+  n_above = (n_lanes + 1) / 2;
+  side_lane0[0] = 0;
+  side_lane1[0] = n_above;
+  side_lane0[1] = n_above;
+  side_lane1[1] = n_lanes;
 
   /* Each lane is free left of lane_start and right of lane_end. */
   lane_end = g_new (double, MAX (n_lanes, 1));
@@ -668,7 +974,8 @@ layout_events (ChronicleLayout      *self,
       lane_end[i] = -G_MAXDOUBLE;
       lane_start[i] = G_MAXDOUBLE;
     }
-  min_lane_end = n_lanes > 0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
+  for (guint side = 0; side < 2; side++)
+    min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
   chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
   from = (gint64) floor (vis_t0);
@@ -702,8 +1009,10 @@ layout_events (ChronicleLayout      *self,
       double s = chronicle_event_get_start_time (event);
       double e = chronicle_event_get_end_time (event);
       ChronicleLayoutItem item = { 0, };
-      double left0, left, right, anchor;
-      int lane = 0;
+      double left0, left, right, any_lane_end;
+      gboolean cut = FALSE, known;
+      guint side, preferred;
+      int l = -1;
 
       self->item_of_event[k] = G_MAXUINT;
       if (e <= vis_t0 || s >= vis_t1)
@@ -712,63 +1021,77 @@ layout_events (ChronicleLayout      *self,
 
       item.x = chronicle_viewport_to_px (self->viewport, s);
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
+      /* The side the event had before, strictly; a new one its own side,
+       * or the other when that is full here. */
+      known = recall_placement (self, event, n_above, &side, &preferred);
+      if (!known)
+        {
+          side = event_side (event, pos);
+          preferred = G_MAXUINT;
+          if (side_lane0[side] == side_lane1[side])
+            side = 1 - side;
+        }
 
-      /* Cheap test before looking at the event further: can any lane take
-       * a label starting here? When not, this event and all that follow
-       * up to where a lane frees (or the cluster is full) fold into the
-       * same cluster: found by binary search, not one by one, so a
-       * fitted view of 100 000 events costs about one step per label and
-       * per cluster. */
+      /* Cheap test before looking at the event further: can a lane of its
+       * side take a label starting here? When not, this event and all
+       * that follow up to where a lane of either side frees (or the
+       * cluster is full) fold into the same cluster: found by binary
+       * search, not one by one, so a fitted view of 100 000 events costs
+       * about one step per label and per cluster. */
       left0 = MIN (MAX (item.x, 0) - CHRONICLE_LABEL_STRIP / 2, self->width - LABEL_MIN_WIDTH);
-      if (left0 < min_lane_end)
+      if (!known && left0 < min_lane_end[side] && left0 >= min_lane_end[1 - side])
+        side = 1 - side;
+      if (left0 < min_lane_end[side])
         {
           guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
+          any_lane_end = MIN (min_lane_end[0], min_lane_end[1]);
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k,
-                              min_lane_end <= self->width - LABEL_MIN_WIDTH ? min_lane_end + CHRONICLE_LABEL_STRIP / 2
+                              any_lane_end <= self->width - LABEL_MIN_WIDTH ? any_lane_end + CHRONICLE_LABEL_STRIP / 2
                                                                             : G_MAXDOUBLE,
                               vis_t1);
           continue;
         }
 
-      anchor = shape_item (self, event, &item);
-      measure_label (self, &item, anchor, measure, data, &left, &right);
-
-      for (guint l = 0; l < n_lanes; l++)
+      shape_item (self, event, &item);
+      if (measure_label (self, &item, measure, data, &left, &right, &cut,
+                         find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0))
         {
-          if (lane_end[l] <= left)
+          l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, preferred);
+          if (l < 0 && !known)
             {
-              lane = (int) l + 1;  /* generic for now, see below */
-              n_used = MAX (n_used, l + 1);
-              lane_end[l] = right + LABEL_GAP;
-              lane_start[l] = MIN (lane_start[l], left);
-              break;
+              side = 1 - side;
+              l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, G_MAXUINT);
             }
         }
 
-      /* No lane takes this label: near the right edge labels slide left,
-       * the wider the further. What follows within the cluster's span
+      /* No lane takes this label: what follows within the cluster's span
        * folds into it unmeasured, or a dense right edge would measure
        * thousands of titles to place none. */
-      if (lane == 0)
+      if (l < 0)
         {
-          guint cluster = fold_event (clusters, pos, CLAMP (anchor, 0, self->width));
+          guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k, G_MAXDOUBLE, vis_t1);
           continue;
         }
 
-      min_lane_end = G_MAXDOUBLE;
-      for (guint l = 0; l < n_lanes; l++)
-        min_lane_end = MIN (min_lane_end, lane_end[l]);
+      for (guint taken = (guint) l; taken <= (guint) l + (item.text2 != NULL); taken++)
+        {
+          lane_end[taken] = right + LABEL_GAP;
+          lane_start[taken] = MIN (lane_start[taken], left);
+        }
+      min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
+      if (cut)
+        self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
-      item.lane = lane;
-      item.label.height = box_h;
+      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
+      remember_placement (self, event, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -795,8 +1118,10 @@ layout_events (ChronicleLayout      *self,
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
       double e = chronicle_event_get_end_time (event);
       ChronicleLayoutItem item = { 0, };
-      double left, right, anchor;
-      int lane = 0;
+      double left, right;
+      gboolean cut = FALSE, known;
+      guint side, preferred;
+      int l = -1;
 
       if (e <= vis_t0 || k >= n_ongoing)
         continue;
@@ -804,27 +1129,32 @@ layout_events (ChronicleLayout      *self,
 
       item.x = chronicle_viewport_to_px (self->viewport, chronicle_event_get_start_time (event));
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
+      known = recall_placement (self, event, n_above, &side, &preferred);
+      if (!known)
+        {
+          side = event_side (event, pos);
+          preferred = G_MAXUINT;
+          if (side_lane0[side] == side_lane1[side])
+            side = 1 - side;
+        }
 
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
         {
-          anchor = shape_item (self, event, &item);
-          measure_label (self, &item, anchor, measure, data, &left, &right);
-
-          for (guint l = 0; l < n_lanes; l++)
+          shape_item (self, event, &item);
+          if (measure_label (self, &item, measure, data, &left, &right, &cut, TRUE))
             {
-              if (right + LABEL_GAP <= lane_start[l])
+              l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
+                                    preferred);
+              if (l < 0 && !known)
                 {
-                  lane = (int) l + 1;
-                  n_used = MAX (n_used, l + 1);
-                  lane_start[l] = left;
-                  if (lane_end[l] == -G_MAXDOUBLE)
-                    lane_end[l] = right + LABEL_GAP;
-                  break;
+                  side = 1 - side;
+                  l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
+                                        G_MAXUINT);
                 }
             }
         }
 
-      if (lane == 0)
+      if (l < 0)
         {
           self->item_of_event[k] = ONGOING_TAG;
           n_ongoing_folded++;
@@ -834,15 +1164,23 @@ layout_events (ChronicleLayout      *self,
           continue;
         }
 
+      for (guint taken = (guint) l; taken <= (guint) l + (item.text2 != NULL); taken++)
+        {
+          lane_start[taken] = left;
+          if (lane_end[taken] == -G_MAXDOUBLE)
+            lane_end[taken] = right + LABEL_GAP;
+        }
       max_lane_start = -G_MAXDOUBLE;
-      for (guint l = 0; l < n_lanes; l++)
-        max_lane_start = MAX (max_lane_start, lane_start[l]);
+      for (guint j = 0; j < n_lanes; j++)
+        max_lane_start = MAX (max_lane_start, lane_start[j]);
 
+      if (cut)
+        self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
-      item.lane = lane;
-      item.label.height = box_h;
+      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
+      remember_placement (self, event, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -877,24 +1215,37 @@ layout_events (ChronicleLayout      *self,
           self->item_of_event[k] = CLUSTER_TAG | target;
     }
 
-  /* Now the vertical structure: the used lanes nearest the axis go
-   * above it (up to ABOVE_SHARE of all lanes), the rest below, and the
-   * unused height is split evenly above and below. */
-  n_above = MIN (n_used, (guint) ceil (n_lanes * ABOVE_SHARE));
-  extra = room > 0 ? room - n_used * lane_h : 0;
+  /* Now the vertical structure, the same for every frame of this size:
+   * the lanes' spare height split evenly above and below. */
+  extra = room > 0 ? room - n_lanes * lane_h : 0;
   self->axis_y = lanes_top + extra / 2 + n_above * lane_h + AXIS_CLEAR;
   self->tick_label_y = self->axis_y + TICK_MARK + 2.0;
 
   for (guint i = 0; i < self->items->len; i++)
     {
       ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
-      guint generic = item->lane - 1;
-      double box_y, bar_y;
+      double box_y, bar_y, lx;
 
-      item->lane = generic < n_above ? (int) generic + 1 : -(int) (generic - n_above + 1);
       get_lane_geometry (self, lane_h, box_h, tick_area, item->lane, &box_y, &bar_y);
       item->axis_y = item->kind == CHRONICLE_ITEM_BAR ? bar_y : self->axis_y;
-      item->label.y = box_y;
+      /* A label of two lines grows away from the axis, into the next lane. */
+      item->label.y = item->lane > 0 ? box_y + box_h - item->label.height : box_y;
+
+      /* The leader: from the mark on the axis to the label box, or from
+       * the bar's start to the axis. */
+      item->n_leader = 2;
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        {
+          lx = item->x;
+          item->leader[0] = (ChroniclePoint) { lx, self->axis_y };
+          item->leader[1] = (ChroniclePoint) { lx, item->lane > 0 ? item->label.y + item->label.height : item->label.y };
+        }
+      else
+        {
+          lx = MAX (item->x, 0);
+          item->leader[0] = (ChroniclePoint) { lx, bar_y };
+          item->leader[1] = (ChroniclePoint) { lx, self->axis_y };
+        }
     }
 
   cluster_item = g_new (guint, MAX (clusters->len, 1));
@@ -1002,7 +1353,10 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   self->plot_bottom = MAX (bottom, y + 1);
 
   lanes_top = self->plot_top;
-  if (layout_eras (self, measure, measure_data))
+  /* The era row is kept whenever the timeline has eras, not only when
+   * one is in view: panning past an era's end must not move the axis. */
+  if (layout_eras (self, measure, measure_data) ||
+      (self->options.show_eras && g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)) > 0))
     {
       measure ("Ag", CHRONICLE_TEXT_ERA, &w, &h, measure_data);
       place_era_labels (self, self->plot_top + 4.0);
@@ -1013,6 +1367,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
+  self->options.placements = NULL;
 
   return self;
 }
@@ -1245,4 +1600,18 @@ chronicle_layout_get_n_visible_events (const ChronicleLayout *layout)
   g_return_val_if_fail (layout != NULL, 0);
 
   return layout->n_visible;
+}
+
+/**
+ * chronicle_layout_get_n_cut_titles:
+ *
+ * Returns: how many labels show their title cut short ("…"), because
+ *   even two lines as wide as the room there was could not hold it
+ */
+guint
+chronicle_layout_get_n_cut_titles (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_cut_titles;
 }

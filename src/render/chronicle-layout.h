@@ -95,6 +95,14 @@ typedef struct
    * dimmed and struck through. NULL-terminated or NULL; read during
    * chronicle_layout_compute() only (the layout keeps no pointer to it). */
   const char * const *hidden_categories;
+  /* Where events were placed before, for a view that lays out frame
+   * after frame: event id (owned string) -> lane (GINT_TO_POINTER, > 0
+   * above the axis, < 0 below). An event found here keeps its side, and
+   * its lane when that is free; one seen for the first time takes the
+   * side its id gives it (the other when that is full), and is added.
+   * NULL for a one-off layout (an export); used during
+   * chronicle_layout_compute() only. */
+  GHashTable         *placements;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;

@@ -453,7 +453,8 @@ _chronicle_paint_draw_text (Painter              *p,
 }
 
 /* A label box: opaque box tinted with the category, outlined, with the
- * category strip at its left. */
+ * category strip at its left, or at its right for a label that ends at
+ * its event's date (left of its mark): the strip is on the date. */
 static void
 draw_label_box_path (Painter              *p,
                      cairo_t              *cr,
@@ -461,7 +462,8 @@ draw_label_box_path (Painter              *p,
                      double                y,
                      double                width,
                      double                height,
-                     const ChronicleColor *color)
+                     const ChronicleColor *color,
+                     gboolean              strip_right)
 {
   const ChronicleStyle *style = p->style;
   ChronicleColor tint;
@@ -478,6 +480,19 @@ draw_label_box_path (Painter              *p,
    * clip, because clipping to rounded shapes is slow on images. */
   _chronicle_paint_set_color (cr, color, 1.0);
   cairo_new_sub_path (cr);
+  if (strip_right)
+    {
+      double r = x + width;
+
+      cairo_arc_negative (cr, r - 4, y + 4, 4, 0, 3 * G_PI / 2);
+      cairo_line_to (cr, r - CHRONICLE_LABEL_STRIP, y);
+      cairo_line_to (cr, r - CHRONICLE_LABEL_STRIP, y + height);
+      cairo_line_to (cr, r - 4, y + height);
+      cairo_arc_negative (cr, r - 4, y + height - 4, 4, G_PI / 2, 0);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      return;
+    }
   cairo_arc (cr, x + 4, y + 4, 4, G_PI, 3 * G_PI / 2);
   cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y);
   cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y + height);
@@ -732,7 +747,7 @@ ensure_box_sprite (Painter              *p,
           p->box_sprites[index] = _chronicle_paint_create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
                                                                   p->box_height + 2 * SPRITE_MARGIN,
                                                                   &cr);
-          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color);
+          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color, FALSE);
           cairo_destroy (cr);
           _chronicle_paint_store_sprite (g_steal_pointer (&key), p->box_sprites[index]);
         }
@@ -749,6 +764,7 @@ _chronicle_paint_draw_label_box (Painter              *p,
                                  guint                 category,
                                  const ChronicleColor *color,
                                  const ChronicleRect  *box,
+                                 gboolean              strip_right,
                                  double               *x,
                                  double               *y)
 {
@@ -756,9 +772,11 @@ _chronicle_paint_draw_label_box (Painter              *p,
 
   *x = box->x;
   *y = box->y;
-  if (!can_stamp_box (p, box))
+  /* The sprite has its strip at the left; the few labels at the right
+   * edge (and those of two lines) are drawn as paths. */
+  if (strip_right || !can_stamp_box (p, box))
     {
-      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color);
+      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color, strip_right);
       return;
     }
 
@@ -880,7 +898,8 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   LabelSprite *label;
   cairo_t *cr;
 
-  if (p->sprite_scale != p->device_scale || item->text == NULL || !can_stamp_box (p, box))
+  if (p->sprite_scale != p->device_scale || item->text == NULL || item->text2 != NULL || item->label_before ||
+      !can_stamp_box (p, box))
     return FALSE;
 
   if (G_UNLIKELY (quark == 0))
