@@ -1021,31 +1021,34 @@ layout_events (ChronicleLayout      *self,
 
       item.x = chronicle_viewport_to_px (self->viewport, s);
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
-      /* The side the event had before, strictly; a new one its own side,
-       * or the other when that is full here. */
-      known = recall_placement (self, event, n_above, &side, &preferred);
-      if (!known)
-        {
-          side = event_side (event, pos);
-          preferred = G_MAXUINT;
-          if (side_lane0[side] == side_lane1[side])
-            side = 1 - side;
-        }
-
-      /* Cheap test before looking at the event further: can a lane of its
-       * side take a label starting here? When not, this event and all
-       * that follow up to where a lane of either side frees (or the
-       * cluster is full) fold into the same cluster: found by binary
-       * search, not one by one, so a fitted view of 100 000 events costs
-       * about one step per label and per cluster. */
+      /* Cheap test before looking at the event further: can a lane of
+       * either side take a label starting here? When not, this event and
+       * all that follow up to where a lane frees (or the cluster is full)
+       * fold into the same cluster: found by binary search, not one by
+       * one, so a fitted view of 100 000 events costs about one step per
+       * label and per cluster. Then the same for the event's side: the
+       * one it had before, strictly; a new event takes its own side, or
+       * the other when that is full here. */
       left0 = MIN (MAX (item.x, 0) - CHRONICLE_LABEL_STRIP / 2, self->width - LABEL_MIN_WIDTH);
-      if (!known && left0 < min_lane_end[side] && left0 >= min_lane_end[1 - side])
-        side = 1 - side;
-      if (left0 < min_lane_end[side])
+      any_lane_end = MIN (min_lane_end[0], min_lane_end[1]);
+      side = 0;
+      preferred = G_MAXUINT;
+      known = FALSE;
+      if (left0 >= any_lane_end)
+        {
+          known = recall_placement (self, event, n_above, &side, &preferred);
+          if (!known)
+            {
+              side = event_side (event, pos);
+              preferred = G_MAXUINT;
+              if (side_lane0[side] == side_lane1[side] || left0 < min_lane_end[side])
+                side = 1 - side;
+            }
+        }
+      if (left0 < any_lane_end || left0 < min_lane_end[side])
         {
           guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
-          any_lane_end = MIN (min_lane_end[0], min_lane_end[1]);
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k,
                               any_lane_end <= self->width - LABEL_MIN_WIDTH ? any_lane_end + CHRONICLE_LABEL_STRIP / 2
