@@ -588,10 +588,9 @@ assert_anchored (const ChronicleLayout *layout,
         start = end = item->x;
       else
         {
-          /* a bar: its visible start, or its visible end (the right
-           * edge keeps a few px for the selection ring) */
-          start = MAX (item->x, 0);
-          end = MIN (item->x2, width - 3);
+          /* a bar: from its visible start, or ending there (never at its
+           * end, which reads as the date) */
+          start = end = MAX (item->x, 0);
         }
       at_start = fabs (box->x - start) <= 1 + 1e-9;
       at_end = fabs (box->x + box->width - end) <= 1 + 1e-9;

@@ -661,8 +661,13 @@ measure_label (ChronicleLayout      *self,
 
   if (item->kind == CHRONICLE_ITEM_BAR)
     {
+      /* Over the bar from its start, or ending at its start, left of
+       * the bar: never at its end, which a reader would take for the
+       * date (a day's bar ends at the next midnight). */
       start = MAX (item->x, 0);
-      end = MIN (item->x2, self->width - LABEL_EDGE);
+      if (start > self->width - LABEL_EDGE)
+        return FALSE;
+      end = start;
     }
   else if (item->x < 0 || item->x + LABEL_MARK_INSET > self->width - LABEL_EDGE)
     /* The point of a day that is partly in view lies outside it: a
