@@ -12,6 +12,7 @@
 
 #include "chronicle-layout.h"
 #include "chronicle-layout-private.h"
+#include "chronicle-filter.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
 
@@ -169,11 +170,19 @@ check_layout (ChronicleTimeline       *timeline,
 
           g_assert_cmpuint (item->n_events, ==, 1);
           g_assert_cmpint (item->lane, !=, 0);
-          /* an estimate's label starts "c. " (see test_label_text()) */
-          if (item->approximate)
-            g_assert_cmpstr (item->text + strlen ("c. "), ==, chronicle_event_get_title (event));
-          else
-            g_assert_cmpstr (item->text, ==, chronicle_event_get_title (event));
+          /* the title as drawn: whole, or in two lines; an estimate's
+           * label starts "c. " (see test_label_text()) */
+          {
+            const char *shown = item->approximate ? item->text + strlen ("c. ") : item->text;
+
+            if (item->approximate)
+              g_assert_true (g_str_has_prefix (item->text, "c. "));
+            g_assert_true (g_str_has_prefix (chronicle_event_get_title (event), shown));
+            if (item->text2 != NULL)
+              g_assert_true (g_str_has_suffix (chronicle_event_get_title (event), item->text2));
+            else
+              g_assert_cmpstr (shown, ==, chronicle_event_get_title (event));
+          }
           g_assert_true (chronicle_layout_find_event (layout, item->first_event) == item);
 
           if (item->kind == CHRONICLE_ITEM_BAR)
@@ -319,23 +328,35 @@ load_precision (void)
 
 /* The legend lists exactly the kinds of mark the drawn items use, each
  * once, after the categories. */
+/* The legend has one key per kind of date the timeline has (whatever is
+ * in view, so that it and the axis stay put while zooming), and the kinds
+ * are @expected. */
 static void
 assert_legend_marks (ChronicleLayout *layout,
                      const gboolean   expected[CHRONICLE_N_MARKS])
 {
-  gboolean in_view[CHRONICLE_N_MARKS] = { FALSE, };
+  ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
+  gboolean in_timeline[CHRONICLE_N_MARKS] = { FALSE, };
   guint in_legend[CHRONICLE_N_MARKS] = { 0, };
-  const ChronicleLayoutItem *items;
-  guint n_items;
 
-  items = chronicle_layout_get_items (layout, &n_items);
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
     {
-      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
-        continue;
-      in_view[items[i].mark] = TRUE;
-      if (items[i].approximate)
-        in_view[CHRONICLE_MARK_APPROXIMATE] = TRUE;
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      const ChronicleDate *end = chronicle_event_get_end (event);
+      ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
+
+      if (end != NULL)
+        precision = MIN (precision, end->precision);
+      if (precision == CHRONICLE_DATE_PRECISION_YEAR)
+        in_timeline[CHRONICLE_MARK_YEAR] = TRUE;
+      else if (precision == CHRONICLE_DATE_PRECISION_MONTH)
+        in_timeline[CHRONICLE_MARK_MONTH] = TRUE;
+      else if (precision == CHRONICLE_DATE_PRECISION_DAY)
+        in_timeline[CHRONICLE_MARK_DAY] = TRUE;
+      else
+        in_timeline[end != NULL ? CHRONICLE_MARK_TIMED_RANGE : CHRONICLE_MARK_TIMED_POINT] = TRUE;
+      if (chronicle_event_get_approximate (event))
+        in_timeline[CHRONICLE_MARK_APPROXIMATE] = TRUE;
     }
 
   for (guint i = 0; i < layout->legend->len; i++)
@@ -353,8 +374,8 @@ assert_legend_marks (ChronicleLayout *layout,
   for (guint k = 0; k < CHRONICLE_N_MARKS; k++)
     {
       g_test_message ("mark kind %u", k);
-      g_assert_cmpint (in_view[k], ==, expected[k]);
-      g_assert_cmpuint (in_legend[k], ==, in_view[k] ? 1 : 0);
+      g_assert_cmpint (in_timeline[k], ==, expected[k]);
+      g_assert_cmpuint (in_legend[k], ==, in_timeline[k] ? 1 : 0);
     }
 }
 
@@ -368,7 +389,6 @@ test_legend_marks (void)
   /* the example: days and a month, nothing timed, nothing approximate */
   const gboolean example_marks[CHRONICLE_N_MARKS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
   const gboolean all_marks[CHRONICLE_N_MARKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
-  const gboolean friday[CHRONICLE_N_MARKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, FALSE };
 
   chronicle_viewport_set_width (vp, WIDTH);
   chronicle_viewport_set_timeline (vp, example, TRUE);
@@ -406,11 +426,11 @@ test_legend_marks (void)
     chronicle_viewport_set_width (vp, WIDTH);
   }
 
-  /* Friday 16 May alone: the approximate events are out of view, and so
-   * is their key. */
+  /* Friday 16 May alone: the approximate events are out of view, but
+   * their key stays, so that the legend does not change while zooming. */
   chronicle_viewport_show_range (vp, 1747353600, 1747440000);
   layout = compute (precision, vp, HEIGHT);
-  assert_legend_marks (layout, friday);
+  assert_legend_marks (layout, all_marks);
 }
 
 /* Labels say what the marks cannot: "c. " before an estimated date's
@@ -548,7 +568,9 @@ test_measures_bounded (void)
       n_measured = 0;
       layout = chronicle_layout_compute (timeline, vp, 1920, 1080, &options, count_measure, NULL);
       chronicle_layout_get_items (layout, &n_items);
-      g_assert_cmpuint (n_measured, <=, 2 * n_items + 100);
+      /* a title wrapped onto two lines takes up to four: whole, two
+       * guesses at the break, the second line */
+      g_assert_cmpuint (n_measured, <=, 4 * n_items + 100);
       chronicle_viewport_zoom (vp, 1.035, 960);
     }
 }
@@ -1054,6 +1076,395 @@ test_no_false_precision (void)
     }
 }
 
+/* Like compute(), with the view's memory of where events were. */
+static ChronicleLayout *
+compute_kept (ChronicleTimeline       *timeline,
+              const ChronicleViewport *vp,
+              GHashTable              *placements)
+{
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE, NULL, placements };
+
+  return chronicle_layout_compute (timeline, vp, WIDTH, HEIGHT, &options,
+                                   chronicle_test_measure_fixed, NULL);
+}
+
+static ChronicleLayout *
+compute_size (ChronicleTimeline       *timeline,
+              const ChronicleViewport *vp,
+              double                   width,
+              double                   height)
+{
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+  return chronicle_layout_compute (timeline, vp, width, height, &options,
+                                   chronicle_test_measure_fixed, NULL);
+}
+
+/* Every label starts at its event's date or ends at it, and a leader
+ * joins its mark to the label box; no two label boxes overlap. */
+static void
+assert_anchored (const ChronicleLayout *layout,
+                 double                 width,
+                 double                 height)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      const ChronicleRect *box = &item->label;
+      double start, end, lx, top, bottom;
+      gboolean at_start, at_end;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER || box->width <= 0)
+        continue;
+
+      g_assert_cmpfloat (box->x, >=, 0);
+      g_assert_cmpfloat (box->x + box->width, <=, width);
+      g_assert_cmpfloat (box->y, >=, 0);
+      g_assert_cmpfloat (box->y + box->height, <=, height);
+
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        start = end = item->x;
+      else
+        {
+          /* a bar: from its visible start, or ending there (never at its
+           * end, which reads as the date) */
+          start = end = MAX (item->x, 0);
+        }
+      at_start = fabs (box->x - start) <= 1 + 1e-9;
+      at_end = fabs (box->x + box->width - end) <= 1 + 1e-9;
+      if (!at_start && !at_end)
+        g_error ("label of event %u (\"%s\") spans [%g, %g], its date is at %g..%g", item->first_event,
+                 item->text, box->x, box->x + box->width, start, end);
+      g_assert_true (at_end == item->label_before || at_start);
+
+      /* The leader: a vertical line from the mark (on the axis, or the
+       * bar) that reaches the label box, or the bar under it. */
+      g_assert_cmpuint (item->n_leader, ==, 2);
+      lx = item->leader[0].x;
+      g_assert_cmpfloat (fabs (item->leader[1].x - lx), <=, 1e-9);
+      g_assert_cmpfloat (fabs (lx - start), <=, 1e-9);
+      g_assert_cmpfloat (lx, >=, box->x - 1 - 1e-9);
+      g_assert_cmpfloat (lx, <=, box->x + box->width + 1 + 1e-9);
+      top = MIN (item->leader[0].y, item->leader[1].y);
+      bottom = MAX (item->leader[0].y, item->leader[1].y);
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        {
+          g_assert_cmpfloat (fabs ((item->lane > 0 ? bottom : top) - chronicle_layout_get_axis_y (layout)), <=, 1e-9);
+          g_assert_cmpfloat (fabs ((item->lane > 0 ? top : bottom) - (item->lane > 0 ? box->y + box->height : box->y)),
+                             <=, 1e-9);
+        }
+      else
+        {
+          /* the bar lies along the label, in the same lane */
+          g_assert_cmpfloat (fabs ((item->lane > 0 ? top : bottom) - item->axis_y), <=, 1e-9);
+          g_assert_cmpfloat (fabs (item->axis_y - (item->lane > 0 ? box->y + box->height : box->y)), <=,
+                             CHRONICLE_BAR_HEIGHT + 4);
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    for (guint j = i + 1; j < n_items; j++)
+      if (items[i].label.width > 0 && items[j].label.width > 0 && rects_overlap (&items[i].label, &items[j].label))
+        g_error ("labels of events %u and %u overlap", items[i].first_event, items[j].first_event);
+}
+
+static const double sizes[][2] = { { 1200, 675 }, { 1920, 1080 }, { 640, 480 } };
+
+/* Fitted, zoomed in steps around events, and panned so that events come
+ * near either edge; linear and with breaks; at several sizes. */
+static void
+check_anchored (ChronicleTimeline *timeline)
+{
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    for (int linear = 0; linear < 2; linear++)
+      {
+        g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+        double width = sizes[size][0], height = sizes[size][1];
+
+        chronicle_viewport_set_width (vp, width);
+        if (linear)
+          chronicle_viewport_set_linear (vp, first, last);
+        else
+          chronicle_viewport_set_timeline (vp, timeline, TRUE);
+
+        for (int step = 0; step < 12; step++)
+          {
+            g_autoptr(ChronicleLayout) layout = NULL;
+
+            if (step > 0 && step % 3 == 0)
+              chronicle_viewport_pan (vp, g_test_rand_double_range (-width / 2, width / 2));
+            else if (step > 0)
+              {
+                ChronicleEvent *event = chronicle_timeline_get_event (timeline,
+                                                                      g_test_rand_int_range (0, chronicle_timeline_get_n_events (timeline)));
+                double anchor = chronicle_viewport_to_px (vp, chronicle_event_get_start_time (event));
+
+                if (anchor < 0 || anchor > width)
+                  anchor = g_test_rand_double_range (0, width);
+                chronicle_viewport_zoom (vp, g_test_rand_double_range (1.5, 4), anchor);
+              }
+
+            layout = compute_size (timeline, vp, width, height);
+            assert_anchored (layout, width, height);
+          }
+      }
+}
+
+static void
+test_example_anchored (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+
+  check_anchored (timeline);
+}
+
+static void
+test_generated_anchored (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, g_test_rand_int ());
+
+  check_anchored (timeline);
+}
+
+/* The example, linear: its May 2025 events lie at the right edge. The
+ * accent of "Trump: no movement…" sat at about September 2024. */
+static void
+test_example_linear_right_edge (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, n_before = 0;
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_linear (vp, first, last);
+  layout = compute (timeline, vp, HEIGHT);
+  assert_anchored (layout, WIDTH, HEIGHT);
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind != CHRONICLE_ITEM_CLUSTER && items[i].label_before)
+      n_before++;
+  g_assert_cmpuint (n_before, >=, 3);
+}
+
+/* Joined lines of a label give back the title, each fits in the box. */
+static void
+assert_whole_titles (ChronicleTimeline     *timeline,
+                     const ChronicleLayout *layout)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items, n_labels = 0;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      const char *title;
+      g_autofree char *joined = NULL;
+      double room = item->label.width - 2 * CHRONICLE_LABEL_PAD_X - CHRONICLE_LABEL_STRIP, w = 0, h = 0;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER || item->label.width <= 0)
+        continue;
+      n_labels++;
+      title = chronicle_event_get_title (chronicle_timeline_get_event (chronicle_layout_get_timeline (layout),
+                                                                       item->first_event));
+      joined = item->text2 != NULL ? g_strconcat (item->text, " ", item->text2, NULL) : g_strdup (item->text);
+      g_assert_cmpstr (joined, ==, title);
+
+      chronicle_test_measure_fixed (item->text, CHRONICLE_TEXT_LABEL, &w, &h, NULL);
+      g_assert_cmpfloat (w, <=, room + 1e-9);
+      if (item->text2 != NULL)
+        {
+          chronicle_test_measure_fixed (item->text2, CHRONICLE_TEXT_LABEL, &w, &h, NULL);
+          g_assert_cmpfloat (w, <=, room + 1e-9);
+          g_assert_cmpfloat (item->label.height, >, 2 * h);
+        }
+    }
+
+  g_assert_cmpuint (n_labels, >, 0);
+  g_assert_cmpuint (chronicle_layout_get_n_cut_titles (layout), ==, 0);
+  (void) timeline;
+}
+
+/* Titles of 40 to 90 characters (280 to 630 px here): whole, on one
+ * line or two, in a chart with room; only a chart too narrow for two
+ * lines cuts them, and counts them. */
+static void
+test_whole_titles (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Long titles");
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  gint64 first, last;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Event %u: %.*s", i, 30 + 10 * i,
+                                                "the talks open late and close early with no deal signed at all today");
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date = { 0, };
+      g_autoptr(ChronicleEvent) event = NULL;
+
+      g_assert_true (chronicle_date_parse (i < 3 ? "2025-05-15" : "2025-05-16", &date, &error));
+      g_assert_no_error (error);
+      event = chronicle_event_new (id, &date, title);
+      chronicle_timeline_add_event (timeline, event);
+    }
+
+  /* the example, linear and fitted */
+  g_assert_true (chronicle_timeline_get_bounds (example, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_linear (vp, first, last);
+  layout = compute (example, vp, HEIGHT);
+  assert_whole_titles (example, layout);
+  g_clear_pointer (&layout, chronicle_layout_free);
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  layout = compute (example, vp, HEIGHT);
+  assert_whole_titles (example, layout);
+  g_clear_pointer (&layout, chronicle_layout_free);
+
+  for (guint size = 0; size < 2; size++)
+    {
+      chronicle_viewport_set_width (vp, sizes[size][0]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = compute_size (timeline, vp, sizes[size][0], sizes[size][1]);
+      assert_whole_titles (timeline, layout);
+      g_clear_pointer (&layout, chronicle_layout_free);
+    }
+
+  /* 200 px: no room for 90 characters in two lines */
+  chronicle_viewport_set_width (vp, 200);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = chronicle_layout_compute (timeline, vp, 200, 675, NULL, chronicle_test_measure_fixed, NULL);
+  g_assert_cmpuint (chronicle_layout_get_n_cut_titles (layout), >, 0);
+}
+
+/* Records each event's side of the axis by id; fails when one changes. */
+static void
+assert_sides_kept (const ChronicleLayout *layout,
+                   GHashTable            *sides,
+                   double                *axis_y)
+{
+  ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  if (*axis_y < 0)
+    *axis_y = chronicle_layout_get_axis_y (layout);
+  g_assert_cmpfloat (chronicle_layout_get_axis_y (layout), ==, *axis_y);
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id;
+      gpointer side;
+
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+      id = chronicle_event_get_id (chronicle_timeline_get_event (timeline, items[i].first_event));
+      side = GINT_TO_POINTER (items[i].lane > 0 ? 1 : 2);
+      if (!g_hash_table_contains (sides, id))
+        g_hash_table_insert (sides, g_strdup (id), side);
+      else if (g_hash_table_lookup (sides, id) != side)
+        g_error ("event %s (%u, lane %d, kind %d, x %g) moved to the other side of the axis", id,
+                 items[i].first_event, items[i].lane, items[i].kind, items[i].x);
+    }
+}
+
+/* Zoom in and out around events, pan both ways, filter a category out
+ * and back in: no event changes side, the axis stays where it is. */
+static void
+check_stable (ChronicleTimeline *timeline,
+              gboolean           linear)
+{
+  g_autoptr(GHashTable) sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
+  g_autoptr(ChronicleTimeline) filtered = NULL;
+  GListModel *categories = chronicle_timeline_get_categories (timeline);
+  double axis_y = -1;
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  if (linear)
+    chronicle_viewport_set_linear (vp, first, last);
+  else
+    chronicle_viewport_set_timeline (vp, timeline, TRUE);
+
+  for (int step = 0; step < 24; step++)
+    {
+      g_autoptr(ChronicleLayout) layout = NULL;
+
+      switch (step % 4)
+        {
+        case 0:
+        case 1:
+          chronicle_viewport_zoom (vp, 2.0, g_test_rand_double_range (0, WIDTH));
+          break;
+        case 2:
+          chronicle_viewport_pan (vp, g_test_rand_double_range (-WIDTH / 3, WIDTH / 3));
+          break;
+        default:
+          chronicle_viewport_zoom (vp, 0.5, g_test_rand_double_range (0, WIDTH));
+          break;
+        }
+      if (step == 12)
+        chronicle_viewport_fit (vp);
+
+      layout = compute_kept (timeline, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+    }
+
+  /* A filter shows another timeline, of fewer events, in the same view. */
+  if (g_list_model_get_n_items (categories) > 0)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, 0);
+      g_autoptr(ChronicleLayout) layout = NULL;
+
+      chronicle_viewport_fit (vp);
+      chronicle_filter_set_category_hidden (filter, chronicle_category_get_id (category), TRUE);
+      filtered = chronicle_filter_apply (filter, timeline);
+      layout = compute_kept (filtered, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+      g_clear_pointer (&layout, chronicle_layout_free);
+      layout = compute_kept (timeline, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+    }
+}
+
+static void
+test_example_stable (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+
+  check_stable (timeline, FALSE);
+  check_stable (timeline, TRUE);
+}
+
+static void
+test_generated_stable (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, g_test_rand_int ());
+
+  check_stable (timeline, FALSE);
+  check_stable (timeline, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1080,6 +1491,12 @@ main (int   argc,
   g_test_add_func ("/layout/axis/bars-proportional", test_bars_proportional);
   g_test_add_func ("/layout/axis/zone", test_zone);
   g_test_add_func ("/layout/axis/no-false-precision", test_no_false_precision);
+  g_test_add_func ("/layout/example/anchored", test_example_anchored);
+  g_test_add_func ("/layout/example/linear-right-edge", test_example_linear_right_edge);
+  g_test_add_func ("/layout/generated/anchored", test_generated_anchored);
+  g_test_add_func ("/layout/whole-titles", test_whole_titles);
+  g_test_add_func ("/layout/example/stable", test_example_stable);
+  g_test_add_func ("/layout/generated/stable", test_generated_stable);
 
   return g_test_run ();
 }

@@ -47,6 +47,7 @@ struct _ChronicleTimeline
   GArray     *max_ends;
   GArray     *block_ends;
   gint64      max_duration;     /* longest end - start, seconds */
+  ChronicleDateKinds date_kinds; /* of all events */
 
   /* by_precision[p]: sorted positions of the events whose finest date
    * (start or end) has precision p, kept with the events, so the axis
@@ -224,6 +225,32 @@ insert_into_precision_index (ChronicleTimeline *self,
   g_array_insert_val (own, positions_lower_bound (own, position), position);
 }
 
+/* The coarser end decides: "March 2022 – 29 March" is known to the month. */
+static ChronicleDateKinds
+get_date_kinds (ChronicleEvent *event)
+{
+  const ChronicleDate *end = chronicle_event_get_end (event);
+  ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
+  ChronicleDateKinds kinds = chronicle_event_get_approximate (event) ? CHRONICLE_DATE_KIND_APPROXIMATE : 0;
+
+  if (end != NULL)
+    precision = MIN (precision, end->precision);
+
+  switch (precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return kinds | CHRONICLE_DATE_KIND_YEAR;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return kinds | CHRONICLE_DATE_KIND_MONTH;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return kinds | CHRONICLE_DATE_KIND_DAY;
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      return kinds | (end != NULL ? CHRONICLE_DATE_KIND_TIMED_RANGE : CHRONICLE_DATE_KIND_TIMED_POINT);
+    }
+}
+
 static void
 index_event (ChronicleTimeline *self,
              ChronicleEvent    *event,
@@ -232,6 +259,7 @@ index_event (ChronicleTimeline *self,
              gint64             end)
 {
   self->max_duration = MAX (self->max_duration, end - start);
+  self->date_kinds |= get_date_kinds (event);
 
   /* Ids are unique in valid files (the loader checks); keep the first. */
   if (!g_hash_table_contains (self->events_by_id, id))
@@ -674,6 +702,7 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
   self->events = g_ptr_array_new_full (n, g_object_unref);
   g_hash_table_remove_all (self->events_by_id);
   self->max_duration = 0;
+  self->date_kinds = 0;
   g_array_set_size (self->starts, n);
   g_array_set_size (self->ends, n);
   g_array_set_size (self->max_ends, n);
@@ -811,6 +840,23 @@ chronicle_timeline_get_range (ChronicleTimeline *self,
   *first = lo;
   *last = hi;
   return lo < hi;
+}
+
+/**
+ * chronicle_timeline_get_date_kinds:
+ *
+ * The kinds of date the events have (times, days, months, years,
+ * estimates), kept as events are added: what a legend explains, the same
+ * whatever part of the timeline is in view.
+ *
+ * Returns: the kinds, or 0 for a timeline without events
+ */
+ChronicleDateKinds
+chronicle_timeline_get_date_kinds (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+
+  return self->date_kinds;
 }
 
 /**

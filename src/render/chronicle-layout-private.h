@@ -105,6 +105,7 @@ struct _ChronicleLayout
   guint                   first_visible;
   guint                   n_range;
   guint                   n_visible;
+  guint                   n_cut_titles;   /* labels drawn with their title cut */
 
   /* hit-testing: how far an item's hit box reaches left/right of its x */
   double                  reach_left;

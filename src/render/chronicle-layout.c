@@ -40,7 +40,8 @@
 #define OUTER_PAD         16.0
 #define LANE_GAP          6.0     /* between lanes */
 #define LABEL_GAP         8.0     /* between labels in a lane */
-#define LABEL_MAX_TEXT    260.0   /* longer titles are ellipsized */
+#define LABEL_MAX_TEXT    340.0   /* longer titles wrap onto a second line */
+#define LABEL_MARK_INSET  1.0     /* px a marker's label box reaches past the marker's x */
 #define LABEL_EDGE        3.0     /* px kept free at the right: the selection ring lies outside the box */
 #define LABEL_MIN_WIDTH   (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define BAR_GAP           2.0     /* between a label box and its bar */
@@ -50,7 +51,6 @@
 #define CLUSTER_SPAN      36.0    /* px of axis one cluster gathers */
 #define PILL_GAP          3.0
 #define PILL_PAD_X        7.0
-#define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
 #define LEGEND_ROW_GAP    6.0
 #define LEGEND_MAX_ROWS   3       /* a legend taller than this leaves the chart too little */
 
@@ -283,49 +283,42 @@ get_mark_label (ChronicleMarkKind mark)
     }
 }
 
-/* Adds a legend entry for each kind of mark the laid-out items use, and
- * only those (a chart of days does not explain times), then places the
- * entries in the rows reserved, wrapping. Returns how many rows they
- * need: when more than reserved, what does not fit is dropped here and
+/* Adds a legend entry for each kind of mark the timeline uses, and only
+ * those (a chart of days does not explain times), then places the entries
+ * in the rows reserved, wrapping. The kinds come from the whole timeline,
+ * not the items in view, so the legend, and with it the axis above, stay
+ * put while the user zooms and pans. Returns how many rows they need:
+ * when more than reserved, what does not fit is dropped here and
  * chronicle_layout_compute() lays the view out again with more rows. */
 static guint
 place_legend (ChronicleLayout      *self,
               ChronicleMeasureFunc  measure,
               gpointer              data)
 {
-  gboolean used[CHRONICLE_N_MARKS] = { FALSE, };
-  ChronicleItemKind form[CHRONICLE_N_MARKS];
+  ChronicleDateKinds kinds = chronicle_timeline_get_date_kinds (self->timeline);
   ChronicleMarkKind approximate_base = CHRONICLE_MARK_TIMED_POINT;
+  gboolean used[CHRONICLE_N_MARKS] = { FALSE, };
   guint n_categories = 0;
   double x = OUTER_PAD;
   guint row = 0;
 
+  /* ChronicleDateKinds has a bit per mark kind, in the same order. */
+  G_STATIC_ASSERT (CHRONICLE_DATE_KIND_APPROXIMATE == 1 << CHRONICLE_MARK_APPROXIMATE);
+  G_STATIC_ASSERT (CHRONICLE_DATE_KIND_DAY == 1 << CHRONICLE_MARK_DAY);
+
   if (self->legend_top == 0)
     return 1;
 
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
+  for (ChronicleMarkKind mark = 0; mark < CHRONICLE_N_MARKS; mark++)
+    used[mark] = (kinds & (1u << mark)) != 0;
 
-      if (item->kind == CHRONICLE_ITEM_CLUSTER)
-        continue;
-
-      /* A bar explains a kind better than a marker: prefer its form. */
-      for (guint k = 0; k < 2; k++)
-        {
-          ChronicleMarkKind mark = k == 0 ? item->mark : CHRONICLE_MARK_APPROXIMATE;
-
-          if (k == 1 && !item->approximate)
-            break;
-          if (!used[mark] || (item->kind == CHRONICLE_ITEM_BAR && form[mark] != CHRONICLE_ITEM_BAR))
-            {
-              form[mark] = item->kind;
-              if (k == 1)
-                approximate_base = item->mark;
-            }
-          used[mark] = TRUE;
-        }
-    }
+  /* An estimate's key is drawn as the commonest of the coarse kinds. */
+  for (ChronicleMarkKind mark = CHRONICLE_MARK_DAY; mark <= CHRONICLE_MARK_YEAR; mark++)
+    if (used[mark])
+      {
+        approximate_base = mark;
+        break;
+      }
 
   while (n_categories < self->legend->len &&
          !g_array_index (self->legend, ChronicleLayoutLegendEntry, n_categories).is_break)
@@ -342,7 +335,10 @@ place_legend (ChronicleLayout      *self,
 
       entry.is_mark = TRUE;
       entry.mark = mark;
-      entry.form = form[mark];
+      /* A bar explains a span better than a marker; a time is a point. */
+      entry.form = mark == CHRONICLE_MARK_TIMED_POINT ||
+                   (mark == CHRONICLE_MARK_APPROXIMATE && approximate_base == CHRONICLE_MARK_TIMED_POINT)
+                     ? CHRONICLE_ITEM_MARKER : CHRONICLE_ITEM_BAR;
       entry.base = mark == CHRONICLE_MARK_APPROXIMATE ? approximate_base : mark;
       entry.category = G_MAXUINT;
       entry.label = get_mark_label (mark);
@@ -703,8 +699,8 @@ set_item_text (ChronicleLayout     *self,
   item->text = shown;
 }
 
-/* Sets the item's kind and x range; returns where its label starts. */
-static double
+/* Sets the item's kind and x range. */
+static void
 shape_item (ChronicleLayout     *self,
             ChronicleEvent      *event,
             ChronicleLayoutItem *item)
@@ -722,7 +718,7 @@ shape_item (ChronicleLayout     *self,
       (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
     {
       item->kind = CHRONICLE_ITEM_BAR;
-      return MAX (item->x, 0);
+      return;
     }
 
   item->kind = CHRONICLE_ITEM_MARKER;
@@ -730,37 +726,217 @@ shape_item (ChronicleLayout     *self,
   if (item->mark != CHRONICLE_MARK_TIMED_POINT)
     item->whisker = (item->x2 - item->x) / 2;
   item->x = item->x2 = (item->x + item->x2) / 2;
-  return item->x - CHRONICLE_LABEL_STRIP / 2;
 }
 
-/* Measures the label and sets its x and width; @left and @right get the
- * stretch of lane the item needs (label and bar). */
-static void
-measure_label (ChronicleLayout      *self,
-               ChronicleLayoutItem  *item,
-               double                anchor,
+static double
+measure_width (const char           *text,
                ChronicleMeasureFunc  measure,
-               gpointer              data,
-               double               *left,
-               double               *right)
+               gpointer              data)
 {
   double w = 0, h = 0;
 
-  measure (item->text != NULL ? item->text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
-  w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
-  w = MIN (w, MAX (self->width - LABEL_EDGE, 1));
+  measure (text, CHRONICLE_TEXT_LABEL, &w, &h, data);
+  return w;
+}
 
-  /* Near the right edge the label slides left of its anchor. */
-  item->label.x = MAX (MIN (anchor, self->width - LABEL_EDGE - w), 0);
-  item->label.width = w;
+/* Splits @text (@width px wide) in two lines, the first as long as fits
+ * in @limit px: before the last space that fits, or (one long word)
+ * after the last character that fits, at least one. The first guess is
+ * where the proportion of characters puts the break; it is then moved
+ * by one word (or character) at a time: a few measurements per long
+ * title, and few prefixes left in the text caches. */
+static void
+wrap_title (ChronicleLayout      *self,
+            const char           *text,
+            double                width,
+            double                limit,
+            ChronicleMeasureFunc  measure,
+            gpointer              data,
+            const char          **line1,
+            const char          **line2,
+            double               *w1,
+            double               *w2)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize best = 0, rest, len = strlen (text);
+  double best_w = 0;
+  int i, last_fit = -1, first_miss = G_MAXINT;
+  char *first;
+
+  /* Candidate ends of the first line: before each space; when there is
+   * none, after each character. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == ' ' && p != text)
+      {
+        gsize at = p - text;
+        g_array_append_val (breaks, at);
+      }
+  if (breaks->len == 0)
+    for (const char *p = g_utf8_next_char (text); *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gsize at = p - text;
+        g_array_append_val (breaks, at);
+      }
+
+  /* The last candidate at or before the proportional guess. */
+  for (i = (int) breaks->len - 1; i > 0; i--)
+    if (g_array_index (breaks, gsize, i) <= (gsize) (len * limit / MAX (width, 1)))
+      break;
+
+  while (i >= 0 && i < (int) breaks->len && i > last_fit && i < first_miss)
+    {
+      gsize at = g_array_index (breaks, gsize, i);
+      g_autofree char *prefix = g_strndup (text, at);
+      double w = measure_width (prefix, measure, data);
+
+      if (w <= limit)
+        {
+          best = at;
+          best_w = w;
+          last_fit = i;
+          i++;
+        }
+      else
+        {
+          first_miss = i;
+          i--;
+        }
+    }
+
+  if (best == 0)
+    {
+      /* Not even one word (or character) fits: one line, cut. */
+      *line1 = text;
+      *line2 = NULL;
+      *w1 = width;
+      *w2 = 0;
+      return;
+    }
+
+  first = g_strndup (text, best);
+  g_ptr_array_add (self->shown_texts, first);
+  rest = best;
+  while (text[rest] == ' ')
+    rest++;
+  *line1 = first;
+  *w1 = best_w;
+  if (text[rest] == '\0')
+    {
+      *line2 = NULL;
+      *w2 = 0;
+      return;
+    }
+  *line2 = text + rest;
+  *w2 = measure_width (*line2, measure, data);
+}
+
+/* Measures the label, wraps its title when it is long, and sets the
+ * label's x and size: starting at the event's date, or when there is no
+ * room after it ending at it (near the right edge). Never anywhere else,
+ * so the label's strip and edge mark the event's date, and its leader
+ * is a straight line from the axis. @left and @right get the stretch of
+ * lane the item needs (label and bar). */
+static gboolean
+measure_label (ChronicleLayout      *self,
+               ChronicleLayoutItem  *item,
+               ChronicleMeasureFunc  measure,
+               gpointer              data,
+               double               *left,
+               double               *right,
+               gboolean             *cut_title,
+               gboolean              may_wrap)
+{
+  const double chrome = 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
+  const char *text = item->text != NULL ? item->text : "";
+  double start, end, room_after, room_before, room, w, line_w, box_w;
+  gboolean cut = FALSE;
+
+  *cut_title = FALSE;
+
+  if (item->kind == CHRONICLE_ITEM_BAR)
+    {
+      /* Over the bar from its start, or ending at its start, left of
+       * the bar: never at its end, which a reader would take for the
+       * date (a day's bar ends at the next midnight). */
+      start = MAX (item->x, 0);
+      if (start > self->width - LABEL_EDGE)
+        return FALSE;
+      end = start;
+    }
+  else if (item->x < 0 || item->x + LABEL_MARK_INSET > self->width - LABEL_EDGE)
+    /* The point of a day that is partly in view lies outside it: a
+     * label at the edge would mark another date. */
+    return FALSE;
+  else
+    {
+      start = MAX (item->x - LABEL_MARK_INSET, 0);
+      end = MIN (item->x + LABEL_MARK_INSET, self->width);
+    }
+  room_after = self->width - LABEL_EDGE - start - chrome;
+  room_before = end - chrome;
+  room = MAX (room_after, room_before);
+
+  w = measure_width (text, measure, data);
+  item->text2 = NULL;
+  if (w <= MIN (LABEL_MAX_TEXT, room) || room <= 0)
+    {
+      line_w = w;
+      cut = w > room;
+    }
+  else if (!may_wrap)
+    {
+      /* No two lanes free here: one line, cut, rather than no label. */
+      line_w = MIN (LABEL_MAX_TEXT, room);
+      cut = TRUE;
+    }
+  else
+    {
+      /* A second line before any cut: two lines of about half the
+       * title each, as wide as the room allows when that is not enough. */
+      double limit = MIN (room, MAX (ceil (w * 0.55), LABEL_MAX_TEXT / 2));
+      const char *line1, *line2;
+      double w1, w2;
+
+      wrap_title (self, text, w, limit, measure, data, &line1, &line2, &w1, &w2);
+      if (line2 != NULL && w2 > limit && limit < room)
+        {
+          limit = room;
+          wrap_title (self, text, w, limit, measure, data, &line1, &line2, &w1, &w2);
+        }
+      item->text = line1;
+      item->text2 = line2;
+      line_w = MIN (MAX (w1, w2), room);
+      cut = w1 > room || w2 > room;
+    }
+
+  *cut_title = cut;
+  if (room + chrome < LABEL_MIN_WIDTH ||
+      (start + MAX (MIN (line_w, room) + chrome, LABEL_MIN_WIDTH) > self->width - LABEL_EDGE && end < start))
+    return FALSE;
+
+  box_w = MAX (MIN (line_w, room) + chrome, LABEL_MIN_WIDTH);
+  item->label.width = box_w;
+  item->label.height = (item->text2 != NULL ? 2 : 1) * self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
+
+  if (start + box_w <= self->width - LABEL_EDGE || room_after >= room_before || end < start)
+    {
+      item->label.x = start;
+      item->label_before = FALSE;
+    }
+  else
+    {
+      item->label.x = end - box_w;
+      item->label_before = TRUE;
+    }
 
   *left = item->label.x;
-  *right = item->label.x + w;
+  *right = item->label.x + box_w;
   if (item->kind == CHRONICLE_ITEM_BAR)
     {
       *left = MIN (*left, MAX (item->x, 0));
       *right = MAX (*right, MIN (item->x2, self->width));
     }
+  return TRUE;
 }
 
 /* Folds the events after range index @k into @cluster, as far as its
@@ -829,6 +1005,130 @@ collect_position (ChronicleTimeline *timeline,
   return TRUE;
 }
 
+/* The side of the axis an event's label takes (0 above, 1 below): a
+ * property of the event, so that it stays when the view zooms, pans,
+ * searches or filters, and is the same in every export. From a hash of
+ * the id (FNV-1a, stable across processes, unlike chronicle_str_hash()),
+ * or the timeline position for an event without one. */
+static guint
+event_side (ChronicleEvent *event,
+            guint           position)
+{
+  const char *id = chronicle_event_get_id (event);
+  guint32 h = 2166136261u;
+
+  if (id == NULL)
+    return position & 1;
+
+  for (const guchar *p = (const guchar *) id; *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= 16777619u;
+    }
+
+  return (h >> 24) & 1;
+}
+
+/* The first lane of @side, nearest the axis first, free from @left on
+ * (and the one beyond it too for a label of two lines); -1 when none. */
+static gboolean
+lane_free (const double *lane_end,
+           guint         l,
+           guint         lane1,
+           double        left,
+           gboolean      two_lines)
+{
+  return l < lane1 && lane_end[l] <= left && (!two_lines || (l + 1 < lane1 && lane_end[l + 1] <= left));
+}
+
+/* @preferred (a lane index, or G_MAXUINT) is tried first: the lane the
+ * event had in the frame before. */
+static int
+find_lane (const double *lane_end,
+           guint         lane0,
+           guint         lane1,
+           double        left,
+           gboolean      two_lines,
+           guint         preferred)
+{
+  if (preferred >= lane0 && lane_free (lane_end, preferred, lane1, left, two_lines))
+    return (int) preferred;
+  for (guint l = lane0; l < lane1; l++)
+    if (lane_free (lane_end, l, lane1, left, two_lines))
+      return (int) l;
+  return -1;
+}
+
+/* Same for the ongoing events: a lane still free from the left edge up
+ * to past @right. */
+static int
+find_lane_before (const double *lane_start,
+                  guint         lane0,
+                  guint         lane1,
+                  double        right,
+                  gboolean      two_lines,
+                  guint         preferred)
+{
+  if (preferred >= lane0 && preferred < lane1 && right + LABEL_GAP <= lane_start[preferred] &&
+      (!two_lines || (preferred + 1 < lane1 && right + LABEL_GAP <= lane_start[preferred + 1])))
+    return (int) preferred;
+  for (guint l = lane0; l < lane1; l++)
+    if (right + LABEL_GAP <= lane_start[l] &&
+        (!two_lines || (l + 1 < lane1 && right + LABEL_GAP <= lane_start[l + 1])))
+      return (int) l;
+  return -1;
+}
+
+/* The side and lane index @event had before: FALSE when it is new. */
+static gboolean
+recall_placement (ChronicleLayout *self,
+                  ChronicleEvent  *event,
+                  guint            n_above,
+                  guint           *side,
+                  guint           *lane)
+{
+  const char *id = chronicle_event_get_id (event);
+  int remembered;
+
+  if (self->options.placements == NULL || id == NULL)
+    return FALSE;
+  remembered = GPOINTER_TO_INT (g_hash_table_lookup (self->options.placements, id));
+  if (remembered == 0)
+    return FALSE;
+
+  *side = remembered > 0 ? 0 : 1;
+  *lane = remembered > 0 ? (guint) remembered - 1 : n_above + (guint) -remembered - 1;
+  return TRUE;
+}
+
+static void
+remember_placement (ChronicleLayout *self,
+                    ChronicleEvent  *event,
+                    int              lane)
+{
+  const char *id = chronicle_event_get_id (event);
+
+  /* (An insert over a present key frees the key passed: dup only when
+   * the lane changed.) */
+  if (self->options.placements == NULL || id == NULL ||
+      GPOINTER_TO_INT (g_hash_table_lookup (self->options.placements, id)) == lane)
+    return;
+  g_hash_table_insert (self->options.placements, g_strdup (id), GINT_TO_POINTER (lane));
+}
+
+static double
+min_of (const double *values,
+        guint         from,
+        guint         to,
+        double        none)
+{
+  double m = from < to ? G_MAXDOUBLE : none;
+
+  for (guint i = from; i < to; i++)
+    m = MIN (m, values[i]);
+  return m;
+}
+
 static void
 layout_events (ChronicleLayout      *self,
                ChronicleMeasureFunc  measure,
@@ -844,9 +1144,10 @@ layout_events (ChronicleLayout      *self,
   g_autofree guint *order = NULL;
   g_autofree guint *new_index = NULL;
   GArray *sorted;
-  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end, max_lane_start;
+  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end[2], max_lane_start;
   double ongoing_x_last = 0;
-  guint first = 0, last = 0, n_lanes, n_above, n_used = 0;
+  guint first = 0, last = 0, n_lanes, n_above;
+  guint side_lane0[2], side_lane1[2];
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
   int zone;
@@ -854,11 +1155,17 @@ layout_events (ChronicleLayout      *self,
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
 
-  /* Lanes: as many as fit between the era row and the legend. They are
-   * filled nearest-first, then split between above and below the axis
-   * once we know how many are used, so sparse charts sit centred. */
+  /* Lanes: as many as fit between the era row and the legend, half
+   * above the axis and half below. The axis stays where this puts it,
+   * whichever lanes are used, so that it does not move while the view
+   * is dragged or filtered. */
   room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
   n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
+  n_above = (n_lanes + 1) / 2;
+  side_lane0[0] = 0;
+  side_lane1[0] = n_above;
+  side_lane0[1] = n_above;
+  side_lane1[1] = n_lanes;
 
   /* Each lane is free left of lane_start and right of lane_end. */
   lane_end = g_new (double, MAX (n_lanes, 1));
@@ -868,7 +1175,8 @@ layout_events (ChronicleLayout      *self,
       lane_end[i] = -G_MAXDOUBLE;
       lane_start[i] = G_MAXDOUBLE;
     }
-  min_lane_end = n_lanes > 0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
+  for (guint side = 0; side < 2; side++)
+    min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
   chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
   /* The timeline indexes UTC times; the window is in the display zone,
@@ -906,8 +1214,10 @@ layout_events (ChronicleLayout      *self,
       double s = chronicle_viewport_event_start (self->viewport, event);
       double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
-      double left0, left, right, anchor;
-      int lane = 0;
+      double left0, left, right, any_lane_end;
+      gboolean cut = FALSE, known;
+      guint side, preferred;
+      int l = -1;
 
       self->item_of_event[k] = G_MAXUINT;
       if (e <= vis_t0 || s >= vis_t1)
@@ -916,63 +1226,80 @@ layout_events (ChronicleLayout      *self,
 
       item.x = chronicle_viewport_to_px (self->viewport, s);
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
-
-      /* Cheap test before looking at the event further: can any lane take
-       * a label starting here? When not, this event and all that follow
-       * up to where a lane frees (or the cluster is full) fold into the
-       * same cluster: found by binary search, not one by one, so a
-       * fitted view of 100 000 events costs about one step per label and
-       * per cluster. */
+      /* Cheap test before looking at the event further: can a lane of
+       * either side take a label starting here? When not, this event and
+       * all that follow up to where a lane frees (or the cluster is full)
+       * fold into the same cluster: found by binary search, not one by
+       * one, so a fitted view of 100 000 events costs about one step per
+       * label and per cluster. Then the same for the event's side: the
+       * one it had before, strictly; a new event takes its own side, or
+       * the other when that is full here. */
       left0 = MIN (MAX (item.x, 0) - CHRONICLE_LABEL_STRIP / 2, self->width - LABEL_MIN_WIDTH);
-      if (left0 < min_lane_end)
+      any_lane_end = MIN (min_lane_end[0], min_lane_end[1]);
+      side = 0;
+      preferred = G_MAXUINT;
+      known = FALSE;
+      if (left0 >= any_lane_end)
+        {
+          known = recall_placement (self, event, n_above, &side, &preferred);
+          if (!known)
+            {
+              side = event_side (event, pos);
+              preferred = G_MAXUINT;
+              if (side_lane0[side] == side_lane1[side] || left0 < min_lane_end[side])
+                side = 1 - side;
+            }
+        }
+      if (left0 < any_lane_end || left0 < min_lane_end[side])
         {
           guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k,
-                              min_lane_end <= self->width - LABEL_MIN_WIDTH ? min_lane_end + CHRONICLE_LABEL_STRIP / 2
+                              any_lane_end <= self->width - LABEL_MIN_WIDTH ? any_lane_end + CHRONICLE_LABEL_STRIP / 2
                                                                             : G_MAXDOUBLE,
                               vis_t1);
           continue;
         }
 
-      anchor = shape_item (self, event, &item);
-      measure_label (self, &item, anchor, measure, data, &left, &right);
-
-      for (guint l = 0; l < n_lanes; l++)
+      shape_item (self, event, &item);
+      if (measure_label (self, &item, measure, data, &left, &right, &cut,
+                         find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0))
         {
-          if (lane_end[l] <= left)
+          l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, preferred);
+          if (l < 0 && !known)
             {
-              lane = (int) l + 1;  /* generic for now, see below */
-              n_used = MAX (n_used, l + 1);
-              lane_end[l] = right + LABEL_GAP;
-              lane_start[l] = MIN (lane_start[l], left);
-              break;
+              side = 1 - side;
+              l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, G_MAXUINT);
             }
         }
 
-      /* No lane takes this label: near the right edge labels slide left,
-       * the wider the further. What follows within the cluster's span
+      /* No lane takes this label: what follows within the cluster's span
        * folds into it unmeasured, or a dense right edge would measure
        * thousands of titles to place none. */
-      if (lane == 0)
+      if (l < 0)
         {
-          guint cluster = fold_event (clusters, pos, CLAMP (anchor, 0, self->width));
+          guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k, G_MAXDOUBLE, vis_t1);
           continue;
         }
 
-      min_lane_end = G_MAXDOUBLE;
-      for (guint l = 0; l < n_lanes; l++)
-        min_lane_end = MIN (min_lane_end, lane_end[l]);
+      for (guint taken = (guint) l; taken <= (guint) l + (item.text2 != NULL); taken++)
+        {
+          lane_end[taken] = right + LABEL_GAP;
+          lane_start[taken] = MIN (lane_start[taken], left);
+        }
+      min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
+      if (cut)
+        self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
-      item.lane = lane;
-      item.label.height = box_h;
+      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
+      remember_placement (self, event, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -999,8 +1326,10 @@ layout_events (ChronicleLayout      *self,
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
       double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
-      double left, right, anchor;
-      int lane = 0;
+      double left, right;
+      gboolean cut = FALSE, known;
+      guint side, preferred;
+      int l = -1;
 
       if (e <= vis_t0 || k >= n_ongoing)
         continue;
@@ -1008,27 +1337,32 @@ layout_events (ChronicleLayout      *self,
 
       item.x = chronicle_viewport_to_px (self->viewport, chronicle_viewport_event_start (self->viewport, event));
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
+      known = recall_placement (self, event, n_above, &side, &preferred);
+      if (!known)
+        {
+          side = event_side (event, pos);
+          preferred = G_MAXUINT;
+          if (side_lane0[side] == side_lane1[side])
+            side = 1 - side;
+        }
 
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
         {
-          anchor = shape_item (self, event, &item);
-          measure_label (self, &item, anchor, measure, data, &left, &right);
-
-          for (guint l = 0; l < n_lanes; l++)
+          shape_item (self, event, &item);
+          if (measure_label (self, &item, measure, data, &left, &right, &cut, TRUE))
             {
-              if (right + LABEL_GAP <= lane_start[l])
+              l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
+                                    preferred);
+              if (l < 0 && !known)
                 {
-                  lane = (int) l + 1;
-                  n_used = MAX (n_used, l + 1);
-                  lane_start[l] = left;
-                  if (lane_end[l] == -G_MAXDOUBLE)
-                    lane_end[l] = right + LABEL_GAP;
-                  break;
+                  side = 1 - side;
+                  l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
+                                        G_MAXUINT);
                 }
             }
         }
 
-      if (lane == 0)
+      if (l < 0)
         {
           self->item_of_event[k] = ONGOING_TAG;
           n_ongoing_folded++;
@@ -1038,15 +1372,23 @@ layout_events (ChronicleLayout      *self,
           continue;
         }
 
+      for (guint taken = (guint) l; taken <= (guint) l + (item.text2 != NULL); taken++)
+        {
+          lane_start[taken] = left;
+          if (lane_end[taken] == -G_MAXDOUBLE)
+            lane_end[taken] = right + LABEL_GAP;
+        }
       max_lane_start = -G_MAXDOUBLE;
-      for (guint l = 0; l < n_lanes; l++)
-        max_lane_start = MAX (max_lane_start, lane_start[l]);
+      for (guint j = 0; j < n_lanes; j++)
+        max_lane_start = MAX (max_lane_start, lane_start[j]);
 
+      if (cut)
+        self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
-      item.lane = lane;
-      item.label.height = box_h;
+      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
+      remember_placement (self, event, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -1081,24 +1423,37 @@ layout_events (ChronicleLayout      *self,
           self->item_of_event[k] = CLUSTER_TAG | target;
     }
 
-  /* Now the vertical structure: the used lanes nearest the axis go
-   * above it (up to ABOVE_SHARE of all lanes), the rest below, and the
-   * unused height is split evenly above and below. */
-  n_above = MIN (n_used, (guint) ceil (n_lanes * ABOVE_SHARE));
-  extra = room > 0 ? room - n_used * lane_h : 0;
+  /* Now the vertical structure, the same for every frame of this size:
+   * the lanes' spare height split evenly above and below. */
+  extra = room > 0 ? room - n_lanes * lane_h : 0;
   self->axis_y = lanes_top + extra / 2 + n_above * lane_h + AXIS_CLEAR;
   self->tick_label_y = self->axis_y + TICK_MARK + 2.0;
 
   for (guint i = 0; i < self->items->len; i++)
     {
       ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
-      guint generic = item->lane - 1;
-      double box_y, bar_y;
+      double box_y, bar_y, lx;
 
-      item->lane = generic < n_above ? (int) generic + 1 : -(int) (generic - n_above + 1);
       get_lane_geometry (self, lane_h, box_h, tick_area, item->lane, &box_y, &bar_y);
       item->axis_y = item->kind == CHRONICLE_ITEM_BAR ? bar_y : self->axis_y;
-      item->label.y = box_y;
+      /* A label of two lines grows away from the axis, into the next lane. */
+      item->label.y = item->lane > 0 ? box_y + box_h - item->label.height : box_y;
+
+      /* The leader: from the mark on the axis to the label box, or from
+       * the bar's start to the axis. */
+      item->n_leader = 2;
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        {
+          lx = item->x;
+          item->leader[0] = (ChroniclePoint) { lx, self->axis_y };
+          item->leader[1] = (ChroniclePoint) { lx, item->lane > 0 ? item->label.y + item->label.height : item->label.y };
+        }
+      else
+        {
+          lx = MAX (item->x, 0);
+          item->leader[0] = (ChroniclePoint) { lx, bar_y };
+          item->leader[1] = (ChroniclePoint) { lx, self->axis_y };
+        }
     }
 
   cluster_item = g_new (guint, MAX (clusters->len, 1));
@@ -1184,9 +1539,9 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
   g_return_val_if_fail (measure != NULL, NULL);
 
-  /* The kinds of mark in view are known only once the events are laid
-   * out; when their legend keys need another row (a narrow export), the
-   * view is laid out again with the rows reserved. */
+  /* How many rows the legend needs is known only once it is measured;
+   * when its keys need another row (a narrow export), the view is laid
+   * out again with the rows reserved. */
   self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data, 1, &needed);
   if (needed > 1)
     {
@@ -1196,6 +1551,20 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
     }
 
   return self;
+}
+
+static gboolean
+axis_has_breaks (const ChronicleViewport *viewport)
+{
+  const ChronicleAxisSegment *segments;
+  guint n_segments;
+
+  segments = chronicle_viewport_get_segments (viewport, &n_segments);
+  for (guint i = 0; i < n_segments; i++)
+    if (segments[i].is_break)
+      return TRUE;
+
+  return FALSE;
 }
 
 static ChronicleLayout *
@@ -1246,7 +1615,10 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
   self->plot_bottom = MAX (bottom, y + 1);
 
   lanes_top = self->plot_top;
-  if (layout_eras (self, measure, measure_data))
+  /* The era row is kept whenever the timeline has eras, not only when
+   * one is in view: panning past an era's end must not move the axis. */
+  if (layout_eras (self, measure, measure_data) ||
+      (self->options.show_eras && g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)) > 0))
     {
       measure ("Ag", CHRONICLE_TEXT_ERA, &w, &h, measure_data);
       place_era_labels (self, self->plot_top + 4.0);
@@ -1255,18 +1627,13 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
 
   chronicle_layout_compute_ticks (self, measure, measure_data);
   tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
-  /* The stretch headings take a row under the tick labels. */
+  /* The stretch headings take a row under the tick labels, and a break's
+   * text that the tick row had no room for a row of its own under them.
+   * Both rows are kept whenever the axis has a break, in view or not, so
+   * that the axis does not move as the user zooms and pans. */
   chronicle_layout_compute_stretches (self, measure, measure_data);
-  if (self->stretches->len > 0)
-    tick_area += g_array_index (self->stretches, ChronicleLayoutStretch, 0).rect.height + 2.0;
-  /* A break's text that the tick row had no room for gets a row of its
-   * own, under the headings. */
-  for (guint i = 0; i < self->breaks->len; i++)
-    if (g_array_index (self->breaks, ChronicleLayoutBreak, i).text_below)
-      {
-        tick_area += self->tick_label_height + 2.0;
-        break;
-      }
+  if (axis_has_breaks (self->viewport))
+    tick_area += 2 * (self->tick_label_height + 2.0);
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
   *needed_rows = place_legend (self, measure, measure_data);
@@ -1280,6 +1647,7 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
       stretch->rect.y = self->stretch_label_y;
       self->break_label_y = MAX (self->break_label_y, stretch->rect.y + stretch->rect.height + 2.0);
     }
+  self->options.placements = NULL;
 
   return self;
 }
@@ -1517,4 +1885,18 @@ chronicle_layout_get_n_visible_events (const ChronicleLayout *layout)
   g_return_val_if_fail (layout != NULL, 0);
 
   return layout->n_visible;
+}
+
+/**
+ * chronicle_layout_get_n_cut_titles:
+ *
+ * Returns: how many labels show their title cut short ("…"), because
+ *   even two lines as wide as the room there was could not hold it
+ */
+guint
+chronicle_layout_get_n_cut_titles (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_cut_titles;
 }

@@ -437,25 +437,21 @@ paint_leaders (Painter *p)
               (item->kind == CHRONICLE_ITEM_MARKER) != markers)
             continue;
 
-          x = item->kind == CHRONICLE_ITEM_MARKER ? item->x : MAX (item->x, 0) + 0.5;
-          x = floor (x) + 0.5;
+          if (item->n_leader < 2)
+            continue;
 
-          if (item->kind == CHRONICLE_ITEM_MARKER)
-            {
-              y0 = item->lane > 0 ? layout->axis_y : below_start;
-              y1 = item->lane > 0 ? item->label.y + item->label.height : item->label.y;
-            }
-          else
-            {
-              /* From the bar's start down (or up) to the axis. */
-              y0 = item->lane > 0 ? item->axis_y : MAX (below_start, layout->axis_y);
-              y1 = item->lane > 0 ? layout->axis_y : item->axis_y;
-            }
+          /* The layout's leader, which is vertical: from the mark on the
+           * axis to the label box, or from the bar's start to the axis. */
+          x = floor (item->leader[0].x + (item->kind == CHRONICLE_ITEM_MARKER ? 0 : 0.5)) + 0.5;
+          y0 = MIN (item->leader[0].y, item->leader[1].y);
+          y1 = MAX (item->leader[0].y, item->leader[1].y);
 
-          if (item->kind == CHRONICLE_ITEM_MARKER && item->lane < 0)
+          if (item->lane < 0)
             {
-              /* Stub under the marker, then pass behind the tick labels. */
-              add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+              if (item->kind == CHRONICLE_ITEM_MARKER)
+                /* Stub under the marker, then pass behind the tick labels. */
+                add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+              y0 = MAX (y0, below_start);
             }
           add_vline (cr, x, y0, y1);
           any = TRUE;
@@ -736,16 +732,22 @@ paint_items (Painter *p)
       if (box->width <= 0 || (!item->untitled && _chronicle_paint_draw_label_sprite (p, item, color)))
         continue;
 
-      _chronicle_paint_draw_label_box (p, item->category, color, box, &bx, &by);
+      _chronicle_paint_draw_label_box (p, item->category, color, box, item->label_before, &bx, &by);
 
       if (item->text != NULL)
-        /* The measured width already fits; the slack absorbs hinting
-         * differences between the measuring and the painting context. */
-        _chronicle_paint_draw_text (p, CHRONICLE_TEXT_LABEL, item->text,
-                                    bx + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
-                                    by + CHRONICLE_LABEL_PAD_Y,
-                                    box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1,
-                                    item->untitled ? &style->dim_foreground : &style->foreground);
+        {
+          /* The measured width already fits; the slack absorbs hinting
+           * differences between the measuring and the painting context. */
+          double tx = bx + CHRONICLE_LABEL_PAD_X + (item->label_before ? 0 : CHRONICLE_LABEL_STRIP);
+          double tw = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
+
+          const ChronicleColor *ink = item->untitled ? &style->dim_foreground : &style->foreground;
+
+          _chronicle_paint_draw_text (p, CHRONICLE_TEXT_LABEL, item->text, tx, by + CHRONICLE_LABEL_PAD_Y, tw, ink);
+          if (item->text2 != NULL)
+            _chronicle_paint_draw_text (p, CHRONICLE_TEXT_LABEL, item->text2, tx,
+                                        by + CHRONICLE_LABEL_PAD_Y + layout->label_height, tw, ink);
+        }
     }
 }
 

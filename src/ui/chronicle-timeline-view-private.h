@@ -32,6 +32,10 @@ struct _ChronicleTimelineView
   ChronicleStyle     style;
   char              *accessible_label;
   GStrv              hidden_categories;  /* legend entries struck through */
+  /* Where each event's label was (id -> lane), so that it keeps its side
+   * and lane from frame to frame: see ChronicleLayoutOptions. Kept across
+   * filters and reloads, which show the same events by id. */
+  GHashTable        *placements;
 
   /* state */
   gboolean           style_valid;

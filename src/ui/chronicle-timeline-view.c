@@ -168,6 +168,7 @@ _chronicle_timeline_view_ensure_layout (ChronicleTimelineView *self)
         .show_legend = TRUE,
         .hidden_categories = (const char * const *) self->hidden_categories,
         .show_eras = TRUE,
+        .placements = self->placements,
       };
       ChroniclePangoMeasurer measurer = {
         .context = gtk_widget_get_pango_context (widget),
@@ -391,6 +392,7 @@ chronicle_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->viewport, chronicle_viewport_free);
   g_clear_pointer (&self->accessible_label, g_free);
   g_clear_pointer (&self->hidden_categories, g_strfreev);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
   chronicle_style_clear (&self->style);
 
   G_OBJECT_CLASS (chronicle_timeline_view_parent_class)->finalize (object);
@@ -577,6 +579,7 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   self->viewport = chronicle_viewport_new ();
+  self->placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->hover = G_MAXUINT;
   self->zoom_last_scale = 1.0;
 
