@@ -8,6 +8,7 @@
 
 #include "chronicle-export.h"
 #include "chronicle-file-saver-private.h"
+#include "chronicle-layout.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +22,17 @@ gboolean chronicle_export_to_file_full (ChronicleTimeline            *timeline,
                                         const ChronicleViewport      *view,
                                         const ChronicleExportOptions *options,
                                         GFile                        *file,
+                                        GFile                        *image_map,
+                                        ChronicleExportReport        *report,
                                         ChronicleStreamWrapFunc       wrap,
                                         gpointer                      wrap_data,
                                         GCancellable                 *cancellable,
                                         GError                      **error);
+
+/* How many event labels @layout draws with a text other than their
+ * event's title (cut, or cleaned for display).
+ * TODO(#11): the "labels" work adds a count of cut titles to the layout;
+ * this becomes a call to it. */
+guint chronicle_export_count_cut_titles (const ChronicleLayout *layout);
 
 G_END_DECLS

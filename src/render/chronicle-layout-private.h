@@ -74,6 +74,8 @@ struct _ChronicleLayout
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
+  const char             *subtitle;       /* owned by shown_texts, or NULL */
+  ChronicleRect           subtitle_rect;
 
   /* visible events: [first_visible, first_visible + n_range) were looked
    * at, n_visible of them overlap the window */

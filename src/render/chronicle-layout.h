@@ -75,6 +75,9 @@ typedef struct
    * dimmed and struck through. NULL-terminated or NULL; read during
    * chronicle_layout_compute() only (the layout keeps no pointer to it). */
   const char * const *hidden_categories;
+  /* A line under the title (export), or NULL; copied by the layout. Last,
+   * so that positional initializers of the fields above stay valid. */
+  const char *subtitle;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;
