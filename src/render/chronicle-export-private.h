@@ -29,6 +29,14 @@ gboolean chronicle_export_to_file_full (ChronicleTimeline            *timeline,
                                         GCancellable                 *cancellable,
                                         GError                      **error);
 
+/* chronicle_export_paint(), returning how many titles it had to cut (see
+ * chronicle_export_count_cut_titles()): the export dialog's preview says
+ * so before the file is written. */
+guint chronicle_export_paint_counting_cuts (cairo_t                      *cr,
+                                            ChronicleTimeline            *timeline,
+                                            const ChronicleViewport      *view,
+                                            const ChronicleExportOptions *options);
+
 /* How many event labels @layout draws with a text other than their
  * event's title (cut, or cleaned for display).
  * TODO(#11): the "labels" work adds a count of cut titles to the layout;

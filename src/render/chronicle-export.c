@@ -691,6 +691,22 @@ chronicle_export_paint (cairo_t                      *cr,
   chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL));
 }
 
+guint
+chronicle_export_paint_counting_cuts (cairo_t                      *cr,
+                                      ChronicleTimeline            *timeline,
+                                      const ChronicleViewport      *view,
+                                      const ChronicleExportOptions *options)
+{
+  g_autoptr(ChronicleLayout) layout = NULL;
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  layout = paint_export (cr, timeline, view, options, NULL, NULL);
+  return chronicle_export_count_cut_titles (layout);
+}
+
 static cairo_surface_t *
 render_image (ChronicleTimeline            *timeline,
               const ChronicleViewport      *view,
