@@ -37,10 +37,13 @@ guint chronicle_export_paint_counting_cuts (cairo_t                      *cr,
                                             const ChronicleViewport      *view,
                                             const ChronicleExportOptions *options);
 
-/* How many event labels @layout draws with a text other than their
- * event's title (cut, or cleaned for display).
- * TODO(#11): the "labels" work adds a count of cut titles to the layout;
- * this becomes a call to it. */
-guint chronicle_export_count_cut_titles (const ChronicleLayout *layout);
+/* How many event labels @layout draws shorter than their event's title:
+ * cut by the layout (a text other than the title) or by the painter (a
+ * title wider than its label box, measured with @measure as the layout
+ * was). TODO(#11): the "labels" work adds a count of cut titles to the
+ * layout; this then becomes a call to it. */
+guint chronicle_export_count_cut_titles (const ChronicleLayout *layout,
+                                         ChronicleMeasureFunc   measure,
+                                         gpointer               measure_data);
 
 G_END_DECLS

@@ -457,30 +457,48 @@ chronicle_export_suggest_filename (const char            *title,
 /**
  * chronicle_export_count_cut_titles:
  * @layout: a laid-out chart
+ * @measure: the measurer the layout was computed with
+ * @measure_data: its data
  *
- * Returns: how many events are labelled with a text that is not their
- *   whole title (the layout cut it to fit)
+ * Returns: how many events are labelled with less than their whole title
  */
 guint
-chronicle_export_count_cut_titles (const ChronicleLayout *layout)
+chronicle_export_count_cut_titles (const ChronicleLayout *layout,
+                                   ChronicleMeasureFunc   measure,
+                                   gpointer               measure_data)
 {
   const ChronicleLayoutItem *items;
   guint n_items, n = 0;
 
   g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (measure != NULL, 0);
 
   items = chronicle_layout_get_items (layout, &n_items);
   for (guint i = 0; i < n_items; i++)
     {
+      const ChronicleLayoutItem *item = &items[i];
       ChronicleEvent *event;
       const char *title;
+      double width = 0, room;
 
-      if (items[i].kind == CHRONICLE_ITEM_CLUSTER || items[i].label.width <= 0 || items[i].text == NULL)
+      if (item->kind == CHRONICLE_ITEM_CLUSTER || item->label.width <= 0 || item->text == NULL)
         continue;
 
-      event = chronicle_timeline_get_event (layout->timeline, items[i].first_event);
+      event = chronicle_timeline_get_event (layout->timeline, item->first_event);
       title = event != NULL ? chronicle_event_get_title (event) : NULL;
-      if (title != NULL && items[i].text != title && strcmp (items[i].text, title) != 0)
+      if (title == NULL)
+        continue;
+      if (item->text != title && strcmp (item->text, title) != 0)
+        {
+          n++;
+          continue;
+        }
+
+      /* The room chronicle_paint() gives the text (paint_items()): a
+       * wider title is ellipsized as it is drawn. */
+      measure (item->text, CHRONICLE_TEXT_LABEL, &width, NULL, measure_data);
+      room = item->label.width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
+      if (width > room)
         n++;
     }
 
@@ -593,7 +611,8 @@ paint_export (cairo_t                      *cr,
               const ChronicleViewport      *view,
               const ChronicleExportOptions *options,
               ChronicleTextSink             sink,
-              gpointer                      sink_data)
+              gpointer                      sink_data,
+              guint                        *n_cut_titles)
 {
   g_auto(ChronicleStyle) style = { 0 };
   g_autoptr(ChronicleViewport) viewport = NULL;
@@ -661,6 +680,9 @@ paint_export (cairo_t                      *cr,
   if (options->selected != G_MAXUINT)
     chronicle_paint_highlight (cr, layout, &style, options->selected, TRUE);
 
+  if (n_cut_titles != NULL)
+    *n_cut_titles = chronicle_export_count_cut_titles (layout, chronicle_pango_measure, &measurer);
+
   cairo_restore (cr);
   g_object_unref (context);
 
@@ -688,7 +710,7 @@ chronicle_export_paint (cairo_t                      *cr,
   g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
   g_return_if_fail (options != NULL);
 
-  chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL));
+  chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL, NULL));
 }
 
 guint
@@ -697,14 +719,14 @@ chronicle_export_paint_counting_cuts (cairo_t                      *cr,
                                       const ChronicleViewport      *view,
                                       const ChronicleExportOptions *options)
 {
-  g_autoptr(ChronicleLayout) layout = NULL;
+  guint n_cut = 0;
 
   g_return_val_if_fail (cr != NULL, 0);
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), 0);
   g_return_val_if_fail (options != NULL, 0);
 
-  layout = paint_export (cr, timeline, view, options, NULL, NULL);
-  return chronicle_export_count_cut_titles (layout);
+  chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL, &n_cut));
+  return n_cut;
 }
 
 static cairo_surface_t *
@@ -712,6 +734,7 @@ render_image (ChronicleTimeline            *timeline,
               const ChronicleViewport      *view,
               const ChronicleExportOptions *options,
               ChronicleLayout             **out_layout,
+              guint                        *n_cut_titles,
               GError                      **error);
 
 /**
@@ -733,7 +756,7 @@ chronicle_export_render_image (ChronicleTimeline            *timeline,
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  return render_image (timeline, view, options, NULL, error);
+  return render_image (timeline, view, options, NULL, NULL, error);
 }
 
 static cairo_surface_t *
@@ -741,6 +764,7 @@ render_image (ChronicleTimeline            *timeline,
               const ChronicleViewport      *view,
               const ChronicleExportOptions *options,
               ChronicleLayout             **out_layout,
+              guint                        *n_cut_titles,
               GError                      **error)
 {
   ChronicleLayout *layout;
@@ -765,7 +789,7 @@ render_image (ChronicleTimeline            *timeline,
 
   cairo_surface_set_device_scale (surface, options->scale, options->scale);
   cr = cairo_create (surface);
-  layout = paint_export (cr, timeline, view, options, NULL, NULL);
+  layout = paint_export (cr, timeline, view, options, NULL, NULL, n_cut_titles);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -899,6 +923,7 @@ write_chart (ChronicleTimeline            *timeline,
              const ChronicleExportOptions *options,
              ChronicleFileSaver           *saver,
              ChronicleLayout             **out_layout,
+             guint                        *n_cut_titles,
              GCancellable                 *cancellable,
              GError                      **error)
 {
@@ -913,7 +938,7 @@ write_chart (ChronicleTimeline            *timeline,
   switch (options->format)
     {
     case CHRONICLE_EXPORT_PNG:
-      surface = render_image (timeline, view, options, out_layout, error);
+      surface = render_image (timeline, view, options, out_layout, n_cut_titles, error);
       if (surface == NULL)
         return FALSE;
       status = cairo_surface_write_to_png_stream (surface, write_to_saver_cb, &target);
@@ -942,7 +967,7 @@ write_chart (ChronicleTimeline            *timeline,
 
   cr = cairo_create (surface);
   *out_layout = paint_export (cr, timeline, view, options,
-                              svg_text != NULL ? collect_svg_text_cb : NULL, svg_text);
+                              svg_text != NULL ? collect_svg_text_cb : NULL, svg_text, n_cut_titles);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -1052,6 +1077,7 @@ chronicle_export_to_file_full (ChronicleTimeline            *timeline,
   g_autoptr(ChronicleFileSaver) map_saver = NULL;
   g_autoptr(ChronicleLayout) layout = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint n_cut_titles = 0;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -1077,13 +1103,13 @@ chronicle_export_to_file_full (ChronicleTimeline            *timeline,
   if (saver != NULL && image_map != NULL)
     map_saver = chronicle_file_saver_new (image_map, wrap, wrap_data, &local_error);
   if (saver != NULL && (image_map == NULL || map_saver != NULL) &&
-      write_chart (timeline, view, options, saver, &layout, cancellable, &local_error) &&
+      write_chart (timeline, view, options, saver, &layout, &n_cut_titles, cancellable, &local_error) &&
       (map_saver == NULL || write_image_map (layout, options, map_saver, cancellable, &local_error)) &&
       chronicle_file_saver_commit (saver, cancellable, &local_error) &&
       (map_saver == NULL || chronicle_file_saver_commit (map_saver, cancellable, &local_error)))
     {
       if (report != NULL)
-        report->n_cut_titles = chronicle_export_count_cut_titles (layout);
+        report->n_cut_titles = n_cut_titles;
       return TRUE;
     }
 
