@@ -103,6 +103,18 @@ run_chronicle (char       **out,
   return WEXITSTATUS (status);
 }
 
+/* An export's stderr holds no error: at most the note that titles were
+ * cut (the example's labels do not all fit at small sizes). */
+static void
+assert_no_errors (const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "chronicle: note: "))
+      g_assert_cmpstr (lines[i], ==, "");
+}
+
 static char *
 data_path (const char *name)
 {
@@ -134,7 +146,7 @@ test_export_png_size (Fixture       *fixture,
         status = run_chronicle (NULL, &err, "--export", out, "--width", cases[i].w,
                                 "--height", cases[i].h, example, NULL);
 
-      g_assert_cmpstr (err, ==, "");
+      assert_no_errors (err);
       g_assert_cmpint (status, ==, 0);
 
       png = cairo_image_surface_create_from_png (out);
@@ -158,7 +170,7 @@ test_export_short_option (Fixture       *fixture,
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_chronicle (NULL, &err, "-e", out, "-w", "320", "-H", "200", example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -177,7 +189,7 @@ test_export_preset_map (Fixture       *fixture,
 
   g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--preset", "article", "--subtitle", "Two days in May",
                                   "--image-map", map, example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "width=\"1200\""));
   g_assert_nonnull (strstr (svg, ">Two days in May</text>"));
@@ -265,7 +277,7 @@ test_export_svg_text (Fixture       *fixture,
 
   g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "1200", "--height", "675",
                                   example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
 
   g_file_get_contents (out, &contents, &length, &error);
   g_assert_no_error (error);
@@ -321,7 +333,7 @@ test_export_pdf (Fixture       *fixture,
   /* A4 landscape in points. */
   g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "842", "--height", "595",
                                   example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
 
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
