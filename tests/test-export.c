@@ -233,6 +233,20 @@ is_ink (cairo_surface_t *surface,
   return lum < 0.5;
 }
 
+/* A category colour, not the background, a grid line or text. */
+static gboolean
+is_coloured (cairo_surface_t *surface,
+             int              x,
+             int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 80;
+}
+
 /* The ink of a label's text lies in its box, and spans most of it: a box
  * in the wrong place or at the wrong scale has none or too little. */
 static void
@@ -328,10 +342,16 @@ test_image_map (Fixture       *fixture,
       g_assert_true (json_object_get_null_member (event, "leader"));
       g_assert_true (get_box (event, "mark", &mark));
       assert_box_inside (&mark, 1200, 675);
+      /* the marker's or bar's middle is in the category's colour */
+      if (!is_coloured (surface, mark.x + mark.width / 2, mark.y + mark.height / 2))
+        g_test_message ("%s: mark box %d,%d %d×%d", id, mark.x, mark.y, mark.width, mark.height);
+      g_assert_true (is_coloured (surface, mark.x + mark.width / 2, mark.y + mark.height / 2));
 
       if (get_box (event, "label", &label))
         {
           assert_box_inside (&label, 1200, 675);
+          /* the chip's category strip runs down its left edge */
+          g_assert_true (is_coloured (surface, label.x + 2, label.y + label.height / 2));
           assert_text_in_box (surface, &label, json_object_get_string_member (event, "text"));
           n_labels++;
         }
