@@ -14,7 +14,13 @@
  *
  * then LOOK at the new image before committing it. The comparison
  * tolerates small font rasterization differences (fonts-cantarell and
- * fonts-dejavu-core must be installed, as in CI).
+ * fonts-dejavu-core must be installed, as in CI) over the whole image, and
+ * then looks region by region where the layout says things are: the chart
+ * title and every label must carry about as much ink as in the reference,
+ * every mark and label chip must have the reference's colour. A whole-image
+ * tolerance alone admitted a chart with every title removed (those are
+ * about 1 % of the pixels); /render/example/reference-catches paints such
+ * broken charts and checks that the comparison refuses each of them.
  */
 
 #include "config.h"
@@ -26,6 +32,7 @@
 #include "chronicle-category-color.h"
 #include "chronicle-color-private.h"
 #include "chronicle-export.h"
+#include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
 #include "chronicle-paint-private.h"
 #include "chronicle-test-util.h"
@@ -113,37 +120,146 @@ get_mean_luminance (cairo_surface_t *surface)
   return sum / n;
 }
 
-static void
-test_reference (void)
+/* Dark enough to be text on the light theme's background and chips. */
+#define INK_LUMINANCE 0.5
+
+static double
+luminance (cairo_surface_t *surface,
+           int              x,
+           int              y)
 {
-  g_auto(ChronicleStyle) style = { 0, };
-  g_auto(Rendering) r = { 0, };
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "example-1200x675.png", NULL);
-  cairo_surface_t *reference;
-  const guint8 *a, *b;
-  int stride_a, stride_b;
-  double sum = 0;
-  guint64 n_far = 0;
+  double rgb[3];
 
-  chronicle_style_init_light (&style);
-  render_example (&style, &r);
+  get_pixel (surface, x, y, rgb);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
 
-  if (g_strcmp0 (g_getenv ("CHRONICLE_UPDATE_REFERENCE"), "1") == 0)
+/* Pixels of text ink inside @rect (clipped to the image). */
+static guint
+count_ink (cairo_surface_t     *surface,
+           const ChronicleRect *rect)
+{
+  int x0 = MAX ((int) ceil (rect->x), 0), x1 = MIN ((int) floor (rect->x + rect->width), WIDTH);
+  int y0 = MAX ((int) ceil (rect->y), 0), y1 = MIN ((int) floor (rect->y + rect->height), HEIGHT);
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      n += luminance (surface, x, y) < INK_LUMINANCE;
+
+  return n;
+}
+
+/* Same ink, give or take font rasterization: a quarter, and 8 px for
+ * antialiasing at the edges. A missing text has none. */
+static gboolean
+ink_matches (guint actual,
+             guint expected)
+{
+  return expected > 0 && fabs ((double) actual - expected) <= 0.25 * expected + 8;
+}
+
+static gboolean
+color_matches (cairo_surface_t *actual,
+               cairo_surface_t *reference,
+               int              x,
+               int              y)
+{
+  double a[3], b[3];
+
+  if (x < 0 || x >= WIDTH || y < 0 || y >= HEIGHT)
+    return TRUE;
+
+  get_pixel (actual, x, y, a);
+  get_pixel (reference, x, y, b);
+  return fabs (a[0] - b[0]) < 0.1 && fabs (a[1] - b[1]) < 0.1 && fabs (a[2] - b[2]) < 0.1;
+}
+
+/*
+ * Compares @actual with @reference where @layout (the layout of @actual's
+ * chart, unmutated) places things. Returns NULL when they match, else what
+ * differs, for the test's message.
+ */
+static char *
+compare_regions (const ChronicleLayout *layout,
+                 cairo_surface_t       *actual,
+                 cairo_surface_t       *reference)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  if (layout->title != NULL && !ink_matches (count_ink (actual, &layout->title_rect),
+                                             count_ink (reference, &layout->title_rect)))
+    return g_strdup_printf ("chart title: %u ink px, reference %u",
+                            count_ink (actual, &layout->title_rect), count_ink (reference, &layout->title_rect));
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
     {
-      g_assert_cmpint (cairo_surface_write_to_png (r.surface, path), ==, CAIRO_STATUS_SUCCESS);
-      g_test_message ("wrote %s", path);
-      return;
+      const ChronicleLayoutItem *item = &items[i];
+      const ChronicleRect *box = &item->label;
+      double mark_x;
+      int mark_y = (int) floor (item->axis_y);
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        {
+          /* the pill: its wash, and its "+N" */
+          if (!color_matches (actual, reference, (int) (box->x + 3), (int) (box->y + box->height / 2)))
+            return g_strdup_printf ("cluster pill %u: colour differs", i);
+          if (!ink_matches (count_ink (actual, box), count_ink (reference, box)))
+            return g_strdup_printf ("cluster pill %u: count missing", i);
+          continue;
+        }
+
+      /* the mark: a marker's centre, a bar's middle (of its visible part) */
+      if (item->kind == CHRONICLE_ITEM_BAR)
+        mark_x = (MAX (item->x, 0) + MIN (MAX (item->x2, item->x + 3), WIDTH)) / 2;
+      else
+        mark_x = item->x;
+      if (!color_matches (actual, reference, (int) floor (mark_x), mark_y))
+        return g_strdup_printf ("mark of item %u (%s) at %.0f,%d: colour differs",
+                                i, item->text != NULL ? item->text : "", mark_x, mark_y);
+
+      if (box->width <= 0)
+        continue;
+
+      /* the label chip: its category strip and its tinted fill, left of the text */
+      if (!color_matches (actual, reference, (int) (box->x + 1), (int) (box->y + box->height / 2)) ||
+          !color_matches (actual, reference, (int) (box->x + CHRONICLE_LABEL_STRIP + 2), (int) (box->y + box->height / 2)))
+        return g_strdup_printf ("label chip of “%s”: colour differs", item->text);
+
+      if (item->text != NULL)
+        {
+          ChronicleRect text = {
+            box->x + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X, box->y + 1,
+            box->width - CHRONICLE_LABEL_STRIP - 2 * CHRONICLE_LABEL_PAD_X, box->height - 2,
+          };
+          guint ink = count_ink (actual, &text), expected = count_ink (reference, &text);
+
+          if (!ink_matches (ink, expected))
+            return g_strdup_printf ("label “%s”: %u ink px, reference %u", item->text, ink, expected);
+        }
     }
 
-  reference = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, WIDTH);
-  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, HEIGHT);
+  return NULL;
+}
 
-  a = cairo_image_surface_get_data (r.surface);
-  b = cairo_image_surface_get_data (reference);
-  stride_a = cairo_image_surface_get_stride (r.surface);
-  stride_b = cairo_image_surface_get_stride (reference);
+typedef struct
+{
+  double mean;    /* mean absolute channel difference, 0..255 */
+  double n_far;   /* share of pixels with a channel more than 64 off */
+} ImageDifference;
+
+static ImageDifference
+compare_images (cairo_surface_t *actual,
+                cairo_surface_t *reference)
+{
+  const guint8 *a = cairo_image_surface_get_data (actual);
+  const guint8 *b = cairo_image_surface_get_data (reference);
+  int stride_a = cairo_image_surface_get_stride (actual);
+  int stride_b = cairo_image_surface_get_stride (reference);
+  double sum = 0;
+  guint64 n_far = 0;
 
   for (int y = 0; y < HEIGHT; y++)
     for (int x = 0; x < WIDTH; x++)
@@ -162,9 +278,64 @@ test_reference (void)
         n_far += far;
       }
 
+  return (ImageDifference) { sum / (WIDTH * HEIGHT * 4.0), (double) n_far / (WIDTH * HEIGHT) };
+}
+
+/* NULL when @actual passes for @reference, else why not. The whole-image
+ * bounds absorb font rasterization (mean < 2 %, < 3 % of pixels far
+ * off); the regions catch what is small but matters. */
+static char *
+compare_with_reference (const ChronicleLayout *layout,
+                        cairo_surface_t       *actual,
+                        cairo_surface_t       *reference)
+{
+  ImageDifference diff = compare_images (actual, reference);
+
+  g_test_message ("mean difference %.3f/255, %.3f %% of pixels far off", diff.mean, 100 * diff.n_far);
+  if (diff.mean >= 0.02 * 255 || diff.n_far >= 0.03)
+    return g_strdup_printf ("whole image: mean difference %.2f/255, %.2f %% of pixels far off",
+                            diff.mean, 100 * diff.n_far);
+
+  return compare_regions (layout, actual, reference);
+}
+
+static cairo_surface_t *
+load_reference (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "example-1200x675.png", NULL);
+  cairo_surface_t *reference = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, HEIGHT);
+
+  return reference;
+}
+
+static void
+test_reference (void)
+{
+  g_auto(ChronicleStyle) style = { 0, };
+  g_auto(Rendering) r = { 0, };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "example-1200x675.png", NULL);
+  g_autofree char *difference = NULL;
+  cairo_surface_t *reference;
+
+  chronicle_style_init_light (&style);
+  render_example (&style, &r);
+
+  if (g_strcmp0 (g_getenv ("CHRONICLE_UPDATE_REFERENCE"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (r.surface, path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", path);
+      return;
+    }
+
+  reference = load_reference ();
+  difference = compare_with_reference (r.layout, r.surface, reference);
   cairo_surface_destroy (reference);
 
-  if (sum / (WIDTH * HEIGHT * 4.0) >= 0.02 * 255 || n_far >= 0.03 * WIDTH * HEIGHT)
+  if (difference != NULL)
     {
       g_autofree char *actual = g_test_build_filename (G_TEST_BUILT, "example-1200x675-actual.png", NULL);
 
@@ -172,9 +343,128 @@ test_reference (void)
       g_test_message ("rendering differs from %s, see %s", path, actual);
     }
 
-  /* mean absolute channel difference < 2%, < 3% of pixels far off */
-  g_assert_cmpfloat (sum / (WIDTH * HEIGHT * 4.0), <, 0.02 * 255);
-  g_assert_cmpfloat ((double) n_far, <, 0.03 * WIDTH * HEIGHT);
+  g_assert_null (difference);
+}
+
+typedef enum
+{
+  BREAK_EVENT_TITLES,   /* every label drawn without its text */
+  BREAK_CHART_TITLE,    /* no chart title */
+  BREAK_MARKER,         /* one point event's marker not drawn */
+  BREAK_BAR,            /* one range's bar not drawn */
+  BREAK_CHIP,           /* one label drawn without its chip (and text) */
+  BREAK_COLOUR,         /* one event drawn in another category's colour */
+  N_BREAKS
+} Breakage;
+
+static const char * const breakage_names[] = {
+  "every event title removed", "chart title removed", "a marker missing", "a bar missing",
+  "a label chip missing", "an event in the wrong colour",
+};
+
+/* Index of the first item of @kind with a label, or G_MAXUINT. */
+static guint
+find_item (const ChronicleLayout *layout,
+           ChronicleItemKind      kind)
+{
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &g_array_index (layout->items, ChronicleLayoutItem, i);
+
+      if (item->kind == kind && item->label.width > 0 && item->x > 0 && item->x < WIDTH)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Paints the example's layout broken as @breakage says, as a painter
+ * with that bug would. */
+static cairo_surface_t *
+paint_broken (ChronicleLayout      *layout,
+              const ChronicleStyle *style,
+              Breakage              breakage)
+{
+  g_autoptr(GArray) saved = g_array_copy (layout->items);
+  const char *title = layout->title;
+  guint n_categories = g_list_model_get_n_items (chronicle_timeline_get_categories (layout->timeline));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  ChronicleLayoutItem *items = (ChronicleLayoutItem *) (gpointer) layout->items->data;
+  guint i;
+  cairo_t *cr;
+
+  switch (breakage)
+    {
+    case BREAK_EVENT_TITLES:
+      for (i = 0; i < layout->items->len; i++)
+        if (items[i].kind != CHRONICLE_ITEM_CLUSTER)
+          items[i].text = "";
+      break;
+    case BREAK_CHART_TITLE:
+      layout->title = NULL;
+      break;
+    case BREAK_MARKER:
+    case BREAK_BAR:
+      i = find_item (layout, breakage == BREAK_MARKER ? CHRONICLE_ITEM_MARKER : CHRONICLE_ITEM_BAR);
+      g_assert_cmpuint (i, !=, G_MAXUINT);
+      /* drawn far off the chart; the label stays */
+      items[i].x = items[i].x2 = -1000;
+      break;
+    case BREAK_CHIP:
+      i = find_item (layout, CHRONICLE_ITEM_BAR);
+      g_assert_cmpuint (i, !=, G_MAXUINT);
+      items[i].label.width = 0;
+      break;
+    case BREAK_COLOUR:
+      i = find_item (layout, CHRONICLE_ITEM_BAR);
+      g_assert_cmpuint (i, !=, G_MAXUINT);
+      g_assert_cmpuint (n_categories, >, 1);
+      items[i].category = (items[i].category + 1) % n_categories;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  cr = cairo_create (surface);
+  chronicle_paint (cr, layout, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Back as it was, for the next breakage. */
+  g_array_remove_range (layout->items, 0, layout->items->len);
+  g_array_append_vals (layout->items, saved->data, saved->len);
+  layout->title = title;
+
+  return surface;
+}
+
+/* The reference comparison refuses a chart with a missing title, marker
+ * or chip or a wrong colour: a test that cannot fail protects nothing. */
+static void
+test_reference_catches (void)
+{
+  g_auto(ChronicleStyle) style = { 0, };
+  g_auto(Rendering) r = { 0, };
+  cairo_surface_t *reference;
+
+  chronicle_style_init_light (&style);
+  render_example (&style, &r);
+  reference = load_reference ();
+
+  for (Breakage b = 0; b < N_BREAKS; b++)
+    {
+      cairo_surface_t *broken = paint_broken (r.layout, &style, b);
+      g_autofree char *difference = compare_with_reference (r.layout, broken, reference);
+      ImageDifference diff = compare_images (broken, reference);
+
+      g_test_message ("%s: whole image %.3f/255, %.3f %% far off; regions: %s",
+                      breakage_names[b], diff.mean, 100 * diff.n_far,
+                      difference != NULL ? difference : "(passed)");
+      g_assert_nonnull (difference);
+      cairo_surface_destroy (broken);
+    }
+
+  cairo_surface_destroy (reference);
 }
 
 static void
@@ -866,6 +1156,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/example/reference", test_reference);
+  g_test_add_func ("/render/example/reference-catches", test_reference_catches);
   g_test_add_func ("/render/credit/bounded", test_credit_bounded);
   g_test_add_func ("/render/example/dark", test_dark);
   g_test_add_func ("/render/example/no-background", test_no_background);

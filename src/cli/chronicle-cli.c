@@ -35,6 +35,9 @@ typedef struct
   char     *zone;
   char     *from;
   char     *to;
+  char     *preset;
+  char     *subtitle;
+  char     *image_map;
   gboolean  no_legend;
   gboolean  no_title;
   gboolean  no_credit;
@@ -56,6 +59,9 @@ cli_args_clear (CliArgs *args)
   g_clear_pointer (&args->zone, g_free);
   g_clear_pointer (&args->from, g_free);
   g_clear_pointer (&args->to, g_free);
+  g_clear_pointer (&args->preset, g_free);
+  g_clear_pointer (&args->subtitle, g_free);
+  g_clear_pointer (&args->image_map, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -227,6 +233,20 @@ build_export_options (CliArgs                *args,
       return FALSE;
     }
 
+  if (args->preset != NULL)
+    {
+      const ChronicleExportPreset *preset = chronicle_export_find_preset (args->preset);
+
+      if (preset == NULL)
+        {
+          fail (_("unknown preset “%s”: use article, slide, a4 or letter"), args->preset);
+          return FALSE;
+        }
+      /* --width and --height below still win over the preset. */
+      options->width = preset->width;
+      options->height = preset->height;
+    }
+
   if (!parse_int ("--width", args->width, options->width, &options->width) ||
       !parse_int ("--height", args->height, options->height, &options->height) ||
       !parse_int ("--scale", args->scale, options->scale, &options->scale))
@@ -252,6 +272,8 @@ build_export_options (CliArgs                *args,
   options->show_title = !args->no_title;
   options->show_credit = !args->no_credit;
   options->collapse_gaps = !args->linear;
+  /* Borrowed: args outlive the export. */
+  options->subtitle = args->subtitle;
 
   if (!parse_zone (args->zone, options))
     return FALSE;
@@ -272,7 +294,9 @@ run_export (CliArgs *args)
   g_autoptr(ChronicleViewport) viewport = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GFile) image_map = NULL;
   ChronicleExportOptions options;
+  ChronicleExportReport report;
   double from = 0, to = 0;
   gboolean from_zoned = FALSE, to_zoned = FALSE;
 
@@ -326,8 +350,22 @@ run_export (CliArgs *args)
     }
 
   output = g_file_new_for_commandline_arg (args->output);
-  if (!chronicle_export_to_file (timeline, viewport, &options, output, NULL, &error))
+  if (args->image_map != NULL)
+    image_map = g_file_new_for_commandline_arg (args->image_map);
+  if (!chronicle_export_to_file_with_map (timeline, viewport, &options, output, image_map, &report, NULL, &error))
     return fail ("%s", error->message);
+
+  /* Not a failure, but a chart a reader may take for whole: say so. */
+  if (report.n_cut_titles > 0)
+    {
+      /* Translators: after a successful --export; %'u counts event titles. */
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "note: %'u event title was cut to fit; a larger size shows more of it",
+                                                            "note: %'u event titles were cut to fit; a larger size shows more of them",
+                                                            report.n_cut_titles),
+                                               report.n_cut_titles);
+      g_printerr ("chronicle: %s\n", note);
+    }
 
   return CHRONICLE_EXIT_OK;
 }
@@ -405,6 +443,12 @@ chronicle_cli_run (int    argc,
       N_("Show from this ISO 8601 date (e.g. 2022-02 or 2025-05-15)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &args.to,
       N_("Show up to and including this ISO 8601 date"), N_("DATE") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &args.preset,
+      N_("Size for a use: article (1200×675), slide (1920×1080), a4 or letter (landscape, points)"), N_("NAME") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &args.subtitle,
+      N_("A line of text under the title"), N_("TEXT") },
+    { "image-map", 0, 0, G_OPTION_ARG_FILENAME, &args.image_map,
+      N_("Also write what was drawn where to MAP, as JSON (see docs/image-map.md)"), N_("MAP") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend,
       N_("Leave out the category legend"), NULL },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &args.no_title,
@@ -456,6 +500,9 @@ chronicle_cli_run (int    argc,
 
   if (args.output != NULL && args.validate)
     return fail (_("--export and --validate cannot be combined"));
+
+  if (args.image_map != NULL && args.output == NULL)
+    return fail (_("--image-map goes with --export"));
 
   if (args.validate)
     return run_validate (&args);

@@ -99,6 +99,8 @@ struct _ChronicleLayout
   double                  legend_top;     /* top of the legend rows; 0 when there is none */
   double                  legend_row_height;
   guint                   legend_rows;    /* reserved */
+  const char             *subtitle;       /* owned by shown_texts, or NULL */
+  ChronicleRect           subtitle_rect;
 
   /* visible events: [first_visible, first_visible + n_range) were looked
    * at, n_visible of them overlap the window */

@@ -180,19 +180,38 @@ layout_title (ChronicleLayout      *self,
               double               *y)
 {
   const char *title = display_text (self, chronicle_timeline_get_title (self->timeline));
+  const char *subtitle = self->options.subtitle;
   double w = 0, h = 0;
 
   *y = 8.0;
-  if (!self->options.show_title || title == NULL || *title == '\0')
-    return;
+  /* Borrowed from the caller for this call only. */
+  self->options.subtitle = NULL;
 
-  measure (title, CHRONICLE_TEXT_TITLE, &w, &h, data);
-  self->title = title;
-  self->title_rect.x = OUTER_PAD;
-  self->title_rect.y = 14.0;
-  self->title_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
-  self->title_rect.height = h;
-  *y = self->title_rect.y + h + 10.0;
+  if (self->options.show_title && title != NULL && *title != '\0')
+    {
+      measure (title, CHRONICLE_TEXT_TITLE, &w, &h, data);
+      self->title = title;
+      self->title_rect.x = OUTER_PAD;
+      self->title_rect.y = 14.0;
+      self->title_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
+      self->title_rect.height = h;
+      *y = self->title_rect.y + h + 10.0;
+    }
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      /* Always a copy: the caller's string does not outlive this call. */
+      char *shown = chronicle_text_for_display (subtitle, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      g_ptr_array_add (self->shown_texts, shown);
+      measure (shown, CHRONICLE_TEXT_LABEL, &w, &h, data);
+      self->subtitle = shown;
+      self->subtitle_rect.x = OUTER_PAD;
+      self->subtitle_rect.y = self->title != NULL ? *y - 6.0 : 14.0;
+      self->subtitle_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
+      self->subtitle_rect.height = h;
+      *y = self->subtitle_rect.y + h + 10.0;
+    }
 }
 
 /* The legend row: categories, the kinds of mark in view, "time skipped".

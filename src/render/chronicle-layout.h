@@ -120,6 +120,9 @@ typedef struct
    * NULL for a one-off layout (an export); used during
    * chronicle_layout_compute() only. */
   GHashTable         *placements;
+  /* A line under the title (export), or NULL; copied by the layout. Last,
+   * so that positional initializers of the fields above stay valid. */
+  const char *subtitle;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;

@@ -969,6 +969,10 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
   if (layout->title != NULL)
     _chronicle_paint_draw_text (&p, CHRONICLE_TEXT_TITLE, layout->title,
                                 layout->title_rect.x, layout->title_rect.y, layout->title_rect.width + 2, &style->foreground);
+  if (layout->subtitle != NULL)
+    _chronicle_paint_draw_text (&p, CHRONICLE_TEXT_LABEL, layout->subtitle,
+                                layout->subtitle_rect.x, layout->subtitle_rect.y, layout->subtitle_rect.width + 2,
+                                &style->dim_foreground);
 
   _chronicle_paint_clear_sprites (&p);
   clear_painter (&p);

@@ -306,6 +306,8 @@ copy_image_action_cb (GtkWidget  *widget,
   options.width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
   options.height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
   options.scale = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, CHRONICLE_EXPORT_MAX_SCALE);
+  /* A copy of what the window shows, at the window's text size. */
+  options.text_scale = 1;
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (view);
   options.zone = CHRONICLE_ZONE_FIXED;
