@@ -247,6 +247,20 @@ is_coloured (cairo_surface_t *surface,
   return MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 80;
 }
 
+/* Some of @box is in a category colour: a solid mark's middle, or the
+ * outline and bracket ends of a day's or month's pale bar. */
+static gboolean
+box_is_coloured (cairo_surface_t *surface,
+                 const Box       *box)
+{
+  for (int y = MAX (box->y, 0); y < MIN (box->y + box->height, cairo_image_surface_get_height (surface)); y++)
+    for (int x = MAX (box->x, 0); x < MIN (box->x + box->width, cairo_image_surface_get_width (surface)); x++)
+      if (is_coloured (surface, x, y))
+        return TRUE;
+
+  return FALSE;
+}
+
 /* The ink of a label's text lies in its box, and spans most of it: a box
  * in the wrong place or at the wrong scale has none or too little. */
 static void
@@ -297,6 +311,40 @@ export_example (Fixture                *fixture,
   *out_map = map_path;
 }
 
+/* A label's leader is a vertical line at its event's date: from the
+ * marker to the label box, or from a bar's start to the axis. One end
+ * touches the mark, the other the label box or the axis, give or take a
+ * pixel. */
+static void
+assert_leader_joins (JsonArray *leader,
+                     const Box *mark,
+                     const Box *label,
+                     int        axis_y)
+{
+  JsonArray *first, *last;
+  gint64 x0, y0, x1, y1, top, bottom;
+
+  g_assert_nonnull (leader);
+  g_assert_cmpuint (json_array_get_length (leader), ==, 2);
+  first = json_array_get_array_element (leader, 0);
+  last = json_array_get_array_element (leader, 1);
+  x0 = json_array_get_int_element (first, 0);
+  y0 = json_array_get_int_element (first, 1);
+  x1 = json_array_get_int_element (last, 0);
+  y1 = json_array_get_int_element (last, 1);
+  top = MIN (y0, y1);
+  bottom = MAX (y0, y1);
+
+  g_assert_cmpint (x0, ==, x1);
+  g_assert_cmpint (x0, >=, mark->x - 1);
+  g_assert_cmpint (x0, <=, mark->x + mark->width + 1);
+  /* touches the mark ... */
+  g_assert_true (top <= mark->y + mark->height + 1 && bottom >= mark->y - 1);
+  /* ... and the label box or the axis */
+  g_assert_true ((top <= label->y + label->height + 1 && bottom >= label->y - 1) ||
+                 (top <= axis_y + 1 && bottom >= axis_y - 1));
+}
+
 /* The map of the example's article export: one entry per drawn event,
  * boxes inside the image, label boxes where the text's pixels are. */
 static void
@@ -314,6 +362,7 @@ test_image_map (Fixture       *fixture,
   JsonObject *root;
   JsonArray *events, *ticks, *breaks;
   guint n_labels = 0;
+  int axis_y;
 
   chronicle_export_options_init (&options);
   options.width = 1200;
@@ -324,6 +373,9 @@ test_image_map (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (root, "width"), ==, 1200);
   g_assert_cmpint (json_object_get_int_member (root, "height"), ==, 675);
   g_assert_cmpstr (json_object_get_string_member (root, "unit"), ==, "px");
+  axis_y = json_object_get_int_member (root, "axis_y");
+  g_assert_cmpint (axis_y, >, 0);
+  g_assert_cmpint (axis_y, <, 675);
 
   surface = cairo_image_surface_create_from_png (image_path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -339,24 +391,30 @@ test_image_map (Fixture       *fixture,
 
       g_assert_true (g_hash_table_add (ids, (gpointer) id));
       g_assert_nonnull (json_object_get_string_member (event, "date"));
-      g_assert_true (json_object_get_null_member (event, "leader"));
       g_assert_true (get_box (event, "mark", &mark));
       assert_box_inside (&mark, 1200, 675);
-      /* the marker's or bar's middle is in the category's colour */
-      if (!is_coloured (surface, mark.x + mark.width / 2, mark.y + mark.height / 2))
-        g_test_message ("%s: mark box %d,%d %d×%d", id, mark.x, mark.y, mark.width, mark.height);
-      g_assert_true (is_coloured (surface, mark.x + mark.width / 2, mark.y + mark.height / 2));
 
       if (get_box (event, "label", &label))
         {
+          /* the marker or bar is drawn in the category's colour there (a
+           * folded event's mark is its cluster's grey pill) */
+          if (!box_is_coloured (surface, &mark))
+            g_test_message ("%s: mark box %d,%d %d×%d", id, mark.x, mark.y, mark.width, mark.height);
+          g_assert_true (box_is_coloured (surface, &mark));
           assert_box_inside (&label, 1200, 675);
-          /* the chip's category strip runs down its left edge */
-          g_assert_true (is_coloured (surface, label.x + 2, label.y + label.height / 2));
+          /* the chip's category strip runs down its left edge, or its
+           * right edge when the label ends at the event's date */
+          g_assert_true (is_coloured (surface, label.x + 2, label.y + label.height / 2) ||
+                         is_coloured (surface, label.x + label.width - 3, label.y + label.height / 2));
           assert_text_in_box (surface, &label, json_object_get_string_member (event, "text"));
+          assert_leader_joins (json_object_get_array_member (event, "leader"), &mark, &label, axis_y);
           n_labels++;
         }
       else
-        g_assert_true (json_object_get_null_member (event, "text"));
+        {
+          g_assert_true (json_object_get_null_member (event, "text"));
+          g_assert_true (json_object_get_null_member (event, "leader"));
+        }
     }
   g_assert_cmpuint (n_labels, >, 0);
   for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)

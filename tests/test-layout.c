@@ -770,7 +770,9 @@ assert_year_in_every_stretch (const ChronicleLayout *layout)
     }
 }
 
-/* Every break in view has its text, and no tick label covers it. */
+/* Every break in view has its text, and no tick label covers it; one
+ * that left the tick row shares the headings' row, and no heading covers
+ * it there. */
 static void
 assert_break_texts_clear (const ChronicleLayout *layout)
 {
@@ -785,7 +787,16 @@ assert_break_texts_clear (const ChronicleLayout *layout)
 
       g_assert_nonnull (brk->text);
       if (brk->text_below)
-        continue;
+        {
+          g_assert_cmpfloat (layout->break_label_y, ==, layout->stretch_label_y);
+          for (guint k = 0; k < layout->stretches->len; k++)
+            {
+              const ChronicleRect *heading = &g_array_index (layout->stretches, ChronicleLayoutStretch, k).rect;
+
+              g_assert_true (heading->x + heading->width <= left || heading->x >= left + brk->text_width);
+            }
+          continue;
+        }
       for (guint k = 0; k < n_ticks; k++)
         if (ticks[k].text != NULL)
           g_assert_true (ticks[k].label_x + ticks[k].label_width <= left ||

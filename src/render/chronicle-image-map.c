@@ -357,6 +357,9 @@ chronicle_image_map_build (const ChronicleLayout *layout,
   json_builder_add_int_value (builder, height);
   json_builder_set_member_name (builder, "unit");
   json_builder_add_string_value (builder, points ? "pt" : "px");
+  /* where the axis line is: the ticks sit on it, leaders reach it */
+  json_builder_set_member_name (builder, "axis_y");
+  json_builder_add_int_value (builder, (gint64) round (chronicle_layout_get_axis_y (layout) * scale));
   add_events (&w, layout);
   add_clusters (&w, layout);
   add_ticks (&w, layout);

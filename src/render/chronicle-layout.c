@@ -1646,13 +1646,13 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
 
   chronicle_layout_compute_ticks (self, measure, measure_data);
   tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
-  /* The stretch headings take a row under the tick labels, and a break's
-   * text that the tick row had no room for a row of its own under them.
-   * Both rows are kept whenever the axis has a break, in view or not, so
-   * that the axis does not move as the user zooms and pans. */
+  /* The stretch headings take a row under the tick labels, which a
+   * break's text that the tick row had no room for shares. The row is
+   * kept whenever the axis has a break, in view or not, so that the axis
+   * does not move as the user zooms and pans. */
   chronicle_layout_compute_stretches (self, measure, measure_data);
   if (axis_has_breaks (self->viewport))
-    tick_area += 2 * (self->tick_label_height + 2.0);
+    tick_area += self->tick_label_height + 2.0;
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
   *needed_rows = place_legend (self, measure, measure_data);
@@ -1660,12 +1660,7 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
   self->stretch_label_y = self->tick_label_y + self->tick_label_height + 2.0;
   self->break_label_y = self->stretch_label_y;
   for (guint i = 0; i < self->stretches->len; i++)
-    {
-      ChronicleLayoutStretch *stretch = &g_array_index (self->stretches, ChronicleLayoutStretch, i);
-
-      stretch->rect.y = self->stretch_label_y;
-      self->break_label_y = MAX (self->break_label_y, stretch->rect.y + stretch->rect.height + 2.0);
-    }
+    g_array_index (self->stretches, ChronicleLayoutStretch, i).rect.y = self->stretch_label_y;
   self->options.placements = NULL;
 
   return self;

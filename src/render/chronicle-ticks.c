@@ -842,6 +842,35 @@ format_span (double t0,
 /* Stretches whose scales differ by more than this ratio get headings. */
 #define SCALE_SAME 1.05
 
+/* Where a heading @width wide may start near @x without covering the
+ * text of a break that had to leave the tick row ("3 years" shares the
+ * headings' row, which is always kept so that the axis does not move):
+ * past it, else before it; -1 when neither fits. */
+static double
+place_heading_by_breaks (const ChronicleLayout *layout,
+                         double                 x,
+                         double                 width)
+{
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+      double lo = mid - brk->text_width / 2 - TICK_LABEL_GAP;
+      double hi = mid + brk->text_width / 2 + TICK_LABEL_GAP;
+
+      if (!brk->text_below || brk->text == NULL || x >= hi || x + width <= lo)
+        continue;
+      if (hi + width <= layout->width)
+        x = hi;
+      else if (lo - width >= 0)
+        x = lo - width;
+      else
+        return -1;
+    }
+
+  return x;
+}
+
 /**
  * chronicle_layout_compute_stretches: (skip)
  *
@@ -901,6 +930,14 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
        * the break on the side with room, never over the previous heading. */
       mid = (stretch.x0 + stretch.x1) / 2;
       stretch.rect.x = CLAMP (mid - w / 2, MAX (right_end + TICK_LABEL_GAP, 0), MAX (layout->width - w, 0));
+      stretch.rect.x = place_heading_by_breaks (layout, stretch.rect.x, w);
+      if (stretch.rect.x < 0 || stretch.rect.x < right_end + TICK_LABEL_GAP)
+        {
+          /* No room beside the break's text: the stretch goes unheaded
+           * rather than printing over it. */
+          g_free (stretch.text);
+          continue;
+        }
       stretch.rect.width = w;
       stretch.rect.height = h;
       right_end = stretch.rect.x + w;
