@@ -104,6 +104,18 @@ run_chronicle (char       **out,
   return WEXITSTATUS (status);
 }
 
+/* An export's stderr holds no error: at most the note that titles were
+ * cut (the example's labels do not all fit at small sizes). */
+static void
+assert_no_errors (const char *err)
+{
+  g_auto(GStrv) lines = g_strsplit (err, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "chronicle: note: "))
+      g_assert_cmpstr (lines[i], ==, "");
+}
+
 static char *
 data_path (const char *name)
 {
@@ -135,7 +147,7 @@ test_export_png_size (Fixture       *fixture,
         status = run_chronicle (NULL, &err, "--export", out, "--width", cases[i].w,
                                 "--height", cases[i].h, example, NULL);
 
-      g_assert_cmpstr (err, ==, "");
+      assert_no_errors (err);
       g_assert_cmpint (status, ==, 0);
 
       png = cairo_image_surface_create_from_png (out);
@@ -159,8 +171,61 @@ test_export_short_option (Fixture       *fixture,
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_chronicle (NULL, &err, "-e", out, "-w", "320", "-H", "200", example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
+/* --preset sizes the export, --subtitle draws a line under the title,
+ * --image-map writes the map beside it; both go with --export only. */
+static void
+test_export_preset_map (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "article.svg", NULL);
+  g_autofree char *map = g_build_filename (fixture->dir, "article.map.json", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *map_text = NULL;
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--preset", "article", "--subtitle", "Two days in May",
+                                  "--image-map", map, example, NULL), ==, 0);
+  assert_no_errors (err);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "width=\"1200\""));
+  g_assert_nonnull (strstr (svg, ">Two days in May</text>"));
+  g_assert_true (g_file_get_contents (map, &map_text, NULL, NULL));
+  g_assert_nonnull (strstr (map_text, "\"width\" : 1200"));
+  g_assert_nonnull (strstr (map_text, "\"id\" : \"invasion\""));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--preset", "poster", example, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown preset “poster”"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--validate", "--image-map", map, example, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--image-map goes with --export"));
+}
+
+/* An export that had to cut titles says how many, in one line on stderr,
+ * and still succeeds. */
+static void
+test_export_cut_titles_note (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *json = chronicle_test_make_long_titles ();
+  g_autofree char *input = g_build_filename (fixture->dir, "long.json", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "long.png", NULL);
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (input, json, -1, NULL));
+  g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "600", "--height", "400", input, NULL), ==, 0);
+  lines = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "chronicle: note: "));
+  g_assert_nonnull (strstr (lines[0], "cut to fit"));
+  g_assert_cmpstr (lines[1], ==, "");
 }
 
 /* The titles every export of the fitted example must show as text. */
@@ -213,7 +278,7 @@ test_export_svg_text (Fixture       *fixture,
 
   g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "1200", "--height", "675",
                                   example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
 
   g_file_get_contents (out, &contents, &length, &error);
   g_assert_no_error (error);
@@ -231,6 +296,74 @@ test_export_svg_text (Fixture       *fixture,
   g_assert_nonnull (strstr (scan.text->str, "Source: Reuters"));
 
   g_string_free (scan.text, TRUE);
+}
+
+/* The text an SVG export of @file draws, with the extra @zone_args. */
+static char *
+export_svg_range (Fixture    *fixture,
+                  const char *file,
+                  const char *zone,
+                  const char *from,
+                  const char *to)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "zone.svg", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  GMarkupParser parser = { .text = on_svg_text_cb };
+  SvgScan scan = { g_string_new (NULL), FALSE };
+  gsize length;
+
+  if (from != NULL)
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--from", from, "--to", to, file, NULL), ==, 0);
+  else if (zone != NULL)
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--zone", zone, file, NULL), ==, 0);
+  else
+    g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, file, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_file_get_contents (out, &contents, &length, &error);
+  g_assert_no_error (error);
+  context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+  g_markup_parse_context_parse (context, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_string_free (scan.text, FALSE);
+}
+
+static char *
+export_svg_text (Fixture    *fixture,
+                 const char *file,
+                 const char *zone)
+{
+  return export_svg_range (fixture, file, zone, NULL, NULL);
+}
+
+/* Exports follow --zone and say it on the axis: by default the zone the
+ * timeline's times share (+03:00 here), else the one asked for. */
+static void
+test_export_zone (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *file = data_path ("offset-istanbul.json");
+  g_autofree char *by_default = export_svg_text (fixture, file, NULL);
+  g_autofree char *utc = export_svg_text (fixture, file, "utc");
+  g_autofree char *fixed = export_svg_text (fixture, file, "+05:30");
+
+  g_assert_nonnull (strstr (by_default, "UTC+3"));
+  g_assert_null (strstr (utc, "UTC+"));
+  g_assert_nonnull (strstr (utc, "UTC"));
+  g_assert_nonnull (strstr (fixed, "UTC+5:30"));
+
+  /* --from/--to written with an offset show that hour on the axis. */
+  {
+    g_autofree char *hour = export_svg_range (fixture, file, NULL,
+                                              "2025-05-16T10:00+03:00", "2025-05-16T11:00+03:00");
+
+    g_assert_nonnull (strstr (hour, "10:30"));
+    g_assert_null (strstr (hour, "07:30"));
+  }
 }
 
 static char *
@@ -269,7 +402,7 @@ test_export_pdf (Fixture       *fixture,
   /* A4 landscape in points. */
   g_assert_cmpint (run_chronicle (NULL, &err, "--export", out, "--width", "842", "--height", "595",
                                   example, NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
+  assert_no_errors (err);
 
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
@@ -323,6 +456,10 @@ test_bad_arguments (Fixture       *fixture,
       "chronicle: --scale: “9” is out of range: use 1–4" },
     { { "--export", png, "--theme", "sepia", example },
       "chronicle: --theme: unknown theme “sepia”: use light or dark" },
+    { { "--export", png, "--zone", "Europe/Istanbul", example },
+      "chronicle: --zone: unknown zone “Europe/Istanbul”: use timeline, utc, local or an offset such as +03:00" },
+    { { "--export", png, "--zone", "+3:00", example },
+      "chronicle: --zone: unknown zone “+3:00”: use timeline, utc, local or an offset such as +03:00" },
     { { "--export", png, "--from", "16 May 2025", example },
       "chronicle: --from: “16 May 2025” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" },
     { { "--export", png, "--to", "2022-02-30", example },
@@ -742,7 +879,11 @@ main (int   argc,
   g_test_add ("/cli/export/short-option", Fixture, NULL, fixture_setup, test_export_short_option,
               fixture_teardown);
   g_test_add ("/cli/export/svg-text", Fixture, NULL, fixture_setup, test_export_svg_text, fixture_teardown);
+  g_test_add ("/cli/export/preset-map", Fixture, NULL, fixture_setup, test_export_preset_map, fixture_teardown);
+  g_test_add ("/cli/export/cut-titles-note", Fixture, NULL, fixture_setup, test_export_cut_titles_note,
+              fixture_teardown);
   g_test_add ("/cli/export/pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
+  g_test_add ("/cli/export/zone", Fixture, NULL, fixture_setup, test_export_zone, fixture_teardown);
   g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);
   g_test_add ("/cli/export/failure-keeps-file", Fixture, NULL, fixture_setup, test_failed_export_keeps_file,
               fixture_teardown);

@@ -468,6 +468,23 @@ test_boxed (void)
   g_boxed_free (CHRONICLE_TYPE_DATE, boxed);
 }
 
+/* The name the axis and the sidebar give a fixed zone. */
+static void
+test_format_zone (void)
+{
+  const struct { int offset; const char *name; } cases[] = {
+    { 0, "UTC" }, { 3 * 3600, "UTC+3" }, { -5 * 3600, "UTC-5" },
+    { 5 * 3600 + 30 * 60, "UTC+5:30" }, { -(9 * 3600 + 30 * 60), "UTC-9:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = chronicle_date_format_zone (cases[i].offset);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/date/format-range", test_format_range);
   g_test_add_func ("/date/compare", test_compare);
   g_test_add_func ("/date/boxed", test_boxed);
+  g_test_add_func ("/date/format-zone", test_format_zone);
 
   return g_test_run ();
 }

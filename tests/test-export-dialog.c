@@ -11,6 +11,7 @@
 #include "chronicle-export-dialog-private.h"
 #include "chronicle-test-ui.h"
 #include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
 
 typedef struct
 {
@@ -71,7 +72,7 @@ wait_until_idle (ChronicleExportDialog *dialog)
   chronicle_test_wait_for (is_idle, dialog, 30000);
 }
 
-/* Choosing PNG and the social-card preset writes exactly that image. */
+/* Choosing PNG and the article preset writes exactly that image. */
 static void
 test_export_png_preset (Fixture       *fixture,
                         gconstpointer  data)
@@ -83,7 +84,7 @@ test_export_png_preset (Fixture       *fixture,
 
   adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 2);
   adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 0);
-  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 1);
+  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 0);
 
   /* A filter's hidden categories reach the export, as on screen. */
   chronicle_export_dialog_set_hidden_categories (fixture->dialog, (const char * const[]) { "statements", NULL });
@@ -121,8 +122,8 @@ test_export_pdf_a4 (Fixture       *fixture,
   g_autofree char *contents = NULL;
   ChronicleExportOptions options;
 
-  adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 2);
-  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 3);
+  /* A print preset chooses PDF by itself. */
+  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (fixture->dialog), 2);
   chronicle_export_dialog_get_options (fixture->dialog, &options);
   g_assert_cmpint (options.format, ==, CHRONICLE_EXPORT_PDF);
   g_assert_cmpint (options.width, ==, 842);
@@ -158,6 +159,80 @@ test_export_failure_shown (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
 }
 
+/* Report-ready defaults: nothing highlighted, no subtitle; the subtitle
+ * typed and the image map asked for reach the export. */
+static void
+test_export_subtitle_and_map (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "chart.svg", NULL);
+  g_autofree char *map_path = g_build_filename (fixture->dir, "chart.map.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *svg = NULL;
+  g_autofree char *map = NULL;
+  ChronicleExportOptions options;
+
+  chronicle_export_dialog_get_options (fixture->dialog, &options);
+  g_assert_cmpuint (options.selected, ==, G_MAXUINT);
+  g_assert_null (options.subtitle);
+
+  adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 1);
+  gtk_editable_set_text (chronicle_export_dialog_get_subtitle_entry (fixture->dialog), "Two days in May");
+  gtk_check_button_set_active (chronicle_export_dialog_get_image_map_check (fixture->dialog), TRUE);
+  chronicle_export_dialog_get_options (fixture->dialog, &options);
+  g_assert_cmpstr (options.subtitle, ==, "Two days in May");
+
+  chronicle_export_dialog_export_to_file (fixture->dialog, file);
+  wait_until_idle (fixture->dialog);
+  g_assert_null (chronicle_export_dialog_get_error (fixture->dialog));
+
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Two days in May</text>"));
+  g_assert_true (g_file_get_contents (map_path, &map, NULL, NULL));
+  g_assert_nonnull (strstr (map, "\"events\""));
+}
+
+static gboolean
+has_cut_note (gpointer data)
+{
+  return *chronicle_export_dialog_get_cut_note (CHRONICLE_EXPORT_DIALOG (data)) != '\0';
+}
+
+/* The selection is not highlighted by default; a preview that has to cut
+ * titles says how many, under the preview; at actual size it is as large
+ * as the file. */
+static void
+test_cut_note_and_actual_size (void)
+{
+  g_autofree char *json = chronicle_test_make_long_titles ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (json, -1, NULL, NULL);
+  ChronicleExportDialog *dialog;
+  ChronicleExportOptions options;
+  int width, height;
+
+  g_assert_nonnull (timeline);
+  /* An event is selected in the window; the export does not ring it
+   * unless asked. */
+  dialog = chronicle_export_dialog_new (NULL, timeline, NULL, chronicle_timeline_get_event (timeline, 0));
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  chronicle_export_dialog_get_options (dialog, &options);
+  g_assert_cmpuint (options.selected, ==, G_MAXUINT);
+
+  chronicle_test_wait_for (has_cut_note, dialog, 30000);
+  g_assert_nonnull (strstr (chronicle_export_dialog_get_cut_note (dialog), "cut to fit"));
+
+  adw_combo_row_set_selected (chronicle_export_dialog_get_size_row (dialog), 0);
+  gtk_toggle_button_set_active (chronicle_export_dialog_get_actual_size_button (dialog), TRUE);
+  width = gtk_drawing_area_get_content_width (chronicle_export_dialog_get_preview (dialog));
+  height = gtk_drawing_area_get_content_height (chronicle_export_dialog_get_preview (dialog));
+  g_assert_cmpint (width, ==, 1200);
+  g_assert_cmpint (height, ==, 675);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +241,9 @@ main (int   argc,
     return 0;
 
   g_test_add ("/export-dialog/png-preset", Fixture, NULL, fixture_setup, test_export_png_preset, fixture_teardown);
+  g_test_add ("/export-dialog/subtitle-and-map", Fixture, NULL, fixture_setup, test_export_subtitle_and_map,
+              fixture_teardown);
+  g_test_add_func ("/export-dialog/cut-note-and-actual-size", test_cut_note_and_actual_size);
   g_test_add ("/export-dialog/pdf-a4", Fixture, NULL, fixture_setup, test_export_pdf_a4, fixture_teardown);
   g_test_add ("/export-dialog/failure-shown", Fixture, NULL, fixture_setup, test_export_failure_shown,
               fixture_teardown);

@@ -235,7 +235,7 @@ export_to_path (ChronicleTimeline      *timeline,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   ChronicleExportOptions options = small_options (format);
 
-  return chronicle_export_to_file_full (timeline, NULL, &options, file,
+  return chronicle_export_to_file_full (timeline, NULL, &options, file, NULL, NULL,
                                         disk != NULL ? wrap_full_disk : NULL, disk, NULL, error);
 }
 

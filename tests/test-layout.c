@@ -8,9 +8,11 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "chronicle-layout.h"
 #include "chronicle-layout-private.h"
+#include "chronicle-filter.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
 
@@ -168,7 +170,19 @@ check_layout (ChronicleTimeline       *timeline,
 
           g_assert_cmpuint (item->n_events, ==, 1);
           g_assert_cmpint (item->lane, !=, 0);
-          g_assert_cmpstr (item->text, ==, chronicle_event_get_title (event));
+          /* the title as drawn: whole, or in two lines; an estimate's
+           * label starts "c. " (see test_label_text()) */
+          {
+            const char *shown = item->approximate ? item->text + strlen ("c. ") : item->text;
+
+            if (item->approximate)
+              g_assert_true (g_str_has_prefix (item->text, "c. "));
+            g_assert_true (g_str_has_prefix (chronicle_event_get_title (event), shown));
+            if (item->text2 != NULL)
+              g_assert_true (g_str_has_suffix (chronicle_event_get_title (event), item->text2));
+            else
+              g_assert_cmpstr (shown, ==, chronicle_event_get_title (event));
+          }
           g_assert_true (chronicle_layout_find_event (layout, item->first_event) == item);
 
           if (item->kind == CHRONICLE_ITEM_BAR)
@@ -300,6 +314,171 @@ test_example_fit_legible (void)
     }
 }
 
+static ChronicleTimeline *
+load_precision (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "precision.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return timeline;
+}
+
+/* The legend lists exactly the kinds of mark the drawn items use, each
+ * once, after the categories. */
+/* The legend has one key per kind of date the timeline has (whatever is
+ * in view, so that it and the axis stay put while zooming), and the kinds
+ * are @expected. */
+static void
+assert_legend_marks (ChronicleLayout *layout,
+                     const gboolean   expected[CHRONICLE_N_MARKS])
+{
+  ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
+  gboolean in_timeline[CHRONICLE_N_MARKS] = { FALSE, };
+  guint in_legend[CHRONICLE_N_MARKS] = { 0, };
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      const ChronicleDate *end = chronicle_event_get_end (event);
+      ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
+
+      if (end != NULL)
+        precision = MIN (precision, end->precision);
+      if (precision == CHRONICLE_DATE_PRECISION_YEAR)
+        in_timeline[CHRONICLE_MARK_YEAR] = TRUE;
+      else if (precision == CHRONICLE_DATE_PRECISION_MONTH)
+        in_timeline[CHRONICLE_MARK_MONTH] = TRUE;
+      else if (precision == CHRONICLE_DATE_PRECISION_DAY)
+        in_timeline[CHRONICLE_MARK_DAY] = TRUE;
+      else
+        in_timeline[end != NULL ? CHRONICLE_MARK_TIMED_RANGE : CHRONICLE_MARK_TIMED_POINT] = TRUE;
+      if (chronicle_event_get_approximate (event))
+        in_timeline[CHRONICLE_MARK_APPROXIMATE] = TRUE;
+    }
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
+
+      if (entry->is_mark)
+        {
+          in_legend[entry->mark]++;
+          g_assert_cmpfloat (entry->swatch.width, >, 0);
+          g_assert_cmpfloat (entry->text.x + entry->text.width, <=, WIDTH);
+        }
+    }
+
+  for (guint k = 0; k < CHRONICLE_N_MARKS; k++)
+    {
+      g_test_message ("mark kind %u", k);
+      g_assert_cmpint (in_timeline[k], ==, expected[k]);
+      g_assert_cmpuint (in_legend[k], ==, in_timeline[k] ? 1 : 0);
+    }
+}
+
+static void
+test_legend_marks (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) precision = load_precision ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  /* the example: days and a month, nothing timed, nothing approximate */
+  const gboolean example_marks[CHRONICLE_N_MARKS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
+  const gboolean all_marks[CHRONICLE_N_MARKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  layout = compute (example, vp, HEIGHT);
+  assert_legend_marks (layout, example_marks);
+  g_clear_pointer (&layout, chronicle_layout_free);
+
+  chronicle_viewport_set_timeline (vp, precision, TRUE);
+  layout = compute (precision, vp, HEIGHT);
+  assert_legend_marks (layout, all_marks);
+  g_clear_pointer (&layout, chronicle_layout_free);
+
+  /* Narrow (an article column): the keys wrap onto more rows, all kept. */
+  {
+    ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+    g_autoptr(ChronicleLayout) narrow = NULL;
+    guint n_marks = 0;
+    double top = G_MAXDOUBLE, bottom = 0;
+
+    chronicle_viewport_set_width (vp, 560);
+    chronicle_viewport_set_timeline (vp, precision, TRUE);
+    narrow = chronicle_layout_compute (precision, vp, 560, HEIGHT, &options, chronicle_test_measure_fixed, NULL);
+    for (guint i = 0; i < narrow->legend->len; i++)
+      {
+        const ChronicleLayoutLegendEntry *entry = &g_array_index (narrow->legend, ChronicleLayoutLegendEntry, i);
+
+        n_marks += entry->is_mark;
+        g_assert_cmpfloat (entry->text.x + entry->text.width, <=, 560);
+        top = MIN (top, entry->text.y);
+        bottom = MAX (bottom, entry->text.y + entry->text.height);
+      }
+    g_assert_cmpuint (n_marks, ==, CHRONICLE_N_MARKS);
+    g_assert_cmpfloat (bottom, <=, HEIGHT);
+    g_assert_cmpfloat (top, >, chronicle_layout_get_axis_y (narrow));
+    chronicle_viewport_set_width (vp, WIDTH);
+  }
+
+  /* Friday 16 May alone: the approximate events are out of view, but
+   * their key stays, so that the legend does not change while zooming. */
+  chronicle_viewport_show_range (vp, 1747353600, 1747440000);
+  layout = compute (precision, vp, HEIGHT);
+  assert_legend_marks (layout, all_marks);
+}
+
+/* Labels say what the marks cannot: "c. " before an estimated date's
+ * title, a muted "(untitled)" for a blank title. */
+static void
+test_label_text (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_precision ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, n_approximate = 0, n_untitled = 0;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ChronicleEvent *event;
+
+      g_assert_cmpint (items[i].kind, !=, CHRONICLE_ITEM_CLUSTER);
+      event = chronicle_timeline_get_event (timeline, items[i].first_event);
+      g_assert_cmpint (items[i].approximate, ==, chronicle_event_get_approximate (event));
+      if (items[i].approximate)
+        {
+          g_autofree char *expected = g_strconcat ("c. ", chronicle_event_get_title (event), NULL);
+
+          g_assert_cmpstr (items[i].text, ==, expected);
+          n_approximate++;
+        }
+      else if (g_str_equal (chronicle_event_get_id (event), "blank"))
+        {
+          g_assert_true (items[i].untitled);
+          g_assert_cmpstr (items[i].text, ==, "(untitled)");
+          n_untitled++;
+        }
+      else
+        {
+          g_assert_false (items[i].untitled);
+          g_assert_cmpstr (items[i].text, ==, chronicle_event_get_title (event));
+        }
+    }
+  g_assert_cmpuint (n_approximate, ==, 2);
+  g_assert_cmpuint (n_untitled, ==, 1);
+}
+
 /* Without room for lanes, everything folds into clusters, still counted. */
 static void
 test_no_room_clusters (void)
@@ -389,7 +568,9 @@ test_measures_bounded (void)
       n_measured = 0;
       layout = chronicle_layout_compute (timeline, vp, 1920, 1080, &options, count_measure, NULL);
       chronicle_layout_get_items (layout, &n_items);
-      g_assert_cmpuint (n_measured, <=, 2 * n_items + 100);
+      /* a title wrapped onto two lines takes up to four: whole, two
+       * guesses at the break, the second line */
+      g_assert_cmpuint (n_measured, <=, 4 * n_items + 100);
       chronicle_viewport_zoom (vp, 1.035, 960);
     }
 }
@@ -528,6 +709,773 @@ test_degenerate (void)
     }
 }
 
+/* ---- axis: dates readable off the chart (issue #11) ---- */
+
+static ChronicleTimeline *
+load_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return timeline;
+}
+
+/* Every stretch of axis between breaks that shows on screen has a tick
+ * label naming the year of the date at its tick. */
+static void
+assert_year_in_every_stretch (const ChronicleLayout *layout)
+{
+  const ChronicleViewport *vp = chronicle_layout_get_viewport (layout);
+  const ChronicleAxisSegment *segments;
+  const ChronicleTick *ticks;
+  guint n_segments, n_ticks;
+
+  segments = chronicle_viewport_get_segments (vp, &n_segments);
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      double x0 = chronicle_viewport_to_px (vp, segments[i].t0);
+      double x1 = chronicle_viewport_to_px (vp, segments[i].t1);
+      gboolean found = FALSE;
+
+      if (segments[i].is_break || x1 <= 0 || x0 >= layout->width)
+        continue;
+      /* The first and last stretches reach on past the axis. */
+      if (i == 0)
+        x0 = -G_MAXDOUBLE;
+      if (i + 1 == n_segments)
+        x1 = G_MAXDOUBLE;
+      if (MIN (x1, layout->width) - MAX (x0, 0) < 1)
+        continue;
+
+      for (guint k = 0; k < n_ticks && !found; k++)
+        {
+          g_autoptr(GDateTime) dt = NULL;
+          g_autofree char *year = NULL;
+
+          if (ticks[k].text == NULL || ticks[k].x < x0 || ticks[k].x > x1)
+            continue;
+          dt = g_date_time_new_from_unix_utc ((gint64) chronicle_viewport_from_px (vp, ticks[k].x));
+          year = g_strdup_printf ("%d", g_date_time_get_year (dt));
+          found = strstr (ticks[k].text, year) != NULL;
+        }
+
+      if (!found)
+        g_test_message ("stretch %u (%.0f..%.0f px) has no year", i, x0, x1);
+      g_assert_true (found);
+    }
+}
+
+/* Every break in view has its text, and no tick label covers it; one
+ * that left the tick row shares the headings' row, and no heading covers
+ * it there. */
+static void
+assert_break_texts_clear (const ChronicleLayout *layout)
+{
+  const ChronicleTick *ticks;
+  guint n_ticks;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double left = (brk->x0 + brk->x1) / 2 - brk->text_width / 2;
+
+      g_assert_nonnull (brk->text);
+      if (brk->text_below)
+        {
+          g_assert_cmpfloat (layout->break_label_y, ==, layout->stretch_label_y);
+          for (guint k = 0; k < layout->stretches->len; k++)
+            {
+              const ChronicleRect *heading = &g_array_index (layout->stretches, ChronicleLayoutStretch, k).rect;
+
+              g_assert_true (heading->x + heading->width <= left || heading->x >= left + brk->text_width);
+            }
+          continue;
+        }
+      for (guint k = 0; k < n_ticks; k++)
+        if (ticks[k].text != NULL)
+          g_assert_true (ticks[k].label_x + ticks[k].label_width <= left ||
+                         ticks[k].label_x >= left + brk->text_width);
+    }
+}
+
+/* At window and export widths, fitted and zoomed in a few steps. */
+static void
+check_years (ChronicleTimeline *timeline)
+{
+  static const double widths[] = { 600, 800, 1200, 1920 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+      chronicle_viewport_set_width (vp, widths[w]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      for (int step = 0; step < 6; step++)
+        {
+          g_autoptr(ChronicleLayout) layout =
+            chronicle_layout_compute (timeline, vp, widths[w], HEIGHT, &options, chronicle_test_measure_fixed, NULL);
+
+          assert_year_in_every_stretch (layout);
+          assert_break_texts_clear (layout);
+          chronicle_viewport_zoom (vp, 1.7, widths[w] * 0.3);
+        }
+    }
+}
+
+static void
+test_years_example (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+
+  check_years (timeline);
+}
+
+/* 1963, then 1986–2000, then 2012: two breaks; the narrow 1963 stretch
+ * left of the first used to have no date at all. */
+static void
+test_years_1963_2012 (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data ("breaks-1963-2012.json");
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  guint n_segments;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_get_segments (vp, &n_segments);
+  g_assert_cmpuint (n_segments, ==, 5);
+
+  layout = compute (timeline, vp, HEIGHT);
+  assert_year_in_every_stretch (layout);
+  check_years (timeline);
+}
+
+static void
+test_years_generated (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (2000, g_test_rand_int ());
+
+  check_years (timeline);
+}
+
+/* Each break says how much time it leaves out. */
+static void
+test_break_texts (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data ("breaks-1963-2012.json");
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(ChronicleLayout) example_layout = NULL;
+  const ChronicleLayoutBreak *brk;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+  g_assert_cmpuint (layout->breaks->len, ==, 2);
+  /* 16 Jun 1963 to 20 Feb 1986; 2 Nov 2000 to 25 May 2012 */
+  g_assert_cmpstr (g_array_index (layout->breaks, ChronicleLayoutBreak, 0).text, ==, "23 years");
+  g_assert_cmpstr (g_array_index (layout->breaks, ChronicleLayoutBreak, 1).text, ==, "12 years");
+
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  example_layout = compute (example, vp, HEIGHT);
+  g_assert_cmpuint (example_layout->breaks->len, ==, 1);
+  brk = &g_array_index (example_layout->breaks, ChronicleLayoutBreak, 0);
+  g_assert_cmpstr (brk->text, ==, "3 years");
+  g_assert_cmpfloat (brk->text_width, >, 0);
+
+  {
+    g_autofree char *days = chronicle_layout_format_skip (40 * 86400.0);
+    g_autofree char *one = chronicle_layout_format_skip (3600.0);
+    g_autofree char *months = chronicle_layout_format_skip (150 * 86400.0);
+
+    g_assert_cmpstr (days, ==, "40 days");
+    g_assert_cmpstr (one, ==, "1 day");
+    g_assert_cmpstr (months, ==, "5 months");
+  }
+}
+
+/* Where a break gives the two sides different scales, each is headed by
+ * its span, on the chart, under the tick labels. */
+static void
+test_stretch_headings (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(ChronicleLayout) linear = NULL;
+  const ChronicleLayoutStretch *a, *b;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  layout = compute (example, vp, HEIGHT);
+  g_assert_cmpuint (layout->stretches->len, ==, 2);
+  a = &g_array_index (layout->stretches, ChronicleLayoutStretch, 0);
+  b = &g_array_index (layout->stretches, ChronicleLayoutStretch, 1);
+  g_assert_cmpstr (a->text, ==, "24 Feb – 31 Mar 2022");
+  g_assert_cmpstr (b->text, ==, "15–16 May 2025");
+  g_assert_cmpfloat (a->rect.x + a->rect.width, <=, b->rect.x);
+  g_assert_cmpfloat (a->rect.y, >=, layout->tick_label_y + layout->tick_label_height);
+  g_assert_cmpfloat (a->rect.y + a->rect.height, <=, layout->plot_bottom);
+
+  /* One scale: nothing to say. */
+  chronicle_viewport_set_timeline (vp, example, FALSE);
+  linear = compute (example, vp, HEIGHT);
+  g_assert_cmpuint (linear->stretches->len, ==, 0);
+}
+
+/* Bars within one stretch have lengths in proportion to their durations
+ * (within 1 px). */
+static void
+test_bars_proportional (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (300, g_test_rand_int ());
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  ChronicleTimeline *timelines[] = { example, timeline };
+
+  for (guint t = 0; t < G_N_ELEMENTS (timelines); t++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      g_autoptr(ChronicleLayout) layout = NULL;
+      const ChronicleAxisSegment *segments;
+      const ChronicleLayoutItem *items;
+      guint n_segments, n_items, n_checked = 0;
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_timeline (vp, timelines[t], TRUE);
+      layout = compute (timelines[t], vp, HEIGHT);
+      segments = chronicle_viewport_get_segments (vp, &n_segments);
+      items = chronicle_layout_get_items (layout, &n_items);
+
+      for (guint s = 0; s < n_segments; s++)
+        {
+          double px_per_s = (chronicle_viewport_to_px (vp, segments[s].t1) -
+                             chronicle_viewport_to_px (vp, segments[s].t0)) / (segments[s].t1 - segments[s].t0);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              ChronicleEvent *event;
+              double start, end;
+
+              if (items[i].kind != CHRONICLE_ITEM_BAR)
+                continue;
+              event = chronicle_timeline_get_event (timelines[t], items[i].first_event);
+              start = chronicle_viewport_event_start (vp, event);
+              end = chronicle_viewport_event_end (vp, event);
+              if (segments[s].is_break || start < segments[s].t0 || end > segments[s].t1)
+                continue;
+              g_assert_cmpfloat_with_epsilon (items[i].x2 - items[i].x, (end - start) * px_per_s, 1.0);
+              n_checked++;
+            }
+        }
+      g_assert_cmpuint (n_checked, >, 0);
+    }
+}
+
+/* 10:30+03:00 is drawn at 10:30 on an axis that says UTC+3 (the zone the
+ * timeline's times share), at 07:30 on one that says UTC; the floating
+ * day stays 16 May 00:00 to 24:00 in both. */
+static void
+check_zone (ChronicleTimeline *timeline,
+            ChronicleZoneMode  mode,
+            double             open_at,
+            const char        *zone_name)
+{
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 5, 16, 0, 0, 0);
+  const ChronicleLayoutItem *item;
+  const ChronicleTick *ticks;
+  guint n_ticks;
+  gboolean named = FALSE;
+  double day_start = (double) g_date_time_to_unix (day);
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_zone_offset (vp, chronicle_viewport_resolve_zone (timeline, mode, 0));
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_show_range (vp, day_start, day_start + 86400);
+  layout = compute (timeline, vp, HEIGHT);
+
+  for (guint pos = 0; pos < chronicle_timeline_get_n_events (timeline); pos++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, pos);
+      double at;
+
+      item = chronicle_layout_find_event (layout, pos);
+      g_assert_nonnull (item);
+      g_assert_cmpuint (item->n_events, ==, 1);
+      /* Hours after midnight on the axis, read back from the mark (one
+       * px is 72 s here). */
+      at = (chronicle_viewport_from_px (vp, item->x) - day_start) / 3600.0;
+      if (g_str_equal (chronicle_event_get_id (event), "open"))
+        g_assert_cmpfloat_with_epsilon (at, open_at, 1.0 / 60);
+      else if (g_str_equal (chronicle_event_get_id (event), "day"))
+        {
+          g_assert_cmpfloat_with_epsilon (at, 0.0, 1.0 / 60);
+          g_assert_cmpfloat_with_epsilon (item->x2 - item->x, WIDTH, 1.0);
+        }
+    }
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      const char *found;
+
+      if (ticks[i].text == NULL || (found = strstr (ticks[i].text, zone_name)) == NULL)
+        continue;
+      /* "UTC" is not "UTC+3" */
+      named = named || found[strlen (zone_name)] == '\0';
+    }
+  g_assert_true (named);
+}
+
+static void
+test_zone (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_data ("offset-istanbul.json");
+
+  g_assert_cmpint (chronicle_viewport_resolve_zone (timeline, CHRONICLE_ZONE_TIMELINE, 0), ==, 3 * 3600);
+  check_zone (timeline, CHRONICLE_ZONE_TIMELINE, 10.5, "UTC+3");
+  check_zone (timeline, CHRONICLE_ZONE_UTC, 7.5, "UTC");
+}
+
+static gboolean
+has_time_of_day (const ChronicleLayout *layout)
+{
+  const ChronicleTick *ticks;
+  guint n_ticks;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL && strchr (ticks[i].text, ':') != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Zoomed into one day, an axis over dates known only to the day shows no
+ * hours; one over timed events does. */
+static void
+test_no_false_precision (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) timed = load_data ("offset-istanbul.json");
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 5, 16, 0, 0, 0);
+  double t = (double) g_date_time_to_unix (day);
+  ChronicleTimeline *timelines[] = { example, timed };
+
+  for (guint k = 0; k < G_N_ELEMENTS (timelines); k++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_timeline (vp, timelines[k], TRUE);
+      for (double span = 86400 * 2; span >= 3600; span /= 2)
+        {
+          g_autoptr(ChronicleLayout) layout = NULL;
+
+          chronicle_viewport_show_range (vp, t + 10 * 3600 - span / 2, t + 10 * 3600 + span / 2);
+          layout = compute (timelines[k], vp, HEIGHT);
+          g_assert_cmpint (has_time_of_day (layout), ==, timelines[k] == timed);
+        }
+    }
+}
+
+/* Like compute(), with the view's memory of where events were. */
+static ChronicleLayout *
+compute_kept (ChronicleTimeline       *timeline,
+              const ChronicleViewport *vp,
+              GHashTable              *placements)
+{
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE, NULL, placements };
+
+  return chronicle_layout_compute (timeline, vp, WIDTH, HEIGHT, &options,
+                                   chronicle_test_measure_fixed, NULL);
+}
+
+static ChronicleLayout *
+compute_size (ChronicleTimeline       *timeline,
+              const ChronicleViewport *vp,
+              double                   width,
+              double                   height)
+{
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+  return chronicle_layout_compute (timeline, vp, width, height, &options,
+                                   chronicle_test_measure_fixed, NULL);
+}
+
+/* Every label starts at its event's date or ends at it, and a leader
+ * joins its mark to the label box; no two label boxes overlap. */
+static void
+assert_anchored (const ChronicleLayout *layout,
+                 double                 width,
+                 double                 height)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      const ChronicleRect *box = &item->label;
+      double start, end, lx, top, bottom;
+      gboolean at_start, at_end;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER || box->width <= 0)
+        continue;
+
+      g_assert_cmpfloat (box->x, >=, 0);
+      g_assert_cmpfloat (box->x + box->width, <=, width);
+      g_assert_cmpfloat (box->y, >=, 0);
+      g_assert_cmpfloat (box->y + box->height, <=, height);
+
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        start = end = item->x;
+      else
+        {
+          /* a bar: from its visible start, or ending there (never at its
+           * end, which reads as the date) */
+          start = end = MAX (item->x, 0);
+        }
+      at_start = fabs (box->x - start) <= 1 + 1e-9;
+      at_end = fabs (box->x + box->width - end) <= 1 + 1e-9;
+      if (!at_start && !at_end)
+        g_error ("label of event %u (\"%s\") spans [%g, %g], its date is at %g..%g", item->first_event,
+                 item->text, box->x, box->x + box->width, start, end);
+      g_assert_true (at_end == item->label_before || at_start);
+
+      /* The leader: a vertical line from the mark (on the axis, or the
+       * bar) that reaches the label box, or the bar under it. */
+      g_assert_cmpuint (item->n_leader, ==, 2);
+      lx = item->leader[0].x;
+      g_assert_cmpfloat (fabs (item->leader[1].x - lx), <=, 1e-9);
+      g_assert_cmpfloat (fabs (lx - start), <=, 1e-9);
+      g_assert_cmpfloat (lx, >=, box->x - 1 - 1e-9);
+      g_assert_cmpfloat (lx, <=, box->x + box->width + 1 + 1e-9);
+      top = MIN (item->leader[0].y, item->leader[1].y);
+      bottom = MAX (item->leader[0].y, item->leader[1].y);
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        {
+          g_assert_cmpfloat (fabs ((item->lane > 0 ? bottom : top) - chronicle_layout_get_axis_y (layout)), <=, 1e-9);
+          g_assert_cmpfloat (fabs ((item->lane > 0 ? top : bottom) - (item->lane > 0 ? box->y + box->height : box->y)),
+                             <=, 1e-9);
+        }
+      else
+        {
+          /* the bar lies along the label, in the same lane */
+          g_assert_cmpfloat (fabs ((item->lane > 0 ? top : bottom) - item->axis_y), <=, 1e-9);
+          g_assert_cmpfloat (fabs (item->axis_y - (item->lane > 0 ? box->y + box->height : box->y)), <=,
+                             CHRONICLE_BAR_HEIGHT + 4);
+        }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    for (guint j = i + 1; j < n_items; j++)
+      if (items[i].label.width > 0 && items[j].label.width > 0 && rects_overlap (&items[i].label, &items[j].label))
+        g_error ("labels of events %u and %u overlap", items[i].first_event, items[j].first_event);
+}
+
+static const double sizes[][2] = { { 1200, 675 }, { 1920, 1080 }, { 640, 480 } };
+
+/* Fitted, zoomed in steps around events, and panned so that events come
+ * near either edge; linear and with breaks; at several sizes. */
+static void
+check_anchored (ChronicleTimeline *timeline)
+{
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    for (int linear = 0; linear < 2; linear++)
+      {
+        g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+        double width = sizes[size][0], height = sizes[size][1];
+
+        chronicle_viewport_set_width (vp, width);
+        if (linear)
+          chronicle_viewport_set_linear (vp, first, last);
+        else
+          chronicle_viewport_set_timeline (vp, timeline, TRUE);
+
+        for (int step = 0; step < 12; step++)
+          {
+            g_autoptr(ChronicleLayout) layout = NULL;
+
+            if (step > 0 && step % 3 == 0)
+              chronicle_viewport_pan (vp, g_test_rand_double_range (-width / 2, width / 2));
+            else if (step > 0)
+              {
+                ChronicleEvent *event = chronicle_timeline_get_event (timeline,
+                                                                      g_test_rand_int_range (0, chronicle_timeline_get_n_events (timeline)));
+                double anchor = chronicle_viewport_to_px (vp, chronicle_event_get_start_time (event));
+
+                if (anchor < 0 || anchor > width)
+                  anchor = g_test_rand_double_range (0, width);
+                chronicle_viewport_zoom (vp, g_test_rand_double_range (1.5, 4), anchor);
+              }
+
+            layout = compute_size (timeline, vp, width, height);
+            assert_anchored (layout, width, height);
+          }
+      }
+}
+
+static void
+test_example_anchored (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+
+  check_anchored (timeline);
+}
+
+static void
+test_generated_anchored (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, g_test_rand_int ());
+
+  check_anchored (timeline);
+}
+
+/* The example, linear: its May 2025 events lie at the right edge. The
+ * accent of "Trump: no movement…" sat at about September 2024. */
+static void
+test_example_linear_right_edge (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  guint n_items, n_before = 0;
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_linear (vp, first, last);
+  layout = compute (timeline, vp, HEIGHT);
+  assert_anchored (layout, WIDTH, HEIGHT);
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind != CHRONICLE_ITEM_CLUSTER && items[i].label_before)
+      n_before++;
+  g_assert_cmpuint (n_before, >=, 3);
+}
+
+/* Joined lines of a label give back the title, each fits in the box. */
+static void
+assert_whole_titles (ChronicleTimeline     *timeline,
+                     const ChronicleLayout *layout)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items, n_labels = 0;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+      const char *title;
+      g_autofree char *joined = NULL;
+      double room = item->label.width - 2 * CHRONICLE_LABEL_PAD_X - CHRONICLE_LABEL_STRIP, w = 0, h = 0;
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER || item->label.width <= 0)
+        continue;
+      n_labels++;
+      title = chronicle_event_get_title (chronicle_timeline_get_event (chronicle_layout_get_timeline (layout),
+                                                                       item->first_event));
+      joined = item->text2 != NULL ? g_strconcat (item->text, " ", item->text2, NULL) : g_strdup (item->text);
+      g_assert_cmpstr (joined, ==, title);
+
+      chronicle_test_measure_fixed (item->text, CHRONICLE_TEXT_LABEL, &w, &h, NULL);
+      g_assert_cmpfloat (w, <=, room + 1e-9);
+      if (item->text2 != NULL)
+        {
+          chronicle_test_measure_fixed (item->text2, CHRONICLE_TEXT_LABEL, &w, &h, NULL);
+          g_assert_cmpfloat (w, <=, room + 1e-9);
+          g_assert_cmpfloat (item->label.height, >, 2 * h);
+        }
+    }
+
+  g_assert_cmpuint (n_labels, >, 0);
+  g_assert_cmpuint (chronicle_layout_get_n_cut_titles (layout), ==, 0);
+  (void) timeline;
+}
+
+/* Titles of 40 to 90 characters (280 to 630 px here): whole, on one
+ * line or two, in a chart with room; only a chart too narrow for two
+ * lines cuts them, and counts them. */
+static void
+test_whole_titles (void)
+{
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Long titles");
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  gint64 first, last;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Event %u: %.*s", i, 30 + 10 * i,
+                                                "the talks open late and close early with no deal signed at all today");
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date = { 0, };
+      g_autoptr(ChronicleEvent) event = NULL;
+
+      g_assert_true (chronicle_date_parse (i < 3 ? "2025-05-15" : "2025-05-16", &date, &error));
+      g_assert_no_error (error);
+      event = chronicle_event_new (id, &date, title);
+      chronicle_timeline_add_event (timeline, event);
+    }
+
+  /* the example, linear and fitted */
+  g_assert_true (chronicle_timeline_get_bounds (example, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_linear (vp, first, last);
+  layout = compute (example, vp, HEIGHT);
+  assert_whole_titles (example, layout);
+  g_clear_pointer (&layout, chronicle_layout_free);
+  chronicle_viewport_set_timeline (vp, example, TRUE);
+  layout = compute (example, vp, HEIGHT);
+  assert_whole_titles (example, layout);
+  g_clear_pointer (&layout, chronicle_layout_free);
+
+  for (guint size = 0; size < 2; size++)
+    {
+      chronicle_viewport_set_width (vp, sizes[size][0]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = compute_size (timeline, vp, sizes[size][0], sizes[size][1]);
+      assert_whole_titles (timeline, layout);
+      g_clear_pointer (&layout, chronicle_layout_free);
+    }
+
+  /* 200 px: no room for 90 characters in two lines */
+  chronicle_viewport_set_width (vp, 200);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = chronicle_layout_compute (timeline, vp, 200, 675, NULL, chronicle_test_measure_fixed, NULL);
+  g_assert_cmpuint (chronicle_layout_get_n_cut_titles (layout), >, 0);
+}
+
+/* Records each event's side of the axis by id; fails when one changes. */
+static void
+assert_sides_kept (const ChronicleLayout *layout,
+                   GHashTable            *sides,
+                   double                *axis_y)
+{
+  ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  if (*axis_y < 0)
+    *axis_y = chronicle_layout_get_axis_y (layout);
+  g_assert_cmpfloat (chronicle_layout_get_axis_y (layout), ==, *axis_y);
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id;
+      gpointer side;
+
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+      id = chronicle_event_get_id (chronicle_timeline_get_event (timeline, items[i].first_event));
+      side = GINT_TO_POINTER (items[i].lane > 0 ? 1 : 2);
+      if (!g_hash_table_contains (sides, id))
+        g_hash_table_insert (sides, g_strdup (id), side);
+      else if (g_hash_table_lookup (sides, id) != side)
+        g_error ("event %s (%u, lane %d, kind %d, x %g) moved to the other side of the axis", id,
+                 items[i].first_event, items[i].lane, items[i].kind, items[i].x);
+    }
+}
+
+/* Zoom in and out around events, pan both ways, filter a category out
+ * and back in: no event changes side, the axis stays where it is. */
+static void
+check_stable (ChronicleTimeline *timeline,
+              gboolean           linear)
+{
+  g_autoptr(GHashTable) sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
+  g_autoptr(ChronicleTimeline) filtered = NULL;
+  GListModel *categories = chronicle_timeline_get_categories (timeline);
+  double axis_y = -1;
+  gint64 first, last;
+
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+  chronicle_viewport_set_width (vp, WIDTH);
+  if (linear)
+    chronicle_viewport_set_linear (vp, first, last);
+  else
+    chronicle_viewport_set_timeline (vp, timeline, TRUE);
+
+  for (int step = 0; step < 24; step++)
+    {
+      g_autoptr(ChronicleLayout) layout = NULL;
+
+      switch (step % 4)
+        {
+        case 0:
+        case 1:
+          chronicle_viewport_zoom (vp, 2.0, g_test_rand_double_range (0, WIDTH));
+          break;
+        case 2:
+          chronicle_viewport_pan (vp, g_test_rand_double_range (-WIDTH / 3, WIDTH / 3));
+          break;
+        default:
+          chronicle_viewport_zoom (vp, 0.5, g_test_rand_double_range (0, WIDTH));
+          break;
+        }
+      if (step == 12)
+        chronicle_viewport_fit (vp);
+
+      layout = compute_kept (timeline, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+    }
+
+  /* A filter shows another timeline, of fewer events, in the same view. */
+  if (g_list_model_get_n_items (categories) > 0)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, 0);
+      g_autoptr(ChronicleLayout) layout = NULL;
+
+      chronicle_viewport_fit (vp);
+      chronicle_filter_set_category_hidden (filter, chronicle_category_get_id (category), TRUE);
+      filtered = chronicle_filter_apply (filter, timeline);
+      layout = compute_kept (filtered, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+      g_clear_pointer (&layout, chronicle_layout_free);
+      layout = compute_kept (timeline, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+    }
+}
+
+static void
+test_example_stable (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+
+  check_stable (timeline, FALSE);
+  check_stable (timeline, TRUE);
+}
+
+static void
+test_generated_stable (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, g_test_rand_int ());
+
+  check_stable (timeline, FALSE);
+  check_stable (timeline, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +1483,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/layout/legend/marks-in-view", test_legend_marks);
+  g_test_add_func ("/layout/label-text", test_label_text);
   g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
   g_test_add_func ("/layout/example/hit-test", test_hit_test);
@@ -544,6 +1494,20 @@ main (int   argc,
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
   g_test_add_func ("/layout/generated/measures-bounded", test_measures_bounded);
+  g_test_add_func ("/layout/axis/years/example", test_years_example);
+  g_test_add_func ("/layout/axis/years/1963-2012", test_years_1963_2012);
+  g_test_add_func ("/layout/axis/years/generated", test_years_generated);
+  g_test_add_func ("/layout/axis/break-texts", test_break_texts);
+  g_test_add_func ("/layout/axis/stretch-headings", test_stretch_headings);
+  g_test_add_func ("/layout/axis/bars-proportional", test_bars_proportional);
+  g_test_add_func ("/layout/axis/zone", test_zone);
+  g_test_add_func ("/layout/axis/no-false-precision", test_no_false_precision);
+  g_test_add_func ("/layout/example/anchored", test_example_anchored);
+  g_test_add_func ("/layout/example/linear-right-edge", test_example_linear_right_edge);
+  g_test_add_func ("/layout/generated/anchored", test_generated_anchored);
+  g_test_add_func ("/layout/whole-titles", test_whole_titles);
+  g_test_add_func ("/layout/example/stable", test_example_stable);
+  g_test_add_func ("/layout/generated/stable", test_generated_stable);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "chronicle-layout.h"
 #include "chronicle-overview.h"
 #include "chronicle-overview-private.h"
 #include "chronicle-story-card.h"
@@ -599,6 +600,104 @@ test_help_overlay_lists_keys (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* Checks the view's layout against what was seen before: the axis where
+ * it was, every event on the side of the axis it had. */
+static void
+assert_layout_kept (Fixture    *fixture,
+                    GHashTable *sides,
+                    double     *axis_y)
+{
+  const ChronicleLayout *layout = chronicle_timeline_view_get_layout (fixture->view);
+  ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  g_assert_nonnull (layout);
+  if (*axis_y < 0)
+    *axis_y = chronicle_layout_get_axis_y (layout);
+  g_assert_cmpfloat (chronicle_layout_get_axis_y (layout), ==, *axis_y);
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id;
+      gpointer side;
+
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+      id = chronicle_event_get_id (chronicle_timeline_get_event (timeline, items[i].first_event));
+      side = GINT_TO_POINTER (items[i].lane > 0 ? 1 : 2);
+      if (!g_hash_table_contains (sides, id))
+        g_hash_table_insert (sides, g_strdup (id), side);
+      else if (g_hash_table_lookup (sides, id) != side)
+        g_error ("event %s moved to the other side of the axis", id);
+    }
+}
+
+static GtkGesture *
+find_drag (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* The layout holds still while the user moves: through a drag, zooming
+ * in and out and story mode, the axis stays at one height and no event
+ * changes side. (Once, the axis moved with the lanes in use, and every
+ * event took the nearest free lane on either side.) */
+static void
+test_layout_stable (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GHashTable) sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkGesture *drag = find_drag (GTK_WIDGET (fixture->view));
+  double axis_y = -1;
+
+  g_assert_nonnull (drag);
+  assert_layout_kept (fixture, sides, &axis_y);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      activate (fixture, "timeline.zoom-in");
+      assert_layout_kept (fixture, sides, &axis_y);
+    }
+
+  /* A drag, frame by frame, both ways. */
+  g_signal_emit_by_name (drag, "drag-begin", 500.0, 300.0);
+  for (int step = 1; step <= 20; step++)
+    {
+      g_signal_emit_by_name (drag, "drag-update", (double) (step <= 10 ? -60 * step : -600 + 90 * (step - 10)), 0.0);
+      assert_layout_kept (fixture, sides, &axis_y);
+    }
+  g_signal_emit_by_name (drag, "drag-end", 300.0, 0.0);
+  assert_layout_kept (fixture, sides, &axis_y);
+
+  activate (fixture, "timeline.zoom-out");
+  assert_layout_kept (fixture, sides, &axis_y);
+  activate (fixture, "timeline.fit");
+  assert_layout_kept (fixture, sides, &axis_y);
+
+  /* Story mode, through every event. */
+  activate (fixture, "timeline.story-mode");
+  assert_layout_kept (fixture, sides, &axis_y);
+  for (guint i = 1; i < fixture->n; i++)
+    {
+      activate (fixture, "timeline.next");
+      assert_layout_kept (fixture, sides, &axis_y);
+    }
+  activate (fixture, "timeline.story-mode");
+  activate (fixture, "timeline.fit");
+  assert_layout_kept (fixture, sides, &axis_y);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +718,7 @@ main (int   argc,
   ADD ("/navigation/animation", test_animation);
   ADD ("/navigation/kinetic", test_kinetic);
   ADD ("/navigation/accessible-selection", test_accessible_selection);
+  ADD ("/navigation/layout-stable", test_layout_stable);
 
 #undef ADD
 

@@ -14,7 +14,13 @@
  *
  * then LOOK at the new image before committing it. The comparison
  * tolerates small font rasterization differences (fonts-cantarell and
- * fonts-dejavu-core must be installed, as in CI).
+ * fonts-dejavu-core must be installed, as in CI) over the whole image, and
+ * then looks region by region where the layout says things are: the chart
+ * title and every label must carry about as much ink as in the reference,
+ * every mark and label chip must have the reference's colour. A whole-image
+ * tolerance alone admitted a chart with every title removed (those are
+ * about 1 % of the pixels); /render/example/reference-catches paints such
+ * broken charts and checks that the comparison refuses each of them.
  */
 
 #include "config.h"
@@ -23,7 +29,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "chronicle-category-color.h"
+#include "chronicle-color-private.h"
 #include "chronicle-export.h"
+#include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
 #include "chronicle-paint-private.h"
 #include "chronicle-test-util.h"
@@ -111,37 +120,146 @@ get_mean_luminance (cairo_surface_t *surface)
   return sum / n;
 }
 
-static void
-test_reference (void)
+/* Dark enough to be text on the light theme's background and chips. */
+#define INK_LUMINANCE 0.5
+
+static double
+luminance (cairo_surface_t *surface,
+           int              x,
+           int              y)
 {
-  g_auto(ChronicleStyle) style = { 0, };
-  g_auto(Rendering) r = { 0, };
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "example-1200x675.png", NULL);
-  cairo_surface_t *reference;
-  const guint8 *a, *b;
-  int stride_a, stride_b;
-  double sum = 0;
-  guint64 n_far = 0;
+  double rgb[3];
 
-  chronicle_style_init_light (&style);
-  render_example (&style, &r);
+  get_pixel (surface, x, y, rgb);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
 
-  if (g_strcmp0 (g_getenv ("CHRONICLE_UPDATE_REFERENCE"), "1") == 0)
+/* Pixels of text ink inside @rect (clipped to the image). */
+static guint
+count_ink (cairo_surface_t     *surface,
+           const ChronicleRect *rect)
+{
+  int x0 = MAX ((int) ceil (rect->x), 0), x1 = MIN ((int) floor (rect->x + rect->width), WIDTH);
+  int y0 = MAX ((int) ceil (rect->y), 0), y1 = MIN ((int) floor (rect->y + rect->height), HEIGHT);
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      n += luminance (surface, x, y) < INK_LUMINANCE;
+
+  return n;
+}
+
+/* Same ink, give or take font rasterization: a quarter, and 8 px for
+ * antialiasing at the edges. A missing text has none. */
+static gboolean
+ink_matches (guint actual,
+             guint expected)
+{
+  return expected > 0 && fabs ((double) actual - expected) <= 0.25 * expected + 8;
+}
+
+static gboolean
+color_matches (cairo_surface_t *actual,
+               cairo_surface_t *reference,
+               int              x,
+               int              y)
+{
+  double a[3], b[3];
+
+  if (x < 0 || x >= WIDTH || y < 0 || y >= HEIGHT)
+    return TRUE;
+
+  get_pixel (actual, x, y, a);
+  get_pixel (reference, x, y, b);
+  return fabs (a[0] - b[0]) < 0.1 && fabs (a[1] - b[1]) < 0.1 && fabs (a[2] - b[2]) < 0.1;
+}
+
+/*
+ * Compares @actual with @reference where @layout (the layout of @actual's
+ * chart, unmutated) places things. Returns NULL when they match, else what
+ * differs, for the test's message.
+ */
+static char *
+compare_regions (const ChronicleLayout *layout,
+                 cairo_surface_t       *actual,
+                 cairo_surface_t       *reference)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  if (layout->title != NULL && !ink_matches (count_ink (actual, &layout->title_rect),
+                                             count_ink (reference, &layout->title_rect)))
+    return g_strdup_printf ("chart title: %u ink px, reference %u",
+                            count_ink (actual, &layout->title_rect), count_ink (reference, &layout->title_rect));
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
     {
-      g_assert_cmpint (cairo_surface_write_to_png (r.surface, path), ==, CAIRO_STATUS_SUCCESS);
-      g_test_message ("wrote %s", path);
-      return;
+      const ChronicleLayoutItem *item = &items[i];
+      const ChronicleRect *box = &item->label;
+      double mark_x;
+      int mark_y = (int) floor (item->axis_y);
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        {
+          /* the pill: its wash, and its "+N" */
+          if (!color_matches (actual, reference, (int) (box->x + 3), (int) (box->y + box->height / 2)))
+            return g_strdup_printf ("cluster pill %u: colour differs", i);
+          if (!ink_matches (count_ink (actual, box), count_ink (reference, box)))
+            return g_strdup_printf ("cluster pill %u: count missing", i);
+          continue;
+        }
+
+      /* the mark: a marker's centre, a bar's middle (of its visible part) */
+      if (item->kind == CHRONICLE_ITEM_BAR)
+        mark_x = (MAX (item->x, 0) + MIN (MAX (item->x2, item->x + 3), WIDTH)) / 2;
+      else
+        mark_x = item->x;
+      if (!color_matches (actual, reference, (int) floor (mark_x), mark_y))
+        return g_strdup_printf ("mark of item %u (%s) at %.0f,%d: colour differs",
+                                i, item->text != NULL ? item->text : "", mark_x, mark_y);
+
+      if (box->width <= 0)
+        continue;
+
+      /* the label chip: its category strip and its tinted fill, left of the text */
+      if (!color_matches (actual, reference, (int) (box->x + 1), (int) (box->y + box->height / 2)) ||
+          !color_matches (actual, reference, (int) (box->x + CHRONICLE_LABEL_STRIP + 2), (int) (box->y + box->height / 2)))
+        return g_strdup_printf ("label chip of “%s”: colour differs", item->text);
+
+      if (item->text != NULL)
+        {
+          ChronicleRect text = {
+            box->x + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X, box->y + 1,
+            box->width - CHRONICLE_LABEL_STRIP - 2 * CHRONICLE_LABEL_PAD_X, box->height - 2,
+          };
+          guint ink = count_ink (actual, &text), expected = count_ink (reference, &text);
+
+          if (!ink_matches (ink, expected))
+            return g_strdup_printf ("label “%s”: %u ink px, reference %u", item->text, ink, expected);
+        }
     }
 
-  reference = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, WIDTH);
-  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, HEIGHT);
+  return NULL;
+}
 
-  a = cairo_image_surface_get_data (r.surface);
-  b = cairo_image_surface_get_data (reference);
-  stride_a = cairo_image_surface_get_stride (r.surface);
-  stride_b = cairo_image_surface_get_stride (reference);
+typedef struct
+{
+  double mean;    /* mean absolute channel difference, 0..255 */
+  double n_far;   /* share of pixels with a channel more than 64 off */
+} ImageDifference;
+
+static ImageDifference
+compare_images (cairo_surface_t *actual,
+                cairo_surface_t *reference)
+{
+  const guint8 *a = cairo_image_surface_get_data (actual);
+  const guint8 *b = cairo_image_surface_get_data (reference);
+  int stride_a = cairo_image_surface_get_stride (actual);
+  int stride_b = cairo_image_surface_get_stride (reference);
+  double sum = 0;
+  guint64 n_far = 0;
 
   for (int y = 0; y < HEIGHT; y++)
     for (int x = 0; x < WIDTH; x++)
@@ -160,9 +278,64 @@ test_reference (void)
         n_far += far;
       }
 
+  return (ImageDifference) { sum / (WIDTH * HEIGHT * 4.0), (double) n_far / (WIDTH * HEIGHT) };
+}
+
+/* NULL when @actual passes for @reference, else why not. The whole-image
+ * bounds absorb font rasterization (mean < 2 %, < 3 % of pixels far
+ * off); the regions catch what is small but matters. */
+static char *
+compare_with_reference (const ChronicleLayout *layout,
+                        cairo_surface_t       *actual,
+                        cairo_surface_t       *reference)
+{
+  ImageDifference diff = compare_images (actual, reference);
+
+  g_test_message ("mean difference %.3f/255, %.3f %% of pixels far off", diff.mean, 100 * diff.n_far);
+  if (diff.mean >= 0.02 * 255 || diff.n_far >= 0.03)
+    return g_strdup_printf ("whole image: mean difference %.2f/255, %.2f %% of pixels far off",
+                            diff.mean, 100 * diff.n_far);
+
+  return compare_regions (layout, actual, reference);
+}
+
+static cairo_surface_t *
+load_reference (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "example-1200x675.png", NULL);
+  cairo_surface_t *reference = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, HEIGHT);
+
+  return reference;
+}
+
+static void
+test_reference (void)
+{
+  g_auto(ChronicleStyle) style = { 0, };
+  g_auto(Rendering) r = { 0, };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", "example-1200x675.png", NULL);
+  g_autofree char *difference = NULL;
+  cairo_surface_t *reference;
+
+  chronicle_style_init_light (&style);
+  render_example (&style, &r);
+
+  if (g_strcmp0 (g_getenv ("CHRONICLE_UPDATE_REFERENCE"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (r.surface, path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", path);
+      return;
+    }
+
+  reference = load_reference ();
+  difference = compare_with_reference (r.layout, r.surface, reference);
   cairo_surface_destroy (reference);
 
-  if (sum / (WIDTH * HEIGHT * 4.0) >= 0.02 * 255 || n_far >= 0.03 * WIDTH * HEIGHT)
+  if (difference != NULL)
     {
       g_autofree char *actual = g_test_build_filename (G_TEST_BUILT, "example-1200x675-actual.png", NULL);
 
@@ -170,9 +343,128 @@ test_reference (void)
       g_test_message ("rendering differs from %s, see %s", path, actual);
     }
 
-  /* mean absolute channel difference < 2%, < 3% of pixels far off */
-  g_assert_cmpfloat (sum / (WIDTH * HEIGHT * 4.0), <, 0.02 * 255);
-  g_assert_cmpfloat ((double) n_far, <, 0.03 * WIDTH * HEIGHT);
+  g_assert_null (difference);
+}
+
+typedef enum
+{
+  BREAK_EVENT_TITLES,   /* every label drawn without its text */
+  BREAK_CHART_TITLE,    /* no chart title */
+  BREAK_MARKER,         /* one point event's marker not drawn */
+  BREAK_BAR,            /* one range's bar not drawn */
+  BREAK_CHIP,           /* one label drawn without its chip (and text) */
+  BREAK_COLOUR,         /* one event drawn in another category's colour */
+  N_BREAKS
+} Breakage;
+
+static const char * const breakage_names[] = {
+  "every event title removed", "chart title removed", "a marker missing", "a bar missing",
+  "a label chip missing", "an event in the wrong colour",
+};
+
+/* Index of the first item of @kind with a label, or G_MAXUINT. */
+static guint
+find_item (const ChronicleLayout *layout,
+           ChronicleItemKind      kind)
+{
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &g_array_index (layout->items, ChronicleLayoutItem, i);
+
+      if (item->kind == kind && item->label.width > 0 && item->x > 0 && item->x < WIDTH)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Paints the example's layout broken as @breakage says, as a painter
+ * with that bug would. */
+static cairo_surface_t *
+paint_broken (ChronicleLayout      *layout,
+              const ChronicleStyle *style,
+              Breakage              breakage)
+{
+  g_autoptr(GArray) saved = g_array_copy (layout->items);
+  const char *title = layout->title;
+  guint n_categories = g_list_model_get_n_items (chronicle_timeline_get_categories (layout->timeline));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  ChronicleLayoutItem *items = (ChronicleLayoutItem *) (gpointer) layout->items->data;
+  guint i;
+  cairo_t *cr;
+
+  switch (breakage)
+    {
+    case BREAK_EVENT_TITLES:
+      for (i = 0; i < layout->items->len; i++)
+        if (items[i].kind != CHRONICLE_ITEM_CLUSTER)
+          items[i].text = "";
+      break;
+    case BREAK_CHART_TITLE:
+      layout->title = NULL;
+      break;
+    case BREAK_MARKER:
+    case BREAK_BAR:
+      i = find_item (layout, breakage == BREAK_MARKER ? CHRONICLE_ITEM_MARKER : CHRONICLE_ITEM_BAR);
+      g_assert_cmpuint (i, !=, G_MAXUINT);
+      /* drawn far off the chart; the label stays */
+      items[i].x = items[i].x2 = -1000;
+      break;
+    case BREAK_CHIP:
+      i = find_item (layout, CHRONICLE_ITEM_BAR);
+      g_assert_cmpuint (i, !=, G_MAXUINT);
+      items[i].label.width = 0;
+      break;
+    case BREAK_COLOUR:
+      i = find_item (layout, CHRONICLE_ITEM_BAR);
+      g_assert_cmpuint (i, !=, G_MAXUINT);
+      g_assert_cmpuint (n_categories, >, 1);
+      items[i].category = (items[i].category + 1) % n_categories;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  cr = cairo_create (surface);
+  chronicle_paint (cr, layout, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Back as it was, for the next breakage. */
+  g_array_remove_range (layout->items, 0, layout->items->len);
+  g_array_append_vals (layout->items, saved->data, saved->len);
+  layout->title = title;
+
+  return surface;
+}
+
+/* The reference comparison refuses a chart with a missing title, marker
+ * or chip or a wrong colour: a test that cannot fail protects nothing. */
+static void
+test_reference_catches (void)
+{
+  g_auto(ChronicleStyle) style = { 0, };
+  g_auto(Rendering) r = { 0, };
+  cairo_surface_t *reference;
+
+  chronicle_style_init_light (&style);
+  render_example (&style, &r);
+  reference = load_reference ();
+
+  for (Breakage b = 0; b < N_BREAKS; b++)
+    {
+      cairo_surface_t *broken = paint_broken (r.layout, &style, b);
+      g_autofree char *difference = compare_with_reference (r.layout, broken, reference);
+      ImageDifference diff = compare_images (broken, reference);
+
+      g_test_message ("%s: whole image %.3f/255, %.3f %% far off; regions: %s",
+                      breakage_names[b], diff.mean, 100 * diff.n_far,
+                      difference != NULL ? difference : "(passed)");
+      g_assert_nonnull (difference);
+      cairo_surface_destroy (broken);
+    }
+
+  cairo_surface_destroy (reference);
 }
 
 static void
@@ -625,6 +917,172 @@ test_caches_keep_pixels (void)
   g_assert_true (shared_title);
 }
 
+/* One event, "2024-03-05" to @end (NULL for none), in a category of
+ * colour @color. */
+static ChronicleTimeline *
+timeline_with_one_event (const char *date_text,
+                         const char *end_text,
+                         gboolean    approximate,
+                         const char *color)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_new ("One event");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChronicleCategory) category = chronicle_category_new ("c", "Category", color);
+  g_autoptr(GError) error = NULL;
+  ChronicleEvent *event;
+  ChronicleDate date, end;
+
+  chronicle_timeline_add_category (timeline, category);
+  g_assert_true (chronicle_date_parse (date_text, &date, &error));
+  event = chronicle_event_new ("e", &date, "Talks in Istanbul");
+  if (end_text != NULL)
+    {
+      g_assert_true (chronicle_date_parse (end_text, &end, &error));
+      chronicle_event_set_end (event, &end);
+    }
+  chronicle_event_set_approximate (event, approximate);
+  chronicle_event_set_category_id (event, "c");
+  g_ptr_array_add (events, event);
+  chronicle_timeline_set_events (timeline, events);
+
+  return timeline;
+}
+
+static double
+color_distance (const double          rgb[3],
+                const ChronicleColor *color)
+{
+  return MAX (fabs (rgb[0] - color->red), MAX (fabs (rgb[1] - color->green), fabs (rgb[2] - color->blue)));
+}
+
+/* Share of the bar's middle row, ends left out, painted in @color. */
+static double
+get_bar_coverage (cairo_surface_t           *surface,
+                  const ChronicleLayoutItem *item,
+                  const ChronicleColor      *color)
+{
+  int y = (int) floor (item->axis_y);
+  int x0 = (int) ceil (item->x) + 4, x1 = (int) floor (item->x2) - 4;
+  int n = 0, n_in = 0;
+
+  g_assert_cmpint (x1 - x0, >, 100);
+  for (int x = x0; x < x1; x++)
+    {
+      double rgb[3];
+
+      get_pixel (surface, x, y, rgb);
+      n_in += color_distance (rgb, color) < 0.1;
+      n++;
+    }
+
+  return (double) n_in / n;
+}
+
+static const ChronicleLayoutItem *
+paint_one_event (ChronicleTimeline     *timeline,
+                 const ChronicleStyle  *style,
+                 cairo_surface_t      **surface,
+                 ChronicleLayout      **layout)
+{
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  *surface = paint_frame (timeline, style, 1, 1, layout);
+  items = chronicle_layout_get_items (*layout, &n_items);
+  g_assert_cmpuint (n_items, ==, 1);
+  g_assert_cmpint (items[0].kind, ==, CHRONICLE_ITEM_BAR);
+  return &items[0];
+}
+
+/* A day ("on Friday") is not drawn like a timed range from 00:00 to
+ * 24:00: same place, same extent, a different look (a light bar with
+ * bracket ends against a solid one); an estimate's ends fade. */
+static void
+test_day_unlike_timed_range (void)
+{
+  g_autoptr(ChronicleTimeline) day = timeline_with_one_event ("2024-03-05", NULL, FALSE, "#1c71d8");
+  g_autoptr(ChronicleTimeline) timed = timeline_with_one_event ("2024-03-05T00:00", "2024-03-06T00:00", FALSE, "#1c71d8");
+  g_autoptr(ChronicleTimeline) guess = timeline_with_one_event ("2024-03-05T00:00", "2024-03-06T00:00", TRUE, "#1c71d8");
+  g_auto(ChronicleStyle) style = { 0, };
+  cairo_surface_t *day_surface, *timed_surface, *guess_surface;
+  ChronicleLayout *day_layout, *timed_layout, *guess_layout;
+  const ChronicleLayoutItem *day_item, *timed_item, *guess_item;
+  ChronicleColor color;
+  double rgb_end[3], rgb_middle[3];
+
+  chronicle_style_init_light (&style);
+  chronicle_style_category_color (&style, day, 0, &color);
+
+  day_item = paint_one_event (day, &style, &day_surface, &day_layout);
+  timed_item = paint_one_event (timed, &style, &timed_surface, &timed_layout);
+  guess_item = paint_one_event (guess, &style, &guess_surface, &guess_layout);
+
+  g_assert_cmpint (day_item->mark, ==, CHRONICLE_MARK_DAY);
+  g_assert_cmpint (timed_item->mark, ==, CHRONICLE_MARK_TIMED_RANGE);
+  g_assert_cmpfloat_with_epsilon (day_item->x, timed_item->x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (day_item->x2, timed_item->x2, 1e-6);
+  g_assert_cmpfloat_with_epsilon (day_item->axis_y, timed_item->axis_y, 1e-6);
+
+  /* The timed range is solid colour, the day's inside is not. */
+  g_assert_cmpfloat (get_bar_coverage (timed_surface, timed_item, &color), >, 0.95);
+  g_assert_cmpfloat (get_bar_coverage (day_surface, day_item, &color), <, 0.05);
+
+  /* The estimate fades towards its ends. */
+  get_pixel (guess_surface, (int) ceil (guess_item->x) + 1, (int) floor (guess_item->axis_y), rgb_end);
+  get_pixel (guess_surface, (int) ((guess_item->x + guess_item->x2) / 2), (int) floor (guess_item->axis_y), rgb_middle);
+  g_assert_cmpfloat (color_distance (rgb_middle, &color), <, 0.1);
+  g_assert_cmpfloat (color_distance (rgb_end, &color), >, 0.3);
+  g_assert_true (g_str_has_prefix (guess_item->text, "c. "));
+
+  cairo_surface_destroy (day_surface);
+  cairo_surface_destroy (timed_surface);
+  cairo_surface_destroy (guess_surface);
+  chronicle_layout_free (day_layout);
+  chronicle_layout_free (timed_layout);
+  chronicle_layout_free (guess_layout);
+}
+
+/* A file's "#80ffff" is nearly invisible on white: it is drawn (in the
+ * chart, and so the legend, overview and filters, which share the rule)
+ * darker on light and lighter on dark where needed, keeping its hue. */
+static void
+test_low_contrast_color_adjusted (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = timeline_with_one_event ("2024-03-05T00:00", "2024-03-06T00:00", FALSE, "#80ffff");
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_auto(ChronicleStyle) style = { 0, };
+      ChronicleColor color;
+      cairo_surface_t *surface;
+      ChronicleLayout *layout;
+      const ChronicleLayoutItem *item;
+      double rgb[3];
+
+      if (dark)
+        chronicle_style_init_dark (&style);
+      else
+        chronicle_style_init_light (&style);
+
+      chronicle_style_category_color (&style, timeline, 0, &color);
+      g_assert_cmpfloat (chronicle_color_contrast (color.red, color.green, color.blue, style.background.red,
+                                                   style.background.green, style.background.blue), >=, 3.0);
+      /* the hue: red half of green, green equal to blue */
+      g_assert_cmpfloat_with_epsilon (color.green, color.blue, 1e-9);
+      g_assert_cmpfloat_with_epsilon (color.red / color.green, 128.0 / 255.0, 1e-6);
+      if (!dark)
+        g_assert_cmpfloat (color.green, <, 0.7);  /* darker than the file's 1.0 */
+
+      /* and the pixels drawn */
+      item = paint_one_event (timeline, &style, &surface, &layout);
+      get_pixel (surface, (int) ((item->x + item->x2) / 2), (int) floor (item->axis_y), rgb);
+      g_assert_cmpfloat (chronicle_color_contrast (rgb[0], rgb[1], rgb[2], style.background.red,
+                                                   style.background.green, style.background.blue), >=, 2.95);
+      cairo_surface_destroy (surface);
+      chronicle_layout_free (layout);
+    }
+}
+
 /* @publishers: NULL-terminated; each names one source. */
 static ChronicleTimeline *
 timeline_with_publishers (const char * const *publishers)
@@ -698,6 +1156,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/example/reference", test_reference);
+  g_test_add_func ("/render/example/reference-catches", test_reference_catches);
   g_test_add_func ("/render/credit/bounded", test_credit_bounded);
   g_test_add_func ("/render/example/dark", test_dark);
   g_test_add_func ("/render/example/no-background", test_no_background);
@@ -705,6 +1164,8 @@ main (int   argc,
   g_test_add_func ("/render/caches-keep-pixels", test_caches_keep_pixels);
   g_test_add_func ("/render/measure-matches-layout", test_measure_matches_layout);
   g_test_add_func ("/render/shaped-text-like-layout", test_shaped_text_like_layout);
+  g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
+  g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
 
   return g_test_run ();
 }

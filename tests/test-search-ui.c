@@ -520,13 +520,15 @@ test_category_dots_follow_theme (void)
   light_none = g_strdup (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), NULL));
 
   /* A theme switch recolours the open popover's palette dots; a colour
-   * of the file's own stays. */
+   * of the file's own stays ... */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));
   assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, "own");
   assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, "plain");
   assert_dot_color (CHRONICLE_FILTER_POPOVER (popover), timeline, NULL);
-  g_assert_nonnull (strstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "own"), "#123456"));
+  /* ... unless it would stand out too little: #123456 is 1.3:1 on the dark
+   * background, and is drawn lighter, as in the chart (issue #11). */
+  g_assert_null (strstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "own"), "#123456"));
   g_assert_cmpstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), "plain"), !=, light_plain);
   g_assert_cmpstr (get_dot_markup (CHRONICLE_FILTER_POPOVER (popover), NULL), !=, light_none);
 

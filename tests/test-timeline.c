@@ -303,6 +303,79 @@ test_add_event_matches_set_events (void)
   g_assert_cmpint (end, ==, end2);
 }
 
+/* The finest precision of positions [first, last), by looking at each. */
+static ChronicleDatePrecision
+scan_finest_precision (ChronicleTimeline *timeline,
+                       guint              first,
+                       guint              last)
+{
+  ChronicleDatePrecision finest = CHRONICLE_DATE_PRECISION_YEAR;
+
+  for (guint i = first; i < last; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      const ChronicleDate *end = chronicle_event_get_end (event);
+
+      finest = MAX (finest, chronicle_event_get_date (event)->precision);
+      if (end != NULL)
+        finest = MAX (finest, end->precision);
+    }
+
+  return finest;
+}
+
+static void
+assert_finest_precision_matches_scan (ChronicleTimeline *timeline)
+{
+  guint n = chronicle_timeline_get_n_events (timeline);
+
+  for (guint round = 0; round < 500; round++)
+    {
+      guint first = g_test_rand_int_range (0, n + 1);
+      guint last = g_test_rand_int_range (first, MIN (n, first + 64) + 1);
+
+      g_assert_cmpint (chronicle_timeline_get_finest_precision (timeline, first, last), ==,
+                       scan_finest_precision (timeline, first, last));
+    }
+  g_assert_cmpint (chronicle_timeline_get_finest_precision (timeline, 0, n), ==,
+                   scan_finest_precision (timeline, 0, n));
+}
+
+/* The axis asks which precision the events in view have (no hour ticks
+ * over days): answered from an index kept with the events, which must
+ * follow both bulk loads and insertions anywhere. */
+static void
+test_finest_precision (void)
+{
+  g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (3000, 11);
+  g_autoptr(ChronicleTimeline) incremental = chronicle_timeline_new (NULL);
+  g_autoptr(ChronicleTimeline) days = chronicle_timeline_new (NULL);
+  guint n = chronicle_timeline_get_n_events (generated);
+
+  assert_finest_precision_matches_scan (generated);
+
+  /* In random order, so that most insertions land in the middle. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = (i * 7919) % n;
+
+      chronicle_timeline_add_event (incremental, chronicle_timeline_get_event (generated, k));
+      if (i % 500 == 0)
+        assert_finest_precision_matches_scan (incremental);
+    }
+  assert_finest_precision_matches_scan (incremental);
+
+  g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 0), ==, CHRONICLE_DATE_PRECISION_YEAR);
+  chronicle_timeline_add_event (days, create_event ("b", "2025-05-16", NULL));
+  chronicle_timeline_add_event (days, create_event ("a", "2022-03", "2022-03-29"));
+  g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 2), ==, CHRONICLE_DATE_PRECISION_DAY);
+  /* Sorts between them: a month to a day, a time, a day. */
+  chronicle_timeline_add_event (days, create_event ("c", "2025-05-15T21:00+03:00", NULL));
+  g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 1), ==, CHRONICLE_DATE_PRECISION_DAY);
+  g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 2), ==, CHRONICLE_DATE_PRECISION_MINUTE);
+  g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 2, 3), ==, CHRONICLE_DATE_PRECISION_DAY);
+}
+
 static void
 test_generated (void)
 {
@@ -702,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/timeline/add-event", test_add_event);
   g_test_add_func ("/timeline/add-event-matches-set-events", test_add_event_matches_set_events);
   g_test_add_func ("/timeline/generated", test_generated);
+  g_test_add_func ("/timeline/finest-precision", test_finest_precision);
   g_test_add_func ("/timeline/lower-bound", test_lower_bound);
   g_test_add_func ("/timeline/get-range", test_get_range);
   g_test_add_func ("/timeline/get-range-long-span", test_get_range_long_span);

@@ -445,6 +445,61 @@ test_visible_units (void)
     }
 }
 
+static ChronicleEvent *
+make_event (const char *id,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date;
+
+  chronicle_date_parse (text, &date, &error);
+  g_assert_no_error (error);
+  return chronicle_event_new (id, &date, id);
+}
+
+/* The timeline's zone is the offset its timed dates share, else UTC; a
+ * date with an offset moves into the display zone, a floating one stays
+ * as written. */
+static void
+test_zone (void)
+{
+  g_autoptr(ChronicleTimeline) shared = chronicle_timeline_new ("shared");
+  g_autoptr(ChronicleTimeline) mixed = chronicle_timeline_new ("mixed");
+  g_autoptr(ChronicleTimeline) floating = chronicle_timeline_new ("floating");
+  g_autoptr(ChronicleEvent) open = make_event ("open", "2025-05-16T10:30+03:00");
+  g_autoptr(ChronicleEvent) day = make_event ("day", "2025-05-16");
+  g_autoptr(ChronicleEvent) kyiv = make_event ("kyiv", "2025-05-16T09:00+02:00");
+  g_autoptr(ChronicleEvent) walltime = make_event ("walltime", "2025-05-16T09:00");
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_utc (2025, 5, 16, 0, 0, 0);
+  double t = (double) g_date_time_to_unix (midnight);
+
+  chronicle_timeline_add_event (shared, open);
+  chronicle_timeline_add_event (shared, day);
+  chronicle_timeline_add_event (mixed, open);
+  chronicle_timeline_add_event (mixed, kyiv);
+  chronicle_timeline_add_event (floating, walltime);
+  chronicle_timeline_add_event (floating, day);
+
+  g_assert_cmpint (chronicle_viewport_resolve_zone (shared, CHRONICLE_ZONE_TIMELINE, 0), ==, 10800);
+  g_assert_cmpint (chronicle_viewport_resolve_zone (mixed, CHRONICLE_ZONE_TIMELINE, 0), ==, 0);
+  g_assert_cmpint (chronicle_viewport_resolve_zone (floating, CHRONICLE_ZONE_TIMELINE, 0), ==, 0);
+  g_assert_cmpint (chronicle_viewport_resolve_zone (shared, CHRONICLE_ZONE_UTC, 0), ==, 0);
+  g_assert_cmpint (chronicle_viewport_resolve_zone (shared, CHRONICLE_ZONE_FIXED, -5 * 3600), ==, -5 * 3600);
+
+  g_assert_cmpfloat (chronicle_viewport_event_start (vp, open), ==, t + 7.5 * 3600);
+  chronicle_viewport_set_zone_offset (vp, 10800);
+  g_assert_cmpfloat (chronicle_viewport_event_start (vp, open), ==, t + 10.5 * 3600);
+  g_assert_cmpfloat (chronicle_viewport_event_start (vp, kyiv), ==, t + 10 * 3600);
+  g_assert_cmpfloat (chronicle_viewport_event_start (vp, walltime), ==, t + 9 * 3600);
+  g_assert_cmpfloat (chronicle_viewport_event_start (vp, day), ==, t);
+  g_assert_cmpfloat (chronicle_viewport_event_end (vp, day), ==, t + 86400);
+
+  /* The axis is built in the zone: its first stretch starts at 10:30. */
+  chronicle_viewport_set_timeline (vp, shared, FALSE);
+  g_assert_cmpfloat (chronicle_viewport_get_segments (vp, &(guint) { 0 })[0].data_t0, ==, t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/viewport/empty", test_empty);
   g_test_add_func ("/viewport/interpolate", test_interpolate);
   g_test_add_func ("/viewport/visible-units", test_visible_units);
+  g_test_add_func ("/viewport/zone", test_zone);
 
   return g_test_run ();
 }

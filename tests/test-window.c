@@ -449,6 +449,41 @@ test_window_selection_follows_file (Fixture       *fixture,
   }
 }
 
+/* The main menu's "Times of Day" switches every chart between the
+ * timeline's zone, UTC and the computer's zone, through the setting. */
+static void
+test_window_display_zone (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  GSettings *settings = chronicle_application_get_settings (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "offset-istanbul.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *zone = NULL;
+  ChronicleTimelineView *view;
+
+  g_assert_cmpstr ((zone = g_settings_get_string (settings, "display-zone")), ==, "timeline");
+  open_and_wait (window, file);
+  view = chronicle_window_get_timeline_view (window);
+  g_assert_cmpint (chronicle_viewport_get_zone_offset (chronicle_timeline_view_get_viewport (view)), ==, 3 * 3600);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.display-zone", "s", "utc"));
+  g_clear_pointer (&zone, g_free);
+  g_assert_cmpstr ((zone = g_settings_get_string (settings, "display-zone")), ==, "utc");
+  g_assert_cmpstr (chronicle_timeline_view_get_display_zone (view), ==, "utc");
+  g_assert_cmpint (chronicle_viewport_get_zone_offset (chronicle_timeline_view_get_viewport (view)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.display-zone", "s", "local"));
+  g_assert_cmpint (chronicle_viewport_get_zone_offset (chronicle_timeline_view_get_viewport (view)), ==,
+                   g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+
+  /* Set from outside (another window, dconf): the chart follows too. */
+  g_settings_set_string (settings, "display-zone", "timeline");
+  g_assert_cmpstr (chronicle_timeline_view_get_display_zone (view), ==, "timeline");
+  g_assert_cmpint (chronicle_viewport_get_zone_offset (chronicle_timeline_view_get_viewport (view)), ==, 3 * 3600);
+}
+
 static gboolean
 sidebar_hidden (gpointer data)
 {
@@ -633,6 +668,8 @@ main (int   argc,
               fixture_setup, test_window_narrow_folds_sidebar, fixture_teardown);
   g_test_add ("/window/load-warnings", Fixture, NULL,
               fixture_setup, test_window_load_warnings, fixture_teardown);
+  g_test_add ("/window/display-zone", Fixture, NULL,
+              fixture_setup, test_window_display_zone, fixture_teardown);
   g_test_add ("/window/selection-follows-file", Fixture, NULL,
               fixture_setup, test_window_selection_follows_file, fixture_teardown);
 

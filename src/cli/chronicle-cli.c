@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
@@ -33,6 +35,10 @@ typedef struct
   char     *theme;
   char     *from;
   char     *to;
+  char     *zone;
+  char     *preset;
+  char     *subtitle;
+  char     *image_map;
   gboolean  no_legend;
   gboolean  no_title;
   gboolean  no_credit;
@@ -54,6 +60,10 @@ cli_args_clear (CliArgs *args)
   g_clear_pointer (&args->theme, g_free);
   g_clear_pointer (&args->from, g_free);
   g_clear_pointer (&args->to, g_free);
+  g_clear_pointer (&args->zone, g_free);
+  g_clear_pointer (&args->preset, g_free);
+  g_clear_pointer (&args->subtitle, g_free);
+  g_clear_pointer (&args->image_map, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -196,6 +206,7 @@ parse_date_bound (const char  *option,
                   const char  *text,
                   gboolean     is_end,
                   gint64      *time,
+                  gboolean    *zoned,
                   GError     **error)
 {
   g_autoptr(GError) date_error = NULL;
@@ -222,6 +233,43 @@ parse_date_bound (const char  *option,
 
   /* --to names the last date shown, so it includes the whole of it. */
   *time = is_end ? chronicle_date_get_end (&date) : chronicle_date_get_start (&date);
+  /* With an offset, an instant: shown where the display zone puts it. */
+  *zoned = date.has_offset;
+  return TRUE;
+}
+
+/* --zone timeline|utc|local|±HH:MM (default: timeline). */
+static gboolean
+parse_zone (const char              *text,
+            ChronicleExportOptions  *options,
+            GError                 **error)
+{
+  int hours = 0, minutes = 0;
+  char sign = 0, extra = 0;
+
+  if (text == NULL || g_strcmp0 (text, "timeline") == 0)
+    options->zone = CHRONICLE_ZONE_TIMELINE;
+  else if (g_ascii_strcasecmp (text, "utc") == 0 || g_strcmp0 (text, "Z") == 0)
+    options->zone = CHRONICLE_ZONE_UTC;
+  else if (g_strcmp0 (text, "local") == 0)
+    options->zone = CHRONICLE_ZONE_LOCAL;
+  else if (sscanf (text, "%c%2d:%2d%c", &sign, &hours, &minutes, &extra) == 3 &&
+           (sign == '+' || sign == '-') && strlen (text) == 6 &&
+           g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[4]) &&
+           hours >= 0 && minutes >= 0 && minutes < 60 && hours * 60 + minutes <= 14 * 60)
+    {
+      options->zone = CHRONICLE_ZONE_FIXED;
+      options->zone_offset = (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+    }
+  else
+    {
+      g_autofree char *quoted = quote_value (text);
+
+      /* Translators: %s is the value given to --zone */
+      return usage_error (error, _("--zone: unknown zone “%s”: use timeline, utc, local or an offset such as +03:00"),
+                          quoted);
+    }
+
   return TRUE;
 }
 
@@ -252,6 +300,21 @@ build_export_options (CliArgs                 *args,
                           quoted);
     }
 
+  if (args->preset != NULL)
+    {
+      const ChronicleExportPreset *preset = chronicle_export_find_preset (args->preset);
+
+      if (preset == NULL)
+        {
+          g_autofree char *quoted = quote_value (args->preset);
+
+          return usage_error (error, _("--preset: unknown preset “%s”: use article, slide, a4 or letter"), quoted);
+        }
+      /* --width and --height below still win over the preset. */
+      options->width = preset->width;
+      options->height = preset->height;
+    }
+
   if (!parse_int ("--width", args->width, CHRONICLE_EXPORT_MIN_SIZE, CHRONICLE_EXPORT_MAX_SIZE,
                   &options->width, error) ||
       !parse_int ("--height", args->height, CHRONICLE_EXPORT_MIN_SIZE, CHRONICLE_EXPORT_MAX_SIZE,
@@ -277,6 +340,9 @@ build_export_options (CliArgs                 *args,
   options->show_title = !args->no_title;
   options->show_credit = !args->no_credit;
   options->collapse_gaps = !args->linear;
+
+  if (!parse_zone (args->zone, options, error))
+    return FALSE;
 
   /* Each value is in its range; what is left is their product (the
    * pixel limit), which the options given share. */
@@ -316,6 +382,8 @@ run_export (ChronicleCliOptions *options)
   g_autoptr(ChronicleViewport) viewport = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GFile) image_map = NULL;
+  ChronicleExportReport report = { 0 };
 
   if (!(timeline = load_timeline (options->files[0], NULL, &error)))
     {
@@ -346,16 +414,45 @@ run_export (ChronicleCliOptions *options)
         }
 
       viewport = chronicle_viewport_new ();
+      chronicle_viewport_set_zone_offset (viewport,
+                                          chronicle_viewport_resolve_zone (timeline, options->export.zone,
+                                                                           options->export.zone_offset));
       chronicle_viewport_set_timeline (viewport, timeline, options->export.collapse_gaps);
       chronicle_viewport_set_width (viewport, options->export.width);
-      chronicle_viewport_show_range (viewport,
-                                     options->has_from ? options->from : start,
-                                     options->has_to ? options->to : end);
+      {
+        /* The axis is in the display zone: so are its ends, and a bound
+         * written with an offset moves into it; a floating one is wall
+         * time already. */
+        int zone = chronicle_viewport_get_zone_offset (viewport);
+        guint n_segments;
+        const ChronicleAxisSegment *segments = chronicle_viewport_get_segments (viewport, &n_segments);
+
+        chronicle_viewport_show_range (viewport,
+                                       options->has_from ? options->from + (options->from_zoned ? zone : 0)
+                                                         : segments[0].data_t0,
+                                       options->has_to ? options->to + (options->to_zoned ? zone : 0)
+                                                       : segments[n_segments - 1].data_t1);
+      }
     }
 
   output = g_file_new_for_commandline_arg (options->output);
-  if (!chronicle_export_to_file (timeline, viewport, &options->export, output, NULL, &error))
+  if (options->image_map != NULL)
+    image_map = g_file_new_for_commandline_arg (options->image_map);
+  if (!chronicle_export_to_file_with_map (timeline, viewport, &options->export, output, image_map, &report,
+                                          NULL, &error))
     return fail ("%s", error->message);
+
+  /* Not a failure, but a chart a reader may take for whole: say so. */
+  if (report.n_cut_titles > 0)
+    {
+      /* Translators: after a successful --export; %'u counts event titles. */
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "note: %'u event title was cut to fit; a larger size shows more of it",
+                                                            "note: %'u event titles were cut to fit; a larger size shows more of them",
+                                                            report.n_cut_titles),
+                                               report.n_cut_titles);
+      g_printerr ("chronicle: %s\n", note);
+    }
 
   return CHRONICLE_EXIT_OK;
 }
@@ -411,6 +508,8 @@ chronicle_cli_options_free (ChronicleCliOptions *options)
   g_free (options->output);
   g_free (options->from_text);
   g_free (options->to_text);
+  g_free (options->subtitle);
+  g_free (options->image_map);
   g_free (options);
 }
 
@@ -459,6 +558,15 @@ chronicle_cli_options_parse (int      argc,
       N_("Show from this ISO 8601 date (e.g. 2022-02 or 2025-05-15)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &args.to,
       N_("Show up to and including this ISO 8601 date"), N_("DATE") },
+    { "preset", 0, 0, G_OPTION_ARG_FILENAME, &args.preset,
+      N_("Size for a use: article (1200×675), slide (1920×1080), a4 or letter (landscape, points)"), N_("NAME") },
+    { "subtitle", 0, 0, G_OPTION_ARG_FILENAME, &args.subtitle,
+      N_("A line of text under the title"), N_("TEXT") },
+    { "image-map", 0, 0, G_OPTION_ARG_FILENAME, &args.image_map,
+      N_("Also write what was drawn where to MAP, as JSON (see docs/image-map.md)"), N_("MAP") },
+    { "zone", 0, 0, G_OPTION_ARG_FILENAME, &args.zone,
+      N_("Draw times of day in this zone: timeline (the zone its times share, else UTC), utc, local or ±HH:MM"),
+      N_("ZONE") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend,
       N_("Leave out the category legend"), NULL },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &args.no_title,
@@ -538,6 +646,12 @@ chronicle_cli_options_parse (int      argc,
       return NULL;
     }
 
+  if (args.image_map != NULL && args.output == NULL)
+    {
+      usage_error (error, _("--image-map goes with --export"));
+      return NULL;
+    }
+
   if (args.validate)
     {
       if (options->files[0] == NULL)
@@ -565,15 +679,23 @@ chronicle_cli_options_parse (int      argc,
   if (!build_export_options (&args, &options->export, error))
     return NULL;
 
+  /* The subtitle is file-name bytes like every value (see the entries):
+   * drawn, it must be text. */
+  if (args.subtitle != NULL)
+    {
+      options->subtitle = g_utf8_make_valid (args.subtitle, -1);
+      options->export.subtitle = options->subtitle;
+    }
+
   if (args.from != NULL)
     {
-      if (!parse_date_bound ("--from", args.from, FALSE, &options->from, error))
+      if (!parse_date_bound ("--from", args.from, FALSE, &options->from, &options->from_zoned, error))
         return NULL;
       options->has_from = TRUE;
     }
   if (args.to != NULL)
     {
-      if (!parse_date_bound ("--to", args.to, TRUE, &options->to, error))
+      if (!parse_date_bound ("--to", args.to, TRUE, &options->to, &options->to_zoned, error))
         return NULL;
       options->has_to = TRUE;
     }
@@ -586,6 +708,7 @@ chronicle_cli_options_parse (int      argc,
     }
 
   options->output = g_steal_pointer (&args.output);
+  options->image_map = g_steal_pointer (&args.image_map);
   options->from_text = g_steal_pointer (&args.from);
   options->to_text = g_steal_pointer (&args.to);
   return g_steal_pointer (&options);

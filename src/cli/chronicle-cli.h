@@ -50,8 +50,12 @@ typedef struct
   gboolean                has_to;
   gint64                  from;        /* start of --from's date, Unix seconds */
   gint64                  to;          /* end of --to's date: it is shown whole */
+  gboolean                from_zoned;  /* written with a UTC offset: an instant, */
+  gboolean                to_zoned;    /* moved into the display zone */
   char                   *from_text;   /* as given, for messages */
   char                   *to_text;
+  char                   *subtitle;    /* owned; export.subtitle borrows it */
+  char                   *image_map;   /* MODE_EXPORT: --image-map as given, or NULL */
 } ChronicleCliOptions;
 
 GQuark               chronicle_cli_error_quark   (void);

@@ -13,7 +13,9 @@
 
 #include "chronicle-json-dom-private.h"
 #include "chronicle-text-private.h"
+#include "chronicle-color-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -364,6 +366,33 @@ read_text (ChronicleJsonNode  *object,
                     _("\"%s\" must not be blank (only spaces or invisible characters)"), member);
 }
 
+/* Reads an event's required title. A blank one is a warning, not a
+ * refusal: the event still has a date and an id to point at, and is drawn
+ * as a muted "(untitled)"; the file's text is kept as it is. */
+static gboolean
+read_title (Loader             *loader,
+            ChronicleJsonNode  *object,
+            const Place        *place,
+            const char        **out,
+            GError            **error)
+{
+  if (!read_string (object, "title", TRUE, place, out, error))
+    return FALSE;
+
+  /* the first byte settles nearly every case */
+  if (g_ascii_isalnum (**out) || !chronicle_text_is_blank (*out))
+    return TRUE;
+
+  add_warning (loader, place, "%s",
+               **out == '\0'
+               /* Translators: "title" is a JSON member name; keep the quotes. The event is
+                * drawn as "(untitled)". */
+               ? _("\"title\" is empty; shown as (untitled)")
+               /* Translators: "title" is a JSON member name; keep the quotes */
+               : _("\"title\" is blank (only spaces or invisible characters); shown as (untitled)"));
+  return TRUE;
+}
+
 /* Reads a required, non-blank id. */
 static gboolean
 read_id (ChronicleJsonNode  *object,
@@ -545,6 +574,40 @@ get_list_object (ChronicleJsonNode  *array,
   return node;
 }
 
+/* A colour that stands out from the light theme's white by less than the
+ * 3:1 WCAG asks of marks is drawn darker (chronicle_style_category_color());
+ * say so, since the chart will not show the file's colour. */
+static void
+warn_low_contrast (Loader      *loader,
+                   const Place *place,
+                   const char  *label,
+                   const char  *color)
+{
+  guint32 rgb;
+  double contrast;
+
+  if (loader->warnings == NULL)
+    return;
+
+  rgb = (guint32) g_ascii_strtoull (color + 1, NULL, 16);
+  contrast = chronicle_color_contrast (((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                                       (rgb & 0xff) / 255.0, CHRONICLE_LIGHT_BACKGROUND);
+  if (contrast < CHRONICLE_CONTRAST_MARKS)
+    {
+      g_autofree char *quoted = quote (label);
+      char ratio[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* One decimal, rounded down, so that 2.96 does not read as "3.0 (needs 3)". */
+      g_snprintf (ratio, sizeof ratio, "%.1f", floor (contrast * 10) / 10);
+      add_warning (loader, place,
+                   /* Translators: %s are the category's label, its colour as written
+                    * ("#80ffff") and a contrast ratio such as "1.3"; 3:1 is what marks need */
+                   _("category \"%s\": color %s stands out too little from a light background "
+                     "(contrast %s:1, marks need 3:1); it is drawn darker"),
+                   quoted, color, ratio);
+    }
+}
+
 static gboolean
 is_hex_color (const char *text)
 {
@@ -627,6 +690,9 @@ load_categories (Loader             *loader,
                              * required notation and must not be translated. */
                             _("color \"%s\" is not #rrggbb"), quoted);
         }
+
+      if (color != NULL)
+        warn_low_contrast (loader, &place, label, color);
 
       category = chronicle_category_new (place.id, label, color);
       chronicle_timeline_add_category (timeline, category);
@@ -746,7 +812,7 @@ load_event (Loader             *loader,
   if (!read_id (object, &place, &place.id, error) ||
       !claim_id (loader->event_ids, place.id, &place, error) ||
       !read_date (object, "date", TRUE, &place, &date, &has_date, &date_text, error) ||
-      !read_text (object, "title", &place, &title, error) ||
+      !read_title (loader, object, &place, &title, error) ||
       !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error) ||
       !read_string (object, "summary", FALSE, &place, &summary, error) ||
       !read_string (object, "category", FALSE, &place, &category, error) ||

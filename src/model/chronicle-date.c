@@ -519,6 +519,21 @@ chronicle_date_to_iso (const ChronicleDate *date)
 static char *
 format_offset (int utc_offset)
 {
+  return chronicle_date_format_zone (utc_offset);
+}
+
+/**
+ * chronicle_date_format_zone:
+ * @utc_offset: seconds east of UTC
+ *
+ * Names a fixed zone the way the sidebar and the axis write it: "UTC",
+ * "UTC+3", "UTC-5", "UTC+5:30".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+chronicle_date_format_zone (int utc_offset)
+{
   int offset = ABS (utc_offset);
 
   if (utc_offset == 0)

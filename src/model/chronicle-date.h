@@ -61,6 +61,7 @@ char           *chronicle_date_to_iso       (const ChronicleDate *date);
 char           *chronicle_date_format       (const ChronicleDate *date);
 char           *chronicle_date_format_range (const ChronicleDate *start,
                                              const ChronicleDate *end);
+char           *chronicle_date_format_zone  (int                  utc_offset);
 gint64          chronicle_date_get_start    (const ChronicleDate *date);
 gint64          chronicle_date_get_end      (const ChronicleDate *date);
 int             chronicle_date_compare      (const ChronicleDate *a,

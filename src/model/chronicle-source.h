@@ -14,6 +14,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChronicleSource, chronicle_source, CHRONICLE, SOURCE, GObject)
 
+/* Where chronicle_source_get_name() took the name from, best first. */
+typedef enum
+{
+  CHRONICLE_SOURCE_NAME_PUBLISHER,
+  CHRONICLE_SOURCE_NAME_TITLE,
+  CHRONICLE_SOURCE_NAME_HOST,
+  CHRONICLE_SOURCE_NAME_ID,
+} ChronicleSourceNameKind;
+
 ChronicleSource     *chronicle_source_new           (const char          *id,
                                                      const char          *publisher,
                                                      const char          *title,
@@ -24,5 +33,7 @@ const char          *chronicle_source_get_publisher (ChronicleSource     *self);
 const char          *chronicle_source_get_title     (ChronicleSource     *self);
 const char          *chronicle_source_get_url       (ChronicleSource     *self);
 const ChronicleDate *chronicle_source_get_published (ChronicleSource     *self);
+const char          *chronicle_source_get_name      (ChronicleSource     *self,
+                                                     ChronicleSourceNameKind *kind);
 
 G_END_DECLS

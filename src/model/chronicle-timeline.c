@@ -47,6 +47,13 @@ struct _ChronicleTimeline
   GArray     *max_ends;
   GArray     *block_ends;
   gint64      max_duration;     /* longest end - start, seconds */
+  ChronicleDateKinds date_kinds; /* of all events */
+
+  /* by_precision[p]: sorted positions of the events whose finest date
+   * (start or end) has precision p, kept with the events, so the axis
+   * learns the finest precision in view with five binary searches
+   * instead of a scan of every event in view. */
+  GArray     *by_precision[CHRONICLE_DATE_PRECISION_SECOND + 1];
 };
 
 static void chronicle_timeline_list_model_iface_init (GListModelInterface *iface);
@@ -150,6 +157,101 @@ update_end_indexes (ChronicleTimeline *self,
 }
 
 static void
+clear_precision_index (ChronicleTimeline *self)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (self->by_precision); p++)
+    g_clear_pointer (&self->by_precision[p], g_array_unref);
+}
+
+static ChronicleDatePrecision
+get_finest_precision (ChronicleEvent *event)
+{
+  const ChronicleDate *end = chronicle_event_get_end (event);
+  ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
+
+  precision = end != NULL ? MAX (precision, end->precision) : precision;
+  g_assert ((guint) precision <= CHRONICLE_DATE_PRECISION_SECOND);
+  return precision;
+}
+
+/* The first index of sorted @positions whose value is >= @position. */
+static guint
+positions_lower_bound (GArray *positions,
+                       guint   position)
+{
+  guint lo = 0, hi = positions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (positions, guint, mid) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+build_precision_index (ChronicleTimeline *self)
+{
+  clear_precision_index (self);
+  for (guint p = 0; p < G_N_ELEMENTS (self->by_precision); p++)
+    self->by_precision[p] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->events->len; i++)
+    g_array_append_val (self->by_precision[get_finest_precision (g_ptr_array_index (self->events, i))], i);
+}
+
+/* After an insertion at @position: later positions move up by one. An
+ * append costs one binary search per precision. */
+static void
+insert_into_precision_index (ChronicleTimeline *self,
+                             ChronicleEvent    *event,
+                             guint              position)
+{
+  GArray *own = self->by_precision[get_finest_precision (event)];
+
+  for (guint p = 0; p < G_N_ELEMENTS (self->by_precision); p++)
+    {
+      GArray *positions = self->by_precision[p];
+
+      for (guint k = positions_lower_bound (positions, position); k < positions->len; k++)
+        g_array_index (positions, guint, k)++;
+    }
+
+  g_array_insert_val (own, positions_lower_bound (own, position), position);
+}
+
+/* The coarser end decides: "March 2022 – 29 March" is known to the month. */
+static ChronicleDateKinds
+get_date_kinds (ChronicleEvent *event)
+{
+  const ChronicleDate *end = chronicle_event_get_end (event);
+  ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
+  ChronicleDateKinds kinds = chronicle_event_get_approximate (event) ? CHRONICLE_DATE_KIND_APPROXIMATE : 0;
+
+  if (end != NULL)
+    precision = MIN (precision, end->precision);
+
+  switch (precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return kinds | CHRONICLE_DATE_KIND_YEAR;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return kinds | CHRONICLE_DATE_KIND_MONTH;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return kinds | CHRONICLE_DATE_KIND_DAY;
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      return kinds | (end != NULL ? CHRONICLE_DATE_KIND_TIMED_RANGE : CHRONICLE_DATE_KIND_TIMED_POINT);
+    }
+}
+
+static void
 index_event (ChronicleTimeline *self,
              ChronicleEvent    *event,
              const char        *id,
@@ -157,6 +259,7 @@ index_event (ChronicleTimeline *self,
              gint64             end)
 {
   self->max_duration = MAX (self->max_duration, end - start);
+  self->date_kinds |= get_date_kinds (event);
 
   /* Ids are unique in valid files (the loader checks); keep the first. */
   if (!g_hash_table_contains (self->events_by_id, id))
@@ -231,6 +334,8 @@ chronicle_timeline_finalize (GObject *object)
   g_clear_pointer (&self->ends, g_array_unref);
   g_clear_pointer (&self->max_ends, g_array_unref);
   g_clear_pointer (&self->block_ends, g_array_unref);
+
+  clear_precision_index (self);
 
   G_OBJECT_CLASS (chronicle_timeline_parent_class)->finalize (object);
 }
@@ -315,6 +420,7 @@ chronicle_timeline_init (ChronicleTimeline *self)
   self->ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->max_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->block_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
+  build_precision_index (self);
 }
 
 /**
@@ -548,6 +654,7 @@ chronicle_timeline_add_event (ChronicleTimeline *self,
   g_array_insert_val (self->max_ends, position, end);
   update_end_indexes (self, position);
   index_event (self, event, chronicle_event_get_id (event), start, end);
+  insert_into_precision_index (self, event, position);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
@@ -595,6 +702,7 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
   self->events = g_ptr_array_new_full (n, g_object_unref);
   g_hash_table_remove_all (self->events_by_id);
   self->max_duration = 0;
+  self->date_kinds = 0;
   g_array_set_size (self->starts, n);
   g_array_set_size (self->ends, n);
   g_array_set_size (self->max_ends, n);
@@ -607,6 +715,7 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
       index_event (self, keys[i].event, keys[i].id, keys[i].start, keys[i].end);
     }
   update_end_indexes (self, 0);
+  build_precision_index (self);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
 }
@@ -731,6 +840,58 @@ chronicle_timeline_get_range (ChronicleTimeline *self,
   *first = lo;
   *last = hi;
   return lo < hi;
+}
+
+/**
+ * chronicle_timeline_get_date_kinds:
+ *
+ * The kinds of date the events have (times, days, months, years,
+ * estimates), kept as events are added: what a legend explains, the same
+ * whatever part of the timeline is in view.
+ *
+ * Returns: the kinds, or 0 for a timeline without events
+ */
+ChronicleDateKinds
+chronicle_timeline_get_date_kinds (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+
+  return self->date_kinds;
+}
+
+/**
+ * chronicle_timeline_get_finest_precision:
+ * @first: the first position
+ * @last: the position after the last
+ *
+ * The finest precision of the dates (starts and ends) of the events at
+ * positions [@first, @last): what an axis over them may show without
+ * suggesting times the data lacks, in at most five binary searches.
+ *
+ * Returns: the finest precision, or %CHRONICLE_DATE_PRECISION_YEAR when
+ *   the range is empty
+ */
+ChronicleDatePrecision
+chronicle_timeline_get_finest_precision (ChronicleTimeline *self,
+                                         guint              first,
+                                         guint              last)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), CHRONICLE_DATE_PRECISION_YEAR);
+
+  last = MIN (last, self->events->len);
+  if (first >= last)
+    return CHRONICLE_DATE_PRECISION_YEAR;
+
+  for (int p = G_N_ELEMENTS (self->by_precision) - 1; p > CHRONICLE_DATE_PRECISION_YEAR; p--)
+    {
+      GArray *positions = self->by_precision[p];
+      guint k = positions_lower_bound (positions, first);
+
+      if (k < positions->len && g_array_index (positions, guint, k) < last)
+        return (ChronicleDatePrecision) p;
+    }
+
+  return CHRONICLE_DATE_PRECISION_YEAR;
 }
 
 /**

@@ -72,6 +72,10 @@ gboolean           chronicle_timeline_get_range          (ChronicleTimeline *sel
                                                           gint64             to,
                                                           guint             *first,
                                                           guint             *last);
+ChronicleDateKinds chronicle_timeline_get_date_kinds      (ChronicleTimeline *self);
+ChronicleDatePrecision chronicle_timeline_get_finest_precision (ChronicleTimeline *self,
+                                                                guint              first,
+                                                                guint              last);
 gint64             chronicle_timeline_get_max_duration   (ChronicleTimeline *self);
 
 /* Return FALSE to stop the iteration. */

@@ -37,4 +37,26 @@ typedef enum
   CHRONICLE_DATE_PRECISION_SECOND,
 } ChronicleDatePrecision;
 
+/**
+ * ChronicleDateKinds:
+ * @CHRONICLE_DATE_KIND_TIMED_POINT: a time of day
+ * @CHRONICLE_DATE_KIND_TIMED_RANGE: from a time of day to a time of day
+ * @CHRONICLE_DATE_KIND_DAY: known to the day (the coarser end), not the time
+ * @CHRONICLE_DATE_KIND_MONTH: known to the month
+ * @CHRONICLE_DATE_KIND_YEAR: known to the year
+ * @CHRONICLE_DATE_KIND_APPROXIMATE: an estimate (beside one of the above)
+ *
+ * The kinds of date a timeline's events have: what a legend has to
+ * explain, the same for every view of the timeline.
+ */
+typedef enum /*< flags >*/
+{
+  CHRONICLE_DATE_KIND_TIMED_POINT = 1 << 0,
+  CHRONICLE_DATE_KIND_TIMED_RANGE = 1 << 1,
+  CHRONICLE_DATE_KIND_DAY         = 1 << 2,
+  CHRONICLE_DATE_KIND_MONTH       = 1 << 3,
+  CHRONICLE_DATE_KIND_YEAR        = 1 << 4,
+  CHRONICLE_DATE_KIND_APPROXIMATE = 1 << 5,
+} ChronicleDateKinds;
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-category-color.h"
+#include "chronicle-color-private.h"
 
 /**
  * chronicle_style_category_color:
@@ -21,7 +22,11 @@
  *
  * The one rule for a category's colour, so the chart, the overview strip,
  * the sidebar and the filters agree: the category's own "#rrggbb" when the
- * file gives one, else the palette colour for its index.
+ * file gives one, else the palette colour for its index; made darker (on a
+ * light background) or lighter (on a dark one), hue kept, where it would
+ * stand out from @style's background by less than 3:1, the contrast WCAG
+ * asks of marks. A file's "#80ffff" is otherwise nearly invisible on
+ * white; the loader warns about it (see the format's documentation).
  */
 void
 chronicle_style_category_color (const ChronicleStyle *style,
@@ -41,10 +46,11 @@ chronicle_style_category_color (const ChronicleStyle *style,
     category = g_list_model_get_item (categories, category_index);
 
   if (category != NULL && chronicle_category_get_rgb (category, &color->red, &color->green, &color->blue))
-    {
-      color->alpha = 1.0;
-      return;
-    }
+    color->alpha = 1.0;
+  else
+    chronicle_style_palette_color (style, category_index, color);
 
-  chronicle_style_palette_color (style, category_index, color);
+  chronicle_color_ensure_contrast (&color->red, &color->green, &color->blue,
+                                   style->background.red, style->background.green, style->background.blue,
+                                   CHRONICLE_CONTRAST_MARKS);
 }

@@ -8,6 +8,7 @@
 
 #include "chronicle-export.h"
 #include "chronicle-file-saver-private.h"
+#include "chronicle-layout.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +22,19 @@ gboolean chronicle_export_to_file_full (ChronicleTimeline            *timeline,
                                         const ChronicleViewport      *view,
                                         const ChronicleExportOptions *options,
                                         GFile                        *file,
+                                        GFile                        *image_map,
+                                        ChronicleExportReport        *report,
                                         ChronicleStreamWrapFunc       wrap,
                                         gpointer                      wrap_data,
                                         GCancellable                 *cancellable,
                                         GError                      **error);
+
+/* chronicle_export_paint(), returning how many titles it had to cut (see
+ * chronicle_layout_get_n_cut_titles()): the export dialog's preview says
+ * so before the file is written. */
+guint chronicle_export_paint_counting_cuts (cairo_t                      *cr,
+                                            ChronicleTimeline            *timeline,
+                                            const ChronicleViewport      *view,
+                                            const ChronicleExportOptions *options);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 
 #include "chronicle-export.h"
 #include "chronicle-export-private.h"
+#include "chronicle-image-map-private.h"
 #include "chronicle-layout.h"
+#include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
 #include "chronicle-style.h"
 #include "chronicle-text-private.h"
@@ -30,15 +32,68 @@ static const struct {
   { CHRONICLE_EXPORT_PDF, "pdf" },
 };
 
-/* Space below the chart for the credit line, in logical pixels. */
+/* Space around the credit line, in layout px. */
 #define CREDIT_MARGIN 8.0
+#define CREDIT_PAD_X  16.0   /* the title's left edge (OUTER_PAD in the layout) */
+
+/* The layout size at which an export's text reads as in the window: text
+ * scales with the output beyond it (see chronicle_export_get_text_scale). */
+#define TEXT_SCALE_WIDTH  1000.0
+#define TEXT_SCALE_HEIGHT 562.5
+
+/* Article: a newspaper site's column graphic (16:9, most CMSs take 1200
+ * wide). Slide: a 16:9 full-HD slide. Print: A4 and US Letter landscape
+ * in points, as PDF. */
+static const ChronicleExportPreset presets[] = {
+  { "article", N_("Article"), 1200, 675, CHRONICLE_EXPORT_PNG },
+  { "slide", N_("Slide"), 1920, 1080, CHRONICLE_EXPORT_PNG },
+  { "a4", N_("A4 landscape"), 842, 595, CHRONICLE_EXPORT_PDF },
+  { "letter", N_("Letter landscape"), 792, 612, CHRONICLE_EXPORT_PDF },
+};
+
+/**
+ * chronicle_export_get_presets:
+ * @n_presets: (out): how many there are
+ *
+ * The sizes offered by name: an article column, a slide, A4 and Letter
+ * for print. Names are untranslated (pass them through `_()`).
+ *
+ * Returns: (array length=n_presets): the presets
+ */
+const ChronicleExportPreset *
+chronicle_export_get_presets (guint *n_presets)
+{
+  g_return_val_if_fail (n_presets != NULL, NULL);
+
+  *n_presets = G_N_ELEMENTS (presets);
+  return presets;
+}
+
+/**
+ * chronicle_export_find_preset:
+ * @id: a preset id such as "article" (any case)
+ *
+ * Returns: (nullable): the preset, or %NULL if there is none by that id
+ */
+const ChronicleExportPreset *
+chronicle_export_find_preset (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (g_ascii_strcasecmp (presets[i].id, id) == 0)
+      return &presets[i];
+
+  return NULL;
+}
 
 /**
  * chronicle_export_options_init:
  * @options: options to fill
  *
  * Fills @options with the defaults: a 1920×1080 light PNG of the whole
- * timeline with title, legend and credit.
+ * timeline with title, legend and credit, text sized for the output, and
+ * no selection highlight.
  */
 void
 chronicle_export_options_init (ChronicleExportOptions *options)
@@ -56,6 +111,8 @@ chronicle_export_options_init (ChronicleExportOptions *options)
     .show_credit = TRUE,
     .collapse_gaps = TRUE,
     .selected = G_MAXUINT,
+    .zone = CHRONICLE_ZONE_TIMELINE,
+    .zone_offset = 0,
   };
 }
 
@@ -138,6 +195,14 @@ chronicle_export_options_validate (const ChronicleExportOptions *options,
       return FALSE;
     }
 
+  if (options->text_scale < 0 || options->text_scale > CHRONICLE_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
+                   _("text scale %g is out of range: it must be between 0 (automatic) and %d"),
+                   options->text_scale, CHRONICLE_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
+
   if (options->scale < 1 || options->scale > CHRONICLE_EXPORT_MAX_SCALE)
     {
       g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
@@ -195,11 +260,12 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
-      const char *publisher = chronicle_source_get_publisher (source);
+      ChronicleSourceNameKind kind;
+      const char *publisher = chronicle_source_get_name (source, &kind);
 
-      if (publisher == NULL || *publisher == '\0')
-        publisher = chronicle_source_get_title (source);
-      if (publisher == NULL || *publisher == '\0')
+      /* Its publisher, else its title, else its link's host; an id such
+       * as "src-1" only links events to it and credits no one. */
+      if (kind == CHRONICLE_SOURCE_NAME_ID)
         continue;
       /* The timeline owns its sources, so the strings outlive the set. */
       if (!g_hash_table_add (seen, (gpointer) publisher))
@@ -248,6 +314,149 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
   return g_strdup_printf (g_hash_table_size (seen) == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
 }
 
+/**
+ * chronicle_export_get_text_scale:
+ * @options: export options
+ *
+ * How much larger than in the window the export draws its text, marks and
+ * lines: the chart is laid out at the output size divided by this and
+ * drawn scaled up. A 1200×675 article graphic gets 1.2, a 1920×1080 slide
+ * 1.92 and a 4K export 3.84, so each holds the same chart with text that
+ * reads at its size; outputs smaller than 1000×562 keep the window's text
+ * size rather than shrinking it. PDF sizes are points, so A4 (842×595)
+ * keeps 10 pt text.
+ *
+ * Returns: output px (or points) per layout px, at least 1
+ */
+double
+chronicle_export_get_text_scale (const ChronicleExportOptions *options)
+{
+  double scale;
+
+  g_return_val_if_fail (options != NULL, 1.0);
+
+  if (options->text_scale > 0)
+    return options->text_scale;
+
+  scale = MIN (options->width / TEXT_SCALE_WIDTH, options->height / TEXT_SCALE_HEIGHT);
+  return CLAMP (scale, 1.0, (double) CHRONICLE_EXPORT_MAX_SCALE);
+}
+
+/* Characters no file system takes in a name (Windows is the strictest). */
+static gboolean
+is_unsafe_filename_char (gunichar c)
+{
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+         (c < 0x80 && strchr (":/\\?*\"<>|", (int) c) != NULL) ||
+         g_unichar_type (c) == G_UNICODE_FORMAT ||
+         g_unichar_type (c) == G_UNICODE_LINE_SEPARATOR ||
+         g_unichar_type (c) == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+/* CON, PRN, AUX, NUL, COM1–9, LPT1–9, with or without an extension. */
+static gboolean
+is_reserved_windows_name (const char *name)
+{
+  static const char * const reserved[] = { "CON", "PRN", "AUX", "NUL" };
+  gsize stem = strcspn (name, ".");
+
+  while (stem > 0 && name[stem - 1] == ' ')
+    stem--;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    if (stem == 3 && g_ascii_strncasecmp (name, reserved[i], 3) == 0)
+      return TRUE;
+
+  return stem == 4 && (g_ascii_strncasecmp (name, "COM", 3) == 0 || g_ascii_strncasecmp (name, "LPT", 3) == 0) &&
+         name[3] >= '1' && name[3] <= '9';
+}
+
+/* File names are bounded in bytes (255 on most file systems): well
+ * below, so that a folder path or "~1" still fits. */
+#define FILENAME_MAX_BYTES 120
+
+/**
+ * chronicle_export_suggest_filename:
+ * @title: (nullable): the timeline's title
+ * @format: the export format, for the extension
+ *
+ * A file name for the export that every file system takes: the title as
+ * people read it ("Istanbul talks 2025 — Ukraine.png", a colon becomes a
+ * dash with spaces, not a "-" glued to the words), without the characters
+ * Windows, macOS or Linux refuse or hide (`:/\?*"<>|`, controls, bidi
+ * controls), without leading or trailing dots and spaces, not a Windows
+ * device name, and at most %FILENAME_MAX_BYTES bytes, cut at a character.
+ *
+ * Returns: (transfer full): the suggested name, with its extension
+ */
+char *
+chronicle_export_suggest_filename (const char            *title,
+                                   ChronicleExportFormat  format)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  if (title != NULL)
+    clean = chronicle_text_for_display (title, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+  for (const char *c = clean; c != NULL && *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+      char buf[8];
+      int len;
+
+      if (ch == ':')
+        {
+          /* "Russia: talks" reads as "Russia — talks". */
+          while (name->len > 0 && name->str[name->len - 1] == ' ')
+            g_string_truncate (name, name->len - 1);
+          if (name->len > 0)
+            g_string_append (name, " — ");
+          space = FALSE;
+          continue;
+        }
+      if (g_unichar_isspace (ch) || is_unsafe_filename_char (ch))
+        {
+          space = name->len > 0;
+          continue;
+        }
+
+      if (space && name->str[name->len - 1] != ' ')
+        g_string_append_c (name, ' ');
+      space = FALSE;
+
+      len = g_unichar_to_utf8 (ch, buf);
+      if (name->len + len > FILENAME_MAX_BYTES)
+        break;
+      g_string_append_len (name, buf, len);
+    }
+
+  /* No leading dots (hidden files), no trailing dots or spaces (Windows
+   * drops them), no dash left hanging by the cut. */
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == ' '))
+    g_string_erase (name, 0, 1);
+  for (;;)
+    {
+      if (name->len > 0 && (name->str[name->len - 1] == '.' || name->str[name->len - 1] == ' '))
+        g_string_truncate (name, name->len - 1);
+      else if (g_str_has_suffix (name->str, "—"))
+        g_string_truncate (name, name->len - strlen ("—"));
+      else
+        break;
+    }
+
+  if (name->len == 0)
+    /* Translators: the file name suggested for an export of a timeline
+     * without a title; no extension. */
+    g_string_assign (name, _("Timeline"));
+  else if (is_reserved_windows_name (name->str))
+    g_string_append (name, " chart");
+
+  g_string_append_printf (name, ".%s", chronicle_export_format_to_name (format));
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 static void
 init_style (ChronicleStyle               *style,
             const ChronicleExportOptions *options)
@@ -261,36 +470,35 @@ init_style (ChronicleStyle               *style,
   style->scale = options->format == CHRONICLE_EXPORT_PNG ? options->scale : 1;
 }
 
+/* The credit line, left-aligned under the chart like the title above it,
+ * wrapped onto as many lines as it needs: a credit cut with "…" drops the
+ * very sources it is there to name. Returns the height it takes. */
 static double
 paint_credit (cairo_t              *cr,
               const char           *credit,
               const ChronicleStyle *style,
               double                width,
               double                height,
+              double                text_scale,
               ChronicleTextSink     sink,
               gpointer              sink_data)
 {
-  double x, y;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family);
+  PangoLayoutIter *iter;
   int text_width, text_height;
+  double x = CREDIT_PAD_X, y;
 
   pango_font_description_set_absolute_size (font, style->font_size * 0.9 * PANGO_SCALE * 96.0 / 72.0);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, credit, -1);
-  pango_layout_set_width (layout, (int) ((width - 2 * CREDIT_MARGIN * 2) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, (int) (MAX (width - 2 * CREDIT_PAD_X, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
-  x = width - text_width - 2 * CREDIT_MARGIN;
   y = height - text_height - CREDIT_MARGIN;
 
-  if (sink != NULL)
-    {
-      sink (credit, x, y + (double) pango_layout_get_baseline (layout) / PANGO_SCALE,
-            font, &style->dim_foreground, sink_data);
-    }
-  else
+  if (sink == NULL)
     {
       cairo_save (cr);
       cairo_set_source_rgba (cr, style->dim_foreground.red, style->dim_foreground.green,
@@ -298,57 +506,78 @@ paint_credit (cairo_t              *cr,
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, layout);
       cairo_restore (cr);
+      return text_height + 2 * CREDIT_MARGIN;
     }
+
+  /* One run per line, in output px like the rest of the sink's text. */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      g_autofree char *text = g_strndup (credit + line->start_index, line->length);
+      g_autoptr(PangoFontDescription) scaled = pango_font_description_copy (font);
+
+      g_strchomp (text);
+      pango_font_description_set_absolute_size (scaled, pango_font_description_get_size (font) * text_scale);
+      sink (text, x * text_scale, (y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE) * text_scale,
+            scaled, &style->dim_foreground, sink_data);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 
   return text_height + 2 * CREDIT_MARGIN;
 }
 
-static void paint_with_text_sink (cairo_t                      *cr,
-                                  ChronicleTimeline            *timeline,
-                                  const ChronicleViewport      *view,
-                                  const ChronicleExportOptions *options,
-                                  ChronicleTextSink             sink,
-                                  gpointer                      sink_data);
-
-/**
- * chronicle_export_paint:
- * @cr: the target
- * @timeline: the timeline to draw
- * @view: (nullable): the visible range to keep, or %NULL to fit everything
- * @options: what to draw
- *
- * Paints the export at the logical size in @options through the same
- * layout and painter as the timeline widget.
- */
-void
-chronicle_export_paint (cairo_t                      *cr,
-                        ChronicleTimeline            *timeline,
-                        const ChronicleViewport      *view,
-                        const ChronicleExportOptions *options)
+/* The SVG's text sink gets layout px; the file is in output px. */
+typedef struct
 {
-  paint_with_text_sink (cr, timeline, view, options, NULL, NULL);
-}
+  ChronicleTextSink sink;
+  gpointer          sink_data;
+  double            scale;
+} ScaledSink;
 
 static void
-paint_with_text_sink (cairo_t                      *cr,
-                      ChronicleTimeline            *timeline,
-                      const ChronicleViewport      *view,
-                      const ChronicleExportOptions *options,
-                      ChronicleTextSink             sink,
-                      gpointer                      sink_data)
+scaled_sink_cb (const char                 *text,
+                double                      x,
+                double                      baseline,
+                const PangoFontDescription *font,
+                const ChronicleColor       *color,
+                gpointer                    user_data)
+{
+  ScaledSink *scaled = user_data;
+  g_autoptr(PangoFontDescription) scaled_font = pango_font_description_copy (font);
+
+  pango_font_description_set_absolute_size (scaled_font, pango_font_description_get_size (font) * scaled->scale);
+  scaled->sink (text, x * scaled->scale, baseline * scaled->scale, scaled_font, color, scaled->sink_data);
+}
+
+/*
+ * Lays out and paints the export into @cr, whose units are output px (or
+ * points): the chart is laid out at the output size divided by the text
+ * scale and drawn scaled up, so that text, marks and lines grow with the
+ * output together. Returns the layout, for the image map and the report.
+ */
+static ChronicleLayout *
+paint_export (cairo_t                      *cr,
+              ChronicleTimeline            *timeline,
+              const ChronicleViewport      *view,
+              const ChronicleExportOptions *options,
+              ChronicleTextSink             sink,
+              gpointer                      sink_data,
+              guint                        *n_cut_titles)
 {
   g_auto(ChronicleStyle) style = { 0 };
   g_autoptr(ChronicleViewport) viewport = NULL;
-  g_autoptr(ChronicleLayout) layout = NULL;
+  ChronicleLayout *layout;
   PangoContext *context;
   g_autofree char *credit = NULL;
   ChroniclePangoMeasurer measurer;
   ChronicleLayoutOptions layout_options = { 0 };
-  double chart_height = options->height;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
-  g_return_if_fail (options != NULL);
+  double text_scale = chronicle_export_get_text_scale (options);
+  double width = options->width / text_scale;
+  double height = options->height / text_scale;
+  double chart_height = height;
+  ScaledSink scaled = { sink, sink_data, text_scale };
 
   init_style (&style, options);
 
@@ -356,17 +585,23 @@ paint_with_text_sink (cairo_t                      *cr,
   cairo_set_source_rgba (cr, style.background.red, style.background.green,
                          style.background.blue, style.background.alpha);
   cairo_paint (cr);
-  cairo_restore (cr);
+  cairo_scale (cr, text_scale, text_scale);
+
+  if (sink != NULL)
+    {
+      sink = scaled_sink_cb;
+      sink_data = &scaled;
+    }
 
   if (options->show_credit && (credit = chronicle_export_build_credit (timeline)) != NULL)
-    chart_height -= paint_credit (cr, credit, &style, options->width, options->height, sink, sink_data);
+    chart_height -= paint_credit (cr, credit, &style, width, height, text_scale, scaled.sink, scaled.sink_data);
 
   if (view != NULL)
     {
       double start, end;
 
       viewport = chronicle_viewport_copy (view);
-      chronicle_viewport_set_width (viewport, options->width);
+      chronicle_viewport_set_width (viewport, width);
       /* Keep the time range the user saw, whatever the new width. */
       chronicle_viewport_get_visible_range (view, &start, &end);
       chronicle_viewport_show_range (viewport, start, end);
@@ -374,8 +609,11 @@ paint_with_text_sink (cairo_t                      *cr,
   else
     {
       viewport = chronicle_viewport_new ();
+      chronicle_viewport_set_zone_offset (viewport,
+                                          chronicle_viewport_resolve_zone (timeline, options->zone,
+                                                                           options->zone_offset));
       chronicle_viewport_set_timeline (viewport, timeline, options->collapse_gaps);
-      chronicle_viewport_set_width (viewport, options->width);
+      chronicle_viewport_set_width (viewport, width);
       chronicle_viewport_fit (viewport);
     }
 
@@ -385,19 +623,74 @@ paint_with_text_sink (cairo_t                      *cr,
 
   layout_options.collapse_gaps = options->collapse_gaps;
   layout_options.show_title = options->show_title;
+  layout_options.subtitle = options->subtitle;
   layout_options.show_legend = options->show_legend;
   layout_options.show_eras = TRUE;
   layout_options.hidden_categories = options->hidden_categories;
 
-  layout = chronicle_layout_compute (timeline, viewport, options->width, chart_height,
+  layout = chronicle_layout_compute (timeline, viewport, width, chart_height,
                                      &layout_options, chronicle_pango_measure, &measurer);
   chronicle_paint_with_text_sink (cr, layout, &style, sink, sink_data);
 
   if (options->selected != G_MAXUINT)
     chronicle_paint_highlight (cr, layout, &style, options->selected, TRUE);
 
+  if (n_cut_titles != NULL)
+    *n_cut_titles = chronicle_layout_get_n_cut_titles (layout);
+
+  cairo_restore (cr);
   g_object_unref (context);
+
+  return layout;
 }
+
+/**
+ * chronicle_export_paint:
+ * @cr: the target, in output px (points for PDF)
+ * @timeline: the timeline to draw
+ * @view: (nullable): the visible range to keep, or %NULL to fit everything
+ * @options: what to draw
+ *
+ * Paints the export at the size in @options through the same layout and
+ * painter as the timeline widget, with text sized for that output (see
+ * chronicle_export_get_text_scale()).
+ */
+void
+chronicle_export_paint (cairo_t                      *cr,
+                        ChronicleTimeline            *timeline,
+                        const ChronicleViewport      *view,
+                        const ChronicleExportOptions *options)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+  g_return_if_fail (options != NULL);
+
+  chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL, NULL));
+}
+
+guint
+chronicle_export_paint_counting_cuts (cairo_t                      *cr,
+                                      ChronicleTimeline            *timeline,
+                                      const ChronicleViewport      *view,
+                                      const ChronicleExportOptions *options)
+{
+  guint n_cut = 0;
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL, &n_cut));
+  return n_cut;
+}
+
+static cairo_surface_t *
+render_image (ChronicleTimeline            *timeline,
+              const ChronicleViewport      *view,
+              const ChronicleExportOptions *options,
+              ChronicleLayout             **out_layout,
+              guint                        *n_cut_titles,
+              GError                      **error);
 
 /**
  * chronicle_export_render_image:
@@ -415,11 +708,23 @@ chronicle_export_render_image (ChronicleTimeline            *timeline,
                                const ChronicleExportOptions *options,
                                GError                      **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (options != NULL, NULL);
+
+  return render_image (timeline, view, options, NULL, NULL, error);
+}
+
+static cairo_surface_t *
+render_image (ChronicleTimeline            *timeline,
+              const ChronicleViewport      *view,
+              const ChronicleExportOptions *options,
+              ChronicleLayout             **out_layout,
+              guint                        *n_cut_titles,
+              GError                      **error)
+{
+  ChronicleLayout *layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
   if (!chronicle_export_options_validate (options, error))
     return NULL;
@@ -439,9 +744,14 @@ chronicle_export_render_image (ChronicleTimeline            *timeline,
 
   cairo_surface_set_device_scale (surface, options->scale, options->scale);
   cr = cairo_create (surface);
-  chronicle_export_paint (cr, timeline, view, options);
+  layout = paint_export (cr, timeline, view, options, NULL, NULL, n_cut_titles);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+
+  if (out_layout != NULL)
+    *out_layout = layout;
+  else
+    chronicle_layout_free (layout);
 
   return surface;
 }
@@ -567,6 +877,8 @@ write_chart (ChronicleTimeline            *timeline,
              const ChronicleViewport      *view,
              const ChronicleExportOptions *options,
              ChronicleFileSaver           *saver,
+             ChronicleLayout             **out_layout,
+             guint                        *n_cut_titles,
              GCancellable                 *cancellable,
              GError                      **error)
 {
@@ -581,7 +893,7 @@ write_chart (ChronicleTimeline            *timeline,
   switch (options->format)
     {
     case CHRONICLE_EXPORT_PNG:
-      surface = chronicle_export_render_image (timeline, view, options, error);
+      surface = render_image (timeline, view, options, out_layout, n_cut_titles, error);
       if (surface == NULL)
         return FALSE;
       status = cairo_surface_write_to_png_stream (surface, write_to_saver_cb, &target);
@@ -609,10 +921,8 @@ write_chart (ChronicleTimeline            *timeline,
     }
 
   cr = cairo_create (surface);
-  if (svg_text != NULL)
-    paint_with_text_sink (cr, timeline, view, options, collect_svg_text_cb, svg_text);
-  else
-    chronicle_export_paint (cr, timeline, view, options);
+  *out_layout = paint_export (cr, timeline, view, options,
+                              svg_text != NULL ? collect_svg_text_cb : NULL, svg_text, n_cut_titles);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -656,7 +966,54 @@ chronicle_export_to_file (ChronicleTimeline            *timeline,
                           GCancellable                 *cancellable,
                           GError                      **error)
 {
-  return chronicle_export_to_file_full (timeline, view, options, file, NULL, NULL, cancellable, error);
+  return chronicle_export_to_file_full (timeline, view, options, file, NULL, NULL, NULL, NULL, cancellable, error);
+}
+
+/**
+ * chronicle_export_to_file_with_map:
+ * @timeline: the timeline to draw
+ * @view: (nullable): the visible range to keep, or %NULL to fit everything
+ * @options: format, size and looks
+ * @file: the file to write; must be local
+ * @image_map: (nullable): where to write the image map (docs/image-map.md)
+ * @report: (out caller-allocates) (optional): what the export had to do,
+ *   such as cutting titles
+ * @cancellable: (nullable): checked while writing
+ * @error: return location for a #GError
+ *
+ * chronicle_export_to_file(), and the image map beside it. Both files are
+ * saved safely; the chart is renamed into place first, then the map.
+ *
+ * Returns: %TRUE if @file (and @image_map) now hold the chart
+ */
+gboolean
+chronicle_export_to_file_with_map (ChronicleTimeline            *timeline,
+                                   const ChronicleViewport      *view,
+                                   const ChronicleExportOptions *options,
+                                   GFile                        *file,
+                                   GFile                        *image_map,
+                                   ChronicleExportReport        *report,
+                                   GCancellable                 *cancellable,
+                                   GError                      **error)
+{
+  return chronicle_export_to_file_full (timeline, view, options, file, image_map, report,
+                                        NULL, NULL, cancellable, error);
+}
+
+static gboolean
+write_image_map (const ChronicleLayout        *layout,
+                 const ChronicleExportOptions *options,
+                 ChronicleFileSaver           *saver,
+                 GCancellable                 *cancellable,
+                 GError                      **error)
+{
+  gsize length;
+  g_autofree char *json = chronicle_image_map_build (layout, chronicle_export_get_text_scale (options),
+                                                     options->width, options->height,
+                                                     options->format == CHRONICLE_EXPORT_PDF, &length);
+
+  return chronicle_file_saver_write (saver, json, length, cancellable, error) &&
+         chronicle_file_saver_write (saver, "\n", 1, cancellable, error);
 }
 
 gboolean
@@ -664,28 +1021,52 @@ chronicle_export_to_file_full (ChronicleTimeline            *timeline,
                                const ChronicleViewport      *view,
                                const ChronicleExportOptions *options,
                                GFile                        *file,
+                               GFile                        *image_map,
+                               ChronicleExportReport        *report,
                                ChronicleStreamWrapFunc       wrap,
                                gpointer                      wrap_data,
                                GCancellable                 *cancellable,
                                GError                      **error)
 {
   g_autoptr(ChronicleFileSaver) saver = NULL;
+  g_autoptr(ChronicleFileSaver) map_saver = NULL;
+  g_autoptr(ChronicleLayout) layout = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint n_cut_titles = 0;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (image_map == NULL || G_IS_FILE (image_map), FALSE);
+
+  if (report != NULL)
+    *report = (ChronicleExportReport) { 0 };
 
   if (!chronicle_export_options_validate (options, error))
     return FALSE;
 
-  /* The target is checked (and a FIFO or device refused) before the
+  if (image_map != NULL && g_file_equal (file, image_map))
+    {
+      g_set_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_INVALID,
+                   _("the image map cannot be written over the chart itself"));
+      return FALSE;
+    }
+
+  /* The targets are checked (and a FIFO or device refused) before the
    * chart is drawn. */
   saver = chronicle_file_saver_new (file, wrap, wrap_data, &local_error);
-  if (saver != NULL &&
-      write_chart (timeline, view, options, saver, cancellable, &local_error) &&
-      chronicle_file_saver_commit (saver, cancellable, &local_error))
-    return TRUE;
+  if (saver != NULL && image_map != NULL)
+    map_saver = chronicle_file_saver_new (image_map, wrap, wrap_data, &local_error);
+  if (saver != NULL && (image_map == NULL || map_saver != NULL) &&
+      write_chart (timeline, view, options, saver, &layout, &n_cut_titles, cancellable, &local_error) &&
+      (map_saver == NULL || write_image_map (layout, options, map_saver, cancellable, &local_error)) &&
+      chronicle_file_saver_commit (saver, cancellable, &local_error) &&
+      (map_saver == NULL || chronicle_file_saver_commit (map_saver, cancellable, &local_error)))
+    {
+      if (report != NULL)
+        report->n_cut_titles = n_cut_titles;
+      return TRUE;
+    }
 
   /* The saver's errors are GIO's; the export's own domain is the
    * documented one for a file that could not be written. */

@@ -52,12 +52,31 @@ typedef struct
   gboolean              show_title;
   gboolean              show_legend;
   gboolean              show_credit;    /* "Source: Reuters, 16 May 2025" */
+  const char           *subtitle;       /* under the title, or NULL (borrowed) */
+  double                text_scale;     /* output px per layout px; 0: from the size (see chronicle_export_get_text_scale) */
   gboolean              collapse_gaps;
   guint                 selected;       /* timeline position to highlight, or G_MAXUINT */
   const char * const   *hidden_categories; /* filtered out: struck through in the legend (borrowed) */
+  /* Display zone of an export built without a view (a view carries its
+   * own): the timeline's, UTC, the computer's, or zone_offset (seconds
+   * east of UTC) for CHRONICLE_ZONE_FIXED. */
+  ChronicleZoneMode     zone;
+  int                   zone_offset;
 } ChronicleExportOptions;
 
+/* Sizes named for their use (see chronicle_export_get_presets()). */
+typedef struct
+{
+  const char            *id;      /* "article", for --preset */
+  const char            *name;    /* translated, for the dialog */
+  int                    width;   /* px, or points for PDF */
+  int                    height;
+  ChronicleExportFormat  format;  /* what it is usually exported as */
+} ChronicleExportPreset;
+
 GQuark           chronicle_export_error_quark      (void);
+const ChronicleExportPreset *chronicle_export_get_presets (guint                *n_presets);
+const ChronicleExportPreset *chronicle_export_find_preset (const char           *id);
 void             chronicle_export_options_init     (ChronicleExportOptions       *options);
 gboolean         chronicle_export_format_from_name (const char                   *name,
                                                     ChronicleExportFormat        *format);
@@ -67,6 +86,9 @@ gboolean         chronicle_export_format_from_path (const char                  
 gboolean         chronicle_export_options_validate (const ChronicleExportOptions *options,
                                                     GError                      **error);
 char            *chronicle_export_build_credit     (ChronicleTimeline            *timeline);
+double           chronicle_export_get_text_scale   (const ChronicleExportOptions *options);
+char            *chronicle_export_suggest_filename (const char                   *title,
+                                                    ChronicleExportFormat         format);
 
 /* Paints the chart into @cr at logical size @width x @height, exactly as
  * the export would: the preview and the clipboard copy use this too.
@@ -87,6 +109,24 @@ gboolean         chronicle_export_to_file          (ChronicleTimeline           
                                                     const ChronicleViewport      *view,
                                                     const ChronicleExportOptions *options,
                                                     GFile                        *file,
+                                                    GCancellable                 *cancellable,
+                                                    GError                      **error);
+
+/* What an export did besides drawing, for the command line and the dialog. */
+typedef struct
+{
+  guint n_cut_titles;   /* event labels drawn shorter than their title */
+} ChronicleExportReport;
+
+/* chronicle_export_to_file() that also writes the image map (see
+ * docs/image-map.md) to @image_map when it is not NULL, through the same
+ * safe saving, and fills @report when it is not NULL. */
+gboolean         chronicle_export_to_file_with_map (ChronicleTimeline            *timeline,
+                                                    const ChronicleViewport      *view,
+                                                    const ChronicleExportOptions *options,
+                                                    GFile                        *file,
+                                                    GFile                        *image_map,
+                                                    ChronicleExportReport        *report,
                                                     GCancellable                 *cancellable,
                                                     GError                      **error);
 

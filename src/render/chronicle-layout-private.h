@@ -34,13 +34,32 @@ typedef struct
 {
   double x0;
   double x1;
+  double skipped;   /* seconds of time the break leaves out */
+  char  *text;      /* owned: how much, "3 years", drawn under the mark in the tick row */
+  double text_width;
+  gboolean text_below; /* no room in the tick row: drawn a row lower */
 } ChronicleLayoutBreak;
+
+/* The heading of a stretch of axis between breaks, drawn when the
+ * stretches in view have different scales: it names the span the stretch
+ * covers, "24 Feb – 31 Mar 2022". */
+typedef struct
+{
+  double        x0;       /* visible part of the span its events cover, px */
+  double        x1;
+  char         *text;     /* owned */
+  ChronicleRect rect;     /* where the text goes */
+} ChronicleLayoutStretch;
 
 typedef struct
 {
   guint         category;  /* index, G_MAXUINT for the break entry */
   gboolean      is_break;  /* the "time skipped" key */
   gboolean      hidden;    /* a filter hides the category: drawn dimmed */
+  gboolean      is_mark;   /* a kind of mark (precision or approximate) */
+  ChronicleMarkKind mark;  /* when is_mark */
+  ChronicleItemKind form;  /* when is_mark: drawn as a marker or a bar */
+  ChronicleMarkKind base;  /* for the approximate key: the precision it is drawn with */
   const char   *label;     /* borrowed, or a static translated string */
   ChronicleRect swatch;
   ChronicleRect text;
@@ -55,6 +74,7 @@ struct _ChronicleLayout
   GArray                 *ticks;      /* ChronicleTick, sorted by x */
   GArray                 *eras;       /* ChronicleLayoutEra */
   GArray                 *breaks;     /* ChronicleLayoutBreak */
+  GArray                 *stretches;  /* ChronicleLayoutStretch, when scales differ */
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
   guint                  *item_of_event; /* visible event - first_visible -> item index */
   GObject                *text_context;  /* PangoContext measured with, or NULL */
@@ -70,24 +90,36 @@ struct _ChronicleLayout
   double                  axis_y;
   double                  tick_label_y;   /* top of tick labels */
   double                  tick_label_height;
+  double                  stretch_label_y;  /* top of the stretch headings' row */
+  double                  break_label_y;    /* top of the row of break texts that left the tick row */
   double                  label_height;   /* text height of an event label */
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
+  double                  legend_top;     /* top of the legend rows; 0 when there is none */
+  double                  legend_row_height;
+  guint                   legend_rows;    /* reserved */
+  const char             *subtitle;       /* owned by shown_texts, or NULL */
+  ChronicleRect           subtitle_rect;
 
   /* visible events: [first_visible, first_visible + n_range) were looked
    * at, n_visible of them overlap the window */
   guint                   first_visible;
   guint                   n_range;
   guint                   n_visible;
+  guint                   n_cut_titles;   /* labels drawn with their title cut */
 
   /* hit-testing: how far an item's hit box reaches left/right of its x */
   double                  reach_left;
   double                  reach_right;
 };
 
-void chronicle_layout_compute_ticks (ChronicleLayout      *layout,
-                                     ChronicleMeasureFunc  measure,
-                                     gpointer              measure_data);
+void  chronicle_layout_compute_ticks     (ChronicleLayout      *layout,
+                                          ChronicleMeasureFunc  measure,
+                                          gpointer              measure_data);
+void  chronicle_layout_compute_stretches (ChronicleLayout      *layout,
+                                          ChronicleMeasureFunc  measure,
+                                          gpointer              measure_data);
+char *chronicle_layout_format_skip       (double                seconds);
 
 G_END_DECLS

@@ -40,7 +40,8 @@
 #define OUTER_PAD         16.0
 #define LANE_GAP          6.0     /* between lanes */
 #define LABEL_GAP         8.0     /* between labels in a lane */
-#define LABEL_MAX_TEXT    260.0   /* longer titles are ellipsized */
+#define LABEL_MAX_TEXT    340.0   /* longer titles wrap onto a second line */
+#define LABEL_MARK_INSET  1.0     /* px a marker's label box reaches past the marker's x */
 #define LABEL_EDGE        3.0     /* px kept free at the right: the selection ring lies outside the box */
 #define LABEL_MIN_WIDTH   (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define BAR_GAP           2.0     /* between a label box and its bar */
@@ -50,7 +51,8 @@
 #define CLUSTER_SPAN      36.0    /* px of axis one cluster gathers */
 #define PILL_GAP          3.0
 #define PILL_PAD_X        7.0
-#define ABOVE_SHARE       0.62    /* share of the lanes above the axis */
+#define LEGEND_ROW_GAP    6.0
+#define LEGEND_MAX_ROWS   3       /* a legend taller than this leaves the chart too little */
 
 #define CLUSTER_TAG       0x80000000u
 #define ONGOING_TAG       0x7fffffffu
@@ -178,21 +180,43 @@ layout_title (ChronicleLayout      *self,
               double               *y)
 {
   const char *title = display_text (self, chronicle_timeline_get_title (self->timeline));
+  const char *subtitle = self->options.subtitle;
   double w = 0, h = 0;
 
   *y = 8.0;
-  if (!self->options.show_title || title == NULL || *title == '\0')
-    return;
+  /* Borrowed from the caller for this call only. */
+  self->options.subtitle = NULL;
 
-  measure (title, CHRONICLE_TEXT_TITLE, &w, &h, data);
-  self->title = title;
-  self->title_rect.x = OUTER_PAD;
-  self->title_rect.y = 14.0;
-  self->title_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
-  self->title_rect.height = h;
-  *y = self->title_rect.y + h + 10.0;
+  if (self->options.show_title && title != NULL && *title != '\0')
+    {
+      measure (title, CHRONICLE_TEXT_TITLE, &w, &h, data);
+      self->title = title;
+      self->title_rect.x = OUTER_PAD;
+      self->title_rect.y = 14.0;
+      self->title_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
+      self->title_rect.height = h;
+      *y = self->title_rect.y + h + 10.0;
+    }
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      /* Always a copy: the caller's string does not outlive this call. */
+      char *shown = chronicle_text_for_display (subtitle, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      g_ptr_array_add (self->shown_texts, shown);
+      measure (shown, CHRONICLE_TEXT_LABEL, &w, &h, data);
+      self->subtitle = shown;
+      self->subtitle_rect.x = OUTER_PAD;
+      self->subtitle_rect.y = self->title != NULL ? *y - 6.0 : 14.0;
+      self->subtitle_rect.width = MIN (w, self->width - 2 * OUTER_PAD);
+      self->subtitle_rect.height = h;
+      *y = self->subtitle_rect.y + h + 10.0;
+    }
 }
 
+/* The legend row: categories, the kinds of mark in view, "time skipped".
+ * Its height is reserved here, before the events are laid out; the kinds
+ * of mark are known only after, see place_legend(). */
 static void
 layout_legend (ChronicleLayout      *self,
                ChronicleMeasureFunc  measure,
@@ -201,14 +225,14 @@ layout_legend (ChronicleLayout      *self,
 {
   GListModel *categories = chronicle_timeline_get_categories (self->timeline);
   guint n = g_list_model_get_n_items (categories);
-  double x = OUTER_PAD, row_h = 0, y;
+  double row_h = self->label_height;
   gboolean have_breaks = self->breaks->len > 0;
+  gboolean have_events = chronicle_timeline_get_n_events (self->timeline) > 0;
 
   *bottom = self->height - 8.0;
-  if (!self->options.show_legend || (n == 0 && !have_breaks))
+  if (!self->options.show_legend || (n == 0 && !have_breaks && !have_events))
     return;
 
-  /* Measure first to know the row height. */
   for (guint i = 0; i <= n; i++)
     {
       g_autoptr(ChronicleCategory) category = NULL;
@@ -244,28 +268,153 @@ layout_legend (ChronicleLayout      *self,
       g_array_append_val (self->legend, entry);
     }
 
-  y = self->height - 12.0 - row_h;
+  self->legend_row_height = row_h;
+  self->legend_top = self->height - 12.0 - self->legend_rows * row_h - (self->legend_rows - 1) * LEGEND_ROW_GAP;
+  *bottom = self->legend_top - 10.0;
+}
+
+static const char *
+get_mark_label (ChronicleMarkKind mark)
+{
+  switch (mark)
+    {
+    case CHRONICLE_MARK_TIMED_POINT:
+      /* Translators: legend key: an event at a time of day */
+      return _("At a time");
+    case CHRONICLE_MARK_TIMED_RANGE:
+      /* Translators: legend key: an event from one time of day to another */
+      return _("Time range");
+    case CHRONICLE_MARK_DAY:
+      /* Translators: legend key: an event whose day is known, not its time */
+      return _("Day (time unknown)");
+    case CHRONICLE_MARK_MONTH:
+      /* Translators: legend key: an event whose month is known, not its day */
+      return _("Month (day unknown)");
+    case CHRONICLE_MARK_YEAR:
+      /* Translators: legend key: an event whose year is known, not its month */
+      return _("Year (month unknown)");
+    case CHRONICLE_MARK_APPROXIMATE:
+      /* Translators: legend key: an event whose date is an estimate */
+      return _("Approximate date");
+    case CHRONICLE_N_MARKS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Adds a legend entry for each kind of mark the timeline uses, and only
+ * those (a chart of days does not explain times), then places the entries
+ * in the rows reserved, wrapping. The kinds come from the whole timeline,
+ * not the items in view, so the legend, and with it the axis above, stay
+ * put while the user zooms and pans. Returns how many rows they need:
+ * when more than reserved, what does not fit is dropped here and
+ * chronicle_layout_compute() lays the view out again with more rows. */
+static guint
+place_legend (ChronicleLayout      *self,
+              ChronicleMeasureFunc  measure,
+              gpointer              data)
+{
+  ChronicleDateKinds kinds = chronicle_timeline_get_date_kinds (self->timeline);
+  ChronicleMarkKind approximate_base = CHRONICLE_MARK_TIMED_POINT;
+  gboolean used[CHRONICLE_N_MARKS] = { FALSE, };
+  guint n_categories = 0;
+  double x = OUTER_PAD;
+  guint row = 0;
+
+  /* ChronicleDateKinds has a bit per mark kind, in the same order. */
+  G_STATIC_ASSERT (CHRONICLE_DATE_KIND_APPROXIMATE == 1 << CHRONICLE_MARK_APPROXIMATE);
+  G_STATIC_ASSERT (CHRONICLE_DATE_KIND_DAY == 1 << CHRONICLE_MARK_DAY);
+
+  if (self->legend_top == 0)
+    return 1;
+
+  for (ChronicleMarkKind mark = 0; mark < CHRONICLE_N_MARKS; mark++)
+    used[mark] = (kinds & (1u << mark)) != 0;
+
+  /* An estimate's key is drawn as the commonest of the coarse kinds. */
+  for (ChronicleMarkKind mark = CHRONICLE_MARK_DAY; mark <= CHRONICLE_MARK_YEAR; mark++)
+    if (used[mark])
+      {
+        approximate_base = mark;
+        break;
+      }
+
+  while (n_categories < self->legend->len &&
+         !g_array_index (self->legend, ChronicleLayoutLegendEntry, n_categories).is_break)
+    n_categories++;
+
+  /* After the categories, before "time skipped". */
+  for (ChronicleMarkKind mark = 0, at = n_categories; mark < CHRONICLE_N_MARKS; mark++)
+    {
+      ChronicleLayoutLegendEntry entry = { 0, };
+      double w = 0, h = 0;
+
+      if (!used[mark])
+        continue;
+
+      entry.is_mark = TRUE;
+      entry.mark = mark;
+      /* A bar explains a span better than a marker; a time is a point. */
+      entry.form = mark == CHRONICLE_MARK_TIMED_POINT ||
+                   (mark == CHRONICLE_MARK_APPROXIMATE && approximate_base == CHRONICLE_MARK_TIMED_POINT)
+                     ? CHRONICLE_ITEM_MARKER : CHRONICLE_ITEM_BAR;
+      entry.base = mark == CHRONICLE_MARK_APPROXIMATE ? approximate_base : mark;
+      entry.category = G_MAXUINT;
+      entry.label = get_mark_label (mark);
+      measure (entry.label, CHRONICLE_TEXT_LABEL, &w, &h, data);
+      entry.text.width = w;
+      entry.text.height = h;
+      g_array_insert_val (self->legend, at++, entry);
+    }
+
   for (guint i = 0; i < self->legend->len; i++)
     {
       ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
-      double swatch = entry->is_break ? 16.0 : 10.0;
+      double swatch = 10.0, y;
 
-      if (x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
+      if (entry->is_break)
+        swatch = 16.0;
+      else if (entry->is_mark)
+        swatch = entry->form == CHRONICLE_ITEM_BAR ? 22.0 : 2 * CHRONICLE_MARKER_RADIUS + 2;
+
+      /* The next row; an entry too wide for any row is cut by the painter. */
+      if (x > OUTER_PAD && x + swatch + 6 + entry->text.width > self->width - OUTER_PAD)
         {
+          row++;
+          x = OUTER_PAD;
+        }
+      if (row >= self->legend_rows)
+        {
+          guint needed = row + 1;
+
+          /* Count the rows the rest would take, then drop it. */
+          for (guint j = i + 1; j < self->legend->len; j++)
+            {
+              const ChronicleLayoutLegendEntry *next = &g_array_index (self->legend, ChronicleLayoutLegendEntry, j);
+
+              x += 22.0 + 6 + next->text.width + 20.0;
+              if (x > self->width - OUTER_PAD)
+                {
+                  needed++;
+                  x = OUTER_PAD + 22.0 + 6 + next->text.width + 20.0;
+                }
+            }
           g_array_set_size (self->legend, i);
-          break;
+          return needed;
         }
 
+      y = self->legend_top + row * (self->legend_row_height + LEGEND_ROW_GAP);
       entry->swatch.x = x;
-      entry->swatch.y = y + (row_h - 10.0) / 2;
+      entry->swatch.y = y + (self->legend_row_height - 10.0) / 2;
       entry->swatch.width = swatch;
       entry->swatch.height = 10.0;
       entry->text.x = x + swatch + 6;
       entry->text.y = y;
+      entry->text.width = MIN (entry->text.width, MAX (self->width - OUTER_PAD - entry->text.x, 0));
       x = entry->text.x + entry->text.width + 20.0;
     }
 
-  *bottom = y - 10.0;
+  return row + 1;
 }
 
 static void
@@ -277,7 +426,7 @@ layout_breaks (ChronicleLayout *self)
   segments = chronicle_viewport_get_segments (self->viewport, &n_segments);
   for (guint i = 0; i < n_segments; i++)
     {
-      ChronicleLayoutBreak brk;
+      ChronicleLayoutBreak brk = { 0, };
 
       if (!segments[i].is_break)
         continue;
@@ -286,6 +435,10 @@ layout_breaks (ChronicleLayout *self)
       brk.x1 = chronicle_viewport_to_px (self->viewport, segments[i].t1);
       if (brk.x1 < 0 || brk.x0 > self->width)
         continue;
+      /* What the break leaves out is the time between the events on its
+       * two sides, padding included. */
+      brk.skipped = segments[i + 1 < n_segments ? i + 1 : i].data_t0 - segments[i > 0 ? i - 1 : i].data_t1;
+      brk.text = chronicle_layout_format_skip (brk.skipped);
       g_array_append_val (self->breaks, brk);
     }
 }
@@ -509,13 +662,72 @@ place_clusters (ChronicleLayout      *self,
     }
 }
 
-/* Sets the item's kind and x range; returns where its label starts. */
-static double
+/* How precise the event's date is: the coarser of its two ends. */
+static ChronicleMarkKind
+get_mark_kind (ChronicleEvent *event)
+{
+  const ChronicleDate *date = chronicle_event_get_date (event);
+  const ChronicleDate *end = chronicle_event_get_end (event);
+  guint precision = date->precision;
+
+  if (end != NULL)
+    precision = MIN (precision, end->precision);
+
+  switch (precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return CHRONICLE_MARK_YEAR;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return CHRONICLE_MARK_MONTH;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return CHRONICLE_MARK_DAY;
+    default:
+      return end != NULL ? CHRONICLE_MARK_TIMED_RANGE : CHRONICLE_MARK_TIMED_POINT;
+    }
+}
+
+/* The label's text: the title as it is drawn, "(untitled)" for a blank
+ * one (the loader warned), "c. " before an approximate date's. */
+static void
+set_item_text (ChronicleLayout     *self,
+               ChronicleEvent      *event,
+               ChronicleLayoutItem *item)
+{
+  const char *title = chronicle_event_get_title (event);
+  char *shown;
+
+  /* the first byte settles nearly every case */
+  item->untitled = title == NULL || (!g_ascii_isalnum (*title) && chronicle_text_is_blank (title));
+  if (item->untitled)
+    /* Translators: drawn, muted, for an event whose title is empty */
+    title = _("(untitled)");
+  else
+    title = display_text (self, title);
+
+  item->approximate = chronicle_event_get_approximate (event);
+  if (!item->approximate)
+    {
+      item->text = title;
+      return;
+    }
+
+  /* Translators: a label whose date is an estimate, "c. Talks begin"; "c." is
+   * circa. Use your language's usual abbreviation. */
+  shown = g_strdup_printf (_("c. %s"), title);
+  g_ptr_array_add (self->shown_texts, shown);
+  item->text = shown;
+}
+
+/* Sets the item's kind and x range. */
+static void
 shape_item (ChronicleLayout     *self,
             ChronicleEvent      *event,
             ChronicleLayoutItem *item)
 {
   const ChronicleDate *date = chronicle_event_get_date (event);
+
+  item->mark = get_mark_kind (event);
+  set_item_text (self, event, item);
 
   /* Precision decides the shape: a month or a range is drawn across its
    * whole span; an instant, or a day narrower than DAY_BAR_MIN, is a
@@ -525,44 +737,225 @@ shape_item (ChronicleLayout     *self,
       (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
     {
       item->kind = CHRONICLE_ITEM_BAR;
-      item->text = display_text (self, chronicle_event_get_title (event));
-      return MAX (item->x, 0);
+      return;
     }
 
   item->kind = CHRONICLE_ITEM_MARKER;
+  /* A day too narrow for a bar: the marker's whisker shows the day. */
+  if (item->mark != CHRONICLE_MARK_TIMED_POINT)
+    item->whisker = (item->x2 - item->x) / 2;
   item->x = item->x2 = (item->x + item->x2) / 2;
-  item->text = display_text (self, chronicle_event_get_title (event));
-  return item->x - CHRONICLE_LABEL_STRIP / 2;
 }
 
-/* Measures the label and sets its x and width; @left and @right get the
- * stretch of lane the item needs (label and bar). */
-static void
-measure_label (ChronicleLayout      *self,
-               ChronicleLayoutItem  *item,
-               double                anchor,
+static double
+measure_width (const char           *text,
                ChronicleMeasureFunc  measure,
-               gpointer              data,
-               double               *left,
-               double               *right)
+               gpointer              data)
 {
   double w = 0, h = 0;
 
-  measure (item->text != NULL ? item->text : "", CHRONICLE_TEXT_LABEL, &w, &h, data);
-  w = MIN (w, LABEL_MAX_TEXT) + 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
-  w = MIN (w, MAX (self->width - LABEL_EDGE, 1));
+  measure (text, CHRONICLE_TEXT_LABEL, &w, &h, data);
+  return w;
+}
 
-  /* Near the right edge the label slides left of its anchor. */
-  item->label.x = MAX (MIN (anchor, self->width - LABEL_EDGE - w), 0);
-  item->label.width = w;
+/* Splits @text (@width px wide) in two lines, the first as long as fits
+ * in @limit px: before the last space that fits, or (one long word)
+ * after the last character that fits, at least one. The first guess is
+ * where the proportion of characters puts the break; it is then moved
+ * by one word (or character) at a time: a few measurements per long
+ * title, and few prefixes left in the text caches. */
+static void
+wrap_title (ChronicleLayout      *self,
+            const char           *text,
+            double                width,
+            double                limit,
+            ChronicleMeasureFunc  measure,
+            gpointer              data,
+            const char          **line1,
+            const char          **line2,
+            double               *w1,
+            double               *w2)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize best = 0, rest, len = strlen (text);
+  double best_w = 0;
+  int i, last_fit = -1, first_miss = G_MAXINT;
+  char *first;
+
+  /* Candidate ends of the first line: before each space; when there is
+   * none, after each character. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == ' ' && p != text)
+      {
+        gsize at = p - text;
+        g_array_append_val (breaks, at);
+      }
+  if (breaks->len == 0)
+    for (const char *p = g_utf8_next_char (text); *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gsize at = p - text;
+        g_array_append_val (breaks, at);
+      }
+
+  /* The last candidate at or before the proportional guess. */
+  for (i = (int) breaks->len - 1; i > 0; i--)
+    if (g_array_index (breaks, gsize, i) <= (gsize) (len * limit / MAX (width, 1)))
+      break;
+
+  while (i >= 0 && i < (int) breaks->len && i > last_fit && i < first_miss)
+    {
+      gsize at = g_array_index (breaks, gsize, i);
+      g_autofree char *prefix = g_strndup (text, at);
+      double w = measure_width (prefix, measure, data);
+
+      if (w <= limit)
+        {
+          best = at;
+          best_w = w;
+          last_fit = i;
+          i++;
+        }
+      else
+        {
+          first_miss = i;
+          i--;
+        }
+    }
+
+  if (best == 0)
+    {
+      /* Not even one word (or character) fits: one line, cut. */
+      *line1 = text;
+      *line2 = NULL;
+      *w1 = width;
+      *w2 = 0;
+      return;
+    }
+
+  first = g_strndup (text, best);
+  g_ptr_array_add (self->shown_texts, first);
+  rest = best;
+  while (text[rest] == ' ')
+    rest++;
+  *line1 = first;
+  *w1 = best_w;
+  if (text[rest] == '\0')
+    {
+      *line2 = NULL;
+      *w2 = 0;
+      return;
+    }
+  *line2 = text + rest;
+  *w2 = measure_width (*line2, measure, data);
+}
+
+/* Measures the label, wraps its title when it is long, and sets the
+ * label's x and size: starting at the event's date, or when there is no
+ * room after it ending at it (near the right edge). Never anywhere else,
+ * so the label's strip and edge mark the event's date, and its leader
+ * is a straight line from the axis. @left and @right get the stretch of
+ * lane the item needs (label and bar). */
+static gboolean
+measure_label (ChronicleLayout      *self,
+               ChronicleLayoutItem  *item,
+               ChronicleMeasureFunc  measure,
+               gpointer              data,
+               double               *left,
+               double               *right,
+               gboolean             *cut_title,
+               gboolean              may_wrap)
+{
+  const double chrome = 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
+  const char *text = item->text != NULL ? item->text : "";
+  double start, end, room_after, room_before, room, w, line_w, box_w;
+  gboolean cut = FALSE;
+
+  *cut_title = FALSE;
+
+  if (item->kind == CHRONICLE_ITEM_BAR)
+    {
+      /* Over the bar from its start, or ending at its start, left of
+       * the bar: never at its end, which a reader would take for the
+       * date (a day's bar ends at the next midnight). */
+      start = MAX (item->x, 0);
+      if (start > self->width - LABEL_EDGE)
+        return FALSE;
+      end = start;
+    }
+  else if (item->x < 0 || item->x + LABEL_MARK_INSET > self->width - LABEL_EDGE)
+    /* The point of a day that is partly in view lies outside it: a
+     * label at the edge would mark another date. */
+    return FALSE;
+  else
+    {
+      start = MAX (item->x - LABEL_MARK_INSET, 0);
+      end = MIN (item->x + LABEL_MARK_INSET, self->width);
+    }
+  room_after = self->width - LABEL_EDGE - start - chrome;
+  room_before = end - chrome;
+  room = MAX (room_after, room_before);
+
+  w = measure_width (text, measure, data);
+  item->text2 = NULL;
+  if (w <= MIN (LABEL_MAX_TEXT, room) || room <= 0)
+    {
+      line_w = w;
+      cut = w > room;
+    }
+  else if (!may_wrap)
+    {
+      /* No two lanes free here: one line, cut, rather than no label. */
+      line_w = MIN (LABEL_MAX_TEXT, room);
+      cut = TRUE;
+    }
+  else
+    {
+      /* A second line before any cut: two lines of about half the
+       * title each, as wide as the room allows when that is not enough. */
+      double limit = MIN (room, MAX (ceil (w * 0.55), LABEL_MAX_TEXT / 2));
+      const char *line1, *line2;
+      double w1, w2;
+
+      wrap_title (self, text, w, limit, measure, data, &line1, &line2, &w1, &w2);
+      if (line2 != NULL && w2 > limit && limit < room)
+        {
+          limit = room;
+          wrap_title (self, text, w, limit, measure, data, &line1, &line2, &w1, &w2);
+        }
+      item->text = line1;
+      item->text2 = line2;
+      line_w = MIN (MAX (w1, w2), room);
+      cut = w1 > room || w2 > room;
+    }
+
+  *cut_title = cut;
+  if (room + chrome < LABEL_MIN_WIDTH ||
+      (start + MAX (MIN (line_w, room) + chrome, LABEL_MIN_WIDTH) > self->width - LABEL_EDGE && end < start))
+    return FALSE;
+
+  box_w = MAX (MIN (line_w, room) + chrome, LABEL_MIN_WIDTH);
+  item->label.width = box_w;
+  item->label.height = (item->text2 != NULL ? 2 : 1) * self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
+
+  if (start + box_w <= self->width - LABEL_EDGE || room_after >= room_before || end < start)
+    {
+      item->label.x = start;
+      item->label_before = FALSE;
+    }
+  else
+    {
+      item->label.x = end - box_w;
+      item->label_before = TRUE;
+    }
 
   *left = item->label.x;
-  *right = item->label.x + w;
+  *right = item->label.x + box_w;
   if (item->kind == CHRONICLE_ITEM_BAR)
     {
       *left = MIN (*left, MAX (item->x, 0));
       *right = MAX (*right, MIN (item->x2, self->width));
     }
+  return TRUE;
 }
 
 /* Folds the events after range index @k into @cluster, as far as its
@@ -596,7 +989,8 @@ fold_following (ChronicleLayout *self,
   self->n_visible += end - pos - 1;
   c->x_last = MAX (c->x_last,
                    CLAMP (chronicle_viewport_to_px (self->viewport,
-                                                    chronicle_event_get_start_time (chronicle_timeline_get_event (self->timeline, end - 1))),
+                                                    chronicle_viewport_event_start (self->viewport,
+                                                                                    chronicle_timeline_get_event (self->timeline, end - 1))),
                           0, self->width));
 
   return end - self->first_visible - 1;
@@ -630,6 +1024,130 @@ collect_position (ChronicleTimeline *timeline,
   return TRUE;
 }
 
+/* The side of the axis an event's label takes (0 above, 1 below): a
+ * property of the event, so that it stays when the view zooms, pans,
+ * searches or filters, and is the same in every export. From a hash of
+ * the id (FNV-1a, stable across processes, unlike chronicle_str_hash()),
+ * or the timeline position for an event without one. */
+static guint
+event_side (ChronicleEvent *event,
+            guint           position)
+{
+  const char *id = chronicle_event_get_id (event);
+  guint32 h = 2166136261u;
+
+  if (id == NULL)
+    return position & 1;
+
+  for (const guchar *p = (const guchar *) id; *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= 16777619u;
+    }
+
+  return (h >> 24) & 1;
+}
+
+/* The first lane of @side, nearest the axis first, free from @left on
+ * (and the one beyond it too for a label of two lines); -1 when none. */
+static gboolean
+lane_free (const double *lane_end,
+           guint         l,
+           guint         lane1,
+           double        left,
+           gboolean      two_lines)
+{
+  return l < lane1 && lane_end[l] <= left && (!two_lines || (l + 1 < lane1 && lane_end[l + 1] <= left));
+}
+
+/* @preferred (a lane index, or G_MAXUINT) is tried first: the lane the
+ * event had in the frame before. */
+static int
+find_lane (const double *lane_end,
+           guint         lane0,
+           guint         lane1,
+           double        left,
+           gboolean      two_lines,
+           guint         preferred)
+{
+  if (preferred >= lane0 && lane_free (lane_end, preferred, lane1, left, two_lines))
+    return (int) preferred;
+  for (guint l = lane0; l < lane1; l++)
+    if (lane_free (lane_end, l, lane1, left, two_lines))
+      return (int) l;
+  return -1;
+}
+
+/* Same for the ongoing events: a lane still free from the left edge up
+ * to past @right. */
+static int
+find_lane_before (const double *lane_start,
+                  guint         lane0,
+                  guint         lane1,
+                  double        right,
+                  gboolean      two_lines,
+                  guint         preferred)
+{
+  if (preferred >= lane0 && preferred < lane1 && right + LABEL_GAP <= lane_start[preferred] &&
+      (!two_lines || (preferred + 1 < lane1 && right + LABEL_GAP <= lane_start[preferred + 1])))
+    return (int) preferred;
+  for (guint l = lane0; l < lane1; l++)
+    if (right + LABEL_GAP <= lane_start[l] &&
+        (!two_lines || (l + 1 < lane1 && right + LABEL_GAP <= lane_start[l + 1])))
+      return (int) l;
+  return -1;
+}
+
+/* The side and lane index @event had before: FALSE when it is new. */
+static gboolean
+recall_placement (ChronicleLayout *self,
+                  ChronicleEvent  *event,
+                  guint            n_above,
+                  guint           *side,
+                  guint           *lane)
+{
+  const char *id = chronicle_event_get_id (event);
+  int remembered;
+
+  if (self->options.placements == NULL || id == NULL)
+    return FALSE;
+  remembered = GPOINTER_TO_INT (g_hash_table_lookup (self->options.placements, id));
+  if (remembered == 0)
+    return FALSE;
+
+  *side = remembered > 0 ? 0 : 1;
+  *lane = remembered > 0 ? (guint) remembered - 1 : n_above + (guint) -remembered - 1;
+  return TRUE;
+}
+
+static void
+remember_placement (ChronicleLayout *self,
+                    ChronicleEvent  *event,
+                    int              lane)
+{
+  const char *id = chronicle_event_get_id (event);
+
+  /* (An insert over a present key frees the key passed: dup only when
+   * the lane changed.) */
+  if (self->options.placements == NULL || id == NULL ||
+      GPOINTER_TO_INT (g_hash_table_lookup (self->options.placements, id)) == lane)
+    return;
+  g_hash_table_insert (self->options.placements, g_strdup (id), GINT_TO_POINTER (lane));
+}
+
+static double
+min_of (const double *values,
+        guint         from,
+        guint         to,
+        double        none)
+{
+  double m = from < to ? G_MAXDOUBLE : none;
+
+  for (guint i = from; i < to; i++)
+    m = MIN (m, values[i]);
+  return m;
+}
+
 static void
 layout_events (ChronicleLayout      *self,
                ChronicleMeasureFunc  measure,
@@ -645,20 +1163,28 @@ layout_events (ChronicleLayout      *self,
   g_autofree guint *order = NULL;
   g_autofree guint *new_index = NULL;
   GArray *sorted;
-  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end, max_lane_start;
+  double vis_t0, vis_t1, box_h, lane_h, room, extra, min_lane_end[2], max_lane_start;
   double ongoing_x_last = 0;
-  guint first = 0, last = 0, n_lanes, n_above, n_used = 0;
+  guint first = 0, last = 0, n_lanes, n_above;
+  guint side_lane0[2], side_lane1[2];
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
+  int zone;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
 
-  /* Lanes: as many as fit between the era row and the legend. They are
-   * filled nearest-first, then split between above and below the axis
-   * once we know how many are used, so sparse charts sit centred. */
+  /* Lanes: as many as fit between the era row and the legend, half
+   * above the axis and half below. The axis stays where this puts it,
+   * whichever lanes are used, so that it does not move while the view
+   * is dragged or filtered. */
   room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
   n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
+  n_above = (n_lanes + 1) / 2;
+  side_lane0[0] = 0;
+  side_lane1[0] = n_above;
+  side_lane0[1] = n_above;
+  side_lane1[1] = n_lanes;
 
   /* Each lane is free left of lane_start and right of lane_end. */
   lane_end = g_new (double, MAX (n_lanes, 1));
@@ -668,11 +1194,16 @@ layout_events (ChronicleLayout      *self,
       lane_end[i] = -G_MAXDOUBLE;
       lane_start[i] = G_MAXDOUBLE;
     }
-  min_lane_end = n_lanes > 0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
+  for (guint side = 0; side < 2; side++)
+    min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
   chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
-  from = (gint64) floor (vis_t0);
-  to = (gint64) ceil (vis_t1);
+  /* The timeline indexes UTC times; the window is in the display zone,
+   * where dates with an offset are moved by it and floating ones are not:
+   * look at both. */
+  zone = chronicle_viewport_get_zone_offset (self->viewport);
+  from = (gint64) floor (vis_t0) - ABS (zone);
+  to = (gint64) ceil (vis_t1) + ABS (zone);
 
   /* [first, last) is a superset of the visible events; the loop skips
    * those that end before the window. */
@@ -690,7 +1221,7 @@ layout_events (ChronicleLayout      *self,
    * rather than a stack of long spans from the past. */
   if (self->n_range > 0)
     {
-      guint lb = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (vis_t0));
+      guint lb = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (vis_t0) - zone);
 
       n_ongoing = CLAMP (lb, self->first_visible, self->first_visible + self->n_range) - self->first_visible;
     }
@@ -699,11 +1230,13 @@ layout_events (ChronicleLayout      *self,
     {
       guint pos = self->first_visible + k;
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
-      double s = chronicle_event_get_start_time (event);
-      double e = chronicle_event_get_end_time (event);
+      double s = chronicle_viewport_event_start (self->viewport, event);
+      double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
-      double left0, left, right, anchor;
-      int lane = 0;
+      double left0, left, right, any_lane_end;
+      gboolean cut = FALSE, known;
+      guint side, preferred;
+      int l = -1;
 
       self->item_of_event[k] = G_MAXUINT;
       if (e <= vis_t0 || s >= vis_t1)
@@ -712,63 +1245,80 @@ layout_events (ChronicleLayout      *self,
 
       item.x = chronicle_viewport_to_px (self->viewport, s);
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
-
-      /* Cheap test before looking at the event further: can any lane take
-       * a label starting here? When not, this event and all that follow
-       * up to where a lane frees (or the cluster is full) fold into the
-       * same cluster: found by binary search, not one by one, so a
-       * fitted view of 100 000 events costs about one step per label and
-       * per cluster. */
+      /* Cheap test before looking at the event further: can a lane of
+       * either side take a label starting here? When not, this event and
+       * all that follow up to where a lane frees (or the cluster is full)
+       * fold into the same cluster: found by binary search, not one by
+       * one, so a fitted view of 100 000 events costs about one step per
+       * label and per cluster. Then the same for the event's side: the
+       * one it had before, strictly; a new event takes its own side, or
+       * the other when that is full here. */
       left0 = MIN (MAX (item.x, 0) - CHRONICLE_LABEL_STRIP / 2, self->width - LABEL_MIN_WIDTH);
-      if (left0 < min_lane_end)
+      any_lane_end = MIN (min_lane_end[0], min_lane_end[1]);
+      side = 0;
+      preferred = G_MAXUINT;
+      known = FALSE;
+      if (left0 >= any_lane_end)
+        {
+          known = recall_placement (self, event, n_above, &side, &preferred);
+          if (!known)
+            {
+              side = event_side (event, pos);
+              preferred = G_MAXUINT;
+              if (side_lane0[side] == side_lane1[side] || left0 < min_lane_end[side])
+                side = 1 - side;
+            }
+        }
+      if (left0 < any_lane_end || left0 < min_lane_end[side])
         {
           guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k,
-                              min_lane_end <= self->width - LABEL_MIN_WIDTH ? min_lane_end + CHRONICLE_LABEL_STRIP / 2
+                              any_lane_end <= self->width - LABEL_MIN_WIDTH ? any_lane_end + CHRONICLE_LABEL_STRIP / 2
                                                                             : G_MAXDOUBLE,
                               vis_t1);
           continue;
         }
 
-      anchor = shape_item (self, event, &item);
-      measure_label (self, &item, anchor, measure, data, &left, &right);
-
-      for (guint l = 0; l < n_lanes; l++)
+      shape_item (self, event, &item);
+      if (measure_label (self, &item, measure, data, &left, &right, &cut,
+                         find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0))
         {
-          if (lane_end[l] <= left)
+          l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, preferred);
+          if (l < 0 && !known)
             {
-              lane = (int) l + 1;  /* generic for now, see below */
-              n_used = MAX (n_used, l + 1);
-              lane_end[l] = right + LABEL_GAP;
-              lane_start[l] = MIN (lane_start[l], left);
-              break;
+              side = 1 - side;
+              l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, G_MAXUINT);
             }
         }
 
-      /* No lane takes this label: near the right edge labels slide left,
-       * the wider the further. What follows within the cluster's span
+      /* No lane takes this label: what follows within the cluster's span
        * folds into it unmeasured, or a dense right edge would measure
        * thousands of titles to place none. */
-      if (lane == 0)
+      if (l < 0)
         {
-          guint cluster = fold_event (clusters, pos, CLAMP (anchor, 0, self->width));
+          guint cluster = fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
           self->item_of_event[k] = CLUSTER_TAG | cluster;
           k = fold_following (self, clusters, cluster, k, G_MAXDOUBLE, vis_t1);
           continue;
         }
 
-      min_lane_end = G_MAXDOUBLE;
-      for (guint l = 0; l < n_lanes; l++)
-        min_lane_end = MIN (min_lane_end, lane_end[l]);
+      for (guint taken = (guint) l; taken <= (guint) l + (item.text2 != NULL); taken++)
+        {
+          lane_end[taken] = right + LABEL_GAP;
+          lane_start[taken] = MIN (lane_start[taken], left);
+        }
+      min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
+      if (cut)
+        self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
-      item.lane = lane;
-      item.label.height = box_h;
+      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
+      remember_placement (self, event, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -786,45 +1336,52 @@ layout_events (ChronicleLayout      *self,
    * each event. */
   ongoing = g_array_new (FALSE, FALSE, sizeof (guint));
   if (n_ongoing > 0)
-    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0), collect_position, ongoing);
+    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0) + ABS (zone), collect_position, ongoing);
 
   for (guint o = 0; o < ongoing->len; o++)
     {
       guint pos = g_array_index (ongoing, guint, o);
       guint k = pos - self->first_visible;
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
-      double e = chronicle_event_get_end_time (event);
+      double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
-      double left, right, anchor;
-      int lane = 0;
+      double left, right;
+      gboolean cut = FALSE, known;
+      guint side, preferred;
+      int l = -1;
 
       if (e <= vis_t0 || k >= n_ongoing)
         continue;
       self->n_visible++;
 
-      item.x = chronicle_viewport_to_px (self->viewport, chronicle_event_get_start_time (event));
+      item.x = chronicle_viewport_to_px (self->viewport, chronicle_viewport_event_start (self->viewport, event));
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
+      known = recall_placement (self, event, n_above, &side, &preferred);
+      if (!known)
+        {
+          side = event_side (event, pos);
+          preferred = G_MAXUINT;
+          if (side_lane0[side] == side_lane1[side])
+            side = 1 - side;
+        }
 
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
         {
-          anchor = shape_item (self, event, &item);
-          measure_label (self, &item, anchor, measure, data, &left, &right);
-
-          for (guint l = 0; l < n_lanes; l++)
+          shape_item (self, event, &item);
+          if (measure_label (self, &item, measure, data, &left, &right, &cut, TRUE))
             {
-              if (right + LABEL_GAP <= lane_start[l])
+              l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
+                                    preferred);
+              if (l < 0 && !known)
                 {
-                  lane = (int) l + 1;
-                  n_used = MAX (n_used, l + 1);
-                  lane_start[l] = left;
-                  if (lane_end[l] == -G_MAXDOUBLE)
-                    lane_end[l] = right + LABEL_GAP;
-                  break;
+                  side = 1 - side;
+                  l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
+                                        G_MAXUINT);
                 }
             }
         }
 
-      if (lane == 0)
+      if (l < 0)
         {
           self->item_of_event[k] = ONGOING_TAG;
           n_ongoing_folded++;
@@ -834,15 +1391,23 @@ layout_events (ChronicleLayout      *self,
           continue;
         }
 
+      for (guint taken = (guint) l; taken <= (guint) l + (item.text2 != NULL); taken++)
+        {
+          lane_start[taken] = left;
+          if (lane_end[taken] == -G_MAXDOUBLE)
+            lane_end[taken] = right + LABEL_GAP;
+        }
       max_lane_start = -G_MAXDOUBLE;
-      for (guint l = 0; l < n_lanes; l++)
-        max_lane_start = MAX (max_lane_start, lane_start[l]);
+      for (guint j = 0; j < n_lanes; j++)
+        max_lane_start = MAX (max_lane_start, lane_start[j]);
 
+      if (cut)
+        self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
       item.category = get_event_category (self->timeline, event);
-      item.lane = lane;
-      item.label.height = box_h;
+      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
+      remember_placement (self, event, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -877,24 +1442,37 @@ layout_events (ChronicleLayout      *self,
           self->item_of_event[k] = CLUSTER_TAG | target;
     }
 
-  /* Now the vertical structure: the used lanes nearest the axis go
-   * above it (up to ABOVE_SHARE of all lanes), the rest below, and the
-   * unused height is split evenly above and below. */
-  n_above = MIN (n_used, (guint) ceil (n_lanes * ABOVE_SHARE));
-  extra = room > 0 ? room - n_used * lane_h : 0;
+  /* Now the vertical structure, the same for every frame of this size:
+   * the lanes' spare height split evenly above and below. */
+  extra = room > 0 ? room - n_lanes * lane_h : 0;
   self->axis_y = lanes_top + extra / 2 + n_above * lane_h + AXIS_CLEAR;
   self->tick_label_y = self->axis_y + TICK_MARK + 2.0;
 
   for (guint i = 0; i < self->items->len; i++)
     {
       ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
-      guint generic = item->lane - 1;
-      double box_y, bar_y;
+      double box_y, bar_y, lx;
 
-      item->lane = generic < n_above ? (int) generic + 1 : -(int) (generic - n_above + 1);
       get_lane_geometry (self, lane_h, box_h, tick_area, item->lane, &box_y, &bar_y);
       item->axis_y = item->kind == CHRONICLE_ITEM_BAR ? bar_y : self->axis_y;
-      item->label.y = box_y;
+      /* A label of two lines grows away from the axis, into the next lane. */
+      item->label.y = item->lane > 0 ? box_y + box_h - item->label.height : box_y;
+
+      /* The leader: from the mark on the axis to the label box, or from
+       * the bar's start to the axis. */
+      item->n_leader = 2;
+      if (item->kind == CHRONICLE_ITEM_MARKER)
+        {
+          lx = item->x;
+          item->leader[0] = (ChroniclePoint) { lx, self->axis_y };
+          item->leader[1] = (ChroniclePoint) { lx, item->lane > 0 ? item->label.y + item->label.height : item->label.y };
+        }
+      else
+        {
+          lx = MAX (item->x, 0);
+          item->leader[0] = (ChroniclePoint) { lx, bar_y };
+          item->leader[1] = (ChroniclePoint) { lx, self->axis_y };
+        }
     }
 
   cluster_item = g_new (guint, MAX (clusters->len, 1));
@@ -939,6 +1517,16 @@ layout_events (ChronicleLayout      *self,
     }
 }
 
+static ChronicleLayout *compute_with_legend_rows (ChronicleTimeline            *timeline,
+                                                  const ChronicleViewport      *viewport,
+                                                  double                        width,
+                                                  double                        height,
+                                                  const ChronicleLayoutOptions *options,
+                                                  ChronicleMeasureFunc          measure,
+                                                  gpointer                      measure_data,
+                                                  guint                         legend_rows,
+                                                  guint                        *needed_rows);
+
 /**
  * chronicle_layout_compute:
  * @timeline: the timeline to lay out
@@ -962,16 +1550,59 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
                           ChronicleMeasureFunc          measure,
                           gpointer                      measure_data)
 {
-  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
   ChronicleLayout *self;
-  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+  guint needed;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (viewport != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
   g_return_val_if_fail (measure != NULL, NULL);
 
+  /* How many rows the legend needs is known only once it is measured;
+   * when its keys need another row (a narrow export), the view is laid
+   * out again with the rows reserved. */
+  self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data, 1, &needed);
+  if (needed > 1)
+    {
+      chronicle_layout_free (self);
+      self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data,
+                                       MIN (needed, LEGEND_MAX_ROWS), &needed);
+    }
+
+  return self;
+}
+
+static gboolean
+axis_has_breaks (const ChronicleViewport *viewport)
+{
+  const ChronicleAxisSegment *segments;
+  guint n_segments;
+
+  segments = chronicle_viewport_get_segments (viewport, &n_segments);
+  for (guint i = 0; i < n_segments; i++)
+    if (segments[i].is_break)
+      return TRUE;
+
+  return FALSE;
+}
+
+static ChronicleLayout *
+compute_with_legend_rows (ChronicleTimeline            *timeline,
+                          const ChronicleViewport      *viewport,
+                          double                        width,
+                          double                        height,
+                          const ChronicleLayoutOptions *options,
+                          ChronicleMeasureFunc          measure,
+                          gpointer                      measure_data,
+                          guint                         legend_rows,
+                          guint                        *needed_rows)
+{
+  static const ChronicleLayoutOptions default_options = { TRUE, TRUE, TRUE, TRUE };
+  ChronicleLayout *self;
+  double y, bottom, lanes_top, tick_area, w = 0, h = 0;
+
   self = g_new0 (ChronicleLayout, 1);
+  self->legend_rows = legend_rows;
   self->timeline = g_object_ref (timeline);
   self->viewport = chronicle_viewport_copy (viewport);
   chronicle_viewport_set_width (self->viewport, width);
@@ -982,6 +1613,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   self->ticks = g_array_new (FALSE, TRUE, sizeof (ChronicleTick));
   self->eras = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutEra));
   self->breaks = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutBreak));
+  self->stretches = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutStretch));
   self->legend = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutLegendEntry));
   self->shown_texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -1002,7 +1634,10 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
   self->plot_bottom = MAX (bottom, y + 1);
 
   lanes_top = self->plot_top;
-  if (layout_eras (self, measure, measure_data))
+  /* The era row is kept whenever the timeline has eras, not only when
+   * one is in view: panning past an era's end must not move the axis. */
+  if (layout_eras (self, measure, measure_data) ||
+      (self->options.show_eras && g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)) > 0))
     {
       measure ("Ag", CHRONICLE_TEXT_ERA, &w, &h, measure_data);
       place_era_labels (self, self->plot_top + 4.0);
@@ -1011,8 +1646,22 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
 
   chronicle_layout_compute_ticks (self, measure, measure_data);
   tick_area = TICK_MARK + 2.0 + self->tick_label_height + 6.0;
+  /* The stretch headings take a row under the tick labels, which a
+   * break's text that the tick row had no room for shares. The row is
+   * kept whenever the axis has a break, in view or not, so that the axis
+   * does not move as the user zooms and pans. */
+  chronicle_layout_compute_stretches (self, measure, measure_data);
+  if (axis_has_breaks (self->viewport))
+    tick_area += self->tick_label_height + 2.0;
 
   layout_events (self, measure, measure_data, lanes_top, tick_area);
+  *needed_rows = place_legend (self, measure, measure_data);
+
+  self->stretch_label_y = self->tick_label_y + self->tick_label_height + 2.0;
+  self->break_label_y = self->stretch_label_y;
+  for (guint i = 0; i < self->stretches->len; i++)
+    g_array_index (self->stretches, ChronicleLayoutStretch, i).rect.y = self->stretch_label_y;
+  self->options.placements = NULL;
 
   return self;
 }
@@ -1025,6 +1674,11 @@ chronicle_layout_free (ChronicleLayout *layout)
 
   for (guint i = 0; i < layout->ticks->len; i++)
     g_free (g_array_index (layout->ticks, ChronicleTick, i).text);
+  for (guint i = 0; i < layout->breaks->len; i++)
+    g_free (g_array_index (layout->breaks, ChronicleLayoutBreak, i).text);
+  for (guint i = 0; i < layout->stretches->len; i++)
+    g_free (g_array_index (layout->stretches, ChronicleLayoutStretch, i).text);
+  g_clear_pointer (&layout->stretches, g_array_unref);
 
   g_clear_object (&layout->timeline);
   g_clear_pointer (&layout->viewport, chronicle_viewport_free);
@@ -1171,7 +1825,7 @@ chronicle_layout_hit_test_legend (const ChronicleLayout *layout,
       double top = MIN (entry->swatch.y, entry->text.y) - slack;
       double bottom = MAX (entry->swatch.y + entry->swatch.height, entry->text.y + entry->text.height) + slack;
 
-      if (entry->is_break)
+      if (entry->is_break || entry->is_mark)
         continue;
       if (x >= left && x < right && y >= top && y < bottom)
         return entry->category;
@@ -1245,4 +1899,18 @@ chronicle_layout_get_n_visible_events (const ChronicleLayout *layout)
   g_return_val_if_fail (layout != NULL, 0);
 
   return layout->n_visible;
+}
+
+/**
+ * chronicle_layout_get_n_cut_titles:
+ *
+ * Returns: how many labels show their title cut short ("…"), because
+ *   even two lines as wide as the room there was could not hold it
+ */
+guint
+chronicle_layout_get_n_cut_titles (const ChronicleLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_cut_titles;
 }

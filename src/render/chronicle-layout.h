@@ -19,6 +19,12 @@ typedef struct
   double height;
 } ChronicleRect;
 
+typedef struct
+{
+  double x;
+  double y;
+} ChroniclePoint;
+
 typedef enum
 {
   CHRONICLE_TEXT_LABEL,   /* event titles */
@@ -42,6 +48,19 @@ typedef enum
   CHRONICLE_ITEM_CLUSTER,  /* "+N": events folded because lanes ran out */
 } ChronicleItemKind;
 
+/* What a mark says about how well its date is known; the legend has one
+ * entry per kind the view shows. */
+typedef enum
+{
+  CHRONICLE_MARK_TIMED_POINT,   /* a time of day: "2025-05-16T10:30" */
+  CHRONICLE_MARK_TIMED_RANGE,   /* from a time to a time */
+  CHRONICLE_MARK_DAY,           /* known to the day (or days), not the time */
+  CHRONICLE_MARK_MONTH,         /* known to the month */
+  CHRONICLE_MARK_YEAR,          /* known to the year */
+  CHRONICLE_MARK_APPROXIMATE,   /* legend only: items carry `approximate` */
+  CHRONICLE_N_MARKS,
+} ChronicleMarkKind;
+
 typedef struct
 {
   ChronicleItemKind kind;
@@ -53,7 +72,25 @@ typedef struct
   double            axis_y;       /* where the item sits on its track */
   int               lane;         /* > 0 above the axis, < 0 below */
   ChronicleRect     label;        /* label box; width 0 when unlabeled */
-  const char       *text;         /* borrowed from the event (or the layout, when cut); NULL for clusters */
+  /* The title as drawn: one line, or two when it is wrapped. Borrowed
+   * from the event, or owned by the layout (a wrapped or cleaned title);
+   * NULL for clusters. The painter ellipsizes a line wider than the box,
+   * which the layout counts, see chronicle_layout_get_n_cut_titles(). */
+  const char       *text;         /* first (or only) line */
+  const char       *text2;        /* second line, or NULL */
+  /* The label box starts at the event's date (x, or a bar's visible
+   * start), or when this is set ends at it (x, or a bar's visible end):
+   * the label lies left of its mark, its category strip at its right. */
+  gboolean          label_before;
+  /* The line joining the mark (or bar) to the axis and the label box, in
+   * the layout's px: from leader[0] to leader[n_leader - 1]. n_leader is
+   * 0 when there is none (clusters, unlabeled items). */
+  guint             n_leader;
+  ChroniclePoint    leader[2];
+  ChronicleMarkKind mark;         /* how precise the date is (not for clusters) */
+  double            whisker;      /* px: half the span a marker's date covers (day markers), else 0 */
+  gboolean          approximate;  /* the file says the date is an estimate: text starts "c. " */
+  gboolean          untitled;     /* blank title: text is "(untitled)", drawn muted */
 } ChronicleLayoutItem;
 
 typedef struct
@@ -75,6 +112,17 @@ typedef struct
    * dimmed and struck through. NULL-terminated or NULL; read during
    * chronicle_layout_compute() only (the layout keeps no pointer to it). */
   const char * const *hidden_categories;
+  /* Where events were placed before, for a view that lays out frame
+   * after frame: event id (owned string) -> lane (GINT_TO_POINTER, > 0
+   * above the axis, < 0 below). An event found here keeps its side, and
+   * its lane when that is free; one seen for the first time takes the
+   * side its id gives it (the other when that is full), and is added.
+   * NULL for a one-off layout (an export); used during
+   * chronicle_layout_compute() only. */
+  GHashTable         *placements;
+  /* A line under the title (export), or NULL; copied by the layout. Last,
+   * so that positional initializers of the fields above stay valid. */
+  const char *subtitle;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;
@@ -107,6 +155,9 @@ const ChronicleLayoutItem *chronicle_layout_find_event     (const ChronicleLayou
 double                     chronicle_layout_get_axis_y     (const ChronicleLayout        *layout);
 /* Events overlapping the visible window: items plus cluster members. */
 guint                      chronicle_layout_get_n_visible_events (const ChronicleLayout  *layout);
+/* Labels whose title did not fit in the room there was, even on two
+ * lines, and is drawn cut ("…"). */
+guint                      chronicle_layout_get_n_cut_titles (const ChronicleLayout     *layout);
 ChronicleTimeline         *chronicle_layout_get_timeline   (const ChronicleLayout        *layout);
 const ChronicleViewport   *chronicle_layout_get_viewport   (const ChronicleLayout        *layout);
 

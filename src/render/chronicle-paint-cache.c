@@ -453,7 +453,8 @@ _chronicle_paint_draw_text (Painter              *p,
 }
 
 /* A label box: opaque box tinted with the category, outlined, with the
- * category strip at its left. */
+ * category strip at its left, or at its right for a label that ends at
+ * its event's date (left of its mark): the strip is on the date. */
 static void
 draw_label_box_path (Painter              *p,
                      cairo_t              *cr,
@@ -461,7 +462,8 @@ draw_label_box_path (Painter              *p,
                      double                y,
                      double                width,
                      double                height,
-                     const ChronicleColor *color)
+                     const ChronicleColor *color,
+                     gboolean              strip_right)
 {
   const ChronicleStyle *style = p->style;
   ChronicleColor tint;
@@ -478,6 +480,19 @@ draw_label_box_path (Painter              *p,
    * clip, because clipping to rounded shapes is slow on images. */
   _chronicle_paint_set_color (cr, color, 1.0);
   cairo_new_sub_path (cr);
+  if (strip_right)
+    {
+      double r = x + width;
+
+      cairo_arc_negative (cr, r - 4, y + 4, 4, 0, 3 * G_PI / 2);
+      cairo_line_to (cr, r - CHRONICLE_LABEL_STRIP, y);
+      cairo_line_to (cr, r - CHRONICLE_LABEL_STRIP, y + height);
+      cairo_line_to (cr, r - 4, y + height);
+      cairo_arc_negative (cr, r - 4, y + height - 4, 4, G_PI / 2, 0);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      return;
+    }
   cairo_arc (cr, x + 4, y + 4, 4, G_PI, 3 * G_PI / 2);
   cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y);
   cairo_line_to (cr, x + CHRONICLE_LABEL_STRIP, y + height);
@@ -732,7 +747,7 @@ ensure_box_sprite (Painter              *p,
           p->box_sprites[index] = _chronicle_paint_create_sprite (p, SPRITE_BOX_WIDTH + 2 * SPRITE_MARGIN,
                                                                   p->box_height + 2 * SPRITE_MARGIN,
                                                                   &cr);
-          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color);
+          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, SPRITE_BOX_WIDTH, p->box_height, color, FALSE);
           cairo_destroy (cr);
           _chronicle_paint_store_sprite (g_steal_pointer (&key), p->box_sprites[index]);
         }
@@ -749,6 +764,7 @@ _chronicle_paint_draw_label_box (Painter              *p,
                                  guint                 category,
                                  const ChronicleColor *color,
                                  const ChronicleRect  *box,
+                                 gboolean              strip_right,
                                  double               *x,
                                  double               *y)
 {
@@ -756,9 +772,30 @@ _chronicle_paint_draw_label_box (Painter              *p,
 
   *x = box->x;
   *y = box->y;
-  if (!can_stamp_box (p, box))
+  /* The sprite has its strip at the left; the few labels at the right
+   * edge (and those of two lines) are drawn as paths. */
+  if (strip_right || !can_stamp_box (p, box))
     {
-      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color);
+      /* Where its sprite would go, so that the frame drawing a label as
+       * a sprite matches the one before, which drew it in pieces. */
+      if (p->device_scale > 0 && box->width <= SPRITE_BOX_WIDTH && box->width >= 2 * SPRITE_END)
+        {
+          cairo_surface_t *sprite;
+          cairo_t *cr;
+
+          *x = _chronicle_paint_snap (p, box->x, 0);
+          *y = _chronicle_paint_snap (p, box->y, 0);
+          width = round (box->width * p->device_scale) / p->device_scale;
+          /* Through a sprite of its own, as in the label's sprite. */
+          sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
+          draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, width, box->height, color, strip_right);
+          cairo_destroy (cr);
+          stamp (p->cr, sprite, *x - SPRITE_MARGIN, *x - SPRITE_MARGIN, *y - SPRITE_MARGIN,
+                 width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+          cairo_surface_destroy (sprite);
+          return;
+        }
+      draw_label_box_path (p, p->cr, box->x, box->y, box->width, box->height, color, strip_right);
       return;
     }
 
@@ -839,6 +876,8 @@ typedef struct
   ChronicleColor background;
   ChronicleColor foreground;
   gboolean       dark;
+  gboolean       strip_right;  /* the label ends at its date */
+  guint          text2_hash;   /* second line, 0 for none */
 } LabelLook;
 
 typedef struct
@@ -874,13 +913,18 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   const ChronicleStyle *style = p->style;
   TextCaches *caches = _chronicle_paint_get_text_caches ();
   double text_width = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
-  double width, x, y;
+  double width, x, y, x_text;
   LabelLook look;
   ChronicleShapedText *text;
   LabelSprite *label;
   cairo_t *cr;
 
-  if (p->sprite_scale != p->device_scale || item->text == NULL || !can_stamp_box (p, box))
+  /* Labels of two lines, and those with their strip at the right, are
+   * sprites too (drawn as paths once, stamped after): near the right
+   * edge and for long titles they are many. */
+  if (p->sprite_scale != p->device_scale || item->text == NULL ||
+      (item->text2 == NULL && !item->label_before && !can_stamp_box (p, box)) ||
+      p->device_scale <= 0 || box->width > SPRITE_BOX_WIDTH || box->width < 2 * SPRITE_END)
     return FALSE;
 
   if (G_UNLIKELY (quark == 0))
@@ -902,6 +946,8 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   look.background = style->background;
   look.foreground = style->foreground;
   look.dark = style->dark;
+  look.strip_right = item->label_before;
+  look.text2_hash = item->text2 != NULL ? g_str_hash (item->text2) | 1 : 0;
 
   label = g_object_get_qdata (G_OBJECT (text), quark);
   if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
@@ -943,12 +989,23 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
 
   label->sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
   cairo_set_font_options (cr, p->font_options);
-  stamp_label_box (p, cr, ensure_box_sprite (p, item->category, color), color, SPRITE_MARGIN, SPRITE_MARGIN,
-                   width, box->height);
+  if (item->text2 == NULL && !item->label_before)
+    stamp_label_box (p, cr, ensure_box_sprite (p, item->category, color), color, SPRITE_MARGIN, SPRITE_MARGIN,
+                     width, box->height);
+  else
+    draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, width, box->height, color, item->label_before);
   _chronicle_paint_set_color (cr, &style->foreground, 1.0);
-  cairo_move_to (cr, SPRITE_MARGIN + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
-                 SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
+  x_text = SPRITE_MARGIN + CHRONICLE_LABEL_PAD_X + (item->label_before ? 0 : CHRONICLE_LABEL_STRIP);
+  cairo_move_to (cr, x_text, SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y);
   chronicle_shaped_text_show (text, cr, look.text_width);
+  if (item->text2 != NULL)
+    {
+      ChronicleShapedText *text2 = _chronicle_paint_get_text (p, p->fonts[CHRONICLE_TEXT_LABEL],
+                                                              p->font_keys[CHRONICLE_TEXT_LABEL], item->text2);
+
+      cairo_move_to (cr, x_text, SPRITE_MARGIN + CHRONICLE_LABEL_PAD_Y + p->layout->label_height);
+      chronicle_shaped_text_show (text2, cr, look.text_width);
+    }
   cairo_destroy (cr);
 
   stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,

@@ -179,6 +179,7 @@ void            _chronicle_paint_draw_label_box      (Painter                   
                                                       guint                       category,
                                                       const ChronicleColor       *color,
                                                       const ChronicleRect        *box,
+                                                      gboolean                    strip_right,
                                                       double                     *x,
                                                       double                     *y);
 gboolean        _chronicle_paint_draw_label_sprite   (Painter                    *p,

@@ -365,6 +365,47 @@ paint_ticks (Painter *p)
                                     tick->label_x, layout->tick_label_y, 0,
                                     tick->major ? &p->style->foreground : &p->style->dim_foreground);
     }
+
+  /* Under each break's mark, how much time it leaves out. */
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+
+      if (brk->text != NULL)
+        _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, brk->text,
+                                    (brk->x0 + brk->x1) / 2 - brk->text_width / 2,
+                                    brk->text_below ? layout->break_label_y : layout->tick_label_y, 0,
+                                    &p->style->dim_foreground);
+    }
+
+  /* Where stretches have different scales, each is headed by its span. */
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+      double y = floor (stretch->rect.y + stretch->rect.height / 2) + 0.5;
+      double gap = 6.0;
+
+      /* A bracket over the span, |—— heading ——|, so the heading reads
+       * as naming that span rather than as one more tick label. */
+      if (stretch->x1 - stretch->x0 > stretch->rect.width + 4 * gap)
+        {
+          cairo_save (cr);
+          _chronicle_paint_set_color (cr, &p->style->dim_foreground, 0.5);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, floor (stretch->x0) + 0.5, y - 3);
+          cairo_line_to (cr, floor (stretch->x0) + 0.5, y);
+          cairo_line_to (cr, stretch->rect.x - gap, y);
+          cairo_move_to (cr, stretch->rect.x + stretch->rect.width + gap, y);
+          cairo_line_to (cr, floor (stretch->x1) + 0.5, y);
+          cairo_line_to (cr, floor (stretch->x1) + 0.5, y - 3);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+
+      _chronicle_paint_draw_text (p, CHRONICLE_TEXT_TICK, stretch->text,
+                                  stretch->rect.x, stretch->rect.y, 0,
+                                  &p->style->dim_foreground);
+    }
 }
 
 /* Leaders go up (or down) from the axis to their label. Filled once per
@@ -396,25 +437,21 @@ paint_leaders (Painter *p)
               (item->kind == CHRONICLE_ITEM_MARKER) != markers)
             continue;
 
-          x = item->kind == CHRONICLE_ITEM_MARKER ? item->x : MAX (item->x, 0) + 0.5;
-          x = floor (x) + 0.5;
+          if (item->n_leader < 2)
+            continue;
 
-          if (item->kind == CHRONICLE_ITEM_MARKER)
-            {
-              y0 = item->lane > 0 ? layout->axis_y : below_start;
-              y1 = item->lane > 0 ? item->label.y + item->label.height : item->label.y;
-            }
-          else
-            {
-              /* From the bar's start down (or up) to the axis. */
-              y0 = item->lane > 0 ? item->axis_y : MAX (below_start, layout->axis_y);
-              y1 = item->lane > 0 ? layout->axis_y : item->axis_y;
-            }
+          /* The layout's leader, which is vertical: from the mark on the
+           * axis to the label box, or from the bar's start to the axis. */
+          x = floor (item->leader[0].x + (item->kind == CHRONICLE_ITEM_MARKER ? 0 : 0.5)) + 0.5;
+          y0 = MIN (item->leader[0].y, item->leader[1].y);
+          y1 = MAX (item->leader[0].y, item->leader[1].y);
 
-          if (item->kind == CHRONICLE_ITEM_MARKER && item->lane < 0)
+          if (item->lane < 0)
             {
-              /* Stub under the marker, then pass behind the tick labels. */
-              add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+              if (item->kind == CHRONICLE_ITEM_MARKER)
+                /* Stub under the marker, then pass behind the tick labels. */
+                add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
+              y0 = MAX (y0, below_start);
             }
           add_vline (cr, x, y0, y1);
           any = TRUE;
@@ -453,6 +490,196 @@ paint_spans (Painter *p)
     }
 }
 
+/*
+ * Marks. How well a date is known shows in how its mark is drawn, in the
+ * chart and in the legend alike (both call paint_mark()):
+ *
+ *   a time of day        solid dot                 (sprite)
+ *   a time range         solid bar
+ *   a day, month, year   light bar with bracket    [-----]
+ *                        ends; a ringed dot with
+ *                        a whisker across the day
+ *                        when the day is too narrow
+ *   approximate          the same, its ends fading out and its
+ *                        outline dashed; the label starts "c. "
+ */
+#define BRACKET_HEIGHT 12.0   /* px: bracket ends stand out of the bar */
+#define SPAN_FILL      0.3    /* share of the colour in a date span's fill */
+#define FADE_MAX       16.0   /* px over which an approximate end fades */
+
+static gboolean
+is_date_span (ChronicleMarkKind mark)
+{
+  return mark == CHRONICLE_MARK_DAY || mark == CHRONICLE_MARK_MONTH || mark == CHRONICLE_MARK_YEAR;
+}
+
+/* @color at full strength in the middle, fading to nothing over @fade px
+ * at both ends of [x0, x1]. */
+static cairo_pattern_t *
+create_fade (const ChronicleColor *color,
+             double                x0,
+             double                x1,
+             double                fade)
+{
+  cairo_pattern_t *pattern = cairo_pattern_create_linear (x0, 0, x1, 0);
+  double w = MAX (x1 - x0, 1), f = MIN (fade / w, 0.5);
+
+  cairo_pattern_add_color_stop_rgba (pattern, 0, color->red, color->green, color->blue, 0);
+  cairo_pattern_add_color_stop_rgba (pattern, f, color->red, color->green, color->blue, color->alpha);
+  cairo_pattern_add_color_stop_rgba (pattern, 1 - f, color->red, color->green, color->blue, color->alpha);
+  cairo_pattern_add_color_stop_rgba (pattern, 1, color->red, color->green, color->blue, 0);
+  return pattern;
+}
+
+static void
+paint_bar_mark (Painter              *p,
+                ChronicleMarkKind     mark,
+                gboolean              approximate,
+                const ChronicleColor *color,
+                double                x0,
+                double                x1,
+                double                y)
+{
+  cairo_t *cr = p->cr;
+  double top = y - CHRONICLE_BAR_HEIGHT / 2;
+  ChronicleColor fill;
+
+  if (!is_date_span (mark))
+    fill = *color;
+  else
+    _chronicle_paint_mix_color (&p->style->background, color, SPAN_FILL, &fill);
+
+  if (approximate)
+    {
+      cairo_pattern_t *fade = create_fade (&fill, x0, x1, MIN (FADE_MAX, (x1 - x0) / 3));
+
+      cairo_rectangle (cr, x0, top, x1 - x0, CHRONICLE_BAR_HEIGHT);
+      cairo_set_source (cr, fade);
+      cairo_fill (cr);
+      cairo_pattern_destroy (fade);
+
+      /* A dashed edge along the bar, to its very ends: where the fill
+       * has faded, the dashes still show how far the guess reaches. */
+      cairo_save (cr);
+      _chronicle_paint_set_color (cr, color, 1.0);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_dash (cr, (const double[]) { 3.0, 2.0 }, 2, 0);
+      cairo_move_to (cr, x0, top + 0.5);
+      cairo_line_to (cr, x1, top + 0.5);
+      cairo_move_to (cr, x0, top + CHRONICLE_BAR_HEIGHT - 0.5);
+      cairo_line_to (cr, x1, top + CHRONICLE_BAR_HEIGHT - 0.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!is_date_span (mark))
+    {
+      _chronicle_paint_set_color (cr, &fill, 1.0);
+      _chronicle_paint_rounded_rect (cr, x0, top, x1 - x0, CHRONICLE_BAR_HEIGHT, 3);
+      cairo_fill (cr);
+      return;
+    }
+
+  /* A light bar with its outline, and bracket ends standing out of it:
+   * "all of this day", not "from this time to that". */
+  _chronicle_paint_set_color (cr, &fill, 1.0);
+  cairo_rectangle (cr, x0, top, x1 - x0, CHRONICLE_BAR_HEIGHT);
+  cairo_fill (cr);
+
+  _chronicle_paint_set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, 1.0);
+  cairo_rectangle (cr, x0 + 0.5, top + 0.5, MAX (x1 - x0 - 1, 0), CHRONICLE_BAR_HEIGHT - 1);
+  cairo_stroke (cr);
+
+  {
+    double serif = MIN (3.0, (x1 - x0) / 3), b0 = y - BRACKET_HEIGHT / 2, b1 = y + BRACKET_HEIGHT / 2;
+
+    cairo_set_line_width (cr, 2.0);
+    cairo_move_to (cr, x0 + serif, b0 + 1);
+    cairo_line_to (cr, x0 + 1, b0 + 1);
+    cairo_line_to (cr, x0 + 1, b1 - 1);
+    cairo_line_to (cr, x0 + serif, b1 - 1);
+    cairo_move_to (cr, x1 - serif, b0 + 1);
+    cairo_line_to (cr, x1 - 1, b0 + 1);
+    cairo_line_to (cr, x1 - 1, b1 - 1);
+    cairo_line_to (cr, x1 - serif, b1 - 1);
+    cairo_stroke (cr);
+  }
+}
+
+static void
+paint_marker_mark (Painter              *p,
+                   ChronicleMarkKind     mark,
+                   gboolean              approximate,
+                   guint                 category,
+                   const ChronicleColor *color,
+                   double                x,
+                   double                y,
+                   double                whisker)
+{
+  cairo_t *cr = p->cr;
+  ChronicleColor fill;
+
+  if (mark == CHRONICLE_MARK_TIMED_POINT && !approximate)
+    {
+      _chronicle_paint_draw_marker (p, category, color, x, y);
+      return;
+    }
+
+  /* cairo_arc() joins a current point left by drawn text to the circle. */
+  cairo_new_path (cr);
+
+  /* The day the dot stands for, as far as it reaches beyond the dot. */
+  if (whisker > CHRONICLE_MARKER_RADIUS + 1)
+    {
+      _chronicle_paint_set_color (cr, color, approximate ? 0.5 : 1.0);
+      cairo_rectangle (cr, x - whisker, y - 0.75, 2 * whisker, 1.5);
+      cairo_rectangle (cr, x - whisker, y - 3, 1.5, 6);
+      cairo_rectangle (cr, x + whisker - 1.5, y - 3, 1.5, 6);
+      cairo_fill (cr);
+    }
+
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, &p->style->background, 1.0);
+  cairo_fill (cr);
+
+  /* A light dot in a ring: a date without a time; dashed: an estimate. */
+  if (is_date_span (mark) || approximate)
+    _chronicle_paint_mix_color (&p->style->background, color, SPAN_FILL, &fill);
+  else
+    fill = *color;
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS - 0.75, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, &fill, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  _chronicle_paint_set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  if (approximate)
+    cairo_set_dash (cr, (const double[]) { 2.0, 1.6 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The one painter of event marks, for the chart and the legend. */
+static void
+paint_mark (Painter              *p,
+            ChronicleItemKind     form,
+            ChronicleMarkKind     mark,
+            gboolean              approximate,
+            guint                 category,
+            const ChronicleColor *color,
+            double                x,
+            double                x2,
+            double                y,
+            double                whisker)
+{
+  if (form == CHRONICLE_ITEM_BAR)
+    paint_bar_mark (p, mark, approximate, color, x, x2, y);
+  else
+    paint_marker_mark (p, mark, approximate, category, color, x, y, whisker);
+}
+
 /* Cluster pill: background, a grey wash, a grey outline. */
 static void
 draw_pill_path (Painter *p,
@@ -479,7 +706,6 @@ paint_items (Painter *p)
 {
   const ChronicleLayout *layout = p->layout;
   const ChronicleStyle *style = p->style;
-  cairo_t *cr = p->cr;
   const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
 
   for (guint i = 0; i < layout->items->len; i++)
@@ -496,30 +722,32 @@ paint_items (Painter *p)
       color = get_category_color (p, item->category, &fallback);
 
       if (item->kind == CHRONICLE_ITEM_BAR)
-        {
-          double x0 = MAX (item->x, -4);
-          double x1 = MIN (MAX (item->x2, item->x + 3), layout->width + 4);
-
-          _chronicle_paint_set_color (cr, color, 1.0);
-          _chronicle_paint_rounded_rect (cr, x0, item->axis_y - CHRONICLE_BAR_HEIGHT / 2, x1 - x0, CHRONICLE_BAR_HEIGHT, 3);
-          cairo_fill (cr);
-        }
+        paint_mark (p, item->kind, item->mark, item->approximate, item->category, color,
+                    MAX (item->x, -4), MIN (MAX (item->x2, item->x + 3), layout->width + 4), item->axis_y, 0);
       else
-        _chronicle_paint_draw_marker (p, item->category, color, item->x, item->axis_y);
+        paint_mark (p, item->kind, item->mark, item->approximate, item->category, color,
+                    item->x, item->x2, item->axis_y, item->whisker);
 
-      if (box->width <= 0 || _chronicle_paint_draw_label_sprite (p, item, color))
+      /* "(untitled)" is muted: drawn piece by piece, never from a sprite. */
+      if (box->width <= 0 || (!item->untitled && _chronicle_paint_draw_label_sprite (p, item, color)))
         continue;
 
-      _chronicle_paint_draw_label_box (p, item->category, color, box, &bx, &by);
+      _chronicle_paint_draw_label_box (p, item->category, color, box, item->label_before, &bx, &by);
 
       if (item->text != NULL)
-        /* The measured width already fits; the slack absorbs hinting
-         * differences between the measuring and the painting context. */
-        _chronicle_paint_draw_text (p, CHRONICLE_TEXT_LABEL, item->text,
-                                    bx + CHRONICLE_LABEL_STRIP + CHRONICLE_LABEL_PAD_X,
-                                    by + CHRONICLE_LABEL_PAD_Y,
-                                    box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1,
-                                    &style->foreground);
+        {
+          /* The measured width already fits; the slack absorbs hinting
+           * differences between the measuring and the painting context. */
+          double tx = bx + CHRONICLE_LABEL_PAD_X + (item->label_before ? 0 : CHRONICLE_LABEL_STRIP);
+          double tw = box->width - CHRONICLE_LABEL_STRIP - CHRONICLE_LABEL_PAD_X - 1;
+
+          const ChronicleColor *ink = item->untitled ? &style->dim_foreground : &style->foreground;
+
+          _chronicle_paint_draw_text (p, CHRONICLE_TEXT_LABEL, item->text, tx, by + CHRONICLE_LABEL_PAD_Y, tw, ink);
+          if (item->text2 != NULL)
+            _chronicle_paint_draw_text (p, CHRONICLE_TEXT_LABEL, item->text2, tx,
+                                        by + CHRONICLE_LABEL_PAD_Y + layout->label_height, tw, ink);
+        }
     }
 }
 
@@ -597,7 +825,19 @@ paint_legend (Painter *p)
       const ChronicleLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronicleLayoutLegendEntry, i);
       const ChronicleRect *s = &entry->swatch;
 
-      if (entry->is_break)
+      if (entry->is_mark)
+        {
+          ChronicleColor neutral;
+
+          chronicle_style_palette_color (p->style, G_MAXUINT, &neutral);
+          if (entry->form == CHRONICLE_ITEM_BAR)
+            paint_mark (p, entry->form, entry->base, entry->mark == CHRONICLE_MARK_APPROXIMATE, G_MAXUINT,
+                        &neutral, s->x + 1, s->x + s->width - 1, s->y + s->height / 2, 0);
+          else
+            paint_mark (p, entry->form, entry->base, entry->mark == CHRONICLE_MARK_APPROXIMATE, G_MAXUINT,
+                        &neutral, s->x + s->width / 2, s->x + s->width / 2, s->y + s->height / 2, 0);
+        }
+      else if (entry->is_break)
         {
           double mid = s->x + s->width / 2, y = s->y + s->height / 2;
 
@@ -729,6 +969,10 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
   if (layout->title != NULL)
     _chronicle_paint_draw_text (&p, CHRONICLE_TEXT_TITLE, layout->title,
                                 layout->title_rect.x, layout->title_rect.y, layout->title_rect.width + 2, &style->foreground);
+  if (layout->subtitle != NULL)
+    _chronicle_paint_draw_text (&p, CHRONICLE_TEXT_LABEL, layout->subtitle,
+                                layout->subtitle_rect.x, layout->subtitle_rect.y, layout->subtitle_rect.width + 2,
+                                &style->dim_foreground);
 
   _chronicle_paint_clear_sprites (&p);
   clear_painter (&p);

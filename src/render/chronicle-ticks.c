@@ -10,6 +10,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
+
+#include "chronicle-date.h"
 
 #include "chronicle-layout-private.h"
 
@@ -173,6 +176,9 @@ typedef struct
   gboolean major;
 } TickCandidate;
 
+static char *format_tick (double time, const char *format);
+static char *format_context (double time, TickUnit unit, const char *format, int zone);
+
 /* Tick times in [ta, tb] for @step, appended to @out. */
 static void
 collect_ticks (const TickStep *step,
@@ -300,13 +306,81 @@ typedef struct
   double   left;      /* of the label: centred on x, unless a break is in the way */
   double   width;
   gboolean major;
-  guint    tier;      /* 2 context, 1 major, 0 minor: placed in that order */
+  guint    tier;      /* 3 a stretch's year, 2 context, 1 major, 0 minor: placed in that order */
   gboolean accepted;
+  gboolean has_year;  /* the label names a year */
+  double   time;      /* of the tick, display-zone seconds */
+  guint    segment;   /* index of the axis segment it belongs to */
 } PendingTick;
+
+/* The finest unit the axis may show: no hours when every event in view
+ * is known only to the day (or coarser), which would suggest times the
+ * data does not have. */
+static TickUnit
+get_finest_unit (const ChronicleLayout *layout,
+                 double                 vis_t0,
+                 double                 vis_t1)
+{
+  const ChronicleViewport *vp = layout->viewport;
+  int zone = ABS (chronicle_viewport_get_zone_offset (vp));
+  ChronicleDatePrecision finest = CHRONICLE_DATE_PRECISION_YEAR;
+  guint first = 0, last = 0, n = chronicle_timeline_get_n_events (layout->timeline);
+
+  if (!chronicle_timeline_get_range (layout->timeline, (gint64) floor (vis_t0) - zone,
+                                     (gint64) ceil (vis_t1) + zone, &first, &last) || first >= last)
+    {
+      /* Nothing in view: the timeline's finest precision. */
+      first = 0;
+      last = n;
+    }
+
+  if (first >= last)
+    return UNIT_SECOND;
+
+  finest = chronicle_timeline_get_finest_precision (layout->timeline, first, last);
+
+  switch (finest)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return UNIT_YEAR;
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return UNIT_MONTH;
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return UNIT_DAY;
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+      return UNIT_MINUTE;
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      return UNIT_SECOND;
+    }
+}
+
+/* A context label of a time of day names the zone: "16 May 2025, 10:00 UTC+3". */
+static char *
+format_context (double      time,
+                TickUnit    unit,
+                const char *format,
+                int         zone)
+{
+  g_autofree char *text = format_tick (time, format);
+  g_autofree char *name = NULL;
+
+  if (text == NULL || unit > UNIT_HOUR)
+    return g_steal_pointer (&text);
+
+  name = chronicle_date_format_zone (zone);
+  if (strstr (format, "%H") == NULL)
+    /* Translators: the first label of an axis showing hours, when it
+     * falls at midnight: a date, then the zone the axis is in. */
+    return g_strdup_printf (_("%s, %s"), text, name);
+  return g_strdup_printf ("%s %s", text, name);
+}
 
 static void
 add_segment_ticks (ChronicleLayout            *layout,
                    const ChronicleAxisSegment *seg,
+                   guint                       seg_index,
+                   TickUnit                    finest,
                    gboolean                    first_seg,
                    gboolean                    last_seg,
                    double                      vis_t0,
@@ -335,6 +409,8 @@ add_segment_ticks (ChronicleLayout            *layout,
     {
       const TickStep *s = &tick_steps[i];
 
+      if (s->unit < finest)
+        continue;
       if (unit_seconds[s->unit] * s->count * px_per_s >= unit_width[s->unit] + TICK_LABEL_GAP)
         {
           step = s;
@@ -354,7 +430,9 @@ add_segment_ticks (ChronicleLayout            *layout,
       double h = 0;
 
       p.x = chronicle_viewport_to_px (vp, c->time);
+      p.time = c->time;
       p.major = c->major;
+      p.segment = seg_index;
 
       /* The first label that fits says which day or year this is; major
        * labels of days and coarser units say so already. */
@@ -366,7 +444,9 @@ add_segment_ticks (ChronicleLayout            *layout,
 
           if (c->major)
             format = get_format (UNIT_DAY, FORMAT_CONTEXT);
-          text = format_tick (c->time, format);
+          text = format_context (c->time, step->unit, format,
+                                 chronicle_viewport_get_zone_offset (vp));
+          p.has_year = TRUE;
 
           measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
           if (text != NULL && p.x - w / 2 >= 0 && p.x + w / 2 <= layout->width)
@@ -389,6 +469,7 @@ add_segment_ticks (ChronicleLayout            *layout,
             format = get_format (UNIT_DAY, FORMAT_CONTEXT);
 
           p.text = format_tick (c->time, format);
+          p.has_year = strstr (format, "%Y") != NULL;
           if (p.text != NULL)
             measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
           p.tier = c->major ? 1 : 0;
@@ -397,6 +478,79 @@ add_segment_ticks (ChronicleLayout            *layout,
             have_context = TRUE;
         }
 
+      layout->tick_label_height = MAX (layout->tick_label_height, h);
+      g_array_append_val (pending, p);
+    }
+}
+
+/* Every stretch of axis between breaks names its year in a tick label,
+ * whatever its width: a stretch's context label (which has the year) is
+ * promoted to claim its place before any other; a stretch without one
+ * gets a label of its own at its first visible instant. */
+static void
+add_stretch_years (ChronicleLayout            *layout,
+                   const ChronicleAxisSegment *segments,
+                   guint                       n_segments,
+                   double                      vis_t0,
+                   double                      vis_t1,
+                   ChronicleMeasureFunc        measure,
+                   gpointer                    data,
+                   GArray                     *pending)
+{
+  const ChronicleViewport *vp = layout->viewport;
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      const ChronicleAxisSegment *seg = &segments[i];
+      PendingTick *best = NULL;
+      PendingTick p = { 0, };
+      double t0, t1, h = 0;
+      int y0, m0, d0, y1, m1, d1;
+
+      if (seg->is_break)
+        continue;
+      t0 = MAX (MAX (seg->t0, seg->data_t0), vis_t0);
+      t1 = MIN (MIN (seg->t1, seg->data_t1), vis_t1);
+      if (t1 < t0)
+        {
+          /* Only padding in view: still a stretch with dates on it. */
+          t0 = MAX (seg->t0, vis_t0);
+          t1 = MIN (seg->t1, vis_t1);
+          if (!(t1 > t0))
+            continue;
+        }
+
+      for (guint j = 0; j < pending->len; j++)
+        {
+          PendingTick *q = &g_array_index (pending, PendingTick, j);
+
+          if (q->segment == i && q->text != NULL && q->has_year &&
+              q->x >= 0 && q->x <= layout->width &&
+              (best == NULL || q->tier > best->tier))
+            best = q;
+        }
+      if (best != NULL)
+        {
+          best->tier = 3;
+          continue;
+        }
+
+      if (!get_civil (t0, &y0, &m0, &d0) || !get_civil (t1 - 1, &y1, &m1, &d1))
+        continue;
+
+      p.x = chronicle_viewport_to_px (vp, t0);
+      p.time = t0;
+      p.major = TRUE;
+      p.segment = i;
+      p.tier = 3;
+      p.has_year = TRUE;
+      /* Translators: axis label naming the month and year where a short
+       * stretch of axis starts, g_date_time_format() syntax. */
+      /* xgettext:no-c-format */
+      p.text = format_tick (t0, y1 - y0 < 2 ? _("%b %Y") : "%Y");
+      if (p.text == NULL)
+        continue;
+      measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
       layout->tick_label_height = MAX (layout->tick_label_height, h);
       g_array_append_val (pending, p);
     }
@@ -419,12 +573,71 @@ place_label_by_breaks (const ChronicleLayout *layout,
     {
       const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
       double mid = (brk->x0 + brk->x1) / 2;
+      /* The break's text ("3 years") sits in the tick row under the mark. */
+      double reach = brk->text_below ? BREAK_MARK_REACH
+                                     : MAX (BREAK_MARK_REACH, brk->text_width / 2 + TICK_LABEL_GAP);
 
-      if (left < mid + BREAK_MARK_REACH && left + width > mid - BREAK_MARK_REACH)
-        return x >= mid ? mid + BREAK_MARK_REACH : mid - BREAK_MARK_REACH - width;
+      if (left < mid + reach && left + width > mid - reach)
+        return x >= mid ? mid + reach : mid - reach - width;
     }
 
   return left;
+}
+
+/* The break whose text a label at [left, left + width) covers, or NULL. */
+static ChronicleLayoutBreak *
+find_break_text_at (const ChronicleLayout *layout,
+                    double                 left,
+                    double                 width)
+{
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+
+      if (!brk->text_below && brk->text != NULL &&
+          left < mid + brk->text_width / 2 + TICK_LABEL_GAP / 2 &&
+          left + width > mid - brk->text_width / 2 - TICK_LABEL_GAP / 2)
+        return brk;
+    }
+
+  return NULL;
+}
+
+static void
+place_stretch_year (ChronicleLayout      *layout,
+                    PendingTick          *p,
+                    ChronicleMeasureFunc  measure,
+                    gpointer              data)
+{
+  ChronicleLayoutBreak *brk;
+
+  p->left = CLAMP (p->left, 0, MAX (layout->width - p->width, 0));
+  /* Neither covering a break's text nor pushed far off its tick (where a
+   * day or month would be read as that of what sits above it). */
+  if (find_break_text_at (layout, p->left, p->width) == NULL &&
+      fabs (p->left + p->width / 2 - p->x) <= p->width / 4)
+    return;
+
+  /* The year alone, then: true wherever in the stretch it sits. */
+  {
+    g_autofree char *year = format_tick (p->time, "%Y");
+    double h = 0;
+
+    if (year != NULL && g_strcmp0 (year, p->text) != 0)
+      {
+        g_free (p->text);
+        p->text = g_steal_pointer (&year);
+        measure (p->text, CHRONICLE_TEXT_TICK, &p->width, &h, data);
+        p->left = place_label_by_breaks (layout, p->x, p->width);
+        p->left = CLAMP (p->left, 0, MAX (layout->width - p->width, 0));
+      }
+  }
+
+  /* Still in the way: the break's text steps down a row, under the
+   * mark, and the year keeps its place. */
+  while ((brk = find_break_text_at (layout, p->left, p->width)) != NULL)
+    brk->text_below = TRUE;
 }
 
 /**
@@ -443,6 +656,7 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
   double unit_width[UNIT_YEAR + 1];
   double vis_t0, vis_t1;
   guint n_segments;
+  TickUnit finest;
 
   g_assert (layout != NULL);
   g_assert (measure != NULL);
@@ -450,8 +664,18 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
   for (TickUnit u = UNIT_SECOND; u <= UNIT_YEAR; u++)
     unit_width[u] = measure_unit (u, measure, data);
 
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double h = 0;
+
+      if (brk->text != NULL)
+        measure (brk->text, CHRONICLE_TEXT_TICK, &brk->text_width, &h, data);
+    }
+
   chronicle_viewport_get_visible_range (layout->viewport, &vis_t0, &vis_t1);
   segments = chronicle_viewport_get_segments (layout->viewport, &n_segments);
+  finest = get_finest_unit (layout, vis_t0, vis_t1);
 
   for (guint i = 0; i < n_segments; i++)
     {
@@ -461,7 +685,7 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
           chronicle_viewport_to_px (layout->viewport, segments[i].t1) -
           chronicle_viewport_to_px (layout->viewport, segments[i].t0) < BREAK_TICKS_MIN_WIDTH)
         continue;
-      add_segment_ticks (layout, &segments[i], i == 0, i + 1 == n_segments,
+      add_segment_ticks (layout, &segments[i], i, finest, i == 0, i + 1 == n_segments,
                          vis_t0, vis_t1, unit_width, measure, data, pending);
     }
 
@@ -470,7 +694,8 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
    * major ones, then the minor ones fill in. A few dozen labels at most:
    * checking each against those accepted is cheap. */
   accepted = g_array_new (FALSE, FALSE, sizeof (PendingTick *));
-  for (int tier = 2; tier >= 0; tier--)
+  add_stretch_years (layout, segments, n_segments, vis_t0, vis_t1, measure, data, pending);
+  for (int tier = 3; tier >= 0; tier--)
     {
       for (guint i = 0; i < pending->len; i++)
         {
@@ -481,6 +706,10 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
           if (p->text == NULL || p->tier != (guint) tier)
             continue;
           p->left = place_label_by_breaks (layout, p->x, p->width);
+          /* A stretch's year is kept inside the chart, off-centre if need be,
+           * and short where a break's text leaves it little room. */
+          if (tier == 3)
+            place_stretch_year (layout, p, measure, data);
           left = p->left;
           right = left + p->width;
           if (left < 0 || right > layout->width)
@@ -516,5 +745,202 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
       tick.label_width = tick.text != NULL ? p->width : 0;
       tick.label_x = tick.text != NULL ? p->left : p->x;
       g_array_append_val (layout->ticks, tick);
+    }
+}
+
+/**
+ * chronicle_layout_format_skip: (skip)
+ * @seconds: length of a break
+ *
+ * Returns: (transfer full): how much time a break leaves out, in words
+ *   rounded to the unit a reader counts it in: "3 years", "5 months",
+ *   "40 days"
+ */
+char *
+chronicle_layout_format_skip (double seconds)
+{
+  double days = seconds / 86400.0;
+  double years = seconds / unit_seconds[UNIT_YEAR];
+  double months = seconds / unit_seconds[UNIT_MONTH];
+
+  if (years >= 1.5)
+    {
+      gulong n = (gulong) floor (years + 0.5);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu year", "%lu years", n), n);
+    }
+  if (months >= 1.5)
+    {
+      gulong n = (gulong) floor (months + 0.5);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu month", "%lu months", n), n);
+    }
+
+  {
+    gulong n = (gulong) MAX (floor (days + 0.5), 1);
+
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu day", "%lu days", n), n);
+  }
+}
+
+/* "15–16 May 2025", "24 Feb – 31 Mar 2022", "Dec 2021 – Jan 2022" ...:
+ * the days [t0, t1) cover; over years, only the years. */
+static char *
+format_span (double t0,
+             double t1)
+{
+  int y0, m0, d0, y1, m1, d1;
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+
+  if (!get_civil (t0, &y0, &m0, &d0) || !get_civil (MAX (t1 - 1, t0), &y1, &m1, &d1))
+    return NULL;
+
+  a = g_date_time_new_from_unix_utc ((gint64) t0);
+  b = g_date_time_new_from_unix_utc ((gint64) MAX (t1 - 1, t0));
+  if (a == NULL || b == NULL)
+    return NULL;
+
+  if (y1 - y0 >= 2)
+    return g_strdup_printf ("%d–%d", y0, y1);
+
+  if (y0 == y1 && m0 == m1 && d0 == d1)
+    /* Translators: heading of a stretch of axis covering one day. */
+    /* xgettext:no-c-format */
+    return g_date_time_format (a, _("%-d %b %Y"));
+
+  if (y0 == y1 && m0 == m1)
+    {
+      g_autofree char *first = g_date_time_format (a, "%-d");
+      /* xgettext:no-c-format */
+      g_autofree char *last = g_date_time_format (b, _("%-d %b %Y"));
+
+      return g_strdup_printf ("%s–%s", first, last);
+    }
+
+  if (y0 == y1)
+    {
+      /* Translators: start of a stretch heading within one year. */
+      /* xgettext:no-c-format */
+      g_autofree char *first = g_date_time_format (a, _("%-d %b"));
+      /* xgettext:no-c-format */
+      g_autofree char *last = g_date_time_format (b, _("%-d %b %Y"));
+
+      return g_strdup_printf ("%s – %s", first, last);
+    }
+
+  {
+    /* xgettext:no-c-format */
+    g_autofree char *first = g_date_time_format (a, _("%-d %b %Y"));
+    /* xgettext:no-c-format */
+    g_autofree char *last = g_date_time_format (b, _("%-d %b %Y"));
+
+    return g_strdup_printf ("%s – %s", first, last);
+  }
+}
+
+/* Stretches whose scales differ by more than this ratio get headings. */
+#define SCALE_SAME 1.05
+
+/* Where a heading @width wide may start near @x without covering the
+ * text of a break that had to leave the tick row ("3 years" shares the
+ * headings' row, which is always kept so that the axis does not move):
+ * past it, else before it; -1 when neither fits. */
+static double
+place_heading_by_breaks (const ChronicleLayout *layout,
+                         double                 x,
+                         double                 width)
+{
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+      double lo = mid - brk->text_width / 2 - TICK_LABEL_GAP;
+      double hi = mid + brk->text_width / 2 + TICK_LABEL_GAP;
+
+      if (!brk->text_below || brk->text == NULL || x >= hi || x + width <= lo)
+        continue;
+      if (hi + width <= layout->width)
+        x = hi;
+      else if (lo - width >= 0)
+        x = lo - width;
+      else
+        return -1;
+    }
+
+  return x;
+}
+
+/**
+ * chronicle_layout_compute_stretches: (skip)
+ *
+ * Where breaks give the stretches in view different scales, heads each
+ * visible stretch with the span it covers, so a reader comparing a bar
+ * left of a break with one right of it is told the scales differ. Fills
+ * layout->stretches (the y of the rects is set once the axis is placed).
+ */
+void
+chronicle_layout_compute_stretches (ChronicleLayout      *layout,
+                                    ChronicleMeasureFunc  measure,
+                                    gpointer              data)
+{
+  const ChronicleViewport *vp = layout->viewport;
+  const ChronicleAxisSegment *segments;
+  double min_scale = G_MAXDOUBLE, max_scale = 0, right_end = -G_MAXDOUBLE;
+  guint n_segments, n_visible = 0;
+
+  segments = chronicle_viewport_get_segments (vp, &n_segments);
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      double x0 = chronicle_viewport_to_px (vp, segments[i].t0);
+      double x1 = chronicle_viewport_to_px (vp, segments[i].t1);
+      double scale = (x1 - x0) / (segments[i].t1 - segments[i].t0);
+
+      if (segments[i].is_break || x1 < 0 || x0 > layout->width)
+        continue;
+      n_visible++;
+      min_scale = MIN (min_scale, scale);
+      max_scale = MAX (max_scale, scale);
+    }
+
+  if (n_visible < 2 || max_scale <= min_scale * SCALE_SAME)
+    return;
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      const ChronicleAxisSegment *seg = &segments[i];
+      ChronicleLayoutStretch stretch = { 0, };
+      double w = 0, h = 0, mid;
+
+      if (seg->is_break)
+        continue;
+      /* The span its events cover, which the heading names. */
+      stretch.x0 = MAX (chronicle_viewport_to_px (vp, seg->data_t0), 0);
+      stretch.x1 = MIN (chronicle_viewport_to_px (vp, seg->data_t1), layout->width);
+      if (stretch.x1 < stretch.x0)
+        continue;
+
+      stretch.text = format_span (seg->data_t0, seg->data_t1);
+      if (stretch.text == NULL)
+        continue;
+      measure (stretch.text, CHRONICLE_TEXT_TICK, &w, &h, data);
+
+      /* Centred on the stretch; a narrow one lets its heading run over
+       * the break on the side with room, never over the previous heading. */
+      mid = (stretch.x0 + stretch.x1) / 2;
+      stretch.rect.x = CLAMP (mid - w / 2, MAX (right_end + TICK_LABEL_GAP, 0), MAX (layout->width - w, 0));
+      stretch.rect.x = place_heading_by_breaks (layout, stretch.rect.x, w);
+      if (stretch.rect.x < 0 || stretch.rect.x < right_end + TICK_LABEL_GAP)
+        {
+          /* No room beside the break's text: the stretch goes unheaded
+           * rather than printing over it. */
+          g_free (stretch.text);
+          continue;
+        }
+      stretch.rect.width = w;
+      stretch.rect.height = h;
+      right_end = stretch.rect.x + w;
+      g_array_append_val (layout->stretches, stretch);
     }
 }

@@ -45,6 +45,9 @@ struct _ChronicleViewport
   double                view_u1;
 
   double                width;   /* px */
+
+  /* seconds east of UTC: dates with an offset are drawn at UTC + zone */
+  int                   zone;
 };
 
 G_DEFINE_BOXED_TYPE (ChronicleViewport, chronicle_viewport,
@@ -269,6 +272,8 @@ chronicle_viewport_set_linear (ChronicleViewport *self,
   seg.u0 = 0.0;
   seg.u1 = 1.0;
   seg.is_break = FALSE;
+  seg.data_t0 = start;
+  seg.data_t1 = end;
   set_segments (self, &seg, 1);
   chronicle_viewport_fit (self);
 }
@@ -327,6 +332,8 @@ build_axis (ChronicleViewport *self,
       seg.u0 = u;
       seg.u1 = u + cluster_units * weight[i] / total_weight;
       seg.is_break = FALSE;
+      seg.data_t0 = clusters[i].t0;
+      seg.data_t1 = clusters[i].t1;
       g_array_append_val (segments, seg);
       u = seg.u1;
 
@@ -339,6 +346,8 @@ build_axis (ChronicleViewport *self,
           gap.u0 = u;
           gap.u1 = u + break_units;
           gap.is_break = TRUE;
+          gap.data_t0 = gap.t0;
+          gap.data_t1 = gap.t1;
           g_array_append_val (segments, gap);
           u = gap.u1;
         }
@@ -382,6 +391,24 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
     }
 
   n_events = chronicle_timeline_get_n_events (timeline);
+
+  /* The bounds in the display zone: dates with an offset move by it,
+   * floating ones do not, so the first and last may change. */
+  if (self->zone != 0)
+    {
+      double s0 = G_MAXDOUBLE, e0 = -G_MAXDOUBLE;
+
+      for (guint i = 0; i < n_events; i++)
+        {
+          ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+
+          s0 = MIN (s0, chronicle_viewport_event_start (self, event));
+          e0 = MAX (e0, chronicle_viewport_event_end (self, event));
+        }
+      start = (gint64) s0;
+      end = (gint64) e0;
+    }
+
   if (!collapse_gaps || n_events < 2)
     {
       chronicle_viewport_set_linear (self, start, end);
@@ -396,8 +423,8 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
   for (guint i = 0; i < n_events; i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      double s = chronicle_event_get_start_time (event);
-      double e = chronicle_event_get_end_time (event);
+      double s = chronicle_viewport_event_start (self, event);
+      double e = chronicle_viewport_event_end (self, event);
 
       if (i == 0)
         {
@@ -415,6 +442,9 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
           cur.n_events = 0;
         }
 
+      /* Sorted by UTC: in another zone, floating and offset dates may
+       * trade places by a few hours. */
+      cur.t0 = MIN (cur.t0, s);
       cur.t1 = MAX (cur.t1, e);
       cur.n_events++;
     }
@@ -428,6 +458,135 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
 
   build_axis (self, (Cluster *) (gpointer) clusters->data, clusters->len);
   chronicle_viewport_fit (self);
+}
+
+/**
+ * chronicle_viewport_set_zone_offset:
+ * @offset: seconds east of UTC (within ±18 h)
+ *
+ * Sets the zone the axis shows. The axis itself is built from event
+ * times in this zone: call chronicle_viewport_set_timeline() afterwards.
+ */
+void
+chronicle_viewport_set_zone_offset (ChronicleViewport *self,
+                                    int                offset)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ABS (offset) <= 18 * 3600);
+
+  self->zone = offset;
+}
+
+int
+chronicle_viewport_get_zone_offset (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->zone;
+}
+
+/**
+ * chronicle_viewport_resolve_zone:
+ * @timeline: the timeline shown
+ * @mode: the view option
+ * @fixed_offset: seconds east of UTC, for %CHRONICLE_ZONE_FIXED
+ *
+ * The timeline's own zone is the offset that all its timed dates (with
+ * a time of day and an offset) share; when they differ, or there are
+ * none, it is UTC. The computer's zone is its offset now.
+ *
+ * Returns: the display offset, seconds east of UTC
+ */
+int
+chronicle_viewport_resolve_zone (ChronicleTimeline *timeline,
+                                 ChronicleZoneMode  mode,
+                                 int                fixed_offset)
+{
+  gboolean found = FALSE;
+  int shared = 0;
+
+  switch (mode)
+    {
+    case CHRONICLE_ZONE_UTC:
+      return 0;
+
+    case CHRONICLE_ZONE_FIXED:
+      return CLAMP (fixed_offset, -18 * 3600, 18 * 3600);
+
+    case CHRONICLE_ZONE_LOCAL:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+        return (int) (g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+      }
+
+    case CHRONICLE_ZONE_TIMELINE:
+    default:
+      break;
+    }
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), 0);
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      const ChronicleDate *dates[2] = { chronicle_event_get_date (event), chronicle_event_get_end (event) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
+        {
+          const ChronicleDate *d = dates[k];
+
+          if (d == NULL || !d->has_offset || d->precision < CHRONICLE_DATE_PRECISION_MINUTE)
+            continue;
+          if (found && d->utc_offset != shared)
+            return 0;
+          shared = d->utc_offset;
+          found = TRUE;
+        }
+    }
+
+  return shared;
+}
+
+static double
+shift_of (const ChronicleViewport *self,
+          const ChronicleDate     *date)
+{
+  return date != NULL && date->has_offset ? self->zone : 0;
+}
+
+/**
+ * chronicle_viewport_event_start:
+ *
+ * Returns: where @event starts on the axis: its start time, moved into the
+ *   display zone when its date carries an offset
+ */
+double
+chronicle_viewport_event_start (const ChronicleViewport *self,
+                                ChronicleEvent          *event)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return (double) chronicle_event_get_start_time (event) + shift_of (self, chronicle_event_get_date (event));
+}
+
+/**
+ * chronicle_viewport_event_end:
+ *
+ * Returns: where @event ends on the axis (see
+ *   chronicle_viewport_event_start()); an end date's own offset counts
+ */
+double
+chronicle_viewport_event_end (const ChronicleViewport *self,
+                              ChronicleEvent          *event)
+{
+  const ChronicleDate *end;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  end = chronicle_event_get_end (event);
+  return (double) chronicle_event_get_end_time (event) +
+         shift_of (self, end != NULL ? end : chronicle_event_get_date (event));
 }
 
 /**
@@ -637,6 +796,7 @@ chronicle_viewport_equal (const ChronicleViewport *a,
   return a->view_u0 == b->view_u0 &&
          a->view_u1 == b->view_u1 &&
          a->width == b->width &&
+         a->zone == b->zone &&
          chronicle_viewport_same_axis (a, b);
 }
 
@@ -644,7 +804,7 @@ chronicle_viewport_equal (const ChronicleViewport *a,
  * chronicle_viewport_same_axis:
  *
  * Returns: %TRUE when @a and @b map time onto the same axis units (the
- *   same segments), whatever window and width they show: a copy of a
+ *   same segments and display zone), whatever window and width they show: a copy of a
  *   viewport, fitted to another width, stays valid only while this holds
  */
 gboolean
@@ -657,7 +817,8 @@ chronicle_viewport_same_axis (const ChronicleViewport *a,
   if (a == b)
     return TRUE;
 
-  if (a->n_segments != b->n_segments)
+  /* Events with an offset move with the zone. */
+  if (a->n_segments != b->n_segments || a->zone != b->zone)
     return FALSE;
 
   /* Field by field: struct padding is not guaranteed to be zero. */
@@ -668,7 +829,8 @@ chronicle_viewport_same_axis (const ChronicleViewport *a,
 
       if (sa->t0 != sb->t0 || sa->t1 != sb->t1 ||
           sa->u0 != sb->u0 || sa->u1 != sb->u1 ||
-          !sa->is_break != !sb->is_break)
+          !sa->is_break != !sb->is_break ||
+          sa->data_t0 != sb->data_t0 || sa->data_t1 != sb->data_t1)
         return FALSE;
     }
 

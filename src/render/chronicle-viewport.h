@@ -27,7 +27,9 @@ G_BEGIN_DECLS
 typedef struct _ChronicleViewport ChronicleViewport;
 
 /* One piece of the axis: time [t0, t1) maps linearly onto units [u0, u1).
- * is_break marks a collapsed empty stretch. */
+ * is_break marks a collapsed empty stretch. A stretch (not a break) also
+ * knows the span its events cover, [data_t0, data_t1), inside its padding:
+ * what its heading names. */
 typedef struct
 {
   double   t0;
@@ -35,12 +37,39 @@ typedef struct
   double   u0;
   double   u1;
   gboolean is_break;
+  double   data_t0;
+  double   data_t1;
 } ChronicleAxisSegment;
+
+/* Which zone times of day are drawn in (the view option). */
+typedef enum
+{
+  CHRONICLE_ZONE_TIMELINE,  /* the offset the timeline's timed events share, else UTC */
+  CHRONICLE_ZONE_UTC,
+  CHRONICLE_ZONE_LOCAL,     /* the computer's zone (its offset now) */
+  CHRONICLE_ZONE_FIXED,     /* a given offset (command line ±HH:MM) */
+} ChronicleZoneMode;
 
 GType                       chronicle_viewport_get_type          (void) G_GNUC_CONST;
 ChronicleViewport          *chronicle_viewport_new               (void);
 ChronicleViewport          *chronicle_viewport_copy              (const ChronicleViewport *self);
 void                        chronicle_viewport_free              (ChronicleViewport       *self);
+
+/* Display zone: times are Unix seconds (UTC), and an event whose date
+ * carries an offset is drawn at its wall time in this zone: the axis shows
+ * wall time in the zone, UTC + @offset. Floating dates (no offset) are
+ * drawn as written. Set it before chronicle_viewport_set_timeline(). */
+void                        chronicle_viewport_set_zone_offset   (ChronicleViewport       *self,
+                                                                  int                      offset);
+int                         chronicle_viewport_get_zone_offset   (const ChronicleViewport *self);
+int                         chronicle_viewport_resolve_zone      (ChronicleTimeline       *timeline,
+                                                                  ChronicleZoneMode        mode,
+                                                                  int                      fixed_offset);
+/* An event's span on the axis (display zone applied), Unix-seconds scale. */
+double                      chronicle_viewport_event_start       (const ChronicleViewport *self,
+                                                                  ChronicleEvent          *event);
+double                      chronicle_viewport_event_end         (const ChronicleViewport *self,
+                                                                  ChronicleEvent          *event);
 
 /* Axis: linear over [start, end), or with breaks computed from @timeline. */
 void                        chronicle_viewport_set_linear        (ChronicleViewport       *self,

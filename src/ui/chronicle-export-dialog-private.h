@@ -19,5 +19,10 @@ void         chronicle_export_dialog_get_options    (ChronicleExportDialog  *sel
                                                      ChronicleExportOptions *options);
 gboolean     chronicle_export_dialog_is_busy        (ChronicleExportDialog  *self);
 const char  *chronicle_export_dialog_get_error      (ChronicleExportDialog  *self);
+const char  *chronicle_export_dialog_get_cut_note   (ChronicleExportDialog  *self);
+GtkCheckButton  *chronicle_export_dialog_get_image_map_check   (ChronicleExportDialog *self);
+GtkEditable     *chronicle_export_dialog_get_subtitle_entry    (ChronicleExportDialog *self);
+GtkToggleButton *chronicle_export_dialog_get_actual_size_button (ChronicleExportDialog *self);
+GtkDrawingArea  *chronicle_export_dialog_get_preview           (ChronicleExportDialog *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include "chronicle-application.h"
 #include "chronicle-export.h"
-#include "chronicle-text-private.h"
+#include "chronicle-export-private.h"
 
 struct _ChronicleExportDialog
 {
@@ -27,6 +27,11 @@ struct _ChronicleExportDialog
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkDrawingArea       *preview;
+  GtkWidget            *preview_scroller;
+  GtkLabel             *cut_label;
+  GtkToggleButton      *actual_size_button;
+  AdwEntryRow          *subtitle_row;
+  GtkCheckButton       *image_map_check;
   AdwComboRow          *format_row;
   AdwComboRow          *area_row;
   AdwComboRow          *size_row;
@@ -51,6 +56,8 @@ struct _ChronicleExportDialog
   GtkNativeDialog      *file_chooser;
 
   guint                 selected;     /* timeline position, or G_MAXUINT */
+  guint                 n_cut_titles; /* in the last preview drawn */
+  guint                 cut_note_idle;
   GStrv                 hidden_categories;
   gboolean              applying_preset;
 };
@@ -71,31 +78,20 @@ enum { THEME_LIGHT, THEME_DARK, THEME_FOLLOW };
 static const char * const theme_names[] = { "light", "dark", "follow" };
 static const char * const area_names[] = { "view", "all" };
 
-/* Sizes are pixels for images and points for PDF; the last row is Custom. */
-static const struct {
-  const char *label;
-  int         width;
-  int         height;
-} presets[] = {
-  { N_("Full HD, 1920 × 1080"), 1920, 1080 },
-  { N_("Social card, 1200 × 675"), 1200, 675 },
-  { N_("4K, 3840 × 2160"), 3840, 2160 },
-  { N_("A4 landscape, 842 × 595 pt"), 842, 595 },
-  { N_("Letter landscape, 792 × 612 pt"), 792, 612 },
-  { N_("Custom"), 0, 0 },
-};
-
-#define CUSTOM_PRESET (G_N_ELEMENTS (presets) - 1)
-
+/* The size rows: the export's presets (named for their use: an article
+ * column, a slide, A4 and Letter for print), then Custom. */
 static guint
 find_preset (int width,
              int height)
 {
-  for (guint i = 0; i < CUSTOM_PRESET; i++)
+  guint n;
+  const ChronicleExportPreset *presets = chronicle_export_get_presets (&n);
+
+  for (guint i = 0; i < n; i++)
     if (presets[i].width == width && presets[i].height == height)
       return i;
 
-  return CUSTOM_PRESET;
+  return n;
 }
 
 static guint
@@ -151,7 +147,8 @@ load_settings (ChronicleExportDialog *self)
       gtk_switch_set_active (self->title_switch, TRUE);
       gtk_switch_set_active (self->legend_switch, TRUE);
       gtk_switch_set_active (self->credit_switch, TRUE);
-      gtk_switch_set_active (self->highlight_switch, TRUE);
+      /* A report shows the chart, not what was clicked last. */
+      gtk_switch_set_active (self->highlight_switch, FALSE);
       return;
     }
 
@@ -209,6 +206,25 @@ get_export_view (ChronicleExportDialog *self)
   return NULL;
 }
 
+static gboolean
+update_cut_note_cb (gpointer user_data)
+{
+  ChronicleExportDialog *self = user_data;
+  g_autofree char *note = NULL;
+
+  self->cut_note_idle = 0;
+  if (self->n_cut_titles > 0 && self->n_cut_titles != G_MAXUINT)
+    /* Translators: under the export preview; %'u counts event titles. */
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%'u event title is cut to fit at this size",
+                                         "%'u event titles are cut to fit at this size",
+                                         self->n_cut_titles),
+                            self->n_cut_titles);
+  gtk_label_set_text (self->cut_label, note != NULL ? note : "");
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 draw_preview_cb (GtkDrawingArea *area,
                  cairo_t        *cr,
@@ -219,14 +235,19 @@ draw_preview_cb (GtkDrawingArea *area,
   ChronicleExportDialog *self = user_data;
   ChronicleExportOptions options;
   double zoom, x, y;
+  guint n_cut;
 
   chronicle_export_dialog_get_options (self, &options);
 
-  /* Fit the page into the preview area, keeping its proportions, so that
-   * the preview shows how crowded the real size will be. */
-  zoom = MIN ((double) width / options.width, (double) height / options.height);
-  x = floor ((width - options.width * zoom) / 2);
-  y = floor ((height - options.height * zoom) / 2);
+  /* At actual size one pixel of the file is one pixel here, so the text
+   * reads as it will; otherwise the page fits the area, keeping its
+   * proportions, to show how crowded the real size will be. */
+  if (gtk_toggle_button_get_active (self->actual_size_button))
+    zoom = 1.0;
+  else
+    zoom = MIN ((double) width / options.width, (double) height / options.height);
+  x = MAX (floor ((width - options.width * zoom) / 2), 0);
+  y = MAX (floor ((height - options.height * zoom) / 2), 0);
 
   cairo_save (cr);
   cairo_rectangle (cr, x - 1, y - 1, options.width * zoom + 2, options.height * zoom + 2);
@@ -239,7 +260,31 @@ draw_preview_cb (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, options.width, options.height);
   cairo_clip (cr);
 
-  chronicle_export_paint (cr, self->timeline, get_export_view (self), &options);
+  n_cut = chronicle_export_paint_counting_cuts (cr, self->timeline, get_export_view (self), &options);
+
+  /* Widgets are not changed while drawing: the note follows at idle. */
+  if (n_cut != self->n_cut_titles)
+    {
+      self->n_cut_titles = n_cut;
+      if (self->cut_note_idle == 0)
+        self->cut_note_idle = g_idle_add (update_cut_note_cb, self);
+    }
+}
+
+/* At actual size the preview is as large as the file and scrolls; fitted
+ * it takes the room the dialog gives it. */
+static void
+update_preview_size (ChronicleExportDialog *self)
+{
+  ChronicleExportOptions options;
+  gboolean actual = gtk_toggle_button_get_active (self->actual_size_button);
+
+  chronicle_export_dialog_get_options (self, &options);
+  gtk_drawing_area_set_content_width (self->preview, actual ? options.width : 480);
+  gtk_drawing_area_set_content_height (self->preview, actual ? options.height : 300);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->preview_scroller),
+                                  actual ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
+                                  actual ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
 }
 
 static void
@@ -268,6 +313,7 @@ on_options_changed_cb (ChronicleExportDialog *self)
 
   show_error (self, NULL);
   update_sensitivity (self);
+  update_preview_size (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -275,15 +321,21 @@ static void
 on_size_preset_changed_cb (ChronicleExportDialog *self)
 {
   guint preset = adw_combo_row_get_selected (self->size_row);
+  guint n_presets;
+  const ChronicleExportPreset *presets = chronicle_export_get_presets (&n_presets);
 
   g_assert (CHRONICLE_IS_EXPORT_DIALOG (self));
 
-  if (self->applying_preset || preset >= CUSTOM_PRESET)
+  if (self->applying_preset || preset >= n_presets)
     return;
 
   self->applying_preset = TRUE;
   gtk_spin_button_set_value (self->width_spin, presets[preset].width);
   gtk_spin_button_set_value (self->height_spin, presets[preset].height);
+  /* Print sizes are points: they go to PDF; screen sizes leave a
+   * vector format chosen on purpose alone. */
+  if (presets[preset].format == CHRONICLE_EXPORT_PDF)
+    adw_combo_row_set_selected (self->format_row, CHRONICLE_EXPORT_PDF);
   self->applying_preset = FALSE;
 
   on_options_changed_cb (self);
@@ -295,7 +347,9 @@ typedef struct
   ChronicleViewport      *view;     /* NULL: whole timeline */
   ChronicleExportOptions  options;
   GStrv                   hidden_categories;  /* options point here */
+  char                   *subtitle;           /* and here */
   GFile                  *file;
+  GFile                  *image_map;          /* NULL: none */
 } ExportJob;
 
 static void
@@ -304,7 +358,9 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->timeline);
   g_clear_pointer (&job->view, chronicle_viewport_free);
   g_clear_object (&job->file);
+  g_clear_object (&job->image_map);
   g_clear_pointer (&job->hidden_categories, g_strfreev);
+  g_clear_pointer (&job->subtitle, g_free);
   g_free (job);
 }
 
@@ -318,7 +374,8 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!chronicle_export_to_file (job->timeline, job->view, &job->options, job->file, cancellable, &error))
+  if (!chronicle_export_to_file_with_map (job->timeline, job->view, &job->options, job->file, job->image_map,
+                                          NULL, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -361,23 +418,25 @@ static char *
 suggest_file_name (ChronicleExportDialog *self)
 {
   ChronicleExportOptions options;
-  /* Cut, without controls: a name has at most 255 bytes, and 50
-   * characters of up to four bytes leave room for the extension. */
-  g_autofree char *base = chronicle_text_for_display (chronicle_timeline_get_title (self->timeline), 50, FALSE);
 
   chronicle_export_dialog_get_options (self, &options);
+  return chronicle_export_suggest_filename (chronicle_timeline_get_title (self->timeline), options.format);
+}
 
-  if (base == NULL || *base == '\0')
-    {
-      g_free (base);
-      /* Translators: file name for an exported chart without a title. */
-      base = g_strdup (_("Timeline"));
-    }
+/* "chart.png" → "chart.map.json", beside it. */
+static GFile *
+get_image_map_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  char *dot = strrchr (name, '.');
+  g_autofree char *map_name = NULL;
 
-  /* Keep the title readable but free of path separators. */
-  g_strdelimit (base, "/\\:", '-');
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  map_name = g_strconcat (name, ".map.json", NULL);
 
-  return g_strdup_printf ("%s.%s", base, chronicle_export_format_to_name (options.format));
+  return parent != NULL ? g_file_get_child (parent, map_name) : g_file_new_for_path (map_name);
 }
 
 static void
@@ -432,6 +491,7 @@ chronicle_export_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->cut_note_idle, g_source_remove);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -468,6 +528,11 @@ chronicle_export_dialog_class_init (ChronicleExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, cut_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, actual_size_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, subtitle_row);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, image_map_check);
   gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, ChronicleExportDialog, size_row);
@@ -494,11 +559,25 @@ chronicle_export_dialog_init (ChronicleExportDialog *self)
 {
   g_autoptr(GtkStringList) sizes = gtk_string_list_new (NULL);
   GApplication *application = g_application_get_default ();
+  guint n_presets;
+  const ChronicleExportPreset *presets = chronicle_export_get_presets (&n_presets);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    gtk_string_list_append (sizes, _(presets[i].label));
+  for (guint i = 0; i < n_presets; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (presets[i].format == CHRONICLE_EXPORT_PDF)
+        /* Translators: a size preset; %s names it ("A4 landscape"), then
+         * its size in points. */
+        label = g_strdup_printf (_("%s, %d × %d pt"), _(presets[i].name), presets[i].width, presets[i].height);
+      else
+        /* Translators: a size preset; %s names its use ("Article"). */
+        label = g_strdup_printf (_("%s, %d × %d"), _(presets[i].name), presets[i].width, presets[i].height);
+      gtk_string_list_append (sizes, label);
+    }
+  gtk_string_list_append (sizes, _("Custom"));
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
 
   /* The application knows where the schema is, installed or not; without
@@ -507,6 +586,7 @@ chronicle_export_dialog_init (ChronicleExportDialog *self)
     g_set_object (&self->settings, chronicle_application_get_settings (CHRONICLE_APPLICATION (application)));
 
   self->selected = G_MAXUINT;
+  self->n_cut_titles = G_MAXUINT;  /* none drawn yet */
   gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (chronicle_export_dialog_close_request_cb), NULL);
 }
@@ -596,6 +676,10 @@ chronicle_export_dialog_export_to_file (ChronicleExportDialog *self,
   /* The worker must not borrow from the dialog, which may close first. */
   job->hidden_categories = g_strdupv (self->hidden_categories);
   job->options.hidden_categories = (const char * const *) job->hidden_categories;
+  job->subtitle = g_strdup (job->options.subtitle);
+  job->options.subtitle = job->subtitle;
+  if (gtk_check_button_get_active (self->image_map_check))
+    job->image_map = get_image_map_file (file);
   if ((view = get_export_view (self)) != NULL)
     job->view = chronicle_viewport_copy (view);
 
@@ -669,6 +753,10 @@ chronicle_export_dialog_get_options (ChronicleExportDialog  *self,
   options->show_credit = gtk_switch_get_active (self->credit_switch);
   if (gtk_switch_get_active (self->highlight_switch))
     options->selected = self->selected;
+  /* Borrowed from the entry: valid until it changes. */
+  options->subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle_row));
+  if (options->subtitle[0] == '\0')
+    options->subtitle = NULL;
   options->hidden_categories = (const char * const *) self->hidden_categories;
 
   theme = adw_combo_row_get_selected (self->theme_row);
@@ -686,5 +774,50 @@ chronicle_export_dialog_get_options (ChronicleExportDialog  *self,
       options->collapse_gaps = FALSE;
       for (guint i = 0; i < n; i++)
         options->collapse_gaps |= segments[i].is_break;
+      /* and its zone */
+      options->zone = CHRONICLE_ZONE_FIXED;
+      options->zone_offset = chronicle_viewport_get_zone_offset (self->view);
     }
+}
+
+/* The note under the preview, "" when no title is cut. */
+const char *
+chronicle_export_dialog_get_cut_note (ChronicleExportDialog *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self), NULL);
+
+  return gtk_label_get_text (self->cut_label);
+}
+
+/* Test hooks for the rows the template owns. */
+GtkCheckButton *
+chronicle_export_dialog_get_image_map_check (ChronicleExportDialog *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->image_map_check;
+}
+
+GtkEditable *
+chronicle_export_dialog_get_subtitle_entry (ChronicleExportDialog *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self), NULL);
+
+  return GTK_EDITABLE (self->subtitle_row);
+}
+
+GtkToggleButton *
+chronicle_export_dialog_get_actual_size_button (ChronicleExportDialog *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->actual_size_button;
+}
+
+GtkDrawingArea *
+chronicle_export_dialog_get_preview (ChronicleExportDialog *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->preview;
 }

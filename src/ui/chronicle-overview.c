@@ -177,7 +177,7 @@ paint_strip (ChronicleOverview       *self,
   for (guint i = 0; i < n; i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, i);
-      double x = chronicle_viewport_to_px (axis, chronicle_event_get_start_time (event));
+      double x = chronicle_viewport_to_px (axis, chronicle_viewport_event_start (axis, event));
       int column = (int) floor (x);
 
       if (column < 0 || column >= width)
@@ -672,6 +672,8 @@ chronicle_overview_init (ChronicleOverview *self)
   g_signal_group_connect_object (self->view_signals, "notify::timeline",
                                  G_CALLBACK (on_view_timeline_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->view_signals, "notify::collapse-gaps",
+                                 G_CALLBACK (on_view_axis_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::display-zone",
                                  G_CALLBACK (on_view_axis_changed_cb), self, G_CONNECT_SWAPPED);
   self->timeline_signals = g_signal_group_new (CHRONICLE_TYPE_TIMELINE);
   g_signal_group_connect_object (self->timeline_signals, "items-changed",

@@ -268,6 +268,12 @@ create_result_row (ChronicleSearchMatch       *match,
     }
   else
     gtk_label_set_text (GTK_LABEL (title_label), title);
+  /* A blank title (the loader warned) reads as a muted "(untitled)". */
+  if (chronicle_text_is_blank (title))
+    {
+      gtk_label_set_text (GTK_LABEL (title_label), _("(untitled)"));
+      gtk_widget_add_css_class (title_label, "dim-label");
+    }
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (texts), title_label);

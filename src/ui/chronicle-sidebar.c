@@ -139,7 +139,7 @@ static char *
 format_source_detail (ChronicleSource     *source,
                       const ChronicleDate *date)
 {
-  const char *publisher = source != NULL ? chronicle_source_get_publisher (source) : NULL;
+  const char *publisher = source != NULL ? chronicle_source_get_name (source, NULL) : NULL;
   g_autofree char *date_text = NULL;
 
   if (date == NULL && source != NULL)
@@ -214,12 +214,14 @@ create_source_row (ChronicleSource *source)
   g_autofree char *shown_publisher = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
+  ChronicleSourceNameKind kind;
 
-  if (is_blank (publisher))
-    publisher = chronicle_source_get_id (source);
+  /* Named by its publisher, else its title, its link's host, its id. */
+  publisher = chronicle_source_get_name (source, &kind);
   shown_publisher = display_title (publisher);
 
-  if (!is_blank (title))
+  /* A title that already heads the row is not repeated under it. */
+  if (!is_blank (title) && kind != CHRONICLE_SOURCE_NAME_TITLE)
     {
       if (date != NULL)
         {
@@ -460,7 +462,17 @@ update_event_page (ChronicleSidebar *self)
     }
 
   gtk_label_set_text (self->date_label, date);
-  gtk_label_set_text (self->title_label, title);
+  /* A blank title (the loader warned) reads as a muted "(untitled)". */
+  if (is_blank (title))
+    {
+      gtk_label_set_text (self->title_label, _("(untitled)"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->title_label, title);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
   set_label_or_hide (self->summary_label, NULL, chronicle_event_get_summary (self->event),
                      CHRONICLE_TEXT_MAX_TEXT);
   update_category (self);

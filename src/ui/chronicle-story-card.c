@@ -135,10 +135,11 @@ create_quote (ChronicleTimeline *timeline,
     /* Translators: attribution under a quote without the speaker's role */
     attribution = g_strdup_printf (_("— %s"), speaker);
 
-  if (source != NULL && !is_blank (chronicle_source_get_publisher (source)))
+  if (source != NULL)
     {
       g_autofree char *with_source = NULL;
-      g_autofree char *publisher = display_isolated (chronicle_source_get_publisher (source));
+      /* Its publisher, else its title, its link's host, its id. */
+      g_autofree char *publisher = display_isolated (chronicle_source_get_name (source, NULL));
 
       /* Translators: attribution and the outlet that reported the quote,
        * "— Marco Rubio, US Secretary of State · Reuters" */
@@ -202,7 +203,17 @@ update_content (ChronicleStoryCard *self)
   date = chronicle_event_format_date (event);
   gtk_label_set_text (self->date_label, date);
   title = chronicle_text_for_display (chronicle_event_get_title (event), CHRONICLE_TEXT_MAX_TITLE, FALSE);
-  gtk_label_set_text (self->title_label, title);
+  /* A blank title (the loader warned) reads as a muted "(untitled)". */
+  if (is_blank (title))
+    {
+      gtk_label_set_text (self->title_label, _("(untitled)"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->title_label, title);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
   summary = display_text (chronicle_event_get_summary (event), CHRONICLE_TEXT_MAX_TEXT);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !is_blank (chronicle_event_get_summary (event)));

@@ -97,8 +97,8 @@ _chronicle_timeline_view_reveal_position (ChronicleTimelineView *self,
                                           gboolean               zoom_to_it)
 {
   ChronicleEvent *event = _chronicle_timeline_view_get_event_at (self, position);
-  double start = chronicle_event_get_start_time (event);
-  double end = chronicle_event_get_end_time (event);
+  double start = chronicle_viewport_event_start (self->viewport, event);
+  double end = chronicle_viewport_event_end (self->viewport, event);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   const ChronicleLayout *layout;
   const ChronicleLayoutItem *item;
@@ -178,8 +178,8 @@ _chronicle_timeline_view_open_cluster (ChronicleTimelineView     *self,
   ChronicleEvent *first = _chronicle_timeline_view_get_event_at (self, cluster->first_event);
   ChronicleEvent *last =
     _chronicle_timeline_view_get_event_at (self, cluster->first_event + cluster->n_events - 1);
-  double start = chronicle_event_get_start_time (first);
-  double end = chronicle_event_get_end_time (last);
+  double start = chronicle_viewport_event_start (self->viewport, first);
+  double end = chronicle_viewport_event_end (self->viewport, last);
   double pad = MAX ((end - start) * 0.25, 60.0);
   double before = 0.0, after = 0.0;
   double old_start, old_end;
@@ -369,7 +369,7 @@ chronicle_timeline_view_zoom (ChronicleTimelineView *self,
   if (_chronicle_timeline_view_get_selected_position (self, &selected))
     {
       ChronicleEvent *event = _chronicle_timeline_view_get_event_at (self, selected);
-      double x = chronicle_viewport_to_px (self->viewport, chronicle_event_get_start_time (event));
+      double x = chronicle_viewport_to_px (self->viewport, chronicle_viewport_event_start (self->viewport, event));
 
       if (x >= 0.0 && x <= width)
         anchor_x = x;

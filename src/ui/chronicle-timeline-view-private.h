@@ -32,10 +32,15 @@ struct _ChronicleTimelineView
   ChronicleStyle     style;
   char              *accessible_label;
   GStrv              hidden_categories;  /* legend entries struck through */
+  /* Where each event's label was (id -> lane), so that it keeps its side
+   * and lane from frame to frame: see ChronicleLayoutOptions. Kept across
+   * filters and reloads, which show the same events by id. */
+  GHashTable        *placements;
 
   /* state */
   gboolean           style_valid;
   gboolean           collapse_gaps;
+  ChronicleZoneMode  zone_mode;      /* the view option; the viewport holds the offset */
   gboolean           needs_fit;    /* fit once the first real width is known */
 
   /* timeline position under the pointer, G_MAXUINT for none */

@@ -23,6 +23,7 @@ enum {
   PROP_TIMELINE,
   PROP_SELECTED_EVENT,
   PROP_COLLAPSE_GAPS,
+  PROP_DISPLAY_ZONE,
   PROP_STORY_MODE,
   N_PROPS
 };
@@ -167,6 +168,7 @@ _chronicle_timeline_view_ensure_layout (ChronicleTimelineView *self)
         .show_legend = TRUE,
         .hidden_categories = (const char * const *) self->hidden_categories,
         .show_eras = TRUE,
+        .placements = self->placements,
       };
       ChroniclePangoMeasurer measurer = {
         .context = gtk_widget_get_pango_context (widget),
@@ -201,6 +203,22 @@ _chronicle_timeline_view_get_selected_position (ChronicleTimelineView *self,
   return chronicle_timeline_find_event (self->timeline, self->selected, position);
 }
 
+static const char * const zone_names[] = {
+  [CHRONICLE_ZONE_TIMELINE] = "timeline",
+  [CHRONICLE_ZONE_UTC] = "utc",
+  [CHRONICLE_ZONE_LOCAL] = "local",
+};
+
+/* The axis in the zone the view option asks for: the timeline's own zone
+ * depends on its events, so this runs again whenever they change. */
+static void
+set_axis (ChronicleTimelineView *self)
+{
+  chronicle_viewport_set_zone_offset (self->viewport,
+                                      chronicle_viewport_resolve_zone (self->timeline, self->zone_mode, 0));
+  chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
+}
+
 static void
 on_timeline_items_changed_cb (ChronicleTimelineView *self,
                               guint                  position,
@@ -212,7 +230,7 @@ on_timeline_items_changed_cb (ChronicleTimelineView *self,
 
   /* A new axis: windows in the old axis units mean nothing on it. */
   _chronicle_timeline_view_stop_motion (self);
-  chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
+  set_axis (self);
   if (self->selected != NULL && !_chronicle_timeline_view_get_selected_position (self, &selected))
     chronicle_timeline_view_set_selected_event (self,
                                                 chronicle_timeline_lookup_event (self->timeline,
@@ -374,6 +392,7 @@ chronicle_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->viewport, chronicle_viewport_free);
   g_clear_pointer (&self->accessible_label, g_free);
   g_clear_pointer (&self->hidden_categories, g_strfreev);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
   chronicle_style_clear (&self->style);
 
   G_OBJECT_CLASS (chronicle_timeline_view_parent_class)->finalize (object);
@@ -399,6 +418,10 @@ chronicle_timeline_view_get_property (GObject    *object,
 
     case PROP_COLLAPSE_GAPS:
       g_value_set_boolean (value, chronicle_timeline_view_get_collapse_gaps (self));
+      break;
+
+    case PROP_DISPLAY_ZONE:
+      g_value_set_string (value, chronicle_timeline_view_get_display_zone (self));
       break;
 
     case PROP_STORY_MODE:
@@ -430,6 +453,10 @@ chronicle_timeline_view_set_property (GObject      *object,
 
     case PROP_COLLAPSE_GAPS:
       chronicle_timeline_view_set_collapse_gaps (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_DISPLAY_ZONE:
+      chronicle_timeline_view_set_display_zone (self, g_value_get_string (value));
       break;
 
     case PROP_STORY_MODE:
@@ -489,6 +516,18 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * ChronicleTimelineView:display-zone:
+   *
+   * The zone times of day are drawn in: "timeline" (the offset the
+   * timeline's timed events share, else UTC), "utc" or "local". The axis
+   * names it wherever it shows times of day.
+   */
+  properties[PROP_DISPLAY_ZONE] =
+    g_param_spec_string ("display-zone", NULL, NULL,
+                         "timeline",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * ChronicleTimelineView:story-mode:
    *
    * Whether the view tells the timeline as a story: one event at a time,
@@ -540,6 +579,7 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   self->viewport = chronicle_viewport_new ();
+  self->placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->hover = G_MAXUINT;
   self->zoom_last_scale = 1.0;
 
@@ -627,7 +667,7 @@ chronicle_timeline_view_set_timeline (ChronicleTimelineView *self,
     {
       g_signal_connect_object (timeline, "items-changed",
                                G_CALLBACK (on_timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
-      chronicle_viewport_set_timeline (self->viewport, timeline, self->collapse_gaps);
+      set_axis (self);
       chronicle_viewport_fit (self->viewport);
       /* The fit is redone once there is a width, if there is none yet. */
       self->needs_fit = gtk_widget_get_width (GTK_WIDGET (self)) <= 0;
@@ -712,7 +752,7 @@ chronicle_timeline_view_set_collapse_gaps (ChronicleTimelineView *self,
 
   if (self->timeline != NULL)
     {
-      chronicle_viewport_set_timeline (self->viewport, self->timeline, collapse_gaps);
+      set_axis (self);
       chronicle_viewport_fit (self->viewport);
       _chronicle_timeline_view_invalidate_layout (self);
       if (self->selected != NULL)
@@ -720,6 +760,63 @@ chronicle_timeline_view_set_collapse_gaps (ChronicleTimelineView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSE_GAPS]);
+}
+
+/**
+ * chronicle_timeline_view_get_display_zone:
+ * @self: a `ChronicleTimelineView`
+ *
+ * Returns: "timeline", "utc" or "local"
+ */
+const char *
+chronicle_timeline_view_get_display_zone (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return zone_names[self->zone_mode];
+}
+
+/**
+ * chronicle_timeline_view_set_display_zone:
+ * @self: a `ChronicleTimelineView`
+ * @zone: "timeline", "utc" or "local"; anything else counts as "timeline"
+ *
+ * Redraws the chart with times of day in @zone. The axis is rebuilt (the
+ * bounds move with the zone) and keeps the time in the middle of the view.
+ */
+void
+chronicle_timeline_view_set_display_zone (ChronicleTimelineView *self,
+                                          const char            *zone)
+{
+  ChronicleZoneMode mode = CHRONICLE_ZONE_TIMELINE;
+  double start, end;
+  int old_offset;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zone_names); i++)
+    if (g_strcmp0 (zone, zone_names[i]) == 0)
+      mode = i;
+
+  if (self->zone_mode == mode)
+    return;
+
+  self->zone_mode = mode;
+  _chronicle_timeline_view_stop_motion (self);
+
+  if (self->timeline != NULL)
+    {
+      /* The same instants stay in view: the window moves with the zone. */
+      old_offset = chronicle_viewport_get_zone_offset (self->viewport);
+      chronicle_viewport_get_visible_range (self->viewport, &start, &end);
+      set_axis (self);
+      start += chronicle_viewport_get_zone_offset (self->viewport) - old_offset;
+      end += chronicle_viewport_get_zone_offset (self->viewport) - old_offset;
+      chronicle_viewport_show_range (self->viewport, start, end);
+      _chronicle_timeline_view_invalidate_layout (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_ZONE]);
 }
 
 /**

@@ -28,6 +28,9 @@ void                     chronicle_timeline_view_set_selected_event (ChronicleTi
 gboolean                 chronicle_timeline_view_get_collapse_gaps  (ChronicleTimelineView *self);
 void                     chronicle_timeline_view_set_collapse_gaps  (ChronicleTimelineView *self,
                                                                      gboolean               collapse_gaps);
+const char              *chronicle_timeline_view_get_display_zone    (ChronicleTimelineView *self);
+void                     chronicle_timeline_view_set_display_zone    (ChronicleTimelineView *self,
+                                                                      const char            *zone);
 
 /* The visible window, for export of "what is on screen" (borrowed). */
 const ChronicleViewport *chronicle_timeline_view_get_viewport       (ChronicleTimelineView *self);

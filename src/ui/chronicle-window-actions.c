@@ -306,8 +306,12 @@ copy_image_action_cb (GtkWidget  *widget,
   options.width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
   options.height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), CHRONICLE_EXPORT_MIN_SIZE);
   options.scale = CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1, CHRONICLE_EXPORT_MAX_SCALE);
+  /* A copy of what the window shows, at the window's text size. */
+  options.text_scale = 1;
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   options.collapse_gaps = chronicle_timeline_view_get_collapse_gaps (view);
+  options.zone = CHRONICLE_ZONE_FIXED;
+  options.zone_offset = chronicle_viewport_get_zone_offset (chronicle_timeline_view_get_viewport (view));
   if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
     options.selected = position;
   options.hidden_categories = chronicle_timeline_view_get_hidden_categories (view);
@@ -361,4 +365,7 @@ _chronicle_window_class_actions_init (ChronicleWindowClass *klass)
   /* For the menu; the setting follows the property through the binding
    * made in _chronicle_window_load_settings(). */
   gtk_widget_class_install_property_action (widget_class, "win.collapse-gaps", "collapse-gaps");
+  /* A radio group in the menu ("timeline", "utc", "local"), bound to the
+   * display-zone setting the same way. */
+  gtk_widget_class_install_property_action (widget_class, "win.display-zone", "display-zone");
 }

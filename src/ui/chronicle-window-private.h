@@ -45,6 +45,7 @@ struct _ChronicleWindow
   int                    width;           /* of the last allocation, 0 before the first */
   guint                  fold_idle;
   gboolean               collapse_gaps;
+  char                  *display_zone;   /* "timeline", "utc" or "local" */
 };
 
 /* Inspection for the widget tests. The sidebar and the warnings are the

@@ -216,6 +216,9 @@ _chronicle_window_load_settings (ChronicleWindow      *self,
       g_settings_bind (self->settings, "collapse-gaps",
                        self, "collapse-gaps",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "display-zone",
+                       self, "display-zone",
+                       G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::recent-files",
                                G_CALLBACK (on_settings_recent_files_changed_cb), self,
                                G_CONNECT_SWAPPED);

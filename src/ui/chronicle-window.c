@@ -27,6 +27,7 @@ enum {
   PROP_0,
   PROP_SHOW_SIDEBAR,
   PROP_COLLAPSE_GAPS,
+  PROP_DISPLAY_ZONE,
   N_PROPS
 };
 
@@ -325,6 +326,9 @@ add_page (ChronicleWindow *self)
   g_object_bind_property (self, "collapse-gaps",
                           chronicle_timeline_page_get_timeline_view (page), "collapse-gaps",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "display-zone",
+                          chronicle_timeline_page_get_timeline_view (page), "display-zone",
+                          G_BINDING_SYNC_CREATE);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_properties); i++)
     {
@@ -451,6 +455,7 @@ chronicle_window_finalize (GObject *object)
 
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
+  g_clear_pointer (&self->display_zone, g_free);
 
   G_OBJECT_CLASS (chronicle_window_parent_class)->finalize (object);
 }
@@ -471,6 +476,10 @@ chronicle_window_get_property (GObject    *object,
 
     case PROP_COLLAPSE_GAPS:
       g_value_set_boolean (value, self->collapse_gaps);
+      break;
+
+    case PROP_DISPLAY_ZONE:
+      g_value_set_string (value, self->display_zone);
       break;
 
     default:
@@ -502,6 +511,15 @@ chronicle_window_set_property (GObject      *object,
       if (self->collapse_gaps != g_value_get_boolean (value))
         {
           self->collapse_gaps = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_DISPLAY_ZONE:
+      if (g_strcmp0 (self->display_zone, g_value_get_string (value)) != 0)
+        {
+          g_free (self->display_zone);
+          self->display_zone = g_value_dup_string (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -546,6 +564,17 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ChronicleWindow:display-zone:
+   *
+   * The zone the charts of every tab draw times of day in: "timeline",
+   * "utc" or "local" (see [property@TimelineView:display-zone]).
+   */
+  properties[PROP_DISPLAY_ZONE] =
+    g_param_spec_string ("display-zone", NULL, NULL,
+                         "timeline",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -579,6 +608,7 @@ chronicle_window_init (ChronicleWindow *self)
 
   self->show_sidebar = TRUE;
   self->collapse_gaps = TRUE;
+  self->display_zone = g_strdup ("timeline");
   self->load_errors = g_ptr_array_new_with_free_func (g_free);
   self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
 
