@@ -416,6 +416,44 @@ chronicle_test_load_example (void)
 }
 
 void
+chronicle_test_dir_setup (ChronicleTestDirFixture *fixture,
+                          gconstpointer            data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+void
+chronicle_test_dir_teardown (ChronicleTestDirFixture *fixture,
+                             gconstpointer            data)
+{
+  chronicle_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+void
+chronicle_test_add_with_dir (const char           *path,
+                             ChronicleTestDirFunc  test)
+{
+  g_test_add (path, ChronicleTestDirFixture, NULL, chronicle_test_dir_setup, test, chronicle_test_dir_teardown);
+}
+
+guint
+chronicle_test_count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+void
 chronicle_test_remove_dir (const char *dir)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);

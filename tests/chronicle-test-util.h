@@ -31,6 +31,27 @@ ChronicleTimeline *chronicle_test_load_example      (void);
  * be deleted (a file left open, an unexpected subfolder). */
 void               chronicle_test_remove_dir        (const char        *dir);
 
+/* A fixture for g_test_add(): a new temporary folder in @dir, removed with
+ * chronicle_test_remove_dir() after the test. */
+typedef struct
+{
+  char *dir;
+} ChronicleTestDirFixture;
+
+void               chronicle_test_dir_setup         (ChronicleTestDirFixture *fixture,
+                                                     gconstpointer            data);
+void               chronicle_test_dir_teardown      (ChronicleTestDirFixture *fixture,
+                                                     gconstpointer            data);
+typedef void (*ChronicleTestDirFunc) (ChronicleTestDirFixture *fixture,
+                                      gconstpointer            data);
+
+/* g_test_add() of @test with a ChronicleTestDirFixture. */
+void               chronicle_test_add_with_dir      (const char           *path,
+                                                     ChronicleTestDirFunc  test);
+
+/* How many entries @path (a folder) holds: a failed write leaves none. */
+guint              chronicle_test_count_files       (const char        *path);
+
 /* Timelines written to hurt the window (issue #10), as JSON text:
  * a 16 MB title (event "e1"); CHRONICLE_TEST_N_MANY events in an undeclared
  * category, so as many warnings; one event ("e1") with CHRONICLE_TEST_N_MANY

@@ -24,41 +24,8 @@
  * fails them.
  */
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chronicle-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  chronicle_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-
-  return n;
-}
+/* Each test gets a temporary folder (ChronicleTestDirFixture). */
+typedef ChronicleTestDirFixture Fixture;
 
 /* Runs chronicle with @args (NULL-terminated) and no display. */
 static int
@@ -158,7 +125,7 @@ test_export_png_size (Fixture       *fixture,
     }
 
   /* Only the outputs: no temporary files left behind. */
-  g_assert_cmpint (count_files (fixture->dir), ==, G_N_ELEMENTS (cases));
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, G_N_ELEMENTS (cases));
 }
 
 /* The short option works like the long one. */
@@ -495,7 +462,7 @@ test_bad_arguments (Fixture       *fixture,
       g_assert_nonnull (strchr (err, '\n'));
       g_assert_cmpint (strchr (err, '\n') - err, ==, (gssize) strlen (err) - 1);
       g_assert_true (g_str_has_prefix (err, expected));
-      g_assert_cmpint (count_files (fixture->dir), ==, 0);
+      g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 0);
     }
 }
 
@@ -576,7 +543,7 @@ test_hostile_values (Fixture       *fixture,
     assert_one_line (err, odd_message);
   }
 
-  g_assert_cmpint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 0);
 }
 
 /* A file whose name holds a newline cannot forge a second "valid" line. */
@@ -663,7 +630,7 @@ test_options_parse (Fixture       *fixture,
     g_assert_cmpstr (error->message, ==, "--validate needs at least one timeline FILE");
   }
 
-  g_assert_cmpint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 0);
 }
 
 static void
@@ -686,7 +653,7 @@ test_failed_export_keeps_file (Fixture       *fixture,
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "earlier export");
-  g_assert_cmpint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
 }
 
 /* Fills the small disk of the full-disk test so that all but the last
@@ -875,24 +842,20 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/export/png-size", Fixture, NULL, fixture_setup, test_export_png_size, fixture_teardown);
-  g_test_add ("/cli/export/short-option", Fixture, NULL, fixture_setup, test_export_short_option,
-              fixture_teardown);
-  g_test_add ("/cli/export/svg-text", Fixture, NULL, fixture_setup, test_export_svg_text, fixture_teardown);
-  g_test_add ("/cli/export/preset-map", Fixture, NULL, fixture_setup, test_export_preset_map, fixture_teardown);
-  g_test_add ("/cli/export/cut-titles-note", Fixture, NULL, fixture_setup, test_export_cut_titles_note,
-              fixture_teardown);
-  g_test_add ("/cli/export/pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
-  g_test_add ("/cli/export/zone", Fixture, NULL, fixture_setup, test_export_zone, fixture_teardown);
-  g_test_add ("/cli/export/bad-arguments", Fixture, NULL, fixture_setup, test_bad_arguments, fixture_teardown);
-  g_test_add ("/cli/export/failure-keeps-file", Fixture, NULL, fixture_setup, test_failed_export_keeps_file,
-              fixture_teardown);
-  g_test_add ("/cli/export/hostile-values", Fixture, NULL, fixture_setup, test_hostile_values, fixture_teardown);
-  g_test_add ("/cli/options/parse", Fixture, NULL, fixture_setup, test_options_parse, fixture_teardown);
-  g_test_add ("/cli/export/full-disk", Fixture, NULL, fixture_setup, test_export_full_disk, fixture_teardown);
+  chronicle_test_add_with_dir ("/cli/export/png-size", test_export_png_size);
+  chronicle_test_add_with_dir ("/cli/export/short-option", test_export_short_option);
+  chronicle_test_add_with_dir ("/cli/export/svg-text", test_export_svg_text);
+  chronicle_test_add_with_dir ("/cli/export/preset-map", test_export_preset_map);
+  chronicle_test_add_with_dir ("/cli/export/cut-titles-note", test_export_cut_titles_note);
+  chronicle_test_add_with_dir ("/cli/export/pdf", test_export_pdf);
+  chronicle_test_add_with_dir ("/cli/export/zone", test_export_zone);
+  chronicle_test_add_with_dir ("/cli/export/bad-arguments", test_bad_arguments);
+  chronicle_test_add_with_dir ("/cli/export/failure-keeps-file", test_failed_export_keeps_file);
+  chronicle_test_add_with_dir ("/cli/export/hostile-values", test_hostile_values);
+  chronicle_test_add_with_dir ("/cli/options/parse", test_options_parse);
+  chronicle_test_add_with_dir ("/cli/export/full-disk", test_export_full_disk);
   g_test_add_func ("/cli/validate", test_validate);
-  g_test_add ("/cli/validate/hostile-name", Fixture, NULL, fixture_setup, test_validate_hostile_name,
-              fixture_teardown);
+  chronicle_test_add_with_dir ("/cli/validate/hostile-name", test_validate_hostile_name);
   g_test_add_func ("/cli/validate-one-line", test_validate_one_line);
   g_test_add_func ("/cli/help", test_help);
 

@@ -136,43 +136,8 @@ wrap_full_disk (GOutputStream *base,
   return G_OUTPUT_STREAM (stream);
 }
 
-/* Fixture: a temporary folder. */
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chronicle-safety-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  chronicle_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-
-  return n;
-}
+/* Each test gets a temporary folder (ChronicleTestDirFixture). */
+typedef ChronicleTestDirFixture Fixture;
 
 static void
 write_earlier (const char *path,
@@ -284,7 +249,7 @@ test_export_full_disk (Fixture       *fixture,
       g_clear_error (&error);
 
       assert_earlier (path);
-      g_assert_cmpint (count_files (fixture->dir), ==, 1);
+      g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
     }
 
   /* With room for every byte the same export succeeds. */
@@ -294,7 +259,7 @@ test_export_full_disk (Fixture       *fixture,
     g_assert_true (export_to_path (timeline, format, path, &disk, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (file_size (path), ==, size);
-    g_assert_cmpint (count_files (fixture->dir), ==, 1);
+    g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
   }
 }
 
@@ -313,7 +278,7 @@ test_export_close_fails (Fixture       *fixture,
   g_assert_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE);
   g_assert_cmpstr (error->message, ==, expected);
   assert_earlier (path);
-  g_assert_cmpint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
 }
 
 static void
@@ -332,7 +297,7 @@ test_export_cancelled (Fixture       *fixture,
   g_assert_false (chronicle_export_to_file (timeline, NULL, &options, file, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_earlier (path);
-  g_assert_cmpint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
 }
 
 /* The SVG's text is put in after cairo's shapes, in memory now. */
@@ -398,7 +363,7 @@ test_export_symlink (Fixture       *fixture,
   g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_test (created, G_FILE_TEST_IS_REGULAR));
 
-  g_assert_cmpint (count_files (fixture->dir), ==, 5);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 5);
 }
 
 static void
@@ -417,7 +382,7 @@ test_export_symlink_loop (Fixture       *fixture,
   g_assert_error (error, CHRONICLE_EXPORT_ERROR, CHRONICLE_EXPORT_ERROR_WRITE);
   g_assert_true (g_str_has_prefix (error->message, "Could not write “"));
   g_assert_true (g_file_test (a, G_FILE_TEST_IS_SYMLINK));
-  g_assert_cmpint (count_files (fixture->dir), ==, 2);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 2);
 }
 
 /* FIFOs, folders and devices are refused by kind, and stay what they are. */
@@ -461,7 +426,7 @@ test_export_special_files (Fixture       *fixture,
   }
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_cmpint (g_rmdir (folder), ==, 0);
-  g_assert_cmpint (count_files (fixture->dir), ==, 2);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 2);
 }
 
 /* /dev/full is a device: refused before anything is written beside it
@@ -558,7 +523,7 @@ test_export_name_in_message (Fixture       *fixture,
                               fixture->dir, G_DIR_SEPARATOR);
   g_assert_false (export_to_path (timeline, CHRONICLE_EXPORT_PDF, path, &disk, &error));
   g_assert_cmpstr (error->message, ==, expected);
-  g_assert_cmpint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 0);
 }
 
 /* The timeline writer has the same guarantees. */
@@ -596,7 +561,7 @@ test_save_full_disk (Fixture       *fixture,
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
       g_assert_cmpstr (error->message, ==, expected);
       assert_earlier (path);
-      g_assert_cmpint (count_files (fixture->dir), ==, 1);
+      g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
     }
 }
 
@@ -629,7 +594,7 @@ test_save_symlink_and_mode (Fixture       *fixture,
   g_assert_false (save_to_path (timeline, fifo, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_cmpstr (error->message, ==, expected);
-  g_assert_cmpint (count_files (fixture->dir), ==, 3);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 3);
 }
 
 int
@@ -640,30 +605,23 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/export/safety/full-disk/png", Fixture, GINT_TO_POINTER (CHRONICLE_EXPORT_PNG),
-              fixture_setup, test_export_full_disk, fixture_teardown);
+              chronicle_test_dir_setup, test_export_full_disk, chronicle_test_dir_teardown);
   g_test_add ("/export/safety/full-disk/svg", Fixture, GINT_TO_POINTER (CHRONICLE_EXPORT_SVG),
-              fixture_setup, test_export_full_disk, fixture_teardown);
+              chronicle_test_dir_setup, test_export_full_disk, chronicle_test_dir_teardown);
   g_test_add ("/export/safety/full-disk/pdf", Fixture, GINT_TO_POINTER (CHRONICLE_EXPORT_PDF),
-              fixture_setup, test_export_full_disk, fixture_teardown);
-  g_test_add ("/export/safety/close-fails", Fixture, NULL, fixture_setup, test_export_close_fails,
-              fixture_teardown);
-  g_test_add ("/export/safety/cancelled", Fixture, NULL, fixture_setup, test_export_cancelled,
-              fixture_teardown);
-  g_test_add ("/export/safety/svg-text", Fixture, NULL, fixture_setup, test_export_svg_text, fixture_teardown);
-  g_test_add ("/export/safety/symlink", Fixture, NULL, fixture_setup, test_export_symlink, fixture_teardown);
-  g_test_add ("/export/safety/symlink-loop", Fixture, NULL, fixture_setup, test_export_symlink_loop,
-              fixture_teardown);
-  g_test_add ("/export/safety/special-files", Fixture, NULL, fixture_setup, test_export_special_files,
-              fixture_teardown);
+              chronicle_test_dir_setup, test_export_full_disk, chronicle_test_dir_teardown);
+  chronicle_test_add_with_dir ("/export/safety/close-fails", test_export_close_fails);
+  chronicle_test_add_with_dir ("/export/safety/cancelled", test_export_cancelled);
+  chronicle_test_add_with_dir ("/export/safety/svg-text", test_export_svg_text);
+  chronicle_test_add_with_dir ("/export/safety/symlink", test_export_symlink);
+  chronicle_test_add_with_dir ("/export/safety/symlink-loop", test_export_symlink_loop);
+  chronicle_test_add_with_dir ("/export/safety/special-files", test_export_special_files);
   g_test_add_func ("/export/safety/device", test_export_device);
-  g_test_add ("/export/safety/mode", Fixture, NULL, fixture_setup, test_export_mode, fixture_teardown);
-  g_test_add ("/export/safety/read-only", Fixture, NULL, fixture_setup, test_export_read_only,
-              fixture_teardown);
-  g_test_add ("/export/safety/name-in-message", Fixture, NULL, fixture_setup, test_export_name_in_message,
-              fixture_teardown);
-  g_test_add ("/writer/safety/full-disk", Fixture, NULL, fixture_setup, test_save_full_disk, fixture_teardown);
-  g_test_add ("/writer/safety/symlink-and-mode", Fixture, NULL, fixture_setup, test_save_symlink_and_mode,
-              fixture_teardown);
+  chronicle_test_add_with_dir ("/export/safety/mode", test_export_mode);
+  chronicle_test_add_with_dir ("/export/safety/read-only", test_export_read_only);
+  chronicle_test_add_with_dir ("/export/safety/name-in-message", test_export_name_in_message);
+  chronicle_test_add_with_dir ("/writer/safety/full-disk", test_save_full_disk);
+  chronicle_test_add_with_dir ("/writer/safety/symlink-and-mode", test_save_symlink_and_mode);
 
   return g_test_run ();
 }

@@ -23,28 +23,8 @@
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chronicle-export-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  chronicle_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+/* Each test gets a temporary folder (ChronicleTestDirFixture). */
+typedef ChronicleTestDirFixture Fixture;
 
 static void
 test_presets (void)
@@ -646,16 +626,12 @@ main (int   argc,
   g_test_add_func ("/export/text-scale", test_text_scale);
   g_test_add_func ("/export/suggest-filename", test_suggest_filename);
   g_test_add_func ("/export/suggest-filename-bounded", test_suggest_filename_bounded);
-  g_test_add ("/export/image-map/example", Fixture, NULL, fixture_setup, test_image_map, fixture_teardown);
-  g_test_add ("/export/image-map/clusters", Fixture, NULL, fixture_setup, test_image_map_clusters,
-              fixture_teardown);
-  g_test_add ("/export/image-map/not-over-chart", Fixture, NULL, fixture_setup, test_image_map_not_over_chart,
-              fixture_teardown);
-  g_test_add ("/export/text-sized-for-output", Fixture, NULL, fixture_setup, test_text_sized_for_output,
-              fixture_teardown);
-  g_test_add ("/export/credit-wraps", Fixture, NULL, fixture_setup, test_credit_wraps, fixture_teardown);
-  g_test_add ("/export/cut-titles-counted", Fixture, NULL, fixture_setup, test_cut_titles_counted,
-              fixture_teardown);
+  chronicle_test_add_with_dir ("/export/image-map/example", test_image_map);
+  chronicle_test_add_with_dir ("/export/image-map/clusters", test_image_map_clusters);
+  chronicle_test_add_with_dir ("/export/image-map/not-over-chart", test_image_map_not_over_chart);
+  chronicle_test_add_with_dir ("/export/text-sized-for-output", test_text_sized_for_output);
+  chronicle_test_add_with_dir ("/export/credit-wraps", test_credit_wraps);
+  chronicle_test_add_with_dir ("/export/cut-titles-counted", test_cut_titles_counted);
 
   return g_test_run ();
 }
