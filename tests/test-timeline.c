@@ -350,6 +350,9 @@ test_finest_precision (void)
   g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (3000, 11);
   g_autoptr(ChronicleTimeline) incremental = chronicle_timeline_new (NULL);
   g_autoptr(ChronicleTimeline) days = chronicle_timeline_new (NULL);
+  g_autoptr(ChronicleEvent) a = create_event ("a", "2022-03", "2022-03-29");
+  g_autoptr(ChronicleEvent) b = create_event ("b", "2025-05-16", NULL);
+  g_autoptr(ChronicleEvent) c = create_event ("c", "2025-05-15T21:00+03:00", NULL);
   guint n = chronicle_timeline_get_n_events (generated);
 
   assert_finest_precision_matches_scan (generated);
@@ -366,11 +369,11 @@ test_finest_precision (void)
   assert_finest_precision_matches_scan (incremental);
 
   g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 0), ==, CHRONICLE_DATE_PRECISION_YEAR);
-  chronicle_timeline_add_event (days, create_event ("b", "2025-05-16", NULL));
-  chronicle_timeline_add_event (days, create_event ("a", "2022-03", "2022-03-29"));
+  chronicle_timeline_add_event (days, b);
+  chronicle_timeline_add_event (days, a);
   g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 2), ==, CHRONICLE_DATE_PRECISION_DAY);
   /* Sorts between them: a month to a day, a time, a day. */
-  chronicle_timeline_add_event (days, create_event ("c", "2025-05-15T21:00+03:00", NULL));
+  chronicle_timeline_add_event (days, c);
   g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 1), ==, CHRONICLE_DATE_PRECISION_DAY);
   g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 0, 2), ==, CHRONICLE_DATE_PRECISION_MINUTE);
   g_assert_cmpint (chronicle_timeline_get_finest_precision (days, 2, 3), ==, CHRONICLE_DATE_PRECISION_DAY);
