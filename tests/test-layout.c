@@ -1560,11 +1560,41 @@ test_corpus_anchored (gconstpointer data)
  * names no year of its own. */
 static const char *const corpus_years_known_bad[] = { "berlin-wall-1989.json" };
 
-/* A year in every stretch between breaks, fitted and zoomed in. */
+/* Fitted with breaks at the three sizes: each stretch's heading ("15–16
+ * May 2025") lies inside the chart and clear of the others. */
+static void
+check_headings_inside (ChronicleTimeline *timeline)
+{
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      g_autoptr(ChronicleLayout) layout = NULL;
+
+      chronicle_viewport_set_width (vp, sizes[size][0]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = compute_size (timeline, vp, sizes[size][0], sizes[size][1]);
+      for (guint i = 0; i < layout->stretches->len; i++)
+        {
+          const ChronicleLayoutStretch *a = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+
+          g_test_message ("%gx%g: heading \"%s\" at %g..%g", sizes[size][0], sizes[size][1], a->text,
+                          a->rect.x, a->rect.x + a->rect.width);
+          g_assert_cmpfloat (a->rect.x, >=, 0);
+          g_assert_cmpfloat (a->rect.x + a->rect.width, <=, sizes[size][0]);
+          for (guint j = i + 1; j < layout->stretches->len; j++)
+            g_assert_false (rects_overlap (&a->rect, &g_array_index (layout->stretches, ChronicleLayoutStretch, j).rect));
+        }
+    }
+}
+
+/* A year in every stretch between breaks, fitted and zoomed in, and the
+ * stretches' headings inside the chart. */
 static void
 test_corpus_years (gconstpointer data)
 {
   g_autoptr(ChronicleTimeline) timeline = load_corpus (data);
+
+  check_headings_inside (timeline);
 
   for (guint i = 0; i < G_N_ELEMENTS (corpus_years_known_bad); i++)
     if (g_str_equal (data, corpus_years_known_bad[i]))
