@@ -274,6 +274,44 @@ check_zoom_levels (ChronicleTimeline *timeline)
     }
 }
 
+static ChronicleTimeline *load_data (const char *name);
+
+/* Zoomed in around each event of the example and of the corpus in fixed
+ * steps: ticks come in order along the axis. A stretch's own year tick,
+ * added last at its stretch's first instant, once came after ticks to
+ * its right (test_example_zoom found it with some random seeds). */
+static void
+test_ticks_in_order (void)
+{
+  g_autoptr(GPtrArray) timelines = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (timelines, chronicle_test_load_example ());
+  g_ptr_array_add (timelines, load_data ("corpus/berlin-wall-1989.json"));
+  g_ptr_array_add (timelines, load_data ("corpus/apollo-11.json"));
+  for (guint t = 0; t < timelines->len; t++)
+    {
+      ChronicleTimeline *timeline = timelines->pdata[t];
+
+      for (guint e = 0; e < chronicle_timeline_get_n_events (timeline); e++)
+        {
+          g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+          ChronicleEvent *event = chronicle_timeline_get_event (timeline, e);
+
+          chronicle_viewport_set_width (vp, WIDTH);
+          chronicle_viewport_set_timeline (vp, timeline, TRUE);
+          for (int level = 0; level < 8; level++)
+            {
+              g_autoptr(ChronicleLayout) layout = NULL;
+              double anchor = chronicle_viewport_to_px (vp, chronicle_event_get_start_time (event));
+
+              chronicle_viewport_zoom (vp, 3.0, CLAMP (anchor, 0, WIDTH));
+              layout = compute (timeline, vp, HEIGHT);
+              assert_ticks (layout);
+            }
+        }
+    }
+}
+
 static void
 test_example_zoom (void)
 {
@@ -1649,6 +1687,7 @@ main (int   argc,
   g_test_add_func ("/layout/axis/stretch-headings", test_stretch_headings);
   g_test_add_func ("/layout/axis/bars-proportional", test_bars_proportional);
   g_test_add_func ("/layout/axis/zone", test_zone);
+  g_test_add_func ("/layout/axis/ticks-in-order", test_ticks_in_order);
   g_test_add_func ("/layout/axis/no-false-precision", test_no_false_precision);
   g_test_add_func ("/layout/example/anchored", test_example_anchored);
   for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
