@@ -423,6 +423,84 @@ test_image_map (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* An article export of a corpus timeline (tests/data/corpus): Apollo 11,
+ * with eleven events on landing day at UTC-5. Every event is drawn once,
+ * as a label or in a cluster; every label's text is inside its box,
+ * joined to its coloured mark, and no two label boxes overlap. */
+static void
+test_image_map_corpus (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "apollo-11.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (Box));
+  g_autofree char *image_path = g_build_filename (fixture->dir, "apollo.png", NULL);
+  g_autofree char *map_path = g_build_filename (fixture->dir, "apollo.png.map.json", NULL);
+  g_autoptr(GFile) image = g_file_new_for_path (image_path);
+  g_autoptr(GFile) map = g_file_new_for_path (map_path);
+  ChronicleExportOptions options;
+  ChronicleExportReport report;
+  cairo_surface_t *surface;
+  JsonObject *root;
+  JsonArray *events, *clusters;
+  int axis_y;
+
+  g_assert_no_error (error);
+  chronicle_export_options_init (&options);
+  options.width = 1200;
+  options.height = 675;
+  g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, image, map, &report, NULL, &error));
+  g_assert_no_error (error);
+
+  root = load_map (map_path, parser);
+  axis_y = json_object_get_int_member (root, "axis_y");
+  surface = cairo_image_surface_create_from_png (image_path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  events = json_object_get_array_member (root, "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      Box mark, label;
+
+      g_assert_true (g_hash_table_add (ids, (gpointer) json_object_get_string_member (event, "id")));
+      g_assert_true (get_box (event, "mark", &mark));
+      assert_box_inside (&mark, 1200, 675);
+      if (!get_box (event, "label", &label))
+        continue;
+      g_assert_true (box_is_coloured (surface, &mark));
+      assert_box_inside (&label, 1200, 675);
+      assert_text_in_box (surface, &label, json_object_get_string_member (event, "text"));
+      assert_leader_joins (json_object_get_array_member (event, "leader"), &mark, &label, axis_y);
+      for (guint k = 0; k < labels->len; k++)
+        {
+          const Box *other = &g_array_index (labels, Box, k);
+
+          g_assert_true (label.x + label.width <= other->x || other->x + other->width <= label.x ||
+                         label.y + label.height <= other->y || other->y + other->height <= label.y);
+        }
+      g_array_append_val (labels, label);
+    }
+  g_assert_cmpuint (labels->len, >, 0);
+
+  clusters = json_object_get_array_member (root, "clusters");
+  for (guint i = 0; i < json_array_get_length (clusters); i++)
+    {
+      JsonArray *folded = json_object_get_array_member (json_array_get_object_element (clusters, i), "events");
+
+      for (guint k = 0; k < json_array_get_length (folded); k++)
+        g_hash_table_add (ids, (gpointer) json_array_get_string_element (folded, k));
+    }
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    g_assert_true (g_hash_table_contains (ids, chronicle_event_get_id (chronicle_timeline_get_event (timeline, i))));
+
+  cairo_surface_destroy (surface);
+}
+
 /* A crowded export folds events into clusters: the map lists each
  * cluster's events, and each folded event has no label or text. */
 static void
@@ -627,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/export/suggest-filename", test_suggest_filename);
   g_test_add_func ("/export/suggest-filename-bounded", test_suggest_filename_bounded);
   chronicle_test_add_with_dir ("/export/image-map/example", test_image_map);
+  chronicle_test_add_with_dir ("/export/image-map/corpus", test_image_map_corpus);
   chronicle_test_add_with_dir ("/export/image-map/clusters", test_image_map_clusters);
   chronicle_test_add_with_dir ("/export/image-map/not-over-chart", test_image_map_not_over_chart);
   chronicle_test_add_with_dir ("/export/text-sized-for-output", test_text_sized_for_output);

@@ -640,6 +640,15 @@ place_stretch_year (ChronicleLayout      *layout,
     brk->text_below = TRUE;
 }
 
+static int
+compare_tick_x (gconstpointer a,
+                gconstpointer b)
+{
+  double xa = ((const ChronicleTick *) a)->x, xb = ((const ChronicleTick *) b)->x;
+
+  return (xa > xb) - (xa < xb);
+}
+
 /**
  * chronicle_layout_compute_ticks: (skip)
  *
@@ -746,6 +755,11 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
       tick.label_x = tick.text != NULL ? p->left : p->x;
       g_array_append_val (layout->ticks, tick);
     }
+
+  /* A stretch's own year tick is added after the others, at its
+   * stretch's first instant: back in order along the axis, as the
+   * painter, the image map and hit testing read them. */
+  g_array_sort (layout->ticks, compare_tick_x);
 }
 
 /**
