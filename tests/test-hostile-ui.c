@@ -573,6 +573,24 @@ find_label_with_prefix (GtkWidget  *root,
 
 /* Item 16: a file named like markup: the title and the export toast show
  * it as it is (G_DEBUG=fatal-warnings fails on a markup error). */
+/* A title of blanks (the loader warns) reads as a muted "(untitled)" in
+ * the sidebar, as the chart draws it, not as an empty heading. */
+static void
+test_untitled (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *contents = "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Blank\", \"events\": ["
+                         "{\"id\": \"e1\", \"date\": \"2025-05-16\", \"title\": \" \\t \"},"
+                         "{\"id\": \"e2\", \"date\": \"2025-05-17\", \"title\": \"Named\"}]}";
+  ChronicleTimelinePage *page = open_file (fixture, "untitled.json", contents);
+  ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (page);
+
+  select_event (page, "e1");
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==, "(untitled)");
+  select_event (page, "e2");
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (sidebar), ==, "Named");
+}
+
 static void
 test_markup_names (Fixture       *fixture,
                    gconstpointer  data)
@@ -627,6 +645,7 @@ main (int   argc,
   g_test_add ("/hostile-ui/huge-url", Fixture, NULL, fixture_setup, test_huge_url, fixture_teardown);
   g_test_add ("/hostile-ui/long-titles", Fixture, NULL, fixture_setup, test_long_titles, fixture_teardown);
   g_test_add ("/hostile-ui/bidi-and-links", Fixture, NULL, fixture_setup, test_bidi_and_links, fixture_teardown);
+  g_test_add ("/hostile-ui/untitled", Fixture, NULL, fixture_setup, test_untitled, fixture_teardown);
   g_test_add ("/hostile-ui/markup-names", Fixture, NULL, fixture_setup, test_markup_names, fixture_teardown);
 
   status = g_test_run ();

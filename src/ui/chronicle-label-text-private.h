@@ -6,11 +6,13 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-char *chronicle_label_text_new (const char *text,
-                                gsize       max_chars);
+char *chronicle_label_text_new        (const char *text,
+                                       gsize       max_chars);
+void  chronicle_label_set_event_title (GtkLabel   *label,
+                                       const char *title);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "chronicle-label-text-private.h"
 
 #include "chronicle-text-private.h"
@@ -59,4 +61,28 @@ chronicle_label_text_new (const char *text,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * chronicle_label_set_event_title:
+ * @label: a title label of the sidebar or the story card
+ * @title: (nullable): the event's title, already cut for display
+ *
+ * Shows @title, or a muted "(untitled)" when it is blank (the loader
+ * warned about it), as the chart draws it.
+ */
+void
+chronicle_label_set_event_title (GtkLabel   *label,
+                                 const char *title)
+{
+  gboolean untitled = chronicle_text_is_blank (title);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  /* Translators: shown, muted, for an event whose title is empty */
+  gtk_label_set_text (label, untitled ? _("(untitled)") : title);
+  if (untitled)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }

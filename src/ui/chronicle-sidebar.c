@@ -462,17 +462,7 @@ update_event_page (ChronicleSidebar *self)
     }
 
   gtk_label_set_text (self->date_label, date);
-  /* A blank title (the loader warned) reads as a muted "(untitled)". */
-  if (is_blank (title))
-    {
-      gtk_label_set_text (self->title_label, _("(untitled)"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
-    }
-  else
-    {
-      gtk_label_set_text (self->title_label, title);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
-    }
+  chronicle_label_set_event_title (self->title_label, title);
   set_label_or_hide (self->summary_label, NULL, chronicle_event_get_summary (self->event),
                      CHRONICLE_TEXT_MAX_TEXT);
   update_category (self);

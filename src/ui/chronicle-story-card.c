@@ -203,17 +203,7 @@ update_content (ChronicleStoryCard *self)
   date = chronicle_event_format_date (event);
   gtk_label_set_text (self->date_label, date);
   title = chronicle_text_for_display (chronicle_event_get_title (event), CHRONICLE_TEXT_MAX_TITLE, FALSE);
-  /* A blank title (the loader warned) reads as a muted "(untitled)". */
-  if (is_blank (title))
-    {
-      gtk_label_set_text (self->title_label, _("(untitled)"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
-    }
-  else
-    {
-      gtk_label_set_text (self->title_label, title);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
-    }
+  chronicle_label_set_event_title (self->title_label, title);
   summary = display_text (chronicle_event_get_summary (event), CHRONICLE_TEXT_MAX_TEXT);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !is_blank (chronicle_event_get_summary (event)));
