@@ -28,24 +28,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-common.h"
+
 #include "chronicle-cli.h"
 
 /* More arguments than any real command line; keeps one input cheap. */
 #define MAX_ARGS 256
-
-static void
-check_line (const char *text)
-{
-  if (text == NULL || text[0] == '\0' || !g_utf8_validate (text, -1, NULL))
-    abort ();
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        abort ();
-    }
-}
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -76,7 +64,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       if (error == NULL || error->domain != CHRONICLE_CLI_ERROR)
         abort ();
-      check_line (error->message);
+      fuzz_check_line (error->message);
       return 0;
     }
   if (error != NULL || options->files == NULL)

@@ -30,25 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-common.h"
+
 #include "chronicle-date.h"
-
-static gboolean
-is_line (const char *text)
-{
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\033')
-      return FALSE;
-  return TRUE;
-}
-
-static void
-check_line (const char *text)
-{
-  if (!is_line (text))
-    abort ();
-}
 
 /* The same date, field by field (the struct has padding). */
 static gboolean
@@ -79,21 +63,21 @@ parse_and_check (const char    *text,
         abort ();
       /* A message quotes what was read, escaped: always one line of
        * valid UTF-8, whatever the text. */
-      check_line (error->message);
+      fuzz_check_line (error->message);
       return FALSE;
     }
   if (error != NULL)
     abort ();
 
   iso = chronicle_date_to_iso (date);
-  check_line (iso);
+  fuzz_check_line (iso);
   if (!chronicle_date_parse (iso, &again, NULL) || !same_date (date, &again))
     abort ();
   if (!chronicle_date_equal (date, &again) || chronicle_date_compare (date, &again) != 0)
     abort ();
 
   formatted = chronicle_date_format (date);
-  check_line (formatted);
+  fuzz_check_line (formatted);
 
   if (chronicle_date_get_start (date) > chronicle_date_get_end (date))
     abort ();
@@ -141,7 +125,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       int ab = chronicle_date_compare (&a, &b);
       int ba = chronicle_date_compare (&b, &a);
 
-      check_line (range);
+      fuzz_check_line (range);
       /* An order: antisymmetric, and equal dates compare equal. */
       if ((ab < 0) != (ba > 0) || (ab == 0) != (ba == 0))
         abort ();

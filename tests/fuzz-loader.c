@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "fuzz-common.h"
+
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-writer.h"
 
@@ -31,21 +33,6 @@ check_text (const char *text)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     abort ();
-}
-
-/* One line a terminal shows as text: no C0/C1 control, no bidi control. */
-static void
-check_line (const char *text)
-{
-  if (text == NULL || text[0] == '\0' || !g_utf8_validate (text, -1, NULL))
-    abort ();
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        abort ();
-    }
 }
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -65,8 +52,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* The GError contract: NULL if and only if the error is set. */
       if (error == NULL)
         abort ();
-      check_line (error->message);
-      check_line (chronicle_load_error_get_summary (error));
+      fuzz_check_line (error->message);
+      fuzz_check_line (chronicle_load_error_get_summary (error));
       return 0;
     }
 
@@ -74,7 +61,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     abort ();
   check_text (chronicle_timeline_get_title (timeline));
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    check_line (warnings[i]);
+    fuzz_check_line (warnings[i]);
   for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
