@@ -14,6 +14,7 @@
 #endif
 
 #include "chronicle-test-ui.h"
+#include "chronicle-window.h"
 
 /* The private session bus of chronicle_test_ui_start_app(). */
 static GTestDBus *bus;
@@ -183,6 +184,26 @@ chronicle_test_destroy_window (gpointer window_pointer)
   for (guint i = 0; i < 100 && *window != NULL; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (*window);
+}
+
+/**
+ * chronicle_test_present_window:
+ * @app: the suite's application
+ * @window_pointer: (out): a `ChronicleWindow **`, cleared when the window
+ *   goes (chronicle_test_destroy_window() checks that it did)
+ *
+ * Opens a new window of 1200×700, the size the widget suites assume.
+ */
+void
+chronicle_test_present_window (ChronicleApplication *app,
+                               gpointer              window_pointer)
+{
+  ChronicleWindow **window = window_pointer;
+
+  *window = chronicle_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (*window), window_pointer);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (*window));
 }
 
 /**

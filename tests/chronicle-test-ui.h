@@ -26,6 +26,8 @@ void                  chronicle_test_wait_for        (ChronicleTestCondition    
                                                       guint                     timeout_ms);
 ChronicleApplication *chronicle_test_ui_start_app    (void);
 void                  chronicle_test_ui_stop_app     (ChronicleApplication    **app);
+void                  chronicle_test_present_window  (ChronicleApplication     *app,
+                                                      gpointer                  window_pointer);
 void                  chronicle_test_destroy_window  (gpointer                  window_pointer);
 gboolean              chronicle_test_has_key_binding (GtkWidget                *widget,
                                                       guint                     keyval,

@@ -64,10 +64,7 @@ fixture_setup (Fixture       *fixture,
   fixture->tmpdir = g_dir_make_tmp ("test-tabs-XXXXXX", &error);
   g_assert_no_error (error);
 
-  fixture->window = chronicle_window_new (app);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  chronicle_test_present_window (app, &fixture->window);
 }
 
 static void
