@@ -31,6 +31,7 @@
 
 #include "chronicle-category-color.h"
 #include "chronicle-color-private.h"
+#include "chronicle-density-private.h"
 #include "chronicle-export.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
@@ -1042,6 +1043,55 @@ test_day_unlike_timed_range (void)
   chronicle_layout_free (guess_layout);
 }
 
+/* A fitted view of many events draws where they are: the columns of the
+ * density strip that hold events are tinted just under the axis, and
+ * those without stay background (a marker or tick may cover a few). */
+static void
+test_density_strip (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, 3);
+  g_auto(ChronicleStyle) style = { 0, };
+  g_autoptr(ChronicleLayout) layout = NULL;
+  cairo_surface_t *surface;
+  guint full = 0, full_tinted = 0, empty = 0, empty_tinted = 0;
+  int y;
+
+  chronicle_style_init_light (&style);
+  style.draw_background = TRUE;
+  surface = paint_frame (timeline, &style, 1, 1, &layout);
+  g_assert_nonnull (layout->density);
+  y = (int) floor (layout->axis_y) + 2;
+
+  for (guint c = 0; c < layout->n_density; c++)
+    {
+      double rgb[3];
+      int x = (int) (c * CHRONICLE_DENSITY_COLUMN);
+      gboolean tinted;
+
+      if (x >= WIDTH)
+        break;
+      get_pixel (surface, x, y, rgb);
+      tinted = color_distance (rgb, &style.background) > 0.05;
+      if (layout->density[c] > 0)
+        {
+          full++;
+          full_tinted += tinted;
+        }
+      else
+        {
+          empty++;
+          empty_tinted += tinted;
+        }
+    }
+
+  g_assert_cmpuint (full, >, 100);
+  g_assert_cmpuint (empty, >, 10);
+  g_assert_cmpfloat ((double) full_tinted / full, >, 0.9);
+  g_assert_cmpfloat ((double) empty_tinted / empty, <, 0.3);
+
+  cairo_surface_destroy (surface);
+}
+
 /* A file's "#80ffff" is nearly invisible on white: it is drawn (in the
  * chart, and so the legend, overview and filters, which share the rule)
  * darker on light and lighter on dark where needed, keeping its hue. */
@@ -1166,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/render/shaped-text-like-layout", test_shaped_text_like_layout);
   g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
   g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
+  g_test_add_func ("/render/density-strip", test_density_strip);
 
   return g_test_run ();
 }

@@ -112,6 +112,14 @@ struct _ChronicleLayout
   /* hit-testing: how far an item's hit box reaches left/right of its x */
   double                  reach_left;
   double                  reach_right;
+
+  /* Where the events are when there are too many to label (some folded
+   * into clusters): events starting under each CHRONICLE_DENSITY_COLUMN
+   * px from x = 0, drawn as a strip along the axis; NULL otherwise. See
+   * chronicle_layout_compute_density(). */
+  guint                  *density;
+  guint                   n_density;
+  guint                   density_max;
 };
 
 void  chronicle_layout_compute_ticks     (ChronicleLayout      *layout,

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chronicle-density-private.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
 #include "chronicle-text-private.h"
@@ -1568,6 +1569,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
       self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data,
                                        MIN (needed, LEGEND_MAX_ROWS), &needed);
     }
+  chronicle_layout_compute_density (self);
 
   return self;
 }
@@ -1688,6 +1690,7 @@ chronicle_layout_free (ChronicleLayout *layout)
   g_clear_pointer (&layout->breaks, g_array_unref);
   g_clear_pointer (&layout->legend, g_array_unref);
   g_clear_pointer (&layout->item_of_event, g_free);
+  g_clear_pointer (&layout->density, g_free);
   g_clear_object (&layout->text_context);
   g_clear_pointer (&layout->shown_texts, g_ptr_array_unref);
   g_free (layout);

@@ -12,7 +12,11 @@
 
 #include "chronicle-paint.h"
 #include "chronicle-category-color.h"
+#include "chronicle-density-private.h"
 #include "chronicle-paint-private.h"
+
+/* px: the tallest bar of the density strip, see paint_density() */
+#define DENSITY_HEIGHT 6.0
 
 /*
  * Paints a ChronicleLayout in logical px. Nothing here decides where
@@ -194,7 +198,7 @@ paint_eras (Painter *p)
       /* A firm line where the era starts, if that is in view. */
       if (era->x0 > 0)
         {
-          _chronicle_paint_set_color (cr, &p->style->accent, 0.45);
+          _chronicle_paint_set_color (cr, &p->style->accent, 0.6);
           cairo_set_line_width (cr, 1.0);
           cairo_move_to (cr, floor (era->x0) + 0.5, layout->plot_top);
           cairo_line_to (cr, floor (era->x0) + 0.5, layout->plot_bottom);
@@ -295,6 +299,36 @@ paint_grid (Painter *p)
       if (tick->text == NULL)
         continue;
       add_vline (cr, floor (tick->x) + 0.5, layout->plot_top, layout->axis_y);
+    }
+  cairo_fill (cr);
+}
+
+/* Where a view too dense to label has its events: a bar per column of
+ * the layout's density counts, longer the more events start there (log
+ * scale, so one event still shows next to a thousand), all in one fill.
+ * The bars hang from the axis line into the band of the tick marks,
+ * which are drawn over them: the cluster pills sit just above the axis
+ * and the tick labels just below this band, so neither hides them. */
+static void
+paint_density (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  double scale = log1p (layout->density_max);
+  double top = layout->axis_y + 1.0;
+
+  if (layout->density == NULL || layout->density_max == 0)
+    return;
+
+  _chronicle_paint_set_color (cr, &p->style->accent, 0.6);
+  for (guint i = 0; i < layout->n_density; i++)
+    {
+      double h;
+
+      if (layout->density[i] == 0)
+        continue;
+      h = DENSITY_HEIGHT * (0.35 + 0.65 * log1p (layout->density[i]) / scale);
+      cairo_rectangle (cr, i * CHRONICLE_DENSITY_COLUMN, top, CHRONICLE_DENSITY_COLUMN, h);
     }
   cairo_fill (cr);
 }
@@ -958,6 +992,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
   paint_eras (&p);
   paint_breaks (&p);
   paint_grid (&p);
+  paint_density (&p);
   paint_leaders (&p);
   paint_axis (&p);
   paint_spans (&p);
