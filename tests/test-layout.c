@@ -569,6 +569,9 @@ test_dense_clusters (void)
   g_assert_cmpuint (n_labels, >, 20);
   g_assert_cmpuint (n_items, <, 1000);
   g_assert_cmpuint (chronicle_layout_get_n_visible_events (layout), ==, 10000);
+  /* Events map to items in runs, not one entry per event: a fitted view
+   * of a million events must not cost megabytes per frame. */
+  g_assert_cmpuint (layout->event_runs->len, <=, 2 * n_items);
 }
 
 /* Too dense to label: the layout counts where the events start, per
