@@ -1043,6 +1043,36 @@ test_day_unlike_timed_range (void)
   chronicle_layout_free (guess_layout);
 }
 
+/* The painter finds texts it has shaped by their address first (labels
+ * drawn again pass the events' own strings): a string freed and another
+ * made at the same address, or changed in place, is still measured for
+ * what it says now. */
+static void
+test_text_cache_reused_address (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  ChroniclePangoMeasurer measurer = { context, &style };
+  char buffer[64];
+  double wide, narrow, again, height;
+
+  chronicle_style_init_light (&style);
+  g_strlcpy (buffer, "A rather long title of many words", sizeof buffer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &wide, &height, &measurer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &again, &height, &measurer);
+  g_assert_cmpfloat (again, ==, wide);
+
+  g_strlcpy (buffer, "Short", sizeof buffer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &narrow, &height, &measurer);
+  g_assert_cmpfloat (narrow, <, wide / 3);
+
+  /* Same text, same address, another role (font): measured in that font. */
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_TITLE, &again, &height, &measurer);
+  g_assert_cmpfloat (again, >, narrow);
+
+  g_object_unref (context);
+}
+
 /* A fitted view of many events draws where they are: the columns of the
  * density strip that hold events are tinted just under the axis, and
  * those without stay background (a marker or tick may cover a few). */
@@ -1217,6 +1247,7 @@ main (int   argc,
   g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
   g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
   g_test_add_func ("/render/density-strip", test_density_strip);
+  g_test_add_func ("/render/text-cache-reused-address", test_text_cache_reused_address);
 
   return g_test_run ();
 }

@@ -34,12 +34,30 @@ G_BEGIN_DECLS
 #define MAX_CACHED_TEXTS     4096   /* per generation and signature */
 #define MAX_SIGNATURES       4
 
+/* Slots of a Generations' front cache, a power of two. */
+#define GENERATIONS_FRONT    1024
+
+/* A slot of the front cache: a key of the tables (owned by them) and its
+ * value, found again by the address of the text it was looked up for. */
+typedef struct
+{
+  const char *text;      /* the caller's text, compared by address first */
+  const char *key;       /* the tables' key: font key + text */
+  gpointer    value;
+} GenerationsSlot;
+
 typedef struct
 {
   GHashTable *current;   /* char * -> value */
   GHashTable *previous;
   guint       limit;
   GDestroyNotify free_value;
+  /* Before the tables: labels drawn again pass the same title pointers
+   * frame after frame (the events' own strings), so a slot chosen by the
+   * pointer and checked by comparing the text finds them without
+   * building a key and hashing it with the keyed SipHash the tables need
+   * (their keys are file text). Emptied whenever a value may be freed. */
+  GenerationsSlot *front;
 } Generations;
 
 /* What shaping depends on apart from font and text; compared bytewise,
