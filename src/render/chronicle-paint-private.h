@@ -116,8 +116,19 @@ typedef struct
   double                box_height;     /* of the label box sprites */
   cairo_surface_t     **box_sprites;    /* per category, n_categories + 1 (none) */
   cairo_surface_t     **marker_sprites;
+  cairo_surface_t     **dot_sprites;    /* per category × the four dot looks, see _chronicle_paint_draw_dot() */
   cairo_surface_t      *pill_sprite;
 } Painter;
+
+/* Draws a dot mark (a date without a time, or an estimate) centred on
+ * (x, y) into @cr: the painter's own drawing, for paths and sprites. */
+typedef void (*ChronicleDotPathFunc) (Painter              *p,
+                                      cairo_t              *cr,
+                                      double                x,
+                                      double                y,
+                                      const ChronicleColor *color,
+                                      const ChronicleColor *fill,
+                                      gboolean              dashed);
 
 /*
  * Sprites. Antialiased rounded paths cost cairo's rasteriser tens of
@@ -203,6 +214,15 @@ void            _chronicle_paint_draw_label_box      (Painter                   
 gboolean        _chronicle_paint_draw_label_sprite   (Painter                    *p,
                                                       const ChronicleLayoutItem  *item,
                                                       const ChronicleColor       *color);
+void            _chronicle_paint_draw_dot            (Painter                    *p,
+                                                      guint                       category,
+                                                      const ChronicleColor       *color,
+                                                      const ChronicleColor       *fill,
+                                                      gboolean                    light,
+                                                      gboolean                    dashed,
+                                                      double                      x,
+                                                      double                      y,
+                                                      ChronicleDotPathFunc        path);
 void            _chronicle_paint_draw_marker         (Painter                    *p,
                                                       guint                       category,
                                                       const ChronicleColor       *color,

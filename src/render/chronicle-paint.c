@@ -642,6 +642,34 @@ paint_bar_mark (Painter              *p,
   }
 }
 
+/* A dot in a ring on a disc of background (see paint_marker_mark()). */
+static void
+draw_dot_path (Painter              *p,
+               cairo_t              *cr,
+               double                x,
+               double                y,
+               const ChronicleColor *color,
+               const ChronicleColor *fill,
+               gboolean              dashed)
+{
+  /* cairo_arc() joins a current point left by drawn text to the circle. */
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, &p->style->background, 1.0);
+  cairo_fill (cr);
+
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS - 0.75, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, fill, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  _chronicle_paint_set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  if (dashed)
+    cairo_set_dash (cr, (const double[]) { 2.0, 1.6 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 paint_marker_mark (Painter              *p,
                    ChronicleMarkKind     mark,
@@ -674,25 +702,13 @@ paint_marker_mark (Painter              *p,
       cairo_fill (cr);
     }
 
-  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
-  _chronicle_paint_set_color (cr, &p->style->background, 1.0);
-  cairo_fill (cr);
-
   /* A light dot in a ring: a date without a time; dashed: an estimate. */
   if (is_date_span (mark) || approximate)
     _chronicle_paint_mix_color (&p->style->background, color, SPAN_FILL, &fill);
   else
     fill = *color;
-  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS - 0.75, 0, 2 * G_PI);
-  _chronicle_paint_set_color (cr, &fill, 1.0);
-  cairo_fill_preserve (cr);
-  cairo_save (cr);
-  _chronicle_paint_set_color (cr, color, 1.0);
-  cairo_set_line_width (cr, 1.5);
-  if (approximate)
-    cairo_set_dash (cr, (const double[]) { 2.0, 1.6 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  _chronicle_paint_draw_dot (p, category, color, &fill, is_date_span (mark) || approximate, approximate,
+                             x, y, draw_dot_path);
 }
 
 /* The one painter of event marks, for the chart and the legend. */
