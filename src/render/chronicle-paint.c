@@ -315,20 +315,30 @@ paint_density (Painter *p)
   const ChronicleLayout *layout = p->layout;
   cairo_t *cr = p->cr;
   double scale = log1p (layout->density_max);
-  double top = layout->axis_y + 1.0;
+  double top = ceil (layout->axis_y + 1.0);   /* whole px: no antialiased edges */
+  guint run_start = 0;
+  int run_h = 0;
 
   if (layout->density == NULL || layout->density_max == 0)
     return;
 
+  /* Heights in whole px, and one rectangle per run of columns of the
+   * same height: a dense view has runs of hundreds, and a path of a
+   * thousand rectangles cost more than the rest of the frame's fills. */
   _chronicle_paint_set_color (cr, &p->style->accent, 0.6);
-  for (guint i = 0; i < layout->n_density; i++)
+  for (guint i = 0; i <= layout->n_density; i++)
     {
-      double h;
+      int h = 0;
 
-      if (layout->density[i] == 0)
+      if (i < layout->n_density && layout->density[i] > 0)
+        h = (int) ceil (DENSITY_HEIGHT * (0.35 + 0.65 * log1p (layout->density[i]) / scale));
+      if (i < layout->n_density && h == run_h)
         continue;
-      h = DENSITY_HEIGHT * (0.35 + 0.65 * log1p (layout->density[i]) / scale);
-      cairo_rectangle (cr, i * CHRONICLE_DENSITY_COLUMN, top, CHRONICLE_DENSITY_COLUMN, h);
+      if (run_h > 0)
+        cairo_rectangle (cr, run_start * CHRONICLE_DENSITY_COLUMN, top,
+                         (i - run_start) * CHRONICLE_DENSITY_COLUMN, run_h);
+      run_start = i;
+      run_h = h;
     }
   cairo_fill (cr);
 }
