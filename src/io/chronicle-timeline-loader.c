@@ -12,6 +12,7 @@
 #include "chronicle-timeline-loader-private.h"
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-timeline-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-color-private.h"
 
@@ -790,13 +791,16 @@ load_quote (Loader             *loader,
   return chronicle_quote_new (text, speaker, role, source_id, has_date ? &date : NULL);
 }
 
-static ChronicleEvent *
+/* Reads events[@index] and appends it to @timeline's store. */
+static gboolean
 load_event (Loader             *loader,
+            ChronicleTimeline  *timeline,
             ChronicleJsonNode  *array,
             guint               index,
             GError            **error)
 {
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(GPtrArray) loaded_quotes = NULL;
+  ChronicleEventFields fields = { 0, };
   g_autofree const char **actors = NULL;
   g_autofree const char **source_ids = NULL;
   Place place = { NULL, "events", index, NULL };
@@ -807,7 +811,7 @@ load_event (Loader             *loader,
   ChronicleJsonNode *object;
 
   if (!(object = get_list_object (array, "events", index, NULL, error)))
-    return NULL;
+    return FALSE;
 
   if (!read_id (object, &place, &place.id, error) ||
       !claim_id (loader->event_ids, place.id, &place, error) ||
@@ -821,7 +825,7 @@ load_event (Loader             *loader,
       !read_boolean (object, "approximate", &place, &approximate, error) ||
       !read_string_list (object, "sources", &place, &source_ids, error) ||
       !read_array (object, "quotes", FALSE, &place, &quotes, error))
-    return NULL;
+    return FALSE;
 
   /* An end is refused only when it starts before the date starts: "date":
    * "2022-03", "end": "2022-03-15" is a fine (if odd) range. */
@@ -831,22 +835,18 @@ load_event (Loader             *loader,
                  /* Translators: both %s are dates as written in the file, e.g. "end 2022-03-01 is
                   * before date 2022-03-29"; "end" and "date" are JSON member names. */
                  _("end %s is before date %s"), end_text, date_text);
-      return NULL;
+      return FALSE;
     }
 
-  event = chronicle_event_new (place.id, &date, title);
-  chronicle_event_set_sequence (event, place.index);
-
-  if (has_end)
-    chronicle_event_set_end (event, &end);
-  if (summary != NULL)
-    chronicle_event_set_summary (event, summary);
-  if (location != NULL)
-    chronicle_event_set_location (event, location);
-  if (approximate)
-    chronicle_event_set_approximate (event, TRUE);
-  if (actors != NULL)
-    chronicle_event_set_actors (event, actors);
+  fields.id = place.id;
+  fields.date = &date;
+  fields.title = title;
+  fields.sequence = place.index;
+  fields.end = has_end ? &end : NULL;
+  fields.summary = summary;
+  fields.location = location;
+  fields.approximate = approximate;
+  fields.actors = actors;
 
   if (category != NULL)
     {
@@ -857,32 +857,36 @@ load_event (Loader             *loader,
           /* Translators: %s is a category id; the event still loads. */
           add_warning (loader, &place, _("unknown category \"%s\""), quoted);
         }
-      chronicle_event_set_category_id (event, category);
+      fields.category_id = category;
     }
 
   if (source_ids != NULL)
     {
       for (guint i = 0; source_ids[i] != NULL; i++)
         check_source_ref (loader, source_ids[i], &place);
-      chronicle_event_set_source_ids (event, source_ids);
+      fields.source_ids = source_ids;
     }
 
   if (quotes != NULL)
     {
       guint n_quotes = chronicle_json_array_get_length (quotes);
 
+      loaded_quotes = g_ptr_array_new_full (n_quotes, g_object_unref);
+
       for (guint i = 0; i < n_quotes; i++)
         {
-          g_autoptr(ChronicleQuote) quote = load_quote (loader, quotes, i, &place, error);
+          ChronicleQuote *quote = load_quote (loader, quotes, i, &place, error);
 
           if (quote == NULL)
-            return NULL;
+            return FALSE;
 
-          chronicle_event_add_quote (event, quote);
+          g_ptr_array_add (loaded_quotes, quote);
         }
     }
 
-  return g_steal_pointer (&event);
+  fields.quotes = loaded_quotes;
+  chronicle_timeline_append_fields (timeline, &fields);
+  return TRUE;
 }
 
 /* Share of the whole load per phase, from profiling a 100 000-event file:
@@ -973,7 +977,6 @@ load_document (Loader                       *loader,
                GError                      **error)
 {
   g_autoptr(ChronicleTimeline) timeline = NULL;
-  g_autoptr(GPtrArray) events = NULL;
   const char *title, *description;
   ChronicleJsonNode *sources, *categories, *eras, *event_array;
   ChronicleJsonNode *root;
@@ -1011,17 +1014,12 @@ load_document (Loader                       *loader,
     return NULL;
 
   n_events = chronicle_json_array_get_length (event_array);
-  events = g_ptr_array_new_full (n_events, g_object_unref);
 
   chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
   for (guint i = 0; i < n_events; i++)
     {
-      ChronicleEvent *event = load_event (loader, event_array, i, error);
-
-      if (event == NULL)
+      if (!load_event (loader, timeline, event_array, i, error))
         return NULL;
-
-      g_ptr_array_add (events, event);
 
       if (i % 2048 == 2047)
         {
@@ -1032,7 +1030,7 @@ load_document (Loader                       *loader,
         }
     }
 
-  chronicle_timeline_set_events (timeline, events);
+  chronicle_timeline_finish_appending (timeline);
   chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 1.0);
 
   return g_steal_pointer (&timeline);
