@@ -427,6 +427,29 @@ claim_id (GHashTable   *ids,
   return TRUE;
 }
 
+/* Refuses @id at @place if @ids has it already; the caller claims it once
+ * the event is stored, with the store's copy of the id as the key. */
+static gboolean
+check_unclaimed (GHashTable   *ids,
+                 const char   *id,
+                 const Place  *place,
+                 GError      **error)
+{
+  gpointer first;
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
+    {
+      return set_error (error, CHRONICLE_LOAD_ERROR_DUPLICATE, place,
+                        /* Translators: the first %s is a list name such as "events", %u the
+                         * position of the first item that used the same id: "(first used by
+                         * events[1])". */
+                        _("duplicate id (first used by %s[%u])"),
+                        place->list, GPOINTER_TO_UINT (first) - 1);
+    }
+
+  return TRUE;
+}
+
 /* Reads a date member; @text_out (optional) receives the text as written,
  * for messages. Returns TRUE with *present = FALSE when the member is absent
  * and not @required. */
@@ -556,14 +579,12 @@ read_string_list (ChronicleJsonNode   *object,
 
 /* The element @index of a list must be an object. */
 static ChronicleJsonNode *
-get_list_object (ChronicleJsonNode  *array,
-                 const char         *list,
-                 guint               index,
-                 const Place        *parent,
-                 GError            **error)
+check_list_object (ChronicleJsonNode  *node,
+                   const char         *list,
+                   guint               index,
+                   const Place        *parent,
+                   GError            **error)
 {
-  ChronicleJsonNode *node = chronicle_json_array_get_element (array, index);
-
   if (chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_OBJECT)
     {
       g_autofree char *subject = g_strdup_printf ("%s[%u]", list, index);
@@ -573,6 +594,16 @@ get_list_object (ChronicleJsonNode  *array,
     }
 
   return node;
+}
+
+static ChronicleJsonNode *
+get_list_object (ChronicleJsonNode  *array,
+                 const char         *list,
+                 guint               index,
+                 const Place        *parent,
+                 GError            **error)
+{
+  return check_list_object (chronicle_json_array_get_element (array, index), list, index, parent, error);
 }
 
 /* A colour that stands out from the light theme's white by less than the
@@ -795,7 +826,7 @@ load_quote (Loader             *loader,
 static gboolean
 load_event (Loader             *loader,
             ChronicleTimeline  *timeline,
-            ChronicleJsonNode  *array,
+            ChronicleJsonNode  *element,
             guint               index,
             GError            **error)
 {
@@ -810,11 +841,11 @@ load_event (Loader             *loader,
   ChronicleJsonNode *quotes;
   ChronicleJsonNode *object;
 
-  if (!(object = get_list_object (array, "events", index, NULL, error)))
+  if (!(object = check_list_object (element, "events", index, NULL, error)))
     return FALSE;
 
   if (!read_id (object, &place, &place.id, error) ||
-      !claim_id (loader->event_ids, place.id, &place, error) ||
+      !check_unclaimed (loader->event_ids, place.id, &place, error) ||
       !read_date (object, "date", TRUE, &place, &date, &has_date, &date_text, error) ||
       !read_title (loader, object, &place, &title, error) ||
       !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error) ||
@@ -885,7 +916,9 @@ load_event (Loader             *loader,
     }
 
   fields.quotes = loaded_quotes;
-  chronicle_timeline_append_fields (timeline, &fields);
+  /* Keyed by the store's copy: the text of a streamed event goes away. */
+  g_hash_table_insert (loader->event_ids, (gpointer) chronicle_timeline_append_fields (timeline, &fields),
+                       GUINT_TO_POINTER (index + 1));
   return TRUE;
 }
 
@@ -1018,7 +1051,7 @@ load_document (Loader                       *loader,
   chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
   for (guint i = 0; i < n_events; i++)
     {
-      if (!load_event (loader, timeline, event_array, i, error))
+      if (!load_event (loader, timeline, chronicle_json_array_get_element (event_array, i), i, error))
         return NULL;
 
       if (i % 2048 == 2047)

@@ -32,8 +32,8 @@ typedef struct
 
 /* Bulk load: append in any order, then finish once (one sort, one
  * items-changed). The events are not visible before the finish. */
-void     chronicle_timeline_append_fields   (ChronicleTimeline          *self,
-                                             const ChronicleEventFields *fields);
+const char *chronicle_timeline_append_fields (ChronicleTimeline          *self,
+                                              const ChronicleEventFields *fields);
 void     chronicle_timeline_finish_appending (ChronicleTimeline         *self);
 
 /* For tests: how many ChronicleEvent objects the timeline has made, and

@@ -1141,15 +1141,17 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
  * Appends an event during a bulk load (see chronicle-timeline-private.h):
  * the first call empties the timeline; the events are not visible until
  * chronicle_timeline_finish_appending().
+ *
+ * Returns: (transfer none): the timeline's copy of the id
  */
-void
+const char *
 chronicle_timeline_append_fields (ChronicleTimeline          *self,
                                   const ChronicleEventFields *fields)
 {
   Record record;
 
-  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
-  g_return_if_fail (fields != NULL && fields->id != NULL && fields->title != NULL && fields->date != NULL);
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (fields != NULL && fields->id != NULL && fields->title != NULL && fields->date != NULL, NULL);
 
   if (!self->appending)
     {
@@ -1163,6 +1165,7 @@ chronicle_timeline_append_fields (ChronicleTimeline          *self,
 
   record = record_from_fields (self, fields);
   g_array_append_val (self->records, record);
+  return record.id;
 }
 
 /* Sorts what chronicle_timeline_append_fields() added, builds the indexes
