@@ -1002,9 +1002,106 @@ check_header (ChronicleJsonNode  *root,
   return TRUE;
 }
 
+/*
+ * Streaming (issue #12): the events are built while the file is parsed,
+ * so their tree never exists. That is a bet on the usual shape of a file:
+ * sources, categories and eras before the one "events" member, so that
+ * each event can be checked against them as it comes. The bet is checked
+ * when the parse ends; when it was wrong (a section after the events, a
+ * second "events", a section that fails) the file is parsed again the
+ * plain way, so every message and warning is what it always was.
+ */
+typedef struct
+{
+  Loader                      *loader;
+  ChronicleTimeline           *timeline;
+  GCancellable                *cancellable;
+  guint                        n_arrays;        /* "events" arrays streamed */
+  guint                        n_members_before; /* top-level members before "events" */
+  gboolean                     give_up;         /* parse again the plain way */
+  GError                      *error;           /* the first event refused */
+} Stream;
+
+static void
+stream_clear (Stream *stream)
+{
+  g_clear_object (&stream->timeline);
+  g_clear_error (&stream->error);
+}
+
+/* Loads the sections present before the events into the timeline. */
+static gboolean
+stream_load_sections (Stream            *stream,
+                      ChronicleJsonNode *root_so_far)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleJsonNode *sources, *categories, *eras;
+
+  return read_array (root_so_far, "sources", FALSE, NULL, &sources, &error) &&
+         read_array (root_so_far, "categories", FALSE, NULL, &categories, &error) &&
+         read_array (root_so_far, "eras", FALSE, NULL, &eras, &error) &&
+         (sources == NULL || load_sources (stream->loader, sources, stream->timeline, &error)) &&
+         (categories == NULL || load_categories (stream->loader, categories, stream->timeline, &error)) &&
+         (eras == NULL || load_eras (stream->loader, eras, stream->timeline, &error));
+}
+
+static void
+stream_event_cb (gpointer           data,
+                 ChronicleJsonNode *root_so_far,
+                 ChronicleJsonNode *element,
+                 guint              index)
+{
+  Stream *stream = data;
+
+  if (index == 0)
+    {
+      if (++stream->n_arrays > 1)
+        stream->give_up = TRUE;
+      else
+        {
+          stream->n_members_before = root_so_far->n_children;
+          if (!stream_load_sections (stream, root_so_far))
+            stream->give_up = TRUE;
+        }
+    }
+
+  if (stream->give_up || stream->error != NULL)
+    return;
+
+  if (index % 2048 == 2047 && g_cancellable_set_error_if_cancelled (stream->cancellable, &stream->error))
+    return;
+
+  load_event (stream->loader, stream->timeline, element, index, &stream->error);
+}
+
+/* Whether the bet held: the streamed array is the "events" member that
+ * counts (the last), and no section follows it. */
+static gboolean
+stream_held (Stream            *stream,
+             ChronicleJsonNode *root)
+{
+  if (stream->give_up || chronicle_json_node_get_node_type (root) != CHRONICLE_JSON_NODE_OBJECT)
+    return FALSE;
+
+  for (guint i = stream->n_members_before; i < root->n_children; i++)
+    {
+      const char *key = root->v.children[i].key;
+
+      if ((i > stream->n_members_before && strcmp (key, "events") == 0) ||
+          strcmp (key, "sources") == 0 || strcmp (key, "categories") == 0 || strcmp (key, "eras") == 0)
+        return FALSE;
+    }
+
+  return stream->n_members_before < root->n_children &&
+         strcmp (root->v.children[stream->n_members_before].key, "events") == 0;
+}
+
+/* @stream: the events streamed while parsing, or %NULL when the
+ * document has them as a tree. */
 static ChronicleTimeline *
 load_document (Loader                       *loader,
                ChronicleJsonNode            *root_node,
+               Stream                       *stream,
                const ChronicleLoadReporter  *reporter,
                GCancellable                 *cancellable,
                GError                      **error)
@@ -1034,6 +1131,25 @@ load_document (Loader                       *loader,
       !read_array (root, "categories", FALSE, NULL, &categories, error) ||
       !read_array (root, "eras", FALSE, NULL, &eras, error))
     return NULL;
+
+  if (stream != NULL)
+    {
+      /* Sections and events are in; what remains are the checks the
+       * plain way makes before them, made above, and the first refusal. */
+      timeline = g_steal_pointer (&stream->timeline);
+      chronicle_timeline_set_title (timeline, title);
+      if (description != NULL)
+        chronicle_timeline_set_description (timeline, description);
+      if (stream->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&stream->error));
+          return NULL;
+        }
+      chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
+      chronicle_timeline_finish_appending (timeline);
+      chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 1.0);
+      return g_steal_pointer (&timeline);
+    }
 
   timeline = chronicle_timeline_new (title);
   if (description != NULL)
@@ -1069,6 +1185,68 @@ load_document (Loader                       *loader,
   return g_steal_pointer (&timeline);
 }
 
+static void
+loader_init (Loader *loader,
+             GStrv  *warnings)
+{
+  if (warnings != NULL)
+    loader->warnings = g_ptr_array_new_with_free_func (g_free);
+  loader->source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader->category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader->era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader->event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+}
+
+/* One parse and load; with @streaming, the events are built as they are
+ * parsed, and *@retry says when the plain way must be taken instead. */
+static ChronicleTimeline *
+load_from_data (const char                   *data,
+                gsize                         length,
+                gboolean                      streaming,
+                const ChronicleLoadReporter  *reporter,
+                GCancellable                 *cancellable,
+                GStrv                        *warnings,
+                gboolean                     *retry,
+                GError                      **error)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  ChronicleJsonDocument document = { 0, };
+  Loader loader = { 0 };
+  Stream stream = { &loader, NULL, cancellable, 0, 0, FALSE, NULL };
+  gboolean parsed;
+
+  *retry = FALSE;
+  loader_init (&loader, warnings);
+  if (streaming)
+    {
+      stream.timeline = chronicle_timeline_new (NULL);
+      document.stream_func = stream_event_cb;
+      document.stream_data = &stream;
+    }
+
+  parsed = chronicle_json_document_parse (&document, data, length,
+                                          reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error);
+
+  if (parsed && stream.n_arrays > 0 && !stream_held (&stream, chronicle_json_document_get_root (&document)))
+    *retry = TRUE;
+  else if (parsed)
+    timeline = load_document (&loader, chronicle_json_document_get_root (&document),
+                              stream.n_arrays > 0 ? &stream : NULL,
+                              reporter, cancellable, error);
+
+  if (timeline != NULL && warnings != NULL)
+    {
+      g_ptr_array_add (loader.warnings, NULL);
+      *warnings = (GStrv) g_ptr_array_steal (loader.warnings, NULL);
+    }
+
+  stream_clear (&stream);
+  loader_clear (&loader);
+  chronicle_json_document_clear (&document);
+
+  return g_steal_pointer (&timeline);
+}
+
 ChronicleTimeline *
 chronicle_timeline_load_from_data_with_reporter (const char                   *data,
                                                  gsize                         length,
@@ -1077,40 +1255,17 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
                                                  GStrv                        *warnings,
                                                  GError                      **error)
 {
-  g_autoptr(ChronicleTimeline) timeline = NULL;
-  ChronicleJsonDocument document = { 0, };
-  Loader loader = { 0 };
+  ChronicleTimeline *timeline;
+  gboolean retry;
 
   if (warnings != NULL)
     *warnings = NULL;
 
-  if (!chronicle_json_document_parse (&document, data, length,
-                                      reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error))
-    {
-      chronicle_json_document_clear (&document);
-      return NULL;
-    }
+  timeline = load_from_data (data, length, TRUE, reporter, cancellable, warnings, &retry, error);
+  if (retry)
+    timeline = load_from_data (data, length, FALSE, reporter, cancellable, warnings, &retry, error);
 
-  if (warnings != NULL)
-    loader.warnings = g_ptr_array_new_with_free_func (g_free);
-  loader.source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader.category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader.era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader.event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-
-  timeline = load_document (&loader, chronicle_json_document_get_root (&document),
-                            reporter, cancellable, error);
-
-  if (timeline != NULL && warnings != NULL)
-    {
-      g_ptr_array_add (loader.warnings, NULL);
-      *warnings = (GStrv) g_ptr_array_steal (loader.warnings, NULL);
-    }
-
-  loader_clear (&loader);
-  chronicle_json_document_clear (&document);
-
-  return g_steal_pointer (&timeline);
+  return timeline;
 }
 
 /**
