@@ -1146,6 +1146,8 @@ load_document (Loader                       *loader,
           return NULL;
         }
       chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
+      /* Not needed any more, and as big as the sort's keys. */
+      g_hash_table_remove_all (loader->event_ids);
       chronicle_timeline_finish_appending (timeline);
       chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 1.0);
       return g_steal_pointer (&timeline);

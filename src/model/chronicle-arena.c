@@ -48,17 +48,13 @@ chronicle_arena_free (ChronicleArena *arena)
   g_free (arena);
 }
 
-/* Returns: (transfer none): @size bytes aligned for any field we store,
- * not zeroed, alive as long as @arena */
-gpointer
-chronicle_arena_alloc (ChronicleArena *arena,
-                       gsize           size)
+/* @size bytes anywhere: strings need no alignment. */
+static char *
+alloc_bytes (ChronicleArena *arena,
+             gsize           size)
 {
-  gsize padded = (size + ALIGNMENT - 1) & ~(gsize) (ALIGNMENT - 1);
+  gsize padded = size;
   char *p;
-
-  g_return_val_if_fail (arena != NULL, NULL);
-  g_return_val_if_fail (padded >= size, NULL);
 
   if (padded > arena->n_free)
     {
@@ -77,6 +73,32 @@ chronicle_arena_alloc (ChronicleArena *arena,
   return p;
 }
 
+/* Returns: (transfer none): @size bytes aligned for any field we store,
+ * not zeroed, alive as long as @arena */
+gpointer
+chronicle_arena_alloc (ChronicleArena *arena,
+                       gsize           size)
+{
+  gsize misalign;
+
+  g_return_val_if_fail (arena != NULL, NULL);
+
+  misalign = (guintptr) arena->free_at % ALIGNMENT;
+
+  /* Strings leave the next free byte anywhere: skip to an aligned one
+   * (or to the end of the block, so that a new, aligned one is taken). */
+  if (misalign != 0)
+    {
+      gsize skip = MIN (ALIGNMENT - misalign, arena->n_free);
+
+      arena->free_at += skip;
+      arena->n_free -= skip;
+      arena->size += skip;
+    }
+  g_return_val_if_fail (size > 0, NULL);
+  return alloc_bytes (arena, size);
+}
+
 /* Returns: (transfer none) (nullable): a copy of @text, or %NULL for %NULL */
 char *
 chronicle_arena_strdup (ChronicleArena *arena,
@@ -89,7 +111,7 @@ chronicle_arena_strdup (ChronicleArena *arena,
     return NULL;
 
   length = strlen (text) + 1;
-  copy = chronicle_arena_alloc (arena, length);
+  copy = alloc_bytes (arena, length);
   memcpy (copy, text, length);
   return copy;
 }
