@@ -1505,6 +1505,33 @@ test_stream_bytes_per_event (void)
   g_assert_true (chronicle_timeline_lookup_position (timeline, "ev0012345", NULL));
 }
 
+/* Issue #12: a file is parsed in place, without a copy; unescaping a "\n"
+ * there writes a line break, so a refusal is told from a fresh reading,
+ * at the line and column the file has. */
+static void
+test_stream_in_place_error_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "escaped.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  const char *text = "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"a\\nb\\nc\",\n"
+                     " \"events\": [{\"id\": \"a\", \"date\": \"2020\", \"title\": \"x\\ny\"},]}";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "line 2, column 57: "));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1569,6 +1596,7 @@ main (int   argc,
   g_test_add_func ("/loader/stream/header-after-events", test_stream_header_after_events);
   g_test_add_func ("/loader/stream/bad-section-before-events", test_stream_bad_section_before_events);
   g_test_add_func ("/loader/stream/bytes-per-event", test_stream_bytes_per_event);
+  g_test_add_func ("/loader/stream/in-place-error-place", test_stream_in_place_error_place);
 
   return g_test_run ();
 }

@@ -104,6 +104,14 @@ gboolean chronicle_json_document_parse (ChronicleJsonDocument      *document,
                                         gpointer                    progress_data,
                                         GError                    **error);
 void     chronicle_json_document_clear (ChronicleJsonDocument      *document);
+/* The same on @text itself (@length bytes and a NUL), which @document
+ * takes and modifies: a syntax error's line and column may then be off. */
+gboolean chronicle_json_document_parse_in_place (ChronicleJsonDocument      *document,
+                                                 char                       *text,
+                                                 gsize                       length,
+                                                 ChronicleJsonProgressFunc   progress,
+                                                 gpointer                    progress_data,
+                                                 GError                    **error);
 
 /* The accessors are inline: the loader calls them a dozen times per event. */
 

@@ -814,17 +814,13 @@ looks_like_utf16 (const char *data,
  * zero-initialised. RFC 8259 JSON, strictly, after an optional UTF-8
  * byte-order mark; otherwise a CHRONICLE_LOAD_ERROR_SYNTAX error with the
  * place. Clear @document with chronicle_json_document_clear() either way. */
-gboolean
-chronicle_json_document_parse (ChronicleJsonDocument      *document,
-                               const char                 *data,
-                               gsize                       length,
-                               ChronicleJsonProgressFunc   progress,
-                               gpointer                    progress_data,
-                               GError                    **error)
+/* What both ways check before parsing: the encoding. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
 {
   const char *invalid;
-
-  node_arena_init (&document->arena);
 
   if (looks_like_utf16 (data, length))
     {
@@ -845,6 +841,26 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Parses @data (@length bytes, not modified) into @document, which must be
+ * zero-initialised. RFC 8259 JSON, strictly, after an optional UTF-8
+ * byte-order mark; otherwise a CHRONICLE_LOAD_ERROR_SYNTAX error with the
+ * place. Clear @document with chronicle_json_document_clear() either way. */
+gboolean
+chronicle_json_document_parse (ChronicleJsonDocument      *document,
+                               const char                 *data,
+                               gsize                       length,
+                               ChronicleJsonProgressFunc   progress,
+                               gpointer                    progress_data,
+                               GError                    **error)
+{
+  node_arena_init (&document->arena);
+
+  if (!check_text (data, length, error))
+    return FALSE;
+
   if (progress != NULL)
     progress (progress_data, 0.0);
 
@@ -857,6 +873,27 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
   return parse_dom (document, data, length, progress, progress_data, error);
 }
 
+gboolean
+chronicle_json_document_parse_in_place (ChronicleJsonDocument      *document,
+                                        char                       *text,
+                                        gsize                       length,
+                                        ChronicleJsonProgressFunc   progress,
+                                        gpointer                    progress_data,
+                                        GError                    **error)
+{
+  node_arena_init (&document->arena);
+  document->text = text;
+  document->length = length;
+  g_assert (text[length] == '\0');
+
+  if (!check_text (text, length, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (progress_data, 0.0);
+
+  return parse_dom (document, text, length, progress, progress_data, error);
+}
 
 void
 chronicle_json_document_clear (ChronicleJsonDocument *document)

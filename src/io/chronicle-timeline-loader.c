@@ -1203,6 +1203,7 @@ loader_init (Loader *loader,
  * parsed, and *@retry says when the plain way must be taken instead. */
 static ChronicleTimeline *
 load_from_data (const char                   *data,
+                char                         *owned,
                 gsize                         length,
                 gboolean                      streaming,
                 const ChronicleLoadReporter  *reporter,
@@ -1226,8 +1227,13 @@ load_from_data (const char                   *data,
       document.stream_data = &stream;
     }
 
-  parsed = chronicle_json_document_parse (&document, data, length,
-                                          reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error);
+  if (owned != NULL)
+    parsed = chronicle_json_document_parse_in_place (&document, owned, length,
+                                                     reporter != NULL ? report_parsing : NULL, (gpointer) reporter,
+                                                     error);
+  else
+    parsed = chronicle_json_document_parse (&document, data, length,
+                                            reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error);
 
   if (parsed && stream.n_arrays > 0 && !stream_held (&stream, chronicle_json_document_get_root (&document)))
     *retry = TRUE;
@@ -1263,11 +1269,41 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
   if (warnings != NULL)
     *warnings = NULL;
 
-  timeline = load_from_data (data, length, TRUE, reporter, cancellable, warnings, &retry, error);
+  timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, error);
   if (retry)
-    timeline = load_from_data (data, length, FALSE, reporter, cancellable, warnings, &retry, error);
+    timeline = load_from_data (data, NULL, length, FALSE, reporter, cancellable, warnings, &retry, error);
 
   return timeline;
+}
+
+ChronicleTimeline *
+chronicle_timeline_load_from_owned_data (char                         *contents,
+                                         gsize                         length,
+                                         const ChronicleLoadReporter  *reporter,
+                                         GCancellable                 *cancellable,
+                                         GStrv                        *warnings,
+                                         gboolean                     *retry,
+                                         GError                      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ChronicleTimeline *timeline;
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  timeline = load_from_data (NULL, contents, length, TRUE, reporter, cancellable, warnings, retry, &local_error);
+  if (timeline != NULL)
+    return timeline;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      *retry = FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  *retry = TRUE;
+  return NULL;
 }
 
 /**
