@@ -180,7 +180,6 @@ paint_strip (ChronicleOverview       *self,
 
   for (int column = 0; column < width; column++)
     {
-      ChronicleEvent *first;
       ChronicleColor color;
       double share, h;
 
@@ -189,10 +188,11 @@ paint_strip (ChronicleOverview       *self,
 
       share = max_count > 1 ? log1p (counts[column]) / log1p (max_count) : 1.0;
       h = (base - top) * (0.45 + 0.55 * share);
-      first = chronicle_timeline_get_event (self->timeline, firsts[column]);
+      /* The record's field: no event object is made for the strip. */
       chronicle_style_category_color (style, self->timeline,
                                       chronicle_timeline_get_category_index (self->timeline,
-                                                                             chronicle_event_get_category_id (first)),
+                                                                             chronicle_timeline_get_event_category_id (self->timeline,
+                                                                                                                       firsts[column])),
                                       &color);
       set_source_color (cr, &color, 0.9);
       cairo_rectangle (cr, column, base - h, 2.0, h);
