@@ -539,7 +539,11 @@ main (int   argc,
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        runs = MAX (1, (guint) g_ascii_strtoull (argv[++i], NULL, 10));
+        {
+          /* Not inside MAX(): it evaluates its arguments twice. */
+          runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
+          runs = MAX (runs, 1);
+        }
       else if (g_str_equal (argv[i], "--file") && i + 1 < argc)
         g_ptr_array_add (paths, argv[++i]);
       else if (g_str_equal (argv[i], "--files-only"))
