@@ -1590,14 +1590,6 @@ test_corpus_anchored (gconstpointer data)
   check_anchored (timeline);
 }
 
-/* Known to fail, found by this corpus: in berlin-wall-1989.json at 600 px
- * fitted, the stretch 510..535 px (18 Mar 1990) is narrower than its
- * year label; place_label_by_breaks() pushes the label right of the
- * "3 months" break, past the next break, over the last stretch (3 Oct
- * 1990), whose own year is then refused for lack of room: that stretch
- * names no year of its own. */
-static const char *const corpus_years_known_bad[] = { "berlin-wall-1989.json" };
-
 /* Fitted with breaks at the three sizes: each stretch's heading ("15–16
  * May 2025") lies inside the chart and clear of the others. */
 static void
@@ -1633,13 +1625,6 @@ test_corpus_years (gconstpointer data)
   g_autoptr(ChronicleTimeline) timeline = load_corpus (data);
 
   check_headings_inside (timeline);
-
-  for (guint i = 0; i < G_N_ELEMENTS (corpus_years_known_bad); i++)
-    if (g_str_equal (data, corpus_years_known_bad[i]))
-      {
-        g_test_incomplete ("a narrow stretch's year label is pushed over the next stretch (see test-layout.c)");
-        return;
-      }
   check_years (timeline);
 }
 

@@ -900,7 +900,8 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
 {
   const ChronicleViewport *vp = layout->viewport;
   const ChronicleAxisSegment *segments;
-  double min_scale = G_MAXDOUBLE, max_scale = 0, right_end = -G_MAXDOUBLE;
+  g_autoptr(GArray) candidates = NULL;
+  double min_scale = G_MAXDOUBLE, max_scale = 0, right_end = -G_MAXDOUBLE, left_end = layout->width;
   guint n_segments, n_visible = 0;
 
   segments = chronicle_viewport_get_segments (vp, &n_segments);
@@ -921,6 +922,8 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
   if (n_visible < 2 || max_scale <= min_scale * SCALE_SAME)
     return;
 
+  candidates = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutStretch));
+
   for (guint i = 0; i < n_segments; i++)
     {
       const ChronicleAxisSegment *seg = &segments[i];
@@ -940,20 +943,42 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
         continue;
       measure (stretch.text, CHRONICLE_TEXT_TICK, &w, &h, data);
 
-      /* Centred on the stretch; a narrow one lets its heading run over
-       * the break on the side with room, never over the previous heading. */
+      /* Centred on the stretch, inside the chart. */
       mid = (stretch.x0 + stretch.x1) / 2;
-      stretch.rect.x = CLAMP (mid - w / 2, MAX (right_end + TICK_LABEL_GAP, 0), MAX (layout->width - w, 0));
+      stretch.rect.x = CLAMP (mid - w / 2, 0, MAX (layout->width - w, 0));
+      stretch.rect.width = w;
+      stretch.rect.height = h;
+      g_array_append_val (candidates, stretch);
+    }
+
+  /* Narrow stretches side by side at the right end push their headings
+   * left, as far as needed, so that the last one still ends inside the
+   * chart ... */
+  for (guint i = candidates->len; i-- > 0;)
+    {
+      ChronicleLayoutStretch *stretch = &g_array_index (candidates, ChronicleLayoutStretch, i);
+
+      stretch->rect.x = MIN (stretch->rect.x, left_end - stretch->rect.width);
+      left_end = stretch->rect.x - TICK_LABEL_GAP;
+    }
+
+  /* ... and from the left, never over the previous heading: a narrow
+   * stretch lets its heading run over the break on the side with room. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      ChronicleLayoutStretch stretch = g_array_index (candidates, ChronicleLayoutStretch, i);
+      double w = stretch.rect.width;
+
+      stretch.rect.x = MAX (stretch.rect.x, MAX (right_end + TICK_LABEL_GAP, 0));
       stretch.rect.x = place_heading_by_breaks (layout, stretch.rect.x, w);
-      if (stretch.rect.x < 0 || stretch.rect.x < right_end + TICK_LABEL_GAP)
+      if (stretch.rect.x < 0 || stretch.rect.x < right_end + TICK_LABEL_GAP || stretch.rect.x + w > layout->width)
         {
-          /* No room beside the break's text: the stretch goes unheaded
-           * rather than printing over it. */
+          /* No room beside the break's text or the other headings: the
+           * stretch goes unheaded rather than printing over them or
+           * past the edge. */
           g_free (stretch.text);
           continue;
         }
-      stretch.rect.width = w;
-      stretch.rect.height = h;
       right_end = stretch.rect.x + w;
       g_array_append_val (layout->stretches, stretch);
     }

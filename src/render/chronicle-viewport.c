@@ -34,6 +34,11 @@
 /* Axis units given to one break (shrinks when there are many). */
 #define BREAK_UNITS         0.04
 #define BREAK_UNITS_TOTAL   0.2
+/* Narrowest stretch between breaks: room for its year, "1990", under a
+ * tick, in px at the width the axis is built for, and at least this
+ * share of the axis for wider charts. */
+#define STRETCH_MIN_PX      56.0
+#define STRETCH_MIN_UNITS   0.05
 
 struct _ChronicleViewport
 {
@@ -285,6 +290,48 @@ typedef struct
   guint  n_events;
 } Cluster;
 
+/* Shares @total axis units among @n stretches by @weight, none less than
+ * @min (a stretch of one day beside a year of news would be a few px,
+ * too narrow for its year): the narrow ones get @min, the others share
+ * the rest by weight, until none is left under it. */
+static void
+share_stretches (double       *units,
+                 const double *weight,
+                 guint         n,
+                 double        total,
+                 double        min)
+{
+  g_autofree gboolean *pinned = g_new0 (gboolean, n);
+  gboolean changed = TRUE;
+
+  min = MIN (min, total / n);
+  while (changed)
+    {
+      double free_units = total, free_weight = 0;
+
+      changed = FALSE;
+      for (guint i = 0; i < n; i++)
+        if (pinned[i])
+          free_units -= min;
+        else
+          free_weight += weight[i];
+      for (guint i = 0; i < n; i++)
+        {
+          if (pinned[i])
+            {
+              units[i] = min;
+              continue;
+            }
+          units[i] = free_weight > 0 ? free_units * weight[i] / free_weight : free_units;
+          if (units[i] < min)
+            {
+              pinned[i] = TRUE;
+              changed = TRUE;
+            }
+        }
+    }
+}
+
 /* Builds the axis from the clusters: breaks between them get a fixed
  * share of the axis, and each cluster a share weighted by both its
  * duration and its number of events, so a two-day burst of news next to
@@ -297,6 +344,7 @@ build_axis (ChronicleViewport *self,
   g_autoptr(GArray) segments = g_array_new (FALSE, TRUE, sizeof (ChronicleAxisSegment));
   g_autofree double *pad = g_new0 (double, n_clusters);
   g_autofree double *weight = g_new0 (double, n_clusters);
+  g_autofree double *units = g_new0 (double, n_clusters);
   double total_duration = 0, total_events = 0, total_weight = 0;
   double break_units, cluster_units, u = 0;
 
@@ -322,6 +370,8 @@ build_axis (ChronicleViewport *self,
 
   break_units = MIN (BREAK_UNITS, BREAK_UNITS_TOTAL / MAX (n_clusters - 1, 1));
   cluster_units = 1.0 - break_units * (n_clusters - 1);
+  share_stretches (units, weight, n_clusters, cluster_units,
+                   MAX (STRETCH_MIN_UNITS, STRETCH_MIN_PX * (1.0 + 2 * FIT_MARGIN) / MAX (self->width, 1.0)));
 
   for (guint i = 0; i < n_clusters; i++)
     {
@@ -330,7 +380,7 @@ build_axis (ChronicleViewport *self,
       seg.t0 = clusters[i].t0 - pad[i];
       seg.t1 = clusters[i].t1 + pad[i];
       seg.u0 = u;
-      seg.u1 = u + cluster_units * weight[i] / total_weight;
+      seg.u1 = u + units[i];
       seg.is_break = FALSE;
       seg.data_t0 = clusters[i].t0;
       seg.data_t1 = clusters[i].t1;
