@@ -885,6 +885,34 @@ place_heading_by_breaks (const ChronicleLayout *layout,
   return x;
 }
 
+/* A stretch headed "18 Mar 1990" does not also need a tick saying
+ * "1990" just under it: the reader sees the year already, twice in a few
+ * px with the next stretch's. Its tick labels that are only a year the
+ * heading names are left out (the marks stay). */
+static void
+drop_headed_years (ChronicleLayout            *layout,
+                   const ChronicleAxisSegment *seg,
+                   const char                 *heading)
+{
+  double x0 = chronicle_viewport_to_px (layout->viewport, seg->t0);
+  double x1 = chronicle_viewport_to_px (layout->viewport, seg->t1);
+
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
+      const char *p;
+
+      if (tick->text == NULL || tick->x < x0 || tick->x > x1)
+        continue;
+      for (p = tick->text; g_ascii_isdigit (*p); p++)
+        ;
+      if (p == tick->text || *p != '\0' || strstr (heading, tick->text) == NULL)
+        continue;
+      g_clear_pointer (&tick->text, g_free);
+      tick->label_width = 0;
+    }
+}
+
 /**
  * chronicle_layout_compute_stretches: (skip)
  *
@@ -901,6 +929,7 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
   const ChronicleViewport *vp = layout->viewport;
   const ChronicleAxisSegment *segments;
   g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GArray) candidate_segments = NULL;
   double min_scale = G_MAXDOUBLE, max_scale = 0, right_end = -G_MAXDOUBLE, left_end = layout->width;
   guint n_segments, n_visible = 0;
 
@@ -923,6 +952,7 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
     return;
 
   candidates = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutStretch));
+  candidate_segments = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < n_segments; i++)
     {
@@ -949,6 +979,7 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
       stretch.rect.width = w;
       stretch.rect.height = h;
       g_array_append_val (candidates, stretch);
+      g_array_append_val (candidate_segments, i);
     }
 
   /* Narrow stretches side by side at the right end push their headings
@@ -980,6 +1011,7 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
           continue;
         }
       right_end = stretch.rect.x + w;
+      drop_headed_years (layout, &segments[g_array_index (candidate_segments, guint, i)], stretch.text);
       g_array_append_val (layout->stretches, stretch);
     }
 }
