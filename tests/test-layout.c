@@ -1108,6 +1108,60 @@ test_zone (void)
   check_zone (timeline, CHRONICLE_ZONE_UTC, 7.5, "UTC");
 }
 
+/* The computer's zone has rules: in Berlin a time in January is drawn an
+ * hour after UTC, one in July two hours after (the offset in force now
+ * was used for both), and the axis names the zone. */
+static void
+test_zone_local_dst (void)
+{
+  static const char json[] =
+    "{ \"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Two noons\", \"events\": ["
+    "  { \"id\": \"winter\", \"date\": \"2025-01-15T12:00Z\", \"title\": \"Winter noon\" },"
+    "  { \"id\": \"summer\", \"date\": \"2025-07-15T12:00Z\", \"title\": \"Summer noon\" } ] }";
+  static const struct { int month; double wall_hour; } expected[] = { { 1, 13.0 }, { 7, 14.0 } };
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      g_autoptr(ChronicleLayout) layout = NULL;
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2025, expected[i].month, 15, 0, 0, 0);
+      double day_start = (double) g_date_time_to_unix (day);
+      const ChronicleLayoutItem *item;
+      const ChronicleTick *ticks;
+      guint n_ticks;
+      gboolean named = FALSE;
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_zone (vp, timeline, CHRONICLE_ZONE_LOCAL, 0);
+      chronicle_viewport_set_timeline (vp, timeline, FALSE);
+      chronicle_viewport_show_range (vp, day_start, day_start + 86400);
+      layout = compute (timeline, vp, HEIGHT);
+
+      item = chronicle_layout_find_event (layout, i);
+      g_assert_nonnull (item);
+      g_assert_cmpuint (item->n_events, ==, 1);
+      g_assert_cmpfloat_with_epsilon ((chronicle_viewport_from_px (vp, item->x) - day_start) / 3600.0,
+                                      expected[i].wall_hour, 1.0 / 60);
+
+      ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+      for (guint k = 0; k < n_ticks; k++)
+        named |= ticks[k].text != NULL && strstr (ticks[k].text, "Europe/Berlin") != NULL;
+      g_assert_true (named);
+    }
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 static gboolean
 has_time_of_day (const ChronicleLayout *layout)
 {
@@ -1683,6 +1737,7 @@ main (int   argc,
   g_test_add_func ("/layout/axis/stretch-headings", test_stretch_headings);
   g_test_add_func ("/layout/axis/bars-proportional", test_bars_proportional);
   g_test_add_func ("/layout/axis/zone", test_zone);
+  g_test_add_func ("/layout/axis/zone-local-dst", test_zone_local_dst);
   g_test_add_func ("/layout/axis/ticks-in-order", test_ticks_in_order);
   g_test_add_func ("/layout/axis/no-false-precision", test_no_false_precision);
   g_test_add_func ("/layout/example/anchored", test_example_anchored);

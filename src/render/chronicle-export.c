@@ -609,9 +609,7 @@ paint_export (cairo_t                      *cr,
   else
     {
       viewport = chronicle_viewport_new ();
-      chronicle_viewport_set_zone_offset (viewport,
-                                          chronicle_viewport_resolve_zone (timeline, options->zone,
-                                                                           options->zone_offset));
+      chronicle_viewport_set_zone (viewport, timeline, options->zone, options->zone_offset);
       chronicle_viewport_set_timeline (viewport, timeline, options->collapse_gaps);
       chronicle_viewport_set_width (viewport, width);
       chronicle_viewport_fit (viewport);

@@ -305,7 +305,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   guint side_lane0[2], side_lane1[2];
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
-  int zone;
+  int zone, reach;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
@@ -338,8 +338,9 @@ chronicle_layout_place_events (ChronicleLayout      *self,
    * where dates with an offset are moved by it and floating ones are not:
    * look at both. */
   zone = chronicle_viewport_get_zone_offset (self->viewport);
-  from = (gint64) floor (vis_t0) - ABS (zone);
-  to = (gint64) ceil (vis_t1) + ABS (zone);
+  reach = chronicle_viewport_get_zone_reach (self->viewport);
+  from = (gint64) floor (vis_t0) - reach;
+  to = (gint64) ceil (vis_t1) + reach;
 
   /* [first, last) is a superset of the visible events; the loop skips
    * those that end before the window. */
@@ -473,7 +474,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
    * each event. */
   ongoing = g_array_new (FALSE, FALSE, sizeof (guint));
   if (n_ongoing > 0)
-    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0) + ABS (zone), collect_position, ongoing);
+    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0) + reach, collect_position, ongoing);
 
   for (guint o = 0; o < ongoing->len; o++)
     {

@@ -177,7 +177,7 @@ typedef struct
 } TickCandidate;
 
 static char *format_tick (double time, const char *format);
-static char *format_context (double time, TickUnit unit, const char *format, int zone);
+static char *format_context (double time, TickUnit unit, const char *format, const ChronicleViewport *vp);
 
 /* Tick times in [ta, tb] for @step, appended to @out. */
 static void
@@ -322,7 +322,7 @@ get_finest_unit (const ChronicleLayout *layout,
                  double                 vis_t1)
 {
   const ChronicleViewport *vp = layout->viewport;
-  int zone = ABS (chronicle_viewport_get_zone_offset (vp));
+  int zone = chronicle_viewport_get_zone_reach (vp);
   ChronicleDatePrecision finest = CHRONICLE_DATE_PRECISION_YEAR;
   guint first = 0, last = 0, n = chronicle_timeline_get_n_events (layout->timeline);
 
@@ -357,10 +357,10 @@ get_finest_unit (const ChronicleLayout *layout,
 
 /* A context label of a time of day names the zone: "16 May 2025, 10:00 UTC+3". */
 static char *
-format_context (double      time,
-                TickUnit    unit,
-                const char *format,
-                int         zone)
+format_context (double                   time,
+                TickUnit                 unit,
+                const char              *format,
+                const ChronicleViewport *vp)
 {
   g_autofree char *text = format_tick (time, format);
   g_autofree char *name = NULL;
@@ -368,7 +368,7 @@ format_context (double      time,
   if (text == NULL || unit > UNIT_HOUR)
     return g_steal_pointer (&text);
 
-  name = chronicle_date_format_zone (zone);
+  name = chronicle_viewport_format_zone (vp);
   if (strstr (format, "%H") == NULL)
     /* Translators: the first label of an axis showing hours, when it
      * falls at midnight: a date, then the zone the axis is in. */
@@ -444,8 +444,7 @@ add_segment_ticks (ChronicleLayout            *layout,
 
           if (c->major)
             format = get_format (UNIT_DAY, FORMAT_CONTEXT);
-          text = format_context (c->time, step->unit, format,
-                                 chronicle_viewport_get_zone_offset (vp));
+          text = format_context (c->time, step->unit, format, vp);
           p.has_year = TRUE;
 
           measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chronicle-viewport.h"
 
@@ -53,6 +54,10 @@ struct _ChronicleViewport
 
   /* seconds east of UTC: dates with an offset are drawn at UTC + zone */
   int                   zone;
+  /* or, when set (the computer's zone), at UTC + the offset @tz has at
+   * each date, so summer and winter times are each right; zone is then
+   * its offset now, for callers that need one figure */
+  GTimeZone            *tz;
 };
 
 G_DEFINE_BOXED_TYPE (ChronicleViewport, chronicle_viewport,
@@ -227,6 +232,8 @@ chronicle_viewport_copy (const ChronicleViewport *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->segments = g_memdup2 (self->segments, sizeof *self->segments * self->n_segments);
+  if (copy->tz != NULL)
+    g_time_zone_ref (copy->tz);
 
   return copy;
 }
@@ -238,6 +245,7 @@ chronicle_viewport_free (ChronicleViewport *self)
     return;
 
   g_free (self->segments);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
   g_free (self);
 }
 
@@ -525,6 +533,115 @@ chronicle_viewport_set_zone_offset (ChronicleViewport *self,
   g_return_if_fail (ABS (offset) <= 18 * 3600);
 
   self->zone = offset;
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+}
+
+/**
+ * chronicle_viewport_set_time_zone:
+ * @tz: a zone with rules (g_time_zone_new_local())
+ *
+ * Like chronicle_viewport_set_zone_offset(), with the offset @tz has at
+ * each event's date: an event in July is drawn in summer time, one in
+ * January in winter time. Call chronicle_viewport_set_timeline() after.
+ */
+void
+chronicle_viewport_set_time_zone (ChronicleViewport *self,
+                                  GTimeZone         *tz)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (tz != NULL);
+
+  g_time_zone_ref (tz);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  self->tz = tz;
+  self->zone = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
+                                                                      g_get_real_time () / G_USEC_PER_SEC));
+}
+
+/**
+ * chronicle_viewport_get_time_zone:
+ *
+ * Returns: (transfer none) (nullable): the zone set with
+ *   chronicle_viewport_set_time_zone(), or %NULL for a fixed offset
+ */
+GTimeZone *
+chronicle_viewport_get_time_zone (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->tz;
+}
+
+/**
+ * chronicle_viewport_get_zone_reach:
+ *
+ * Returns: how far (seconds, either way) a date with an offset may move
+ *   into the display zone: to look up the events of a window in a
+ *   timeline indexed by UTC time
+ */
+int
+chronicle_viewport_get_zone_reach (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->tz != NULL ? 18 * 3600 : ABS (self->zone);
+}
+
+/**
+ * chronicle_viewport_format_zone:
+ *
+ * Names the display zone as the axis writes it: "UTC+3", or for the
+ * computer's zone its name, "Europe/Berlin" (its abbreviation now,
+ * "CET", when the system gives no name).
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+chronicle_viewport_format_zone (const ChronicleViewport *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->tz == NULL)
+    return chronicle_date_format_zone (self->zone);
+
+  id = g_time_zone_get_identifier (self->tz);
+  /* "Europe/Berlin"; not a path, ":/etc/localtime", nor "UTC+01:00" */
+  if (id != NULL && g_ascii_isalpha (id[0]) && strchr (id, '/') != NULL && strchr (id, ':') == NULL)
+    return g_strdup (id);
+  return g_strdup (g_time_zone_get_abbreviation (self->tz,
+                                                 g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL,
+                                                                            g_get_real_time () / G_USEC_PER_SEC)));
+}
+
+/**
+ * chronicle_viewport_set_zone:
+ * @timeline: the timeline shown
+ * @mode: the view option
+ * @fixed_offset: seconds east of UTC, for %CHRONICLE_ZONE_FIXED
+ *
+ * Sets the display zone the view option asks for: the computer's zone
+ * with its rules (see chronicle_viewport_set_time_zone()), the others as
+ * chronicle_viewport_resolve_zone() finds them.
+ */
+void
+chronicle_viewport_set_zone (ChronicleViewport *self,
+                             ChronicleTimeline *timeline,
+                             ChronicleZoneMode  mode,
+                             int                fixed_offset)
+{
+  g_return_if_fail (self != NULL);
+
+  if (mode == CHRONICLE_ZONE_LOCAL)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+
+      chronicle_viewport_set_time_zone (self, tz);
+      return;
+    }
+
+  chronicle_viewport_set_zone_offset (self, chronicle_viewport_resolve_zone (timeline, mode, fixed_offset));
 }
 
 int
@@ -543,7 +660,8 @@ chronicle_viewport_get_zone_offset (const ChronicleViewport *self)
  *
  * The timeline's own zone is the offset that all its timed dates (with
  * a time of day and an offset) share; when they differ, or there are
- * none, it is UTC. The computer's zone is its offset now.
+ * none, it is UTC. The computer's zone is its offset now (see
+ * chronicle_viewport_set_zone() for its offset at each date).
  *
  * Returns: the display offset, seconds east of UTC
  */
@@ -598,11 +716,18 @@ chronicle_viewport_resolve_zone (ChronicleTimeline *timeline,
   return shared;
 }
 
+/* Where a date written with an offset moves in the display zone: by
+ * the zone's offset, at that instant when the zone has rules. */
 static double
 shift_of (const ChronicleViewport *self,
-          const ChronicleDate     *date)
+          const ChronicleDate     *date,
+          gint64                   utc)
 {
-  return date != NULL && date->has_offset ? self->zone : 0;
+  if (date == NULL || !date->has_offset)
+    return 0;
+  if (self->tz != NULL)
+    return g_time_zone_get_offset (self->tz, g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL, utc));
+  return self->zone;
 }
 
 /**
@@ -615,9 +740,12 @@ double
 chronicle_viewport_event_start (const ChronicleViewport *self,
                                 ChronicleEvent          *event)
 {
+  gint64 start;
+
   g_return_val_if_fail (self != NULL, 0.0);
 
-  return (double) chronicle_event_get_start_time (event) + shift_of (self, chronicle_event_get_date (event));
+  start = chronicle_event_get_start_time (event);
+  return (double) start + shift_of (self, chronicle_event_get_date (event), start);
 }
 
 /**
@@ -636,7 +764,7 @@ chronicle_viewport_event_end (const ChronicleViewport *self,
 
   end = chronicle_event_get_end (event);
   return (double) chronicle_event_get_end_time (event) +
-         shift_of (self, end != NULL ? end : chronicle_event_get_date (event));
+         shift_of (self, end != NULL ? end : chronicle_event_get_date (event), chronicle_event_get_end_time (event));
 }
 
 /**
@@ -846,7 +974,6 @@ chronicle_viewport_equal (const ChronicleViewport *a,
   return a->view_u0 == b->view_u0 &&
          a->view_u1 == b->view_u1 &&
          a->width == b->width &&
-         a->zone == b->zone &&
          chronicle_viewport_same_axis (a, b);
 }
 
@@ -868,7 +995,7 @@ chronicle_viewport_same_axis (const ChronicleViewport *a,
     return TRUE;
 
   /* Events with an offset move with the zone. */
-  if (a->n_segments != b->n_segments || a->zone != b->zone)
+  if (a->n_segments != b->n_segments || a->zone != b->zone || a->tz != b->tz)
     return FALSE;
 
   /* Field by field: struct padding is not guaranteed to be zero. */

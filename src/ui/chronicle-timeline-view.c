@@ -214,8 +214,7 @@ static const char * const zone_names[] = {
 static void
 set_axis (ChronicleTimelineView *self)
 {
-  chronicle_viewport_set_zone_offset (self->viewport,
-                                      chronicle_viewport_resolve_zone (self->timeline, self->zone_mode, 0));
+  chronicle_viewport_set_zone (self->viewport, self->timeline, self->zone_mode, 0);
   chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
 }
 
