@@ -30,6 +30,18 @@ compute (ChronicleTimeline       *timeline,
                                    chronicle_test_measure_fixed, NULL);
 }
 
+static ChronicleLayout *
+compute_size (ChronicleTimeline       *timeline,
+              const ChronicleViewport *vp,
+              double                   width,
+              double                   height)
+{
+  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+
+  return chronicle_layout_compute (timeline, vp, width, height, &options,
+                                   chronicle_test_measure_fixed, NULL);
+}
+
 static gboolean
 rects_overlap (const ChronicleRect *a,
                const ChronicleRect *b)
@@ -364,18 +376,30 @@ load_precision (void)
   return timeline;
 }
 
-/* The legend lists exactly the kinds of mark the drawn items use, each
- * once, after the categories. */
-/* The legend has one key per kind of date the timeline has (whatever is
- * in view, so that it and the axis stay put while zooming), and the kinds
- * are @expected. */
+/* The legend has one key per kind of mark drawn in the view, each once,
+ * and no other: what we chose is that a key tells the reader about a mark
+ * they can see (Apollo 11's chart explained "Time range" while its only
+ * range was folded into a "+3"). The axis stays put all the same: the
+ * rows are reserved for every kind the timeline has, which are
+ * @expected. */
 static void
 assert_legend_marks (ChronicleLayout *layout,
                      const gboolean   expected[CHRONICLE_N_MARKS])
 {
   ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
   gboolean in_timeline[CHRONICLE_N_MARKS] = { FALSE, };
+  gboolean in_view[CHRONICLE_N_MARKS] = { FALSE, };
   guint in_legend[CHRONICLE_N_MARKS] = { 0, };
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind != CHRONICLE_ITEM_CLUSTER)
+      {
+        in_view[items[i].mark] = TRUE;
+        in_view[CHRONICLE_MARK_APPROXIMATE] |= items[i].approximate;
+      }
 
   for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
     {
@@ -413,7 +437,7 @@ assert_legend_marks (ChronicleLayout *layout,
     {
       g_test_message ("mark kind %u", k);
       g_assert_cmpint (in_timeline[k], ==, expected[k]);
-      g_assert_cmpuint (in_legend[k], ==, in_timeline[k] ? 1 : 0);
+      g_assert_cmpuint (in_legend[k], ==, in_view[k] ? 1 : 0);
     }
 }
 
@@ -427,6 +451,7 @@ test_legend_marks (void)
   /* the example: days and a month, nothing timed, nothing approximate */
   const gboolean example_marks[CHRONICLE_N_MARKS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
   const gboolean all_marks[CHRONICLE_N_MARKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  double axis_y;
 
   chronicle_viewport_set_width (vp, WIDTH);
   chronicle_viewport_set_timeline (vp, example, TRUE);
@@ -464,11 +489,53 @@ test_legend_marks (void)
     chronicle_viewport_set_width (vp, WIDTH);
   }
 
-  /* Friday 16 May alone: the approximate events are out of view, but
-   * their key stays, so that the legend does not change while zooming. */
+  /* Friday 16 May alone: the approximate events are out of view, and
+   * so is their key; the axis stays where it was. */
+  layout = compute (precision, vp, HEIGHT);
+  axis_y = chronicle_layout_get_axis_y (layout);
+  g_clear_pointer (&layout, chronicle_layout_free);
   chronicle_viewport_show_range (vp, 1747353600, 1747440000);
   layout = compute (precision, vp, HEIGHT);
   assert_legend_marks (layout, all_marks);
+  g_assert_cmpfloat (chronicle_layout_get_axis_y (layout), ==, axis_y);
+  for (guint i = 0; i < layout->legend->len; i++)
+    g_assert_false (g_array_index (layout->legend, ChronicleLayoutLegendEntry, i).is_mark &&
+                    g_array_index (layout->legend, ChronicleLayoutLegendEntry, i).mark == CHRONICLE_MARK_APPROXIMATE);
+}
+
+/* Apollo 11 fitted at sizes where its only time range is folded into a
+ * cluster (with the real fonts, the article size is one): the legend does
+ * not explain time ranges there, and does where the range is drawn. */
+static void
+test_legend_apollo (void)
+{
+  static const double sizes[][2] = { { 1200, 675 }, { 900, 500 }, { 640, 480 }, { 480, 360 } };
+  g_autoptr(ChronicleTimeline) timeline = load_data ("corpus/apollo-11.json");
+  guint n_folded = 0;
+
+  g_assert_true (chronicle_timeline_get_date_kinds (timeline) & CHRONICLE_DATE_KIND_TIMED_RANGE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      g_autoptr(ChronicleLayout) layout = NULL;
+      const ChronicleLayoutItem *items;
+      gboolean drawn = FALSE, keyed = FALSE;
+      guint n_items;
+
+      chronicle_viewport_set_width (vp, sizes[s][0]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = compute_size (timeline, vp, sizes[s][0], sizes[s][1]);
+      items = chronicle_layout_get_items (layout, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        drawn |= items[i].kind != CHRONICLE_ITEM_CLUSTER && items[i].mark == CHRONICLE_MARK_TIMED_RANGE;
+      for (guint i = 0; i < layout->legend->len; i++)
+        keyed |= g_array_index (layout->legend, ChronicleLayoutLegendEntry, i).is_mark &&
+                 g_array_index (layout->legend, ChronicleLayoutLegendEntry, i).mark == CHRONICLE_MARK_TIMED_RANGE;
+      g_test_message ("%gx%g: range drawn %d, in the legend %d", sizes[s][0], sizes[s][1], drawn, keyed);
+      g_assert_cmpint (keyed, ==, drawn);
+      n_folded += !drawn;
+    }
+  g_assert_cmpuint (n_folded, >, 0);
 }
 
 /* Labels say what the marks cannot: "c. " before an estimated date's
@@ -1215,18 +1282,6 @@ compute_kept (ChronicleTimeline       *timeline,
                                    chronicle_test_measure_fixed, NULL);
 }
 
-static ChronicleLayout *
-compute_size (ChronicleTimeline       *timeline,
-              const ChronicleViewport *vp,
-              double                   width,
-              double                   height)
-{
-  ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
-
-  return chronicle_layout_compute (timeline, vp, width, height, &options,
-                                   chronicle_test_measure_fixed, NULL);
-}
-
 /* Every label starts at its event's date or ends at it, and a leader
  * joins its mark to the label box; no two label boxes overlap. */
 static void
@@ -1720,6 +1775,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/layout/legend/marks-in-view", test_legend_marks);
+  g_test_add_func ("/layout/legend/apollo-no-folded-range", test_legend_apollo);
   g_test_add_func ("/layout/label-text", test_label_text);
   g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
