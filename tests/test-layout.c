@@ -1636,6 +1636,55 @@ check_stable (ChronicleTimeline *timeline,
     }
 }
 
+/* Labels on both sides of the axis in about equal numbers, where the
+ * lanes allow: the example in the window had 9 of 11 below, the top half
+ * of the chart empty. */
+static void
+check_sides_balanced (ChronicleTimeline *timeline,
+                      const char        *name)
+{
+  static const double views[][2] = { { 1200, 675 }, { 910, 630 }, { 1920, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (views); s++)
+    {
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      g_autoptr(ChronicleLayout) layout = NULL;
+      const ChronicleLayoutItem *items;
+      guint n_items, above = 0, below = 0;
+
+      chronicle_viewport_set_width (vp, views[s][0]);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = compute_size (timeline, vp, views[s][0], views[s][1]);
+      items = chronicle_layout_get_items (layout, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        if (items[i].kind != CHRONICLE_ITEM_CLUSTER)
+          {
+            above += items[i].lane > 0;
+            below += items[i].lane < 0;
+          }
+      g_test_message ("%s at %gx%g: %u labels above, %u below", name, views[s][0], views[s][1], above, below);
+      g_assert_cmpuint (MAX (above, below) - MIN (above, below), <=, MAX (2, (above + below) / 4));
+    }
+}
+
+static void
+test_sides_balanced (void)
+{
+  static const char *const files[] = {
+    "corpus/apollo-11.json", "corpus/berlin-wall-1989.json",
+    "corpus/seventh-century.json", "corpus/women-in-computing.json",
+  };
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+
+  check_sides_balanced (example, "example");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = load_data (files[i]);
+
+      check_sides_balanced (timeline, files[i]);
+    }
+}
+
 static void
 test_example_stable (void)
 {
@@ -1817,6 +1866,7 @@ main (int   argc,
   g_test_add_func ("/layout/generated/anchored", test_generated_anchored);
   g_test_add_func ("/layout/whole-titles", test_whole_titles);
   g_test_add_func ("/layout/example/stable", test_example_stable);
+  g_test_add_func ("/layout/sides-balanced", test_sides_balanced);
   g_test_add_func ("/layout/generated/stable", test_generated_stable);
 
   return g_test_run ();

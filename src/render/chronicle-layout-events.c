@@ -160,14 +160,12 @@ collect_position (ChronicleTimeline *timeline,
   return TRUE;
 }
 
-/* The side of the axis an event's label takes (0 above, 1 below): a
- * property of the event, so that it stays when the view zooms, pans,
- * searches or filters, and is the same in every export. From a hash of
- * the id (FNV-1a, stable across processes, unlike chronicle_str_hash()),
- * or the timeline position for an event without one. */
+/* The side an event's id asks for (0 above, 1 below): from a hash of the
+ * id (FNV-1a, stable across processes, unlike chronicle_str_hash()), or
+ * the timeline position for an event without one. */
 static guint
-event_side (ChronicleEvent *event,
-            guint           position)
+hash_side (ChronicleEvent *event,
+           guint           position)
 {
   const char *id = chronicle_event_get_id (event);
   guint32 h = 2166136261u;
@@ -182,6 +180,30 @@ event_side (ChronicleEvent *event,
     }
 
   return (h >> 24) & 1;
+}
+
+#define SIDE_LOOKBACK 8
+
+/* The side of the axis an event's label takes (0 above, 1 below): a
+ * property of the event and its neighbours in time, so that it stays when
+ * the view zooms, pans, searches or filters, and is the same in every
+ * export. The hash alone put 9 of the example's 11 labels below the axis:
+ * in a run of events whose ids ask for the same side, every other one
+ * takes the other side. Looks back at most SIDE_LOOKBACK events, so an
+ * edit moves only the few after it. */
+static guint
+event_side (ChronicleTimeline *timeline,
+            ChronicleEvent    *event,
+            guint              position)
+{
+  guint side = hash_side (event, position);
+  guint run = 0;
+
+  while (run < SIDE_LOOKBACK && run < position &&
+         hash_side (chronicle_timeline_get_event (timeline, position - run - 1), position - run - 1) == side)
+    run++;
+
+  return side ^ (run & 1);
 }
 
 /* The first lane of @side, nearest the axis first, free from @left on
@@ -371,7 +393,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       double e = chronicle_viewport_event_end (self->viewport, event);
       ChronicleLayoutItem item = { 0, };
       double left0, left, right, any_lane_end;
-      gboolean cut = FALSE, known;
+      gboolean cut = FALSE, known, two_here, two_other;
       guint side, preferred;
       int l = -1;
 
@@ -400,7 +422,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
           known = recall_placement (self, event, n_above, &side, &preferred);
           if (!known)
             {
-              side = event_side (event, pos);
+              side = event_side (self->timeline, event, pos);
               preferred = G_MAXUINT;
               if (side_lane0[side] == side_lane1[side] || left0 < min_lane_end[side])
                 side = 1 - side;
@@ -420,9 +442,15 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         }
 
       shape_item (self, event, &item);
-      if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut,
-                                          find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0))
+      /* A long title wraps when two lanes are free here, on its side or,
+       * for a new event, on the other: cutting it when the other side had
+       * room left a title cut in a chart with room. */
+      two_here = find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0;
+      two_other = !known && find_lane (lane_end, side_lane0[1 - side], side_lane1[1 - side], left0, TRUE, G_MAXUINT) >= 0;
+      if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, two_here || two_other))
         {
+          if (item.text2 != NULL && !two_here)
+            side = 1 - side;
           l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, preferred);
           if (l < 0 && !known)
             {
@@ -497,7 +525,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       known = recall_placement (self, event, n_above, &side, &preferred);
       if (!known)
         {
-          side = event_side (event, pos);
+          side = event_side (self->timeline, event, pos);
           preferred = G_MAXUINT;
           if (side_lane0[side] == side_lane1[side])
             side = 1 - side;
