@@ -692,6 +692,75 @@ test_image_map_not_over_chart (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Each labelled event of the map: id -> +1 above the axis, -1 below. */
+static GHashTable *
+read_sides (const char *map_path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTable *sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *root = load_map (map_path, parser);
+  JsonArray *events = json_object_get_array_member (root, "events");
+  gint64 axis_y = json_object_get_int_member (root, "axis_y");
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      Box label;
+
+      if (get_box (event, "label", &label))
+        g_hash_table_insert (sides, g_strdup (json_object_get_string_member (event, "id")),
+                             GINT_TO_POINTER (label.y < axis_y ? 1 : -1));
+    }
+
+  return sides;
+}
+
+/* An export from the window takes the window's placements: with every
+ * event remembered on the other side of the axis than the export would
+ * choose, each label drawn is on the remembered side. */
+static void
+test_keeps_placements (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) own = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autofree char *image = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *image2 = NULL;
+  g_autofree char *map2 = NULL;
+  ChronicleExportOptions options;
+  ChronicleExportReport report;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_checked = 0;
+
+  chronicle_export_options_init (&options);
+  options.width = 1200;
+  options.height = 675;
+  export_example (fixture, &options, "own.png", &image, &map, &report);
+  own = read_sides (map);
+
+  g_hash_table_iter_init (&iter, own);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (placements, g_strdup (key), GINT_TO_POINTER (-GPOINTER_TO_INT (value)));
+  options.placements = placements;
+  export_example (fixture, &options, "kept.png", &image2, &map2, &report);
+  kept = read_sides (map2);
+
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_test_message ("%s: %d, remembered %d", (const char *) key, GPOINTER_TO_INT (value),
+                      GPOINTER_TO_INT (g_hash_table_lookup (placements, key)));
+      g_assert_cmpint (GPOINTER_TO_INT (value), ==, GPOINTER_TO_INT (g_hash_table_lookup (placements, key)));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, g_hash_table_size (own) / 2);
+  /* the caller's table is only read */
+  g_assert_cmpuint (g_hash_table_size (placements), ==, g_hash_table_size (own));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +780,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/export/text-sized-for-output", test_text_sized_for_output);
   chronicle_test_add_with_dir ("/export/credit-wraps", test_credit_wraps);
   chronicle_test_add_with_dir ("/export/cut-titles-counted", test_cut_titles_counted);
+  chronicle_test_add_with_dir ("/export/keeps-placements", test_keeps_placements);
 
   return g_test_run ();
 }

@@ -122,8 +122,9 @@ assert_ticks (const ChronicleLayout *layout)
 
   /* An axis without any date on it is useless, even zoomed into a
    * break. (One is enough: a view on the edge of a break shows little
-   * else.) */
-  g_assert_cmpuint (n_labels, >=, 1);
+   * else; a stretch heading, "18 Mar 1990", is one, and stands for the
+   * year tick under it.) */
+  g_assert_cmpuint (n_labels + layout->stretches->len, >=, 1);
 }
 
 static double
@@ -1573,6 +1574,81 @@ assert_sides_kept (const ChronicleLayout *layout,
     }
 }
 
+/* The lanes an item's label takes: its own, and the next one out for a
+ * label of two lines. */
+static gboolean
+item_takes_lane (const ChronicleLayoutItem *item,
+                 int                        lane)
+{
+  int outer = item->text2 == NULL ? item->lane : item->lane + (item->lane > 0 ? 1 : -1);
+
+  return lane == item->lane || lane == outer;
+}
+
+static void
+item_span (const ChronicleLayoutItem *item,
+           double                    *left,
+           double                    *right)
+{
+  *left = item->label.x;
+  *right = item->label.x + item->label.width;
+  if (item->kind == CHRONICLE_ITEM_BAR)
+    {
+      *left = MIN (*left, MAX (item->x, 0));
+      *right = MAX (*right, item->x2);
+    }
+}
+
+/* Records each event's row (lane) by id; fails when one changed although
+ * its row had room for it: nothing else in that row (or the next one out,
+ * for two lines) within 8 px of its label and bar. */
+static void
+assert_rows_kept (const ChronicleLayout *layout,
+                  GHashTable            *rows)
+{
+  ChronicleTimeline *timeline = chronicle_layout_get_timeline (layout);
+  const ChronicleLayoutItem *items;
+  guint n_items;
+
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *id;
+      int before;
+      double left, right;
+      gboolean room = TRUE;
+
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+      id = chronicle_event_get_id (chronicle_timeline_get_event (timeline, items[i].first_event));
+      before = GPOINTER_TO_INT (g_hash_table_lookup (rows, id));
+      g_hash_table_insert (rows, g_strdup (id), GINT_TO_POINTER (items[i].lane));
+      if (before == 0 || before == items[i].lane)
+        continue;
+
+      item_span (&items[i], &left, &right);
+      /* two lines need the row beyond it */
+      if (items[i].text2 != NULL &&
+          (guint) ABS (before) + 1 > (before > 0 ? layout->n_lanes_above : layout->n_lanes_below))
+        room = FALSE;
+      for (guint j = 0; j < n_items && room; j++)
+        {
+          double l, r;
+
+          if (j == i || items[j].kind == CHRONICLE_ITEM_CLUSTER)
+            continue;
+          item_span (&items[j], &l, &r);
+          if (l < right + 8 && left < r + 8 &&
+              (item_takes_lane (&items[j], before) ||
+               (items[i].text2 != NULL && item_takes_lane (&items[j], before + (before > 0 ? 1 : -1)))))
+            room = FALSE;
+        }
+      if (room)
+        g_error ("event %s moved from row %d to row %d although row %d had room (%s, %g..%g)", id, before, items[i].lane,
+                 before, items[i].text2 != NULL ? "two lines" : "one line", left, right);
+    }
+}
+
 /* Zoom in and out around events, pan both ways, filter a category out
  * and back in: no event changes side, the axis stays where it is. */
 static void
@@ -1580,6 +1656,7 @@ check_stable (ChronicleTimeline *timeline,
               gboolean           linear)
 {
   g_autoptr(GHashTable) sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
@@ -1617,6 +1694,23 @@ check_stable (ChronicleTimeline *timeline,
 
       layout = compute_kept (timeline, vp, placements);
       assert_sides_kept (layout, sides, &axis_y);
+      assert_rows_kept (layout, rows);
+    }
+
+  /* Story mode: from event to event, each centred at a zoom of a few
+   * of its neighbours. */
+  chronicle_viewport_fit (vp);
+  chronicle_viewport_zoom (vp, 4.0, WIDTH / 2);
+  for (guint pos = 0; pos < MIN (chronicle_timeline_get_n_events (timeline), 40); pos++)
+    {
+      g_autoptr(ChronicleLayout) layout = NULL;
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, pos);
+
+      chronicle_viewport_center_on (vp, (chronicle_viewport_event_start (vp, event) +
+                                         chronicle_viewport_event_end (vp, event)) / 2);
+      layout = compute_kept (timeline, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+      assert_rows_kept (layout, rows);
     }
 
   /* A filter shows another timeline, of fewer events, in the same view. */
@@ -1630,9 +1724,28 @@ check_stable (ChronicleTimeline *timeline,
       filtered = chronicle_filter_apply (filter, timeline);
       layout = compute_kept (filtered, vp, placements);
       assert_sides_kept (layout, sides, &axis_y);
+      assert_rows_kept (layout, rows);
       g_clear_pointer (&layout, chronicle_layout_free);
       layout = compute_kept (timeline, vp, placements);
       assert_sides_kept (layout, sides, &axis_y);
+      assert_rows_kept (layout, rows);
+      assert_rows_kept (layout, rows);
+    }
+
+  /* Story mode: from event to event, each centred at a zoom of a few
+   * of its neighbours. */
+  chronicle_viewport_fit (vp);
+  chronicle_viewport_zoom (vp, 4.0, WIDTH / 2);
+  for (guint pos = 0; pos < MIN (chronicle_timeline_get_n_events (timeline), 40); pos++)
+    {
+      g_autoptr(ChronicleLayout) layout = NULL;
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, pos);
+
+      chronicle_viewport_center_on (vp, (chronicle_viewport_event_start (vp, event) +
+                                         chronicle_viewport_event_end (vp, event)) / 2);
+      layout = compute_kept (timeline, vp, placements);
+      assert_sides_kept (layout, sides, &axis_y);
+      assert_rows_kept (layout, rows);
     }
 }
 

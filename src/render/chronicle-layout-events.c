@@ -339,6 +339,8 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
   n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
   n_above = (n_lanes + 1) / 2;
+  self->n_lanes_above = n_above;
+  self->n_lanes_below = n_lanes - n_above;
   side_lane0[0] = 0;
   side_lane1[0] = n_above;
   side_lane0[1] = n_above;

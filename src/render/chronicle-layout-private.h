@@ -111,6 +111,8 @@ struct _ChronicleLayout
   double                  stretch_label_y;  /* top of the stretch headings' row */
   double                  break_label_y;    /* top of the row of break texts that left the tick row */
   double                  label_height;   /* text height of an event label */
+  guint                   n_lanes_above;  /* label lanes on each side of the axis */
+  guint                   n_lanes_below;
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;

@@ -880,6 +880,21 @@ chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
 }
 
 /**
+ * chronicle_timeline_view_get_placements:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: (transfer none): where the view drew each event (id -> row,
+ *   see ChronicleLayoutOptions), for an export that keeps it
+ */
+GHashTable *
+chronicle_timeline_view_get_placements (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->placements;
+}
+
+/**
  * chronicle_timeline_view_get_hidden_categories:
  * @self: a `ChronicleTimelineView`
  *
