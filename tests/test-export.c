@@ -692,6 +692,48 @@ test_image_map_not_over_chart (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Apollo 11's splashdown, near the right edge of an article export: its
+ * title on one line ending at its date had no lane and folded into a "+1",
+ * though two lanes had room for it on two lines of half the width. */
+static void
+test_wraps_before_folding (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "apollo-11.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *image_path = g_build_filename (fixture->dir, "apollo.png", NULL);
+  g_autofree char *map_path = g_build_filename (fixture->dir, "apollo.png.map.json", NULL);
+  g_autoptr(GFile) image = g_file_new_for_path (image_path);
+  g_autoptr(GFile) map = g_file_new_for_path (map_path);
+  ChronicleExportOptions options;
+  ChronicleExportReport report;
+  JsonArray *events;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  chronicle_export_options_init (&options);
+  options.width = 1200;
+  options.height = 675;
+  g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, image, map, &report, NULL, &error));
+  g_assert_no_error (error);
+
+  events = json_object_get_array_member (load_map (map_path, parser), "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      Box label;
+
+      if (!g_str_equal (json_object_get_string_member (event, "id"), "splashdown"))
+        continue;
+      found = TRUE;
+      g_assert_true (get_box (event, "label", &label));
+    }
+  g_assert_true (found);
+}
+
 /* Each labelled event of the map: id -> +1 above the axis, -1 below. */
 static GHashTable *
 read_sides (const char *map_path)
@@ -781,6 +823,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/export/credit-wraps", test_credit_wraps);
   chronicle_test_add_with_dir ("/export/cut-titles-counted", test_cut_titles_counted);
   chronicle_test_add_with_dir ("/export/keeps-placements", test_keeps_placements);
+  chronicle_test_add_with_dir ("/export/wraps-before-folding", test_wraps_before_folding);
 
   return g_test_run ();
 }

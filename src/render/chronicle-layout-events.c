@@ -256,6 +256,44 @@ find_lane_before (const double *lane_start,
   return -1;
 }
 
+/* Measures @item's label (wrapping titles wider than @max_line) and finds
+ * it a lane: on *@side, or for a new event the other side when that one
+ * has no room (or only it has two lanes for a wrapped title). Returns the
+ * lane index, -1 when none. */
+static int
+place_label (ChronicleLayout      *self,
+             ChronicleLayoutItem  *item,
+             ChronicleMeasureFunc  measure,
+             gpointer              data,
+             const double         *lane_end,
+             const guint          *side_lane0,
+             const guint          *side_lane1,
+             gboolean              two_here,
+             gboolean              two_other,
+             double                max_line,
+             gboolean              known,
+             guint                 preferred,
+             guint                *side,
+             double               *left,
+             double               *right,
+             gboolean             *cut)
+{
+  int l;
+
+  if (!chronicle_layout_measure_label (self, item, measure, data, left, right, cut, max_line))
+    return -1;
+
+  if (item->text2 != NULL && !two_here)
+    *side = 1 - *side;
+  l = find_lane (lane_end, side_lane0[*side], side_lane1[*side], *left, item->text2 != NULL, preferred);
+  if (l < 0 && !known)
+    {
+      *side = 1 - *side;
+      l = find_lane (lane_end, side_lane0[*side], side_lane1[*side], *left, item->text2 != NULL, G_MAXUINT);
+    }
+  return l;
+}
+
 /* The side and lane index @event had before: FALSE when it is new. */
 static gboolean
 recall_placement (ChronicleLayout *self,
@@ -396,7 +434,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       ChronicleLayoutItem item = { 0, };
       double left0, left, right, any_lane_end;
       gboolean cut = FALSE, known, two_here, two_other;
-      guint side, preferred;
+      guint side, first_side, preferred;
       int l = -1;
 
       self->item_of_event[k] = G_MAXUINT;
@@ -447,18 +485,22 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       /* A long title wraps when two lanes are free here, on its side or,
        * for a new event, on the other: cutting it when the other side had
        * room left a title cut in a chart with room. */
+      first_side = side;
       two_here = find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0;
       two_other = !known && find_lane (lane_end, side_lane0[1 - side], side_lane1[1 - side], left0, TRUE, G_MAXUINT) >= 0;
-      if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, two_here || two_other))
+      l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+                       two_here || two_other ? CHRONICLE_LABEL_MAX_TEXT : 0, known, preferred,
+                       &side, &left, &right, &cut);
+      /* A title of one line that no lane takes may fit on two, in half
+       * the width: Apollo 11's splashdown, near the right edge, ended at
+       * its date on one line 316 px long and folded into a "+1", though
+       * two lanes were free for half that. Fold only when that fails too. */
+      if (l < 0 && (two_here || two_other) && item.text2 == NULL && item.text != NULL &&
+          item.label.width > CHRONICLE_LABEL_MAX_TEXT / 2 + CHRONICLE_LABEL_MIN_WIDTH)
         {
-          if (item.text2 != NULL && !two_here)
-            side = 1 - side;
-          l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, preferred);
-          if (l < 0 && !known)
-            {
-              side = 1 - side;
-              l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, G_MAXUINT);
-            }
+          side = first_side;
+          l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+                           CHRONICLE_LABEL_MAX_TEXT / 2, known, preferred, &side, &left, &right, &cut);
         }
 
       /* No lane takes this label: what follows within the cluster's span
@@ -536,7 +578,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
         {
           shape_item (self, event, &item);
-          if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, TRUE))
+          if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, CHRONICLE_LABEL_MAX_TEXT))
             {
               l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
                                     preferred);
