@@ -734,6 +734,58 @@ test_wraps_before_folding (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* No title cut in an export of the example or the corpus at the article,
+ * slide and A4 sizes, fitted with breaks or linear: where two lanes are
+ * not free a long title goes on one line, whole, when a lane has the
+ * width (Berlin's Genscher title was cut at 340 px in a slide). */
+static void
+test_no_cut_titles (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char *const files[] = {
+    "corpus/apollo-11.json", "corpus/berlin-wall-1989.json",
+    "corpus/seventh-century.json", "corpus/women-in-computing.json", NULL,
+  };
+  static const char *const presets[] = { "article", "slide", "a4" };
+  g_autofree char *image_path = g_build_filename (fixture->dir, "cut.png", NULL);
+  g_autoptr(GFile) image = g_file_new_for_path (image_path);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (files[f] != NULL)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", files[f], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else
+        timeline = chronicle_test_load_example ();
+
+      for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+        for (int linear = 0; linear < 2; linear++)
+          {
+            const ChronicleExportPreset *preset = chronicle_export_find_preset (presets[p]);
+            ChronicleExportOptions options;
+            ChronicleExportReport report = { 0, };
+
+            chronicle_export_options_init (&options);
+            options.width = preset->width;
+            options.height = preset->height;
+            options.collapse_gaps = !linear;
+            g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, image, NULL, &report, NULL, &error));
+            g_assert_no_error (error);
+            g_test_message ("%s, %s%s: %u cut", files[f] ? files[f] : "example", presets[p], linear ? ", linear" : "",
+                            report.n_cut_titles);
+            g_assert_cmpuint (report.n_cut_titles, ==, 0);
+          }
+    }
+}
+
 /* Each labelled event of the map: id -> +1 above the axis, -1 below. */
 static GHashTable *
 read_sides (const char *map_path)
@@ -824,6 +876,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/export/cut-titles-counted", test_cut_titles_counted);
   chronicle_test_add_with_dir ("/export/keeps-placements", test_keeps_placements);
   chronicle_test_add_with_dir ("/export/wraps-before-folding", test_wraps_before_folding);
+  chronicle_test_add_with_dir ("/export/no-cut-titles", test_no_cut_titles);
 
   return g_test_run ();
 }

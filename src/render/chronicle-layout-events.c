@@ -435,6 +435,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       double left0, left, right, any_lane_end;
       gboolean cut = FALSE, known, two_here, two_other;
       guint side, first_side, preferred;
+      const char *full_text;
       int l = -1;
 
       self->item_of_event[k] = G_MAXUINT;
@@ -488,9 +489,21 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       first_side = side;
       two_here = find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0;
       two_other = !known && find_lane (lane_end, side_lane0[1 - side], side_lane1[1 - side], left0, TRUE, G_MAXUINT) >= 0;
+      /* Without two free lanes a long title goes on one line, whole
+       * while a lane has the width (Genscher's 86 characters were cut at
+       * 340 px in a slide with room), else cut. */
+      full_text = item.text;
       l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
-                       two_here || two_other ? CHRONICLE_LABEL_MAX_TEXT : 0, known, preferred,
+                       two_here || two_other ? CHRONICLE_LABEL_MAX_TEXT : G_MAXDOUBLE, known, preferred,
                        &side, &left, &right, &cut);
+      if (l < 0 && !(two_here || two_other) &&
+          (item.text2 != NULL || item.label.width > CHRONICLE_LABEL_MAX_TEXT + CHRONICLE_LABEL_MIN_WIDTH))
+        {
+          side = first_side;
+          item.text = full_text;
+          l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+                           0, known, preferred, &side, &left, &right, &cut);
+        }
       /* A title of one line that no lane takes may fit on two, in half
        * the width: Apollo 11's splashdown, near the right edge, ended at
        * its date on one line 316 px long and folded into a "+1", though
@@ -499,6 +512,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
           item.label.width > CHRONICLE_LABEL_MAX_TEXT / 2 + CHRONICLE_LABEL_MIN_WIDTH)
         {
           side = first_side;
+          item.text = full_text;
           l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
                            CHRONICLE_LABEL_MAX_TEXT / 2, known, preferred, &side, &left, &right, &cut);
         }
