@@ -539,6 +539,48 @@ test_legend_apollo (void)
   g_assert_cmpuint (n_folded, >, 0);
 }
 
+/* In a one-off picture (an export) no legend row stays empty: rows are
+ * kept for keys of marks not drawn only in a view that zooms (Berlin's
+ * article export had an empty row above its credit line). */
+static void
+test_legend_one_off (void)
+{
+  static const char *const files[] = {
+    "corpus/apollo-11.json", "corpus/berlin-wall-1989.json",
+    "corpus/seventh-century.json", "corpus/women-in-computing.json",
+  };
+  guint n_fewer = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint s = 0; s < 4; s++)
+      {
+        static const double views[][2] = { { 1200, 675 }, { 900, 500 }, { 700, 450 }, { 560, 400 } };
+        g_autoptr(ChronicleTimeline) timeline = load_data (files[f]);
+        g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+        ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+        g_autoptr(ChronicleLayout) view = NULL;
+        g_autoptr(ChronicleLayout) picture = NULL;
+        double last_y = 0;
+
+        chronicle_viewport_set_width (vp, views[s][0]);
+        chronicle_viewport_set_timeline (vp, timeline, TRUE);
+        view = chronicle_layout_compute (timeline, vp, views[s][0], views[s][1], &options,
+                                         chronicle_test_measure_fixed, NULL);
+        options.one_off = TRUE;
+        picture = chronicle_layout_compute (timeline, vp, views[s][0], views[s][1], &options,
+                                            chronicle_test_measure_fixed, NULL);
+        for (guint i = 0; i < picture->legend->len; i++)
+          last_y = MAX (last_y, g_array_index (picture->legend, ChronicleLayoutLegendEntry, i).text.y);
+        g_test_message ("%s at %gx%g: %u rows in a view, %u in a picture", files[f], views[s][0], views[s][1],
+                        view->legend_rows, picture->legend_rows);
+        g_assert_cmpfloat_with_epsilon (last_y, picture->legend_top + (picture->legend_rows - 1) *
+                                        (picture->legend_row_height + 6.0), 1e-6);
+        g_assert_cmpuint (picture->legend_rows, <=, view->legend_rows);
+        n_fewer += picture->legend_rows < view->legend_rows;
+      }
+  g_assert_cmpuint (n_fewer, >, 0);
+}
+
 /* Labels say what the marks cannot: "c. " before an estimated date's
  * title, a muted "(untitled)" for a blank title. */
 static void
@@ -1938,6 +1980,7 @@ main (int   argc,
 
   g_test_add_func ("/layout/legend/marks-in-view", test_legend_marks);
   g_test_add_func ("/layout/legend/apollo-no-folded-range", test_legend_apollo);
+  g_test_add_func ("/layout/legend/one-off", test_legend_one_off);
   g_test_add_func ("/layout/label-text", test_label_text);
   g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);

@@ -626,6 +626,7 @@ paint_export (cairo_t                      *cr,
   layout_options.show_legend = options->show_legend;
   layout_options.show_eras = TRUE;
   layout_options.hidden_categories = options->hidden_categories;
+  layout_options.one_off = TRUE;
   if (options->placements != NULL)
     {
       /* The layout adds the events it places anew: not into the view's. */

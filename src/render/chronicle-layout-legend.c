@@ -142,7 +142,7 @@ count_rows (const ChronicleLayout *self)
  * into a "+3", was told what a time range looks like and saw none. The
  * rows are reserved for every kind the timeline uses, though, so that the
  * axis above stays put while the user zooms and pans (a key may come and
- * go in its row). Then places the entries in the rows reserved, wrapping.
+ * go in its row), except in a one-off picture. Then places the entries in the rows reserved, wrapping.
  * Returns how many rows they need: when more than reserved, what does not
  * fit is dropped here and chronicle_layout_compute() lays the view out
  * again with more rows. */
@@ -206,7 +206,7 @@ chronicle_layout_place_legend (ChronicleLayout      *self,
     }
 
   /* Rows for every kind, keys for those drawn. */
-  needed_all = count_rows (self);
+  needed_all = self->options.one_off ? 1 : count_rows (self);
   for (guint i = 0; i < self->items->len; i++)
     {
       const ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
