@@ -1300,6 +1300,69 @@ test_axis_texts_inside (void)
   g_object_unref (context);
 }
 
+/* No leader going down from the axis strikes through a stretch heading
+ * or a break's text in the row under the ticks (the example's "15–16 May
+ * 2025" was crossed by the leaders of 16 May). */
+static void
+test_leaders_clear_headings (void)
+{
+  static const char *const files[] = { "corpus/berlin-wall-1989.json", "corpus/women-in-computing.json", NULL };
+  g_auto(ChronicleStyle) style = { 0, };
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ChroniclePangoMeasurer measurer = { context, &style };
+  guint n_checked = 0;
+
+  chronicle_style_init_light (&style);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+      ChronicleLayout *layout;
+      const ChronicleLayoutItem *items;
+      guint n_items;
+
+      if (files[f] != NULL)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", files[f], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+
+          timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else
+        timeline = chronicle_test_load_example ();
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = chronicle_layout_compute (timeline, vp, WIDTH, HEIGHT, &options, chronicle_pango_measure, &measurer);
+      items = chronicle_layout_get_items (layout, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          double x, top, bottom;
+
+          if (items[i].kind == CHRONICLE_ITEM_CLUSTER || items[i].lane > 0 || items[i].n_leader < 2)
+            continue;
+          x = floor (items[i].leader[0].x) + 0.5;
+          bottom = MAX (items[i].leader[0].y, items[i].leader[1].y);
+          top = _chronicle_paint_leader_top (layout, x, layout->tick_label_y + layout->tick_label_height + 2);
+          for (guint k = 0; k < layout->stretches->len; k++)
+            {
+              const ChronicleLayoutStretch *s = &g_array_index (layout->stretches, ChronicleLayoutStretch, k);
+
+              if (x >= s->rect.x && x <= s->rect.x + s->rect.width && top < s->rect.y + s->rect.height && bottom > s->rect.y)
+                g_error ("the leader at %g strikes through \"%s\"", x, s->text);
+              n_checked += x >= s->rect.x && x <= s->rect.x + s->rect.width;
+            }
+        }
+      chronicle_layout_free (layout);
+    }
+  g_object_unref (context);
+  /* the example's 16 May leaders pass under its heading */
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1319,6 +1382,7 @@ main (int   argc,
   g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
   g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
   g_test_add_func ("/render/axis/texts-inside", test_axis_texts_inside);
+  g_test_add_func ("/render/axis/leaders-clear-headings", test_leaders_clear_headings);
 
   return g_test_run ();
 }
