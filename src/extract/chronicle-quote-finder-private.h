@@ -26,9 +26,22 @@ typedef struct
   guint  cue_end;
 } ChronicleFoundQuote;
 
+/* A person or organisation the article names outside quotes, with the
+ * longest form of the name it gives. */
+typedef struct
+{
+  guint     first_token;  /* the words of the name (no role), inclusive */
+  guint     last_token;
+  char     *name;
+  gboolean  person;
+} ChronicleNameMention;
+
 void       chronicle_found_quote_free   (ChronicleFoundQuote  *quote);
+void       chronicle_name_mention_free  (ChronicleNameMention *mention);
 
 GPtrArray *chronicle_quote_finder_find  (ChronicleArticleText *text);
+GPtrArray *chronicle_quote_finder_find_with_names (ChronicleArticleText  *text,
+                                                   GPtrArray            **names);
 GArray    *chronicle_quote_finder_spans (GPtrArray            *quotes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleFoundQuote, chronicle_found_quote_free)

@@ -551,7 +551,8 @@ find_mentions (Finder *f)
           continue;
         }
       last = i;
-      while (last + 1 < n && (name_token (f, last + 1) || run_glue (f, last + 1)))
+      while (last + 1 < n && tok (f, last + 1)->sentence == tok (f, first)->sentence &&
+             (name_token (f, last + 1) || run_glue (f, last + 1)))
         last++;
       i = last + 1;
 
@@ -970,21 +971,62 @@ chronicle_found_quote_free (ChronicleFoundQuote *quote)
   g_free (quote);
 }
 
+void
+chronicle_name_mention_free (ChronicleNameMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->name);
+  g_free (mention);
+}
+
 GPtrArray *
 chronicle_quote_finder_find (ChronicleArticleText *text)
+{
+  return chronicle_quote_finder_find_with_names (text, NULL);
+}
+
+/**
+ * chronicle_quote_finder_find_with_names:
+ * @text: the article; the tokens inside quotes get `in_quote`
+ * @names: (out) (optional): the people and organisations named
+ *
+ * Returns: (transfer full): the quotes, in text order
+ */
+GPtrArray *
+chronicle_quote_finder_find_with_names (ChronicleArticleText  *text,
+                                        GPtrArray            **names)
 {
   Finder f = { text, NULL, NULL, NULL };
 
   f.quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_found_quote_free);
   f.mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   g_array_set_clear_func (f.mentions, mention_clear);
-
   f.lower_words = g_hash_table_new (chronicle_str_hash, g_str_equal);
 
   collect_lower_words (&f);
   pair_marks (&f);
   find_mentions (&f);
   attribute (&f);
+
+  if (names != NULL)
+    {
+      *names = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_name_mention_free);
+      for (guint k = 0; k < f.mentions->len; k++)
+        {
+          Mention *m = &g_array_index (f.mentions, Mention, k);
+          ChronicleNameMention *n = g_new0 (ChronicleNameMention, 1);
+          const char *name;
+          const char *role;
+
+          full_name (&f, m, &name, &role);
+          n->first_token = m->first;
+          n->last_token = m->last;
+          n->name = g_strdup (name);
+          n->person = m->person;
+          g_ptr_array_add (*names, n);
+        }
+    }
 
   g_array_unref (f.mentions);
   g_hash_table_unref (f.lower_words);
