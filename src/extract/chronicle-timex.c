@@ -1215,6 +1215,63 @@ rule_vague (Tagger *tg,
   return TRUE;
 }
 
+/* Every word a rule may start with, gathered from the tables once: a token
+ * outside this set (and not a number) starts no time expression, which
+ * spares most tokens the rules' table scans. */
+static void
+add_first_word (GHashTable *starters,
+                const char *phrase)
+{
+  const char *space = strchr (phrase, ' ');
+  g_hash_table_add (starters, space != NULL ? g_strndup (phrase, space - phrase) : g_strdup (phrase));
+}
+
+static GHashTable *
+get_starters (void)
+{
+  static GHashTable *starters = NULL;
+
+  if (g_once_init_enter (&starters))
+    {
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      const ChronicleTimexWord *words[] = {
+        chronicle_timex_months, chronicle_timex_weekdays, chronicle_timex_numbers, chronicle_timex_ordinals,
+        chronicle_timex_relative, chronicle_timex_deictic_days, chronicle_timex_anaphora_shift,
+      };
+      const ChronicleTimexSymbol *symbols[] = {
+        chronicle_timex_parts_of_day, chronicle_timex_seasons, chronicle_timex_vague,
+        chronicle_timex_modifiers, chronicle_timex_sets,
+      };
+      static const char * const extra[] = { "the", "for", "tonight", "this", "last", "per", NULL };
+
+      for (guint t = 0; t < G_N_ELEMENTS (words); t++)
+        for (guint k = 0; words[t][k].word != NULL; k++)
+          add_first_word (set, words[t][k].word);
+      for (guint t = 0; t < G_N_ELEMENTS (symbols); t++)
+        for (guint k = 0; symbols[t][k].word != NULL; k++)
+          add_first_word (set, symbols[t][k].word);
+      for (guint k = 0; chronicle_timex_units[k].word != NULL; k++)
+        add_first_word (set, chronicle_timex_units[k].word);
+      for (guint k = 0; chronicle_timex_vague_amounts[k] != NULL; k++)
+        add_first_word (set, chronicle_timex_vague_amounts[k]);
+      for (guint k = 0; extra[k] != NULL; k++)
+        add_first_word (set, extra[k]);
+      g_once_init_leave (&starters, set);
+    }
+  return starters;
+}
+
+static gboolean
+may_start (Tagger *tg,
+           guint   i)
+{
+  const ChronicleToken *t = token_at (tg, i);
+
+  if (t->kind == CHRONICLE_TOKEN_NUMBER)
+    return TRUE;
+  return t->kind == CHRONICLE_TOKEN_WORD && g_hash_table_contains (get_starters (), t->lower);
+}
+
 typedef gboolean (*Rule) (Tagger *tg, guint i, Match *m);
 
 static const Rule rules[] = {
@@ -1302,9 +1359,16 @@ chronicle_timex_tag (const ChronicleArticleText *text,
     {
       Match m;
       guint n_mod = 0;
-      int mod = lookup_symbol_phrase (&tg, i, chronicle_timex_modifiers, &n_mod);
+      int mod;
       guint at = i;
       ChronicleTimex *x;
+
+      if (!may_start (&tg, i))
+        {
+          i++;
+          continue;
+        }
+      mod = lookup_symbol_phrase (&tg, i, chronicle_timex_modifiers, &n_mod);
 
       /* "more than three years", "early 2009", "mid-2011" */
       if (mod >= 0)
