@@ -10,6 +10,7 @@
 
 #include "chronicle-article-text-private.h"
 #include "chronicle-quote-finder-private.h"
+#include "chronicle-timex-private.h"
 
 /* Lists the quotes in @text as "words|speaker|role" separated by "; ". */
 static char *
@@ -121,6 +122,36 @@ test_not_quotes (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* A text written to be slow: thousands of quotes, names, pronouns and
+ * anaphora. Every look-up is bounded, so this finishes (a quadratic one
+ * would hang the test); the counts show all of it was read. */
+static void
+test_hostile_text (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(ChronicleArticleText) article = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GPtrArray) timexes = NULL;
+  GDate published;
+  guint n = 4000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Minister Ann Vale%u met Bo Rask on Friday, the month after. "
+                            "\"Tomorrow we talk again,\" she said, and the company said \"today\". ", i);
+  article = chronicle_article_text_new (text->str, text->len);
+  quotes = chronicle_quote_finder_find (article);
+  spans = chronicle_quote_finder_spans (quotes);
+  g_date_clear (&published, 1);
+  g_date_set_dmy (&published, 16, 5, 2025);
+  timexes = chronicle_timex_tag (article, &published, spans);
+
+  g_assert_cmpuint (quotes->len, >=, n);
+  g_assert_cmpuint (timexes->len, >=, 3 * n);
+  g_assert_cmpstr (((ChronicleFoundQuote *) g_ptr_array_index (quotes, quotes->len - 1))->speaker, !=, NULL);
+  g_string_free (text, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +162,7 @@ main (int    argc,
   g_test_add_func ("/extract/quotes/split-and-paragraphs", test_split_and_paragraphs);
   g_test_add_func ("/extract/quotes/speakers", test_speakers);
   g_test_add_func ("/extract/quotes/not-quotes", test_not_quotes);
+  g_test_add_func ("/extract/quotes/hostile-text", test_hostile_text);
 
   return g_test_run ();
 }

@@ -27,6 +27,8 @@
 #define MAX_SINGLE_QUOTE_BYTES 240
 /* A quote with no speech verb of its own continues the last one this close. */
 #define CONTINUATION_REACH 400
+/* How many mentions back a pronoun or a description may look. */
+#define ANTECEDENT_REACH 64
 
 static const char * const speech_verbs[] = {
   "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained",
@@ -118,6 +120,9 @@ typedef struct
   GArray               *mentions;   /* Mention */
   GPtrArray            *quotes;
   GHashTable           *lower_words;  /* words the text also writes in lower case */
+  GHashTable           *speaking;     /* names used alone next to a speech verb: "Rubio told" */
+  GHashTable           *by_last;      /* last word of a person's name -> its longest mention index + 1 */
+  GHashTable           *by_first;     /* first word -> the same ("Steve" -> "Steve Jobs") */
 } Finder;
 
 static gboolean
@@ -516,15 +521,39 @@ looks_like_person (Finder  *f,
       is_role_noun (tok (f, m->run_first - 2)->lower))
     return TRUE;
   /* "Rubio told", "said Angers": the last name alone with a speech verb */
-  for (guint k = m->last + 1; k + 1 < f->text->tokens->len; k++)
+  return g_hash_table_contains (f->speaking, tok (f, m->last)->lower);
+}
+
+/* Capitalised words that stand alone next to a speech verb somewhere. */
+static void
+collect_speaking_names (Finder *f)
+{
+  for (guint k = 1; k + 1 < f->text->tokens->len; k++)
     {
       const ChronicleToken *t = tok (f, k);
-      if (t->kind == CHRONICLE_TOKEN_WORD && strcmp (t->lower, tok (f, m->last)->lower) == 0 &&
-          !tok (f, k - 1)->capitalised && !tok (f, k + 1)->capitalised &&
+      if (t->kind == CHRONICLE_TOKEN_WORD && t->capitalised && !tok (f, k - 1)->capitalised &&
+          !tok (f, k + 1)->capitalised &&
           (in_list (speech_verbs, tok (f, k + 1)->lower) || in_list (speech_verbs, tok (f, k - 1)->lower)))
-        return TRUE;
+        g_hash_table_add (f->speaking, (gpointer) t->lower);
     }
-  return FALSE;
+}
+
+/* Remembers @m (index @k) as the longest form of its first and last word. */
+static void
+index_person (Finder  *f,
+              Mention *m,
+              guint    k)
+{
+  GHashTable *tables[] = { f->by_last, f->by_first };
+  const char *keys[] = { tok (f, m->last)->lower, tok (f, m->first)->lower };
+
+  for (guint t = 0; t < 2; t++)
+    {
+      guint best = GPOINTER_TO_UINT (g_hash_table_lookup (tables[t], keys[t]));
+      Mention *o = best > 0 ? &g_array_index (f->mentions, Mention, best - 1) : NULL;
+      if (o == NULL || m->last - m->first > o->last - o->first)
+        g_hash_table_insert (tables[t], (gpointer) keys[t], GUINT_TO_POINTER (k + 1));
+    }
 }
 
 /* Runs of capitalised words outside quotes, split into role and name:
@@ -544,8 +573,7 @@ find_mentions (Finder *f)
       gboolean role = FALSE;
       Mention m = { 0, };
 
-      if (!name_token (f, i) && !(run_glue (f, i + 1) && i + 1 < n && !tok (f, i)->capitalised &&
-                                  in_list (role_words, tok (f, i)->lower) && FALSE))
+      if (!name_token (f, i))
         {
           i++;
           continue;
@@ -584,39 +612,53 @@ find_mentions (Finder *f)
       g_array_append_val (f->mentions, m);
     }
 
+  for (guint k = 0; k < f->mentions->len; k++)
+    {
+      Mention *m = &g_array_index (f->mentions, Mention, k);
+      if (m->person && m->last > m->first)
+        index_person (f, m, k);
+    }
   /* A single name is a person when a longer form of it is: "Rubio". */
   for (guint k = 0; k < f->mentions->len; k++)
     {
       Mention *m = &g_array_index (f->mentions, Mention, k);
-      if (m->person || m->first != m->last)
-        continue;
-      for (guint j = 0; j < f->mentions->len; j++)
-        {
-          Mention *o = &g_array_index (f->mentions, Mention, j);
-          if (o->person && o->last > o->first &&
-              (strcmp (tok (f, o->last)->lower, tok (f, m->first)->lower) == 0 ||
-               strcmp (tok (f, o->first)->lower, tok (f, m->first)->lower) == 0))
-            {
-              m->person = TRUE;
-              break;
-            }
-        }
+      if (!m->person && m->first == m->last &&
+          (g_hash_table_contains (f->by_last, tok (f, m->first)->lower) ||
+           g_hash_table_contains (f->by_first, tok (f, m->first)->lower)))
+        m->person = TRUE;
     }
+}
+
+/* The index of the first mention that ends at or after token @i. */
+static guint
+first_mention_from (Finder *f,
+                    guint   i)
+{
+  guint lo = 0;
+  guint hi = f->mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (f->mentions, Mention, mid).last < i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static Mention *
 mention_at (Finder *f,
             guint   i)
 {
-  for (guint k = 0; k < f->mentions->len; k++)
-    {
-      Mention *m = &g_array_index (f->mentions, Mention, k);
-      if (i >= m->run_first && i <= m->last)
-        return m;
-      if (m->run_first > i)
-        break;
-    }
-  return NULL;
+  guint k = first_mention_from (f, i);
+  Mention *m;
+
+  if (k >= f->mentions->len)
+    return NULL;
+  m = &g_array_index (f->mentions, Mention, k);
+  return i >= m->run_first && i <= m->last ? m : NULL;
 }
 
 /* The longest form the article gives of @m's name, and its role there. */
@@ -629,14 +671,14 @@ full_name (Finder      *f,
   Mention *best = m;
 
   if (m->person)
-    for (guint k = 0; k < f->mentions->len; k++)
-      {
-        Mention *o = &g_array_index (f->mentions, Mention, k);
-        gboolean same = strcmp (tok (f, o->last)->lower, tok (f, m->last)->lower) == 0 ||
-                        (m->first == m->last && strcmp (tok (f, o->first)->lower, tok (f, m->first)->lower) == 0);
-        if (o->person && same && o->last - o->first > best->last - best->first)
-          best = o;
-      }
+    {
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_last, tok (f, m->last)->lower));
+      if (k == 0 && m->first == m->last)
+        k = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_first, tok (f, m->first)->lower));
+      if (k > 0 && g_array_index (f->mentions, Mention, k - 1).last - g_array_index (f->mentions, Mention, k - 1).first >
+                   m->last - m->first)
+        best = &g_array_index (f->mentions, Mention, k - 1);
+    }
   *name = best->name;
   *role = best->role != NULL ? best->role : m->role;
 }
@@ -650,8 +692,9 @@ antecedent (Finder   *f,
 {
   Mention *found = NULL;
   guint sentence = G_MAXUINT;
+  guint from = first_mention_from (f, before);
 
-  for (guint k = f->mentions->len; k > 0; k--)
+  for (guint k = from; k > 0 && from - k < ANTECEDENT_REACH; k--)
     {
       Mention *m = &g_array_index (f->mentions, Mention, k - 1);
       guint s;
@@ -689,7 +732,7 @@ sentence_subject (Finder *f,
   const ChronicleSpan *s = &g_array_index (f->text->sentences, ChronicleSpan, tok (f, i)->sentence);
   Mention *opening = NULL;
 
-  for (guint k = 0; k < f->mentions->len; k++)
+  for (guint k = first_mention_from (f, s->first_token); k < f->mentions->len; k++)
     {
       Mention *m = &g_array_index (f->mentions, Mention, k);
       if (m->run_first < s->first_token)
@@ -739,7 +782,9 @@ resolve_description (Finder *f,
     return antecedent (f, before, FALSE);
   if (in_list (role_words, t->lower) && strlen (t->lower) > 3)
     {
-      for (guint k = f->mentions->len; k > 0; k--)
+      guint from = first_mention_from (f, before);
+
+      for (guint k = from; k > 0 && from - k < ANTECEDENT_REACH; k--)
         {
           Mention *m = &g_array_index (f->mentions, Mention, k - 1);
           const char *role;
@@ -797,7 +842,9 @@ cue_subject (Finder *f,
   /* 'Citing "...", Airbus announced': the subject follows */
   if (c->sentence_start && in_list (participle_cues, c->lower))
     {
-      for (guint j = 0; j < f->mentions->len; j++)
+      guint j = first_mention_from (f, quote_first);
+
+      if (j < f->mentions->len)
         {
           m = &g_array_index (f->mentions, Mention, j);
           if (m->run_first > quote_first && tok (f, m->run_first)->sentence == c->sentence)
@@ -997,14 +1044,18 @@ GPtrArray *
 chronicle_quote_finder_find_with_names (ChronicleArticleText  *text,
                                         GPtrArray            **names)
 {
-  Finder f = { text, NULL, NULL, NULL };
+  Finder f = { text, NULL, NULL, NULL, NULL, NULL, NULL };
 
   f.quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_found_quote_free);
   f.mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   g_array_set_clear_func (f.mentions, mention_clear);
   f.lower_words = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  f.speaking = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  f.by_last = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  f.by_first = g_hash_table_new (chronicle_str_hash, g_str_equal);
 
   collect_lower_words (&f);
+  collect_speaking_names (&f);
   pair_marks (&f);
   find_mentions (&f);
   attribute (&f);
@@ -1030,6 +1081,9 @@ chronicle_quote_finder_find_with_names (ChronicleArticleText  *text,
 
   g_array_unref (f.mentions);
   g_hash_table_unref (f.lower_words);
+  g_hash_table_unref (f.speaking);
+  g_hash_table_unref (f.by_last);
+  g_hash_table_unref (f.by_first);
   return f.quotes;
 }
 

@@ -24,6 +24,8 @@
 
 /* How far back (bytes) the date of a quote's speech may be named. */
 #define SPEECH_ANCHOR_REACH 320
+/* How many earlier time expressions an anaphor or a quote may look back at. */
+#define LOOK_BACK 64
 /* How many words around a date may carry its tense. */
 #define TENSE_REACH_BEFORE 7
 #define TENSE_REACH_AFTER 2
@@ -400,17 +402,29 @@ anchor_for (Tagger *tg,
             GDate  *anchor)
 {
   const ChronicleToken *t = token_at (tg, i);
+  guint lo = 0;
+  guint hi;
 
   *anchor = tg->published;
   if (tg->quotes == NULL)
     return;
-  for (guint q = 0; q < tg->quotes->len; q++)
+  /* the last quote starting at or before the token, by bisection */
+  hi = tg->quotes->len;
+  while (lo < hi)
     {
-      const ChronicleSpan *quote = &g_array_index (tg->quotes, ChronicleSpan, q);
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (tg->quotes, ChronicleSpan, mid).start <= t->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0)
+    {
+      const ChronicleSpan *quote = &g_array_index (tg->quotes, ChronicleSpan, lo - 1);
 
       if (t->start < quote->start || t->end > quote->end)
-        continue;
-      for (guint k = tg->found->len; k > 0; k--)
+        return;
+      for (guint k = tg->found->len; k > 0 && tg->found->len - k < LOOK_BACK; k--)
         {
           ChronicleTimex *x = g_ptr_array_index (tg->found, k - 1);
 
@@ -421,7 +435,6 @@ anchor_for (Tagger *tg,
             g_date_set_dmy (anchor, x->day, x->month, x->year);
           break;
         }
-      return;
     }
 }
 
@@ -901,7 +914,7 @@ rule_anaphora (Tagger *tg,
   if (strcmp (chronicle_timex_anaphora_shift[k].word, "the") == 0 && need == CHRONICLE_TIMEX_GRAIN_DAY)
     return FALSE;
 
-  for (guint f = tg->found->len; f > 0; f--)
+  for (guint f = tg->found->len; f > 0 && tg->found->len - f < LOOK_BACK; f--)
     {
       ChronicleTimex *x = g_ptr_array_index (tg->found, f - 1);
       if (x->grain >= need && x->type != CHRONICLE_TIMEX_DURATION)
