@@ -54,7 +54,6 @@ extern const char * const         chronicle_timex_month_guards[];
 extern const char * const         chronicle_timex_year_before[];
 extern const char * const         chronicle_timex_day_names[];
 extern const char * const         chronicle_timex_future_cues[];
-extern const char * const         chronicle_timex_anaphora_determiners[];
 extern const char * const         chronicle_timex_labels[];
 
 G_END_DECLS

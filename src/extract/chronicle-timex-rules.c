@@ -156,10 +156,6 @@ const char * const chronicle_timex_future_cues[] = {
   "planned", "going", "next", "set", NULL
 };
 
-const char * const chronicle_timex_anaphora_determiners[] = {
-  "the", "that", NULL
-};
-
 /* Names that take a number: "Resolution 1701", "Windows 2000", "Flight 1549". */
 const char * const chronicle_timex_labels[] = {
   "resolution", "flight", "route", "model", "no.", "number", "article", "section", "chapter",
