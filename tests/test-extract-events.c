@@ -177,6 +177,18 @@ test_bad_input (void)
   g_clear_error (&error);
   g_clear_object (&article);
   g_string_free (deep, TRUE);
+
+  /* JSON-LD nested a million deep is skipped, not parsed (json-glib
+   * recurses per level); the <time> after it still dates the page */
+  deep = g_string_new ("<html><head><script type=\"application/ld+json\">");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "</script></head><body><article><time datetime=\"2023-11-02\"></time>"
+                         "<p>Workers struck on Friday in the port of Vardo, the union said.</p></article></body></html>");
+  article = chronicle_article_new_from_data (deep->str, deep->len, "deep.html", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chronicle_article_get_published (article));
+  g_string_free (deep, TRUE);
 }
 
 int

@@ -23,6 +23,9 @@
 
 /* How deep the reader walks: a page nested deeper is hostile or broken. */
 #define MAX_DEPTH 256
+/* The largest and deepest JSON-LD read; real ones are a few kB, depth < 10. */
+#define MAX_JSON_LD_BYTES (512 * 1024)
+#define MAX_JSON_LD_DEPTH 32
 
 static const char * const furniture[] = {
   "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figure",
@@ -140,6 +143,38 @@ scan_json_ld (JsonNode             *node,
     }
 }
 
+/* json-glib's parser recurses per nesting level: a script nested deeper
+ * than any real JSON-LD, or larger than any, is not parsed at all. */
+static gboolean
+json_ld_is_tame (const char *text)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  if (strlen (text) > MAX_JSON_LD_BYTES)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        {
+          if (++depth > MAX_JSON_LD_DEPTH)
+            return FALSE;
+        }
+      else if ((*p == '}' || *p == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 static void
 read_json_ld (xmlNode              *script,
               ChronicleHtmlArticle *page)
@@ -154,7 +189,8 @@ read_json_ld (xmlNode              *script,
   if (content == NULL)
     return;
   parser = json_parser_new ();
-  if (json_parser_load_from_data (parser, (const char *) content, -1, NULL))
+  if (json_ld_is_tame ((const char *) content) &&
+      json_parser_load_from_data (parser, (const char *) content, -1, NULL))
     scan_json_ld (json_parser_get_root (parser), page, 0);
   xmlFree (content);
 }
