@@ -202,33 +202,30 @@ after_abbreviation (ChronicleArticleText *self,
                     gsize                 offset)
 {
   const char *p = self->text + offset;
+  guint end;
+  guint lo = 0;
+  guint hi = self->tokens->len;
+  const ChronicleToken *t;
 
   while (p > self->text && (p[-1] == ' ' || p[-1] == '\t'))
     p--;
   if (p == self->text || p[-1] != '.')
     return FALSE;
-  {
-    guint end = p - self->text;
-    guint lo = 0;
-    guint hi = self->tokens->len;
 
-    /* The token that ends at @end, by bisection on the end offsets. */
-    while (lo < hi)
-      {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index (self->tokens, ChronicleToken, mid).end < end)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-    if (lo < self->tokens->len)
-      {
-        const ChronicleToken *t = &g_array_index (self->tokens, ChronicleToken, lo);
-        if (t->end == end)
-          return t->kind == CHRONICLE_TOKEN_WORD && t->capitalised;
-      }
-  }
-  return FALSE;
+  /* The token that ends at @end, by bisection on the end offsets. */
+  end = p - self->text;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (self->tokens, ChronicleToken, mid).end < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo >= self->tokens->len)
+    return FALSE;
+  t = &g_array_index (self->tokens, ChronicleToken, lo);
+  return t->end == end && t->kind == CHRONICLE_TOKEN_WORD && t->capitalised;
 }
 
 /* Sentences from Pango's Unicode (UAX #29) breaker, plus a break at every

@@ -286,6 +286,17 @@ is_dash (Tagger *tg,
          (strcmp (t->lower, "-") == 0 || strcmp (t->lower, "–") == 0);
 }
 
+/* "morning" -> "MO": the TIMEX3 part of day token @i names, or NULL. */
+static const char *
+part_of_day (Tagger *tg,
+             guint   i)
+{
+  for (guint p = 0; chronicle_timex_parts_of_day[p].word != NULL; p++)
+    if (token_is (tg, i, chronicle_timex_parts_of_day[p].word))
+      return chronicle_timex_parts_of_day[p].value;
+  return NULL;
+}
+
 /* An amount: "three", "30", "twenty-five", "two and a half", "2.5"; vague
  * amounts ("several") give -1. Returns the tokens used. */
 static guint
@@ -515,7 +526,9 @@ rule_calendar_date (Tagger *tg,
     {
       m->n_tokens = 5;
       m->grain = CHRONICLE_TIMEX_GRAIN_DAY;
-      m->year = year, m->month = month, m->day = day;
+      m->year = year;
+      m->month = month;
+      m->day = day;
       return TRUE;
     }
   /* US numeric dates with a year: 7/8/07. Without one ("9/11") they are
@@ -530,7 +543,9 @@ rule_calendar_date (Tagger *tg,
         return FALSE;
       m->n_tokens = 5;
       m->grain = CHRONICLE_TIMEX_GRAIN_DAY;
-      m->year = year, m->month = month, m->day = day;
+      m->year = year;
+      m->month = month;
+      m->day = day;
       return TRUE;
     }
 
@@ -571,11 +586,7 @@ rule_calendar_date (Tagger *tg,
     year = 0;
 
   if (day == 0 && year == 0)
-    {
-      if (weekday != 0)
-        return FALSE;
-      return FALSE;   /* a month alone: rule_month */
-    }
+    return FALSE;   /* a month alone: rule_month's */
   if (year == 0)
     year = resolve_year (tg, i, month, day);
   if (day != 0 && !valid_day (year, month, day))
@@ -655,7 +666,7 @@ rule_weekday (Tagger *tg,
   guint n = 0;
   int rel = lookup_word_phrase (tg, i, chronicle_timex_relative, &n);
   const ChronicleToken *prev = i > 0 ? token_at (tg, i - 1) : NULL;
-  const ChronicleToken *part;
+  const char *part;
 
   if (rel >= 0 && n == 1)
     {
@@ -670,17 +681,14 @@ rule_weekday (Tagger *tg,
   resolve_weekday (tg, k, weekday, shift, m);
   m->n_tokens = k - i + 1;
 
-  part = token_at (tg, k + 1);
-  if (part != NULL && same_sentence (tg, k, k + 1))
-    for (guint p = 0; chronicle_timex_parts_of_day[p].word != NULL; p++)
-      if (strcmp (part->lower, chronicle_timex_parts_of_day[p].word) == 0)
-        {
-          g_autofree char *date = format_point (m);
-          m->type = CHRONICLE_TIMEX_TIME;
-          m->value = g_strdup_printf ("%sT%s", date, chronicle_timex_parts_of_day[p].value);
-          m->n_tokens++;
-          break;
-        }
+  part = same_sentence (tg, k, k + 1) ? part_of_day (tg, k + 1) : NULL;
+  if (part != NULL)
+    {
+      g_autofree char *date = format_point (m);
+      m->type = CHRONICLE_TIMEX_TIME;
+      m->value = g_strdup_printf ("%sT%s", date, part);
+      m->n_tokens++;
+    }
   return TRUE;
 }
 
@@ -748,18 +756,15 @@ rule_deictic (Tagger *tg,
         g_date_subtract_days (&date, 1);
       else if (chronicle_timex_deictic_days[k].value > 0)
         g_date_add_days (&date, 1);
-      if (token_at (tg, i + 1) != NULL)
-        for (guint p = 0; chronicle_timex_parts_of_day[p].word != NULL; p++)
-          if (token_is (tg, i + 1, chronicle_timex_parts_of_day[p].word))
-            part = chronicle_timex_parts_of_day[p].value, n = 2;
+      if ((part = part_of_day (tg, i + 1)) != NULL)
+        n = 2;
     }
   else if (strcmp (t->lower, "tonight") == 0)
     part = "NI";
   else if (strcmp (t->lower, "this") == 0 || strcmp (t->lower, "last") == 0)
     {
-      for (guint p = 0; chronicle_timex_parts_of_day[p].word != NULL; p++)
-        if (token_is (tg, i + 1, chronicle_timex_parts_of_day[p].word))
-          part = chronicle_timex_parts_of_day[p].value, n = 2;
+      part = part_of_day (tg, i + 1);
+      n = 2;
       if (part == NULL || (strcmp (t->lower, "last") == 0 && strcmp (part, "NI") != 0))
         return FALSE;
       if (strcmp (t->lower, "last") == 0)
@@ -857,9 +862,15 @@ rule_relative (Tagger *tg,
       int year = g_date_get_year (&date);
 
       if (quarter < 1)
-        quarter += 4, year--;
+        {
+          quarter += 4;
+          year--;
+        }
       else if (quarter > 4)
-        quarter -= 4, year++;
+        {
+          quarter -= 4;
+          year++;
+        }
       m->value = g_strdup_printf ("%04d-Q%d", year, quarter);
       m->grain = CHRONICLE_TIMEX_GRAIN_YEAR;
       m->year = year;
@@ -879,6 +890,30 @@ rule_relative (Tagger *tg,
       m->year = year + shift;
     }
   return TRUE;
+}
+
+/* Moves @date by @shift days, months or years (by @grain). */
+static void
+shift_date (GDate               *date,
+            ChronicleTimexGrain  grain,
+            int                  shift)
+{
+  guint amount = ABS (shift);
+
+  if (shift == 0)
+    return;
+  if (grain == CHRONICLE_TIMEX_GRAIN_DAY && shift > 0)
+    g_date_add_days (date, amount);
+  else if (grain == CHRONICLE_TIMEX_GRAIN_DAY)
+    g_date_subtract_days (date, amount);
+  else if (grain == CHRONICLE_TIMEX_GRAIN_MONTH && shift > 0)
+    g_date_add_months (date, amount);
+  else if (grain == CHRONICLE_TIMEX_GRAIN_MONTH)
+    g_date_subtract_months (date, amount);
+  else if (shift > 0)
+    g_date_add_years (date, amount);
+  else
+    g_date_subtract_years (date, amount);
 }
 
 /* "that day", "the month", "the same year", "the following day": the last
@@ -926,12 +961,7 @@ rule_anaphora (Tagger *tg,
   if (last == NULL)
     return FALSE;
   g_date_set_dmy (&date, MAX (last->day, 1), MAX (last->month, 1), last->year);
-  if (need == CHRONICLE_TIMEX_GRAIN_DAY)
-    g_date_add_days (&date, shift > 0 ? shift : 0), g_date_subtract_days (&date, shift < 0 ? -shift : 0);
-  else if (need == CHRONICLE_TIMEX_GRAIN_MONTH)
-    g_date_add_months (&date, shift > 0 ? shift : 0), g_date_subtract_months (&date, shift < 0 ? -shift : 0);
-  else
-    g_date_add_years (&date, shift > 0 ? shift : 0), g_date_subtract_years (&date, shift < 0 ? -shift : 0);
+  shift_date (&date, need, shift);
 
   m->n_tokens = n + 1;
   m->grain = need;
@@ -1076,14 +1106,20 @@ rule_clock (Tagger *tg,
 
   if (t == NULL || t->kind != CHRONICLE_TOKEN_NUMBER)
     return FALSE;
-  if (sscanf (t->lower, "%d:%d", &hour, &minute) == 2 && strchr (t->lower, ':') != NULL)
-    ;
-  else if (!token_integer (tg, i, &hour))
+  if (!(strchr (t->lower, ':') != NULL && sscanf (t->lower, "%d:%d", &hour, &minute) == 2) &&
+      !token_integer (tg, i, &hour))
     return FALSE;
-  if (token_is (tg, k, "a.m.") || token_is (tg, k, "am"))
-    meridian = TRUE, k++, hour = hour == 12 ? 0 : hour;
-  else if (token_is (tg, k, "p.m.") || token_is (tg, k, "pm"))
-    meridian = TRUE, k++, hour = hour == 12 ? 12 : hour + 12;
+  if (token_is (tg, k, "a.m.") || token_is (tg, k, "am") || token_is (tg, k, "p.m.") ||
+      token_is (tg, k, "pm"))
+    {
+      gboolean pm = token_at (tg, k)->lower[0] == 'p';
+      meridian = TRUE;
+      k++;
+      if (hour == 12)
+        hour = pm ? 12 : 0;
+      else if (pm)
+        hour += 12;
+    }
   else if (strchr (t->lower, ':') == NULL)
     return FALSE;
   if (hour > 23 || minute > 59 || (!meridian && strlen (t->lower) != 5))
