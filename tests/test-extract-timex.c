@@ -183,6 +183,20 @@ test_dateline (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Amounts and anchors at the calendar's ends resolve to no point, with no
+ * GLib critical (the tests run with fatal criticals). */
+static void
+test_calendar_ends (void)
+{
+  static const Case cases[] = {
+    { "It began 999999 years ago.", "2025-05-16", "999999 years ago=PAST_REF" },
+    { "It began 900000 days ago.", "2025-05-16", "900000 days ago=PAST_REF" },
+    { "They met on Friday, two years ago.", "0001-01-01", "" },
+    { "They meet on Friday, next year.", "9999-12-31", "" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -197,6 +211,7 @@ main (int    argc,
   g_test_add_func ("/extract/timex/vague-and-clock", test_vague_and_clock);
   g_test_add_func ("/extract/timex/speech-anchor", test_speech_anchor);
   g_test_add_func ("/extract/timex/dateline", test_dateline);
+  g_test_add_func ("/extract/timex/calendar-ends", test_calendar_ends);
 
   return g_test_run ();
 }

@@ -344,8 +344,12 @@ add_quote (Finder *f,
   q->last_token = last;
   q->start = tok (f, first)->start;
   q->end = tok (f, last)->end;
-  for (guint i = open; i <= close; i++)
+  /* @close is the closing mark, or the token after an unclosed quote (the
+   * next paragraph's first, or the end): only a mark belongs to the quote */
+  for (guint i = open; i < close; i++)
     g_array_index (f->text->tokens, ChronicleToken, i).in_quote = TRUE;
+  if (close < f->text->tokens->len && tok (f, close)->kind == CHRONICLE_TOKEN_QUOTE)
+    g_array_index (f->text->tokens, ChronicleToken, close).in_quote = TRUE;
   g_ptr_array_add (f->quotes, q);
 }
 

@@ -26,6 +26,10 @@
 #define SPEECH_ANCHOR_REACH 320
 /* How many earlier time expressions an anaphor or a quote may look back at. */
 #define LOOK_BACK 64
+/* The publication years the tagger resolves against: GDate's arithmetic
+ * asserts beyond year 1 and 65535. */
+#define MIN_ANCHOR_YEAR 100
+#define MAX_ANCHOR_YEAR 9000
 /* How many words around a date may carry its tense. */
 #define TENSE_REACH_BEFORE 7
 #define TENSE_REACH_AFTER 2
@@ -987,6 +991,35 @@ format_duration (double                    amount,
   return g_strdup_printf ("P%s%s%s", unit->clock ? "T" : "", number, unit->unit);
 }
 
+/* Moves @date back by @amount @units, if that stays after year 1. */
+static gboolean
+subtract_amount (GDate                    *date,
+                 const ChronicleTimexUnit *unit,
+                 double                    amount)
+{
+  double years = unit->grain == 1 ? amount * unit->factor : unit->grain == 2 ? amount / 12 :
+                 unit->grain == 3 ? amount * 7 * unit->factor / 365 : amount / 365;
+
+  if (years + 2 >= g_date_get_year (date))
+    return FALSE;
+  switch (unit->grain)
+    {
+    case 1:
+      g_date_subtract_years (date, (guint) (amount * unit->factor));
+      break;
+    case 2:
+      g_date_subtract_months (date, (guint) amount);
+      break;
+    case 3:
+      g_date_subtract_days (date, (guint) (amount * 7 * unit->factor));
+      break;
+    default:
+      g_date_subtract_days (date, (guint) amount);
+      break;
+    }
+  return TRUE;
+}
+
 /* "three years", "30-day", "more than two decades", "several months",
  * "the next four years", "two years ago", "minutes", "a year" (a rate). */
 static gboolean
@@ -1064,12 +1097,10 @@ rule_duration (Tagger *tg,
           m->value = g_strdup ("PAST_REF");
           return TRUE;
         }
-      switch (unit->grain)
+      if (!subtract_amount (&date, unit, amount))
         {
-        case 1: g_date_subtract_years (&date, (guint) (amount * unit->factor)); break;
-        case 2: g_date_subtract_months (&date, (guint) amount); break;
-        case 3: g_date_subtract_days (&date, (guint) (amount * 7 * unit->factor)); break;
-        default: g_date_subtract_days (&date, (guint) amount); break;
+          m->value = g_strdup ("PAST_REF");   /* before year 1: no point we can name */
+          return TRUE;
         }
       set_day (m, &date);
       m->grain = unit->grain == 1 ? CHRONICLE_TIMEX_GRAIN_YEAR :
@@ -1403,6 +1434,9 @@ chronicle_timex_tag (const ChronicleArticleText *text,
   g_return_val_if_fail (g_date_valid (published), NULL);
 
   tg.found = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_timex_free);
+  /* Relative times need room on the calendar around the anchor. */
+  if (g_date_get_year (published) < MIN_ANCHOR_YEAR || g_date_get_year (published) > MAX_ANCHOR_YEAR)
+    return tg.found;
 
   while (i < text->tokens->len)
     {
