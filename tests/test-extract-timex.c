@@ -106,6 +106,8 @@ test_months (void)
     { "Talks are set for May 12-14.", "2025-05-02", "May 12=2025-05-12; 14=2025-05-14" },
     { "The deal was signed on April 28, 2003.", "2008-01-09", "April 28, 2003=2003-04-28" },
     { "Born 7/8/07 in Ohio.", "2007-07-09", "7/8/07=2007-07-08" },
+    { "Talks stalled in mid-May.", "2025-06-20", "mid-May=2025-05" },
+    { "Prices have risen since the start of the year.", "2025-05-16", "the start of the year=2025" },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
 }

@@ -130,7 +130,7 @@ const char * const chronicle_timex_vague_amounts[] = {
 const char * const chronicle_timex_month_guards[] = {
   "in", "since", "until", "till", "by", "from", "through", "during", "before", "after",
   "of", "early", "late", "mid", "last", "next", "this", "that", "each", "every", "on",
-  "between", "and", "to", NULL
+  "between", "and", "to", "-", NULL
 };
 
 /* A bare four-digit number is a year only after one of these, at the start

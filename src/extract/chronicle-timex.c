@@ -963,8 +963,14 @@ rule_anaphora (Tagger *tg,
         }
     }
   if (last == NULL)
-    return FALSE;
-  g_date_set_dmy (&date, MAX (last->day, 1), MAX (last->month, 1), last->year);
+    {
+      /* "the start of the year" with no year named before: this one */
+      if (strcmp (chronicle_timex_anaphora_shift[k].word, "the") != 0)
+        return FALSE;
+      anchor_for (tg, i, &date);
+    }
+  else
+    g_date_set_dmy (&date, MAX (last->day, 1), MAX (last->month, 1), last->year);
   shift_date (&date, need, shift);
 
   m->n_tokens = n + 1;
