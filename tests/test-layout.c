@@ -325,6 +325,33 @@ test_ticks_in_order (void)
     }
 }
 
+/* Zoomed into the middle of the example's three-year break, four hours
+ * across: no day boundary is in view and the timeline has no hours, yet
+ * the axis names a date (random zooms of /layout/example/zoom-levels
+ * found an empty axis there). */
+static void
+test_date_inside_break (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleAxisSegment *segments;
+  guint n_segments, brk = G_MAXUINT;
+  double mid;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  segments = chronicle_viewport_get_segments (vp, &n_segments);
+  for (guint i = 0; i < n_segments; i++)
+    if (segments[i].is_break)
+      brk = i;
+  g_assert_cmpuint (brk, !=, G_MAXUINT);
+  mid = floor ((segments[brk].t0 + segments[brk].t1) / 2 / 86400) * 86400 + 10 * 3600;
+  chronicle_viewport_show_range (vp, mid, mid + 4 * 3600);
+  layout = compute (timeline, vp, HEIGHT);
+  assert_ticks (layout);
+}
+
 static void
 test_example_zoom (void)
 {
@@ -1983,6 +2010,7 @@ main (int   argc,
   g_test_add_func ("/layout/legend/one-off", test_legend_one_off);
   g_test_add_func ("/layout/label-text", test_label_text);
   g_test_add_func ("/layout/example/zoom-levels", test_example_zoom);
+  g_test_add_func ("/layout/axis/date-inside-break", test_date_inside_break);
   g_test_add_func ("/layout/example/fit-legible", test_example_fit_legible);
   g_test_add_func ("/layout/example/hit-test", test_hit_test);
   g_test_add_func ("/layout/degenerate", test_degenerate);

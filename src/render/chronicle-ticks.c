@@ -739,6 +739,23 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
         }
     }
 
+  /* Zoomed far into a break, less than a day across on a timeline of
+   * days, no tick falls in view: the day at the left edge, so that the
+   * axis still names a date. */
+  if (accepted->len == 0)
+    {
+      PendingTick p = { 0, };
+      double h = 0;
+
+      p.text = format_tick (vis_t0, get_format (UNIT_DAY, FORMAT_CONTEXT));
+      if (p.text != NULL)
+        measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
+      p.major = TRUE;
+      p.accepted = p.text != NULL && p.width <= layout->width;
+      p.time = vis_t0;
+      g_array_append_val (pending, p);
+    }
+
   for (guint i = 0; i < pending->len; i++)
     {
       PendingTick *p = &g_array_index (pending, PendingTick, i);
