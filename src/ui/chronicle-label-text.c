@@ -86,3 +86,37 @@ chronicle_label_set_event_title (GtkLabel   *label,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
+
+/**
+ * chronicle_accessible_name_text_buttons:
+ * @widget: a widget whose template holds buttons with a mnemonic label
+ *
+ * Gives each button under @widget whose label has a mnemonic the name a
+ * person would say. GTK 4.8 names such a button after its label property
+ * with the underline ("_Open") followed by the name of the label inside
+ * ("Open"): screen readers said "_Open Open". The label without its
+ * underline becomes the name, alone. Call it after the template is built.
+ */
+void
+chronicle_accessible_name_text_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child)) : NULL;
+
+      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (child)) && strchr (label, '_') != NULL)
+        {
+          g_autofree char *name = NULL;
+
+          /* Pango strips the mnemonic as the label shows it ("__" is "_"). */
+          if (!pango_parse_markup (label, -1, '_', NULL, &name, NULL, NULL))
+            name = g_strdup (label);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
+        chronicle_accessible_name_text_buttons (child);
+    }
+}

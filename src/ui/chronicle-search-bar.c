@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-search-bar.h"
 
 #include "chronicle-filter-popover.h"
@@ -310,6 +311,20 @@ create_result_row (ChronicleSearchMatch       *match,
   return row;
 }
 
+/* Says @text about @widget, where the focus is. GTK 4.8 has no announce
+ * call: screen readers speak a change of the focused widget's
+ * description, so the entry's description is the number of results (said
+ * as it changes while typing), and the widget that opened an event says
+ * which. */
+static void
+announce (GtkWidget  *widget,
+          const char *text)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 clear_results (ChronicleSearchBar *self)
 {
@@ -335,6 +350,7 @@ run_search (ChronicleSearchBar *self)
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->matches_label), FALSE);
+      announce (GTK_WIDGET (self->entry), "");
       return;
     }
 
@@ -399,6 +415,7 @@ run_search (ChronicleSearchBar *self)
     else
       gtk_label_set_text (self->matches_label, count);
     gtk_widget_set_visible (GTK_WIDGET (self->matches_label), TRUE);
+    announce (GTK_WIDGET (self->entry), gtk_label_get_text (self->matches_label));
   }
 
   gtk_revealer_set_reveal_child (self->results_revealer, TRUE);
@@ -406,14 +423,25 @@ run_search (ChronicleSearchBar *self)
 
 static void
 activate_match (ChronicleSearchBar   *self,
-                ChronicleSearchMatch *match)
+                ChronicleSearchMatch *match,
+                GtkWidget            *from)
 {
   ChronicleEvent *event = chronicle_search_match_get_event (match);
 
   if (self->view != NULL)
     {
+      g_autofree char *date = chronicle_event_format_date (event);
+      g_autofree char *shown = chronicle_text_for_display (chronicle_event_get_title (event),
+                                                           CHRONICLE_TEXT_MAX_TITLE, FALSE);
+      g_autofree char *title = chronicle_text_isolate (shown);
+      g_autofree char *opened = NULL;
+
       chronicle_timeline_view_set_selected_event (self->view, event);
       chronicle_timeline_view_reveal_selected (self->view, FALSE);
+      /* Translators: for screen readers, after Enter on a search result:
+       * the event's date and title */
+      opened = g_strdup_printf (_("Opened %s — %s"), date, title);
+      announce (from, opened);
     }
 
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
@@ -426,7 +454,7 @@ on_results_row_activated_cb (ChronicleSearchBar *self,
   ChronicleSearchMatch *match = g_object_get_data (G_OBJECT (row), "chronicle-match");
 
   if (match != NULL)
-    activate_match (self, match);
+    activate_match (self, match, GTK_WIDGET (row));
 }
 
 static void
@@ -448,7 +476,7 @@ on_entry_activate_cb (ChronicleSearchBar *self)
     return;
 
   gtk_list_box_select_row (self->results_list, row);
-  on_results_row_activated_cb (self, row);
+  activate_match (self, g_object_get_data (G_OBJECT (row), "chronicle-match"), GTK_WIDGET (self->entry));
 }
 
 static gboolean
@@ -513,6 +541,12 @@ on_search_mode_cb (ChronicleSearchBar *self)
     run_search (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+on_close_button_clicked_cb (ChronicleSearchBar *self)
+{
+  chronicle_search_bar_set_search_mode (self, FALSE);
 }
 
 static void
@@ -772,6 +806,7 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_hide_filters_clicked_cb);
 
   /* For the window's Ctrl+F and filter button, and the page. */
@@ -787,6 +822,7 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
   self->filter = chronicle_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,

@@ -864,3 +864,71 @@ chronicle_sidebar_get_n_rows (ChronicleSidebar *self)
 
   return n;
 }
+
+/* The first mapped label named "quote-text" under @widget, in child order
+ * (the list view keeps its rows in the order of its items). */
+static GtkWidget *
+find_quote_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), "quote-text") == 0 && gtk_widget_get_mapped (child))
+        return child;
+      found = find_quote_label (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Rows are made at the next layout: the sidebar may just have been shown
+ * or scrolled back to the top. */
+static gboolean
+focus_first_quote_tick_cb (GtkWidget     *widget,
+                           GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  ChronicleSidebar *self = CHRONICLE_SIDEBAR (widget);
+  GtkWidget *label = find_quote_label (GTK_WIDGET (self->event_list));
+  guint *frames_left = user_data;
+
+  if (label != NULL)
+    gtk_widget_grab_focus (label);
+  return label == NULL && --(*frames_left) > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * chronicle_sidebar_focus_first_quote:
+ * @self: a `ChronicleSidebar`
+ *
+ * Moves the keyboard focus to the text of the event's first quote (at
+ * once, or within a few frames when its row is not made yet): the
+ * shortcut from the chart to what was said.
+ *
+ * Returns: FALSE when the event has no quote (the focus does not move)
+ */
+gboolean
+chronicle_sidebar_focus_first_quote (ChronicleSidebar *self)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), FALSE);
+
+  if (self->event == NULL || chronicle_event_get_n_quotes (self->event) == 0)
+    return FALSE;
+
+  scroll_to_top (self->event_scroller);
+  label = find_quote_label (GTK_WIDGET (self->event_list));
+  if (label != NULL)
+    gtk_widget_grab_focus (label);
+  else
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_quote_tick_cb,
+                                  g_memdup2 (&(guint) { 10 }, sizeof (guint)), g_free);
+
+  return TRUE;
+}

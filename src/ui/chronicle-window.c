@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
@@ -613,6 +614,7 @@ chronicle_window_init (ChronicleWindow *self)
   self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
   adw_status_page_set_icon_name (self->start_page, APP_ID);
 
