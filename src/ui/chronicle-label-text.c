@@ -120,3 +120,29 @@ chronicle_accessible_name_text_buttons (GtkWidget *widget)
         chronicle_accessible_name_text_buttons (child);
     }
 }
+
+static void
+on_revealer_changed_cb (GtkRevealer *revealer)
+{
+  GtkWidget *child = gtk_revealer_get_child (revealer);
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, gtk_revealer_get_reveal_child (revealer) ||
+                                   gtk_revealer_get_child_revealed (revealer));
+}
+
+/**
+ * chronicle_revealer_hide_when_closed:
+ * @revealer: a revealer
+ *
+ * Hides the child of @revealer while it is closed. GTK 4.8 keeps a closed
+ * revealer's child in the accessible tree: its empty labels and buttons
+ * were there for a screen reader, named "GtkLabel".
+ */
+void
+chronicle_revealer_hide_when_closed (GtkRevealer *revealer)
+{
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (on_revealer_changed_cb), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_revealer_changed_cb), NULL);
+  on_revealer_changed_cb (revealer);
+}

@@ -327,6 +327,19 @@ create_quote_card (ChronicleSidebar *self,
   return card;
 }
 
+/* The rows hold text, not choices (neither selectable nor activatable):
+ * Tab goes to the labels and links in them. A focusable row has no name
+ * on GTK 4.8 (gtk_list_item_set_accessible_label is 4.12), and a screen
+ * reader said an empty "list item" before each quote. */
+static void
+unfocus_row (GtkWidget *child)
+{
+  GtkWidget *row = gtk_widget_get_parent (child);
+
+  if (row != NULL)
+    gtk_widget_set_focusable (row, FALSE);
+}
+
 /* The header and the sources are one widget each (from the template), which
  * at most one row shows at a time; quote rows are made when shown. */
 static void
@@ -342,7 +355,10 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
 
   if (CHRONICLE_IS_QUOTE (item))
     {
-      gtk_list_item_set_child (list_item, create_quote_card (self, CHRONICLE_QUOTE (item)));
+      GtkWidget *card = create_quote_card (self, CHRONICLE_QUOTE (item));
+
+      gtk_list_item_set_child (list_item, card);
+      unfocus_row (card);
       return;
     }
 
@@ -356,6 +372,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
     gtk_list_item_set_child (*holder, NULL);
   gtk_list_item_set_child (list_item, GTK_WIDGET (item));
   *holder = list_item;
+  unfocus_row (GTK_WIDGET (item));
 }
 
 static void

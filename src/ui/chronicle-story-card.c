@@ -381,6 +381,7 @@ static void
 chronicle_story_card_init (ChronicleStoryCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_revealer_hide_when_closed (self->revealer);
 
   /* Connected once here; chronicle_story_card_set_view() only retargets
    * the group, which moves these handlers from the old view to the new

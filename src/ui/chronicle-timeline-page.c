@@ -752,6 +752,7 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
+  chronicle_revealer_hide_when_closed (self->banner_revealer);
 
   self->sidebar_width = 360;
 
