@@ -225,6 +225,18 @@ def toolkit_tab_bar(obj):
         return False
 
 
+def named_ancestors(obj):
+    """What a screen reader says of the containers around a newly focused
+    object: their names (Orca skips the empty ones)."""
+    names = []
+    parent = obj.get_parent()
+    while parent is not None and parent.get_role_name() not in ('frame', 'application'):
+        if parent.get_name():
+            names.append(f'{parent.get_role_name()} {parent.get_name()!r}')
+        parent = parent.get_parent()
+    return names
+
+
 def chart_name(app):
     return app.chart.get_name()
 
@@ -242,6 +254,8 @@ def controls_are_named(app):
     app.key(K_ESCAPE)
     wait_for(lambda: chart_name(app).startswith('Story mode off. '), 'the end of story mode')
     assert not bad, f'{len(bad)} control(s) named by a type name or a mnemonic: {bad}'
+    around = [n for n in named_ancestors(app.chart) if TYPE_NAME.match(n.split(' ', 1)[1].strip("'"))]
+    assert not around, f'containers around the chart named by a type name: {around}'
     return f'0 of the controls in the window (tab bar aside) named by a type name'
 
 
@@ -308,6 +322,8 @@ def f6_goes_to_the_first_quote_and_back(app):
     app.key(K_F6)
     quote = wait_for(lambda: (f := app.focused()) and f.get_role_name() == 'label' and f.get_name().startswith('“') and f,
                      'the focus on a quote')
+    around = [n for n in named_ancestors(quote) if TYPE_NAME.match(n.split(' ', 1)[1].strip("'"))]
+    assert not around, f'containers around the quote named by a type name: {around}'
     app.key(K_F6)
     wait_for(lambda: is_focused(app.chart), 'the focus back on the chart')
     return quote.get_name()[:80]

@@ -146,3 +146,31 @@ chronicle_revealer_hide_when_closed (GtkRevealer *revealer)
   g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_revealer_changed_cb), NULL);
   on_revealer_changed_cb (revealer);
 }
+
+/**
+ * chronicle_accessible_unname_stack_pages:
+ * @widget: a widget with stacks under it (or a stack)
+ *
+ * Gives the pages of every stack under @widget an empty name. GTK 4.8
+ * names a page without a title after its type: entering the chart, Orca
+ * said "GtkStackPage panel" three times, once per stack around it. An
+ * empty name makes a page a layout container a screen reader passes over.
+ * Call it again when pages are added.
+ */
+void
+chronicle_accessible_unname_stack_pages (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (widget))
+        {
+          GtkStackPage *page = gtk_stack_get_page (GTK_STACK (widget), child);
+
+          if (page != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+        }
+      chronicle_accessible_unname_stack_pages (child);
+    }
+}

@@ -814,6 +814,9 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
   gtk_widget_class_install_action (widget_class, "search.show-filters", NULL, show_filters_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "chronicle-search-bar");
+  /* A container: without a role GTK 4.8 names it after its type, and a
+   * screen reader may say that on the way to the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -708,6 +708,9 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_list);
 
   gtk_widget_class_set_css_name (widget_class, "chronicle-sidebar");
+  /* A container: without a role GTK 4.8 names it after its type, and a
+   * screen reader may say that on the way to the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -742,6 +742,9 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chronicle-timeline-page");
+  /* A container: without a role GTK 4.8 names it after its type, and a
+   * screen reader may say that on the way to the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   g_type_ensure (CHRONICLE_TYPE_SIDEBAR);
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_VIEW);
@@ -752,6 +755,7 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
+  chronicle_accessible_unname_stack_pages (GTK_WIDGET (self));
   chronicle_revealer_hide_when_closed (self->banner_revealer);
 
   self->sidebar_width = 360;
