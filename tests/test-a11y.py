@@ -67,9 +67,18 @@ CONTROL_ROLES = {'push button', 'toggle button', 'check box', 'radio button', 'e
 WAIT = 5.0
 
 
+def pump():
+    """Delivers the AT-SPI events received so far to the listeners."""
+    from gi.repository import GLib
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
 def wait_for(predicate, what, timeout=WAIT):
     end = time.monotonic() + timeout
     while True:
+        pump()
         value = predicate()
         if value:
             return value
@@ -162,14 +171,6 @@ class App:
         for code in reversed(codes):
             Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
         time.sleep(0.05)
-
-    def pump(self, seconds=0.1):
-        end = time.monotonic() + seconds
-        ctx = gi.repository.GLib.MainContext.default()
-        while time.monotonic() < end:
-            while ctx.pending():
-                ctx.iteration(False)
-            time.sleep(0.01)
 
     def quit(self):
         self.proc.send_signal(signal.SIGTERM)
@@ -356,10 +357,20 @@ def story_mode_reads_events_and_quotes(app):
 
 @test
 def search_says_results_and_opened_event(app):
-    """Ctrl+F focuses the entry at once; its description is the result count as it changes; Enter says
+    """Ctrl+F focuses the entry and says so (a focus event); its description is the result count as it changes; Enter says
     which event opened."""
+    app.events.clear()
     app.key(K_F, ('ctrl',))
     entry = wait_for(lambda: (f := app.focused()) and f.get_role_name() == 'entry' and f, 'the search entry')
+    # What a screen reader follows is the focus event, not the state: GTK
+    # 4.8 sent none from the entry of a GtkSearchBar (inside a revealer).
+    try:
+        wait_for(lambda: any(e[0] == 'object:state-changed:focused' and e[3] == 1 and e[1] == entry
+                             for e in app.events), 'a focus event from the search entry')
+    except AssertionError:
+        seen = [(e[1].get_role_name(), e[1].get_name()[:20], e[3]) for e in app.events
+                if e[0] == 'object:state-changed:focused']
+        raise AssertionError(f'no focus event from the search entry; focus events: {seen}')
     for ch in 'talks':
         app.key(ord(ch))
     first = wait_for(lambda: re.match(r'^\d+ results?', entry.get_description() or '') and entry.get_description(),

@@ -27,7 +27,7 @@ struct _ChronicleSearchBar
   GtkWidget              parent_instance;
 
   /* template widgets */
-  GtkSearchBar          *search_bar;
+  GtkWidget             *search_box;
   GtkSearchEntry        *entry;
   GtkLabel              *matches_label;
   GtkRevealer           *results_revealer;
@@ -52,6 +52,7 @@ struct _ChronicleSearchBar
   guint                  n_results;
   gboolean               swapping;   /* setting the view's timeline ourselves */
   gboolean               filters_requested;
+  gboolean               search_mode;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleSearchBar, chronicle_search_bar, GTK_TYPE_WIDGET)
@@ -346,7 +347,7 @@ run_search (ChronicleSearchBar *self)
   clear_results (self);
 
   if (self->timeline == NULL || chronicle_search_query_is_empty (query) ||
-      !gtk_search_bar_get_search_mode (self->search_bar))
+      !self->search_mode)
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->matches_label), FALSE);
@@ -528,9 +529,9 @@ on_results_key_pressed_cb (ChronicleSearchBar    *self,
 }
 
 static void
-on_search_mode_cb (ChronicleSearchBar *self)
+on_search_mode_changed (ChronicleSearchBar *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
+  if (!self->search_mode)
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
       /* Back to the chart, for the arrow keys. */
@@ -541,6 +542,12 @@ on_search_mode_cb (ChronicleSearchBar *self)
     run_search (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+on_entry_stop_search_cb (ChronicleSearchBar *self)
+{
+  chronicle_search_bar_set_search_mode (self, FALSE);
 }
 
 static void
@@ -580,7 +587,7 @@ on_filter_changed_cb (ChronicleSearchBar *self)
   apply_filter (self);
   update_hidden_categories (self);
   update_count (self);
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  if (self->search_mode)
     run_search (self);
 }
 
@@ -607,7 +614,7 @@ on_view_timeline_cb (ChronicleSearchBar *self)
   apply_filter (self);
   update_hidden_categories (self);
   update_count (self);
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  if (self->search_mode)
     run_search (self);
 }
 
@@ -788,7 +795,7 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/chronicle-search-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, search_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, entry);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, matches_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, results_revealer);
@@ -801,7 +808,7 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, hide_filters_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_row_activated_cb);
@@ -837,7 +844,6 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   g_signal_connect_object (self->filter_popover, "closed", G_CALLBACK (on_filter_popover_closed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
 
   /* Before the entry's text widget takes Down for itself. */
   keys = gtk_event_controller_key_new ();
@@ -939,7 +945,7 @@ chronicle_search_bar_get_search_mode (ChronicleSearchBar *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), FALSE);
 
-  return gtk_search_bar_get_search_mode (self->search_bar);
+  return self->search_mode;
 }
 
 void
@@ -948,7 +954,13 @@ chronicle_search_bar_set_search_mode (ChronicleSearchBar *self,
 {
   g_return_if_fail (CHRONICLE_IS_SEARCH_BAR (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  search_mode = !!search_mode;
+  if (self->search_mode != search_mode)
+    {
+      self->search_mode = search_mode;
+      gtk_widget_set_visible (self->search_box, search_mode);
+      on_search_mode_changed (self);
+    }
   if (search_mode)
     {
       /* Ctrl+F again with the bar open: back to the entry, text selected
