@@ -157,8 +157,7 @@ chronicle_layout_fold_following (ChronicleLayout *self,
   self->n_visible += end - pos - 1;
   c->x_last = MAX (c->x_last,
                    CLAMP (chronicle_viewport_to_px (self->viewport,
-                                                    chronicle_viewport_event_start (self->viewport,
-                                                                                    chronicle_timeline_get_event (self->timeline, end - 1))),
+                                                    chronicle_viewport_position_start (self->viewport, self->timeline, end - 1)),
                           0, self->width));
 
   return end - self->first_visible - 1;

@@ -43,9 +43,9 @@ rect_union_x (const ChronicleRect *r,
 
 static guint
 get_event_category (ChronicleTimeline *timeline,
-                    ChronicleEvent    *event)
+                    guint              position)
 {
-  const char *id = chronicle_event_get_category_id (event);
+  const char *id = chronicle_timeline_get_event_category_id (timeline, position);
 
   if (id == NULL)
     return G_MAXUINT;
@@ -81,10 +81,11 @@ get_lane_geometry (const ChronicleLayout *self,
 
 /* How precise the event's date is: the coarser of its two ends. */
 static ChronicleMarkKind
-get_mark_kind (ChronicleEvent *event)
+get_mark_kind (ChronicleTimeline *timeline,
+               guint              position)
 {
-  const ChronicleDate *date = chronicle_event_get_date (event);
-  const ChronicleDate *end = chronicle_event_get_end (event);
+  const ChronicleDate *date = chronicle_timeline_get_event_date (timeline, position);
+  const ChronicleDate *end = chronicle_timeline_get_event_end (timeline, position);
   guint precision = date->precision;
 
   if (end != NULL)
@@ -106,18 +107,19 @@ get_mark_kind (ChronicleEvent *event)
 /* Sets the item's kind and x range. */
 static void
 shape_item (ChronicleLayout     *self,
-            ChronicleEvent      *event,
+            guint                position,
             ChronicleLayoutItem *item)
 {
-  const ChronicleDate *date = chronicle_event_get_date (event);
+  const ChronicleDate *date = chronicle_timeline_get_event_date (self->timeline, position);
 
-  item->mark = get_mark_kind (event);
-  chronicle_layout_set_item_text (self, event, item);
+  item->mark = get_mark_kind (self->timeline, position);
+  chronicle_layout_set_item_text (self, position, item);
 
   /* Precision decides the shape: a month or a range is drawn across its
    * whole span; an instant, or a day narrower than DAY_BAR_MIN, is a
    * point at the middle of what it denotes. */
-  if (chronicle_event_is_span (event) ||
+  /* (A range, or a date coarser than a day: chronicle_event_is_span().) */
+  if (chronicle_timeline_get_event_end (self->timeline, position) != NULL ||
       date->precision <= CHRONICLE_DATE_PRECISION_MONTH ||
       (date->precision == CHRONICLE_DATE_PRECISION_DAY && item->x2 - item->x >= DAY_BAR_MIN))
     {
@@ -166,10 +168,10 @@ collect_position (ChronicleTimeline *timeline,
  * the id (FNV-1a, stable across processes, unlike chronicle_str_hash()),
  * or the timeline position for an event without one. */
 static guint
-event_side (ChronicleEvent *event,
-            guint           position)
+event_side (ChronicleTimeline *timeline,
+            guint              position)
 {
-  const char *id = chronicle_event_get_id (event);
+  const char *id = chronicle_timeline_get_event_id (timeline, position);
   guint32 h = 2166136261u;
 
   if (id == NULL)
@@ -237,12 +239,12 @@ find_lane_before (const double *lane_start,
 /* The side and lane index @event had before: FALSE when it is new. */
 static gboolean
 recall_placement (ChronicleLayout *self,
-                  ChronicleEvent  *event,
+                  guint            position,
                   guint            n_above,
                   guint           *side,
                   guint           *lane)
 {
-  const char *id = chronicle_event_get_id (event);
+  const char *id = chronicle_timeline_get_event_id (self->timeline, position);
   int remembered;
 
   if (self->options.placements == NULL || id == NULL)
@@ -258,10 +260,10 @@ recall_placement (ChronicleLayout *self,
 
 static void
 remember_placement (ChronicleLayout *self,
-                    ChronicleEvent  *event,
+                    guint            position,
                     int              lane)
 {
-  const char *id = chronicle_event_get_id (event);
+  const char *id = chronicle_timeline_get_event_id (self->timeline, position);
 
   /* (An insert over a present key frees the key passed: dup only when
    * the lane changed.) */
@@ -365,9 +367,8 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   for (guint k = n_ongoing; k < self->n_range; k++)
     {
       guint pos = self->first_visible + k;
-      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
-      double s = chronicle_viewport_event_start (self->viewport, event);
-      double e = chronicle_viewport_event_end (self->viewport, event);
+      double s = chronicle_viewport_position_start (self->viewport, self->timeline, pos);
+      double e = chronicle_viewport_position_end (self->viewport, self->timeline, pos);
       ChronicleLayoutItem item = { 0, };
       double left0, left, right, any_lane_end;
       gboolean cut = FALSE, known;
@@ -396,10 +397,10 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       known = FALSE;
       if (left0 >= any_lane_end)
         {
-          known = recall_placement (self, event, n_above, &side, &preferred);
+          known = recall_placement (self, pos, n_above, &side, &preferred);
           if (!known)
             {
-              side = event_side (event, pos);
+              side = event_side (self->timeline, pos);
               preferred = G_MAXUINT;
               if (side_lane0[side] == side_lane1[side] || left0 < min_lane_end[side])
                 side = 1 - side;
@@ -418,7 +419,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
           continue;
         }
 
-      shape_item (self, event, &item);
+      shape_item (self, pos, &item);
       if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut,
                                           find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0))
         {
@@ -453,9 +454,9 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
-      item.category = get_event_category (self->timeline, event);
+      item.category = get_event_category (self->timeline, pos);
       item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
-      remember_placement (self, event, item.lane);
+      remember_placement (self, pos, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);
@@ -479,8 +480,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
     {
       guint pos = g_array_index (ongoing, guint, o);
       guint k = pos - self->first_visible;
-      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, pos);
-      double e = chronicle_viewport_event_end (self->viewport, event);
+      double e = chronicle_viewport_position_end (self->viewport, self->timeline, pos);
       ChronicleLayoutItem item = { 0, };
       double left, right;
       gboolean cut = FALSE, known;
@@ -491,12 +491,12 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         continue;
       self->n_visible++;
 
-      item.x = chronicle_viewport_to_px (self->viewport, chronicle_viewport_event_start (self->viewport, event));
+      item.x = chronicle_viewport_to_px (self->viewport, chronicle_viewport_position_start (self->viewport, self->timeline, pos));
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
-      known = recall_placement (self, event, n_above, &side, &preferred);
+      known = recall_placement (self, pos, n_above, &side, &preferred);
       if (!known)
         {
-          side = event_side (event, pos);
+          side = event_side (self->timeline, pos);
           preferred = G_MAXUINT;
           if (side_lane0[side] == side_lane1[side])
             side = 1 - side;
@@ -504,7 +504,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
 
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
         {
-          shape_item (self, event, &item);
+          shape_item (self, pos, &item);
           if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, TRUE))
             {
               l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
@@ -542,9 +542,9 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         self->n_cut_titles++;
       item.first_event = pos;
       item.n_events = 1;
-      item.category = get_event_category (self->timeline, event);
+      item.category = get_event_category (self->timeline, pos);
       item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
-      remember_placement (self, event, item.lane);
+      remember_placement (self, pos, item.lane);
 
       self->item_of_event[k] = self->items->len;
       append_item (self, &item);

@@ -148,7 +148,7 @@ void        chronicle_layout_place_title    (ChronicleLayout      *self,
                                              gpointer              data,
                                              double               *y);
 void        chronicle_layout_set_item_text  (ChronicleLayout      *self,
-                                             ChronicleEvent       *event,
+                                             guint                 position,
                                              ChronicleLayoutItem  *item);
 gboolean    chronicle_layout_measure_label  (ChronicleLayout      *self,
                                              ChronicleLayoutItem  *item,

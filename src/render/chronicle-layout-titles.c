@@ -107,10 +107,10 @@ chronicle_layout_place_title (ChronicleLayout      *self,
  * one (the loader warned), "c. " before an approximate date's. */
 void
 chronicle_layout_set_item_text (ChronicleLayout     *self,
-                                ChronicleEvent      *event,
+                                guint                position,
                                 ChronicleLayoutItem *item)
 {
-  const char *title = chronicle_event_get_title (event);
+  const char *title = chronicle_timeline_get_event_title (self->timeline, position);
   char *shown;
 
   /* the first byte settles nearly every case */
@@ -121,7 +121,7 @@ chronicle_layout_set_item_text (ChronicleLayout     *self,
   else
     title = chronicle_layout_display_text (self, title);
 
-  item->approximate = chronicle_event_get_approximate (event);
+  item->approximate = chronicle_timeline_get_event_approximate (self->timeline, position);
   if (!item->approximate)
     {
       item->text = title;
