@@ -570,6 +570,7 @@ update (ChronicleSidebar *self)
   if (self->event != NULL)
     {
       update_event_page (self);
+      gtk_widget_set_visible (self->event_scroller, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "event");
       /* A new event is read from the top. */
       scroll_to_top (self->event_scroller);
@@ -581,6 +582,10 @@ update (ChronicleSidebar *self)
       chronicle_quote_list_set_event (self->quotes, NULL);
       update_overview_page (self);
       gtk_stack_set_visible_child_name (self->stack, "overview");
+      /* Hidden, not only behind: GTK 4.8 keeps a stack's other pages in
+       * the accessible tree, and the empty labels of the event page were
+       * there for a screen reader, named "GtkLabel". */
+      gtk_widget_set_visible (self->event_scroller, FALSE);
       scroll_to_top (self->scroller);
     }
 }
