@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-export-dialog.h"
 #include "chronicle-export-dialog-private.h"
 
@@ -567,6 +568,7 @@ chronicle_export_dialog_init (ChronicleExportDialog *self)
   const ChronicleExportPreset *presets = chronicle_export_get_presets (&n_presets);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
   for (guint i = 0; i < n_presets; i++)
     {
