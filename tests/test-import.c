@@ -1,0 +1,214 @@
+/* test-import.c: the readers of other programs' formats (issue #14)
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chronicle-category.h"
+#include "chronicle-color-private.h"
+#include "chronicle-era.h"
+#include "chronicle-event.h"
+#include "chronicle-quote.h"
+#include "chronicle-source.h"
+#include "chronicle-timeline-loader.h"
+
+static ChronicleTimeline *
+load_fixture (const char  *name,
+              GStrv       *warnings,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return chronicle_timeline_load_from_file (file, NULL, warnings, error);
+}
+
+static gboolean
+has_warning (GStrv       warnings,
+             const char *part)
+{
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    if (strstr (warnings[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_warning (GStrv       warnings,
+                const char *part)
+{
+  if (!has_warning (warnings, part))
+    {
+      g_autofree char *all = warnings != NULL ? g_strjoinv ("\n", warnings) : g_strdup ("(none)");
+
+      g_test_message ("no warning holds \"%s\"; the warnings:\n%s", part, all);
+      g_test_fail ();
+    }
+}
+
+static ChronicleSource *
+find_source (ChronicleTimeline *timeline,
+             const char        *id)
+{
+  GListModel *sources = chronicle_timeline_get_sources (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (chronicle_source_get_id (source), id) == 0)
+        return source;
+    }
+  return NULL;
+}
+
+static void
+test_timelinejs_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("timelinejs-full.json", &warnings, &error);
+  ChronicleEvent *event;
+  ChronicleQuote *quote;
+  ChronicleSource *source;
+  GListModel *categories, *eras;
+  g_autofree char *date = NULL;
+  const char * const *source_ids;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  /* The title slide. */
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "The Road to Istanbul");
+  g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "Built from a Reuters report.");
+
+  /* Six events, three left out with their place. */
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  assert_warning (warnings, "Converted from TimelineJS: 4 of 7 events, 2 groups as categories, 1 eras, 2 quotes, 2 links");
+  assert_warning (warnings, "events[3] \"big-bang\": start_date: year -13800000000 cannot be shown yet");
+  assert_warning (warnings, "events[5] \"Impossible day\": start_date:");
+  assert_warning (warnings, "events[6]: not an object; left out");
+  assert_warning (warnings, "events[4] \"istanbul\": end 2024 is before start 2025-05-17; the end is left out");
+  assert_warning (warnings, "eras[1] \"Broken era\": start_date: \"year\" is not a whole number");
+  assert_warning (warnings, "1 display dates are kept in the file but not shown");
+  assert_warning (warnings, "1 dates lost their milliseconds");
+  assert_warning (warnings, "background (1)");
+
+  /* HTML as text, the link in it a source, the blockquote a quote with the credit as speaker. */
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "invasion");
+  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_assert_cmpstr (date, ==, "2022-02-24");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border.\nSee the report.");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-1");
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_nonnull (source_ids);
+  g_assert_cmpstr (source_ids[0], ==, "link-1");
+  source = find_source (timeline, "link-1");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/report");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "the report");
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "We are ready for any format.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Volodymyr Zelenskiy");
+
+  /* No unique_id: an id made from the place; month precision; other media a source. */
+  event = chronicle_timeline_get_event (timeline, 1);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-2");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_assert_cmpstr (date, ==, "2022-03");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_end (event));
+  g_assert_cmpstr (date, ==, "2022-04");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-2");
+  source = find_source (timeline, "link-2");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/photo.jpg");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Delegates");
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "AP");
+
+  /* Minutes and seconds; an entity decoded; a quote without a speaker. */
+  event = chronicle_timeline_get_event (timeline, 2);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "istanbul");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Direct talks & a handshake");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_assert_cmpstr (date, ==, "2025-05-16T10:30");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_end (event));
+  g_assert_cmpstr (date, ==, "2025-05-16T12:15:05");
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Progress.");
+  g_assert_null (chronicle_quote_get_speaker (quote));
+
+  /* A repeated unique_id gets a new one; an empty headline a placeholder. */
+  event = chronicle_timeline_get_event (timeline, 3);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-5");
+  g_assert_null (chronicle_event_get_end (event));
+
+  /* Groups as categories, in colours that stand out from the background. */
+  categories = chronicle_timeline_get_categories (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, i);
+      guint32 rgb = (guint32) g_ascii_strtoull (chronicle_category_get_color (category) + 1, NULL, 16);
+
+      g_assert_cmpfloat (chronicle_color_contrast (((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                                                   (rgb & 0xff) / 255.0, CHRONICLE_LIGHT_BACKGROUND),
+                         >=, CHRONICLE_CONTRAST_MARKS);
+    }
+  g_assert_false (has_warning (warnings, "stands out too little"));
+
+  eras = chronicle_timeline_get_eras (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 1);
+  {
+    g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, 0);
+
+    g_assert_cmpstr (chronicle_era_get_label (era), ==, "Full-scale war");
+  }
+}
+
+/* A file none of whose events can be represented is refused, with the reason. */
+static void
+test_timelinejs_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("timelinejs-nothing.json", NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "year -13798000000 cannot be shown yet"));
+}
+
+/* JSON that is neither ours nor TimelineJS keeps the loader's own refusal. */
+static void
+test_timelinejs_not (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline =
+    chronicle_timeline_load_from_data ("{\"events\": 3, \"title\": \"x\"}", -1, NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/timelinejs/fields", test_timelinejs_fields);
+  g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
+  g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
+
+  return g_test_run ();
+}
