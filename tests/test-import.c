@@ -94,8 +94,8 @@ test_timelinejs_fields (void)
   assert_warning (warnings, "events[6]: not an object; left out");
   assert_warning (warnings, "events[4] \"istanbul\": end 2024 is before start 2025-05-17; the end is left out");
   assert_warning (warnings, "eras[1] \"Broken era\": start_date: \"year\" is not a whole number");
-  assert_warning (warnings, "1 display dates are kept in the file but not shown");
-  assert_warning (warnings, "1 dates lost their milliseconds");
+  assert_warning (warnings, "1 display date is kept in the file but not shown");
+  assert_warning (warnings, "1 date lost its milliseconds");
   assert_warning (warnings, "background (1)");
 
   /* HTML as text, the link in it a source, the blockquote a quote with the credit as speaker. */

@@ -12,7 +12,6 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "chronicle-color-private.h"
 #include "chronicle-date.h"
 #include "chronicle-html-text-private.h"
 #include "chronicle-import-private.h"
@@ -26,65 +25,9 @@
  * "unique_id", and "eras". Built as a chronicle-timeline document.
  */
 
-#define QUOTE_MAX 60
-
-/* Colours for the groups, dark enough for 3:1 on a light background (each
- * is checked against it: a darker one is made where it is not). */
-static const char * const palette[] = {
-  "#1c71d8", "#c01c28", "#26a269", "#c64600", "#813d9c", "#865e3c",
-  "#0b7a75", "#a51d2d", "#1a5fb4", "#5e5c64", "#986a44", "#613583",
-};
-
-typedef struct
-{
-  GPtrArray  *notes;
-  guint       n_dropped;
-  JsonArray  *sources;
-  JsonArray  *categories;
-  GHashTable *source_urls;    /* url -> id, both owned */
-  GHashTable *groups;         /* label -> id, both owned */
-  GHashTable *event_ids;      /* owned ids */
-  guint       n_quotes;
-  guint       n_links;
-  guint       n_display_dates;
-  guint       n_milliseconds;
-  GHashTable *ignored;        /* member name -> count, for the summary */
-} Import;
-
 static const char * const known_event_members[] = {
   "start_date", "end_date", "display_date", "text", "group", "media", "unique_id", NULL
 };
-
-void
-chronicle_import_note (GPtrArray  *notes,
-                       guint      *n_dropped,
-                       const char *format,
-                       ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  if (notes->len >= CHRONICLE_IMPORT_MAX_NOTES)
-    {
-      (*n_dropped)++;
-      return;
-    }
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (notes, chronicle_text_escape_line (message, 0));
-}
-
-void
-chronicle_import_finish_notes (GPtrArray *notes,
-                               guint      n_dropped)
-{
-  if (n_dropped > 0)
-    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more note",
-                                                          "and %u more notes", n_dropped),
-                                             n_dropped));
-}
 
 gboolean
 chronicle_import_is_timelinejs (ChronicleJsonNode *root)
@@ -201,7 +144,7 @@ get_part (ChronicleJsonNode *date,
 /* Converts a TimelineJS date object to ISO text for our format; NULL with
  * @problem set (a translated reason) when it cannot be. */
 static char *
-convert_date (Import            *import,
+convert_date (ChronicleImport   *import,
               ChronicleJsonNode *date,
               char             **problem)
 {
@@ -273,137 +216,44 @@ convert_date (Import            *import,
   return chronicle_date_to_iso (&parsed);
 }
 
-/* The id of the source for @url, made on first use. */
-static const char *
-add_source (Import     *import,
-            const char *url,
-            const char *title,
-            const char *publisher)
-{
-  const char *id = g_hash_table_lookup (import->source_urls, url);
-  JsonObject *source;
-
-  if (id != NULL)
-    return id;
-
-  source = json_object_new ();
-  id = g_strdup_printf ("link-%u", g_hash_table_size (import->source_urls) + 1);
-  json_object_set_string_member (source, "id", id);
-  json_object_set_string_member (source, "url", url);
-  if (title != NULL && *title != '\0')
-    json_object_set_string_member (source, "title", title);
-  if (publisher != NULL && *publisher != '\0')
-    json_object_set_string_member (source, "publisher", publisher);
-  json_array_add_object_element (import->sources, source);
-  g_hash_table_insert (import->source_urls, g_strdup (url), (char *) id);
-  return id;
-}
-
-static const char *
-add_group (Import     *import,
-           const char *label)
-{
-  const char *id = g_hash_table_lookup (import->groups, label);
-  guint n = g_hash_table_size (import->groups);
-  JsonObject *category;
-  const char *color = palette[n % G_N_ELEMENTS (palette)];
-  guint32 rgb = (guint32) g_ascii_strtoull (color + 1, NULL, 16);
-  double r = ((rgb >> 16) & 0xff) / 255.0, g = ((rgb >> 8) & 0xff) / 255.0, b = (rgb & 0xff) / 255.0;
-  g_autofree char *checked = NULL;
-
-  if (id != NULL)
-    return id;
-
-  chronicle_color_ensure_contrast (&r, &g, &b, CHRONICLE_LIGHT_BACKGROUND, CHRONICLE_CONTRAST_MARKS);
-  checked = g_strdup_printf ("#%02x%02x%02x", (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5),
-                             (guint) (b * 255 + 0.5));
-
-  category = json_object_new ();
-  id = g_strdup_printf ("group-%u", n + 1);
-  json_object_set_string_member (category, "id", id);
-  json_object_set_string_member (category, "label", label);
-  json_object_set_string_member (category, "color", checked);
-  json_array_add_object_element (import->categories, category);
-  g_hash_table_insert (import->groups, g_strdup (label), (char *) id);
-  return id;
-}
-
-/* "<blockquote>" media become quotes; other media a source with the
- * caption as its title and the credit as its publisher. */
 static void
-convert_media (Import            *import,
-               ChronicleJsonNode *media,
-               JsonObject        *event,
-               JsonArray         *source_ids)
-{
-  const char *url = get_string (media, "url");
-  g_autofree char *caption = get_text (media, "caption", NULL);
-  g_autofree char *credit = get_text (media, "credit", NULL);
-  const char *p = url;
-
-  if (url == NULL)
-    return;
-  while (g_ascii_isspace (*p))
-    p++;
-
-  if (g_ascii_strncasecmp (p, "<blockquote", 11) == 0)
-    {
-      g_autofree char *text = chronicle_html_to_text (url, NULL);
-      JsonObject *quote;
-      JsonArray *quotes;
-
-      if (*text == '\0')
-        return;
-      quote = json_object_new ();
-      json_object_set_string_member (quote, "text", text);
-      if (credit != NULL || caption != NULL)
-        json_object_set_string_member (quote, "speaker", credit != NULL ? credit : caption);
-      quotes = json_array_new ();
-      json_array_add_object_element (quotes, quote);
-      json_object_set_array_member (event, "quotes", quotes);
-      import->n_quotes++;
-    }
-  else if (chronicle_uri_is_web_link (url))
-    {
-      json_array_add_string_element (source_ids, add_source (import, url, caption, credit));
-      import->n_links++;
-    }
-  else
-    g_hash_table_insert (import->ignored, (char *) "media (not a web link)",
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (import->ignored,
-                                                                                  "media (not a web link)")) + 1));
-}
-
-static void
-count_ignored (Import            *import,
+count_ignored (ChronicleImport   *import,
                ChronicleJsonNode *object)
 {
   for (guint i = 0; i < object->n_children; i++)
-    {
-      const char *key = object->v.children[i].key;
-
-      if (!g_strv_contains (known_event_members, key))
-        g_hash_table_insert (import->ignored, (char *) key,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (import->ignored, key)) + 1));
-    }
+    if (!g_strv_contains (known_event_members, object->v.children[i].key))
+      chronicle_import_count_ignored (import, object->v.children[i].key);
 }
 
-/* A place in the file for a note: events[3] "unique_id". */
-static char *
-describe_place (const char        *list,
-                guint              index,
-                const char        *name)
+/* Converts @date_node into *@iso, or notes why not (naming @place and
+ * @what, "start_date" or "end_date", and what is left out). */
+static gboolean
+convert_named_date (ChronicleImport   *import,
+                    ChronicleJsonNode *date_node,
+                    const char        *place,
+                    const char        *what,
+                    const char        *left_out,
+                    char             **iso)
 {
-  g_autofree char *quoted = NULL;
+  g_autofree char *problem = NULL;
 
-  if (name == NULL)
-    return g_strdup_printf ("%s[%u]", list, index);
-  quoted = chronicle_text_escape_line (name, QUOTE_MAX);
-  return g_strdup_printf ("%s[%u] \"%s\"", list, index, quoted);
+  if (date_node == NULL)
+    problem = g_strdup (_("missing"));
+  else
+    *iso = convert_date (import, date_node, &problem);
+
+  if (problem == NULL)
+    return TRUE;
+
+  chronicle_import_note (import,
+                         /* Translators: a place in the file, a member name (start_date), why, and
+                          * what is left out ("the event is left out") */
+                         _("%s: %s: %s; %s"), place, what, problem, left_out);
+  return FALSE;
 }
 
-static JsonObject *
-convert_event (Import            *import,
+static void
+convert_event (ChronicleImport   *import,
                ChronicleJsonNode *object,
                guint              index)
 {
@@ -411,132 +261,81 @@ convert_event (Import            *import,
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_html_link_free);
   g_autoptr(JsonArray) source_ids = json_array_new ();
   ChronicleJsonNode *text = get_object (object, "text");
-  ChronicleJsonNode *start = get_object (object, "start_date");
   ChronicleJsonNode *end = get_object (object, "end_date");
   ChronicleJsonNode *media = get_object (object, "media");
   g_autofree char *headline = get_text (text, "headline", links);
   g_autofree char *body = get_text (text, "text", links);
-  g_autofree char *start_iso = NULL, *end_iso = NULL, *problem = NULL, *place = NULL, *id = NULL;
+  g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL, *id = NULL;
   const char *unique_id = get_string (object, "unique_id");
   const char *display_date = get_string (object, "display_date");
   const char *group = get_string (object, "group");
 
-  place = describe_place ("events", index, unique_id != NULL ? unique_id : headline);
+  place = chronicle_import_describe_place ("events", index,
+                                           unique_id != NULL && *unique_id != '\0' ? unique_id : headline);
   count_ignored (import, object);
 
-  if (start == NULL)
-    {
-      chronicle_import_note (import->notes, &import->n_dropped,
-                             /* Translators: %s is a place in the file, events[3] "id" */
-                             _("%s: no \"start_date\"; the event is left out"), place);
-      return NULL;
-    }
-  if (!(start_iso = convert_date (import, start, &problem)))
-    {
-      chronicle_import_note (import->notes, &import->n_dropped,
-                             /* Translators: the first %s is a place in the file, the second why */
-                             _("%s: start_date: %s; the event is left out"), place, problem);
-      return NULL;
-    }
-  if (end != NULL && !(end_iso = convert_date (import, end, &problem)))
-    chronicle_import_note (import->notes, &import->n_dropped,
-                           _("%s: end_date: %s; the end is left out"), place, problem);
-  if (end_iso != NULL)
-    {
-      ChronicleDate a, b;
-
-      if (chronicle_date_parse (start_iso, &a, NULL) && chronicle_date_parse (end_iso, &b, NULL) &&
-          chronicle_date_get_start (&b) < chronicle_date_get_start (&a))
-        {
-          chronicle_import_note (import->notes, &import->n_dropped,
-                                 /* Translators: %s are a place and two dates */
-                                 _("%s: end %s is before start %s; the end is left out"),
-                                 place, end_iso, start_iso);
-          g_clear_pointer (&end_iso, g_free);
-        }
-    }
+  if (!convert_named_date (import, get_object (object, "start_date"), place, "start_date",
+                           _("the event is left out"), &start_iso))
+    return;
+  if (end != NULL && convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
+      !chronicle_import_check_end (import, place, start_iso, end_iso))
+    g_clear_pointer (&end_iso, g_free);
 
   /* An id must be unique and not empty; TimelineJS's unique_id is optional. */
-  if (unique_id != NULL && *unique_id != '\0' && !g_hash_table_contains (import->event_ids, unique_id))
-    id = g_strdup (unique_id);
-  else
-    for (guint n = index + 1; id == NULL || g_hash_table_contains (import->event_ids, id); n++)
-      {
-        g_free (id);
-        id = g_strdup_printf ("event-%u", n);
-      }
-  g_hash_table_add (import->event_ids, g_strdup (id));
-
+  id = chronicle_import_take_id (import, unique_id, index + 1);
   json_object_set_string_member (event, "id", id);
   json_object_set_string_member (event, "date", start_iso);
   if (end_iso != NULL)
     json_object_set_string_member (event, "end", end_iso);
   if (headline != NULL)
     json_object_set_string_member (event, "title", headline);
-  else if (display_date != NULL && *display_date != '\0')
+  else if (display_date != NULL && !chronicle_text_is_blank (display_date))
     json_object_set_string_member (event, "title", display_date);
   else
     json_object_set_string_member (event, "title", _("Untitled event"));
   if (body != NULL)
     json_object_set_string_member (event, "summary", body);
-  if (display_date != NULL && *display_date != '\0')
-    {
-      /* Not shown yet: the format has no member for it; kept so that a save keeps it. */
-      json_object_set_string_member (event, "display_date", display_date);
-      import->n_display_dates++;
-    }
+  chronicle_import_set_display_date (import, event, display_date);
   if (group != NULL && !chronicle_text_is_blank (group))
-    json_object_set_string_member (event, "category", add_group (import, group));
+    json_object_set_string_member (event, "category", chronicle_import_add_group (import, group));
 
   for (guint i = 0; i < links->len; i++)
     {
       ChronicleHtmlLink *link = g_ptr_array_index (links, i);
 
-      json_array_add_string_element (source_ids, add_source (import, link->url, link->text, NULL));
+      json_array_add_string_element (source_ids, chronicle_import_add_source (import, link->url, link->text, NULL));
       import->n_links++;
     }
   if (media != NULL)
-    convert_media (import, media, event, source_ids);
+    {
+      g_autofree char *caption = get_text (media, "caption", NULL);
+      g_autofree char *credit = get_text (media, "credit", NULL);
+
+      chronicle_import_add_media (import, get_string (media, "url"), caption, credit, event, source_ids);
+    }
   if (json_array_get_length (source_ids) > 0)
     json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
 
-  return g_steal_pointer (&event);
+  json_array_add_object_element (import->events, g_steal_pointer (&event));
 }
 
-static JsonObject *
-convert_era (Import            *import,
+static void
+convert_era (ChronicleImport   *import,
              ChronicleJsonNode *object,
              guint              index)
 {
   g_autoptr(JsonObject) era = json_object_new ();
-  ChronicleJsonNode *start = get_object (object, "start_date");
   ChronicleJsonNode *end = get_object (object, "end_date");
   g_autofree char *headline = get_text (get_object (object, "text"), "headline", NULL);
-  g_autofree char *start_iso = NULL, *end_iso = NULL, *problem = NULL, *place = NULL, *id = NULL;
+  g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL, *id = NULL;
 
-  place = describe_place ("eras", index, headline);
-  if (start == NULL || !(start_iso = convert_date (import, start, &problem)))
-    {
-      chronicle_import_note (import->notes, &import->n_dropped, _("%s: start_date: %s; the era is left out"),
-                             place, problem != NULL ? problem : _("missing"));
-      return NULL;
-    }
-  if (end != NULL && !(end_iso = convert_date (import, end, &problem)))
-    chronicle_import_note (import->notes, &import->n_dropped,
-                           _("%s: end_date: %s; the end is left out"), place, problem);
-  if (end_iso != NULL)
-    {
-      ChronicleDate a, b;
-
-      if (chronicle_date_parse (start_iso, &a, NULL) && chronicle_date_parse (end_iso, &b, NULL) &&
-          chronicle_date_get_start (&b) < chronicle_date_get_start (&a))
-        {
-          chronicle_import_note (import->notes, &import->n_dropped,
-                                 _("%s: end %s is before start %s; the end is left out"),
-                                 place, end_iso, start_iso);
-          g_clear_pointer (&end_iso, g_free);
-        }
-    }
+  place = chronicle_import_describe_place ("eras", index, headline);
+  if (!convert_named_date (import, get_object (object, "start_date"), place, "start_date",
+                           _("the era is left out"), &start_iso))
+    return;
+  if (end != NULL && convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
+      !chronicle_import_check_end (import, place, start_iso, end_iso))
+    g_clear_pointer (&end_iso, g_free);
 
   id = g_strdup_printf ("era-%u", index + 1);
   json_object_set_string_member (era, "id", id);
@@ -544,47 +343,7 @@ convert_era (Import            *import,
   json_object_set_string_member (era, "start", start_iso);
   if (end_iso != NULL)
     json_object_set_string_member (era, "end", end_iso);
-  return g_steal_pointer (&era);
-}
-
-static void
-add_summary (Import *import,
-             guint   n_events,
-             guint   n_converted,
-             guint   n_eras)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-  g_autoptr(GString) ignored = g_string_new (NULL);
-
-  /* The summary goes first: it is what the user reads. */
-  g_ptr_array_insert (import->notes, 0,
-                      g_strdup_printf (_("Converted from TimelineJS: %u of %u events, %u groups as categories, "
-                                         "%u eras, %u quotes, %u links as sources"),
-                                       n_converted, n_events, g_hash_table_size (import->groups), n_eras,
-                                       import->n_quotes, import->n_links));
-  if (import->n_display_dates > 0)
-    g_ptr_array_insert (import->notes, 1,
-                        g_strdup_printf (_("%u display dates are kept in the file but not shown: "
-                                           "Chronicle shows the dates themselves"),
-                                         import->n_display_dates));
-  if (import->n_milliseconds > 0)
-    g_ptr_array_insert (import->notes, 1,
-                        g_strdup_printf (_("%u dates lost their milliseconds: Chronicle keeps seconds"),
-                                         import->n_milliseconds));
-
-  g_hash_table_iter_init (&iter, import->ignored);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autofree char *name = chronicle_text_escape_line (key, QUOTE_MAX);
-
-      g_string_append_printf (ignored, "%s%s (%u)", ignored->len > 0 ? ", " : "", name,
-                              GPOINTER_TO_UINT (value));
-    }
-  if (ignored->len > 0)
-    g_ptr_array_insert (import->notes, 1,
-                        /* Translators: %s is a list of TimelineJS member names with counts */
-                        g_strdup_printf (_("Not represented, left out: %s"), ignored->str));
+  json_array_add_object_element (import->eras, g_steal_pointer (&era));
 }
 
 char *
@@ -592,25 +351,17 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
                              GPtrArray          *notes,
                              GError            **error)
 {
-  Import import = { notes, 0, };
-  g_autoptr(JsonObject) document = json_object_new ();
-  g_autoptr(JsonArray) events = json_array_new ();
-  g_autoptr(JsonArray) eras = json_array_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
+  ChronicleImport import;
   ChronicleJsonNode *title = get_object (root, "title");
   ChronicleJsonNode *title_text = title != NULL ? get_object (title, "text") : NULL;
   ChronicleJsonNode *array;
   g_autofree char *headline = get_text (title_text, "headline", NULL);
   g_autofree char *description = get_text (title_text, "text", NULL);
-  guint n_events = 0;
+  g_autofree char *summary = NULL;
+  guint n_events = 0, n_converted;
+  char *document;
 
-  import.sources = json_array_new ();
-  import.categories = json_array_new ();
-  import.source_urls = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, g_free);
-  import.groups = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, g_free);
-  import.event_ids = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
-  import.ignored = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  chronicle_import_init (&import, notes);
 
   array = chronicle_json_object_get_member (root, "events");
   if (array != NULL && chronicle_json_node_get_node_type (array) == CHRONICLE_JSON_NODE_ARRAY)
@@ -619,16 +370,11 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
       for (guint i = 0; i < n_events; i++)
         {
           ChronicleJsonNode *element = chronicle_json_array_get_element (array, i);
-          JsonObject *event;
 
-          if (chronicle_json_node_get_node_type (element) != CHRONICLE_JSON_NODE_OBJECT)
-            {
-              chronicle_import_note (notes, &import.n_dropped,
-                                     _("events[%u]: not an object; left out"), i);
-              continue;
-            }
-          if ((event = convert_event (&import, element, i)) != NULL)
-            json_array_add_object_element (events, event);
+          if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT)
+            convert_event (&import, element, i);
+          else
+            chronicle_import_note (&import, _("events[%u]: not an object; left out"), i);
         }
     }
 
@@ -637,52 +383,33 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
     for (guint i = 0; i < chronicle_json_array_get_length (array); i++)
       {
         ChronicleJsonNode *element = chronicle_json_array_get_element (array, i);
-        JsonObject *era;
 
-        if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT &&
-            (era = convert_era (&import, element, i)) != NULL)
-          json_array_add_object_element (eras, era);
+        if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT)
+          convert_era (&import, element, i);
+        else
+          chronicle_import_note (&import, _("eras[%u]: not an object; left out"), i);
       }
 
   if (g_strcmp0 (get_string (root, "scale"), "cosmological") == 0)
-    chronicle_import_note (notes, &import.n_dropped,
-                           _("the cosmological scale is not supported yet: years before 1 or after 9999 are left out"));
+    chronicle_import_note (&import, _("the cosmological scale is not supported yet: "
+                                      "years before 1 or after 9999 are left out"));
 
-  if (n_events > 0 && json_array_get_length (events) == 0)
+  n_converted = json_array_get_length (import.events);
+  if (n_events > 0 && n_converted == 0)
     {
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
                    /* Translators: %s is the first reason, such as events[0]: start_date: ... */
                    _("TimelineJS file: none of its events could be converted (%s)"),
                    notes->len > 0 ? (const char *) g_ptr_array_index (notes, 0) : "");
-      g_hash_table_unref (import.source_urls);
-      g_hash_table_unref (import.groups);
-      g_hash_table_unref (import.event_ids);
-      g_hash_table_unref (import.ignored);
-      json_array_unref (import.sources);
-      json_array_unref (import.categories);
+      chronicle_import_clear (&import);
       return NULL;
     }
 
-  add_summary (&import, n_events, json_array_get_length (events), json_array_get_length (eras));
-  chronicle_import_finish_notes (notes, import.n_dropped);
-
-  json_object_set_string_member (document, "format", "chronicle-timeline");
-  json_object_set_int_member (document, "version", 1);
-  json_object_set_string_member (document, "title", headline != NULL ? headline : _("Imported timeline"));
-  if (description != NULL)
-    json_object_set_string_member (document, "description", description);
-  json_object_set_array_member (document, "sources", import.sources);
-  json_object_set_array_member (document, "categories", import.categories);
-  json_object_set_array_member (document, "eras", g_steal_pointer (&eras));
-  json_object_set_array_member (document, "events", g_steal_pointer (&events));
-
-  g_hash_table_unref (import.source_urls);
-  g_hash_table_unref (import.groups);
-  g_hash_table_unref (import.event_ids);
-  g_hash_table_unref (import.ignored);
-
-  node = json_node_init_object (json_node_alloc (), document);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  summary = g_strdup_printf (_("Converted from TimelineJS: %u of %u events, %u groups as categories, "
+                               "%u eras, %u quotes, %u links as sources"),
+                             n_converted, n_events, json_array_get_length (import.categories),
+                             json_array_get_length (import.eras), import.n_quotes, import.n_links);
+  document = chronicle_import_finish (&import, summary, headline, description);
+  chronicle_import_clear (&import);
+  return document;
 }
