@@ -10,11 +10,13 @@
 
 #include "chronicle-category.h"
 #include "chronicle-color-private.h"
+#include "chronicle-date.h"
 #include "chronicle-era.h"
 #include "chronicle-event.h"
 #include "chronicle-quote.h"
 #include "chronicle-source.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
 
 static ChronicleTimeline *
 load_fixture (const char  *name,
@@ -200,6 +202,191 @@ test_timelinejs_not (void)
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
 }
 
+static char *
+event_date (ChronicleEvent *event,
+            gboolean        end)
+{
+  const ChronicleDate *date = end ? chronicle_event_get_end (event) : chronicle_event_get_date (event);
+
+  return date != NULL ? chronicle_date_to_iso (date) : NULL;
+}
+
+static ChronicleEvent *
+find_event (ChronicleTimeline *timeline,
+            const char        *id)
+{
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    if (g_strcmp0 (chronicle_timeline_get_event_id (timeline, i), id) == 0)
+      return chronicle_timeline_get_event (timeline, i);
+  return NULL;
+}
+
+/* A spreadsheet with common column names: every one read, refusals with their row. */
+static void
+test_csv_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-columns.csv", &warnings, &error);
+  ChronicleEvent *event;
+  ChronicleSource *source;
+  const char * const *actors;
+  const char * const *source_ids;
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  assert_warning (warnings, "Converted from a spreadsheet: 4 of 6 rows as events, 2 groups as categories");
+  assert_warning (warnings, "Not represented, left out: Mood (2)");
+  assert_warning (warnings, "row 6, column \"Date\": \"2022-02-30\" is not a date");
+  assert_warning (warnings, "row 7: end 2023-04-01 is before start 2023-05-01; the end is left out");
+  assert_warning (warnings, "row 8: no date; the row is left out");
+
+  event = find_event (timeline, "invasion");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  /* A quoted cell keeps its comma and its line break. */
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border, at dawn.\nMore in the report.");
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Ukraine");
+  actors = (const char * const *) chronicle_event_get_actors (event);
+  g_assert_nonnull (actors);
+  g_assert_cmpstr (actors[0], ==, "Russia");
+  g_assert_cmpstr (actors[1], ==, "Ukraine");
+  g_assert_null (actors[2]);
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_nonnull (source_ids);
+  source = find_source (timeline, source_ids[0]);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/report");
+  source = find_source (timeline, source_ids[1]);
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "Reuters");
+  g_assert_null (chronicle_source_get_url (source));
+
+  event = find_event (timeline, "talks");
+  start = event_date (event, FALSE);
+  end = event_date (event, TRUE);
+  g_assert_cmpstr (start, ==, "2022-03");
+  g_assert_cmpstr (end, ==, "2022-04");
+  /* The same publisher is one source. */
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_cmpstr (source_ids[0], ==, (const char *) chronicle_event_get_source_ids (find_event (timeline, "invasion"))[1]);
+
+  event = find_event (timeline, "istanbul");
+  g_clear_pointer (&start, g_free);
+  start = event_date (event, FALSE);
+  g_assert_cmpstr (start, ==, "2025-05-16T10:30");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, chronicle_event_get_category_id (find_event (timeline, "talks")));
+
+  g_assert_null (chronicle_event_get_end (find_event (timeline, "late")));
+}
+
+static void
+test_tsv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("tsv-columns.tsv", &warnings, &error);
+  ChronicleEvent *event;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Tabbed");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "one, with a comma");
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_categories (timeline)), ==, 2);
+}
+
+/* The TimelineJS Google-Sheets template, header for header. */
+static void
+test_csv_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-template.csv", &warnings, &error);
+  ChronicleEvent *event;
+  ChronicleSource *source;
+  GListModel *eras;
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "The Road to Istanbul");
+  g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "Built from a Reuters report.");
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  assert_warning (warnings, "row 7, column \"Year\": \"20O4\" is not a year; the row is left out");
+  assert_warning (warnings, "row 8, column \"Month\": \"13\" is not a month");
+  assert_warning (warnings, "row 9: 2022-02-30 does not exist");
+  assert_warning (warnings, "row 10, column \"Time\": \"25:00\" is not a time");
+  assert_warning (warnings, "row 11, column \"Year\": \"-500\" cannot be shown yet");
+  assert_warning (warnings, "1 display date is kept in the file but not shown");
+  assert_warning (warnings, "Not represented, left out: Background (1), Media Thumbnail (1)");
+
+  eras = chronicle_timeline_get_eras (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 1);
+
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border.");
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  g_assert_cmpstr (chronicle_quote_get_text (chronicle_event_get_quote (event, 0)), ==, "We are ready for any format.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_event_get_quote (event, 0)), ==, "Volodymyr Zelenskiy");
+
+  event = chronicle_timeline_get_event (timeline, 1);
+  start = event_date (event, FALSE);
+  end = event_date (event, TRUE);
+  g_assert_cmpstr (start, ==, "2022-03");
+  g_assert_cmpstr (end, ==, "2022-04");
+  source = find_source (timeline, chronicle_event_get_source_ids (event)[0]);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/photo.jpg");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Delegates");
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "AP");
+
+  /* "2:15:05 PM" in End Time. */
+  event = chronicle_timeline_get_event (timeline, 2);
+  g_clear_pointer (&start, g_free);
+  g_clear_pointer (&end, g_free);
+  start = event_date (event, FALSE);
+  end = event_date (event, TRUE);
+  g_assert_cmpstr (start, ==, "2025-05-16T10:30");
+  g_assert_cmpstr (end, ==, "2025-05-16T14:15:05");
+}
+
+static void
+test_csv_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-nothing.csv", NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "row 2, column \"Date\": \"20O4\" is not a date"));
+}
+
+/* Text that is not what it claims: refused, never a crash or hang. */
+static void
+test_csv_hostile (void)
+{
+  static const char * const inputs[] = {
+    "Date,Title\n\"unterminated,quote\n2020,x\n",
+    "Date,Title\n\0\0\0,\0\n",
+    "Date,Title\n2020,\xff\xfe bytes\n",
+    "Date,Title,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n2020\n",
+    "Date;Title\n2020-01-01;semicolons\n",
+    "Date,Title",
+    "\xef\xbb\xbfYear,Headline\n2020,BOM\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) warnings = NULL;
+      gsize length = i == 1 ? 19 : strlen (inputs[i]);
+      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (inputs[i], length, &warnings, &error);
+
+      g_test_message ("input %u: %s", i, timeline != NULL ? "loaded" : error->message);
+      g_assert_true ((timeline != NULL) != (error != NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +396,12 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/fields", test_timelinejs_fields);
   g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
+
+  g_test_add_func ("/import/csv/columns", test_csv_columns);
+  g_test_add_func ("/import/csv/tsv", test_tsv);
+  g_test_add_func ("/import/csv/template", test_csv_template);
+  g_test_add_func ("/import/csv/nothing", test_csv_nothing);
+  g_test_add_func ("/import/csv/hostile", test_csv_hostile);
 
   return g_test_run ();
 }

@@ -69,7 +69,8 @@ void         chronicle_import_note            (ChronicleImport   *import,
 /* Counts one @what (a member or column name) that was not represented. */
 void         chronicle_import_count_ignored   (ChronicleImport   *import,
                                                const char        *what);
-/* The id of the source for @url (a web link), made on first use. */
+/* The id of the source for @url (a web link), made on first use; with
+ * no @url, the source named @publisher (a spreadsheet's "Reuters"). */
 const char  *chronicle_import_add_source      (ChronicleImport   *import,
                                                const char        *url,
                                                const char        *title,

@@ -95,9 +95,13 @@ chronicle_import_add_source (ChronicleImport *import,
                              const char      *title,
                              const char      *publisher)
 {
-  const char *id = g_hash_table_lookup (import->source_urls, url);
+  g_autofree char *name_key = url == NULL ? g_strconcat ("name:", publisher, NULL) : NULL;
+  const char *key = url != NULL ? url : name_key;
+  const char *id = g_hash_table_lookup (import->source_urls, key);
   JsonObject *source;
   char *new_id;
+
+  g_return_val_if_fail (url != NULL || publisher != NULL, NULL);
 
   if (id != NULL)
     return id;
@@ -105,13 +109,14 @@ chronicle_import_add_source (ChronicleImport *import,
   new_id = g_strdup_printf ("link-%u", g_hash_table_size (import->source_urls) + 1);
   source = json_object_new ();
   json_object_set_string_member (source, "id", new_id);
-  json_object_set_string_member (source, "url", url);
+  if (url != NULL)
+    json_object_set_string_member (source, "url", url);
   if (title != NULL && *title != '\0')
     json_object_set_string_member (source, "title", title);
   if (publisher != NULL && *publisher != '\0')
     json_object_set_string_member (source, "publisher", publisher);
   json_array_add_object_element (import->sources, source);
-  g_hash_table_insert (import->source_urls, g_strdup (url), new_id);
+  g_hash_table_insert (import->source_urls, g_strdup (key), new_id);
   return new_id;
 }
 

@@ -1258,7 +1258,8 @@ load_from_data (const char                   *data,
 
 /* A foreign document (see chronicle-import-private.h) converted to ours
  * and loaded, its conversion notes before the loader's warnings. Leaves
- * *@error alone when @data is none of the formats we import. */
+ * *@error alone (the loader's own refusal) when @data is none of the
+ * formats we import. */
 static ChronicleTimeline *
 load_foreign (const char                   *data,
               gsize                         length,
@@ -1275,8 +1276,10 @@ load_foreign (const char                   *data,
   ChronicleTimeline *timeline;
   gboolean retry;
 
-  if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL) &&
-      chronicle_import_is_timelinejs (chronicle_json_document_get_root (&document)))
+  if (chronicle_import_is_csv (data, length))
+    converted = chronicle_import_csv (data, length, notes, &import_error);
+  else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL) &&
+           chronicle_import_is_timelinejs (chronicle_json_document_get_root (&document)))
     converted = chronicle_import_timelinejs (chronicle_json_document_get_root (&document), notes, &import_error);
   chronicle_json_document_clear (&document);
 
@@ -1318,6 +1321,10 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
 
   if (warnings != NULL)
     *warnings = NULL;
+
+  /* A spreadsheet is told by its first line; JSON never looks like one. */
+  if (chronicle_import_is_csv (data, length))
+    return load_foreign (data, length, reporter, cancellable, warnings, error);
 
   timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, &local_error);
   if (retry)
