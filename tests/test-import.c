@@ -387,6 +387,21 @@ test_csv_hostile (void)
     }
 }
 
+/* Found by fuzz-import-csv: a NUL in a cell made the cell's text invalid
+ * UTF-8 and the converted document unloadable. */
+static void
+test_csv_nul (void)
+{
+  static const char data[] = "date\ttitle\n2020-01-01\tTab\0\0\x07" "bed \xc3\xa9\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (data, sizeof data - 1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
+  /* Still read as UTF-8: the NULs do not make it Windows-1252. */
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Tab  \x07" "bed \xc3\xa9");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/import/csv/template", test_csv_template);
   g_test_add_func ("/import/csv/nothing", test_csv_nothing);
   g_test_add_func ("/import/csv/hostile", test_csv_hostile);
+  g_test_add_func ("/import/csv/nul", test_csv_nul);
 
   return g_test_run ();
 }

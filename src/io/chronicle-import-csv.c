@@ -504,19 +504,21 @@ field_cb (void   *field,
 
   if (reader->row->len >= MAX_COLUMNS)
     return;
-  /* Cells are UTF-8 by now (the whole text was checked), but a NUL inside
-   * one would cut it: it is kept as U+FFFD, like any other damage. */
-  text = g_strndup (field != NULL ? field : "", length);
-  if (strlen (text) != length)
+  /* Cells are UTF-8 by now (the whole text was checked or converted),
+   * but a NUL inside one would cut it short: it becomes a space. */
+  text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (text, field, length);
+  text[length] = '\0';
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '\0')
+      text[i] = ' ';
+  if (!g_utf8_validate_len (text, length, NULL))
     {
-      g_autofree char *valid = g_utf8_make_valid (field, length);
+      char *valid = g_utf8_make_valid (text, length);
 
       g_free (text);
-      text = g_steal_pointer (&valid);
-      for (char *p = text; p < text + length; p++)
-        if (*p == '\0')
-          *p = ' ';
-      text[length] = '\0';
+      text = valid;
     }
   g_ptr_array_add (reader->row, text);
 }
@@ -663,11 +665,24 @@ chronicle_import_csv (const char  *data,
 {
   Reader reader = { 0, };
   g_autofree char *converted = NULL;
+  g_autofree char *without_nuls = NULL;
   g_autofree char *summary = NULL;
   char delimiter;
   char *document;
 
   data = skip_bom (data, &length);
+  /* A NUL byte is no text; it would also make UTF-8 text look like some
+   * other encoding to the check below. */
+  if (memchr (data, '\0', length) != NULL)
+    {
+      char *copy = g_malloc (length + 1);
+
+      for (gsize i = 0; i < length; i++)
+        copy[i] = data[i] != '\0' ? data[i] : ' ';
+      copy[length] = '\0';
+      without_nuls = copy;
+      data = copy;
+    }
   /* Spreadsheets saved by older Excel are Windows-1252; anything else that
    * is not UTF-8 reads as that too, rather than not at all. */
   if (!g_utf8_validate_len (data, length, NULL))
