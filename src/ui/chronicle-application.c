@@ -207,6 +207,7 @@ chronicle_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.import-article", { "<Control><Shift>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.fit", { "<Control>0", NULL } },
