@@ -238,6 +238,16 @@ test_review_reject_accept_add (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   g_assert_false (chronicle_review_proposal_get_accepted (strike));
   headline = find_descendant (proposal_row (page, silva_position), GTK_TYPE_ENTRY);
+  /* The keyboard on a row shows that row's evidence. */
+  g_assert_true (gtk_widget_grab_focus (headline));
+  chronicle_review_proposal_get_evidence (silva, &start, &end);
+  {
+    guint shown_start, shown_end;
+
+    g_assert_true (chronicle_review_page_get_highlight (page, &shown_start, &shown_end));
+    g_assert_cmpuint (shown_start, ==, start);
+    g_assert_cmpuint (shown_end, ==, end);
+  }
   gtk_editable_set_text (GTK_EDITABLE (headline), "Minister meets both sides");
   g_assert_cmpstr (chronicle_review_proposal_get_headline (silva), ==, "Minister meets both sides");
 

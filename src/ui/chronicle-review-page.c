@@ -145,7 +145,9 @@ update_count (ChronicleReviewPage *self)
                           accepted, n);
   gtk_label_set_text (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", accepted > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
+  /* "None found" only once the article could be dated. */
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0 && self->draft != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), n > 0);
 }
 
 static const char *
@@ -235,6 +237,18 @@ make_quote_label (ChronicleQuote *quote)
   return label;
 }
 
+/* Tabbing into a row's check button or entries selects the row, so the
+ * article shows the evidence of what the keyboard is on. */
+static void
+on_row_focus_enter_cb (GtkEventControllerFocus *controller,
+                       GtkListBoxRow           *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  if (GTK_IS_LIST_BOX (list) && !gtk_list_box_row_is_selected (row))
+    gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+}
+
 /* One proposal's row: accept, headline, date and what it was understood
  * as, the duplicate flag, the quotes. */
 static GtkWidget *
@@ -255,6 +269,7 @@ create_row_cb (gpointer item,
   g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
   g_autofree char *accept_name = NULL;
   const char *duplicate_of = chronicle_review_proposal_get_duplicate_of (proposal);
+  GtkEventController *focus;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -318,6 +333,9 @@ create_row_cb (gpointer item,
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_row_focus_enter_cb), row);
+  gtk_widget_add_controller (row, focus);
   return row;
 }
 
@@ -377,6 +395,8 @@ show_proposals (ChronicleReviewPage *self,
   update_count (self);
   self->state = "review";
   gtk_stack_set_visible_child_name (self->stack, "review");
+  /* The first proposal's evidence shows at once. */
+  chronicle_review_page_select_proposal (self, 0);
 }
 
 static void
