@@ -360,6 +360,35 @@ test_review_flags_duplicates (Fixture       *fixture,
   g_assert_null (_chronicle_window_get_review_page (fixture->window));
 }
 
+/* Opening a timeline during a review shows the tabs; Import Article
+ * brings the same review back, choices kept, rather than a second one. */
+static void
+test_review_back_after_open (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(GFile) other = write_article (fixture, FALSE);
+  g_autofree char *example_path = chronicle_test_example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  g_autoptr(ChronicleReviewProposal) first = g_list_model_get_item (chronicle_review_page_get_proposals (page), 0);
+
+  chronicle_review_proposal_set_accepted (first, FALSE);
+  chronicle_window_open (fixture->window, example);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-article", NULL));
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_false (chronicle_review_proposal_get_accepted (first));
+
+  /* Another article waits for this one. */
+  _chronicle_window_import_article (fixture->window, other);
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  g_assert_true (g_file_equal (chronicle_review_page_get_file (page), article));
+}
+
 static void
 test_review_titles_similar (void)
 {
@@ -449,6 +478,8 @@ main (int   argc,
               fixture_setup, test_review_asks_for_publication_date, fixture_teardown);
   g_test_add ("/review/unreadable-article", Fixture, NULL,
               fixture_setup, test_review_unreadable_article, fixture_teardown);
+  g_test_add ("/review/back-after-open", Fixture, NULL,
+              fixture_setup, test_review_back_after_open, fixture_teardown);
   g_test_add_func ("/review/titles-similar", test_review_titles_similar);
   g_test_add_func ("/review/import-accelerator", test_review_import_accelerator);
 

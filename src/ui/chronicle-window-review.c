@@ -54,7 +54,6 @@ close_review (ChronicleWindow *self)
   if (page != NULL)
     gtk_stack_remove (self->main_stack, GTK_WIDGET (page));
   gtk_stack_set_visible_child_name (self->main_stack, adw_tab_view_get_n_pages (self->tab_view) > 0 ? "tabs" : "start");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-article", TRUE);
   _chronicle_window_sync_header (self);
 }
 
@@ -169,6 +168,23 @@ on_review_cancel_cb (ChronicleWindow     *self,
   close_review (self);
 }
 
+static void
+show_review (ChronicleWindow     *self,
+             ChronicleReviewPage *page)
+{
+  g_autofree char *name = _chronicle_window_dup_display_name (chronicle_review_page_get_file (page));
+  /* Translators: %s is a file name */
+  g_autofree char *subtitle = g_strdup_printf (_("From “%s”"), name);
+
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (page));
+  /* The header's chart buttons would act on the hidden tab. */
+  adw_window_title_set_title (self->window_title, _("Review Article"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_widget_set_visible (self->navigation_box, FALSE);
+  gtk_widget_set_visible (self->fit_button, FALSE);
+  gtk_widget_set_visible (self->sidebar_button, FALSE);
+}
+
 /**
  * _chronicle_window_import_article:
  * @file: a news article, plain text or a saved page
@@ -180,15 +196,16 @@ void
 _chronicle_window_import_article (ChronicleWindow *self,
                                   GFile           *file)
 {
-  ChronicleReviewPage *page;
-  g_autofree char *name = _chronicle_window_dup_display_name (file);
-  /* Translators: %s is a file name */
-  g_autofree char *subtitle = g_strdup_printf (_("From “%s”"), name);
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
 
-  /* One review at a time: a second would lose the first one's choices. */
-  if (_chronicle_window_get_review_page (self) != NULL)
+  /* One review at a time: a second would lose the first one's choices.
+   * Opening a timeline meanwhile shows the tabs; this brings the review
+   * back. */
+  if (page != NULL)
     {
-      chronicle_window_add_toast (self, adw_toast_new (_("Finish or cancel the article under review first")));
+      show_review (self, page);
+      if (!g_file_equal (file, chronicle_review_page_get_file (page)))
+        chronicle_window_add_toast (self, adw_toast_new (_("Finish or cancel the article under review first")));
       return;
     }
 
@@ -197,17 +214,8 @@ _chronicle_window_import_article (ChronicleWindow *self,
   g_signal_connect_object (page, "add", G_CALLBACK (on_review_add_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "cancel", G_CALLBACK (on_review_cancel_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (page), REVIEW_PAGE_NAME);
-  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (page));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-article", FALSE);
-
-  /* The header's chart buttons would act on the hidden tab. */
-  adw_window_title_set_title (self->window_title, _("Review Article"));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_widget_set_visible (self->navigation_box, FALSE);
-  gtk_widget_set_visible (self->fit_button, FALSE);
-  gtk_widget_set_visible (self->sidebar_button, FALSE);
-
   chronicle_review_page_load_file (page, file);
+  show_review (self, page);
 }
 
 static void
@@ -232,9 +240,20 @@ import_article_action_cb (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) articles = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  /* Back to the review under way. */
+  if (page != NULL)
+    {
+      show_review (self, page);
+      return;
+    }
+
+  articles = gtk_file_filter_new ();
+  all = gtk_file_filter_new ();
 
   native = gtk_file_chooser_native_new (_("Import an Article"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
