@@ -557,7 +557,6 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "review.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "review.cancel", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chronicle-review-page");
