@@ -423,9 +423,7 @@ run_export (ChronicleCliOptions *options)
         }
 
       viewport = chronicle_viewport_new ();
-      chronicle_viewport_set_zone_offset (viewport,
-                                          chronicle_viewport_resolve_zone (timeline, options->export.zone,
-                                                                           options->export.zone_offset));
+      chronicle_viewport_set_zone (viewport, timeline, options->export.zone, options->export.zone_offset);
       chronicle_viewport_set_timeline (viewport, timeline, options->export.collapse_gaps);
       chronicle_viewport_set_width (viewport, options->export.width);
       {

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 /* Shared by the layout's files (chronicle-layout*.c). */
 #define CHRONICLE_OUTER_PAD       16.0
 #define CHRONICLE_LABEL_EDGE      3.0     /* px kept free at the right: the selection ring lies outside the box */
+#define CHRONICLE_LABEL_MAX_TEXT  340.0   /* longer titles wrap onto a second line */
 #define CHRONICLE_LABEL_MIN_WIDTH (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define CHRONICLE_TICK_MARK       6.0
 #define CHRONICLE_CLUSTER_SPAN    36.0    /* px of axis one cluster gathers */
@@ -111,6 +112,8 @@ struct _ChronicleLayout
   double                  stretch_label_y;  /* top of the stretch headings' row */
   double                  break_label_y;    /* top of the row of break texts that left the tick row */
   double                  label_height;   /* text height of an event label */
+  guint                   n_lanes_above;  /* label lanes on each side of the axis */
+  guint                   n_lanes_below;
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
@@ -157,7 +160,7 @@ gboolean    chronicle_layout_measure_label  (ChronicleLayout      *self,
                                              double               *left,
                                              double               *right,
                                              gboolean             *cut_title,
-                                             gboolean              may_wrap);
+                                             double                max_line);
 
 /* chronicle-layout-legend.c */
 void  chronicle_layout_reserve_legend (ChronicleLayout      *self,

@@ -118,6 +118,9 @@ typedef struct
 /* chronicle-paint-cache.c: text caches */
 TextCaches     *_chronicle_paint_get_text_caches     (void);
 void            _chronicle_paint_forget_shaped_text  (void);
+double          _chronicle_paint_leader_top          (const ChronicleLayout      *layout,
+                                                      double                      x,
+                                                      double                      y);
 gpointer        _chronicle_paint_generations_lookup  (Generations                *gen,
                                                       const char                 *key);
 void            _chronicle_paint_generations_insert  (Generations                *gen,

@@ -408,6 +408,40 @@ paint_ticks (Painter *p)
     }
 }
 
+/**
+ * _chronicle_paint_leader_top:
+ * @x: a leader's x
+ * @y: where it would start below the axis
+ *
+ * Where a leader going down from the axis at @x starts: past the tick
+ * labels, and past a stretch heading or a break's text it would cross
+ * ("15–16 May 2025" was struck through by the leaders of 16 May).
+ */
+double
+_chronicle_paint_leader_top (const ChronicleLayout *layout,
+                             double                 x,
+                             double                 y)
+{
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleRect *r = &g_array_index (layout->stretches, ChronicleLayoutStretch, i).rect;
+
+      if (x >= r->x - 3 && x <= r->x + r->width + 3 && y < r->y + r->height + 1)
+        y = r->y + r->height + 1;
+    }
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double left = (brk->x0 + brk->x1) / 2 - brk->text_width / 2;
+
+      if (brk->text != NULL && brk->text_below && x >= left - 3 && x <= left + brk->text_width + 3 &&
+          y < layout->break_label_y + layout->tick_label_height + 1)
+        y = layout->break_label_y + layout->tick_label_height + 1;
+    }
+
+  return y;
+}
+
 /* Leaders go up (or down) from the axis to their label. Filled once per
  * colour rather than once per item: hundreds of fills cost more in
  * cairo's setup than in pixels. */
@@ -451,7 +485,7 @@ paint_leaders (Painter *p)
               if (item->kind == CHRONICLE_ITEM_MARKER)
                 /* Stub under the marker, then pass behind the tick labels. */
                 add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
-              y0 = MAX (y0, below_start);
+              y0 = _chronicle_paint_leader_top (layout, x, MAX (y0, below_start));
             }
           add_vline (cr, x, y0, y1);
           any = TRUE;

@@ -86,3 +86,91 @@ chronicle_label_set_event_title (GtkLabel   *label,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
+
+/**
+ * chronicle_accessible_name_text_buttons:
+ * @widget: a widget whose template holds buttons with a mnemonic label
+ *
+ * Gives each button under @widget whose label has a mnemonic the name a
+ * person would say. GTK 4.8 names such a button after its label property
+ * with the underline ("_Open") followed by the name of the label inside
+ * ("Open"): screen readers said "_Open Open". The label without its
+ * underline becomes the name, alone. Call it after the template is built.
+ */
+void
+chronicle_accessible_name_text_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child)) : NULL;
+
+      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (child)) && strchr (label, '_') != NULL)
+        {
+          g_autofree char *name = NULL;
+
+          /* Pango strips the mnemonic as the label shows it ("__" is "_"). */
+          if (!pango_parse_markup (label, -1, '_', NULL, &name, NULL, NULL))
+            name = g_strdup (label);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
+        chronicle_accessible_name_text_buttons (child);
+    }
+}
+
+static void
+on_revealer_changed_cb (GtkRevealer *revealer)
+{
+  GtkWidget *child = gtk_revealer_get_child (revealer);
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, gtk_revealer_get_reveal_child (revealer) ||
+                                   gtk_revealer_get_child_revealed (revealer));
+}
+
+/**
+ * chronicle_revealer_hide_when_closed:
+ * @revealer: a revealer
+ *
+ * Hides the child of @revealer while it is closed. GTK 4.8 keeps a closed
+ * revealer's child in the accessible tree: its empty labels and buttons
+ * were there for a screen reader, named "GtkLabel".
+ */
+void
+chronicle_revealer_hide_when_closed (GtkRevealer *revealer)
+{
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (on_revealer_changed_cb), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_revealer_changed_cb), NULL);
+  on_revealer_changed_cb (revealer);
+}
+
+/**
+ * chronicle_accessible_unname_stack_pages:
+ * @widget: a widget with stacks under it (or a stack)
+ *
+ * Gives the pages of every stack under @widget an empty name. GTK 4.8
+ * names a page without a title after its type: entering the chart, Orca
+ * said "GtkStackPage panel" three times, once per stack around it. An
+ * empty name makes a page a layout container a screen reader passes over.
+ * Call it again when pages are added.
+ */
+void
+chronicle_accessible_unname_stack_pages (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (widget))
+        {
+          GtkStackPage *page = gtk_stack_get_page (GTK_STACK (widget), child);
+
+          if (page != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+        }
+      chronicle_accessible_unname_stack_pages (child);
+    }
+}

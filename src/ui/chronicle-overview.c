@@ -288,6 +288,7 @@ update_accessible_value (ChronicleOverview *self)
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
   double t0, t1, middle_x, percent;
 
   if (axis == NULL)
@@ -315,11 +316,20 @@ update_accessible_value (ChronicleOverview *self)
   /* The middle of the window, as a share of the strip. */
   middle_x = (chronicle_viewport_to_px (axis, t0) + chronicle_viewport_to_px (axis, t1)) / 2.0;
   percent = 100.0 * CLAMP (middle_x / chronicle_viewport_get_width (axis), 0.0, 1.0);
+  /* GTK 4.8 sends no event for a new value text (and none for a value
+   * that moves less than a percent): the description carries the range
+   * too, and a screen reader speaks its change while the strip has the
+   * focus. */
+  /* Translators: the overview's accessible description: the part of the
+   * timeline shown ("Showing 1 May 2025 to 16 May 2025"), then how to move it */
+  description = g_strdup_printf (_("%s. The frame marks the part the chart shows. Left and Right move it."),
+                                 self->value_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, percent,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->value_text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 

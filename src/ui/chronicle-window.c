@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
@@ -304,6 +305,8 @@ on_tab_view_n_pages_cb (ChronicleWindow *self)
   gboolean any = adw_tab_view_get_n_pages (self->tab_view) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "tabs" : "start");
+  /* The tab view holds its pages in a stack of its own. */
+  chronicle_accessible_unname_stack_pages (GTK_WIDGET (self->tab_view));
   if (!any)
     update_for_current_page (self);
 }
@@ -617,6 +620,10 @@ chronicle_window_init (ChronicleWindow *self)
   self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
+  chronicle_accessible_unname_stack_pages (GTK_WIDGET (self));
+  /* libadwaita's tab view would be named "AdwTabView" around the chart. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tab_view), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 
   adw_status_page_set_icon_name (self->start_page, APP_ID);
 
