@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chronicle-layout.h"
+#include "chronicle-density-private.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-filter.h"
 #include "chronicle-test-util.h"
@@ -705,6 +706,64 @@ test_dense_clusters (void)
   g_assert_cmpuint (n_labels, >, 20);
   g_assert_cmpuint (n_items, <, 1000);
   g_assert_cmpuint (chronicle_layout_get_n_visible_events (layout), ==, 10000);
+  /* Events map to items in runs, not one entry per event: a fitted view
+   * of a million events must not cost megabytes per frame. */
+  g_assert_cmpuint (layout->event_runs->len, <=, 2 * n_items);
+}
+
+/* Too dense to label: the layout counts where the events start, per
+ * column of the density strip, and the counts are those a pass over the
+ * events gives (up to an event on a column's edge, where the two round
+ * differently). A view where every event has its label has no strip. */
+static void
+test_density (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, 3);
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleViewport) example_vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(ChronicleLayout) example_layout = NULL;
+  g_autofree guint *expected = NULL;
+  guint n_columns, total = 0, counted = 0, misplaced = 0, max_count = 0;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+
+  n_columns = (guint) ceil (WIDTH / CHRONICLE_DENSITY_COLUMN);
+  g_assert_nonnull (layout->density);
+  g_assert_cmpuint (layout->n_density, ==, n_columns);
+
+  expected = g_new0 (guint, n_columns);
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      double x = chronicle_viewport_to_px (layout->viewport, chronicle_viewport_event_start (layout->viewport, event));
+      int column = (int) floor (x / CHRONICLE_DENSITY_COLUMN);
+
+      if (column >= 0 && column < (int) n_columns)
+        {
+          expected[column]++;
+          total++;
+        }
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      counted += layout->density[c];
+      misplaced += layout->density[c] > expected[c] ? layout->density[c] - expected[c] : expected[c] - layout->density[c];
+      max_count = MAX (max_count, layout->density[c]);
+    }
+  g_assert_cmpuint (total, ==, 10000);
+  g_assert_cmpuint (counted, ==, total);
+  g_assert_cmpuint (misplaced, <=, total / 500);
+  g_assert_cmpuint (layout->density_max, ==, max_count);
+
+  /* A small timeline: every event labelled, no strip. */
+  chronicle_viewport_set_width (example_vp, WIDTH);
+  chronicle_viewport_set_timeline (example_vp, example, TRUE);
+  example_layout = compute (example, example_vp, HEIGHT);
+  g_assert_null (example_layout->density);
 }
 
 static guint n_measured;
@@ -2018,6 +2077,7 @@ main (int   argc,
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
+  g_test_add_func ("/layout/generated/density", test_density);
   g_test_add_func ("/layout/generated/measures-bounded", test_measures_bounded);
   g_test_add_func ("/layout/axis/years/example", test_years_example);
   g_test_add_func ("/layout/axis/years/1963-2012", test_years_1963_2012);

@@ -31,6 +31,7 @@
 
 #include "chronicle-category-color.h"
 #include "chronicle-color-private.h"
+#include "chronicle-density-private.h"
 #include "chronicle-export.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
@@ -1043,6 +1044,85 @@ test_day_unlike_timed_range (void)
   chronicle_layout_free (guess_layout);
 }
 
+/* The painter finds texts it has shaped by their address first (labels
+ * drawn again pass the events' own strings): a string freed and another
+ * made at the same address, or changed in place, is still measured for
+ * what it says now. */
+static void
+test_text_cache_reused_address (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  ChroniclePangoMeasurer measurer = { context, &style };
+  char buffer[64];
+  double wide, narrow, again, height;
+
+  chronicle_style_init_light (&style);
+  g_strlcpy (buffer, "A rather long title of many words", sizeof buffer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &wide, &height, &measurer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &again, &height, &measurer);
+  g_assert_cmpfloat (again, ==, wide);
+
+  g_strlcpy (buffer, "Short", sizeof buffer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &narrow, &height, &measurer);
+  g_assert_cmpfloat (narrow, <, wide / 3);
+
+  /* Same text, same address, another role (font): measured in that font. */
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_TITLE, &again, &height, &measurer);
+  g_assert_cmpfloat (again, >, narrow);
+
+  g_object_unref (context);
+}
+
+/* A fitted view of many events draws where they are: the columns of the
+ * density strip that hold events are tinted just under the axis, and
+ * those without stay background (a marker or tick may cover a few). */
+static void
+test_density_strip (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, 3);
+  g_auto(ChronicleStyle) style = { 0, };
+  g_autoptr(ChronicleLayout) layout = NULL;
+  cairo_surface_t *surface;
+  guint full = 0, full_tinted = 0, empty = 0, empty_tinted = 0;
+  int y;
+
+  chronicle_style_init_light (&style);
+  style.draw_background = TRUE;
+  surface = paint_frame (timeline, &style, 1, 1, &layout);
+  g_assert_nonnull (layout->density);
+  y = (int) floor (layout->axis_y) + 2;
+
+  for (guint c = 0; c < layout->n_density; c++)
+    {
+      double rgb[3];
+      int x = (int) (c * CHRONICLE_DENSITY_COLUMN);
+      gboolean tinted;
+
+      if (x >= WIDTH)
+        break;
+      get_pixel (surface, x, y, rgb);
+      tinted = color_distance (rgb, &style.background) > 0.05;
+      if (layout->density[c] > 0)
+        {
+          full++;
+          full_tinted += tinted;
+        }
+      else
+        {
+          empty++;
+          empty_tinted += tinted;
+        }
+    }
+
+  g_assert_cmpuint (full, >, 100);
+  g_assert_cmpuint (empty, >, 10);
+  g_assert_cmpfloat ((double) full_tinted / full, >, 0.9);
+  g_assert_cmpfloat ((double) empty_tinted / empty, <, 0.3);
+
+  cairo_surface_destroy (surface);
+}
+
 /* A file's "#80ffff" is nearly invisible on white: it is drawn (in the
  * chart, and so the legend, overview and filters, which share the rule)
  * darker on light and lighter on dark where needed, keeping its hue. */
@@ -1381,6 +1461,8 @@ main (int   argc,
   g_test_add_func ("/render/shaped-text-like-layout", test_shaped_text_like_layout);
   g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
   g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
+  g_test_add_func ("/render/density-strip", test_density_strip);
+  g_test_add_func ("/render/text-cache-reused-address", test_text_cache_reused_address);
   g_test_add_func ("/render/axis/texts-inside", test_axis_texts_inside);
   g_test_add_func ("/render/axis/leaders-clear-headings", test_leaders_clear_headings);
 

@@ -355,6 +355,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
 {
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (ChronicleLayoutCluster));
   g_autoptr(GArray) ongoing = NULL;
+  g_autoptr(GArray) ongoing_runs = NULL;
   g_autofree double *lane_end = NULL;
   g_autofree double *lane_start = NULL;
   g_autofree guint *cluster_item = NULL;
@@ -413,8 +414,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       self->first_visible = first;
       self->n_range = last - first;
     }
-  self->item_of_event = g_new (guint, MAX (self->n_range, 1));
-  memset (self->item_of_event, 0xff, MAX (self->n_range, 1) * sizeof (guint));  /* G_MAXUINT */
+  ongoing_runs = g_array_new (FALSE, FALSE, sizeof (ChronicleLayoutRun));
 
   /* Events already going on when the window starts come first in the
    * range. They are context: laid out after those that start in view, in
@@ -439,7 +439,6 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       const char *full_text;
       int l = -1;
 
-      self->item_of_event[k] = G_MAXUINT;
       if (e <= vis_t0 || s >= vis_t1)
         continue;
       self->n_visible++;
@@ -474,7 +473,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         {
           guint cluster = chronicle_layout_fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
-          self->item_of_event[k] = CHRONICLE_CLUSTER_TAG | cluster;
+          chronicle_layout_mark_events (self->event_runs, k, k, CHRONICLE_CLUSTER_TAG | cluster);
           k = chronicle_layout_fold_following (self, clusters, cluster, k,
                                                any_lane_end <= self->width - CHRONICLE_LABEL_MIN_WIDTH
                                                  ? any_lane_end + CHRONICLE_LABEL_STRIP / 2
@@ -525,7 +524,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         {
           guint cluster = chronicle_layout_fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
-          self->item_of_event[k] = CHRONICLE_CLUSTER_TAG | cluster;
+          chronicle_layout_mark_events (self->event_runs, k, k, CHRONICLE_CLUSTER_TAG | cluster);
           k = chronicle_layout_fold_following (self, clusters, cluster, k, G_MAXDOUBLE, vis_t1);
           continue;
         }
@@ -545,7 +544,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
       remember_placement (self, pos, item.lane);
 
-      self->item_of_event[k] = self->items->len;
+      chronicle_layout_mark_events (self->event_runs, k, k, self->items->len);
       append_item (self, &item);
     }
 
@@ -607,7 +606,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
 
       if (l < 0)
         {
-          self->item_of_event[k] = ONGOING_TAG;
+          chronicle_layout_mark_events (ongoing_runs, k, k, ONGOING_TAG);
           n_ongoing_folded++;
           ongoing_x_last = MAX (ongoing_x_last, CLAMP (MIN (item.x2, item.x + CHRONICLE_CLUSTER_SPAN), 0, CHRONICLE_CLUSTER_SPAN));
           if (n_ongoing_folded == 1)
@@ -633,7 +632,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
       remember_placement (self, pos, item.lane);
 
-      self->item_of_event[k] = self->items->len;
+      chronicle_layout_mark_events (ongoing_runs, k, k, self->items->len);
       append_item (self, &item);
     }
 
@@ -656,15 +655,25 @@ chronicle_layout_place_events (ChronicleLayout      *self,
           ChronicleLayoutCluster c = { ongoing_first, n_ongoing_folded, 0, ongoing_x_last, G_MAXUINT };
 
           g_array_prepend_val (clusters, c);
-          for (guint k = n_ongoing; k < self->n_range; k++)
-            if (self->item_of_event[k] != G_MAXUINT && (self->item_of_event[k] & CHRONICLE_CLUSTER_TAG))
-              self->item_of_event[k]++;
+          for (guint r = 0; r < self->event_runs->len; r++)
+            {
+              ChronicleLayoutRun *run = &g_array_index (self->event_runs, ChronicleLayoutRun, r);
+
+              if (run->index & CHRONICLE_CLUSTER_TAG)
+                run->index++;
+            }
         }
 
-      for (guint k = 0; k < n_ongoing; k++)
-        if (self->item_of_event[k] == ONGOING_TAG)
-          self->item_of_event[k] = CHRONICLE_CLUSTER_TAG | target;
+      for (guint r = 0; r < ongoing_runs->len; r++)
+        {
+          ChronicleLayoutRun *run = &g_array_index (ongoing_runs, ChronicleLayoutRun, r);
+
+          if (run->index == ONGOING_TAG)
+            run->index = CHRONICLE_CLUSTER_TAG | target;
+        }
     }
+  /* The ongoing events come first in the range. */
+  g_array_prepend_vals (self->event_runs, ongoing_runs->data, ongoing_runs->len);
 
   /* Now the vertical structure, the same for every frame of this size:
    * the lanes' spare height split evenly above and below. */
@@ -718,15 +727,14 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   g_array_unref (self->items);
   self->items = sorted;
 
-  for (guint k = 0; k < self->n_range; k++)
+  for (guint r = 0; r < self->event_runs->len; r++)
     {
-      guint index = self->item_of_event[k];
+      ChronicleLayoutRun *run = &g_array_index (self->event_runs, ChronicleLayoutRun, r);
+      guint index = run->index;
 
-      if (index == G_MAXUINT)
-        continue;
       if (index & CHRONICLE_CLUSTER_TAG)
         index = cluster_item[chronicle_layout_resolve_cluster (clusters, index & ~CHRONICLE_CLUSTER_TAG)];
-      self->item_of_event[k] = new_index[index];
+      run->index = new_index[index];
     }
 
   /* How far hit boxes reach around x, for the bsearch in hit_test. */

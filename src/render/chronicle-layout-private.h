@@ -28,7 +28,16 @@ G_BEGIN_DECLS
 #define CHRONICLE_LABEL_MIN_WIDTH (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define CHRONICLE_TICK_MARK       6.0
 #define CHRONICLE_CLUSTER_SPAN    36.0    /* px of axis one cluster gathers */
-#define CHRONICLE_CLUSTER_TAG     0x80000000u  /* in item_of_event: a cluster's index, not an item's */
+#define CHRONICLE_CLUSTER_TAG     0x80000000u  /* in a run's index: a cluster's index, not an item's */
+
+/* Events [first, last] of the range (positions - first_visible) shown
+ * by item @index (its own label, or the cluster they fold into). */
+typedef struct
+{
+  guint first;
+  guint last;
+  guint index;
+} ChronicleLayoutRun;
 
 typedef struct
 {
@@ -95,7 +104,10 @@ struct _ChronicleLayout
   GArray                 *breaks;     /* ChronicleLayoutBreak */
   GArray                 *stretches;  /* ChronicleLayoutStretch, when scales differ */
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
-  guint                  *item_of_event; /* visible event - first_visible -> item index */
+  /* Visible events -> items, as runs sorted by first (ChronicleLayoutRun):
+   * a fitted view of a million events folds them into a few hundred
+   * clusters, so a table per event would cost megabytes per frame. */
+  GArray                 *event_runs;
   GObject                *text_context;  /* PangoContext measured with, or NULL */
   GPtrArray              *shown_texts;   /* owned cut copies of file text, see chronicle_layout_display_text() */
 
@@ -133,6 +145,14 @@ struct _ChronicleLayout
   /* hit-testing: how far an item's hit box reaches left/right of its x */
   double                  reach_left;
   double                  reach_right;
+
+  /* Where the events are when there are too many to label (some folded
+   * into clusters): events starting under each CHRONICLE_DENSITY_COLUMN
+   * px from x = 0, drawn as a strip along the axis; NULL otherwise. See
+   * chronicle_layout_compute_density(). */
+  guint                  *density;
+  guint                   n_density;
+  guint                   density_max;
 };
 
 void  chronicle_layout_compute_ticks     (ChronicleLayout      *layout,
@@ -183,6 +203,10 @@ void     chronicle_layout_place_era_labels (ChronicleLayout      *self,
 guint chronicle_layout_fold_event      (GArray               *clusters,
                                         guint                 position,
                                         double                x);
+void  chronicle_layout_mark_events     (GArray               *runs,
+                                        guint                 first,
+                                        guint                 last,
+                                        guint                 index);
 guint chronicle_layout_resolve_cluster (GArray               *clusters,
                                         guint                 index);
 void  chronicle_layout_place_clusters  (ChronicleLayout      *self,

@@ -16,6 +16,7 @@
 #include "chronicle-overview-private.h"
 
 #include "chronicle-category-color.h"
+#include "chronicle-density-private.h"
 
 /* Logical pixels. */
 #define STRIP_HEIGHT      48
@@ -136,8 +137,10 @@ set_source_color (cairo_t              *cr,
 /* Breaks as in the chart, then one tick per pixel column that has events,
  * taller the more events start there (log scale, so a column of one event
  * still shows next to a column of thousands), coloured by the category of
- * the column's first event. Costs one pass over the events; redone only
- * when the size, axis, events or style change. */
+ * the column's first event. The counts come from the timeline's sorted
+ * starts (chronicle_density_count_columns()), one binary search per
+ * column, not a pass over the events; redone only when the size, axis,
+ * events or style change. */
 static void
 paint_strip (ChronicleOverview       *self,
              cairo_t                 *cr,
@@ -146,7 +149,6 @@ paint_strip (ChronicleOverview       *self,
              int                      width,
              int                      height)
 {
-  guint n = chronicle_timeline_get_n_events (self->timeline);
   g_autofree guint *counts = g_new0 (guint, width);
   g_autofree guint *firsts = g_new0 (guint, width);
   const ChronicleAxisSegment *segments;
@@ -174,22 +176,10 @@ paint_strip (ChronicleOverview       *self,
   cairo_rectangle (cr, 0, base, width, 1.0 / MAX (style->scale, 1.0));
   cairo_fill (cr);
 
-  for (guint i = 0; i < n; i++)
-    {
-      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, i);
-      double x = chronicle_viewport_to_px (axis, chronicle_viewport_event_start (axis, event));
-      int column = (int) floor (x);
-
-      if (column < 0 || column >= width)
-        continue;
-      if (counts[column]++ == 0)
-        firsts[column] = i;
-      max_count = MAX (max_count, counts[column]);
-    }
+  max_count = chronicle_density_count_columns (self->timeline, axis, 0, 1.0, width, counts, firsts);
 
   for (int column = 0; column < width; column++)
     {
-      ChronicleEvent *first;
       ChronicleColor color;
       double share, h;
 
@@ -198,10 +188,11 @@ paint_strip (ChronicleOverview       *self,
 
       share = max_count > 1 ? log1p (counts[column]) / log1p (max_count) : 1.0;
       h = (base - top) * (0.45 + 0.55 * share);
-      first = chronicle_timeline_get_event (self->timeline, firsts[column]);
+      /* The record's field: no event object is made for the strip. */
       chronicle_style_category_color (style, self->timeline,
                                       chronicle_timeline_get_category_index (self->timeline,
-                                                                             chronicle_event_get_category_id (first)),
+                                                                             chronicle_timeline_get_event_category_id (self->timeline,
+                                                                                                                       firsts[column])),
                                       &color);
       set_source_color (cr, &color, 0.9);
       cairo_rectangle (cr, column, base - h, 2.0, h);
