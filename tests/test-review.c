@@ -410,6 +410,26 @@ test_review_back_after_open (Fixture       *fixture,
   g_assert_true (g_file_equal (chronicle_review_page_get_file (page), article));
 }
 
+/* What a drop (or the command line) sends to the review page. */
+static void
+test_review_article_files (void)
+{
+  static const struct { const char *path; gboolean article; } cases[] = {
+    { "/tmp/a/story.txt", TRUE },
+    { "/tmp/a/Saved Page.HTML", TRUE },
+    { "/tmp/a/page.htm", TRUE },
+    { "/tmp/a/timeline.chronicle.json", FALSE },
+    { "/tmp/a/txt", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+
+      g_assert_cmpint (_chronicle_window_is_article_file (file), ==, cases[i].article);
+    }
+}
+
 static void
 test_review_titles_similar (void)
 {
@@ -501,6 +521,7 @@ main (int   argc,
               fixture_setup, test_review_unreadable_article, fixture_teardown);
   g_test_add ("/review/back-after-open", Fixture, NULL,
               fixture_setup, test_review_back_after_open, fixture_teardown);
+  g_test_add_func ("/review/article-files", test_review_article_files);
   g_test_add_func ("/review/titles-similar", test_review_titles_similar);
   g_test_add_func ("/review/import-accelerator", test_review_import_accelerator);
 
