@@ -369,7 +369,7 @@ test_image_map (Fixture       *fixture,
     {
       JsonObject *event = json_array_get_object_element (events, i);
       const char *id = json_object_get_string_member (event, "id");
-      Box mark, label;
+      Box mark = { 0, }, label = { 0, };
 
       g_assert_true (g_hash_table_add (ids, (gpointer) id));
       g_assert_nonnull (json_object_get_string_member (event, "date"));
@@ -467,7 +467,7 @@ test_image_map_corpus (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
       JsonObject *event = json_array_get_object_element (events, i);
-      Box mark, label;
+      Box mark = { 0, }, label = { 0, };
 
       g_assert_true (g_hash_table_add (ids, (gpointer) json_object_get_string_member (event, "id")));
       g_assert_true (get_box (event, "mark", &mark));
@@ -531,7 +531,7 @@ test_image_map_clusters (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (clusters); i++)
     {
       JsonObject *cluster = json_array_get_object_element (clusters, i);
-      Box box;
+      Box box = { 0, };
 
       g_assert_true (get_box (cluster, "box", &box));
       assert_box_inside (&box, 400, 160);
@@ -558,7 +558,7 @@ test_text_sized_for_output (Fixture       *fixture,
   g_autofree char *i1 = NULL, *m1 = NULL, *i2 = NULL, *m2 = NULL;
   ChronicleExportOptions options;
   JsonObject *e1, *e2;
-  Box b1, b2;
+  Box b1 = { 0, }, b2 = { 0, };
 
   chronicle_export_options_init (&options);
   options.width = 1200;
@@ -581,11 +581,11 @@ static char *
 read_text (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  char *text = NULL;
+  g_autofree char *text = NULL;
 
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
-  return text;
+  return g_steal_pointer (&text);
 }
 
 #define MANY_SOURCES \
@@ -726,7 +726,7 @@ test_wraps_before_folding (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
       JsonObject *event = json_array_get_object_element (events, i);
-      Box label;
+      Box label = { 0, };
 
       if (!g_str_equal (json_object_get_string_member (event, "id"), "splashdown"))
         continue;
@@ -801,7 +801,7 @@ read_sides (const char *map_path)
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
       JsonObject *event = json_array_get_object_element (events, i);
-      Box label;
+      Box label = { 0, };
 
       if (get_box (event, "label", &label))
         g_hash_table_insert (sides, g_strdup (json_object_get_string_member (event, "id")),

@@ -94,6 +94,16 @@ test_events (void)
   g_assert_true (chronicle_date_equal (chronicle_quote_get_date (quote), chronicle_event_get_date (event)));
   /* nothing else: the undated sentences propose nothing */
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  /* the timeline's store has the quote too (what search and filters
+   * read, issue #12), not only the event's object */
+  {
+    guint position;
+
+    g_assert_true (chronicle_timeline_find_event (timeline, event, &position));
+    g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, position), ==, 1);
+    g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_timeline_get_event_quote (timeline, position, 0)), ==,
+                     "Per Holm");
+  }
 }
 
 static void

@@ -65,7 +65,7 @@ typedef struct
   const char           *source_id;
   const char           *title;
   GHashTable           *ids;
-  ChronicleEvent      **sentence_events;  /* per sentence, or NULL */
+  ChronicleEvent      **sentence_events;  /* per sentence, or NULL; owned until added */
 } Run;
 
 static const ChronicleToken *
@@ -414,9 +414,9 @@ propose_events (Run                 *run,
       n_body++;
       x = sentence_date (run, s);
       if (x != NULL && timex_to_date (x, &date))
-        chronicle_timeline_add_event (run->timeline, propose_event (run, i, x, &date));
+        propose_event (run, i, x, &date);
       else if (x == NULL && lede && has_present_perfect (run, s))
-        chronicle_timeline_add_event (run->timeline, propose_event (run, i, NULL, published));
+        propose_event (run, i, NULL, published);
     }
 }
 
@@ -549,6 +549,14 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
 
   propose_events (&run, published);
   attach_quotes (&run);
+  /* Complete events only: the timeline keeps a copy of an event's fields
+   * (docs/model.md), so quotes are attached before. */
+  for (guint i = 0; i < text->sentences->len; i++)
+    if (run.sentence_events[i] != NULL)
+      {
+        chronicle_timeline_add_event (run.timeline, run.sentence_events[i]);
+        g_object_unref (run.sentence_events[i]);
+      }
 
   g_ptr_array_unref (run.quotes);
   g_ptr_array_unref (run.names);
