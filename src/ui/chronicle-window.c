@@ -390,7 +390,10 @@ on_drop_cb (ChronicleWindow *self,
     return FALSE;
 
   for (GSList *l = files; l != NULL; l = l->next)
-    chronicle_window_open (self, l->data);
+    if (_chronicle_window_is_article_file (l->data))
+      _chronicle_window_import_article (self, l->data);
+    else
+      chronicle_window_open (self, l->data);
 
   return TRUE;
 }
@@ -618,6 +621,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_page_attached_cb);
 
   _chronicle_window_class_actions_init (klass);
+  _chronicle_window_class_review_init (klass);
 
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_PAGE);
 }
@@ -900,4 +904,10 @@ chronicle_window_get_start_page_visible (ChronicleWindow *self)
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
+}
+
+void
+_chronicle_window_sync_header (ChronicleWindow *self)
+{
+  update_for_current_page (self);
 }
