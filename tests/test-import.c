@@ -387,6 +387,64 @@ test_csv_hostile (void)
     }
 }
 
+/* An ACLED export: precision, categories, actors, location, notes, sources, fatalities. */
+static void
+test_acled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("acled.csv", &warnings, &error);
+  ChronicleEvent *event;
+  const char * const *actors;
+  const char * const *source_ids;
+  g_autofree char *date = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  assert_warning (warnings, "row 5, column \"time_precision\": \"7\" is not 1, 2 or 3; the row is left out");
+  assert_warning (warnings, "row 4, column \"fatalities\": \"zero\" is not a number");
+  assert_warning (warnings, "2 fatality counts are kept in the file but not shown");
+  assert_warning (warnings, "disorder_type (4)");
+
+  event = find_event (timeline, "UKR1001");
+  g_assert_nonnull (event);
+  date = event_date (event, FALSE);
+  g_assert_cmpstr (date, ==, "2023-01-15");
+  g_assert_false (chronicle_event_get_approximate (event));
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Armed clash in Bakhmut");
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Bakhmut, Donetsk, Ukraine");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==,
+                   "On 15 January 2023, Russian and Wagner forces clashed with Ukrainian forces near Bakhmut.");
+  actors = (const char * const *) chronicle_event_get_actors (event);
+  g_assert_cmpstr (actors[0], ==, "Military Forces of Russia (2000-)");
+  g_assert_cmpstr (actors[1], ==, "Wagner Group");
+  g_assert_cmpstr (actors[2], ==, "Military Forces of Ukraine (2019-)");
+  g_assert_null (actors[3]);
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_cmpstr (chronicle_source_get_publisher (find_source (timeline, source_ids[0])), ==, "Ukrainska Pravda");
+  g_assert_cmpstr (chronicle_source_get_publisher (find_source (timeline, source_ids[1])), ==, "Kyiv Independent");
+  {
+    g_autoptr(ChronicleCategory) category =
+      g_list_model_get_item (chronicle_timeline_get_categories (timeline), 0);
+
+    g_assert_cmpstr (chronicle_category_get_label (category), ==, "Battles");
+  }
+
+  /* time_precision 2: the week; "16 January 2023" as older exports write it. */
+  event = find_event (timeline, "UKR1002");
+  g_clear_pointer (&date, g_free);
+  date = event_date (event, FALSE);
+  g_assert_cmpstr (date, ==, "2023-01-16");
+  g_assert_true (chronicle_event_get_approximate (event));
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Kharkiv, Ukraine");
+
+  /* time_precision 3: the month. */
+  event = find_event (timeline, "UKR1003");
+  g_clear_pointer (&date, g_free);
+  date = event_date (event, FALSE);
+  g_assert_cmpstr (date, ==, "2023-01");
+}
+
 /* Found by fuzz-import-csv: a NUL in a cell made the cell's text invalid
  * UTF-8 and the converted document unloadable. */
 static void
@@ -400,6 +458,19 @@ test_csv_nul (void)
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
   /* Still read as UTF-8: the NULs do not make it Windows-1252. */
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Tab  \x07" "bed \xc3\xa9");
+}
+
+/* Found by fuzz-import-csv: json-glib writes U+001F raw, and the converted
+ * document then did not load. */
+static void
+test_csv_control (void)
+{
+  static const char data[] = "date,title,actors\n2020-01-01,x\x1fy,Russia;\x1fUkraine\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "x\x1fy");
 }
 
 int
@@ -418,6 +489,8 @@ main (int   argc,
   g_test_add_func ("/import/csv/nothing", test_csv_nothing);
   g_test_add_func ("/import/csv/hostile", test_csv_hostile);
   g_test_add_func ("/import/csv/nul", test_csv_nul);
+  g_test_add_func ("/import/csv/acled", test_acled);
+  g_test_add_func ("/import/csv/control", test_csv_control);
 
   return g_test_run ();
 }

@@ -63,6 +63,14 @@ typedef enum
   ROLE_MEDIA,
   ROLE_MEDIA_CREDIT,
   ROLE_MEDIA_CAPTION,
+  ROLE_SUB_TYPE,
+  ROLE_ACTOR2,
+  ROLE_ASSOC1,
+  ROLE_ASSOC2,
+  ROLE_ADMIN1,
+  ROLE_COUNTRY,
+  ROLE_TIME_PRECISION,
+  ROLE_FATALITIES,
   N_ROLES
 } Role;
 
@@ -89,6 +97,20 @@ static const struct
   { "source", ROLE_SOURCE }, { "sources", ROLE_SOURCE }, { "url", ROLE_SOURCE }, { "link", ROLE_SOURCE },
   { "id", ROLE_ID }, { "unique id", ROLE_ID },
   { "media", ROLE_MEDIA }, { "media credit", ROLE_MEDIA_CREDIT }, { "media caption", ROLE_MEDIA_CAPTION },
+  /* ACLED exports (acleddata.com codebook): event_id_cnty, event_date,
+   * time_precision, event_type, sub_event_type, actor1, assoc_actor_1,
+   * actor2, assoc_actor_2, location, admin1, country, source, notes,
+   * fatalities. */
+  { "event id cnty", ROLE_ID }, { "event type", ROLE_CATEGORY }, { "sub event type", ROLE_SUB_TYPE },
+  { "actor1", ROLE_ACTORS }, { "actor 1", ROLE_ACTORS }, { "actor2", ROLE_ACTOR2 }, { "actor 2", ROLE_ACTOR2 },
+  { "assoc actor 1", ROLE_ASSOC1 }, { "assoc actor 2", ROLE_ASSOC2 },
+  { "admin1", ROLE_ADMIN1 }, { "country", ROLE_COUNTRY },
+  { "time precision", ROLE_TIME_PRECISION }, { "fatalities", ROLE_FATALITIES },
+};
+
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december",
 };
 
 typedef struct
@@ -104,6 +126,7 @@ typedef struct
   char            *description;
   gboolean         header_only;       /* stop after the header (sniffing) */
   GArray          *ignored;           /* guint, the columns not recognised */
+  guint            n_fatalities;      /* ACLED fatality counts kept */
 } Reader;
 
 static char *
@@ -200,8 +223,25 @@ read_number (const char *text,
   return end != text && *end == '\0' && *value >= min && *value <= max;
 }
 
+/* "15 January 2023", as older ACLED exports write dates. */
+static gboolean
+read_day_month_year (const char    *text,
+                     ChronicleDate *date)
+{
+  char month[16];
+  int day, year, n = -1;
+
+  if (sscanf (text, "%2d %15[A-Za-z] %4d%n", &day, month, &year, &n) != 3 || n < 0 || text[n] != '\0')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (g_ascii_strcasecmp (month, month_names[i]) == 0)
+      return chronicle_date_init (date, CHRONICLE_DATE_PRECISION_DAY, year, (int) i + 1, day, 0, 0, 0, NULL);
+  return FALSE;
+}
+
 /* A date from a Date-like cell: ISO 8601 ("2022-03-29", "2022-03",
- * "2022", "2025-05-16T10:30"), also with a space for the "T". */
+ * "2022", "2025-05-16T10:30"), also with a space for the "T", or
+ * "15 January 2023". */
 static char *
 read_date_cell (Reader      *reader,
                 Role         role,
@@ -214,7 +254,7 @@ read_date_cell (Reader      *reader,
 
   if (strlen (text) > 10 && (space = strchr (text, ' ')) != NULL && space - text == 10)
     *space = 'T';
-  if (!chronicle_date_parse (text, &date, &error))
+  if (!chronicle_date_parse (text, &date, &error) && !read_day_month_year (text, &date))
     {
       g_autofree char *problem = g_strdup_printf (_("is not a date (%s)"), error->message);
 
@@ -412,12 +452,78 @@ read_era (Reader     *reader,
   json_array_add_object_element (reader->import.eras, g_steal_pointer (&era));
 }
 
+/* ACLED events have no title: "Armed clash in Kyiv". */
+static char *
+acled_make_title (Reader *reader)
+{
+  const char *where = cell (reader, ROLE_LOCATION);
+
+  if (where == NULL)
+    return g_strdup (cell (reader, ROLE_SUB_TYPE));
+  /* Translators: an ACLED sub-event type and a place: "Armed clash in Kyiv" */
+  return g_strdup_printf (_("%s in %s"), cell (reader, ROLE_SUB_TYPE), where);
+}
+
+/* ACLED's time_precision: 1 the day is known, 2 only the week (the day
+ * given is within it: approximate), 3 only the month. */
+static gboolean
+acled_precision (Reader     *reader,
+                 JsonObject *event,
+                 const char *place)
+{
+  gint64 precision;
+  ChronicleDate date;
+
+  (void) place;
+  if (!read_number (cell (reader, ROLE_TIME_PRECISION), 1, 3, &precision))
+    {
+      note_cell (reader, ROLE_TIME_PRECISION, _("is not 1, 2 or 3"), _("the row is left out"));
+      return FALSE;
+    }
+  if (precision == 2)
+    json_object_set_boolean_member (event, "approximate", TRUE);
+  else if (precision == 3 &&
+           chronicle_date_parse (json_object_get_string_member (event, "date"), &date, NULL) &&
+           date.precision >= CHRONICLE_DATE_PRECISION_DAY)
+    {
+      g_autofree char *month = g_strdup_printf ("%04d-%02d", date.year, date.month);
+
+      json_object_set_string_member (event, "date", month);
+      if (json_object_has_member (event, "end"))
+        json_object_remove_member (event, "end");
+    }
+  return TRUE;
+}
+
+/* "Location, Admin1, Country", without repeats ("Kyiv, Kyiv, Ukraine"). */
+static char *
+join_location (Reader *reader)
+{
+  static const Role roles[] = { ROLE_LOCATION, ROLE_ADMIN1, ROLE_COUNTRY };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      const char *text = cell (reader, roles[i]);
+      gboolean repeat = FALSE;
+
+      for (guint j = 0; text != NULL && j < parts->len; j++)
+        repeat = repeat || strcmp (g_ptr_array_index (parts, j), text) == 0;
+      if (text != NULL && !repeat)
+        g_ptr_array_add (parts, (char *) text);
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
 static void
 read_row (Reader *reader)
 {
   g_autoptr(JsonObject) event = json_object_new ();
   g_autoptr(JsonArray) source_ids = json_array_new ();
-  g_autofree char *place = NULL, *start = NULL, *end = NULL, *id = NULL;
+  g_autofree char *place = NULL, *start = NULL, *end = NULL, *id = NULL, *acled_title = NULL, *location = NULL;
   const char *title = cell (reader, ROLE_TITLE);
   const char *type = reader->template ? cell (reader, ROLE_TYPE) : NULL;
   const char *group = cell (reader, ROLE_GROUP);
@@ -469,20 +575,43 @@ read_row (Reader *reader)
   json_object_set_string_member (event, "date", start);
   if (end != NULL)
     json_object_set_string_member (event, "end", end);
+  if (title == NULL && cell (reader, ROLE_SUB_TYPE) != NULL)
+    title = acled_title = acled_make_title (reader);
   json_object_set_string_member (event, "title", title != NULL ? title : _("Untitled event"));
+  if (cell (reader, ROLE_TIME_PRECISION) != NULL && !acled_precision (reader, event, place))
+    return;
   if ((text = cell (reader, ROLE_SUMMARY)) != NULL)
     json_object_set_string_member (event, "summary", text);
   if (group != NULL)
     json_object_set_string_member (event, "category", chronicle_import_add_group (&reader->import, group));
-  if ((text = cell (reader, ROLE_ACTORS)) != NULL)
-    {
-      JsonArray *actors = json_array_new ();
+  {
+    static const Role actor_roles[] = { ROLE_ACTORS, ROLE_ASSOC1, ROLE_ACTOR2, ROLE_ASSOC2 };
+    JsonArray *actors = json_array_new ();
 
-      add_list (actors, text);
+    for (guint i = 0; i < G_N_ELEMENTS (actor_roles); i++)
+      if ((text = cell (reader, actor_roles[i])) != NULL)
+        add_list (actors, text);
+    if (json_array_get_length (actors) > 0)
       json_object_set_array_member (event, "actors", actors);
+    else
+      json_array_unref (actors);
+  }
+  location = join_location (reader);
+  if (location != NULL)
+    json_object_set_string_member (event, "location", location);
+  if ((text = cell (reader, ROLE_FATALITIES)) != NULL)
+    {
+      gint64 fatalities;
+
+      /* Kept as a member the format ignores, so that a save keeps it. */
+      if (read_number (text, 0, G_MAXINT32, &fatalities))
+        {
+          json_object_set_int_member (event, "fatalities", fatalities);
+          reader->n_fatalities++;
+        }
+      else
+        note_cell (reader, ROLE_FATALITIES, _("is not a number"), _("it is left out"));
     }
-  if ((text = cell (reader, ROLE_LOCATION)) != NULL)
-    json_object_set_string_member (event, "location", text);
   chronicle_import_set_display_date (&reader->import, event, cell (reader, ROLE_DISPLAY_DATE));
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
@@ -723,6 +852,13 @@ chronicle_import_csv (const char  *data,
 
   if (converted != NULL)
     chronicle_import_note (&reader.import, _("the spreadsheet is not UTF-8: it was read as Windows-1252"));
+  if (reader.n_fatalities > 0)
+    chronicle_import_note (&reader.import,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%u fatality count is kept in the file but not shown",
+                                        "%u fatality counts are kept in the file but not shown",
+                                        reader.n_fatalities),
+                           reader.n_fatalities);
   summary = g_strdup_printf (_("Converted from a spreadsheet: %u of %u rows as events, %u groups as categories, "
                                "%u eras, %u quotes, %u sources"),
                              json_array_get_length (reader.import.events), reader.n_rows,

@@ -284,6 +284,8 @@ chronicle_import_finish (ChronicleImport *import,
   GHashTableIter iter;
   gpointer key;
   g_autoptr(GString) ignored = g_string_new (NULL);
+  g_autoptr(GString) escaped = g_string_new (NULL);
+  g_autofree char *text = NULL;
   guint at = 0;
 
   /* What was converted goes first: it is what the user reads. */
@@ -341,5 +343,15 @@ chronicle_import_finish (ChronicleImport *import,
   node = json_node_init_object (json_node_alloc (), document);
   generator = json_generator_new ();
   json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, NULL);
+
+  /* json-glib 1.6 writes some control characters (U+001F) raw, which JSON
+   * forbids and our parser refuses; unindented, it writes none outside
+   * strings, so each one left is escaped here. */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      g_string_append_printf (escaped, "\\u%04X", (guint) (guchar) *p);
+    else
+      g_string_append_c (escaped, *p);
+  return g_string_free (g_steal_pointer (&escaped), FALSE);
 }
