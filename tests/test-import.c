@@ -190,6 +190,22 @@ test_timelinejs_nothing (void)
   g_assert_nonnull (strstr (error->message, "year -13798000000 cannot be shown yet"));
 }
 
+/* Found by fuzz-import-timelinejs: a year written as a double beyond 64
+ * bits was converted with undefined behaviour. */
+static void
+test_timelinejs_huge_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"events\": [{\"start_date\": {\"year\": 5.5e26}, \"text\": {\"headline\": \"Far\"}},"
+    " {\"start_date\": {\"year\": 2020.5}},"
+    " {\"start_date\": {\"year\": 2020.0}, \"text\": {\"headline\": \"Near\"}}]}", -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Near");
+}
+
 /* JSON that is neither ours nor TimelineJS keeps the loader's own refusal. */
 static void
 test_timelinejs_not (void)
@@ -481,6 +497,7 @@ main (int   argc,
 
   g_test_add_func ("/import/timelinejs/fields", test_timelinejs_fields);
   g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
+  g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
 
   g_test_add_func ("/import/csv/columns", test_csv_columns);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "chronicle-date.h"
@@ -112,6 +113,7 @@ get_part (ChronicleJsonNode *date,
   ChronicleJsonNode *node = chronicle_json_object_get_member (date, name);
   const char *text;
   char *end;
+  double number;
 
   if (node == NULL || chronicle_json_node_get_node_type (node) == CHRONICLE_JSON_NODE_NULL)
     return PART_ABSENT;
@@ -122,9 +124,12 @@ get_part (ChronicleJsonNode *date,
       *value = chronicle_json_node_get_int (node);
       return PART_OK;
     case CHRONICLE_JSON_NODE_DOUBLE:
-      if (chronicle_json_node_get_double (node) != (double) (gint64) chronicle_json_node_get_double (node))
+      number = chronicle_json_node_get_double (node);
+      /* Converting a double beyond 64 bits is undefined; such a year is out
+       * of range anyway, and said so as that. */
+      if (number != floor (number))
         return PART_BAD;
-      *value = (gint64) chronicle_json_node_get_double (node);
+      *value = number >= 9e18 ? G_MAXINT64 / 2 : number <= -9e18 ? G_MININT64 / 2 : (gint64) number;
       return PART_OK;
     case CHRONICLE_JSON_NODE_STRING:
       text = chronicle_json_node_get_string (node);
