@@ -489,6 +489,20 @@ test_csv_control (void)
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "x\x1fy");
 }
 
+/* A table without a date column is refused as such, not as broken JSON. */
+static void
+test_csv_no_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline =
+    chronicle_timeline_load_from_data ("Name,Age,Town\nAda,36,London\n", -1, NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "a spreadsheet needs a column for the date, named Date, Start or Year "
+                                       "(its columns: \"Name\", \"Age\", \"Town\")");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/import/csv/nul", test_csv_nul);
   g_test_add_func ("/import/csv/acled", test_acled);
   g_test_add_func ("/import/csv/control", test_csv_control);
+  g_test_add_func ("/import/csv/no-date", test_csv_no_date);
 
   return g_test_run ();
 }

@@ -786,6 +786,46 @@ chronicle_import_is_csv (const char *data,
   return found;
 }
 
+gboolean
+chronicle_import_refuse_table (const char  *data,
+                               gsize        length,
+                               GError     **error)
+{
+  Reader reader = { 0, };
+  gsize line = 0;
+  char delimiter;
+  g_autoptr(GString) columns = g_string_new (NULL);
+
+  data = skip_bom (data, &length);
+  if (length == 0 || data[0] == '{' || data[0] == '[' || g_ascii_isspace (data[0]))
+    return FALSE;
+  while (line < length && line < MAX_HEADER_BYTES && data[line] != '\n' && data[line] != '\r')
+    line++;
+  if (line == MAX_HEADER_BYTES || (delimiter = find_delimiter (data, line)) == 0 ||
+      !g_utf8_validate (data, line, NULL))
+    return FALSE;
+
+  reader.header_only = TRUE;
+  chronicle_import_init (&reader.import, NULL);
+  if (parse (&reader, data, line, delimiter) && reader.header != NULL && reader.header->len >= 2)
+    for (guint i = 0; i < reader.header->len && i < 8; i++)
+      {
+        g_autofree char *name = chronicle_text_escape_line (g_ptr_array_index (reader.header, i), QUOTE_MAX);
+
+        g_string_append_printf (columns, "%s\"%s\"", i > 0 ? ", " : "", name);
+      }
+  chronicle_import_clear (&reader.import);
+  reader_clear (&reader);
+  if (columns->len == 0)
+    return FALSE;
+
+  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT,
+               /* Translators: %s is a list of column names as written in the file */
+               _("a spreadsheet needs a column for the date, named Date, Start or Year "
+                 "(its columns: %s)"), columns->str);
+  return TRUE;
+}
+
 char *
 chronicle_import_csv (const char  *data,
                       gsize        length,

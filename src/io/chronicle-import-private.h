@@ -36,6 +36,12 @@ char     *chronicle_import_timelinejs     (ChronicleJsonNode  *root,
  * column (see chronicle-import-csv.c); cheap: reads the first line. */
 gboolean  chronicle_import_is_csv         (const char         *data,
                                            gsize               length);
+/* TRUE, with @error set, when @data is not JSON but its first line reads
+ * as a table's header without a date column: a spreadsheet we cannot
+ * read, rather than broken JSON. */
+gboolean  chronicle_import_refuse_table   (const char         *data,
+                                           gsize               length,
+                                           GError            **error);
 char     *chronicle_import_csv            (const char         *data,
                                            gsize               length,
                                            GPtrArray          *notes,

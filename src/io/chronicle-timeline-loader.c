@@ -1337,6 +1337,16 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
    * for the sniffing. */
   if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT))
     timeline = load_foreign (data, length, reporter, cancellable, warnings, &local_error);
+  else if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX))
+    {
+      g_autoptr(GError) table_error = NULL;
+
+      if (chronicle_import_refuse_table (data, length, &table_error))
+        {
+          g_clear_error (&local_error);
+          local_error = g_steal_pointer (&table_error);
+        }
+    }
 
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
