@@ -391,6 +391,11 @@ test_selection_across_filter (Fixture       *fixture,
   /* Selecting an event the filter hides is refused. */
   g_assert_false (chronicle_document_select_id (document, "e3"));
   assert_selected (document, "e4");
+  chronicle_document_set_selected_event (document,
+                                         chronicle_timeline_lookup_event (chronicle_document_get_timeline (document),
+                                                                          "e3"));
+  g_assert_null (chronicle_document_get_selected_event (document));
+  g_assert_true (chronicle_document_select_id (document, "e4"));
 
   chronicle_filter_set_category_hidden (filter, "even", TRUE);
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_filtered_timeline (document)), ==, 0);

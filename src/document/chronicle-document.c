@@ -70,16 +70,28 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A load holds its document weakly: a tab closed during a load drops its
+ * document at once, whose dispose cancels the load. */
 typedef struct
 {
-  ChronicleDocument *document;
-  guint              generation;
+  GWeakRef document;
+  guint    generation;
 } LoadData;
+
+static LoadData *
+load_data_new (ChronicleDocument *document)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  g_weak_ref_init (&data->document, document);
+  data->generation = document->load_generation;
+  return data;
+}
 
 static void
 load_data_free (LoadData *data)
 {
-  g_clear_object (&data->document);
+  g_weak_ref_clear (&data->document);
   g_free (data);
 }
 
@@ -229,7 +241,7 @@ on_load_ready_cb (GObject      *source_object,
                   gpointer      user_data)
 {
   g_autoptr(LoadData) data = user_data;
-  ChronicleDocument *self = data->document;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
   g_autoptr(ChronicleTimeline) timeline = NULL;
   g_autoptr(GError) error = NULL;
   char **warnings = NULL;
@@ -238,7 +250,7 @@ on_load_ready_cb (GObject      *source_object,
   timeline = chronicle_timeline_load_finish (result, &warnings, &error);
 
   /* A newer load superseded this one, or the document went away. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       data->generation != self->load_generation)
     {
       g_strfreev (warnings);
@@ -281,11 +293,12 @@ on_load_progress_cb (ChronicleLoadPhase phase,
                      gpointer           user_data)
 {
   LoadData *data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
 
-  if (data->generation != data->document->load_generation)
+  if (self == NULL || data->generation != self->load_generation)
     return;
 
-  set_progress (data->document, fraction);
+  set_progress (self, fraction);
 }
 
 static void
@@ -300,15 +313,12 @@ start_load (ChronicleDocument *self)
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
 
-  data = g_new0 (LoadData, 1);
-  data->document = g_object_ref (self);
-  data->generation = ++self->load_generation;
+  self->load_generation++;
+  data = load_data_new (self);
+  progress_data = load_data_new (self);
 
   set_progress (self, 0.0);
   set_loading (self, TRUE);
-  progress_data = g_new0 (LoadData, 1);
-  progress_data->document = g_object_ref (self);
-  progress_data->generation = data->generation;
   chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
                                                on_load_progress_cb, progress_data,
                                                (GDestroyNotify) load_data_free,
@@ -681,7 +691,8 @@ chronicle_document_get_selected_event (ChronicleDocument *self)
  * @self: a `ChronicleDocument`
  * @event: (nullable): an event of the filtered timeline, or NULL
  *
- * Selects @event; later loads and filters keep it selected, by its id,
+ * Selects @event, or nothing when the filtered timeline does not hold
+ * it (the filter hides it, or it is of another timeline). Later loads and filters keep it selected, by its id,
  * while the timeline they give has it.
  */
 void
@@ -690,6 +701,11 @@ chronicle_document_set_selected_event (ChronicleDocument *self,
 {
   g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
   g_return_if_fail (event == NULL || CHRONICLE_IS_EVENT (event));
+
+  /* An event the filter hides (or of another timeline) cannot be
+   * selected: nothing is. */
+  if (event != NULL && (self->filtered == NULL || !chronicle_timeline_find_event (self->filtered, event, NULL)))
+    event = NULL;
 
   if (g_set_object (&self->selected, event))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
