@@ -402,6 +402,30 @@ test_selection_across_filter (Fixture       *fixture,
   g_assert_null (chronicle_document_get_selected_event (document));
 }
 
+/* A load holds its document weakly: dropping the document during a load
+ * frees it at once (its dispose cancels the load), and the load's end
+ * touches nothing. */
+static void
+test_unref_during_load (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *contents = make_timeline ("Dropped", 3);
+  ChronicleDocument *document = chronicle_document_new ();
+  GMainContext *context = g_main_context_default ();
+
+  write_file (fixture->path, contents);
+  chronicle_document_load_file (document, fixture->file);
+  g_assert_true (chronicle_document_get_loading (document));
+
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  g_object_unref (document);
+  g_assert_null (document);
+
+  /* Let the cancelled load end. */
+  for (guint i = 0; i < 100 && g_main_context_pending (context); i++)
+    g_main_context_iteration (context, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +443,9 @@ main (int   argc,
   g_test_add ("/document/filter", Fixture, NULL, fixture_setup, test_filter, fixture_teardown);
   g_test_add ("/document/selection-across-filter", Fixture, NULL, fixture_setup,
               test_selection_across_filter, fixture_teardown);
+
+  g_test_add ("/document/unref-during-load", Fixture, NULL, fixture_setup, test_unref_during_load,
+              fixture_teardown);
 
   return g_test_run ();
 }
