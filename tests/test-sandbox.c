@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -27,21 +28,33 @@ typedef ChronicleTestDirFixture Fixture;
 #define APP "io.github.chronicle_app.Chronicle"
 
 /* Writes a sandbox description granting @filesystems (NULL: no
- * [Context] filesystems key); returns its path. */
+ * [Context] filesystems key), @build for `flatpak build`'s; returns its
+ * path. */
 static char *
-write_info (Fixture    *fixture,
-            const char *filesystems)
+write_info_full (Fixture    *fixture,
+                 const char *filesystems,
+                 gboolean    build)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "flatpak-info", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new ("[Application]\nname=" APP "\nruntime=runtime/x/x86_64/1\n\n[Context]\n");
 
+  if (build)
+    g_string_insert (text, strlen ("[Application]\nname=" APP "\nruntime=runtime/x/x86_64/1\n"),
+                     "\n[Instance]\nbuild=true\n");
   g_string_append (text, "shared=ipc;\n");
   if (filesystems != NULL)
     g_string_append_printf (text, "filesystems=%s\n", filesystems);
   g_file_set_contents (path, text->str, -1, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&path);
+}
+
+static char *
+write_info (Fixture    *fixture,
+            const char *filesystems)
+{
+  return write_info_full (fixture, filesystems, FALSE);
 }
 
 /* Asserts that @path is refused, with a message that names it and says
@@ -137,6 +150,20 @@ test_grants (Fixture       *fixture,
   assert_refused (revoked, HOME "/chart.png");
 }
 
+/* flatpak-builder runs the tests (test-cli exports to /tmp) in a build
+ * sandbox: a developer's, not judged. */
+static void
+test_build_sandbox (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *build = write_info_full (fixture, NULL, TRUE);
+  g_autofree char *run = NULL;
+
+  assert_allowed (build, "/tmp/chart.png");
+  run = write_info_full (fixture, NULL, FALSE);
+  assert_refused (run, "/tmp/chart.png");
+}
+
 /* A grant this code does not know may share the folder: never refuse a
  * write that could work. */
 static void
@@ -171,6 +198,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/sandbox/no-sandbox", test_no_sandbox);
   chronicle_test_add_with_dir ("/sandbox/no-grants", test_no_grants);
   chronicle_test_add_with_dir ("/sandbox/grants", test_grants);
+  chronicle_test_add_with_dir ("/sandbox/build-sandbox", test_build_sandbox);
   chronicle_test_add_with_dir ("/sandbox/unknown-grant", test_unknown_grant);
   chronicle_test_add_with_dir ("/sandbox/option-named", test_option_named);
 
