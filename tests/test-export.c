@@ -22,6 +22,8 @@
 #include "chronicle-export-private.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
+#include "chronicle-timeline-writer.h"
 
 /* Each test gets a temporary folder (ChronicleTestDirFixture). */
 typedef ChronicleTestDirFixture Fixture;
@@ -692,6 +694,48 @@ test_image_map_not_over_chart (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Issue #12: drawing a loaded timeline reads the event store; it makes no
+ * ChronicleEvent (one per event was most of the memory at a million). */
+static void
+test_no_event_objects (void)
+{
+  g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (3000, 7);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const ChronicleZoneMode zones[] = { CHRONICLE_ZONE_TIMELINE, CHRONICLE_ZONE_FIXED };
+  gsize length;
+
+  data = chronicle_timeline_to_data (generated, &length);
+  timeline = chronicle_timeline_load_from_data (data, length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3000);
+  g_assert_cmpuint (chronicle_timeline_get_n_event_objects (timeline), ==, 0);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    for (int collapse = 0; collapse <= 1; collapse++)
+      {
+        cairo_surface_t *surface;
+        ChronicleExportOptions options;
+
+        chronicle_export_options_init (&options);
+        options.width = 800;
+        options.height = 500;
+        options.collapse_gaps = collapse;
+        options.zone = zones[z];
+        options.zone_offset = 3 * 3600;
+        surface = chronicle_export_render_image (timeline, NULL, &options, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (surface);
+        cairo_surface_destroy (surface);
+        g_assert_cmpuint (chronicle_timeline_get_n_event_objects (timeline), ==, 0);
+      }
+
+  /* The UI still gets objects, made once per event and kept. */
+  g_assert_true (chronicle_timeline_get_event (timeline, 5) == chronicle_timeline_get_event (timeline, 5));
+  g_assert_cmpuint (chronicle_timeline_get_n_event_objects (timeline), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +744,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/presets", test_presets);
+  g_test_add_func ("/export/no-event-objects", test_no_event_objects);
   g_test_add_func ("/export/defaults", test_defaults);
   g_test_add_func ("/export/text-scale", test_text_scale);
   g_test_add_func ("/export/suggest-filename", test_suggest_filename);

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
 
 /* One malformed file per concern, with the exact message a user sees. */
 typedef struct
@@ -1394,6 +1395,143 @@ test_long_values_cut (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* Issue #12: events are built while the file is parsed, betting that the
+ * sections come first. Where the bet fails, what the file says must be
+ * read exactly as before. */
+
+/* Categories after the events: the category is known, no warning. */
+static void
+test_stream_sections_after_events (void)
+{
+  const char *text =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"T\","
+    " \"events\": [{\"id\": \"a\", \"date\": \"2020\", \"title\": \"A\", \"category\": \"c\"},"
+    "              {\"id\": \"b\", \"date\": \"2021\", \"title\": \"B\", \"category\": \"zz\"}],"
+    " \"categories\": [{\"id\": \"c\", \"label\": \"C\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  timeline = chronicle_timeline_load_from_data (text, -1, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_cmpstr (warnings[0], ==, "events[1] \"b\": unknown category \"zz\"");
+  g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, chronicle_timeline_get_event_category_id (timeline, 0)), ==, 0);
+}
+
+/* A member that repeats counts as its last: so does "events". */
+static void
+test_stream_two_event_lists (void)
+{
+  const char *text =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"T\","
+    " \"events\": [{\"id\": \"a\", \"date\": \"2020\", \"title\": \"A\"}],"
+    " \"events\": [{\"id\": \"b\", \"date\": \"2021\", \"title\": \"B\"},"
+    "              {\"id\": \"c\", \"date\": \"2022\", \"title\": \"C\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chronicle_timeline_load_from_data (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_cmpstr (chronicle_timeline_get_event_id (timeline, 0), ==, "b");
+}
+
+/* The header is checked before any event, wherever it is written. */
+static void
+test_stream_header_after_events (void)
+{
+  const char *text =
+    "{\"format\": \"chronicle-timeline\", \"title\": \"T\","
+    " \"events\": [{\"id\": \"a\", \"title\": \"A\"}],"
+    " \"version\": 2}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chronicle_timeline_load_from_data (text, -1, NULL, &error);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_assert_null (timeline);
+}
+
+/* A section that fails after good events: its own message, not an event's. */
+static void
+test_stream_bad_section_before_events (void)
+{
+  const char *text =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"T\","
+    " \"categories\": [{\"id\": \"c\"}],"
+    " \"events\": [{\"id\": \"a\", \"title\": \"A\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chronicle_timeline_load_from_data (text, -1, NULL, &error);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, "categories[0]"));
+  g_assert_null (timeline);
+}
+
+/* Issue #12: the peers' uniform events (short ids and titles, a category)
+ * cost at most 150 bytes each once loaded, strings and indexes included,
+ * and make no ChronicleEvent. */
+static void
+test_stream_bytes_per_event (void)
+{
+  const guint n = 20000;
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"U\","
+                                          " \"categories\": [{\"id\": \"c0\", \"label\": \"C\"}], \"events\": [");
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"id\": \"ev%07u\", \"date\": \"20%02d-%02d-%02dT%02d:%02d:00Z\","
+                                  " \"title\": \"Uniform event number %u\", \"category\": \"c0\"}",
+                            i > 0 ? "," : "", i, g_rand_int_range (rand, 10, 25), g_rand_int_range (rand, 1, 13),
+                            g_rand_int_range (rand, 1, 29), g_rand_int_range (rand, 0, 24),
+                            g_rand_int_range (rand, 0, 60), i);
+  g_string_append (text, "]}");
+
+  timeline = chronicle_timeline_load_from_data (text->str, text->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, n);
+  g_assert_cmpuint (chronicle_timeline_get_n_event_objects (timeline), ==, 0);
+  g_test_message ("%.1f bytes per event", (double) chronicle_timeline_get_event_memory (timeline) / n);
+  g_assert_cmpuint (chronicle_timeline_get_event_memory (timeline) / n, <=, 150);
+  /* sorted, and found by id */
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (chronicle_timeline_get_event_start_time (timeline, i - 1), <=,
+                     chronicle_timeline_get_event_start_time (timeline, i));
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "ev0012345", NULL));
+}
+
+/* Issue #12: a file is parsed in place, without a copy; unescaping a "\n"
+ * there writes a line break, so a refusal is told from a fresh reading,
+ * at the line and column the file has. */
+static void
+test_stream_in_place_error_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "escaped.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  const char *text = "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"a\\nb\\nc\",\n"
+                     " \"events\": [{\"id\": \"a\", \"date\": \"2020\", \"title\": \"x\\ny\"},]}";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "line 2, column 57: "));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1453,6 +1591,12 @@ main (int   argc,
   g_test_add_func ("/loader/blank-event-title", test_blank_event_title);
   g_test_add_func ("/loader/low-contrast-color", test_low_contrast_color);
   g_test_add_func ("/loader/source-names", test_source_names);
+  g_test_add_func ("/loader/stream/sections-after-events", test_stream_sections_after_events);
+  g_test_add_func ("/loader/stream/two-event-lists", test_stream_two_event_lists);
+  g_test_add_func ("/loader/stream/header-after-events", test_stream_header_after_events);
+  g_test_add_func ("/loader/stream/bad-section-before-events", test_stream_bad_section_before_events);
+  g_test_add_func ("/loader/stream/bytes-per-event", test_stream_bytes_per_event);
+  g_test_add_func ("/loader/stream/in-place-error-place", test_stream_in_place_error_place);
 
   return g_test_run ();
 }

@@ -67,12 +67,30 @@ typedef struct
   gsize              n_free;
 } ChronicleJsonArena;
 
-/* The parsed document. Zero-initialise it before parsing. */
+/*
+ * Streaming: called for each element of an "events" array that is a member
+ * of the top-level object, as soon as the element is parsed, with the
+ * members of the top-level object read so far (@root_so_far, an object
+ * node valid only during the call). The element and its strings are freed
+ * after the call: the array is left in the tree with its length and no
+ * children (v.children == NULL), so that a million events never exist as
+ * a tree beside what is built from them.
+ */
+typedef void (*ChronicleJsonElementFunc) (gpointer           data,
+                                          ChronicleJsonNode *root_so_far,
+                                          ChronicleJsonNode *element,
+                                          guint              index);
+
+/* The parsed document. Zero-initialise it before parsing; set
+ * stream_func to stream the events. */
 typedef struct
 {
   ChronicleJsonArena  arena;
   ChronicleJsonNode   root;
   char               *text;      /* our copy, which the tree's strings point into */
+  gsize               length;
+  ChronicleJsonElementFunc stream_func;
+  gpointer            stream_data;
 } ChronicleJsonDocument;
 
 /* @fraction of the parse done, 0 to 1. */
@@ -86,6 +104,14 @@ gboolean chronicle_json_document_parse (ChronicleJsonDocument      *document,
                                         gpointer                    progress_data,
                                         GError                    **error);
 void     chronicle_json_document_clear (ChronicleJsonDocument      *document);
+/* The same on @text itself (@length bytes and a NUL), which @document
+ * takes and modifies: a syntax error's line and column may then be off. */
+gboolean chronicle_json_document_parse_in_place (ChronicleJsonDocument      *document,
+                                                 char                       *text,
+                                                 gsize                       length,
+                                                 ChronicleJsonProgressFunc   progress,
+                                                 gpointer                    progress_data,
+                                                 GError                    **error);
 
 /* The accessors are inline: the loader calls them a dozen times per event. */
 

@@ -18,6 +18,11 @@
 
 #include "chronicle-timeline-loader.h"
 
+#if defined(G_OS_UNIX)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #define MAX_DEPTH        512
 #define BLOCK_NODES      (64 * 1024)
 
@@ -67,6 +72,32 @@ node_arena_alloc (ChronicleJsonArena *arena,
   return nodes;
 }
 
+typedef struct
+{
+  guint              n_blocks;
+  ChronicleJsonNode *free_at;
+  gsize              n_free;
+} ArenaMark;
+
+static void
+node_arena_mark (ChronicleJsonArena *arena,
+                 ArenaMark          *mark)
+{
+  mark->n_blocks = arena->blocks->len;
+  mark->free_at = arena->free_at;
+  mark->n_free = arena->n_free;
+}
+
+/* Frees everything allocated since @mark. */
+static void
+node_arena_restore (ChronicleJsonArena *arena,
+                    const ArenaMark    *mark)
+{
+  g_ptr_array_set_size (arena->blocks, mark->n_blocks);
+  arena->free_at = mark->free_at;
+  arena->n_free = mark->n_free;
+}
+
 /* The parser's state. A refusal is kept as where (in the copy, which has
  * the same offsets as the original text) and why; only the first counts. */
 typedef struct
@@ -83,9 +114,34 @@ typedef struct
   const char *next_report;
   void      (*report) (gpointer data, double fraction);
   gpointer    report_data;
+  /* streaming (see ChronicleJsonElementFunc) */
+  ChronicleJsonElementFunc stream_func;
+  gpointer    stream_data;
+  char       *released_to;  /* text before this is given back to the system */
 } DomParser;
 
 #define PROGRESS_STEP (512 * 1024)
+
+/* Gives the pages of the text between the last release and @upto back to
+ * the system: the streamed events' strings are copied into the timeline,
+ * and nothing reads that text again (messages locate places in the
+ * caller's data, not in this copy). Their contents become zeroes. */
+static void
+release_text (DomParser *parser,
+              char      *upto)
+{
+#if defined(G_OS_UNIX) && defined(MADV_DONTNEED)
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr from = ((guintptr) parser->released_to + page - 1) & ~(guintptr) (page - 1);
+  guintptr to = (guintptr) upto & ~(guintptr) (page - 1);
+
+  /* In steps of a few megabytes: each call costs a system call. */
+  if (to <= from || to - from < 4 * 1024 * 1024)
+    return;
+  madvise ((void *) from, to - from, MADV_DONTNEED);
+  parser->released_to = (char *) to;
+#endif
+}
 
 /* Always returns FALSE; takes @reason. */
 static gboolean
@@ -519,12 +575,20 @@ parse_container (DomParser         *parser,
   guint first = parser->stack->len;
   char close = object ? '}' : ']';
   const char *comma = NULL;
+  gboolean stream;
+  guint n_streamed = 0;
 
   if (++parser->depth > MAX_DEPTH)
     {
       /* Translators: JSON arrays and objects inside each other */
       return fail (parser, parser->p, g_strdup_printf (_("nested more than %d levels deep"), MAX_DEPTH));
     }
+
+  /* Only members have a key; at depth 2 they are the top level's. */
+  stream = !object && parser->stream_func != NULL && parser->depth == 2 &&
+           node->key != NULL && strcmp (node->key, "events") == 0;
+  if (stream)
+    parser->released_to = parser->p;
 
   node->type = object ? CHRONICLE_JSON_NODE_OBJECT : CHRONICLE_JSON_NODE_ARRAY;
   parser->p++;
@@ -558,9 +622,25 @@ parse_container (DomParser         *parser,
             skip_space (parser);
           }
 
-        if (!parse_value (parser, &child))
-          return FALSE;
-        g_array_append_val (parser->stack, child);
+        if (stream)
+          {
+            ArenaMark mark;
+            ChronicleJsonNode root_so_far = { CHRONICLE_JSON_NODE_OBJECT, first, NULL, { 0 } };
+
+            node_arena_mark (parser->arena, &mark);
+            if (!parse_value (parser, &child))
+              return FALSE;
+            root_so_far.v.children = (ChronicleJsonNode *) (gpointer) parser->stack->data;
+            parser->stream_func (parser->stream_data, &root_so_far, &child, n_streamed++);
+            node_arena_restore (parser->arena, &mark);
+            release_text (parser, parser->p);
+          }
+        else
+          {
+            if (!parse_value (parser, &child))
+              return FALSE;
+            g_array_append_val (parser->stack, child);
+          }
 
         skip_space (parser);
         if (parser->p < parser->end && *parser->p == close)
@@ -576,6 +656,8 @@ parse_container (DomParser         *parser,
       }
 
   close_container (parser, node, first);
+  if (stream)
+    node->n_children = n_streamed;
   parser->depth--;
 
   if (parser->report != NULL && parser->p >= parser->next_report)
@@ -630,17 +712,18 @@ parse_value (DomParser         *parser,
  * value surrounded by blanks, after an optional UTF-8 byte-order mark.
  * FALSE with @error set (the place computed in @data) otherwise. */
 static gboolean
-parse_dom (char                *text,
-           const char          *data,
-           gsize                length,
-           ChronicleJsonArena  *arena,
-           ChronicleJsonNode   *root,
-           void               (*report) (gpointer data, double fraction),
-           gpointer             report_data,
-           GError             **error)
+parse_dom (ChronicleJsonDocument *document,
+           const char            *data,
+           gsize                  length,
+           void                 (*report) (gpointer data, double fraction),
+           gpointer               report_data,
+           GError               **error)
 {
-  DomParser parser = { text, text + length, text, arena, NULL, 0, NULL, NULL,
-                       text + PROGRESS_STEP, report, report_data };
+  char *text = document->text;
+  DomParser parser = { text, text + length, text, &document->arena, NULL, 0, NULL, NULL,
+                       text + PROGRESS_STEP, report, report_data,
+                       document->stream_func, document->stream_data, text };
+  ChronicleJsonNode *root = &document->root;
   gboolean ok;
 
   /* A UTF-8 byte-order mark, which Windows editors write, says only that
@@ -731,17 +814,13 @@ looks_like_utf16 (const char *data,
  * zero-initialised. RFC 8259 JSON, strictly, after an optional UTF-8
  * byte-order mark; otherwise a CHRONICLE_LOAD_ERROR_SYNTAX error with the
  * place. Clear @document with chronicle_json_document_clear() either way. */
-gboolean
-chronicle_json_document_parse (ChronicleJsonDocument      *document,
-                               const char                 *data,
-                               gsize                       length,
-                               ChronicleJsonProgressFunc   progress,
-                               gpointer                    progress_data,
-                               GError                    **error)
+/* What both ways check before parsing: the encoding. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
 {
   const char *invalid;
-
-  node_arena_init (&document->arena);
 
   if (looks_like_utf16 (data, length))
     {
@@ -762,6 +841,26 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Parses @data (@length bytes, not modified) into @document, which must be
+ * zero-initialised. RFC 8259 JSON, strictly, after an optional UTF-8
+ * byte-order mark; otherwise a CHRONICLE_LOAD_ERROR_SYNTAX error with the
+ * place. Clear @document with chronicle_json_document_clear() either way. */
+gboolean
+chronicle_json_document_parse (ChronicleJsonDocument      *document,
+                               const char                 *data,
+                               gsize                       length,
+                               ChronicleJsonProgressFunc   progress,
+                               gpointer                    progress_data,
+                               GError                    **error)
+{
+  node_arena_init (&document->arena);
+
+  if (!check_text (data, length, error))
+    return FALSE;
+
   if (progress != NULL)
     progress (progress_data, 0.0);
 
@@ -770,10 +869,31 @@ chronicle_json_document_parse (ChronicleJsonDocument      *document,
   memcpy (document->text, data, length);
   document->text[length] = '\0';
 
-  return parse_dom (document->text, data, length, &document->arena, &document->root,
-                    progress, progress_data, error);
+  document->length = length;
+  return parse_dom (document, data, length, progress, progress_data, error);
 }
 
+gboolean
+chronicle_json_document_parse_in_place (ChronicleJsonDocument      *document,
+                                        char                       *text,
+                                        gsize                       length,
+                                        ChronicleJsonProgressFunc   progress,
+                                        gpointer                    progress_data,
+                                        GError                    **error)
+{
+  node_arena_init (&document->arena);
+  document->text = text;
+  document->length = length;
+  g_assert (text[length] == '\0');
+
+  if (!check_text (text, length, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (progress_data, 0.0);
+
+  return parse_dom (document, text, length, progress, progress_data, error);
+}
 
 void
 chronicle_json_document_clear (ChronicleJsonDocument *document)

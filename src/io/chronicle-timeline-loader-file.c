@@ -186,6 +186,34 @@ read_file (GFile                        *file,
   return TRUE;
 }
 
+/* "could not read "path": reason", or the cancellation as it is. */
+static void
+set_read_error (GFile   *file,
+                char    *reason,
+                GError  *io_error,
+                GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *parse_name = NULL;
+  g_autofree char *owned_reason = reason;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, io_error);
+      return;
+    }
+
+  parse_name = g_file_get_parse_name (file);
+  /* a path may hold a line break too: the message stays one line */
+  name = chronicle_text_escape_line (parse_name, 0);
+  if (owned_reason == NULL)
+    owned_reason = describe_io_error (io_error);
+  g_clear_error (&io_error);
+  /* Translators: the first %s is a file path, the second the reason */
+  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO,
+               _("could not read \"%s\": %s"), name, owned_reason);
+}
+
 static ChronicleTimeline *
 load_from_file (GFile                        *file,
                 const ChronicleLoadReporter  *reporter,
@@ -196,6 +224,8 @@ load_from_file (GFile                        *file,
   g_autoptr(GError) io_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *reason = NULL;
+  ChronicleTimeline *timeline;
+  gboolean retry;
   gsize length;
 
   if (warnings != NULL)
@@ -203,30 +233,26 @@ load_from_file (GFile                        *file,
 
   if (!read_file (file, cancellable, reporter, &contents, &length, &reason, &io_error))
     {
-      g_autofree char *name = NULL;
-
-      if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&io_error));
-          return NULL;
-        }
-
-      {
-        g_autofree char *parse_name = g_file_get_parse_name (file);
-
-        /* a path may hold a line break too: the message stays one line */
-        name = chronicle_text_escape_line (parse_name, 0);
-      }
-      if (reason == NULL)
-        reason = describe_io_error (io_error);
-      /* Translators: the first %s is a file path, the second the reason */
-      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_IO,
-                   _("could not read \"%s\": %s"), name, reason);
+      set_read_error (file, g_steal_pointer (&reason), g_steal_pointer (&io_error), error);
       return NULL;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  /* The fast way takes the buffer; when it declines, read again (the
+   * buffer is modified) and take the plain way, which has the messages. */
+  timeline = chronicle_timeline_load_from_owned_data (g_steal_pointer (&contents), length, reporter, cancellable,
+                                                      warnings, &retry, error);
+  if (!retry)
+    return timeline;
+
+  g_clear_pointer (&reason, g_free);
+  if (!read_file (file, cancellable, NULL, &contents, &length, &reason, &io_error))
+    {
+      set_read_error (file, g_steal_pointer (&reason), g_steal_pointer (&io_error), error);
+      return NULL;
+    }
 
   return chronicle_timeline_load_from_data_with_reporter (contents, length, reporter, cancellable,
                                                           warnings, error);

@@ -32,4 +32,19 @@ ChronicleTimeline *chronicle_timeline_load_from_data_with_reporter (const char  
                                                                     GStrv                        *warnings,
                                                                     GError                      **error);
 
+/* The fast way for a file read whole: parses @contents (@length bytes
+ * and a NUL, taken) in place, without a copy, giving its pages back as
+ * the events are built. Returns %NULL with *@retry set and no error when
+ * anything is wrong with the file, or the streaming bet failed: the
+ * caller then reads the file again and takes the plain way, which says
+ * what is wrong exactly as it always did (in-place unescaping would move
+ * the lines and columns of a syntax error). */
+ChronicleTimeline *chronicle_timeline_load_from_owned_data         (char                         *contents,
+                                                                    gsize                         length,
+                                                                    const ChronicleLoadReporter  *reporter,
+                                                                    GCancellable                 *cancellable,
+                                                                    GStrv                        *warnings,
+                                                                    gboolean                     *retry,
+                                                                    GError                      **error);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "chronicle-timeline-loader-private.h"
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-timeline-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-color-private.h"
 
@@ -426,6 +427,29 @@ claim_id (GHashTable   *ids,
   return TRUE;
 }
 
+/* Refuses @id at @place if @ids has it already; the caller claims it once
+ * the event is stored, with the store's copy of the id as the key. */
+static gboolean
+check_unclaimed (GHashTable   *ids,
+                 const char   *id,
+                 const Place  *place,
+                 GError      **error)
+{
+  gpointer first;
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
+    {
+      return set_error (error, CHRONICLE_LOAD_ERROR_DUPLICATE, place,
+                        /* Translators: the first %s is a list name such as "events", %u the
+                         * position of the first item that used the same id: "(first used by
+                         * events[1])". */
+                        _("duplicate id (first used by %s[%u])"),
+                        place->list, GPOINTER_TO_UINT (first) - 1);
+    }
+
+  return TRUE;
+}
+
 /* Reads a date member; @text_out (optional) receives the text as written,
  * for messages. Returns TRUE with *present = FALSE when the member is absent
  * and not @required. */
@@ -555,14 +579,12 @@ read_string_list (ChronicleJsonNode   *object,
 
 /* The element @index of a list must be an object. */
 static ChronicleJsonNode *
-get_list_object (ChronicleJsonNode  *array,
-                 const char         *list,
-                 guint               index,
-                 const Place        *parent,
-                 GError            **error)
+check_list_object (ChronicleJsonNode  *node,
+                   const char         *list,
+                   guint               index,
+                   const Place        *parent,
+                   GError            **error)
 {
-  ChronicleJsonNode *node = chronicle_json_array_get_element (array, index);
-
   if (chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_OBJECT)
     {
       g_autofree char *subject = g_strdup_printf ("%s[%u]", list, index);
@@ -572,6 +594,16 @@ get_list_object (ChronicleJsonNode  *array,
     }
 
   return node;
+}
+
+static ChronicleJsonNode *
+get_list_object (ChronicleJsonNode  *array,
+                 const char         *list,
+                 guint               index,
+                 const Place        *parent,
+                 GError            **error)
+{
+  return check_list_object (chronicle_json_array_get_element (array, index), list, index, parent, error);
 }
 
 /* A colour that stands out from the light theme's white by less than the
@@ -790,13 +822,16 @@ load_quote (Loader             *loader,
   return chronicle_quote_new (text, speaker, role, source_id, has_date ? &date : NULL);
 }
 
-static ChronicleEvent *
+/* Reads events[@index] and appends it to @timeline's store. */
+static gboolean
 load_event (Loader             *loader,
-            ChronicleJsonNode  *array,
+            ChronicleTimeline  *timeline,
+            ChronicleJsonNode  *element,
             guint               index,
             GError            **error)
 {
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(GPtrArray) loaded_quotes = NULL;
+  ChronicleEventFields fields = { 0, };
   g_autofree const char **actors = NULL;
   g_autofree const char **source_ids = NULL;
   Place place = { NULL, "events", index, NULL };
@@ -806,11 +841,11 @@ load_event (Loader             *loader,
   ChronicleJsonNode *quotes;
   ChronicleJsonNode *object;
 
-  if (!(object = get_list_object (array, "events", index, NULL, error)))
-    return NULL;
+  if (!(object = check_list_object (element, "events", index, NULL, error)))
+    return FALSE;
 
   if (!read_id (object, &place, &place.id, error) ||
-      !claim_id (loader->event_ids, place.id, &place, error) ||
+      !check_unclaimed (loader->event_ids, place.id, &place, error) ||
       !read_date (object, "date", TRUE, &place, &date, &has_date, &date_text, error) ||
       !read_title (loader, object, &place, &title, error) ||
       !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error) ||
@@ -821,7 +856,7 @@ load_event (Loader             *loader,
       !read_boolean (object, "approximate", &place, &approximate, error) ||
       !read_string_list (object, "sources", &place, &source_ids, error) ||
       !read_array (object, "quotes", FALSE, &place, &quotes, error))
-    return NULL;
+    return FALSE;
 
   /* An end is refused only when it starts before the date starts: "date":
    * "2022-03", "end": "2022-03-15" is a fine (if odd) range. */
@@ -831,22 +866,18 @@ load_event (Loader             *loader,
                  /* Translators: both %s are dates as written in the file, e.g. "end 2022-03-01 is
                   * before date 2022-03-29"; "end" and "date" are JSON member names. */
                  _("end %s is before date %s"), end_text, date_text);
-      return NULL;
+      return FALSE;
     }
 
-  event = chronicle_event_new (place.id, &date, title);
-  chronicle_event_set_sequence (event, place.index);
-
-  if (has_end)
-    chronicle_event_set_end (event, &end);
-  if (summary != NULL)
-    chronicle_event_set_summary (event, summary);
-  if (location != NULL)
-    chronicle_event_set_location (event, location);
-  if (approximate)
-    chronicle_event_set_approximate (event, TRUE);
-  if (actors != NULL)
-    chronicle_event_set_actors (event, actors);
+  fields.id = place.id;
+  fields.date = &date;
+  fields.title = title;
+  fields.sequence = place.index;
+  fields.end = has_end ? &end : NULL;
+  fields.summary = summary;
+  fields.location = location;
+  fields.approximate = approximate;
+  fields.actors = actors;
 
   if (category != NULL)
     {
@@ -857,32 +888,38 @@ load_event (Loader             *loader,
           /* Translators: %s is a category id; the event still loads. */
           add_warning (loader, &place, _("unknown category \"%s\""), quoted);
         }
-      chronicle_event_set_category_id (event, category);
+      fields.category_id = category;
     }
 
   if (source_ids != NULL)
     {
       for (guint i = 0; source_ids[i] != NULL; i++)
         check_source_ref (loader, source_ids[i], &place);
-      chronicle_event_set_source_ids (event, source_ids);
+      fields.source_ids = source_ids;
     }
 
   if (quotes != NULL)
     {
       guint n_quotes = chronicle_json_array_get_length (quotes);
 
+      loaded_quotes = g_ptr_array_new_full (n_quotes, g_object_unref);
+
       for (guint i = 0; i < n_quotes; i++)
         {
-          g_autoptr(ChronicleQuote) quote = load_quote (loader, quotes, i, &place, error);
+          ChronicleQuote *quote = load_quote (loader, quotes, i, &place, error);
 
           if (quote == NULL)
-            return NULL;
+            return FALSE;
 
-          chronicle_event_add_quote (event, quote);
+          g_ptr_array_add (loaded_quotes, quote);
         }
     }
 
-  return g_steal_pointer (&event);
+  fields.quotes = loaded_quotes;
+  /* Keyed by the store's copy: the text of a streamed event goes away. */
+  g_hash_table_insert (loader->event_ids, (gpointer) chronicle_timeline_append_fields (timeline, &fields),
+                       GUINT_TO_POINTER (index + 1));
+  return TRUE;
 }
 
 /* Share of the whole load per phase, from profiling a 100 000-event file:
@@ -965,15 +1002,111 @@ check_header (ChronicleJsonNode  *root,
   return TRUE;
 }
 
+/*
+ * Streaming (issue #12): the events are built while the file is parsed,
+ * so their tree never exists. That is a bet on the usual shape of a file:
+ * sources, categories and eras before the one "events" member, so that
+ * each event can be checked against them as it comes. The bet is checked
+ * when the parse ends; when it was wrong (a section after the events, a
+ * second "events", a section that fails) the file is parsed again the
+ * plain way, so every message and warning is what it always was.
+ */
+typedef struct
+{
+  Loader                      *loader;
+  ChronicleTimeline           *timeline;
+  GCancellable                *cancellable;
+  guint                        n_arrays;        /* "events" arrays streamed */
+  guint                        n_members_before; /* top-level members before "events" */
+  gboolean                     give_up;         /* parse again the plain way */
+  GError                      *error;           /* the first event refused */
+} Stream;
+
+static void
+stream_clear (Stream *stream)
+{
+  g_clear_object (&stream->timeline);
+  g_clear_error (&stream->error);
+}
+
+/* Loads the sections present before the events into the timeline. */
+static gboolean
+stream_load_sections (Stream            *stream,
+                      ChronicleJsonNode *root_so_far)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleJsonNode *sources, *categories, *eras;
+
+  return read_array (root_so_far, "sources", FALSE, NULL, &sources, &error) &&
+         read_array (root_so_far, "categories", FALSE, NULL, &categories, &error) &&
+         read_array (root_so_far, "eras", FALSE, NULL, &eras, &error) &&
+         (sources == NULL || load_sources (stream->loader, sources, stream->timeline, &error)) &&
+         (categories == NULL || load_categories (stream->loader, categories, stream->timeline, &error)) &&
+         (eras == NULL || load_eras (stream->loader, eras, stream->timeline, &error));
+}
+
+static void
+stream_event_cb (gpointer           data,
+                 ChronicleJsonNode *root_so_far,
+                 ChronicleJsonNode *element,
+                 guint              index)
+{
+  Stream *stream = data;
+
+  if (index == 0)
+    {
+      if (++stream->n_arrays > 1)
+        stream->give_up = TRUE;
+      else
+        {
+          stream->n_members_before = root_so_far->n_children;
+          if (!stream_load_sections (stream, root_so_far))
+            stream->give_up = TRUE;
+        }
+    }
+
+  if (stream->give_up || stream->error != NULL)
+    return;
+
+  if (index % 2048 == 2047 && g_cancellable_set_error_if_cancelled (stream->cancellable, &stream->error))
+    return;
+
+  load_event (stream->loader, stream->timeline, element, index, &stream->error);
+}
+
+/* Whether the bet held: the streamed array is the "events" member that
+ * counts (the last), and no section follows it. */
+static gboolean
+stream_held (Stream            *stream,
+             ChronicleJsonNode *root)
+{
+  if (stream->give_up || chronicle_json_node_get_node_type (root) != CHRONICLE_JSON_NODE_OBJECT)
+    return FALSE;
+
+  for (guint i = stream->n_members_before; i < root->n_children; i++)
+    {
+      const char *key = root->v.children[i].key;
+
+      if ((i > stream->n_members_before && strcmp (key, "events") == 0) ||
+          strcmp (key, "sources") == 0 || strcmp (key, "categories") == 0 || strcmp (key, "eras") == 0)
+        return FALSE;
+    }
+
+  return stream->n_members_before < root->n_children &&
+         strcmp (root->v.children[stream->n_members_before].key, "events") == 0;
+}
+
+/* @stream: the events streamed while parsing, or %NULL when the
+ * document has them as a tree. */
 static ChronicleTimeline *
 load_document (Loader                       *loader,
                ChronicleJsonNode            *root_node,
+               Stream                       *stream,
                const ChronicleLoadReporter  *reporter,
                GCancellable                 *cancellable,
                GError                      **error)
 {
   g_autoptr(ChronicleTimeline) timeline = NULL;
-  g_autoptr(GPtrArray) events = NULL;
   const char *title, *description;
   ChronicleJsonNode *sources, *categories, *eras, *event_array;
   ChronicleJsonNode *root;
@@ -999,6 +1132,27 @@ load_document (Loader                       *loader,
       !read_array (root, "eras", FALSE, NULL, &eras, error))
     return NULL;
 
+  if (stream != NULL)
+    {
+      /* Sections and events are in; what remains are the checks the
+       * plain way makes before them, made above, and the first refusal. */
+      timeline = g_steal_pointer (&stream->timeline);
+      chronicle_timeline_set_title (timeline, title);
+      if (description != NULL)
+        chronicle_timeline_set_description (timeline, description);
+      if (stream->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&stream->error));
+          return NULL;
+        }
+      chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
+      /* Not needed any more, and as big as the sort's keys. */
+      g_hash_table_remove_all (loader->event_ids);
+      chronicle_timeline_finish_appending (timeline);
+      chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 1.0);
+      return g_steal_pointer (&timeline);
+    }
+
   timeline = chronicle_timeline_new (title);
   if (description != NULL)
     chronicle_timeline_set_description (timeline, description);
@@ -1011,17 +1165,12 @@ load_document (Loader                       *loader,
     return NULL;
 
   n_events = chronicle_json_array_get_length (event_array);
-  events = g_ptr_array_new_full (n_events, g_object_unref);
 
   chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
   for (guint i = 0; i < n_events; i++)
     {
-      ChronicleEvent *event = load_event (loader, event_array, i, error);
-
-      if (event == NULL)
+      if (!load_event (loader, timeline, chronicle_json_array_get_element (event_array, i), i, error))
         return NULL;
-
-      g_ptr_array_add (events, event);
 
       if (i % 2048 == 2047)
         {
@@ -1032,8 +1181,76 @@ load_document (Loader                       *loader,
         }
     }
 
-  chronicle_timeline_set_events (timeline, events);
+  chronicle_timeline_finish_appending (timeline);
   chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 1.0);
+
+  return g_steal_pointer (&timeline);
+}
+
+static void
+loader_init (Loader *loader,
+             GStrv  *warnings)
+{
+  if (warnings != NULL)
+    loader->warnings = g_ptr_array_new_with_free_func (g_free);
+  loader->source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader->category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader->era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  loader->event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
+}
+
+/* One parse and load; with @streaming, the events are built as they are
+ * parsed, and *@retry says when the plain way must be taken instead. */
+static ChronicleTimeline *
+load_from_data (const char                   *data,
+                char                         *owned,
+                gsize                         length,
+                gboolean                      streaming,
+                const ChronicleLoadReporter  *reporter,
+                GCancellable                 *cancellable,
+                GStrv                        *warnings,
+                gboolean                     *retry,
+                GError                      **error)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  ChronicleJsonDocument document = { 0, };
+  Loader loader = { 0 };
+  Stream stream = { &loader, NULL, cancellable, 0, 0, FALSE, NULL };
+  gboolean parsed;
+
+  *retry = FALSE;
+  loader_init (&loader, warnings);
+  if (streaming)
+    {
+      stream.timeline = chronicle_timeline_new (NULL);
+      document.stream_func = stream_event_cb;
+      document.stream_data = &stream;
+    }
+
+  if (owned != NULL)
+    parsed = chronicle_json_document_parse_in_place (&document, owned, length,
+                                                     reporter != NULL ? report_parsing : NULL, (gpointer) reporter,
+                                                     error);
+  else
+    parsed = chronicle_json_document_parse (&document, data, length,
+                                            reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error);
+
+  if (parsed && stream.n_arrays > 0 && !stream_held (&stream, chronicle_json_document_get_root (&document)))
+    *retry = TRUE;
+  else if (parsed)
+    timeline = load_document (&loader, chronicle_json_document_get_root (&document),
+                              stream.n_arrays > 0 ? &stream : NULL,
+                              reporter, cancellable, error);
+
+  if (timeline != NULL && warnings != NULL)
+    {
+      g_ptr_array_add (loader.warnings, NULL);
+      *warnings = (GStrv) g_ptr_array_steal (loader.warnings, NULL);
+    }
+
+  stream_clear (&stream);
+  loader_clear (&loader);
+  chronicle_json_document_clear (&document);
 
   return g_steal_pointer (&timeline);
 }
@@ -1046,40 +1263,47 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
                                                  GStrv                        *warnings,
                                                  GError                      **error)
 {
-  g_autoptr(ChronicleTimeline) timeline = NULL;
-  ChronicleJsonDocument document = { 0, };
-  Loader loader = { 0 };
+  ChronicleTimeline *timeline;
+  gboolean retry;
 
   if (warnings != NULL)
     *warnings = NULL;
 
-  if (!chronicle_json_document_parse (&document, data, length,
-                                      reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error))
+  timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, error);
+  if (retry)
+    timeline = load_from_data (data, NULL, length, FALSE, reporter, cancellable, warnings, &retry, error);
+
+  return timeline;
+}
+
+ChronicleTimeline *
+chronicle_timeline_load_from_owned_data (char                         *contents,
+                                         gsize                         length,
+                                         const ChronicleLoadReporter  *reporter,
+                                         GCancellable                 *cancellable,
+                                         GStrv                        *warnings,
+                                         gboolean                     *retry,
+                                         GError                      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ChronicleTimeline *timeline;
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  timeline = load_from_data (NULL, contents, length, TRUE, reporter, cancellable, warnings, retry, &local_error);
+  if (timeline != NULL)
+    return timeline;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      chronicle_json_document_clear (&document);
+      *retry = FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  if (warnings != NULL)
-    loader.warnings = g_ptr_array_new_with_free_func (g_free);
-  loader.source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader.category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader.era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader.event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-
-  timeline = load_document (&loader, chronicle_json_document_get_root (&document),
-                            reporter, cancellable, error);
-
-  if (timeline != NULL && warnings != NULL)
-    {
-      g_ptr_array_add (loader.warnings, NULL);
-      *warnings = (GStrv) g_ptr_array_steal (loader.warnings, NULL);
-    }
-
-  loader_clear (&loader);
-  chronicle_json_document_clear (&document);
-
-  return g_steal_pointer (&timeline);
+  *retry = TRUE;
+  return NULL;
 }
 
 /**

@@ -516,8 +516,8 @@ chronicle_facets_list_categories (ChronicleTimeline *timeline)
   n_events = chronicle_timeline_get_n_events (timeline);
   for (guint i = 0; i < n_events; i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      guint index = chronicle_timeline_get_category_index (timeline, chronicle_event_get_category_id (event));
+      guint index = chronicle_timeline_get_category_index (timeline,
+                                                           chronicle_timeline_get_event_category_id (timeline, i));
 
       counts[MIN (index, n_categories)]++;
     }
@@ -598,7 +598,7 @@ chronicle_facets_list_actors (ChronicleTimeline *timeline)
   for (guint i = 0; i < n_events; i++)
     {
       g_ptr_array_set_size (seen, 0);
-      count_distinct (counts, chronicle_event_get_actors (chronicle_timeline_get_event (timeline, i)), seen);
+      count_distinct (counts, chronicle_timeline_get_event_actors (timeline, i), seen);
     }
 
   facets = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_facet_free);
@@ -634,14 +634,13 @@ chronicle_facets_list_sources (ChronicleTimeline *timeline)
   n_events = chronicle_timeline_get_n_events (timeline);
   for (guint i = 0; i < n_events; i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      guint n_quotes = chronicle_event_get_n_quotes (event);
+      guint n_quotes = chronicle_timeline_get_event_n_quotes (timeline, i);
 
       g_ptr_array_set_size (seen, 0);
-      count_distinct (counts, chronicle_event_get_source_ids (event), seen);
+      count_distinct (counts, chronicle_timeline_get_event_source_ids (timeline, i), seen);
       for (guint q = 0; q < n_quotes; q++)
         {
-          const char *ids[] = { chronicle_quote_get_source_id (chronicle_event_get_quote (event, q)), NULL };
+          const char *ids[] = { chronicle_quote_get_source_id (chronicle_timeline_get_event_quote (timeline, i, q)), NULL };
 
           count_distinct (counts, ids, seen);
         }

@@ -559,19 +559,19 @@ index_events (SearchIndex       *index,
 {
   for (guint i = from; i < to; i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      const char * const *actors = chronicle_event_get_actors (event);
-      guint n_quotes = chronicle_event_get_n_quotes (event);
+      const char * const *actors = chronicle_timeline_get_event_actors (timeline, i);
+      guint n_quotes = chronicle_timeline_get_event_n_quotes (timeline, i);
 
+      /* The store's accessors: indexing makes no ChronicleEvent. */
       index->offsets[i] = index->text->len;
-      append_field (index->text, CHRONICLE_SEARCH_FIELD_TITLE, chronicle_event_get_title (event));
-      append_field (index->text, CHRONICLE_SEARCH_FIELD_SUMMARY, chronicle_event_get_summary (event));
-      append_field (index->text, CHRONICLE_SEARCH_FIELD_LOCATION, chronicle_event_get_location (event));
+      append_field (index->text, CHRONICLE_SEARCH_FIELD_TITLE, chronicle_timeline_get_event_title (timeline, i));
+      append_field (index->text, CHRONICLE_SEARCH_FIELD_SUMMARY, chronicle_timeline_get_event_summary (timeline, i));
+      append_field (index->text, CHRONICLE_SEARCH_FIELD_LOCATION, chronicle_timeline_get_event_location (timeline, i));
       for (guint k = 0; actors != NULL && actors[k] != NULL; k++)
         append_field (index->text, CHRONICLE_SEARCH_FIELD_ACTOR, actors[k]);
       for (guint k = 0; k < n_quotes; k++)
         {
-          ChronicleQuote *quote = chronicle_event_get_quote (event, k);
+          ChronicleQuote *quote = chronicle_timeline_get_event_quote (timeline, i, k);
 
           append_field (index->text, CHRONICLE_SEARCH_FIELD_QUOTE, chronicle_quote_get_text (quote));
           append_field (index->text, CHRONICLE_SEARCH_FIELD_SPEAKER, chronicle_quote_get_speaker (quote));

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "chronicle-timeline.h"
+#include "chronicle-timeline-private.h"
+#include "chronicle-arena-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-util-private.h"
 
@@ -17,6 +19,36 @@
 
 /* Events per block of the block index (see max_ends below). */
 #define BLOCK_SIZE 64
+
+/* Record.category: the low bits index category_names (0 = none), the top
+ * bit is the event's "approximate". */
+#define CATEGORY_APPROXIMATE 0x80000000u
+#define CATEGORY_INDEX_MASK  0x7fffffffu
+
+/* What only some events have, kept out of the record (docs/model.md). */
+typedef struct
+{
+  ChronicleDate  end;
+  gboolean       has_end;
+  const char    *summary;     /* arena, nullable */
+  const char    *location;    /* arena, nullable */
+  char         **actors;      /* arena, nullable */
+  char         **source_ids;  /* arena, nullable */
+  GPtrArray     *quotes;      /* of ChronicleQuote, owned, nullable */
+} EventExtra;
+
+/* One event: 56 bytes, plus its strings in the arena and 24 bytes of
+ * sorted times. No GObject until someone asks for one. */
+typedef struct
+{
+  const char     *id;         /* arena */
+  const char     *title;      /* arena */
+  EventExtra     *extra;      /* arena, nullable */
+  ChronicleEvent *object;     /* made on demand, owned, nullable */
+  ChronicleDate   date;
+  guint32         sequence;
+  guint32         category;   /* see CATEGORY_* */
+} Record;
 
 struct _ChronicleTimeline
 {
@@ -30,24 +62,38 @@ struct _ChronicleTimeline
   GListStore *eras;             /* of ChronicleEra, file order */
   GHashTable *sources_by_id;    /* id (borrowed) -> ChronicleSource (borrowed) */
   GHashTable *categories_by_id; /* id (borrowed) -> GUINT_TO_POINTER (index + 1) */
-  GHashTable *events_by_id;     /* id (borrowed) -> ChronicleEvent (borrowed) */
 
-  /* Events sorted by chronicle_event_compare(), and parallel arrays for
-   * the searches, so they touch plain memory instead of dereferencing
-   * objects (all Unix seconds):
-   *   starts[i]       = start time of events[i]
-   *   ends[i]         = end time of events[i] (exclusive)
-   *   max_ends[i]     = largest end time of events[0..i], non-decreasing
-   *   block_ends[b]   = largest end time of events[b*BLOCK_SIZE ..
+  /* The event store. Records sorted by chronicle_event_compare()'s order,
+   * and parallel arrays for the searches, so they touch plain memory (all
+   * Unix seconds):
+   *   starts[i]       = start time of records[i]
+   *   ends[i]         = end time of records[i] (exclusive)
+   *   max_ends[i]     = largest end time of records[0..i], non-decreasing
+   *   block_ends[b]   = largest end time of records[b*BLOCK_SIZE ..
    *                     (b+1)*BLOCK_SIZE - 1], to skip whole blocks that
    *                     end before a window */
-  GPtrArray  *events;
+  ChronicleArena *arena;        /* strings and extras of every event */
+  GArray     *records;          /* of Record */
   GArray     *starts;
   GArray     *ends;
   GArray     *max_ends;
   GArray     *block_ends;
   gint64      max_duration;     /* longest end - start, seconds */
   ChronicleDateKinds date_kinds; /* of all events */
+  gboolean    appending;        /* between append_fields and finish_appending */
+
+  /* Category ids as events name them (known or not), interned:
+   * category_names[k - 1] for Record.category k. */
+  GPtrArray  *category_names;   /* of arena strings */
+  GHashTable *category_numbers; /* name (arena) -> GUINT_TO_POINTER (k) */
+
+  /* The id index: open addressing, id_slots[h] = position + 1 or 0 for
+   * empty, linear probing with chronicle_str_hash(). Rebuilt after a bulk
+   * load, without any allocation per event. */
+  guint32    *id_slots;
+  guint       id_mask;          /* number of slots - 1 */
+
+  guint       n_objects;        /* ChronicleEvents made, for tests */
 
   /* by_precision[p]: sorted positions of the events whose finest date
    * (start or end) has precision p, kept with the events, so the axis
@@ -71,17 +117,64 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const no_strings[] = { NULL };
+
+static inline Record *
+get_record (ChronicleTimeline *self,
+            guint              position)
+{
+  return &g_array_index (self->records, Record, position);
+}
+
+static const ChronicleDate *
+record_get_end (const Record *record)
+{
+  return record->extra != NULL && record->extra->has_end ? &record->extra->end : NULL;
+}
+
+static gint64
+record_get_end_time (const Record *record)
+{
+  const ChronicleDate *end = record_get_end (record);
+  gint64 end_time = chronicle_date_get_end (&record->date);
+
+  /* As chronicle_event_get_end_time(): an end before the start (refused
+   * by the loader) still leaves the event its own date. */
+  if (end != NULL)
+    end_time = MAX (end_time, chronicle_date_get_end (end));
+  return end_time;
+}
+
+/* Keys of one record for sorting: chronicle_event_compare() on cached
+ * times, since sorting a million events does twenty million comparisons. */
 typedef struct
 {
-  gint64          start;
-  gint64          end;
-  guint           sequence;
-  const char     *id;
-  ChronicleEvent *event;
+  gint64      start;
+  gint64      end;
+  guint32     sequence;
+  guint32     index;
+  const char *id;
 } SortKey;
 
-/* chronicle_event_compare() on cached times: sorting 100 000 events does
- * about two million comparisons. */
+static int
+compare_keys (gint64      start_a,
+              gint64      end_a,
+              guint       sequence_a,
+              const char *id_a,
+              gint64      start_b,
+              gint64      end_b,
+              guint       sequence_b,
+              const char *id_b)
+{
+  if (start_a != start_b)
+    return start_a < start_b ? -1 : 1;
+  if (end_a != end_b)
+    return end_a < end_b ? -1 : 1;
+  if (sequence_a != sequence_b)
+    return sequence_a < sequence_b ? -1 : 1;
+  return strcmp (id_a, id_b);
+}
+
 static int
 compare_sort_keys (const void *a,
                    const void *b)
@@ -89,13 +182,25 @@ compare_sort_keys (const void *a,
   const SortKey *ka = a;
   const SortKey *kb = b;
 
-  if (ka->start != kb->start)
-    return ka->start < kb->start ? -1 : 1;
-  if (ka->end != kb->end)
-    return ka->end < kb->end ? -1 : 1;
-  if (ka->sequence != kb->sequence)
-    return ka->sequence < kb->sequence ? -1 : 1;
-  return strcmp (ka->id, kb->id);
+  return compare_keys (ka->start, ka->end, ka->sequence, ka->id,
+                       kb->start, kb->end, kb->sequence, kb->id);
+}
+
+/* Compares the event at @position with @event, in the timeline's order. */
+static int
+compare_position_event (ChronicleTimeline *self,
+                        guint              position,
+                        ChronicleEvent    *event)
+{
+  const Record *record = get_record (self, position);
+
+  return compare_keys (g_array_index (self->starts, gint64, position),
+                       g_array_index (self->ends, gint64, position),
+                       record->sequence, record->id,
+                       chronicle_event_get_start_time (event),
+                       chronicle_event_get_end_time (event),
+                       chronicle_event_get_sequence (event),
+                       chronicle_event_get_id (event));
 }
 
 /* First index in [0, n) whose value is >= @value in the non-decreasing
@@ -126,16 +231,19 @@ static void
 update_end_indexes (ChronicleTimeline *self,
                     guint              position)
 {
-  guint n = self->events->len;
+  guint n = self->records->len;
   const gint64 *ends = (const gint64 *) (gpointer) self->ends->data;
-  gint64 *max_ends = (gint64 *) (gpointer) self->max_ends->data;
+  gint64 *max_ends;
   gint64 *block_ends;
-  gint64 running = position > 0 ? max_ends[position - 1] : G_MININT64;
+  gint64 running;
   guint first_block = position / BLOCK_SIZE;
+
+  g_array_set_size (self->max_ends, n);
+  max_ends = (gint64 *) (gpointer) self->max_ends->data;
+  running = position > 0 ? max_ends[position - 1] : G_MININT64;
 
   g_assert (self->starts->len == n);
   g_assert (self->ends->len == n);
-  g_assert (self->max_ends->len == n);
 
   for (guint i = position; i < n; i++)
     {
@@ -164,10 +272,10 @@ clear_precision_index (ChronicleTimeline *self)
 }
 
 static ChronicleDatePrecision
-get_finest_precision (ChronicleEvent *event)
+get_finest_precision (const Record *record)
 {
-  const ChronicleDate *end = chronicle_event_get_end (event);
-  ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
+  const ChronicleDate *end = record_get_end (record);
+  ChronicleDatePrecision precision = record->date.precision;
 
   precision = end != NULL ? MAX (precision, end->precision) : precision;
   g_assert ((guint) precision <= CHRONICLE_DATE_PRECISION_SECOND);
@@ -201,18 +309,17 @@ build_precision_index (ChronicleTimeline *self)
   for (guint p = 0; p < G_N_ELEMENTS (self->by_precision); p++)
     self->by_precision[p] = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < self->events->len; i++)
-    g_array_append_val (self->by_precision[get_finest_precision (g_ptr_array_index (self->events, i))], i);
+  for (guint i = 0; i < self->records->len; i++)
+    g_array_append_val (self->by_precision[get_finest_precision (get_record (self, i))], i);
 }
 
 /* After an insertion at @position: later positions move up by one. An
  * append costs one binary search per precision. */
 static void
 insert_into_precision_index (ChronicleTimeline *self,
-                             ChronicleEvent    *event,
                              guint              position)
 {
-  GArray *own = self->by_precision[get_finest_precision (event)];
+  GArray *own = self->by_precision[get_finest_precision (get_record (self, position))];
 
   for (guint p = 0; p < G_N_ELEMENTS (self->by_precision); p++)
     {
@@ -227,11 +334,11 @@ insert_into_precision_index (ChronicleTimeline *self,
 
 /* The coarser end decides: "March 2022 – 29 March" is known to the month. */
 static ChronicleDateKinds
-get_date_kinds (ChronicleEvent *event)
+get_date_kinds (const Record *record)
 {
-  const ChronicleDate *end = chronicle_event_get_end (event);
-  ChronicleDatePrecision precision = chronicle_event_get_date (event)->precision;
-  ChronicleDateKinds kinds = chronicle_event_get_approximate (event) ? CHRONICLE_DATE_KIND_APPROXIMATE : 0;
+  const ChronicleDate *end = record_get_end (record);
+  ChronicleDatePrecision precision = record->date.precision;
+  ChronicleDateKinds kinds = (record->category & CATEGORY_APPROXIMATE) ? CHRONICLE_DATE_KIND_APPROXIMATE : 0;
 
   if (end != NULL)
     precision = MIN (precision, end->precision);
@@ -251,19 +358,291 @@ get_date_kinds (ChronicleEvent *event)
     }
 }
 
+/* Adds the position of @position's id unless the id is there already:
+ * ids are unique in valid files (the loader checks); keep the first. */
 static void
-index_event (ChronicleTimeline *self,
-             ChronicleEvent    *event,
-             const char        *id,
-             gint64             start,
-             gint64             end)
+id_index_insert (ChronicleTimeline *self,
+                 guint              position)
+{
+  const char *id = get_record (self, position)->id;
+  guint h = chronicle_str_hash (id) & self->id_mask;
+
+  while (self->id_slots[h] != 0)
+    {
+      if (strcmp (get_record (self, self->id_slots[h] - 1)->id, id) == 0)
+        return;
+      h = (h + 1) & self->id_mask;
+    }
+  self->id_slots[h] = position + 1;
+}
+
+/* Sized for a load factor of at most a half, in sorted order. */
+static void
+rebuild_id_index (ChronicleTimeline *self)
+{
+  guint n_slots = 16;
+
+  while (n_slots < 2 * self->records->len + 2)
+    n_slots *= 2;
+
+  g_free (self->id_slots);
+  self->id_slots = g_new0 (guint32, n_slots);
+  self->id_mask = n_slots - 1;
+
+  for (guint i = 0; i < self->records->len; i++)
+    id_index_insert (self, i);
+}
+
+/* After an insertion at @position: an append adds one slot (growing the
+ * table now and then); an insertion in the middle renumbers. */
+static void
+id_index_after_insert (ChronicleTimeline *self,
+                       guint              position)
+{
+  if (position + 1 != self->records->len || 2 * self->records->len + 2 > self->id_mask + 1)
+    {
+      rebuild_id_index (self);
+      return;
+    }
+  id_index_insert (self, position);
+}
+
+static gint
+id_index_lookup (ChronicleTimeline *self,
+                 const char        *id)
+{
+  guint h = chronicle_str_hash (id) & self->id_mask;
+
+  while (self->id_slots[h] != 0)
+    {
+      if (strcmp (get_record (self, self->id_slots[h] - 1)->id, id) == 0)
+        return (gint) self->id_slots[h] - 1;
+      h = (h + 1) & self->id_mask;
+    }
+  return -1;
+}
+
+static guint32
+intern_category (ChronicleTimeline *self,
+                 const char        *category_id)
+{
+  gpointer number;
+  char *copy;
+
+  if (category_id == NULL)
+    return 0;
+
+  number = g_hash_table_lookup (self->category_numbers, category_id);
+  if (number != NULL)
+    return GPOINTER_TO_UINT (number);
+
+  copy = chronicle_arena_strdup (self->arena, category_id);
+  g_ptr_array_add (self->category_names, copy);
+  g_hash_table_insert (self->category_numbers, copy, GUINT_TO_POINTER (self->category_names->len));
+  return self->category_names->len;
+}
+
+/* Copies @fields into a new record (strings into the arena). */
+static Record
+record_from_fields (ChronicleTimeline          *self,
+                    const ChronicleEventFields *fields)
+{
+  Record record = { 0, };
+  gboolean has_quotes = fields->quotes != NULL && fields->quotes->len > 0;
+
+  record.id = chronicle_arena_strdup (self->arena, fields->id);
+  record.title = chronicle_arena_strdup (self->arena, fields->title);
+  record.date = *fields->date;
+  record.sequence = fields->sequence;
+  record.category = intern_category (self, fields->category_id) |
+                    (fields->approximate ? CATEGORY_APPROXIMATE : 0);
+
+  if (fields->end != NULL || fields->summary != NULL || fields->location != NULL ||
+      (fields->actors != NULL && fields->actors[0] != NULL) ||
+      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes)
+    {
+      EventExtra *extra = chronicle_arena_alloc (self->arena, sizeof (EventExtra));
+
+      memset (extra, 0, sizeof *extra);
+      if (fields->end != NULL)
+        {
+          extra->end = *fields->end;
+          extra->has_end = TRUE;
+        }
+      extra->summary = chronicle_arena_strdup (self->arena, fields->summary);
+      extra->location = chronicle_arena_strdup (self->arena, fields->location);
+      extra->actors = chronicle_arena_strdupv (self->arena, fields->actors);
+      extra->source_ids = chronicle_arena_strdupv (self->arena, fields->source_ids);
+      if (has_quotes)
+        {
+          extra->quotes = g_ptr_array_new_full (fields->quotes->len, g_object_unref);
+          for (guint i = 0; i < fields->quotes->len; i++)
+            g_ptr_array_add (extra->quotes, g_object_ref (g_ptr_array_index (fields->quotes, i)));
+        }
+      record.extra = extra;
+    }
+
+  return record;
+}
+
+static void
+fields_from_event (ChronicleEvent       *event,
+                   ChronicleEventFields *fields,
+                   GPtrArray            *quotes)
+{
+  fields->id = chronicle_event_get_id (event);
+  fields->title = chronicle_event_get_title (event);
+  fields->date = chronicle_event_get_date (event);
+  fields->end = chronicle_event_get_end (event);
+  fields->summary = chronicle_event_get_summary (event);
+  fields->category_id = chronicle_event_get_category_id (event);
+  fields->location = chronicle_event_get_location (event);
+  fields->actors = chronicle_event_get_actors (event);
+  fields->source_ids = chronicle_event_get_source_ids (event);
+  fields->approximate = chronicle_event_get_approximate (event);
+  fields->sequence = chronicle_event_get_sequence (event);
+
+  g_ptr_array_set_size (quotes, 0);
+  for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
+    g_ptr_array_add (quotes, chronicle_event_get_quote (event, i));
+  fields->quotes = quotes;
+}
+
+/* Releases what a record owns outside the arena. */
+static void
+record_clear (Record *record)
+{
+  if (record->extra != NULL)
+    g_clear_pointer (&record->extra->quotes, g_ptr_array_unref);
+  g_clear_object (&record->object);
+}
+
+static void
+index_record (ChronicleTimeline *self,
+              const Record      *record,
+              gint64             start,
+              gint64             end)
 {
   self->max_duration = MAX (self->max_duration, end - start);
-  self->date_kinds |= get_date_kinds (event);
+  self->date_kinds |= get_date_kinds (record);
+}
 
-  /* Ids are unique in valid files (the loader checks); keep the first. */
-  if (!g_hash_table_contains (self->events_by_id, id))
-    g_hash_table_insert (self->events_by_id, (gpointer) id, event);
+/* Makes the ChronicleEvent of @position, once; the record keeps it. */
+static ChronicleEvent *
+ensure_object (ChronicleTimeline *self,
+               guint              position)
+{
+  Record *record = get_record (self, position);
+  EventExtra *extra = record->extra;
+  ChronicleEvent *event;
+  guint32 category = record->category & CATEGORY_INDEX_MASK;
+
+  if (record->object != NULL)
+    return record->object;
+
+  event = chronicle_event_new (record->id, &record->date, record->title);
+  chronicle_event_set_sequence (event, record->sequence);
+  if (category != 0)
+    chronicle_event_set_category_id (event, g_ptr_array_index (self->category_names, category - 1));
+  if (record->category & CATEGORY_APPROXIMATE)
+    chronicle_event_set_approximate (event, TRUE);
+
+  if (extra != NULL)
+    {
+      if (extra->has_end)
+        chronicle_event_set_end (event, &extra->end);
+      chronicle_event_set_summary (event, extra->summary);
+      chronicle_event_set_location (event, extra->location);
+      chronicle_event_set_actors (event, (const char * const *) extra->actors);
+      chronicle_event_set_source_ids (event, (const char * const *) extra->source_ids);
+      for (guint i = 0; extra->quotes != NULL && i < extra->quotes->len; i++)
+        chronicle_event_add_quote (event, g_ptr_array_index (extra->quotes, i));
+    }
+
+  record->object = event;
+  self->n_objects++;
+  return event;
+}
+
+static void
+clear_events (ChronicleTimeline *self)
+{
+  for (guint i = 0; i < self->records->len; i++)
+    record_clear (get_record (self, i));
+  g_array_set_size (self->records, 0);
+  g_array_set_size (self->starts, 0);
+  g_array_set_size (self->ends, 0);
+  g_array_set_size (self->max_ends, 0);
+  g_array_set_size (self->block_ends, 0);
+  g_ptr_array_set_size (self->category_names, 0);
+  g_hash_table_remove_all (self->category_numbers);
+  g_clear_pointer (&self->arena, chronicle_arena_free);
+  self->arena = chronicle_arena_new ();
+  self->max_duration = 0;
+  self->date_kinds = 0;
+  self->n_objects = 0;
+}
+
+/* Sorts the records (appended in any order) and builds every index. */
+static void
+sort_and_index (ChronicleTimeline *self)
+{
+  guint n = self->records->len;
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Record *record = get_record (self, i);
+
+      keys[i].start = chronicle_date_get_start (&record->date);
+      keys[i].end = record_get_end_time (record);
+      keys[i].sequence = record->sequence;
+      keys[i].index = i;
+      keys[i].id = record->id;
+    }
+  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+
+  g_array_set_size (self->starts, n);
+  g_array_set_size (self->ends, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (self->starts, gint64, i) = keys[i].start;
+      g_array_index (self->ends, gint64, i) = keys[i].end;
+    }
+
+  /* Permute the records in place, cycle by cycle (keys[i].index is where
+   * the record for position i is now; G_MAXUINT32 once placed): a second
+   * array of records would be 56 MB more at the peak of a million. */
+  for (guint i = 0; i < n; i++)
+    {
+      Record moving;
+      guint j = i;
+
+      if (keys[i].index == G_MAXUINT32)
+        continue;
+
+      moving = *get_record (self, i);
+      while (keys[j].index != i)
+        {
+          guint from = keys[j].index;
+
+          *get_record (self, j) = *get_record (self, from);
+          keys[j].index = G_MAXUINT32;
+          j = from;
+        }
+      *get_record (self, j) = moving;
+      keys[j].index = G_MAXUINT32;
+    }
+
+  self->max_duration = 0;
+  self->date_kinds = 0;
+  for (guint i = 0; i < n; i++)
+    index_record (self, get_record (self, i), g_array_index (self->starts, gint64, i),
+                  g_array_index (self->ends, gint64, i));
+
+  update_end_indexes (self, 0);
+  build_precision_index (self);
+  rebuild_id_index (self);
 }
 
 static GType
@@ -277,7 +656,7 @@ chronicle_timeline_get_n_items (GListModel *model)
 {
   ChronicleTimeline *self = CHRONICLE_TIMELINE (model);
 
-  return self->events->len;
+  return self->appending ? 0 : self->records->len;
 }
 
 static gpointer
@@ -286,10 +665,10 @@ chronicle_timeline_get_item (GListModel *model,
 {
   ChronicleTimeline *self = CHRONICLE_TIMELINE (model);
 
-  if (position >= self->events->len)
+  if (self->appending || position >= self->records->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->events, position));
+  return g_object_ref (ensure_object (self, position));
 }
 
 static void
@@ -308,13 +687,12 @@ chronicle_timeline_dispose (GObject *object)
   /* The hash tables borrow ids from the objects: clear them first. */
   g_hash_table_remove_all (self->sources_by_id);
   g_hash_table_remove_all (self->categories_by_id);
-  g_hash_table_remove_all (self->events_by_id);
 
   g_clear_object (&self->sources);
   g_clear_object (&self->categories);
   g_clear_object (&self->eras);
-  if (self->events != NULL)
-    g_ptr_array_set_size (self->events, 0);
+  if (self->records != NULL)
+    clear_events (self);
 
   G_OBJECT_CLASS (chronicle_timeline_parent_class)->dispose (object);
 }
@@ -328,12 +706,15 @@ chronicle_timeline_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->sources_by_id, g_hash_table_unref);
   g_clear_pointer (&self->categories_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->events_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_array_unref);
   g_clear_pointer (&self->starts, g_array_unref);
   g_clear_pointer (&self->ends, g_array_unref);
   g_clear_pointer (&self->max_ends, g_array_unref);
   g_clear_pointer (&self->block_ends, g_array_unref);
+  g_clear_pointer (&self->category_names, g_ptr_array_unref);
+  g_clear_pointer (&self->category_numbers, g_hash_table_unref);
+  g_clear_pointer (&self->arena, chronicle_arena_free);
+  g_clear_pointer (&self->id_slots, g_free);
 
   clear_precision_index (self);
 
@@ -414,13 +795,16 @@ chronicle_timeline_init (ChronicleTimeline *self)
   self->eras = g_list_store_new (CHRONICLE_TYPE_ERA);
   self->sources_by_id = g_hash_table_new (chronicle_str_hash, g_str_equal);
   self->categories_by_id = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  self->events_by_id = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->arena = chronicle_arena_new ();
+  self->records = g_array_new (FALSE, FALSE, sizeof (Record));
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->max_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->block_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->category_names = g_ptr_array_new ();
+  self->category_numbers = g_hash_table_new (chronicle_str_hash, g_str_equal);
   build_precision_index (self);
+  rebuild_id_index (self);
 }
 
 /**
@@ -583,11 +967,42 @@ ChronicleEvent *
 chronicle_timeline_lookup_event (ChronicleTimeline *self,
                                  const char        *id)
 {
+  guint position;
+
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
 
-  if (id == NULL)
+  if (!chronicle_timeline_lookup_position (self, id, &position))
     return NULL;
-  return g_hash_table_lookup (self->events_by_id, id);
+  return ensure_object (self, position);
+}
+
+/**
+ * chronicle_timeline_lookup_position:
+ * @id: (nullable): an event id
+ * @position: (out) (optional): where the event with @id is
+ *
+ * Finds an event by id without making its object, O(1).
+ *
+ * Returns: %TRUE when there is an event with @id
+ */
+gboolean
+chronicle_timeline_lookup_position (ChronicleTimeline *self,
+                                    const char        *id,
+                                    guint             *position)
+{
+  gint found;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
+
+  if (id == NULL || self->appending)
+    return FALSE;
+
+  found = id_index_lookup (self, id);
+  if (found < 0)
+    return FALSE;
+  if (position != NULL)
+    *position = (guint) found;
+  return TRUE;
 }
 
 /* Returns: the position of category @id in the categories list (for
@@ -607,38 +1022,35 @@ chronicle_timeline_get_category_index (ChronicleTimeline *self,
   return value ? GPOINTER_TO_UINT (value) - 1 : G_MAXUINT;
 }
 
-/**
- * chronicle_timeline_add_event:
- * @event: an event, complete: its dates must not change afterwards
- *
- * Inserts @event (a new reference) at its sorted position, after any
- * event that compares equal, and emits #GListModel::items-changed.
- * Appending in order costs O(1); an insertion in the middle moves the
- * tail, O(n). Use chronicle_timeline_set_events() for bulk loads.
- */
-void
-chronicle_timeline_add_event (ChronicleTimeline *self,
-                              ChronicleEvent    *event)
+/* Inserts a copy of @fields at its sorted position, after any event that
+ * compares equal, keeping every index right; returns the position. */
+static guint
+insert_fields (ChronicleTimeline          *self,
+               const ChronicleEventFields *fields,
+               ChronicleEvent             *object)
 {
-  guint n, position;
-  gint64 start, end;
+  Record record = record_from_fields (self, fields);
+  gint64 start = chronicle_date_get_start (&record.date);
+  gint64 end = record_get_end_time (&record);
+  guint n = self->records->len;
+  guint position = n;
 
-  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
-  g_return_if_fail (CHRONICLE_IS_EVENT (event));
-
-  n = self->events->len;
-  position = n;
-
-  if (n > 0 && chronicle_event_compare (g_ptr_array_index (self->events, n - 1), event) > 0)
+  if (n > 0 && compare_keys (g_array_index (self->starts, gint64, n - 1),
+                             g_array_index (self->ends, gint64, n - 1),
+                             get_record (self, n - 1)->sequence, get_record (self, n - 1)->id,
+                             start, end, record.sequence, record.id) > 0)
     {
       guint lo = 0, hi = n;
 
-      /* Upper bound: the first event that sorts after @event. */
+      /* Upper bound: the first event that sorts after the new one. */
       while (lo < hi)
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if (chronicle_event_compare (g_ptr_array_index (self->events, mid), event) <= 0)
+          if (compare_keys (g_array_index (self->starts, gint64, mid),
+                            g_array_index (self->ends, gint64, mid),
+                            get_record (self, mid)->sequence, get_record (self, mid)->id,
+                            start, end, record.sequence, record.id) <= 0)
             lo = mid + 1;
           else
             hi = mid;
@@ -646,15 +1058,48 @@ chronicle_timeline_add_event (ChronicleTimeline *self,
       position = lo;
     }
 
-  start = chronicle_event_get_start_time (event);
-  end = chronicle_event_get_end_time (event);
-  g_ptr_array_insert (self->events, position, g_object_ref (event));
+  if (object != NULL)
+    {
+      record.object = g_object_ref (object);
+      self->n_objects++;
+    }
+
+  g_array_insert_val (self->records, position, record);
   g_array_insert_val (self->starts, position, start);
   g_array_insert_val (self->ends, position, end);
-  g_array_insert_val (self->max_ends, position, end);
   update_end_indexes (self, position);
-  index_event (self, event, chronicle_event_get_id (event), start, end);
-  insert_into_precision_index (self, event, position);
+  index_record (self, &record, start, end);
+  insert_into_precision_index (self, position);
+  id_index_after_insert (self, position);
+
+  return position;
+}
+
+/**
+ * chronicle_timeline_add_event:
+ * @event: an event, complete: it must not change afterwards
+ *
+ * Inserts @event (a new reference; the timeline keeps a copy of its
+ * fields and returns this very object for its position) at its sorted
+ * position, after any event that compares equal, and emits
+ * #GListModel::items-changed. Appending in order costs O(1); an insertion
+ * in the middle moves the tail, O(n). Use chronicle_timeline_set_events()
+ * for bulk loads.
+ */
+void
+chronicle_timeline_add_event (ChronicleTimeline *self,
+                              ChronicleEvent    *event)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  ChronicleEventFields fields;
+  guint position;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (CHRONICLE_IS_EVENT (event));
+  g_return_if_fail (!self->appending);
+
+  fields_from_event (event, &fields, quotes);
+  position = insert_fields (self, &fields, event);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
@@ -663,61 +1108,120 @@ chronicle_timeline_add_event (ChronicleTimeline *self,
  * chronicle_timeline_set_events:
  * @events: (element-type ChronicleEvent): events in any order
  *
- * Replaces all events with @events (taking new references; @events is not
- * modified), sorting them once, O(n log n), and emits one
- * #GListModel::items-changed for the whole list.
+ * Replaces all events with @events (taking new references, which the
+ * timeline returns for their positions; @events is not modified), sorting
+ * them once, O(n log n), and emits one #GListModel::items-changed for the
+ * whole list.
  */
 void
 chronicle_timeline_set_events (ChronicleTimeline *self,
                                GPtrArray         *events)
 {
-  g_autoptr(GPtrArray) old = NULL;
-  g_autofree SortKey *keys = NULL;
-  guint old_n, n;
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  guint old_n;
 
   g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
   g_return_if_fail (events != NULL);
+  g_return_if_fail (!self->appending);
 
   for (guint i = 0; i < events->len; i++)
     g_return_if_fail (CHRONICLE_IS_EVENT (g_ptr_array_index (events, i)));
 
-  n = events->len;
-  keys = g_new (SortKey, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
+  /* Take the new references before dropping the old ones: some may be
+   * the same objects. */
+  for (guint i = 0; i < events->len; i++)
+    g_object_ref (g_ptr_array_index (events, i));
+
+  old_n = self->records->len;
+  clear_events (self);
+
+  for (guint i = 0; i < events->len; i++)
     {
       ChronicleEvent *event = g_ptr_array_index (events, i);
+      ChronicleEventFields fields;
+      Record record;
 
-      keys[i].start = chronicle_event_get_start_time (event);
-      keys[i].end = chronicle_event_get_end_time (event);
-      keys[i].sequence = chronicle_event_get_sequence (event);
-      keys[i].id = chronicle_event_get_id (event);
-      keys[i].event = event;
+      fields_from_event (event, &fields, quotes);
+      record = record_from_fields (self, &fields);
+      record.object = event;   /* the reference taken above */
+      g_array_append_val (self->records, record);
     }
-  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+  self->n_objects = events->len;
+  sort_and_index (self);
 
-  old_n = self->events->len;
-  /* Keep the old events alive until the new ones are in (some may be
-   * the same objects). */
-  old = g_steal_pointer (&self->events);
-  self->events = g_ptr_array_new_full (n, g_object_unref);
-  g_hash_table_remove_all (self->events_by_id);
-  self->max_duration = 0;
-  self->date_kinds = 0;
-  g_array_set_size (self->starts, n);
-  g_array_set_size (self->ends, n);
-  g_array_set_size (self->max_ends, n);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->records->len);
+}
 
-  for (guint i = 0; i < n; i++)
+/**
+ * chronicle_timeline_append_fields:
+ * @fields: an event's fields, copied
+ *
+ * Appends an event during a bulk load (see chronicle-timeline-private.h):
+ * the first call empties the timeline; the events are not visible until
+ * chronicle_timeline_finish_appending().
+ *
+ * Returns: (transfer none): the timeline's copy of the id
+ */
+const char *
+chronicle_timeline_append_fields (ChronicleTimeline          *self,
+                                  const ChronicleEventFields *fields)
+{
+  Record record;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (fields != NULL && fields->id != NULL && fields->title != NULL && fields->date != NULL, NULL);
+
+  if (!self->appending)
     {
-      g_ptr_array_add (self->events, g_object_ref (keys[i].event));
-      g_array_index (self->starts, gint64, i) = keys[i].start;
-      g_array_index (self->ends, gint64, i) = keys[i].end;
-      index_event (self, keys[i].event, keys[i].id, keys[i].start, keys[i].end);
-    }
-  update_end_indexes (self, 0);
-  build_precision_index (self);
+      guint old_n = self->records->len;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
+      clear_events (self);
+      self->appending = TRUE;
+      if (old_n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+    }
+
+  record = record_from_fields (self, fields);
+  g_array_append_val (self->records, record);
+  return record.id;
+}
+
+/* Sorts what chronicle_timeline_append_fields() added, builds the indexes
+ * and emits one #GListModel::items-changed. */
+void
+chronicle_timeline_finish_appending (ChronicleTimeline *self)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+
+  if (!self->appending)
+    return;
+
+  sort_and_index (self);
+  self->appending = FALSE;
+  if (self->records->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->records->len);
+}
+
+guint
+chronicle_timeline_get_n_event_objects (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+
+  return self->n_objects;
+}
+
+gsize
+chronicle_timeline_get_event_memory (ChronicleTimeline *self)
+{
+  gsize size;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+
+  size = chronicle_arena_get_size (self->arena) +
+         self->records->len * (sizeof (Record) + 3 * sizeof (gint64) + sizeof (guint)) +
+         self->block_ends->len * sizeof (gint64) +
+         (self->id_mask + 1) * sizeof (guint32);
+  return size;
 }
 
 guint
@@ -725,18 +1229,192 @@ chronicle_timeline_get_n_events (ChronicleTimeline *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
 
-  return self->events->len;
+  return self->appending ? 0 : self->records->len;
 }
 
-/* Returns: (transfer none): the event at @position in sorted order */
+/**
+ * chronicle_timeline_get_event:
+ * @position: a position, in sorted order
+ *
+ * The event as an object, made on first use and kept by the timeline as
+ * long as the event is in it: for lists, the sidebar and selection. Code
+ * that visits many events (layout, search, filters) uses the
+ * chronicle_timeline_get_event_*() accessors, which make no object.
+ *
+ * Returns: (transfer none): the event at @position
+ */
 ChronicleEvent *
 chronicle_timeline_get_event (ChronicleTimeline *self,
                               guint              position)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (position < self->events->len, NULL);
+  g_return_val_if_fail (position < chronicle_timeline_get_n_events (self), NULL);
 
-  return g_ptr_array_index (self->events, position);
+  return ensure_object (self, position);
+}
+
+#define RETURN_IF_NO_EVENT(self, position, value) G_STMT_START {                 \
+    g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), value);                   \
+    g_return_val_if_fail ((position) < chronicle_timeline_get_n_events (self), value); \
+  } G_STMT_END
+
+/* Returns: (transfer none): the id of the event at @position */
+const char *
+chronicle_timeline_get_event_id (ChronicleTimeline *self,
+                                 guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  return get_record (self, position)->id;
+}
+
+/* Returns: (transfer none): the title of the event at @position */
+const char *
+chronicle_timeline_get_event_title (ChronicleTimeline *self,
+                                    guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  return get_record (self, position)->title;
+}
+
+/* Returns: (transfer none): the date of the event at @position, valid
+ * until the timeline changes */
+const ChronicleDate *
+chronicle_timeline_get_event_date (ChronicleTimeline *self,
+                                   guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  return &get_record (self, position)->date;
+}
+
+/* Returns: (transfer none) (nullable): the end of the event at @position,
+ * %NULL for a point in time */
+const ChronicleDate *
+chronicle_timeline_get_event_end (ChronicleTimeline *self,
+                                  guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  return record_get_end (get_record (self, position));
+}
+
+gint64
+chronicle_timeline_get_event_start_time (ChronicleTimeline *self,
+                                         guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, 0);
+
+  return g_array_index (self->starts, gint64, position);
+}
+
+gint64
+chronicle_timeline_get_event_end_time (ChronicleTimeline *self,
+                                       guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, 0);
+
+  return g_array_index (self->ends, gint64, position);
+}
+
+/* Returns: (transfer none) (nullable): the category id the event at
+ * @position names, known or not */
+const char *
+chronicle_timeline_get_event_category_id (ChronicleTimeline *self,
+                                          guint              position)
+{
+  guint32 category;
+
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  category = get_record (self, position)->category & CATEGORY_INDEX_MASK;
+  return category != 0 ? g_ptr_array_index (self->category_names, category - 1) : NULL;
+}
+
+gboolean
+chronicle_timeline_get_event_approximate (ChronicleTimeline *self,
+                                          guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, FALSE);
+
+  return (get_record (self, position)->category & CATEGORY_APPROXIMATE) != 0;
+}
+
+/* Returns: (transfer none) (nullable) */
+const char *
+chronicle_timeline_get_event_summary (ChronicleTimeline *self,
+                                      guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL ? extra->summary : NULL;
+}
+
+/* Returns: (transfer none) (nullable) */
+const char *
+chronicle_timeline_get_event_location (ChronicleTimeline *self,
+                                       guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL ? extra->location : NULL;
+}
+
+/* Returns: (transfer none): NULL-terminated, empty when none, never %NULL */
+const char * const *
+chronicle_timeline_get_event_actors (ChronicleTimeline *self,
+                                     guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, no_strings);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL && extra->actors != NULL ? (const char * const *) extra->actors : no_strings;
+}
+
+/* Returns: (transfer none): NULL-terminated, empty when none, never %NULL */
+const char * const *
+chronicle_timeline_get_event_source_ids (ChronicleTimeline *self,
+                                         guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, no_strings);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL && extra->source_ids != NULL ? (const char * const *) extra->source_ids : no_strings;
+}
+
+guint
+chronicle_timeline_get_event_n_quotes (ChronicleTimeline *self,
+                                       guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, 0);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL && extra->quotes != NULL ? extra->quotes->len : 0;
+}
+
+/* Returns: (transfer none): the quote at @index of the event at @position */
+ChronicleQuote *
+chronicle_timeline_get_event_quote (ChronicleTimeline *self,
+                                    guint              position,
+                                    guint              index)
+{
+  RETURN_IF_NO_EVENT (self, position, NULL);
+  g_return_val_if_fail (index < chronicle_timeline_get_event_n_quotes (self, position), NULL);
+
+  return g_ptr_array_index (get_record (self, position)->extra->quotes, index);
 }
 
 /**
@@ -752,34 +1430,33 @@ chronicle_timeline_find_event (ChronicleTimeline *self,
                                ChronicleEvent    *event,
                                guint             *position)
 {
-  guint lo = 0, hi;
+  guint lo = 0, hi, n;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
   g_return_val_if_fail (CHRONICLE_IS_EVENT (event), FALSE);
 
-  hi = self->events->len;
+  n = chronicle_timeline_get_n_events (self);
+  hi = n;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (chronicle_event_compare (g_ptr_array_index (self->events, mid), event) < 0)
+      if (compare_position_event (self, mid, event) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
 
   /* Equal-comparing events (duplicate ids) sit side by side. */
-  for (; lo < self->events->len; lo++)
+  for (; lo < n; lo++)
     {
-      ChronicleEvent *other = g_ptr_array_index (self->events, lo);
-
-      if (other == event)
+      if (get_record (self, lo)->object == event)
         {
           if (position != NULL)
             *position = lo;
           return TRUE;
         }
-      if (chronicle_event_compare (other, event) != 0)
+      if (compare_position_event (self, lo, event) != 0)
         break;
     }
 
@@ -878,7 +1555,7 @@ chronicle_timeline_get_finest_precision (ChronicleTimeline *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), CHRONICLE_DATE_PRECISION_YEAR);
 
-  last = MIN (last, self->events->len);
+  last = MIN (last, self->records->len);
   if (first >= last)
     return CHRONICLE_DATE_PRECISION_YEAR;
 
@@ -943,7 +1620,7 @@ chronicle_timeline_foreach_in_range (ChronicleTimeline     *self,
       for (; i < block_last; i++)
         {
           if (ends[i] > from &&
-              !func (self, i, g_ptr_array_index (self->events, i), user_data))
+              !func (self, i, ensure_object (self, i), user_data))
             return;
         }
     }
@@ -975,7 +1652,7 @@ chronicle_timeline_get_bounds (ChronicleTimeline *self,
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
 
-  n = self->events->len;
+  n = chronicle_timeline_get_n_events (self);
   if (n == 0)
     return FALSE;
 

@@ -62,6 +62,41 @@ void               chronicle_timeline_set_events         (ChronicleTimeline *sel
 guint              chronicle_timeline_get_n_events       (ChronicleTimeline *self);
 ChronicleEvent    *chronicle_timeline_get_event          (ChronicleTimeline *self,
                                                           guint              position);
+/* The fields of the event at @position, without making its object (see
+ * chronicle_timeline_get_event()); pointers stay valid until the
+ * timeline changes. */
+const char        *chronicle_timeline_get_event_id       (ChronicleTimeline *self,
+                                                          guint              position);
+const char        *chronicle_timeline_get_event_title    (ChronicleTimeline *self,
+                                                          guint              position);
+const ChronicleDate *chronicle_timeline_get_event_date   (ChronicleTimeline *self,
+                                                          guint              position);
+const ChronicleDate *chronicle_timeline_get_event_end    (ChronicleTimeline *self,
+                                                          guint              position);
+gint64             chronicle_timeline_get_event_start_time (ChronicleTimeline *self,
+                                                            guint              position);
+gint64             chronicle_timeline_get_event_end_time (ChronicleTimeline *self,
+                                                          guint              position);
+const char        *chronicle_timeline_get_event_category_id (ChronicleTimeline *self,
+                                                             guint              position);
+gboolean           chronicle_timeline_get_event_approximate (ChronicleTimeline *self,
+                                                             guint              position);
+const char        *chronicle_timeline_get_event_summary  (ChronicleTimeline *self,
+                                                          guint              position);
+const char        *chronicle_timeline_get_event_location (ChronicleTimeline *self,
+                                                          guint              position);
+const char * const *chronicle_timeline_get_event_actors  (ChronicleTimeline *self,
+                                                          guint              position);
+const char * const *chronicle_timeline_get_event_source_ids (ChronicleTimeline *self,
+                                                             guint              position);
+guint              chronicle_timeline_get_event_n_quotes (ChronicleTimeline *self,
+                                                          guint              position);
+ChronicleQuote    *chronicle_timeline_get_event_quote    (ChronicleTimeline *self,
+                                                          guint              position,
+                                                          guint              index);
+gboolean           chronicle_timeline_lookup_position    (ChronicleTimeline *self,
+                                                          const char        *id,
+                                                          guint             *position);
 gboolean           chronicle_timeline_find_event         (ChronicleTimeline *self,
                                                           ChronicleEvent    *event,
                                                           guint             *position);

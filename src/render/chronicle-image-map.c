@@ -137,21 +137,21 @@ add_event (MapWriter                 *w,
            const ChronicleLayoutItem *item,
            guint                      position)
 {
-  ChronicleEvent *event = chronicle_timeline_get_event (layout->timeline, position);
+  const char *id = chronicle_timeline_get_event_id (layout->timeline, position);
   g_autofree char *date = NULL;
   const ChronicleDate *end;
   const ChroniclePoint *leader;
   ChronicleRect mark;
   guint n_points;
 
-  if (event == NULL)
+  if (id == NULL)
     return;
 
   json_builder_begin_object (w->builder);
-  add_string_or_null (w, "id", chronicle_event_get_id (event));
-  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  add_string_or_null (w, "id", id);
+  date = chronicle_date_to_iso (chronicle_timeline_get_event_date (layout->timeline, position));
   add_string_or_null (w, "date", date);
-  end = chronicle_event_get_end (event);
+  end = chronicle_timeline_get_event_end (layout->timeline, position);
   if (end != NULL)
     {
       g_autofree char *end_text = chronicle_date_to_iso (end);
@@ -232,10 +232,10 @@ add_clusters (MapWriter             *w,
       json_builder_begin_array (w->builder);
       for (guint k = 0; k < item->n_events; k++)
         {
-          ChronicleEvent *event = chronicle_timeline_get_event (layout->timeline, item->first_event + k);
+          const char *id = chronicle_timeline_get_event_id (layout->timeline, item->first_event + k);
 
-          if (event != NULL)
-            json_builder_add_string_value (w->builder, chronicle_event_get_id (event));
+          if (id != NULL)
+            json_builder_add_string_value (w->builder, id);
         }
       json_builder_end_array (w->builder);
       json_builder_end_object (w->builder);

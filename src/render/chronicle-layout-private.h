@@ -21,6 +21,14 @@ G_BEGIN_DECLS
 #define CHRONICLE_MARKER_RADIUS 5.0
 #define CHRONICLE_PILL_HEIGHT   16.0
 
+/* Shared by the layout's files (chronicle-layout*.c). */
+#define CHRONICLE_OUTER_PAD       16.0
+#define CHRONICLE_LABEL_EDGE      3.0     /* px kept free at the right: the selection ring lies outside the box */
+#define CHRONICLE_LABEL_MIN_WIDTH (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
+#define CHRONICLE_TICK_MARK       6.0
+#define CHRONICLE_CLUSTER_SPAN    36.0    /* px of axis one cluster gathers */
+#define CHRONICLE_CLUSTER_TAG     0x80000000u  /* in item_of_event: a cluster's index, not an item's */
+
 typedef struct
 {
   double      x0;          /* band, clipped to [0, width] */
@@ -65,6 +73,16 @@ typedef struct
   ChronicleRect text;
 } ChronicleLayoutLegendEntry;
 
+/* A cluster while the events are laid out, before its pill is placed. */
+typedef struct
+{
+  guint  first_event;
+  guint  n_events;
+  double x_first;
+  double x_last;
+  guint  merged_into;  /* G_MAXUINT, or the cluster that absorbed it */
+} ChronicleLayoutCluster;
+
 struct _ChronicleLayout
 {
   /* owned */
@@ -78,7 +96,7 @@ struct _ChronicleLayout
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
   guint                  *item_of_event; /* visible event - first_visible -> item index */
   GObject                *text_context;  /* PangoContext measured with, or NULL */
-  GPtrArray              *shown_texts;   /* owned cut copies of file text, see display_text() */
+  GPtrArray              *shown_texts;   /* owned cut copies of file text, see chronicle_layout_display_text() */
 
   ChronicleLayoutOptions  options;
   double                  width;
@@ -121,5 +139,66 @@ void  chronicle_layout_compute_stretches (ChronicleLayout      *layout,
                                           ChronicleMeasureFunc  measure,
                                           gpointer              measure_data);
 char *chronicle_layout_format_skip       (double                seconds);
+
+/* chronicle-layout-titles.c */
+const char *chronicle_layout_display_text   (ChronicleLayout      *self,
+                                             const char           *text);
+void        chronicle_layout_place_title    (ChronicleLayout      *self,
+                                             ChronicleMeasureFunc  measure,
+                                             gpointer              data,
+                                             double               *y);
+void        chronicle_layout_set_item_text  (ChronicleLayout      *self,
+                                             guint                 position,
+                                             ChronicleLayoutItem  *item);
+gboolean    chronicle_layout_measure_label  (ChronicleLayout      *self,
+                                             ChronicleLayoutItem  *item,
+                                             ChronicleMeasureFunc  measure,
+                                             gpointer              data,
+                                             double               *left,
+                                             double               *right,
+                                             gboolean             *cut_title,
+                                             gboolean              may_wrap);
+
+/* chronicle-layout-legend.c */
+void  chronicle_layout_reserve_legend (ChronicleLayout      *self,
+                                       ChronicleMeasureFunc  measure,
+                                       gpointer              data,
+                                       double               *bottom);
+guint chronicle_layout_place_legend   (ChronicleLayout      *self,
+                                       ChronicleMeasureFunc  measure,
+                                       gpointer              data);
+
+/* chronicle-layout-eras.c */
+void     chronicle_layout_compute_breaks   (ChronicleLayout      *self);
+gboolean chronicle_layout_compute_eras     (ChronicleLayout      *self,
+                                            ChronicleMeasureFunc  measure,
+                                            gpointer              data);
+void     chronicle_layout_place_era_labels (ChronicleLayout      *self,
+                                            double                y);
+
+/* chronicle-layout-clusters.c */
+guint chronicle_layout_fold_event      (GArray               *clusters,
+                                        guint                 position,
+                                        double                x);
+guint chronicle_layout_resolve_cluster (GArray               *clusters,
+                                        guint                 index);
+void  chronicle_layout_place_clusters  (ChronicleLayout      *self,
+                                        GArray               *clusters,
+                                        guint                *cluster_item,
+                                        ChronicleMeasureFunc  measure,
+                                        gpointer              data);
+guint chronicle_layout_fold_following  (ChronicleLayout      *self,
+                                        GArray               *clusters,
+                                        guint                 cluster,
+                                        guint                 k,
+                                        double                x_limit,
+                                        double                vis_t1);
+
+/* chronicle-layout-events.c */
+void  chronicle_layout_place_events (ChronicleLayout      *self,
+                                     ChronicleMeasureFunc  measure,
+                                     gpointer              data,
+                                     double                lanes_top,
+                                     double                tick_area);
 
 G_END_DECLS

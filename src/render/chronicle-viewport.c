@@ -400,10 +400,8 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
 
       for (guint i = 0; i < n_events; i++)
         {
-          ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-
-          s0 = MIN (s0, chronicle_viewport_event_start (self, event));
-          e0 = MAX (e0, chronicle_viewport_event_end (self, event));
+          s0 = MIN (s0, chronicle_viewport_position_start (self, timeline, i));
+          e0 = MAX (e0, chronicle_viewport_position_end (self, timeline, i));
         }
       start = (gint64) s0;
       end = (gint64) e0;
@@ -422,9 +420,8 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
    * wherever the union leaves a long enough hole. */
   for (guint i = 0; i < n_events; i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      double s = chronicle_viewport_event_start (self, event);
-      double e = chronicle_viewport_event_end (self, event);
+      double s = chronicle_viewport_position_start (self, timeline, i);
+      double e = chronicle_viewport_position_end (self, timeline, i);
 
       if (i == 0)
         {
@@ -529,8 +526,8 @@ chronicle_viewport_resolve_zone (ChronicleTimeline *timeline,
 
   for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      const ChronicleDate *dates[2] = { chronicle_event_get_date (event), chronicle_event_get_end (event) };
+      const ChronicleDate *dates[2] = { chronicle_timeline_get_event_date (timeline, i),
+                                        chronicle_timeline_get_event_end (timeline, i) };
 
       for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
         {
@@ -587,6 +584,40 @@ chronicle_viewport_event_end (const ChronicleViewport *self,
   end = chronicle_event_get_end (event);
   return (double) chronicle_event_get_end_time (event) +
          shift_of (self, end != NULL ? end : chronicle_event_get_date (event));
+}
+
+/**
+ * chronicle_viewport_position_start:
+ * @timeline: the timeline of the event
+ * @position: the event's position in @timeline
+ *
+ * chronicle_viewport_event_start() for the event at @position, without
+ * making its object: what code visiting many events uses.
+ */
+double
+chronicle_viewport_position_start (const ChronicleViewport *self,
+                                   ChronicleTimeline       *timeline,
+                                   guint                    position)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return (double) chronicle_timeline_get_event_start_time (timeline, position) +
+         shift_of (self, chronicle_timeline_get_event_date (timeline, position));
+}
+
+/* chronicle_viewport_event_end() for the event at @position. */
+double
+chronicle_viewport_position_end (const ChronicleViewport *self,
+                                 ChronicleTimeline       *timeline,
+                                 guint                    position)
+{
+  const ChronicleDate *end;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  end = chronicle_timeline_get_event_end (timeline, position);
+  return (double) chronicle_timeline_get_event_end_time (timeline, position) +
+         shift_of (self, end != NULL ? end : chronicle_timeline_get_event_date (timeline, position));
 }
 
 /**

@@ -70,6 +70,12 @@ double                      chronicle_viewport_event_start       (const Chronicl
                                                                   ChronicleEvent          *event);
 double                      chronicle_viewport_event_end         (const ChronicleViewport *self,
                                                                   ChronicleEvent          *event);
+double                      chronicle_viewport_position_start    (const ChronicleViewport *self,
+                                                                  ChronicleTimeline       *timeline,
+                                                                  guint                    position);
+double                      chronicle_viewport_position_end      (const ChronicleViewport *self,
+                                                                  ChronicleTimeline       *timeline,
+                                                                  guint                    position);
 
 /* Axis: linear over [start, end), or with breaks computed from @timeline. */
 void                        chronicle_viewport_set_linear        (ChronicleViewport       *self,

@@ -1,0 +1,44 @@
+/* chronicle-timeline-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-timeline.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What an event is made of, all borrowed: the loader fills one per event
+ * and the timeline copies it into its store, without a ChronicleEvent.
+ */
+typedef struct
+{
+  const char          *id;
+  const char          *title;
+  const ChronicleDate *date;
+  const ChronicleDate *end;          /* nullable */
+  const char          *summary;      /* nullable */
+  const char          *category_id;  /* nullable */
+  const char          *location;     /* nullable */
+  const char * const  *actors;       /* nullable */
+  const char * const  *source_ids;   /* nullable */
+  GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */
+  gboolean             approximate;
+  guint                sequence;
+} ChronicleEventFields;
+
+/* Bulk load: append in any order, then finish once (one sort, one
+ * items-changed). The events are not visible before the finish. */
+const char *chronicle_timeline_append_fields (ChronicleTimeline          *self,
+                                              const ChronicleEventFields *fields);
+void     chronicle_timeline_finish_appending (ChronicleTimeline         *self);
+
+/* For tests: how many ChronicleEvent objects the timeline has made, and
+ * its memory for events in bytes (records, indexes and strings). */
+guint    chronicle_timeline_get_n_event_objects (ChronicleTimeline *self);
+gsize    chronicle_timeline_get_event_memory    (ChronicleTimeline *self);
+
+G_END_DECLS
