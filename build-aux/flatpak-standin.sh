@@ -356,33 +356,41 @@ run_checks() {
   title="Portal check $token"
   picked=$out/private/portal-$token.json
   retitle "$src/data/examples/istanbul-talks-2025.json" "$picked" "$title"
-  local chooser opened=
-  if [ -n "$window" ]; then
-    xdotool windowfocus --sync "$window" 2>/dev/null || true
-    xdotool key --clearmodifiers ctrl+o
-    chooser=$(wait_window '^Open Timelines$' 60 || true)
-    if [ -n "$chooser" ]; then
-      xdotool windowfocus --sync "$chooser" 2>/dev/null || true
-      sleep 1
-      xdotool key --clearmodifiers ctrl+l
-      sleep 0.5
-      xdotool type --delay 30 "$picked"
-      sleep 0.5
-      xdotool key Return
-      opened=$(wait_window "^$title\$" 60 || true)
+  local chooser= opened= attempt
+  # Up to three tries: on a loaded machine a key typed before the dialog
+  # is ready is lost. Without a window manager the dialog may open under
+  # the main window: raise it before typing.
+  for attempt in 1 2 3; do
+    [ -n "$window" ] || break
+    if [ -z "$chooser" ] || ! xdotool getwindowname "$chooser" >/dev/null 2>&1; then
+      xdotool windowfocus --sync "$window" 2>/dev/null || true
+      xdotool key --clearmodifiers ctrl+o
+      chooser=$(wait_window '^Open Timelines$' 60 || true)
+      [ -n "$chooser" ] || break
     fi
-  fi
+    xdotool windowraise "$chooser" 2>/dev/null || true
+    xdotool windowfocus --sync "$chooser" 2>/dev/null || true
+    sleep $((attempt + 1))
+    xdotool key --clearmodifiers ctrl+l
+    sleep 1
+    xdotool key --clearmodifiers ctrl+a
+    xdotool type --delay 40 "$picked"
+    sleep 1
+    xdotool key --clearmodifiers Return
+    opened=$(wait_window "^$title\$" 20 || true)
+    [ -z "$opened" ] || break
+  done
   if command -v import >/dev/null; then
     import -window root "$out/screen.png" 2>/dev/null || true
   fi
   if [ -n "$opened" ]; then
-    check portal ok "a host file outside the sandbox opened through the portal file chooser (window \"$title\")"
+    check portal ok "a host file outside the sandbox opened through the portal file chooser (window \"$title\", try $attempt)"
   elif [ -z "$window" ]; then
     check portal FAIL "no app window to open from"
   elif [ -z "${chooser:-}" ]; then
     check portal FAIL "Ctrl+O showed no portal file chooser named \"Open Timelines\" in 60 s (log: $out/app.log)"
   else
-    check portal FAIL "the file chooser appeared but \"$title\" did not open in 60 s (log: $out/app.log)"
+    check portal FAIL "the file chooser appeared but \"$title\" did not open in 3 tries (log: $out/app.log; screen: $out/screen.png)"
   fi
 
   # 4. The .Locale bundle reaches the app: --help in German is not the
@@ -433,6 +441,12 @@ case ${1:-} in
     [ "$(id -u)" -eq 0 ] || die "debootstrap and chroot need root: run it through bash build-aux/chronicle-dev flatpak"
     start=$(date +%s)
     log "Debian 12 stand-in runtime (GTK 4.8, libadwaita 1.2), not GNOME 50"
+    # Flatpak builds and runs everything through bubblewrap: find out now,
+    # not after ten minutes of building, whether it can make a sandbox here.
+    # Inside a plain chroot (whose / is not a mount point) it cannot.
+    if ! bwrap_error=$(bwrap --ro-bind / / --proc /proc --dev /dev true 2>&1); then
+      die "bubblewrap cannot make a sandbox on this machine ($bwrap_error), so Flatpak can neither build nor run apps here; a chroot whose / is not a mount point is one such place. Run this on a machine or container that can (Debian 12 with user namespaces, or as root outside a chroot)."
+    fi
     build_everything
     log "built and installed in $(( $(date +%s) - start )) s; running the sandboxed checks"
     rc=0
