@@ -10,19 +10,25 @@
  * the README. Not a test: timings on shared machines are noisy, so nothing
  * here passes or fails.
  *
- *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--cpu] [--png DIR] [SECTION...]
+ *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--cpu] [--png DIR]
+ *                                    [--file FILE]... [SECTION...]
  *
  * SECTION is export, credit, frame, load or open (all when none is given), so a
  * profiler can look at one thing at a time; redraw, cold and zoom are the
  * parts of frame that time frames drawn again, first frames and the zoom
  * animation of 100 000 events, alone. collide (only when asked for) loads
  * 100 000 events whose ids collide under g_str_hash.
+ *
+ * --file FILE (repeatable) adds a timeline of one's own to every table: its
+ * frames, exports, load and open are measured beside the generated ones.
+ * tests/generate-uniform-timeline.py writes the web peers' uniform events.
  */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -411,7 +417,8 @@ bench_animation (ChronicleTimeline *timeline,
 typedef struct
 {
   ChronicleTimeline *timeline;
-  const char        *name;
+  char              *name;
+  char              *path;   /* --file: where it was read from */
 } Subject;
 
 #define REDRAW_TABLE   "one frame, redrawn (layout + paint + highlight)"
@@ -448,6 +455,69 @@ want (char       **sections,
   return sections[0] == NULL || g_strv_contains ((const char * const *) sections, name);
 }
 
+/* A timeline of one's own (--file): loaded once, shown by its file name. */
+static Subject
+load_subject (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_file_get_basename (file);
+  Subject subject;
+
+  subject.timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  if (subject.timeline == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      exit (1);
+    }
+  subject.name = g_strdup_printf ("%s (%u events)", base, chronicle_timeline_get_n_events (subject.timeline));
+  subject.path = g_file_get_path (file);
+
+  return subject;
+}
+
+static void
+clear_subject (Subject *subject)
+{
+  g_clear_object (&subject->timeline);
+  g_clear_pointer (&subject->name, g_free);
+  g_clear_pointer (&subject->path, g_free);
+}
+
+static void
+bench_load (const char *name,
+            char       *data,
+            gsize       length,
+            guint       runs)
+{
+  LoadJob load = { data, length };
+
+  g_print ("| %s (%.1f MB JSON) | %.0f ms |\n", name, length / 1e6, measure (run_load, &load, runs));
+}
+
+/* Opens @path to its first frame, without GTK. */
+static void
+bench_open (const char *name,
+            const char *path,
+            guint       runs)
+{
+  OpenJob open = { NULL };
+  g_autoptr(GFileInfo) info = NULL;
+  double total;
+
+  open.file = g_file_new_for_path (path);
+  open.load_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  open.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  info = g_file_query_info (open.file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  total = measure (run_open, &open, runs);
+  g_print ("| %s (%.1f MB file) | %.0f ms | %.1f ms | %.0f ms |\n", name,
+           info != NULL ? g_file_info_get_size (info) / 1e6 : 0.0,
+           get_median (open.load_ms), get_median (open.frame_ms), total);
+  g_array_unref (open.load_ms);
+  g_array_unref (open.frame_ms);
+  g_object_unref (open.file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,8 +530,12 @@ main (int   argc,
   g_autofree char *example_path = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GArray) subjects = g_array_new (FALSE, TRUE, sizeof (Subject));
+  g_autoptr(GArray) large = g_array_new (FALSE, TRUE, sizeof (Subject));
+  g_autoptr(GArray) own = g_array_new (FALSE, TRUE, sizeof (Subject));
+  gboolean files_only = FALSE;
   guint runs = 9;
-  Subject subjects[3];
 
   setlocale (LC_ALL, "");
 
@@ -473,8 +547,12 @@ main (int   argc,
         use_cpu_clock = TRUE;
       else if (g_str_equal (argv[i], "--min"))
         report_min = TRUE;
+      else if (g_str_equal (argv[i], "--files-only"))
+        files_only = TRUE;
       else if (g_str_equal (argv[i], "--png") && i + 1 < argc)
         png_dir = argv[++i];
+      else if (g_str_equal (argv[i], "--file") && i + 1 < argc)
+        g_ptr_array_add (paths, argv[++i]);
       else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
         {
           runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
@@ -484,28 +562,50 @@ main (int   argc,
         g_ptr_array_add (sections, argv[i]);
       else
         {
-          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [export|frame|redraw|cold|zoom|load|collide|open|credit]...\n", argv[0]);
+          g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [--file FILE]... [--files-only]\n"
+                      "          [export|frame|redraw|cold|zoom|load|collide|open|credit]...\n", argv[0]);
           return 2;
         }
     }
   g_ptr_array_add (sections, NULL);
+  if (files_only && paths->len == 0)
+    {
+      g_printerr ("%s: --files-only needs a --file\n", argv[0]);
+      return 2;
+    }
 
-  example_path = g_build_filename (SOURCE_ROOT, "data", "examples", "istanbul-talks-2025.json", NULL);
-  example_file = g_file_new_for_path (example_path);
-  example = chronicle_timeline_load_from_file (example_file, NULL, NULL, &error);
-  if (example == NULL)
-    g_error ("%s", error->message);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      Subject subject = load_subject (g_ptr_array_index (paths, i));
 
-  ten_k = chronicle_test_generate_timeline (10000, 1);
-  hundred_k = chronicle_test_generate_timeline (100000, 1);
+      g_array_append_val (own, subject);
+    }
+
+  if (!files_only)
+    {
+      example_path = g_build_filename (SOURCE_ROOT, "data", "examples", "istanbul-talks-2025.json", NULL);
+      example_file = g_file_new_for_path (example_path);
+      example = chronicle_timeline_load_from_file (example_file, NULL, NULL, &error);
+      if (example == NULL)
+        g_error ("%s", error->message);
+
+      ten_k = chronicle_test_generate_timeline (10000, 1);
+      hundred_k = chronicle_test_generate_timeline (100000, 1);
+
+      {
+        const Subject all[] = { { example, (char *) "example" },
+                                { ten_k, (char *) "10 000 events" },
+                                { hundred_k, (char *) "100 000 events" } };
+
+        g_array_append_vals (subjects, all, G_N_ELEMENTS (all));
+        g_array_append_val (large, all[2]);
+      }
+    }
+  g_array_append_vals (subjects, own->data, own->len);
+  g_array_append_vals (large, own->data, own->len);
+
   dir = g_dir_make_tmp ("chronicle-bench-XXXXXX", &error);
   g_assert_no_error (error);
-
-  {
-    const Subject all[] = { { example, "example" }, { ten_k, "10 000 events" }, { hundred_k, "100 000 events" } };
-
-    memcpy (subjects, all, sizeof all);
-  }
 
   g_print ("%s of %u runs (fewer for 100 000-event exports, loads and opens), 1920×1080, light theme.\n",
            report_min ? "Fastest" : "Medians", runs);
@@ -513,12 +613,18 @@ main (int   argc,
   if (want ((char **) sections->pdata, "export"))
     {
       g_print ("\n| export (title, legend, credit) | PNG | SVG | PDF |\n|---|---|---|---|\n");
-      bench_exports (example, "example (11 events)", dir, runs);
-      bench_exports (ten_k, "10 000 events", dir, runs);
-      bench_exports (hundred_k, "100 000 events", dir, MAX (3, runs / 3));
+      if (!files_only)
+        {
+          bench_exports (example, "example (11 events)", dir, runs);
+          bench_exports (ten_k, "10 000 events", dir, runs);
+          bench_exports (hundred_k, "100 000 events", dir, MAX (3, runs / 3));
+        }
+      for (guint i = 0; i < own->len; i++)
+        bench_exports (g_array_index (own, Subject, i).timeline, g_array_index (own, Subject, i).name,
+                       dir, MAX (3, runs / 3));
     }
 
-  if (want ((char **) sections->pdata, "credit"))
+  if (!files_only && want ((char **) sections->pdata, "credit"))
     {
       g_autoptr(ChronicleTimeline) many = make_many_publishers (100000);
       ExportJob job = { many, { 0 }, NULL };
@@ -535,32 +641,45 @@ main (int   argc,
 
   if (want ((char **) sections->pdata, "frame"))
     {
-      frame_table (REDRAW_TABLE, subjects, G_N_ELEMENTS (subjects), NULL, runs);
-      frame_table (NEW_VIEW_TABLE, subjects, G_N_ELEMENTS (subjects), forget_titles, runs);
-      frame_table (START_TABLE, subjects, G_N_ELEMENTS (subjects), forget_everything, runs);
-      animation_table (subjects, G_N_ELEMENTS (subjects));
+      const Subject *all = (const Subject *) (gpointer) subjects->data;
+
+      frame_table (REDRAW_TABLE, all, subjects->len, NULL, runs);
+      frame_table (NEW_VIEW_TABLE, all, subjects->len, forget_titles, runs);
+      frame_table (START_TABLE, all, subjects->len, forget_everything, runs);
+      animation_table (all, subjects->len);
     }
 
-  /* not part of "all": frame has them, for 100 000 events */
+  /* not part of "all": frame has them, for 100 000 events and the files */
   if (sections->len > 1 && want ((char **) sections->pdata, "redraw"))
-    frame_table (REDRAW_TABLE, &subjects[2], 1, NULL, runs);
+    frame_table (REDRAW_TABLE, (const Subject *) (gpointer) large->data, large->len, NULL, runs);
   if (sections->len > 1 && want ((char **) sections->pdata, "cold"))
     {
-      frame_table (NEW_VIEW_TABLE, &subjects[2], 1, forget_titles, runs);
-      frame_table (START_TABLE, &subjects[2], 1, forget_everything, runs);
+      frame_table (NEW_VIEW_TABLE, (const Subject *) (gpointer) large->data, large->len, forget_titles, runs);
+      frame_table (START_TABLE, (const Subject *) (gpointer) large->data, large->len, forget_everything, runs);
     }
   if (sections->len > 1 && want ((char **) sections->pdata, "zoom"))
-    animation_table (&subjects[2], 1);
+    animation_table ((const Subject *) (gpointer) large->data, large->len);
 
   if (want ((char **) sections->pdata, "load"))
     {
-      LoadJob load = { NULL, 0 };
-
-      load.data = chronicle_timeline_to_data (hundred_k, &load.length);
       g_print ("\n| load from memory (parse + validate + sort) | median |\n|---|---|\n");
-      g_print ("| 100 000 events (%.1f MB JSON) | %.0f ms |\n",
-               load.length / 1e6, measure (run_load, &load, MAX (3, runs / 3)));
-      g_free (load.data);
+      if (!files_only)
+        {
+          gsize length;
+          g_autofree char *data = chronicle_timeline_to_data (hundred_k, &length);
+
+          bench_load ("100 000 events", data, length, MAX (3, runs / 3));
+        }
+      for (guint i = 0; i < own->len; i++)
+        {
+          const Subject *subject = &g_array_index (own, Subject, i);
+          g_autofree char *data = NULL;
+          gsize length;
+
+          if (!g_file_get_contents (subject->path, &data, &length, &error))
+            g_error ("%s", error->message);
+          bench_load (subject->name, data, length, MAX (3, runs / 3));
+        }
     }
 
   /* not part of "all": minutes with a loader that hashes ids with g_str_hash */
@@ -577,28 +696,24 @@ main (int   argc,
 
   if (want ((char **) sections->pdata, "open"))
     {
-      g_autofree char *path = g_build_filename (dir, "bench-100k.json", NULL);
-      OpenJob open = { NULL };
-      g_autoptr(GFileInfo) info = NULL;
-      double total;
-
-      open.file = g_file_new_for_path (path);
-      open.load_ms = g_array_new (FALSE, FALSE, sizeof (double));
-      open.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-      if (!chronicle_timeline_save_to_file (hundred_k, open.file, NULL, &error))
-        g_error ("%s", error->message);
-      info = g_file_query_info (open.file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      total = measure (run_open, &open, MAX (3, runs / 3));
       g_print ("\n| open file to first frame (medians) | read + load | first frame | total |\n|---|---|---|---|\n");
-      g_print ("| 100 000 events (%.1f MB file) | %.0f ms | %.1f ms | %.0f ms |\n",
-               info != NULL ? g_file_info_get_size (info) / 1e6 : 0.0,
-               get_median (open.load_ms), get_median (open.frame_ms), total);
-      g_array_unref (open.load_ms);
-      g_array_unref (open.frame_ms);
-      g_file_delete (open.file, NULL, NULL);
-      g_object_unref (open.file);
+      if (!files_only)
+        {
+          g_autofree char *path = g_build_filename (dir, "bench-100k.json", NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          if (!chronicle_timeline_save_to_file (hundred_k, file, NULL, &error))
+            g_error ("%s", error->message);
+          bench_open ("100 000 events", path, MAX (3, runs / 3));
+          g_file_delete (file, NULL, NULL);
+        }
+      for (guint i = 0; i < own->len; i++)
+        bench_open (g_array_index (own, Subject, i).name, g_array_index (own, Subject, i).path,
+                    MAX (3, runs / 3));
     }
 
+  for (guint i = 0; i < own->len; i++)
+    clear_subject (&g_array_index (own, Subject, i));
   g_rmdir (dir);
   return 0;
 }

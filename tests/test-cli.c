@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 
 #include "chronicle-cli.h"
@@ -835,6 +836,193 @@ test_help (void)
     g_assert_nonnull (strstr (out, *o));
 }
 
+/* The seed article of issue #15, where the evaluation kit keeps it: a
+ * checkout sits next to ../shared (or one level deeper in a worktree). */
+static char *
+seed_article_path (void)
+{
+  const char *tests = g_test_get_dir (G_TEST_DIST);
+  const char * const ups[] = { "../..", "../../..", NULL };
+
+  for (guint i = 0; ups[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (tests, ups[i], "shared", "seed",
+                                                "istanbul-talks-2025-05-16.txt", NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+static JsonObject *
+find_event_by_date (JsonArray  *events,
+                    const char *date,
+                    const char *title_word)
+{
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      if (g_strcmp0 (json_object_get_string_member (event, "date"), date) == 0 &&
+          (title_word == NULL || strstr (json_object_get_string_member (event, "title"), title_word) != NULL))
+        return event;
+    }
+  return NULL;
+}
+
+static JsonParser *
+parse_draft (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&parser);
+}
+
+/* Issue #15's done-when: the seed article gives the bundled example's
+ * dated events and its three quotes with their speakers. */
+static void
+test_extract_seed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *seed = seed_article_path ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *events;
+  JsonObject *event;
+  JsonArray *quotes;
+  guint n_quotes = 0;
+
+  if (seed == NULL)
+    {
+      g_test_skip ("the seed article (../shared/seed/) is not next to this checkout");
+      return;
+    }
+  g_assert_cmpint (run_chronicle (&out, &err, "--extract", seed, "--published", "2025-05-16", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  parser = parse_draft (out);
+  events = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "events");
+
+  /* "since March 2022": at month precision */
+  g_assert_nonnull (find_event_by_date (events, "2022-03", NULL));
+  /* "on Thursday", "Thursday night": 15 May */
+  g_assert_nonnull (find_event_by_date (events, "2025-05-15", "Rubio"));
+  /* the lede's "have met", and "on Friday": 16 May */
+  g_assert_nonnull (find_event_by_date (events, "2025-05-16", "have met"));
+  g_assert_nonnull (event = find_event_by_date (events, "2025-05-16", "Trump"));
+  g_assert_true (json_object_has_member (event, "evidence"));
+
+  quotes = json_object_get_array_member (event, "quotes");
+  g_assert_cmpuint (json_array_get_length (quotes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (quotes, 0), "speaker"), ==,
+                   "Donald Trump");
+  event = find_event_by_date (events, "2025-05-15", "Rubio");
+  quotes = json_object_get_array_member (event, "quotes");
+  g_assert_cmpuint (json_array_get_length (quotes), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *quote = json_array_get_object_element (quotes, i);
+      g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==, "Marco Rubio");
+      g_assert_cmpstr (json_object_get_string_member (quote, "role"), ==, "US Secretary of State");
+      g_assert_cmpstr (json_object_get_string_member (quote, "date"), ==, "2025-05-15");
+    }
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+      if (json_object_has_member (e, "quotes"))
+        n_quotes += json_array_get_length (json_object_get_array_member (e, "quotes"));
+    }
+  g_assert_cmpuint (n_quotes, ==, 3);
+}
+
+static const char page[] =
+  "<!DOCTYPE html><html><head><title>Site | Port reopens</title>"
+  "<meta property=\"og:title\" content=\"Port reopens after strike\">"
+  "<meta property=\"og:site_name\" content=\"Harbour News\">"
+  "<meta property=\"article:published_time\" content=\"2024-03-08T09:00:00Z\">"
+  "<script>var d = 'on Monday 1 January 1990 the script ran';</script></head><body>"
+  "<nav><p>Menu: sport, weather, an archive from January 12, 1999 and more links here</p></nav>"
+  "<article><h1>Port reopens after strike</h1>"
+  "<p>Dock workers ended their strike on Thursday after talks with the port authority.</p>"
+  "<p>\"We have a fair deal and we are going back to work,\" union leader Maria Costa said.</p>"
+  "<figure><figcaption>Cranes stood idle on Monday, February 5, 2024 in the photo caption</figcaption></figure>"
+  "</article><footer><p>Copyright 2024, published since 1851 and every day thereafter</p></footer></body></html>";
+
+/* A saved web page: the body is the <article>, its date the page's own
+ * metadata; scripts, navigation, captions and footers are dropped. */
+static void
+test_extract_html (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "page.html", NULL);
+  g_autofree char *draft_path = g_build_filename (fixture->dir, "draft.chronicle.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *draft = NULL;
+  JsonObject *root;
+  JsonArray *events;
+  JsonObject *event;
+  JsonObject *quote;
+
+  g_file_set_contents (path, page, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_chronicle (&out, &err, "--extract", path, "--output", draft_path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  g_file_get_contents (draft_path, &draft, NULL, &error);
+  g_assert_no_error (error);
+  parser = parse_draft (draft);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Port reopens after strike");
+  events = json_object_get_array_member (root, "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, 1);
+  /* "on Thursday" before Friday 8 March 2024 */
+  g_assert_nonnull (event = find_event_by_date (events, "2024-03-07", NULL));
+  quote = json_array_get_object_element (json_object_get_array_member (event, "quotes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==, "Maria Costa");
+
+  /* the draft is a timeline the app loads */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_chronicle (&out, NULL, "--validate", draft_path, NULL), ==, 0);
+}
+
+static void
+test_extract_refusals (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "article.txt", NULL);
+  g_autofree char *binary_path = g_build_filename (fixture->dir, "binary.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_file_set_contents (path, "Talks resumed on Friday in Geneva after a pause of two weeks.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (binary_path, "Talks \xff\xfe resumed.\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* no publication date: "on Friday" cannot be dated */
+  g_assert_cmpint (run_chronicle (NULL, &err, "--extract", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "no publication date"));
+  g_assert_cmpuint (strlen (err), ==, strcspn (err, "\n") + 1);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--extract", path, "--published", "2024-02-30", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--published"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--extract", binary_path, "--published", "2024-03-08", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "not UTF-8"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (NULL, &err, "--extract", path, "--export", "x.png", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_chronicle (NULL, &err, "--validate", path, "--published", "2024-03-08", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +1046,9 @@ main (int   argc,
   chronicle_test_add_with_dir ("/cli/validate/hostile-name", test_validate_hostile_name);
   g_test_add_func ("/cli/validate-one-line", test_validate_one_line);
   g_test_add_func ("/cli/help", test_help);
+  chronicle_test_add_with_dir ("/cli/extract/seed", test_extract_seed);
+  chronicle_test_add_with_dir ("/cli/extract/html", test_extract_html);
+  chronicle_test_add_with_dir ("/cli/extract/refusals", test_extract_refusals);
 
   return g_test_run ();
 }

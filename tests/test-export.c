@@ -369,7 +369,7 @@ test_image_map (Fixture       *fixture,
     {
       JsonObject *event = json_array_get_object_element (events, i);
       const char *id = json_object_get_string_member (event, "id");
-      Box mark, label;
+      Box mark = { 0, }, label = { 0, };
 
       g_assert_true (g_hash_table_add (ids, (gpointer) id));
       g_assert_nonnull (json_object_get_string_member (event, "date"));
@@ -467,7 +467,7 @@ test_image_map_corpus (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
       JsonObject *event = json_array_get_object_element (events, i);
-      Box mark, label;
+      Box mark = { 0, }, label = { 0, };
 
       g_assert_true (g_hash_table_add (ids, (gpointer) json_object_get_string_member (event, "id")));
       g_assert_true (get_box (event, "mark", &mark));
@@ -531,7 +531,7 @@ test_image_map_clusters (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (clusters); i++)
     {
       JsonObject *cluster = json_array_get_object_element (clusters, i);
-      Box box;
+      Box box = { 0, };
 
       g_assert_true (get_box (cluster, "box", &box));
       assert_box_inside (&box, 400, 160);
@@ -558,7 +558,7 @@ test_text_sized_for_output (Fixture       *fixture,
   g_autofree char *i1 = NULL, *m1 = NULL, *i2 = NULL, *m2 = NULL;
   ChronicleExportOptions options;
   JsonObject *e1, *e2;
-  Box b1, b2;
+  Box b1 = { 0, }, b2 = { 0, };
 
   chronicle_export_options_init (&options);
   options.width = 1200;
@@ -581,11 +581,11 @@ static char *
 read_text (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  char *text = NULL;
+  g_autofree char *text = NULL;
 
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
-  return text;
+  return g_steal_pointer (&text);
 }
 
 #define MANY_SOURCES \
@@ -694,6 +694,169 @@ test_image_map_not_over_chart (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Apollo 11's splashdown, near the right edge of an article export: its
+ * title on one line ending at its date had no lane and folded into a "+1",
+ * though two lanes had room for it on two lines of half the width. */
+static void
+test_wraps_before_folding (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "apollo-11.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *image_path = g_build_filename (fixture->dir, "apollo.png", NULL);
+  g_autofree char *map_path = g_build_filename (fixture->dir, "apollo.png.map.json", NULL);
+  g_autoptr(GFile) image = g_file_new_for_path (image_path);
+  g_autoptr(GFile) map = g_file_new_for_path (map_path);
+  ChronicleExportOptions options;
+  ChronicleExportReport report;
+  JsonArray *events;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  chronicle_export_options_init (&options);
+  options.width = 1200;
+  options.height = 675;
+  g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, image, map, &report, NULL, &error));
+  g_assert_no_error (error);
+
+  events = json_object_get_array_member (load_map (map_path, parser), "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      Box label = { 0, };
+
+      if (!g_str_equal (json_object_get_string_member (event, "id"), "splashdown"))
+        continue;
+      found = TRUE;
+      g_assert_true (get_box (event, "label", &label));
+    }
+  g_assert_true (found);
+}
+
+/* No title cut in an export of the example or the corpus at the article,
+ * slide and A4 sizes, fitted with breaks or linear: where two lanes are
+ * not free a long title goes on one line, whole, when a lane has the
+ * width (Berlin's Genscher title was cut at 340 px in a slide). */
+static void
+test_no_cut_titles (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char *const files[] = {
+    "corpus/apollo-11.json", "corpus/berlin-wall-1989.json",
+    "corpus/seventh-century.json", "corpus/women-in-computing.json", NULL,
+  };
+  static const char *const presets[] = { "article", "slide", "a4" };
+  g_autofree char *image_path = g_build_filename (fixture->dir, "cut.png", NULL);
+  g_autoptr(GFile) image = g_file_new_for_path (image_path);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (files[f] != NULL)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", files[f], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else
+        timeline = chronicle_test_load_example ();
+
+      for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+        for (int linear = 0; linear < 2; linear++)
+          {
+            const ChronicleExportPreset *preset = chronicle_export_find_preset (presets[p]);
+            ChronicleExportOptions options;
+            ChronicleExportReport report = { 0, };
+
+            chronicle_export_options_init (&options);
+            options.width = preset->width;
+            options.height = preset->height;
+            options.collapse_gaps = !linear;
+            g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, image, NULL, &report, NULL, &error));
+            g_assert_no_error (error);
+            g_test_message ("%s, %s%s: %u cut", files[f] ? files[f] : "example", presets[p], linear ? ", linear" : "",
+                            report.n_cut_titles);
+            g_assert_cmpuint (report.n_cut_titles, ==, 0);
+          }
+    }
+}
+
+/* Each labelled event of the map: id -> +1 above the axis, -1 below. */
+static GHashTable *
+read_sides (const char *map_path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTable *sides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *root = load_map (map_path, parser);
+  JsonArray *events = json_object_get_array_member (root, "events");
+  gint64 axis_y = json_object_get_int_member (root, "axis_y");
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      Box label = { 0, };
+
+      if (get_box (event, "label", &label))
+        g_hash_table_insert (sides, g_strdup (json_object_get_string_member (event, "id")),
+                             GINT_TO_POINTER (label.y < axis_y ? 1 : -1));
+    }
+
+  return sides;
+}
+
+/* An export from the window takes the window's placements: with every
+ * event remembered on the other side of the axis than the export would
+ * choose, each label drawn is on the remembered side. */
+static void
+test_keeps_placements (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) placements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) own = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autofree char *image = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *image2 = NULL;
+  g_autofree char *map2 = NULL;
+  ChronicleExportOptions options;
+  ChronicleExportReport report;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_checked = 0;
+
+  chronicle_export_options_init (&options);
+  options.width = 1200;
+  options.height = 675;
+  export_example (fixture, &options, "own.png", &image, &map, &report);
+  own = read_sides (map);
+
+  g_hash_table_iter_init (&iter, own);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (placements, g_strdup (key), GINT_TO_POINTER (-GPOINTER_TO_INT (value)));
+  options.placements = placements;
+  export_example (fixture, &options, "kept.png", &image2, &map2, &report);
+  kept = read_sides (map2);
+
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_test_message ("%s: %d, remembered %d", (const char *) key, GPOINTER_TO_INT (value),
+                      GPOINTER_TO_INT (g_hash_table_lookup (placements, key)));
+      g_assert_cmpint (GPOINTER_TO_INT (value), ==, GPOINTER_TO_INT (g_hash_table_lookup (placements, key)));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, g_hash_table_size (own) / 2);
+  /* the caller's table is only read */
+  g_assert_cmpuint (g_hash_table_size (placements), ==, g_hash_table_size (own));
+}
+
 /* Issue #12: drawing a loaded timeline reads the event store; it makes no
  * ChronicleEvent (one per event was most of the memory at a million). */
 static void
@@ -756,6 +919,9 @@ main (int   argc,
   chronicle_test_add_with_dir ("/export/text-sized-for-output", test_text_sized_for_output);
   chronicle_test_add_with_dir ("/export/credit-wraps", test_credit_wraps);
   chronicle_test_add_with_dir ("/export/cut-titles-counted", test_cut_titles_counted);
+  chronicle_test_add_with_dir ("/export/keeps-placements", test_keeps_placements);
+  chronicle_test_add_with_dir ("/export/wraps-before-folding", test_wraps_before_folding);
+  chronicle_test_add_with_dir ("/export/no-cut-titles", test_no_cut_titles);
 
   return g_test_run ();
 }

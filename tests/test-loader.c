@@ -616,7 +616,7 @@ test_too_large (void)
   close (fd);
 
   /* g_format_size() puts a no-break space before the unit */
-  assert_io_refusal (file, "the file is 3.2\u00a0GB; Chronicle opens timelines up to 1.0\u00a0GB");
+  assert_io_refusal (file, "the file is 3.2\u00a0GB; Chronicle opens timelines up to 2.0\u00a0GB");
 
   g_unlink (path);
   g_rmdir (dir);

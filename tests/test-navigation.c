@@ -525,25 +525,34 @@ static void
 test_accessible_selection (Fixture       *fixture,
                            gconstpointer  data)
 {
-  ChronicleEvent *first = chronicle_timeline_get_event (fixture->timeline, 0);
   ChronicleEvent *second = chronicle_timeline_get_event (fixture->timeline, 1);
-  ChronicleEvent *third = chronicle_timeline_get_event (fixture->timeline, 2);
-  g_autofree char *first_date = chronicle_event_format_date (first);
+  ChronicleEvent *last = chronicle_timeline_get_event (fixture->timeline, fixture->n - 1);
+  ChronicleCategory *category =
+    chronicle_timeline_lookup_category (fixture->timeline, chronicle_event_get_category_id (second));
   g_autofree char *second_date = chronicle_event_format_date (second);
-  g_autofree char *third_date = chronicle_event_format_date (third);
+  g_autofree char *last_date = chronicle_event_format_date (last);
   g_autofree char *label = NULL;
+  g_autofree char *edge = NULL;
 
   activate (fixture, "timeline.next");
   activate (fixture, "timeline.next");
 
-  /* The name gives the place, the event and its neighbours. */
-  /* Titles sit in bidi isolates (FSI … PDI) inside the sentence. */
-  label = g_strdup_printf ("Event 2 of %u: %s — \u2068%s\u2069. Before it: %s — \u2068%s\u2069. After it: %s — \u2068%s\u2069.",
-                           fixture->n,
-                           second_date, chronicle_event_get_title (second),
-                           first_date, chronicle_event_get_title (first),
-                           third_date, chronicle_event_get_title (third));
+  /* The name reads the event once: place, date, title, category, the
+   * summary's first sentence (the example's second event has one) and the
+   * number of quotes; no neighbours. File text sits in bidi isolates. */
+  g_assert_nonnull (category);
+  g_assert_cmpuint (chronicle_event_get_n_quotes (second), ==, 0);
+  label = g_strdup_printf ("Event 2 of %u: %s. \u2068%s\u2069. Category: \u2068%s\u2069. \u2068%s\u2069 No quotes.",
+                           fixture->n, second_date, chronicle_event_get_title (second),
+                           chronicle_category_get_label (category), chronicle_event_get_summary (second));
   gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+  /* A step past the last event says so, with the event it stays on. */
+  activate (fixture, "timeline.last");
+  activate (fixture, "timeline.next");
+  edge = g_strdup_printf ("No later event. Event %u of %u, the last event: %s. \u2068%s\u2069.",
+                          fixture->n, fixture->n, last_date, chronicle_event_get_title (last));
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_LABEL, edge);
 }
 
 /* The shortcuts window lists the chart's keys (as accelerators, since the

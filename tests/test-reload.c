@@ -179,6 +179,67 @@ assert_selected_in (ChronicleTimelineView *view,
   g_assert_true (chronicle_timeline_lookup_event (timeline, id) == selected);
 }
 
+/* Nothing on the page's widgets animates: a spinner would redraw the
+ * window at the frame rate while the loader needs the CPU. */
+static void
+assert_nothing_spins (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget))
+    g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_nothing_spins (child);
+}
+
+static gboolean
+finds_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget) && gtk_widget_get_mapped (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (finds_progress_bar (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+page_is_mapped (gpointer data)
+{
+  ChronicleWindow *window = data;
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (window);
+
+  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page));
+}
+
+/* While a file loads, its page shows the progress bar and nothing that
+ * animates on its own. */
+static void
+test_loading_page_still (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *contents = make_timeline (20, FALSE);
+  ChronicleTimelinePage *page;
+
+  write_atomically (fixture->path, contents);
+  chronicle_window_open (window, fixture->file);
+  chronicle_test_wait_for (page_is_mapped, window, CHRONICLE_TEST_WAIT_MS);
+  page = chronicle_window_get_current_page (window);
+  if (!chronicle_timeline_page_get_loading (page))
+    {
+      g_test_skip ("loaded before the page was mapped");
+      return;
+    }
+
+  g_assert_true (finds_progress_bar (GTK_WIDGET (page)));
+  assert_nothing_spins (GTK_WIDGET (page));
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+}
+
 static void
 test_reload_follows_file (Fixture       *fixture,
                           gconstpointer  data)
@@ -391,6 +452,8 @@ main (int   argc,
 
   app = chronicle_test_ui_start_app ();
 
+  g_test_add ("/reload/loading-page-still", Fixture, NULL,
+              fixture_setup, test_loading_page_still, fixture_teardown);
   g_test_add ("/reload/follows-file", Fixture, NULL,
               fixture_setup, test_reload_follows_file, fixture_teardown);
   g_test_add ("/reload/deleted-and-back", Fixture, NULL,

@@ -31,12 +31,14 @@
 
 #include "chronicle-category-color.h"
 #include "chronicle-color-private.h"
+#include "chronicle-density-private.h"
 #include "chronicle-export.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
 #include "chronicle-paint-private.h"
 #include "chronicle-test-util.h"
 #include "chronicle-text-private.h"
+#include "chronicle-timeline-loader.h"
 
 #define WIDTH  1200
 #define HEIGHT 675
@@ -1042,6 +1044,85 @@ test_day_unlike_timed_range (void)
   chronicle_layout_free (guess_layout);
 }
 
+/* The painter finds texts it has shaped by their address first (labels
+ * drawn again pass the events' own strings): a string freed and another
+ * made at the same address, or changed in place, is still measured for
+ * what it says now. */
+static void
+test_text_cache_reused_address (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  ChroniclePangoMeasurer measurer = { context, &style };
+  char buffer[64];
+  double wide, narrow, again, height;
+
+  chronicle_style_init_light (&style);
+  g_strlcpy (buffer, "A rather long title of many words", sizeof buffer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &wide, &height, &measurer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &again, &height, &measurer);
+  g_assert_cmpfloat (again, ==, wide);
+
+  g_strlcpy (buffer, "Short", sizeof buffer);
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_LABEL, &narrow, &height, &measurer);
+  g_assert_cmpfloat (narrow, <, wide / 3);
+
+  /* Same text, same address, another role (font): measured in that font. */
+  chronicle_pango_measure (buffer, CHRONICLE_TEXT_TITLE, &again, &height, &measurer);
+  g_assert_cmpfloat (again, >, narrow);
+
+  g_object_unref (context);
+}
+
+/* A fitted view of many events draws where they are: the columns of the
+ * density strip that hold events are tinted just under the axis, and
+ * those without stay background (a marker or tick may cover a few). */
+static void
+test_density_strip (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (10000, 3);
+  g_auto(ChronicleStyle) style = { 0, };
+  g_autoptr(ChronicleLayout) layout = NULL;
+  cairo_surface_t *surface;
+  guint full = 0, full_tinted = 0, empty = 0, empty_tinted = 0;
+  int y;
+
+  chronicle_style_init_light (&style);
+  style.draw_background = TRUE;
+  surface = paint_frame (timeline, &style, 1, 1, &layout);
+  g_assert_nonnull (layout->density);
+  y = (int) floor (layout->axis_y) + 2;
+
+  for (guint c = 0; c < layout->n_density; c++)
+    {
+      double rgb[3];
+      int x = (int) (c * CHRONICLE_DENSITY_COLUMN);
+      gboolean tinted;
+
+      if (x >= WIDTH)
+        break;
+      get_pixel (surface, x, y, rgb);
+      tinted = color_distance (rgb, &style.background) > 0.05;
+      if (layout->density[c] > 0)
+        {
+          full++;
+          full_tinted += tinted;
+        }
+      else
+        {
+          empty++;
+          empty_tinted += tinted;
+        }
+    }
+
+  g_assert_cmpuint (full, >, 100);
+  g_assert_cmpuint (empty, >, 10);
+  g_assert_cmpfloat ((double) full_tinted / full, >, 0.9);
+  g_assert_cmpfloat ((double) empty_tinted / empty, <, 0.3);
+
+  cairo_surface_destroy (surface);
+}
+
 /* A file's "#80ffff" is nearly invisible on white: it is drawn (in the
  * chart, and so the legend, overview and filters, which share the rule)
  * darker on light and lighter on dark where needed, keeping its hue. */
@@ -1148,6 +1229,220 @@ test_credit_bounded (void)
   g_assert_cmpuint (g_utf8_strlen (credit, -1), <=, strlen ("Source: ") + CHRONICLE_TEXT_MAX_TITLE + 1);
 }
 
+/* ---- axis texts with real fonts ---- */
+
+typedef struct
+{
+  const char *what;
+  ChronicleRect rect;
+  const char *text;
+} AxisText;
+
+static void
+add_axis_text (GArray     *texts,
+               const char *what,
+               const char *text,
+               double      x,
+               double      y,
+               double      width,
+               double      height)
+{
+  AxisText t = { what, { x, y, width, height }, text };
+
+  g_array_append_val (texts, t);
+}
+
+/* Every text under the axis (tick labels, break texts, stretch headings)
+ * as the painter draws it, measured with Pango: inside the chart, none
+ * over another, and no year-only tick label under a heading that names
+ * the same year. */
+static void
+check_axis_texts (const ChronicleLayout *layout,
+                  double                 width)
+{
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (AxisText));
+  const ChronicleTick *ticks;
+  guint n_ticks;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL)
+      add_axis_text (texts, "tick", ticks[i].text, ticks[i].label_x, layout->tick_label_y,
+                     ticks[i].label_width, layout->tick_label_height);
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+
+      if (brk->text != NULL)
+        add_axis_text (texts, "break", brk->text, (brk->x0 + brk->x1) / 2 - brk->text_width / 2,
+                       brk->text_below ? layout->break_label_y : layout->tick_label_y,
+                       brk->text_width, layout->tick_label_height);
+    }
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+
+      add_axis_text (texts, "heading", stretch->text, stretch->rect.x, stretch->rect.y,
+                     stretch->rect.width, stretch->rect.height);
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const AxisText *a = &g_array_index (texts, AxisText, i);
+
+      g_test_message ("%s \"%s\" at %.1f..%.1f, y %.0f", a->what, a->text, a->rect.x, a->rect.x + a->rect.width, a->rect.y);
+      g_assert_cmpfloat (a->rect.x, >=, 0);
+      g_assert_cmpfloat (a->rect.x + a->rect.width, <=, width);
+      for (guint j = i + 1; j < texts->len; j++)
+        {
+          const AxisText *b = &g_array_index (texts, AxisText, j);
+          gboolean overlap = a->rect.x < b->rect.x + b->rect.width && b->rect.x < a->rect.x + a->rect.width &&
+                             a->rect.y < b->rect.y + b->rect.height && b->rect.y < a->rect.y + a->rect.height;
+
+          if (overlap)
+            g_error ("%s \"%s\" overlaps %s \"%s\"", a->what, a->text, b->what, b->text);
+        }
+    }
+
+  /* A year said twice, one text above the other. */
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+
+      for (guint k = 0; k < n_ticks; k++)
+        {
+          const char *p = ticks[k].text;
+
+          if (p == NULL || ticks[k].x < stretch->x0 - 1 || ticks[k].x > stretch->x1 + 1)
+            continue;
+          while (g_ascii_isdigit (*p))
+            p++;
+          if (p != ticks[k].text && *p == '\0' && strstr (stretch->text, ticks[k].text) != NULL)
+            g_error ("tick \"%s\" repeats the year of the heading \"%s\" above it", ticks[k].text, stretch->text);
+        }
+    }
+}
+
+/* The example and the corpus, fitted, linear and with breaks, at the
+ * article, slide and A4 sizes, in the fonts the app draws with. */
+static void
+test_axis_texts_inside (void)
+{
+  static const char *const files[] = {
+    "corpus/apollo-11.json", "corpus/berlin-wall-1989.json",
+    "corpus/seventh-century.json", "corpus/women-in-computing.json", NULL,
+  };
+  static const double sizes[][2] = { { 1200, 675 }, { 1920, 1080 }, { 842, 595 }, { 640, 480 } };
+  g_auto(ChronicleStyle) style = { 0, };
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ChroniclePangoMeasurer measurer = { context, &style };
+
+  chronicle_style_init_light (&style);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+
+      if (files[f] != NULL)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", files[f], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+
+          timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else
+        timeline = chronicle_test_load_example ();
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (int linear = 0; linear < 2; linear++)
+          {
+            g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+            ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+            ChronicleLayout *layout;
+            gint64 first, last;
+
+            chronicle_viewport_set_width (vp, sizes[s][0]);
+            g_assert_true (chronicle_timeline_get_bounds (timeline, &first, &last));
+            if (linear)
+              chronicle_viewport_set_linear (vp, first, last);
+            else
+              chronicle_viewport_set_timeline (vp, timeline, TRUE);
+            chronicle_viewport_fit (vp);
+            layout = chronicle_layout_compute (timeline, vp, sizes[s][0], sizes[s][1], &options,
+                                               chronicle_pango_measure, &measurer);
+            g_test_message ("%s, %gx%g, %s", files[f] ? files[f] : "example", sizes[s][0], sizes[s][1],
+                            linear ? "linear" : "breaks");
+            check_axis_texts (layout, sizes[s][0]);
+            chronicle_layout_free (layout);
+          }
+    }
+  g_object_unref (context);
+}
+
+/* No leader going down from the axis strikes through a stretch heading
+ * or a break's text in the row under the ticks (the example's "15–16 May
+ * 2025" was crossed by the leaders of 16 May). */
+static void
+test_leaders_clear_headings (void)
+{
+  static const char *const files[] = { "corpus/berlin-wall-1989.json", "corpus/women-in-computing.json", NULL };
+  g_auto(ChronicleStyle) style = { 0, };
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ChroniclePangoMeasurer measurer = { context, &style };
+  guint n_checked = 0;
+
+  chronicle_style_init_light (&style);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+      ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
+      ChronicleLayout *layout;
+      const ChronicleLayoutItem *items;
+      guint n_items;
+
+      if (files[f] != NULL)
+        {
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", files[f], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+
+          timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else
+        timeline = chronicle_test_load_example ();
+
+      chronicle_viewport_set_width (vp, WIDTH);
+      chronicle_viewport_set_timeline (vp, timeline, TRUE);
+      layout = chronicle_layout_compute (timeline, vp, WIDTH, HEIGHT, &options, chronicle_pango_measure, &measurer);
+      items = chronicle_layout_get_items (layout, &n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          double x, top, bottom;
+
+          if (items[i].kind == CHRONICLE_ITEM_CLUSTER || items[i].lane > 0 || items[i].n_leader < 2)
+            continue;
+          x = floor (items[i].leader[0].x) + 0.5;
+          bottom = MAX (items[i].leader[0].y, items[i].leader[1].y);
+          top = _chronicle_paint_leader_top (layout, x, layout->tick_label_y + layout->tick_label_height + 2);
+          for (guint k = 0; k < layout->stretches->len; k++)
+            {
+              const ChronicleLayoutStretch *s = &g_array_index (layout->stretches, ChronicleLayoutStretch, k);
+
+              if (x >= s->rect.x && x <= s->rect.x + s->rect.width && top < s->rect.y + s->rect.height && bottom > s->rect.y)
+                g_error ("the leader at %g strikes through \"%s\"", x, s->text);
+              n_checked += x >= s->rect.x && x <= s->rect.x + s->rect.width;
+            }
+        }
+      chronicle_layout_free (layout);
+    }
+  g_object_unref (context);
+  /* the example's 16 May leaders pass under its heading */
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1166,6 +1461,10 @@ main (int   argc,
   g_test_add_func ("/render/shaped-text-like-layout", test_shaped_text_like_layout);
   g_test_add_func ("/render/marks/day-unlike-timed-range", test_day_unlike_timed_range);
   g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
+  g_test_add_func ("/render/density-strip", test_density_strip);
+  g_test_add_func ("/render/text-cache-reused-address", test_text_cache_reused_address);
+  g_test_add_func ("/render/axis/texts-inside", test_axis_texts_inside);
+  g_test_add_func ("/render/axis/leaders-clear-headings", test_leaders_clear_headings);
 
   return g_test_run ();
 }

@@ -14,6 +14,9 @@
 #include "chronicle-paint.h"
 #include "chronicle-search.h"
 #include "chronicle-test-util.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
+#include "chronicle-timeline-writer.h"
 
 static GPtrArray *
 search (ChronicleTimeline *timeline,
@@ -1030,6 +1033,40 @@ test_legend_hidden_and_hit_test (void)
   chronicle_style_clear (&style);
 }
 
+/* Issue #12: counting what a filter shows reads the event store; only the
+ * events a filtered view shows get objects (the window shares them with
+ * the whole timeline). */
+static void
+test_filter_objects (void)
+{
+  g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (2000, 3);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleTimeline) filtered = NULL;
+  g_autoptr(ChronicleFilter) filter = chronicle_filter_new ();
+  g_autoptr(ChronicleCategory) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  guint shown;
+
+  data = chronicle_timeline_to_data (generated, &length);
+  timeline = chronicle_timeline_load_from_data (data, length, NULL, &error);
+  g_assert_no_error (error);
+
+  first = g_list_model_get_item (chronicle_timeline_get_categories (timeline), 0);
+  chronicle_filter_set_category_hidden (filter, chronicle_category_get_id (first), TRUE);
+  shown = chronicle_filter_count (filter, timeline);
+  g_assert_cmpuint (shown, <, 2000);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (chronicle_timeline_get_n_event_objects (timeline), ==, 0);
+
+  filtered = chronicle_filter_apply (filter, timeline);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (filtered), ==, shown);
+  g_assert_cmpuint (chronicle_timeline_get_n_event_objects (timeline), ==, shown);
+  for (guint i = 0; i < shown; i++)
+    g_assert_true (chronicle_filter_matches (filter, timeline, chronicle_timeline_get_event (filtered, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1051,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/search/prepare-in-background", test_prepare_in_background);
   g_test_add_func ("/search/large-matches-brute-force", test_large_matches_brute_force);
   g_test_add_func ("/filter/category", test_filter_category);
+  g_test_add_func ("/filter/objects", test_filter_objects);
   g_test_add_func ("/filter/no-category", test_filter_no_category);
   g_test_add_func ("/filter/actor", test_filter_actor);
   g_test_add_func ("/filter/source", test_filter_source);

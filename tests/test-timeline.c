@@ -764,6 +764,54 @@ test_finalize (void)
   g_assert_finalize_object (event);
 }
 
+/* Issue #12: the store's indexes stay right through insertions anywhere
+ * (what editing, issue #13, builds on): every id is found at its
+ * position, the accessors agree with the objects, and the objects are
+ * the very ones added. */
+static void
+test_store_insertions (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("t");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  const guint n = 300;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", g_rand_int_range (rand, 1990, 2030),
+                                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      ChronicleEvent *event = create_event (id, date, NULL);
+
+      chronicle_event_set_summary (event, i % 3 == 0 ? "said" : NULL);
+      chronicle_timeline_add_event (timeline, event);
+      g_ptr_array_add (added, event);
+    }
+
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronicleEvent *event = g_ptr_array_index (added, i);
+      guint position = G_MAXUINT, found = G_MAXUINT;
+
+      g_assert_true (chronicle_timeline_lookup_position (timeline, chronicle_event_get_id (event), &position));
+      g_assert_true (chronicle_timeline_find_event (timeline, event, &found));
+      g_assert_cmpuint (position, ==, found);
+      g_assert_true (chronicle_timeline_get_event (timeline, position) == event);
+      g_assert_true (chronicle_timeline_lookup_event (timeline, chronicle_event_get_id (event)) == event);
+      g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, position), ==, chronicle_event_get_title (event));
+      g_assert_cmpstr (chronicle_timeline_get_event_summary (timeline, position), ==, chronicle_event_get_summary (event));
+      g_assert_cmpint (chronicle_timeline_get_event_start_time (timeline, position), ==,
+                       chronicle_event_get_start_time (event));
+      g_assert_true (chronicle_date_equal (chronicle_timeline_get_event_date (timeline, position),
+                                           chronicle_event_get_date (event)));
+      if (position > 0)
+        g_assert_cmpint (chronicle_timeline_get_event_start_time (timeline, position - 1), <=,
+                         chronicle_timeline_get_event_start_time (timeline, position));
+    }
+  g_assert_false (chronicle_timeline_lookup_position (timeline, "e300", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -785,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/timeline/bounds-and-max-duration", test_bounds_and_max_duration);
   g_test_add_func ("/timeline/find-event", test_find_event);
   g_test_add_func ("/timeline/lookups", test_lookups);
+  g_test_add_func ("/timeline/store-insertions", test_store_insertions);
   g_test_add_func ("/timeline/finalize", test_finalize);
 
   return g_test_run ();

@@ -13,12 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "chronicle-cli.h"
 #include "chronicle-export.h"
+#include "chronicle-extractor.h"
 #include "chronicle-sandbox.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-writer.h"
 
 /*
  * The command-line modes (--export, --validate, --help) run before and
@@ -40,6 +43,9 @@ typedef struct
   char     *preset;
   char     *subtitle;
   char     *image_map;
+  char     *extract;
+  char     *published;
+  char     *draft;
   gboolean  no_legend;
   gboolean  no_title;
   gboolean  no_credit;
@@ -65,6 +71,9 @@ cli_args_clear (CliArgs *args)
   g_clear_pointer (&args->preset, g_free);
   g_clear_pointer (&args->subtitle, g_free);
   g_clear_pointer (&args->image_map, g_free);
+  g_clear_pointer (&args->extract, g_free);
+  g_clear_pointer (&args->published, g_free);
+  g_clear_pointer (&args->draft, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -146,7 +155,7 @@ chronicle_cli_handles (int    argc,
                        char **argv)
 {
   static const char * const modes[] = {
-    "--export", "-e", "--validate", "--help", "-h", "-?", "--version",
+    "--export", "-e", "--validate", "--help", "-h", "-?", "--version", "--extract",
   };
 
   for (int i = 1; i < argc; i++)
@@ -424,9 +433,7 @@ run_export (ChronicleCliOptions *options)
         }
 
       viewport = chronicle_viewport_new ();
-      chronicle_viewport_set_zone_offset (viewport,
-                                          chronicle_viewport_resolve_zone (timeline, options->export.zone,
-                                                                           options->export.zone_offset));
+      chronicle_viewport_set_zone (viewport, timeline, options->export.zone, options->export.zone_offset);
       chronicle_viewport_set_timeline (viewport, timeline, options->export.collapse_gaps);
       chronicle_viewport_set_width (viewport, options->export.width);
       {
@@ -503,6 +510,84 @@ run_validate (ChronicleCliOptions *options)
   return status;
 }
 
+/* The writer's JSON with each event's evidence added: where in the
+ * article's text (in characters) the sentence that proposed it stands. */
+static char *
+draft_with_evidence (ChronicleTimeline   *timeline,
+                     ChronicleExtractor  *extractor,
+                     GError             **error)
+{
+  g_autofree char *data = chronicle_timeline_to_data (timeline, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonObject *root;
+  JsonArray *events;
+
+  if (!json_parser_load_from_data (parser, data, -1, error))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  events = json_object_get_array_member (root, "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      JsonObject *evidence;
+      guint start, end;
+
+      if (!chronicle_extractor_get_evidence (extractor, json_object_get_string_member (event, "id"), &start, &end))
+        continue;
+      evidence = json_object_new ();
+      json_object_set_int_member (evidence, "start", start);
+      json_object_set_int_member (evidence, "end", end);
+      json_object_set_object_member (event, "evidence", evidence);
+    }
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  return json_generator_to_data (generator, NULL);
+}
+
+static int
+run_extract (ChronicleCliOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->article);
+  g_autofree char *path = quote_path (options->article);
+  g_autoptr(ChronicleArticle) article = NULL;
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+
+  article = chronicle_article_new_from_file (file, NULL, &error);
+  if (article == NULL)
+    return fail (_("cannot read “%s”: %s"), path, error->message);
+  if (options->published != NULL)
+    chronicle_article_set_published (article, options->published);
+  timeline = chronicle_extractor_extract (extractor, article, &error);
+  if (timeline == NULL)
+    return fail (_("cannot extract from “%s”: %s"), path, error->message);
+  draft = draft_with_evidence (timeline, extractor, &error);
+  if (draft == NULL)
+    return fail ("%s", error->message);
+
+  if (options->output == NULL)
+    {
+      g_print ("%s\n", draft);
+      return CHRONICLE_EXIT_OK;
+    }
+  {
+    g_autoptr(GFile) output = g_file_new_for_commandline_arg (options->output);
+    g_autofree char *contents = g_strconcat (draft, "\n", NULL);
+
+    if (!g_file_replace_contents (output, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, &error))
+      {
+        g_autofree char *out = quote_path (options->output);
+        return fail (_("cannot write “%s”: %s"), out, error->message);
+      }
+  }
+  return CHRONICLE_EXIT_OK;
+}
+
 /**
  * chronicle_cli_options_free:
  * @options: (transfer full) (nullable): parsed options
@@ -520,6 +605,8 @@ chronicle_cli_options_free (ChronicleCliOptions *options)
   g_free (options->to_text);
   g_free (options->subtitle);
   g_free (options->image_map);
+  g_free (options->article);
+  g_clear_pointer (&options->published, chronicle_date_free);
   g_free (options);
 }
 
@@ -585,6 +672,13 @@ chronicle_cli_options_parse (int      argc,
       N_("Leave out the credit line naming the sources"), NULL },
     { "linear", 0, 0, G_OPTION_ARG_NONE, &args.linear,
       N_("Keep the time axis linear: do not collapse long empty stretches"), NULL },
+    { "extract", 0, 0, G_OPTION_ARG_FILENAME, &args.extract,
+      N_("Propose a draft timeline of the dated events and quotes in ARTICLE (text or a saved web page) and exit"),
+      N_("ARTICLE") },
+    { "published", 0, 0, G_OPTION_ARG_FILENAME, &args.published,
+      N_("With --extract: the article’s publication date, when it does not give one"), N_("DATE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.draft,
+      N_("With --extract: write the draft to DRAFT instead of standard output"), N_("DRAFT") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &args.validate,
       N_("Check each FILE and print its errors and warnings"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args.version,
@@ -606,7 +700,7 @@ chronicle_cli_options_parse (int      argc,
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context,
                                 _("Without options, opens FILE (or the bundled example) in a window.\n"
-                                  "With --export or --validate, works without a display and exits."));
+                                  "With --export, --validate or --extract, works without a display and exits."));
   description = g_strdup_printf (_("Exit status: 0 success (for --validate: every file valid), "
                                    "1 valid with warnings,\n"
                                    "2 a file was refused, an argument was wrong or the output could not be written.\n"
@@ -614,7 +708,8 @@ chronicle_cli_options_parse (int      argc,
                                    "Examples:\n"
                                    "  chronicle --export chart.png --width 1200 --height 675 timeline.json\n"
                                    "  chronicle --export report.pdf --width 842 --height 595 --from 2025-05-15 timeline.json\n"
-                                   "  chronicle --validate *.chronicle.json"));
+                                   "  chronicle --validate *.chronicle.json\n"
+                                   "  chronicle --extract article.html --output draft.chronicle.json"));
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -650,6 +745,46 @@ chronicle_cli_options_parse (int      argc,
       return g_steal_pointer (&options);
     }
 
+  if (args.extract != NULL)
+    {
+      if (args.output != NULL || args.validate)
+        {
+          usage_error (error, _("--extract cannot be combined with --export or --validate"));
+          return NULL;
+        }
+      if (options->files[0] != NULL)
+        {
+          g_autofree char *quoted = quote_path (options->files[0]);
+          usage_error (error, _("--extract takes one ARTICLE: unexpected “%s”"), quoted);
+          return NULL;
+        }
+      if (args.published != NULL)
+        {
+          g_autoptr(GError) date_error = NULL;
+          ChronicleDate date;
+          g_autofree char *quoted = quote_value (args.published);
+
+          if (!g_utf8_validate (args.published, -1, NULL) ||
+              !chronicle_date_parse (args.published, &date, &date_error) ||
+              date.precision != CHRONICLE_DATE_PRECISION_DAY)
+            {
+              usage_error (error, _("--published: “%s” is not a day (use YYYY-MM-DD)"), quoted);
+              return NULL;
+            }
+          options->published = chronicle_date_copy (&date);
+        }
+      options->mode = CHRONICLE_CLI_MODE_EXTRACT;
+      options->article = g_steal_pointer (&args.extract);
+      options->output = g_steal_pointer (&args.draft);
+      return g_steal_pointer (&options);
+    }
+
+  if (args.published != NULL || args.draft != NULL)
+    {
+      usage_error (error, _("--published and --output go with --extract"));
+      return NULL;
+    }
+
   if (args.output != NULL && args.validate)
     {
       usage_error (error, _("--export and --validate cannot be combined"));
@@ -675,7 +810,7 @@ chronicle_cli_options_parse (int      argc,
 
   if (args.output == NULL)
     {
-      usage_error (error, _("nothing to do: pass --export OUT FILE or --validate FILE (see --help)"));
+      usage_error (error, _("nothing to do: pass --export OUT FILE, --validate FILE or --extract ARTICLE (see --help)"));
       return NULL;
     }
 
@@ -756,6 +891,9 @@ chronicle_cli_run (int    argc,
 
     case CHRONICLE_CLI_MODE_VALIDATE:
       return run_validate (options);
+
+    case CHRONICLE_CLI_MODE_EXTRACT:
+      return run_extract (options);
 
     case CHRONICLE_CLI_MODE_EXPORT:
     default:

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "chronicle-date.h"
 #include "chronicle-export.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ typedef enum
   CHRONICLE_CLI_MODE_VERSION,
   CHRONICLE_CLI_MODE_VALIDATE,
   CHRONICLE_CLI_MODE_EXPORT,
+  CHRONICLE_CLI_MODE_EXTRACT,
 } ChronicleCliMode;
 
 /*
@@ -57,6 +59,8 @@ typedef struct
   char                   *to_text;
   char                   *subtitle;    /* owned; export.subtitle borrows it */
   char                   *image_map;   /* MODE_EXPORT: --image-map as given, or NULL */
+  char                   *article;     /* MODE_EXTRACT: ARTICLE as given */
+  ChronicleDate          *published;   /* MODE_EXTRACT: --published, or NULL */
 } ChronicleCliOptions;
 
 GQuark               chronicle_cli_error_quark   (void);

@@ -73,11 +73,9 @@ get_category_key (const char *category_id)
 }
 
 static gboolean
-has_any_actor (ChronicleFilter *self,
-               ChronicleEvent  *event)
+has_any_actor (ChronicleFilter    *self,
+               const char * const *actors)
 {
-  const char * const *actors = chronicle_event_get_actors (event);
-
   for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
     if (g_hash_table_contains (self->actors, actors[i]))
       return TRUE;
@@ -85,12 +83,43 @@ has_any_actor (ChronicleFilter *self,
   return FALSE;
 }
 
+/* An event's fields, from its object or from the timeline's store (so
+ * that counting a million events makes no object). */
+typedef struct
+{
+  ChronicleTimeline *timeline;
+  ChronicleEvent    *event;     /* or NULL: the store's */
+  guint              position;
+} EventRef;
+
+static const char * const *
+ref_get_source_ids (const EventRef *ref)
+{
+  return ref->event != NULL ? chronicle_event_get_source_ids (ref->event)
+                            : chronicle_timeline_get_event_source_ids (ref->timeline, ref->position);
+}
+
+static guint
+ref_get_n_quotes (const EventRef *ref)
+{
+  return ref->event != NULL ? chronicle_event_get_n_quotes (ref->event)
+                            : chronicle_timeline_get_event_n_quotes (ref->timeline, ref->position);
+}
+
+static ChronicleQuote *
+ref_get_quote (const EventRef *ref,
+               guint           index)
+{
+  return ref->event != NULL ? chronicle_event_get_quote (ref->event, index)
+                            : chronicle_timeline_get_event_quote (ref->timeline, ref->position, index);
+}
+
 static gboolean
 has_any_source (ChronicleFilter *self,
-                ChronicleEvent  *event)
+                const EventRef  *ref)
 {
-  const char * const *ids = chronicle_event_get_source_ids (event);
-  guint n_quotes = chronicle_event_get_n_quotes (event);
+  const char * const *ids = ref_get_source_ids (ref);
+  guint n_quotes = ref_get_n_quotes (ref);
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     if (g_hash_table_contains (self->sources, ids[i]))
@@ -98,13 +127,52 @@ has_any_source (ChronicleFilter *self,
 
   for (guint i = 0; i < n_quotes; i++)
     {
-      const char *id = chronicle_quote_get_source_id (chronicle_event_get_quote (event, i));
+      const char *id = chronicle_quote_get_source_id (ref_get_quote (ref, i));
 
       if (id != NULL && g_hash_table_contains (self->sources, id))
         return TRUE;
     }
 
   return FALSE;
+}
+
+static gboolean
+matches_ref (ChronicleFilter *self,
+             const EventRef  *ref)
+{
+  if (g_hash_table_size (self->hidden_categories) > 0)
+    {
+      const char *category_id = ref->event != NULL ? chronicle_event_get_category_id (ref->event)
+                                                   : chronicle_timeline_get_event_category_id (ref->timeline,
+                                                                                               ref->position);
+
+      /* An id the timeline does not define is drawn as no category, so
+       * it is filtered as one. */
+      if (category_id != NULL && chronicle_timeline_get_category_index (ref->timeline, category_id) == G_MAXUINT)
+        category_id = NULL;
+      if (g_hash_table_contains (self->hidden_categories, get_category_key (category_id)))
+        return FALSE;
+    }
+
+  if (g_hash_table_size (self->actors) > 0 &&
+      !has_any_actor (self, ref->event != NULL ? chronicle_event_get_actors (ref->event)
+                                               : chronicle_timeline_get_event_actors (ref->timeline, ref->position)))
+    return FALSE;
+
+  if (g_hash_table_size (self->sources) > 0 && !has_any_source (self, ref))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+matches_position (ChronicleFilter   *self,
+                  ChronicleTimeline *timeline,
+                  guint              position)
+{
+  EventRef ref = { timeline, NULL, position };
+
+  return matches_ref (self, &ref);
 }
 
 static GPtrArray *
@@ -116,10 +184,10 @@ collect_shown (ChronicleFilter   *self,
 
   for (guint i = 0; i < n; i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-
-      if (chronicle_filter_matches (self, timeline, event))
-        g_ptr_array_add (shown, event);
+      /* Objects only for the events shown: the filtered timeline shares
+       * them with @timeline, which the window relies on. */
+      if (matches_position (self, timeline, i))
+        g_ptr_array_add (shown, chronicle_timeline_get_event (timeline, i));
     }
 
   return shown;
@@ -336,29 +404,13 @@ chronicle_filter_matches (ChronicleFilter   *self,
                           ChronicleTimeline *timeline,
                           ChronicleEvent    *event)
 {
+  EventRef ref = { timeline, event, 0 };
+
   g_return_val_if_fail (CHRONICLE_IS_FILTER (self), FALSE);
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
   g_return_val_if_fail (CHRONICLE_IS_EVENT (event), FALSE);
 
-  if (g_hash_table_size (self->hidden_categories) > 0)
-    {
-      const char *category_id = chronicle_event_get_category_id (event);
-
-      /* An id the timeline does not define is drawn as no category, so
-       * it is filtered as one. */
-      if (category_id != NULL && chronicle_timeline_get_category_index (timeline, category_id) == G_MAXUINT)
-        category_id = NULL;
-      if (g_hash_table_contains (self->hidden_categories, get_category_key (category_id)))
-        return FALSE;
-    }
-
-  if (g_hash_table_size (self->actors) > 0 && !has_any_actor (self, event))
-    return FALSE;
-
-  if (g_hash_table_size (self->sources) > 0 && !has_any_source (self, event))
-    return FALSE;
-
-  return TRUE;
+  return matches_ref (self, &ref);
 }
 
 /**
@@ -445,7 +497,7 @@ chronicle_filter_count (ChronicleFilter   *self,
     return n;
 
   for (guint i = 0; i < n; i++)
-    if (chronicle_filter_matches (self, timeline, chronicle_timeline_get_event (timeline, i)))
+    if (matches_position (self, timeline, i))
       count++;
 
   return count;

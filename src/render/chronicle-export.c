@@ -571,6 +571,7 @@ paint_export (cairo_t                      *cr,
   ChronicleLayout *layout;
   PangoContext *context;
   g_autofree char *credit = NULL;
+  g_autoptr(GHashTable) placements = NULL;
   ChroniclePangoMeasurer measurer;
   ChronicleLayoutOptions layout_options = { 0 };
   double text_scale = chronicle_export_get_text_scale (options);
@@ -609,9 +610,7 @@ paint_export (cairo_t                      *cr,
   else
     {
       viewport = chronicle_viewport_new ();
-      chronicle_viewport_set_zone_offset (viewport,
-                                          chronicle_viewport_resolve_zone (timeline, options->zone,
-                                                                           options->zone_offset));
+      chronicle_viewport_set_zone (viewport, timeline, options->zone, options->zone_offset);
       chronicle_viewport_set_timeline (viewport, timeline, options->collapse_gaps);
       chronicle_viewport_set_width (viewport, width);
       chronicle_viewport_fit (viewport);
@@ -627,6 +626,13 @@ paint_export (cairo_t                      *cr,
   layout_options.show_legend = options->show_legend;
   layout_options.show_eras = TRUE;
   layout_options.hidden_categories = options->hidden_categories;
+  layout_options.one_off = TRUE;
+  if (options->placements != NULL)
+    {
+      /* The layout adds the events it places anew: not into the view's. */
+      placements = chronicle_export_copy_placements (options->placements);
+      layout_options.placements = placements;
+    }
 
   layout = chronicle_layout_compute (timeline, viewport, width, chart_height,
                                      &layout_options, chronicle_pango_measure, &measurer);
@@ -642,6 +648,29 @@ paint_export (cairo_t                      *cr,
   g_object_unref (context);
 
   return layout;
+}
+
+/**
+ * chronicle_export_copy_placements:
+ * @placements: a view's memory of its events' rows (id -> row)
+ *
+ * Returns: (transfer full): a copy, for an export that runs while the
+ *   view goes on (in a thread) or that must not change it
+ */
+GHashTable *
+chronicle_export_copy_placements (GHashTable *placements)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (placements != NULL, copy);
+
+  g_hash_table_iter_init (&iter, placements);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), value);
+
+  return copy;
 }
 
 /**

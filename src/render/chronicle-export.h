@@ -62,6 +62,11 @@ typedef struct
    * east of UTC) for CHRONICLE_ZONE_FIXED. */
   ChronicleZoneMode     zone;
   int                   zone_offset;
+  /* The window's memory of where it drew each event (id -> row, see
+   * ChronicleLayoutOptions), so that the export keeps the sides and rows
+   * the user saw; NULL for the layout's own. Borrowed and only read: the
+   * export works on a copy. */
+  GHashTable           *placements;
 } ChronicleExportOptions;
 
 /* Sizes named for their use (see chronicle_export_get_presets()). */
@@ -86,6 +91,7 @@ gboolean         chronicle_export_format_from_path (const char                  
 gboolean         chronicle_export_options_validate (const ChronicleExportOptions *options,
                                                     GError                      **error);
 char            *chronicle_export_build_credit     (ChronicleTimeline            *timeline);
+GHashTable      *chronicle_export_copy_placements  (GHashTable                   *placements);
 double           chronicle_export_get_text_scale   (const ChronicleExportOptions *options);
 char            *chronicle_export_suggest_filename (const char                   *title,
                                                     ChronicleExportFormat         format);

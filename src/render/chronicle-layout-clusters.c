@@ -126,6 +126,32 @@ chronicle_layout_place_clusters (ChronicleLayout      *self,
     }
 }
 
+/* Records that range indexes [@first, @last] are shown by @index. Called
+ * in increasing order of @first: a run that continues the last one with
+ * the same index extends it, so a cluster of thousands is one run. */
+void
+chronicle_layout_mark_events (GArray *runs,
+                              guint   first,
+                              guint   last,
+                              guint   index)
+{
+  ChronicleLayoutRun run = { first, last, index };
+
+  if (runs->len > 0)
+    {
+      ChronicleLayoutRun *previous = &g_array_index (runs, ChronicleLayoutRun, runs->len - 1);
+
+      g_assert (previous->last < first);
+      if (previous->index == index && previous->last + 1 == first)
+        {
+          previous->last = last;
+          return;
+        }
+    }
+
+  g_array_append_val (runs, run);
+}
+
 /* Folds the events after range index @k into @cluster, as far as its
  * span reaches but not past @x_limit, by binary search rather than one
  * by one: a fitted view of 100 000 events then costs about one step per
@@ -151,8 +177,7 @@ chronicle_layout_fold_following (ChronicleLayout *self,
   if (end <= pos + 1)
     return k;
 
-  for (guint j = k + 1; j < end - self->first_visible; j++)
-    self->item_of_event[j] = CHRONICLE_CLUSTER_TAG | cluster;
+  chronicle_layout_mark_events (self->event_runs, k + 1, end - self->first_visible - 1, CHRONICLE_CLUSTER_TAG | cluster);
   c->n_events += end - pos - 1;
   self->n_visible += end - pos - 1;
   c->x_last = MAX (c->x_last,

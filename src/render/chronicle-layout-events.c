@@ -162,14 +162,12 @@ collect_position (ChronicleTimeline *timeline,
   return TRUE;
 }
 
-/* The side of the axis an event's label takes (0 above, 1 below): a
- * property of the event, so that it stays when the view zooms, pans,
- * searches or filters, and is the same in every export. From a hash of
- * the id (FNV-1a, stable across processes, unlike chronicle_str_hash()),
- * or the timeline position for an event without one. */
+/* The side an event's id asks for (0 above, 1 below): from a hash of the
+ * id (FNV-1a, stable across processes, unlike chronicle_str_hash()), or
+ * the timeline position for an event without one. */
 static guint
-event_side (ChronicleTimeline *timeline,
-            guint              position)
+hash_side (ChronicleTimeline *timeline,
+           guint              position)
 {
   const char *id = chronicle_timeline_get_event_id (timeline, position);
   guint32 h = 2166136261u;
@@ -184,6 +182,29 @@ event_side (ChronicleTimeline *timeline,
     }
 
   return (h >> 24) & 1;
+}
+
+#define SIDE_LOOKBACK 8
+
+/* The side of the axis an event's label takes (0 above, 1 below): a
+ * property of the event and its neighbours in time, so that it stays when
+ * the view zooms, pans, searches or filters, and is the same in every
+ * export. The hash alone put 9 of the example's 11 labels below the axis:
+ * in a run of events whose ids ask for the same side, every other one
+ * takes the other side. Looks back at most SIDE_LOOKBACK events, so an
+ * edit moves only the few after it. */
+static guint
+event_side (ChronicleTimeline *timeline,
+            guint              position)
+{
+  guint side = hash_side (timeline, position);
+  guint run = 0;
+
+  while (run < SIDE_LOOKBACK && run < position &&
+         hash_side (timeline, position - run - 1) == side)
+    run++;
+
+  return side ^ (run & 1);
 }
 
 /* The first lane of @side, nearest the axis first, free from @left on
@@ -234,6 +255,45 @@ find_lane_before (const double *lane_start,
         (!two_lines || (l + 1 < lane1 && right + LABEL_GAP <= lane_start[l + 1])))
       return (int) l;
   return -1;
+}
+
+/* Measures @item's label (wrapping titles wider than @max_line) and finds
+ * it a lane: on *@side, or for a new event the other side when that one
+ * has no room (or only it has two lanes for a wrapped title). Returns the
+ * lane index, -1 when none. */
+static int
+place_label (ChronicleLayout      *self,
+             ChronicleLayoutItem  *item,
+             ChronicleMeasureFunc  measure,
+             gpointer              data,
+             const double         *lane_end,
+             const guint          *side_lane0,
+             const guint          *side_lane1,
+             gboolean              two_here,
+             gboolean              two_other,
+             double                max_line,
+             gboolean              known,
+             guint                 preferred,
+             guint                *side,
+             double               *left,
+             double               *right,
+             gboolean             *cut)
+{
+  int l;
+
+  if (!chronicle_layout_measure_label (self, item, measure, data, left, right, cut, max_line))
+    return -1;
+
+  /* (An event placed before keeps its side, strictly.) */
+  if (item->text2 != NULL && !two_here && !known)
+    *side = 1 - *side;
+  l = find_lane (lane_end, side_lane0[*side], side_lane1[*side], *left, item->text2 != NULL, preferred);
+  if (l < 0 && !known)
+    {
+      *side = 1 - *side;
+      l = find_lane (lane_end, side_lane0[*side], side_lane1[*side], *left, item->text2 != NULL, G_MAXUINT);
+    }
+  return l;
 }
 
 /* The side and lane index @event had before: FALSE when it is new. */
@@ -295,6 +355,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
 {
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (ChronicleLayoutCluster));
   g_autoptr(GArray) ongoing = NULL;
+  g_autoptr(GArray) ongoing_runs = NULL;
   g_autofree double *lane_end = NULL;
   g_autofree double *lane_start = NULL;
   g_autofree guint *cluster_item = NULL;
@@ -307,7 +368,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   guint side_lane0[2], side_lane1[2];
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
   gint64 from, to;
-  int zone;
+  int zone, reach;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
@@ -319,6 +380,8 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   room = self->plot_bottom - lanes_top - AXIS_CLEAR - tick_area;
   n_lanes = room > 0 ? (guint) floor (room / lane_h) : 0;
   n_above = (n_lanes + 1) / 2;
+  self->n_lanes_above = n_above;
+  self->n_lanes_below = n_lanes - n_above;
   side_lane0[0] = 0;
   side_lane1[0] = n_above;
   side_lane0[1] = n_above;
@@ -340,8 +403,9 @@ chronicle_layout_place_events (ChronicleLayout      *self,
    * where dates with an offset are moved by it and floating ones are not:
    * look at both. */
   zone = chronicle_viewport_get_zone_offset (self->viewport);
-  from = (gint64) floor (vis_t0) - ABS (zone);
-  to = (gint64) ceil (vis_t1) + ABS (zone);
+  reach = chronicle_viewport_get_zone_reach (self->viewport);
+  from = (gint64) floor (vis_t0) - reach;
+  to = (gint64) ceil (vis_t1) + reach;
 
   /* [first, last) is a superset of the visible events; the loop skips
    * those that end before the window. */
@@ -350,8 +414,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       self->first_visible = first;
       self->n_range = last - first;
     }
-  self->item_of_event = g_new (guint, MAX (self->n_range, 1));
-  memset (self->item_of_event, 0xff, MAX (self->n_range, 1) * sizeof (guint));  /* G_MAXUINT */
+  ongoing_runs = g_array_new (FALSE, FALSE, sizeof (ChronicleLayoutRun));
 
   /* Events already going on when the window starts come first in the
    * range. They are context: laid out after those that start in view, in
@@ -371,11 +434,11 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       double e = chronicle_viewport_position_end (self->viewport, self->timeline, pos);
       ChronicleLayoutItem item = { 0, };
       double left0, left, right, any_lane_end;
-      gboolean cut = FALSE, known;
-      guint side, preferred;
+      gboolean cut = FALSE, known, two_here, two_other;
+      guint side, first_side, preferred;
+      const char *full_text;
       int l = -1;
 
-      self->item_of_event[k] = G_MAXUINT;
       if (e <= vis_t0 || s >= vis_t1)
         continue;
       self->n_visible++;
@@ -410,7 +473,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         {
           guint cluster = chronicle_layout_fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
-          self->item_of_event[k] = CHRONICLE_CLUSTER_TAG | cluster;
+          chronicle_layout_mark_events (self->event_runs, k, k, CHRONICLE_CLUSTER_TAG | cluster);
           k = chronicle_layout_fold_following (self, clusters, cluster, k,
                                                any_lane_end <= self->width - CHRONICLE_LABEL_MIN_WIDTH
                                                  ? any_lane_end + CHRONICLE_LABEL_STRIP / 2
@@ -420,15 +483,38 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         }
 
       shape_item (self, pos, &item);
-      if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut,
-                                          find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0))
+      /* A long title wraps when two lanes are free here, on its side or,
+       * for a new event, on the other: cutting it when the other side had
+       * room left a title cut in a chart with room. */
+      first_side = side;
+      two_here = find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0;
+      two_other = !known && find_lane (lane_end, side_lane0[1 - side], side_lane1[1 - side], left0, TRUE, G_MAXUINT) >= 0;
+      /* Without two free lanes a long title goes on one line, whole
+       * while a lane has the width (Genscher's 86 characters were cut at
+       * 340 px in a slide with room), else cut. */
+      full_text = item.text;
+      l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+                       two_here || two_other ? CHRONICLE_LABEL_MAX_TEXT : G_MAXDOUBLE, known, preferred,
+                       &side, &left, &right, &cut);
+      if (l < 0 && !(two_here || two_other) &&
+          (item.text2 != NULL || item.label.width > CHRONICLE_LABEL_MAX_TEXT + CHRONICLE_LABEL_MIN_WIDTH))
         {
-          l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, preferred);
-          if (l < 0 && !known)
-            {
-              side = 1 - side;
-              l = find_lane (lane_end, side_lane0[side], side_lane1[side], left, item.text2 != NULL, G_MAXUINT);
-            }
+          side = first_side;
+          item.text = full_text;
+          l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+                           0, known, preferred, &side, &left, &right, &cut);
+        }
+      /* A title of one line that no lane takes may fit on two, in half
+       * the width: Apollo 11's splashdown, near the right edge, ended at
+       * its date on one line 316 px long and folded into a "+1", though
+       * two lanes were free for half that. Fold only when that fails too. */
+      if (l < 0 && (two_here || two_other) && item.text2 == NULL && item.text != NULL &&
+          item.label.width > CHRONICLE_LABEL_MAX_TEXT / 2 + CHRONICLE_LABEL_MIN_WIDTH)
+        {
+          side = first_side;
+          item.text = full_text;
+          l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+                           CHRONICLE_LABEL_MAX_TEXT / 2, known, preferred, &side, &left, &right, &cut);
         }
 
       /* No lane takes this label: what follows within the cluster's span
@@ -438,7 +524,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         {
           guint cluster = chronicle_layout_fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
 
-          self->item_of_event[k] = CHRONICLE_CLUSTER_TAG | cluster;
+          chronicle_layout_mark_events (self->event_runs, k, k, CHRONICLE_CLUSTER_TAG | cluster);
           k = chronicle_layout_fold_following (self, clusters, cluster, k, G_MAXDOUBLE, vis_t1);
           continue;
         }
@@ -458,7 +544,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
       remember_placement (self, pos, item.lane);
 
-      self->item_of_event[k] = self->items->len;
+      chronicle_layout_mark_events (self->event_runs, k, k, self->items->len);
       append_item (self, &item);
     }
 
@@ -474,7 +560,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
    * each event. */
   ongoing = g_array_new (FALSE, FALSE, sizeof (guint));
   if (n_ongoing > 0)
-    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0) + ABS (zone), collect_position, ongoing);
+    chronicle_timeline_foreach_in_range (self->timeline, from, (gint64) ceil (vis_t0) + reach, collect_position, ongoing);
 
   for (guint o = 0; o < ongoing->len; o++)
     {
@@ -505,7 +591,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       if (MIN (item.x2, self->width) + LABEL_GAP <= max_lane_start)
         {
           shape_item (self, pos, &item);
-          if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, TRUE))
+          if (chronicle_layout_measure_label (self, &item, measure, data, &left, &right, &cut, CHRONICLE_LABEL_MAX_TEXT))
             {
               l = find_lane_before (lane_start, side_lane0[side], side_lane1[side], right, item.text2 != NULL,
                                     preferred);
@@ -520,7 +606,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
 
       if (l < 0)
         {
-          self->item_of_event[k] = ONGOING_TAG;
+          chronicle_layout_mark_events (ongoing_runs, k, k, ONGOING_TAG);
           n_ongoing_folded++;
           ongoing_x_last = MAX (ongoing_x_last, CLAMP (MIN (item.x2, item.x + CHRONICLE_CLUSTER_SPAN), 0, CHRONICLE_CLUSTER_SPAN));
           if (n_ongoing_folded == 1)
@@ -546,7 +632,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
       remember_placement (self, pos, item.lane);
 
-      self->item_of_event[k] = self->items->len;
+      chronicle_layout_mark_events (ongoing_runs, k, k, self->items->len);
       append_item (self, &item);
     }
 
@@ -569,15 +655,25 @@ chronicle_layout_place_events (ChronicleLayout      *self,
           ChronicleLayoutCluster c = { ongoing_first, n_ongoing_folded, 0, ongoing_x_last, G_MAXUINT };
 
           g_array_prepend_val (clusters, c);
-          for (guint k = n_ongoing; k < self->n_range; k++)
-            if (self->item_of_event[k] != G_MAXUINT && (self->item_of_event[k] & CHRONICLE_CLUSTER_TAG))
-              self->item_of_event[k]++;
+          for (guint r = 0; r < self->event_runs->len; r++)
+            {
+              ChronicleLayoutRun *run = &g_array_index (self->event_runs, ChronicleLayoutRun, r);
+
+              if (run->index & CHRONICLE_CLUSTER_TAG)
+                run->index++;
+            }
         }
 
-      for (guint k = 0; k < n_ongoing; k++)
-        if (self->item_of_event[k] == ONGOING_TAG)
-          self->item_of_event[k] = CHRONICLE_CLUSTER_TAG | target;
+      for (guint r = 0; r < ongoing_runs->len; r++)
+        {
+          ChronicleLayoutRun *run = &g_array_index (ongoing_runs, ChronicleLayoutRun, r);
+
+          if (run->index == ONGOING_TAG)
+            run->index = CHRONICLE_CLUSTER_TAG | target;
+        }
     }
+  /* The ongoing events come first in the range. */
+  g_array_prepend_vals (self->event_runs, ongoing_runs->data, ongoing_runs->len);
 
   /* Now the vertical structure, the same for every frame of this size:
    * the lanes' spare height split evenly above and below. */
@@ -631,15 +727,14 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   g_array_unref (self->items);
   self->items = sorted;
 
-  for (guint k = 0; k < self->n_range; k++)
+  for (guint r = 0; r < self->event_runs->len; r++)
     {
-      guint index = self->item_of_event[k];
+      ChronicleLayoutRun *run = &g_array_index (self->event_runs, ChronicleLayoutRun, r);
+      guint index = run->index;
 
-      if (index == G_MAXUINT)
-        continue;
       if (index & CHRONICLE_CLUSTER_TAG)
         index = cluster_item[chronicle_layout_resolve_cluster (clusters, index & ~CHRONICLE_CLUSTER_TAG)];
-      self->item_of_event[k] = new_index[index];
+      run->index = new_index[index];
     }
 
   /* How far hit boxes reach around x, for the bsearch in hit_test. */

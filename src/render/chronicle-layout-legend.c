@@ -104,13 +104,48 @@ get_mark_label (ChronicleMarkKind mark)
     }
 }
 
-/* Adds a legend entry for each kind of mark the timeline uses, and only
- * those (a chart of days does not explain times), then places the entries
- * in the rows reserved, wrapping. The kinds come from the whole timeline,
- * not the items in view, so the legend, and with it the axis above, stay
- * put while the user zooms and pans. Returns how many rows they need:
- * when more than reserved, what does not fit is dropped here and
- * chronicle_layout_compute() lays the view out again with more rows. */
+static double
+get_swatch_width (const ChronicleLayoutLegendEntry *entry)
+{
+  if (entry->is_break)
+    return 16.0;
+  if (entry->is_mark)
+    return entry->form == CHRONICLE_ITEM_BAR ? 22.0 : 2 * CHRONICLE_MARKER_RADIUS + 2;
+  return 10.0;
+}
+
+/* How many rows the entries take, wrapped as placed below. */
+static guint
+count_rows (const ChronicleLayout *self)
+{
+  double x = CHRONICLE_OUTER_PAD;
+  guint rows = 1;
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
+      double w = get_swatch_width (entry) + 6 + entry->text.width;
+
+      if (x > CHRONICLE_OUTER_PAD && x + w > self->width - CHRONICLE_OUTER_PAD)
+        {
+          rows++;
+          x = CHRONICLE_OUTER_PAD;
+        }
+      x += w + 20.0;
+    }
+
+  return rows;
+}
+
+/* Adds a legend entry for each kind of mark drawn in the view, and only
+ * those: a reader of Apollo 11's chart, whose only time range is folded
+ * into a "+3", was told what a time range looks like and saw none. The
+ * rows are reserved for every kind the timeline uses, though, so that the
+ * axis above stays put while the user zooms and pans (a key may come and
+ * go in its row), except in a one-off picture. Then places the entries in the rows reserved, wrapping.
+ * Returns how many rows they need: when more than reserved, what does not
+ * fit is dropped here and chronicle_layout_compute() lays the view out
+ * again with more rows. */
 guint
 chronicle_layout_place_legend (ChronicleLayout      *self,
                                ChronicleMeasureFunc  measure,
@@ -119,7 +154,8 @@ chronicle_layout_place_legend (ChronicleLayout      *self,
   ChronicleDateKinds kinds = chronicle_timeline_get_date_kinds (self->timeline);
   ChronicleMarkKind approximate_base = CHRONICLE_MARK_TIMED_POINT;
   gboolean used[CHRONICLE_N_MARKS] = { FALSE, };
-  guint n_categories = 0;
+  gboolean drawn[CHRONICLE_N_MARKS] = { FALSE, };
+  guint n_categories = 0, needed_all;
   double x = CHRONICLE_OUTER_PAD;
   guint row = 0;
 
@@ -169,15 +205,29 @@ chronicle_layout_place_legend (ChronicleLayout      *self,
       g_array_insert_val (self->legend, at++, entry);
     }
 
+  /* Rows for every kind, keys for those drawn. */
+  needed_all = self->options.one_off ? 1 : count_rows (self);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &g_array_index (self->items, ChronicleLayoutItem, i);
+
+      if (item->kind == CHRONICLE_ITEM_CLUSTER)
+        continue;
+      drawn[item->mark] = TRUE;
+      drawn[CHRONICLE_MARK_APPROXIMATE] |= item->approximate;
+    }
+  for (guint i = self->legend->len; i-- > 0;)
+    {
+      const ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
+
+      if (entry->is_mark && !drawn[entry->mark])
+        g_array_remove_index (self->legend, i);
+    }
+
   for (guint i = 0; i < self->legend->len; i++)
     {
       ChronicleLayoutLegendEntry *entry = &g_array_index (self->legend, ChronicleLayoutLegendEntry, i);
-      double swatch = 10.0, y;
-
-      if (entry->is_break)
-        swatch = 16.0;
-      else if (entry->is_mark)
-        swatch = entry->form == CHRONICLE_ITEM_BAR ? 22.0 : 2 * CHRONICLE_MARKER_RADIUS + 2;
+      double swatch = get_swatch_width (entry), y;
 
       /* The next row; an entry too wide for any row is cut by the painter. */
       if (x > CHRONICLE_OUTER_PAD && x + swatch + 6 + entry->text.width > self->width - CHRONICLE_OUTER_PAD)
@@ -202,7 +252,7 @@ chronicle_layout_place_legend (ChronicleLayout      *self,
                 }
             }
           g_array_set_size (self->legend, i);
-          return needed;
+          return MAX (needed, needed_all);
         }
 
       y = self->legend_top + row * (self->legend_row_height + LEGEND_ROW_GAP);
@@ -216,5 +266,5 @@ chronicle_layout_place_legend (ChronicleLayout      *self,
       x = entry->text.x + entry->text.width + 20.0;
     }
 
-  return row + 1;
+  return MAX (row + 1, needed_all);
 }

@@ -24,10 +24,20 @@ G_BEGIN_DECLS
 /* Shared by the layout's files (chronicle-layout*.c). */
 #define CHRONICLE_OUTER_PAD       16.0
 #define CHRONICLE_LABEL_EDGE      3.0     /* px kept free at the right: the selection ring lies outside the box */
+#define CHRONICLE_LABEL_MAX_TEXT  340.0   /* longer titles wrap onto a second line */
 #define CHRONICLE_LABEL_MIN_WIDTH (2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP + 24.0)
 #define CHRONICLE_TICK_MARK       6.0
 #define CHRONICLE_CLUSTER_SPAN    36.0    /* px of axis one cluster gathers */
-#define CHRONICLE_CLUSTER_TAG     0x80000000u  /* in item_of_event: a cluster's index, not an item's */
+#define CHRONICLE_CLUSTER_TAG     0x80000000u  /* in a run's index: a cluster's index, not an item's */
+
+/* Events [first, last] of the range (positions - first_visible) shown
+ * by item @index (its own label, or the cluster they fold into). */
+typedef struct
+{
+  guint first;
+  guint last;
+  guint index;
+} ChronicleLayoutRun;
 
 typedef struct
 {
@@ -94,7 +104,10 @@ struct _ChronicleLayout
   GArray                 *breaks;     /* ChronicleLayoutBreak */
   GArray                 *stretches;  /* ChronicleLayoutStretch, when scales differ */
   GArray                 *legend;     /* ChronicleLayoutLegendEntry */
-  guint                  *item_of_event; /* visible event - first_visible -> item index */
+  /* Visible events -> items, as runs sorted by first (ChronicleLayoutRun):
+   * a fitted view of a million events folds them into a few hundred
+   * clusters, so a table per event would cost megabytes per frame. */
+  GArray                 *event_runs;
   GObject                *text_context;  /* PangoContext measured with, or NULL */
   GPtrArray              *shown_texts;   /* owned cut copies of file text, see chronicle_layout_display_text() */
 
@@ -111,6 +124,8 @@ struct _ChronicleLayout
   double                  stretch_label_y;  /* top of the stretch headings' row */
   double                  break_label_y;    /* top of the row of break texts that left the tick row */
   double                  label_height;   /* text height of an event label */
+  guint                   n_lanes_above;  /* label lanes on each side of the axis */
+  guint                   n_lanes_below;
 
   const char             *title;          /* borrowed from the timeline, or from shown_texts */
   ChronicleRect           title_rect;
@@ -130,6 +145,14 @@ struct _ChronicleLayout
   /* hit-testing: how far an item's hit box reaches left/right of its x */
   double                  reach_left;
   double                  reach_right;
+
+  /* Where the events are when there are too many to label (some folded
+   * into clusters): events starting under each CHRONICLE_DENSITY_COLUMN
+   * px from x = 0, drawn as a strip along the axis; NULL otherwise. See
+   * chronicle_layout_compute_density(). */
+  guint                  *density;
+  guint                   n_density;
+  guint                   density_max;
 };
 
 void  chronicle_layout_compute_ticks     (ChronicleLayout      *layout,
@@ -157,7 +180,7 @@ gboolean    chronicle_layout_measure_label  (ChronicleLayout      *self,
                                              double               *left,
                                              double               *right,
                                              gboolean             *cut_title,
-                                             gboolean              may_wrap);
+                                             double                max_line);
 
 /* chronicle-layout-legend.c */
 void  chronicle_layout_reserve_legend (ChronicleLayout      *self,
@@ -180,6 +203,10 @@ void     chronicle_layout_place_era_labels (ChronicleLayout      *self,
 guint chronicle_layout_fold_event      (GArray               *clusters,
                                         guint                 position,
                                         double                x);
+void  chronicle_layout_mark_events     (GArray               *runs,
+                                        guint                 first,
+                                        guint                 last,
+                                        guint                 index);
 guint chronicle_layout_resolve_cluster (GArray               *clusters,
                                         guint                 index);
 void  chronicle_layout_place_clusters  (ChronicleLayout      *self,

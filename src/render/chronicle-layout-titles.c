@@ -18,7 +18,6 @@
 /* Text in the chart: file text as it is drawn, the title and subtitle,
  * and each event's label, measured and wrapped onto a second line. */
 
-#define LABEL_MAX_TEXT    340.0   /* longer titles wrap onto a second line */
 #define LABEL_MARK_INSET  1.0     /* px a marker's label box reaches past the marker's x */
 
 /* Whether chronicle_text_for_display() shows @text as it is: at most
@@ -242,7 +241,9 @@ wrap_title (ChronicleLayout      *self,
  * room after it ending at it (near the right edge). Never anywhere else,
  * so the label's strip and edge mark the event's date, and its leader
  * is a straight line from the axis. @left and @right get the stretch of
- * lane the item needs (label and bar). */
+ * lane the item needs (label and bar). A title wider than @max_line px
+ * wraps onto two lines; 0 when it must not (no two lanes free): it is
+ * cut to one line then. */
 gboolean
 chronicle_layout_measure_label (ChronicleLayout      *self,
                                 ChronicleLayoutItem  *item,
@@ -251,7 +252,7 @@ chronicle_layout_measure_label (ChronicleLayout      *self,
                                 double               *left,
                                 double               *right,
                                 gboolean             *cut_title,
-                                gboolean              may_wrap)
+                                double                max_line)
 {
   const double chrome = 2 * CHRONICLE_LABEL_PAD_X + CHRONICLE_LABEL_STRIP;
   const char *text = item->text != NULL ? item->text : "";
@@ -285,22 +286,22 @@ chronicle_layout_measure_label (ChronicleLayout      *self,
 
   w = measure_width (text, measure, data);
   item->text2 = NULL;
-  if (w <= MIN (LABEL_MAX_TEXT, room) || room <= 0)
+  if (w <= MIN (max_line > 0 ? max_line : CHRONICLE_LABEL_MAX_TEXT, room) || room <= 0)
     {
       line_w = w;
       cut = w > room;
     }
-  else if (!may_wrap)
+  else if (max_line <= 0)
     {
       /* No two lanes free here: one line, cut, rather than no label. */
-      line_w = MIN (LABEL_MAX_TEXT, room);
+      line_w = MIN (CHRONICLE_LABEL_MAX_TEXT, room);
       cut = TRUE;
     }
   else
     {
       /* A second line before any cut: two lines of about half the
        * title each, as wide as the room allows when that is not enough. */
-      double limit = MIN (room, MAX (ceil (w * 0.55), LABEL_MAX_TEXT / 2));
+      double limit = MIN (room, MAX (ceil (w * 0.55), CHRONICLE_LABEL_MAX_TEXT / 2));
       const char *line1, *line2;
       double w1, w2;
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chronicle-density-private.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-paint.h"
 
@@ -103,6 +104,7 @@ chronicle_layout_compute (ChronicleTimeline            *timeline,
       self = compute_with_legend_rows (timeline, viewport, width, height, options, measure, measure_data,
                                        MIN (needed, LEGEND_MAX_ROWS), &needed);
     }
+  chronicle_layout_compute_density (self);
 
   return self;
 }
@@ -150,6 +152,7 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
   self->breaks = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutBreak));
   self->stretches = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutStretch));
   self->legend = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutLegendEntry));
+  self->event_runs = g_array_new (FALSE, FALSE, sizeof (ChronicleLayoutRun));
   self->shown_texts = g_ptr_array_new_with_free_func (g_free);
 
   /* Measured with Pango: the painter draws the text shaped here, in the
@@ -222,7 +225,8 @@ chronicle_layout_free (ChronicleLayout *layout)
   g_clear_pointer (&layout->eras, g_array_unref);
   g_clear_pointer (&layout->breaks, g_array_unref);
   g_clear_pointer (&layout->legend, g_array_unref);
-  g_clear_pointer (&layout->item_of_event, g_free);
+  g_clear_pointer (&layout->event_runs, g_array_unref);
+  g_clear_pointer (&layout->density, g_free);
   g_clear_object (&layout->text_context);
   g_clear_pointer (&layout->shown_texts, g_ptr_array_unref);
   g_free (layout);
@@ -380,18 +384,31 @@ const ChronicleLayoutItem *
 chronicle_layout_find_event (const ChronicleLayout *layout,
                              guint                  event)
 {
-  guint index;
+  const ChronicleLayoutRun *runs;
+  guint k, lo = 0, hi;
 
   g_return_val_if_fail (layout != NULL, NULL);
 
   if (event < layout->first_visible || event - layout->first_visible >= layout->n_range)
     return NULL;
 
-  index = layout->item_of_event[event - layout->first_visible];
-  if (index == G_MAXUINT)
+  /* The last run starting at or before k. */
+  k = event - layout->first_visible;
+  runs = (const ChronicleLayoutRun *) (gconstpointer) layout->event_runs->data;
+  hi = layout->event_runs->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (runs[mid].first <= k)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0 || runs[lo - 1].last < k)
     return NULL;
 
-  return &g_array_index (layout->items, ChronicleLayoutItem, index);
+  return &g_array_index (layout->items, ChronicleLayoutItem, runs[lo - 1].index);
 }
 
 double

@@ -123,6 +123,9 @@ typedef struct
   /* A line under the title (export), or NULL; copied by the layout. Last,
    * so that positional initializers of the fields above stay valid. */
   const char *subtitle;
+  /* A picture of one view (an export), not a frame of a view that will
+   * zoom and pan: the legend keeps no rows for keys of marks not drawn. */
+  gboolean    one_off;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;

@@ -31,6 +31,7 @@ generations_init (Generations    *gen,
   gen->previous = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, free_value);
   gen->limit = limit;
   gen->free_value = free_value;
+  gen->front = g_new0 (GenerationsSlot, GENERATIONS_FRONT);
 }
 
 static void
@@ -38,6 +39,58 @@ generations_clear (Generations *gen)
 {
   g_clear_pointer (&gen->current, g_hash_table_unref);
   g_clear_pointer (&gen->previous, g_hash_table_unref);
+  g_clear_pointer (&gen->front, g_free);
+}
+
+/* Before any value or key of the tables is freed. */
+static void
+generations_forget_front (Generations *gen)
+{
+  memset (gen->front, 0, GENERATIONS_FRONT * sizeof (GenerationsSlot));
+}
+
+static GenerationsSlot *
+generations_front_slot (Generations *gen,
+                        const char  *text)
+{
+  /* Fibonacci hashing of the address; strings are 8- or 16-byte aligned. */
+  guint64 h = ((guint64) (guintptr) text >> 3) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+  return &gen->front[h >> (64 - 10)];
+}
+
+G_STATIC_ASSERT (GENERATIONS_FRONT == 1 << 10);
+
+/* The value for @prefix followed by @text (@prefix_len bytes), from the
+ * front cache, or NULL. */
+static gpointer
+generations_front_lookup (Generations *gen,
+                          const char  *prefix,
+                          gsize        prefix_len,
+                          const char  *text)
+{
+  GenerationsSlot *slot = generations_front_slot (gen, text);
+
+  /* The address may have been freed and reused for another string: the
+   * key is compared whole. */
+  if (slot->text != text || slot->key == NULL ||
+      strncmp (slot->key, prefix, prefix_len) != 0 || strcmp (slot->key + prefix_len, text) != 0)
+    return NULL;
+
+  return slot->value;
+}
+
+static void
+generations_front_store (Generations *gen,
+                         const char  *text,
+                         const char  *key,
+                         gpointer     value)
+{
+  GenerationsSlot *slot = generations_front_slot (gen, text);
+
+  slot->text = text;
+  slot->key = key;
+  slot->value = value;
 }
 
 /* Returns: (transfer none) (nullable): the value for @key */
@@ -54,6 +107,7 @@ _chronicle_paint_generations_lookup (Generations *gen,
   if (!g_hash_table_steal_extended (gen->previous, key, &stolen_key, &value))
     return NULL;
 
+  /* The key string moves with its value: slots pointing at it stay good. */
   g_hash_table_insert (gen->current, stolen_key, value);
   return value;
 }
@@ -66,6 +120,7 @@ _chronicle_paint_generations_insert (Generations *gen,
 {
   if (g_hash_table_size (gen->current) >= gen->limit)
     {
+      generations_forget_front (gen);
       g_hash_table_unref (gen->previous);
       gen->previous = gen->current;
       gen->current = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, gen->free_value);
@@ -149,6 +204,7 @@ _chronicle_paint_forget_shaped_text (void)
     {
       SignatureCache *cache = g_ptr_array_index (caches->text_caches, i);
 
+      generations_forget_front (&cache->table);
       g_hash_table_remove_all (cache->table.current);
       g_hash_table_remove_all (cache->table.previous);
     }
@@ -406,12 +462,23 @@ _chronicle_paint_lookup_text (SignatureCache             *cache,
                               const char                 *font_key,
                               const char                 *text)
 {
-  char *key = g_strconcat (font_key, text, NULL);
-  ChronicleShapedText *shaped = _chronicle_paint_generations_lookup (&cache->table, key);
+  gsize font_key_len = strlen (font_key);
+  ChronicleShapedText *shaped = generations_front_lookup (&cache->table, font_key, font_key_len, text);
   ChronicleShaper *shaper;
+  char *key;
 
   if (shaped != NULL)
+    return shaped;
+
+  key = g_strconcat (font_key, text, NULL);
+  shaped = _chronicle_paint_generations_lookup (&cache->table, key);
+  if (shaped != NULL)
     {
+      /* The tables' own copy of the key, which lives as long as @shaped. */
+      gpointer table_key = NULL;
+
+      if (g_hash_table_lookup_extended (cache->table.current, key, &table_key, NULL))
+        generations_front_store (&cache->table, text, table_key, shaped);
       g_free (key);
       return shaped;
     }
@@ -424,6 +491,7 @@ _chronicle_paint_lookup_text (SignatureCache             *cache,
     }
   shaped = chronicle_shaped_text_new (shaper, text);
   _chronicle_paint_generations_insert (&cache->table, key, shaped);
+  generations_front_store (&cache->table, text, key, shaped);
 
   return shaped;
 }
@@ -600,6 +668,7 @@ _chronicle_paint_init_sprites (Painter *p)
 
   p->box_sprites = g_new0 (cairo_surface_t *, n);
   p->marker_sprites = g_new0 (cairo_surface_t *, n);
+  p->dot_sprites = g_new0 (cairo_surface_t *, 4 * n);
   p->box_height = layout->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
 }
 
@@ -612,6 +681,9 @@ _chronicle_paint_clear_sprites (Painter *p)
     g_clear_pointer (&p->box_sprites[i], cairo_surface_destroy);
   for (guint i = 0; p->marker_sprites != NULL && i < n; i++)
     g_clear_pointer (&p->marker_sprites[i], cairo_surface_destroy);
+  for (guint i = 0; p->dot_sprites != NULL && i < 4 * n; i++)
+    g_clear_pointer (&p->dot_sprites[i], cairo_surface_destroy);
+  g_clear_pointer (&p->dot_sprites, g_free);
   g_clear_pointer (&p->box_sprites, g_free);
   g_clear_pointer (&p->marker_sprites, g_free);
   g_clear_pointer (&p->pill_sprite, cairo_surface_destroy);
@@ -805,6 +877,59 @@ _chronicle_paint_draw_label_box (Painter              *p,
   stamp_label_box (p, p->cr, ensure_box_sprite (p, category, color), color, *x, *y, width, box->height);
 }
 
+
+/* A dot mark (a day, or an estimate) stamped from a sprite made once per
+ * category and look (@light: the fill is the colour mixed with the
+ * background; @dashed: an estimate's dashed ring), where the painter
+ * used to rasterise three antialiased paths per dot; on other targets
+ * @path draws it. Placed like the markers of timed points. */
+void
+_chronicle_paint_draw_dot (Painter              *p,
+                           guint                 category,
+                           const ChronicleColor *color,
+                           const ChronicleColor *fill,
+                           gboolean              light,
+                           gboolean              dashed,
+                           double                x,
+                           double                y,
+                           ChronicleDotPathFunc  path)
+{
+  guint index = 4 * sprite_index (p, category) + (light ? 1 : 0) + (dashed ? 2 : 0);
+  double size = 2 * SPRITE_MARKER, cx, cy;
+
+  if (p->device_scale == 0)
+    {
+      path (p, p->cr, x, y, color, fill, dashed);
+      return;
+    }
+
+  cx = _chronicle_paint_snap (p, x, 0.5);
+  cy = y;
+  if (p->dot_sprites[index] == NULL)
+    {
+      double fy = cy * p->device_scale - floor (cy * p->device_scale);
+      g_autofree char *c = _chronicle_paint_describe_color (color);
+      g_autofree char *f = _chronicle_paint_describe_color (fill);
+      g_autofree char *b = _chronicle_paint_describe_color (&p->style->background);
+      char *key = g_strdup_printf ("dot %g %g %g %s %s %s %d", p->sprite_scale, p->device_scale, fy, c, f, b, dashed);
+
+      p->dot_sprites[index] = _chronicle_paint_lookup_sprite (key);
+      if (p->dot_sprites[index] == NULL)
+        {
+          cairo_t *cr;
+
+          p->dot_sprites[index] = _chronicle_paint_create_sprite (p, size, size + 1, &cr);
+          path (p, cr, SPRITE_MARKER + 0.5 / p->device_scale, SPRITE_MARKER + fy / p->device_scale,
+                color, fill, dashed);
+          cairo_destroy (cr);
+          _chronicle_paint_store_sprite (g_steal_pointer (&key), p->dot_sprites[index]);
+        }
+      g_free (key);
+    }
+
+  stamp (p->cr, p->dot_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
+         cx - SPRITE_MARKER - 0.5 / p->device_scale, _chronicle_paint_snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
+}
 
 void
 _chronicle_paint_draw_marker (Painter              *p,

@@ -34,12 +34,30 @@ G_BEGIN_DECLS
 #define MAX_CACHED_TEXTS     4096   /* per generation and signature */
 #define MAX_SIGNATURES       4
 
+/* Slots of a Generations' front cache, a power of two. */
+#define GENERATIONS_FRONT    1024
+
+/* A slot of the front cache: a key of the tables (owned by them) and its
+ * value, found again by the address of the text it was looked up for. */
+typedef struct
+{
+  const char *text;      /* the caller's text, compared by address first */
+  const char *key;       /* the tables' key: font key + text */
+  gpointer    value;
+} GenerationsSlot;
+
 typedef struct
 {
   GHashTable *current;   /* char * -> value */
   GHashTable *previous;
   guint       limit;
   GDestroyNotify free_value;
+  /* Before the tables: labels drawn again pass the same title pointers
+   * frame after frame (the events' own strings), so a slot chosen by the
+   * pointer and checked by comparing the text finds them without
+   * building a key and hashing it with the keyed SipHash the tables need
+   * (their keys are file text). Emptied whenever a value may be freed. */
+  GenerationsSlot *front;
 } Generations;
 
 /* What shaping depends on apart from font and text; compared bytewise,
@@ -98,8 +116,19 @@ typedef struct
   double                box_height;     /* of the label box sprites */
   cairo_surface_t     **box_sprites;    /* per category, n_categories + 1 (none) */
   cairo_surface_t     **marker_sprites;
+  cairo_surface_t     **dot_sprites;    /* per category × the four dot looks, see _chronicle_paint_draw_dot() */
   cairo_surface_t      *pill_sprite;
 } Painter;
+
+/* Draws a dot mark (a date without a time, or an estimate) centred on
+ * (x, y) into @cr: the painter's own drawing, for paths and sprites. */
+typedef void (*ChronicleDotPathFunc) (Painter              *p,
+                                      cairo_t              *cr,
+                                      double                x,
+                                      double                y,
+                                      const ChronicleColor *color,
+                                      const ChronicleColor *fill,
+                                      gboolean              dashed);
 
 /*
  * Sprites. Antialiased rounded paths cost cairo's rasteriser tens of
@@ -118,6 +147,9 @@ typedef struct
 /* chronicle-paint-cache.c: text caches */
 TextCaches     *_chronicle_paint_get_text_caches     (void);
 void            _chronicle_paint_forget_shaped_text  (void);
+double          _chronicle_paint_leader_top          (const ChronicleLayout      *layout,
+                                                      double                      x,
+                                                      double                      y);
 gpointer        _chronicle_paint_generations_lookup  (Generations                *gen,
                                                       const char                 *key);
 void            _chronicle_paint_generations_insert  (Generations                *gen,
@@ -185,6 +217,15 @@ void            _chronicle_paint_draw_label_box      (Painter                   
 gboolean        _chronicle_paint_draw_label_sprite   (Painter                    *p,
                                                       const ChronicleLayoutItem  *item,
                                                       const ChronicleColor       *color);
+void            _chronicle_paint_draw_dot            (Painter                    *p,
+                                                      guint                       category,
+                                                      const ChronicleColor       *color,
+                                                      const ChronicleColor       *fill,
+                                                      gboolean                    light,
+                                                      gboolean                    dashed,
+                                                      double                      x,
+                                                      double                      y,
+                                                      ChronicleDotPathFunc        path);
 void            _chronicle_paint_draw_marker         (Painter                    *p,
                                                       guint                       category,
                                                       const ChronicleColor       *color,

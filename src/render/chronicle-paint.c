@@ -12,7 +12,11 @@
 
 #include "chronicle-paint.h"
 #include "chronicle-category-color.h"
+#include "chronicle-density-private.h"
 #include "chronicle-paint-private.h"
+
+/* px: the tallest bar of the density strip, see paint_density() */
+#define DENSITY_HEIGHT 6.0
 
 /*
  * Paints a ChronicleLayout in logical px. Nothing here decides where
@@ -194,7 +198,7 @@ paint_eras (Painter *p)
       /* A firm line where the era starts, if that is in view. */
       if (era->x0 > 0)
         {
-          _chronicle_paint_set_color (cr, &p->style->accent, 0.45);
+          _chronicle_paint_set_color (cr, &p->style->accent, 0.6);
           cairo_set_line_width (cr, 1.0);
           cairo_move_to (cr, floor (era->x0) + 0.5, layout->plot_top);
           cairo_line_to (cr, floor (era->x0) + 0.5, layout->plot_bottom);
@@ -295,6 +299,46 @@ paint_grid (Painter *p)
       if (tick->text == NULL)
         continue;
       add_vline (cr, floor (tick->x) + 0.5, layout->plot_top, layout->axis_y);
+    }
+  cairo_fill (cr);
+}
+
+/* Where a view too dense to label has its events: a bar per column of
+ * the layout's density counts, longer the more events start there (log
+ * scale, so one event still shows next to a thousand), all in one fill.
+ * The bars hang from the axis line into the band of the tick marks,
+ * which are drawn over them: the cluster pills sit just above the axis
+ * and the tick labels just below this band, so neither hides them. */
+static void
+paint_density (Painter *p)
+{
+  const ChronicleLayout *layout = p->layout;
+  cairo_t *cr = p->cr;
+  double scale = log1p (layout->density_max);
+  double top = ceil (layout->axis_y + 1.0);   /* whole px: no antialiased edges */
+  guint run_start = 0;
+  int run_h = 0;
+
+  if (layout->density == NULL || layout->density_max == 0)
+    return;
+
+  /* Heights in whole px, and one rectangle per run of columns of the
+   * same height: a dense view has runs of hundreds, and a path of a
+   * thousand rectangles cost more than the rest of the frame's fills. */
+  _chronicle_paint_set_color (cr, &p->style->accent, 0.6);
+  for (guint i = 0; i <= layout->n_density; i++)
+    {
+      int h = 0;
+
+      if (i < layout->n_density && layout->density[i] > 0)
+        h = (int) ceil (DENSITY_HEIGHT * (0.35 + 0.65 * log1p (layout->density[i]) / scale));
+      if (i < layout->n_density && h == run_h)
+        continue;
+      if (run_h > 0)
+        cairo_rectangle (cr, run_start * CHRONICLE_DENSITY_COLUMN, top,
+                         (i - run_start) * CHRONICLE_DENSITY_COLUMN, run_h);
+      run_start = i;
+      run_h = h;
     }
   cairo_fill (cr);
 }
@@ -408,6 +452,40 @@ paint_ticks (Painter *p)
     }
 }
 
+/**
+ * _chronicle_paint_leader_top:
+ * @x: a leader's x
+ * @y: where it would start below the axis
+ *
+ * Where a leader going down from the axis at @x starts: past the tick
+ * labels, and past a stretch heading or a break's text it would cross
+ * ("15–16 May 2025" was struck through by the leaders of 16 May).
+ */
+double
+_chronicle_paint_leader_top (const ChronicleLayout *layout,
+                             double                 x,
+                             double                 y)
+{
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleRect *r = &g_array_index (layout->stretches, ChronicleLayoutStretch, i).rect;
+
+      if (x >= r->x - 3 && x <= r->x + r->width + 3 && y < r->y + r->height + 1)
+        y = r->y + r->height + 1;
+    }
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double left = (brk->x0 + brk->x1) / 2 - brk->text_width / 2;
+
+      if (brk->text != NULL && brk->text_below && x >= left - 3 && x <= left + brk->text_width + 3 &&
+          y < layout->break_label_y + layout->tick_label_height + 1)
+        y = layout->break_label_y + layout->tick_label_height + 1;
+    }
+
+  return y;
+}
+
 /* Leaders go up (or down) from the axis to their label. Filled once per
  * colour rather than once per item: hundreds of fills cost more in
  * cairo's setup than in pixels. */
@@ -451,7 +529,7 @@ paint_leaders (Painter *p)
               if (item->kind == CHRONICLE_ITEM_MARKER)
                 /* Stub under the marker, then pass behind the tick labels. */
                 add_vline (cr, x, layout->axis_y, layout->axis_y + CHRONICLE_MARKER_RADIUS + 3);
-              y0 = MAX (y0, below_start);
+              y0 = _chronicle_paint_leader_top (layout, x, MAX (y0, below_start));
             }
           add_vline (cr, x, y0, y1);
           any = TRUE;
@@ -608,6 +686,34 @@ paint_bar_mark (Painter              *p,
   }
 }
 
+/* A dot in a ring on a disc of background (see paint_marker_mark()). */
+static void
+draw_dot_path (Painter              *p,
+               cairo_t              *cr,
+               double                x,
+               double                y,
+               const ChronicleColor *color,
+               const ChronicleColor *fill,
+               gboolean              dashed)
+{
+  /* cairo_arc() joins a current point left by drawn text to the circle. */
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, &p->style->background, 1.0);
+  cairo_fill (cr);
+
+  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS - 0.75, 0, 2 * G_PI);
+  _chronicle_paint_set_color (cr, fill, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  _chronicle_paint_set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  if (dashed)
+    cairo_set_dash (cr, (const double[]) { 2.0, 1.6 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 paint_marker_mark (Painter              *p,
                    ChronicleMarkKind     mark,
@@ -640,25 +746,13 @@ paint_marker_mark (Painter              *p,
       cairo_fill (cr);
     }
 
-  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS + 1.5, 0, 2 * G_PI);
-  _chronicle_paint_set_color (cr, &p->style->background, 1.0);
-  cairo_fill (cr);
-
   /* A light dot in a ring: a date without a time; dashed: an estimate. */
   if (is_date_span (mark) || approximate)
     _chronicle_paint_mix_color (&p->style->background, color, SPAN_FILL, &fill);
   else
     fill = *color;
-  cairo_arc (cr, x, y, CHRONICLE_MARKER_RADIUS - 0.75, 0, 2 * G_PI);
-  _chronicle_paint_set_color (cr, &fill, 1.0);
-  cairo_fill_preserve (cr);
-  cairo_save (cr);
-  _chronicle_paint_set_color (cr, color, 1.0);
-  cairo_set_line_width (cr, 1.5);
-  if (approximate)
-    cairo_set_dash (cr, (const double[]) { 2.0, 1.6 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  _chronicle_paint_draw_dot (p, category, color, &fill, is_date_span (mark) || approximate, approximate,
+                             x, y, draw_dot_path);
 }
 
 /* The one painter of event marks, for the chart and the legend. */
@@ -958,6 +1052,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
   paint_eras (&p);
   paint_breaks (&p);
   paint_grid (&p);
+  paint_density (&p);
   paint_leaders (&p);
   paint_axis (&p);
   paint_spans (&p);

@@ -177,7 +177,7 @@ typedef struct
 } TickCandidate;
 
 static char *format_tick (double time, const char *format);
-static char *format_context (double time, TickUnit unit, const char *format, int zone);
+static char *format_context (double time, TickUnit unit, const char *format, const ChronicleViewport *vp);
 
 /* Tick times in [ta, tb] for @step, appended to @out. */
 static void
@@ -322,7 +322,7 @@ get_finest_unit (const ChronicleLayout *layout,
                  double                 vis_t1)
 {
   const ChronicleViewport *vp = layout->viewport;
-  int zone = ABS (chronicle_viewport_get_zone_offset (vp));
+  int zone = chronicle_viewport_get_zone_reach (vp);
   ChronicleDatePrecision finest = CHRONICLE_DATE_PRECISION_YEAR;
   guint first = 0, last = 0, n = chronicle_timeline_get_n_events (layout->timeline);
 
@@ -357,10 +357,10 @@ get_finest_unit (const ChronicleLayout *layout,
 
 /* A context label of a time of day names the zone: "16 May 2025, 10:00 UTC+3". */
 static char *
-format_context (double      time,
-                TickUnit    unit,
-                const char *format,
-                int         zone)
+format_context (double                   time,
+                TickUnit                 unit,
+                const char              *format,
+                const ChronicleViewport *vp)
 {
   g_autofree char *text = format_tick (time, format);
   g_autofree char *name = NULL;
@@ -368,7 +368,7 @@ format_context (double      time,
   if (text == NULL || unit > UNIT_HOUR)
     return g_steal_pointer (&text);
 
-  name = chronicle_date_format_zone (zone);
+  name = chronicle_viewport_format_zone (vp);
   if (strstr (format, "%H") == NULL)
     /* Translators: the first label of an axis showing hours, when it
      * falls at midnight: a date, then the zone the axis is in. */
@@ -444,8 +444,7 @@ add_segment_ticks (ChronicleLayout            *layout,
 
           if (c->major)
             format = get_format (UNIT_DAY, FORMAT_CONTEXT);
-          text = format_context (c->time, step->unit, format,
-                                 chronicle_viewport_get_zone_offset (vp));
+          text = format_context (c->time, step->unit, format, vp);
           p.has_year = TRUE;
 
           measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
@@ -740,6 +739,23 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
         }
     }
 
+  /* Zoomed far into a break, less than a day across on a timeline of
+   * days, no tick falls in view: the day at the left edge, so that the
+   * axis still names a date. */
+  if (accepted->len == 0)
+    {
+      PendingTick p = { 0, };
+      double h = 0;
+
+      p.text = format_tick (vis_t0, get_format (UNIT_DAY, FORMAT_CONTEXT));
+      if (p.text != NULL)
+        measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
+      p.major = TRUE;
+      p.accepted = p.text != NULL && p.width <= layout->width;
+      p.time = vis_t0;
+      g_array_append_val (pending, p);
+    }
+
   for (guint i = 0; i < pending->len; i++)
     {
       PendingTick *p = &g_array_index (pending, PendingTick, i);
@@ -885,6 +901,34 @@ place_heading_by_breaks (const ChronicleLayout *layout,
   return x;
 }
 
+/* A stretch headed "18 Mar 1990" does not also need a tick saying
+ * "1990" just under it: the reader sees the year already, twice in a few
+ * px with the next stretch's. Its tick labels that are only a year the
+ * heading names are left out (the marks stay). */
+static void
+drop_headed_years (ChronicleLayout            *layout,
+                   const ChronicleAxisSegment *seg,
+                   const char                 *heading)
+{
+  double x0 = chronicle_viewport_to_px (layout->viewport, seg->t0);
+  double x1 = chronicle_viewport_to_px (layout->viewport, seg->t1);
+
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
+      const char *p;
+
+      if (tick->text == NULL || tick->x < x0 || tick->x > x1)
+        continue;
+      for (p = tick->text; g_ascii_isdigit (*p); p++)
+        ;
+      if (p == tick->text || *p != '\0' || strstr (heading, tick->text) == NULL)
+        continue;
+      g_clear_pointer (&tick->text, g_free);
+      tick->label_width = 0;
+    }
+}
+
 /**
  * chronicle_layout_compute_stretches: (skip)
  *
@@ -900,7 +944,9 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
 {
   const ChronicleViewport *vp = layout->viewport;
   const ChronicleAxisSegment *segments;
-  double min_scale = G_MAXDOUBLE, max_scale = 0, right_end = -G_MAXDOUBLE;
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GArray) candidate_segments = NULL;
+  double min_scale = G_MAXDOUBLE, max_scale = 0, right_end = -G_MAXDOUBLE, left_end = layout->width;
   guint n_segments, n_visible = 0;
 
   segments = chronicle_viewport_get_segments (vp, &n_segments);
@@ -921,6 +967,9 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
   if (n_visible < 2 || max_scale <= min_scale * SCALE_SAME)
     return;
 
+  candidates = g_array_new (FALSE, TRUE, sizeof (ChronicleLayoutStretch));
+  candidate_segments = g_array_new (FALSE, FALSE, sizeof (guint));
+
   for (guint i = 0; i < n_segments; i++)
     {
       const ChronicleAxisSegment *seg = &segments[i];
@@ -940,21 +989,45 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
         continue;
       measure (stretch.text, CHRONICLE_TEXT_TICK, &w, &h, data);
 
-      /* Centred on the stretch; a narrow one lets its heading run over
-       * the break on the side with room, never over the previous heading. */
+      /* Centred on the stretch, inside the chart. */
       mid = (stretch.x0 + stretch.x1) / 2;
-      stretch.rect.x = CLAMP (mid - w / 2, MAX (right_end + TICK_LABEL_GAP, 0), MAX (layout->width - w, 0));
+      stretch.rect.x = CLAMP (mid - w / 2, 0, MAX (layout->width - w, 0));
+      stretch.rect.width = w;
+      stretch.rect.height = h;
+      g_array_append_val (candidates, stretch);
+      g_array_append_val (candidate_segments, i);
+    }
+
+  /* Narrow stretches side by side at the right end push their headings
+   * left, as far as needed, so that the last one still ends inside the
+   * chart ... */
+  for (guint i = candidates->len; i-- > 0;)
+    {
+      ChronicleLayoutStretch *stretch = &g_array_index (candidates, ChronicleLayoutStretch, i);
+
+      stretch->rect.x = MIN (stretch->rect.x, left_end - stretch->rect.width);
+      left_end = stretch->rect.x - TICK_LABEL_GAP;
+    }
+
+  /* ... and from the left, never over the previous heading: a narrow
+   * stretch lets its heading run over the break on the side with room. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      ChronicleLayoutStretch stretch = g_array_index (candidates, ChronicleLayoutStretch, i);
+      double w = stretch.rect.width;
+
+      stretch.rect.x = MAX (stretch.rect.x, MAX (right_end + TICK_LABEL_GAP, 0));
       stretch.rect.x = place_heading_by_breaks (layout, stretch.rect.x, w);
-      if (stretch.rect.x < 0 || stretch.rect.x < right_end + TICK_LABEL_GAP)
+      if (stretch.rect.x < 0 || stretch.rect.x < right_end + TICK_LABEL_GAP || stretch.rect.x + w > layout->width)
         {
-          /* No room beside the break's text: the stretch goes unheaded
-           * rather than printing over it. */
+          /* No room beside the break's text or the other headings: the
+           * stretch goes unheaded rather than printing over them or
+           * past the edge. */
           g_free (stretch.text);
           continue;
         }
-      stretch.rect.width = w;
-      stretch.rect.height = h;
       right_end = stretch.rect.x + w;
+      drop_headed_years (layout, &segments[g_array_index (candidate_segments, guint, i)], stretch.text);
       g_array_append_val (layout->stretches, stretch);
     }
 }

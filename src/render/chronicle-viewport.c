@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chronicle-viewport.h"
 
@@ -34,6 +35,11 @@
 /* Axis units given to one break (shrinks when there are many). */
 #define BREAK_UNITS         0.04
 #define BREAK_UNITS_TOTAL   0.2
+/* Narrowest stretch between breaks: room for its year, "1990", under a
+ * tick, in px at the width the axis is built for, and at least this
+ * share of the axis for wider charts. */
+#define STRETCH_MIN_PX      56.0
+#define STRETCH_MIN_UNITS   0.05
 
 struct _ChronicleViewport
 {
@@ -48,6 +54,10 @@ struct _ChronicleViewport
 
   /* seconds east of UTC: dates with an offset are drawn at UTC + zone */
   int                   zone;
+  /* or, when set (the computer's zone), at UTC + the offset @tz has at
+   * each date, so summer and winter times are each right; zone is then
+   * its offset now, for callers that need one figure */
+  GTimeZone            *tz;
 };
 
 G_DEFINE_BOXED_TYPE (ChronicleViewport, chronicle_viewport,
@@ -222,6 +232,8 @@ chronicle_viewport_copy (const ChronicleViewport *self)
 
   copy = g_memdup2 (self, sizeof *self);
   copy->segments = g_memdup2 (self->segments, sizeof *self->segments * self->n_segments);
+  if (copy->tz != NULL)
+    g_time_zone_ref (copy->tz);
 
   return copy;
 }
@@ -233,6 +245,7 @@ chronicle_viewport_free (ChronicleViewport *self)
     return;
 
   g_free (self->segments);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
   g_free (self);
 }
 
@@ -285,6 +298,48 @@ typedef struct
   guint  n_events;
 } Cluster;
 
+/* Shares @total axis units among @n stretches by @weight, none less than
+ * @min (a stretch of one day beside a year of news would be a few px,
+ * too narrow for its year): the narrow ones get @min, the others share
+ * the rest by weight, until none is left under it. */
+static void
+share_stretches (double       *units,
+                 const double *weight,
+                 guint         n,
+                 double        total,
+                 double        min)
+{
+  g_autofree gboolean *pinned = g_new0 (gboolean, n);
+  gboolean changed = TRUE;
+
+  min = MIN (min, total / n);
+  while (changed)
+    {
+      double free_units = total, free_weight = 0;
+
+      changed = FALSE;
+      for (guint i = 0; i < n; i++)
+        if (pinned[i])
+          free_units -= min;
+        else
+          free_weight += weight[i];
+      for (guint i = 0; i < n; i++)
+        {
+          if (pinned[i])
+            {
+              units[i] = min;
+              continue;
+            }
+          units[i] = free_weight > 0 ? free_units * weight[i] / free_weight : free_units;
+          if (units[i] < min)
+            {
+              pinned[i] = TRUE;
+              changed = TRUE;
+            }
+        }
+    }
+}
+
 /* Builds the axis from the clusters: breaks between them get a fixed
  * share of the axis, and each cluster a share weighted by both its
  * duration and its number of events, so a two-day burst of news next to
@@ -297,6 +352,7 @@ build_axis (ChronicleViewport *self,
   g_autoptr(GArray) segments = g_array_new (FALSE, TRUE, sizeof (ChronicleAxisSegment));
   g_autofree double *pad = g_new0 (double, n_clusters);
   g_autofree double *weight = g_new0 (double, n_clusters);
+  g_autofree double *units = g_new0 (double, n_clusters);
   double total_duration = 0, total_events = 0, total_weight = 0;
   double break_units, cluster_units, u = 0;
 
@@ -322,6 +378,8 @@ build_axis (ChronicleViewport *self,
 
   break_units = MIN (BREAK_UNITS, BREAK_UNITS_TOTAL / MAX (n_clusters - 1, 1));
   cluster_units = 1.0 - break_units * (n_clusters - 1);
+  share_stretches (units, weight, n_clusters, cluster_units,
+                   MAX (STRETCH_MIN_UNITS, STRETCH_MIN_PX * (1.0 + 2 * FIT_MARGIN) / MAX (self->width, 1.0)));
 
   for (guint i = 0; i < n_clusters; i++)
     {
@@ -330,7 +388,7 @@ build_axis (ChronicleViewport *self,
       seg.t0 = clusters[i].t0 - pad[i];
       seg.t1 = clusters[i].t1 + pad[i];
       seg.u0 = u;
-      seg.u1 = u + cluster_units * weight[i] / total_weight;
+      seg.u1 = u + units[i];
       seg.is_break = FALSE;
       seg.data_t0 = clusters[i].t0;
       seg.data_t1 = clusters[i].t1;
@@ -472,6 +530,115 @@ chronicle_viewport_set_zone_offset (ChronicleViewport *self,
   g_return_if_fail (ABS (offset) <= 18 * 3600);
 
   self->zone = offset;
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+}
+
+/**
+ * chronicle_viewport_set_time_zone:
+ * @tz: a zone with rules (g_time_zone_new_local())
+ *
+ * Like chronicle_viewport_set_zone_offset(), with the offset @tz has at
+ * each event's date: an event in July is drawn in summer time, one in
+ * January in winter time. Call chronicle_viewport_set_timeline() after.
+ */
+void
+chronicle_viewport_set_time_zone (ChronicleViewport *self,
+                                  GTimeZone         *tz)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (tz != NULL);
+
+  g_time_zone_ref (tz);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  self->tz = tz;
+  self->zone = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
+                                                                      g_get_real_time () / G_USEC_PER_SEC));
+}
+
+/**
+ * chronicle_viewport_get_time_zone:
+ *
+ * Returns: (transfer none) (nullable): the zone set with
+ *   chronicle_viewport_set_time_zone(), or %NULL for a fixed offset
+ */
+GTimeZone *
+chronicle_viewport_get_time_zone (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->tz;
+}
+
+/**
+ * chronicle_viewport_get_zone_reach:
+ *
+ * Returns: how far (seconds, either way) a date with an offset may move
+ *   into the display zone: to look up the events of a window in a
+ *   timeline indexed by UTC time
+ */
+int
+chronicle_viewport_get_zone_reach (const ChronicleViewport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->tz != NULL ? 18 * 3600 : ABS (self->zone);
+}
+
+/**
+ * chronicle_viewport_format_zone:
+ *
+ * Names the display zone as the axis writes it: "UTC+3", or for the
+ * computer's zone its name, "Europe/Berlin" (its abbreviation now,
+ * "CET", when the system gives no name).
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+chronicle_viewport_format_zone (const ChronicleViewport *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->tz == NULL)
+    return chronicle_date_format_zone (self->zone);
+
+  id = g_time_zone_get_identifier (self->tz);
+  /* "Europe/Berlin"; not a path, ":/etc/localtime", nor "UTC+01:00" */
+  if (id != NULL && g_ascii_isalpha (id[0]) && strchr (id, '/') != NULL && strchr (id, ':') == NULL)
+    return g_strdup (id);
+  return g_strdup (g_time_zone_get_abbreviation (self->tz,
+                                                 g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL,
+                                                                            g_get_real_time () / G_USEC_PER_SEC)));
+}
+
+/**
+ * chronicle_viewport_set_zone:
+ * @timeline: the timeline shown
+ * @mode: the view option
+ * @fixed_offset: seconds east of UTC, for %CHRONICLE_ZONE_FIXED
+ *
+ * Sets the display zone the view option asks for: the computer's zone
+ * with its rules (see chronicle_viewport_set_time_zone()), the others as
+ * chronicle_viewport_resolve_zone() finds them.
+ */
+void
+chronicle_viewport_set_zone (ChronicleViewport *self,
+                             ChronicleTimeline *timeline,
+                             ChronicleZoneMode  mode,
+                             int                fixed_offset)
+{
+  g_return_if_fail (self != NULL);
+
+  if (mode == CHRONICLE_ZONE_LOCAL)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+
+      chronicle_viewport_set_time_zone (self, tz);
+      return;
+    }
+
+  chronicle_viewport_set_zone_offset (self, chronicle_viewport_resolve_zone (timeline, mode, fixed_offset));
 }
 
 int
@@ -490,7 +657,8 @@ chronicle_viewport_get_zone_offset (const ChronicleViewport *self)
  *
  * The timeline's own zone is the offset that all its timed dates (with
  * a time of day and an offset) share; when they differ, or there are
- * none, it is UTC. The computer's zone is its offset now.
+ * none, it is UTC. The computer's zone is its offset now (see
+ * chronicle_viewport_set_zone() for its offset at each date).
  *
  * Returns: the display offset, seconds east of UTC
  */
@@ -545,11 +713,18 @@ chronicle_viewport_resolve_zone (ChronicleTimeline *timeline,
   return shared;
 }
 
+/* Where a date written with an offset moves in the display zone: by
+ * the zone's offset, at that instant when the zone has rules. */
 static double
 shift_of (const ChronicleViewport *self,
-          const ChronicleDate     *date)
+          const ChronicleDate     *date,
+          gint64                   utc)
 {
-  return date != NULL && date->has_offset ? self->zone : 0;
+  if (date == NULL || !date->has_offset)
+    return 0;
+  if (self->tz != NULL)
+    return g_time_zone_get_offset (self->tz, g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL, utc));
+  return self->zone;
 }
 
 /**
@@ -562,9 +737,12 @@ double
 chronicle_viewport_event_start (const ChronicleViewport *self,
                                 ChronicleEvent          *event)
 {
+  gint64 start;
+
   g_return_val_if_fail (self != NULL, 0.0);
 
-  return (double) chronicle_event_get_start_time (event) + shift_of (self, chronicle_event_get_date (event));
+  start = chronicle_event_get_start_time (event);
+  return (double) start + shift_of (self, chronicle_event_get_date (event), start);
 }
 
 /**
@@ -583,7 +761,7 @@ chronicle_viewport_event_end (const ChronicleViewport *self,
 
   end = chronicle_event_get_end (event);
   return (double) chronicle_event_get_end_time (event) +
-         shift_of (self, end != NULL ? end : chronicle_event_get_date (event));
+         shift_of (self, end != NULL ? end : chronicle_event_get_date (event), chronicle_event_get_end_time (event));
 }
 
 /**
@@ -599,10 +777,12 @@ chronicle_viewport_position_start (const ChronicleViewport *self,
                                    ChronicleTimeline       *timeline,
                                    guint                    position)
 {
+  gint64 start;
+
   g_return_val_if_fail (self != NULL, 0.0);
 
-  return (double) chronicle_timeline_get_event_start_time (timeline, position) +
-         shift_of (self, chronicle_timeline_get_event_date (timeline, position));
+  start = chronicle_timeline_get_event_start_time (timeline, position);
+  return (double) start + shift_of (self, chronicle_timeline_get_event_date (timeline, position), start);
 }
 
 /* chronicle_viewport_event_end() for the event at @position. */
@@ -612,12 +792,14 @@ chronicle_viewport_position_end (const ChronicleViewport *self,
                                  guint                    position)
 {
   const ChronicleDate *end;
+  gint64 end_time;
 
   g_return_val_if_fail (self != NULL, 0.0);
 
   end = chronicle_timeline_get_event_end (timeline, position);
-  return (double) chronicle_timeline_get_event_end_time (timeline, position) +
-         shift_of (self, end != NULL ? end : chronicle_timeline_get_event_date (timeline, position));
+  end_time = chronicle_timeline_get_event_end_time (timeline, position);
+  return (double) end_time +
+         shift_of (self, end != NULL ? end : chronicle_timeline_get_event_date (timeline, position), end_time);
 }
 
 /**
@@ -827,7 +1009,6 @@ chronicle_viewport_equal (const ChronicleViewport *a,
   return a->view_u0 == b->view_u0 &&
          a->view_u1 == b->view_u1 &&
          a->width == b->width &&
-         a->zone == b->zone &&
          chronicle_viewport_same_axis (a, b);
 }
 
@@ -849,7 +1030,7 @@ chronicle_viewport_same_axis (const ChronicleViewport *a,
     return TRUE;
 
   /* Events with an offset move with the zone. */
-  if (a->n_segments != b->n_segments || a->zone != b->zone)
+  if (a->n_segments != b->n_segments || a->zone != b->zone || a->tz != b->tz)
     return FALSE;
 
   /* Field by field: struct padding is not guaranteed to be zero. */

@@ -46,7 +46,7 @@ typedef enum
 {
   CHRONICLE_ZONE_TIMELINE,  /* the offset the timeline's timed events share, else UTC */
   CHRONICLE_ZONE_UTC,
-  CHRONICLE_ZONE_LOCAL,     /* the computer's zone (its offset now) */
+  CHRONICLE_ZONE_LOCAL,     /* the computer's zone, with its rules at each date */
   CHRONICLE_ZONE_FIXED,     /* a given offset (command line ±HH:MM) */
 } ChronicleZoneMode;
 
@@ -62,6 +62,15 @@ void                        chronicle_viewport_free              (ChronicleViewp
 void                        chronicle_viewport_set_zone_offset   (ChronicleViewport       *self,
                                                                   int                      offset);
 int                         chronicle_viewport_get_zone_offset   (const ChronicleViewport *self);
+void                        chronicle_viewport_set_time_zone     (ChronicleViewport       *self,
+                                                                  GTimeZone               *tz);
+GTimeZone                  *chronicle_viewport_get_time_zone     (const ChronicleViewport *self);
+void                        chronicle_viewport_set_zone          (ChronicleViewport       *self,
+                                                                  ChronicleTimeline       *timeline,
+                                                                  ChronicleZoneMode        mode,
+                                                                  int                      fixed_offset);
+char                       *chronicle_viewport_format_zone       (const ChronicleViewport *self);
+int                         chronicle_viewport_get_zone_reach    (const ChronicleViewport *self);
 int                         chronicle_viewport_resolve_zone      (ChronicleTimeline       *timeline,
                                                                   ChronicleZoneMode        mode,
                                                                   int                      fixed_offset);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-export-dialog.h"
 #include "chronicle-export-dialog-private.h"
 
@@ -59,6 +60,7 @@ struct _ChronicleExportDialog
   guint                 n_cut_titles; /* in the last preview drawn */
   guint                 cut_note_idle;
   GStrv                 hidden_categories;
+  GHashTable           *placements;   /* a copy of the view's rows, or NULL */
   gboolean              applying_preset;
 };
 
@@ -347,6 +349,7 @@ typedef struct
   ChronicleViewport      *view;     /* NULL: whole timeline */
   ChronicleExportOptions  options;
   GStrv                   hidden_categories;  /* options point here */
+  GHashTable             *placements;         /* and here */
   char                   *subtitle;           /* and here */
   GFile                  *file;
   GFile                  *image_map;          /* NULL: none */
@@ -360,6 +363,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->file);
   g_clear_object (&job->image_map);
   g_clear_pointer (&job->hidden_categories, g_strfreev);
+  g_clear_pointer (&job->placements, g_hash_table_unref);
   g_clear_pointer (&job->subtitle, g_free);
   g_free (job);
 }
@@ -502,6 +506,7 @@ chronicle_export_dialog_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->view, chronicle_viewport_free);
   g_clear_pointer (&self->hidden_categories, g_strfreev);
+  g_clear_pointer (&self->placements, g_hash_table_unref);
 
   G_OBJECT_CLASS (chronicle_export_dialog_parent_class)->dispose (object);
 }
@@ -563,6 +568,7 @@ chronicle_export_dialog_init (ChronicleExportDialog *self)
   const ChronicleExportPreset *presets = chronicle_export_get_presets (&n_presets);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
   for (guint i = 0; i < n_presets; i++)
     {
@@ -649,6 +655,24 @@ chronicle_export_dialog_set_hidden_categories (ChronicleExportDialog *self,
 }
 
 /**
+ * chronicle_export_dialog_set_placements:
+ * @self: a #ChronicleExportDialog
+ * @placements: (nullable): the view's memory of its events' rows (id ->
+ *   row), copied: the export keeps the sides and rows the user saw
+ */
+void
+chronicle_export_dialog_set_placements (ChronicleExportDialog *self,
+                                        GHashTable            *placements)
+{
+  g_return_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self));
+
+  g_clear_pointer (&self->placements, g_hash_table_unref);
+  if (placements != NULL)
+    self->placements = chronicle_export_copy_placements (placements);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+/**
  * chronicle_export_dialog_export_to_file:
  * @self: a #ChronicleExportDialog
  * @file: where to write
@@ -676,6 +700,9 @@ chronicle_export_dialog_export_to_file (ChronicleExportDialog *self,
   /* The worker must not borrow from the dialog, which may close first. */
   job->hidden_categories = g_strdupv (self->hidden_categories);
   job->options.hidden_categories = (const char * const *) job->hidden_categories;
+  if (self->placements != NULL)
+    job->placements = chronicle_export_copy_placements (self->placements);
+  job->options.placements = job->placements;
   job->subtitle = g_strdup (job->options.subtitle);
   job->options.subtitle = job->subtitle;
   if (gtk_check_button_get_active (self->image_map_check))
@@ -758,6 +785,7 @@ chronicle_export_dialog_get_options (ChronicleExportDialog  *self,
   if (options->subtitle[0] == '\0')
     options->subtitle = NULL;
   options->hidden_categories = (const char * const *) self->hidden_categories;
+  options->placements = self->placements;
 
   theme = adw_combo_row_get_selected (self->theme_row);
   if (theme == THEME_FOLLOW)

@@ -21,6 +21,8 @@ ChronicleExportDialog *chronicle_export_dialog_new            (GtkWindow        
                                                                ChronicleTimeline       *timeline,
                                                                const ChronicleViewport *view,
                                                                ChronicleEvent          *selected);
+void                   chronicle_export_dialog_set_placements        (ChronicleExportDialog *self,
+                                                                      GHashTable            *placements);
 void                   chronicle_export_dialog_set_hidden_categories (ChronicleExportDialog *self,
                                                                       const char * const    *category_ids);
 void                   chronicle_export_dialog_export_to_file (ChronicleExportDialog   *self,

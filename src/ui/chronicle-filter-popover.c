@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-filter-popover.h"
 
 #include "chronicle-category-color.h"
@@ -444,6 +445,7 @@ static void
 chronicle_filter_popover_init (ChronicleFilterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -86,3 +86,161 @@ chronicle_label_set_event_title (GtkLabel   *label,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
+
+/**
+ * chronicle_accessible_name_text_buttons:
+ * @widget: a widget whose template holds buttons with a mnemonic label
+ *
+ * Gives each button under @widget whose label has a mnemonic the name a
+ * person would say. GTK 4.8 names such a button after its label property
+ * with the underline ("_Open") followed by the name of the label inside
+ * ("Open"): screen readers said "_Open Open". The label without its
+ * underline becomes the name, alone. Call it after the template is built.
+ */
+void
+chronicle_accessible_name_text_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child)) : NULL;
+
+      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (child)) && strchr (label, '_') != NULL)
+        {
+          g_autofree char *name = NULL;
+
+          /* Pango strips the mnemonic as the label shows it ("__" is "_"). */
+          if (!pango_parse_markup (label, -1, '_', NULL, &name, NULL, NULL))
+            name = g_strdup (label);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
+        chronicle_accessible_name_text_buttons (child);
+    }
+}
+
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_LABEL (child) ? child : find_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * chronicle_accessible_name_icon_buttons:
+ * @widget: a widget holding buttons made by a toolkit (libadwaita's tab bar)
+ *
+ * Names each icon button under @widget after its tooltip, and gives its
+ * drawn indicators (AdwGizmo) an empty name. libadwaita 1.2
+ * gives its tabs' close buttons a tooltip ("Close Tab") but no name, so
+ * GTK 4.8 names them after their child: screen readers said "GtkImage
+ * push button" for every tab. libadwaita offers no way to name them;
+ * the buttons are reached here as widgets, which is why this runs again
+ * whenever the tab bar makes new tabs.
+ */
+void
+chronicle_accessible_name_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (child))))
+        {
+          g_autofree char *tooltip = gtk_widget_get_tooltip_text (child) != NULL
+                                     ? g_strdup (gtk_widget_get_tooltip_text (child)) : NULL;
+
+          /* A button without a tooltip (the tab indicator, shown only for
+           * an indicator a page sets, which ours never do) is a control a
+           * screen reader should not stop at. */
+          if (tooltip == NULL && gtk_widget_get_tooltip_markup (child) != NULL)
+            pango_parse_markup (gtk_widget_get_tooltip_markup (child), -1, 0, NULL, &tooltip, NULL, NULL);
+          if (tooltip != NULL && *tooltip != '\0')
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+          else
+            gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        }
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwGizmo") && gtk_widget_get_first_child (child) == NULL)
+        /* A tab's drawn attention indicator: a focusable filler a screen
+         * reader called "AdwGizmo". An empty name makes it one to pass
+         * over (hiding it instead took the tab's buttons out of GTK 4.8's
+         * accessible tree). */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      else
+        {
+          /* A tab's focusable frame, named after its type: named by the
+           * tab's title label instead, which follows the title as the
+           * timeline loads. */
+          GtkWidget *title = g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwGizmo") ? find_label (child) : NULL;
+
+          if (title != NULL)
+            gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                            title, NULL, -1);
+          chronicle_accessible_name_icon_buttons (child);
+        }
+    }
+}
+
+static void
+on_revealer_changed_cb (GtkRevealer *revealer)
+{
+  GtkWidget *child = gtk_revealer_get_child (revealer);
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, gtk_revealer_get_reveal_child (revealer) ||
+                                   gtk_revealer_get_child_revealed (revealer));
+}
+
+/**
+ * chronicle_revealer_hide_when_closed:
+ * @revealer: a revealer
+ *
+ * Hides the child of @revealer while it is closed. GTK 4.8 keeps a closed
+ * revealer's child in the accessible tree: its empty labels and buttons
+ * were there for a screen reader, named "GtkLabel".
+ */
+void
+chronicle_revealer_hide_when_closed (GtkRevealer *revealer)
+{
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (on_revealer_changed_cb), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_revealer_changed_cb), NULL);
+  on_revealer_changed_cb (revealer);
+}
+
+/**
+ * chronicle_accessible_unname_stack_pages:
+ * @widget: a widget with stacks under it (or a stack)
+ *
+ * Gives the pages of every stack under @widget an empty name. GTK 4.8
+ * names a page without a title after its type: entering the chart, Orca
+ * said "GtkStackPage panel" three times, once per stack around it. An
+ * empty name makes a page a layout container a screen reader passes over.
+ * Call it again when pages are added.
+ */
+void
+chronicle_accessible_unname_stack_pages (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (widget))
+        {
+          GtkStackPage *page = gtk_stack_get_page (GTK_STACK (widget), child);
+
+          if (page != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+        }
+      chronicle_accessible_unname_stack_pages (child);
+    }
+}

@@ -16,6 +16,7 @@
 #include "chronicle-overview-private.h"
 
 #include "chronicle-category-color.h"
+#include "chronicle-density-private.h"
 
 /* Logical pixels. */
 #define STRIP_HEIGHT      48
@@ -136,8 +137,10 @@ set_source_color (cairo_t              *cr,
 /* Breaks as in the chart, then one tick per pixel column that has events,
  * taller the more events start there (log scale, so a column of one event
  * still shows next to a column of thousands), coloured by the category of
- * the column's first event. Costs one pass over the events; redone only
- * when the size, axis, events or style change. */
+ * the column's first event. The counts come from the timeline's sorted
+ * starts (chronicle_density_count_columns()), one binary search per
+ * column, not a pass over the events; redone only when the size, axis,
+ * events or style change. */
 static void
 paint_strip (ChronicleOverview       *self,
              cairo_t                 *cr,
@@ -146,7 +149,6 @@ paint_strip (ChronicleOverview       *self,
              int                      width,
              int                      height)
 {
-  guint n = chronicle_timeline_get_n_events (self->timeline);
   g_autofree guint *counts = g_new0 (guint, width);
   g_autofree guint *firsts = g_new0 (guint, width);
   const ChronicleAxisSegment *segments;
@@ -174,22 +176,10 @@ paint_strip (ChronicleOverview       *self,
   cairo_rectangle (cr, 0, base, width, 1.0 / MAX (style->scale, 1.0));
   cairo_fill (cr);
 
-  for (guint i = 0; i < n; i++)
-    {
-      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, i);
-      double x = chronicle_viewport_to_px (axis, chronicle_viewport_event_start (axis, event));
-      int column = (int) floor (x);
-
-      if (column < 0 || column >= width)
-        continue;
-      if (counts[column]++ == 0)
-        firsts[column] = i;
-      max_count = MAX (max_count, counts[column]);
-    }
+  max_count = chronicle_density_count_columns (self->timeline, axis, 0, 1.0, width, counts, firsts);
 
   for (int column = 0; column < width; column++)
     {
-      ChronicleEvent *first;
       ChronicleColor color;
       double share, h;
 
@@ -198,10 +188,11 @@ paint_strip (ChronicleOverview       *self,
 
       share = max_count > 1 ? log1p (counts[column]) / log1p (max_count) : 1.0;
       h = (base - top) * (0.45 + 0.55 * share);
-      first = chronicle_timeline_get_event (self->timeline, firsts[column]);
+      /* The record's field: no event object is made for the strip. */
       chronicle_style_category_color (style, self->timeline,
                                       chronicle_timeline_get_category_index (self->timeline,
-                                                                             chronicle_event_get_category_id (first)),
+                                                                             chronicle_timeline_get_event_category_id (self->timeline,
+                                                                                                                       firsts[column])),
                                       &color);
       set_source_color (cr, &color, 0.9);
       cairo_rectangle (cr, column, base - h, 2.0, h);
@@ -288,6 +279,7 @@ update_accessible_value (ChronicleOverview *self)
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
   double t0, t1, middle_x, percent;
 
   if (axis == NULL)
@@ -315,11 +307,20 @@ update_accessible_value (ChronicleOverview *self)
   /* The middle of the window, as a share of the strip. */
   middle_x = (chronicle_viewport_to_px (axis, t0) + chronicle_viewport_to_px (axis, t1)) / 2.0;
   percent = 100.0 * CLAMP (middle_x / chronicle_viewport_get_width (axis), 0.0, 1.0);
+  /* GTK 4.8 sends no event for a new value text (and none for a value
+   * that moves less than a percent): the description carries the range
+   * too, and a screen reader speaks its change while the strip has the
+   * focus. */
+  /* Translators: the overview's accessible description: the part of the
+   * timeline shown ("Showing 1 May 2025 to 16 May 2025"), then how to move it */
+  description = g_strdup_printf (_("%s. The frame marks the part the chart shows. Left and Right move it."),
+                                 self->value_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, percent,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->value_text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-search-bar.h"
 
 #include "chronicle-filter-popover.h"
@@ -26,7 +27,7 @@ struct _ChronicleSearchBar
   GtkWidget              parent_instance;
 
   /* template widgets */
-  GtkSearchBar          *search_bar;
+  GtkWidget             *search_box;
   GtkSearchEntry        *entry;
   GtkLabel              *matches_label;
   GtkRevealer           *results_revealer;
@@ -51,6 +52,7 @@ struct _ChronicleSearchBar
   guint                  n_results;
   gboolean               swapping;   /* setting the view's timeline ourselves */
   gboolean               filters_requested;
+  gboolean               search_mode;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleSearchBar, chronicle_search_bar, GTK_TYPE_WIDGET)
@@ -310,6 +312,20 @@ create_result_row (ChronicleSearchMatch       *match,
   return row;
 }
 
+/* Says @text about @widget, where the focus is. GTK 4.8 has no announce
+ * call: screen readers speak a change of the focused widget's
+ * description, so the entry's description is the number of results (said
+ * as it changes while typing), and the widget that opened an event says
+ * which. */
+static void
+announce (GtkWidget  *widget,
+          const char *text)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 clear_results (ChronicleSearchBar *self)
 {
@@ -331,10 +347,11 @@ run_search (ChronicleSearchBar *self)
   clear_results (self);
 
   if (self->timeline == NULL || chronicle_search_query_is_empty (query) ||
-      !gtk_search_bar_get_search_mode (self->search_bar))
+      !self->search_mode)
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->matches_label), FALSE);
+      announce (GTK_WIDGET (self->entry), "");
       return;
     }
 
@@ -399,6 +416,7 @@ run_search (ChronicleSearchBar *self)
     else
       gtk_label_set_text (self->matches_label, count);
     gtk_widget_set_visible (GTK_WIDGET (self->matches_label), TRUE);
+    announce (GTK_WIDGET (self->entry), gtk_label_get_text (self->matches_label));
   }
 
   gtk_revealer_set_reveal_child (self->results_revealer, TRUE);
@@ -406,14 +424,25 @@ run_search (ChronicleSearchBar *self)
 
 static void
 activate_match (ChronicleSearchBar   *self,
-                ChronicleSearchMatch *match)
+                ChronicleSearchMatch *match,
+                GtkWidget            *from)
 {
   ChronicleEvent *event = chronicle_search_match_get_event (match);
 
   if (self->view != NULL)
     {
+      g_autofree char *date = chronicle_event_format_date (event);
+      g_autofree char *shown = chronicle_text_for_display (chronicle_event_get_title (event),
+                                                           CHRONICLE_TEXT_MAX_TITLE, FALSE);
+      g_autofree char *title = chronicle_text_isolate (shown);
+      g_autofree char *opened = NULL;
+
       chronicle_timeline_view_set_selected_event (self->view, event);
       chronicle_timeline_view_reveal_selected (self->view, FALSE);
+      /* Translators: for screen readers, after Enter on a search result:
+       * the event's date and title */
+      opened = g_strdup_printf (_("Opened %s — %s"), date, title);
+      announce (from, opened);
     }
 
   g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
@@ -426,7 +455,7 @@ on_results_row_activated_cb (ChronicleSearchBar *self,
   ChronicleSearchMatch *match = g_object_get_data (G_OBJECT (row), "chronicle-match");
 
   if (match != NULL)
-    activate_match (self, match);
+    activate_match (self, match, GTK_WIDGET (row));
 }
 
 static void
@@ -448,7 +477,7 @@ on_entry_activate_cb (ChronicleSearchBar *self)
     return;
 
   gtk_list_box_select_row (self->results_list, row);
-  on_results_row_activated_cb (self, row);
+  activate_match (self, g_object_get_data (G_OBJECT (row), "chronicle-match"), GTK_WIDGET (self->entry));
 }
 
 static gboolean
@@ -500,9 +529,9 @@ on_results_key_pressed_cb (ChronicleSearchBar    *self,
 }
 
 static void
-on_search_mode_cb (ChronicleSearchBar *self)
+on_search_mode_changed (ChronicleSearchBar *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
+  if (!self->search_mode)
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
       /* Back to the chart, for the arrow keys. */
@@ -513,6 +542,18 @@ on_search_mode_cb (ChronicleSearchBar *self)
     run_search (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+on_entry_stop_search_cb (ChronicleSearchBar *self)
+{
+  chronicle_search_bar_set_search_mode (self, FALSE);
+}
+
+static void
+on_close_button_clicked_cb (ChronicleSearchBar *self)
+{
+  chronicle_search_bar_set_search_mode (self, FALSE);
 }
 
 static void
@@ -546,7 +587,7 @@ on_filter_changed_cb (ChronicleSearchBar *self)
   apply_filter (self);
   update_hidden_categories (self);
   update_count (self);
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  if (self->search_mode)
     run_search (self);
 }
 
@@ -573,7 +614,7 @@ on_view_timeline_cb (ChronicleSearchBar *self)
   apply_filter (self);
   update_hidden_categories (self);
   update_count (self);
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  if (self->search_mode)
     run_search (self);
 }
 
@@ -754,7 +795,7 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/chronicle-search-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, search_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, entry);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, matches_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, results_revealer);
@@ -767,11 +808,12 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSearchBar, hide_filters_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_hide_filters_clicked_cb);
 
   /* For the window's Ctrl+F and filter button, and the page. */
@@ -779,6 +821,9 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
   gtk_widget_class_install_action (widget_class, "search.show-filters", NULL, show_filters_action_cb);
 
   gtk_widget_class_set_css_name (widget_class, "chronicle-search-bar");
+  /* A container: without a role GTK 4.8 names it after its type, and a
+   * screen reader may say that on the way to the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -787,6 +832,7 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
   self->filter = chronicle_filter_new ();
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
@@ -798,7 +844,6 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   g_signal_connect_object (self->filter_popover, "closed", G_CALLBACK (on_filter_popover_closed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
 
   /* Before the entry's text widget takes Down for itself. */
   keys = gtk_event_controller_key_new ();
@@ -900,7 +945,7 @@ chronicle_search_bar_get_search_mode (ChronicleSearchBar *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), FALSE);
 
-  return gtk_search_bar_get_search_mode (self->search_bar);
+  return self->search_mode;
 }
 
 void
@@ -909,7 +954,13 @@ chronicle_search_bar_set_search_mode (ChronicleSearchBar *self,
 {
   g_return_if_fail (CHRONICLE_IS_SEARCH_BAR (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  search_mode = !!search_mode;
+  if (self->search_mode != search_mode)
+    {
+      self->search_mode = search_mode;
+      gtk_widget_set_visible (self->search_box, search_mode);
+      on_search_mode_changed (self);
+    }
   if (search_mode)
     {
       /* Ctrl+F again with the bar open: back to the entry, text selected

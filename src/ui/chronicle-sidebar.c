@@ -327,6 +327,19 @@ create_quote_card (ChronicleSidebar *self,
   return card;
 }
 
+/* The rows hold text, not choices (neither selectable nor activatable):
+ * Tab goes to the labels and links in them. A focusable row has no name
+ * on GTK 4.8 (gtk_list_item_set_accessible_label is 4.12), and a screen
+ * reader said an empty "list item" before each quote. */
+static void
+unfocus_row (GtkWidget *child)
+{
+  GtkWidget *row = gtk_widget_get_parent (child);
+
+  if (row != NULL)
+    gtk_widget_set_focusable (row, FALSE);
+}
+
 /* The header and the sources are one widget each (from the template), which
  * at most one row shows at a time; quote rows are made when shown. */
 static void
@@ -342,7 +355,10 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
 
   if (CHRONICLE_IS_QUOTE (item))
     {
-      gtk_list_item_set_child (list_item, create_quote_card (self, CHRONICLE_QUOTE (item)));
+      GtkWidget *card = create_quote_card (self, CHRONICLE_QUOTE (item));
+
+      gtk_list_item_set_child (list_item, card);
+      unfocus_row (card);
       return;
     }
 
@@ -356,6 +372,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
     gtk_list_item_set_child (*holder, NULL);
   gtk_list_item_set_child (list_item, GTK_WIDGET (item));
   *holder = list_item;
+  unfocus_row (GTK_WIDGET (item));
 }
 
 static void
@@ -553,6 +570,7 @@ update (ChronicleSidebar *self)
   if (self->event != NULL)
     {
       update_event_page (self);
+      gtk_widget_set_visible (self->event_scroller, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "event");
       /* A new event is read from the top. */
       scroll_to_top (self->event_scroller);
@@ -564,6 +582,10 @@ update (ChronicleSidebar *self)
       chronicle_quote_list_set_event (self->quotes, NULL);
       update_overview_page (self);
       gtk_stack_set_visible_child_name (self->stack, "overview");
+      /* Hidden, not only behind: GTK 4.8 keeps a stack's other pages in
+       * the accessible tree, and the empty labels of the event page were
+       * there for a screen reader, named "GtkLabel". */
+      gtk_widget_set_visible (self->event_scroller, FALSE);
       scroll_to_top (self->scroller);
     }
 }
@@ -691,6 +713,9 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_list);
 
   gtk_widget_class_set_css_name (widget_class, "chronicle-sidebar");
+  /* A container: without a role GTK 4.8 names it after its type, and a
+   * screen reader may say that on the way to the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -863,4 +888,72 @@ chronicle_sidebar_get_n_rows (ChronicleSidebar *self)
     n++;
 
   return n;
+}
+
+/* The first mapped label named "quote-text" under @widget, in child order
+ * (the list view keeps its rows in the order of its items). */
+static GtkWidget *
+find_quote_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), "quote-text") == 0 && gtk_widget_get_mapped (child))
+        return child;
+      found = find_quote_label (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Rows are made at the next layout: the sidebar may just have been shown
+ * or scrolled back to the top. */
+static gboolean
+focus_first_quote_tick_cb (GtkWidget     *widget,
+                           GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  ChronicleSidebar *self = CHRONICLE_SIDEBAR (widget);
+  GtkWidget *label = find_quote_label (GTK_WIDGET (self->event_list));
+  guint *frames_left = user_data;
+
+  if (label != NULL)
+    gtk_widget_grab_focus (label);
+  return label == NULL && --(*frames_left) > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * chronicle_sidebar_focus_first_quote:
+ * @self: a `ChronicleSidebar`
+ *
+ * Moves the keyboard focus to the text of the event's first quote (at
+ * once, or within a few frames when its row is not made yet): the
+ * shortcut from the chart to what was said.
+ *
+ * Returns: FALSE when the event has no quote (the focus does not move)
+ */
+gboolean
+chronicle_sidebar_focus_first_quote (ChronicleSidebar *self)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), FALSE);
+
+  if (self->event == NULL || chronicle_event_get_n_quotes (self->event) == 0)
+    return FALSE;
+
+  scroll_to_top (self->event_scroller);
+  label = find_quote_label (GTK_WIDGET (self->event_list));
+  if (label != NULL)
+    gtk_widget_grab_focus (label);
+  else
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_quote_tick_cb,
+                                  g_memdup2 (&(guint) { 10 }, sizeof (guint)), g_free);
+
+  return TRUE;
 }

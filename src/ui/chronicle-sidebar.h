@@ -28,6 +28,7 @@ void               chronicle_sidebar_set_event        (ChronicleSidebar  *self,
 const char        *chronicle_sidebar_get_heading_text (ChronicleSidebar  *self);
 GStrv              chronicle_sidebar_dup_quote_texts  (ChronicleSidebar  *self);
 GListModel        *chronicle_sidebar_get_quotes       (ChronicleSidebar  *self);
+gboolean           chronicle_sidebar_focus_first_quote (ChronicleSidebar  *self);
 guint              chronicle_sidebar_get_n_rows       (ChronicleSidebar  *self);
 
 G_END_DECLS

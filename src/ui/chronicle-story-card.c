@@ -126,6 +126,9 @@ create_quote (ChronicleTimeline *timeline,
   label = create_label (text, "quote-text");
   gtk_label_set_lines (GTK_LABEL (label), MAX_QUOTE_LINES);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Selectable, hence focusable: a screen reader reaches the quote with
+   * Tab or F6 from the chart (chronicle_story_card_focus_first_quote()). */
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
   if (!is_blank (speaker) && !is_blank (role))
@@ -149,7 +152,11 @@ create_quote (ChronicleTimeline *timeline,
     }
 
   if (attribution != NULL)
-    gtk_box_append (GTK_BOX (box), create_label (attribution, "quote-speaker"));
+    {
+      label = create_label (attribution, "quote-speaker");
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
 
   return box;
 }
@@ -374,6 +381,7 @@ static void
 chronicle_story_card_init (ChronicleStoryCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_revealer_hide_when_closed (self->revealer);
 
   /* Connected once here; chronicle_story_card_set_view() only retargets
    * the group, which moves these handlers from the old view to the new
@@ -460,4 +468,27 @@ chronicle_story_card_get_n_quotes (ChronicleStoryCard *self)
   g_return_val_if_fail (CHRONICLE_IS_STORY_CARD (self), 0);
 
   return self->n_quotes;
+}
+
+/**
+ * chronicle_story_card_focus_first_quote:
+ * @self: a `ChronicleStoryCard`
+ *
+ * Moves the keyboard focus to the text of the first quote the card shows.
+ *
+ * Returns: FALSE when it shows none (the focus does not move)
+ */
+gboolean
+chronicle_story_card_focus_first_quote (ChronicleStoryCard *self)
+{
+  GtkWidget *quote;
+
+  g_return_val_if_fail (CHRONICLE_IS_STORY_CARD (self), FALSE);
+
+  if (self->n_quotes == 0 || !gtk_revealer_get_reveal_child (self->revealer))
+    return FALSE;
+
+  /* The card's first child is the quote's text. */
+  quote = gtk_widget_get_first_child (GTK_WIDGET (self->quotes_box));
+  return quote != NULL && gtk_widget_grab_focus (gtk_widget_get_first_child (quote));
 }

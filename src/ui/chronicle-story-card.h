@@ -30,5 +30,6 @@ void                   chronicle_story_card_set_view          (ChronicleStoryCar
 const char            *chronicle_story_card_get_position_text (ChronicleStoryCard    *self);
 const char            *chronicle_story_card_get_title_text    (ChronicleStoryCard    *self);
 guint                  chronicle_story_card_get_n_quotes      (ChronicleStoryCard    *self);
+gboolean               chronicle_story_card_focus_first_quote (ChronicleStoryCard    *self);
 
 G_END_DECLS

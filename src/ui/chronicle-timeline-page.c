@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-page-private.h"
 
@@ -40,7 +41,6 @@ struct _ChronicleTimelinePage
   /* template widgets */
   GtkStack              *stack;
   AdwStatusPage         *loading_page;
-  GtkSpinner            *loading_spinner;
   GtkProgressBar        *loading_progress;
   GtkRevealer           *banner_revealer;
   GtkLabel              *banner_title_label;
@@ -62,6 +62,7 @@ struct _ChronicleTimelinePage
   GPtrArray             *warnings;       /* of char *, NULL-terminated (len does not count the NULL);
                                           * shared with the warnings dialog */
   ChronicleSearchBar    *search_bar;     /* borrowed: a child of top_bar_box */
+  ChronicleStoryCard    *story_card;     /* borrowed: a child of top_bar_box */
 
   guint                  load_generation;
   guint                  reload_source;
@@ -304,7 +305,6 @@ on_load_ready_cb (GObject      *source_object,
     return;
 
   g_clear_object (&self->load_cancellable);
-  gtk_spinner_stop (self->loading_spinner);
   first = chronicle_timeline_view_get_timeline (self->timeline_view) == NULL;
 
   if (timeline == NULL)
@@ -386,7 +386,9 @@ start_load (ChronicleTimelinePage *self)
 
       adw_status_page_set_title (self->loading_page, title);
       gtk_stack_set_visible_child_name (self->stack, "loading");
-      gtk_spinner_start (self->loading_spinner);
+      /* No spinner: its animation redraws the page at the frame rate,
+       * which in software rendering took seconds of CPU from the loader
+       * while a million events loaded. The bar moves with the load. */
       gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
     }
 
@@ -506,6 +508,58 @@ static void
 on_timeline_view_timeline_cb (ChronicleTimelinePage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+}
+
+static gboolean
+focus_is_in (GtkWidget *focus,
+             GtkWidget *widget)
+{
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* F6: from the chart to the selected event's first quote (the story
+ * card's in story mode, else the sidebar's), and from the quotes back to
+ * the chart. Elsewhere F6 keeps GtkPaned's meaning (the other pane). */
+static gboolean
+on_quote_shortcut_cb (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  ChronicleTimelinePage *self = CHRONICLE_TIMELINE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus_is_in (focus, GTK_WIDGET (self->timeline_view)))
+    {
+      if (chronicle_timeline_view_get_selected_event (self->timeline_view) == NULL)
+        return FALSE;
+      if (chronicle_timeline_view_get_story_mode (self->timeline_view) &&
+          chronicle_story_card_focus_first_quote (self->story_card))
+        return TRUE;
+      chronicle_timeline_page_set_show_sidebar (self, TRUE);
+      if (!chronicle_sidebar_focus_first_quote (self->sidebar))
+        gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+
+  if (focus_is_in (focus, GTK_WIDGET (self->sidebar)) || focus_is_in (focus, GTK_WIDGET (self->story_card)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+
+  return FALSE;
+}
+
+static void
+add_quote_shortcut (ChronicleTimelinePage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Capture: the paned between chart and sidebar binds F6 itself. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                                                          gtk_callback_action_new (on_quote_shortcut_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -671,7 +725,6 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
                                                RESOURCE_PATH "/ui/chronicle-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_title_label);
@@ -688,6 +741,9 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chronicle-timeline-page");
+  /* A container: without a role GTK 4.8 names it after its type, and a
+   * screen reader may say that on the way to the focus. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   g_type_ensure (CHRONICLE_TYPE_SIDEBAR);
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_VIEW);
@@ -697,6 +753,9 @@ static void
 chronicle_timeline_page_init (ChronicleTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
+  chronicle_accessible_unname_stack_pages (GTK_WIDGET (self));
+  chronicle_revealer_hide_when_closed (self->banner_revealer);
 
   self->sidebar_width = 360;
 
@@ -705,11 +764,14 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
   self->search_bar = CHRONICLE_SEARCH_BAR (chronicle_search_bar_new ());
   chronicle_search_bar_set_timeline_view (self->search_bar, self->timeline_view);
   chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->search_bar));
-  chronicle_timeline_page_add_top_bar (self, chronicle_story_card_new (self->timeline_view));
+  self->story_card = CHRONICLE_STORY_CARD (chronicle_story_card_new (self->timeline_view));
+  chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->story_card));
   chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
 
   g_signal_connect_object (self->timeline_view, "notify::timeline",
                            G_CALLBACK (on_timeline_view_timeline_cb), self, G_CONNECT_SWAPPED);
+
+  add_quote_shortcut (self);
 }
 
 /**

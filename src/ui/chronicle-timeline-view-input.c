@@ -304,7 +304,10 @@ previous_action_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   if (!chronicle_timeline_view_select_adjacent (CHRONICLE_TIMELINE_VIEW (widget), -1))
-    gtk_widget_error_bell (widget);
+    {
+      gtk_widget_error_bell (widget);
+      _chronicle_timeline_view_announce_edge (CHRONICLE_TIMELINE_VIEW (widget), -1);
+    }
 }
 
 static void
@@ -313,7 +316,10 @@ next_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   if (!chronicle_timeline_view_select_adjacent (CHRONICLE_TIMELINE_VIEW (widget), +1))
-    gtk_widget_error_bell (widget);
+    {
+      gtk_widget_error_bell (widget);
+      _chronicle_timeline_view_announce_edge (CHRONICLE_TIMELINE_VIEW (widget), +1);
+    }
 }
 
 static void
@@ -383,6 +389,7 @@ zoom_to_selection_action_cb (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   chronicle_timeline_view_reveal_selected (CHRONICLE_TIMELINE_VIEW (widget), TRUE);
+  _chronicle_timeline_view_announce_zoom (CHRONICLE_TIMELINE_VIEW (widget));
 }
 
 static gboolean

@@ -320,6 +320,10 @@ _chronicle_timeline_view_present_position (ChronicleTimelineView *self,
                                               _chronicle_timeline_view_get_event_at (self, position));
   _chronicle_timeline_view_reveal_position (self, position, self->story_mode);
   _chronicle_timeline_view_end_move (self, shown0, shown1);
+  /* Home on the first event: the note of the last key goes, and the
+   * event is read in full. */
+  _chronicle_timeline_view_clear_accessible_note (self);
+  _chronicle_timeline_view_update_accessible_label (self);
 }
 
 void
@@ -335,6 +339,7 @@ chronicle_timeline_view_fit (ChronicleTimelineView *self)
   _chronicle_timeline_view_begin_move (self, &shown0, &shown1);
   chronicle_viewport_fit (self->viewport);
   _chronicle_timeline_view_end_move (self, shown0, shown1);
+  _chronicle_timeline_view_announce_zoom (self);
 }
 
 /**
@@ -377,6 +382,9 @@ chronicle_timeline_view_zoom (ChronicleTimelineView *self,
 
   chronicle_viewport_zoom (self->viewport, factor, anchor_x);
   _chronicle_timeline_view_end_move (self, shown0, shown1);
+  /* Keys and buttons zoom through here (the wheel and pinch do not): a
+   * screen reader hears what the chart shows now. */
+  _chronicle_timeline_view_announce_zoom (self);
 }
 
 /**

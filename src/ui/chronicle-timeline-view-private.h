@@ -31,6 +31,9 @@ struct _ChronicleTimelineView
   GskRenderNode     *static_node;  /* chronicle_paint() of layout; NULL when stale */
   ChronicleStyle     style;
   char              *accessible_label;
+  /* said before the selected event until the selection changes: "Last
+   * event.", "Zoomed to May 2025." (chronicle-timeline-view-a11y.c) */
+  char              *accessible_note;
   GStrv              hidden_categories;  /* legend entries struck through */
   /* Where each event's label was (id -> lane), so that it keeps its side
    * and lane from frame to frame: see ChronicleLayoutOptions. Kept across
@@ -105,6 +108,12 @@ gboolean               _chronicle_timeline_view_get_selected_position (Chronicle
 /* chronicle-timeline-view-a11y.c: what screen readers say of the chart */
 void                   _chronicle_timeline_view_update_accessible_label (ChronicleTimelineView *self);
 void                   _chronicle_timeline_view_update_accessible_description (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_clear_accessible_note (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_announce_edge (ChronicleTimelineView *self,
+                                                               int                    step);
+void                   _chronicle_timeline_view_announce_zoom (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_announce_story_end (ChronicleTimelineView *self);
+char                  *_chronicle_timeline_view_dup_range_text (ChronicleTimelineView *self);
 
 /* chronicle-timeline-view-input.c: gestures, hover, tooltip, actions and keys */
 void                   _chronicle_timeline_view_class_input_init (ChronicleTimelineViewClass *klass);

@@ -214,8 +214,7 @@ static const char * const zone_names[] = {
 static void
 set_axis (ChronicleTimelineView *self)
 {
-  chronicle_viewport_set_zone_offset (self->viewport,
-                                      chronicle_viewport_resolve_zone (self->timeline, self->zone_mode, 0));
+  chronicle_viewport_set_zone (self->viewport, self->timeline, self->zone_mode, 0);
   chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
 }
 
@@ -391,6 +390,7 @@ chronicle_timeline_view_finalize (GObject *object)
 
   g_clear_pointer (&self->viewport, chronicle_viewport_free);
   g_clear_pointer (&self->accessible_label, g_free);
+  g_clear_pointer (&self->accessible_note, g_free);
   g_clear_pointer (&self->hidden_categories, g_strfreev);
   g_clear_pointer (&self->placements, g_hash_table_unref);
   chronicle_style_clear (&self->style);
@@ -714,8 +714,8 @@ chronicle_timeline_view_set_selected_event (ChronicleTimelineView *self,
   if (!g_set_object (&self->selected, event))
     return;
 
+  _chronicle_timeline_view_clear_accessible_note (self);
   _chronicle_timeline_view_update_accessible_label (self);
-  _chronicle_timeline_view_update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
@@ -881,6 +881,21 @@ chronicle_timeline_view_activate_legend_at (ChronicleTimelineView *self,
 }
 
 /**
+ * chronicle_timeline_view_get_placements:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: (transfer none): where the view drew each event (id -> row,
+ *   see ChronicleLayoutOptions), for an export that keeps it
+ */
+GHashTable *
+chronicle_timeline_view_get_placements (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->placements;
+}
+
+/**
  * chronicle_timeline_view_get_hidden_categories:
  * @self: a `ChronicleTimelineView`
  *
@@ -951,9 +966,13 @@ chronicle_timeline_view_set_story_mode (ChronicleTimelineView *self,
       if (!_chronicle_timeline_view_get_selected_position (self, &position))
         position = 0;
       _chronicle_timeline_view_present_position (self, position);
+      /* The name now starts with "Story": said once the focus is here. */
+      _chronicle_timeline_view_update_accessible_label (self);
       if (gtk_widget_get_focusable (GTK_WIDGET (self)))
         gtk_widget_grab_focus (GTK_WIDGET (self));
     }
+  else
+    _chronicle_timeline_view_announce_story_end (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY_MODE]);
 }

@@ -73,6 +73,7 @@ gboolean                 chronicle_timeline_view_story_step         (ChronicleTi
  * legend draws them struck through. Clicking a legend entry emits
  * "legend-activated" with the category's index. */
 const char * const      *chronicle_timeline_view_get_hidden_categories (ChronicleTimelineView *self);
+GHashTable              *chronicle_timeline_view_get_placements        (ChronicleTimelineView *self);
 void                     chronicle_timeline_view_set_hidden_categories (ChronicleTimelineView *self,
                                                                         const char * const    *category_ids);
 

@@ -276,6 +276,7 @@ export_action_cb (GtkWidget  *widget,
                                         chronicle_timeline_view_get_viewport (view),
                                         chronicle_timeline_view_get_selected_event (view));
   chronicle_export_dialog_set_hidden_categories (dialog, chronicle_timeline_view_get_hidden_categories (view));
+  chronicle_export_dialog_set_placements (dialog, chronicle_timeline_view_get_placements (view));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -315,6 +316,7 @@ copy_image_action_cb (GtkWidget  *widget,
   if (selected != NULL && chronicle_timeline_find_event (timeline, selected, &position))
     options.selected = position;
   options.hidden_categories = chronicle_timeline_view_get_hidden_categories (view);
+  options.placements = chronicle_timeline_view_get_placements (view);
 
   surface = chronicle_export_render_image (timeline, chronicle_timeline_view_get_viewport (view),
                                            &options, &error);

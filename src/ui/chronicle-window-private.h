@@ -28,6 +28,7 @@ struct _ChronicleWindow
   GtkWidget             *recent_box;
   GtkListBox            *recent_list;
   AdwTabView            *tab_view;
+  AdwTabBar             *tab_bar;
 
   /* owned */
   GSettings             *settings;      /* NULL when the schema is missing */

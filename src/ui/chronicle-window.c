@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chronicle-label-text-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
@@ -304,8 +305,27 @@ on_tab_view_n_pages_cb (ChronicleWindow *self)
   gboolean any = adw_tab_view_get_n_pages (self->tab_view) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "tabs" : "start");
+  /* The tab view holds its pages in a stack of its own. */
+  chronicle_accessible_unname_stack_pages (GTK_WIDGET (self->tab_view));
   if (!any)
     update_for_current_page (self);
+}
+
+static gboolean
+name_tab_bar_buttons_cb (gpointer data)
+{
+  chronicle_accessible_name_icon_buttons (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The tab bar makes a page's tab after the page is attached (it was not
+ * there yet in a handler run after the bar's own), so its buttons are
+ * named once the main loop is idle again. */
+static void
+on_tab_view_page_attached_cb (ChronicleWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_tab_bar_buttons_cb,
+                   g_object_ref (self->tab_bar), g_object_unref);
 }
 
 static ChronicleTimelinePage *
@@ -591,9 +611,11 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, tab_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_selected_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_n_pages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_view_page_attached_cb);
 
   _chronicle_window_class_actions_init (klass);
 
@@ -613,6 +635,10 @@ chronicle_window_init (ChronicleWindow *self)
   self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
+  chronicle_accessible_unname_stack_pages (GTK_WIDGET (self));
+  /* libadwaita's tab view would be named "AdwTabView" around the chart. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tab_view), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 
   adw_status_page_set_icon_name (self->start_page, APP_ID);
 

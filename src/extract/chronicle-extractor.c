@@ -1,0 +1,592 @@
+/* chronicle-extractor.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-extractor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "chronicle-article-text-private.h"
+#include "chronicle-event.h"
+#include "chronicle-extractor.h"
+#include "chronicle-quote.h"
+#include "chronicle-quote-finder-private.h"
+#include "chronicle-source.h"
+#include "chronicle-text-private.h"
+#include "chronicle-timex-private.h"
+
+/* From an article to a draft timeline of proposed events. Each sentence
+ * that dates a happening (outside quotes) proposes one event: the date at
+ * the precision the text gives, a short headline, the sentence as summary,
+ * the people and organisations it names, a place ("in Istanbul") and the
+ * article as source. The lede's present perfect ("have met") with no date
+ * takes the publication date, as news writing means it. Quotes join the
+ * event of their sentence, or the one just before them (a speaker quoted
+ * after "Rubio told reporters on Thursday night"). Each event keeps its
+ * evidence: the sentence's offsets, in characters, into the article text. */
+
+#define HEADLINE_MAX_CHARS 60
+/* Sentences this short are bylines, captions or page furniture. */
+#define MIN_SENTENCE_WORDS 6
+#define MAX_ACTORS 6
+/* The lede is among the first body sentences (a caption may come first). */
+#define LEDE_SENTENCES 3
+/* A quote joins an event this many paragraphs back at most. */
+#define QUOTE_REACH_PARAGRAPHS 2
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Evidence;
+
+struct _ChronicleExtractor
+{
+  GObject     parent_instance;
+
+  GHashTable *evidence;   /* event id -> Evidence, characters into the text */
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleExtractor, chronicle_extractor, G_TYPE_OBJECT)
+
+typedef struct
+{
+  ChronicleArticleText *text;
+  GPtrArray            *timexes;
+  GPtrArray            *quotes;
+  GPtrArray            *names;
+  ChronicleTimeline    *timeline;
+  ChronicleExtractor   *self;
+  const char           *source_id;
+  const char           *title;
+  GHashTable           *ids;
+  ChronicleEvent      **sentence_events;  /* per sentence, or NULL; owned until added */
+} Run;
+
+static const ChronicleToken *
+tok (Run   *run,
+     guint  i)
+{
+  return chronicle_article_text_token (run->text, i);
+}
+
+static const ChronicleSpan *
+sentence (Run   *run,
+          guint  s)
+{
+  return &g_array_index (run->text->sentences, ChronicleSpan, s);
+}
+
+static guint
+count_words (Run                 *run,
+             const ChronicleSpan *s)
+{
+  guint n = 0;
+  for (guint i = s->first_token; i < s->first_token + s->n_tokens; i++)
+    if (tok (run, i)->kind == CHRONICLE_TOKEN_WORD)
+      n++;
+  return n;
+}
+
+/* "have met", "has captured": the present perfect. */
+static gboolean
+has_present_perfect (Run                 *run,
+                     const ChronicleSpan *s)
+{
+  for (guint i = s->first_token; i + 1 < s->first_token + s->n_tokens; i++)
+    {
+      const ChronicleToken *t = tok (run, i);
+      const ChronicleToken *next = tok (run, i + 1);
+      if ((strcmp (t->lower, "have") == 0 || strcmp (t->lower, "has") == 0) && !t->in_quote &&
+          next->kind == CHRONICLE_TOKEN_WORD && !next->capitalised &&
+          strcmp (next->lower, "to") != 0 && strcmp (next->lower, "been") != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The date a sentence reports: its first time expression outside quotes
+ * that names a calendar point. */
+static ChronicleTimex *
+sentence_date (Run                 *run,
+               const ChronicleSpan *s)
+{
+  for (guint k = 0; k < run->timexes->len; k++)
+    {
+      ChronicleTimex *x = g_ptr_array_index (run->timexes, k);
+      if (x->start < s->start || x->end > s->end)
+        continue;
+      if (x->in_quote || x->range_end || x->grain == CHRONICLE_TIMEX_GRAIN_NONE ||
+          (x->type != CHRONICLE_TIMEX_DATE && x->type != CHRONICLE_TIMEX_TIME))
+        continue;
+      return x;
+    }
+  return NULL;
+}
+
+static gboolean
+in_timex (ChronicleTimex *x,
+          guint           i)
+{
+  return x != NULL && i >= x->first_token && i <= x->last_token;
+}
+
+static gboolean
+is_filler (const char *lower)
+{
+  static const char * const fillers[] = {
+    "the", "a", "an", "of", "and", "to", "that", "in", "on", "at", "for", "with", "by", "but",
+    "as", "who", "which", "from", "since", NULL
+  };
+  for (guint k = 0; fillers[k] != NULL; k++)
+    if (strcmp (lower, fillers[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A headline from the sentence: its words without the date ("on Friday"),
+ * quotes and the aside after the subject ("Trump, winding up a tour, said"),
+ * cut at a clause or a word boundary to fit. */
+static char *
+make_headline (Run                 *run,
+               const ChronicleSpan *s,
+               ChronicleTimex      *date)
+{
+  GString *out = g_string_new (NULL);
+  guint end = s->first_token + s->n_tokens;
+  guint skip_from = G_MAXUINT;
+  guint skip_to = 0;
+  guint words = 0;
+
+  /* An aside: a comma within the first four words, closed by another. */
+  for (guint i = s->first_token; i < end && i < s->first_token + 5; i++)
+    if (strcmp (tok (run, i)->lower, ",") == 0)
+      {
+        for (guint j = i + 1; j < end; j++)
+          if (strcmp (tok (run, j)->lower, ",") == 0)
+            {
+              skip_from = i;
+              skip_to = j;
+              break;
+            }
+        break;
+      }
+
+  for (guint i = s->first_token; i < end; i++)
+    {
+      const ChronicleToken *t = tok (run, i);
+      gboolean before_date = date != NULL && i + 1 == date->first_token &&
+                             (is_filler (t->lower) || strcmp (t->lower, "earlier") == 0);
+
+      if ((i >= skip_from && i <= skip_to) || in_timex (date, i) || before_date || t->in_quote ||
+          t->kind == CHRONICLE_TOKEN_QUOTE)
+        continue;
+      if (out->len > 0 && (strcmp (t->lower, ",") == 0 || strcmp (t->lower, ";") == 0 ||
+                           strcmp (t->lower, ":") == 0) && g_utf8_strlen (out->str, -1) >= 25)
+        break;
+      if (t->kind == CHRONICLE_TOKEN_PUNCT && (strcmp (t->lower, ".") == 0 || strcmp (t->lower, "!") == 0 ||
+                                               strcmp (t->lower, "?") == 0))
+        break;
+      if (out->len > 0 && t->space_before)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, run->text->text + t->start, t->end - t->start);
+      words++;
+    }
+
+  if (g_utf8_strlen (out->str, -1) > HEADLINE_MAX_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (out->str, HEADLINE_MAX_CHARS - 1);
+      const char *space = g_utf8_strrchr (out->str, cut - out->str, ' ');
+      g_string_truncate (out, space != NULL ? (gsize) (space - out->str) : (gsize) (cut - out->str));
+    }
+  /* no dangling "the", "of" or comma at the end */
+  for (;;)
+    {
+      const char *space = strrchr (out->str, ' ');
+      const char *last = space != NULL ? space + 1 : out->str;
+      g_autofree char *lower = g_utf8_strdown (last, -1);
+
+      while (out->len > 0 && strchr (",;:-–", out->str[out->len - 1]) != NULL)
+        g_string_truncate (out, out->len - 1);
+      if (space == NULL || !is_filler (lower))
+        break;
+      g_string_truncate (out, space - out->str);
+    }
+  if (out->len > 0)
+    {
+      gunichar first = g_utf8_get_char (out->str);
+      char buffer[8];
+      gint n = g_unichar_to_utf8 (g_unichar_toupper (first), buffer);
+      g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
+      g_string_prepend_len (out, buffer, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+slugify (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0' && out->len < 40; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      if (c < 128 && g_ascii_isalnum (c))
+        g_string_append_c (out, c);
+      else if (out->len > 0 && out->str[out->len - 1] != '-')
+        g_string_append_c (out, '-');
+    }
+  while (out->len > 0 && out->str[out->len - 1] == '-')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    g_string_append (out, "event");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+unique_id (Run        *run,
+           const char *headline)
+{
+  g_autofree char *base = slugify (headline);
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (run->ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (run->ids, g_strdup (id));
+  return id;
+}
+
+/* Names after these are places, not actors. */
+static const char * const place_prepositions[] = {
+  "in", "at", "to", "from", "on", "near", "across", "outside", "inside", "into", NULL
+};
+
+/* Endings of nationality words ("Turkish television", "Russian leader"). */
+static const char * const nationality_endings[] = {
+  "ish", "ian", "ean", "ese", "ic", "an", "i", NULL
+};
+
+static gboolean
+in_list (const char * const *list,
+         const char         *lower)
+{
+  for (guint k = 0; list[k] != NULL; k++)
+    if (strcmp (list[k], lower) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* One word with a nationality's ending before a lower-case noun: an
+ * adjective, no actor. */
+static gboolean
+is_nationality (Run                  *run,
+                ChronicleNameMention *n)
+{
+  const ChronicleToken *t = tok (run, n->first_token);
+  const ChronicleToken *next = n->last_token + 1 < run->text->tokens->len ? tok (run, n->last_token + 1) : NULL;
+
+  if (n->first_token != n->last_token || next == NULL || next->kind != CHRONICLE_TOKEN_WORD ||
+      next->capitalised)
+    return FALSE;
+  for (guint k = 0; nationality_endings[k] != NULL; k++)
+    if (g_str_has_suffix (t->lower, nationality_endings[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The people and organisations the sentence names outside quotes, and the
+ * place: a name after "in" or "at". */
+static void
+set_actors_and_place (Run                 *run,
+                      const ChronicleSpan *s,
+                      ChronicleEvent      *event)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  const char *place = NULL;
+
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      ChronicleNameMention *n = g_ptr_array_index (run->names, k);
+      const ChronicleToken *before;
+      gboolean seen = FALSE;
+
+      if (n->first_token < s->first_token || n->last_token >= s->first_token + s->n_tokens)
+        continue;
+      before = n->first_token > 0 ? tok (run, n->first_token - 1) : NULL;
+      if (before != NULL && strcmp (before->lower, "the") == 0 && n->first_token > 1)
+        before = tok (run, n->first_token - 2);
+      if (!n->person && before != NULL && in_list (place_prepositions, before->lower))
+        {
+          if (place == NULL && (strcmp (before->lower, "in") == 0 || strcmp (before->lower, "at") == 0))
+            place = n->name;
+          continue;
+        }
+      if (is_nationality (run, n))
+        continue;
+      for (guint a = 0; a < actors->len; a++)
+        if (strcmp (g_ptr_array_index (actors, a), n->name) == 0)
+          seen = TRUE;
+      if (!seen && actors->len < MAX_ACTORS)
+        g_ptr_array_add (actors, n->name);
+    }
+  g_ptr_array_add (actors, NULL);
+  chronicle_event_set_actors (event, (const char * const *) actors->pdata);
+  if (place != NULL)
+    chronicle_event_set_location (event, place);
+}
+
+static gboolean
+timex_to_date (ChronicleTimex *x,
+               ChronicleDate  *date)
+{
+  ChronicleDatePrecision precision = x->grain == CHRONICLE_TIMEX_GRAIN_DAY ? CHRONICLE_DATE_PRECISION_DAY :
+                                     x->grain == CHRONICLE_TIMEX_GRAIN_MONTH ? CHRONICLE_DATE_PRECISION_MONTH :
+                                     CHRONICLE_DATE_PRECISION_YEAR;
+
+  return chronicle_date_init (date, precision, x->year, MAX (x->month, 1), MAX (x->day, 1), 0, 0, 0, NULL);
+}
+
+static ChronicleEvent *
+propose_event (Run                 *run,
+               guint                index,
+               ChronicleTimex      *x,
+               const ChronicleDate *date)
+{
+  const ChronicleSpan *s = sentence (run, index);
+  g_autofree char *headline = make_headline (run, s, x);
+  g_autofree char *summary = g_strstrip (g_strndup (run->text->text + s->start, s->end - s->start));
+  g_autofree char *id = NULL;
+  const char *sources[] = { run->source_id, NULL };
+  ChronicleEvent *event;
+  Evidence *evidence = g_new (Evidence, 1);
+  const char *trimmed = run->text->text + s->start;
+
+  while (g_ascii_isspace (*trimmed))
+    trimmed++;
+  if (*headline == '\0')
+    {
+      g_free (headline);
+      headline = g_strdup (_("Untitled event"));
+    }
+  id = unique_id (run, headline);
+  event = chronicle_event_new (id, date, headline);
+  chronicle_event_set_summary (event, summary);
+  chronicle_event_set_source_ids (event, sources);
+  chronicle_event_set_approximate (event, x != NULL && (x->mod != NULL || strchr (x->value, 'W') != NULL ||
+                                                        strchr (x->value, 'Q') != NULL));
+  set_actors_and_place (run, s, event);
+
+  evidence->start = g_utf8_pointer_to_offset (run->text->text, trimmed);
+  evidence->end = evidence->start + g_utf8_strlen (summary, -1);
+  g_hash_table_insert (run->self->evidence, g_strdup (id), evidence);
+  run->sentence_events[index] = event;
+  return event;
+}
+
+static void
+propose_events (Run                 *run,
+                const ChronicleDate *published)
+{
+  guint n_body = 0;
+
+  for (guint i = 0; i < run->text->sentences->len; i++)
+    {
+      const ChronicleSpan *s = sentence (run, i);
+      g_autofree char *line = g_strstrip (g_strndup (run->text->text + s->start, s->end - s->start));
+      ChronicleTimex *x;
+      ChronicleDate date;
+      gboolean lede;
+
+      if (count_words (run, s) < MIN_SENTENCE_WORDS || (run->title != NULL && strcmp (line, run->title) == 0))
+        continue;
+      /* a sentence wholly inside a quote reports no happening of its own */
+      if (tok (run, s->first_token)->in_quote && tok (run, s->first_token + s->n_tokens - 1)->in_quote)
+        continue;
+      lede = n_body < LEDE_SENTENCES;
+      n_body++;
+      x = sentence_date (run, s);
+      if (x != NULL && timex_to_date (x, &date))
+        propose_event (run, i, x, &date);
+      else if (x == NULL && lede && has_present_perfect (run, s))
+        propose_event (run, i, NULL, published);
+    }
+}
+
+/* Each quote joins the event of its sentence or the nearest one before it
+ * within a couple of paragraphs; the quote is dated like its event. */
+static void
+attach_quotes (Run *run)
+{
+  for (guint k = 0; k < run->quotes->len; k++)
+    {
+      ChronicleFoundQuote *q = g_ptr_array_index (run->quotes, k);
+      const ChronicleToken *first = tok (run, q->first_token);
+      ChronicleEvent *event = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(ChronicleQuote) quote = NULL;
+
+      for (guint s = first->sentence + 1; s > 0 && event == NULL; s--)
+        {
+          const ChronicleSpan *span = sentence (run, s - 1);
+          if (first->paragraph - tok (run, span->first_token)->paragraph > QUOTE_REACH_PARAGRAPHS)
+            break;
+          event = run->sentence_events[s - 1];
+        }
+      if (event == NULL || q->speaker == NULL)
+        continue;
+      text = g_strndup (run->text->text + q->start, q->end - q->start);
+      /* the comma that led into "he said" is no part of the words */
+      g_strchomp (text);
+      if (g_str_has_suffix (text, ","))
+        text[strlen (text) - 1] = '\0';
+      quote = chronicle_quote_new (text, q->speaker, q->role, run->source_id, chronicle_event_get_date (event));
+      chronicle_event_add_quote (event, quote);
+    }
+}
+
+static void
+chronicle_extractor_finalize (GObject *object)
+{
+  ChronicleExtractor *self = CHRONICLE_EXTRACTOR (object);
+
+  g_hash_table_unref (self->evidence);
+
+  G_OBJECT_CLASS (chronicle_extractor_parent_class)->finalize (object);
+}
+
+static void
+chronicle_extractor_class_init (ChronicleExtractorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = chronicle_extractor_finalize;
+}
+
+static void
+chronicle_extractor_init (ChronicleExtractor *self)
+{
+  self->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+ChronicleExtractor *
+chronicle_extractor_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_EXTRACTOR, NULL);
+}
+
+/**
+ * chronicle_extractor_extract:
+ * @self: the extractor
+ * @article: the article; it must know its publication date
+ * @error: a %CHRONICLE_ARTICLE_ERROR
+ *
+ * Proposes a draft timeline: one source (the article), the dated events
+ * and their quotes. The evidence of each event is kept until the next run
+ * (chronicle_extractor_get_evidence()).
+ *
+ * Returns: (transfer full): the draft, or %NULL with @error set
+ */
+ChronicleTimeline *
+chronicle_extractor_extract (ChronicleExtractor  *self,
+                             ChronicleArticle    *article,
+                             GError             **error)
+{
+  const ChronicleDate *published;
+  g_autoptr(ChronicleArticleText) text = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(ChronicleSource) source = NULL;
+  g_autofree char *source_id = NULL;
+  g_autofree char *day = NULL;
+  const char *title;
+  Run run = { 0, };
+  GDate dct;
+
+  g_return_val_if_fail (CHRONICLE_IS_EXTRACTOR (self), NULL);
+  g_return_val_if_fail (CHRONICLE_IS_ARTICLE (article), NULL);
+
+  published = chronicle_article_get_published (article);
+  if (published == NULL)
+    {
+      g_set_error (error, CHRONICLE_ARTICLE_ERROR, CHRONICLE_ARTICLE_ERROR_NO_DATE,
+                   _("the article gives no publication date, so “on Friday” cannot be dated: "
+                     "give one (--published YYYY-MM-DD)"));
+      return NULL;
+    }
+  g_hash_table_remove_all (self->evidence);
+
+  g_date_clear (&dct, 1);
+  g_date_set_dmy (&dct, published->precision >= CHRONICLE_DATE_PRECISION_DAY ? published->day : 1,
+                  published->precision >= CHRONICLE_DATE_PRECISION_MONTH ? published->month : 1, published->year);
+
+  title = chronicle_article_get_title (article);
+  text = chronicle_article_text_new (chronicle_article_get_text (article), -1);
+  run.text = text;
+  run.self = self;
+  run.title = title;
+  run.quotes = chronicle_quote_finder_find_with_names (text, &run.names);
+  spans = chronicle_quote_finder_spans (run.quotes);
+  run.timexes = chronicle_timex_tag (text, &dct, spans);
+  run.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.sentence_events = g_new0 (ChronicleEvent *, text->sentences->len + 1);
+
+  day = chronicle_date_to_iso (published);
+  {
+    g_autofree char *publisher_slug = slugify (chronicle_article_get_publisher (article) != NULL ?
+                                               chronicle_article_get_publisher (article) : "article");
+    source_id = g_strdup_printf ("%s-%s", publisher_slug, day);
+  }
+  run.source_id = source_id;
+  source = chronicle_source_new (source_id, chronicle_article_get_publisher (article),
+                                 title != NULL ? title : _("Article"), chronicle_article_get_url (article), published);
+  run.timeline = chronicle_timeline_new (title != NULL ? title : _("Draft from an article"));
+  chronicle_timeline_add_source (run.timeline, source);
+
+  propose_events (&run, published);
+  attach_quotes (&run);
+  /* Complete events only: the timeline keeps a copy of an event's fields
+   * (docs/model.md), so quotes are attached before. */
+  for (guint i = 0; i < text->sentences->len; i++)
+    if (run.sentence_events[i] != NULL)
+      {
+        chronicle_timeline_add_event (run.timeline, run.sentence_events[i]);
+        g_object_unref (run.sentence_events[i]);
+      }
+
+  g_ptr_array_unref (run.quotes);
+  g_ptr_array_unref (run.names);
+  g_ptr_array_unref (run.timexes);
+  g_hash_table_unref (run.ids);
+  g_free (run.sentence_events);
+  return run.timeline;
+}
+
+/**
+ * chronicle_extractor_get_evidence:
+ * @start: (out): the first character of the evidence in the article text
+ * @end: (out): one past its last
+ *
+ * Returns: %TRUE if the last run proposed @event_id
+ */
+gboolean
+chronicle_extractor_get_evidence (ChronicleExtractor *self,
+                                  const char         *event_id,
+                                  guint              *start,
+                                  guint              *end)
+{
+  Evidence *evidence;
+
+  g_return_val_if_fail (CHRONICLE_IS_EXTRACTOR (self), FALSE);
+
+  evidence = g_hash_table_lookup (self->evidence, event_id);
+  if (evidence == NULL)
+    return FALSE;
+  *start = evidence->start;
+  *end = evidence->end;
+  return TRUE;
+}

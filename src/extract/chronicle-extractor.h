@@ -1,0 +1,29 @@
+/* chronicle-extractor.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "chronicle-article.h"
+#include "chronicle-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_EXTRACTOR (chronicle_extractor_get_type ())
+
+G_DECLARE_FINAL_TYPE (ChronicleExtractor, chronicle_extractor, CHRONICLE, EXTRACTOR, GObject)
+
+ChronicleExtractor *chronicle_extractor_new          (void);
+ChronicleTimeline  *chronicle_extractor_extract      (ChronicleExtractor  *self,
+                                                      ChronicleArticle    *article,
+                                                      GError             **error);
+gboolean            chronicle_extractor_get_evidence (ChronicleExtractor  *self,
+                                                      const char          *event_id,
+                                                      guint               *start,
+                                                      guint               *end);
+
+G_END_DECLS

@@ -1,0 +1,216 @@
+/* test-extract-events.c: articles to proposed events; pages to articles.
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "chronicle-article.h"
+#include "chronicle-event.h"
+#include "chronicle-extractor.h"
+#include "chronicle-quote.h"
+
+static const char article_text[] =
+  "Dockers strike ends after talks\n\n"
+  "Dock workers in Vardo have ended a strike that lasted more than three weeks, the union said.\n\n"
+  "The walkout began in April 2023, when the port authority cut pay for night shifts.\n\n"
+  "Harbour Minister Lena Aas met union leaders on Tuesday in Vardo and offered a 30-day review.\n\n"
+  "\"We have what we came for,\" union chief Per Holm said.\n\n"
+  "The strike had cost the port several million euros, according to the port authority.\n";
+
+static ChronicleTimeline *
+extract (const char         *text,
+         const char         *published,
+         ChronicleExtractor *extractor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleArticle) article = chronicle_article_new_from_data (text, strlen (text), "a.txt", &error);
+  ChronicleTimeline *timeline;
+  ChronicleDate date;
+
+  g_assert_no_error (error);
+  if (published != NULL)
+    {
+      g_assert_true (chronicle_date_parse (published, &date, NULL));
+      chronicle_article_set_published (article, &date);
+    }
+  timeline = chronicle_extractor_extract (extractor, article, &error);
+  g_assert_no_error (error);
+  return timeline;
+}
+
+static ChronicleEvent *
+event_on (ChronicleTimeline *timeline,
+          const char        *iso)
+{
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      g_autofree char *date = chronicle_date_to_iso (chronicle_event_get_date (event));
+      if (strcmp (date, iso) == 0)
+        return event;
+    }
+  return NULL;
+}
+
+static void
+test_events (void)
+{
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (article_text, "2024-03-08", extractor);
+  ChronicleEvent *event;
+  const char * const *actors;
+  guint start, end;
+  ChronicleQuote *quote;
+
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "Dockers strike ends after talks");
+  /* the lede's present perfect, undated: the publication date; the
+   * duration "more than three weeks" is no date */
+  g_assert_nonnull (event = event_on (timeline, "2024-03-08"));
+  g_assert_nonnull (strstr (chronicle_event_get_summary (event), "have ended a strike"));
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Vardo");
+  /* "in April 2023": at month precision */
+  g_assert_nonnull (event = event_on (timeline, "2023-04"));
+  /* "on Tuesday" before Friday 8 March 2024, with actors, place, evidence */
+  g_assert_nonnull (event = event_on (timeline, "2024-03-05"));
+  g_assert_cmpuint (g_utf8_strlen (chronicle_event_get_title (event), -1), <=, 60);
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Vardo");
+  actors = chronicle_event_get_actors (event);
+  g_assert_nonnull (actors);
+  g_assert_cmpstr (actors[0], ==, "Lena Aas");
+  g_assert_true (chronicle_extractor_get_evidence (extractor, chronicle_event_get_id (event), &start, &end));
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (article_text, start), "Harbour Minister Lena Aas met"));
+  g_assert_cmpuint (end - start, ==, g_utf8_strlen ("Harbour Minister Lena Aas met union leaders on Tuesday in Vardo "
+                                                    "and offered a 30-day review.", -1));
+  /* the quote after it joins it, dated like it */
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Per Holm");
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "We have what we came for");
+  g_assert_true (chronicle_date_equal (chronicle_quote_get_date (quote), chronicle_event_get_date (event)));
+  /* nothing else: the undated sentences propose nothing */
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  /* the timeline's store has the quote too (what search and filters
+   * read, issue #12), not only the event's object */
+  {
+    guint position;
+
+    g_assert_true (chronicle_timeline_find_event (timeline, event, &position));
+    g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, position), ==, 1);
+    g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_timeline_get_event_quote (timeline, position, 0)), ==,
+                     "Per Holm");
+  }
+}
+
+static void
+test_no_date_refused (void)
+{
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleArticle) article = chronicle_article_new_from_data (article_text, strlen (article_text),
+                                                                         NULL, &error);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (chronicle_article_get_published (article));
+  timeline = chronicle_extractor_extract (extractor, article, &error);
+  g_assert_error (error, CHRONICLE_ARTICLE_ERROR, CHRONICLE_ARTICLE_ERROR_NO_DATE);
+  g_assert_null (timeline);
+}
+
+static const ChronicleDate *
+published_of (const char *data,
+              const char *name,
+              ChronicleArticle **out)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out = chronicle_article_new_from_data (data, strlen (data), name, &error);
+  g_assert_no_error (error);
+  return chronicle_article_get_published (*out);
+}
+
+/* Where a page's date comes from, in order: its metadata, JSON-LD, a
+ * <time datetime>, a date line; a plain text's date line. */
+static void
+test_publication_dates (void)
+{
+  static const struct { const char *data; const char *name; const char *expected; } cases[] = {
+    { "<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Dock strike ends\",\"datePublished\":\"2024-03-08T10:00:00+01:00\"}]}</script></head>"
+      "<body><article><p>Dock workers ended their strike on Thursday in the port.</p></article></body></html>",
+      "p.html", "2024-03-08" },
+    { "<html><body><article><time datetime=\"2023-11-02\">2 Nov</time>"
+      "<p>Dock workers ended their strike on Thursday in the port.</p></article></body></html>",
+      "p.html", "2023-11-02" },
+    { "Dock strike ends\n\nMarch 01, 2008\n\nDock workers ended their strike on Thursday.\n", "a.txt",
+      "2008-03-01" },
+    { "Dock strike ends\n\nISTANBUL, May 16 (Reuters) - Dock workers ended their strike.\n", "a.txt", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChronicleArticle) article = NULL;
+      const ChronicleDate *date = published_of (cases[i].data, cases[i].name, &article);
+      g_autofree char *iso = date != NULL ? chronicle_date_to_iso (date) : NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (iso, ==, cases[i].expected);
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleArticle) article = NULL;
+  GString *deep = g_string_new (NULL);
+
+  article = chronicle_article_new_from_data ("  \n\n ", 5, "a.txt", &error);
+  g_assert_error (error, CHRONICLE_ARTICLE_ERROR, CHRONICLE_ARTICLE_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  article = chronicle_article_new_from_data ("a\0b", 3, "a.txt", &error);
+  g_assert_error (error, CHRONICLE_ARTICLE_ERROR, CHRONICLE_ARTICLE_ERROR_NOT_TEXT);
+  g_clear_error (&error);
+
+  /* 100 000 nested elements: read to the walker's depth, no stack overflow */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "<div>");
+  g_string_append (deep, "<p>Workers struck on Friday in the port of Vardo, the union said.</p>");
+  article = chronicle_article_new_from_data (deep->str, deep->len, "deep.html", &error);
+  g_assert_true (article != NULL || error != NULL);
+  g_clear_error (&error);
+  g_clear_object (&article);
+  g_string_free (deep, TRUE);
+
+  /* JSON-LD nested a million deep is skipped, not parsed (json-glib
+   * recurses per level); the <time> after it still dates the page */
+  deep = g_string_new ("<html><head><script type=\"application/ld+json\">");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "</script></head><body><article><time datetime=\"2023-11-02\"></time>"
+                         "<p>Workers struck on Friday in the port of Vardo, the union said.</p></article></body></html>");
+  article = chronicle_article_new_from_data (deep->str, deep->len, "deep.html", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chronicle_article_get_published (article));
+  g_string_free (deep, TRUE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extract/events/from-article", test_events);
+  g_test_add_func ("/extract/events/no-date-refused", test_no_date_refused);
+  g_test_add_func ("/extract/article/publication-dates", test_publication_dates);
+  g_test_add_func ("/extract/article/bad-input", test_bad_input);
+
+  return g_test_run ();
+}
