@@ -692,8 +692,8 @@ chronicle_document_get_selected_event (ChronicleDocument *self)
  * @event: (nullable): an event of the filtered timeline, or NULL
  *
  * Selects @event, or nothing when the filtered timeline does not hold
- * it (the filter hides it, or it is of another timeline). Later loads and filters keep it selected, by its id,
- * while the timeline they give has it.
+ * it (the filter hides it, or it is of another timeline). Later loads and
+ * filters keep it selected, by its id, while the timeline they give has it.
  */
 void
 chronicle_document_set_selected_event (ChronicleDocument *self,
@@ -704,7 +704,8 @@ chronicle_document_set_selected_event (ChronicleDocument *self,
 
   /* An event the filter hides (or of another timeline) cannot be
    * selected: nothing is. */
-  if (event != NULL && (self->filtered == NULL || !chronicle_timeline_find_event (self->filtered, event, NULL)))
+  if (event != NULL &&
+      (self->filtered == NULL || !chronicle_timeline_find_event (self->filtered, event, NULL)))
     event = NULL;
 
   if (g_set_object (&self->selected, event))
