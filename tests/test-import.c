@@ -503,6 +503,29 @@ test_csv_no_date (void)
                                        "(its columns: \"Name\", \"Age\", \"Town\")");
 }
 
+/* Found by fuzz-import-csv: a group of only a no-break space became a
+ * category with a blank label, which the loader refuses. The same for a
+ * TimelineJS group, blockquote and era. */
+static void
+test_blank_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) csv =
+    chronicle_timeline_load_from_data ("date,title,group\n2020-01-01,x,\xc2\xa0\n", -1, NULL, &error);
+  g_autoptr(ChronicleTimeline) tljs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (chronicle_timeline_get_event_category_id (csv, 0));
+
+  tljs = chronicle_timeline_load_from_data (
+    "{\"events\": [{\"start_date\": {\"year\": 2020}, \"group\": \"\u200b\","
+    " \"media\": {\"url\": \"<blockquote>\u00a0</blockquote>\"}}],"
+    " \"eras\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"&nbsp;\"}}]}",
+    -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (tljs, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/import/csv/acled", test_acled);
   g_test_add_func ("/import/csv/control", test_csv_control);
   g_test_add_func ("/import/csv/no-date", test_csv_no_date);
+  g_test_add_func ("/import/blank-text", test_blank_text);
 
   return g_test_run ();
 }

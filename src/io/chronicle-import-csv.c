@@ -182,7 +182,9 @@ cell (Reader *reader,
   if (i < 0 || (guint) i >= reader->row->len)
     return NULL;
   text = g_strstrip ((char *) g_ptr_array_index (reader->row, i));
-  return *text != '\0' ? text : NULL;
+  /* Blank includes invisible characters and no-break spaces, which the
+   * loader refuses where text is required (a category's label). */
+  return !chronicle_text_is_blank (text) ? text : NULL;
 }
 
 static char *

@@ -92,7 +92,7 @@ get_text (ChronicleJsonNode *object,
   if (html == NULL)
     return NULL;
   text = chronicle_html_to_text (html, links);
-  if (*text == '\0')
+  if (chronicle_text_is_blank (text))
     g_clear_pointer (&text, g_free);
   return text;
 }

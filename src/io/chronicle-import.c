@@ -167,9 +167,9 @@ chronicle_import_add_media (ChronicleImport *import,
   if (*p == '\0')
     return;
 
-  if (caption != NULL && *caption == '\0')
+  if (caption != NULL && chronicle_text_is_blank (caption))
     caption = NULL;
-  if (credit != NULL && *credit == '\0')
+  if (credit != NULL && chronicle_text_is_blank (credit))
     credit = NULL;
 
   if (g_ascii_strncasecmp (p, "<blockquote", 11) == 0)
@@ -178,7 +178,7 @@ chronicle_import_add_media (ChronicleImport *import,
       JsonObject *quote;
       JsonArray *quotes;
 
-      if (*text == '\0')
+      if (chronicle_text_is_blank (text))
         return;
       quote = json_object_new ();
       json_object_set_string_member (quote, "text", text);
