@@ -110,11 +110,11 @@ def is_focused(obj):
 
 
 class App:
-    def __init__(self):
+    def __init__(self, files=(EXAMPLE,)):
         env = dict(os.environ)
         env.pop('NO_AT_BRIDGE', None)
         env['GTK_A11Y'] = 'atspi'
-        self.proc = subprocess.Popen([APP, EXAMPLE], env=env, stdout=subprocess.DEVNULL,
+        self.proc = subprocess.Popen([APP, *files], env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         self.events = []
         self.listener = Atspi.EventListener.new(self._on_event)
@@ -259,6 +259,23 @@ def controls_are_named(app):
     around = [n for n in named_ancestors(app.chart) if TYPE_NAME.match(n.split(' ', 1)[1].strip("'"))]
     assert not around, f'containers around the chart named by a type name: {around}'
     return f'0 of the controls in the window (tab bar aside) named by a type name'
+
+
+@test
+def tab_bar_is_named(app):
+    """With two timelines open, the tab bar's own buttons (libadwaita's, without a name of their
+    own) are named too: a second window of the app, opened on two files."""
+    second = App(files=(os.path.join(SRCDIR, 'tests', 'data', 'corpus', 'apollo-11.json'), EXAMPLE))
+    try:
+        bar = wait_for(lambda: second.find(lambda o: o.get_name() == 'AdwTabBar' or
+                                           o.get_role_name() == 'page tab list'), 'the tab bar')
+        wait_for(lambda: sum(1 for o in walk(bar) if o.get_role_name() == 'push button') >= 2,
+                 'a close button per tab')
+        bad = unnamed_controls(second)
+    finally:
+        second.quit()
+    assert not bad, f'{len(bad)} control(s) named by a type name or a mnemonic with two tabs: {bad}'
+    return '0 of the controls named by a type name with two tabs, tab bar included'
 
 
 @test

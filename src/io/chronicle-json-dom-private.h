@@ -65,6 +65,7 @@ typedef struct
   GPtrArray         *blocks;   /* of ChronicleJsonNode[], freed together */
   ChronicleJsonNode *free_at;  /* next free node in the last block */
   gsize              n_free;
+  ChronicleJsonNode *spare;    /* a block of BLOCK_NODES kept by a restore */
 } ChronicleJsonArena;
 
 /*

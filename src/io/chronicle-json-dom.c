@@ -32,12 +32,14 @@ node_arena_init (ChronicleJsonArena *arena)
   arena->blocks = g_ptr_array_new_with_free_func (g_free);
   arena->free_at = NULL;
   arena->n_free = 0;
+  arena->spare = NULL;
 }
 
 static void
 node_arena_clear (ChronicleJsonArena *arena)
 {
   g_clear_pointer (&arena->blocks, g_ptr_array_unref);
+  g_clear_pointer (&arena->spare, g_free);
   arena->free_at = NULL;
   arena->n_free = 0;
 }
@@ -56,7 +58,10 @@ node_arena_alloc (ChronicleJsonArena *arena,
       gsize size = MAX (n, BLOCK_NODES);
 
       /* Not g_new: a block's spare tail is not worth initialising. */
-      nodes = g_malloc_n (size, sizeof (ChronicleJsonNode));
+      if (size == BLOCK_NODES && arena->spare != NULL)
+        nodes = g_steal_pointer (&arena->spare);
+      else
+        nodes = g_malloc_n (size, sizeof (ChronicleJsonNode));
       g_ptr_array_add (arena->blocks, nodes);
       if (size > n)
         {
@@ -88,11 +93,19 @@ node_arena_mark (ChronicleJsonArena *arena,
   mark->n_free = arena->n_free;
 }
 
-/* Frees everything allocated since @mark. */
+/* Frees everything allocated since @mark, but keeps one block for the
+ * next allocation: a streamed event that overflows the current block
+ * would otherwise allocate and free a 2.5 MB block per event (under
+ * AddressSanitizer, which maps and fills each, 100 000 events took 20 s
+ * instead of 1 s). */
 static void
 node_arena_restore (ChronicleJsonArena *arena,
                     const ArenaMark    *mark)
 {
+  if (arena->spare == NULL && arena->blocks->len > mark->n_blocks &&
+      arena->free_at != NULL && mark->n_blocks + 1 == arena->blocks->len &&
+      arena->free_at + arena->n_free == (ChronicleJsonNode *) g_ptr_array_index (arena->blocks, mark->n_blocks) + BLOCK_NODES)
+    arena->spare = g_ptr_array_steal_index (arena->blocks, mark->n_blocks);
   g_ptr_array_set_size (arena->blocks, mark->n_blocks);
   arena->free_at = mark->free_at;
   arena->n_free = mark->n_free;

@@ -12,6 +12,7 @@
 
 #include "chronicle-application.h"
 #include "chronicle-window.h"
+#include "chronicle-window-private.h"
 
 #define EXAMPLE_FILE_NAME "istanbul-talks-2025.json"
 
@@ -189,9 +190,13 @@ chronicle_application_open (GApplication  *application,
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
   ChronicleWindow *window = get_window (self);
 
-  /* One tab each, in the order given. */
+  /* One tab each, in the order given; an article (.txt, .html) opens
+   * the review page of Import Article. */
   for (int i = 0; i < n_files; i++)
-    chronicle_window_open (window, files[i]);
+    if (_chronicle_window_is_article_file (files[i]))
+      _chronicle_window_import_article (window, files[i]);
+    else
+      chronicle_window_open (window, files[i]);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -207,6 +212,7 @@ chronicle_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.import-article", { "<Control><Shift>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.fit", { "<Control>0", NULL } },

@@ -121,6 +121,76 @@ chronicle_accessible_name_text_buttons (GtkWidget *widget)
     }
 }
 
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_LABEL (child) ? child : find_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * chronicle_accessible_name_icon_buttons:
+ * @widget: a widget holding buttons made by a toolkit (libadwaita's tab bar)
+ *
+ * Names each icon button under @widget after its tooltip, and gives its
+ * drawn indicators (AdwGizmo) an empty name. libadwaita 1.2
+ * gives its tabs' close buttons a tooltip ("Close Tab") but no name, so
+ * GTK 4.8 names them after their child: screen readers said "GtkImage
+ * push button" for every tab. libadwaita offers no way to name them;
+ * the buttons are reached here as widgets, which is why this runs again
+ * whenever the tab bar makes new tabs.
+ */
+void
+chronicle_accessible_name_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (child))))
+        {
+          g_autofree char *tooltip = gtk_widget_get_tooltip_text (child) != NULL
+                                     ? g_strdup (gtk_widget_get_tooltip_text (child)) : NULL;
+
+          /* A button without a tooltip (the tab indicator, shown only for
+           * an indicator a page sets, which ours never do) is a control a
+           * screen reader should not stop at. */
+          if (tooltip == NULL && gtk_widget_get_tooltip_markup (child) != NULL)
+            pango_parse_markup (gtk_widget_get_tooltip_markup (child), -1, 0, NULL, &tooltip, NULL, NULL);
+          if (tooltip != NULL && *tooltip != '\0')
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+          else
+            gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        }
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwGizmo") && gtk_widget_get_first_child (child) == NULL)
+        /* A tab's drawn attention indicator: a focusable filler a screen
+         * reader called "AdwGizmo". An empty name makes it one to pass
+         * over (hiding it instead took the tab's buttons out of GTK 4.8's
+         * accessible tree). */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      else
+        {
+          /* A tab's focusable frame, named after its type: named by the
+           * tab's title label instead, which follows the title as the
+           * timeline loads. */
+          GtkWidget *title = g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwGizmo") ? find_label (child) : NULL;
+
+          if (title != NULL)
+            gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                            title, NULL, -1);
+          chronicle_accessible_name_icon_buttons (child);
+        }
+    }
+}
+
 static void
 on_revealer_changed_cb (GtkRevealer *revealer)
 {

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "chronicle-review-page.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-window.h"
 
@@ -28,6 +29,7 @@ struct _ChronicleWindow
   GtkWidget             *recent_box;
   GtkListBox            *recent_list;
   AdwTabView            *tab_view;
+  AdwTabBar             *tab_bar;
 
   /* owned */
   GSettings             *settings;      /* NULL when the schema is missing */
@@ -75,5 +77,15 @@ void                   _chronicle_window_save_settings (ChronicleWindow *self);
 void                   _chronicle_window_remember_recent_file (ChronicleWindow *self,
                                                                GFile           *file);
 void                   _chronicle_window_update_recent_menu (ChronicleWindow *self);
+
+/* chronicle-window.c: the header bar and the actions follow the selected tab again */
+void                   _chronicle_window_sync_header (ChronicleWindow *self);
+
+/* chronicle-window-review.c: Import Article and its review page */
+void                   _chronicle_window_class_review_init (ChronicleWindowClass *klass);
+void                   _chronicle_window_import_article (ChronicleWindow *self,
+                                                         GFile           *file);
+gboolean               _chronicle_window_is_article_file (GFile *file);
+ChronicleReviewPage   *_chronicle_window_get_review_page (ChronicleWindow *self);
 
 G_END_DECLS

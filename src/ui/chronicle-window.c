@@ -311,6 +311,23 @@ on_tab_view_n_pages_cb (ChronicleWindow *self)
     update_for_current_page (self);
 }
 
+static gboolean
+name_tab_bar_buttons_cb (gpointer data)
+{
+  chronicle_accessible_name_icon_buttons (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The tab bar makes a page's tab after the page is attached (it was not
+ * there yet in a handler run after the bar's own), so its buttons are
+ * named once the main loop is idle again. */
+static void
+on_tab_view_page_attached_cb (ChronicleWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_tab_bar_buttons_cb,
+                   g_object_ref (self->tab_bar), g_object_unref);
+}
+
 static ChronicleTimelinePage *
 add_page (ChronicleWindow *self)
 {
@@ -373,7 +390,10 @@ on_drop_cb (ChronicleWindow *self,
     return FALSE;
 
   for (GSList *l = files; l != NULL; l = l->next)
-    chronicle_window_open (self, l->data);
+    if (_chronicle_window_is_article_file (l->data))
+      _chronicle_window_import_article (self, l->data);
+    else
+      chronicle_window_open (self, l->data);
 
   return TRUE;
 }
@@ -594,11 +614,14 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, tab_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_selected_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_n_pages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_view_page_attached_cb);
 
   _chronicle_window_class_actions_init (klass);
+  _chronicle_window_class_review_init (klass);
 
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_PAGE);
 }
@@ -881,4 +904,10 @@ chronicle_window_get_start_page_visible (ChronicleWindow *self)
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0;
+}
+
+void
+_chronicle_window_sync_header (ChronicleWindow *self)
+{
+  update_for_current_page (self);
 }

@@ -1,0 +1,795 @@
+/* chronicle-review-page.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-review-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chronicle-review-page.h"
+
+#include "chronicle-article.h"
+#include "chronicle-extractor.h"
+#include "chronicle-review-proposal.h"
+#include "chronicle-text-private.h"
+
+struct _ChronicleReviewPage
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkStack          *stack;
+  AdwStatusPage     *loading_page;
+  GtkSpinner        *loading_spinner;
+  AdwStatusPage     *error_page;
+  GtkWidget         *published_box;
+  GtkEntry          *published_entry;
+  GtkLabel          *published_error_label;
+  GtkTextView       *text_view;
+  GtkLabel          *empty_label;
+  GtkListBox        *proposal_list;
+  GtkLabel          *count_label;
+
+  /* owned */
+  GFile             *file;
+  GCancellable      *cancellable;
+  ChronicleArticle  *article;
+  ChronicleTimeline *draft;       /* the extractor's, for its source */
+  ChronicleTimeline *existing;
+  GListStore        *proposals;
+  GtkTextTag        *evidence_tag;
+  char              *error;
+  const char        *state;       /* static */
+  gboolean           has_highlight;
+  guint              highlight_start;
+  guint              highlight_end;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  ADD,
+  CANCEL,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What the worker thread hands back: the article, and the draft when the
+ * article dates itself. */
+typedef struct
+{
+  ChronicleArticle  *article;
+  ChronicleTimeline *draft;
+  GArray            *evidence;   /* of guint pairs, per draft event */
+} Extraction;
+
+static void
+extraction_free (Extraction *extraction)
+{
+  g_clear_object (&extraction->article);
+  g_clear_object (&extraction->draft);
+  g_clear_pointer (&extraction->evidence, g_array_unref);
+  g_free (extraction);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Extraction, extraction_free)
+
+static gboolean
+extract (Extraction  *extraction,
+         GError     **error)
+{
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+
+  extraction->draft = chronicle_extractor_extract (extractor, extraction->article, error);
+  if (extraction->draft == NULL)
+    return FALSE;
+  extraction->evidence = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
+    {
+      guint span[2] = { 0, 0 };
+
+      chronicle_extractor_get_evidence (extractor, chronicle_timeline_get_event_id (extraction->draft, i),
+                                        &span[0], &span[1]);
+      g_array_append_vals (extraction->evidence, span, 2);
+    }
+  return TRUE;
+}
+
+static void
+extract_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(Extraction) extraction = g_new0 (Extraction, 1);
+  GError *error = NULL;
+
+  extraction->article = chronicle_article_new_from_file (file, cancellable, &error);
+  if (extraction->article == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Without a publication date the page asks for one. */
+  if (chronicle_article_get_published (extraction->article) != NULL && !extract (extraction, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&extraction), (GDestroyNotify) extraction_free);
+}
+
+static void
+update_count (ChronicleReviewPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
+  guint accepted = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+
+      if (chronicle_review_proposal_get_accepted (proposal))
+        accepted++;
+    }
+  /* Translators: "2 of 5 events accepted" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u event accepted", "%'u of %'u events accepted", n),
+                          accepted, n);
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", accepted > 0);
+  /* "None found" only once the article could be dated. */
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0 && self->draft != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), n > 0);
+}
+
+static const char *
+precision_name (ChronicleDatePrecision precision)
+{
+  switch (precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      return _("a year");
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      return _("a month");
+    case CHRONICLE_DATE_PRECISION_DAY:
+      return _("a day");
+    default:
+      return _("a time of day");
+    }
+}
+
+/* What the date entry understood, or why it understood nothing. */
+static void
+show_date (GtkLabel             *label,
+           const ChronicleDate  *date,
+           const GError         *error)
+{
+  if (date != NULL)
+    {
+      g_autofree char *formatted = chronicle_date_format (date);
+      /* Translators: a date as understood, and its precision: "16 May 2025 (a day)" */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), formatted, precision_name (date->precision));
+
+      gtk_label_set_text (label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Not a date: %s. Write it as 2025-05-16, 2025-05 or 2025."),
+                                               error != NULL ? error->message : "");
+
+      gtk_label_set_text (label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+    }
+}
+
+static void
+on_date_entry_changed_cb (GtkEditable *entry,
+                          GtkLabel    *label)
+{
+  ChronicleReviewProposal *proposal = g_object_get_data (G_OBJECT (entry), "chronicle-proposal");
+  ChronicleReviewPage *self = CHRONICLE_REVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (entry),
+                                                                             CHRONICLE_TYPE_REVIEW_PAGE));
+  g_autoptr(GError) error = NULL;
+
+  chronicle_review_proposal_set_date_text (proposal, gtk_editable_get_text (entry), &error);
+  show_date (label, chronicle_review_proposal_get_date (proposal), error);
+  if (self != NULL)
+    chronicle_review_proposal_check_duplicate (proposal, self->existing);
+}
+
+static void
+on_proposal_accepted_cb (ChronicleReviewPage *self)
+{
+  update_count (self);
+}
+
+static GtkWidget *
+make_quote_label (ChronicleQuote *quote)
+{
+  const char *role = chronicle_quote_get_role (quote);
+  g_autofree char *text = chronicle_text_for_display (chronicle_quote_get_text (quote), CHRONICLE_TEXT_MAX_TEXT, TRUE);
+  g_autofree char *speaker = chronicle_text_for_display (chronicle_quote_get_speaker (quote), CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  g_autofree char *line = NULL;
+  GtkWidget *label;
+
+  if (role != NULL && role[0] != '\0')
+    /* Translators: a quote, its speaker and the speaker's role */
+    line = g_strdup_printf (_("“%s” — %s, %s"), text, speaker, role);
+  else
+    /* Translators: a quote and its speaker */
+    line = g_strdup_printf (_("“%s” — %s"), text, speaker);
+  label = gtk_label_new (line);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "review-quote");
+  return label;
+}
+
+/* Tabbing into a row's check button or entries selects the row, so the
+ * article shows the evidence of what the keyboard is on. */
+static void
+on_row_focus_enter_cb (GtkEventControllerFocus *controller,
+                       GtkListBoxRow           *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  if (GTK_IS_LIST_BOX (list) && !gtk_list_box_row_is_selected (row))
+    gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+}
+
+/* One proposal's row: accept, headline, date and what it was understood
+ * as, the duplicate flag, the quotes. */
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  ChronicleReviewPage *self = user_data;
+  ChronicleReviewProposal *proposal = item;
+  ChronicleEvent *event = chronicle_review_proposal_get_event (proposal);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *date_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *headline = gtk_entry_new ();
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *understood = gtk_label_new (NULL);
+  g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_autofree char *accept_name = NULL;
+  const char *duplicate_of = chronicle_review_proposal_get_duplicate_of (proposal);
+  GtkEventController *focus;
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  /* Translators: the accessible name of a proposal's check button */
+  accept_name = g_strdup_printf (_("Accept “%s”"), chronicle_review_proposal_get_headline (proposal));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, accept_name, -1);
+  gtk_widget_set_tooltip_text (check, _("Accept this event"));
+  g_object_bind_property (proposal, "accepted", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (proposal, "notify::accepted", G_CALLBACK (on_proposal_accepted_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_editable_set_text (GTK_EDITABLE (headline), chronicle_review_proposal_get_headline (proposal));
+  gtk_widget_set_hexpand (headline, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (headline), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Headline"), -1);
+  g_object_bind_property (headline, "text", proposal, "headline", G_BINDING_DEFAULT);
+  gtk_box_append (GTK_BOX (top), check);
+  gtk_box_append (GTK_BOX (top), headline);
+  gtk_box_append (GTK_BOX (box), top);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), iso);
+  gtk_editable_set_width_chars (GTK_EDITABLE (date), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, understood, NULL, -1);
+  gtk_widget_set_tooltip_text (date, _("As in a timeline file: 2025-05-16, 2025-05 or 2025"));
+  g_object_set_data (G_OBJECT (date), "chronicle-proposal", proposal);
+  gtk_label_set_xalign (GTK_LABEL (understood), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (understood), TRUE);
+  gtk_widget_set_hexpand (understood, TRUE);
+  show_date (GTK_LABEL (understood), chronicle_review_proposal_get_date (proposal), NULL);
+  g_signal_connect (date, "changed", G_CALLBACK (on_date_entry_changed_cb), understood);
+  gtk_widget_set_margin_start (date_box, 30);
+  gtk_box_append (GTK_BOX (date_box), date);
+  gtk_box_append (GTK_BOX (date_box), understood);
+  gtk_box_append (GTK_BOX (box), date_box);
+
+  if (duplicate_of != NULL)
+    {
+      g_autofree char *title = chronicle_text_for_display (duplicate_of, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+      /* Translators: %s is the title of an event already in the timeline */
+      g_autofree char *text = g_strdup_printf (_("Looks like “%s”, already in the timeline: left out unless you accept it"),
+                                               title);
+      GtkWidget *flag = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (flag), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (flag), 0.0);
+      gtk_widget_set_margin_start (flag, 30);
+      gtk_widget_add_css_class (flag, "warning");
+      gtk_widget_set_name (flag, "duplicate-flag");
+      gtk_box_append (GTK_BOX (box), flag);
+    }
+
+  for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
+    {
+      GtkWidget *quote = make_quote_label (chronicle_event_get_quote (event, i));
+
+      gtk_widget_set_margin_start (quote, 30);
+      gtk_box_append (GTK_BOX (box), quote);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_row_focus_enter_cb), row);
+  gtk_widget_add_controller (row, focus);
+  return row;
+}
+
+static void
+highlight (ChronicleReviewPage *self,
+           guint                start,
+           guint                end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter from, to;
+
+  gtk_text_buffer_get_bounds (buffer, &from, &to);
+  gtk_text_buffer_remove_tag (buffer, self->evidence_tag, &from, &to);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) MIN (start, G_MAXINT));
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) MIN (end, G_MAXINT));
+  gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &from, &to);
+  gtk_text_view_scroll_to_iter (self->text_view, &from, 0.1, TRUE, 0.0, 0.3);
+  self->has_highlight = TRUE;
+  self->highlight_start = gtk_text_iter_get_offset (&from);
+  self->highlight_end = gtk_text_iter_get_offset (&to);
+}
+
+static void
+on_proposal_list_row_selected_cb (ChronicleReviewPage *self,
+                                  GtkListBoxRow       *row)
+{
+  g_autoptr(ChronicleReviewProposal) proposal = NULL;
+  guint start, end;
+
+  if (row == NULL)
+    return;
+  proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), gtk_list_box_row_get_index (row));
+  if (proposal == NULL)
+    return;
+  chronicle_review_proposal_get_evidence (proposal, &start, &end);
+  highlight (self, start, end);
+}
+
+static void
+show_proposals (ChronicleReviewPage *self,
+                Extraction          *extraction)
+{
+  g_set_object (&self->draft, extraction->draft);
+  g_list_store_remove_all (self->proposals);
+  for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (extraction->draft, i);
+      g_autoptr(ChronicleReviewProposal) proposal =
+        chronicle_review_proposal_new (event, g_array_index (extraction->evidence, guint, 2 * i),
+                                       g_array_index (extraction->evidence, guint, 2 * i + 1));
+
+      /* Events the timeline has already start rejected. */
+      if (chronicle_review_proposal_check_duplicate (proposal, self->existing))
+        chronicle_review_proposal_set_accepted (proposal, FALSE);
+      g_list_store_append (self->proposals, proposal);
+    }
+  update_count (self);
+  self->state = "review";
+  gtk_stack_set_visible_child_name (self->stack, "review");
+  /* The first proposal's evidence shows at once. */
+  chronicle_review_page_select_proposal (self, 0);
+}
+
+static void
+show_article (ChronicleReviewPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *text = chronicle_article_get_text (self->article);
+
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  self->has_highlight = FALSE;
+}
+
+static void
+on_extract_ready_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ChronicleReviewPage *self = CHRONICLE_REVIEW_PAGE (source_object);
+  g_autoptr(Extraction) extraction = NULL;
+  g_autoptr(GError) error = NULL;
+
+  extraction = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->loading_spinner);
+  g_clear_object (&self->cancellable);
+
+  if (extraction == NULL)
+    {
+      g_autofree char *message = chronicle_text_for_display (error->message, CHRONICLE_TEXT_MAX_TEXT, TRUE);
+
+      g_free (self->error);
+      self->error = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, message);
+      self->state = "error";
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_set_object (&self->article, extraction->article);
+  show_article (self);
+  if (extraction->draft == NULL)
+    {
+      /* Ask rather than refuse. */
+      gtk_widget_set_visible (self->published_box, TRUE);
+      update_count (self);
+      self->state = "needs-date";
+      gtk_stack_set_visible_child_name (self->stack, "review");
+      gtk_widget_grab_focus (GTK_WIDGET (self->published_entry));
+      return;
+    }
+  show_proposals (self, extraction);
+}
+
+static void
+on_published_entry_activate_cb (ChronicleReviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (chronicle_review_page_set_published_text (self, gtk_editable_get_text (GTK_EDITABLE (self->published_entry)),
+                                                &error))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->published_error_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->published_entry), "error");
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (_("Not a date: %s. Write it as 2025-05-16."), error->message);
+
+    gtk_label_set_text (self->published_error_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->published_error_label), TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->published_entry), "error");
+  }
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[ADD], 0);
+}
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CANCEL], 0);
+}
+
+static void
+chronicle_review_page_dispose (GObject *object)
+{
+  ChronicleReviewPage *self = CHRONICLE_REVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_REVIEW_PAGE);
+  g_clear_object (&self->article);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->existing);
+  g_clear_object (&self->proposals);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (chronicle_review_page_parent_class)->dispose (object);
+}
+
+static void
+chronicle_review_page_finalize (GObject *object)
+{
+  ChronicleReviewPage *self = CHRONICLE_REVIEW_PAGE (object);
+
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (chronicle_review_page_parent_class)->finalize (object);
+}
+
+static void
+chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chronicle_review_page_dispose;
+  object_class->finalize = chronicle_review_page_finalize;
+
+  /**
+   * ChronicleReviewPage::add:
+   *
+   * The user asks for the accepted proposals to become a timeline
+   * (chronicle_review_page_build_timeline()).
+   */
+  signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                               G_TYPE_NONE, 0);
+  /**
+   * ChronicleReviewPage::cancel:
+   *
+   * The user closes the review without adding anything.
+   */
+  signals[CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chronicle-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, published_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, published_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, published_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, proposal_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_proposal_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_published_entry_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "review.add", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chronicle-review-page");
+}
+
+static void
+chronicle_review_page_init (ChronicleReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = "loading";
+  self->proposals = g_list_store_new (CHRONICLE_TYPE_REVIEW_PROPOSAL);
+  gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (self->proposals), create_row_cb, self, NULL);
+  /* A highlight that reads in light and dark styles: the selection's
+   * colour would vanish when the view is not focused. */
+  self->evidence_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->text_view), "evidence",
+                                                   "background", "rgba(246,211,45,0.45)",
+                                                   "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", FALSE);
+}
+
+/**
+ * chronicle_review_page_new:
+ *
+ * Returns: (transfer floating): a page with no article
+ */
+GtkWidget *
+chronicle_review_page_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_REVIEW_PAGE, NULL);
+}
+
+/**
+ * chronicle_review_page_load_file:
+ * @file: a news article, plain text or a saved web page
+ *
+ * Reads @file and proposes its events off the main thread, with a spinner
+ * meanwhile; an article that gives no publication date asks for one.
+ */
+void
+chronicle_review_page_load_file (ChronicleReviewPage *self,
+                                 GFile               *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CHRONICLE_IS_REVIEW_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  basename = g_file_get_basename (file);
+  name = chronicle_text_for_display (basename, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Reading “%s”…"), name);
+  adw_status_page_set_title (self->loading_page, title);
+  self->state = "loading";
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_start (self->loading_spinner);
+
+  task = g_task_new (self, self->cancellable, on_extract_ready_cb, NULL);
+  g_task_set_source_tag (task, chronicle_review_page_load_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, extract_thread);
+}
+
+GFile *
+chronicle_review_page_get_file (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  return self->file;
+}
+
+void
+chronicle_review_page_set_existing (ChronicleReviewPage *self,
+                                    ChronicleTimeline   *existing)
+{
+  g_return_if_fail (CHRONICLE_IS_REVIEW_PAGE (self));
+
+  g_set_object (&self->existing, existing);
+}
+
+const char *
+chronicle_review_page_get_state (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  return self->state;
+}
+
+const char *
+chronicle_review_page_get_error (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * chronicle_review_page_get_proposals:
+ *
+ * Returns: (transfer none): the proposals, of `ChronicleReviewProposal`
+ */
+GListModel *
+chronicle_review_page_get_proposals (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->proposals);
+}
+
+/**
+ * chronicle_review_page_set_published_text:
+ * @text: the publication date as the file format writes dates
+ * @error: a %CHRONICLE_DATE_ERROR, or the extractor's
+ *
+ * Dates the article and proposes its events again.
+ *
+ * Returns: whether @text was a date and the extraction ran
+ */
+gboolean
+chronicle_review_page_set_published_text (ChronicleReviewPage  *self,
+                                          const char           *text,
+                                          GError              **error)
+{
+  g_autoptr(Extraction) extraction = g_new0 (Extraction, 1);
+  g_autofree char *stripped = NULL;
+  ChronicleDate date;
+
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (self->article != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (!chronicle_date_parse (stripped, &date, error))
+    return FALSE;
+  chronicle_article_set_published (self->article, &date);
+  extraction->article = g_object_ref (self->article);
+  /* One article, already read: milliseconds, on the main thread. */
+  if (!extract (extraction, error))
+    return FALSE;
+  gtk_widget_set_visible (self->published_box, FALSE);
+  show_proposals (self, extraction);
+  return TRUE;
+}
+
+void
+chronicle_review_page_select_proposal (ChronicleReviewPage *self,
+                                       guint                position)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CHRONICLE_IS_REVIEW_PAGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->proposal_list, (int) position);
+  if (row != NULL)
+    gtk_list_box_select_row (self->proposal_list, row);
+}
+
+gboolean
+chronicle_review_page_get_highlight (ChronicleReviewPage *self,
+                                     guint               *start,
+                                     guint               *end)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  *start = self->highlight_start;
+  *end = self->highlight_end;
+  return self->has_highlight;
+}
+
+/**
+ * chronicle_review_page_build_timeline:
+ * @error: a %CHRONICLE_DATE_ERROR when an accepted proposal's date does not
+ *   parse, or a %G_IO_ERROR when none is accepted
+ *
+ * Returns: (transfer full): a timeline of the accepted events, titled like
+ *   the article, with the article as its source
+ */
+ChronicleTimeline *
+chronicle_review_page_build_timeline (ChronicleReviewPage  *self,
+                                      GError              **error)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  GListModel *sources;
+  guint n;
+
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  if (self->draft == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No events were proposed yet"));
+      return NULL;
+    }
+  timeline = chronicle_timeline_new (chronicle_timeline_get_title (self->draft));
+  sources = chronicle_timeline_get_sources (self->draft);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+
+      chronicle_timeline_add_source (timeline, source);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+      g_autoptr(ChronicleEvent) event = NULL;
+
+      if (!chronicle_review_proposal_get_accepted (proposal))
+        continue;
+      event = chronicle_review_proposal_build_event (proposal);
+      if (event == NULL)
+        {
+          g_autofree char *headline = chronicle_text_for_display (chronicle_review_proposal_get_headline (proposal),
+                                                                  CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+          g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX,
+                       _("The date of “%s” is not a date: write it as 2025-05-16, 2025-05 or 2025"), headline);
+          return NULL;
+        }
+      chronicle_timeline_add_event (timeline, event);
+    }
+  if (chronicle_timeline_get_n_events (timeline) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No event is accepted"));
+      return NULL;
+    }
+  return g_steal_pointer (&timeline);
+}

@@ -1,0 +1,54 @@
+/* chronicle-review-page.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chronicle-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_REVIEW_PAGE (chronicle_review_page_get_type ())
+
+/*
+ * Import Article: the article's text on one side, with the evidence of the
+ * selected proposal highlighted, and the events the extractor proposes on
+ * the other, each to accept or reject, its headline and date editable.
+ * Emits ::add when the user asks for the accepted ones to become a
+ * timeline, ::cancel when they give up.
+ */
+G_DECLARE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, CHRONICLE, REVIEW_PAGE, GtkWidget)
+
+GtkWidget         *chronicle_review_page_new                (void);
+/* Reads and extracts @file off the main thread. */
+void               chronicle_review_page_load_file          (ChronicleReviewPage *self,
+                                                             GFile               *file);
+GFile             *chronicle_review_page_get_file           (ChronicleReviewPage *self);
+/* The timeline the events may repeat: proposals like its events are
+ * flagged and start rejected. */
+void               chronicle_review_page_set_existing       (ChronicleReviewPage *self,
+                                                             ChronicleTimeline   *existing);
+/* "loading", "error", "needs-date" or "review". */
+const char        *chronicle_review_page_get_state          (ChronicleReviewPage *self);
+const char        *chronicle_review_page_get_error          (ChronicleReviewPage *self);
+/* Of ChronicleReviewProposal. */
+GListModel        *chronicle_review_page_get_proposals      (ChronicleReviewPage *self);
+gboolean           chronicle_review_page_set_published_text (ChronicleReviewPage *self,
+                                                             const char          *text,
+                                                             GError             **error);
+void               chronicle_review_page_select_proposal    (ChronicleReviewPage *self,
+                                                             guint                position);
+/* The highlighted evidence, in characters; FALSE without one. */
+gboolean           chronicle_review_page_get_highlight      (ChronicleReviewPage *self,
+                                                             guint               *start,
+                                                             guint               *end);
+/* The accepted proposals as a timeline: the article as source. NULL with
+ * @error when a date does not parse or nothing is accepted. */
+ChronicleTimeline *chronicle_review_page_build_timeline     (ChronicleReviewPage *self,
+                                                             GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* chronicle-review-proposal.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "chronicle-event.h"
+#include "chronicle-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONICLE_TYPE_REVIEW_PROPOSAL (chronicle_review_proposal_get_type ())
+
+/*
+ * One event the extractor proposed, as the review page shows it: whether
+ * the user accepts it, the headline and date as edited, where its evidence
+ * stands in the article, and whether it looks like an event the timeline
+ * in front already has.
+ */
+G_DECLARE_FINAL_TYPE (ChronicleReviewProposal, chronicle_review_proposal, CHRONICLE, REVIEW_PROPOSAL, GObject)
+
+ChronicleReviewProposal *chronicle_review_proposal_new              (ChronicleEvent          *event,
+                                                                     guint                    evidence_start,
+                                                                     guint                    evidence_end);
+ChronicleEvent          *chronicle_review_proposal_get_event        (ChronicleReviewProposal *self);
+gboolean                 chronicle_review_proposal_get_accepted     (ChronicleReviewProposal *self);
+void                     chronicle_review_proposal_set_accepted     (ChronicleReviewProposal *self,
+                                                                     gboolean                 accepted);
+const char              *chronicle_review_proposal_get_headline     (ChronicleReviewProposal *self);
+void                     chronicle_review_proposal_set_headline     (ChronicleReviewProposal *self,
+                                                                     const char              *headline);
+/* NULL while the date text does not parse. */
+const ChronicleDate     *chronicle_review_proposal_get_date         (ChronicleReviewProposal *self);
+gboolean                 chronicle_review_proposal_set_date_text    (ChronicleReviewProposal *self,
+                                                                     const char              *text,
+                                                                     GError                 **error);
+void                     chronicle_review_proposal_get_evidence     (ChronicleReviewProposal *self,
+                                                                     guint                   *start,
+                                                                     guint                   *end);
+/* The title of the event of @timeline it looks like, or NULL. */
+const char              *chronicle_review_proposal_get_duplicate_of (ChronicleReviewProposal *self);
+gboolean                 chronicle_review_proposal_check_duplicate  (ChronicleReviewProposal *self,
+                                                                     ChronicleTimeline       *timeline);
+ChronicleEvent          *chronicle_review_proposal_build_event      (ChronicleReviewProposal *self);
+
+/* Whether two titles share most of their words (for the duplicate flag). */
+gboolean                 chronicle_review_titles_similar            (const char              *a,
+                                                                     const char              *b);
+
+G_END_DECLS

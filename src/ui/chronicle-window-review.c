@@ -1,0 +1,281 @@
+/* chronicle-window-review.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "chronicle-window-private.h"
+
+#include "chronicle-review-page.h"
+#include "chronicle-text-private.h"
+#include "chronicle-timeline-writer.h"
+
+/* Import Article: the review page in place of the tabs, and what its
+ * "add" writes. There is no undo yet (issue #13), so the accepted events
+ * go into a new timeline file, created next to the article (never over
+ * an existing file), and opened in a new tab: no open timeline changes. */
+
+#define REVIEW_PAGE_NAME "review"
+/* "article.chronicle.json", then "article-2.chronicle.json" … */
+#define MAX_NAME_TRIES 100
+
+ChronicleReviewPage *
+_chronicle_window_get_review_page (ChronicleWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->main_stack, REVIEW_PAGE_NAME);
+
+  return child != NULL ? CHRONICLE_REVIEW_PAGE (child) : NULL;
+}
+
+/* Whether a dropped file is an article rather than a timeline. */
+gboolean
+_chronicle_window_is_article_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".html") ||
+                           g_str_has_suffix (lower, ".htm"));
+}
+
+static void
+close_review (ChronicleWindow *self)
+{
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
+
+  if (page != NULL)
+    gtk_stack_remove (self->main_stack, GTK_WIDGET (page));
+  gtk_stack_set_visible_child_name (self->main_stack, adw_tab_view_get_n_pages (self->tab_view) > 0 ? "tabs" : "start");
+  _chronicle_window_sync_header (self);
+}
+
+/* Creates "<stem>.chronicle.json" in @dir, or the first free numbered
+ * name, and writes @data into it. */
+static GFile *
+create_new_file (GFile       *dir,
+                 const char  *stem,
+                 const char  *data,
+                 GError     **error)
+{
+  for (guint n = 1; n <= MAX_NAME_TRIES; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.chronicle.json", stem)
+                                     : g_strdup_printf ("%s-%u.chronicle.json", stem, n);
+      g_autoptr(GFile) file = g_file_get_child (dir, name);
+      g_autoptr(GFileOutputStream) stream = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &local_error);
+      if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        continue;
+      if (stream == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, strlen (data), NULL, NULL, error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+        {
+          g_file_delete (file, NULL, NULL);
+          return NULL;
+        }
+      return g_steal_pointer (&file);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%u files of that name exist already"), MAX_NAME_TRIES);
+  return NULL;
+}
+
+/* Next to the article; where that cannot be written (a read-only folder,
+ * a sandbox), in Chronicle's own data folder. */
+static GFile *
+write_new_timeline (GFile              *article,
+                    ChronicleTimeline  *timeline,
+                    GError            **error)
+{
+  g_autofree char *data = chronicle_timeline_to_data (timeline, NULL);
+  g_autofree char *basename = g_file_get_basename (article);
+  g_autofree char *stem = g_strdup (basename != NULL ? basename : "article");
+  g_autoptr(GFile) parent = g_file_get_parent (article);
+  g_autoptr(GFile) fallback = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *dot = strrchr (stem, '.');
+  GFile *file;
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  if (parent != NULL && (file = create_new_file (parent, stem, data, &local_error)) != NULL)
+    return file;
+  g_debug ("Cannot write next to the article: %s", local_error != NULL ? local_error->message : "no folder");
+  fallback = g_file_new_build_filename (g_get_user_data_dir (), "chronicle", "imported", NULL);
+  if (!g_file_make_directory_with_parents (fallback, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return create_new_file (fallback, stem, data, error);
+}
+
+static void
+on_review_add_cb (ChronicleWindow     *self,
+                  ChronicleReviewPage *page)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+
+  timeline = chronicle_review_page_build_timeline (page, &error);
+  if (timeline != NULL)
+    file = write_new_timeline (chronicle_review_page_get_file (page), timeline, &error);
+  if (file == NULL)
+    {
+      g_autofree char *text = chronicle_text_for_display (error->message, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not add the events: %s"), text);
+      markup = g_markup_escape_text (message, -1);
+      chronicle_window_add_toast (self, adw_toast_new (markup));
+      return;
+    }
+
+  close_review (self);
+  chronicle_window_open (self, file);
+  path = g_file_get_parse_name (file);
+  shown = chronicle_text_for_display (path, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  /* Translators: %s is where the new timeline was saved */
+  message = g_strdup_printf (_("Saved the new timeline as “%s”"), shown);
+  /* Toast titles are markup on libadwaita 1.2. */
+  markup = g_markup_escape_text (message, -1);
+  chronicle_window_add_toast (self, adw_toast_new (markup));
+}
+
+static void
+on_review_cancel_cb (ChronicleWindow     *self,
+                     ChronicleReviewPage *page)
+{
+  close_review (self);
+}
+
+static void
+show_review (ChronicleWindow     *self,
+             ChronicleReviewPage *page)
+{
+  g_autofree char *name = _chronicle_window_dup_display_name (chronicle_review_page_get_file (page));
+  /* Translators: %s is a file name */
+  g_autofree char *subtitle = g_strdup_printf (_("From “%s”"), name);
+
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (page));
+  /* The header's chart buttons would act on the hidden tab. */
+  adw_window_title_set_title (self->window_title, _("Review Article"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_widget_set_visible (self->navigation_box, FALSE);
+  gtk_widget_set_visible (self->fit_button, FALSE);
+  gtk_widget_set_visible (self->sidebar_button, FALSE);
+}
+
+/**
+ * _chronicle_window_import_article:
+ * @file: a news article, plain text or a saved page
+ *
+ * Shows the review page for @file in place of the tabs. Proposals like an
+ * event of the timeline in front are flagged.
+ */
+void
+_chronicle_window_import_article (ChronicleWindow *self,
+                                  GFile           *file)
+{
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
+
+  /* One review at a time: a second would lose the first one's choices.
+   * Opening a timeline meanwhile shows the tabs; this brings the review
+   * back. */
+  if (page != NULL)
+    {
+      show_review (self, page);
+      if (!g_file_equal (file, chronicle_review_page_get_file (page)))
+        chronicle_window_add_toast (self, adw_toast_new (_("Finish or cancel the article under review first")));
+      return;
+    }
+
+  page = CHRONICLE_REVIEW_PAGE (chronicle_review_page_new ());
+  chronicle_review_page_set_existing (page, chronicle_window_get_timeline (self));
+  g_signal_connect_object (page, "add", G_CALLBACK (on_review_add_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "cancel", G_CALLBACK (on_review_cancel_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (page), REVIEW_PAGE_NAME);
+  chronicle_review_page_load_file (page, file);
+  show_review (self, page);
+}
+
+static void
+on_article_chooser_response_cb (ChronicleWindow      *self,
+                                int                   response,
+                                GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        _chronicle_window_import_article (self, file);
+    }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+}
+
+static void
+import_article_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) articles = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  /* Back to the review under way. */
+  if (page != NULL)
+    {
+      show_review (self, page);
+      return;
+    }
+
+  articles = gtk_file_filter_new ();
+  all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import an Article"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (articles, _("Articles (text or saved web pages)"));
+  gtk_file_filter_add_mime_type (articles, "text/plain");
+  gtk_file_filter_add_mime_type (articles, "text/html");
+  gtk_file_filter_add_suffix (articles, "txt");
+  gtk_file_filter_add_suffix (articles, "html");
+  gtk_file_filter_add_suffix (articles, "htm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), articles);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_article_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+_chronicle_window_class_review_init (ChronicleWindowClass *klass)
+{
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.import-article", NULL, import_article_action_cb);
+  g_type_ensure (CHRONICLE_TYPE_REVIEW_PAGE);
+}

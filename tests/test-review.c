@@ -1,0 +1,534 @@
+/* test-review.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-review"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "chronicle-application.h"
+#include "chronicle-review-page.h"
+#include "chronicle-review-proposal.h"
+#include "chronicle-test-ui.h"
+#include "chronicle-test-util.h"
+#include "chronicle-window.h"
+#include "chronicle-window-private.h"
+
+/* Import Article (issue #15): the review page lists what the extractor
+ * proposes, lets the user reject, accept and edit, and adds the accepted
+ * events to a new timeline. */
+
+static ChronicleApplication *app;
+
+/* An article written for the tests: four dated happenings, two quotes. */
+static const char article_text[] =
+  "Harbour talks resume in Lisbon\n\n"
+  "The port authority and the dockworkers' union have agreed in Lisbon to resume talks on wages, "
+  "ending a strike that closed the harbour for two weeks.\n\n"
+  "Union leader Maria Costa announced the deal on Tuesday after a night of negotiations at the ministry.\n\n"
+  "\"We have won what we came for,\" Costa said.\n\n"
+  "The strike began on March 3 when the authority froze pay for the third year running.\n\n"
+  "Transport Minister Joao Silva met both sides on Monday to break the deadlock.\n\n"
+  "\"Nobody wins a closed port,\" Silva told reporters.\n";
+
+typedef struct
+{
+  ChronicleWindow *window;
+  char            *tmpdir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("test-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->window = chronicle_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_nonnull (fixture->window);
+  chronicle_test_destroy_window (&fixture->window);
+  chronicle_test_remove_dir (fixture->tmpdir);
+  g_free (fixture->tmpdir);
+}
+
+/* The article as a saved page that dates itself, or as plain text that
+ * does not. */
+static GFile *
+write_article (Fixture  *fixture,
+               gboolean  dated)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, dated ? "harbour.html" : "harbour.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  if (dated)
+    {
+      g_auto(GStrv) paragraphs = g_strsplit (article_text, "\n\n", -1);
+      GString *html = g_string_new ("<html><head><title>Harbour talks resume in Lisbon</title>"
+                                    "<meta property=\"article:published_time\" content=\"2025-03-20T09:00:00Z\">"
+                                    "</head><body><article>");
+
+      g_string_append_printf (html, "<h1>%s</h1>", paragraphs[0]);
+      for (guint i = 1; paragraphs[i] != NULL; i++)
+        g_string_append_printf (html, "<p>%s</p>", g_strstrip (paragraphs[i]));
+      g_string_append (html, "</article></body></html>");
+      contents = g_string_free (html, FALSE);
+    }
+  else
+    contents = g_strdup (article_text);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+review_settled (gpointer data)
+{
+  ChronicleReviewPage *page = data;
+
+  return g_strcmp0 (chronicle_review_page_get_state (page), "loading") != 0;
+}
+
+static ChronicleReviewPage *
+import_and_wait (Fixture *fixture,
+                 GFile   *article)
+{
+  ChronicleReviewPage *page;
+
+  _chronicle_window_import_article (fixture->window, article);
+  page = _chronicle_window_get_review_page (fixture->window);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  chronicle_test_wait_for (review_settled, page, CHRONICLE_TEST_WAIT_MS);
+  return page;
+}
+
+static ChronicleReviewProposal *
+find_proposal (ChronicleReviewPage *page,
+               const char          *iso_date,
+               guint               *position)
+{
+  GListModel *proposals = chronicle_review_page_get_proposals (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (proposals, i);
+      g_autofree char *iso = chronicle_date_to_iso (chronicle_review_proposal_get_date (proposal));
+
+      if (strcmp (iso, iso_date) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return proposal;  /* the list keeps it */
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the proposal at @position, as the list box shows it. */
+static GtkWidget *
+proposal_row (ChronicleReviewPage *page,
+              guint                position)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) position);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  ChronicleWindow *window = data;
+
+  return chronicle_window_get_n_pages (window) > 0 && !chronicle_window_is_loading (window);
+}
+
+static void
+test_review_reject_accept_add (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autofree char *expected_path = g_build_filename (fixture->tmpdir, "harbour.chronicle.json", NULL);
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike, *deal, *silva;
+  guint strike_position, silva_position;
+  GtkWidget *check;
+  GtkWidget *headline;
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+  g_autofree char *highlighted = NULL;
+  guint start, end;
+  ChronicleTimeline *timeline;
+  ChronicleEvent *event;
+  ChronicleQuote *quote;
+
+  page = import_and_wait (fixture, article);
+  g_assert_cmpstr (chronicle_review_page_get_state (page), ==, "review");
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_review_page_get_proposals (page)), ==, 4);
+
+  /* "on March 3" a day, "on Tuesday" and "on Monday" before the
+   * publication date, the lede on it. */
+  strike = find_proposal (page, "2025-03-03", &strike_position);
+  deal = find_proposal (page, "2025-03-18", NULL);
+  silva = find_proposal (page, "2025-03-17", &silva_position);
+  find_proposal (page, "2025-03-20", NULL);
+  g_assert_nonnull (strstr (chronicle_review_proposal_get_headline (strike), "strike began"));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (chronicle_review_proposal_get_event (deal)), ==, 1);
+  quote = chronicle_event_get_quote (chronicle_review_proposal_get_event (deal), 0);
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Maria Costa");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (chronicle_review_page_get_proposals (page), i);
+
+      g_assert_true (chronicle_review_proposal_get_accepted (proposal));
+      g_assert_null (chronicle_review_proposal_get_duplicate_of (proposal));
+    }
+
+  /* Selecting a proposal highlights its sentence in the article. */
+  chronicle_review_page_select_proposal (page, strike_position);
+  g_assert_true (chronicle_review_page_get_highlight (page, &start, &end));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) end);
+  highlighted = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
+  g_assert_true (g_str_has_prefix (highlighted, "The strike began on March 3"));
+  g_assert_true (gtk_text_iter_has_tag (&from, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                           "evidence")));
+
+  /* Reject one with its check button, rename another in its entry. */
+  check = find_descendant (proposal_row (page, strike_position), GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (chronicle_review_proposal_get_accepted (strike));
+  headline = find_descendant (proposal_row (page, silva_position), GTK_TYPE_ENTRY);
+  /* The keyboard on a row shows that row's evidence. */
+  g_assert_true (gtk_widget_grab_focus (headline));
+  chronicle_review_proposal_get_evidence (silva, &start, &end);
+  {
+    guint shown_start, shown_end;
+
+    g_assert_true (chronicle_review_page_get_highlight (page, &shown_start, &shown_end));
+    g_assert_cmpuint (shown_start, ==, start);
+    g_assert_cmpuint (shown_end, ==, end);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (headline), "Minister meets both sides");
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (silva), ==, "Minister meets both sides");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add", NULL));
+  g_assert_null (_chronicle_window_get_review_page (fixture->window));
+  g_assert_true (g_file_test (expected_path, G_FILE_TEST_IS_REGULAR));
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+
+  /* A new tab with the three accepted events and their quotes. */
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 1);
+  timeline = chronicle_window_get_timeline (fixture->window);
+  g_assert_nonnull (timeline);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Minister meets both sides");
+  g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, 0), ==, 1);
+  g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_timeline_get_event_quote (timeline, 0, 0)), ==,
+                   "Joao Silva");
+  g_assert_cmpstr (chronicle_quote_get_text (chronicle_timeline_get_event_quote (timeline, 0, 0)), ==,
+                   "Nobody wins a closed port");
+  event = chronicle_timeline_get_event (timeline, 1);
+  g_assert_true (g_str_has_prefix (chronicle_event_get_title (event), "Union leader Maria Costa announced"));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  g_assert_cmpstr (chronicle_quote_get_text (chronicle_event_get_quote (event, 0)), ==,
+                   "We have won what we came for");
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (strstr (chronicle_timeline_get_event_title (timeline, i), "strike began"));
+}
+
+static void
+test_review_edit_date (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  ChronicleReviewProposal *strike;
+  guint position;
+  GtkWidget *row;
+  GtkWidget *date;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+
+  strike = find_proposal (page, "2025-03-03", &position);
+  row = proposal_row (page, position);
+  /* The row: accept and headline, then the date and what it means. */
+  date = find_descendant (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+                            gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))), GTK_TYPE_ENTRY);
+  g_assert_nonnull (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "3 March");
+  g_assert_null (chronicle_review_proposal_get_date (strike));
+  timeline = chronicle_review_page_build_timeline (page, &error);
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX);
+  g_assert_null (timeline);
+  g_clear_error (&error);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2025-02");
+  g_assert_nonnull (chronicle_review_proposal_get_date (strike));
+  g_assert_cmpint (chronicle_review_proposal_get_date (strike)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+  timeline = chronicle_review_page_build_timeline (page, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 0), "The strike began"));
+  g_assert_cmpint (chronicle_timeline_get_event_date (timeline, 0)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+}
+
+static void
+test_review_flags_duplicates (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *existing_path = g_build_filename (fixture->tmpdir, "strike.chronicle.json", NULL);
+  g_autoptr(GFile) existing = g_file_new_for_path (existing_path);
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(GError) error = NULL;
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *deal;
+  GListModel *proposals;
+  guint position;
+  guint flagged = 0;
+
+  g_file_set_contents (existing_path,
+                       "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Harbour strike\","
+                       " \"events\": [{\"id\": \"deal\", \"date\": \"2025-03-18\","
+                       " \"title\": \"Maria Costa announces the deal\"},"
+                       " {\"id\": \"other\", \"date\": \"2025-03-03\", \"title\": \"Ferry timetable changes\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, existing);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_nonnull (chronicle_window_get_timeline (fixture->window));
+
+  page = import_and_wait (fixture, article);
+  proposals = chronicle_review_page_get_proposals (page);
+  deal = find_proposal (page, "2025-03-18", &position);
+  g_assert_cmpstr (chronicle_review_proposal_get_duplicate_of (deal), ==, "Maria Costa announces the deal");
+  /* Flagged ones start rejected, and the row says why. */
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (proposals, i);
+      GtkWidget *flag = find_named (proposal_row (page, i), "duplicate-flag");
+
+      if (chronicle_review_proposal_get_duplicate_of (proposal) != NULL)
+        flagged++;
+      g_assert_true ((flag != NULL) == (i == position));
+      if (flag != NULL)
+        g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (flag)), "Maria Costa announces the deal"));
+    }
+  /* Same day, other words; other days: not flagged. */
+  g_assert_cmpuint (flagged, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+  g_assert_null (_chronicle_window_get_review_page (fixture->window));
+}
+
+/* Opening a timeline during a review shows the tabs; Import Article
+ * brings the same review back, choices kept, rather than a second one. */
+static void
+test_review_back_after_open (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(GFile) other = write_article (fixture, FALSE);
+  g_autofree char *example_path = chronicle_test_example_path ();
+  g_autoptr(GFile) example = g_file_new_for_path (example_path);
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  g_autoptr(ChronicleReviewProposal) first = g_list_model_get_item (chronicle_review_page_get_proposals (page), 0);
+
+  chronicle_review_proposal_set_accepted (first, FALSE);
+  chronicle_window_open (fixture->window, example);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-article", NULL));
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_false (chronicle_review_proposal_get_accepted (first));
+
+  /* Another article waits for this one. */
+  _chronicle_window_import_article (fixture->window, other);
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  g_assert_true (g_file_equal (chronicle_review_page_get_file (page), article));
+}
+
+/* What a drop (or the command line) sends to the review page. */
+static void
+test_review_article_files (void)
+{
+  static const struct { const char *path; gboolean article; } cases[] = {
+    { "/tmp/a/story.txt", TRUE },
+    { "/tmp/a/Saved Page.HTML", TRUE },
+    { "/tmp/a/page.htm", TRUE },
+    { "/tmp/a/timeline.chronicle.json", FALSE },
+    { "/tmp/a/txt", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+
+      g_assert_cmpint (_chronicle_window_is_article_file (file), ==, cases[i].article);
+    }
+}
+
+static void
+test_review_titles_similar (void)
+{
+  g_assert_true (chronicle_review_titles_similar ("Union leader Maria Costa announced the deal",
+                                                  "Maria Costa announces the deal"));
+  g_assert_true (chronicle_review_titles_similar ("Russia and Ukraine meet in Istanbul",
+                                                  "Ukraine, Russia meet in Istanbul for talks"));
+  g_assert_false (chronicle_review_titles_similar ("The strike began", "Ferry timetable changes"));
+  g_assert_false (chronicle_review_titles_similar ("The talks", "The talks"));  /* one word is no evidence */
+  g_assert_false (chronicle_review_titles_similar ("", "Maria Costa"));
+}
+
+static void
+test_review_asks_for_publication_date (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, FALSE);
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  GtkWidget *entry;
+  g_autoptr(GError) error = NULL;
+
+  /* Not an error page: the page asks. */
+  g_assert_cmpstr (chronicle_review_page_get_state (page), ==, "needs-date");
+  g_assert_null (chronicle_review_page_get_error (page));
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_review_page_get_proposals (page)), ==, 0);
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+  g_assert_true (gtk_widget_is_visible (entry));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+
+  /* What the file format does not accept is refused, with the parser's word. */
+  g_assert_false (chronicle_review_page_set_published_text (page, "20 March", &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX);
+  g_clear_error (&error);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2025-03-20");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (chronicle_review_page_get_state (page), ==, "review");
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_review_page_get_proposals (page)), ==, 4);
+  find_proposal (page, "2025-03-18", NULL);
+  g_assert_false (gtk_widget_is_visible (entry));
+}
+
+static void
+test_review_unreadable_article (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "missing.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+
+  g_assert_cmpstr (chronicle_review_page_get_state (page), ==, "error");
+  g_assert_nonnull (chronicle_review_page_get_error (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+  g_assert_true (chronicle_window_get_start_page_visible (fixture->window));
+}
+
+static void
+test_review_import_accelerator (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.import-article");
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_nonnull (accels);
+  g_assert_nonnull (accels[0]);
+  g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+  g_assert_cmpuint (key, ==, GDK_KEY_i);
+  g_assert_cmpuint (mods, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!chronicle_test_ui_init (&argc, &argv))
+    return 0;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = chronicle_test_ui_start_app ();
+
+  g_test_add ("/review/reject-accept-add", Fixture, NULL,
+              fixture_setup, test_review_reject_accept_add, fixture_teardown);
+  g_test_add ("/review/edit-date", Fixture, NULL, fixture_setup, test_review_edit_date, fixture_teardown);
+  g_test_add ("/review/flags-duplicates", Fixture, NULL,
+              fixture_setup, test_review_flags_duplicates, fixture_teardown);
+  g_test_add ("/review/asks-for-publication-date", Fixture, NULL,
+              fixture_setup, test_review_asks_for_publication_date, fixture_teardown);
+  g_test_add ("/review/unreadable-article", Fixture, NULL,
+              fixture_setup, test_review_unreadable_article, fixture_teardown);
+  g_test_add ("/review/back-after-open", Fixture, NULL,
+              fixture_setup, test_review_back_after_open, fixture_teardown);
+  g_test_add_func ("/review/article-files", test_review_article_files);
+  g_test_add_func ("/review/titles-similar", test_review_titles_similar);
+  g_test_add_func ("/review/import-accelerator", test_review_import_accelerator);
+
+  {
+    int status = g_test_run ();
+
+    chronicle_test_ui_stop_app (&app);
+    return status;
+  }
+}
