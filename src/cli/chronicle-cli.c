@@ -18,6 +18,7 @@
 #include "chronicle-cli.h"
 #include "chronicle-export.h"
 #include "chronicle-extractor.h"
+#include "chronicle-sandbox.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-writer.h"
@@ -393,6 +394,15 @@ run_export (ChronicleCliOptions *options)
   g_autoptr(GFile) output = NULL;
   g_autoptr(GFile) image_map = NULL;
   ChronicleExportReport report = { 0 };
+
+  /* In a Flatpak sandbox, a path only the sandbox sees would exit 0 and
+   * lose the chart: refuse it before doing anything. */
+  if (!chronicle_sandbox_check_output (CHRONICLE_FLATPAK_INFO, g_get_home_dir (), "--export",
+                                       options->output, &error)
+      || (options->image_map != NULL
+          && !chronicle_sandbox_check_output (CHRONICLE_FLATPAK_INFO, g_get_home_dir (), "--image-map",
+                                              options->image_map, &error)))
+    return fail ("%s", error->message);
 
   if (!(timeline = load_timeline (options->files[0], NULL, &error)))
     {

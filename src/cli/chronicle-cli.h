@@ -25,7 +25,8 @@ typedef enum
 
 typedef enum
 {
-  CHRONICLE_CLI_ERROR_USAGE,  /* an unknown option, a bad value, a wrong combination */
+  CHRONICLE_CLI_ERROR_USAGE,    /* an unknown option, a bad value, a wrong combination */
+  CHRONICLE_CLI_ERROR_SANDBOX,  /* an output path only the Flatpak sandbox sees */
 } ChronicleCliError;
 
 typedef enum
