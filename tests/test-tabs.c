@@ -160,6 +160,80 @@ test_tabs_independent_selection (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (end, second_end, 1.0);
 }
 
+static const char *
+get_window_subtitle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *subtitle;
+
+      if (ADW_IS_WINDOW_TITLE (child))
+        return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child));
+      subtitle = get_window_subtitle (child);
+      if (subtitle != NULL)
+        return subtitle;
+    }
+
+  return NULL;
+}
+
+/* Hides the first category of @page's timeline; returns "N of M events". */
+static char *
+hide_first_category (ChronicleTimelinePage *page)
+{
+  ChronicleDocument *document = chronicle_timeline_page_get_document (page);
+  ChronicleTimeline *whole = chronicle_document_get_timeline (document);
+  g_autoptr(ChronicleCategory) category = g_list_model_get_item (chronicle_timeline_get_categories (whole), 0);
+
+  g_assert_nonnull (category);
+  chronicle_filter_set_category_hidden (chronicle_document_get_filter (document),
+                                        chronicle_category_get_id (category), TRUE);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_filtered_timeline (document)), <,
+                    chronicle_timeline_get_n_events (whole));
+
+  return chronicle_filter_format_count (chronicle_timeline_get_n_events (chronicle_document_get_filtered_timeline (document)),
+                                        chronicle_timeline_get_n_events (whole));
+}
+
+/* The header bar follows the document of the tab in front, and only it. */
+static void
+test_tabs_header_follows_current_document (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  ChronicleTimelinePage *first;
+  ChronicleTimelinePage *second;
+  g_autofree char *second_all = NULL;
+  g_autofree char *first_filtered = NULL;
+  g_autofree char *second_filtered = NULL;
+
+  open_and_wait (window, fixture->example);
+  first = chronicle_window_get_current_page (window);
+  open_and_wait (window, fixture->rich);
+  second = chronicle_window_get_current_page (window);
+  g_assert_true (second != first);
+  second_all = chronicle_filter_format_count (chronicle_timeline_get_n_events (chronicle_timeline_page_get_timeline (second)),
+                                              chronicle_timeline_get_n_events (chronicle_timeline_page_get_timeline (second)));
+  g_assert_cmpstr (get_window_subtitle (GTK_WIDGET (window)), ==, second_all);
+
+  /* A filter in the tab behind leaves the header alone. */
+  first_filtered = hide_first_category (first);
+  g_assert_cmpstr (get_window_subtitle (GTK_WIDGET (window)), ==, second_all);
+
+  /* One in the tab in front shows at once. */
+  second_filtered = hide_first_category (second);
+  g_assert_cmpstr (get_window_subtitle (GTK_WIDGET (window)), ==, second_filtered);
+
+  /* The header changes documents with the tab. */
+  chronicle_window_select_page (window, first);
+  g_assert_cmpstr (get_window_subtitle (GTK_WIDGET (window)), ==, first_filtered);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   chronicle_document_get_title (chronicle_timeline_page_get_document (first)));
+  chronicle_filter_reset (chronicle_document_get_filter (chronicle_timeline_page_get_document (second)));
+  g_assert_cmpstr (get_window_subtitle (GTK_WIDGET (window)), ==, first_filtered);
+}
+
 static void
 test_tabs_same_file_twice (Fixture       *fixture,
                            gconstpointer  data)
@@ -366,6 +440,8 @@ main (int   argc,
 
   g_test_add ("/tabs/independent-selection", Fixture, NULL,
               fixture_setup, test_tabs_independent_selection, fixture_teardown);
+  g_test_add ("/tabs/header-follows-current-document", Fixture, NULL,
+              fixture_setup, test_tabs_header_follows_current_document, fixture_teardown);
   g_test_add ("/tabs/same-file-twice", Fixture, NULL,
               fixture_setup, test_tabs_same_file_twice, fixture_teardown);
   g_test_add ("/tabs/failing-file", Fixture, NULL,

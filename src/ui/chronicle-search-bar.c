@@ -13,6 +13,7 @@
 #include "chronicle-label-text-private.h"
 #include "chronicle-search-bar.h"
 
+#include "chronicle-document.h"
 #include "chronicle-filter-popover.h"
 #include "chronicle-search.h"
 #include "chronicle-text-private.h"
@@ -43,14 +44,12 @@ struct _ChronicleSearchBar
 
   /* owned */
   GtkWidget             *filter_popover;
-  ChronicleTimelineView *view;
-  ChronicleFilter       *filter;
-  ChronicleTimeline     *timeline;   /* the whole timeline */
-  ChronicleTimeline     *filtered;   /* shown by the view while a filter is on */
+  ChronicleTimelineView *view;      /* for the legend and to show a result */
+  ChronicleDocument     *document;  /* searched; holds the filter and what it yields */
+  GSignalGroup          *document_signals;
   char                  *count_text;
 
   guint                  n_results;
-  gboolean               swapping;   /* setting the view's timeline ourselves */
   gboolean               filters_requested;
   gboolean               search_mode;
 };
@@ -60,6 +59,7 @@ G_DEFINE_FINAL_TYPE (ChronicleSearchBar, chronicle_search_bar, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TIMELINE_VIEW,
+  PROP_DOCUMENT,
   PROP_COUNT_TEXT,
   PROP_SEARCH_MODE,
   N_PROPS
@@ -74,18 +74,31 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The whole timeline: the search looks through it and the filter. */
+static ChronicleTimeline *
+get_whole (ChronicleSearchBar *self)
+{
+  return chronicle_document_get_timeline (self->document);
+}
+
+static ChronicleFilter *
+get_filter (ChronicleSearchBar *self)
+{
+  return chronicle_document_get_filter (self->document);
+}
+
 static void
 update_count (ChronicleSearchBar *self)
 {
   g_autofree char *text = NULL;
-  gboolean active = chronicle_filter_is_active (self->filter);
+  gboolean active = chronicle_filter_is_active (get_filter (self));
 
-  if (self->timeline != NULL)
+  if (get_whole (self) != NULL)
     {
-      ChronicleTimeline *shown = self->filtered != NULL ? self->filtered : self->timeline;
+      ChronicleTimeline *shown = chronicle_document_get_filtered_timeline (self->document);
 
       text = chronicle_filter_format_count (chronicle_timeline_get_n_events (shown),
-                                            chronicle_timeline_get_n_events (self->timeline));
+                                            chronicle_timeline_get_n_events (get_whole (self)));
     }
 
   if (chronicle_set_str (&self->count_text, text))
@@ -95,95 +108,7 @@ update_count (ChronicleSearchBar *self)
   gtk_widget_set_visible (self->show_all_button, active);
   gtk_widget_set_visible (self->hide_filters_button, !active);
   gtk_revealer_set_reveal_child (self->filter_revealer,
-                                 self->timeline != NULL && (active || self->filters_requested));
-}
-
-/* The view's window in Unix seconds, or FALSE when it shows nothing. */
-static gboolean
-get_view_range (ChronicleSearchBar *self,
-                double             *start,
-                double             *end)
-{
-  ChronicleTimeline *shown = chronicle_timeline_view_get_timeline (self->view);
-
-  if (shown == NULL || chronicle_timeline_get_n_events (shown) == 0)
-    return FALSE;
-
-  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (self->view), start, end);
-  return *start < *end;
-}
-
-static void
-restore_view_range (ChronicleSearchBar *self,
-                    gboolean            has_range,
-                    double              start,
-                    double              end)
-{
-  ChronicleTimeline *shown = chronicle_timeline_view_get_timeline (self->view);
-
-  if (has_range && shown != NULL && chronicle_timeline_get_n_events (shown) > 0)
-    chronicle_timeline_view_show_range (self->view, start, end);
-}
-
-/* Gives the view @timeline keeping what it shows: the time window and the
- * selection, when the selected event is in @timeline. */
-static void
-show_keeping_view (ChronicleSearchBar *self,
-                   ChronicleTimeline  *timeline)
-{
-  g_autoptr(ChronicleEvent) selected = NULL;
-  double start = 0, end = 0;
-  gboolean has_range;
-
-  selected = chronicle_timeline_view_get_selected_event (self->view);
-  if (selected != NULL)
-    g_object_ref (selected);
-  has_range = get_view_range (self, &start, &end);
-
-  self->swapping = TRUE;
-  chronicle_timeline_view_set_timeline (self->view, timeline);
-  self->swapping = FALSE;
-
-  restore_view_range (self, has_range, start, end);
-  if (selected != NULL && timeline != NULL && chronicle_timeline_find_event (timeline, selected, NULL))
-    chronicle_timeline_view_set_selected_event (self->view, selected);
-}
-
-static void
-update_hidden_categories (ChronicleSearchBar *self)
-{
-  g_auto(GStrv) hidden = chronicle_filter_dup_hidden_categories (self->filter);
-
-  if (self->view != NULL)
-    chronicle_timeline_view_set_hidden_categories (self->view, (const char * const *) hidden);
-}
-
-/* Makes the view show what the filter lets through, after a change of the
- * filter or of the timeline. */
-static void
-apply_filter (ChronicleSearchBar *self)
-{
-  if (self->view == NULL || self->timeline == NULL)
-    {
-      g_clear_object (&self->filtered);
-      return;
-    }
-
-  if (chronicle_filter_is_active (self->filter))
-    {
-      /* A new timeline each time, never an update in place: an export
-       * or copy running in a worker thread may still be reading the one
-       * shown. The view keeps the selection by id. */
-      g_autoptr(ChronicleTimeline) filtered = chronicle_filter_apply (self->filter, self->timeline);
-
-      g_set_object (&self->filtered, filtered);
-      show_keeping_view (self, self->filtered);
-    }
-  else if (self->filtered != NULL)
-    {
-      show_keeping_view (self, self->timeline);
-      g_clear_object (&self->filtered);
-    }
+                                 get_whole (self) != NULL && (active || self->filters_requested));
 }
 
 static char *
@@ -346,7 +271,7 @@ run_search (ChronicleSearchBar *self)
 
   clear_results (self);
 
-  if (self->timeline == NULL || chronicle_search_query_is_empty (query) ||
+  if (get_whole (self) == NULL || chronicle_search_query_is_empty (query) ||
       !self->search_mode)
     {
       gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
@@ -357,8 +282,8 @@ run_search (ChronicleSearchBar *self)
 
   /* The whole timeline, through the filter: the results are the events
    * the chart can show. */
-  matches = chronicle_search_timeline (self->timeline, query,
-                                       chronicle_filter_is_active (self->filter) ? self->filter : NULL,
+  matches = chronicle_search_timeline (get_whole (self), query,
+                                       chronicle_filter_is_active (get_filter (self)) ? get_filter (self) : NULL,
                                        MAX_RESULTS, &n_matches);
   for (guint i = 0; i < matches->len; i++)
     gtk_list_box_append (self->results_list, create_result_row (g_ptr_array_index (matches, i), query));
@@ -368,7 +293,7 @@ run_search (ChronicleSearchBar *self)
     {
       gtk_stack_set_visible_child_name (self->results_stack, "empty");
       gtk_label_set_text (self->empty_label,
-                          chronicle_filter_is_active (self->filter)
+                          chronicle_filter_is_active (get_filter (self))
                           ? _("No Results Among the Events Shown")
                           : _("No Results"));
     }
@@ -391,12 +316,12 @@ run_search (ChronicleSearchBar *self)
     guint n_hidden = 0;
 
     /* Say when the filters hide matches, or "No Results" misleads. */
-    if (chronicle_filter_is_active (self->filter))
+    if (chronicle_filter_is_active (get_filter (self)))
       {
         g_autoptr(GPtrArray) unfiltered = NULL;
         guint n_all = 0;
 
-        unfiltered = chronicle_search_timeline (self->timeline, query, NULL, 1, &n_all);
+        unfiltered = chronicle_search_timeline (get_whole (self), query, NULL, 1, &n_all);
         n_hidden = n_all - MIN (n_all, n_matches);
       }
 
@@ -437,7 +362,8 @@ activate_match (ChronicleSearchBar   *self,
       g_autofree char *title = chronicle_text_isolate (shown);
       g_autofree char *opened = NULL;
 
-      chronicle_timeline_view_set_selected_event (self->view, event);
+      /* The view follows the document's selection. */
+      chronicle_document_set_selected_event (self->document, event);
       chronicle_timeline_view_reveal_selected (self->view, FALSE);
       /* Translators: for screen readers, after Enter on a search result:
        * the event's date and title */
@@ -559,7 +485,7 @@ on_close_button_clicked_cb (ChronicleSearchBar *self)
 static void
 on_show_all_clicked_cb (ChronicleSearchBar *self)
 {
-  chronicle_filter_reset (self->filter);
+  chronicle_filter_reset (get_filter (self));
 }
 
 static void
@@ -574,61 +500,32 @@ on_hide_filters_clicked_cb (ChronicleSearchBar *self)
 static void
 on_filter_popover_closed_cb (ChronicleSearchBar *self)
 {
-  if (!self->filters_requested || chronicle_filter_is_active (self->filter))
+  if (!self->filters_requested || chronicle_filter_is_active (get_filter (self)))
     return;
 
   self->filters_requested = FALSE;
   update_count (self);
 }
 
+/* A change of the filter or a reload: the counts and results follow. */
 static void
-on_filter_changed_cb (ChronicleSearchBar *self)
+on_document_filtered_timeline_cb (ChronicleSearchBar *self)
 {
-  apply_filter (self);
-  update_hidden_categories (self);
   update_count (self);
   if (self->search_mode)
     run_search (self);
 }
 
 static void
-on_view_timeline_cb (ChronicleSearchBar *self)
+on_document_timeline_cb (ChronicleSearchBar *self)
 {
-  ChronicleTimeline *timeline;
+  ChronicleTimeline *timeline = get_whole (self);
 
-  if (self->swapping)
-    return;
-
-  timeline = chronicle_timeline_view_get_timeline (self->view);
-  if (timeline != NULL && timeline == self->filtered)
-    return;
-
-  /* A new (or reloaded) timeline: the filter stays and applies to it. */
-  g_clear_object (&self->filtered);
-  g_set_object (&self->timeline, timeline);
   /* Folding 100 000 events takes a fifth of a second: not on the first
    * keystroke. */
   if (timeline != NULL)
     chronicle_search_prepare_in_background (timeline);
   chronicle_filter_popover_set_timeline (CHRONICLE_FILTER_POPOVER (self->filter_popover), timeline);
-  apply_filter (self);
-  update_hidden_categories (self);
-  update_count (self);
-  if (self->search_mode)
-    run_search (self);
-}
-
-/* Whoever restores a selection by id from the whole timeline (a reload)
- * may pick an event the filter hides: the view then selects nothing. */
-static void
-on_view_selected_event_cb (ChronicleSearchBar *self)
-{
-  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (self->view);
-  ChronicleTimeline *shown = chronicle_timeline_view_get_timeline (self->view);
-
-  if (selected != NULL && shown != NULL && shown == self->filtered &&
-      !chronicle_timeline_find_event (shown, selected, NULL))
-    chronicle_timeline_view_set_selected_event (self->view, NULL);
 }
 
 static void
@@ -638,12 +535,12 @@ on_view_legend_activated_cb (ChronicleSearchBar    *self,
 {
   g_autoptr(ChronicleCategory) item = NULL;
 
-  if (self->timeline == NULL)
+  if (get_whole (self) == NULL)
     return;
 
-  item = g_list_model_get_item (chronicle_timeline_get_categories (self->timeline), category);
+  item = g_list_model_get_item (chronicle_timeline_get_categories (get_whole (self)), category);
   if (item != NULL)
-    chronicle_filter_toggle_category (self->filter, chronicle_category_get_id (item));
+    chronicle_filter_toggle_category (get_filter (self), chronicle_category_get_id (item));
 }
 
 static void
@@ -652,9 +549,7 @@ disconnect_view (ChronicleSearchBar *self)
   if (self->view == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (self->view, on_view_timeline_cb, self);
   g_signal_handlers_disconnect_by_func (self->view, on_view_legend_activated_cb, self);
-  g_signal_handlers_disconnect_by_func (self->view, on_view_selected_event_cb, self);
   g_clear_object (&self->view);
 }
 
@@ -665,17 +560,16 @@ chronicle_search_bar_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_view (self);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->timeline);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_SEARCH_BAR);
   /* The template's box is not bound to a field: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed_cb, self);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (chronicle_search_bar_parent_class)->dispose (object);
 }
@@ -704,6 +598,10 @@ chronicle_search_bar_get_property (GObject    *object,
       g_value_set_object (value, chronicle_search_bar_get_timeline_view (self));
       break;
 
+    case PROP_DOCUMENT:
+      g_value_set_object (value, chronicle_search_bar_get_document (self));
+      break;
+
     case PROP_COUNT_TEXT:
       g_value_set_string (value, chronicle_search_bar_get_count_text (self));
       break;
@@ -729,6 +627,10 @@ chronicle_search_bar_set_property (GObject      *object,
     {
     case PROP_TIMELINE_VIEW:
       chronicle_search_bar_set_timeline_view (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      chronicle_search_bar_set_document (self, g_value_get_object (value));
       break;
 
     case PROP_SEARCH_MODE:
@@ -770,6 +672,10 @@ chronicle_search_bar_class_init (ChronicleSearchBarClass *klass)
   properties[PROP_TIMELINE_VIEW] =
     g_param_spec_object ("timeline-view", NULL, NULL,
                          CHRONICLE_TYPE_TIMELINE_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         CHRONICLE_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNT_TEXT] =
     g_param_spec_string ("count-text", NULL, NULL, NULL,
@@ -834,12 +740,13 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   chronicle_accessible_name_text_buttons (GTK_WIDGET (self));
 
-  self->filter = chronicle_filter_new ();
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CHRONICLE_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::timeline",
+                                  G_CALLBACK (on_document_timeline_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::filtered-timeline",
+                                  G_CALLBACK (on_document_filtered_timeline_cb), self);
 
   self->filter_popover = chronicle_filter_popover_new ();
-  chronicle_filter_popover_set_filter (CHRONICLE_FILTER_POPOVER (self->filter_popover), self->filter);
   gtk_menu_button_set_popover (self->filter_button, self->filter_popover);
   g_signal_connect_object (self->filter_popover, "closed", G_CALLBACK (on_filter_popover_closed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -856,7 +763,12 @@ chronicle_search_bar_init (ChronicleSearchBar *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_results_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->results_list), keys);
 
-  update_count (self);
+  /* Until it is given one: a document with nothing loaded. */
+  {
+    g_autoptr(ChronicleDocument) empty = chronicle_document_new ();
+
+    chronicle_search_bar_set_document (self, empty);
+  }
 }
 
 GtkWidget *
@@ -884,43 +796,59 @@ chronicle_search_bar_set_timeline_view (ChronicleSearchBar    *self,
   if (self->view == view)
     return;
 
-  /* The old view goes back to the whole timeline. */
-  if (self->view != NULL && self->filtered != NULL &&
-      chronicle_timeline_view_get_timeline (self->view) == self->filtered)
-    show_keeping_view (self, self->timeline);
-  if (self->view != NULL)
-    chronicle_timeline_view_set_hidden_categories (self->view, NULL);
   disconnect_view (self);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->timeline);
-
   if (view != NULL)
     {
       self->view = g_object_ref (view);
-      g_signal_connect_object (view, "notify::timeline", G_CALLBACK (on_view_timeline_cb), self,
-                               G_CONNECT_SWAPPED);
       g_signal_connect_object (view, "legend-activated", G_CALLBACK (on_view_legend_activated_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (view, "notify::selected-event", G_CALLBACK (on_view_selected_event_cb), self,
-                               G_CONNECT_SWAPPED);
-      on_view_timeline_cb (self);
-    }
-  else
-    {
-      chronicle_filter_popover_set_timeline (CHRONICLE_FILTER_POPOVER (self->filter_popover), NULL);
-      update_count (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE_VIEW]);
 }
 
-/* Returns: (transfer none): the filter applied to the view */
+/* Returns: (transfer none): the document searched */
+ChronicleDocument *
+chronicle_search_bar_get_document (ChronicleSearchBar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * chronicle_search_bar_set_document:
+ * @self: a `ChronicleSearchBar`
+ * @document: the document to search, whose filter the bar edits
+ *
+ * The bar searches @document's timeline and edits its filter; the
+ * document applies the filter, and the view shows what it yields.
+ */
+void
+chronicle_search_bar_set_document (ChronicleSearchBar *self,
+                                   ChronicleDocument  *document)
+{
+  g_return_if_fail (CHRONICLE_IS_SEARCH_BAR (self));
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  chronicle_filter_popover_set_filter (CHRONICLE_FILTER_POPOVER (self->filter_popover),
+                                       chronicle_document_get_filter (document));
+  on_document_timeline_cb (self);
+  on_document_filtered_timeline_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* Returns: (transfer none): the document's filter */
 ChronicleFilter *
 chronicle_search_bar_get_filter (ChronicleSearchBar *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), NULL);
 
-  return self->filter;
+  return get_filter (self);
 }
 
 /* Returns: (transfer none) (nullable): the whole timeline */
@@ -929,7 +857,7 @@ chronicle_search_bar_get_timeline (ChronicleSearchBar *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_BAR (self), NULL);
 
-  return self->timeline;
+  return get_whole (self);
 }
 
 const char *
@@ -975,7 +903,7 @@ chronicle_search_bar_show_filters (ChronicleSearchBar *self)
 {
   g_return_if_fail (CHRONICLE_IS_SEARCH_BAR (self));
 
-  if (self->timeline == NULL)
+  if (get_whole (self) == NULL)
     return;
 
   self->filters_requested = TRUE;

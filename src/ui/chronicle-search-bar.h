@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-document.h"
 #include "chronicle-filter.h"
 #include "chronicle-timeline-view.h"
 
@@ -27,12 +28,10 @@ G_BEGIN_DECLS
  *    chronicle_search_bar_show_filters()), with "N of M events", the
  *    filter popover and "Show All".
  *
- * The bar filters by giving the view a filtered copy of the timeline it
- * was given (same event objects), so the chart, the layout and
- * previous/next see only the events shown. Whoever loads a timeline keeps
- * calling chronicle_timeline_view_set_timeline() with the whole timeline:
- * the bar notices and applies the filter to it. Clicking a legend entry of
- * the view toggles that category.
+ * The bar searches a ChronicleDocument and edits its filter; it no longer
+ * decides what the chart shows: the document applies the filter and the
+ * view shows the document's filtered timeline (the page connects them).
+ * Clicking a legend entry of the view toggles that category.
  */
 G_DECLARE_FINAL_TYPE (ChronicleSearchBar, chronicle_search_bar, CHRONICLE, SEARCH_BAR, GtkWidget)
 
@@ -40,8 +39,11 @@ GtkWidget             *chronicle_search_bar_new               (void);
 ChronicleTimelineView *chronicle_search_bar_get_timeline_view (ChronicleSearchBar    *self);
 void                   chronicle_search_bar_set_timeline_view (ChronicleSearchBar    *self,
                                                                ChronicleTimelineView *view);
+ChronicleDocument     *chronicle_search_bar_get_document      (ChronicleSearchBar    *self);
+void                   chronicle_search_bar_set_document      (ChronicleSearchBar    *self,
+                                                               ChronicleDocument     *document);
+/* The document's filter and whole timeline. */
 ChronicleFilter       *chronicle_search_bar_get_filter        (ChronicleSearchBar    *self);
-/* The whole timeline (the view shows it, or its filtered copy). */
 ChronicleTimeline     *chronicle_search_bar_get_timeline      (ChronicleSearchBar    *self);
 /* "12 events" or "3 of 12 events"; NULL without a timeline. */
 const char            *chronicle_search_bar_get_count_text    (ChronicleSearchBar    *self);

@@ -17,6 +17,7 @@
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-page-private.h"
 
+#include "chronicle-document.h"
 #include "chronicle-overview.h"
 #include "chronicle-search-bar.h"
 #include "chronicle-story-card.h"
@@ -24,11 +25,6 @@
 #include "chronicle-timeline-loader.h"
 #include "chronicle-util-private.h"
 #include "chronicle-warnings-dialog.h"
-
-/* Pipelines and editors write a file in several steps (truncate, write,
- * close; or write a temporary file and rename it over): the page reloads
- * once the events have paused for this long, in milliseconds. */
-#define RELOAD_DELAY_MS 200
 
 /* The banner names the number of load warnings and shows this many; the
  * rest are a click away, in a list that makes rows for what is shown. */
@@ -52,29 +48,21 @@ struct _ChronicleTimelinePage
   ChronicleTimelineView *timeline_view;
   ChronicleSidebar      *sidebar;
 
-  /* owned */
-  GFile                 *file;
-  GFileMonitor          *monitor;
-  GCancellable          *load_cancellable;
-  char                  *title;
-  char                  *last_error;
-  const char            *last_error_summary;  /* static, see chronicle_load_error_get_summary() */
-  GPtrArray             *warnings;       /* of char *, NULL-terminated (len does not count the NULL);
-                                          * shared with the warnings dialog */
+  /* owned: the file, its loading and reloading, the timelines, the
+   * filter and the selection; the page shows it */
+  ChronicleDocument     *document;
   ChronicleSearchBar    *search_bar;     /* borrowed: a child of top_bar_box */
   ChronicleStoryCard    *story_card;     /* borrowed: a child of top_bar_box */
 
-  guint                  load_generation;
-  guint                  reload_source;
   int                    sidebar_width;
   gboolean               sidebar_width_applied;
-  gboolean               loading;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelinePage, chronicle_timeline_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_FILE,
   PROP_TIMELINE,
   PROP_TITLE,
@@ -93,21 +81,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  ChronicleTimelinePage *page;
-  guint                  generation;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->page);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
 /* A file's name as text for a label: a name may hold newlines, controls or
  * bidi overrides too. */
@@ -130,58 +103,24 @@ dup_isolated_name (GFile *file)
   return chronicle_text_isolate (name);
 }
 
-static void
-set_loading (ChronicleTimelinePage *self,
-             gboolean               loading)
-{
-  if (self->loading == loading)
-    return;
-
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-set_last_error (ChronicleTimelinePage *self,
-                const char            *message)
-{
-  if (chronicle_set_str (&self->last_error, message))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
-}
-
-static void
-update_title (ChronicleTimelinePage *self)
-{
-  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (self->timeline_view);
-  const char *title = timeline != NULL ? chronicle_timeline_get_title (timeline) : NULL;
-  g_autofree char *display_name = self->file != NULL ? dup_display_name (self->file) : NULL;
-
-  g_autofree char *shown = NULL;
-
-  if (title == NULL || title[0] == '\0')
-    title = display_name;
-
-  /* What every title (window, X window name, tab, header) shows: a
-   * 16 MB title made an X window name the X server refused. */
-  shown = title != NULL ? chronicle_text_for_display (title, CHRONICLE_TEXT_MAX_TITLE, FALSE) : NULL;
-  if (chronicle_set_str (&self->title, shown))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
 /* The banner says why the file on disk is not what is shown, if it is not;
  * otherwise it lists the load warnings, if any. */
 static void
 update_banner (ChronicleTimelinePage *self)
 {
-  guint n = self->warnings != NULL ? self->warnings->len : 0;
+  GPtrArray *warnings = chronicle_document_get_warnings_array (self->document);
+  const char *last_error = chronicle_document_get_last_error (self->document);
+  guint n = warnings != NULL ? warnings->len : 0;
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
   gboolean show_all = FALSE;
 
-  if (self->last_error != NULL && chronicle_timeline_view_get_timeline (self->timeline_view) != NULL)
+  if (last_error != NULL && chronicle_document_get_timeline (self->document) != NULL)
     {
-      g_autofree char *display_name = dup_isolated_name (self->file);
-      g_autofree char *message = g_strdup_printf ("%s %s", self->last_error_summary, self->last_error);
+      g_autofree char *display_name = dup_isolated_name (chronicle_document_get_file (self->document));
+      g_autofree char *message = g_strdup_printf ("%s %s",
+                                                  chronicle_document_get_last_error_summary (self->document),
+                                                  last_error);
 
       /* Translators: %s is a file name; what is wrong with it follows below. */
       title = g_strdup_printf (_("Could not reload “%s”; the previous version is still shown"), display_name);
@@ -198,7 +137,7 @@ update_banner (ChronicleTimelinePage *self)
       /* The first few, one line each; "Show All" lists every one. */
       for (guint i = 0; i < MIN (n, BANNER_WARNINGS); i++)
         {
-          g_autofree char *line = chronicle_text_for_display (g_ptr_array_index (self->warnings, i),
+          g_autofree char *line = chronicle_text_for_display (g_ptr_array_index (warnings, i),
                                                               CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
           if (i > 0)
@@ -224,34 +163,27 @@ update_banner (ChronicleTimelinePage *self)
  * a timeline is loaded, so screenshots and manual checks can start from a
  * given event without a pointer. */
 static void
-select_event_from_environment (ChronicleTimelinePage *self,
-                               ChronicleTimeline     *timeline)
+select_event_from_environment (ChronicleTimelinePage *self)
 {
   const char *id = g_getenv ("CHRONICLE_SELECT_EVENT");
-  ChronicleEvent *event;
 
   if (id == NULL || id[0] == '\0')
     return;
 
-  event = chronicle_timeline_lookup_event (timeline, id);
-  if (event == NULL)
-    return;
-
-  chronicle_timeline_view_set_selected_event (self->timeline_view, event);
-  chronicle_timeline_view_reveal_selected (self->timeline_view, FALSE);
+  if (chronicle_document_select_id (self->document, id))
+    chronicle_timeline_view_reveal_selected (self->timeline_view, FALSE);
 }
 
-/* Shows @timeline in place of the one shown, keeping what the user looked
- * at: the same stretch of time (unless the whole timeline was in view,
- * which then grows with it) and the same event, by id, while it exists. */
+/* The document's filtered timeline changed (a load, a reload, a filter):
+ * the chart shows it over the same stretch of time, unless the whole
+ * timeline was in view, which then grows with it. The document keeps the
+ * selection; the view follows it through the binding. */
 static void
-replace_timeline (ChronicleTimelinePage *self,
-                  ChronicleTimeline     *timeline)
+on_document_filtered_timeline_cb (ChronicleTimelinePage *self)
 {
   ChronicleTimelineView *view = self->timeline_view;
+  ChronicleTimeline *timeline = chronicle_document_get_filtered_timeline (self->document);
   ChronicleTimeline *old = chronicle_timeline_view_get_timeline (view);
-  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (view);
-  g_autofree char *selected_id = selected != NULL ? g_strdup (chronicle_event_get_id (selected)) : NULL;
   gboolean keep_range = FALSE;
   double start = 0.0, end = 0.0;
 
@@ -274,113 +206,28 @@ replace_timeline (ChronicleTimelinePage *self,
 
   if (keep_range)
     chronicle_timeline_view_show_range (view, start, end);
-
-  if (selected_id != NULL)
-    {
-      ChronicleEvent *event = chronicle_timeline_lookup_event (timeline, selected_id);
-
-      if (event != NULL)
-        chronicle_timeline_view_set_selected_event (view, event);
-    }
 }
 
+/* A good load (or reload): the chart replaces the loading page. */
 static void
-on_load_ready_cb (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_document_timeline_cb (ChronicleTimelinePage *self)
 {
-  g_autoptr(LoadData) data = user_data;
-  ChronicleTimelinePage *self = data->page;
-  g_autoptr(ChronicleTimeline) timeline = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) warnings = NULL;
-  gboolean first;
-
-  timeline = chronicle_timeline_load_finish (result, &warnings, &error);
-
-  /* A newer load superseded this one, or the page went away: both cancel,
-   * and the page's widgets may be gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      data->generation != self->load_generation)
-    return;
-
-  g_clear_object (&self->load_cancellable);
-  first = chronicle_timeline_view_get_timeline (self->timeline_view) == NULL;
-
-  if (timeline == NULL)
-    {
-      g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
-      self->last_error_summary = chronicle_load_error_get_summary (error);
-      set_last_error (self, error->message);
-      update_banner (self);
-      set_loading (self, FALSE);
-      /* With a timeline on screen, the banner says it all; otherwise
-       * the page has nothing to show and its owner decides. */
-      if (first)
-        g_signal_emit (self, signals[LOAD_FAILED], 0, error);
-      return;
-    }
-
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  if (warnings != NULL)
-    {
-      guint n = g_strv_length (warnings);
-
-      /* The strings move into the array (g_ptr_array_new_take_null_terminated()
-       * is GLib 2.76). */
-      self->warnings = g_ptr_array_new_null_terminated (n, g_free, TRUE);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (self->warnings, g_steal_pointer (&warnings[i]));
-    }
-  set_last_error (self, NULL);
-
-  replace_timeline (self, timeline);
-  update_title (self);
+  if (chronicle_document_get_timeline (self->document) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "timeline");
   update_banner (self);
-  gtk_stack_set_visible_child_name (self->stack, "timeline");
-  if (first)
-    select_event_from_environment (self, timeline);
-  set_loading (self, FALSE);
-
-  if (first)
-    g_signal_emit (self, signals[LOADED], 0);
 }
 
-/* Progress of a first load, on the loading page; a reload keeps the
- * timeline on screen and shows none. */
+/* A first load shows its progress on the loading page; a reload keeps
+ * the timeline on screen and shows none. */
 static void
-on_load_progress_cb (ChronicleLoadPhase phase,
-                     double             fraction,
-                     gpointer           user_data)
+on_document_loading_cb (ChronicleTimelinePage *self)
 {
-  LoadData *data = user_data;
+  GFile *file = chronicle_document_get_file (self->document);
 
-  /* a newer load, or the page is being disposed */
-  if (data->generation != data->page->load_generation || data->page->loading_progress == NULL)
-    return;
-
-  gtk_progress_bar_set_fraction (data->page->loading_progress, fraction);
-}
-
-static void
-start_load (ChronicleTimelinePage *self)
-{
-  LoadData *data;
-  LoadData *progress_data;
-
-  g_assert (self->file != NULL);
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  data = g_new0 (LoadData, 1);
-  data->page = g_object_ref (self);
-  data->generation = ++self->load_generation;
-
-  if (chronicle_timeline_view_get_timeline (self->timeline_view) == NULL)
+  if (chronicle_document_get_loading (self->document) &&
+      chronicle_document_get_timeline (self->document) == NULL)
     {
-      g_autofree char *display_name = dup_isolated_name (self->file);
+      g_autofree char *display_name = dup_isolated_name (file);
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_("Loading “%s”…"), display_name);
 
@@ -392,88 +239,100 @@ start_load (ChronicleTimelinePage *self)
       gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
     }
 
-  set_loading (self, TRUE);
-  progress_data = g_new0 (LoadData, 1);
-  progress_data->page = g_object_ref (self);
-  progress_data->generation = data->generation;
-  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
-                                               on_load_progress_cb, progress_data,
-                                               (GDestroyNotify) load_data_free,
-                                               on_load_ready_cb, data);
-}
-
-static gboolean
-on_reload_timeout_cb (gpointer user_data)
-{
-  ChronicleTimelinePage *self = user_data;
-
-  self->reload_source = 0;
-  g_debug ("Reloading %s", g_file_peek_path (self->file));
-  start_load (self);
-
-  return G_SOURCE_REMOVE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
-on_monitor_changed_cb (ChronicleTimelinePage *self,
-                       GFile                 *file,
-                       GFile                 *other_file,
-                       GFileMonitorEvent      event_type,
-                       GFileMonitor          *monitor)
+on_document_progress_cb (ChronicleTimelinePage *self)
 {
-  switch ((int) event_type)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    /* An atomic writer renames its temporary file over ours. */
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-      break;
-
-    default:
-      return;
-    }
-
-  /* Each event restarts the wait, so a burst reloads once, after it. A
-   * file deleted and not recreated in time fails to reload, and the banner
-   * says so until it comes back. */
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
-  g_source_set_name_by_id (self->reload_source, "[chronicle] reload timeline");
+  if (chronicle_document_get_timeline (self->document) == NULL)
+    gtk_progress_bar_set_fraction (self->loading_progress,
+                                   chronicle_document_get_progress (self->document));
 }
 
 static void
-stop_watching (ChronicleTimelinePage *self)
+on_document_last_error_cb (ChronicleTimelinePage *self)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  update_banner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
 }
 
 static void
-watch_file (ChronicleTimelinePage *self)
+on_document_hidden_categories_cb (ChronicleTimelinePage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) hidden = chronicle_document_dup_hidden_categories (self->document);
 
-  stop_watching (self);
+  chronicle_timeline_view_set_hidden_categories (self->timeline_view, (const char * const *) hidden);
+}
 
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      /* Not fatal: the file shows, it just does not follow changes. */
-      g_debug ("Not watching %s for changes: %s", g_file_peek_path (self->file), error->message);
-      return;
-    }
+static void
+on_document_title_cb (ChronicleTimelinePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
 
-  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+static void
+on_document_file_cb (ChronicleTimelinePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+on_document_loaded_cb (ChronicleTimelinePage *self)
+{
+  select_event_from_environment (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+/* The page has nothing to show and its owner decides; a failed reload
+ * shows the banner instead. */
+static void
+on_document_load_failed_cb (ChronicleTimelinePage *self,
+                            const GError          *error)
+{
+  g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+}
+
+static void
+on_view_selected_event_cb (ChronicleTimelinePage *self)
+{
+  chronicle_document_set_selected_event (self->document,
+                                         chronicle_timeline_view_get_selected_event (self->timeline_view));
+}
+
+static void
+follow_document (ChronicleTimelinePage *self)
+{
+  static const struct {
+    const char *signal;
+    GCallback   callback;
+  } handlers[] = {
+    { "notify::file", G_CALLBACK (on_document_file_cb) },
+    { "notify::timeline", G_CALLBACK (on_document_timeline_cb) },
+    { "notify::filtered-timeline", G_CALLBACK (on_document_filtered_timeline_cb) },
+    { "notify::hidden-categories", G_CALLBACK (on_document_hidden_categories_cb) },
+    { "notify::title", G_CALLBACK (on_document_title_cb) },
+    { "notify::loading", G_CALLBACK (on_document_loading_cb) },
+    { "notify::progress", G_CALLBACK (on_document_progress_cb) },
+    { "notify::last-error", G_CALLBACK (on_document_last_error_cb) },
+    { "notify::warnings", G_CALLBACK (update_banner) },
+    { "loaded", G_CALLBACK (on_document_loaded_cb) },
+    { "load-failed", G_CALLBACK (on_document_load_failed_cb) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_connect_object (self->document, handlers[i].signal, handlers[i].callback, self,
+                             G_CONNECT_SWAPPED);
+
+  /* The view shows the document's selection, and selects into it. Not a
+   * bidirectional GBinding: that holds back the document's answer while it
+   * passes the view's choice on, and the document may answer "nothing"
+   * (an event the filter hides). */
+  g_object_bind_property (self->document, "selected-event",
+                          self->timeline_view, "selected-event",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->timeline_view, "notify::selected-event",
+                           G_CALLBACK (on_view_selected_event_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -567,30 +426,17 @@ chronicle_timeline_page_dispose (GObject *object)
 {
   ChronicleTimelinePage *self = CHRONICLE_TIMELINE_PAGE (object);
 
-  /* Makes a load still running stale before it is cancelled. */
-  self->load_generation++;
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  stop_watching (self);
+  /* The document goes with the page (a load still running is cancelled
+   * by its dispose); nothing of it reaches the widgets from here on. */
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_TIMELINE_PAGE);
   self->search_bar = NULL;
 
-  g_clear_object (&self->file);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (chronicle_timeline_page_parent_class)->dispose (object);
-}
-
-static void
-chronicle_timeline_page_finalize (GObject *object)
-{
-  ChronicleTimelinePage *self = CHRONICLE_TIMELINE_PAGE (object);
-
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->last_error, g_free);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (chronicle_timeline_page_parent_class)->finalize (object);
 }
 
 static void
@@ -603,8 +449,12 @@ chronicle_timeline_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, chronicle_timeline_page_get_document (self));
+      break;
+
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, chronicle_timeline_page_get_file (self));
       break;
 
     case PROP_TIMELINE:
@@ -612,15 +462,15 @@ chronicle_timeline_page_get_property (GObject    *object,
       break;
 
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, chronicle_timeline_page_get_title (self));
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, chronicle_timeline_page_get_loading (self));
       break;
 
     case PROP_LAST_ERROR:
-      g_value_set_string (value, self->last_error);
+      g_value_set_string (value, chronicle_timeline_page_get_last_error (self));
       break;
 
     case PROP_SHOW_SIDEBAR:
@@ -658,9 +508,13 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = chronicle_timeline_page_dispose;
-  object_class->finalize = chronicle_timeline_page_finalize;
   object_class->get_property = chronicle_timeline_page_get_property;
   object_class->set_property = chronicle_timeline_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         CHRONICLE_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
@@ -758,10 +612,12 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
   chronicle_revealer_hide_when_closed (self->banner_revealer);
 
   self->sidebar_width = 360;
+  self->document = chronicle_document_new ();
 
   /* Search and filters, then story mode's card above the chart, the
    * overview strip below it. */
   self->search_bar = CHRONICLE_SEARCH_BAR (chronicle_search_bar_new ());
+  chronicle_search_bar_set_document (self->search_bar, self->document);
   chronicle_search_bar_set_timeline_view (self->search_bar, self->timeline_view);
   chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->search_bar));
   self->story_card = CHRONICLE_STORY_CARD (chronicle_story_card_new (self->timeline_view));
@@ -771,6 +627,7 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
   g_signal_connect_object (self->timeline_view, "notify::timeline",
                            G_CALLBACK (on_timeline_view_timeline_cb), self, G_CONNECT_SWAPPED);
 
+  follow_document (self);
   add_quote_shortcut (self);
 }
 
@@ -803,15 +660,7 @@ chronicle_timeline_page_load_file (ChronicleTimelinePage *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->file == NULL || !g_file_equal (self->file, file))
-    {
-      g_set_object (&self->file, file);
-      watch_file (self);
-      update_title (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
-
-  start_load (self);
+  chronicle_document_load_file (self->document, file);
 }
 
 /**
@@ -824,10 +673,22 @@ void
 chronicle_timeline_page_reload (ChronicleTimelinePage *self)
 {
   g_return_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self));
-  g_return_if_fail (self->file != NULL);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  start_load (self);
+  chronicle_document_reload (self->document);
+}
+
+/**
+ * chronicle_timeline_page_get_document:
+ * @self: a `ChronicleTimelinePage`
+ *
+ * Returns: (transfer none): the document the page shows
+ */
+ChronicleDocument *
+chronicle_timeline_page_get_document (ChronicleTimelinePage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->document;
 }
 
 /**
@@ -841,7 +702,7 @@ chronicle_timeline_page_get_file (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  return self->file;
+  return self->document != NULL ? chronicle_document_get_file (self->document) : NULL;
 }
 
 /**
@@ -915,7 +776,7 @@ chronicle_timeline_page_get_title (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  return self->title;
+  return self->document != NULL ? chronicle_document_get_title (self->document) : NULL;
 }
 
 gboolean
@@ -923,7 +784,7 @@ chronicle_timeline_page_get_loading (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->document != NULL && chronicle_document_get_loading (self->document);
 }
 
 const char *
@@ -931,7 +792,7 @@ chronicle_timeline_page_get_last_error (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  return self->last_error;
+  return self->document != NULL ? chronicle_document_get_last_error (self->document) : NULL;
 }
 
 const char * const *
@@ -939,7 +800,7 @@ chronicle_timeline_page_get_warnings (ChronicleTimelinePage *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  return self->warnings != NULL ? (const char * const *) self->warnings->pdata : NULL;
+  return self->document != NULL ? chronicle_document_get_warnings (self->document) : NULL;
 }
 
 gboolean
@@ -1050,17 +911,21 @@ chronicle_timeline_page_show_all_warnings (ChronicleTimelinePage *self)
   GtkRoot *root;
   g_autofree char *display_name = NULL;
   GtkWidget *dialog;
+  GPtrArray *warnings;
+  GFile *file;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self), NULL);
 
-  if (self->warnings == NULL || self->warnings->len == 0)
+  warnings = chronicle_document_get_warnings_array (self->document);
+  if (warnings == NULL || warnings->len == 0)
     return NULL;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  display_name = self->file != NULL ? dup_display_name (self->file) : NULL;
+  file = chronicle_document_get_file (self->document);
+  display_name = file != NULL ? dup_display_name (file) : NULL;
   dialog = chronicle_warnings_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                           display_name,
-                                          self->warnings);
+                                          warnings);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-document.h"
 #include "chronicle-search-bar.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline.h"
@@ -20,9 +21,9 @@ G_BEGIN_DECLS
 /*
  * One open timeline file, as shown in a tab of the window: the chart (with
  * slots for bars above and below it), the sidebar, and a banner for load
- * warnings and reload errors. The page loads its file off the main thread,
- * watches it, and reloads it when it changes on disk, keeping the view and
- * the selection.
+ * warnings and reload errors. The page shows a ChronicleDocument, which
+ * loads the file, watches it, reloads it, filters it and keeps the
+ * selection; the page's widgets follow it.
  */
 G_DECLARE_FINAL_TYPE (ChronicleTimelinePage, chronicle_timeline_page, CHRONICLE, TIMELINE_PAGE, GtkWidget)
 
@@ -35,6 +36,7 @@ void                   chronicle_timeline_page_load_file         (ChronicleTimel
 /* Loads the page's file again, as a change on disk does. */
 void                   chronicle_timeline_page_reload            (ChronicleTimelinePage *self);
 
+ChronicleDocument     *chronicle_timeline_page_get_document      (ChronicleTimelinePage *self);
 GFile                 *chronicle_timeline_page_get_file          (ChronicleTimelinePage *self);
 ChronicleTimeline     *chronicle_timeline_page_get_timeline      (ChronicleTimelinePage *self);
 ChronicleTimelineView *chronicle_timeline_page_get_timeline_view (ChronicleTimelinePage *self);

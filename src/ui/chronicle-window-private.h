@@ -36,6 +36,7 @@ struct _ChronicleWindow
   GtkNativeDialog       *file_chooser;
   char                  *last_error;    /* of the last file that failed to open */
   GPtrArray             *load_errors;   /* char *, one per file, for the open dialog */
+  GSignalGroup          *document_signals;  /* on the current page's document */
 
   /* borrowed, weak */
   GtkWidget             *load_error_dialog;

@@ -81,16 +81,18 @@ static void
 update_for_current_page (ChronicleWindow *self)
 {
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
-  ChronicleTimeline *timeline = page != NULL ? chronicle_timeline_page_get_timeline (page) : NULL;
-  gboolean loading = page != NULL && chronicle_timeline_page_get_loading (page);
-  const char *title = page != NULL ? chronicle_timeline_page_get_title (page) : NULL;
+  ChronicleDocument *document = page != NULL ? chronicle_timeline_page_get_document (page) : NULL;
+  ChronicleTimeline *timeline = document != NULL ? chronicle_document_get_filtered_timeline (document) : NULL;
+  gboolean loading = document != NULL && chronicle_document_get_loading (document);
+  const char *title = document != NULL ? chronicle_document_get_title (document) : NULL;
   g_autofree char *subtitle = NULL;
 
   if (title == NULL)
     title = _("Chronicle");
   /* "12 events", or "3 of 12 events" while a filter is on. */
   if (timeline != NULL)
-    subtitle = g_strdup (chronicle_search_bar_get_count_text (chronicle_timeline_page_get_search_bar (page)));
+    subtitle = chronicle_filter_format_count (chronicle_timeline_get_n_events (timeline),
+                                              chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
@@ -227,34 +229,39 @@ show_load_error (ChronicleWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Each tab follows its own page. */
 static void
 on_page_notify_cb (ChronicleWindow       *self,
                    GParamSpec            *pspec,
                    ChronicleTimelinePage *page)
 {
   sync_tab_page (self, page);
-  if (page == chronicle_window_get_current_page (self))
-    update_for_current_page (self);
+}
+
+/* The header bar and the actions follow the current page's document
+ * only, through document_signals. */
+static void
+on_current_document_notify_cb (ChronicleWindow *self)
+{
+  update_for_current_page (self);
 }
 
 static void
-on_page_count_text_cb (ChronicleWindow    *self,
-                       GParamSpec         *pspec,
-                       ChronicleSearchBar *search_bar)
+on_current_document_selected_event_cb (ChronicleWindow *self)
+{
+  _chronicle_window_update_navigation_actions (self);
+}
+
+static void
+follow_current_document (ChronicleWindow *self)
 {
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
 
-  if (page != NULL && chronicle_timeline_page_get_search_bar (page) == search_bar)
-    update_for_current_page (self);
-}
+  if (self->document_signals == NULL)
+    return;
 
-static void
-on_page_selected_event_cb (ChronicleWindow       *self,
-                           GParamSpec            *pspec,
-                           ChronicleTimelineView *view)
-{
-  if (view == _chronicle_window_get_current_view (self))
-    _chronicle_window_update_navigation_actions (self);
+  g_signal_group_set_target (self->document_signals,
+                             page != NULL ? chronicle_timeline_page_get_document (page) : NULL);
 }
 
 static void
@@ -292,6 +299,7 @@ on_tab_view_selected_page_cb (ChronicleWindow *self)
 {
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
 
+  follow_current_document (self);
   update_for_current_page (self);
   _chronicle_window_update_recent_menu (self);
 
@@ -308,7 +316,10 @@ on_tab_view_n_pages_cb (ChronicleWindow *self)
   /* The tab view holds its pages in a stack of its own. */
   chronicle_accessible_unname_stack_pages (GTK_WIDGET (self->tab_view));
   if (!any)
-    update_for_current_page (self);
+    {
+      follow_current_document (self);
+      update_for_current_page (self);
+    }
 }
 
 static gboolean
@@ -357,12 +368,8 @@ add_page (ChronicleWindow *self)
       g_signal_connect_object (page, signal, G_CALLBACK (on_page_notify_cb), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (chronicle_timeline_page_get_search_bar (page), "notify::count-text",
-                           G_CALLBACK (on_page_count_text_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "load-failed", G_CALLBACK (on_page_load_failed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (chronicle_timeline_page_get_timeline_view (page), "notify::selected-event",
-                           G_CALLBACK (on_page_selected_event_cb), self, G_CONNECT_SWAPPED);
 
   /* Next to the tab it was opened from, which comes back if it fails. */
   tab_page = adw_tab_view_add_page (self->tab_view, GTK_WIDGET (page),
@@ -466,6 +473,9 @@ chronicle_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
 
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (chronicle_window_parent_class)->dispose (object);
@@ -629,6 +639,10 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
 static void
 chronicle_window_init (ChronicleWindow *self)
 {
+  /* What the header bar shows of the current document. */
+  static const char * const current_document_properties[] = {
+    "title", "loading", "timeline", "filtered-timeline",
+  };
   g_autoptr(GFile) example = NULL;
   GtkDropTarget *drop;
 
@@ -637,6 +651,19 @@ chronicle_window_init (ChronicleWindow *self)
   self->display_zone = g_strdup ("timeline");
   self->load_errors = g_ptr_array_new_with_free_func (g_free);
   self->sidebar_width = DEFAULT_SIDEBAR_WIDTH;
+
+  /* One group for the current tab's document, retargeted when the tab
+   * changes, instead of handlers on every page's widgets. */
+  self->document_signals = g_signal_group_new (CHRONICLE_TYPE_DOCUMENT);
+  for (guint i = 0; i < G_N_ELEMENTS (current_document_properties); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", current_document_properties[i], NULL);
+
+      g_signal_group_connect_swapped (self->document_signals, signal,
+                                      G_CALLBACK (on_current_document_notify_cb), self);
+    }
+  g_signal_group_connect_swapped (self->document_signals, "notify::selected-event",
+                                  G_CALLBACK (on_current_document_selected_event_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chronicle_accessible_name_text_buttons (GTK_WIDGET (self));

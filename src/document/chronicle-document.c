@@ -1,0 +1,786 @@
+/* chronicle-document.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-document"
+
+#include "config.h"
+
+#include "chronicle-document.h"
+
+#include "chronicle-text-private.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-util-private.h"
+
+/* Pipelines and editors write a file in several steps (truncate, write,
+ * close; or write a temporary file and rename it over): the document
+ * reloads once the events have paused for this long, in milliseconds. */
+#define RELOAD_DELAY_MS 200
+
+struct _ChronicleDocument
+{
+  GObject            parent_instance;
+
+  GFile             *file;
+  GFileMonitor      *monitor;
+  GCancellable      *load_cancellable;
+  ChronicleTimeline *timeline;        /* the whole timeline */
+  ChronicleTimeline *filtered;        /* through the filter: timeline itself while none is on */
+  ChronicleFilter   *filter;
+  ChronicleEvent    *selected;        /* an event of filtered */
+  char              *title;
+  char              *last_error;
+  const char        *last_error_summary;  /* static, see chronicle_load_error_get_summary() */
+  GPtrArray         *warnings;        /* of char *, NULL-terminated; shared with the warnings dialog */
+  char             **hidden_categories;
+
+  double             progress;
+  guint              load_generation;
+  guint              reload_source;
+  gboolean           loading;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleDocument, chronicle_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_TIMELINE,
+  PROP_FILTERED_TIMELINE,
+  PROP_FILTER,
+  PROP_HIDDEN_CATEGORIES,
+  PROP_SELECTED_EVENT,
+  PROP_TITLE,
+  PROP_LOADING,
+  PROP_PROGRESS,
+  PROP_LAST_ERROR,
+  PROP_WARNINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  LOADED,
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A load holds its document weakly: a tab closed during a load drops its
+ * document at once, whose dispose cancels the load. */
+typedef struct
+{
+  GWeakRef document;
+  guint    generation;
+} LoadData;
+
+static LoadData *
+load_data_new (ChronicleDocument *document)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  g_weak_ref_init (&data->document, document);
+  data->generation = document->load_generation;
+  return data;
+}
+
+static void
+load_data_free (LoadData *data)
+{
+  g_weak_ref_clear (&data->document);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+set_loading (ChronicleDocument *self,
+             gboolean           loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_progress (ChronicleDocument *self,
+              double             progress)
+{
+  if (self->progress == progress)
+    return;
+
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+set_last_error (ChronicleDocument *self,
+                const char        *message)
+{
+  if (chronicle_set_str (&self->last_error, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+static void
+update_title (ChronicleDocument *self)
+{
+  const char *title = self->timeline != NULL ? chronicle_timeline_get_title (self->timeline) : NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *shown = NULL;
+
+  if ((title == NULL || title[0] == '\0') && self->file != NULL)
+    {
+      basename = g_file_get_basename (self->file);
+      display_name = g_filename_display_name (basename);
+      title = display_name;
+    }
+
+  /* What every title (window, X window name, tab, header) shows: a
+   * 16 MB title made an X window name the X server refused. */
+  shown = title != NULL ? chronicle_text_for_display (title, CHRONICLE_TEXT_MAX_TITLE, FALSE) : NULL;
+  if (chronicle_set_str (&self->title, shown))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+update_hidden_categories (ChronicleDocument *self)
+{
+  g_auto(GStrv) hidden = chronicle_filter_dup_hidden_categories (self->filter);
+
+  if (self->hidden_categories != NULL && g_strv_equal ((const char * const *) hidden,
+                                                       (const char * const *) self->hidden_categories))
+    return;
+
+  g_strfreev (self->hidden_categories);
+  self->hidden_categories = g_steal_pointer (&hidden);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_CATEGORIES]);
+}
+
+/* Every change of what is shown comes here (a load, a reload, a change of
+ * the filter): the one place that keeps what the user was looking at
+ * across a swap. The selected event stays selected while @filtered has an
+ * event with its id (a reload makes new event objects), else nothing is.
+ * Both are set before either is announced, so that whoever follows both
+ * never sees the event with the other timeline. */
+static void
+show_filtered (ChronicleDocument *self,
+               ChronicleTimeline *filtered)
+{
+  ChronicleEvent *kept = NULL;
+  gboolean selection_changed;
+
+  if (self->filtered == filtered)
+    return;
+
+  if (self->selected != NULL && filtered != NULL)
+    kept = chronicle_timeline_lookup_event (filtered, chronicle_event_get_id (self->selected));
+
+  g_set_object (&self->filtered, filtered);
+  selection_changed = g_set_object (&self->selected, kept);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERED_TIMELINE]);
+  if (selection_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+/* Where the filter is applied: to every new timeline and after every
+ * change of the filter. A new filtered timeline each time, never an
+ * update in place: an export or a search may hold the previous one. */
+static void
+apply_filter (ChronicleDocument *self)
+{
+  g_autoptr(ChronicleTimeline) filtered = NULL;
+
+  if (self->timeline != NULL && chronicle_filter_is_active (self->filter))
+    filtered = chronicle_filter_apply (self->filter, self->timeline);
+  else if (self->timeline != NULL)
+    filtered = g_object_ref (self->timeline);
+
+  show_filtered (self, filtered);
+}
+
+static void
+on_filter_changed_cb (ChronicleDocument *self)
+{
+  apply_filter (self);
+  update_hidden_categories (self);
+}
+
+static void
+take_warnings (ChronicleDocument *self,
+               char             **warnings)
+{
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  if (warnings != NULL)
+    {
+      guint n = g_strv_length (warnings);
+
+      /* The strings move into the array (g_ptr_array_new_take_null_terminated()
+       * is GLib 2.76). */
+      self->warnings = g_ptr_array_new_null_terminated (n, g_free, TRUE);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->warnings, g_steal_pointer (&warnings[i]));
+    }
+  g_free (warnings);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
+}
+
+/* What happens on reload (and on the first load): a good load replaces
+ * the whole timeline, the filter applies to it, the selection follows by
+ * id; a failed one keeps what was loaded before, with the error. */
+static void
+on_load_ready_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  char **warnings = NULL;
+  gboolean first;
+
+  timeline = chronicle_timeline_load_finish (result, &warnings, &error);
+
+  /* A newer load superseded this one, or the document went away. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      data->generation != self->load_generation)
+    {
+      g_strfreev (warnings);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+  first = self->timeline == NULL;
+
+  if (timeline == NULL)
+    {
+      g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
+      g_strfreev (warnings);
+      self->last_error_summary = chronicle_load_error_get_summary (error);
+      set_last_error (self, error->message);
+      set_loading (self, FALSE);
+      /* With a timeline held, the error says it all; otherwise the
+       * document has nothing to show and its owner decides. */
+      if (first)
+        g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+      return;
+    }
+
+  take_warnings (self, warnings);
+  set_last_error (self, NULL);
+
+  g_set_object (&self->timeline, timeline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+  apply_filter (self);
+  update_title (self);
+  set_loading (self, FALSE);
+
+  if (first)
+    g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+on_load_progress_cb (ChronicleLoadPhase phase,
+                     double             fraction,
+                     gpointer           user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
+
+  if (self == NULL || data->generation != self->load_generation)
+    return;
+
+  set_progress (self, fraction);
+}
+
+static void
+start_load (ChronicleDocument *self)
+{
+  LoadData *data;
+  LoadData *progress_data;
+
+  g_assert (self->file != NULL);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  self->load_generation++;
+  data = load_data_new (self);
+  progress_data = load_data_new (self);
+
+  set_progress (self, 0.0);
+  set_loading (self, TRUE);
+  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
+                                               on_load_progress_cb, progress_data,
+                                               (GDestroyNotify) load_data_free,
+                                               on_load_ready_cb, data);
+}
+
+static gboolean
+on_reload_timeout_cb (gpointer user_data)
+{
+  ChronicleDocument *self = user_data;
+
+  self->reload_source = 0;
+  g_debug ("Reloading %s", g_file_peek_path (self->file));
+  start_load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_monitor_changed_cb (ChronicleDocument *self,
+                       GFile             *file,
+                       GFile             *other_file,
+                       GFileMonitorEvent  event_type,
+                       GFileMonitor      *monitor)
+{
+  switch ((int) event_type)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    /* An atomic writer renames its temporary file over ours. */
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      break;
+
+    default:
+      return;
+    }
+
+  /* Each event restarts the wait, so a burst reloads once, after it. A
+   * file deleted and not recreated in time fails to reload, and the error
+   * says so until it comes back. */
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, self);
+  g_source_set_name_by_id (self->reload_source, "[chronicle] reload timeline");
+}
+
+static void
+stop_watching (ChronicleDocument *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+}
+
+static void
+watch_file (ChronicleDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_watching (self);
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Not fatal: the file shows, it just does not follow changes. */
+      g_debug ("Not watching %s for changes: %s", g_file_peek_path (self->file), error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+chronicle_document_dispose (GObject *object)
+{
+  ChronicleDocument *self = CHRONICLE_DOCUMENT (object);
+
+  /* Makes a load still running stale before it is cancelled. */
+  self->load_generation++;
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  stop_watching (self);
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed_cb, self);
+
+  g_clear_object (&self->selected);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (chronicle_document_parent_class)->dispose (object);
+}
+
+static void
+chronicle_document_finalize (GObject *object)
+{
+  ChronicleDocument *self = CHRONICLE_DOCUMENT (object);
+
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_categories, g_strfreev);
+
+  G_OBJECT_CLASS (chronicle_document_parent_class)->finalize (object);
+}
+
+static void
+chronicle_document_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ChronicleDocument *self = CHRONICLE_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, chronicle_document_get_file (self));
+      break;
+
+    case PROP_TIMELINE:
+      g_value_set_object (value, chronicle_document_get_timeline (self));
+      break;
+
+    case PROP_FILTERED_TIMELINE:
+      g_value_set_object (value, chronicle_document_get_filtered_timeline (self));
+      break;
+
+    case PROP_FILTER:
+      g_value_set_object (value, chronicle_document_get_filter (self));
+      break;
+
+    case PROP_HIDDEN_CATEGORIES:
+      g_value_take_boxed (value, chronicle_document_dup_hidden_categories (self));
+      break;
+
+    case PROP_SELECTED_EVENT:
+      g_value_set_object (value, chronicle_document_get_selected_event (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, chronicle_document_get_title (self));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, chronicle_document_get_loading (self));
+      break;
+
+    case PROP_PROGRESS:
+      g_value_set_double (value, chronicle_document_get_progress (self));
+      break;
+
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, chronicle_document_get_last_error (self));
+      break;
+
+    case PROP_WARNINGS:
+      g_value_set_boxed (value, chronicle_document_get_warnings (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_document_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ChronicleDocument *self = CHRONICLE_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_EVENT:
+      chronicle_document_set_selected_event (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_document_class_init (ChronicleDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags readable = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = chronicle_document_dispose;
+  object_class->finalize = chronicle_document_finalize;
+  object_class->get_property = chronicle_document_get_property;
+  object_class->set_property = chronicle_document_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, readable);
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL, CHRONICLE_TYPE_TIMELINE, readable);
+  properties[PROP_FILTERED_TIMELINE] =
+    g_param_spec_object ("filtered-timeline", NULL, NULL, CHRONICLE_TYPE_TIMELINE, readable);
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, CHRONICLE_TYPE_FILTER, readable);
+  properties[PROP_HIDDEN_CATEGORIES] =
+    g_param_spec_boxed ("hidden-categories", NULL, NULL, G_TYPE_STRV, readable);
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL,
+                         CHRONICLE_TYPE_EVENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, readable);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, readable);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, readable);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, NULL, NULL, readable);
+  properties[PROP_WARNINGS] =
+    g_param_spec_boxed ("warnings", NULL, NULL, G_TYPE_STRV, readable);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronicleDocument::loaded:
+   *
+   * The file loaded for the first time. Reloads do not emit it (watch
+   * #ChronicleDocument:timeline).
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * ChronicleDocument::load-failed:
+   * @error: the loader's error
+   *
+   * The file could not be loaded and the document holds no timeline. A
+   * failed reload keeps the timeline and sets #ChronicleDocument:last-error.
+   */
+  signals[LOAD_FAILED] =
+    g_signal_new ("load-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+chronicle_document_init (ChronicleDocument *self)
+{
+  self->filter = chronicle_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->hidden_categories = g_new0 (char *, 1);
+}
+
+/**
+ * chronicle_document_new:
+ *
+ * Returns: (transfer full): a new document with no file
+ */
+ChronicleDocument *
+chronicle_document_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_DOCUMENT, NULL);
+}
+
+/**
+ * chronicle_document_load_file:
+ * @self: a `ChronicleDocument`
+ * @file: a timeline file
+ *
+ * Makes @file the document's file: loads it off the main thread (a load
+ * still running is cancelled) and watches it, reloading it when it
+ * changes. The first load emits #ChronicleDocument::loaded or
+ * #ChronicleDocument::load-failed; when a later load fails, the timeline
+ * held stays and #ChronicleDocument:last-error says why.
+ */
+void
+chronicle_document_load_file (ChronicleDocument *self,
+                              GFile             *file)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      watch_file (self);
+      update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+
+  start_load (self);
+}
+
+void
+chronicle_document_reload (ChronicleDocument *self)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (self->file != NULL);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  start_load (self);
+}
+
+GFile *
+chronicle_document_get_file (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+ChronicleTimeline *
+chronicle_document_get_timeline (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->timeline;
+}
+
+ChronicleTimeline *
+chronicle_document_get_filtered_timeline (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->filtered;
+}
+
+ChronicleFilter *
+chronicle_document_get_filter (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->filter;
+}
+
+char **
+chronicle_document_dup_hidden_categories (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return g_strdupv (self->hidden_categories);
+}
+
+ChronicleEvent *
+chronicle_document_get_selected_event (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * chronicle_document_set_selected_event:
+ * @self: a `ChronicleDocument`
+ * @event: (nullable): an event of the filtered timeline, or NULL
+ *
+ * Selects @event, or nothing when the filtered timeline does not hold
+ * it (the filter hides it, or it is of another timeline). Later loads and
+ * filters keep it selected, by its id, while the timeline they give has it.
+ */
+void
+chronicle_document_set_selected_event (ChronicleDocument *self,
+                                       ChronicleEvent    *event)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (event == NULL || CHRONICLE_IS_EVENT (event));
+
+  /* An event the filter hides (or of another timeline) cannot be
+   * selected: nothing is. */
+  if (event != NULL &&
+      (self->filtered == NULL || !chronicle_timeline_find_event (self->filtered, event, NULL)))
+    event = NULL;
+
+  if (g_set_object (&self->selected, event))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+gboolean
+chronicle_document_select_id (ChronicleDocument *self,
+                              const char        *id)
+{
+  ChronicleEvent *event;
+
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  event = self->filtered != NULL ? chronicle_timeline_lookup_event (self->filtered, id) : NULL;
+  if (event == NULL)
+    return FALSE;
+
+  chronicle_document_set_selected_event (self, event);
+  return TRUE;
+}
+
+const char *
+chronicle_document_get_title (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+gboolean
+chronicle_document_get_loading (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->loading;
+}
+
+double
+chronicle_document_get_progress (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), 0.0);
+
+  return self->progress;
+}
+
+const char *
+chronicle_document_get_last_error (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->last_error;
+}
+
+const char *
+chronicle_document_get_last_error_summary (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->last_error != NULL ? self->last_error_summary : NULL;
+}
+
+const char * const *
+chronicle_document_get_warnings (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->warnings != NULL ? (const char * const *) self->warnings->pdata : NULL;
+}
+
+GPtrArray *
+chronicle_document_get_warnings_array (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->warnings;
+}
