@@ -122,19 +122,27 @@ lookup_word (const ChronicleTimexWord *table,
   return -1;
 }
 
-/* The longest phrase of @table at @i: its index, and its length in @n. */
+/* The longest phrase of @table at @i: its index, and its length in @n.
+ * @table is an array of @stride-byte rows whose first member is the
+ * phrase (ChronicleTimexWord and ChronicleTimexSymbol), ended by a NULL. */
 static int
-lookup_symbol_phrase (Tagger                     *tg,
-                      guint                       i,
-                      const ChronicleTimexSymbol *table,
-                      guint                      *n)
+lookup_phrase (Tagger        *tg,
+               guint          i,
+               gconstpointer  table,
+               gsize          stride,
+               guint         *n)
 {
   int best = -1;
 
   *n = 0;
-  for (guint k = 0; table[k].word != NULL; k++)
+  for (guint k = 0; ; k++)
     {
-      guint m = match_phrase (tg, i, table[k].word);
+      const char *word = *(const char * const *) ((const char *) table + k * stride);
+      guint m;
+
+      if (word == NULL)
+        break;
+      m = match_phrase (tg, i, word);
       if (m > *n)
         {
           *n = m;
@@ -144,25 +152,16 @@ lookup_symbol_phrase (Tagger                     *tg,
   return best;
 }
 
-static int
-lookup_word_phrase (Tagger                   *tg,
-                    guint                     i,
-                    const ChronicleTimexWord *table,
-                    guint                    *n)
+static inline int
+lookup_symbol_phrase (Tagger *tg, guint i, const ChronicleTimexSymbol *table, guint *n)
 {
-  int best = -1;
+  return lookup_phrase (tg, i, table, sizeof *table, n);
+}
 
-  *n = 0;
-  for (guint k = 0; table[k].word != NULL; k++)
-    {
-      guint m = match_phrase (tg, i, table[k].word);
-      if (m > *n)
-        {
-          *n = m;
-          best = k;
-        }
-    }
-  return best;
+static inline int
+lookup_word_phrase (Tagger *tg, guint i, const ChronicleTimexWord *table, guint *n)
+{
+  return lookup_phrase (tg, i, table, sizeof *table, n);
 }
 
 static gboolean
