@@ -404,29 +404,6 @@ read_id (ChronicleJsonNode  *object,
   return read_text (object, "id", place, out, error);
 }
 
-/* Remembers @id at @place->index, or refuses it if the list already has it. */
-static gboolean
-claim_id (GHashTable   *ids,
-          const char   *id,
-          const Place  *place,
-          GError      **error)
-{
-  gpointer first;
-
-  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
-    {
-      return set_error (error, CHRONICLE_LOAD_ERROR_DUPLICATE, place,
-                        /* Translators: the first %s is a list name such as "events", %u the
-                         * position of the first item that used the same id: "(first used by
-                         * events[1])". */
-                        _("duplicate id (first used by %s[%u])"),
-                        place->list, GPOINTER_TO_UINT (first) - 1);
-    }
-
-  g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (place->index + 1));
-  return TRUE;
-}
-
 /* Refuses @id at @place if @ids has it already; the caller claims it once
  * the event is stored, with the store's copy of the id as the key. */
 static gboolean
@@ -447,6 +424,19 @@ check_unclaimed (GHashTable   *ids,
                         place->list, GPOINTER_TO_UINT (first) - 1);
     }
 
+  return TRUE;
+}
+
+/* Remembers @id at @place->index, or refuses it if the list already has it. */
+static gboolean
+claim_id (GHashTable   *ids,
+          const char   *id,
+          const Place  *place,
+          GError      **error)
+{
+  if (!check_unclaimed (ids, id, place, error))
+    return FALSE;
+  g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (place->index + 1));
   return TRUE;
 }
 
