@@ -1074,6 +1074,127 @@ test_text_cache_reused_address (void)
   g_object_unref (context);
 }
 
+/* A zoom shows hundreds of titles never drawn a frame; the boxes under
+ * them come in few widths, and after the first of a width and colour
+ * each is stamped from one sprite of the whole box. (The pixels are the
+ * pieces': /render/caches-keep-pixels.) */
+static void
+test_label_box_whole_sprite (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Items");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_auto(ChronicleStyle) style = { 0, };
+  cairo_surface_t *surface;
+
+  /* Titles of one width (digits are as wide as each other), a day apart. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("item %u", 100000 + i);
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date;
+
+      g_assert_true (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_DAY, 2024, 1 + i / 28, 1 + i % 28,
+                                          0, 0, 0, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (events, chronicle_event_new (id, &date, title));
+    }
+  chronicle_timeline_set_events (timeline, events);
+
+  chronicle_style_init_light (&style);
+  chronicle_paint_clear_caches ();
+  surface = paint_frame (timeline, &style, 1, 1, &layout);
+  g_assert_cmpuint (_chronicle_paint_count_wide_boxes (), >, 0);
+  cairo_surface_destroy (surface);
+}
+
+static guint n_freed_values;
+
+static void
+count_freed_value (gpointer value)
+{
+  n_freed_values++;
+}
+
+/* The texts shaped for the generation before the previous one are freed
+ * a batch at a time as new ones come in, not all in the frame that fills
+ * a generation (8 ms of it at a million events, issue #12); and all of
+ * them long before the next generation is full. */
+static void
+test_generations_freed_gradually (void)
+{
+  const guint limit = 1024;
+  Generations gen = { NULL, };
+  guint inserted = 0;
+
+  _chronicle_paint_generations_init (&gen, limit, count_freed_value);
+  n_freed_values = 0;
+  /* Two generations full, and the first value of a third. */
+  while (inserted < 2 * limit + 1)
+    {
+      _chronicle_paint_generations_insert (&gen, g_strdup_printf ("text %u", inserted), GUINT_TO_POINTER (inserted + 1));
+      inserted++;
+    }
+  g_assert_cmpuint (n_freed_values, <, limit / 4);
+  g_assert_nonnull (_chronicle_paint_generations_lookup (&gen, "text 1500"));
+  g_assert_null (_chronicle_paint_generations_lookup (&gen, "text 5"));
+
+  /* (The lookup moved "text 1500" into the current generation: one
+   * insert fewer fills it.) */
+  while (inserted < 3 * limit - 1)
+    {
+      guint before = n_freed_values;
+
+      _chronicle_paint_generations_insert (&gen, g_strdup_printf ("text %u", inserted), GUINT_TO_POINTER (inserted + 1));
+      inserted++;
+      g_assert_cmpuint (n_freed_values - before, <=, limit / 4);
+    }
+  g_assert_cmpuint (n_freed_values, ==, limit);
+  g_assert_null (gen.dying);
+
+  _chronicle_paint_generations_clear (&gen);
+  g_assert_cmpuint (n_freed_values, ==, inserted);
+}
+
+/* The shaper's words are bounded, and past the bound a few are dropped
+ * at a time, not all of them in one frame (15 ms at a million events). */
+static void
+test_shaper_words_dropped_gradually (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  PangoFontDescription *font;
+  g_autoptr(ChronicleShaper) shaper = NULL;
+  guint most = 0, fewest = G_MAXUINT;
+
+  chronicle_style_init_light (&style);
+  font = _chronicle_paint_create_font (&style, CHRONICLE_TEXT_LABEL);
+  shaper = chronicle_shaper_new (context, font);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("item %u", i);
+      PangoItem *item = NULL;
+      PangoGlyphString *glyphs = NULL;
+      PangoRectangle logical;
+      guint n;
+
+      g_assert_true (chronicle_shaper_shape_words (shaper, text, &item, &glyphs, &logical));
+      pango_glyph_string_free (glyphs);
+      pango_item_free (item);
+      n = chronicle_shaper_get_n_words (shaper);
+      most = MAX (most, n);
+      if (i > 17000)
+        fewest = MIN (fewest, n);
+    }
+  g_assert_cmpuint (most, <=, 16384 + 2);
+  g_assert_cmpuint (fewest, >=, 16384 - 512);
+
+  pango_font_description_free (font);
+  g_object_unref (context);
+}
+
 /* A fitted view of many events draws where they are: the columns of the
  * density strip that hold events are tinted just under the axis, and
  * those without stay background (a marker or tick may cover a few). */
@@ -1463,6 +1584,9 @@ main (int   argc,
   g_test_add_func ("/render/marks/low-contrast-color", test_low_contrast_color_adjusted);
   g_test_add_func ("/render/density-strip", test_density_strip);
   g_test_add_func ("/render/text-cache-reused-address", test_text_cache_reused_address);
+  g_test_add_func ("/render/label-box-whole-sprite", test_label_box_whole_sprite);
+  g_test_add_func ("/render/generations-freed-gradually", test_generations_freed_gradually);
+  g_test_add_func ("/render/shaper-words-dropped-gradually", test_shaper_words_dropped_gradually);
   g_test_add_func ("/render/axis/texts-inside", test_axis_texts_inside);
   g_test_add_func ("/render/axis/leaders-clear-headings", test_leaders_clear_headings);
 

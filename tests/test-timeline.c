@@ -653,6 +653,43 @@ test_find_event (void)
   g_assert_false (chronicle_timeline_find_event (timeline, stranger, NULL));
 }
 
+/* The id index is built before the records are sorted (in the order
+ * they came, for speed) and must still give sorted positions; of two
+ * events with one id, the first in sorted order, as an index built in
+ * sorted order keeps it. */
+static void
+test_id_index_after_sort (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Ids");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  guint position = G_MAXUINT;
+
+  /* Appended latest first: every record moves. */
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ev-%u", i);
+      g_autofree char *date = g_strdup_printf ("%04u-01-01", 2500 - i);
+
+      g_ptr_array_add (events, create_event (id, date, NULL));
+    }
+  /* The same id again, later in the list and earlier in time. */
+  g_ptr_array_add (events, create_event ("ev-7", "1900-01-01", NULL));
+  chronicle_timeline_set_events (timeline, events);
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ev-%u", i);
+
+      g_assert_true (chronicle_timeline_lookup_position (timeline, id, &position));
+      g_assert_cmpstr (chronicle_timeline_get_event_id (timeline, position), ==, id);
+      if (i != 7)
+        g_assert_cmpuint (position, ==, 500 - i);
+    }
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "ev-7", &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_false (chronicle_timeline_lookup_position (timeline, "ev-500", &position));
+}
+
 static void
 test_lookups (void)
 {
@@ -833,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/timeline/bounds-and-max-duration", test_bounds_and_max_duration);
   g_test_add_func ("/timeline/find-event", test_find_event);
   g_test_add_func ("/timeline/lookups", test_lookups);
+  g_test_add_func ("/timeline/id-index-after-sort", test_id_index_after_sort);
   g_test_add_func ("/timeline/store-insertions", test_store_insertions);
   g_test_add_func ("/timeline/finalize", test_finalize);
 

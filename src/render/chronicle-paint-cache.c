@@ -20,8 +20,8 @@
  * text and its masks, and the sprites of label boxes, markers and pills.
  */
 
-static void
-generations_init (Generations    *gen,
+void
+_chronicle_paint_generations_init (Generations    *gen,
                   guint           limit,
                   GDestroyNotify  free_value)
 {
@@ -34,11 +34,12 @@ generations_init (Generations    *gen,
   gen->front = g_new0 (GenerationsSlot, GENERATIONS_FRONT);
 }
 
-static void
-generations_clear (Generations *gen)
+void
+_chronicle_paint_generations_clear (Generations *gen)
 {
   g_clear_pointer (&gen->current, g_hash_table_unref);
   g_clear_pointer (&gen->previous, g_hash_table_unref);
+  g_clear_pointer (&gen->dying, g_hash_table_unref);
   g_clear_pointer (&gen->front, g_free);
 }
 
@@ -112,7 +113,33 @@ _chronicle_paint_generations_lookup (Generations *gen,
   return value;
 }
 
-/* Takes @key and @value. */
+/* Frees up to @n values of the dying generation. */
+static void
+generations_drain (Generations *gen,
+                   guint        n)
+{
+  GHashTableIter iter;
+
+  generations_forget_front (gen);
+  g_hash_table_iter_init (&iter, gen->dying);
+  for (guint i = 0; i < n && g_hash_table_iter_next (&iter, NULL, NULL); i++)
+    g_hash_table_iter_remove (&iter);
+  if (g_hash_table_size (gen->dying) == 0)
+    g_clear_pointer (&gen->dying, g_hash_table_unref);
+}
+
+/* Takes @key and @value.
+ *
+ * A full generation is not freed when the next one fills: a zoom shows
+ * hundreds of new titles a frame, and freeing a generation of shaped
+ * texts (and their label sprites) at once took 8 ms of the frame that
+ * happened to fill it (issue #12: the slowest frames of the zoom). It is
+ * freed DRAIN_BATCH values every DRAIN_EVERY inserts instead, two per
+ * insert, so it is gone after half a generation's inserts, long before
+ * the next one is full. */
+#define DRAIN_EVERY 64
+#define DRAIN_BATCH 128
+
 void
 _chronicle_paint_generations_insert (Generations *gen,
                                      char        *key,
@@ -121,20 +148,36 @@ _chronicle_paint_generations_insert (Generations *gen,
   if (g_hash_table_size (gen->current) >= gen->limit)
     {
       generations_forget_front (gen);
-      g_hash_table_unref (gen->previous);
+      /* (Left over only with a limit below DRAIN_BATCH * 2.) */
+      g_clear_pointer (&gen->dying, g_hash_table_unref);
+      gen->dying = gen->previous;
       gen->previous = gen->current;
       gen->current = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, gen->free_value);
+      gen->inserts_since_drain = 0;
     }
   g_hash_table_insert (gen->current, key, value);
+
+  if (gen->dying != NULL && ++gen->inserts_since_drain >= DRAIN_EVERY)
+    {
+      gen->inserts_since_drain = 0;
+      generations_drain (gen, DRAIN_BATCH);
+    }
 }
 
 static void
 signature_cache_free (SignatureCache *cache)
 {
-  generations_clear (&cache->table);
+  _chronicle_paint_generations_clear (&cache->table);
   g_clear_pointer (&cache->shapers, g_hash_table_unref);
   g_clear_object (&cache->context);
   g_free (cache);
+}
+
+static void
+clear_wide_box (WideBox *box)
+{
+  g_clear_pointer (&box->base, cairo_surface_destroy);
+  g_clear_pointer (&box->sprite, cairo_surface_destroy);
 }
 
 static void
@@ -144,6 +187,8 @@ text_caches_free (gpointer data)
 
   g_ptr_array_unref (caches->text_caches);
   g_hash_table_unref (caches->sprites);
+  for (guint i = 0; i < N_WIDE_BOXES; i++)
+    clear_wide_box (&caches->wide_boxes[i]);
   g_free (caches->measure_family);
   for (guint i = 0; i < G_N_ELEMENTS (caches->measure_keys); i++)
     {
@@ -207,6 +252,7 @@ _chronicle_paint_forget_shaped_text (void)
       generations_forget_front (&cache->table);
       g_hash_table_remove_all (cache->table.current);
       g_hash_table_remove_all (cache->table.previous);
+      g_clear_pointer (&cache->table.dying, g_hash_table_unref);
     }
 }
 
@@ -303,7 +349,7 @@ _chronicle_paint_get_signature_cache (GPtrArray       *caches,
   cache->signature = *signature;
   cache->context = context != NULL ? g_object_ref (context) : pango_cairo_create_context (cr);
   cache->shapers = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, (GDestroyNotify) chronicle_shaper_free);
-  generations_init (&cache->table, MAX_CACHED_TEXTS, g_object_unref);
+  _chronicle_paint_generations_init (&cache->table, MAX_CACHED_TEXTS, g_object_unref);
   g_ptr_array_add (caches, cache);
 
   return cache;
@@ -829,6 +875,63 @@ ensure_box_sprite (Painter              *p,
   return p->box_sprites[index];
 }
 
+/* The whole box of @width cut from @base (the category's box sprite),
+ * from the thread's cache: NULL the first time a width is asked for, the
+ * caller stamps the pieces then. A new view shows hundreds of labels
+ * never drawn before (their titles are new), but their boxes come in a
+ * few widths per category ("item 123456" is as wide as "item 654321"):
+ * one composite per box where the pieces were three composites and a
+ * fill (a quarter of such a frame at a million events, issue #12). The
+ * sprite is the pieces stamped on a clear surface, as in a label's
+ * sprite, so the pixels are the same. */
+static cairo_surface_t *
+get_wide_box (Painter              *p,
+              cairo_surface_t      *base,
+              const ChronicleColor *color,
+              double                width,
+              double                height)
+{
+  TextCaches *caches = _chronicle_paint_get_text_caches ();
+  int w = (int) round (width * p->device_scale), h = (int) round (height * p->device_scale);
+  guint index = (guint) ((((guintptr) base >> 4) * 31 + (guint) w * 131 + (guint) h) % N_WIDE_BOXES);
+  WideBox *entry = &caches->wide_boxes[index];
+  cairo_t *cr;
+
+  if (p->sprite_scale != p->device_scale || width - BOX_EDGE_LEFT - SPRITE_END + SPRITE_MARGIN <= 0)
+    return NULL;
+
+  if (entry->base != base || entry->width != w || entry->height != h || entry->scale != p->device_scale)
+    {
+      clear_wide_box (entry);
+      entry->base = cairo_surface_reference (base);
+      entry->width = w;
+      entry->height = h;
+      entry->scale = p->device_scale;
+      return NULL;
+    }
+
+  if (entry->sprite == NULL)
+    {
+      entry->sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, height + 2 * SPRITE_MARGIN, &cr);
+      stamp_label_box (p, cr, base, color, SPRITE_MARGIN, SPRITE_MARGIN, width, height);
+      cairo_destroy (cr);
+    }
+
+  return entry->sprite;
+}
+
+/* For tests: the whole-box sprites the thread keeps. */
+guint
+_chronicle_paint_count_wide_boxes (void)
+{
+  TextCaches *caches = _chronicle_paint_get_text_caches ();
+  guint n = 0;
+
+  for (guint i = 0; i < N_WIDE_BOXES; i++)
+    n += caches->wide_boxes[i].sprite != NULL;
+  return n;
+}
+
 /* Draws a label box at (x, y); returns where it went, which is (x, y)
  * except when snapped for a sprite. */
 void
@@ -840,6 +943,7 @@ _chronicle_paint_draw_label_box (Painter              *p,
                                  double               *x,
                                  double               *y)
 {
+  cairo_surface_t *base, *whole;
   double width;
 
   *x = box->x;
@@ -874,7 +978,13 @@ _chronicle_paint_draw_label_box (Painter              *p,
   *x = _chronicle_paint_snap (p, box->x, 0);
   *y = _chronicle_paint_snap (p, box->y, 0);
   width = round (box->width * p->device_scale) / p->device_scale;
-  stamp_label_box (p, p->cr, ensure_box_sprite (p, category, color), color, *x, *y, width, box->height);
+  base = ensure_box_sprite (p, category, color);
+  whole = get_wide_box (p, base, color, width, box->height);
+  if (whole != NULL)
+    stamp (p->cr, whole, *x - SPRITE_MARGIN, *x - SPRITE_MARGIN, *y - SPRITE_MARGIN,
+           width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
+  else
+    stamp_label_box (p, p->cr, base, color, *x, *y, width, box->height);
 }
 
 

@@ -50,6 +50,11 @@ typedef struct
 {
   GHashTable *current;   /* char * -> value */
   GHashTable *previous;
+  /* The generation before previous, freed a batch at a time as new
+   * values come in (see _chronicle_paint_generations_insert()); NULL
+   * when empty. */
+  GHashTable *dying;
+  guint       inserts_since_drain;
   guint       limit;
   GDestroyNotify free_value;
   /* Before the tables: labels drawn again pass the same title pointers
@@ -80,10 +85,23 @@ typedef struct
   Generations   table;    /* font key + text -> ChronicleShapedText */
 } SignatureCache;
 
+/* A label box of one width, stamped whole (see draw_label_box()). */
+typedef struct
+{
+  cairo_surface_t *base;      /* the category's box sprite it was cut from (a reference) */
+  int              width;     /* device px */
+  int              height;    /* device px */
+  double           scale;
+  cairo_surface_t *sprite;    /* NULL until asked for a second time */
+} WideBox;
+
+#define N_WIDE_BOXES 128
+
 typedef struct
 {
   GPtrArray  *text_caches;    /* SignatureCache, most recent last */
   GHashTable *sprites;        /* look (char *) -> cairo_surface_t, see get_sprite() */
+  WideBox     wide_boxes[N_WIDE_BOXES];
   gsize       label_bytes;    /* held by label sprites, see draw_label_sprite() */
   /* measuring: fonts and their keys for the last style seen, per role */
   char                 *measure_family;
@@ -150,6 +168,11 @@ void            _chronicle_paint_forget_shaped_text  (void);
 double          _chronicle_paint_leader_top          (const ChronicleLayout      *layout,
                                                       double                      x,
                                                       double                      y);
+void            _chronicle_paint_generations_init    (Generations                *gen,
+                                                      guint                       limit,
+                                                      GDestroyNotify              free_value);
+void            _chronicle_paint_generations_clear   (Generations                *gen);
+guint           _chronicle_paint_count_wide_boxes    (void);
 gpointer        _chronicle_paint_generations_lookup  (Generations                *gen,
                                                       const char                 *key);
 void            _chronicle_paint_generations_insert  (Generations                *gen,

@@ -32,6 +32,7 @@ gboolean                    chronicle_shaper_shape_words  (ChronicleShaper      
                                                            PangoItem                 **item,
                                                            PangoGlyphString          **glyphs,
                                                            PangoRectangle             *logical);
+guint                       chronicle_shaper_get_n_words  (ChronicleShaper            *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleShaper, chronicle_shaper_free)
 
