@@ -6,7 +6,8 @@
 #
 # flatpak-builder parses the manifest with no warning (an unknown or
 # misspelt key is a warning) and resolves its sources. The GNOME runtime is
-# not needed for either, so this runs offline.
+# not needed for either; fetching the remote module (libcsv) needs a
+# network, and without one that step is skipped.
 set -u
 if ! command -v flatpak-builder >/dev/null; then
   echo "flatpak-builder not installed; skipping"
@@ -27,6 +28,13 @@ cd "$tmp" || exit 1
 if ! G_DEBUG=fatal-warnings flatpak-builder --download-only --allow-missing-runtimes \
        --state-dir="$tmp/state" "$tmp/build" "$manifest" > "$tmp/out" 2>&1; then
   cat "$tmp/out"
+  # A remote source (libcsv, which the GNOME runtime lacks) cannot be
+  # fetched without a network: that is the machine's limit, not the
+  # manifest's fault. Any other failure still fails.
+  if grep -qE "Could not resolve host|Failed to connect|Network is unreachable" "$tmp/out"; then
+    echo "SKIP: no network to fetch the remote sources of $manifest (its parse was checked)"
+    exit 77
+  fi
   echo "FAIL: flatpak-builder --download-only cannot resolve the sources of $manifest"
   exit 1
 fi

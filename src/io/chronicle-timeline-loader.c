@@ -12,6 +12,7 @@
 #include "chronicle-timeline-loader-private.h"
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-import-private.h"
 #include "chronicle-timeline-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-color-private.h"
@@ -1245,6 +1246,56 @@ load_from_data (const char                   *data,
   return g_steal_pointer (&timeline);
 }
 
+/* A foreign document (see chronicle-import-private.h) converted to ours
+ * and loaded, its conversion notes before the loader's warnings. Leaves
+ * *@error alone (the loader's own refusal) when @data is none of the
+ * formats we import. */
+static ChronicleTimeline *
+load_foreign (const char                   *data,
+              gsize                         length,
+              const ChronicleLoadReporter  *reporter,
+              GCancellable                 *cancellable,
+              GStrv                        *warnings,
+              GError                      **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *converted = NULL;
+  g_auto(GStrv) loaded_warnings = NULL;
+  g_autoptr(GError) import_error = NULL;
+  ChronicleJsonDocument document = { 0, };
+  ChronicleTimeline *timeline;
+  gboolean retry;
+
+  if (chronicle_import_is_csv (data, length))
+    converted = chronicle_import_csv (data, length, notes, &import_error);
+  else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL) &&
+           chronicle_import_is_timelinejs (chronicle_json_document_get_root (&document)))
+    converted = chronicle_import_timelinejs (chronicle_json_document_get_root (&document), notes, &import_error);
+  chronicle_json_document_clear (&document);
+
+  if (import_error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&import_error));
+      return NULL;
+    }
+  if (converted == NULL)
+    return NULL;
+
+  g_clear_error (error);
+  timeline = load_from_data (converted, NULL, strlen (converted), FALSE, reporter, cancellable,
+                             warnings != NULL ? &loaded_warnings : NULL, &retry, error);
+  if (timeline != NULL && warnings != NULL)
+    {
+      for (guint i = 0; loaded_warnings != NULL && loaded_warnings[i] != NULL; i++)
+        g_ptr_array_add (notes, g_strdup (loaded_warnings[i]));
+      g_ptr_array_add (notes, NULL);
+      *warnings = (GStrv) g_ptr_array_steal (notes, NULL);
+    }
+
+  return timeline;
+}
+
 ChronicleTimeline *
 chronicle_timeline_load_from_data_with_reporter (const char                   *data,
                                                  gsize                         length,
@@ -1256,12 +1307,39 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
   ChronicleTimeline *timeline;
   gboolean retry;
 
+  g_autoptr(GError) local_error = NULL;
+
   if (warnings != NULL)
     *warnings = NULL;
 
-  timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, error);
+  /* A spreadsheet is told by its first line; JSON never looks like one. */
+  if (chronicle_import_is_csv (data, length))
+    return load_foreign (data, length, reporter, cancellable, warnings, error);
+
+  timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, &local_error);
   if (retry)
-    timeline = load_from_data (data, NULL, length, FALSE, reporter, cancellable, warnings, &retry, error);
+    {
+      g_clear_error (&local_error);
+      timeline = load_from_data (data, NULL, length, FALSE, reporter, cancellable, warnings, &retry, &local_error);
+    }
+
+  /* Not ours: perhaps another program's format. Our own files never pay
+   * for the sniffing. */
+  if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT))
+    timeline = load_foreign (data, length, reporter, cancellable, warnings, &local_error);
+  else if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX))
+    {
+      g_autoptr(GError) table_error = NULL;
+
+      if (chronicle_import_refuse_table (data, length, &table_error))
+        {
+          g_clear_error (&local_error);
+          local_error = g_steal_pointer (&table_error);
+        }
+    }
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return timeline;
 }

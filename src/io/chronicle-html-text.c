@@ -1,0 +1,148 @@
+/* chronicle-html-text.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-html-text"
+
+#include "config.h"
+
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#include "chronicle-html-text-private.h"
+#include "chronicle-text-private.h"
+
+/* The extractor's reader (src/extract/chronicle-article-html.c) looks for
+ * an article's body in a whole page; the importers have short fragments
+ * (a TimelineJS event's text) whose every element counts, so this walk is
+ * its own: it keeps the text of everything but scripts and styles, and
+ * the links. */
+
+/* A fragment nested deeper is hostile or broken; this bounds the recursion. */
+#define MAX_DEPTH 256
+/* TimelineJS texts are a few kB; a bigger one is cut here. */
+#define MAX_HTML_BYTES (1024 * 1024)
+
+static const char * const dropped[] = { "script", "style", "noscript", "template", "svg", "iframe", NULL };
+static const char * const blocks[] = {
+  "p", "br", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+  "tr", "table", "section", "article", "cite", "footer", "header", NULL
+};
+
+void
+chronicle_html_link_free (ChronicleHtmlLink *link)
+{
+  g_free (link->url);
+  g_free (link->text);
+  g_free (link);
+}
+
+static gboolean
+name_in (xmlNode            *node,
+         const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_newline (GString *out)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+}
+
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+walk (xmlNode   *node,
+      GString   *out,
+      GPtrArray *links,
+      guint      depth)
+{
+  for (xmlNode *child = node->children; child != NULL && depth < MAX_DEPTH; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        append_text (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE && !name_in (child, dropped))
+        {
+          gboolean block = name_in (child, blocks);
+          gsize start = out->len;
+
+          if (block)
+            append_newline (out);
+          walk (child, out, links, depth + 1);
+          if (block)
+            append_newline (out);
+
+          if (links != NULL && g_ascii_strcasecmp ((const char *) child->name, "a") == 0)
+            {
+              xmlChar *href = xmlGetProp (child, (const xmlChar *) "href");
+
+              if (href != NULL && chronicle_uri_is_web_link ((const char *) href))
+                {
+                  ChronicleHtmlLink *link = g_new0 (ChronicleHtmlLink, 1);
+
+                  link->url = g_strdup ((const char *) href);
+                  link->text = g_strstrip (g_strndup (out->str + start, out->len - start));
+                  g_ptr_array_add (links, link);
+                }
+              xmlFree (href);
+            }
+        }
+    }
+}
+
+char *
+chronicle_html_to_text (const char *html,
+                        GPtrArray  *links)
+{
+  g_autofree char *wrapped = NULL;
+  htmlDocPtr doc;
+  GString *out;
+  gsize length;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  /* Plain text is the common case and needs no parser. */
+  if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
+    {
+      out = g_string_new (NULL);
+      append_text (out, html);
+      return g_strstrip (g_string_free (out, FALSE));
+    }
+
+  length = strnlen (html, MAX_HTML_BYTES);
+  /* A fragment is parsed as the body of a document, so that text before
+   * the first element is not taken for the head. */
+  wrapped = g_strdup_printf ("<html><body>%.*s</body></html>", (int) length, html);
+  doc = htmlReadMemory (wrapped, (int) strlen (wrapped), NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  out = g_string_new (NULL);
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    walk (xmlDocGetRootElement (doc), out, links, 0);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+
+  return g_strstrip (g_string_free (out, FALSE));
+}

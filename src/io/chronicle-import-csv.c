@@ -1,0 +1,914 @@
+/* chronicle-import-csv.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-import"
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "chronicle-date.h"
+#include "chronicle-import-private.h"
+#include "chronicle-text-private.h"
+#include "chronicle-timeline-loader.h"
+
+/*
+ * Spreadsheets as CSV or TSV, read with libcsv (Debian's libcsv-dev): the
+ * first row names the columns, which are recognised by their common names
+ * (date or start, end, title or headline, summary, text or description,
+ * category, group or type, actors, location, source or url, id), and the
+ * TimelineJS Google-Sheets template's exact headers (Year, Month, Day,
+ * Time, End Year ..., Display Date, Headline, Text, Media, Media Credit,
+ * Media Caption, Media Thumbnail, Type, Group, Background), where a row of
+ * Type "title" is the timeline's title and one of Type "era" an era.
+ * Every row refused is noted with its place: row 12, column "Year":
+ * "20O4" is not a year. Rows count as a spreadsheet shows them: the
+ * header is row 1.
+ */
+
+/* A header line longer than this is not a spreadsheet's. */
+#define MAX_HEADER_BYTES (64 * 1024)
+/* Columns past this are not read: no timeline has a thousand. */
+#define MAX_COLUMNS 1024
+#define QUOTE_MAX 60
+
+typedef enum
+{
+  ROLE_NONE,
+  ROLE_DATE,
+  ROLE_END,
+  ROLE_YEAR,
+  ROLE_MONTH,
+  ROLE_DAY,
+  ROLE_TIME,
+  ROLE_END_YEAR,
+  ROLE_END_MONTH,
+  ROLE_END_DAY,
+  ROLE_END_TIME,
+  ROLE_DISPLAY_DATE,
+  ROLE_TITLE,
+  ROLE_SUMMARY,
+  ROLE_GROUP,
+  ROLE_CATEGORY,
+  ROLE_TYPE,
+  ROLE_ACTORS,
+  ROLE_LOCATION,
+  ROLE_SOURCE,
+  ROLE_ID,
+  ROLE_MEDIA,
+  ROLE_MEDIA_CREDIT,
+  ROLE_MEDIA_CAPTION,
+  ROLE_SUB_TYPE,
+  ROLE_ACTOR2,
+  ROLE_ASSOC1,
+  ROLE_ASSOC2,
+  ROLE_ADMIN1,
+  ROLE_COUNTRY,
+  ROLE_TIME_PRECISION,
+  ROLE_FATALITIES,
+  N_ROLES
+} Role;
+
+/* Header names, compared lower-case with '_' and '-' as spaces. */
+static const struct
+{
+  const char *name;
+  Role        role;
+} names[] = {
+  { "date", ROLE_DATE }, { "start", ROLE_DATE }, { "start date", ROLE_DATE }, { "begin", ROLE_DATE },
+  { "when", ROLE_DATE }, { "event date", ROLE_DATE }, { "datetime", ROLE_DATE },
+  { "end", ROLE_END }, { "end date", ROLE_END }, { "until", ROLE_END }, { "finish", ROLE_END },
+  { "year", ROLE_YEAR }, { "month", ROLE_MONTH }, { "day", ROLE_DAY }, { "time", ROLE_TIME },
+  { "end year", ROLE_END_YEAR }, { "end month", ROLE_END_MONTH }, { "end day", ROLE_END_DAY },
+  { "end time", ROLE_END_TIME },
+  { "display date", ROLE_DISPLAY_DATE },
+  { "title", ROLE_TITLE }, { "headline", ROLE_TITLE }, { "event", ROLE_TITLE }, { "name", ROLE_TITLE },
+  { "what", ROLE_TITLE },
+  { "summary", ROLE_SUMMARY }, { "text", ROLE_SUMMARY }, { "description", ROLE_SUMMARY },
+  { "notes", ROLE_SUMMARY }, { "details", ROLE_SUMMARY },
+  { "group", ROLE_GROUP }, { "category", ROLE_CATEGORY }, { "type", ROLE_TYPE },
+  { "actors", ROLE_ACTORS }, { "actor", ROLE_ACTORS }, { "people", ROLE_ACTORS }, { "who", ROLE_ACTORS },
+  { "location", ROLE_LOCATION }, { "place", ROLE_LOCATION }, { "where", ROLE_LOCATION },
+  { "source", ROLE_SOURCE }, { "sources", ROLE_SOURCE }, { "url", ROLE_SOURCE }, { "link", ROLE_SOURCE },
+  { "id", ROLE_ID }, { "unique id", ROLE_ID },
+  { "media", ROLE_MEDIA }, { "media credit", ROLE_MEDIA_CREDIT }, { "media caption", ROLE_MEDIA_CAPTION },
+  /* ACLED exports (acleddata.com codebook): event_id_cnty, event_date,
+   * time_precision, event_type, sub_event_type, actor1, assoc_actor_1,
+   * actor2, assoc_actor_2, location, admin1, country, source, notes,
+   * fatalities. */
+  { "event id cnty", ROLE_ID }, { "event type", ROLE_CATEGORY }, { "sub event type", ROLE_SUB_TYPE },
+  { "actor1", ROLE_ACTORS }, { "actor 1", ROLE_ACTORS }, { "actor2", ROLE_ACTOR2 }, { "actor 2", ROLE_ACTOR2 },
+  { "assoc actor 1", ROLE_ASSOC1 }, { "assoc actor 2", ROLE_ASSOC2 },
+  { "admin1", ROLE_ADMIN1 }, { "country", ROLE_COUNTRY },
+  { "time precision", ROLE_TIME_PRECISION }, { "fatalities", ROLE_FATALITIES },
+};
+
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december",
+};
+
+typedef struct
+{
+  ChronicleImport  import;
+  GPtrArray       *header;            /* char *, the names as written */
+  int              column[N_ROLES];   /* index of each role's column, or -1 */
+  gboolean         template;          /* the TimelineJS Sheets template: Type is the slide type */
+  GPtrArray       *row;               /* char *, the fields of the row being read */
+  guint            row_number;        /* of the row being read; the header is 1 */
+  guint            n_rows;            /* data rows, blank ones not counted */
+  char            *title;
+  char            *description;
+  gboolean         header_only;       /* stop after the header (sniffing) */
+  GArray          *ignored;           /* guint, the columns not recognised */
+  guint            n_fatalities;      /* ACLED fatality counts kept */
+} Reader;
+
+static char *
+normalise_name (const char *name)
+{
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      char c = *p == '_' || *p == '-' || g_ascii_isspace (*p) ? ' ' : *p;
+
+      if (c != ' ' || (out->len > 0 && out->str[out->len - 1] != ' '))
+        g_string_append_c (out, c);
+    }
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static void
+map_columns (Reader *reader)
+{
+  for (guint r = 0; r < N_ROLES; r++)
+    reader->column[r] = -1;
+
+  for (guint i = 0; i < reader->header->len; i++)
+    {
+      g_autofree char *name = normalise_name (g_ptr_array_index (reader->header, i));
+      Role role = ROLE_NONE;
+
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        if (strcmp (name, names[n].name) == 0)
+          role = names[n].role;
+
+      if (role != ROLE_NONE && reader->column[role] < 0)
+        reader->column[role] = (int) i;
+      else if (*name != '\0')
+        g_array_append_val (reader->ignored, i);
+    }
+
+  reader->template = reader->column[ROLE_YEAR] >= 0 && reader->column[ROLE_DATE] < 0;
+}
+
+/* The trimmed cell of @role in the current row, or NULL when blank. */
+static const char *
+cell (Reader *reader,
+      Role    role)
+{
+  int i = reader->column[role];
+  char *text;
+
+  if (i < 0 || (guint) i >= reader->row->len)
+    return NULL;
+  text = g_strstrip ((char *) g_ptr_array_index (reader->row, i));
+  /* Blank includes invisible characters and no-break spaces, which the
+   * loader refuses where text is required (a category's label). */
+  return !chronicle_text_is_blank (text) ? text : NULL;
+}
+
+static char *
+describe_cell (Reader *reader,
+               Role    role)
+{
+  g_autofree char *column = chronicle_text_escape_line (g_ptr_array_index (reader->header, reader->column[role]),
+                                                        QUOTE_MAX);
+
+  /* Translators: a place in a spreadsheet: row 12, column "Year" */
+  return g_strdup_printf (_("row %u, column \"%s\""), reader->row_number, column);
+}
+
+static void
+note_cell (Reader     *reader,
+           Role        role,
+           const char *problem,
+           const char *left_out)
+{
+  g_autofree char *place = describe_cell (reader, role);
+  g_autofree char *value = chronicle_text_escape_line (cell (reader, role), QUOTE_MAX);
+
+  chronicle_import_note (&reader->import,
+                         /* Translators: a place, a value as written, why it was refused
+                          * ("is not a year") and what is left out ("the row is left out") */
+                         _("%s: \"%s\" %s; %s"), place, value, problem, left_out);
+}
+
+static gboolean
+read_number (const char *text,
+             gint64      min,
+             gint64      max,
+             gint64     *value)
+{
+  char *end;
+
+  *value = g_ascii_strtoll (text, &end, 10);
+  return end != text && *end == '\0' && *value >= min && *value <= max;
+}
+
+/* "15 January 2023", as older ACLED exports write dates. */
+static gboolean
+read_day_month_year (const char    *text,
+                     ChronicleDate *date)
+{
+  char month[16];
+  int day, year, n = -1;
+
+  if (sscanf (text, "%2d %15[A-Za-z] %4d%n", &day, month, &year, &n) != 3 || n < 0 || text[n] != '\0')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (g_ascii_strcasecmp (month, month_names[i]) == 0)
+      return chronicle_date_init (date, CHRONICLE_DATE_PRECISION_DAY, year, (int) i + 1, day, 0, 0, 0, NULL);
+  return FALSE;
+}
+
+/* A date from a Date-like cell: ISO 8601 ("2022-03-29", "2022-03",
+ * "2022", "2025-05-16T10:30"), also with a space for the "T", or
+ * "15 January 2023". */
+static char *
+read_date_cell (Reader      *reader,
+                Role         role,
+                const char  *left_out)
+{
+  g_autofree char *text = g_strdup (cell (reader, role));
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date;
+  char *space;
+
+  if (strlen (text) > 10 && (space = strchr (text, ' ')) != NULL && space - text == 10)
+    *space = 'T';
+  if (!chronicle_date_parse (text, &date, &error) && !read_day_month_year (text, &date))
+    {
+      g_autofree char *problem = g_strdup_printf (_("is not a date (%s)"), error->message);
+
+      note_cell (reader, role, problem, left_out);
+      return NULL;
+    }
+  return chronicle_date_to_iso (&date);
+}
+
+/* A date from the template's Year, Month, Day and Time columns (or their
+ * End ones: @year_role and the three after it). NULL, noted, when a cell
+ * is wrong; NULL, not noted, when the year is blank. */
+static char *
+read_template_date (Reader      *reader,
+                    Role         year_role,
+                    const char  *left_out,
+                    gboolean    *refused)
+{
+  const char *year_text = cell (reader, year_role);
+  const char *month_text = cell (reader, year_role + 1);
+  const char *day_text = cell (reader, year_role + 2);
+  const char *time_text = cell (reader, year_role + 3);
+  gint64 year, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  ChronicleDatePrecision precision = CHRONICLE_DATE_PRECISION_YEAR;
+  ChronicleDate date;
+  g_autoptr(GError) error = NULL;
+
+  *refused = TRUE;
+  if (year_text == NULL)
+    {
+      *refused = FALSE;
+      return NULL;
+    }
+  if (!read_number (year_text, G_MININT64 / 2, G_MAXINT64 / 2, &year))
+    {
+      note_cell (reader, year_role, _("is not a year"), left_out);
+      return NULL;
+    }
+  if (year < 1 || year > 9999)
+    {
+      note_cell (reader, year_role, _("cannot be shown yet (Chronicle reads years 1 to 9999)"), left_out);
+      return NULL;
+    }
+  if (month_text != NULL)
+    {
+      if (!read_number (month_text, 1, 12, &month))
+        {
+          note_cell (reader, year_role + 1, _("is not a month"), left_out);
+          return NULL;
+        }
+      precision = CHRONICLE_DATE_PRECISION_MONTH;
+    }
+  if (day_text != NULL)
+    {
+      if (month_text == NULL || !read_number (day_text, 1, 31, &day))
+        {
+          note_cell (reader, year_role + 2, _("is not a day"), left_out);
+          return NULL;
+        }
+      precision = CHRONICLE_DATE_PRECISION_DAY;
+    }
+  if (time_text != NULL)
+    {
+      int h = -1, m = -1, s = 0, n = -1;
+      const char *rest;
+
+      if (sscanf (time_text, "%2d:%2d:%2d%n", &h, &m, &s, &n) != 3)
+        {
+          s = 0;
+          n = -1;
+          if (sscanf (time_text, "%2d:%2d%n", &h, &m, &n) != 2)
+            n = -1;
+        }
+      rest = n >= 0 ? time_text + n : "";
+      while (g_ascii_isspace (*rest))
+        rest++;
+      /* "2:30 PM", as spreadsheets write times. */
+      if (n >= 0 && (g_ascii_strcasecmp (rest, "am") == 0 || g_ascii_strcasecmp (rest, "pm") == 0))
+        {
+          if (h < 1 || h > 12)
+            n = -1;
+          else
+            h = h % 12 + (g_ascii_tolower (rest[0]) == 'p' ? 12 : 0);
+          rest = "";
+        }
+      if (day_text == NULL || n < 0 || *rest != '\0' || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59)
+        {
+          note_cell (reader, year_role + 3, _("is not a time"), left_out);
+          return NULL;
+        }
+      hour = h, minute = m, second = s;
+      precision = s > 0 || strchr (strchr (time_text, ':') + 1, ':') != NULL
+                  ? CHRONICLE_DATE_PRECISION_SECOND : CHRONICLE_DATE_PRECISION_MINUTE;
+    }
+
+  if (!chronicle_date_init (&date, precision, (int) year, (int) month, (int) day, (int) hour, (int) minute,
+                            (int) second, &error))
+    {
+      /* Translators: a place in a spreadsheet */
+      g_autofree char *place = g_strdup_printf (_("row %u"), reader->row_number);
+
+      chronicle_import_note (&reader->import, "%s: %s; %s", place, error->message, left_out);
+      return NULL;
+    }
+
+  *refused = FALSE;
+  return chronicle_date_to_iso (&date);
+}
+
+/* Splits a list cell ("Russia; Ukraine") into @array. */
+static void
+add_list (JsonArray  *array,
+          const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        json_array_add_string_element (array, parts[i]);
+    }
+}
+
+static void
+read_sources (Reader     *reader,
+              const char *text,
+              JsonArray  *source_ids)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      if (chronicle_uri_is_web_link (parts[i]))
+        json_array_add_string_element (source_ids, chronicle_import_add_source (&reader->import, parts[i],
+                                                                                NULL, NULL));
+      else
+        json_array_add_string_element (source_ids, chronicle_import_add_source (&reader->import, NULL,
+                                                                                NULL, parts[i]));
+    }
+}
+
+/* The start (and end) of the current row, from Date/End or the template's columns. */
+static gboolean
+read_dates (Reader      *reader,
+            const char  *place,
+            const char  *left_out,
+            char       **start,
+            char       **end)
+{
+  gboolean refused = FALSE;
+
+  if (reader->template)
+    *start = read_template_date (reader, ROLE_YEAR, left_out, &refused);
+  else if (cell (reader, ROLE_DATE) != NULL)
+    *start = read_date_cell (reader, ROLE_DATE, left_out);
+  else
+    *start = NULL;
+
+  if (*start == NULL)
+    {
+      if (!refused && (reader->template || cell (reader, ROLE_DATE) == NULL))
+        chronicle_import_note (&reader->import, _("%s: no date; %s"), place, left_out);
+      return FALSE;
+    }
+
+  if (reader->template && reader->column[ROLE_END_YEAR] >= 0)
+    *end = read_template_date (reader, ROLE_END_YEAR, _("the end is left out"), &refused);
+  else if (!reader->template && cell (reader, ROLE_END) != NULL)
+    *end = read_date_cell (reader, ROLE_END, _("the end is left out"));
+  if (*end != NULL && !chronicle_import_check_end (&reader->import, place, *start, *end))
+    g_clear_pointer (end, g_free);
+  return TRUE;
+}
+
+static void
+read_era (Reader     *reader,
+          const char *place)
+{
+  g_autoptr(JsonObject) era = json_object_new ();
+  g_autofree char *start = NULL, *end = NULL, *id = NULL;
+  const char *label = cell (reader, ROLE_TITLE);
+
+  if (!read_dates (reader, place, _("the era is left out"), &start, &end))
+    return;
+  id = g_strdup_printf ("era-%u", reader->row_number);
+  json_object_set_string_member (era, "id", id);
+  json_object_set_string_member (era, "label", label != NULL ? label : _("Untitled era"));
+  json_object_set_string_member (era, "start", start);
+  if (end != NULL)
+    json_object_set_string_member (era, "end", end);
+  json_array_add_object_element (reader->import.eras, g_steal_pointer (&era));
+}
+
+/* ACLED events have no title: "Armed clash in Kyiv". */
+static char *
+acled_make_title (Reader *reader)
+{
+  const char *where = cell (reader, ROLE_LOCATION);
+
+  if (where == NULL)
+    return g_strdup (cell (reader, ROLE_SUB_TYPE));
+  /* Translators: an ACLED sub-event type and a place: "Armed clash in Kyiv" */
+  return g_strdup_printf (_("%s in %s"), cell (reader, ROLE_SUB_TYPE), where);
+}
+
+/* ACLED's time_precision: 1 the day is known, 2 only the week (the day
+ * given is within it: approximate), 3 only the month. */
+static gboolean
+acled_precision (Reader     *reader,
+                 JsonObject *event,
+                 const char *place)
+{
+  gint64 precision;
+  ChronicleDate date;
+
+  (void) place;
+  if (!read_number (cell (reader, ROLE_TIME_PRECISION), 1, 3, &precision))
+    {
+      note_cell (reader, ROLE_TIME_PRECISION, _("is not 1, 2 or 3"), _("the row is left out"));
+      return FALSE;
+    }
+  if (precision == 2)
+    json_object_set_boolean_member (event, "approximate", TRUE);
+  else if (precision == 3 &&
+           chronicle_date_parse (json_object_get_string_member (event, "date"), &date, NULL) &&
+           date.precision >= CHRONICLE_DATE_PRECISION_DAY)
+    {
+      g_autofree char *month = g_strdup_printf ("%04d-%02d", date.year, date.month);
+
+      json_object_set_string_member (event, "date", month);
+      if (json_object_has_member (event, "end"))
+        json_object_remove_member (event, "end");
+    }
+  return TRUE;
+}
+
+/* "Location, Admin1, Country", without repeats ("Kyiv, Kyiv, Ukraine"). */
+static char *
+join_location (Reader *reader)
+{
+  static const Role roles[] = { ROLE_LOCATION, ROLE_ADMIN1, ROLE_COUNTRY };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      const char *text = cell (reader, roles[i]);
+      gboolean repeat = FALSE;
+
+      for (guint j = 0; text != NULL && j < parts->len; j++)
+        repeat = repeat || strcmp (g_ptr_array_index (parts, j), text) == 0;
+      if (text != NULL && !repeat)
+        g_ptr_array_add (parts, (char *) text);
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+static void
+read_row (Reader *reader)
+{
+  g_autoptr(JsonObject) event = json_object_new ();
+  g_autoptr(JsonArray) source_ids = json_array_new ();
+  g_autofree char *place = NULL, *start = NULL, *end = NULL, *id = NULL, *acled_title = NULL, *location = NULL;
+  const char *title = cell (reader, ROLE_TITLE);
+  const char *type = reader->template ? cell (reader, ROLE_TYPE) : NULL;
+  const char *group = cell (reader, ROLE_GROUP);
+  const char *text;
+  gboolean blank = TRUE;
+
+  for (guint i = 0; i < reader->row->len && blank; i++)
+    blank = chronicle_text_is_blank (g_ptr_array_index (reader->row, i));
+  if (blank)
+    return;
+  reader->n_rows++;
+
+  /* What the columns not recognised held is said, counted per column. */
+  for (guint i = 0; i < reader->ignored->len; i++)
+    {
+      guint column = g_array_index (reader->ignored, guint, i);
+
+      if (column < reader->row->len && !chronicle_text_is_blank (g_ptr_array_index (reader->row, column)))
+        chronicle_import_count_ignored (&reader->import, g_ptr_array_index (reader->header, column));
+    }
+
+  /* Translators: a place in a spreadsheet */
+  place = g_strdup_printf (_("row %u"), reader->row_number);
+
+  if (type != NULL && g_ascii_strcasecmp (type, "title") == 0)
+    {
+      if (reader->title == NULL && title != NULL)
+        reader->title = g_strdup (title);
+      if (reader->description == NULL && cell (reader, ROLE_SUMMARY) != NULL)
+        reader->description = g_strdup (cell (reader, ROLE_SUMMARY));
+      return;
+    }
+  if (type != NULL && g_ascii_strcasecmp (type, "era") == 0)
+    {
+      read_era (reader, place);
+      return;
+    }
+
+  if (!read_dates (reader, place, _("the row is left out"), &start, &end))
+    return;
+
+  if (group == NULL)
+    group = cell (reader, ROLE_CATEGORY);
+  if (group == NULL && !reader->template)
+    group = cell (reader, ROLE_TYPE);
+
+  id = chronicle_import_take_id (&reader->import, cell (reader, ROLE_ID), reader->row_number);
+  json_object_set_string_member (event, "id", id);
+  json_object_set_string_member (event, "date", start);
+  if (end != NULL)
+    json_object_set_string_member (event, "end", end);
+  if (title == NULL && cell (reader, ROLE_SUB_TYPE) != NULL)
+    title = acled_title = acled_make_title (reader);
+  json_object_set_string_member (event, "title", title != NULL ? title : _("Untitled event"));
+  if (cell (reader, ROLE_TIME_PRECISION) != NULL && !acled_precision (reader, event, place))
+    return;
+  if ((text = cell (reader, ROLE_SUMMARY)) != NULL)
+    json_object_set_string_member (event, "summary", text);
+  if (group != NULL)
+    json_object_set_string_member (event, "category", chronicle_import_add_group (&reader->import, group));
+  {
+    static const Role actor_roles[] = { ROLE_ACTORS, ROLE_ASSOC1, ROLE_ACTOR2, ROLE_ASSOC2 };
+    JsonArray *actors = json_array_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (actor_roles); i++)
+      if ((text = cell (reader, actor_roles[i])) != NULL)
+        add_list (actors, text);
+    if (json_array_get_length (actors) > 0)
+      json_object_set_array_member (event, "actors", actors);
+    else
+      json_array_unref (actors);
+  }
+  location = join_location (reader);
+  if (location != NULL)
+    json_object_set_string_member (event, "location", location);
+  if ((text = cell (reader, ROLE_FATALITIES)) != NULL)
+    {
+      gint64 fatalities;
+
+      /* Kept as a member the format ignores, so that a save keeps it. */
+      if (read_number (text, 0, G_MAXINT32, &fatalities))
+        {
+          json_object_set_int_member (event, "fatalities", fatalities);
+          reader->n_fatalities++;
+        }
+      else
+        note_cell (reader, ROLE_FATALITIES, _("is not a number"), _("it is left out"));
+    }
+  chronicle_import_set_display_date (&reader->import, event, cell (reader, ROLE_DISPLAY_DATE));
+  if ((text = cell (reader, ROLE_SOURCE)) != NULL)
+    read_sources (reader, text, source_ids);
+  chronicle_import_add_media (&reader->import, cell (reader, ROLE_MEDIA), cell (reader, ROLE_MEDIA_CAPTION),
+                              cell (reader, ROLE_MEDIA_CREDIT), event, source_ids);
+  if (json_array_get_length (source_ids) > 0)
+    json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
+
+  json_array_add_object_element (reader->import.events, g_steal_pointer (&event));
+}
+
+static void
+field_cb (void   *field,
+          size_t  length,
+          void   *data)
+{
+  Reader *reader = data;
+  char *text;
+
+  if (reader->row->len >= MAX_COLUMNS)
+    return;
+  /* Cells are UTF-8 by now (the whole text was checked or converted),
+   * but a NUL inside one would cut it short: it becomes a space. */
+  text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (text, field, length);
+  text[length] = '\0';
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '\0')
+      text[i] = ' ';
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, length);
+
+      g_free (text);
+      text = valid;
+    }
+  g_ptr_array_add (reader->row, text);
+}
+
+static void
+row_cb (int   terminator,
+        void *data)
+{
+  Reader *reader = data;
+
+  (void) terminator;
+  reader->row_number++;
+  if (reader->header == NULL)
+    {
+      reader->header = g_steal_pointer (&reader->row);
+      reader->row = g_ptr_array_new_with_free_func (g_free);
+      map_columns (reader);
+      return;
+    }
+
+  if (!reader->header_only)
+    read_row (reader);
+  g_ptr_array_set_size (reader->row, 0);
+}
+
+/* Only a space is space: a tab may be the delimiter, and libcsv would
+ * otherwise trim it away. */
+static int
+is_space (unsigned char c)
+{
+  return c == ' ';
+}
+
+/* The delimiter of the first line: the most common of tab, comma and
+ * semicolon outside quotes; 0 when there is none. */
+static char
+find_delimiter (const char *data,
+                gsize       length)
+{
+  guint tabs = 0, commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < length && i < MAX_HEADER_BYTES; i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
+        break;
+      else if (!quoted)
+        {
+          tabs += data[i] == '\t';
+          commas += data[i] == ',';
+          semicolons += data[i] == ';';
+        }
+    }
+
+  if (tabs > 0 && tabs >= commas && tabs >= semicolons)
+    return '\t';
+  if (commas > 0 && commas >= semicolons)
+    return ',';
+  return semicolons > 0 ? ';' : 0;
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->header, g_ptr_array_unref);
+  g_clear_pointer (&reader->row, g_ptr_array_unref);
+  g_clear_pointer (&reader->ignored, g_array_unref);
+  g_clear_pointer (&reader->title, g_free);
+  g_clear_pointer (&reader->description, g_free);
+}
+
+/* Runs libcsv over @data; FALSE when it fails (out of memory only: the
+ * lenient mode reads any text as some table). */
+static gboolean
+parse (Reader     *reader,
+       const char *data,
+       gsize       length,
+       char        delimiter)
+{
+  struct csv_parser parser;
+  gboolean ok;
+
+  if (csv_init (&parser, 0) != 0)
+    return FALSE;
+  csv_set_delim (&parser, (unsigned char) delimiter);
+  csv_set_space_func (&parser, is_space);
+  reader->row = g_ptr_array_new_with_free_func (g_free);
+  reader->ignored = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  ok = csv_parse (&parser, data, length, field_cb, row_cb, reader) == length;
+  if (ok && !(reader->header_only && reader->header != NULL))
+    ok = csv_fini (&parser, field_cb, row_cb, reader) == 0;
+  csv_free (&parser);
+  return ok;
+}
+
+static const char *
+skip_bom (const char *data,
+          gsize      *length)
+{
+  if (*length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      *length -= 3;
+      return data + 3;
+    }
+  return data;
+}
+
+gboolean
+chronicle_import_is_csv (const char *data,
+                         gsize       length)
+{
+  Reader reader = { 0, };
+  gsize line = 0;
+  char delimiter;
+  gboolean found;
+
+  data = skip_bom (data, &length);
+  if (length == 0 || data[0] == '{' || data[0] == '[' || g_ascii_isspace (data[0]))
+    return FALSE;
+
+  while (line < length && line < MAX_HEADER_BYTES && data[line] != '\n' && data[line] != '\r')
+    line++;
+  if (line == MAX_HEADER_BYTES || (delimiter = find_delimiter (data, line)) == 0 ||
+      !g_utf8_validate (data, line, NULL))
+    return FALSE;
+
+  reader.header_only = TRUE;
+  chronicle_import_init (&reader.import, NULL);
+  found = parse (&reader, data, line, delimiter) && reader.header != NULL &&
+          (reader.column[ROLE_DATE] >= 0 || reader.column[ROLE_YEAR] >= 0);
+  chronicle_import_clear (&reader.import);
+  reader_clear (&reader);
+  return found;
+}
+
+gboolean
+chronicle_import_refuse_table (const char  *data,
+                               gsize        length,
+                               GError     **error)
+{
+  Reader reader = { 0, };
+  gsize line = 0;
+  char delimiter;
+  g_autoptr(GString) columns = g_string_new (NULL);
+
+  data = skip_bom (data, &length);
+  if (length == 0 || data[0] == '{' || data[0] == '[' || g_ascii_isspace (data[0]))
+    return FALSE;
+  while (line < length && line < MAX_HEADER_BYTES && data[line] != '\n' && data[line] != '\r')
+    line++;
+  if (line == MAX_HEADER_BYTES || (delimiter = find_delimiter (data, line)) == 0 ||
+      !g_utf8_validate (data, line, NULL))
+    return FALSE;
+
+  reader.header_only = TRUE;
+  chronicle_import_init (&reader.import, NULL);
+  if (parse (&reader, data, line, delimiter) && reader.header != NULL && reader.header->len >= 2)
+    for (guint i = 0; i < reader.header->len && i < 8; i++)
+      {
+        g_autofree char *name = chronicle_text_escape_line (g_ptr_array_index (reader.header, i), QUOTE_MAX);
+
+        g_string_append_printf (columns, "%s\"%s\"", i > 0 ? ", " : "", name);
+      }
+  chronicle_import_clear (&reader.import);
+  reader_clear (&reader);
+  if (columns->len == 0)
+    return FALSE;
+
+  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT,
+               /* Translators: %s is a list of column names as written in the file */
+               _("a spreadsheet needs a column for the date, named Date, Start or Year "
+                 "(its columns: %s)"), columns->str);
+  return TRUE;
+}
+
+char *
+chronicle_import_csv (const char  *data,
+                      gsize        length,
+                      GPtrArray   *notes,
+                      GError     **error)
+{
+  Reader reader = { 0, };
+  g_autofree char *converted = NULL;
+  g_autofree char *without_nuls = NULL;
+  g_autofree char *summary = NULL;
+  char delimiter;
+  char *document;
+
+  data = skip_bom (data, &length);
+  /* A NUL byte is no text; it would also make UTF-8 text look like some
+   * other encoding to the check below. */
+  if (memchr (data, '\0', length) != NULL)
+    {
+      char *copy = g_malloc (length + 1);
+
+      for (gsize i = 0; i < length; i++)
+        copy[i] = data[i] != '\0' ? data[i] : ' ';
+      copy[length] = '\0';
+      without_nuls = copy;
+      data = copy;
+    }
+  /* Spreadsheets saved by older Excel are Windows-1252; anything else that
+   * is not UTF-8 reads as that too, rather than not at all. */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &length, NULL);
+      if (converted == NULL)
+        {
+          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
+                       _("the spreadsheet is neither UTF-8 nor Windows-1252 text"));
+          return NULL;
+        }
+      data = converted;
+    }
+
+  delimiter = find_delimiter (data, length);
+  chronicle_import_init (&reader.import, notes);
+
+  if (!parse (&reader, data, length, delimiter))
+    {
+      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
+                   _("the spreadsheet could not be read (out of memory)"));
+      chronicle_import_clear (&reader.import);
+      reader_clear (&reader);
+      return NULL;
+    }
+
+  if (reader.n_rows > 0 && json_array_get_length (reader.import.events) == 0 &&
+      json_array_get_length (reader.import.eras) == 0)
+    {
+      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
+                   /* Translators: %s is the first reason, such as row 2, column "Year": ... */
+                   _("spreadsheet: none of its rows could be converted (%s)"),
+                   notes->len > 0 ? (const char *) g_ptr_array_index (notes, 0) : "");
+      chronicle_import_clear (&reader.import);
+      reader_clear (&reader);
+      return NULL;
+    }
+
+  if (converted != NULL)
+    chronicle_import_note (&reader.import, _("the spreadsheet is not UTF-8: it was read as Windows-1252"));
+  if (reader.n_fatalities > 0)
+    chronicle_import_note (&reader.import,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%u fatality count is kept in the file but not shown",
+                                        "%u fatality counts are kept in the file but not shown",
+                                        reader.n_fatalities),
+                           reader.n_fatalities);
+  summary = g_strdup_printf (_("Converted from a spreadsheet: %u of %u rows as events, %u groups as categories, "
+                               "%u eras, %u quotes, %u sources"),
+                             json_array_get_length (reader.import.events), reader.n_rows,
+                             json_array_get_length (reader.import.categories),
+                             json_array_get_length (reader.import.eras), reader.import.n_quotes,
+                             json_array_get_length (reader.import.sources));
+  document = chronicle_import_finish (&reader.import, summary, reader.title, reader.description);
+  chronicle_import_clear (&reader.import);
+  reader_clear (&reader);
+  return document;
+}

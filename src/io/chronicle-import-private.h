@@ -1,0 +1,121 @@
+/* chronicle-import-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "chronicle-json-dom-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Readers of other programs' formats. Each turns a foreign file into a
+ * chronicle-timeline document (JSON text), which the loader then reads
+ * the usual way, so that an import is checked exactly like one of our
+ * files. What was converted, and what could not be represented, goes to
+ * the notes (translated messages, each naming its place); the loader shows
+ * them before its own warnings. An event that cannot be converted is left
+ * out with a note; only a file that holds nothing usable is refused.
+ */
+
+/* The most notes one import gives; the rest are counted in one more. */
+#define CHRONICLE_IMPORT_MAX_NOTES 100
+
+/* TRUE when @root, parsed JSON without our "format" member, has the shape
+ * of a TimelineJS 3 document: a "title" slide, or events with start_date. */
+gboolean  chronicle_import_is_timelinejs  (ChronicleJsonNode  *root);
+char     *chronicle_import_timelinejs     (ChronicleJsonNode  *root,
+                                           GPtrArray          *notes,
+                                           GError            **error);
+
+/* TRUE when @data reads as a CSV or TSV table whose header names a date
+ * column (see chronicle-import-csv.c); cheap: reads the first line. */
+gboolean  chronicle_import_is_csv         (const char         *data,
+                                           gsize               length);
+/* TRUE, with @error set, when @data is not JSON but its first line reads
+ * as a table's header without a date column: a spreadsheet we cannot
+ * read, rather than broken JSON. */
+gboolean  chronicle_import_refuse_table   (const char         *data,
+                                           gsize               length,
+                                           GError            **error);
+char     *chronicle_import_csv            (const char         *data,
+                                           gsize               length,
+                                           GPtrArray          *notes,
+                                           GError            **error);
+
+/* The document being built, shared by the readers. */
+typedef struct
+{
+  GPtrArray  *notes;
+  guint       n_dropped;          /* notes past CHRONICLE_IMPORT_MAX_NOTES */
+  JsonArray  *sources;
+  JsonArray  *categories;
+  JsonArray  *eras;
+  JsonArray  *events;
+  GHashTable *source_urls;        /* url -> id, both owned */
+  GHashTable *groups;             /* label -> id, both owned */
+  GHashTable *event_ids;          /* owned ids */
+  GHashTable *ignored;            /* what was not represented -> count */
+  guint       n_quotes;
+  guint       n_links;
+  guint       n_display_dates;
+  guint       n_milliseconds;
+} ChronicleImport;
+
+void         chronicle_import_init            (ChronicleImport   *import,
+                                               GPtrArray         *notes);
+void         chronicle_import_clear           (ChronicleImport   *import);
+void         chronicle_import_note            (ChronicleImport   *import,
+                                               const char        *format,
+                                               ...) G_GNUC_PRINTF (2, 3);
+/* Counts one @what (a member or column name) that was not represented. */
+void         chronicle_import_count_ignored   (ChronicleImport   *import,
+                                               const char        *what);
+/* The id of the source for @url (a web link), made on first use; with
+ * no @url, the source named @publisher (a spreadsheet's "Reuters"). */
+const char  *chronicle_import_add_source      (ChronicleImport   *import,
+                                               const char        *url,
+                                               const char        *title,
+                                               const char        *publisher);
+/* The id of the category for the group @label, made on first use, in a
+ * colour of a palette that stands out 3:1 from a light background. */
+const char  *chronicle_import_add_group       (ChronicleImport   *import,
+                                               const char        *label);
+/* TimelineJS media: a "<blockquote>" becomes a quote of @event, its
+ * @credit (else @caption) the speaker; a web link a source, listed in
+ * @source_ids, with @caption as its title and @credit as its publisher. */
+void         chronicle_import_add_media       (ChronicleImport   *import,
+                                               const char        *url,
+                                               const char        *caption,
+                                               const char        *credit,
+                                               JsonObject        *event,
+                                               JsonArray         *source_ids);
+/* A unique event id: @wanted when it is free, else "event-N" from @n. */
+char        *chronicle_import_take_id         (ChronicleImport   *import,
+                                               const char        *wanted,
+                                               guint              n);
+/* FALSE (with a note naming @place) when @end_iso starts before @start_iso. */
+gboolean     chronicle_import_check_end       (ChronicleImport   *import,
+                                               const char        *place,
+                                               const char        *start_iso,
+                                               const char        *end_iso);
+/* Keeps a free-text display date in @event ("c. 1600"). */
+void         chronicle_import_set_display_date (ChronicleImport  *import,
+                                               JsonObject        *event,
+                                               const char        *display_date);
+/* "events[3] \"name\"", "row 12": a place for a note. */
+char        *chronicle_import_describe_place  (const char        *list,
+                                               guint              index,
+                                               const char        *name);
+/* Notes first what was converted (@summary) and not represented, and
+ * returns the document's text. */
+char        *chronicle_import_finish          (ChronicleImport   *import,
+                                               const char        *summary,
+                                               const char        *title,
+                                               const char        *description);
+
+G_END_DECLS

@@ -1,0 +1,357 @@
+/* chronicle-import.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "chronicle-color-private.h"
+#include "chronicle-date.h"
+#include "chronicle-html-text-private.h"
+#include "chronicle-import-private.h"
+#include "chronicle-text-private.h"
+
+/* The document the readers build (see chronicle-import-private.h). */
+
+#define QUOTE_MAX 60
+
+/* Colours for the groups, from the GNOME palette's darker shades; each is
+ * still checked against the background and darkened where it falls short. */
+static const char * const palette[] = {
+  "#1c71d8", "#c01c28", "#26a269", "#c64600", "#813d9c", "#865e3c",
+  "#0b7a75", "#a51d2d", "#1a5fb4", "#5e5c64", "#986a44", "#613583",
+};
+
+void
+chronicle_import_init (ChronicleImport *import,
+                       GPtrArray       *notes)
+{
+  memset (import, 0, sizeof *import);
+  import->notes = notes;
+  import->sources = json_array_new ();
+  import->categories = json_array_new ();
+  import->eras = json_array_new ();
+  import->events = json_array_new ();
+  import->source_urls = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, g_free);
+  import->groups = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, g_free);
+  import->event_ids = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  import->ignored = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+chronicle_import_clear (ChronicleImport *import)
+{
+  g_clear_pointer (&import->sources, json_array_unref);
+  g_clear_pointer (&import->categories, json_array_unref);
+  g_clear_pointer (&import->eras, json_array_unref);
+  g_clear_pointer (&import->events, json_array_unref);
+  g_clear_pointer (&import->source_urls, g_hash_table_unref);
+  g_clear_pointer (&import->groups, g_hash_table_unref);
+  g_clear_pointer (&import->event_ids, g_hash_table_unref);
+  g_clear_pointer (&import->ignored, g_hash_table_unref);
+}
+
+void
+chronicle_import_note (ChronicleImport *import,
+                       const char      *format,
+                       ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  if (import->notes->len >= CHRONICLE_IMPORT_MAX_NOTES)
+    {
+      import->n_dropped++;
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (import->notes, chronicle_text_escape_line (message, 0));
+}
+
+void
+chronicle_import_count_ignored (ChronicleImport *import,
+                                const char      *what)
+{
+  /* A file with a million different member names must not make a
+   * million-entry note. */
+  if (g_hash_table_size (import->ignored) >= 32 && !g_hash_table_contains (import->ignored, what))
+    return;
+  g_hash_table_insert (import->ignored, g_strdup (what),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (import->ignored, what)) + 1));
+}
+
+const char *
+chronicle_import_add_source (ChronicleImport *import,
+                             const char      *url,
+                             const char      *title,
+                             const char      *publisher)
+{
+  g_autofree char *name_key = url == NULL ? g_strconcat ("name:", publisher, NULL) : NULL;
+  const char *key = url != NULL ? url : name_key;
+  const char *id = g_hash_table_lookup (import->source_urls, key);
+  JsonObject *source;
+  char *new_id;
+
+  g_return_val_if_fail (url != NULL || publisher != NULL, NULL);
+
+  if (id != NULL)
+    return id;
+
+  new_id = g_strdup_printf ("link-%u", g_hash_table_size (import->source_urls) + 1);
+  source = json_object_new ();
+  json_object_set_string_member (source, "id", new_id);
+  if (url != NULL)
+    json_object_set_string_member (source, "url", url);
+  if (title != NULL && *title != '\0')
+    json_object_set_string_member (source, "title", title);
+  if (publisher != NULL && *publisher != '\0')
+    json_object_set_string_member (source, "publisher", publisher);
+  json_array_add_object_element (import->sources, source);
+  g_hash_table_insert (import->source_urls, g_strdup (key), new_id);
+  return new_id;
+}
+
+const char *
+chronicle_import_add_group (ChronicleImport *import,
+                            const char      *label)
+{
+  const char *id = g_hash_table_lookup (import->groups, label);
+  guint n = g_hash_table_size (import->groups);
+  const char *color = palette[n % G_N_ELEMENTS (palette)];
+  guint32 rgb = (guint32) g_ascii_strtoull (color + 1, NULL, 16);
+  double r = ((rgb >> 16) & 0xff) / 255.0, g = ((rgb >> 8) & 0xff) / 255.0, b = (rgb & 0xff) / 255.0;
+  g_autofree char *checked = NULL;
+  JsonObject *category;
+  char *new_id;
+
+  if (id != NULL)
+    return id;
+
+  chronicle_color_ensure_contrast (&r, &g, &b, CHRONICLE_LIGHT_BACKGROUND, CHRONICLE_CONTRAST_MARKS);
+  checked = g_strdup_printf ("#%02x%02x%02x", (guint) (r * 255 + 0.5), (guint) (g * 255 + 0.5),
+                             (guint) (b * 255 + 0.5));
+
+  new_id = g_strdup_printf ("group-%u", n + 1);
+  category = json_object_new ();
+  json_object_set_string_member (category, "id", new_id);
+  json_object_set_string_member (category, "label", label);
+  json_object_set_string_member (category, "color", checked);
+  json_array_add_object_element (import->categories, category);
+  g_hash_table_insert (import->groups, g_strdup (label), new_id);
+  return new_id;
+}
+
+void
+chronicle_import_add_media (ChronicleImport *import,
+                            const char      *url,
+                            const char      *caption,
+                            const char      *credit,
+                            JsonObject      *event,
+                            JsonArray       *source_ids)
+{
+  const char *p = url;
+
+  if (url == NULL)
+    return;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '\0')
+    return;
+
+  if (caption != NULL && chronicle_text_is_blank (caption))
+    caption = NULL;
+  if (credit != NULL && chronicle_text_is_blank (credit))
+    credit = NULL;
+
+  if (g_ascii_strncasecmp (p, "<blockquote", 11) == 0)
+    {
+      g_autofree char *text = chronicle_html_to_text (p, NULL);
+      JsonObject *quote;
+      JsonArray *quotes;
+
+      if (chronicle_text_is_blank (text))
+        return;
+      quote = json_object_new ();
+      json_object_set_string_member (quote, "text", text);
+      if (credit != NULL || caption != NULL)
+        json_object_set_string_member (quote, "speaker", credit != NULL ? credit : caption);
+      quotes = json_array_new ();
+      json_array_add_object_element (quotes, quote);
+      json_object_set_array_member (event, "quotes", quotes);
+      import->n_quotes++;
+    }
+  else if (chronicle_uri_is_web_link (p))
+    {
+      json_array_add_string_element (source_ids, chronicle_import_add_source (import, p, caption, credit));
+      import->n_links++;
+    }
+  else
+    chronicle_import_count_ignored (import, _("media that is not a web link"));
+}
+
+char *
+chronicle_import_take_id (ChronicleImport *import,
+                          const char      *wanted,
+                          guint            n)
+{
+  char *id = NULL;
+
+  if (wanted != NULL && !chronicle_text_is_blank (wanted) && !g_hash_table_contains (import->event_ids, wanted))
+    id = g_strdup (wanted);
+  else
+    for (; id == NULL || g_hash_table_contains (import->event_ids, id); n++)
+      {
+        g_free (id);
+        id = g_strdup_printf ("event-%u", n);
+      }
+
+  g_hash_table_add (import->event_ids, g_strdup (id));
+  return id;
+}
+
+gboolean
+chronicle_import_check_end (ChronicleImport *import,
+                            const char      *place,
+                            const char      *start_iso,
+                            const char      *end_iso)
+{
+  ChronicleDate start, end;
+
+  if (!chronicle_date_parse (start_iso, &start, NULL) || !chronicle_date_parse (end_iso, &end, NULL) ||
+      chronicle_date_get_start (&end) >= chronicle_date_get_start (&start))
+    return TRUE;
+
+  chronicle_import_note (import,
+                         /* Translators: %s are a place in the file and two dates */
+                         _("%s: end %s is before start %s; the end is left out"),
+                         place, end_iso, start_iso);
+  return FALSE;
+}
+
+void
+chronicle_import_set_display_date (ChronicleImport *import,
+                                   JsonObject      *event,
+                                   const char      *display_date)
+{
+  if (display_date == NULL || chronicle_text_is_blank (display_date))
+    return;
+
+  /* The format has no member for it yet: kept as one it ignores, so that
+   * nothing is lost, and said. */
+  json_object_set_string_member (event, "display_date", display_date);
+  import->n_display_dates++;
+}
+
+char *
+chronicle_import_describe_place (const char *list,
+                                 guint       index,
+                                 const char *name)
+{
+  g_autofree char *quoted = NULL;
+
+  if (name == NULL || *name == '\0')
+    return g_strdup_printf ("%s[%u]", list, index);
+  quoted = chronicle_text_escape_line (name, QUOTE_MAX);
+  return g_strdup_printf ("%s[%u] \"%s\"", list, index, quoted);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+chronicle_import_finish (ChronicleImport *import,
+                         const char      *summary,
+                         const char      *title,
+                         const char      *description)
+{
+  g_autoptr(JsonObject) document = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  g_autoptr(GString) ignored = g_string_new (NULL);
+  g_autoptr(GString) escaped = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint at = 0;
+
+  /* What was converted goes first: it is what the user reads. */
+  g_ptr_array_insert (import->notes, at++, g_strdup (summary));
+  if (import->n_display_dates > 0)
+    g_ptr_array_insert (import->notes, at++,
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u display date is kept in the file but not shown: "
+                                                      "Chronicle shows the date itself",
+                                                      "%u display dates are kept in the file but not shown: "
+                                                      "Chronicle shows the dates themselves",
+                                                      import->n_display_dates),
+                                         import->n_display_dates));
+  if (import->n_milliseconds > 0)
+    g_ptr_array_insert (import->notes, at++,
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u date lost its milliseconds: Chronicle keeps seconds",
+                                                      "%u dates lost their milliseconds: Chronicle keeps seconds",
+                                                      import->n_milliseconds),
+                                         import->n_milliseconds));
+
+  g_hash_table_iter_init (&iter, import->ignored);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *quoted = chronicle_text_escape_line (name, QUOTE_MAX);
+
+      g_string_append_printf (ignored, "%s%s (%u)", i > 0 ? ", " : "", quoted,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (import->ignored, name)));
+    }
+  if (ignored->len > 0)
+    g_ptr_array_insert (import->notes, at++,
+                        /* Translators: %s is a list of member or column names with counts */
+                        g_strdup_printf (_("Not represented, left out: %s"), ignored->str));
+
+  if (import->n_dropped > 0)
+    g_ptr_array_add (import->notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more note",
+                                                                  "and %u more notes", import->n_dropped),
+                                                     import->n_dropped));
+
+  json_object_set_string_member (document, "format", "chronicle-timeline");
+  json_object_set_int_member (document, "version", 1);
+  json_object_set_string_member (document, "title", title != NULL ? title : _("Imported timeline"));
+  if (description != NULL)
+    json_object_set_string_member (document, "description", description);
+  /* Sections before the events, so that the loader streams them. */
+  json_object_set_array_member (document, "sources", json_array_ref (import->sources));
+  json_object_set_array_member (document, "categories", json_array_ref (import->categories));
+  json_object_set_array_member (document, "eras", json_array_ref (import->eras));
+  json_object_set_array_member (document, "events", json_array_ref (import->events));
+
+  node = json_node_init_object (json_node_alloc (), document);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+
+  /* json-glib 1.6 writes some control characters (U+001F) raw, which JSON
+   * forbids and our parser refuses; unindented, it writes none outside
+   * strings, so each one left is escaped here. */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      g_string_append_printf (escaped, "\\u%04X", (guint) (guchar) *p);
+    else
+      g_string_append_c (escaped, *p);
+  return g_string_free (g_steal_pointer (&escaped), FALSE);
+}

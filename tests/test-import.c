@@ -1,0 +1,552 @@
+/* test-import.c: the readers of other programs' formats (issue #14)
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chronicle-category.h"
+#include "chronicle-color-private.h"
+#include "chronicle-date.h"
+#include "chronicle-era.h"
+#include "chronicle-event.h"
+#include "chronicle-quote.h"
+#include "chronicle-source.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
+
+static ChronicleTimeline *
+load_fixture (const char  *name,
+              GStrv       *warnings,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return chronicle_timeline_load_from_file (file, NULL, warnings, error);
+}
+
+static gboolean
+has_warning (GStrv       warnings,
+             const char *part)
+{
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    if (strstr (warnings[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_warning (GStrv       warnings,
+                const char *part)
+{
+  if (!has_warning (warnings, part))
+    {
+      g_autofree char *all = warnings != NULL ? g_strjoinv ("\n", warnings) : g_strdup ("(none)");
+
+      g_test_message ("no warning holds \"%s\"; the warnings:\n%s", part, all);
+      g_test_fail ();
+    }
+}
+
+static ChronicleSource *
+find_source (ChronicleTimeline *timeline,
+             const char        *id)
+{
+  GListModel *sources = chronicle_timeline_get_sources (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (chronicle_source_get_id (source), id) == 0)
+        return source;
+    }
+  return NULL;
+}
+
+static void
+test_timelinejs_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("timelinejs-full.json", &warnings, &error);
+  ChronicleEvent *event;
+  ChronicleQuote *quote;
+  ChronicleSource *source;
+  GListModel *categories, *eras;
+  g_autofree char *date = NULL;
+  const char * const *source_ids;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  /* The title slide. */
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "The Road to Istanbul");
+  g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "Built from a Reuters report.");
+
+  /* Six events, three left out with their place. */
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  assert_warning (warnings, "Converted from TimelineJS: 4 of 7 events, 2 groups as categories, 1 eras, 2 quotes, 2 links");
+  assert_warning (warnings, "events[3] \"big-bang\": start_date: year -13800000000 cannot be shown yet");
+  assert_warning (warnings, "events[5] \"Impossible day\": start_date:");
+  assert_warning (warnings, "events[6]: not an object; left out");
+  assert_warning (warnings, "events[4] \"istanbul\": end 2024 is before start 2025-05-17; the end is left out");
+  assert_warning (warnings, "eras[1] \"Broken era\": start_date: \"year\" is not a whole number");
+  assert_warning (warnings, "1 display date is kept in the file but not shown");
+  assert_warning (warnings, "1 date lost its milliseconds");
+  assert_warning (warnings, "background (1)");
+
+  /* HTML as text, the link in it a source, the blockquote a quote with the credit as speaker. */
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "invasion");
+  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_assert_cmpstr (date, ==, "2022-02-24");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border.\nSee the report.");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-1");
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_nonnull (source_ids);
+  g_assert_cmpstr (source_ids[0], ==, "link-1");
+  source = find_source (timeline, "link-1");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/report");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "the report");
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "We are ready for any format.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Volodymyr Zelenskiy");
+
+  /* No unique_id: an id made from the place; month precision; other media a source. */
+  event = chronicle_timeline_get_event (timeline, 1);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-2");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_assert_cmpstr (date, ==, "2022-03");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_end (event));
+  g_assert_cmpstr (date, ==, "2022-04");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-2");
+  source = find_source (timeline, "link-2");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/photo.jpg");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Delegates");
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "AP");
+
+  /* Minutes and seconds; an entity decoded; a quote without a speaker. */
+  event = chronicle_timeline_get_event (timeline, 2);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "istanbul");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Direct talks & a handshake");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_date (event));
+  g_assert_cmpstr (date, ==, "2025-05-16T10:30");
+  g_clear_pointer (&date, g_free);
+  date = chronicle_date_to_iso (chronicle_event_get_end (event));
+  g_assert_cmpstr (date, ==, "2025-05-16T12:15:05");
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Progress.");
+  g_assert_null (chronicle_quote_get_speaker (quote));
+
+  /* A repeated unique_id gets a new one; an empty headline a placeholder. */
+  event = chronicle_timeline_get_event (timeline, 3);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-5");
+  g_assert_null (chronicle_event_get_end (event));
+
+  /* Groups as categories, in colours that stand out from the background. */
+  categories = chronicle_timeline_get_categories (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, i);
+      guint32 rgb = (guint32) g_ascii_strtoull (chronicle_category_get_color (category) + 1, NULL, 16);
+
+      g_assert_cmpfloat (chronicle_color_contrast (((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                                                   (rgb & 0xff) / 255.0, CHRONICLE_LIGHT_BACKGROUND),
+                         >=, CHRONICLE_CONTRAST_MARKS);
+    }
+  g_assert_false (has_warning (warnings, "stands out too little"));
+
+  eras = chronicle_timeline_get_eras (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 1);
+  {
+    g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, 0);
+
+    g_assert_cmpstr (chronicle_era_get_label (era), ==, "Full-scale war");
+  }
+}
+
+/* A file none of whose events can be represented is refused, with the reason. */
+static void
+test_timelinejs_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("timelinejs-nothing.json", NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "year -13798000000 cannot be shown yet"));
+}
+
+/* Found by fuzz-import-timelinejs: a year written as a double beyond 64
+ * bits was converted with undefined behaviour. */
+static void
+test_timelinejs_huge_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"events\": [{\"start_date\": {\"year\": 5.5e26}, \"text\": {\"headline\": \"Far\"}},"
+    " {\"start_date\": {\"year\": 2020.5}},"
+    " {\"start_date\": {\"year\": 2020.0}, \"text\": {\"headline\": \"Near\"}}]}", -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Near");
+}
+
+/* JSON that is neither ours nor TimelineJS keeps the loader's own refusal. */
+static void
+test_timelinejs_not (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline =
+    chronicle_timeline_load_from_data ("{\"events\": 3, \"title\": \"x\"}", -1, NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+}
+
+static char *
+event_date (ChronicleEvent *event,
+            gboolean        end)
+{
+  const ChronicleDate *date = end ? chronicle_event_get_end (event) : chronicle_event_get_date (event);
+
+  return date != NULL ? chronicle_date_to_iso (date) : NULL;
+}
+
+static ChronicleEvent *
+find_event (ChronicleTimeline *timeline,
+            const char        *id)
+{
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    if (g_strcmp0 (chronicle_timeline_get_event_id (timeline, i), id) == 0)
+      return chronicle_timeline_get_event (timeline, i);
+  return NULL;
+}
+
+/* A spreadsheet with common column names: every one read, refusals with their row. */
+static void
+test_csv_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-columns.csv", &warnings, &error);
+  ChronicleEvent *event;
+  ChronicleSource *source;
+  const char * const *actors;
+  const char * const *source_ids;
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  assert_warning (warnings, "Converted from a spreadsheet: 4 of 6 rows as events, 2 groups as categories");
+  assert_warning (warnings, "Not represented, left out: Mood (2)");
+  assert_warning (warnings, "row 6, column \"Date\": \"2022-02-30\" is not a date");
+  assert_warning (warnings, "row 7: end 2023-04-01 is before start 2023-05-01; the end is left out");
+  assert_warning (warnings, "row 8: no date; the row is left out");
+
+  event = find_event (timeline, "invasion");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  /* A quoted cell keeps its comma and its line break. */
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border, at dawn.\nMore in the report.");
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Ukraine");
+  actors = (const char * const *) chronicle_event_get_actors (event);
+  g_assert_nonnull (actors);
+  g_assert_cmpstr (actors[0], ==, "Russia");
+  g_assert_cmpstr (actors[1], ==, "Ukraine");
+  g_assert_null (actors[2]);
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_nonnull (source_ids);
+  source = find_source (timeline, source_ids[0]);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/report");
+  source = find_source (timeline, source_ids[1]);
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "Reuters");
+  g_assert_null (chronicle_source_get_url (source));
+
+  event = find_event (timeline, "talks");
+  start = event_date (event, FALSE);
+  end = event_date (event, TRUE);
+  g_assert_cmpstr (start, ==, "2022-03");
+  g_assert_cmpstr (end, ==, "2022-04");
+  /* The same publisher is one source. */
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_cmpstr (source_ids[0], ==, (const char *) chronicle_event_get_source_ids (find_event (timeline, "invasion"))[1]);
+
+  event = find_event (timeline, "istanbul");
+  g_clear_pointer (&start, g_free);
+  start = event_date (event, FALSE);
+  g_assert_cmpstr (start, ==, "2025-05-16T10:30");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, chronicle_event_get_category_id (find_event (timeline, "talks")));
+
+  g_assert_null (chronicle_event_get_end (find_event (timeline, "late")));
+}
+
+static void
+test_tsv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("tsv-columns.tsv", &warnings, &error);
+  ChronicleEvent *event;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Tabbed");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "one, with a comma");
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_categories (timeline)), ==, 2);
+}
+
+/* The TimelineJS Google-Sheets template, header for header. */
+static void
+test_csv_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-template.csv", &warnings, &error);
+  ChronicleEvent *event;
+  ChronicleSource *source;
+  GListModel *eras;
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "The Road to Istanbul");
+  g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "Built from a Reuters report.");
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  assert_warning (warnings, "row 7, column \"Year\": \"20O4\" is not a year; the row is left out");
+  assert_warning (warnings, "row 8, column \"Month\": \"13\" is not a month");
+  assert_warning (warnings, "row 9: 2022-02-30 does not exist");
+  assert_warning (warnings, "row 10, column \"Time\": \"25:00\" is not a time");
+  assert_warning (warnings, "row 11, column \"Year\": \"-500\" cannot be shown yet");
+  assert_warning (warnings, "1 display date is kept in the file but not shown");
+  assert_warning (warnings, "Not represented, left out: Background (1), Media Thumbnail (1)");
+
+  eras = chronicle_timeline_get_eras (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 1);
+
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border.");
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  g_assert_cmpstr (chronicle_quote_get_text (chronicle_event_get_quote (event, 0)), ==, "We are ready for any format.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_event_get_quote (event, 0)), ==, "Volodymyr Zelenskiy");
+
+  event = chronicle_timeline_get_event (timeline, 1);
+  start = event_date (event, FALSE);
+  end = event_date (event, TRUE);
+  g_assert_cmpstr (start, ==, "2022-03");
+  g_assert_cmpstr (end, ==, "2022-04");
+  source = find_source (timeline, chronicle_event_get_source_ids (event)[0]);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/photo.jpg");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Delegates");
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "AP");
+
+  /* "2:15:05 PM" in End Time. */
+  event = chronicle_timeline_get_event (timeline, 2);
+  g_clear_pointer (&start, g_free);
+  g_clear_pointer (&end, g_free);
+  start = event_date (event, FALSE);
+  end = event_date (event, TRUE);
+  g_assert_cmpstr (start, ==, "2025-05-16T10:30");
+  g_assert_cmpstr (end, ==, "2025-05-16T14:15:05");
+}
+
+static void
+test_csv_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-nothing.csv", NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "row 2, column \"Date\": \"20O4\" is not a date"));
+}
+
+/* Text that is not what it claims: refused, never a crash or hang. */
+static void
+test_csv_hostile (void)
+{
+  static const char * const inputs[] = {
+    "Date,Title\n\"unterminated,quote\n2020,x\n",
+    "Date,Title\n\0\0\0,\0\n",
+    "Date,Title\n2020,\xff\xfe bytes\n",
+    "Date,Title,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n2020\n",
+    "Date;Title\n2020-01-01;semicolons\n",
+    "Date,Title",
+    "\xef\xbb\xbfYear,Headline\n2020,BOM\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) warnings = NULL;
+      gsize length = i == 1 ? 19 : strlen (inputs[i]);
+      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (inputs[i], length, &warnings, &error);
+
+      g_test_message ("input %u: %s", i, timeline != NULL ? "loaded" : error->message);
+      g_assert_true ((timeline != NULL) != (error != NULL));
+    }
+}
+
+/* An ACLED export: precision, categories, actors, location, notes, sources, fatalities. */
+static void
+test_acled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("acled.csv", &warnings, &error);
+  ChronicleEvent *event;
+  const char * const *actors;
+  const char * const *source_ids;
+  g_autofree char *date = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  assert_warning (warnings, "row 5, column \"time_precision\": \"7\" is not 1, 2 or 3; the row is left out");
+  assert_warning (warnings, "row 4, column \"fatalities\": \"zero\" is not a number");
+  assert_warning (warnings, "2 fatality counts are kept in the file but not shown");
+  assert_warning (warnings, "disorder_type (4)");
+
+  event = find_event (timeline, "UKR1001");
+  g_assert_nonnull (event);
+  date = event_date (event, FALSE);
+  g_assert_cmpstr (date, ==, "2023-01-15");
+  g_assert_false (chronicle_event_get_approximate (event));
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Armed clash in Bakhmut");
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Bakhmut, Donetsk, Ukraine");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==,
+                   "On 15 January 2023, Russian and Wagner forces clashed with Ukrainian forces near Bakhmut.");
+  actors = (const char * const *) chronicle_event_get_actors (event);
+  g_assert_cmpstr (actors[0], ==, "Military Forces of Russia (2000-)");
+  g_assert_cmpstr (actors[1], ==, "Wagner Group");
+  g_assert_cmpstr (actors[2], ==, "Military Forces of Ukraine (2019-)");
+  g_assert_null (actors[3]);
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_cmpstr (chronicle_source_get_publisher (find_source (timeline, source_ids[0])), ==, "Ukrainska Pravda");
+  g_assert_cmpstr (chronicle_source_get_publisher (find_source (timeline, source_ids[1])), ==, "Kyiv Independent");
+  {
+    g_autoptr(ChronicleCategory) category =
+      g_list_model_get_item (chronicle_timeline_get_categories (timeline), 0);
+
+    g_assert_cmpstr (chronicle_category_get_label (category), ==, "Battles");
+  }
+
+  /* time_precision 2: the week; "16 January 2023" as older exports write it. */
+  event = find_event (timeline, "UKR1002");
+  g_clear_pointer (&date, g_free);
+  date = event_date (event, FALSE);
+  g_assert_cmpstr (date, ==, "2023-01-16");
+  g_assert_true (chronicle_event_get_approximate (event));
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Kharkiv, Ukraine");
+
+  /* time_precision 3: the month. */
+  event = find_event (timeline, "UKR1003");
+  g_clear_pointer (&date, g_free);
+  date = event_date (event, FALSE);
+  g_assert_cmpstr (date, ==, "2023-01");
+}
+
+/* Found by fuzz-import-csv: a NUL in a cell made the cell's text invalid
+ * UTF-8 and the converted document unloadable. */
+static void
+test_csv_nul (void)
+{
+  static const char data[] = "date\ttitle\n2020-01-01\tTab\0\0\x07" "bed \xc3\xa9\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (data, sizeof data - 1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
+  /* Still read as UTF-8: the NULs do not make it Windows-1252. */
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Tab  \x07" "bed \xc3\xa9");
+}
+
+/* Found by fuzz-import-csv: json-glib writes U+001F raw, and the converted
+ * document then did not load. */
+static void
+test_csv_control (void)
+{
+  static const char data[] = "date,title,actors\n2020-01-01,x\x1fy,Russia;\x1fUkraine\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "x\x1fy");
+}
+
+/* A table without a date column is refused as such, not as broken JSON. */
+static void
+test_csv_no_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline =
+    chronicle_timeline_load_from_data ("Name,Age,Town\nAda,36,London\n", -1, NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "a spreadsheet needs a column for the date, named Date, Start or Year "
+                                       "(its columns: \"Name\", \"Age\", \"Town\")");
+}
+
+/* Found by fuzz-import-csv: a group of only a no-break space became a
+ * category with a blank label, which the loader refuses. The same for a
+ * TimelineJS group, blockquote and era. */
+static void
+test_blank_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) csv =
+    chronicle_timeline_load_from_data ("date,title,group\n2020-01-01,x,\xc2\xa0\n", -1, NULL, &error);
+  g_autoptr(ChronicleTimeline) tljs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (chronicle_timeline_get_event_category_id (csv, 0));
+
+  tljs = chronicle_timeline_load_from_data (
+    "{\"events\": [{\"start_date\": {\"year\": 2020}, \"group\": \"\u200b\","
+    " \"media\": {\"url\": \"<blockquote>\u00a0</blockquote>\"}}],"
+    " \"eras\": [{\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"&nbsp;\"}}]}",
+    -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (tljs, 0), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/timelinejs/fields", test_timelinejs_fields);
+  g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
+  g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
+  g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
+
+  g_test_add_func ("/import/csv/columns", test_csv_columns);
+  g_test_add_func ("/import/csv/tsv", test_tsv);
+  g_test_add_func ("/import/csv/template", test_csv_template);
+  g_test_add_func ("/import/csv/nothing", test_csv_nothing);
+  g_test_add_func ("/import/csv/hostile", test_csv_hostile);
+  g_test_add_func ("/import/csv/nul", test_csv_nul);
+  g_test_add_func ("/import/csv/acled", test_acled);
+  g_test_add_func ("/import/csv/control", test_csv_control);
+  g_test_add_func ("/import/csv/no-date", test_csv_no_date);
+  g_test_add_func ("/import/blank-text", test_blank_text);
+
+  return g_test_run ();
+}
