@@ -9,6 +9,8 @@
 #include <locale.h>
 
 #include "chronicle-test-util.h"
+#include "chronicle-text-private.h"
+#include "chronicle-timeline-private.h"
 
 static ChronicleEvent *
 create_event (const char *id,
@@ -657,6 +659,70 @@ test_find_event (void)
  * they came, for speed) and must still give sorted positions; of two
  * events with one id, the first in sorted order, as an index built in
  * sorted order keeps it. */
+/* Appends @n events ev-0 .. ev-(n-1) with sequence i, dated 2500 - i
+ * years (every record moves in the sort) or 1500 + i (none does). */
+static void
+append_events (ChronicleTimeline *timeline,
+               guint              n,
+               gboolean           ascending)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ev-%u", i);
+      g_autofree char *date_text = g_strdup_printf ("%04u-01-01", ascending ? 1500 + i : 2500 - i);
+      g_autoptr(GError) error = NULL;
+      ChronicleEventFields fields = { 0, };
+      ChronicleDate date;
+
+      g_assert_true (chronicle_date_parse (date_text, &date, &error));
+      g_assert_no_error (error);
+      fields.id = id;
+      fields.title = id;
+      fields.date = &date;
+      fields.sequence = i;
+      chronicle_timeline_append_fields (timeline, &fields);
+    }
+}
+
+/* The loader's duplicate check asks the store's table of appended ids
+ * (issue #12); the table becomes the id index after the sort. */
+static void
+test_appended_ids (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Appended");
+  g_autoptr(ChronicleTimeline) in_order = chronicle_timeline_new ("In order");
+  guint hash = 0, sequence = G_MAXUINT, position = G_MAXUINT;
+
+  g_assert_false (chronicle_timeline_find_appended (timeline, "ev-0", &hash, &sequence));
+  g_assert_cmpuint (hash, ==, chronicle_str_hash ("ev-0"));
+  append_events (timeline, 300, FALSE);
+  g_assert_true (chronicle_timeline_find_appended (timeline, "ev-123", &hash, &sequence));
+  g_assert_cmpuint (sequence, ==, 123);
+  g_assert_false (chronicle_timeline_find_appended (timeline, "ev-300", &hash, &sequence));
+  chronicle_timeline_finish_appending (timeline);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ev-%u", i);
+
+      g_assert_true (chronicle_timeline_lookup_position (timeline, id, &position));
+      g_assert_cmpuint (position, ==, 299 - i);
+    }
+  g_assert_false (chronicle_timeline_lookup_position (timeline, "ev-300", &position));
+
+  /* Already in order: the sort is skipped, the order and index the same. */
+  append_events (in_order, 300, TRUE);
+  chronicle_timeline_finish_appending (in_order);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ev-%u", i);
+
+      g_assert_cmpstr (chronicle_timeline_get_event_id (in_order, i), ==, id);
+      g_assert_true (chronicle_timeline_lookup_position (in_order, id, &position));
+      g_assert_cmpuint (position, ==, i);
+    }
+}
+
 static void
 test_id_index_after_sort (void)
 {
@@ -871,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/timeline/find-event", test_find_event);
   g_test_add_func ("/timeline/lookups", test_lookups);
   g_test_add_func ("/timeline/id-index-after-sort", test_id_index_after_sort);
+  g_test_add_func ("/timeline/appended-ids", test_appended_ids);
   g_test_add_func ("/timeline/store-insertions", test_store_insertions);
   g_test_add_func ("/timeline/finalize", test_finalize);
 

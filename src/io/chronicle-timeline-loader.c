@@ -101,7 +101,6 @@ typedef struct
   GHashTable *source_ids;     /* borrowed id -> GUINT_TO_POINTER (index + 1) */
   GHashTable *category_ids;
   GHashTable *era_ids;
-  GHashTable *event_ids;
 } Loader;
 
 static void
@@ -111,7 +110,6 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->source_ids, g_hash_table_unref);
   g_clear_pointer (&loader->category_ids, g_hash_table_unref);
   g_clear_pointer (&loader->era_ids, g_hash_table_unref);
-  g_clear_pointer (&loader->event_ids, g_hash_table_unref);
 }
 
 static void
@@ -425,6 +423,29 @@ check_unclaimed (GHashTable   *ids,
                         place->list, GPOINTER_TO_UINT (first) - 1);
     }
 
+  return TRUE;
+}
+
+/* check_unclaimed() for an event: the store's table of the events
+ * appended so far answers, and the hash it took goes with @fields to the
+ * append (one keyed hash per event; issue #12). Events are appended in
+ * file order, so the first event with the id is the one the message names. */
+static gboolean
+check_event_unclaimed (ChronicleTimeline     *timeline,
+                       const char            *id,
+                       const Place           *place,
+                       ChronicleEventFields  *fields,
+                       GError               **error)
+{
+  guint first;
+
+  if (chronicle_timeline_find_appended (timeline, id, &fields->id_hash, &first))
+    {
+      return set_error (error, CHRONICLE_LOAD_ERROR_DUPLICATE, place,
+                        _("duplicate id (first used by %s[%u])"),
+                        place->list, first);
+    }
+  fields->id_hashed = TRUE;
   return TRUE;
 }
 
@@ -836,7 +857,7 @@ load_event (Loader             *loader,
     return FALSE;
 
   if (!read_id (object, &place, &place.id, error) ||
-      !check_unclaimed (loader->event_ids, place.id, &place, error) ||
+      !check_event_unclaimed (timeline, place.id, &place, &fields, error) ||
       !read_date (object, "date", TRUE, &place, &date, &has_date, &date_text, error) ||
       !read_title (loader, object, &place, &title, error) ||
       !read_date (object, "end", FALSE, &place, &end, &has_end, &end_text, error) ||
@@ -907,9 +928,7 @@ load_event (Loader             *loader,
     }
 
   fields.quotes = loaded_quotes;
-  /* Keyed by the store's copy: the text of a streamed event goes away. */
-  g_hash_table_insert (loader->event_ids, (gpointer) chronicle_timeline_append_fields (timeline, &fields),
-                       GUINT_TO_POINTER (index + 1));
+  chronicle_timeline_append_fields (timeline, &fields);
   return TRUE;
 }
 
@@ -1137,8 +1156,6 @@ load_document (Loader                       *loader,
           return NULL;
         }
       chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 0.0);
-      /* Not needed any more, and as big as the sort's keys. */
-      g_hash_table_remove_all (loader->event_ids);
       chronicle_timeline_finish_appending (timeline);
       chronicle_load_report (reporter, CHRONICLE_LOAD_PHASE_BUILDING, 1.0);
       return g_steal_pointer (&timeline);
@@ -1187,7 +1204,6 @@ loader_init (Loader *loader,
   loader->source_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
   loader->category_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
   loader->era_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  loader->event_ids = g_hash_table_new (chronicle_str_hash, g_str_equal);
 }
 
 /* One parse and load; with @streaming, the events are built as they are

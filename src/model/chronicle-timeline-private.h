@@ -28,6 +28,8 @@ typedef struct
   GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */
   gboolean             approximate;
   guint                sequence;
+  gboolean             id_hashed;     /* id_hash is chronicle_str_hash (id) */
+  guint                id_hash;
 } ChronicleEventFields;
 
 /* Bulk load: append in any order, then finish once (one sort, one
@@ -35,6 +37,10 @@ typedef struct
 const char *chronicle_timeline_append_fields (ChronicleTimeline          *self,
                                               const ChronicleEventFields *fields);
 void     chronicle_timeline_finish_appending (ChronicleTimeline         *self);
+gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
+                                              const char                *id,
+                                              guint                     *hash,
+                                              guint                     *sequence);
 
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */

@@ -50,6 +50,12 @@ typedef struct
   guint32         category;   /* see CATEGORY_* */
 } Record;
 
+typedef struct
+{
+  guint32 record;               /* record number + 1, 0 for empty */
+  guint32 hash;                 /* chronicle_str_hash() of its id */
+} AppendSlot;
+
 struct _ChronicleTimeline
 {
   GObject     parent_instance;
@@ -92,6 +98,16 @@ struct _ChronicleTimeline
    * load, without any allocation per event. */
   guint32    *id_slots;
   guint       id_mask;          /* number of slots - 1 */
+
+  /* While appending, the same kind of table in append order, each slot
+   * with its id's hash: the loader's duplicate check and the insert are
+   * one chronicle_str_hash() per event, growing never hashes again, and
+   * sort_and_index() turns it into id_slots by renumbering (issue #12).
+   * append_dups: an id was appended twice (not by the loader, which
+   * refuses it), so sort_and_index() builds the index the long way. */
+  AppendSlot *append_slots;
+  guint       append_mask;
+  gboolean    append_dups;
 
   guint       n_objects;        /* ChronicleEvents made, for tests */
 
@@ -433,6 +449,63 @@ build_id_index_before_sort (ChronicleTimeline *self,
       self->id_slots[h] = position_of[self->id_slots[h] - 1] + 1;
 }
 
+/* Finds @id among the appended records: the slot it is in (record != 0)
+ * or the empty slot where it goes. */
+static AppendSlot *
+append_slots_find (ChronicleTimeline *self,
+                   const char        *id,
+                   guint32            hash)
+{
+  guint h = hash & self->append_mask;
+
+  while (self->append_slots[h].record != 0)
+    {
+      if (self->append_slots[h].hash == hash &&
+          strcmp (get_record (self, self->append_slots[h].record - 1)->id, id) == 0)
+        break;
+      h = (h + 1) & self->append_mask;
+    }
+  return &self->append_slots[h];
+}
+
+/* Room for one more record at a load factor of at most a half, as
+ * alloc_id_index(); moving the slots needs their hashes, not their ids. */
+static void
+append_slots_reserve (ChronicleTimeline *self)
+{
+  guint n_slots = self->append_slots != NULL ? self->append_mask + 1 : 0;
+  AppendSlot *old = self->append_slots;
+  guint old_n = n_slots;
+
+  if (n_slots >= 2 * (self->records->len + 1) + 2)
+    return;
+  if (n_slots == 0)
+    n_slots = 16;
+  while (n_slots < 2 * (self->records->len + 1) + 2)
+    n_slots *= 2;
+
+  self->append_slots = g_new0 (AppendSlot, n_slots);
+  self->append_mask = n_slots - 1;
+  for (guint i = 0; i < old_n; i++)
+    if (old[i].record != 0)
+      {
+        guint h = old[i].hash & self->append_mask;
+
+        while (self->append_slots[h].record != 0)
+          h = (h + 1) & self->append_mask;
+        self->append_slots[h] = old[i];
+      }
+  g_free (old);
+}
+
+static void
+append_slots_clear (ChronicleTimeline *self)
+{
+  g_clear_pointer (&self->append_slots, g_free);
+  self->append_mask = 0;
+  self->append_dups = FALSE;
+}
+
 /* After an insertion at @position: an append adds one slot (growing the
  * table now and then); an insertion in the middle renumbers. */
 static void
@@ -621,6 +694,7 @@ clear_events (ChronicleTimeline *self)
   self->max_duration = 0;
   self->date_kinds = 0;
   self->n_objects = 0;
+  append_slots_clear (self);
 }
 
 /* Sorts the records (appended in any order) and builds every index. */
@@ -630,6 +704,26 @@ sort_and_index (ChronicleTimeline *self)
   guint n = self->records->len;
   g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
   g_autofree guint32 *position_of = g_new (guint32, MAX (n, 1));
+  gboolean sorted = TRUE;
+  gboolean ids_appended = FALSE;
+
+  if (self->append_slots != NULL && !self->append_dups)
+    {
+      /* The hashes are needed no more (the table is done growing): keep
+       * the record numbers only, in place and before the keys are made,
+       * so the peak of the load holds 4 bytes a slot, not 8. Slot h goes
+       * to byte 4h, over slots already read (slot h is at byte 8h). */
+      guint32 *ids = (guint32 *) self->append_slots;
+
+      for (guint h = 0; h <= self->append_mask; h++)
+        ids[h] = self->append_slots[h].record;
+      g_free (self->id_slots);
+      self->id_slots = g_renew (guint32, ids, self->append_mask + 1);
+      self->id_mask = self->append_mask;
+      self->append_slots = NULL;
+      self->append_mask = 0;
+      ids_appended = TRUE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -641,7 +735,11 @@ sort_and_index (ChronicleTimeline *self)
       keys[i].index = i;
       keys[i].id = record->id;
     }
-  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+  /* Files written in order (ours are) need no sort: one pass tells. */
+  for (guint i = 1; i < n && sorted; i++)
+    sorted = compare_sort_keys (&keys[i - 1], &keys[i]) <= 0;
+  if (!sorted)
+    qsort (keys, n, sizeof (SortKey), compare_sort_keys);
 
   g_array_set_size (self->starts, n);
   g_array_set_size (self->ends, n);
@@ -651,8 +749,26 @@ sort_and_index (ChronicleTimeline *self)
       g_array_index (self->ends, gint64, i) = keys[i].end;
       position_of[keys[i].index] = i;
     }
-  build_id_index_before_sort (self, position_of);
+  if (ids_appended)
+    {
+      /* The appended ids' table (record numbers since the start of
+       * this function), renumbered: the same slots, since lookups hash
+       * the same ids with the same mask. */
+      for (guint h = 0; h <= self->id_mask; h++)
+        if (self->id_slots[h] != 0)
+          self->id_slots[h] = position_of[self->id_slots[h] - 1] + 1;
+    }
+  else
+    build_id_index_before_sort (self, position_of);
+  append_slots_clear (self);
   g_clear_pointer (&position_of, g_free);
+
+  if (sorted)
+    {
+      /* Every record is where it belongs. */
+      for (guint i = 0; i < n; i++)
+        keys[i].index = G_MAXUINT32;
+    }
 
   /* Permute the records in place, cycle by cycle (keys[i].index is where
    * the record for position i is now; G_MAXUINT32 once placed): a second
@@ -758,6 +874,7 @@ chronicle_timeline_finalize (GObject *object)
   g_clear_pointer (&self->category_numbers, g_hash_table_unref);
   g_clear_pointer (&self->arena, chronicle_arena_free);
   g_clear_pointer (&self->id_slots, g_free);
+  g_clear_pointer (&self->append_slots, g_free);
 
   clear_precision_index (self);
 
@@ -1210,6 +1327,8 @@ chronicle_timeline_append_fields (ChronicleTimeline          *self,
                                   const ChronicleEventFields *fields)
 {
   Record record;
+  AppendSlot *slot;
+  guint hash;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
   g_return_val_if_fail (fields != NULL && fields->id != NULL && fields->title != NULL && fields->date != NULL, NULL);
@@ -1224,9 +1343,54 @@ chronicle_timeline_append_fields (ChronicleTimeline          *self,
         g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
     }
 
+  hash = fields->id_hashed ? fields->id_hash : chronicle_str_hash (fields->id);
+  append_slots_reserve (self);
+  slot = append_slots_find (self, fields->id, hash);
   record = record_from_fields (self, fields);
+  if (slot->record == 0)
+    {
+      slot->record = self->records->len + 1;
+      slot->hash = hash;
+    }
+  else
+    self->append_dups = TRUE;
   g_array_append_val (self->records, record);
   return record.id;
+}
+
+/**
+ * chronicle_timeline_find_appended:
+ * @self: a #ChronicleTimeline
+ * @id: an event id
+ * @hash: (out): chronicle_str_hash (@id), for #ChronicleEventFields.id_hash
+ * @sequence: (out) (optional): the sequence of the first event appended with @id
+ *
+ * Looks @id up among the events appended since the bulk load began (none
+ * before the first chronicle_timeline_append_fields()), so a loader checks
+ * for duplicate ids with the store's table instead of one of its own.
+ *
+ * Returns: whether an appended event has @id
+ */
+gboolean
+chronicle_timeline_find_appended (ChronicleTimeline *self,
+                                  const char        *id,
+                                  guint             *hash,
+                                  guint             *sequence)
+{
+  AppendSlot *slot;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (id != NULL && hash != NULL, FALSE);
+
+  *hash = chronicle_str_hash (id);
+  if (!self->appending || self->append_slots == NULL)
+    return FALSE;
+  slot = append_slots_find (self, id, *hash);
+  if (slot->record == 0)
+    return FALSE;
+  if (sequence != NULL)
+    *sequence = get_record (self, slot->record - 1)->sequence;
+  return TRUE;
 }
 
 /* Sorts what chronicle_timeline_append_fields() added, builds the indexes
