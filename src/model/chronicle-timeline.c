@@ -761,38 +761,36 @@ sort_and_index (ChronicleTimeline *self)
   else
     build_id_index_before_sort (self, position_of);
   append_slots_clear (self);
-  g_clear_pointer (&position_of, g_free);
 
-  if (sorted)
-    {
-      /* Every record is where it belongs. */
-      for (guint i = 0; i < n; i++)
-        keys[i].index = G_MAXUINT32;
-    }
-
-  /* Permute the records in place, cycle by cycle (keys[i].index is where
-   * the record for position i is now; G_MAXUINT32 once placed): a second
-   * array of records would be 56 MB more at the peak of a million. */
-  for (guint i = 0; i < n; i++)
+  /* Permute the records in place, cycle by cycle, each record sent to
+   * position_of[] (G_MAXUINT32 once placed): a second array of records
+   * would be 56 MB more at the peak of a million. Following destinations
+   * (4 bytes a record) rather than the keys' sources (32 bytes) makes each
+   * step one cache miss, the record, not two in a row (issue #12). */
+  for (guint i = 0; i < n && !sorted; i++)
     {
       Record moving;
-      guint j = i;
+      guint to;
 
-      if (keys[i].index == G_MAXUINT32)
+      if (position_of[i] == G_MAXUINT32)
         continue;
 
       moving = *get_record (self, i);
-      while (keys[j].index != i)
+      to = position_of[i];
+      position_of[i] = G_MAXUINT32;
+      while (to != i)
         {
-          guint from = keys[j].index;
+          Record displaced = *get_record (self, to);
+          guint next = position_of[to];
 
-          *get_record (self, j) = *get_record (self, from);
-          keys[j].index = G_MAXUINT32;
-          j = from;
+          *get_record (self, to) = moving;
+          position_of[to] = G_MAXUINT32;
+          moving = displaced;
+          to = next;
         }
-      *get_record (self, j) = moving;
-      keys[j].index = G_MAXUINT32;
+      *get_record (self, i) = moving;
     }
+  g_clear_pointer (&position_of, g_free);
 
   self->max_duration = 0;
   self->date_kinds = 0;
