@@ -48,6 +48,7 @@ typedef struct
   char                   *help;        /* MODE_HELP: the text to print */
   GStrv                   files;       /* the FILE arguments, never NULL */
   char                   *output;      /* MODE_EXPORT: OUT as given */
+  gboolean                timelinejs;  /* MODE_EXPORT: --format timelinejs, OUT is data */
   ChronicleExportOptions  export;      /* MODE_EXPORT */
   gboolean                has_from;
   gboolean                has_to;
