@@ -142,6 +142,9 @@ test_export_timelinejs (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) example_file = g_file_new_for_path (example);
   g_autoptr(GFile) out_file = g_file_new_for_path (out_path);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "sheet.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autofree char *csv = NULL;
   g_autoptr(ChronicleTimeline) original = NULL;
   g_autoptr(ChronicleTimeline) back = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -164,6 +167,23 @@ test_export_timelinejs (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "events")), ==,
                     chronicle_timeline_get_n_events (original));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (back), ==, chronicle_timeline_get_n_events (original));
+  g_assert_cmpstr (chronicle_timeline_get_title (back), ==, chronicle_timeline_get_title (original));
+  g_clear_object (&back);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The Sheets template as CSV, opened again as a spreadsheet. */
+  g_assert_cmpint (run_chronicle (&out, &err, "--export", csv_path, "--format", "timelinejs-csv", example, NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 2);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "\"Year\",\"Month\",\"Day\",\"Time\","));
+  back = chronicle_timeline_load_from_file (csv_file, NULL, NULL, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (chronicle_timeline_get_n_events (back), ==, chronicle_timeline_get_n_events (original));
   g_assert_cmpstr (chronicle_timeline_get_title (back), ==, chronicle_timeline_get_title (original));
 }
@@ -448,11 +468,11 @@ test_bad_arguments (Fixture       *fixture,
     const char *message;   /* the whole first line, or a prefix ending in ": " */
   } cases[] = {
     { { "--export", png, "--format", "gif", example },
-      "chronicle: --format: unknown format “gif”: use png, svg, pdf or timelinejs" },
+      "chronicle: --format: unknown format “gif”: use png, svg, pdf, timelinejs or timelinejs-csv" },
     { { "--export", png, "--format", "timelinejs", "--width", "800", example },
       "chronicle: --width applies to images, not to --format timelinejs" },
-    { { "--export", png, "--format", "timelinejs", "--image-map", png, example },
-      "chronicle: --image-map applies to images, not to --format timelinejs" },
+    { { "--export", png, "--format", "timelinejs-csv", "--image-map", png, example },
+      "chronicle: --image-map applies to images, not to --format timelinejs-csv" },
     { { "--export", png, "--format", "timelinejs", missing },
       missing_message },
     { { "--export", unwritable, "--format", "timelinejs", example },
@@ -560,7 +580,7 @@ test_hostile_values (Fixture       *fixture,
     { "--theme", "\xe2\x80\xae" "krad",
       "--theme: unknown theme “\\u{202E}krad”: use light or dark" },
     { "--format", "p\xffng",
-      "--format: unknown format “p\\x{FF}ng”: use png, svg, pdf or timelinejs" },
+      "--format: unknown format “p\\x{FF}ng”: use png, svg, pdf, timelinejs or timelinejs-csv" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

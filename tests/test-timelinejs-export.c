@@ -111,6 +111,46 @@ test_timelinejs_shape (void)
   g_assert_cmpint (json_object_get_int_member (date, "second"), ==, 30);
 }
 
+/* The template's headers in its order, a title row, dates in the
+ * precision's columns only, the quote as blockquote media, and a cell a
+ * spreadsheet would run as a formula kept as text. */
+static void
+test_timelinejs_csv_shape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = g_strdup (small_timeline);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *place;
+
+  /* A title a spreadsheet would take for a formula. */
+  place = strstr (document, "A month");
+  memcpy (place, "=2+3+a", 6);
+  timeline = chronicle_timeline_load_from_data (document, -1, NULL, &error);
+  g_assert_no_error (error);
+  data = chronicle_timelinejs_csv_to_data (timeline, NULL);
+  lines = g_strsplit (data, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==,
+                   "\"Year\",\"Month\",\"Day\",\"Time\",\"End Year\",\"End Month\",\"End Day\",\"End Time\","
+                   "\"Display Date\",\"Headline\",\"Text\",\"Media\",\"Media Credit\",\"Media Caption\","
+                   "\"Media Thumbnail\",\"Type\",\"Group\",\"Background\"");
+  g_assert_cmpstr (lines[1], ==,
+                   "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"Talks <live> & more\",\"Two days\",\"\",\"\",\"\",\"\","
+                   "\"title\",\"\",\"\"");
+  g_assert_true (g_str_has_prefix (lines[2], "\"2024\",\"\",\"\",\"\","));
+  g_assert_true (g_str_has_prefix (lines[3], "\"2025\",\"5\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"'=2+3+ah\","));
+  g_assert_cmpstr (lines[4], ==,
+                   "\"2025\",\"5\",\"16\",\"10:30\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\",\"Talks open <today>\",\"\","
+                   "\"<blockquote>We came to talk &amp; to listen</blockquote>\",\"A. Minister, Foreign minister\","
+                   "\"\",\"\",\"\",\"Diplomacy\",\"\"");
+  g_assert_true (g_str_has_prefix (lines[5], "\"2025\",\"5\",\"\",\"\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\","
+                                             "\"Round one\",\"\",\"\",\"\",\"\",\"\",\"era\","));
+  g_assert_cmpstr (lines[6], ==, "");
+  g_assert_null (lines[7]);
+}
+
 static void
 assert_same_date (const ChronicleDate *original,
                   const ChronicleDate *back,
@@ -170,7 +210,8 @@ assert_same_quotes (ChronicleEvent *original,
 }
 
 static void
-round_trip (const char *path)
+round_trip (const char *path,
+            gboolean    csv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -186,9 +227,12 @@ round_trip (const char *path)
 
   dir = g_dir_make_tmp ("chronicle-tjs-XXXXXX", &error);
   g_assert_no_error (error);
-  out_path = g_build_filename (dir, "out.json", NULL);
+  out_path = g_build_filename (dir, csv ? "out.csv" : "out.json", NULL);
   out = g_file_new_for_path (out_path);
-  g_assert_true (chronicle_timelinejs_save_to_file (original, out, NULL, &error));
+  if (csv)
+    g_assert_true (chronicle_timelinejs_csv_save_to_file (original, out, NULL, &error));
+  else
+    g_assert_true (chronicle_timelinejs_save_to_file (original, out, NULL, &error));
   g_assert_no_error (error);
 
   back = chronicle_timeline_load_from_file (out, NULL, NULL, &error);
@@ -202,7 +246,9 @@ round_trip (const char *path)
   for (guint i = 0; i < n_events; i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (original, i);
-      ChronicleEvent *event_back = chronicle_timeline_lookup_event (back, chronicle_event_get_id (event));
+      /* The template has no id column: its rows keep the order. */
+      ChronicleEvent *event_back = csv ? chronicle_timeline_get_event (back, i)
+                                       : chronicle_timeline_lookup_event (back, chronicle_event_get_id (event));
 
       g_assert_nonnull (event_back);
       assert_same_date (chronicle_event_get_date (event), chronicle_event_get_date (event_back),
@@ -232,16 +278,16 @@ round_trip (const char *path)
 }
 
 static void
-test_timelinejs_round_trip_example (void)
+test_timelinejs_round_trip_example (gconstpointer data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
                                                  "istanbul-talks-2025.json", NULL);
 
-  round_trip (path);
+  round_trip (path, GPOINTER_TO_INT (data));
 }
 
 static void
-test_timelinejs_round_trip_corpus (void)
+test_timelinejs_round_trip_corpus (gconstpointer data)
 {
   g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "corpus", NULL);
   g_autoptr(GError) error = NULL;
@@ -255,7 +301,7 @@ test_timelinejs_round_trip_corpus (void)
       {
         g_autofree char *path = g_build_filename (dir_path, name, NULL);
 
-        round_trip (path);
+        round_trip (path, GPOINTER_TO_INT (data));
         n_files++;
       }
   g_assert_cmpuint (n_files, >, 0);
@@ -268,8 +314,15 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/timelinejs-export/shape", test_timelinejs_shape);
-  g_test_add_func ("/timelinejs-export/round-trip/example", test_timelinejs_round_trip_example);
-  g_test_add_func ("/timelinejs-export/round-trip/corpus", test_timelinejs_round_trip_corpus);
+  g_test_add_data_func ("/timelinejs-export/round-trip/example", GINT_TO_POINTER (FALSE),
+                        test_timelinejs_round_trip_example);
+  g_test_add_data_func ("/timelinejs-export/round-trip/corpus", GINT_TO_POINTER (FALSE),
+                        test_timelinejs_round_trip_corpus);
+  g_test_add_data_func ("/timelinejs-export/csv/round-trip/example", GINT_TO_POINTER (TRUE),
+                        test_timelinejs_round_trip_example);
+  g_test_add_data_func ("/timelinejs-export/csv/round-trip/corpus", GINT_TO_POINTER (TRUE),
+                        test_timelinejs_round_trip_corpus);
+  g_test_add_func ("/timelinejs-export/csv/shape", test_timelinejs_csv_shape);
 
   return g_test_run ();
 }

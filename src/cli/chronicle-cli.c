@@ -326,7 +326,7 @@ build_export_options (CliArgs                 *args,
         {
           g_autofree char *quoted = quote_value (args->format);
 
-          return usage_error (error, _("--format: unknown format “%s”: use png, svg, pdf or timelinejs"), quoted);
+          return usage_error (error, _("--format: unknown format “%s”: use png, svg, pdf, timelinejs or timelinejs-csv"), quoted);
         }
     }
   else if (!chronicle_export_format_from_path (args->output, &options->format))
@@ -521,7 +521,9 @@ run_export_timelinejs (ChronicleCliOptions *options)
     }
 
   output = g_file_new_for_commandline_arg (options->output);
-  if (!chronicle_timelinejs_save_to_file (timeline, output, NULL, &error))
+  if (!(options->data_format == CHRONICLE_CLI_DATA_TIMELINEJS
+        ? chronicle_timelinejs_save_to_file (timeline, output, NULL, &error)
+        : chronicle_timelinejs_csv_save_to_file (timeline, output, NULL, &error)))
     return fail ("%s", error->message);
 
   return CHRONICLE_EXIT_OK;
@@ -695,7 +697,7 @@ chronicle_cli_options_parse (int      argc,
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write the chart of FILE to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &args.format,
-      N_("Output format: png, svg, pdf or timelinejs (default: from OUT’s extension)"), N_("FORMAT") },
+      N_("Output format: png, svg, pdf, timelinejs or timelinejs-csv (default: from OUT’s extension)"), N_("FORMAT") },
     { "width", 'w', 0, G_OPTION_ARG_FILENAME, &args.width,
       N_("Width in pixels (points for PDF), 16–16384 (default: 1920)"), N_("W") },
     { "height", 'H', 0, G_OPTION_ARG_FILENAME, &args.height,
@@ -876,16 +878,18 @@ chronicle_cli_options_parse (int      argc,
 
   /* A TimelineJS file is data, not a picture: the image options have
    * nothing to apply to, and are refused rather than ignored. */
-  if (g_strcmp0 (args.format, "timelinejs") == 0)
+  if (g_strcmp0 (args.format, "timelinejs") == 0 || g_strcmp0 (args.format, "timelinejs-csv") == 0)
     {
       const char *image_option = timelinejs_refused_option (&args);
 
       if (image_option != NULL)
         {
-          usage_error (error, _("%s applies to images, not to --format timelinejs"), image_option);
+          /* Translators: the first %s is an option (--width), the second a format (timelinejs) */
+          usage_error (error, _("%s applies to images, not to --format %s"), image_option, args.format);
           return NULL;
         }
-      options->timelinejs = TRUE;
+      options->data_format = g_strcmp0 (args.format, "timelinejs") == 0 ? CHRONICLE_CLI_DATA_TIMELINEJS
+                                                                         : CHRONICLE_CLI_DATA_TIMELINEJS_CSV;
       options->output = g_steal_pointer (&args.output);
       return g_steal_pointer (&options);
     }
@@ -966,6 +970,7 @@ chronicle_cli_run (int    argc,
 
     case CHRONICLE_CLI_MODE_EXPORT:
     default:
-      return options->timelinejs ? run_export_timelinejs (options) : run_export (options);
+      return options->data_format != CHRONICLE_CLI_DATA_NONE ? run_export_timelinejs (options)
+                                                            : run_export (options);
     }
 }

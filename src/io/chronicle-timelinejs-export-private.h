@@ -26,4 +26,13 @@ gboolean  chronicle_timelinejs_save_to_file (ChronicleTimeline  *timeline,
                                              GCancellable       *cancellable,
                                              GError            **error);
 
+/* The same as the TimelineJS Google-Sheets template exported as CSV:
+ * its headers, a title row, one row an event, era rows. */
+char     *chronicle_timelinejs_csv_to_data      (ChronicleTimeline  *timeline,
+                                                 gsize              *length);
+gboolean  chronicle_timelinejs_csv_save_to_file (ChronicleTimeline  *timeline,
+                                                 GFile              *file,
+                                                 GCancellable       *cancellable,
+                                                 GError            **error);
+
 G_END_DECLS

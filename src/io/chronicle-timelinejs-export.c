@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <csv.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "chronicle-file-saver-private.h"
 #include "chronicle-text-private.h"
@@ -280,13 +282,193 @@ chronicle_timelinejs_to_data (ChronicleTimeline *timeline,
   return json_generator_to_data (generator, length);
 }
 
-gboolean
-chronicle_timelinejs_save_to_file (ChronicleTimeline  *timeline,
-                                   GFile              *file,
-                                   GCancellable       *cancellable,
-                                   GError            **error)
+/*
+ * The Google-Sheets template, as TimelineJS reads it exported as CSV: its
+ * columns in its order. It has no id column: the rows keep the events'
+ * order, and an era is a row of Type "era", the title one of Type "title".
+ */
+static const char * const template_columns[] = {
+  "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+  "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+  "Background",
+};
+
+enum
 {
-  g_autoptr(ChronicleFileSaver) saver = NULL;
+  COLUMN_YEAR,
+  COLUMN_END_YEAR = 4,
+  COLUMN_HEADLINE = 9,
+  COLUMN_TEXT,
+  COLUMN_MEDIA,
+  COLUMN_MEDIA_CREDIT,
+  COLUMN_TYPE = 15,
+  COLUMN_GROUP,
+  COLUMN_BACKGROUND,
+  N_COLUMNS,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (template_columns) == N_COLUMNS);
+
+/* A spreadsheet runs a cell that starts with = + - @ as a formula: text
+ * from a stranger's file must stay text, so such a cell starts with an
+ * apostrophe, which Sheets reads as "text follows". */
+static void
+append_cell (GString    *csv,
+             const char *value,
+             gboolean    is_text)
+{
+  g_autofree char *guarded = NULL;
+  gsize size;
+
+  if (value == NULL)
+    value = "";
+  if (is_text && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    value = guarded = g_strconcat ("'", value, NULL);
+
+  size = csv_write2 (NULL, 0, value, strlen (value), '"');
+  g_string_set_size (csv, csv->len + size);
+  csv_write2 (csv->str + csv->len - size, size, value, strlen (value), '"');
+}
+
+static void
+set_date_cells (char                **cells,
+                guint                 first,
+                const ChronicleDate  *date)
+{
+  cells[first] = g_strdup_printf ("%d", date->year);
+  if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
+    cells[first + 1] = g_strdup_printf ("%d", date->month);
+  if (date->precision >= CHRONICLE_DATE_PRECISION_DAY)
+    cells[first + 2] = g_strdup_printf ("%d", date->day);
+  if (date->precision == CHRONICLE_DATE_PRECISION_SECOND)
+    cells[first + 3] = g_strdup_printf ("%02d:%02d:%02d", date->hour, date->minute, date->second);
+  else if (date->precision == CHRONICLE_DATE_PRECISION_MINUTE)
+    cells[first + 3] = g_strdup_printf ("%02d:%02d", date->hour, date->minute);
+}
+
+static void
+append_row (GString *csv,
+            char   **cells)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      append_cell (csv, cells[i], i >= COLUMN_HEADLINE && i != COLUMN_MEDIA);
+      g_clear_pointer (&cells[i], g_free);
+    }
+  g_string_append (csv, "\r\n");
+}
+
+/* A cell is read as plain text, as Chronicle wrote it: only the quote in
+ * Media is HTML, as TimelineJS needs a <blockquote>. Quotes after the
+ * first follow the summary in Text. */
+static void
+set_event_cells (char              **cells,
+                 ChronicleTimeline  *timeline,
+                 ChronicleEvent     *event)
+{
+  const char *category_id = chronicle_event_get_category_id (event);
+  ChronicleCategory *category = category_id != NULL ? chronicle_timeline_lookup_category (timeline, category_id)
+                                                    : NULL;
+  g_autoptr(GString) text = g_string_new (chronicle_event_get_summary (event));
+
+  set_date_cells (cells, COLUMN_YEAR, chronicle_event_get_date (event));
+  if (chronicle_event_get_end (event) != NULL)
+    set_date_cells (cells, COLUMN_END_YEAR, chronicle_event_get_end (event));
+  cells[COLUMN_HEADLINE] = g_strdup (chronicle_event_get_title (event));
+  if (category != NULL)
+    cells[COLUMN_GROUP] = g_strdup (chronicle_category_get_label (category));
+
+  for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
+    {
+      ChronicleQuote *quote = chronicle_event_get_quote (event, i);
+      const char *speaker = chronicle_quote_get_speaker (quote);
+      const char *role = chronicle_quote_get_role (quote);
+
+      if (i == 0)
+        {
+          g_autofree char *html = text_to_html (chronicle_quote_get_text (quote));
+
+          cells[COLUMN_MEDIA] = g_strdup_printf ("<blockquote>%s</blockquote>", html);
+          if (speaker != NULL && role != NULL)
+            cells[COLUMN_MEDIA_CREDIT] = g_strdup_printf ("%s, %s", speaker, role);
+          else
+            cells[COLUMN_MEDIA_CREDIT] = g_strdup (speaker != NULL ? speaker : role);
+          continue;
+        }
+      g_string_append_printf (text, "%s“%s”", text->len > 0 ? "\n\n" : "", chronicle_quote_get_text (quote));
+      if (speaker != NULL)
+        g_string_append_printf (text, " — %s", speaker);
+    }
+  if (text->len > 0)
+    cells[COLUMN_TEXT] = g_strdup (text->str);
+}
+
+char *
+chronicle_timelinejs_csv_to_data (ChronicleTimeline *timeline,
+                                  gsize             *length)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  GListModel *eras;
+  char *cells[N_COLUMNS] = { NULL, };
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    cells[i] = g_strdup (template_columns[i]);
+  append_row (csv, cells);
+
+  cells[COLUMN_HEADLINE] = g_strdup (chronicle_timeline_get_title (timeline));
+  cells[COLUMN_TEXT] = g_strdup (chronicle_timeline_get_description (timeline));
+  cells[COLUMN_TYPE] = g_strdup ("title");
+  append_row (csv, cells);
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      set_event_cells (cells, timeline, chronicle_timeline_get_event (timeline, i));
+      append_row (csv, cells);
+    }
+
+  eras = chronicle_timeline_get_eras (timeline);
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+      const ChronicleDate *end = chronicle_era_get_end (era);
+
+      set_date_cells (cells, COLUMN_YEAR, chronicle_era_get_start (era));
+      set_date_cells (cells, COLUMN_END_YEAR,
+                      end != NULL ? end : latest_date (timeline, chronicle_era_get_start (era)));
+      cells[COLUMN_HEADLINE] = g_strdup (chronicle_era_get_label (era));
+      cells[COLUMN_TYPE] = g_strdup ("era");
+      append_row (csv, cells);
+    }
+
+  if (length != NULL)
+    *length = csv->len;
+  return g_string_free (g_steal_pointer (&csv), FALSE);
+}
+
+static gboolean
+save_data (GFile         *file,
+           const char    *data,
+           gsize          length,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(ChronicleFileSaver) saver = chronicle_file_saver_new (file, NULL, NULL, error);
+
+  return saver != NULL &&
+         chronicle_file_saver_write (saver, data, length, cancellable, error) &&
+         chronicle_file_saver_commit (saver, cancellable, error);
+}
+
+gboolean
+chronicle_timelinejs_csv_save_to_file (ChronicleTimeline  *timeline,
+                                       GFile              *file,
+                                       GCancellable       *cancellable,
+                                       GError            **error)
+{
   g_autofree char *data = NULL;
   gsize length;
 
@@ -294,11 +476,23 @@ chronicle_timelinejs_save_to_file (ChronicleTimeline  *timeline,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  saver = chronicle_file_saver_new (file, NULL, NULL, error);
-  if (saver == NULL)
-    return FALSE;
+  data = chronicle_timelinejs_csv_to_data (timeline, &length);
+  return save_data (file, data, length, cancellable, error);
+}
+
+gboolean
+chronicle_timelinejs_save_to_file (ChronicleTimeline  *timeline,
+                                   GFile              *file,
+                                   GCancellable       *cancellable,
+                                   GError            **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = chronicle_timelinejs_to_data (timeline, &length);
-  return chronicle_file_saver_write (saver, data, length, cancellable, error) &&
-         chronicle_file_saver_commit (saver, cancellable, error);
+  return save_data (file, data, length, cancellable, error);
 }
