@@ -205,7 +205,7 @@ add_event (JsonBuilder       *builder,
 /* The latest start or end of an event, for an era that is ongoing:
  * TimelineJS needs an era's end. */
 static const ChronicleDate *
-latest_date (ChronicleTimeline *timeline,
+latest_date (ChronicleTimeline   *timeline,
              const ChronicleDate *fallback)
 {
   const ChronicleDate *latest = fallback;
