@@ -596,6 +596,34 @@ test_view_next_opens_clusters (void)
 /* Every shortcut in the help overlay that names an action shows that
  * action's registered accelerators, so a renamed action or a dropped
  * accelerator would leave an empty row. */
+static gboolean
+filter_takes (GtkFileFilter *filter,
+              const char    *name,
+              const char    *content_type)
+{
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+/* Open offers by default every kind of file the loader opens (#14). */
+static void
+test_window_open_filter (void)
+{
+  g_autoptr(GtkFileFilter) filter = _chronicle_window_new_timeline_filter ();
+
+  g_test_bug ("14");
+  g_assert_true (filter_takes (filter, "talks.json", "application/json"));
+  g_assert_true (filter_takes (filter, "acled.csv", "text/csv"));
+  g_assert_true (filter_takes (filter, "sheet.tsv", "text/tab-separated-values"));
+  /* by name alone, where the system has no type for it */
+  g_assert_true (filter_takes (filter, "export.CSV", "application/octet-stream"));
+  g_assert_false (filter_takes (filter, "article.html", "text/html"));
+  g_assert_false (filter_takes (filter, "photo.png", "image/png"));
+}
+
 static void
 test_window_help_overlay_accels (void)
 {
@@ -672,6 +700,7 @@ main (int   argc,
               fixture_setup, test_window_selection_follows_file, fixture_teardown);
 
   g_test_add_func ("/window/help-overlay-accels", test_window_help_overlay_accels);
+  g_test_add_func ("/window/open-filter", test_window_open_filter);
   g_test_add_func ("/timeline-view/next-opens-clusters", test_view_next_opens_clusters);
 
   status = g_test_run ();

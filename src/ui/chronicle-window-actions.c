@@ -67,6 +67,25 @@ on_file_chooser_response_cb (ChronicleWindow      *self,
   g_clear_object (&self->file_chooser);
 }
 
+/* What Open offers by default: everything the loader opens (our files,
+ * TimelineJS JSON, spreadsheets saved as CSV or TSV), not only ".json". */
+GtkFileFilter *
+_chronicle_window_new_timeline_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  /* Translators: the Open dialog's filter: timeline files and spreadsheets */
+  gtk_file_filter_set_name (filter, _("Timelines and Spreadsheets"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "application/x-chronicle-timeline+json");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  return filter;
+}
+
 static void
 open_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -76,7 +95,7 @@ open_action_cb (GtkWidget  *widget,
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
   GFile *current = page != NULL ? chronicle_timeline_page_get_file (page) : NULL;
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) timelines = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) timelines = _chronicle_window_new_timeline_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->file_chooser != NULL)
@@ -90,9 +109,6 @@ open_action_cb (GtkWidget  *widget,
                                         _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  gtk_file_filter_set_name (timelines, _("Timelines"));
-  gtk_file_filter_add_mime_type (timelines, "application/json");
-  gtk_file_filter_add_suffix (timelines, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), timelines);
 
   gtk_file_filter_set_name (all, _("All Files"));

@@ -69,6 +69,7 @@ ChronicleTimelineView *_chronicle_window_get_current_view (ChronicleWindow *self
 
 /* chronicle-window-actions.c: the win.* actions and when they are enabled */
 void                   _chronicle_window_class_actions_init (ChronicleWindowClass *klass);
+GtkFileFilter         *_chronicle_window_new_timeline_filter (void);
 void                   _chronicle_window_update_navigation_actions (ChronicleWindow *self);
 
 /* chronicle-window-settings.c: the window state and the recent files, kept in GSettings */
