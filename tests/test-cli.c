@@ -129,6 +129,65 @@ test_export_png_size (Fixture       *fixture,
   g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, G_N_ELEMENTS (cases));
 }
 
+/* --format timelinejs writes a TimelineJS 3 file, whatever OUT is
+ * named, that Chronicle opens again as the same timeline. */
+static void
+test_export_timelinejs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *example = chronicle_test_example_path ();
+  g_autofree char *out_path = g_build_filename (fixture->dir, "timeline.js.txt", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out_path);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "sheet.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autofree char *csv = NULL;
+  g_autoptr(ChronicleTimeline) original = NULL;
+  g_autoptr(ChronicleTimeline) back = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--export", out_path, "--format", "timelinejs", example, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 1);
+
+  g_assert_true (json_parser_load_from_file (parser, out_path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "title"));
+  g_assert_false (json_object_has_member (root, "format"));
+
+  original = chronicle_timeline_load_from_file (example_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  back = chronicle_timeline_load_from_file (out_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "events")), ==,
+                    chronicle_timeline_get_n_events (original));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (back), ==, chronicle_timeline_get_n_events (original));
+  g_assert_cmpstr (chronicle_timeline_get_title (back), ==, chronicle_timeline_get_title (original));
+  g_clear_object (&back);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The Sheets template as CSV, opened again as a spreadsheet. */
+  g_assert_cmpint (run_chronicle (&out, &err, "--export", csv_path, "--format", "timelinejs-csv", example, NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 2);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "\"Year\",\"Month\",\"Day\",\"Time\","));
+  back = chronicle_timeline_load_from_file (csv_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (back), ==, chronicle_timeline_get_n_events (original));
+  g_assert_cmpstr (chronicle_timeline_get_title (back), ==, chronicle_timeline_get_title (original));
+}
+
 /* The short option works like the long one. */
 static void
 test_export_short_option (Fixture       *fixture,
@@ -409,7 +468,15 @@ test_bad_arguments (Fixture       *fixture,
     const char *message;   /* the whole first line, or a prefix ending in ": " */
   } cases[] = {
     { { "--export", png, "--format", "gif", example },
-      "chronicle: --format: unknown format “gif”: use png, svg or pdf" },
+      "chronicle: --format: unknown format “gif”: use png, svg, pdf, timelinejs or timelinejs-csv" },
+    { { "--export", png, "--format", "timelinejs", "--width", "800", example },
+      "chronicle: --width applies to images, not to --format timelinejs" },
+    { { "--export", png, "--format", "timelinejs-csv", "--image-map", png, example },
+      "chronicle: --image-map applies to images, not to --format timelinejs-csv" },
+    { { "--export", png, "--format", "timelinejs", missing },
+      missing_message },
+    { { "--export", unwritable, "--format", "timelinejs", example },
+      "chronicle: Could not write “" },
     { { "--export", gif, example },
       NULL /* filled below */ },
     { { "--export", png, "--width", "0", example },
@@ -513,7 +580,7 @@ test_hostile_values (Fixture       *fixture,
     { "--theme", "\xe2\x80\xae" "krad",
       "--theme: unknown theme “\\u{202E}krad”: use light or dark" },
     { "--format", "p\xffng",
-      "--format: unknown format “p\\x{FF}ng”: use png, svg or pdf" },
+      "--format: unknown format “p\\x{FF}ng”: use png, svg, pdf, timelinejs or timelinejs-csv" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1037,6 +1104,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/cli/export/cut-titles-note", test_export_cut_titles_note);
   chronicle_test_add_with_dir ("/cli/export/pdf", test_export_pdf);
   chronicle_test_add_with_dir ("/cli/export/zone", test_export_zone);
+  chronicle_test_add_with_dir ("/cli/export/timelinejs", test_export_timelinejs);
   chronicle_test_add_with_dir ("/cli/export/bad-arguments", test_bad_arguments);
   chronicle_test_add_with_dir ("/cli/export/failure-keeps-file", test_failed_export_keeps_file);
   chronicle_test_add_with_dir ("/cli/export/hostile-values", test_hostile_values);

@@ -22,6 +22,7 @@
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-writer.h"
+#include "chronicle-timelinejs-export-private.h"
 
 /*
  * The command-line modes (--export, --validate, --help) run before and
@@ -283,6 +284,33 @@ parse_zone (const char              *text,
   return TRUE;
 }
 
+/* The first image option given, which --format timelinejs refuses. */
+static const char *
+timelinejs_refused_option (CliArgs *args)
+{
+  const struct { const char *name; gboolean given; } options[] = {
+    { "--width", args->width != NULL },
+    { "--height", args->height != NULL },
+    { "--scale", args->scale != NULL },
+    { "--theme", args->theme != NULL },
+    { "--from", args->from != NULL },
+    { "--to", args->to != NULL },
+    { "--zone", args->zone != NULL },
+    { "--preset", args->preset != NULL },
+    { "--subtitle", args->subtitle != NULL },
+    { "--image-map", args->image_map != NULL },
+    { "--no-legend", args->no_legend },
+    { "--no-title", args->no_title },
+    { "--no-credit", args->no_credit },
+    { "--linear", args->linear },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (options[i].given)
+      return options[i].name;
+  return NULL;
+}
+
 static gboolean
 build_export_options (CliArgs                 *args,
                       ChronicleExportOptions  *options,
@@ -298,7 +326,7 @@ build_export_options (CliArgs                 *args,
         {
           g_autofree char *quoted = quote_value (args->format);
 
-          return usage_error (error, _("--format: unknown format “%s”: use png, svg or pdf"), quoted);
+          return usage_error (error, _("--format: unknown format “%s”: use png, svg, pdf, timelinejs or timelinejs-csv"), quoted);
         }
     }
   else if (!chronicle_export_format_from_path (args->output, &options->format))
@@ -475,6 +503,33 @@ run_export (ChronicleCliOptions *options)
 }
 
 static int
+run_export_timelinejs (ChronicleCliOptions *options)
+{
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) output = NULL;
+
+  if (!chronicle_sandbox_check_output (CHRONICLE_FLATPAK_INFO, g_get_home_dir (), "--export",
+                                       options->output, &error))
+    return fail ("%s", error->message);
+
+  if (!(timeline = load_timeline (options->files[0], NULL, &error)))
+    {
+      g_autofree char *quoted = quote_path (options->files[0]);
+
+      return fail (_("cannot export “%s”: %s"), quoted, error->message);
+    }
+
+  output = g_file_new_for_commandline_arg (options->output);
+  if (!(options->data_format == CHRONICLE_CLI_DATA_TIMELINEJS
+        ? chronicle_timelinejs_save_to_file (timeline, output, NULL, &error)
+        : chronicle_timelinejs_csv_save_to_file (timeline, output, NULL, &error)))
+    return fail ("%s", error->message);
+
+  return CHRONICLE_EXIT_OK;
+}
+
+static int
 run_validate (ChronicleCliOptions *options)
 {
   int status = CHRONICLE_EXIT_OK;
@@ -642,7 +697,7 @@ chronicle_cli_options_parse (int      argc,
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write the chart of FILE to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &args.format,
-      N_("Output format: png, svg or pdf (default: from OUT’s extension)"), N_("FORMAT") },
+      N_("Output format: png, svg, pdf, timelinejs or timelinejs-csv (default: from OUT’s extension)"), N_("FORMAT") },
     { "width", 'w', 0, G_OPTION_ARG_FILENAME, &args.width,
       N_("Width in pixels (points for PDF), 16–16384 (default: 1920)"), N_("W") },
     { "height", 'H', 0, G_OPTION_ARG_FILENAME, &args.height,
@@ -821,6 +876,24 @@ chronicle_cli_options_parse (int      argc,
       return NULL;
     }
 
+  /* A TimelineJS file is data, not a picture: the image options have
+   * nothing to apply to, and are refused rather than ignored. */
+  if (g_strcmp0 (args.format, "timelinejs") == 0 || g_strcmp0 (args.format, "timelinejs-csv") == 0)
+    {
+      const char *image_option = timelinejs_refused_option (&args);
+
+      if (image_option != NULL)
+        {
+          /* Translators: the first %s is an option (--width), the second a format (timelinejs) */
+          usage_error (error, _("%s applies to images, not to --format %s"), image_option, args.format);
+          return NULL;
+        }
+      options->data_format = g_strcmp0 (args.format, "timelinejs") == 0 ? CHRONICLE_CLI_DATA_TIMELINEJS
+                                                                         : CHRONICLE_CLI_DATA_TIMELINEJS_CSV;
+      options->output = g_steal_pointer (&args.output);
+      return g_steal_pointer (&options);
+    }
+
   if (!build_export_options (&args, &options->export, error))
     return NULL;
 
@@ -897,6 +970,7 @@ chronicle_cli_run (int    argc,
 
     case CHRONICLE_CLI_MODE_EXPORT:
     default:
-      return run_export (options);
+      return options->data_format != CHRONICLE_CLI_DATA_NONE ? run_export_timelinejs (options)
+                                                            : run_export (options);
     }
 }

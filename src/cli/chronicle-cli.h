@@ -38,6 +38,14 @@ typedef enum
   CHRONICLE_CLI_MODE_EXTRACT,
 } ChronicleCliMode;
 
+/* An export of the timeline's data instead of a picture of it. */
+typedef enum
+{
+  CHRONICLE_CLI_DATA_NONE,
+  CHRONICLE_CLI_DATA_TIMELINEJS,
+  CHRONICLE_CLI_DATA_TIMELINEJS_CSV,
+} ChronicleCliData;
+
 /*
  * The command line, parsed and checked: what chronicle_cli_run() acts on.
  * Nothing in it has touched a file yet.
@@ -48,6 +56,7 @@ typedef struct
   char                   *help;        /* MODE_HELP: the text to print */
   GStrv                   files;       /* the FILE arguments, never NULL */
   char                   *output;      /* MODE_EXPORT: OUT as given */
+  ChronicleCliData        data_format; /* MODE_EXPORT: --format timelinejs(-csv), OUT is data */
   ChronicleExportOptions  export;      /* MODE_EXPORT */
   gboolean                has_from;
   gboolean                has_to;

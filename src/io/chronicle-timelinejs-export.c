@@ -1,0 +1,498 @@
+/* chronicle-timelinejs-export.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-timelinejs"
+
+#include "config.h"
+
+#include <csv.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "chronicle-file-saver-private.h"
+#include "chronicle-text-private.h"
+#include "chronicle-timelinejs-export-private.h"
+
+/* TimelineJS shows text.headline, text.text and media as HTML: our
+ * plain text is escaped, and its line breaks kept as <br>. */
+static char *
+text_to_html (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_auto(GStrv) lines = g_strsplit (escaped, "\n", -1);
+
+  return g_strjoinv ("<br>", lines);
+}
+
+static void
+add_html (JsonBuilder *builder,
+          const char  *member,
+          const char  *text)
+{
+  g_autofree char *html = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  html = text_to_html (text);
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, html);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+/* Only the fields the precision has: TimelineJS reads a missing field as
+ * unknown, and the reader gives back the same precision from them. */
+static void
+add_date (JsonBuilder         *builder,
+          const char          *member,
+          const ChronicleDate *date)
+{
+  const struct { const char *name; int value; ChronicleDatePrecision from; } parts[] = {
+    { "year", date->year, CHRONICLE_DATE_PRECISION_YEAR },
+    { "month", date->month, CHRONICLE_DATE_PRECISION_MONTH },
+    { "day", date->day, CHRONICLE_DATE_PRECISION_DAY },
+    { "hour", date->hour, CHRONICLE_DATE_PRECISION_MINUTE },
+    { "minute", date->minute, CHRONICLE_DATE_PRECISION_MINUTE },
+    { "second", date->second, CHRONICLE_DATE_PRECISION_SECOND },
+  };
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (date->precision >= parts[i].from)
+      {
+        json_builder_set_member_name (builder, parts[i].name);
+        json_builder_add_int_value (builder, parts[i].value);
+      }
+  json_builder_end_object (builder);
+}
+
+static void
+add_title_slide (JsonBuilder       *builder,
+                 ChronicleTimeline *timeline)
+{
+  const char *title = chronicle_timeline_get_title (timeline);
+  g_autofree char *headline = text_to_html (title != NULL ? title : "");
+
+  json_builder_set_member_name (builder, "title");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_begin_object (builder);
+  /* The reader knows a TimelineJS file by its title slide's text: it is
+   * always written, even for a timeline without a title. */
+  json_builder_set_member_name (builder, "headline");
+  json_builder_add_string_value (builder, headline);
+  add_html (builder, "text", chronicle_timeline_get_description (timeline));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* A quote is TimelineJS's blockquote media, credited to its speaker. */
+static void
+add_quote_media (JsonBuilder    *builder,
+                 ChronicleQuote *quote)
+{
+  const char *speaker = chronicle_quote_get_speaker (quote);
+  const char *role = chronicle_quote_get_role (quote);
+  g_autofree char *text = text_to_html (chronicle_quote_get_text (quote));
+  g_autofree char *url = g_strdup_printf ("<blockquote>%s</blockquote>", text);
+  g_autofree char *credit = NULL;
+
+  if (speaker != NULL && role != NULL)
+    credit = g_strdup_printf ("%s, %s", speaker, role);
+  else
+    credit = g_strdup (speaker != NULL ? speaker : role);
+
+  json_builder_set_member_name (builder, "media");
+  json_builder_begin_object (builder);
+  add_string (builder, "url", url);
+  add_html (builder, "credit", credit);
+  json_builder_end_object (builder);
+}
+
+/* The event's text: its summary, the quotes after the first (TimelineJS
+ * has one media a slide), and its sources as links, which the reader
+ * takes back as sources. */
+static char *
+event_text (ChronicleTimeline *timeline,
+            ChronicleEvent    *event)
+{
+  g_autoptr(GString) html = g_string_new (NULL);
+  const char *summary = chronicle_event_get_summary (event);
+  const char * const *source_ids = chronicle_event_get_source_ids (event);
+
+  if (summary != NULL && *summary != '\0')
+    {
+      g_autofree char *text = text_to_html (summary);
+
+      g_string_append_printf (html, "<p>%s</p>", text);
+    }
+
+  for (guint i = 1; i < chronicle_event_get_n_quotes (event); i++)
+    {
+      ChronicleQuote *quote = chronicle_event_get_quote (event, i);
+      g_autofree char *text = text_to_html (chronicle_quote_get_text (quote));
+
+      g_string_append_printf (html, "<blockquote>%s</blockquote>", text);
+      if (chronicle_quote_get_speaker (quote) != NULL)
+        {
+          g_autofree char *speaker = text_to_html (chronicle_quote_get_speaker (quote));
+
+          g_string_append_printf (html, "<p>— %s</p>", speaker);
+        }
+    }
+
+  for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
+    {
+      ChronicleSource *source = chronicle_timeline_lookup_source (timeline, source_ids[i]);
+      const char *url = source != NULL ? chronicle_source_get_url (source) : NULL;
+      const char *label;
+      g_autofree char *href = NULL, *text = NULL;
+
+      if (url == NULL || !chronicle_uri_is_web_link (url))
+        continue;
+      label = chronicle_source_get_title (source) != NULL ? chronicle_source_get_title (source)
+            : chronicle_source_get_publisher (source) != NULL ? chronicle_source_get_publisher (source) : url;
+      href = g_markup_escape_text (url, -1);
+      text = text_to_html (label);
+      g_string_append_printf (html, "<p><a href=\"%s\">%s</a></p>", href, text);
+    }
+
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+static void
+add_event (JsonBuilder       *builder,
+           ChronicleTimeline *timeline,
+           ChronicleEvent    *event)
+{
+  const char *category_id = chronicle_event_get_category_id (event);
+  ChronicleCategory *category = category_id != NULL ? chronicle_timeline_lookup_category (timeline, category_id)
+                                                    : NULL;
+  g_autofree char *text = event_text (timeline, event);
+
+  json_builder_begin_object (builder);
+  add_date (builder, "start_date", chronicle_event_get_date (event));
+  if (chronicle_event_get_end (event) != NULL)
+    add_date (builder, "end_date", chronicle_event_get_end (event));
+
+  json_builder_set_member_name (builder, "text");
+  json_builder_begin_object (builder);
+  add_html (builder, "headline", chronicle_event_get_title (event));
+  add_string (builder, "text", text);
+  json_builder_end_object (builder);
+
+  if (category != NULL)
+    add_string (builder, "group", chronicle_category_get_label (category));
+  add_string (builder, "unique_id", chronicle_event_get_id (event));
+  if (chronicle_event_get_n_quotes (event) > 0)
+    add_quote_media (builder, chronicle_event_get_quote (event, 0));
+  json_builder_end_object (builder);
+}
+
+/* The latest start or end of an event, for an era that is ongoing:
+ * TimelineJS needs an era's end. */
+static const ChronicleDate *
+latest_date (ChronicleTimeline   *timeline,
+             const ChronicleDate *fallback)
+{
+  const ChronicleDate *latest = fallback;
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      const ChronicleDate *date = chronicle_event_get_end (event) != NULL ? chronicle_event_get_end (event)
+                                                                          : chronicle_event_get_date (event);
+
+      if (chronicle_date_compare (date, latest) > 0)
+        latest = date;
+    }
+  return latest;
+}
+
+static void
+add_eras (JsonBuilder       *builder,
+          ChronicleTimeline *timeline)
+{
+  GListModel *eras = chronicle_timeline_get_eras (timeline);
+  guint n = g_list_model_get_n_items (eras);
+
+  if (n == 0)
+    return;
+  json_builder_set_member_name (builder, "eras");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+      const ChronicleDate *start = chronicle_era_get_start (era);
+      const ChronicleDate *end = chronicle_era_get_end (era);
+
+      json_builder_begin_object (builder);
+      add_date (builder, "start_date", start);
+      add_date (builder, "end_date", end != NULL ? end : latest_date (timeline, start));
+      json_builder_set_member_name (builder, "text");
+      json_builder_begin_object (builder);
+      add_html (builder, "headline", chronicle_era_get_label (era));
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+char *
+chronicle_timelinejs_to_data (ChronicleTimeline *timeline,
+                              gsize             *length)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  add_title_slide (builder, timeline);
+
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    add_event (builder, timeline, chronicle_timeline_get_event (timeline, i));
+  json_builder_end_array (builder);
+
+  add_eras (builder, timeline);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, length);
+}
+
+/*
+ * The Google-Sheets template, as TimelineJS reads it exported as CSV: its
+ * columns in its order. It has no id column: the rows keep the events'
+ * order, and an era is a row of Type "era", the title one of Type "title".
+ */
+static const char * const template_columns[] = {
+  "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+  "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+  "Background",
+};
+
+enum
+{
+  COLUMN_YEAR,
+  COLUMN_END_YEAR = 4,
+  COLUMN_HEADLINE = 9,
+  COLUMN_TEXT,
+  COLUMN_MEDIA,
+  COLUMN_MEDIA_CREDIT,
+  COLUMN_TYPE = 15,
+  COLUMN_GROUP,
+  COLUMN_BACKGROUND,
+  N_COLUMNS,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (template_columns) == N_COLUMNS);
+
+/* A spreadsheet runs a cell that starts with = + - @ as a formula: text
+ * from a stranger's file must stay text, so such a cell starts with an
+ * apostrophe, which Sheets reads as "text follows". */
+static void
+append_cell (GString    *csv,
+             const char *value,
+             gboolean    is_text)
+{
+  g_autofree char *guarded = NULL;
+  gsize size;
+
+  if (value == NULL)
+    value = "";
+  if (is_text && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    value = guarded = g_strconcat ("'", value, NULL);
+
+  size = csv_write2 (NULL, 0, value, strlen (value), '"');
+  g_string_set_size (csv, csv->len + size);
+  csv_write2 (csv->str + csv->len - size, size, value, strlen (value), '"');
+}
+
+static void
+set_date_cells (char                **cells,
+                guint                 first,
+                const ChronicleDate  *date)
+{
+  cells[first] = g_strdup_printf ("%d", date->year);
+  if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
+    cells[first + 1] = g_strdup_printf ("%d", date->month);
+  if (date->precision >= CHRONICLE_DATE_PRECISION_DAY)
+    cells[first + 2] = g_strdup_printf ("%d", date->day);
+  if (date->precision == CHRONICLE_DATE_PRECISION_SECOND)
+    cells[first + 3] = g_strdup_printf ("%02d:%02d:%02d", date->hour, date->minute, date->second);
+  else if (date->precision == CHRONICLE_DATE_PRECISION_MINUTE)
+    cells[first + 3] = g_strdup_printf ("%02d:%02d", date->hour, date->minute);
+}
+
+static void
+append_row (GString *csv,
+            char   **cells)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      append_cell (csv, cells[i], i >= COLUMN_HEADLINE && i != COLUMN_MEDIA);
+      g_clear_pointer (&cells[i], g_free);
+    }
+  g_string_append (csv, "\r\n");
+}
+
+/* A cell is read as plain text, as Chronicle wrote it: only the quote in
+ * Media is HTML, as TimelineJS needs a <blockquote>. Quotes after the
+ * first follow the summary in Text. */
+static void
+set_event_cells (char              **cells,
+                 ChronicleTimeline  *timeline,
+                 ChronicleEvent     *event)
+{
+  const char *category_id = chronicle_event_get_category_id (event);
+  ChronicleCategory *category = category_id != NULL ? chronicle_timeline_lookup_category (timeline, category_id)
+                                                    : NULL;
+  g_autoptr(GString) text = g_string_new (chronicle_event_get_summary (event));
+
+  set_date_cells (cells, COLUMN_YEAR, chronicle_event_get_date (event));
+  if (chronicle_event_get_end (event) != NULL)
+    set_date_cells (cells, COLUMN_END_YEAR, chronicle_event_get_end (event));
+  cells[COLUMN_HEADLINE] = g_strdup (chronicle_event_get_title (event));
+  if (category != NULL)
+    cells[COLUMN_GROUP] = g_strdup (chronicle_category_get_label (category));
+
+  for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
+    {
+      ChronicleQuote *quote = chronicle_event_get_quote (event, i);
+      const char *speaker = chronicle_quote_get_speaker (quote);
+      const char *role = chronicle_quote_get_role (quote);
+
+      if (i == 0)
+        {
+          g_autofree char *html = text_to_html (chronicle_quote_get_text (quote));
+
+          cells[COLUMN_MEDIA] = g_strdup_printf ("<blockquote>%s</blockquote>", html);
+          if (speaker != NULL && role != NULL)
+            cells[COLUMN_MEDIA_CREDIT] = g_strdup_printf ("%s, %s", speaker, role);
+          else
+            cells[COLUMN_MEDIA_CREDIT] = g_strdup (speaker != NULL ? speaker : role);
+          continue;
+        }
+      g_string_append_printf (text, "%s“%s”", text->len > 0 ? "\n\n" : "", chronicle_quote_get_text (quote));
+      if (speaker != NULL)
+        g_string_append_printf (text, " — %s", speaker);
+    }
+  if (text->len > 0)
+    cells[COLUMN_TEXT] = g_strdup (text->str);
+}
+
+char *
+chronicle_timelinejs_csv_to_data (ChronicleTimeline *timeline,
+                                  gsize             *length)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  GListModel *eras;
+  char *cells[N_COLUMNS] = { NULL, };
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    cells[i] = g_strdup (template_columns[i]);
+  append_row (csv, cells);
+
+  cells[COLUMN_HEADLINE] = g_strdup (chronicle_timeline_get_title (timeline));
+  cells[COLUMN_TEXT] = g_strdup (chronicle_timeline_get_description (timeline));
+  cells[COLUMN_TYPE] = g_strdup ("title");
+  append_row (csv, cells);
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      set_event_cells (cells, timeline, chronicle_timeline_get_event (timeline, i));
+      append_row (csv, cells);
+    }
+
+  eras = chronicle_timeline_get_eras (timeline);
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+      const ChronicleDate *end = chronicle_era_get_end (era);
+
+      set_date_cells (cells, COLUMN_YEAR, chronicle_era_get_start (era));
+      set_date_cells (cells, COLUMN_END_YEAR,
+                      end != NULL ? end : latest_date (timeline, chronicle_era_get_start (era)));
+      cells[COLUMN_HEADLINE] = g_strdup (chronicle_era_get_label (era));
+      cells[COLUMN_TYPE] = g_strdup ("era");
+      append_row (csv, cells);
+    }
+
+  if (length != NULL)
+    *length = csv->len;
+  return g_string_free (g_steal_pointer (&csv), FALSE);
+}
+
+static gboolean
+save_data (GFile         *file,
+           const char    *data,
+           gsize          length,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(ChronicleFileSaver) saver = chronicle_file_saver_new (file, NULL, NULL, error);
+
+  return saver != NULL &&
+         chronicle_file_saver_write (saver, data, length, cancellable, error) &&
+         chronicle_file_saver_commit (saver, cancellable, error);
+}
+
+gboolean
+chronicle_timelinejs_csv_save_to_file (ChronicleTimeline  *timeline,
+                                       GFile              *file,
+                                       GCancellable       *cancellable,
+                                       GError            **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = chronicle_timelinejs_csv_to_data (timeline, &length);
+  return save_data (file, data, length, cancellable, error);
+}
+
+gboolean
+chronicle_timelinejs_save_to_file (ChronicleTimeline  *timeline,
+                                   GFile              *file,
+                                   GCancellable       *cancellable,
+                                   GError            **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = chronicle_timelinejs_to_data (timeline, &length);
+  return save_data (file, data, length, cancellable, error);
+}

@@ -1,0 +1,328 @@
+/* test-timelinejs-export.c: publishing to TimelineJS 3 (issue #14), and
+ * reading the result back
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "chronicle-category.h"
+#include "chronicle-date.h"
+#include "chronicle-era.h"
+#include "chronicle-event.h"
+#include "chronicle-quote.h"
+#include "chronicle-timeline-loader.h"
+#include "chronicle-timelinejs-export-private.h"
+
+static const char small_timeline[] =
+  "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Talks <live> & more\","
+  " \"description\": \"Two days\","
+  " \"categories\": [{\"id\": \"diplomacy\", \"label\": \"Diplomacy\", \"color\": \"#1c71d8\"}],"
+  " \"eras\": [{\"id\": \"round\", \"label\": \"Round one\", \"start\": \"2025-05\"}],"
+  " \"events\": ["
+  "  {\"id\": \"y\", \"date\": \"2024\", \"title\": \"A year\"},"
+  "  {\"id\": \"m\", \"date\": \"2025-05\", \"title\": \"A month\"},"
+  "  {\"id\": \"talks\", \"date\": \"2025-05-16T10:30\", \"end\": \"2025-05-16T12:00:30\","
+  "   \"title\": \"Talks open <today>\", \"category\": \"diplomacy\","
+  "   \"quotes\": [{\"text\": \"We came to talk & to listen\", \"speaker\": \"A. Minister\", \"role\": \"Foreign minister\"}]}"
+  " ]}";
+
+static JsonObject *
+get_event_object (JsonNode   *root,
+                  const char *id)
+{
+  JsonArray *events = json_object_get_array_member (json_node_get_object (root), "events");
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+
+      if (g_strcmp0 (json_object_get_string_member (event, "unique_id"), id) == 0)
+        return event;
+    }
+  return NULL;
+}
+
+/* The date objects hold only the fields the precision has, headlines
+ * are escaped HTML, a quote is blockquote media credited to its speaker
+ * and role, a category is a group, an ongoing era gets an end. */
+static void
+test_timelinejs_shape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (small_timeline, -1, NULL, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL;
+  JsonObject *root, *event, *date, *media;
+  JsonArray *eras;
+  gsize length;
+
+  g_assert_no_error (error);
+  data = chronicle_timelinejs_to_data (timeline, &length);
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_false (json_object_has_member (root, "format"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_object_get_object_member (root, "title"), "text"), "headline"),
+                   ==, "Talks &lt;live&gt; &amp; more");
+
+  event = get_event_object (json_parser_get_root (parser), "y");
+  g_assert_nonnull (event);
+  date = json_object_get_object_member (event, "start_date");
+  g_assert_cmpint (json_object_get_size (date), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (date, "year"), ==, 2024);
+  g_assert_false (json_object_has_member (event, "end_date"));
+  g_assert_false (json_object_has_member (event, "group"));
+
+  event = get_event_object (json_parser_get_root (parser), "m");
+  date = json_object_get_object_member (event, "start_date");
+  g_assert_cmpint (json_object_get_size (date), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (date, "month"), ==, 5);
+
+  event = get_event_object (json_parser_get_root (parser), "talks");
+  date = json_object_get_object_member (event, "start_date");
+  g_assert_cmpint (json_object_get_size (date), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (date, "hour"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (date, "minute"), ==, 30);
+  g_assert_false (json_object_has_member (date, "second"));
+  date = json_object_get_object_member (event, "end_date");
+  g_assert_cmpint (json_object_get_size (date), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (date, "second"), ==, 30);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (event, "text"), "headline"),
+                   ==, "Talks open &lt;today&gt;");
+  g_assert_cmpstr (json_object_get_string_member (event, "group"), ==, "Diplomacy");
+  media = json_object_get_object_member (event, "media");
+  g_assert_nonnull (media);
+  g_assert_cmpstr (json_object_get_string_member (media, "url"), ==,
+                   "<blockquote>We came to talk &amp; to listen</blockquote>");
+  g_assert_cmpstr (json_object_get_string_member (media, "credit"), ==, "A. Minister, Foreign minister");
+
+  eras = json_object_get_array_member (root, "eras");
+  g_assert_cmpint (json_array_get_length (eras), ==, 1);
+  date = json_object_get_object_member (json_array_get_object_element (eras, 0), "end_date");
+  g_assert_nonnull (date);
+  g_assert_cmpint (json_object_get_int_member (date, "second"), ==, 30);
+}
+
+/* The template's headers in its order, a title row, dates in the
+ * precision's columns only, the quote as blockquote media, and a cell a
+ * spreadsheet would run as a formula kept as text. */
+static void
+test_timelinejs_csv_shape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = g_strdup (small_timeline);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *place;
+
+  /* A title a spreadsheet would take for a formula. */
+  place = strstr (document, "A month");
+  memcpy (place, "=2+3+a", 6);
+  timeline = chronicle_timeline_load_from_data (document, -1, NULL, &error);
+  g_assert_no_error (error);
+  data = chronicle_timelinejs_csv_to_data (timeline, NULL);
+  lines = g_strsplit (data, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==,
+                   "\"Year\",\"Month\",\"Day\",\"Time\",\"End Year\",\"End Month\",\"End Day\",\"End Time\","
+                   "\"Display Date\",\"Headline\",\"Text\",\"Media\",\"Media Credit\",\"Media Caption\","
+                   "\"Media Thumbnail\",\"Type\",\"Group\",\"Background\"");
+  g_assert_cmpstr (lines[1], ==,
+                   "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"Talks <live> & more\",\"Two days\",\"\",\"\",\"\",\"\","
+                   "\"title\",\"\",\"\"");
+  g_assert_true (g_str_has_prefix (lines[2], "\"2024\",\"\",\"\",\"\","));
+  g_assert_true (g_str_has_prefix (lines[3], "\"2025\",\"5\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"'=2+3+ah\","));
+  g_assert_cmpstr (lines[4], ==,
+                   "\"2025\",\"5\",\"16\",\"10:30\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\",\"Talks open <today>\",\"\","
+                   "\"<blockquote>We came to talk &amp; to listen</blockquote>\",\"A. Minister, Foreign minister\","
+                   "\"\",\"\",\"\",\"Diplomacy\",\"\"");
+  g_assert_true (g_str_has_prefix (lines[5], "\"2025\",\"5\",\"\",\"\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\","
+                                             "\"Round one\",\"\",\"\",\"\",\"\",\"\",\"era\","));
+  g_assert_cmpstr (lines[6], ==, "");
+  g_assert_null (lines[7]);
+}
+
+static void
+assert_same_date (const ChronicleDate *original,
+                  const ChronicleDate *back,
+                  const char          *where)
+{
+  g_test_message ("%s", where);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->precision, ==, original->precision);
+  g_assert_cmpint (back->year, ==, original->year);
+  g_assert_cmpint (back->month, ==, original->month);
+  g_assert_cmpint (back->day, ==, original->day);
+  g_assert_cmpint (back->hour, ==, original->hour);
+  g_assert_cmpint (back->minute, ==, original->minute);
+  g_assert_cmpint (back->second, ==, original->second);
+}
+
+static const char *
+category_label (ChronicleTimeline *timeline,
+                ChronicleEvent    *event)
+{
+  const char *id = chronicle_event_get_category_id (event);
+  ChronicleCategory *category = id != NULL ? chronicle_timeline_lookup_category (timeline, id) : NULL;
+
+  return category != NULL ? chronicle_category_get_label (category) : NULL;
+}
+
+static void
+assert_same_quotes (ChronicleEvent *original,
+                    ChronicleEvent *back)
+{
+  ChronicleQuote *quote, *quote_back;
+  const char *speaker, *role;
+  g_autofree char *credit = NULL;
+
+  if (chronicle_event_get_n_quotes (original) == 0)
+    {
+      g_assert_cmpuint (chronicle_event_get_n_quotes (back), ==, 0);
+      return;
+    }
+
+  /* TimelineJS has one media a slide: the first quote is the media, its
+   * credit the speaker and role as one text. */
+  g_assert_cmpuint (chronicle_event_get_n_quotes (back), ==, 1);
+  quote = chronicle_event_get_quote (original, 0);
+  quote_back = chronicle_event_get_quote (back, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote_back), ==, chronicle_quote_get_text (quote));
+  speaker = chronicle_quote_get_speaker (quote);
+  role = chronicle_quote_get_role (quote);
+  credit = speaker != NULL && role != NULL ? g_strdup_printf ("%s, %s", speaker, role)
+                                           : g_strdup (speaker != NULL ? speaker : role);
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote_back), ==, credit);
+
+  /* The others stay readable in the slide's text. */
+  for (guint i = 1; i < chronicle_event_get_n_quotes (original); i++)
+    g_assert_nonnull (strstr (chronicle_event_get_summary (back),
+                              chronicle_quote_get_text (chronicle_event_get_quote (original, i))));
+}
+
+static void
+round_trip (const char *path,
+            gboolean    csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) original = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autofree char *dir = NULL, *out_path = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(ChronicleTimeline) back = NULL;
+  GListModel *eras, *eras_back;
+  guint n_events;
+
+  g_test_message ("round trip of %s", path);
+  g_assert_no_error (error);
+
+  dir = g_dir_make_tmp ("chronicle-tjs-XXXXXX", &error);
+  g_assert_no_error (error);
+  out_path = g_build_filename (dir, csv ? "out.csv" : "out.json", NULL);
+  out = g_file_new_for_path (out_path);
+  if (csv)
+    g_assert_true (chronicle_timelinejs_csv_save_to_file (original, out, NULL, &error));
+  else
+    g_assert_true (chronicle_timelinejs_save_to_file (original, out, NULL, &error));
+  g_assert_no_error (error);
+
+  back = chronicle_timeline_load_from_file (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (out_path);
+  g_rmdir (dir);
+
+  g_assert_cmpstr (chronicle_timeline_get_title (back), ==, chronicle_timeline_get_title (original));
+  n_events = chronicle_timeline_get_n_events (original);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (back), ==, n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (original, i);
+      /* The template has no id column: its rows keep the order. */
+      ChronicleEvent *event_back = csv ? chronicle_timeline_get_event (back, i)
+                                       : chronicle_timeline_lookup_event (back, chronicle_event_get_id (event));
+
+      g_assert_nonnull (event_back);
+      assert_same_date (chronicle_event_get_date (event), chronicle_event_get_date (event_back),
+                        chronicle_event_get_id (event));
+      if (chronicle_event_get_end (event) != NULL)
+        assert_same_date (chronicle_event_get_end (event), chronicle_event_get_end (event_back),
+                          chronicle_event_get_id (event));
+      else
+        g_assert_null (chronicle_event_get_end (event_back));
+      g_assert_cmpstr (chronicle_event_get_title (event_back), ==, chronicle_event_get_title (event));
+      g_assert_cmpstr (category_label (back, event_back), ==, category_label (original, event));
+      assert_same_quotes (event, event_back);
+    }
+
+  eras = chronicle_timeline_get_eras (original);
+  eras_back = chronicle_timeline_get_eras (back);
+  g_assert_cmpuint (g_list_model_get_n_items (eras_back), ==, g_list_model_get_n_items (eras));
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+      g_autoptr(ChronicleEra) era_back = g_list_model_get_item (eras_back, i);
+
+      g_assert_cmpstr (chronicle_era_get_label (era_back), ==, chronicle_era_get_label (era));
+      assert_same_date (chronicle_era_get_start (era), chronicle_era_get_start (era_back),
+                        chronicle_era_get_label (era));
+    }
+}
+
+static void
+test_timelinejs_round_trip_example (gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "istanbul-talks-2025.json", NULL);
+
+  round_trip (path, GPOINTER_TO_INT (data));
+}
+
+static void
+test_timelinejs_round_trip_corpus (gconstpointer data)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "corpus", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        round_trip (path, GPOINTER_TO_INT (data));
+        n_files++;
+      }
+  g_assert_cmpuint (n_files, >, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timelinejs-export/shape", test_timelinejs_shape);
+  g_test_add_data_func ("/timelinejs-export/round-trip/example", GINT_TO_POINTER (FALSE),
+                        test_timelinejs_round_trip_example);
+  g_test_add_data_func ("/timelinejs-export/round-trip/corpus", GINT_TO_POINTER (FALSE),
+                        test_timelinejs_round_trip_corpus);
+  g_test_add_data_func ("/timelinejs-export/csv/round-trip/example", GINT_TO_POINTER (TRUE),
+                        test_timelinejs_round_trip_example);
+  g_test_add_data_func ("/timelinejs-export/csv/round-trip/corpus", GINT_TO_POINTER (TRUE),
+                        test_timelinejs_round_trip_corpus);
+  g_test_add_func ("/timelinejs-export/csv/shape", test_timelinejs_csv_shape);
+
+  return g_test_run ();
+}
