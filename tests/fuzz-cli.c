@@ -96,6 +96,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         abort ();
       break;
 
+    case CHRONICLE_CLI_MODE_EXTRACT:
+      /* one article, no timeline files, a publication date only to the day */
+      if (options->article == NULL || options->files[0] != NULL)
+        abort ();
+      if (options->published != NULL && options->published->precision != CHRONICLE_DATE_PRECISION_DAY)
+        abort ();
+      break;
+
     default:
       abort ();
     }
