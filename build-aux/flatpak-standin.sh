@@ -177,11 +177,6 @@ export_runtime() {
   rm -rf "$root/usr/etc"
   cp -a "$root/etc" "$root/usr/etc"
   rm -f "$root/usr/etc/resolv.conf"
-  # The app's own libraries (libcsv, built by the manifest) are in
-  # /app/lib, which GNOME's runtimes list for the loader; Debian's /etc
-  # does not, and chronicle failed with "libcsv.so.3: cannot open".
-  mkdir -p "$root/usr/etc/ld.so.conf.d"
-  echo /app/lib > "$root/usr/etc/ld.so.conf.d/0-flatpak-app.conf"
   # Flatpak regenerates the library cache with /usr/bin/ldconfig.
   [ -e "$root/usr/bin/ldconfig" ] || ln -s ../sbin/ldconfig "$root/usr/bin/ldconfig"
   cat > "$root/metadata" <<EOF
@@ -230,9 +225,8 @@ build_everything() {
   base=$(make_base "$sources" "$base_key")
   platform_root=$(make_root platform "$platform_key" "$base" "${platform_packages[@]}")
   sdk_root=$(make_root sdk "$sdk_key" "$platform_root" "${sdk_packages[@]}")
-  # "app-lib": the exports below add /app/lib to the loader's path.
-  export_runtime "$platform_root" "$platform_id" "$(key_of "$platform_key" app-lib)"
-  export_runtime "$sdk_root" "$sdk_id" "$(key_of "$sdk_key" app-lib)"
+  export_runtime "$platform_root" "$platform_id" "$platform_key"
+  export_runtime "$sdk_root" "$sdk_id" "$sdk_key"
   log "runtime repository: $(du -sh "$work/runtime-repo" | cut -f1)"
 
   # A private installation, made afresh: nothing of the user's is touched.
