@@ -67,6 +67,16 @@ chronicle_article_text_token (const ChronicleArticleText *self,
   return &g_array_index (self->tokens, ChronicleToken, i);
 }
 
+/* The token at @i, or NULL past the last one. */
+static inline const ChronicleToken *
+chronicle_article_text_token_at (const ChronicleArticleText *self,
+                                 guint                       i)
+{
+  return i < self->tokens->len ? chronicle_article_text_token (self, i) : NULL;
+}
+
+gboolean              chronicle_word_in_list           (const char * const         *list,
+                                                        const char                 *lower);
 gboolean              chronicle_article_text_token_is  (const ChronicleArticleText *self,
                                                         guint                       i,
                                                         const char                 *lower);

@@ -329,3 +329,15 @@ chronicle_article_text_token_is (const ChronicleArticleText *self,
 {
   return i < self->tokens->len && strcmp (chronicle_article_text_token (self, i)->lower, lower) == 0;
 }
+
+/* Whether @lower is one of the words of the NULL-ended @list: the word
+ * lists of the tagger, the quote finder and the extractor. */
+gboolean
+chronicle_word_in_list (const char * const *list,
+                        const char         *lower)
+{
+  for (guint k = 0; list[k] != NULL; k++)
+    if (strcmp (list[k], lower) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -274,16 +274,6 @@ static const char * const nationality_endings[] = {
   "ish", "ian", "ean", "ese", "ic", "an", "i", NULL
 };
 
-static gboolean
-in_list (const char * const *list,
-         const char         *lower)
-{
-  for (guint k = 0; list[k] != NULL; k++)
-    if (strcmp (list[k], lower) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* One word with a nationality's ending before a lower-case noun: an
  * adjective, no actor. */
 static gboolean
@@ -323,7 +313,7 @@ set_actors_and_place (Run                 *run,
       before = n->first_token > 0 ? tok (run, n->first_token - 1) : NULL;
       if (before != NULL && strcmp (before->lower, "the") == 0 && n->first_token > 1)
         before = tok (run, n->first_token - 2);
-      if (!n->person && before != NULL && in_list (place_prepositions, before->lower))
+      if (!n->person && before != NULL && chronicle_word_in_list (place_prepositions, before->lower))
         {
           if (place == NULL && (strcmp (before->lower, "in") == 0 || strcmp (before->lower, "at") == 0))
             place = n->name;

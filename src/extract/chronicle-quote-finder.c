@@ -125,31 +125,11 @@ typedef struct
   GHashTable           *by_first;     /* first word -> the same ("Steve" -> "Steve Jobs") */
 } Finder;
 
-static gboolean
-in_list (const char * const *list,
-         const char         *lower)
-{
-  for (guint k = 0; list[k] != NULL; k++)
-    if (strcmp (list[k], lower) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static const ChronicleToken *
 tok (Finder *f,
      guint   i)
 {
-  if (i >= f->text->tokens->len)
-    return NULL;
-  return chronicle_article_text_token (f->text, i);
-}
-
-static gboolean
-token_is_word (Finder     *f,
-               guint       i,
-               const char *lower)
-{
-  return i < f->text->tokens->len && strcmp (tok (f, i)->lower, lower) == 0;
+  return chronicle_article_text_token_at (f->text, i);
 }
 
 static gboolean
@@ -268,7 +248,7 @@ looks_like_name (Finder *f,
 static gboolean
 is_cue (const ChronicleToken *t)
 {
-  return t != NULL && t->kind == CHRONICLE_TOKEN_WORD && !t->in_quote && in_list (speech_verbs, t->lower);
+  return t != NULL && t->kind == CHRONICLE_TOKEN_WORD && !t->in_quote && chronicle_word_in_list (speech_verbs, t->lower);
 }
 
 /* Short quoted words are a quote only as the object of a speech verb: one
@@ -290,7 +270,7 @@ has_nearby_cue (Finder *f,
     }
   for (guint k = last + 2; k <= last + 4 && k < f->text->tokens->len; k++)
     if (is_cue (tok (f, k)) && tok (f, k)->sentence == tok (f, last)->sentence &&
-        !in_list (participle_cues, tok (f, k)->lower))
+        !chronicle_word_in_list (participle_cues, tok (f, k)->lower))
       return TRUE;
   return FALSE;
 }
@@ -302,7 +282,7 @@ is_naming (Finder *f,
   for (guint back = 1; back <= 2 && open >= back; back++)
     {
       const ChronicleToken *t = tok (f, open - back);
-      if (t->kind == CHRONICLE_TOKEN_WORD && in_list (naming_words, t->lower))
+      if (t->kind == CHRONICLE_TOKEN_WORD && chronicle_word_in_list (naming_words, t->lower))
         {
           /* "called it 'a textbook case'": a characterisation, a quote */
           if (strcmp (t->lower, "called") == 0 && back == 1)
@@ -445,7 +425,7 @@ name_token (Finder *f,
   if (is_month_or_weekday (t->lower))
     return FALSE;
   /* "Some observers", "Current PowerPC": a common word opening a sentence */
-  if (t->sentence_start && (in_list (sentence_openers, t->lower) ||
+  if (t->sentence_start && (chronicle_word_in_list (sentence_openers, t->lower) ||
                             g_hash_table_contains (f->lower_words, t->lower)))
     return FALSE;
   return TRUE;
@@ -463,14 +443,14 @@ run_glue (Finder *f,
 
   if (t == NULL || t->in_quote || t->sentence != prev->sentence)
     return FALSE;
-  if (strcmp (t->lower, "on") == 0 && in_list (org_words, prev->lower))
+  if (strcmp (t->lower, "on") == 0 && chronicle_word_in_list (org_words, prev->lower))
     return name_token (f, i + 1);   /* "Project on Government Oversight" */
   if (strcmp (t->lower, "of") == 0 || strcmp (t->lower, "for") == 0 || strcmp (t->lower, "&") == 0)
     return name_token (f, i + 1) || (tok (f, i + 1) != NULL && strcmp (tok (f, i + 1)->lower, "the") == 0 &&
                                      name_token (f, i + 2));
   if (strcmp (t->lower, "and") == 0 || strcmp (t->lower, "the") == 0)
-    return in_list (role_words, prev->lower) && name_token (f, i + 1);
-  if (t->kind == CHRONICLE_TOKEN_WORD && !t->capitalised && in_list (role_words, t->lower) &&
+    return chronicle_word_in_list (role_words, prev->lower) && name_token (f, i + 1);
+  if (t->kind == CHRONICLE_TOKEN_WORD && !t->capitalised && chronicle_word_in_list (role_words, t->lower) &&
       strlen (t->lower) > 3)
     return name_token (f, i + 1) || run_glue (f, i + 1);
   return FALSE;
@@ -484,7 +464,7 @@ is_role_noun (const char *lower)
     "of", "for", "the", "and", "us", "u.s.", "uk", "eu", "un", "ex", "state", "special", "senior",
     "former", "acting", "federal", "national", NULL
   };
-  return in_list (role_words, lower) && !in_list (weak, lower);
+  return chronicle_word_in_list (role_words, lower) && !chronicle_word_in_list (weak, lower);
 }
 
 static gboolean
@@ -506,19 +486,19 @@ looks_like_person (Finder  *f,
   const ChronicleToken *next;
 
   for (guint k = m->first; k <= m->last; k++)
-    if (in_list (org_words, tok (f, k)->lower) || strcmp (tok (f, k)->lower, "&") == 0)
+    if (chronicle_word_in_list (org_words, tok (f, k)->lower) || strcmp (tok (f, k)->lower, "&") == 0)
       return FALSE;
   if (role)
     return TRUE;
   if (words < 2 || words > 4)
     return FALSE;
   next = tok (f, m->last + 1);
-  if (next != NULL && (in_list (speech_verbs, next->lower)))
+  if (next != NULL && (chronicle_word_in_list (speech_verbs, next->lower)))
     return TRUE;
   /* "Greg Joswiak, indicated", "Todd Tiahrt, a Kansas representative," */
   if (next != NULL && strcmp (next->lower, ",") == 0)
     for (guint k = m->last + 2; k < m->last + 7 && k < f->text->tokens->len; k++)
-      if (is_role_noun (tok (f, k)->lower) || (k == m->last + 2 && in_list (speech_verbs, tok (f, k)->lower)))
+      if (is_role_noun (tok (f, k)->lower) || (k == m->last + 2 && chronicle_word_in_list (speech_verbs, tok (f, k)->lower)))
         return TRUE;
   /* "An aerospace analyst, Richard Aboulafia," */
   if (m->run_first >= 2 && strcmp (tok (f, m->run_first - 1)->lower, ",") == 0 &&
@@ -537,7 +517,7 @@ collect_speaking_names (Finder *f)
       const ChronicleToken *t = tok (f, k);
       if (t->kind == CHRONICLE_TOKEN_WORD && t->capitalised && !tok (f, k - 1)->capitalised &&
           !tok (f, k + 1)->capitalised &&
-          (in_list (speech_verbs, tok (f, k + 1)->lower) || in_list (speech_verbs, tok (f, k - 1)->lower)))
+          (chronicle_word_in_list (speech_verbs, tok (f, k + 1)->lower) || chronicle_word_in_list (speech_verbs, tok (f, k - 1)->lower)))
         g_hash_table_add (f->speaking, (gpointer) t->lower);
     }
 }
@@ -590,12 +570,12 @@ find_mentions (Finder *f)
 
       name_first = first;
       for (guint k = first; k <= last; k++)
-        if (in_list (role_words, tok (f, k)->lower))
+        if (chronicle_word_in_list (role_words, tok (f, k)->lower))
           {
             name_first = k + 1;
             role = TRUE;
           }
-      if (first > 0 && in_list (role_words, tok (f, first - 1)->lower) && !tok (f, first - 1)->capitalised)
+      if (first > 0 && chronicle_word_in_list (role_words, tok (f, first - 1)->lower) && !tok (f, first - 1)->capitalised)
         role = TRUE;
       if (name_first > last)
         continue;
@@ -723,7 +703,7 @@ skippable_before_cue (const ChronicleToken *t)
     "also", "has", "had", "have", "then", "later", "further", "previously", "once", "again",
     "too", "was", "is", "publicly", "reportedly", "recently", "just", "who", NULL
   };
-  return t != NULL && t->kind == CHRONICLE_TOKEN_WORD && in_list (fillers, t->lower);
+  return t != NULL && t->kind == CHRONICLE_TOKEN_WORD && chronicle_word_in_list (fillers, t->lower);
 }
 
 /* The subject of the sentence holding token @i: its first person before
@@ -764,9 +744,9 @@ resolve_at (Finder *f,
     return NULL;
   if ((m = mention_at (f, i)) != NULL)
     return m;
-  if (in_list (pronouns_person, t->lower))
+  if (chronicle_word_in_list (pronouns_person, t->lower))
     return antecedent (f, before, TRUE);
-  if (in_list (pronouns_org, t->lower))
+  if (chronicle_word_in_list (pronouns_org, t->lower))
     return antecedent (f, before, FALSE);
   return NULL;
 }
@@ -782,9 +762,9 @@ resolve_description (Finder *f,
   if (t == NULL || noun == 0 || !(strcmp (tok (f, noun - 1)->lower, "the") == 0 ||
                                    strcmp (tok (f, noun - 1)->lower, "its") == 0))
     return NULL;
-  if (in_list (org_descriptions, t->lower))
+  if (chronicle_word_in_list (org_descriptions, t->lower))
     return antecedent (f, before, FALSE);
-  if (in_list (role_words, t->lower) && strlen (t->lower) > 3)
+  if (chronicle_word_in_list (role_words, t->lower) && strlen (t->lower) > 3)
     {
       guint from = first_mention_from (f, before);
 
@@ -823,7 +803,7 @@ cue_subject (Finder *f,
   /* "quoted Djamal as saying", "praised by Jobs as" */
   if ((strcmp (c->lower, "quoted") == 0) && (m = mention_at (f, cue + 1)) != NULL)
     return m;
-  if (token_is_word (f, cue + 1, "by") && (m = mention_at (f, cue + 2)) != NULL)
+  if (chronicle_article_text_token_is (f->text, cue + 1, "by") && (m = mention_at (f, cue + 2)) != NULL)
     return m;
   /* "said Rubio", "says ANA senior vice president Mitsuo Morimoto" */
   if (cue > quote_first && tok (f, cue + 1) != NULL && tok (f, cue + 1)->sentence == c->sentence)
@@ -831,7 +811,7 @@ cue_subject (Finder *f,
       guint after = cue + 1;
       /* "claims writer John Ostrower" */
       while (after < cue + 5 && tok (f, after) != NULL && !tok (f, after)->capitalised &&
-             in_list (role_words, tok (f, after)->lower))
+             chronicle_word_in_list (role_words, tok (f, after)->lower))
         after++;
       if ((m = mention_at (f, after)) != NULL)
         return m;
@@ -844,7 +824,7 @@ cue_subject (Finder *f,
     return NULL;
   subject = sentence_subject (f, cue, cue);
   /* 'Citing "...", Airbus announced': the subject follows */
-  if (c->sentence_start && in_list (participle_cues, c->lower))
+  if (c->sentence_start && chronicle_word_in_list (participle_cues, c->lower))
     {
       guint j = first_mention_from (f, quote_first);
 
@@ -856,7 +836,7 @@ cue_subject (Finder *f,
         }
       return NULL;
     }
-  if (in_list (participle_cues, c->lower) && !tok (f, k - 1)->capitalised)
+  if (chronicle_word_in_list (participle_cues, c->lower) && !tok (f, k - 1)->capitalised)
     return subject;
   m = resolve_at (f, k - 1, k - 1);
   if (m == NULL)
@@ -865,7 +845,7 @@ cue_subject (Finder *f,
    * said": the apposition's head speaks */
   if (subject != NULL && subject->person && m != subject && tok (f, subject->last + 1) != NULL &&
       strcmp (tok (f, subject->last + 1)->lower, ",") == 0 &&
-      !in_list (pronouns_person, tok (f, k - 1)->lower) && !in_list (pronouns_org, tok (f, k - 1)->lower))
+      !chronicle_word_in_list (pronouns_person, tok (f, k - 1)->lower) && !chronicle_word_in_list (pronouns_org, tok (f, k - 1)->lower))
     return subject;
   if (m != NULL && !m->person && subject != NULL && subject->person &&
       strcmp (tok (f, k - 1)->lower, "it") != 0)
@@ -923,7 +903,7 @@ find_cue_after (Finder              *f,
       if (i == close + 1 || (i == close + 2 && strcmp (tok (f, close + 1)->lower, ",") == 0))
         return i;   /* "said Angers" */
       if (!ended || next == NULL || next->kind == CHRONICLE_TOKEN_PUNCT ||
-          in_list (pronouns_person, tok (f, i - 1)->lower) || in_list (pronouns_org, tok (f, i - 1)->lower))
+          chronicle_word_in_list (pronouns_person, tok (f, i - 1)->lower) || chronicle_word_in_list (pronouns_org, tok (f, i - 1)->lower))
         return i;
       break;
     }

@@ -62,9 +62,7 @@ static const ChronicleToken *
 token_at (Tagger *tg,
           guint   i)
 {
-  if (i >= tg->text->tokens->len)
-    return NULL;
-  return chronicle_article_text_token (tg->text, i);
+  return chronicle_article_text_token_at (tg->text, i);
 }
 
 static gboolean
@@ -72,8 +70,7 @@ token_is (Tagger     *tg,
           guint       i,
           const char *lower)
 {
-  const ChronicleToken *t = token_at (tg, i);
-  return t != NULL && strcmp (t->lower, lower) == 0;
+  return chronicle_article_text_token_is (tg->text, i, lower);
 }
 
 static gboolean
@@ -164,16 +161,6 @@ lookup_word_phrase (Tagger *tg, guint i, const ChronicleTimexWord *table, guint 
   return lookup_phrase (tg, i, table, sizeof *table, n);
 }
 
-static gboolean
-in_list (const char * const *list,
-         const char         *lower)
-{
-  for (guint k = 0; list[k] != NULL; k++)
-    if (strcmp (list[k], lower) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static const ChronicleTimexUnit *
 lookup_unit (const char *lower)
 {
@@ -237,21 +224,31 @@ token_year (Tagger *tg,
   return *year >= 1000 && *year <= 2099;
 }
 
+/* A capitalised word of @table at @i ("May", "Friday"): its value. */
 static gboolean
-token_month (Tagger *tg,
-             guint   i,
-             int    *month)
+token_capitalised_word (Tagger                   *tg,
+                        guint                     i,
+                        const ChronicleTimexWord *table,
+                        int                      *value)
 {
   const ChronicleToken *t = token_at (tg, i);
   int k;
 
   if (t == NULL || t->kind != CHRONICLE_TOKEN_WORD || !t->capitalised)
     return FALSE;
-  k = lookup_word (chronicle_timex_months, t->lower);
+  k = lookup_word (table, t->lower);
   if (k < 0)
     return FALSE;
-  *month = chronicle_timex_months[k].value;
+  *value = table[k].value;
   return TRUE;
+}
+
+static gboolean
+token_month (Tagger *tg,
+             guint   i,
+             int    *month)
+{
+  return token_capitalised_word (tg, i, chronicle_timex_months, month);
 }
 
 static gboolean
@@ -259,16 +256,7 @@ token_weekday (Tagger *tg,
                guint   i,
                int    *weekday)
 {
-  const ChronicleToken *t = token_at (tg, i);
-  int k;
-
-  if (t == NULL || t->kind != CHRONICLE_TOKEN_WORD || !t->capitalised)
-    return FALSE;
-  k = lookup_word (chronicle_timex_weekdays, t->lower);
-  if (k < 0)
-    return FALSE;
-  *weekday = chronicle_timex_weekdays[k].value;
-  return TRUE;
+  return token_capitalised_word (tg, i, chronicle_timex_weekdays, weekday);
 }
 
 /* Adjacent tokens: "30-day", "F-16", "12-14". */
@@ -402,7 +390,7 @@ local_tense (Tagger *tg,
   guint to = MIN (i + TENSE_REACH_AFTER, s->first_token + s->n_tokens - 1);
 
   for (guint k = from; k <= to; k++)
-    if (in_list (chronicle_timex_future_cues, token_at (tg, k)->lower))
+    if (chronicle_word_in_list (chronicle_timex_future_cues, token_at (tg, k)->lower))
       return 1;
   return -1;
 }
@@ -634,7 +622,7 @@ rule_month (Tagger *tg,
   if (!token_month (tg, k, &month))
     return FALSE;
   if ((month == 3 || month == 5) && k == i &&
-      (prev == NULL || !in_list (chronicle_timex_month_guards, prev->lower)))
+      (prev == NULL || !chronicle_word_in_list (chronicle_timex_month_guards, prev->lower)))
     return FALSE;
   if (token_is (tg, k + 1, "-"))   /* "May-June"? leave it */
     return FALSE;
@@ -678,7 +666,7 @@ rule_weekday (Tagger *tg,
     }
   if (!token_weekday (tg, k, &weekday))
     return FALSE;
-  if (k == i && prev != NULL && prev->capitalised && in_list (chronicle_timex_day_names, prev->lower))
+  if (k == i && prev != NULL && prev->capitalised && chronicle_word_in_list (chronicle_timex_day_names, prev->lower))
     return FALSE;
 
   resolve_weekday (tg, k, weekday, shift, m);
@@ -729,9 +717,9 @@ rule_year (Tagger *tg,
       token_at (tg, i + 2)->kind == CHRONICLE_TOKEN_WORD)
     return FALSE;   /* "2020-style" */
   /* "WWDC 2005" is a year, "Resolution 1701" and "1,500 troops" are not */
-  if (!t->sentence_start && prev != NULL && !in_list (chronicle_timex_year_before, prev->lower) &&
+  if (!t->sentence_start && prev != NULL && !chronicle_word_in_list (chronicle_timex_year_before, prev->lower) &&
       prev->kind != CHRONICLE_TOKEN_QUOTE &&
-      !(prev->capitalised && prev->kind == CHRONICLE_TOKEN_WORD && !in_list (chronicle_timex_labels, prev->lower)))
+      !(prev->capitalised && prev->kind == CHRONICLE_TOKEN_WORD && !chronicle_word_in_list (chronicle_timex_labels, prev->lower)))
     return FALSE;
 
   m->n_tokens = 1;
