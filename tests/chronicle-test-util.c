@@ -400,10 +400,9 @@ chronicle_test_example_path (void)
  *
  * Returns: (transfer full): the example's timeline
  */
-ChronicleTimeline *
-chronicle_test_load_example (void)
+static ChronicleTimeline *
+load_path (const char *path)
 {
-  g_autofree char *path = chronicle_test_example_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   ChronicleTimeline *timeline;
@@ -413,6 +412,30 @@ chronicle_test_load_example (void)
   g_assert_nonnull (timeline);
 
   return timeline;
+}
+
+ChronicleTimeline *
+chronicle_test_load_example (void)
+{
+  g_autofree char *path = chronicle_test_example_path ();
+
+  return load_path (path);
+}
+
+/**
+ * chronicle_test_load_data:
+ * @name: a path under tests/data ("corpus/apollo-11.json")
+ *
+ * Loads a timeline of the tests' data; the test fails when it does not load.
+ *
+ * Returns: (transfer full): its timeline
+ */
+ChronicleTimeline *
+chronicle_test_load_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return load_path (path);
 }
 
 void

@@ -26,6 +26,7 @@ void               chronicle_test_measure_fixed     (const char        *text,
 
 char              *chronicle_test_example_path      (void);
 ChronicleTimeline *chronicle_test_load_example      (void);
+ChronicleTimeline *chronicle_test_load_data         (const char *name);
 
 /* Deletes the files in @dir, then @dir; the test fails when one cannot
  * be deleted (a file left open, an unexpected subfolder). */

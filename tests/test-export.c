@@ -433,10 +433,8 @@ static void
 test_image_map_corpus (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "apollo-11.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("corpus/apollo-11.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (Box));
@@ -701,10 +699,8 @@ static void
 test_wraps_before_folding (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "apollo-11.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("corpus/apollo-11.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *image_path = g_build_filename (fixture->dir, "apollo.png", NULL);
   g_autofree char *map_path = g_build_filename (fixture->dir, "apollo.png.map.json", NULL);

@@ -288,8 +288,6 @@ check_zoom_levels (ChronicleTimeline *timeline)
     }
 }
 
-static ChronicleTimeline *load_data (const char *name);
-
 /* Zoomed in around each event of the example and of the corpus in fixed
  * steps: ticks come in order along the axis. A stretch's own year tick,
  * added last at its stretch's first instant, once came after ticks to
@@ -300,8 +298,8 @@ test_ticks_in_order (void)
   g_autoptr(GPtrArray) timelines = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (timelines, chronicle_test_load_example ());
-  g_ptr_array_add (timelines, load_data ("corpus/berlin-wall-1989.json"));
-  g_ptr_array_add (timelines, load_data ("corpus/apollo-11.json"));
+  g_ptr_array_add (timelines, chronicle_test_load_data ("corpus/berlin-wall-1989.json"));
+  g_ptr_array_add (timelines, chronicle_test_load_data ("corpus/apollo-11.json"));
   for (guint t = 0; t < timelines->len; t++)
     {
       ChronicleTimeline *timeline = timelines->pdata[t];
@@ -539,7 +537,7 @@ static void
 test_legend_apollo (void)
 {
   static const double sizes[][2] = { { 1200, 675 }, { 900, 500 }, { 640, 480 }, { 480, 360 } };
-  g_autoptr(ChronicleTimeline) timeline = load_data ("corpus/apollo-11.json");
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("corpus/apollo-11.json");
   guint n_folded = 0;
 
   g_assert_true (chronicle_timeline_get_date_kinds (timeline) & CHRONICLE_DATE_KIND_TIMED_RANGE);
@@ -583,7 +581,7 @@ test_legend_one_off (void)
     for (guint s = 0; s < 4; s++)
       {
         static const double views[][2] = { { 1200, 675 }, { 900, 500 }, { 700, 450 }, { 560, 400 } };
-        g_autoptr(ChronicleTimeline) timeline = load_data (files[f]);
+        g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data (files[f]);
         g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
         ChronicleLayoutOptions options = { TRUE, TRUE, TRUE, TRUE };
         g_autoptr(ChronicleLayout) view = NULL;
@@ -945,18 +943,6 @@ test_degenerate (void)
 
 /* ---- axis: dates readable off the chart (issue #11) ---- */
 
-static ChronicleTimeline *
-load_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ChronicleTimeline *timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return timeline;
-}
-
 /* Every stretch of axis between breaks that shows on screen has a tick
  * label naming the year of the date at its tick, or a heading naming its
  * span with the year ("18 Mar 1990"), which then stands for the year
@@ -1100,7 +1086,7 @@ test_years_example (void)
 static void
 test_years_1963_2012 (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_data ("breaks-1963-2012.json");
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("breaks-1963-2012.json");
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   g_autoptr(ChronicleLayout) layout = NULL;
   guint n_segments;
@@ -1127,7 +1113,7 @@ test_years_generated (void)
 static void
 test_break_texts (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_data ("breaks-1963-2012.json");
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("breaks-1963-2012.json");
   g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
   g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
   g_autoptr(ChronicleLayout) layout = NULL;
@@ -1297,7 +1283,7 @@ check_zone (ChronicleTimeline *timeline,
 static void
 test_zone (void)
 {
-  g_autoptr(ChronicleTimeline) timeline = load_data ("offset-istanbul.json");
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("offset-istanbul.json");
 
   g_assert_cmpint (chronicle_viewport_resolve_zone (timeline, CHRONICLE_ZONE_TIMELINE, 0), ==, 3 * 3600);
   check_zone (timeline, CHRONICLE_ZONE_TIMELINE, 10.5, "UTC+3");
@@ -1377,7 +1363,7 @@ static void
 test_no_false_precision (void)
 {
   g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
-  g_autoptr(ChronicleTimeline) timed = load_data ("offset-istanbul.json");
+  g_autoptr(ChronicleTimeline) timed = chronicle_test_load_data ("offset-istanbul.json");
   g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 5, 16, 0, 0, 0);
   double t = (double) g_date_time_to_unix (day);
   ChronicleTimeline *timelines[] = { example, timed };
@@ -1920,7 +1906,7 @@ test_sides_balanced (void)
   check_sides_balanced (example, "example");
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autoptr(ChronicleTimeline) timeline = load_data (files[i]);
+      g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data (files[i]);
 
       check_sides_balanced (timeline, files[i]);
     }
@@ -1984,7 +1970,7 @@ static ChronicleTimeline *
 load_corpus (const char *name)
 {
   g_autofree char *path = g_build_filename ("corpus", name, NULL);
-  ChronicleTimeline *timeline = load_data (path);
+  ChronicleTimeline *timeline = chronicle_test_load_data (path);
 
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), >=, 10);
   return timeline;
