@@ -760,29 +760,48 @@ skip_bom (const char *data,
   return data;
 }
 
-gboolean
-chronicle_import_is_csv (const char *data,
-                         gsize       length)
+/* Reads the first line of @data into @reader as a header, as a sniffer
+ * does: FALSE (and @reader untouched) when that line cannot start a table
+ * (JSON, blank, too long, no delimiter, not UTF-8) or does not parse.
+ * Otherwise the caller clears @reader's import and @reader. */
+static gboolean
+read_header (Reader     *reader,
+             const char *data,
+             gsize       length)
 {
-  Reader reader = { 0, };
   gsize line = 0;
   char delimiter;
-  gboolean found;
 
   data = skip_bom (data, &length);
   if (length == 0 || data[0] == '{' || data[0] == '[' || g_ascii_isspace (data[0]))
     return FALSE;
-
   while (line < length && line < MAX_HEADER_BYTES && data[line] != '\n' && data[line] != '\r')
     line++;
   if (line == MAX_HEADER_BYTES || (delimiter = find_delimiter (data, line)) == 0 ||
       !g_utf8_validate (data, line, NULL))
     return FALSE;
 
-  reader.header_only = TRUE;
-  chronicle_import_init (&reader.import, NULL);
-  found = parse (&reader, data, line, delimiter) && reader.header != NULL &&
-          (reader.column[ROLE_DATE] >= 0 || reader.column[ROLE_YEAR] >= 0);
+  reader->header_only = TRUE;
+  chronicle_import_init (&reader->import, NULL);
+  if (!parse (reader, data, line, delimiter))
+    {
+      chronicle_import_clear (&reader->import);
+      reader_clear (reader);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+chronicle_import_is_csv (const char *data,
+                         gsize       length)
+{
+  Reader reader = { 0, };
+  gboolean found;
+
+  if (!read_header (&reader, data, length))
+    return FALSE;
+  found = reader.header != NULL && (reader.column[ROLE_DATE] >= 0 || reader.column[ROLE_YEAR] >= 0);
   chronicle_import_clear (&reader.import);
   reader_clear (&reader);
   return found;
@@ -794,22 +813,11 @@ chronicle_import_refuse_table (const char  *data,
                                GError     **error)
 {
   Reader reader = { 0, };
-  gsize line = 0;
-  char delimiter;
   g_autoptr(GString) columns = g_string_new (NULL);
 
-  data = skip_bom (data, &length);
-  if (length == 0 || data[0] == '{' || data[0] == '[' || g_ascii_isspace (data[0]))
+  if (!read_header (&reader, data, length))
     return FALSE;
-  while (line < length && line < MAX_HEADER_BYTES && data[line] != '\n' && data[line] != '\r')
-    line++;
-  if (line == MAX_HEADER_BYTES || (delimiter = find_delimiter (data, line)) == 0 ||
-      !g_utf8_validate (data, line, NULL))
-    return FALSE;
-
-  reader.header_only = TRUE;
-  chronicle_import_init (&reader.import, NULL);
-  if (parse (&reader, data, line, delimiter) && reader.header != NULL && reader.header->len >= 2)
+  if (reader.header != NULL && reader.header->len >= 2)
     for (guint i = 0; i < reader.header->len && i < 8; i++)
       {
         g_autofree char *name = chronicle_text_escape_line (g_ptr_array_index (reader.header, i), QUOTE_MAX);
