@@ -333,6 +333,30 @@ remember_placement (ChronicleLayout *self,
   g_hash_table_insert (self->options.placements, g_strdup (id), GINT_TO_POINTER (lane));
 }
 
+/* Adds the label placed for the event at @pos, the @k-th in range, in
+ * @lane (positive above the axis, negative below), and remembers its
+ * lane for the next frame. */
+static void
+add_label (ChronicleLayout     *self,
+           ChronicleLayoutItem *item,
+           guint                pos,
+           int                  lane,
+           gboolean             cut,
+           GArray              *runs,
+           guint                k)
+{
+  if (cut)
+    self->n_cut_titles++;
+  item->first_event = pos;
+  item->n_events = 1;
+  item->category = get_event_category (self->timeline, pos);
+  item->lane = lane;
+  remember_placement (self, pos, item->lane);
+
+  chronicle_layout_mark_events (runs, k, k, self->items->len);
+  append_item (self, item);
+}
+
 static double
 min_of (const double *values,
         guint         from,
@@ -536,16 +560,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         }
       min_lane_end[side] = min_of (lane_end, side_lane0[side], side_lane1[side], G_MAXDOUBLE);
 
-      if (cut)
-        self->n_cut_titles++;
-      item.first_event = pos;
-      item.n_events = 1;
-      item.category = get_event_category (self->timeline, pos);
-      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
-      remember_placement (self, pos, item.lane);
-
-      chronicle_layout_mark_events (self->event_runs, k, k, self->items->len);
-      append_item (self, &item);
+      add_label (self, &item, pos, side == 0 ? l + 1 : -(l - (int) n_above + 1), cut, self->event_runs, k);
     }
 
   /* The ongoing events: a lane takes one when the lane is still free
@@ -624,16 +639,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       for (guint j = 0; j < n_lanes; j++)
         max_lane_start = MAX (max_lane_start, lane_start[j]);
 
-      if (cut)
-        self->n_cut_titles++;
-      item.first_event = pos;
-      item.n_events = 1;
-      item.category = get_event_category (self->timeline, pos);
-      item.lane = side == 0 ? l + 1 : -(l - (int) n_above + 1);
-      remember_placement (self, pos, item.lane);
-
-      chronicle_layout_mark_events (ongoing_runs, k, k, self->items->len);
-      append_item (self, &item);
+      add_label (self, &item, pos, side == 0 ? l + 1 : -(l - (int) n_above + 1), cut, ongoing_runs, k);
     }
 
   /* Folded ongoing events join the cluster at the left edge, or make it:
