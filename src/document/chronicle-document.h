@@ -72,4 +72,127 @@ const char * const *chronicle_document_get_warnings           (ChronicleDocument
 /* The same, as the array the warnings dialog takes (NULL for none). */
 GPtrArray          *chronicle_document_get_warnings_array     (ChronicleDocument *self);
 
+/* --- Editing (issue #13) ---------------------------------------------
+ *
+ * Every change to the timeline goes through the document, which applies
+ * it to the whole timeline (the store is the truth: never edit a
+ * ChronicleEvent that belongs to a timeline), refreshes the filtered
+ * timeline, keeps the selection by id, records one step of the undo
+ * history named for the menu ("Move Event"), and sets "modified".
+ *
+ * Events are passed as *detached* ChronicleEvent values: make one with
+ * chronicle_event_copy() from the event shown, change the copy with its
+ * setters, hand it over. The document keeps its own copy; the argument
+ * stays the caller's. Each call returns FALSE and sets @error
+ * (G_IO_ERROR_NOT_FOUND for an unknown id, G_IO_ERROR_EXISTS for an id
+ * taken, G_IO_ERROR_INVALID_ARGUMENT otherwise) and changes nothing when
+ * the edit cannot be made.
+ *
+ * Properties: "modified" (unsaved changes), "can-undo", "can-redo",
+ * "undo-label", "redo-label" (translated, e.g. "Undo Move Event"; NULL
+ * when there is nothing), "new" (never saved: Save asks for a place).
+ */
+
+/* Replaces the event whose id is @id with @changed (which may change its
+ * id, dates, anything); @action_name names the step ("Edit Event",
+ * "Move Event"). */
+gboolean            chronicle_document_replace_event          (ChronicleDocument *self,
+                                                               const char        *id,
+                                                               ChronicleEvent    *changed,
+                                                               const char        *action_name,
+                                                               GError           **error);
+/* Adds @event ("Add Event", "Duplicate Event"); an event without an id,
+ * or with one taken, gets a fresh one. Returns the id it was given
+ * (owned by the caller) and selects it, or NULL with @error. */
+char               *chronicle_document_add_event              (ChronicleDocument *self,
+                                                               ChronicleEvent    *event,
+                                                               const char        *action_name,
+                                                               GError           **error);
+gboolean            chronicle_document_remove_event           (ChronicleDocument *self,
+                                                               const char        *id,
+                                                               GError           **error);
+/* The timeline's own fields: NULL clears the description. */
+void                chronicle_document_set_timeline_title       (ChronicleDocument *self,
+                                                                 const char        *title);
+void                chronicle_document_set_timeline_description (ChronicleDocument *self,
+                                                                 const char        *description);
+/* Adds or changes (same id) a category, era or source; removing one that
+ * events use fails with G_IO_ERROR_BUSY. */
+gboolean            chronicle_document_put_category           (ChronicleDocument *self,
+                                                               ChronicleCategory *category,
+                                                               GError           **error);
+gboolean            chronicle_document_remove_category        (ChronicleDocument *self,
+                                                               const char        *id,
+                                                               GError           **error);
+gboolean            chronicle_document_put_era                (ChronicleDocument *self,
+                                                               ChronicleEra      *era,
+                                                               GError           **error);
+gboolean            chronicle_document_remove_era             (ChronicleDocument *self,
+                                                               const char        *id,
+                                                               GError           **error);
+gboolean            chronicle_document_put_source             (ChronicleDocument *self,
+                                                               ChronicleSource   *source,
+                                                               GError           **error);
+gboolean            chronicle_document_remove_source          (ChronicleDocument *self,
+                                                               const char        *id,
+                                                               GError           **error);
+
+/* Several edits as one step of the history ("Add 12 Events" from the
+ * article review): edits between begin and end undo together. Nests. */
+void                chronicle_document_begin_group            (ChronicleDocument *self,
+                                                               const char        *action_name);
+void                chronicle_document_end_group              (ChronicleDocument *self);
+
+gboolean            chronicle_document_get_can_undo           (ChronicleDocument *self);
+gboolean            chronicle_document_get_can_redo           (ChronicleDocument *self);
+const char         *chronicle_document_get_undo_label         (ChronicleDocument *self);
+const char         *chronicle_document_get_redo_label         (ChronicleDocument *self);
+void                chronicle_document_undo                   (ChronicleDocument *self);
+void                chronicle_document_redo                   (ChronicleDocument *self);
+
+/* Unsaved changes: set by any edit, cleared by a save or by undoing back
+ * to what was saved. */
+gboolean            chronicle_document_get_modified           (ChronicleDocument *self);
+
+/* An empty, untitled timeline that was never saved ("new" is TRUE). */
+ChronicleDocument  *chronicle_document_new_untitled           (void);
+gboolean            chronicle_document_get_new                (ChronicleDocument *self);
+
+/* --- Saving (issue #13) ---------------------------------------------
+ *
+ * Writes the whole timeline to @file (NULL: the document's own file)
+ * through chronicle_timeline_save_to_file(): a temporary file beside the
+ * target, synced, renamed over it, permissions kept; the old file stays
+ * whole on any error. On success @file becomes the document's file and
+ * "modified" is cleared; on failure the edits stay and @error says what,
+ * where and why. */
+void                chronicle_document_save_async             (ChronicleDocument   *self,
+                                                               GFile               *file,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean            chronicle_document_save_finish            (ChronicleDocument   *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+
+/* TRUE while the file changed on disk and the document has unsaved edits
+ * (property "changed-on-disk"): it did not reload, a banner offers
+ * reload_discarding_edits() or keep_edits(). Without unsaved edits a
+ * change on disk reloads as before. */
+gboolean            chronicle_document_get_changed_on_disk    (ChronicleDocument *self);
+void                chronicle_document_reload_discarding_edits (ChronicleDocument *self);
+/* Keeps the edits; the next save overwrites the changed file (the UI
+ * asks first: see chronicle_document_get_save_overwrites_changes()). */
+void                chronicle_document_keep_edits             (ChronicleDocument *self);
+gboolean            chronicle_document_get_save_overwrites_changes (ChronicleDocument *self);
+
+/* --- Recovery (issue #13) --------------------------------------------
+ *
+ * A few seconds after the last edit, a document with unsaved edits
+ * writes them to a recovery file under the user data folder
+ * ($XDG_DATA_HOME/chronicle/recovery/), removed on save, discard or
+ * close. At start, chronicle_document_list_recovered() finds what a crash
+ * left, and chronicle_document_new_recovered() opens one as a modified
+ * document of its original file. */
+
 G_END_DECLS
