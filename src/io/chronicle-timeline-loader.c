@@ -736,16 +736,22 @@ add_kept_date (ChronicleKeptDate *dates,
 
 /* What @object has beyond the members in @known, and @dates; NULL for
  * nothing. Each kept member remembers the known member it followed, so
- * that the writer puts it back there. */
+ * that the writer puts it back there. @n_read: how many members the
+ * caller read a value from (or G_MAXUINT): when that is all of them, there
+ * is nothing to look for, which spares a million events the scan. */
 static ChronicleKept *
 keep_unread (ChronicleJsonNode       *object,
              const char * const      *known,
+             guint                    n_read,
              const ChronicleKeptDate *dates,
              guint                    n_dates)
 {
   g_autoptr(GArray) members = NULL;
   g_autoptr(GPtrArray) values = NULL;
   const char *after = "";
+
+  if (object->n_children == n_read && n_dates == 0)
+    return NULL;
 
   for (guint i = 0; i < object->n_children; i++)
     {
@@ -790,7 +796,7 @@ keep_unread_on (gpointer                 object,
                 const ChronicleKeptDate *dates,
                 guint                    n_dates)
 {
-  g_autoptr(ChronicleKept) kept = keep_unread (json, known, dates, n_dates);
+  g_autoptr(ChronicleKept) kept = keep_unread (json, known, G_MAXUINT, dates, n_dates);
 
   if (kept != NULL)
     chronicle_kept_set (object, kept);
@@ -987,6 +993,7 @@ load_event (Loader             *loader,
   g_autoptr(GPtrArray) loaded_quotes = NULL;
   g_autoptr(ChronicleKept) kept = NULL;
   ChronicleKeptDate dates[MAX_KEPT_DATES];
+  guint n_read;
   ChronicleEventFields fields = { 0, };
   g_autofree const char **actors = NULL;
   g_autofree const char **source_ids = NULL;
@@ -1072,8 +1079,14 @@ load_event (Loader             *loader,
     }
 
   fields.quotes = loaded_quotes;
-  kept = keep_unread (object, event_members, dates,
-                      add_kept_date (dates, add_kept_date (dates, 0, "date", date_text), "end", end_text));
+  /* The members read with a value; one that reads as absent is not. */
+  n_read = 3 + has_end + (summary != NULL) + (category != NULL) + (actors != NULL && actors[0] != NULL) +
+           (location != NULL) + (approximate != FALSE) + (source_ids != NULL && source_ids[0] != NULL) +
+           (quotes != NULL && chronicle_json_array_get_length (quotes) > 0);
+  if (object->n_children != n_read || !chronicle_kept_date_text_is_canonical (date_text) ||
+      (end_text != NULL && !chronicle_kept_date_text_is_canonical (end_text)))
+    kept = keep_unread (object, event_members, n_read, dates,
+                        add_kept_date (dates, add_kept_date (dates, 0, "date", date_text), "end", end_text));
   fields.kept = kept;
   chronicle_timeline_append_fields (timeline, &fields);
   return TRUE;
