@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "chronicle-json-dom-private.h"
 #include "chronicle-timeline-private.h"
@@ -582,7 +583,6 @@ chronicle_timeline_save_to_file_full (ChronicleTimeline        *timeline,
                                       GCancellable             *cancellable,
                                       GError                  **error)
 {
-  g_autoptr(ChronicleFileSaver) saver = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -591,12 +591,119 @@ chronicle_timeline_save_to_file_full (ChronicleTimeline        *timeline,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  data = chronicle_timeline_to_data (timeline, &length);
+
+  return chronicle_file_save_data (file, data, length, wrap, wrap_data, cancellable, error);
+}
+
+gboolean
+chronicle_file_save_data (GFile                    *file,
+                          const char               *data,
+                          gsize                     length,
+                          ChronicleStreamWrapFunc   wrap,
+                          gpointer                  wrap_data,
+                          GCancellable             *cancellable,
+                          GError                  **error)
+{
+  g_autoptr(ChronicleFileSaver) saver = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   saver = chronicle_file_saver_new (file, wrap, wrap_data, error);
   if (saver == NULL)
     return FALSE;
 
-  data = chronicle_timeline_to_data (timeline, &length);
-
   return chronicle_file_saver_write (saver, data, length, cancellable, error) &&
          chronicle_file_saver_commit (saver, cancellable, error);
+}
+
+char *
+chronicle_file_get_stamp (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  struct stat st;
+
+  /* stat(), not lstat(): the saver follows a link to what it replaces. */
+  if (path == NULL || stat (path, &st) != 0)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ".%09ld",
+                          (guint64) st.st_ino, (gint64) st.st_size, (gint64) st.st_mtim.tv_sec,
+                          (long) st.st_mtim.tv_nsec);
+}
+
+typedef struct
+{
+  GFile                   *file;
+  GBytes                  *data;
+  ChronicleStreamWrapFunc  wrap;
+  gpointer                 wrap_data;
+} SaveData;
+
+static void
+save_data_free (SaveData *save)
+{
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->data, g_bytes_unref);
+  g_free (save);
+}
+
+static void
+save_bytes_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (save->data, &length);
+  char *stamp;
+
+  if (!chronicle_file_save_data (save->file, data, length, save->wrap, save->wrap_data, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  stamp = chronicle_file_get_stamp (save->file);
+  g_task_return_pointer (task, stamp != NULL ? stamp : g_strdup (""), g_free);
+}
+
+void
+chronicle_file_save_bytes_async (GFile                   *file,
+                                 GBytes                  *data,
+                                 ChronicleStreamWrapFunc  wrap,
+                                 gpointer                 wrap_data,
+                                 GCancellable            *cancellable,
+                                 GAsyncReadyCallback      callback,
+                                 gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (data != NULL);
+
+  save = g_new0 (SaveData, 1);
+  save->file = g_object_ref (file);
+  save->data = g_bytes_ref (data);
+  save->wrap = wrap;
+  save->wrap_data = wrap_data;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chronicle_file_save_bytes_async);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_bytes_thread);
+}
+
+char *
+chronicle_file_save_bytes_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
