@@ -248,6 +248,17 @@ test_built_timeline (void)
   assert_timeline_equal (timeline, copy);
 }
 
+/* A timeline nobody named (a new document) is saved with a title, since
+ * the loader refuses a blank one: what was saved opens again. */
+static void
+test_untitled_loads (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new (NULL);
+  g_autoptr(ChronicleTimeline) copy = reload (timeline);
+
+  g_assert_cmpstr (chronicle_timeline_get_title (copy), ==, "Untitled Timeline");
+}
+
 static void
 test_save (void)
 {
@@ -577,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/writer/kept/canonical-date-text", test_canonical_date_text);
   g_test_add_func ("/writer/precision-text", test_precision_text);
   g_test_add_func ("/writer/built-timeline", test_built_timeline);
+  g_test_add_func ("/writer/untitled-loads", test_untitled_loads);
   g_test_add_func ("/writer/save", test_save);
   g_test_add_func ("/writer/save-missing-directory", test_save_missing_directory);
 

@@ -12,10 +12,13 @@
 #include "chronicle-timeline-writer-private.h"
 
 #include <stdlib.h>
+
+#include <glib/gi18n.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-text-private.h"
 #include "chronicle-timeline-private.h"
 
 /*
@@ -529,8 +532,9 @@ chronicle_timeline_to_data (ChronicleTimeline *timeline,
     Member members[] = {
       string_member ("format", FORMAT_NAME),
       { "version", VALUE_NUMBER, FORMAT_VERSION, NULL, 0, NULL, NULL },
-      /* A timeline always has a title in a file, even if empty. */
-      string_member ("title", title != NULL ? title : ""),
+      /* A file must have a title that is not blank (the loader refuses
+       * it): a new timeline nobody named is saved as the window shows it. */
+      string_member ("title", title != NULL && !chronicle_text_is_blank (title) ? title : _("Untitled Timeline")),
       string_member ("description", chronicle_timeline_get_description (timeline)),
       array_member ("sources", g_list_model_get_n_items (sources), write_source, sources),
       array_member ("categories", g_list_model_get_n_items (categories), write_category, categories),

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-event.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-util-private.h"
 
@@ -201,6 +202,8 @@ chronicle_event_copy (ChronicleEvent *self)
     g_ptr_array_add (copy->quotes, chronicle_quote_copy (g_ptr_array_index (self->quotes, i)));
   copy->approximate = self->approximate;
   copy->sequence = self->sequence;
+  /* What the file had beyond the fields goes with them (issue #13). */
+  chronicle_kept_set (copy, chronicle_kept_get (self));
 
   return copy;
 }
