@@ -1438,6 +1438,10 @@ run_random (ChronicleTimeline *timeline,
     }
   g_assert_cmpuint (n_undone, >, 0);
 
+  /* The edited state is where redo ends: the last steps may be undone. */
+  while (chronicle_document_get_can_redo (document))
+    chronicle_document_redo (document);
+  assert_mirror (timeline, mirror);
   edited = snapshot_take (timeline);
   while (chronicle_document_get_can_undo (document))
     {
