@@ -844,6 +844,21 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "talks"), ==, 1);
   g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Category");
 
+  /* The same values again are no step. */
+  {
+    g_autoptr(ChronicleCategory) same = chronicle_category_new ("war", "War", "#0000cc");
+    g_autoptr(ChronicleEra) same_era = chronicle_era_new ("y2022", "The year", &start, NULL);
+
+    n_changes = 0;
+    g_assert_true (chronicle_document_put_category (document, same, &error));
+    g_assert_cmpuint (n_changes, ==, 0);
+    g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Category");
+    /* ... but other dates are. */
+    g_assert_true (chronicle_document_put_era (document, same_era, &error));
+    g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Era");
+    chronicle_document_undo (document);
+  }
+
   g_assert_true (chronicle_document_put_category (document, added, &error));
   g_assert_cmpuint (last_position, ==, 2);
   g_assert_cmpuint (last_added, ==, 1);

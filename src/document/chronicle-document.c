@@ -1237,8 +1237,44 @@ get_source_id (gpointer item)
   return chronicle_source_get_id (item);
 }
 
+static gboolean
+dates_equal (const ChronicleDate *a,
+             const ChronicleDate *b)
+{
+  return a == NULL || b == NULL ? a == b : chronicle_date_equal (a, b);
+}
+
+/* Whether putting @b in place of @a changes nothing (a dialog closed
+ * without a change). */
+static gboolean
+items_equal (ChronicleChangeKind kind,
+             gpointer            a,
+             gpointer            b)
+{
+  switch (kind)
+    {
+    case CHRONICLE_CHANGE_CATEGORY:
+      return g_strcmp0 (chronicle_category_get_label (a), chronicle_category_get_label (b)) == 0 &&
+             g_strcmp0 (chronicle_category_get_color (a), chronicle_category_get_color (b)) == 0;
+    case CHRONICLE_CHANGE_ERA:
+      return g_strcmp0 (chronicle_era_get_label (a), chronicle_era_get_label (b)) == 0 &&
+             dates_equal (chronicle_era_get_start (a), chronicle_era_get_start (b)) &&
+             dates_equal (chronicle_era_get_end (a), chronicle_era_get_end (b));
+    case CHRONICLE_CHANGE_SOURCE:
+      return g_strcmp0 (chronicle_source_get_publisher (a), chronicle_source_get_publisher (b)) == 0 &&
+             g_strcmp0 (chronicle_source_get_title (a), chronicle_source_get_title (b)) == 0 &&
+             g_strcmp0 (chronicle_source_get_url (a), chronicle_source_get_url (b)) == 0 &&
+             dates_equal (chronicle_source_get_published (a), chronicle_source_get_published (b));
+    case CHRONICLE_CHANGE_EVENT:
+    case CHRONICLE_CHANGE_TITLE:
+    case CHRONICLE_CHANGE_DESCRIPTION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Puts @item (a category, era or source) in @list: in place of the one
- * with its id, else at the end. */
+ * with its id, else at the end; the same values again record nothing. */
 static void
 put_item (ChronicleDocument   *self,
           ChronicleChangeKind  kind,
@@ -1249,13 +1285,19 @@ put_item (ChronicleDocument   *self,
           const char          *edit_name)
 {
   guint index = find_item (list, get_id, get_id (item));
+  g_autoptr(GObject) old = NULL;
 
   if (index == G_MAXUINT)
-    edit (self, add_name,
-          chronicle_change_new (kind, NULL, g_object_ref (item), g_list_model_get_n_items (list)));
-  else
-    edit (self, edit_name,
-          chronicle_change_new (kind, g_list_model_get_item (list, index), g_object_ref (item), index));
+    {
+      edit (self, add_name,
+            chronicle_change_new (kind, NULL, g_object_ref (item), g_list_model_get_n_items (list)));
+      return;
+    }
+
+  old = g_list_model_get_item (list, index);
+  if (items_equal (kind, old, item))
+    return;
+  edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), g_object_ref (item), index));
 }
 
 /* Removes the item with @id from @list, unless @n_uses events use it. */
