@@ -1128,6 +1128,36 @@ test_reload_clears_history (void)
   g_assert_null (chronicle_document_get_undo_label (document));
 }
 
+/* The store alone: an id held twice (only another caller than the loader
+ * can make one) is found again after the event that held it goes. */
+static void
+test_store_duplicate_ids (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new (NULL);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint position;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ChronicleDate date = make_day (2022, 3, 1 + i);
+      ChronicleEvent *event = chronicle_event_new (i == 1 ? "other" : "twice", &date, "Event");
+
+      chronicle_event_set_sequence (event, i);
+      g_ptr_array_add (events, event);
+    }
+  chronicle_timeline_set_events (timeline, events);
+
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "twice", &position));
+  g_assert_cmpuint (position, ==, 0);
+  chronicle_timeline_remove_event_at (timeline, 0);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "twice", &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "other", &position));
+  g_assert_cmpuint (position, ==, 0);
+  check_indexes (timeline, rand);
+}
+
 /* --- Random sequences ------------------------------------------------- */
 
 typedef struct
@@ -1522,6 +1552,7 @@ main (int   argc,
   g_test_add_func ("/edit/new-untitled", test_new_untitled);
   g_test_add_func ("/edit/selection-with-filter", test_selection_with_filter);
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
+  g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
 
