@@ -980,6 +980,12 @@ test_groups (void)
 }
 
 static void
+on_edited_cb (guint *n_edited)
+{
+  (*n_edited)++;
+}
+
+static void
 test_modified (void)
 {
   g_autoptr(ChronicleTimeline) timeline = make_small_timeline ();
@@ -1004,6 +1010,20 @@ test_modified (void)
   chronicle_document_undo (document);
   g_assert_false (chronicle_document_get_modified (document));
 
+  /* Every edit, undo and redo says so. */
+  {
+    guint n_edited = 0;
+    gulong handler = g_signal_connect_swapped (document, "edited", G_CALLBACK (on_edited_cb), &n_edited);
+
+    chronicle_document_set_timeline_title (document, "Four");
+    chronicle_document_undo (document);
+    chronicle_document_redo (document);
+    chronicle_document_undo (document);
+    chronicle_document_set_timeline_title (document, "Two");   /* no change */
+    g_assert_cmpuint (n_edited, ==, 4);
+    g_signal_handler_disconnect (document, handler);
+  }
+
   /* Back before the save, then a new edit: the saved point is gone, no
    * undo or redo reaches it. */
   chronicle_document_undo (document);
@@ -1013,6 +1033,18 @@ test_modified (void)
   g_assert_true (chronicle_document_get_modified (document));
   chronicle_document_undo (document);
   g_assert_true (chronicle_document_get_modified (document));
+
+  /* A recovered document: modified, with nothing to undo, until saved. */
+  {
+    g_autoptr(ChronicleTimeline) recovered = make_small_timeline ();
+    g_autoptr(ChronicleDocument) other = document_for (recovered);
+
+    chronicle_document_mark_unsaved (other);
+    g_assert_true (chronicle_document_get_modified (other));
+    g_assert_false (chronicle_document_get_can_undo (other));
+    chronicle_document_mark_saved (other);
+    g_assert_false (chronicle_document_get_modified (other));
+  }
 }
 
 static void

@@ -88,6 +88,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   LOADED,
   LOAD_FAILED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -654,6 +655,20 @@ chronicle_document_class_init (ChronicleDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * ChronicleDocument::edited:
+   *
+   * The timeline changed through the document: an edit, an undo or a
+   * redo (for instance, to write unsaved edits somewhere safe a little
+   * later). A load does not emit it.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -959,6 +974,7 @@ apply_changes (ChronicleDocument *self,
     update_title (self);
   show_edit (self, select_id);
   update_edit_state (self);
+  g_signal_emit (self, signals[EDITED], 0);
 }
 
 /* Every edit: applies @change (taken) and records it as a step named
@@ -1540,6 +1556,15 @@ chronicle_document_mark_saved (ChronicleDocument *self)
 
   chronicle_history_mark_saved (self->history);
   set_boolean (self, &self->is_new, FALSE, PROP_NEW);
+  update_edit_state (self);
+}
+
+void
+chronicle_document_mark_unsaved (ChronicleDocument *self)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+
+  chronicle_history_forget_saved (self->history);
   update_edit_state (self);
 }
 
