@@ -1503,6 +1503,55 @@ check_filtered (ChronicleDocument *document,
   g_assert_cmpstr (chronicle_timeline_get_title (filtered), ==, chronicle_timeline_get_title (timeline));
   if (selected != NULL)
     g_assert_true (chronicle_timeline_find_event (filtered, selected, NULL));
+
+  /* The two share their objects (a search of the whole timeline selects
+   * in the filtered one), and the filtered one's indexes hold. */
+  for (guint i = 0; i < chronicle_timeline_get_n_events (filtered); i++)
+    g_assert_true (chronicle_timeline_get_event (filtered, i) ==
+                   chronicle_timeline_lookup_event (timeline, chronicle_timeline_get_event_id (filtered, i)));
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (k);
+
+    check_indexes (filtered, rand);
+  }
+}
+
+/* The filtered timeline's followers: an edit patches it in place (its
+ * items-changed must say exactly what changed) or makes a new one. */
+typedef struct
+{
+  ChronicleTimeline *followed;
+  GPtrArray         *mirror;
+} FilteredMirror;
+
+static void
+follow_filtered (FilteredMirror    *follower,
+                 ChronicleDocument *document)
+{
+  ChronicleTimeline *filtered = chronicle_document_get_filtered_timeline (document);
+
+  if (filtered == follower->followed)
+    {
+      assert_mirror (filtered, follower->mirror);
+      return;
+    }
+  if (follower->followed != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (follower->followed, follower->mirror);
+      g_clear_object (&follower->followed);
+      g_clear_pointer (&follower->mirror, g_ptr_array_unref);
+    }
+  follower->followed = g_object_ref (filtered);
+  follower->mirror = mirror_new (filtered);
+}
+
+static void
+unfollow_filtered (FilteredMirror *follower)
+{
+  if (follower->followed != NULL)
+    g_signal_handlers_disconnect_by_data (follower->followed, follower->mirror);
+  g_clear_object (&follower->followed);
+  g_clear_pointer (&follower->mirror, g_ptr_array_unref);
 }
 
 /* @n_steps random edits (some in groups, some undone and redone on the
@@ -1520,10 +1569,12 @@ run_random (ChronicleTimeline *timeline,
   g_autoptr(Snapshot) original = snapshot_take (timeline);
   g_autoptr(Snapshot) edited = NULL;
   Random r = { document, timeline, 0 };
+  FilteredMirror follower = { NULL, NULL };
   guint n_undone = 0;
 
   if (hidden != NULL)
     chronicle_filter_set_category_hidden (chronicle_document_get_filter (document), hidden, TRUE);
+  follow_filtered (&follower, document);
 
   for (guint step = 0; step < n_steps; step++)
     {
@@ -1551,6 +1602,7 @@ run_random (ChronicleTimeline *timeline,
       assert_mirror (timeline, mirror);
       check_indexes (timeline, rand);
       check_filtered (document, hidden);
+      follow_filtered (&follower, document);
     }
   g_assert_cmpuint (n_undone, >, 0);
 
@@ -1586,6 +1638,7 @@ run_random (ChronicleTimeline *timeline,
   }
   g_assert_true (chronicle_document_get_modified (document));
   g_signal_handlers_disconnect_by_data (timeline, mirror);
+  unfollow_filtered (&follower);
 }
 
 static void
