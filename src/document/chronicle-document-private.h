@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * whenever undo or redo comes back to it) and clears "new". */
 void chronicle_document_mark_saved   (ChronicleDocument *self);
 
+/* For a recovered document: the timeline differs from its file, with no
+ * step to undo; "modified" stays TRUE until a save. */
+void chronicle_document_mark_unsaved (ChronicleDocument *self);
+
 /* Shows @timeline as if it had been loaded (tests, benchmarks, a
  * recovered file): the filter applies, the history starts empty. */
 void chronicle_document_set_timeline (ChronicleDocument *self,
@@ -42,7 +46,6 @@ gboolean                 chronicle_document_saving_file_changed (ChronicleDocume
 ChronicleDocumentSaving *chronicle_document_get_saving      (ChronicleDocument       *self);
 void                     chronicle_document_adopt_file      (ChronicleDocument       *self,
                                                              GFile                   *file);
-void                     chronicle_document_mark_unsaved    (ChronicleDocument       *self);
 void                     chronicle_document_notify_changed_on_disk (ChronicleDocument *self);
 
 /* For tests: wraps the stream a save writes into (see

@@ -246,10 +246,8 @@ chronicle_history_mark_saved (ChronicleHistory *self)
   self->saved = (gint) self->position;
 }
 
-/* The state now is not what the file holds, though no step leads back
- * to it (a recovered document): modified until the next save. */
 void
-chronicle_history_mark_unsaved (ChronicleHistory *self)
+chronicle_history_forget_saved (ChronicleHistory *self)
 {
   g_return_if_fail (CHRONICLE_IS_HISTORY (self));
 

@@ -62,6 +62,10 @@ guint    chronicle_timeline_insert_event_copy   (ChronicleTimeline *self,
 guint    chronicle_timeline_replace_event_at    (ChronicleTimeline *self,
                                                  guint              position,
                                                  ChronicleEvent    *event);
+/* The same, keeping @event as the object (a filtered timeline's). */
+guint    chronicle_timeline_put_event_at        (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 ChronicleEvent    *event);
 guint    chronicle_timeline_get_next_sequence   (ChronicleTimeline *self);
 guint    chronicle_timeline_count_category_uses (ChronicleTimeline *self,
                                                  const char        *id);
