@@ -104,8 +104,6 @@ typedef struct
   char                    *id;
   GBytes                  *data;
   GFile                   *original;
-  ChronicleStreamWrapFunc  wrap;
-  gpointer                 wrap_data;
 } RecoveryData;
 
 static void
@@ -129,7 +127,7 @@ write_recovery_thread (GTask        *task,
   gsize length;
   const char *bytes = g_bytes_get_data (data->data, &length);
 
-  if (!chronicle_recovery_write (data->id, bytes, length, data->original, data->wrap, data->wrap_data, &error))
+  if (!chronicle_recovery_write (data->id, bytes, length, data->original, NULL, NULL, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -146,8 +144,9 @@ on_recovery_written_cb (GObject      *source_object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* Nothing to show: the edits are still in the window. */
-      g_warning ("Could not write the recovery file: %s", error->message);
+      /* Nothing to show: the edits are still in the window, and the next
+       * edit tries again. */
+      g_message ("Could not write the recovery file: %s", error->message);
       return;
     }
 
@@ -188,8 +187,6 @@ on_recovery_timeout_cb (gpointer user_data)
   data->data = g_bytes_new_take (text, length);
   data->original = chronicle_document_get_file (self) != NULL && !chronicle_document_get_new (self)
                    ? g_object_ref (chronicle_document_get_file (self)) : NULL;
-  data->wrap = saving->wrap;
-  data->wrap_data = saving->wrap_data;
 
   task = g_task_new (NULL, NULL, on_recovery_written_cb, NULL);
   g_task_set_source_tag (task, on_recovery_timeout_cb);
