@@ -325,6 +325,36 @@ test_save (Fixture       *fixture,
   g_assert_true (chronicle_document_get_modified (document));
 }
 
+/* An edit made while the bytes are written is not in the file: the
+ * document stays modified, and the next save writes it. */
+static void
+test_edit_during_save (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_original (fixture, "timeline.json", ORIGINAL);
+  g_autoptr(ChronicleDocument) document = load_and_edit (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  chronicle_document_save_async (document, NULL, NULL, on_saved_cb, &result);
+  chronicle_document_set_timeline_title (document, "During");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (chronicle_document_save_finish (document, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (chronicle_document_get_modified (document));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_nonnull (strstr (contents, "\"title\" : \"After\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (save (document, NULL, &error));
+  g_assert_false (chronicle_document_get_modified (document));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_nonnull (strstr (contents, "\"title\" : \"During\""));
+}
+
 /* Save As: the new file becomes the document's; a replaced file keeps its
  * permissions. */
 static void
@@ -677,6 +707,19 @@ test_recovery_hostile_folder (void)
 
   listed = chronicle_document_list_recovered ();
   g_assert_cmpuint (listed->len, ==, CHRONICLE_RECOVERY_MAX_LISTED);
+
+  /* A recovery file that is not a timeline opens nothing, with a reason. */
+  {
+    g_autoptr(ChronicleDocument) broken = NULL;
+    g_autofree char *garbled = g_file_get_path (g_ptr_array_index (listed, 1));
+
+    g_assert_true (g_file_set_contents (garbled, "{\"format\": 1", -1, NULL));
+    broken = chronicle_document_new_recovered (g_ptr_array_index (listed, 1), &error);
+    g_assert_null (broken);
+    g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX);
+    g_clear_error (&error);
+  }
+
   for (guint i = 0; i < listed->len; i++)
     {
       g_autofree char *name = g_file_get_basename (g_ptr_array_index (listed, i));
@@ -705,6 +748,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   chronicle_test_add_with_dir ("/save/document/save", test_save);
+  chronicle_test_add_with_dir ("/save/document/edit-during-save", test_edit_during_save);
   chronicle_test_add_with_dir ("/save/document/save-as-keeps-mode", test_save_as_keeps_mode);
   chronicle_test_add_with_dir ("/save/document/disk-full", test_save_disk_full);
   g_test_add_func ("/save/document/read-only-folder", test_save_read_only_folder);
