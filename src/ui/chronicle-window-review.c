@@ -89,7 +89,10 @@ create_new_file (GFile       *dir,
         }
       return g_steal_pointer (&file);
     }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%u files of that name exist already"), MAX_NAME_TRIES);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               g_dngettext (GETTEXT_PACKAGE, "%u file of that name exists already",
+                            "%u files of that name exist already", MAX_NAME_TRIES),
+               MAX_NAME_TRIES);
   return NULL;
 }
 
