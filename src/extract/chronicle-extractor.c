@@ -28,7 +28,8 @@
  * takes the publication date, as news writing means it. Quotes join the
  * event of their sentence, or the one just before them (a speaker quoted
  * after "Rubio told reporters on Thursday night"). Each event keeps its
- * evidence: the sentence's offsets, in characters, into the article text. */
+ * evidence: the sentence's offsets, in characters, into the article text,
+ * on the event itself (chronicle_event_set_evidence()). */
 
 #define HEADLINE_MAX_CHARS 60
 /* Sentences this short are bylines, captions or page furniture. */
@@ -39,17 +40,9 @@
 /* A quote joins an event this many paragraphs back at most. */
 #define QUOTE_REACH_PARAGRAPHS 2
 
-typedef struct
-{
-  guint start;
-  guint end;
-} Evidence;
-
 struct _ChronicleExtractor
 {
-  GObject     parent_instance;
-
-  GHashTable *evidence;   /* event id -> Evidence, characters into the text */
+  GObject parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleExtractor, chronicle_extractor, G_TYPE_OBJECT)
@@ -61,7 +54,6 @@ typedef struct
   GPtrArray            *quotes;
   GPtrArray            *names;
   ChronicleTimeline    *timeline;
-  ChronicleExtractor   *self;
   const char           *source_id;
   const char           *title;
   GHashTable           *ids;
@@ -356,7 +348,7 @@ propose_event (Run                 *run,
   g_autofree char *id = NULL;
   const char *sources[] = { run->source_id, NULL };
   ChronicleEvent *event;
-  Evidence *evidence = g_new (Evidence, 1);
+  guint evidence_start;
   const char *trimmed = run->text->text + s->start;
 
   while (g_ascii_isspace (*trimmed))
@@ -374,9 +366,8 @@ propose_event (Run                 *run,
                                                         strchr (x->value, 'Q') != NULL));
   set_actors_and_place (run, s, event);
 
-  evidence->start = g_utf8_pointer_to_offset (run->text->text, trimmed);
-  evidence->end = evidence->start + g_utf8_strlen (summary, -1);
-  g_hash_table_insert (run->self->evidence, g_strdup (id), evidence);
+  evidence_start = g_utf8_pointer_to_offset (run->text->text, trimmed);
+  chronicle_event_set_evidence (event, evidence_start, evidence_start + g_utf8_strlen (summary, -1));
   run->sentence_events[index] = event;
   return event;
 }
@@ -443,25 +434,13 @@ attach_quotes (Run *run)
 }
 
 static void
-chronicle_extractor_finalize (GObject *object)
-{
-  ChronicleExtractor *self = CHRONICLE_EXTRACTOR (object);
-
-  g_hash_table_unref (self->evidence);
-
-  G_OBJECT_CLASS (chronicle_extractor_parent_class)->finalize (object);
-}
-
-static void
 chronicle_extractor_class_init (ChronicleExtractorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = chronicle_extractor_finalize;
 }
 
 static void
 chronicle_extractor_init (ChronicleExtractor *self)
 {
-  self->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 ChronicleExtractor *
@@ -477,8 +456,8 @@ chronicle_extractor_new (void)
  * @error: a %CHRONICLE_ARTICLE_ERROR
  *
  * Proposes a draft timeline: one source (the article), the dated events
- * and their quotes. The evidence of each event is kept until the next run
- * (chronicle_extractor_get_evidence()).
+ * and their quotes. Each event knows where it was found in the article's
+ * text (chronicle_event_get_evidence()), and the writer keeps that.
  *
  * Returns: (transfer full): the draft, or %NULL with @error set
  */
@@ -508,8 +487,6 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
                      "give one (--published YYYY-MM-DD)"));
       return NULL;
     }
-  g_hash_table_remove_all (self->evidence);
-
   g_date_clear (&dct, 1);
   g_date_set_dmy (&dct, published->precision >= CHRONICLE_DATE_PRECISION_DAY ? published->day : 1,
                   published->precision >= CHRONICLE_DATE_PRECISION_MONTH ? published->month : 1, published->year);
@@ -517,7 +494,6 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   title = chronicle_article_get_title (article);
   text = chronicle_article_text_new (chronicle_article_get_text (article), -1);
   run.text = text;
-  run.self = self;
   run.title = title;
   run.quotes = chronicle_quote_finder_find_with_names (text, &run.names);
   spans = chronicle_quote_finder_spans (run.quotes);
@@ -554,29 +530,4 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   g_hash_table_unref (run.ids);
   g_free (run.sentence_events);
   return run.timeline;
-}
-
-/**
- * chronicle_extractor_get_evidence:
- * @start: (out): the first character of the evidence in the article text
- * @end: (out): one past its last
- *
- * Returns: %TRUE if the last run proposed @event_id
- */
-gboolean
-chronicle_extractor_get_evidence (ChronicleExtractor *self,
-                                  const char         *event_id,
-                                  guint              *start,
-                                  guint              *end)
-{
-  Evidence *evidence;
-
-  g_return_val_if_fail (CHRONICLE_IS_EXTRACTOR (self), FALSE);
-
-  evidence = g_hash_table_lookup (self->evidence, event_id);
-  if (evidence == NULL)
-    return FALSE;
-  *start = evidence->start;
-  *end = evidence->end;
-  return TRUE;
 }

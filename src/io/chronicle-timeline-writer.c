@@ -150,6 +150,7 @@ add_event (JsonBuilder    *builder,
            ChronicleEvent *event)
 {
   guint n_quotes = chronicle_event_get_n_quotes (event);
+  guint evidence_start, evidence_end;
 
   json_builder_begin_object (builder);
   add_string (builder, "id", chronicle_event_get_id (event));
@@ -176,6 +177,18 @@ add_event (JsonBuilder    *builder,
       for (guint i = 0; i < n_quotes; i++)
         add_quote (builder, chronicle_event_get_quote (event, i));
       json_builder_end_array (builder);
+    }
+
+  /* A draft from an article: where each event was found in it. */
+  if (chronicle_event_get_evidence (event, &evidence_start, &evidence_end))
+    {
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, evidence_start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, evidence_end);
+      json_builder_end_object (builder);
     }
 
   json_builder_end_object (builder);

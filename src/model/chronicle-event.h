@@ -51,6 +51,15 @@ ChronicleQuote      *chronicle_event_get_quote        (ChronicleEvent      *self
                                                        guint                position);
 void                 chronicle_event_add_quote        (ChronicleEvent      *self,
                                                        ChronicleQuote      *quote);
+/* Where an event proposed from an article was found in its text, in
+ * characters; kept by the event object only (the draft's), not by the
+ * timeline's store. */
+gboolean             chronicle_event_get_evidence     (ChronicleEvent      *self,
+                                                       guint               *start,
+                                                       guint               *end);
+void                 chronicle_event_set_evidence     (ChronicleEvent      *self,
+                                                       guint                start,
+                                                       guint                end);
 
 /* Axis position in Unix seconds: [start, end) covers the whole span the
  * event's date (or date..end) denotes at its precision. */

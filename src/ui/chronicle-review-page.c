@@ -66,7 +66,6 @@ typedef struct
 {
   ChronicleArticle  *article;
   ChronicleTimeline *draft;
-  GArray            *evidence;   /* of guint pairs, per draft event */
 } Extraction;
 
 static void
@@ -74,7 +73,6 @@ extraction_free (Extraction *extraction)
 {
   g_clear_object (&extraction->article);
   g_clear_object (&extraction->draft);
-  g_clear_pointer (&extraction->evidence, g_array_unref);
   g_free (extraction);
 }
 
@@ -87,18 +85,7 @@ extract (Extraction  *extraction,
   g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
 
   extraction->draft = chronicle_extractor_extract (extractor, extraction->article, error);
-  if (extraction->draft == NULL)
-    return FALSE;
-  extraction->evidence = g_array_new (FALSE, TRUE, sizeof (guint));
-  for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
-    {
-      guint span[2] = { 0, 0 };
-
-      chronicle_extractor_get_evidence (extractor, chronicle_timeline_get_event_id (extraction->draft, i),
-                                        &span[0], &span[1]);
-      g_array_append_vals (extraction->evidence, span, 2);
-    }
-  return TRUE;
+  return extraction->draft != NULL;
 }
 
 static void
@@ -383,9 +370,7 @@ show_proposals (ChronicleReviewPage *self,
   for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (extraction->draft, i);
-      g_autoptr(ChronicleReviewProposal) proposal =
-        chronicle_review_proposal_new (event, g_array_index (extraction->evidence, guint, 2 * i),
-                                       g_array_index (extraction->evidence, guint, 2 * i + 1));
+      g_autoptr(ChronicleReviewProposal) proposal = chronicle_review_proposal_new (event);
 
       /* Events the timeline has already start rejected. */
       if (chronicle_review_proposal_check_duplicate (proposal, self->existing))

@@ -28,8 +28,6 @@ struct _ChronicleReviewProposal
   ChronicleDate   date;
   gboolean        date_valid;
   gboolean        accepted;
-  guint           evidence_start;
-  guint           evidence_end;
   char           *duplicate_of;
 };
 
@@ -210,16 +208,12 @@ chronicle_review_proposal_init (ChronicleReviewProposal *self)
 
 /**
  * chronicle_review_proposal_new:
- * @event: the proposed event
- * @evidence_start: the first character of its evidence in the article text
- * @evidence_end: one past its last
+ * @event: the proposed event, with its evidence
  *
  * Returns: (transfer full): a proposal, accepted
  */
 ChronicleReviewProposal *
-chronicle_review_proposal_new (ChronicleEvent *event,
-                               guint           evidence_start,
-                               guint           evidence_end)
+chronicle_review_proposal_new (ChronicleEvent *event)
 {
   ChronicleReviewProposal *self;
 
@@ -230,8 +224,6 @@ chronicle_review_proposal_new (ChronicleEvent *event,
   self->headline = g_strdup (chronicle_event_get_title (event));
   self->date = *chronicle_event_get_date (event);
   self->date_valid = TRUE;
-  self->evidence_start = evidence_start;
-  self->evidence_end = MAX (evidence_start, evidence_end);
   return self;
 }
 
@@ -328,8 +320,8 @@ chronicle_review_proposal_get_evidence (ChronicleReviewProposal *self,
 {
   g_return_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self));
 
-  *start = self->evidence_start;
-  *end = self->evidence_end;
+  /* Without evidence, an empty span at the start. */
+  chronicle_event_get_evidence (self->event, start, end);
 }
 
 const char *

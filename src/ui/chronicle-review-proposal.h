@@ -23,9 +23,7 @@ G_BEGIN_DECLS
  */
 G_DECLARE_FINAL_TYPE (ChronicleReviewProposal, chronicle_review_proposal, CHRONICLE, REVIEW_PROPOSAL, GObject)
 
-ChronicleReviewProposal *chronicle_review_proposal_new              (ChronicleEvent          *event,
-                                                                     guint                    evidence_start,
-                                                                     guint                    evidence_end);
+ChronicleReviewProposal *chronicle_review_proposal_new              (ChronicleEvent          *event);
 ChronicleEvent          *chronicle_review_proposal_get_event        (ChronicleReviewProposal *self);
 gboolean                 chronicle_review_proposal_get_accepted     (ChronicleReviewProposal *self);
 void                     chronicle_review_proposal_set_accepted     (ChronicleReviewProposal *self,
