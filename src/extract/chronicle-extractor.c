@@ -14,6 +14,7 @@
 #include "chronicle-article-text-private.h"
 #include "chronicle-event.h"
 #include "chronicle-extractor.h"
+#include "chronicle-headline-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-quote-finder-private.h"
 #include "chronicle-source.h"
@@ -31,7 +32,6 @@
  * evidence: the sentence's offsets, in characters, into the article text,
  * on the event itself (chronicle_event_set_evidence()). */
 
-#define HEADLINE_MAX_CHARS 60
 /* Sentences this short are bylines, captions or page furniture. */
 #define MIN_SENTENCE_WORDS 6
 #define MAX_ACTORS 6
@@ -119,105 +119,6 @@ sentence_date (Run                 *run,
       return x;
     }
   return NULL;
-}
-
-static gboolean
-in_timex (ChronicleTimex *x,
-          guint           i)
-{
-  return x != NULL && i >= x->first_token && i <= x->last_token;
-}
-
-static gboolean
-is_filler (const char *lower)
-{
-  static const char * const fillers[] = {
-    "the", "a", "an", "of", "and", "to", "that", "in", "on", "at", "for", "with", "by", "but",
-    "as", "who", "which", "from", "since", NULL
-  };
-  for (guint k = 0; fillers[k] != NULL; k++)
-    if (strcmp (lower, fillers[k]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* A headline from the sentence: its words without the date ("on Friday"),
- * quotes and the aside after the subject ("Trump, winding up a tour, said"),
- * cut at a clause or a word boundary to fit. */
-static char *
-make_headline (Run                 *run,
-               const ChronicleSpan *s,
-               ChronicleTimex      *date)
-{
-  GString *out = g_string_new (NULL);
-  guint end = s->first_token + s->n_tokens;
-  guint skip_from = G_MAXUINT;
-  guint skip_to = 0;
-  guint words = 0;
-
-  /* An aside: a comma within the first four words, closed by another. */
-  for (guint i = s->first_token; i < end && i < s->first_token + 5; i++)
-    if (strcmp (tok (run, i)->lower, ",") == 0)
-      {
-        for (guint j = i + 1; j < end; j++)
-          if (strcmp (tok (run, j)->lower, ",") == 0)
-            {
-              skip_from = i;
-              skip_to = j;
-              break;
-            }
-        break;
-      }
-
-  for (guint i = s->first_token; i < end; i++)
-    {
-      const ChronicleToken *t = tok (run, i);
-      gboolean before_date = date != NULL && i + 1 == date->first_token &&
-                             (is_filler (t->lower) || strcmp (t->lower, "earlier") == 0);
-
-      if ((i >= skip_from && i <= skip_to) || in_timex (date, i) || before_date || t->in_quote ||
-          t->kind == CHRONICLE_TOKEN_QUOTE)
-        continue;
-      if (out->len > 0 && (strcmp (t->lower, ",") == 0 || strcmp (t->lower, ";") == 0 ||
-                           strcmp (t->lower, ":") == 0) && g_utf8_strlen (out->str, -1) >= 25)
-        break;
-      if (t->kind == CHRONICLE_TOKEN_PUNCT && (strcmp (t->lower, ".") == 0 || strcmp (t->lower, "!") == 0 ||
-                                               strcmp (t->lower, "?") == 0))
-        break;
-      if (out->len > 0 && t->space_before)
-        g_string_append_c (out, ' ');
-      g_string_append_len (out, run->text->text + t->start, t->end - t->start);
-      words++;
-    }
-
-  if (g_utf8_strlen (out->str, -1) > HEADLINE_MAX_CHARS)
-    {
-      const char *cut = g_utf8_offset_to_pointer (out->str, HEADLINE_MAX_CHARS - 1);
-      const char *space = g_utf8_strrchr (out->str, cut - out->str, ' ');
-      g_string_truncate (out, space != NULL ? (gsize) (space - out->str) : (gsize) (cut - out->str));
-    }
-  /* no dangling "the", "of" or comma at the end */
-  for (;;)
-    {
-      const char *space = strrchr (out->str, ' ');
-      const char *last = space != NULL ? space + 1 : out->str;
-      g_autofree char *lower = g_utf8_strdown (last, -1);
-
-      while (out->len > 0 && strchr (",;:-–", out->str[out->len - 1]) != NULL)
-        g_string_truncate (out, out->len - 1);
-      if (space == NULL || !is_filler (lower))
-        break;
-      g_string_truncate (out, space - out->str);
-    }
-  if (out->len > 0)
-    {
-      gunichar first = g_utf8_get_char (out->str);
-      char buffer[8];
-      gint n = g_unichar_to_utf8 (g_unichar_toupper (first), buffer);
-      g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
-      g_string_prepend_len (out, buffer, n);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -343,7 +244,8 @@ propose_event (Run                 *run,
                const ChronicleDate *date)
 {
   const ChronicleSpan *s = sentence (run, index);
-  g_autofree char *headline = make_headline (run, s, x);
+  g_autofree char *headline = chronicle_headline_make (run->text, index, x != NULL ? x->first_token : G_MAXUINT,
+                                                       x != NULL ? x->last_token : G_MAXUINT, run->names);
   g_autofree char *summary = g_strstrip (g_strndup (run->text->text + s->start, s->end - s->start));
   g_autofree char *id = NULL;
   const char *sources[] = { run->source_id, NULL };
