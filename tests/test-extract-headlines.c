@@ -58,6 +58,12 @@ test_made_up (void)
     { "The meeting of the mayors at the old customs house on the quay marks the end of a long dispute "
       "between the ports.",
       "The meeting of the mayors marks the end of a long dispute" },
+    /* not "after a night" of negotiations: "of" keeps to its noun */
+    { "Union leader Maria Costa announced the deal after a night of negotiations at the ministry.",
+      "Union leader Maria Costa announced the deal" },
+    /* the apostrophe of a plural is no quotation mark */
+    { "The dockworkers' union voted to return to work after the long weekend at the port.",
+      "The dockworkers' union voted to return to work" },
     /* ", based on …," after "that" goes */
     { "The minister told reporters that, based on the size of the delegations, a quick deal was unlikely.",
       "The minister told reporters that a quick deal was unlikely" },

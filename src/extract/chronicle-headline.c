@@ -29,10 +29,11 @@
  * 4. A subject pronoun ("He") becomes the person named last before it.
  * 5. The cut: the longest headline within CHRONICLE_HEADLINE_CHARS that
  *    ends where a phrase ends (before "in", "who", "holding", a comma;
- *    not inside "Russian and Ukrainian negotiators") and keeps the verb.
- *    If none fits, the subject loses its prepositional phrases ("The
- *    meeting at the palace on the river marks" → "The meeting marks"),
- *    and after that a complete clause may run to the stretch limit. */
+ *    not inside "Russian and Ukrainian negotiators", not before "of")
+ *    and keeps the verb. If none fits, the subject loses the roles before
+ *    its names and then its phrases ("The meeting at the palace on the
+ *    river marks" → "The meeting marks"); then a cut before "of" may do;
+ *    then a complete clause may run to the stretch limit. */
 
 /* Words that need the words after them. */
 static const char * const determiners[] = {
@@ -126,6 +127,7 @@ typedef struct
   ChronicleArticleText *text;
   GArray               *words;     /* token indices, in order */
   char                 *subject;   /* replaces the first word, or NULL */
+  gboolean              loose;     /* may end before "of" */
 } Draft;
 
 static const ChronicleToken *
@@ -258,6 +260,23 @@ drop (Draft *d,
   g_array_remove_range (d->words, from, MIN (n, d->words->len - from));
 }
 
+/* The apostrophe of "the dockworkers' union", which the tokens take for
+ * a quotation mark. */
+static gboolean
+is_plural_possessive (ChronicleArticleText *text,
+                      guint                 i,
+                      guint                 end)
+{
+  const ChronicleToken *t = chronicle_article_text_token (text, i);
+  const ChronicleToken *before = i > 0 ? chronicle_article_text_token (text, i - 1) : NULL;
+  const ChronicleToken *after = i + 1 < end ? chronicle_article_text_token (text, i + 1) : NULL;
+
+  return t->end - t->start <= 3 && (text->text[t->start] == '\'' || g_str_has_prefix (text->text + t->start, "’")) &&
+         !t->space_before && before != NULL && before->kind == CHRONICLE_TOKEN_WORD &&
+         g_str_has_suffix (before->lower, "s") && after != NULL && after->space_before &&
+         after->kind == CHRONICLE_TOKEN_WORD && !after->capitalised;
+}
+
 /* Whether the date is what the clause is about, and stays: its subject
  * ("March 2022 was chosen") or the complement of "be" or "to" ("is due to
  * be in 2016", "was in June 1994"). */
@@ -316,7 +335,8 @@ collect (Draft *d,
           continue;
         }
       /* "Friday's talks" without Friday: "talks" */
-      if ((i >= date_first && i <= date_last) || before_date || t->in_quote || t->kind == CHRONICLE_TOKEN_QUOTE ||
+      if ((i >= date_first && i <= date_last) || before_date || t->in_quote ||
+          (t->kind == CHRONICLE_TOKEN_QUOTE && !is_plural_possessive (d->text, i, end)) ||
           (date_last != G_MAXUINT && i == date_last + 1 && t->kind == CHRONICLE_TOKEN_POSS))
         continue;
       if (t->kind == CHRONICLE_TOKEN_PUNCT &&
@@ -520,8 +540,9 @@ can_end_before (Draft *d,
     /* "said that …" says nothing yet */
     return !is_verb (d, k - 1) && !(k >= 2 && is_verb (d, k - 2));
   if (chronicle_word_in_list (prepositions, next))
-    /* "Secretary of State", "Bank of England" */
-    return !(is_capitalised (d, k - 1) && is_capitalised (d, k + 1));
+    /* "of" belongs to the noun before it ("a night of talks"); and
+     * "Secretary of State", "Bank of England" */
+    return (d->loose || strcmp (next, "of") != 0) && !(is_capitalised (d, k - 1) && is_capitalised (d, k + 1));
   if (chronicle_word_in_list (clause_starts, next))
     return TRUE;
   /* a participle: "negotiators holding discussions" */
@@ -556,6 +577,29 @@ find_cut (Draft    *d,
   return best;
 }
 
+/* The cut within CHRONICLE_HEADLINE_CHARS, or 0: where a phrase ends, or
+ * before "of" ("a rare sign" of diplomatic progress) when that keeps a
+ * good deal more ("returned to Apple and soon" after …). */
+static guint
+best_cut (Draft *d,
+          guint  min_end)
+{
+  guint strict, loose;
+  g_autofree char *strict_text = NULL;
+  g_autofree char *loose_text = NULL;
+
+  d->loose = FALSE;
+  strict = find_cut (d, min_end, CHRONICLE_HEADLINE_CHARS, FALSE);
+  d->loose = TRUE;
+  loose = find_cut (d, min_end, CHRONICLE_HEADLINE_CHARS, FALSE);
+  d->loose = FALSE;
+  if (strict == 0 || loose == 0 || loose == strict)
+    return strict != 0 ? strict : loose;
+  strict_text = build (d, strict);
+  loose_text = build (d, loose);
+  return 3 * g_utf8_strlen (strict_text, -1) >= 2 * g_utf8_strlen (loose_text, -1) ? strict : loose;
+}
+
 /* The subject's last phrase after its head: a prepositional one, not
  * inside a name ("Secretary of State"), or a participle's ("the flight
  * going to New York"); 0 for none, or when the sentence opens with a
@@ -572,8 +616,11 @@ last_subject_phrase (Draft *d,
 
       if (is_in (prepositions, d, k - 1) && !(is_capitalised (d, k - 2) && is_capitalised (d, k)))
         return k - 1;
+      /* "the flight going to", not "5,200 participating developers" or
+       * "the very beginning of" */
       if (is_lower_word (d, k - 1) && g_str_has_suffix (w, "ing") && strlen (w) > 5 &&
-          !is_in (determiners, d, k - 2))
+          k >= 2 && word (d, k - 2)->kind == CHRONICLE_TOKEN_WORD && !needs_more (d, k - 2) &&
+          (is_in (prepositions, d, k) || is_in (determiners, d, k)))
         return k - 1;
     }
   return 0;
@@ -660,7 +707,7 @@ chronicle_headline_make (ChronicleArticleText *text,
                          guint                 date_last,
                          GPtrArray            *names)
 {
-  Draft d = { text, g_array_new (FALSE, FALSE, sizeof (guint)), NULL };
+  Draft d = { text, g_array_new (FALSE, FALSE, sizeof (guint)), NULL, FALSE };
   char *headline = NULL;
   gint verb;
   guint cut = 0;
@@ -677,10 +724,9 @@ chronicle_headline_make (ChronicleArticleText *text,
   verb = find_verb (&d, 0);
   for (gboolean roles = TRUE;; roles = FALSE)
     {
-      guint min_end = verb >= 0 ? (guint) verb + 2 : 2;
       guint phrase;
 
-      cut = find_cut (&d, min_end, CHRONICLE_HEADLINE_CHARS, FALSE);
+      cut = best_cut (&d, verb >= 0 ? (guint) verb + 2 : 2);
       if (cut > 0 || verb < 0)
         break;
       /* too long: the subject gets shorter, people first */
@@ -691,8 +737,12 @@ chronicle_headline_make (ChronicleArticleText *text,
       drop (&d, phrase, verb - phrase);
       verb = phrase;
     }
-  if (cut == 0)
-    cut = find_cut (&d, verb >= 0 ? (guint) verb + 2 : 2, CHRONICLE_HEADLINE_STRETCH_CHARS, TRUE);
+  /* then a complete clause a little longer */
+  for (guint round = 0; cut == 0 && round < 2; round++)
+    {
+      d.loose = round == 1;
+      cut = find_cut (&d, verb >= 0 ? (guint) verb + 2 : 2, CHRONICLE_HEADLINE_STRETCH_CHARS, TRUE);
+    }
   headline = cut > 0 ? build (&d, cut) : cut_at_word (&d);
 
   g_array_unref (d.words);
@@ -704,7 +754,7 @@ gboolean
 chronicle_headline_is_weak (const char *headline)
 {
   g_autoptr(ChronicleArticleText) text = NULL;
-  Draft d = { NULL, NULL, NULL };
+  Draft d = { NULL, NULL, NULL, FALSE };
   gboolean weak;
   const ChronicleSpan *s;
 

@@ -44,6 +44,7 @@ struct _ChronicleReviewPage
   ChronicleArticle  *article;
   ChronicleTimeline *draft;       /* the extractor's, for its source */
   ChronicleDocument *document;    /* the timeline in front, or NULL */
+  GSignalGroup      *document_signals;
   GListStore        *proposals;
   GtkTextTag        *evidence_tag;
   char              *error;
@@ -515,6 +516,24 @@ on_published_entry_activate_cb (ChronicleReviewPage *self)
   }
 }
 
+/* A timeline that finished loading, or loaded again: the flags look anew
+ * (a flagged proposal the user has not touched stays rejected). */
+static void
+recheck_duplicates (ChronicleReviewPage *self)
+{
+  ChronicleTimeline *timeline = existing_timeline (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->proposals)); i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+      gboolean was = chronicle_review_proposal_get_duplicate_of (proposal) != NULL;
+
+      if (chronicle_review_proposal_check_duplicate (proposal, timeline) && !was)
+        chronicle_review_proposal_set_accepted (proposal, FALSE);
+    }
+  update_count (self);
+}
+
 static void
 add_action_cb (GtkWidget  *widget,
                const char *action_name,
@@ -549,6 +568,7 @@ chronicle_review_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_REVIEW_PAGE);
   g_clear_object (&self->article);
   g_clear_object (&self->draft);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->proposals);
   g_clear_object (&self->file);
@@ -632,6 +652,8 @@ chronicle_review_page_init (ChronicleReviewPage *self)
 
   self->state = "loading";
   self->proposals = g_list_store_new (CHRONICLE_TYPE_REVIEW_PROPOSAL);
+  self->document_signals = g_signal_group_new (CHRONICLE_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::timeline", G_CALLBACK (recheck_duplicates), self);
   gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (self->proposals), create_row_cb, self, NULL);
   /* A highlight that reads in light and dark styles: the selection's
    * colour would vanish when the view is not focused. */
@@ -715,6 +737,8 @@ chronicle_review_page_set_document (ChronicleReviewPage *self,
   g_return_if_fail (document == NULL || CHRONICLE_IS_DOCUMENT (document));
 
   g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  recheck_duplicates (self);
   gtk_widget_set_visible (self->add_current_button, document != NULL);
   /* One suggested action: the current timeline when there is one. */
   if (document != NULL)

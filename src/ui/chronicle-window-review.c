@@ -314,8 +314,8 @@ _chronicle_window_import_article (ChronicleWindow *self,
 
   page = CHRONICLE_REVIEW_PAGE (chronicle_review_page_new ());
   current = chronicle_window_get_current_page (self);
-  /* A tab whose file did not load has nothing to add to. */
-  if (current != NULL && chronicle_document_get_timeline (chronicle_timeline_page_get_document (current)) != NULL)
+  /* A tab still loading counts: its events are flagged once they are in. */
+  if (current != NULL)
     chronicle_review_page_set_document (page, chronicle_timeline_page_get_document (current));
   g_signal_connect_object (page, "add", G_CALLBACK (on_review_add_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "add-to-current", G_CALLBACK (on_review_add_to_current_cb), self,
