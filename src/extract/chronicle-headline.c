@@ -145,12 +145,15 @@ lower (Draft *d,
   return k >= 0 && (guint) k < d->words->len ? word (d, k)->lower : "";
 }
 
+static gboolean in_list (const char * const *list,
+                         const char         *lower_word);
+
 static gboolean
 is_in (const char * const *list,
        Draft              *d,
        gint                k)
 {
-  return chronicle_word_in_list (list, lower (d, k));
+  return in_list (list, lower (d, k));
 }
 
 static gboolean
@@ -177,6 +180,62 @@ needs_more (Draft *d,
          is_in (auxiliaries, d, k) || is_in (clause_starts, d, k) || is_in (dangling, d, k);
 }
 
+/* Every word list as one table, word -> the lists it is in (a word list
+ * is a row of strcmp, and every word of a sentence is looked up many
+ * times). Keyed by the lists' own words, never by file text. Made once,
+ * read by any thread. */
+static const char * const * const word_lists[] = {
+  determiners, prepositions, conjunctions, clause_starts, auxiliaries, dangling, connectives, openers,
+  person_pronouns, subject_pronouns, weak_starts, demonstratives, irregular_past, s_verbs,
+};
+#define PAST   (1u << 12)
+#define S_BASE (1u << 13)
+
+static GHashTable *
+word_table (void)
+{
+  static GHashTable *table;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (word_lists) <= 32);
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
+        for (guint i = 0; word_lists[l][i] != NULL; i++)
+          {
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (t, word_lists[l][i]));
+
+            g_hash_table_insert (t, (gpointer) word_lists[l][i], GUINT_TO_POINTER (bits | (1u << l)));
+          }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+static guint
+word_bits (const char *lower_word)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (word_table (), lower_word));
+}
+
+static gboolean
+in_list (const char * const *list,
+         const char         *lower_word)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (word_lists); l++)
+    if (word_lists[l] == list)
+      return (word_bits (lower_word) & (1u << l)) != 0;
+  return chronicle_word_in_list (list, lower_word);
+}
+
+static gboolean
+verb_kind (const char *lower_word,
+           guint       kind)
+{
+  return (word_bits (lower_word) & kind) != 0;
+}
+
 static gboolean
 is_s_verb (const char *lower_word)
 {
@@ -187,19 +246,19 @@ is_s_verb (const char *lower_word)
     return FALSE;
   memcpy (base, lower_word, n - 1);
   base[n - 1] = '\0';
-  if (chronicle_word_in_list (s_verbs, base))
+  if (verb_kind (base, S_BASE))
     return TRUE;
   /* "reaches", "denies" */
   if (n > 4 && lower_word[n - 2] == 'e')
     {
       base[n - 2] = '\0';
-      if (chronicle_word_in_list (s_verbs, base))
+      if (verb_kind (base, S_BASE))
         return TRUE;
       if (n > 5 && lower_word[n - 3] == 'i')
         {
           base[n - 3] = 'y';
           base[n - 2] = '\0';
-          return chronicle_word_in_list (s_verbs, base);
+          return verb_kind (base, S_BASE);
         }
     }
   return FALSE;
@@ -220,11 +279,11 @@ is_verb (Draft *d,
 
   if (!is_lower_word (d, k) || word (d, k)->in_quote)
     return FALSE;
-  if (chronicle_word_in_list (auxiliaries, w))
+  if (in_list (auxiliaries, w))
     return TRUE;
   if (after_modifier)
     return FALSE;
-  if (chronicle_word_in_list (irregular_past, w) || is_s_verb (w))
+  if (verb_kind (w, PAST) || is_s_verb (w))
     return TRUE;
   /* any -s word between a subject and an object ("the settlement
    * replaces the agreement"), not a plural ("talks in", "its plans") */
@@ -296,12 +355,12 @@ date_is_needed (ChronicleArticleText *text,
     {
       const ChronicleToken *t = chronicle_article_text_token (text, i - 1);
 
-      if (!chronicle_word_in_list (prepositions, t->lower))
+      if (!in_list (prepositions, t->lower))
         before = t;
     }
   if (before == NULL)
-    return chronicle_word_in_list (auxiliaries, after->lower);
-  return chronicle_word_in_list (auxiliaries, before->lower) || strcmp (before->lower, "to") == 0;
+    return in_list (auxiliaries, after->lower);
+  return in_list (auxiliaries, before->lower) || strcmp (before->lower, "to") == 0;
 }
 
 /* Step 1: the sentence's words without its date, quotes and brackets. */
@@ -323,7 +382,7 @@ collect (Draft *d,
       const ChronicleToken *t = chronicle_article_text_token (d->text, i);
       const ChronicleToken *next = i + 1 < end ? chronicle_article_text_token (d->text, i + 1) : NULL;
       gboolean before_date = i + 1 == date_first && next != NULL &&
-                             (chronicle_word_in_list (prepositions, t->lower) ||
+                             (in_list (prepositions, t->lower) ||
                               strcmp (t->lower, "earlier") == 0 || strcmp (t->lower, "later") == 0);
 
       if (strcmp (t->lower, "(") == 0 || strcmp (t->lower, "[") == 0)
@@ -434,7 +493,7 @@ resolve_pronoun (Draft     *d,
   if (names == NULL || d->words->len == 0)
     return;
   first = word (d, 0);
-  if (!chronicle_word_in_list (person_pronouns, first->lower))
+  if (!in_list (person_pronouns, first->lower))
     return;
   at = g_array_index (d->words, guint, 0);
   for (guint k = names->len; k > 0; k--)
@@ -533,21 +592,48 @@ can_end_before (Draft *d,
   if (strcmp (next, "to") == 0)
     return is_capitalised (d, k + 1) || is_in (determiners, d, k + 1) ||
            (k + 1 < d->words->len && word (d, k + 1)->kind == CHRONICLE_TOKEN_NUMBER);
-  if (chronicle_word_in_list (conjunctions, next))
+  if (in_list (conjunctions, next))
     /* "Russian and Ukrainian negotiators", "Russia and Ukraine" */
     return strcmp (next, "but") == 0 || !(is_capitalised (d, k - 1) && is_capitalised (d, k + 1));
   if (strcmp (next, "that") == 0)
     /* "said that …" says nothing yet */
     return !is_verb (d, k - 1) && !(k >= 2 && is_verb (d, k - 2));
-  if (chronicle_word_in_list (prepositions, next))
+  if (in_list (prepositions, next))
     /* "of" belongs to the noun before it ("a night of talks"); and
      * "Secretary of State", "Bank of England" */
     return (d->loose || strcmp (next, "of") != 0) && !(is_capitalised (d, k - 1) && is_capitalised (d, k + 1));
-  if (chronicle_word_in_list (clause_starts, next))
+  if (in_list (clause_starts, next))
     return TRUE;
   /* a participle: "negotiators holding discussions" */
   return is_lower_word (d, k) && g_str_has_suffix (next, "ing") && strlen (next) > 5 &&
          !is_in (determiners, d, k - 1) && !is_in (auxiliaries, d, k - 1);
+}
+
+/* The length in characters of build (d, n), without building it. */
+static glong
+headline_length (Draft *d,
+                 guint  n)
+{
+  glong length = 0;
+  guint end = MIN (n, d->words->len);
+
+  /* what build() strips at the end */
+  while (end > 0 && word (d, end - 1)->kind == CHRONICLE_TOKEN_PUNCT &&
+         word (d, end - 1)->end - word (d, end - 1)->start == 1 &&
+         strchr (",;:-", d->text->text[word (d, end - 1)->start]) != NULL)
+    end--;
+  for (guint k = 0; k < end; k++)
+    {
+      const ChronicleToken *t = word (d, k);
+
+      if (k > 0 && t->space_before)
+        length++;
+      if (k == 0 && d->subject != NULL)
+        length += g_utf8_strlen (d->subject, -1);
+      else
+        length += g_utf8_strlen (d->text->text + t->start, t->end - t->start);
+    }
+  return length;
 }
 
 /* The cut, or 0: the longest headline within @limit characters that
@@ -563,12 +649,9 @@ find_cut (Draft    *d,
 
   for (guint n = MAX (min_end, 1); n <= d->words->len; n++)
     {
-      g_autofree char *headline = NULL;
-
       if (!can_end_before (d, n))
         continue;
-      headline = build (d, n);
-      if (g_utf8_strlen (headline, -1) > limit)
+      if (headline_length (d, n) > (glong) limit)
         break;
       best = n;
       if (shortest)
@@ -585,8 +668,6 @@ best_cut (Draft *d,
           guint  min_end)
 {
   guint strict, loose;
-  g_autofree char *strict_text = NULL;
-  g_autofree char *loose_text = NULL;
 
   d->loose = FALSE;
   strict = find_cut (d, min_end, CHRONICLE_HEADLINE_CHARS, FALSE);
@@ -595,9 +676,7 @@ best_cut (Draft *d,
   d->loose = FALSE;
   if (strict == 0 || loose == 0 || loose == strict)
     return strict != 0 ? strict : loose;
-  strict_text = build (d, strict);
-  loose_text = build (d, loose);
-  return 3 * g_utf8_strlen (strict_text, -1) >= 2 * g_utf8_strlen (loose_text, -1) ? strict : loose;
+  return 3 * headline_length (d, strict) >= 2 * headline_length (d, loose) ? strict : loose;
 }
 
 /* The subject's last phrase after its head: a prepositional one, not
