@@ -406,6 +406,43 @@ test_review_flags_duplicates (Fixture       *fixture,
   g_assert_null (_chronicle_window_get_review_page (fixture->window));
 }
 
+/* A timeline and an article opened together (a drop, the command line):
+ * the tab finishes loading behind the review, which keeps its header, and
+ * its events are flagged once they are in. */
+static void
+test_review_header_while_tab_loads (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "strike.chronicle.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(GError) error = NULL;
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *deal;
+
+  g_file_set_contents (path,
+                       "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Harbour strike\","
+                       " \"events\": [{\"id\": \"deal\", \"date\": \"2025-03-18\","
+                       " \"title\": \"Maria Costa announces the deal\"}]}", -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, file);
+  page = import_and_wait (fixture, article);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), ==, "Review Article");
+  g_assert_false (gtk_widget_get_visible (fixture->window->navigation_box));
+  g_assert_false (gtk_widget_get_visible (fixture->window->sidebar_button));
+  deal = find_proposal (page, "2025-03-18", NULL);
+  g_assert_cmpstr (chronicle_review_proposal_get_duplicate_of (deal), ==, "Maria Costa announces the deal");
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+
+  /* Back to the tabs: their header again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+  g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), ==, "Harbour strike");
+  g_assert_true (gtk_widget_get_visible (fixture->window->navigation_box));
+}
+
 /* The timeline the review tests add to: two events, one of them like
  * the article's deal (same day, similar words). */
 static ChronicleDocument *
@@ -743,6 +780,8 @@ main (int   argc,
   g_test_add ("/review/add-to-current-undo", Fixture, NULL,
               fixture_setup, test_review_add_to_current_undo, fixture_teardown);
   g_test_add ("/review/merge", Fixture, NULL, fixture_setup, test_review_merge, fixture_teardown);
+  g_test_add ("/review/header-while-tab-loads", Fixture, NULL,
+              fixture_setup, test_review_header_while_tab_loads, fixture_teardown);
   g_test_add ("/review/duplicate-follows-date", Fixture, NULL,
               fixture_setup, test_review_duplicate_follows_date, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);
