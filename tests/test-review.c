@@ -433,6 +433,7 @@ test_review_header_while_tab_loads (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), ==, "Review Article");
   g_assert_false (gtk_widget_get_visible (fixture->window->navigation_box));
   g_assert_false (gtk_widget_get_visible (fixture->window->sidebar_button));
+  g_assert_false (gtk_widget_get_visible (fixture->window->spinner));   /* the load is over */
   deal = find_proposal (page, "2025-03-18", NULL);
   g_assert_cmpstr (chronicle_review_proposal_get_duplicate_of (deal), ==, "Maria Costa announces the deal");
   g_assert_false (chronicle_review_proposal_get_accepted (deal));
