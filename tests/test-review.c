@@ -545,6 +545,74 @@ test_review_add_to_current_undo (Fixture       *fixture,
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 4);
 }
 
+/* The article's source id taken by another source of the timeline (two
+ * articles of one publisher on one day): the article gets the next free
+ * id and its events and quotes cite that; importing the same article
+ * again adds no second source. */
+static void
+test_review_source_id_taken (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "taken.chronicle.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *article_source = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(ChronicleReviewProposal) first = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const one[] = { "2025-03-17", NULL };
+  const char * const other[] = { "2025-03-03", NULL };
+  ChronicleReviewPage *page;
+  ChronicleDocument *document;
+  ChronicleTimeline *timeline;
+  guint position;
+
+  /* the id the draft gives the article */
+  page = import_and_wait (fixture, article);
+  first = g_list_model_get_item (chronicle_review_page_get_proposals (page), 0);
+  article_source = g_strdup (chronicle_event_get_source_ids (chronicle_review_proposal_get_event (first))[0]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+
+  contents = g_strdup_printf ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Taken\","
+                              " \"sources\": [{\"id\": \"%s\", \"title\": \"Another story\"}],"
+                              " \"events\": [{\"id\": \"x\", \"date\": \"2024-01-01\", \"title\": \"X\","
+                              " \"sources\": [\"%s\"]}]}", article_source, article_source);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, file);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  document = chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window));
+
+  page = import_and_wait (fixture, article);
+  accept_only (page, one);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  timeline = chronicle_document_get_timeline (document);
+  expected = g_strdup_printf ("%s-2", article_source);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, 2);
+  g_assert_cmpstr (chronicle_source_get_title (chronicle_timeline_lookup_source (timeline, article_source)), ==,
+                   "Another story");
+  g_assert_nonnull (chronicle_timeline_lookup_source (timeline, expected));
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    if (strcmp (chronicle_timeline_get_event_id (timeline, i), "x") != 0)
+      {
+        g_assert_cmpstr (chronicle_timeline_get_event_source_ids (timeline, i)[0], ==, expected);
+        g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, i), ==, 1);
+        g_assert_cmpstr (chronicle_quote_get_source_id (chronicle_timeline_get_event_quote (timeline, i, 0)), ==,
+                         expected);
+      }
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "x", &position));
+  g_assert_cmpstr (chronicle_timeline_get_event_source_ids (timeline, position)[0], ==, article_source);
+
+  /* the same article again: its source is there already */
+  page = import_and_wait (fixture, article);
+  accept_only (page, other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, 2);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+}
+
 /* A flagged proposal merged: its quote and source go into the event it
  * looks like, nothing is added, and one undo takes it back. */
 static void
@@ -781,6 +849,8 @@ main (int   argc,
   g_test_add ("/review/add-to-current-undo", Fixture, NULL,
               fixture_setup, test_review_add_to_current_undo, fixture_teardown);
   g_test_add ("/review/merge", Fixture, NULL, fixture_setup, test_review_merge, fixture_teardown);
+  g_test_add ("/review/source-id-taken", Fixture, NULL,
+              fixture_setup, test_review_source_id_taken, fixture_teardown);
   g_test_add ("/review/header-while-tab-loads", Fixture, NULL,
               fixture_setup, test_review_header_while_tab_loads, fixture_teardown);
   g_test_add ("/review/duplicate-follows-date", Fixture, NULL,

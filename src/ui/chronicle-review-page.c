@@ -905,9 +905,10 @@ chronicle_review_page_build_timeline (ChronicleReviewPage  *self,
   return g_steal_pointer (&timeline);
 }
 
-/* The id the article's source takes in @timeline: its own, unless another
- * source has it (two articles of one publisher on one day): then the
- * first free "-2", "-3" … A source that is the same article is reused. */
+/* The id the article's source takes in @timeline: that of a source with
+ * the same title, address and publisher (the article, imported before);
+ * else its own, unless another source has it (two articles of one
+ * publisher on one day): then the first free "-2", "-3" … */
 static char *
 source_id_in (ChronicleTimeline *timeline,
               ChronicleSource   *source,
@@ -923,12 +924,13 @@ source_id_in (ChronicleTimeline *timeline,
     {
       g_autoptr(ChronicleSource) other = g_list_model_get_item (sources, i);
 
-      if (g_strcmp0 (chronicle_source_get_id (other), id) == 0 &&
-          g_strcmp0 (chronicle_source_get_title (other), chronicle_source_get_title (source)) == 0 &&
-          g_strcmp0 (chronicle_source_get_url (other), chronicle_source_get_url (source)) == 0)
+      /* the same article, imported before (maybe under "-2") */
+      if (g_strcmp0 (chronicle_source_get_title (other), chronicle_source_get_title (source)) == 0 &&
+          g_strcmp0 (chronicle_source_get_url (other), chronicle_source_get_url (source)) == 0 &&
+          g_strcmp0 (chronicle_source_get_publisher (other), chronicle_source_get_publisher (source)) == 0)
         {
           *present = TRUE;
-          return g_strdup (id);
+          return g_strdup (chronicle_source_get_id (other));
         }
       /* the list model keeps its items: the id outlives this loop */
       g_hash_table_add (taken, (gpointer) chronicle_source_get_id (other));
@@ -955,19 +957,36 @@ step_name (guint n_added,
                                        n_added + n_merged), n_added + n_merged);
 }
 
-/* Each chosen proposal as the event to add or to merge from, its source
- * the id the article has in @timeline; NULL with @error for a date that
- * does not parse. */
-static GPtrArray *
+/* A chosen proposal and the event it adds, or merges from. */
+typedef struct
+{
+  ChronicleReviewProposal *proposal;
+  ChronicleEvent          *event;
+} Chosen;
+
+static void
+chosen_clear (gpointer data)
+{
+  Chosen *chosen = data;
+
+  g_clear_object (&chosen->proposal);
+  g_clear_object (&chosen->event);
+}
+
+/* Each chosen proposal with the event to add or to merge from, its
+ * source the id the article has in the timeline; NULL with @error for a
+ * date that does not parse. */
+static GArray *
 build_chosen (ChronicleReviewPage  *self,
               const char           *source_id,
               guint                *n_added,
               guint                *n_merged,
               GError              **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Chosen));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
 
+  g_array_set_clear_func (events, chosen_clear);
   *n_added = *n_merged = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -986,14 +1005,11 @@ build_chosen (ChronicleReviewPage  *self,
                        _("The date of “%s” is not a date: write it as 2025-05-16, 2025-05 or 2025"), headline);
           return NULL;
         }
-      /* the proposal rides along: merging needs the event it looks like */
-      g_object_set_data_full (G_OBJECT (event), "chronicle-review-proposal", g_object_ref (proposal),
-                              g_object_unref);
       if (chronicle_review_proposal_get_merge (proposal))
         (*n_merged)++;
       else
         (*n_added)++;
-      g_ptr_array_add (events, event);
+      g_array_append_val (events, ((Chosen) { g_object_ref (proposal), event }));
     }
   if (events->len == 0)
     {
@@ -1006,10 +1022,11 @@ build_chosen (ChronicleReviewPage  *self,
 static gboolean
 apply_one (ChronicleDocument  *document,
            ChronicleTimeline  *timeline,
-           ChronicleEvent     *event,
+           Chosen             *chosen,
            GError            **error)
 {
-  ChronicleReviewProposal *proposal = g_object_get_data (G_OBJECT (event), "chronicle-review-proposal");
+  ChronicleReviewProposal *proposal = chosen->proposal;
+  ChronicleEvent *event = chosen->event;
   const char *id = chronicle_review_proposal_get_duplicate_id (proposal);
   g_autoptr(ChronicleEvent) merged = NULL;
   g_autofree char *added = NULL;
@@ -1059,7 +1076,7 @@ chronicle_review_page_add_to_document (ChronicleReviewPage  *self,
   ChronicleTimeline *timeline;
   g_autoptr(ChronicleSource) article = NULL;
   g_autoptr(ChronicleSource) source = NULL;
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GArray) events = NULL;
   g_autofree char *source_id = NULL;
   g_autofree char *name = NULL;
   gboolean present;
@@ -1096,7 +1113,7 @@ chronicle_review_page_add_to_document (ChronicleReviewPage  *self,
   for (guint i = 0; ok && i < events->len; i++)
     {
       ok = apply_one (self->document, chronicle_document_get_timeline (self->document),
-                      g_ptr_array_index (events, i), error);
+                      &g_array_index (events, Chosen, i), error);
       edited |= ok;
     }
   chronicle_document_end_group (self->document);
