@@ -154,6 +154,23 @@ test_evidence_written (void)
   }
 }
 
+/* Two happenings of one day stay in the article's order, whatever their
+ * headlines (ids) say. */
+static void
+test_same_day_order (void)
+{
+  static const char text[] =
+    "Port news\n\n"
+    "Workers blocked the north gate of the port on Tuesday in a protest over night pay.\n\n"
+    "A ferry from the islands ran aground near the south quay on Tuesday in thick fog.\n";
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
+
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 0), "Workers"));
+  g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 1), "A ferry"));
+}
+
 static void
 test_no_date_refused (void)
 {
@@ -257,6 +274,7 @@ main (int    argc,
 
   g_test_add_func ("/extract/events/from-article", test_events);
   g_test_add_func ("/extract/events/evidence-written", test_evidence_written);
+  g_test_add_func ("/extract/events/same-day-order", test_same_day_order);
   g_test_add_func ("/extract/events/no-date-refused", test_no_date_refused);
   g_test_add_func ("/extract/article/publication-dates", test_publication_dates);
   g_test_add_func ("/extract/article/bad-input", test_bad_input);

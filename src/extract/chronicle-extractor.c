@@ -263,6 +263,8 @@ propose_event (Run                 *run,
   id = unique_id (run, headline);
   event = chronicle_event_new (id, date, headline);
   chronicle_event_set_summary (event, summary);
+  /* Events of one day keep the article's order, not their ids'. */
+  chronicle_event_set_sequence (event, index);
   chronicle_event_set_source_ids (event, sources);
   chronicle_event_set_approximate (event, x != NULL && (x->mod != NULL || strchr (x->value, 'W') != NULL ||
                                                         strchr (x->value, 'Q') != NULL));
