@@ -613,6 +613,24 @@ test_review_source_id_taken (Fixture       *fixture,
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
 }
 
+/* The timeline closed during the review: nothing is added to it, and
+ * the review stays for a new timeline. */
+static void
+test_review_current_closed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(ChronicleDocument) document = g_object_ref (open_existing (fixture));
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+
+  adw_tab_view_close_page (fixture->window->tab_view, adw_tab_view_get_nth_page (fixture->window->tab_view, 0));
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 2);
+  g_assert_false (chronicle_document_get_modified (document));
+}
+
 /* A flagged proposal merged: its quote and source go into the event it
  * looks like, nothing is added, and one undo takes it back. */
 static void
@@ -849,6 +867,8 @@ main (int   argc,
   g_test_add ("/review/add-to-current-undo", Fixture, NULL,
               fixture_setup, test_review_add_to_current_undo, fixture_teardown);
   g_test_add ("/review/merge", Fixture, NULL, fixture_setup, test_review_merge, fixture_teardown);
+  g_test_add ("/review/current-closed", Fixture, NULL,
+              fixture_setup, test_review_current_closed, fixture_teardown);
   g_test_add ("/review/source-id-taken", Fixture, NULL,
               fixture_setup, test_review_source_id_taken, fixture_teardown);
   g_test_add ("/review/header-while-tab-loads", Fixture, NULL,
