@@ -663,6 +663,9 @@ test_review_merge (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (merge), TRUE);
   g_assert_false (chronicle_review_proposal_get_accepted (deal));
   g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "add-current-button")));
+  /* the count says so */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (page), "count-label"))),
+                            "1 to merge"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
   timeline = chronicle_document_get_timeline (document);

@@ -147,6 +147,16 @@ update_count (ChronicleReviewPage *self)
   /* Translators: "2 of 5 events accepted" */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u event accepted", "%'u of %'u events accepted", n),
                           accepted, n);
+  if (merged > 0)
+    {
+      /* Translators: follows "2 of 5 events accepted" */
+      g_autofree char *merging = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u to merge", "%'u to merge",
+                                                               merged), merged);
+      g_autofree char *both = g_strdup_printf (_("%s, %s"), text, merging);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", accepted > 0);
   /* "None found" only once the article could be dated. */
