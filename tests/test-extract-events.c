@@ -166,9 +166,14 @@ test_same_day_order (void)
   g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
   g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
 
+  g_autofree char *data = NULL;
+
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
   g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 0), "Workers"));
   g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 1), "A ferry"));
+  /* and so in the draft's file, which follows the events' sequence */
+  data = chronicle_timeline_to_data (timeline, NULL);
+  g_assert_true (strstr (data, "\"Workers") < strstr (data, "\"A ferry"));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "chronicle-event.h"
 #include "chronicle-extractor.h"
 #include "chronicle-headline-private.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-quote-finder-private.h"
 #include "chronicle-source.h"
@@ -237,6 +238,23 @@ timex_to_date (ChronicleTimex *x,
   return chronicle_date_init (date, precision, x->year, MAX (x->month, 1), MAX (x->day, 1), 0, 0, 0, NULL);
 }
 
+/* The event knows its evidence (chronicle_event_get_evidence(), what the
+ * review page highlights); the draft's file has it too, as a member the
+ * model keeps for the writer after "quotes" ("evidence": {"start",
+ * "end"}), which also survives loading and saving the draft. */
+static void
+set_evidence (ChronicleEvent *event,
+              guint           start,
+              guint           end)
+{
+  g_autofree char *value = g_strdup_printf ("{\"start\":%u,\"end\":%u}", start, end);
+  ChronicleKeptMember member = { "quotes", "evidence", value };
+  g_autoptr(ChronicleKept) kept = chronicle_kept_new (&member, 1, NULL, 0);
+
+  chronicle_event_set_evidence (event, start, end);
+  chronicle_kept_set (event, kept);
+}
+
 static ChronicleEvent *
 propose_event (Run                 *run,
                guint                index,
@@ -263,7 +281,7 @@ propose_event (Run                 *run,
   id = unique_id (run, headline);
   event = chronicle_event_new (id, date, headline);
   chronicle_event_set_summary (event, summary);
-  /* Events of one day keep the article's order, not their ids'. */
+  /* for now: events of one day keep the article's order, not their ids' */
   chronicle_event_set_sequence (event, index);
   chronicle_event_set_source_ids (event, sources);
   chronicle_event_set_approximate (event, x != NULL && (x->mod != NULL || strchr (x->value, 'W') != NULL ||
@@ -271,7 +289,7 @@ propose_event (Run                 *run,
   set_actors_and_place (run, s, event);
 
   evidence_start = g_utf8_pointer_to_offset (run->text->text, trimmed);
-  chronicle_event_set_evidence (event, evidence_start, evidence_start + g_utf8_strlen (summary, -1));
+  set_evidence (event, evidence_start, evidence_start + g_utf8_strlen (summary, -1));
   run->sentence_events[index] = event;
   return event;
 }
@@ -337,6 +355,13 @@ attach_quotes (Run *run)
     }
 }
 
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  return chronicle_event_compare (*(ChronicleEvent **) a, *(ChronicleEvent **) b);
+}
+
 static void
 chronicle_extractor_class_init (ChronicleExtractorClass *klass)
 {
@@ -379,6 +404,7 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   const char *title;
   Run run = { 0, };
   GDate dct;
+  g_autoptr(GPtrArray) events = NULL;
 
   g_return_val_if_fail (CHRONICLE_IS_EXTRACTOR (self), NULL);
   g_return_val_if_fail (CHRONICLE_IS_ARTICLE (article), NULL);
@@ -420,13 +446,20 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   propose_events (&run, published);
   attach_quotes (&run);
   /* Complete events only: the timeline keeps a copy of an event's fields
-   * (docs/model.md), so quotes are attached before. */
+   * (docs/model.md), so quotes are attached before. In date order, one
+   * day's in the article's (the sentence was the sequence so far), and
+   * numbered so: the writer writes events in the order of their
+   * sequence, as a file was read. */
+  events = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < text->sentences->len; i++)
     if (run.sentence_events[i] != NULL)
-      {
-        chronicle_timeline_add_event (run.timeline, run.sentence_events[i]);
-        g_object_unref (run.sentence_events[i]);
-      }
+      g_ptr_array_add (events, run.sentence_events[i]);
+  g_ptr_array_sort (events, compare_events);
+  for (guint i = 0; i < events->len; i++)
+    {
+      chronicle_event_set_sequence (g_ptr_array_index (events, i), i);
+      chronicle_timeline_add_event (run.timeline, g_ptr_array_index (events, i));
+    }
 
   g_ptr_array_unref (run.quotes);
   g_ptr_array_unref (run.names);
