@@ -872,16 +872,30 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "peace"), ==, 1);
   g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Delete Category");
 
+  g_signal_connect (chronicle_timeline_get_eras (timeline), "items-changed", G_CALLBACK (on_record_changes_cb), NULL);
+  g_signal_connect (chronicle_timeline_get_sources (timeline), "items-changed", G_CALLBACK (on_record_changes_cb), NULL);
+  n_changes = 0;
   g_assert_true (chronicle_document_put_era (document, era, &error));
   g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 2);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (last_position, ==, 1);
+  g_assert_cmpuint (last_added, ==, 1);
   g_assert_true (chronicle_document_remove_era (document, "y2022", &error));
   g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 1);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpuint (last_position, ==, 0);
+  g_assert_cmpuint (last_removed, ==, 1);
+  g_assert_cmpuint (last_added, ==, 0);
 
   g_assert_true (chronicle_document_put_source (document, source, &error));
   g_assert_nonnull (chronicle_timeline_lookup_source (timeline, "s2"));
+  g_assert_cmpuint (n_changes, ==, 3);
   g_assert_true (chronicle_document_remove_source (document, "s2", &error));
   g_assert_null (chronicle_timeline_lookup_source (timeline, "s2"));
   g_assert_nonnull (chronicle_timeline_lookup_source (timeline, "s1"));
+  g_assert_cmpuint (n_changes, ==, 4);
+  g_assert_cmpuint (last_position, ==, 1);
+  g_assert_cmpuint (last_removed, ==, 1);
 
   while (chronicle_document_get_can_undo (document))
     chronicle_document_undo (document);
@@ -895,6 +909,8 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "peace"), ==, G_MAXUINT);
   g_assert_null (chronicle_timeline_lookup_source (timeline, "s2"));
   g_signal_handlers_disconnect_by_func (categories, on_record_changes_cb, NULL);
+  g_signal_handlers_disconnect_by_func (chronicle_timeline_get_eras (timeline), on_record_changes_cb, NULL);
+  g_signal_handlers_disconnect_by_func (chronicle_timeline_get_sources (timeline), on_record_changes_cb, NULL);
 }
 
 static void
