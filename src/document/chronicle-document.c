@@ -40,6 +40,7 @@ struct _ChronicleDocument
   guint              load_generation;
   guint              reload_source;
   gboolean           loading;
+  gboolean           partial;         /* timeline is a load's preview (issue #12) */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleDocument, chronicle_document, G_TYPE_OBJECT)
@@ -258,10 +259,19 @@ on_load_ready_cb (GObject      *source_object,
     }
 
   g_clear_object (&self->load_cancellable);
-  first = self->timeline == NULL;
+  first = self->timeline == NULL || self->partial;
+  self->partial = FALSE;
 
   if (timeline == NULL)
     {
+      /* The preview was a file that then failed: nothing is loaded. */
+      if (self->timeline != NULL && first)
+        {
+          g_clear_object (&self->timeline);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+          apply_filter (self);
+          update_title (self);
+        }
       g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
       g_strfreev (warnings);
       self->last_error_summary = chronicle_load_error_get_summary (error);
@@ -301,6 +311,27 @@ on_load_progress_cb (ChronicleLoadPhase phase,
   set_progress (self, fraction);
 }
 
+/* A first load that takes a while shows what it has (a sorted prefix of
+ * the file's events) while the rest comes: the document holds it as its
+ * timeline, still loading, until the whole replaces it (or the load
+ * fails, and the document has nothing). Reloads keep what they show. */
+static void
+on_load_preview_cb (ChronicleTimeline *partial,
+                    gpointer           user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
+
+  if (self == NULL || data->generation != self->load_generation || !self->loading || self->timeline != NULL)
+    return;
+
+  self->partial = TRUE;
+  g_set_object (&self->timeline, partial);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+  apply_filter (self);
+  update_title (self);
+}
+
 static void
 start_load (ChronicleDocument *self)
 {
@@ -319,10 +350,10 @@ start_load (ChronicleDocument *self)
 
   set_progress (self, 0.0);
   set_loading (self, TRUE);
-  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
-                                               on_load_progress_cb, progress_data,
-                                               (GDestroyNotify) load_data_free,
-                                               on_load_ready_cb, data);
+  chronicle_timeline_load_async_with_preview (self->file, self->load_cancellable,
+                                              on_load_progress_cb, on_load_preview_cb, progress_data,
+                                              (GDestroyNotify) load_data_free,
+                                              on_load_ready_cb, data);
 }
 
 static gboolean
@@ -743,6 +774,14 @@ chronicle_document_get_loading (ChronicleDocument *self)
   g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
 
   return self->loading;
+}
+
+gboolean
+chronicle_document_get_partial (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->partial;
 }
 
 double

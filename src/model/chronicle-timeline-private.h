@@ -41,6 +41,7 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               const char                *id,
                                               guint                     *hash,
                                               guint                     *sequence);
+ChronicleTimeline *chronicle_timeline_copy_appended (ChronicleTimeline *self);
 
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */

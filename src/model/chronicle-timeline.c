@@ -1867,3 +1867,68 @@ chronicle_timeline_get_bounds (ChronicleTimeline *self,
     *end = g_array_index (self->max_ends, gint64, n - 1);
   return TRUE;
 }
+
+/**
+ * chronicle_timeline_copy_appended:
+ *
+ * A new timeline of the events appended so far in a bulk load (or of all
+ * the events, outside one), sorted and indexed, with the same title,
+ * description, sources, categories and eras: what the window draws while
+ * the rest of a large file loads (issue #12). @self is not changed and
+ * goes on appending. Costs about what appending those events cost.
+ *
+ * Returns: (transfer full): the copy
+ */
+ChronicleTimeline *
+chronicle_timeline_copy_appended (ChronicleTimeline *self)
+{
+  ChronicleTimeline *copy;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+
+  copy = chronicle_timeline_new (self->title);
+  chronicle_timeline_set_description (copy, self->description);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+      chronicle_timeline_add_source (copy, source);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->categories)); i++)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      chronicle_timeline_add_category (copy, category);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->eras)); i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (G_LIST_MODEL (self->eras), i);
+      chronicle_timeline_add_era (copy, era);
+    }
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      const Record *record = get_record (self, i);
+      const EventExtra *extra = record->extra;
+      guint32 category = record->category & CATEGORY_INDEX_MASK;
+      ChronicleEventFields fields = { 0, };
+
+      fields.id = record->id;
+      fields.title = record->title;
+      fields.date = &record->date;
+      fields.category_id = category != 0 ? g_ptr_array_index (self->category_names, category - 1) : NULL;
+      fields.approximate = (record->category & CATEGORY_APPROXIMATE) != 0;
+      fields.sequence = record->sequence;
+      if (extra != NULL)
+        {
+          fields.end = extra->has_end ? &extra->end : NULL;
+          fields.summary = extra->summary;
+          fields.location = extra->location;
+          fields.actors = (const char * const *) extra->actors;
+          fields.source_ids = (const char * const *) extra->source_ids;
+          fields.quotes = extra->quotes;
+        }
+      chronicle_timeline_append_fields (copy, &fields);
+    }
+  chronicle_timeline_finish_appending (copy);
+
+  return copy;
+}
