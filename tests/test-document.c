@@ -472,8 +472,13 @@ on_timeline_cb (ChronicleDocument *document,
   shown->n_shown++;
   if (chronicle_document_get_partial (document))
     {
+      g_autoptr(GError) error = NULL;
+
       g_assert_true (chronicle_document_get_loading (document));
       g_ptr_array_add (shown->partials, g_object_ref (timeline));
+      /* An edit of the preview would be lost with it: refused. */
+      g_assert_false (chronicle_document_remove_event (document, "e1", &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
     }
 }
 
