@@ -34,7 +34,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   ChronicleJsonDocument parsed = { 0, };
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  ChronicleImportReport report;
   g_autoptr(GError) error = NULL;
   g_autofree char *document = NULL;
   g_autoptr(ChronicleTimeline) timeline = NULL;
@@ -55,12 +55,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
-  document = chronicle_import_timelinejs (root, notes, &error);
+  chronicle_import_report_init (&report);
+  document = chronicle_import_timelinejs (root, &report, &error);
   chronicle_json_document_clear (&parsed);
   if ((document == NULL) == (error == NULL))
     abort ();
-  for (guint i = 0; i < notes->len; i++)
-    fuzz_check_line (g_ptr_array_index (notes, i));
+  for (guint i = 0; i < report.notes->len; i++)
+    fuzz_check_line (g_ptr_array_index (report.notes, i));
+  if (report.summary != NULL)
+    fuzz_check_line (report.summary);
+  chronicle_import_report_clear (&report);
   if (document == NULL)
     {
       fuzz_check_line (error->message);

@@ -826,6 +826,7 @@ test_validate (void)
   g_autofree char *example = chronicle_test_example_path ();
   g_autofree char *warn = data_path ("warn-unknown-category.json");
   g_autofree char *bad = data_path ("bad-date-feb30.json");
+  g_autofree char *import = g_test_build_filename (G_TEST_DIST, "data", "import", "tsv-columns.tsv", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
@@ -833,12 +834,23 @@ test_validate (void)
   g_assert_cmpint (run_chronicle (&out, &err, "--validate", example, NULL), ==, 0);
   expected = g_strdup_printf ("%s: valid, 11 events\n", example);
   g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&expected, g_free);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_chronicle (&out, &err, "--validate", example, warn, NULL), ==, 1);
   g_assert_nonnull (strstr (out, ": warning: "));
   g_assert_nonnull (strstr (out, "unknown category"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An import converted without a loss is valid: what was converted is
+   * said, but is no warning. */
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", import, NULL), ==, 0);
+  expected = g_strdup_printf ("%s: Converted from a spreadsheet: 2 of 2 rows as events, 2 groups as categories, "
+                              "0 eras, 0 quotes, 0 sources\n%s: valid, 2 events\n", import, import);
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&expected, g_free);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

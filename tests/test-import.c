@@ -90,7 +90,10 @@ test_timelinejs_fields (void)
 
   /* Six events, three left out with their place. */
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
-  assert_warning (warnings, "Converted from TimelineJS: 4 of 7 events, 2 groups as categories, 1 eras, 2 quotes, 2 links");
+  g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
+                   "Converted from TimelineJS: 4 of 7 events, 2 groups as categories, 1 eras, 2 quotes, "
+                   "2 links as sources");
+  g_assert_false (has_warning (warnings, "Converted from"));
   assert_warning (warnings, "events[3] \"big-bang\": start_date: year -13800000000 cannot be shown yet");
   assert_warning (warnings, "events[5] \"Impossible day\": start_date:");
   assert_warning (warnings, "events[6]: not an object; left out");
@@ -253,7 +256,9 @@ test_csv_columns (void)
   g_assert_no_error (error);
   g_assert_nonnull (timeline);
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
-  assert_warning (warnings, "Converted from a spreadsheet: 4 of 6 rows as events, 2 groups as categories");
+  g_assert_true (g_str_has_prefix (chronicle_timeline_get_import_summary (timeline),
+                                   "Converted from a spreadsheet: 4 of 6 rows as events, 2 groups as categories"));
+  g_assert_false (has_warning (warnings, "Converted from"));
   assert_warning (warnings, "Not represented, left out: Mood (2)");
   assert_warning (warnings, "row 6, column \"Date\": \"2022-02-30\" is not a date");
   assert_warning (warnings, "row 7: end 2023-04-01 is before start 2023-05-01; the end is left out");
@@ -306,6 +311,10 @@ test_tsv (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  /* A clean import has no warning, and no title of its own: it is named
+   * after its file, not "Imported timeline". */
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "tsv-columns");
   event = chronicle_timeline_get_event (timeline, 0);
   g_assert_cmpstr (chronicle_event_get_title (event), ==, "Tabbed");
   g_assert_cmpstr (chronicle_event_get_summary (event), ==, "one, with a comma");

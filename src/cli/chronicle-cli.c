@@ -551,6 +551,9 @@ run_validate (ChronicleCliOptions *options)
           continue;
         }
 
+      /* What an import converted is information: said, but no warning. */
+      if (chronicle_timeline_get_import_summary (timeline) != NULL)
+        g_print ("%s: %s\n", path, chronicle_timeline_get_import_summary (timeline));
       for (guint j = 0; warnings != NULL && warnings[j] != NULL; j++)
         g_print (_("%s: warning: %s\n"), path, warnings[j]);
 

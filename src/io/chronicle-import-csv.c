@@ -839,7 +839,7 @@ chronicle_import_refuse_table (const char  *data,
 char *
 chronicle_import_csv (const char  *data,
                       gsize        length,
-                      GPtrArray   *notes,
+                      ChronicleImportReport *report,
                       GError     **error)
 {
   Reader reader = { 0, };
@@ -877,7 +877,7 @@ chronicle_import_csv (const char  *data,
     }
 
   delimiter = find_delimiter (data, length);
-  chronicle_import_init (&reader.import, notes);
+  chronicle_import_init (&reader.import, report);
 
   if (!parse (&reader, data, length, delimiter))
     {
@@ -894,7 +894,7 @@ chronicle_import_csv (const char  *data,
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
                    /* Translators: %s is the first reason, such as row 2, column "Year": ... */
                    _("spreadsheet: none of its rows could be converted (%s)"),
-                   notes->len > 0 ? (const char *) g_ptr_array_index (notes, 0) : "");
+                   report->notes->len > 0 ? (const char *) g_ptr_array_index (report->notes, 0) : "");
       chronicle_import_clear (&reader.import);
       reader_clear (&reader);
       return NULL;

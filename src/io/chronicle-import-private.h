@@ -25,11 +25,22 @@ G_BEGIN_DECLS
 /* The most notes one import gives; the rest are counted in one more. */
 #define CHRONICLE_IMPORT_MAX_NOTES 100
 
+/* What a reader tells about its conversion. */
+typedef struct
+{
+  GPtrArray *notes;     /* of char *: what was not represented or refused */
+  char      *summary;   /* what was converted: information, not a warning */
+  gboolean   untitled;  /* the file had no title of its own */
+} ChronicleImportReport;
+
+void      chronicle_import_report_init    (ChronicleImportReport *report);
+void      chronicle_import_report_clear   (ChronicleImportReport *report);
+
 /* TRUE when @root, parsed JSON without our "format" member, has the shape
  * of a TimelineJS 3 document: a "title" slide, or events with start_date. */
 gboolean  chronicle_import_is_timelinejs  (ChronicleJsonNode  *root);
 char     *chronicle_import_timelinejs     (ChronicleJsonNode  *root,
-                                           GPtrArray          *notes,
+                                           ChronicleImportReport *report,
                                            GError            **error);
 
 /* TRUE when @data reads as a CSV or TSV table whose header names a date
@@ -44,12 +55,13 @@ gboolean  chronicle_import_refuse_table   (const char         *data,
                                            GError            **error);
 char     *chronicle_import_csv            (const char         *data,
                                            gsize               length,
-                                           GPtrArray          *notes,
+                                           ChronicleImportReport *report,
                                            GError            **error);
 
 /* The document being built, shared by the readers. */
 typedef struct
 {
+  ChronicleImportReport *report;  /* NULL when only sniffing */
   GPtrArray  *notes;
   guint       n_dropped;          /* notes past CHRONICLE_IMPORT_MAX_NOTES */
   JsonArray  *sources;
@@ -67,7 +79,7 @@ typedef struct
 } ChronicleImport;
 
 void         chronicle_import_init            (ChronicleImport   *import,
-                                               GPtrArray         *notes);
+                                               ChronicleImportReport *report);
 void         chronicle_import_clear           (ChronicleImport   *import);
 void         chronicle_import_note            (ChronicleImport   *import,
                                                const char        *format,
@@ -111,8 +123,9 @@ void         chronicle_import_set_display_date (ChronicleImport  *import,
 char        *chronicle_import_describe_place  (const char        *list,
                                                guint              index,
                                                const char        *name);
-/* Notes first what was converted (@summary) and not represented, and
- * returns the document's text. */
+/* Gives the report @summary (what was converted) and notes first what
+ * was not represented; returns the document's text. Without a @title,
+ * the report says the file is untitled. */
 char        *chronicle_import_finish          (ChronicleImport   *import,
                                                const char        *summary,
                                                const char        *title,

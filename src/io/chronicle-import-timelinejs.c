@@ -353,7 +353,7 @@ convert_era (ChronicleImport   *import,
 
 char *
 chronicle_import_timelinejs (ChronicleJsonNode  *root,
-                             GPtrArray          *notes,
+                             ChronicleImportReport *report,
                              GError            **error)
 {
   ChronicleImport import;
@@ -366,7 +366,7 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
   guint n_events = 0, n_converted;
   char *document;
 
-  chronicle_import_init (&import, notes);
+  chronicle_import_init (&import, report);
 
   array = chronicle_json_object_get_member (root, "events");
   if (array != NULL && chronicle_json_node_get_node_type (array) == CHRONICLE_JSON_NODE_ARRAY)
@@ -405,7 +405,7 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
                    /* Translators: %s is the first reason, such as events[0]: start_date: ... */
                    _("TimelineJS file: none of its events could be converted (%s)"),
-                   notes->len > 0 ? (const char *) g_ptr_array_index (notes, 0) : "");
+                   report->notes->len > 0 ? (const char *) g_ptr_array_index (report->notes, 0) : "");
       chronicle_import_clear (&import);
       return NULL;
     }

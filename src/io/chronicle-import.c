@@ -29,11 +29,26 @@ static const char * const palette[] = {
 };
 
 void
-chronicle_import_init (ChronicleImport *import,
-                       GPtrArray       *notes)
+chronicle_import_report_init (ChronicleImportReport *report)
+{
+  memset (report, 0, sizeof *report);
+  report->notes = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+chronicle_import_report_clear (ChronicleImportReport *report)
+{
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
+  g_clear_pointer (&report->summary, g_free);
+}
+
+void
+chronicle_import_init (ChronicleImport       *import,
+                       ChronicleImportReport *report)
 {
   memset (import, 0, sizeof *import);
-  import->notes = notes;
+  import->report = report;
+  import->notes = report != NULL ? report->notes : NULL;
   import->sources = json_array_new ();
   import->categories = json_array_new ();
   import->eras = json_array_new ();
@@ -288,8 +303,10 @@ chronicle_import_finish (ChronicleImport *import,
   g_autofree char *text = NULL;
   guint at = 0;
 
-  /* What was converted goes first: it is what the user reads. */
-  g_ptr_array_insert (import->notes, at++, g_strdup (summary));
+  /* What was converted is information, told apart from the notes. */
+  g_free (import->report->summary);
+  import->report->summary = g_strdup (summary);
+  import->report->untitled = title == NULL;
   if (import->n_display_dates > 0)
     g_ptr_array_insert (import->notes, at++,
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

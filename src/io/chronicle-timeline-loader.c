@@ -1274,7 +1274,7 @@ load_foreign (const char                   *data,
               GStrv                        *warnings,
               GError                      **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  ChronicleImportReport report;
   g_autofree char *converted = NULL;
   g_auto(GStrv) loaded_warnings = NULL;
   g_autoptr(GError) import_error = NULL;
@@ -1282,33 +1282,42 @@ load_foreign (const char                   *data,
   ChronicleTimeline *timeline;
   gboolean retry;
 
+  chronicle_import_report_init (&report);
   if (chronicle_import_is_csv (data, length))
-    converted = chronicle_import_csv (data, length, notes, &import_error);
+    converted = chronicle_import_csv (data, length, &report, &import_error);
   else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL) &&
            chronicle_import_is_timelinejs (chronicle_json_document_get_root (&document)))
-    converted = chronicle_import_timelinejs (chronicle_json_document_get_root (&document), notes, &import_error);
+    converted = chronicle_import_timelinejs (chronicle_json_document_get_root (&document), &report,
+                                             &import_error);
   chronicle_json_document_clear (&document);
 
   if (import_error != NULL)
     {
       g_clear_error (error);
       g_propagate_error (error, g_steal_pointer (&import_error));
+      chronicle_import_report_clear (&report);
       return NULL;
     }
   if (converted == NULL)
-    return NULL;
+    {
+      chronicle_import_report_clear (&report);
+      return NULL;
+    }
 
   g_clear_error (error);
   timeline = load_from_data (converted, NULL, strlen (converted), FALSE, reporter, cancellable,
                              warnings != NULL ? &loaded_warnings : NULL, &retry, error);
+  if (timeline != NULL)
+    chronicle_timeline_set_import (timeline, report.summary, report.untitled);
   if (timeline != NULL && warnings != NULL)
     {
       for (guint i = 0; loaded_warnings != NULL && loaded_warnings[i] != NULL; i++)
-        g_ptr_array_add (notes, g_strdup (loaded_warnings[i]));
-      g_ptr_array_add (notes, NULL);
-      *warnings = (GStrv) g_ptr_array_steal (notes, NULL);
+        g_ptr_array_add (report.notes, g_strdup (loaded_warnings[i]));
+      g_ptr_array_add (report.notes, NULL);
+      *warnings = (GStrv) g_ptr_array_steal (report.notes, NULL);
     }
 
+  chronicle_import_report_clear (&report);
   return timeline;
 }
 

@@ -42,6 +42,13 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               guint                     *hash,
                                               guint                     *sequence);
 
+/* Set by the loader on a converted file; @untitled when the file had no
+ * title of its own (the file loader then names it after the file). */
+void     chronicle_timeline_set_import       (ChronicleTimeline         *self,
+                                              const char                *summary,
+                                              gboolean                   untitled);
+gboolean chronicle_timeline_get_import_untitled (ChronicleTimeline      *self);
+
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */
 guint    chronicle_timeline_get_n_event_objects (ChronicleTimeline *self);

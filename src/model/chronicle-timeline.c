@@ -62,6 +62,8 @@ struct _ChronicleTimeline
 
   char       *title;
   char       *description;
+  char       *import_summary;   /* NULL unless converted from another format */
+  gboolean    import_untitled;
 
   GListStore *sources;          /* of ChronicleSource, file order */
   GListStore *categories;       /* of ChronicleCategory, file order */
@@ -861,6 +863,7 @@ chronicle_timeline_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->import_summary, g_free);
   g_clear_pointer (&self->sources_by_id, g_hash_table_unref);
   g_clear_pointer (&self->categories_by_id, g_hash_table_unref);
   g_clear_pointer (&self->records, g_array_unref);
@@ -993,6 +996,34 @@ chronicle_timeline_set_title (ChronicleTimeline *self,
 
   if (chronicle_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+chronicle_timeline_get_import_summary (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+
+  return self->import_summary;
+}
+
+void
+chronicle_timeline_set_import (ChronicleTimeline *self,
+                               const char        *summary,
+                               gboolean           untitled)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+
+  g_free (self->import_summary);
+  self->import_summary = g_strdup (summary);
+  self->import_untitled = untitled;
+}
+
+gboolean
+chronicle_timeline_get_import_untitled (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
+
+  return self->import_untitled;
 }
 
 const char *
