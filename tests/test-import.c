@@ -181,6 +181,96 @@ test_timelinejs_fields (void)
   }
 }
 
+static char *
+event_date (ChronicleEvent *event,
+            gboolean        end)
+{
+  const ChronicleDate *date = end ? chronicle_event_get_end (event) : chronicle_event_get_date (event);
+
+  return date != NULL ? chronicle_date_to_iso (date) : NULL;
+}
+
+/* TimelineJS 2: "year,month,day" dates cut to their precision, tags as
+ * categories, assets as quotes or sources, and each refusal with its place. */
+static void
+test_timelinejs2_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("timelinejs2-full.json", &warnings, &error);
+  static const char * const dates[][2] = {
+    { "1899", NULL }, { "2011-12-10", "2011-12-11" }, { "2012-01", NULL }, { "2012-01-18", NULL },
+    { "2012-01-26T10:30", NULL },
+  };
+  ChronicleEvent *event;
+  ChronicleQuote *quote;
+  ChronicleSource *source;
+  const char * const *source_ids;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "Sh*t People Say");
+  g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "People say stuff");
+  g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
+                   "Converted from TimelineJS 2: 5 of 8 dates as events, 2 tags as categories, 1 eras, "
+                   "1 quotes, 2 links as sources");
+
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (dates));
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *start = event_date (chronicle_timeline_get_event (timeline, i), FALSE);
+      g_autofree char *end = event_date (chronicle_timeline_get_event (timeline, i), TRUE);
+
+      g_assert_cmpstr (start, ==, dates[i][0]);
+      g_assert_cmpstr (end, ==, dates[i][1]);
+    }
+
+  assert_warning (warnings, "date[4] \"End before start\": end 2011 is before start 2012-01; the end is left out");
+  assert_warning (warnings, "date[5] \"Typo\": startDate: \"20l1,1,1\" is not a TimelineJS date");
+  assert_warning (warnings, "date[6] \"No date\": startDate: missing; the event is left out");
+  assert_warning (warnings, "date[7]: not an object; left out");
+  assert_warning (warnings, "era[1] \"Broken era\": startDate: \"soon\" is not a TimelineJS date");
+  assert_warning (warnings, "Not represented, left out: classname (1), era.tag (1), timeline.asset (1)");
+
+  /* The blockquote a quote, its credit the speaker. */
+  event = chronicle_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Le portrait mystérieux");
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Cinema is an invention without a future.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Louis Lumière");
+
+  /* HTML as text, its link and the video as sources, the tag a category. */
+  event = chronicle_timeline_get_event (timeline, 1);
+  g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-1");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Headline goes here");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Body text, see the report.");
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-1");
+  g_assert_cmpstr (chronicle_event_get_category_id (chronicle_timeline_get_event (timeline, 4)), ==, "group-1");
+  source_ids = (const char * const *) chronicle_event_get_source_ids (event);
+  g_assert_cmpuint (g_strv_length ((GStrv) source_ids), ==, 2);
+  source = find_source (timeline, source_ids[1]);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "http://youtu.be/u4XpeU9erbg");
+  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Caption text");
+  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "Credit Name");
+
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 1);
+}
+
+/* A TimelineJS 2 file none of whose dates can be read is refused, saying why. */
+static void
+test_timelinejs2_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = load_fixture ("timelinejs2-nothing.json", NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "TimelineJS 2 file: none of its dates could be converted "
+                                            "(date[0] \"A\": startDate: \"yesterday\" is not a TimelineJS date"));
+}
+
 /* A file none of whose events can be represented is refused, with the reason. */
 static void
 test_timelinejs_nothing (void)
@@ -221,14 +311,6 @@ test_timelinejs_not (void)
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
 }
 
-static char *
-event_date (ChronicleEvent *event,
-            gboolean        end)
-{
-  const ChronicleDate *date = end ? chronicle_event_get_end (event) : chronicle_event_get_date (event);
-
-  return date != NULL ? chronicle_date_to_iso (date) : NULL;
-}
 
 static ChronicleEvent *
 find_event (ChronicleTimeline *timeline,
@@ -548,6 +630,8 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
   g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
+  g_test_add_func ("/import/timelinejs2/fields", test_timelinejs2_fields);
+  g_test_add_func ("/import/timelinejs2/nothing", test_timelinejs2_nothing);
 
   g_test_add_func ("/import/csv/columns", test_csv_columns);
   g_test_add_func ("/import/csv/tsv", test_tsv);

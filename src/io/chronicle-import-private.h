@@ -43,6 +43,13 @@ char     *chronicle_import_timelinejs     (ChronicleJsonNode  *root,
                                            ChronicleImportReport *report,
                                            GError            **error);
 
+/* TRUE when @root has the shape of a TimelineJS 2 document: a
+ * "timeline" object with a "date" array or a "headline". */
+gboolean  chronicle_import_is_timelinejs2 (ChronicleJsonNode  *root);
+char     *chronicle_import_timelinejs2    (ChronicleJsonNode  *root,
+                                           ChronicleImportReport *report,
+                                           GError            **error);
+
 /* TRUE when @data reads as a CSV or TSV table whose header names a date
  * column (see chronicle-import-csv.c); cheap: reads the first line. */
 gboolean  chronicle_import_is_csv         (const char         *data,
@@ -119,6 +126,54 @@ gboolean     chronicle_import_check_end       (ChronicleImport   *import,
 void         chronicle_import_set_display_date (ChronicleImport  *import,
                                                JsonObject        *event,
                                                const char        *display_date);
+/* Members of a parsed JSON object, NULL when absent or of another type;
+ * _get_text() gives an HTML member as plain text (NULL when blank) and
+ * adds the links in it to @links (optional, of ChronicleHtmlLink). */
+ChronicleJsonNode *chronicle_import_get_object  (ChronicleJsonNode *object,
+                                                 const char        *name);
+const char  *chronicle_import_get_string      (ChronicleJsonNode *object,
+                                               const char        *name);
+char        *chronicle_import_get_text        (ChronicleJsonNode *object,
+                                               const char        *name,
+                                               GPtrArray         *links);
+
+/* A date as TimelineJS has it: year, month, day, hour, minute, second,
+ * millisecond, each present or not. */
+#define CHRONICLE_IMPORT_N_DATE_PARTS 7
+extern const char * const chronicle_import_date_part_names[CHRONICLE_IMPORT_N_DATE_PARTS];
+/* Our ISO text for a TimelineJS date, precise to its last part present;
+ * NULL with *@problem set (a translated reason) when it cannot be. */
+char        *chronicle_import_date_parts_to_iso (ChronicleImport *import,
+                                                 const gint64     parts[CHRONICLE_IMPORT_N_DATE_PARTS],
+                                                 const gboolean   present[CHRONICLE_IMPORT_N_DATE_PARTS],
+                                                 char           **problem);
+/* A TimelineJS event, 3 or 2, all borrowed, all but the start optional. */
+typedef struct
+{
+  guint        index;
+  const char  *start_iso;
+  const char  *end_iso;
+  const char  *unique_id;
+  const char  *headline;       /* plain text */
+  const char  *body;           /* plain text */
+  GPtrArray   *links;          /* of ChronicleHtmlLink, from the HTML */
+  const char  *display_date;
+  const char  *group;
+  const char  *media_url;
+  const char  *media_caption;  /* plain text */
+  const char  *media_credit;   /* plain text */
+} ChronicleImportEvent;
+
+/* Adds the event: the links and web media as its sources, a blockquote as
+ * its quote, the group as its category. */
+void         chronicle_import_add_event       (ChronicleImport            *import,
+                                               const ChronicleImportEvent *fields);
+/* Adds the era "era-<@index + 1>", @label or "Untitled era". */
+void         chronicle_import_add_era         (ChronicleImport   *import,
+                                               guint              index,
+                                               const char        *label,
+                                               const char        *start_iso,
+                                               const char        *end_iso);
 /* "events[3] \"name\"", "row 12": a place for a note. */
 char        *chronicle_import_describe_place  (const char        *list,
                                                guint              index,

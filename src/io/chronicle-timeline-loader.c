@@ -1262,6 +1262,20 @@ load_from_data (const char                   *data,
   return g_steal_pointer (&timeline);
 }
 
+/* A JSON document of another program, converted; NULL without @error
+ * when it is none we know. */
+static char *
+import_json (ChronicleJsonNode      *root,
+             ChronicleImportReport  *report,
+             GError                **error)
+{
+  if (chronicle_import_is_timelinejs2 (root))
+    return chronicle_import_timelinejs2 (root, report, error);
+  if (chronicle_import_is_timelinejs (root))
+    return chronicle_import_timelinejs (root, report, error);
+  return NULL;
+}
+
 /* A foreign document (see chronicle-import-private.h) converted to ours
  * and loaded, its conversion notes before the loader's warnings. Leaves
  * *@error alone (the loader's own refusal) when @data is none of the
@@ -1285,10 +1299,8 @@ load_foreign (const char                   *data,
   chronicle_import_report_init (&report);
   if (chronicle_import_is_csv (data, length))
     converted = chronicle_import_csv (data, length, &report, &import_error);
-  else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL) &&
-           chronicle_import_is_timelinejs (chronicle_json_document_get_root (&document)))
-    converted = chronicle_import_timelinejs (chronicle_json_document_get_root (&document), &report,
-                                             &import_error);
+  else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL))
+    converted = import_json (chronicle_json_document_get_root (&document), &report, &import_error);
   chronicle_json_document_clear (&document);
 
   if (import_error != NULL)
