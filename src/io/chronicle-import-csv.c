@@ -295,11 +295,8 @@ read_template_date (Reader      *reader,
       note_cell (reader, year_role, _("is not a year"), left_out);
       return NULL;
     }
-  if (year < 1 || year > 9999)
-    {
-      note_cell (reader, year_role, _("cannot be shown yet (Chronicle reads years 1 to 9999)"), left_out);
-      return NULL;
-    }
+  /* The Year column is TimelineJS's template's: -500 is 500 BC. */
+  year = chronicle_import_year_from_timelinejs (year);
   if (month_text != NULL)
     {
       if (!read_number (month_text, 1, 12, &month))
@@ -352,7 +349,7 @@ read_template_date (Reader      *reader,
                   ? CHRONICLE_DATE_PRECISION_SECOND : CHRONICLE_DATE_PRECISION_MINUTE;
     }
 
-  if (!chronicle_date_init (&date, precision, (int) year, (int) month, (int) day, (int) hour, (int) minute,
+  if (!chronicle_date_init (&date, precision, year, (int) month, (int) day, (int) hour, (int) minute,
                             (int) second, &error))
     {
       /* Translators: a place in a spreadsheet */
@@ -488,8 +485,13 @@ acled_precision (Reader     *reader,
            chronicle_date_parse (json_object_get_string_member (event, "date"), &date, NULL) &&
            date.precision >= CHRONICLE_DATE_PRECISION_DAY)
     {
-      g_autofree char *month = g_strdup_printf ("%04d-%02d", date.year, date.month);
+      g_autofree char *month = NULL;
 
+      date.precision = CHRONICLE_DATE_PRECISION_MONTH;
+      date.day = 1;
+      date.hour = date.minute = date.second = 0;
+      date.has_offset = FALSE;
+      month = chronicle_date_to_iso (&date);
       json_object_set_string_member (event, "date", month);
       if (json_object_has_member (event, "end"))
         json_object_remove_member (event, "end");

@@ -137,6 +137,11 @@ char        *chronicle_import_get_text        (ChronicleJsonNode *object,
                                                const char        *name,
                                                GPtrArray         *links);
 
+/* TimelineJS's years count as people do, -500 for 500 BC; ours are
+ * astronomical (-499). Deep time, where one year means nothing, is kept
+ * as it is, so that -13800000000 stays that. */
+gint64       chronicle_import_year_from_timelinejs (gint64 year);
+
 /* A date as TimelineJS has it: year, month, day, hour, minute, second,
  * millisecond, each present or not. */
 #define CHRONICLE_IMPORT_N_DATE_PARTS 7

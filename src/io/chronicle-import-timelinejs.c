@@ -124,22 +124,18 @@ chronicle_import_date_parts_to_iso (ChronicleImport *import,
   for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
     if (present[i])
       value[i] = parts[i];
+  value[0] = chronicle_import_year_from_timelinejs (value[0]);
 
   if (!present[0])
     {
       *problem = g_strdup (_("the date has no \"year\""));
       return NULL;
     }
-  if (value[0] < 1 || value[0] > 9999)
-    {
-      /* Translators: %s is a year number such as -13800000000 */
-      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, value[0]);
-
-      *problem = g_strdup_printf (_("year %s cannot be shown yet (Chronicle reads years 1 to 9999)"), year);
-      return NULL;
-    }
-
-  if (present[5] || present[6])
+  /* Deep time has years only, as in TimelineJS's cosmological scale,
+   * which reads nothing finer. */
+  if (value[0] <= -CHRONICLE_DATE_DEEP_YEAR || value[0] >= CHRONICLE_DATE_DEEP_YEAR)
+    precision = CHRONICLE_DATE_PRECISION_YEAR;
+  else if (present[5] || present[6])
     precision = CHRONICLE_DATE_PRECISION_SECOND;
   else if (present[3] || present[4])
     precision = CHRONICLE_DATE_PRECISION_MINUTE;
@@ -149,7 +145,7 @@ chronicle_import_date_parts_to_iso (ChronicleImport *import,
     precision = CHRONICLE_DATE_PRECISION_MONTH;
   else
     precision = CHRONICLE_DATE_PRECISION_YEAR;
-  if (present[6] && value[6] != 0)
+  if (present[6] && value[6] != 0 && precision == CHRONICLE_DATE_PRECISION_SECOND)
     import->n_milliseconds++;
 
   for (guint i = 1; i < 6; i++)
@@ -159,7 +155,7 @@ chronicle_import_date_parts_to_iso (ChronicleImport *import,
         return NULL;
       }
 
-  if (!chronicle_date_init (&parsed, precision, (int) value[0], (int) value[1], (int) value[2],
+  if (!chronicle_date_init (&parsed, precision, value[0], (int) value[1], (int) value[2],
                             (int) value[3], (int) value[4], (int) value[5], &error))
     {
       *problem = g_strdup (error->message);
@@ -341,10 +337,6 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
         else
           chronicle_import_note (&import, _("eras[%u]: not an object; left out"), i);
       }
-
-  if (g_strcmp0 (chronicle_import_get_string (root, "scale"), "cosmological") == 0)
-    chronicle_import_note (&import, _("the cosmological scale is not supported yet: "
-                                      "years before 1 or after 9999 are left out"));
 
   n_converted = json_array_get_length (import.events);
   if (n_events > 0 && n_converted == 0)

@@ -69,6 +69,12 @@ chronicle_import_get_text (ChronicleJsonNode *object,
   return text;
 }
 
+gint64
+chronicle_import_year_from_timelinejs (gint64 year)
+{
+  return year < 0 && year > -CHRONICLE_DATE_DEEP_YEAR ? year + 1 : year;
+}
+
 void
 chronicle_import_report_init (ChronicleImportReport *report)
 {
