@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "chronicle-date.h"
+#include "chronicle-date-private.h"
 
 /* Unix seconds of a wall-clock time at @utc_offset seconds east of UTC,
  * computed by GLib: an independent check of the date arithmetic. */
@@ -366,6 +367,26 @@ test_expanded_years (void)
 
     g_assert_true (chronicle_date_equal (&plus, &plain));
     g_assert_cmpstr (range, ==, "15–17 March 44 BC");
+  }
+
+  /* Axis ticks: enough digits to tell them apart, counted out when only
+   * years apart. */
+  {
+    static const struct { gint64 year; gint64 step; const char *text; } ticks[] = {
+      { G_GINT64_CONSTANT (-13790000000), 10000000, "13.79 billion years ago" },
+      { G_GINT64_CONSTANT (-12999999999), 1000000000, "13 billion years ago" },
+      { G_GINT64_CONSTANT (-13800000005), 1, "13\u202F800\u202F000\u202F006 years ago" },
+      { -64999999, 1000000, "65 million years ago" },
+      { -499, 100, "500 BC" },
+      { 2000000001, 1000000000, "2 billion years from now" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+      {
+        g_autofree char *text = chronicle_date_format_year_step (ticks[i].year, ticks[i].step);
+
+        g_assert_cmpstr (text, ==, ticks[i].text);
+      }
   }
 
   /* The extremes, written and read back. */

@@ -9,9 +9,12 @@
 #include "config.h"
 
 #include "chronicle-date.h"
+#include "chronicle-date-private.h"
 #include "chronicle-text-private.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
@@ -46,10 +49,10 @@ get_days_in_month (gint64 year,
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
  * days_from_civil). Plain arithmetic: much faster than GDateTime, and the
  * timeline computes this for every event. */
-static gint64
-days_from_civil (gint64 year,
-                 int    month,
-                 int    day)
+gint64
+chronicle_date_days_from_civil (gint64 year,
+                                int    month,
+                                int    day)
 {
   gint64 era;
   gint64 yoe, doy, doe;
@@ -74,6 +77,27 @@ format_iso_year (gint64 year)
     return g_strdup_printf ("+%" G_GINT64_FORMAT, year);
   /* -year cannot overflow: years are bounded far inside gint64. */
   return g_strdup_printf ("-%04" G_GINT64_FORMAT, -year);
+}
+
+/* The inverse of chronicle_date_days_from_civil() (Hinnant's
+ * civil_from_days). */
+void
+chronicle_date_civil_from_days (gint64  days,
+                                gint64 *year,
+                                int    *month,
+                                int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = m;
+  *year = yoe + era * 400 + (m <= 2);
 }
 
 /* The wall-clock text of @date at its precision, without offset, as used
@@ -122,18 +146,33 @@ group_digits (guint64 n)
   return g_string_free (out, FALSE);
 }
 
-/**
- * chronicle_date_format_year:
- * @year: an astronomical year (0 is 1 BC)
- *
- * Names a year as people read it: "2022", "44 BC", "12 000 BC", "12 000";
- * a million years and more away as "65 million years ago", "13.8 billion
- * years ago", "5 billion years from now".
- *
- * Returns: (transfer full): the text
- */
+/* @value with enough decimals to tell multiples of @unit apart (the
+ * 3 significant digits a reader wants when @unit is 0), without
+ * trailing zeros: "13.8", "13.79", "65". */
+static char *
+format_deep (double value,
+             double unit)
+{
+  int decimals = unit > 0 ? (int) CLAMP (ceil (-log10 (unit) - 1e-9), 0, 9) : -1;
+  char *text = decimals >= 0 ? g_strdup_printf ("%.*f", decimals, value) : g_strdup_printf ("%.3g", value);
+  struct lconv *conv = localeconv ();
+  char *point = strstr (text, conv->decimal_point);
+
+  if (decimals > 0 && point != NULL)
+    {
+      char *end = text + strlen (text);
+
+      while (end > point + 1 && end[-1] == '0')
+        *--end = '\0';
+      if (end == point + 1)
+        *point = '\0';
+    }
+  return text;
+}
+
 char *
-chronicle_date_format_year (gint64 year)
+chronicle_date_format_year_step (gint64 year,
+                                 gint64 step)
 {
   gboolean past = year <= 0;
   /* 1 BC is year 0: the distance in years, and the BC year number. */
@@ -149,14 +188,39 @@ chronicle_date_format_year (gint64 year)
       return g_strdup_printf (_("%s BC"), number);
     }
 
+  /* Ticks a few years apart in deep time: the years, counted out, rather
+   * than a fraction of a billion with many decimals. */
+  if (step > 0 && step < (distance >= G_GUINT64_CONSTANT (1000000000) ? 1000000 : 1000))
+    {
+      number = group_digits (distance);
+      /* Translators: deep time counted to the year, e.g. "13 800 000 006 years ago" */
+      return g_strdup_printf (past ? _("%s years ago") : _("%s years from now"), number);
+    }
   if (distance >= G_GUINT64_CONSTANT (1000000000))
     {
-      number = g_strdup_printf ("%.3g", distance / 1e9);
+      number = format_deep (distance / 1e9, step / 1e9);
+      /* Translators: deep time, e.g. "13.8 billion years ago" */
       return g_strdup_printf (past ? _("%s billion years ago") : _("%s billion years from now"), number);
     }
-  number = g_strdup_printf ("%.3g", distance / 1e6);
+  number = format_deep (distance / 1e6, step / 1e6);
   /* Translators: deep time, e.g. "65 million years ago" */
   return g_strdup_printf (past ? _("%s million years ago") : _("%s million years from now"), number);
+}
+
+/**
+ * chronicle_date_format_year:
+ * @year: an astronomical year (0 is 1 BC)
+ *
+ * Names a year as people read it: "2022", "44 BC", "12 000 BC", "12 000";
+ * a million years and more away as "65 million years ago", "13.8 billion
+ * years ago", "5 billion years from now".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+chronicle_date_format_year (gint64 year)
+{
+  return chronicle_date_format_year_step (year, 0);
 }
 
 /* @format (g_date_time_format() syntax) applied to the fields of @date,
@@ -164,9 +228,9 @@ chronicle_date_format_year (gint64 year)
  * are formatted in a stand-in year of the same length and named by
  * chronicle_date_format_year() where the format has %Y. Month names and
  * day numbers do not depend on the year; the formats use no weekdays. */
-static char *
-format_with (const ChronicleDate *date,
-             const char          *format)
+char *
+chronicle_date_format_custom (const ChronicleDate *date,
+                              const char          *format)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *year = NULL;
@@ -199,7 +263,7 @@ format_month_year (gint64 year,
 
   /* Translators: a month of a year, e.g. "March 2022". A g_date_time_format()
    * format; %OB is the standalone (nominative) month name. */
-  return format_with (&date, _("%OB %Y"));
+  return chronicle_date_format_custom (&date, _("%OB %Y"));
 }
 
 /* Checks the fields of @date against the calendar. @text is the input as
@@ -726,7 +790,7 @@ chronicle_date_format (const ChronicleDate *date)
       break;
     }
 
-  text = format_with (date, format);
+  text = chronicle_date_format_custom (date, format);
 
   if (date->has_offset && date->precision >= CHRONICLE_DATE_PRECISION_MINUTE)
     {
@@ -782,7 +846,7 @@ chronicle_date_format_range (const ChronicleDate *start,
          * "24 February" in "24 February – 3 March 2022". A g_date_time_format() format. */
         format = _("%-d %B");
 
-      start_text = format_with (start, format);
+      start_text = chronicle_date_format_custom (start, format);
 
       if (start->precision == CHRONICLE_DATE_PRECISION_DAY && start->month == end->month)
         /* Translators: a range of days within one month, e.g. "24–28 February 2022";
@@ -812,7 +876,7 @@ chronicle_date_get_start (const ChronicleDate *date)
 
   g_return_val_if_fail (date != NULL, 0);
 
-  days = days_from_civil (date->year, date->month, date->day);
+  days = chronicle_date_days_from_civil (date->year, date->month, date->day);
   return days * SECONDS_PER_DAY + date->hour * 3600 + date->minute * 60 + date->second
          - (date->has_offset ? date->utc_offset : 0);
 }
@@ -835,7 +899,8 @@ chronicle_date_get_end (const ChronicleDate *date)
   switch ((ChronicleDatePrecision) date->precision)
     {
     case CHRONICLE_DATE_PRECISION_YEAR:
-      days = days_from_civil ((gint64) date->year + 1, 1, 1) - days_from_civil (date->year, 1, 1);
+      days = chronicle_date_days_from_civil (date->year + 1, 1, 1) -
+             chronicle_date_days_from_civil (date->year, 1, 1);
       return start + days * SECONDS_PER_DAY;
     case CHRONICLE_DATE_PRECISION_MONTH:
       return start + get_days_in_month (date->year, date->month) * SECONDS_PER_DAY;
