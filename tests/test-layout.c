@@ -332,8 +332,16 @@ test_deep_time (void)
   whole = compute (timeline, vp, HEIGHT);
   assert_ticks (whole);
   g_assert_true (has_tick_label (whole, "million years ago"));
-  /* Deep time has no months. */
+  /* Deep time has no months, nor days in its stretches' headings. */
   g_assert_false (has_tick_label (whole, "Jul"));
+  for (guint i = 0; i < whole->stretches->len; i++)
+    {
+      const char *text = g_array_index (whole->stretches, ChronicleLayoutStretch, i).text;
+
+      g_test_message ("heading: %s", text);
+      g_assert_null (strstr (text, "1 Jan"));
+      g_assert_null (strstr (text, "13.8 billion years ago – 13.8"));
+    }
 
   /* Ticks a billion years apart on an axis without breaks; a few years
    * apart, counted out. */

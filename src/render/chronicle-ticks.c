@@ -930,6 +930,15 @@ format_span (double t0,
   if (!get_civil (t0, &y0, &m0, &d0) || !get_civil (last_second, &y1, &m1, &d1))
     return NULL;
 
+  /* Deep time has years only: "13.8 billion years ago", not its 1 January. */
+  if (y1 - y0 < 2 && (y0 <= -CHRONICLE_DATE_DEEP_YEAR || y1 >= CHRONICLE_DATE_DEEP_YEAR))
+    {
+      g_autofree char *first = chronicle_date_format_year (y0);
+      g_autofree char *last = chronicle_date_format_year (y1);
+
+      return g_strcmp0 (first, last) == 0 ? g_steal_pointer (&first) : g_strdup_printf ("%s – %s", first, last);
+    }
+
   if (y1 - y0 >= 2)
     {
       g_autofree char *first = NULL, *last = NULL;
