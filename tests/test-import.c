@@ -98,7 +98,7 @@ test_timelinejs_fields (void)
   assert_warning (warnings, "events[6]: not an object; left out");
   assert_warning (warnings, "events[4] \"istanbul\": end 2024 is before start 2025-05-17; the end is left out");
   assert_warning (warnings, "eras[1] \"Broken era\": start_date: \"year\" is not a whole number");
-  assert_warning (warnings, "1 display date is kept in the file but not shown");
+  g_assert_false (has_warning (warnings, "display date"));
   assert_warning (warnings, "1 date lost its milliseconds");
   assert_warning (warnings, "background (1)");
 
@@ -132,6 +132,13 @@ test_timelinejs_fields (void)
   /* No unique_id: an id made from the place; month precision; other media a source. */
   event = chronicle_timeline_get_event (timeline, 2);
   g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-2");
+  /* The display date is kept and shown instead of the one made from the date. */
+  g_assert_cmpstr (chronicle_event_get_display_date (event), ==, "Spring 2022");
+  {
+    g_autofree char *shown = chronicle_event_format_date (event);
+
+    g_assert_cmpstr (shown, ==, "Spring 2022");
+  }
   g_clear_pointer (&date, g_free);
   date = chronicle_date_to_iso (chronicle_event_get_date (event));
   g_assert_cmpstr (date, ==, "2022-03");
@@ -429,7 +436,16 @@ test_csv_template (void)
   assert_warning (warnings, "row 8, column \"Month\": \"13\" is not a month");
   assert_warning (warnings, "row 9: 2022-02-30 does not exist");
   assert_warning (warnings, "row 10, column \"Time\": \"25:00\" is not a time");
-  assert_warning (warnings, "1 display date is kept in the file but not shown");
+  g_assert_false (has_warning (warnings, "display date"));
+  {
+    guint n_display = 0;
+
+    for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+      if (g_strcmp0 (chronicle_event_get_display_date (chronicle_timeline_get_event (timeline, i)),
+                     "Spring 2022") == 0)
+        n_display++;
+    g_assert_cmpuint (n_display, ==, 1);
+  }
   assert_warning (warnings, "Not represented, left out: Background (1), Media Thumbnail (1)");
 
   /* The template's Year -500 is 500 BC: astronomical year -499. */

@@ -259,6 +259,7 @@ round_trip (const char *path,
       else
         g_assert_null (chronicle_event_get_end (event_back));
       g_assert_cmpstr (chronicle_event_get_title (event_back), ==, chronicle_event_get_title (event));
+      g_assert_cmpstr (chronicle_event_get_display_date (event_back), ==, chronicle_event_get_display_date (event));
       g_assert_cmpstr (category_label (back, event_back), ==, category_label (original, event));
       assert_same_quotes (event, event_back);
     }

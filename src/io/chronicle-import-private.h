@@ -81,7 +81,6 @@ typedef struct
   GHashTable *ignored;            /* what was not represented -> count */
   guint       n_quotes;
   guint       n_links;
-  guint       n_display_dates;
   guint       n_milliseconds;
 } ChronicleImport;
 

@@ -307,10 +307,7 @@ chronicle_import_set_display_date (ChronicleImport *import,
   if (display_date == NULL || chronicle_text_is_blank (display_date))
     return;
 
-  /* The format has no member for it yet: kept as one it ignores, so that
-   * nothing is lost, and said. */
   json_object_set_string_member (event, "display_date", display_date);
-  import->n_display_dates++;
 }
 
 void
@@ -413,15 +410,6 @@ chronicle_import_finish (ChronicleImport *import,
   g_free (import->report->summary);
   import->report->summary = g_strdup (summary);
   import->report->untitled = title == NULL;
-  if (import->n_display_dates > 0)
-    g_ptr_array_insert (import->notes, at++,
-                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "%u display date is kept in the file but not shown: "
-                                                      "Chronicle shows the date itself",
-                                                      "%u display dates are kept in the file but not shown: "
-                                                      "Chronicle shows the dates themselves",
-                                                      import->n_display_dates),
-                                         import->n_display_dates));
   if (import->n_milliseconds > 0)
     g_ptr_array_insert (import->notes, at++,
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

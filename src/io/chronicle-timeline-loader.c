@@ -847,7 +847,7 @@ load_event (Loader             *loader,
   g_autofree const char **actors = NULL;
   g_autofree const char **source_ids = NULL;
   Place place = { NULL, "events", index, NULL };
-  const char *title, *date_text = NULL, *end_text = NULL, *summary, *category, *location;
+  const char *title, *date_text = NULL, *end_text = NULL, *summary, *category, *location, *display_date;
   ChronicleDate date, end;
   gboolean has_date, has_end, approximate;
   ChronicleJsonNode *quotes;
@@ -865,6 +865,7 @@ load_event (Loader             *loader,
       !read_string (object, "category", FALSE, &place, &category, error) ||
       !read_string_list (object, "actors", &place, &actors, error) ||
       !read_string (object, "location", FALSE, &place, &location, error) ||
+      !read_string (object, "display_date", FALSE, &place, &display_date, error) ||
       !read_boolean (object, "approximate", &place, &approximate, error) ||
       !read_string_list (object, "sources", &place, &source_ids, error) ||
       !read_array (object, "quotes", FALSE, &place, &quotes, error))
@@ -888,6 +889,7 @@ load_event (Loader             *loader,
   fields.end = has_end ? &end : NULL;
   fields.summary = summary;
   fields.location = location;
+  fields.display_date = display_date;
   fields.approximate = approximate;
   fields.actors = actors;
 

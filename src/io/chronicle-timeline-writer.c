@@ -155,6 +155,7 @@ add_event (JsonBuilder    *builder,
   add_string (builder, "id", chronicle_event_get_id (event));
   add_date (builder, "date", chronicle_event_get_date (event));
   add_date (builder, "end", chronicle_event_get_end (event));
+  add_string (builder, "display_date", chronicle_event_get_display_date (event));
   add_string (builder, "title", chronicle_event_get_title (event));
   add_string (builder, "summary", chronicle_event_get_summary (event));
   add_string (builder, "category", chronicle_event_get_category_id (event));

@@ -219,6 +219,7 @@ add_event (JsonBuilder       *builder,
   add_date (builder, "start_date", chronicle_event_get_date (event));
   if (chronicle_event_get_end (event) != NULL)
     add_date (builder, "end_date", chronicle_event_get_end (event));
+  add_string (builder, "display_date", chronicle_event_get_display_date (event));
 
   json_builder_set_member_name (builder, "text");
   json_builder_begin_object (builder);
@@ -331,7 +332,8 @@ enum
 {
   COLUMN_YEAR,
   COLUMN_END_YEAR = 4,
-  COLUMN_HEADLINE = 9,
+  COLUMN_DISPLAY_DATE = 8,
+  COLUMN_HEADLINE,
   COLUMN_TEXT,
   COLUMN_MEDIA,
   COLUMN_MEDIA_CREDIT,
@@ -411,6 +413,7 @@ set_event_cells (char              **cells,
   if (chronicle_event_get_end (event) != NULL)
     set_date_cells (cells, COLUMN_END_YEAR, chronicle_event_get_end (event));
   cells[COLUMN_HEADLINE] = g_strdup (chronicle_event_get_title (event));
+  cells[COLUMN_DISPLAY_DATE] = g_strdup (chronicle_event_get_display_date (event));
   if (category != NULL)
     cells[COLUMN_GROUP] = g_strdup (chronicle_category_get_label (category));
 

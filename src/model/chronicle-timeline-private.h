@@ -23,6 +23,7 @@ typedef struct
   const char          *summary;      /* nullable */
   const char          *category_id;  /* nullable */
   const char          *location;     /* nullable */
+  const char          *display_date; /* nullable */
   const char * const  *actors;       /* nullable */
   const char * const  *source_ids;   /* nullable */
   GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */

@@ -35,6 +35,7 @@ typedef struct
   gboolean       has_end;
   const char    *summary;     /* arena, nullable */
   const char    *location;    /* arena, nullable */
+  const char    *display_date; /* arena, nullable */
   char         **actors;      /* arena, nullable */
   char         **source_ids;  /* arena, nullable */
   GPtrArray     *quotes;      /* of ChronicleQuote, owned, nullable */
@@ -660,7 +661,7 @@ record_from_fields (ChronicleTimeline          *self,
   record.category = intern_category (self, fields->category_id) |
                     (fields->approximate ? CATEGORY_APPROXIMATE : 0);
 
-  if (fields->end != NULL || fields->summary != NULL || fields->location != NULL ||
+  if (fields->end != NULL || fields->summary != NULL || fields->location != NULL || fields->display_date != NULL ||
       (fields->actors != NULL && fields->actors[0] != NULL) ||
       (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes)
     {
@@ -674,6 +675,7 @@ record_from_fields (ChronicleTimeline          *self,
         }
       extra->summary = chronicle_arena_strdup (self->arena, fields->summary);
       extra->location = chronicle_arena_strdup (self->arena, fields->location);
+      extra->display_date = chronicle_arena_strdup (self->arena, fields->display_date);
       extra->actors = chronicle_arena_strdupv (self->arena, fields->actors);
       extra->source_ids = chronicle_arena_strdupv (self->arena, fields->source_ids);
       if (has_quotes)
@@ -700,6 +702,7 @@ fields_from_event (ChronicleEvent       *event,
   fields->summary = chronicle_event_get_summary (event);
   fields->category_id = chronicle_event_get_category_id (event);
   fields->location = chronicle_event_get_location (event);
+  fields->display_date = chronicle_event_get_display_date (event);
   fields->actors = chronicle_event_get_actors (event);
   fields->source_ids = chronicle_event_get_source_ids (event);
   fields->approximate = chronicle_event_get_approximate (event);
@@ -799,6 +802,7 @@ ensure_object (ChronicleTimeline *self,
         chronicle_event_set_end (event, &extra->end);
       chronicle_event_set_summary (event, extra->summary);
       chronicle_event_set_location (event, extra->location);
+      chronicle_event_set_display_date (event, extra->display_date);
       chronicle_event_set_actors (event, (const char * const *) extra->actors);
       chronicle_event_set_source_ids (event, (const char * const *) extra->source_ids);
       for (guint i = 0; extra->quotes != NULL && i < extra->quotes->len; i++)
