@@ -126,7 +126,6 @@ typedef struct
   char            *description;
   gboolean         header_only;       /* stop after the header (sniffing) */
   GArray          *ignored;           /* guint, the columns not recognised */
-  guint            n_fatalities;      /* ACLED fatality counts kept */
 } Reader;
 
 static char *
@@ -607,11 +606,18 @@ read_row (Reader *reader)
     {
       gint64 fatalities;
 
-      /* Kept as a member the format ignores, so that a save keeps it. */
+      /* Kept as a member the format ignores, so that a save keeps it,
+       * and said in the summary, which the sidebar shows. */
       if (read_number (text, 0, G_MAXINT32, &fatalities))
         {
+          const char *summary = json_object_get_string_member_with_default (event, "summary", NULL);
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fatality reported",
+                                                                 "%u fatalities reported", (gulong) fatalities),
+                                                    (guint) fatalities);
+          g_autofree char *joined = summary != NULL ? g_strdup_printf ("%s\n%s", summary, count) : NULL;
+
           json_object_set_int_member (event, "fatalities", fatalities);
-          reader->n_fatalities++;
+          json_object_set_string_member (event, "summary", joined != NULL ? joined : count);
         }
       else
         note_cell (reader, ROLE_FATALITIES, _("is not a number"), _("it is left out"));
@@ -904,13 +910,6 @@ chronicle_import_csv (const char  *data,
 
   if (converted != NULL)
     chronicle_import_note (&reader.import, _("the spreadsheet is not UTF-8: it was read as Windows-1252"));
-  if (reader.n_fatalities > 0)
-    chronicle_import_note (&reader.import,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "%u fatality count is kept in the file but not shown",
-                                        "%u fatality counts are kept in the file but not shown",
-                                        reader.n_fatalities),
-                           reader.n_fatalities);
   summary = g_strdup_printf (_("Converted from a spreadsheet: %u of %u rows as events, %u groups as categories, "
                                "%u eras, %u quotes, %u sources"),
                              json_array_get_length (reader.import.events), reader.n_rows,
