@@ -65,6 +65,18 @@ char     *chronicle_import_csv            (const char         *data,
                                            ChronicleImportReport *report,
                                            GError            **error);
 
+/* --columns date=When,title=What,...: a table of normalised column name
+ * to the field it holds, or NULL with @error set when @spec is not that. */
+GHashTable *chronicle_import_parse_columns    (const char         *spec,
+                                               GError            **error);
+/* chronicle_import_csv() with the columns @mapping names read as those
+ * fields, before the usual names; a named column missing is an error. */
+char     *chronicle_import_csv_with_columns (const char            *data,
+                                             gsize                  length,
+                                             GHashTable            *mapping,
+                                             ChronicleImportReport *report,
+                                             GError               **error);
+
 /* The document being built, shared by the readers. */
 typedef struct
 {

@@ -291,6 +291,28 @@ load_from_file (GFile                        *file,
   return name_untitled_import (timeline, file);
 }
 
+ChronicleTimeline *
+chronicle_timeline_load_csv_file_with_columns (GFile       *file,
+                                               GHashTable  *mapping,
+                                               GStrv       *warnings,
+                                               GError     **error)
+{
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reason = NULL;
+  gsize length;
+
+  if (warnings != NULL)
+    *warnings = NULL;
+  if (!read_file (file, NULL, NULL, &contents, &length, &reason, &io_error))
+    {
+      set_read_error (file, g_steal_pointer (&reason), g_steal_pointer (&io_error), error);
+      return NULL;
+    }
+  return name_untitled_import (chronicle_timeline_load_csv_with_columns (contents, length, mapping, warnings, error),
+                               file);
+}
+
 /**
  * chronicle_timeline_load_from_file:
  * @file: the file to read

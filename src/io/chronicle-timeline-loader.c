@@ -1285,6 +1285,7 @@ import_json (ChronicleJsonNode      *root,
 static ChronicleTimeline *
 load_foreign (const char                   *data,
               gsize                         length,
+              GHashTable                   *mapping,
               const ChronicleLoadReporter  *reporter,
               GCancellable                 *cancellable,
               GStrv                        *warnings,
@@ -1299,7 +1300,9 @@ load_foreign (const char                   *data,
   gboolean retry;
 
   chronicle_import_report_init (&report);
-  if (chronicle_import_is_csv (data, length))
+  if (mapping != NULL)
+    converted = chronicle_import_csv_with_columns (data, length, mapping, &report, &import_error);
+  else if (chronicle_import_is_csv (data, length))
     converted = chronicle_import_csv (data, length, &report, &import_error);
   else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL))
     converted = import_json (chronicle_json_document_get_root (&document), &report, &import_error);
@@ -1353,7 +1356,7 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
 
   /* A spreadsheet is told by its first line; JSON never looks like one. */
   if (chronicle_import_is_csv (data, length))
-    return load_foreign (data, length, reporter, cancellable, warnings, error);
+    return load_foreign (data, length, NULL, reporter, cancellable, warnings, error);
 
   timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, &local_error);
   if (retry)
@@ -1365,7 +1368,7 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
   /* Not ours: perhaps another program's format. Our own files never pay
    * for the sniffing. */
   if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT))
-    timeline = load_foreign (data, length, reporter, cancellable, warnings, &local_error);
+    timeline = load_foreign (data, length, NULL, reporter, cancellable, warnings, &local_error);
   else if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX))
     {
       g_autoptr(GError) table_error = NULL;
@@ -1381,6 +1384,18 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return timeline;
+}
+
+ChronicleTimeline *
+chronicle_timeline_load_csv_with_columns (const char  *data,
+                                          gsize        length,
+                                          GHashTable  *mapping,
+                                          GStrv       *warnings,
+                                          GError     **error)
+{
+  if (warnings != NULL)
+    *warnings = NULL;
+  return load_foreign (data, length, mapping, NULL, NULL, warnings, error);
 }
 
 ChronicleTimeline *
