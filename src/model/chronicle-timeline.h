@@ -89,6 +89,8 @@ const char        *chronicle_timeline_get_event_summary  (ChronicleTimeline *sel
                                                           guint              position);
 const char        *chronicle_timeline_get_event_location (ChronicleTimeline *self,
                                                           guint              position);
+const char        *chronicle_timeline_get_event_display_date (ChronicleTimeline *self,
+                                                              guint              position);
 const char * const *chronicle_timeline_get_event_actors  (ChronicleTimeline *self,
                                                           guint              position);
 const char * const *chronicle_timeline_get_event_source_ids (ChronicleTimeline *self,
@@ -98,6 +100,12 @@ guint              chronicle_timeline_get_event_n_quotes (ChronicleTimeline *sel
 ChronicleQuote    *chronicle_timeline_get_event_quote    (ChronicleTimeline *self,
                                                           guint              position,
                                                           guint              index);
+/* Every event's start and end time (Unix seconds) in sorted order, for a
+ * pass over all events; valid until the timeline changes. Returns the
+ * number of events. */
+guint              chronicle_timeline_peek_times         (ChronicleTimeline *self,
+                                                          const gint64     **starts,
+                                                          const gint64     **ends);
 gboolean           chronicle_timeline_lookup_position    (ChronicleTimeline *self,
                                                           const char        *id,
                                                           guint             *position);
