@@ -13,6 +13,7 @@
 #include "chronicle-date.h"
 #include "chronicle-era.h"
 #include "chronicle-event.h"
+#include "chronicle-import-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-source.h"
 #include "chronicle-timeline-loader.h"
@@ -282,6 +283,34 @@ test_timelinejs2_nothing (void)
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
   g_assert_nonnull (strstr (error->message, "TimelineJS 2 file: none of its dates could be converted "
                                             "(date[0] \"A\": startDate: \"yesterday\" is not a TimelineJS date"));
+}
+
+/* Found by fuzz-import-timelinejs: a "timeline" that is not an object
+ * (the shape check says no, but the reader must not trust it) was read as
+ * one. */
+static void
+test_timelinejs2_not_object (void)
+{
+  static const char * const documents[] = {
+    "{\"timeline\": [{\"stat\": {}}]}", "{\"timeline\": 3}", "{}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      ChronicleJsonDocument parsed = { 0, };
+      ChronicleImportReport report;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *document = NULL;
+
+      g_assert_true (chronicle_json_document_parse (&parsed, documents[i], strlen (documents[i]), NULL, NULL, NULL));
+      g_assert_false (chronicle_import_is_timelinejs2 (chronicle_json_document_get_root (&parsed)));
+      chronicle_import_report_init (&report);
+      document = chronicle_import_timelinejs2 (chronicle_json_document_get_root (&parsed), &report, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+      chronicle_import_report_clear (&report);
+      chronicle_json_document_clear (&parsed);
+    }
 }
 
 /* A file none of whose events can be represented is refused, with the reason. */
@@ -662,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
   g_test_add_func ("/import/timelinejs2/fields", test_timelinejs2_fields);
   g_test_add_func ("/import/timelinejs2/nothing", test_timelinejs2_nothing);
+  g_test_add_func ("/import/timelinejs2/not-object", test_timelinejs2_not_object);
 
   g_test_add_func ("/import/csv/columns", test_csv_columns);
   g_test_add_func ("/import/csv/tsv", test_tsv);

@@ -227,7 +227,7 @@ convert_array (ChronicleImport   *import,
                const char        *name,
                void             (*convert) (ChronicleImport *, ChronicleJsonNode *, guint))
 {
-  ChronicleJsonNode *array = chronicle_json_object_get_member (timeline, name);
+  ChronicleJsonNode *array = timeline != NULL ? chronicle_json_object_get_member (timeline, name) : NULL;
   guint n;
 
   if (array == NULL || chronicle_json_node_get_node_type (array) != CHRONICLE_JSON_NODE_ARRAY)
