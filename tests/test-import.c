@@ -341,6 +341,29 @@ test_timelinejs_huge_year (void)
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Near");
 }
 
+/* TimelineJS's cosmological example: years as strings, the other parts
+ * empty, and "Now" as the date's display_text. */
+static void
+test_timelinejs_cosmological (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"scale\": \"cosmological\", \"events\": ["
+    " {\"start_date\": {\"year\": \"-13798000000\", \"month\": \"\", \"day\": \"\", \"format\": \"\"},"
+    "  \"text\": {\"headline\": \"The Big Bang\"}},"
+    " {\"start_date\": {\"year\": \"0\", \"month\": \"\", \"display_text\": \"Now\"},"
+    "  \"text\": {\"headline\": \"Today\"}, \"unique_id\": \"\"}]}", -1, &warnings, &error);
+  g_autofree char *big_bang = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 0);
+  big_bang = chronicle_date_to_iso (chronicle_event_get_date (chronicle_timeline_get_event (timeline, 0)));
+  g_assert_cmpstr (big_bang, ==, "-13798000000");
+  g_assert_cmpstr (chronicle_event_get_display_date (chronicle_timeline_get_event (timeline, 1)), ==, "Now");
+}
+
 /* JSON that is neither ours nor TimelineJS keeps the loader's own refusal. */
 static void
 test_timelinejs_not (void)
@@ -689,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
   g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
+  g_test_add_func ("/import/timelinejs/cosmological", test_timelinejs_cosmological);
   g_test_add_func ("/import/timelinejs2/fields", test_timelinejs2_fields);
   g_test_add_func ("/import/timelinejs2/nothing", test_timelinejs2_nothing);
   g_test_add_func ("/import/timelinejs2/not-object", test_timelinejs2_not_object);

@@ -267,6 +267,11 @@ convert_event (ChronicleImport   *import,
   fields.body = body;
   fields.links = links;
   fields.display_date = chronicle_import_get_string (object, "display_date");
+  /* TimelineJS also takes the date's own display_text ("Now", in its
+   * cosmological example). */
+  if (fields.display_date == NULL)
+    fields.display_date = chronicle_import_get_string (chronicle_import_get_object (object, "start_date"),
+                                                       "display_text");
   fields.group = chronicle_import_get_string (object, "group");
   fields.media_url = chronicle_import_get_string (media, "url");
   fields.media_caption = caption;
