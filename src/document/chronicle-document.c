@@ -13,6 +13,7 @@
 
 #include "chronicle-change.h"
 #include "chronicle-history.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-private.h"
@@ -47,6 +48,7 @@ struct _ChronicleDocument
   guint              load_generation;
   guint              reload_source;
   gboolean           loading;
+  gboolean           partial;         /* timeline is a load's preview (issue #12) */
 
   /* Editing: the history, and what the properties last announced, so
    * that each notifies only on a change. */
@@ -300,10 +302,14 @@ on_load_ready_cb (GObject      *source_object,
     }
 
   g_clear_object (&self->load_cancellable);
-  first = self->timeline == NULL;
+  first = self->timeline == NULL || self->partial;
+  self->partial = FALSE;
 
   if (timeline == NULL)
     {
+      /* The preview was a file that then failed: nothing is loaded. */
+      if (self->timeline != NULL && first)
+        show_timeline (self, NULL);
       g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
       g_strfreev (warnings);
       self->last_error_summary = chronicle_load_error_get_summary (error);
@@ -340,6 +346,24 @@ on_load_progress_cb (ChronicleLoadPhase phase,
   set_progress (self, fraction);
 }
 
+/* A first load that takes a while shows what it has (a sorted prefix of
+ * the file's events) while the rest comes: the document holds it as its
+ * timeline, still loading, until the whole replaces it (or the load
+ * fails, and the document has nothing). Reloads keep what they show. */
+static void
+on_load_preview_cb (ChronicleTimeline *partial,
+                    gpointer           user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
+
+  if (self == NULL || data->generation != self->load_generation || !self->loading || self->timeline != NULL)
+    return;
+
+  self->partial = TRUE;
+  show_timeline (self, partial);
+}
+
 static void
 start_load (ChronicleDocument *self)
 {
@@ -358,10 +382,10 @@ start_load (ChronicleDocument *self)
 
   set_progress (self, 0.0);
   set_loading (self, TRUE);
-  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
-                                               on_load_progress_cb, progress_data,
-                                               (GDestroyNotify) load_data_free,
-                                               on_load_ready_cb, data);
+  chronicle_timeline_load_async_with_preview (self->file, self->load_cancellable,
+                                              on_load_progress_cb, on_load_preview_cb, progress_data,
+                                              (GDestroyNotify) load_data_free,
+                                              on_load_ready_cb, data);
 }
 
 static gboolean
@@ -838,6 +862,14 @@ chronicle_document_get_loading (ChronicleDocument *self)
   return self->loading;
 }
 
+gboolean
+chronicle_document_get_partial (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->partial;
+}
+
 double
 chronicle_document_get_progress (ChronicleDocument *self)
 {
@@ -1040,7 +1072,8 @@ static gboolean
 check_timeline (ChronicleDocument  *self,
                 GError            **error)
 {
-  if (self->timeline != NULL)
+  /* Not a preview either (issue #12): the whole replaces it. */
+  if (self->timeline != NULL && !self->partial)
     return TRUE;
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("The timeline is not loaded yet"));
@@ -1334,6 +1367,34 @@ items_equal (ChronicleChangeKind kind,
     }
 }
 
+/* @item (transfer full), or, when it replaces @old and lacks what @old's
+ * file had beyond the model (unknown members, dates as spelt), a copy of
+ * it with that: a dialog makes a new category from the fields it shows,
+ * and saving must not drop the rest. The caller's @item is not changed. */
+static gpointer
+keep_what_file_had (ChronicleChangeKind kind,
+                    gpointer            item,
+                    gpointer            old)
+{
+  gpointer copy;
+
+  if (chronicle_kept_get (item) != NULL || chronicle_kept_get (old) == NULL)
+    return g_object_ref (item);
+
+  if (kind == CHRONICLE_CHANGE_CATEGORY)
+    copy = chronicle_category_new (chronicle_category_get_id (item), chronicle_category_get_label (item),
+                                   chronicle_category_get_color (item));
+  else if (kind == CHRONICLE_CHANGE_ERA)
+    copy = chronicle_era_new (chronicle_era_get_id (item), chronicle_era_get_label (item),
+                              chronicle_era_get_start (item), chronicle_era_get_end (item));
+  else
+    copy = chronicle_source_new (chronicle_source_get_id (item), chronicle_source_get_publisher (item),
+                                 chronicle_source_get_title (item), chronicle_source_get_url (item),
+                                 chronicle_source_get_published (item));
+  chronicle_kept_set (copy, chronicle_kept_get (old));
+  return copy;
+}
+
 /* Puts @item (a category, era or source) in @list: in place of the one
  * with its id, else at the end; the same values again record nothing. */
 static void
@@ -1347,6 +1408,7 @@ put_item (ChronicleDocument   *self,
 {
   guint index = find_item (list, get_id, get_id (item));
   g_autoptr(GObject) old = NULL;
+  gpointer replacement;
 
   if (index == G_MAXUINT)
     {
@@ -1358,7 +1420,8 @@ put_item (ChronicleDocument   *self,
   old = g_list_model_get_item (list, index);
   if (items_equal (kind, old, item))
     return;
-  edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), g_object_ref (item), index));
+  replacement = keep_what_file_had (kind, item, old);
+  edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), replacement, index));
 }
 
 /* Removes the item with @id from @list, unless @n_uses events use it. */

@@ -44,6 +44,7 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               const char                *id,
                                               guint                     *hash,
                                               guint                     *sequence);
+ChronicleTimeline *chronicle_timeline_copy_appended (ChronicleTimeline *self);
 
 /* Set by the loader on a converted file; @untitled when the file had no
  * title of its own (the file loader then names it after the file). */
