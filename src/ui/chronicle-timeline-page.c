@@ -112,6 +112,8 @@ update_banner (ChronicleTimelinePage *self)
   GPtrArray *warnings = chronicle_document_get_warnings_array (self->document);
   const char *last_error = chronicle_document_get_last_error (self->document);
   guint n = warnings != NULL ? warnings->len : 0;
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (self->document);
+  const char *import_summary = timeline != NULL ? chronicle_timeline_get_import_summary (timeline) : NULL;
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
   gboolean show_all = FALSE;
@@ -129,7 +131,7 @@ update_banner (ChronicleTimelinePage *self)
     }
   else if (n > 0)
     {
-      GString *first = g_string_new (NULL);
+      GString *first = g_string_new (import_summary);
 
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Loaded with %'u warning",
@@ -141,12 +143,18 @@ update_banner (ChronicleTimelinePage *self)
           g_autofree char *line = chronicle_text_for_display (g_ptr_array_index (warnings, i),
                                                               CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
-          if (i > 0)
+          if (first->len > 0)
             g_string_append_c (first, '\n');
           g_string_append (first, line);
         }
       details = g_string_free (first, FALSE);
       show_all = n > BANNER_WARNINGS;
+    }
+  else if (import_summary != NULL)
+    {
+      /* A clean import: what was converted, as information. */
+      title = g_strdup (import_summary);
+      details = g_strdup ("");
     }
   else
     {
@@ -156,6 +164,7 @@ update_banner (ChronicleTimelinePage *self)
 
   gtk_label_set_text (self->banner_title_label, title);
   gtk_label_set_text (self->banner_details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_details_label), *details != '\0');
   gtk_widget_set_visible (self->banner_show_all_button, show_all);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
