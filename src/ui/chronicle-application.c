@@ -223,6 +223,12 @@ chronicle_application_startup (GApplication *application)
     { "win.previous-event", { "<Alt>Left", NULL } },
     { "win.next-event", { "<Alt>Right", NULL } },
     { "win.close-tab", { "<Control>w", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.properties", { "<Alt>Return", NULL } },
     { "window.close", { "<Control><Shift>w", NULL } },
   };
 
