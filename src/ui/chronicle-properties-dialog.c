@@ -15,8 +15,11 @@
 #include "chronicle-label-text-private.h"
 #include "chronicle-text-private.h"
 
-/* A new category's colour: GNOME's blue. */
-#define NEW_CATEGORY_COLOR "#3584e4"
+/* A new category takes the first of these (GNOME's palette) that no
+ * category has yet, so it stands out on the chart. */
+static const char * const new_category_colors[] = {
+  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac", "#986a44", "#2190a4",
+};
 
 struct _ChroniclePropertiesDialog
 {
@@ -485,6 +488,30 @@ dup_free_id (GListModel  *model,
     }
 }
 
+static const char *
+pick_new_color (ChroniclePropertiesDialog *self)
+{
+  GListModel *categories = chronicle_timeline_get_categories (get_timeline (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (new_category_colors); i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (categories) && !used; j++)
+        {
+          g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, j);
+
+          used = g_ascii_strcasecmp (chronicle_category_get_color (category) != NULL
+                                     ? chronicle_category_get_color (category) : "",
+                                     new_category_colors[i]) == 0;
+        }
+      if (!used)
+        return new_category_colors[i];
+    }
+
+  return new_category_colors[0];
+}
+
 static void
 add_category_action_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -493,7 +520,7 @@ add_category_action_cb (GtkWidget  *widget,
   ChroniclePropertiesDialog *self = CHRONICLE_PROPERTIES_DIALOG (widget);
   g_autofree char *id = dup_free_id (chronicle_timeline_get_categories (get_timeline (self)), "category",
                                      (const char *(*) (gpointer)) chronicle_category_get_id);
-  g_autoptr(ChronicleCategory) category = chronicle_category_new (id, _("New Category"), NEW_CATEGORY_COLOR);
+  g_autoptr(ChronicleCategory) category = chronicle_category_new (id, _("New Category"), pick_new_color (self));
   g_autoptr(GError) error = NULL;
 
   if (!chronicle_document_put_category (self->document, category, &error))
