@@ -330,6 +330,45 @@ test_new_save_as (Fixture       *fixture,
   g_assert_true (g_file_equal (chronicle_document_get_file (document), target));
 }
 
+/* A TimelineJS file was imported: Save does not overwrite it with our
+ * format, it asks where the timeline goes. */
+static void
+test_import_saves_as (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "timelinejs-full.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "timelinejs.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleDocument *document;
+  GtkFileChooser *chooser;
+
+  g_file_get_contents (source, &before, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, before, -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, file);
+  chronicle_test_wait_for (is_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  document = chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window));
+  g_assert_nonnull (chronicle_document_get_timeline (document));
+  edit_first_event (document, "Edit Event");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  chooser = chronicle_window_get_save_chooser (fixture->window);
+  g_assert_nonnull (chooser);
+  suggested = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (suggested, ".chronicle.json"));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+
+  g_file_get_contents (path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (chronicle_document_get_modified (document));
+}
+
 static gboolean
 has_dialog (gpointer data)
 {
@@ -620,6 +659,7 @@ main (int   argc,
   g_test_add ("/edit-window/undo-follows-tab", Fixture, NULL, fixture_setup, test_undo_follows_tab, fixture_teardown);
   g_test_add ("/edit-window/save-clears-mark", Fixture, NULL, fixture_setup, test_save_clears_mark, fixture_teardown);
   g_test_add ("/edit-window/new-save-as", Fixture, NULL, fixture_setup, test_new_save_as, fixture_teardown);
+  g_test_add ("/edit-window/import-saves-as", Fixture, NULL, fixture_setup, test_import_saves_as, fixture_teardown);
   g_test_add ("/edit-window/close-tab-asks", Fixture, NULL, fixture_setup, test_close_tab_asks, fixture_teardown);
   g_test_add ("/edit-window/close-tab-save-fails", Fixture, NULL, fixture_setup, test_close_tab_save_fails,
               fixture_teardown);

@@ -26,8 +26,31 @@ dup_isolated_title (ChronicleDocument *document)
   return chronicle_text_isolate (title != NULL && title[0] != '\0' ? title : _("Untitled Timeline"));
 }
 
+/* How much of a file's start is read to tell whether it is ours: our
+ * writer puts "format" first; other programs' files that mention our
+ * format's name this early are not expected. */
+#define SNIFF_BYTES 4096
+
+/* Whether @file reads as our format, from its first bytes ("format":
+ * "chronicle-timeline"). A file that cannot be read (gone since) counts
+ * as ours: Save writes it again where it was. */
+static gboolean
+is_chronicle_file (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char head[SNIFF_BYTES + 1];
+  gsize n = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, SNIFF_BYTES, &n, NULL, NULL))
+    return TRUE;
+  head[n] = '\0';
+
+  return g_strstr_len (head, n, "\"chronicle-timeline\"") != NULL;
+}
+
 /* Save writes our format: a file read through an importer (a spreadsheet,
- * TimelineJS) is not overwritten with it, Save asks for a new place. */
+ * TimelineJS JSON) is not overwritten with it, Save asks for a new place. */
 static gboolean
 needs_save_as (ChronicleDocument *document)
 {
@@ -40,8 +63,10 @@ needs_save_as (ChronicleDocument *document)
 
   basename = g_file_get_basename (file);
   lower = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
+  if (lower == NULL || !g_str_has_suffix (lower, ".json"))
+    return TRUE;
 
-  return lower == NULL || !g_str_has_suffix (lower, ".json");
+  return !is_chronicle_file (file);
 }
 
 /* "<title>.chronicle.json", with what a file name cannot hold replaced;
