@@ -108,7 +108,7 @@ gboolean               _chronicle_window_save_page_finish (ChronicleWindow *self
 gboolean               _chronicle_window_on_tab_view_close_page (ChronicleWindow *self,
                                                                  AdwTabPage      *tab_page);
 gboolean               _chronicle_window_confirm_close (ChronicleWindow *self);
-/* chronicle-window-save.c: the offer of what a crash left, at start */
+/* chronicle-window-recovery.c: the offer of what a crash left, at start */
 void                   _chronicle_window_offer_recovered (ChronicleWindow *self);
 
 /* For tests: the dialog open now, or NULL. */

@@ -1,0 +1,164 @@
+/* chronicle-window-recovery.c
+ *
+ * Copyright 2026 The Chronicle authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chronicle-window-private.h"
+
+#include "chronicle-recovery-private.h"
+#include "chronicle-text-private.h"
+
+/* One line of the offer: which timeline, and when its edits were kept. */
+static char *
+dup_recovered_line (GFile *timeline_file)
+{
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *what = NULL;
+
+  if (!chronicle_recovery_read (timeline_file, &id, &original, NULL))
+    return NULL;
+
+  info = g_file_query_info (timeline_file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+  local = modified != NULL ? g_date_time_to_local (modified) : NULL;
+  /* Translators: when unsaved edits were kept, strftime format: "7 December, 18:02" */
+  when = local != NULL ? g_date_time_format (local, _("%-d %B, %H:%M")) : g_strdup ("");
+
+  if (original != NULL)
+    {
+      g_autofree char *name = _chronicle_window_dup_display_name (original);
+      g_autofree char *isolated = chronicle_text_isolate (name);
+      g_autoptr(GFile) folder = g_file_get_parent (original);
+      g_autofree char *folder_name = folder != NULL ? g_file_get_parse_name (folder) : g_strdup ("");
+      g_autofree char *shown_folder = chronicle_text_for_display (folder_name, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      /* Translators: a file with unsaved edits: its name, its folder, and when they were kept */
+      what = g_strdup_printf (_("“%s” in %s, edited %s"), isolated, shown_folder, when);
+    }
+  else
+    /* Translators: a timeline never saved; %s is when its edits were kept */
+    what = g_strdup_printf (_("A new timeline, edited %s"), when);
+
+  return g_strdup_printf ("• %s", what);
+}
+
+static void
+recover_all (ChronicleWindow *self,
+             GPtrArray       *files)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *timeline_file = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronicleDocument) document = chronicle_document_new_recovered (timeline_file, &error);
+
+      if (document == NULL)
+        {
+          g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+          chronicle_window_add_toast (self, adw_toast_new (message));
+          continue;
+        }
+
+      _chronicle_window_add_document_page (self, document);
+    }
+}
+
+static void
+discard_all (GPtrArray *files)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *id = NULL;
+
+      if (chronicle_recovery_read (g_ptr_array_index (files, i), &id, NULL, NULL))
+        chronicle_recovery_remove (id);
+    }
+}
+
+static void
+on_recovery_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         GPtrArray        *files)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "recover") == 0)
+    recover_all (self, files);
+  else if (g_strcmp0 (response, "discard") == 0)
+    discard_all (files);
+  /* "later": they stay for the next start. */
+}
+
+/**
+ * _chronicle_window_offer_recovered:
+ * @self: a `ChronicleWindow`
+ *
+ * When a crash left unsaved edits behind (recovery files), asks whether
+ * to recover them: Recover opens each as a modified tab, Discard deletes
+ * them, Not Now keeps them for the next start.
+ */
+void
+_chronicle_window_offer_recovered (ChronicleWindow *self)
+{
+  g_autoptr(GPtrArray) files = chronicle_recovery_list ();
+  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+
+  body = g_string_new (NULL);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *line = dup_recovered_line (g_ptr_array_index (files, i));
+
+      if (line == NULL)
+        continue;
+      g_string_append_printf (body, "\n%s", line);
+      g_ptr_array_add (offered, g_object_ref (g_ptr_array_index (files, i)));
+    }
+  if (offered->len == 0)
+    return;
+
+  g_string_prepend (body, g_dngettext (GETTEXT_PACKAGE,
+                                       "Chronicle closed before the edits of this timeline were saved:",
+                                       "Chronicle closed before the edits of these timelines were saved:",
+                                       offered->len));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  /* Escape deletes nothing. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recovery_response_cb),
+                         g_ptr_array_ref (offered), (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
+  g_set_weak_pointer (&self->recovery_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+AdwMessageDialog *
+chronicle_window_get_recovery_dialog (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->recovery_dialog != NULL ? ADW_MESSAGE_DIALOG (self->recovery_dialog) : NULL;
+}
