@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chronicle-timeline.h"
+#include "chronicle-kept-private.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ typedef struct
   const char * const  *actors;       /* nullable */
   const char * const  *source_ids;   /* nullable */
   GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */
+  ChronicleKept       *kept;         /* nullable, what the file had beyond these: a reference is taken */
   gboolean             approximate;
   guint                sequence;
   gboolean             id_hashed;     /* id_hash is chronicle_str_hash (id) */
@@ -71,6 +73,14 @@ void     chronicle_timeline_splice_era          (ChronicleTimeline *self,
                                                  guint              position,
                                                  guint              n_removals,
                                                  ChronicleEra      *added);
+
+/* The event at @position as the writer needs it beyond the public
+ * accessors: what its file had beyond the model (NULL for nothing), and
+ * its place in the file (events added later come after). */
+ChronicleKept *chronicle_timeline_get_event_kept     (ChronicleTimeline *self,
+                                                      guint              position);
+guint          chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
+                                                      guint              position);
 
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */

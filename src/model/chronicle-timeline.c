@@ -38,6 +38,7 @@ typedef struct
   char         **actors;      /* arena, nullable */
   char         **source_ids;  /* arena, nullable */
   GPtrArray     *quotes;      /* of ChronicleQuote, owned, nullable */
+  ChronicleKept *kept;        /* owned, nullable: what the file had beyond these */
 } EventExtra;
 
 /* One event: 56 bytes, plus its strings in the arena and 24 bytes of
@@ -660,7 +661,8 @@ record_from_fields (ChronicleTimeline          *self,
 
   if (fields->end != NULL || fields->summary != NULL || fields->location != NULL ||
       (fields->actors != NULL && fields->actors[0] != NULL) ||
-      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes)
+      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes ||
+      fields->kept != NULL)
     {
       EventExtra *extra = chronicle_arena_alloc (self->arena, sizeof (EventExtra));
 
@@ -680,6 +682,8 @@ record_from_fields (ChronicleTimeline          *self,
           for (guint i = 0; i < fields->quotes->len; i++)
             g_ptr_array_add (extra->quotes, g_object_ref (g_ptr_array_index (fields->quotes, i)));
         }
+      if (fields->kept != NULL)
+        extra->kept = chronicle_kept_ref (fields->kept);
       record.extra = extra;
     }
 
@@ -702,6 +706,7 @@ fields_from_event (ChronicleEvent       *event,
   fields->source_ids = chronicle_event_get_source_ids (event);
   fields->approximate = chronicle_event_get_approximate (event);
   fields->sequence = chronicle_event_get_sequence (event);
+  fields->kept = chronicle_kept_get (event);
 
   g_ptr_array_set_size (quotes, 0);
   for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
@@ -714,7 +719,10 @@ static void
 record_clear (Record *record)
 {
   if (record->extra != NULL)
-    g_clear_pointer (&record->extra->quotes, g_ptr_array_unref);
+    {
+      g_clear_pointer (&record->extra->quotes, g_ptr_array_unref);
+      g_clear_pointer (&record->extra->kept, chronicle_kept_unref);
+    }
   g_clear_object (&record->object);
 }
 
@@ -801,6 +809,8 @@ ensure_object (ChronicleTimeline *self,
       chronicle_event_set_source_ids (event, (const char * const *) extra->source_ids);
       for (guint i = 0; extra->quotes != NULL && i < extra->quotes->len; i++)
         chronicle_event_add_quote (event, g_ptr_array_index (extra->quotes, i));
+      if (extra->kept != NULL)
+        chronicle_kept_set (event, extra->kept);
     }
 
   record->object = event;
@@ -2065,6 +2075,27 @@ chronicle_timeline_get_event_quote (ChronicleTimeline *self,
   g_return_val_if_fail (index < chronicle_timeline_get_event_n_quotes (self, position), NULL);
 
   return g_ptr_array_index (get_record (self, position)->extra->quotes, index);
+}
+
+ChronicleKept *
+chronicle_timeline_get_event_kept (ChronicleTimeline *self,
+                                   guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL ? extra->kept : NULL;
+}
+
+guint
+chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
+                                       guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, 0);
+
+  return get_record (self, position)->sequence;
 }
 
 /**
