@@ -844,6 +844,21 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "talks"), ==, 1);
   g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Category");
 
+  /* The same values again are no step. */
+  {
+    g_autoptr(ChronicleCategory) same = chronicle_category_new ("war", "War", "#0000cc");
+    g_autoptr(ChronicleEra) same_era = chronicle_era_new ("y2022", "The year", &start, NULL);
+
+    n_changes = 0;
+    g_assert_true (chronicle_document_put_category (document, same, &error));
+    g_assert_cmpuint (n_changes, ==, 0);
+    g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Category");
+    /* ... but other dates are. */
+    g_assert_true (chronicle_document_put_era (document, same_era, &error));
+    g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Era");
+    chronicle_document_undo (document);
+  }
+
   g_assert_true (chronicle_document_put_category (document, added, &error));
   g_assert_cmpuint (last_position, ==, 2);
   g_assert_cmpuint (last_added, ==, 1);
@@ -965,6 +980,12 @@ test_groups (void)
 }
 
 static void
+on_edited_cb (guint *n_edited)
+{
+  (*n_edited)++;
+}
+
+static void
 test_modified (void)
 {
   g_autoptr(ChronicleTimeline) timeline = make_small_timeline ();
@@ -989,6 +1010,20 @@ test_modified (void)
   chronicle_document_undo (document);
   g_assert_false (chronicle_document_get_modified (document));
 
+  /* Every edit, undo and redo says so. */
+  {
+    guint n_edited = 0;
+    gulong handler = g_signal_connect_swapped (document, "edited", G_CALLBACK (on_edited_cb), &n_edited);
+
+    chronicle_document_set_timeline_title (document, "Four");
+    chronicle_document_undo (document);
+    chronicle_document_redo (document);
+    chronicle_document_undo (document);
+    chronicle_document_set_timeline_title (document, "Two");   /* no change */
+    g_assert_cmpuint (n_edited, ==, 4);
+    g_signal_handler_disconnect (document, handler);
+  }
+
   /* Back before the save, then a new edit: the saved point is gone, no
    * undo or redo reaches it. */
   chronicle_document_undo (document);
@@ -998,6 +1033,18 @@ test_modified (void)
   g_assert_true (chronicle_document_get_modified (document));
   chronicle_document_undo (document);
   g_assert_true (chronicle_document_get_modified (document));
+
+  /* A recovered document: modified, with nothing to undo, until saved. */
+  {
+    g_autoptr(ChronicleTimeline) recovered = make_small_timeline ();
+    g_autoptr(ChronicleDocument) other = document_for (recovered);
+
+    chronicle_document_mark_unsaved (other);
+    g_assert_true (chronicle_document_get_modified (other));
+    g_assert_false (chronicle_document_get_can_undo (other));
+    chronicle_document_mark_saved (other);
+    g_assert_false (chronicle_document_get_modified (other));
+  }
 }
 
 static void
@@ -1111,6 +1158,36 @@ test_reload_clears_history (void)
   g_assert_false (chronicle_document_get_can_redo (document));
   g_assert_false (chronicle_document_get_modified (document));
   g_assert_null (chronicle_document_get_undo_label (document));
+}
+
+/* The store alone: an id held twice (only another caller than the loader
+ * can make one) is found again after the event that held it goes. */
+static void
+test_store_duplicate_ids (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new (NULL);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint position;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ChronicleDate date = make_day (2022, 3, 1 + i);
+      ChronicleEvent *event = chronicle_event_new (i == 1 ? "other" : "twice", &date, "Event");
+
+      chronicle_event_set_sequence (event, i);
+      g_ptr_array_add (events, event);
+    }
+  chronicle_timeline_set_events (timeline, events);
+
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "twice", &position));
+  g_assert_cmpuint (position, ==, 0);
+  chronicle_timeline_remove_event_at (timeline, 0);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "twice", &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "other", &position));
+  g_assert_cmpuint (position, ==, 0);
+  check_indexes (timeline, rand);
 }
 
 /* --- Random sequences ------------------------------------------------- */
@@ -1438,6 +1515,10 @@ run_random (ChronicleTimeline *timeline,
     }
   g_assert_cmpuint (n_undone, >, 0);
 
+  /* The edited state is where redo ends: the last steps may be undone. */
+  while (chronicle_document_get_can_redo (document))
+    chronicle_document_redo (document);
+  assert_mirror (timeline, mirror);
   edited = snapshot_take (timeline);
   while (chronicle_document_get_can_undo (document))
     {
@@ -1503,6 +1584,7 @@ main (int   argc,
   g_test_add_func ("/edit/new-untitled", test_new_untitled);
   g_test_add_func ("/edit/selection-with-filter", test_selection_with_filter);
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
+  g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
 

@@ -88,6 +88,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   LOADED,
   LOAD_FAILED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -654,6 +655,20 @@ chronicle_document_class_init (ChronicleDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * ChronicleDocument::edited:
+   *
+   * The timeline changed through the document: an edit, an undo or a
+   * redo (for instance, to write unsaved edits somewhere safe a little
+   * later). A load does not emit it.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -959,6 +974,7 @@ apply_changes (ChronicleDocument *self,
     update_title (self);
   show_edit (self, select_id);
   update_edit_state (self);
+  g_signal_emit (self, signals[EDITED], 0);
 }
 
 /* Every edit: applies @change (taken) and records it as a step named
@@ -1237,8 +1253,44 @@ get_source_id (gpointer item)
   return chronicle_source_get_id (item);
 }
 
+static gboolean
+dates_equal (const ChronicleDate *a,
+             const ChronicleDate *b)
+{
+  return a == NULL || b == NULL ? a == b : chronicle_date_equal (a, b);
+}
+
+/* Whether putting @b in place of @a changes nothing (a dialog closed
+ * without a change). */
+static gboolean
+items_equal (ChronicleChangeKind kind,
+             gpointer            a,
+             gpointer            b)
+{
+  switch (kind)
+    {
+    case CHRONICLE_CHANGE_CATEGORY:
+      return g_strcmp0 (chronicle_category_get_label (a), chronicle_category_get_label (b)) == 0 &&
+             g_strcmp0 (chronicle_category_get_color (a), chronicle_category_get_color (b)) == 0;
+    case CHRONICLE_CHANGE_ERA:
+      return g_strcmp0 (chronicle_era_get_label (a), chronicle_era_get_label (b)) == 0 &&
+             dates_equal (chronicle_era_get_start (a), chronicle_era_get_start (b)) &&
+             dates_equal (chronicle_era_get_end (a), chronicle_era_get_end (b));
+    case CHRONICLE_CHANGE_SOURCE:
+      return g_strcmp0 (chronicle_source_get_publisher (a), chronicle_source_get_publisher (b)) == 0 &&
+             g_strcmp0 (chronicle_source_get_title (a), chronicle_source_get_title (b)) == 0 &&
+             g_strcmp0 (chronicle_source_get_url (a), chronicle_source_get_url (b)) == 0 &&
+             dates_equal (chronicle_source_get_published (a), chronicle_source_get_published (b));
+    case CHRONICLE_CHANGE_EVENT:
+    case CHRONICLE_CHANGE_TITLE:
+    case CHRONICLE_CHANGE_DESCRIPTION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Puts @item (a category, era or source) in @list: in place of the one
- * with its id, else at the end. */
+ * with its id, else at the end; the same values again record nothing. */
 static void
 put_item (ChronicleDocument   *self,
           ChronicleChangeKind  kind,
@@ -1249,13 +1301,19 @@ put_item (ChronicleDocument   *self,
           const char          *edit_name)
 {
   guint index = find_item (list, get_id, get_id (item));
+  g_autoptr(GObject) old = NULL;
 
   if (index == G_MAXUINT)
-    edit (self, add_name,
-          chronicle_change_new (kind, NULL, g_object_ref (item), g_list_model_get_n_items (list)));
-  else
-    edit (self, edit_name,
-          chronicle_change_new (kind, g_list_model_get_item (list, index), g_object_ref (item), index));
+    {
+      edit (self, add_name,
+            chronicle_change_new (kind, NULL, g_object_ref (item), g_list_model_get_n_items (list)));
+      return;
+    }
+
+  old = g_list_model_get_item (list, index);
+  if (items_equal (kind, old, item))
+    return;
+  edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), g_object_ref (item), index));
 }
 
 /* Removes the item with @id from @list, unless @n_uses events use it. */
@@ -1498,6 +1556,15 @@ chronicle_document_mark_saved (ChronicleDocument *self)
 
   chronicle_history_mark_saved (self->history);
   set_boolean (self, &self->is_new, FALSE, PROP_NEW);
+  update_edit_state (self);
+}
+
+void
+chronicle_document_mark_unsaved (ChronicleDocument *self)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+
+  chronicle_history_forget_saved (self->history);
   update_edit_state (self);
 }
 

@@ -2099,6 +2099,26 @@ chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
 }
 
 /**
+ * chronicle_timeline_peek_times:
+ * @starts: (out) (transfer none): the start times, in sorted order
+ * @ends: (out) (transfer none): the end times (exclusive), in the same order
+ *
+ * Returns: the number of events (0 while a bulk load runs)
+ */
+guint
+chronicle_timeline_peek_times (ChronicleTimeline  *self,
+                               const gint64      **starts,
+                               const gint64      **ends)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (starts != NULL && ends != NULL, 0);
+
+  *starts = (const gint64 *) (gpointer) self->starts->data;
+  *ends = (const gint64 *) (gpointer) self->ends->data;
+  return chronicle_timeline_get_n_events (self);
+}
+
+/**
  * chronicle_timeline_find_event:
  * @position: (out) (optional): where @event is
  *
