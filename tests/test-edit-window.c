@@ -19,6 +19,7 @@
 #include "chronicle-application.h"
 #include "chronicle-disk-change-banner.h"
 #include "chronicle-properties-dialog.h"
+#include "chronicle-recovery-private.h"
 #include "chronicle-test-ui.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
@@ -502,6 +503,23 @@ is_revealed (gpointer data)
   return chronicle_disk_change_banner_get_revealed (data);
 }
 
+/* @contents with the timeline's title (its first "title") changed. */
+static char *
+dup_retitled (const char *contents,
+              const char *title)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"title\": *\"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *replacement = g_strdup_printf ("\"title\": \"%s\"", title);
+  g_autoptr(GError) error = NULL;
+  char *changed;
+
+  changed = g_regex_replace (regex, contents, -1, 0, replacement, G_REGEX_MATCH_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (changed, !=, contents);
+
+  return changed;
+}
+
 /* Another program rewrites the file: the example with a new title. */
 static void
 rewrite_file (Fixture    *fixture,
@@ -509,17 +527,12 @@ rewrite_file (Fixture    *fixture,
 {
   g_autofree char *contents = NULL;
   g_autofree char *path = g_file_get_path (fixture->file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) regex = g_regex_new ("\"title\": *\"[^\"]*\"", 0, 0, NULL);
-  g_autofree char *replacement = g_strdup_printf ("\"title\": \"%s\"", title);
   g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  /* The first "title" is the timeline's. */
-  changed = g_regex_replace (regex, contents, -1, 0, replacement, G_REGEX_MATCH_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (changed, !=, contents);
+  changed = dup_retitled (contents, title);
   g_file_set_contents (path, changed, -1, &error);
   g_assert_no_error (error);
 }
@@ -573,6 +586,102 @@ test_changed_on_disk (Fixture       *fixture,
   chronicle_test_wait_for (is_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
   g_assert_false (chronicle_disk_change_banner_get_revealed (banner));
   g_assert_false (chronicle_document_get_modified (document));
+}
+
+/* What a run that crashed with unsaved edits of the fixture's file left:
+ * its recovery files, the timeline retitled. */
+static char *
+write_recovery (Fixture *fixture)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id = chronicle_recovery_new_id ();
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = dup_retitled (contents, "Edited before the crash");
+  g_assert_true (chronicle_recovery_write (id, edited, strlen (edited), fixture->file, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static gboolean
+has_recovery_dialog (gpointer data)
+{
+  return chronicle_window_get_recovery_dialog (data) != NULL;
+}
+
+static void
+respond_recovery (ChronicleWindow *window,
+                  const char      *response)
+{
+  AdwMessageDialog *dialog = chronicle_window_get_recovery_dialog (window);
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static guint
+count_recovered (void)
+{
+  g_autoptr(GPtrArray) files = chronicle_recovery_list ();
+
+  return files->len;
+}
+
+static gboolean
+has_loaded_page (gpointer data)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (data);
+
+  return page != NULL && chronicle_document_get_timeline (chronicle_timeline_page_get_document (page)) != NULL &&
+         !chronicle_window_is_loading (data);
+}
+
+/* A crash left edits: the window offers them at start, naming the file;
+ * Not Now keeps them, Recover gives a modified tab with the edits,
+ * Discard deletes them. */
+static void
+test_recovery (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *id = write_recovery (fixture);
+  AdwMessageDialog *dialog;
+  ChronicleDocument *document;
+
+  g_assert_cmpuint (count_recovered (), ==, 1);
+  _chronicle_window_offer_recovered (fixture->window);
+  g_assert_true (has_recovery_dialog (fixture->window));
+  dialog = chronicle_window_get_recovery_dialog (fixture->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "story.json"));
+  respond_recovery (fixture->window, "later");
+  g_assert_cmpuint (count_recovered (), ==, 1);
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 0);
+
+  _chronicle_window_offer_recovered (fixture->window);
+  respond_recovery (fixture->window, "recover");
+  chronicle_test_wait_for (has_loaded_page, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 1);
+  document = chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window));
+  g_assert_cmpstr (chronicle_document_get_title (document), ==, "Edited before the crash");
+  g_assert_true (chronicle_document_get_modified (document));
+  g_assert_true (g_file_equal (chronicle_document_get_file (document), fixture->file));
+  g_assert_cmpstr (get_tab_title (fixture->window), ==, "• Edited before the crash");
+
+  /* Discard deletes what is left. */
+  fixture->window->close_confirmed = TRUE;
+  chronicle_test_destroy_window (&fixture->window);
+  g_clear_pointer (&id, g_free);
+  id = write_recovery (fixture);
+  chronicle_test_present_window (app, &fixture->window);
+  _chronicle_window_offer_recovered (fixture->window);
+  respond_recovery (fixture->window, "discard");
+  g_assert_cmpuint (count_recovered (), ==, 0);
 }
 
 static GtkWidget *
@@ -642,14 +751,43 @@ test_properties (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The suite's data folder, with the folders recovery makes in it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
   int status;
 
+  /* Recovery files go to a folder of the suite's own (read once, before
+   * anything asks GLib for the user data folder). */
+  data_home = g_dir_make_tmp ("test-edit-window-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   if (!chronicle_test_ui_init (&argc, &argv))
-    return 0;
+    {
+      remove_tree (data_home);
+      return 0;
+    }
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
@@ -666,11 +804,13 @@ main (int   argc,
   g_test_add ("/edit-window/close-window-asks", Fixture, NULL, fixture_setup, test_close_window_asks,
               fixture_teardown);
   g_test_add ("/edit-window/changed-on-disk", Fixture, NULL, fixture_setup, test_changed_on_disk, fixture_teardown);
+  g_test_add ("/edit-window/recovery", Fixture, NULL, fixture_setup, test_recovery, fixture_teardown);
   g_test_add ("/edit-window/properties", Fixture, NULL, fixture_setup, test_properties, fixture_teardown);
 
   status = g_test_run ();
 
   chronicle_test_ui_stop_app (&app);
+  remove_tree (data_home);
 
   return status;
 }
