@@ -652,13 +652,18 @@ test_recovery (Fixture       *fixture,
   g_autofree char *id = write_recovery (fixture);
   AdwMessageDialog *dialog;
   ChronicleDocument *document;
+  GtkWidget *row;
 
   g_assert_cmpuint (count_recovered (), ==, 1);
   _chronicle_window_offer_recovered (fixture->window);
   g_assert_true (has_recovery_dialog (fixture->window));
   dialog = chronicle_window_get_recovery_dialog (fixture->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "story.json"));
+  /* One row, naming the file. */
+  row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "story.json");
+  g_assert_null (gtk_widget_get_next_sibling (row));
   respond_recovery (fixture->window, "later");
   g_assert_cmpuint (count_recovered (), ==, 1);
   g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 0);

@@ -15,9 +15,10 @@
 #include "chronicle-recovery-private.h"
 #include "chronicle-text-private.h"
 
-/* One line of the offer: which timeline, and when its edits were kept. */
-static char *
-dup_recovered_line (GFile *timeline_file)
+/* One row of the offer: which timeline (its file and folder), and when
+ * its edits were kept. NULL when the recovery file cannot be read. */
+static GtkWidget *
+new_recovered_row (GFile *timeline_file)
 {
   g_autoptr(GFile) original = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -25,7 +26,9 @@ dup_recovered_line (GFile *timeline_file)
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *id = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
   if (!chronicle_recovery_read (timeline_file, &id, &original, NULL))
     return NULL;
@@ -38,20 +41,28 @@ dup_recovered_line (GFile *timeline_file)
 
   if (original != NULL)
     {
-      g_autofree char *name = _chronicle_window_dup_display_name (original);
-      g_autofree char *isolated = chronicle_text_isolate (name);
       g_autoptr(GFile) folder = g_file_get_parent (original);
       g_autofree char *folder_name = folder != NULL ? g_file_get_parse_name (folder) : g_strdup ("");
       g_autofree char *shown_folder = chronicle_text_for_display (folder_name, CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
-      /* Translators: a file with unsaved edits: its name, its folder, and when they were kept */
-      what = g_strdup_printf (_("“%s” in %s, edited %s"), isolated, shown_folder, when);
+      title = _chronicle_window_dup_display_name (original);
+      /* Translators: where a file with unsaved edits is, and when they were kept */
+      subtitle = g_strdup_printf (_("In %s, edited %s"), shown_folder, when);
     }
   else
-    /* Translators: a timeline never saved; %s is when its edits were kept */
-    what = g_strdup_printf (_("A new timeline, edited %s"), when);
+    {
+      title = g_strdup (_("A new timeline, never saved"));
+      /* Translators: when the edits of a timeline were kept */
+      subtitle = g_strdup_printf (_("Edited %s"), when);
+    }
 
-  return g_strdup_printf ("• %s", what);
+  row = adw_action_row_new ();
+  /* File and folder names are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
 }
 
 static void
@@ -115,29 +126,38 @@ _chronicle_window_offer_recovered (ChronicleWindow *self)
 {
   g_autoptr(GPtrArray) files = chronicle_recovery_list ();
   g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) body = NULL;
+  GtkWidget *list;
   GtkWidget *dialog;
 
   g_return_if_fail (CHRONICLE_IS_WINDOW (self));
 
-  body = g_string_new (NULL);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Timelines with unsaved changes"), -1);
   for (guint i = 0; i < files->len; i++)
     {
-      g_autofree char *line = dup_recovered_line (g_ptr_array_index (files, i));
+      GtkWidget *row = new_recovered_row (g_ptr_array_index (files, i));
 
-      if (line == NULL)
+      if (row == NULL)
         continue;
-      g_string_append_printf (body, "\n%s", line);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
       g_ptr_array_add (offered, g_object_ref (g_ptr_array_index (files, i)));
     }
   if (offered->len == 0)
-    return;
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      return;
+    }
 
-  g_string_prepend (body, g_dngettext (GETTEXT_PACKAGE,
-                                       "Chronicle closed before the edits of this timeline were saved:",
-                                       "Chronicle closed before the edits of these timelines were saved:",
-                                       offered->len));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body->str);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"),
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "Chronicle closed before the edits of this timeline were saved.",
+                                                "Chronicle closed before the edits of these timelines were saved.",
+                                                offered->len));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "later", _("_Not Now"),
                                     "discard", _("_Discard"),

@@ -339,6 +339,7 @@ new_save_changes_dialog (ChronicleWindow *self,
                          GPtrArray       *pages)
 {
   g_autofree char *body = NULL;
+  GtkWidget *list = NULL;
   GtkWidget *dialog;
   guint n = pages->len;
 
@@ -352,19 +353,36 @@ new_save_changes_dialog (ChronicleWindow *self,
     }
   else
     {
-      GString *list = g_string_new (_("These timelines have unsaved changes:"));
-
+      body = g_strdup (_("These timelines have unsaved changes. Changes that are not saved are lost."));
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Timelines with unsaved changes"), -1);
       for (guint i = 0; i < n; i++)
         {
           ChronicleDocument *document = chronicle_timeline_page_get_document (g_ptr_array_index (pages, i));
-          g_autofree char *name = dup_isolated_title (document);
+          GFile *file = chronicle_document_get_file (document);
+          const char *title = chronicle_document_get_title (document);
+          GtkWidget *row = adw_action_row_new ();
 
-          g_string_append_printf (list, "\n• %s", name);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         title != NULL && title[0] != '\0' ? title : _("Untitled Timeline"));
+          if (file != NULL)
+            {
+              g_autofree char *path = g_file_get_parse_name (file);
+              g_autofree char *shown = chronicle_text_for_display (path, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
+            }
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
-      body = g_string_free (list, FALSE);
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  if (list != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", n == 1 ? _("_Discard") : _("_Discard All"),
