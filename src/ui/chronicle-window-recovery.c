@@ -91,12 +91,7 @@ static void
 discard_all (GPtrArray *files)
 {
   for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *id = NULL;
-
-      if (chronicle_recovery_read (g_ptr_array_index (files, i), &id, NULL, NULL))
-        chronicle_recovery_remove (id);
-    }
+    chronicle_document_discard_recovered (g_ptr_array_index (files, i));
 }
 
 static void
@@ -124,7 +119,7 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
 void
 _chronicle_window_offer_recovered (ChronicleWindow *self)
 {
-  g_autoptr(GPtrArray) files = chronicle_recovery_list ();
+  g_autoptr(GPtrArray) files = chronicle_document_list_recovered ();
   g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *list;
   GtkWidget *dialog;
