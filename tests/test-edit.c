@@ -1472,12 +1472,96 @@ random_edit (Random *r)
     }
 }
 
+/* With a category hidden: the filtered timeline holds exactly the other
+ * events, in order, and the selection is one of its events. */
+static void
+check_filtered (ChronicleDocument *document,
+                const char        *hidden)
+{
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (document);
+  ChronicleTimeline *filtered = chronicle_document_get_filtered_timeline (document);
+  ChronicleEvent *selected = chronicle_document_get_selected_event (document);
+  guint k = 0;
+
+  if (hidden == NULL)
+    {
+      g_assert_true (filtered == timeline);
+      return;
+    }
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      if (g_strcmp0 (chronicle_timeline_get_event_category_id (timeline, i), hidden) == 0)
+        continue;
+      g_assert_cmpuint (k, <, chronicle_timeline_get_n_events (filtered));
+      g_assert_cmpstr (chronicle_timeline_get_event_id (filtered, k), ==, chronicle_timeline_get_event_id (timeline, i));
+      g_assert_cmpstr (chronicle_timeline_get_event_title (filtered, k), ==,
+                       chronicle_timeline_get_event_title (timeline, i));
+      k++;
+    }
+  g_assert_cmpuint (k, ==, chronicle_timeline_get_n_events (filtered));
+  g_assert_cmpstr (chronicle_timeline_get_title (filtered), ==, chronicle_timeline_get_title (timeline));
+  if (selected != NULL)
+    g_assert_true (chronicle_timeline_find_event (filtered, selected, NULL));
+
+  /* The two share their objects (a search of the whole timeline selects
+   * in the filtered one), and the filtered one's indexes hold. */
+  for (guint i = 0; i < chronicle_timeline_get_n_events (filtered); i++)
+    g_assert_true (chronicle_timeline_get_event (filtered, i) ==
+                   chronicle_timeline_lookup_event (timeline, chronicle_timeline_get_event_id (filtered, i)));
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (k);
+
+    check_indexes (filtered, rand);
+  }
+}
+
+/* The filtered timeline's followers: an edit patches it in place (its
+ * items-changed must say exactly what changed) or makes a new one. */
+typedef struct
+{
+  ChronicleTimeline *followed;
+  GPtrArray         *mirror;
+} FilteredMirror;
+
+static void
+follow_filtered (FilteredMirror    *follower,
+                 ChronicleDocument *document)
+{
+  ChronicleTimeline *filtered = chronicle_document_get_filtered_timeline (document);
+
+  if (filtered == follower->followed)
+    {
+      assert_mirror (filtered, follower->mirror);
+      return;
+    }
+  if (follower->followed != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (follower->followed, follower->mirror);
+      g_clear_object (&follower->followed);
+      g_clear_pointer (&follower->mirror, g_ptr_array_unref);
+    }
+  follower->followed = g_object_ref (filtered);
+  follower->mirror = mirror_new (filtered);
+}
+
+static void
+unfollow_filtered (FilteredMirror *follower)
+{
+  if (follower->followed != NULL)
+    g_signal_handlers_disconnect_by_data (follower->followed, follower->mirror);
+  g_clear_object (&follower->followed);
+  g_clear_pointer (&follower->mirror, g_ptr_array_unref);
+}
+
 /* @n_steps random edits (some in groups, some undone and redone on the
  * way), the indexes and the items-changed mirror checked after each;
- * then undo all gives the original, redo all the edited timeline. */
+ * then undo all gives the original, redo all the edited timeline. With
+ * @hidden, that category is hidden by the filter throughout. */
 static void
 run_random (ChronicleTimeline *timeline,
-            guint              n_steps)
+            guint              n_steps,
+            const char        *hidden)
 {
   g_autoptr(ChronicleDocument) document = document_for (timeline);
   g_autoptr(GPtrArray) mirror = mirror_new (timeline);
@@ -1485,7 +1569,12 @@ run_random (ChronicleTimeline *timeline,
   g_autoptr(Snapshot) original = snapshot_take (timeline);
   g_autoptr(Snapshot) edited = NULL;
   Random r = { document, timeline, 0 };
+  FilteredMirror follower = { NULL, NULL };
   guint n_undone = 0;
+
+  if (hidden != NULL)
+    chronicle_filter_set_category_hidden (chronicle_document_get_filter (document), hidden, TRUE);
+  follow_filtered (&follower, document);
 
   for (guint step = 0; step < n_steps; step++)
     {
@@ -1512,6 +1601,8 @@ run_random (ChronicleTimeline *timeline,
 
       assert_mirror (timeline, mirror);
       check_indexes (timeline, rand);
+      check_filtered (document, hidden);
+      follow_filtered (&follower, document);
     }
   g_assert_cmpuint (n_undone, >, 0);
 
@@ -1526,6 +1617,7 @@ run_random (ChronicleTimeline *timeline,
       assert_mirror (timeline, mirror);
     }
   check_indexes (timeline, rand);
+  check_filtered (document, hidden);
   {
     g_autoptr(Snapshot) now = snapshot_take (timeline);
 
@@ -1546,6 +1638,7 @@ run_random (ChronicleTimeline *timeline,
   }
   g_assert_true (chronicle_document_get_modified (document));
   g_signal_handlers_disconnect_by_data (timeline, mirror);
+  unfollow_filtered (&follower);
 }
 
 static void
@@ -1553,7 +1646,7 @@ test_random_example (void)
 {
   g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
 
-  run_random (timeline, 300);
+  run_random (timeline, 300, NULL);
 }
 
 static void
@@ -1561,7 +1654,16 @@ test_random_generated (void)
 {
   g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (3000, 11);
 
-  run_random (timeline, 300);
+  run_random (timeline, 300, NULL);
+}
+
+/* The same with a filter on: each edit makes a new filtered timeline. */
+static void
+test_random_filtered (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (1000, 12);
+
+  run_random (timeline, 200, "diplomacy");
 }
 
 int
@@ -1587,6 +1689,7 @@ main (int   argc,
   g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
+  g_test_add_func ("/edit/random/filtered", test_random_filtered);
 
   return g_test_run ();
 }

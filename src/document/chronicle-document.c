@@ -914,14 +914,16 @@ update_edit_state (ChronicleDocument *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* After the whole timeline changed: the filter applies again (a new
- * filtered timeline, as after a change of the filter; without a filter
- * the store itself announced the change), and the selection follows by
- * id: @select_id (the event just edited) or the event selected before,
- * whose object an edit may have replaced. */
+/* After the whole timeline changed: the selection follows by id,
+ * @select_id (the event just edited) or the event selected before, whose
+ * object an edit may have replaced. With @refilter and a filter on, the
+ * filter applies again (a new filtered timeline, as after a change of the
+ * filter); otherwise the filtered timeline was patched in place or is the
+ * whole one, which announced the change itself. */
 static void
 show_edit (ChronicleDocument *self,
-           const char        *select_id)
+           const char        *select_id,
+           gboolean           refilter)
 {
   g_autoptr(ChronicleTimeline) filtered = NULL;
   g_autofree char *keep = NULL;
@@ -934,10 +936,12 @@ show_edit (ChronicleDocument *self,
   else if (self->selected != NULL)
     keep = g_strdup (chronicle_event_get_id (self->selected));
 
-  if (chronicle_filter_is_active (self->filter))
+  if (!chronicle_filter_is_active (self->filter))
+    filtered = g_object_ref (self->timeline);
+  else if (refilter || self->filtered == NULL || self->filtered == self->timeline)
     filtered = chronicle_filter_apply (self->filter, self->timeline);
   else
-    filtered = g_object_ref (self->timeline);
+    filtered = g_object_ref (self->filtered);
 
   if (keep != NULL)
     kept = chronicle_timeline_lookup_event (filtered, keep);
@@ -950,8 +954,42 @@ show_edit (ChronicleDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
+/* An event change, already applied to the whole timeline, made to the
+ * filtered one too: the event leaves it, enters it or changes in it, as
+ * the filter says of its new values, with the whole timeline's object
+ * (the two share their objects). Filtering 100 000 events again after
+ * each edit took 120 ms (docs/benchmarks.md); this costs what the edit of
+ * the whole timeline does. Like the whole timeline, the filtered one
+ * changes in place and says so with items-changed. */
+static void
+patch_filtered (ChronicleDocument *self,
+                ChronicleChange   *change,
+                gboolean           forward)
+{
+  ChronicleEvent *from = forward ? change->before : change->after;
+  ChronicleEvent *to = forward ? change->after : change->before;
+  ChronicleEvent *now = NULL;
+  guint position = 0;
+  gboolean was, is;
+
+  was = from != NULL && chronicle_timeline_lookup_position (self->filtered, chronicle_event_get_id (from), &position);
+  if (to != NULL)
+    now = chronicle_timeline_lookup_event (self->timeline, chronicle_event_get_id (to));
+  is = now != NULL && chronicle_filter_matches (self->filter, self->timeline, now);
+
+  if (was && is)
+    chronicle_timeline_put_event_at (self->filtered, position, now);
+  else if (was)
+    chronicle_timeline_remove_event_at (self->filtered, position);
+  else if (is)
+    chronicle_timeline_add_event (self->filtered, now);
+}
+
 /* Applies @changes (of one step) forward or back, in the order that
- * undoes them, and shows the result. */
+ * undoes them, and shows the result. Event changes patch the filtered
+ * timeline; any other change (a category's label or colour, the title)
+ * filters again, since the filtered timeline has copies of them and which
+ * categories exist decides what a filter shows. */
 static void
 apply_changes (ChronicleDocument *self,
                GPtrArray         *changes,
@@ -959,6 +997,9 @@ apply_changes (ChronicleDocument *self,
 {
   g_autofree char *select_id = NULL;
   gboolean title_changed = FALSE;
+  gboolean refilter = FALSE;
+  gboolean patch = chronicle_filter_is_active (self->filter) && self->filtered != NULL &&
+                   self->filtered != self->timeline;
 
   for (guint k = 0; k < changes->len; k++)
     {
@@ -968,11 +1009,15 @@ apply_changes (ChronicleDocument *self,
       if (id != NULL)
         chronicle_set_str (&select_id, id);
       title_changed |= change->kind == CHRONICLE_CHANGE_TITLE;
+      if (change->kind != CHRONICLE_CHANGE_EVENT)
+        refilter = TRUE;
+      else if (patch && !refilter)
+        patch_filtered (self, change, forward);
     }
 
   if (title_changed)
     update_title (self);
-  show_edit (self, select_id);
+  show_edit (self, select_id, refilter);
   update_edit_state (self);
   g_signal_emit (self, signals[EDITED], 0);
 }

@@ -44,6 +44,14 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               guint                     *hash,
                                               guint                     *sequence);
 
+/* The event at @position as the writer needs it beyond the public
+ * accessors: what its file had beyond the model (NULL for nothing), and
+ * its place in the file (events added later come after). */
+ChronicleKept *chronicle_timeline_get_event_kept     (ChronicleTimeline *self,
+                                                      guint              position);
+guint          chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
+                                                      guint              position);
+
 /* Editing (issue #13, docs/model.md): what ChronicleDocument changes.
  * The event arguments are read, never kept. Each emits items-changed
  * exactly for what changed. */
@@ -52,6 +60,10 @@ void     chronicle_timeline_remove_event_at     (ChronicleTimeline *self,
 guint    chronicle_timeline_insert_event_copy   (ChronicleTimeline *self,
                                                  ChronicleEvent    *event);
 guint    chronicle_timeline_replace_event_at    (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 ChronicleEvent    *event);
+/* The same, keeping @event as the object (a filtered timeline's). */
+guint    chronicle_timeline_put_event_at        (ChronicleTimeline *self,
                                                  guint              position,
                                                  ChronicleEvent    *event);
 guint    chronicle_timeline_get_next_sequence   (ChronicleTimeline *self);
@@ -73,14 +85,6 @@ void     chronicle_timeline_splice_era          (ChronicleTimeline *self,
                                                  guint              position,
                                                  guint              n_removals,
                                                  ChronicleEra      *added);
-
-/* The event at @position as the writer needs it beyond the public
- * accessors: what its file had beyond the model (NULL for nothing), and
- * its place in the file (events added later come after). */
-ChronicleKept *chronicle_timeline_get_event_kept     (ChronicleTimeline *self,
-                                                      guint              position);
-guint          chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
-                                                      guint              position);
 
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */

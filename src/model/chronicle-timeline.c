@@ -1631,6 +1631,61 @@ chronicle_timeline_insert_event_copy (ChronicleTimeline *self,
   return position;
 }
 
+/* chronicle_timeline_replace_event_at(), keeping @object (a new
+ * reference, or NULL for none) as the event's object. */
+static guint
+replace_at (ChronicleTimeline *self,
+            guint              position,
+            ChronicleEvent    *event,
+            ChronicleEvent    *object)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  ChronicleEventFields fields;
+  Record *record;
+  ChronicleDatePrecision old_precision, new_precision;
+  gint64 start, end;
+
+  fields_from_event (event, &fields, quotes);
+  if (compare_position_event (self, position, event) != 0)
+    {
+      remove_record (self, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      position = insert_fields (self, &fields, object);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+      return position;
+    }
+
+  /* Same place in the order: only the record and the indexes that read
+   * more than the keys (date kinds, finest precision) change. */
+  start = g_array_index (self->starts, gint64, position);
+  end = g_array_index (self->ends, gint64, position);
+  record = get_record (self, position);
+  old_precision = get_finest_precision (record);
+  unindex_record (self, record, start, end, FALSE);
+  if (record->object != NULL)
+    self->n_objects--;
+  record_clear (record);
+
+  *record = record_from_fields (self, &fields);
+  if (object != NULL)
+    {
+      record->object = g_object_ref (object);
+      self->n_objects++;
+    }
+  index_record (self, record, start, end);
+  new_precision = get_finest_precision (record);
+  if (new_precision != old_precision)
+    {
+      GArray *own = self->by_precision[new_precision];
+
+      remove_from_precision_index (self, position, old_precision, FALSE);
+      g_array_insert_val (own, positions_lower_bound (own, position), position);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return position;
+}
+
 /**
  * chronicle_timeline_replace_event_at:
  * @position: the event to change
@@ -1650,49 +1705,37 @@ chronicle_timeline_replace_event_at (ChronicleTimeline *self,
                                      guint              position,
                                      ChronicleEvent    *event)
 {
-  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
-  ChronicleEventFields fields;
-  Record *record;
-  ChronicleDatePrecision old_precision, new_precision;
-  gint64 start, end;
-
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
   g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
   g_return_val_if_fail (!self->appending, 0);
   g_return_val_if_fail (position < self->records->len, 0);
 
-  if (compare_position_event (self, position, event) != 0)
-    {
-      remove_record (self, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-      return chronicle_timeline_insert_event_copy (self, event);
-    }
+  return replace_at (self, position, event, NULL);
+}
 
-  /* Same place in the order: only the record and the indexes that read
-   * more than the keys (date kinds, finest precision) change. */
-  start = g_array_index (self->starts, gint64, position);
-  end = g_array_index (self->ends, gint64, position);
-  record = get_record (self, position);
-  old_precision = get_finest_precision (record);
-  unindex_record (self, record, start, end, FALSE);
-  if (record->object != NULL)
-    self->n_objects--;
-  record_clear (record);
+/**
+ * chronicle_timeline_put_event_at:
+ * @position: the event to change
+ * @event: the event it becomes, kept as its object
+ *
+ * As chronicle_timeline_replace_event_at(), but the timeline returns
+ * @event itself for its position, as chronicle_timeline_add_event()
+ * does: for a filtered timeline, which shares its objects with the whole
+ * one.
+ *
+ * Returns: the event's new position
+ */
+guint
+chronicle_timeline_put_event_at (ChronicleTimeline *self,
+                                 guint              position,
+                                 ChronicleEvent    *event)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
+  g_return_val_if_fail (!self->appending, 0);
+  g_return_val_if_fail (position < self->records->len, 0);
 
-  fields_from_event (event, &fields, quotes);
-  *record = record_from_fields (self, &fields);
-  index_record (self, record, start, end);
-  new_precision = get_finest_precision (record);
-  if (new_precision != old_precision)
-    {
-      GArray *own = self->by_precision[new_precision];
-
-      remove_from_precision_index (self, position, old_precision, FALSE);
-      g_array_insert_val (own, positions_lower_bound (own, position), position);
-    }
-
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-  return position;
+  return replace_at (self, position, event, event);
 }
 
 /* Returns: a sequence after every event's, for an event an editor adds
