@@ -13,6 +13,7 @@
 
 #include "chronicle-change.h"
 #include "chronicle-history.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-private.h"
@@ -57,6 +58,10 @@ struct _ChronicleDocument
   gboolean           can_redo;
   gboolean           modified;
   gboolean           is_new;
+
+  /* Saving, changes on disk while edited, recovery files:
+   * chronicle-document-save.c. */
+  ChronicleDocumentSaving *saving;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleDocument, chronicle_document, G_TYPE_OBJECT)
@@ -80,6 +85,7 @@ enum {
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
   PROP_NEW,
+  PROP_CHANGED_ON_DISK,
   N_PROPS
 };
 
@@ -370,6 +376,10 @@ on_reload_timeout_cb (gpointer user_data)
   ChronicleDocument *self = user_data;
 
   self->reload_source = 0;
+  /* Our own save, or edits that a reload would drop: the saving side
+   * decides (it raises "changed-on-disk" instead). */
+  if (chronicle_document_saving_file_changed (self, self->saving))
+    return G_SOURCE_REMOVE;
   g_debug ("Reloading %s", g_file_peek_path (self->file));
   start_load (self);
 
@@ -443,6 +453,9 @@ chronicle_document_dispose (GObject *object)
 {
   ChronicleDocument *self = CHRONICLE_DOCUMENT (object);
 
+  /* Closing drops the recovery files: the edits were saved or discarded. */
+  chronicle_document_saving_dispose (self, self->saving);
+
   /* Makes a load still running stale before it is cancelled. */
   self->load_generation++;
   g_cancellable_cancel (self->load_cancellable);
@@ -473,6 +486,7 @@ chronicle_document_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->undo_label, g_free);
   g_clear_pointer (&self->redo_label, g_free);
+  g_clear_pointer (&self->saving, chronicle_document_saving_free);
 
   G_OBJECT_CLASS (chronicle_document_parent_class)->finalize (object);
 }
@@ -555,6 +569,10 @@ chronicle_document_get_property (GObject    *object,
       g_value_set_boolean (value, chronicle_document_get_new (self));
       break;
 
+    case PROP_CHANGED_ON_DISK:
+      g_value_set_boolean (value, chronicle_document_get_changed_on_disk (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -626,6 +644,8 @@ chronicle_document_class_init (ChronicleDocumentClass *klass)
     g_param_spec_string ("redo-label", NULL, NULL, NULL, readable);
   properties[PROP_NEW] =
     g_param_spec_boolean ("new", NULL, NULL, FALSE, readable);
+  properties[PROP_CHANGED_ON_DISK] =
+    g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE, readable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -679,6 +699,7 @@ chronicle_document_init (ChronicleDocument *self)
                            G_CONNECT_SWAPPED);
   self->hidden_categories = g_new0 (char *, 1);
   self->history = chronicle_history_new ();
+  self->saving = chronicle_document_saving_new ();
 }
 
 /**
@@ -912,6 +933,9 @@ update_edit_state (ChronicleDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
   set_boolean (self, &self->modified, chronicle_history_get_modified (self->history), PROP_MODIFIED);
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* After every edit, undo, redo, load and save: recovery follows. */
+  chronicle_document_saving_edited (self, self->saving);
 }
 
 /* After the whole timeline changed: the selection follows by id,
@@ -1358,6 +1382,9 @@ put_item (ChronicleDocument   *self,
   old = g_list_model_get_item (list, index);
   if (items_equal (kind, old, item))
     return;
+  /* What the file had beyond the fields stays with the item. */
+  if (chronicle_kept_get (item) == NULL && chronicle_kept_get (old) != NULL)
+    chronicle_kept_set (item, chronicle_kept_get (old));
   edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), g_object_ref (item), index));
 }
 
@@ -1621,4 +1648,40 @@ chronicle_document_set_timeline (ChronicleDocument *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
 
   show_timeline (self, timeline);
+}
+
+/* --- For chronicle-document-save.c --------------------------------- */
+
+ChronicleDocumentSaving *
+chronicle_document_get_saving (ChronicleDocument *self)
+{
+  return self->saving;
+}
+
+/* Makes @file the document's file without loading it (a save to another
+ * place, a recovered document), watching it from now; NULL makes the
+ * document "new" (never saved). */
+void
+chronicle_document_adopt_file (ChronicleDocument *self,
+                               GFile             *file)
+{
+  if (file == NULL)
+    {
+      set_boolean (self, &self->is_new, TRUE, PROP_NEW);
+      return;
+    }
+
+  if (self->file != NULL && g_file_equal (self->file, file))
+    return;
+
+  g_set_object (&self->file, file);
+  watch_file (self);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+chronicle_document_notify_changed_on_disk (ChronicleDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED_ON_DISK]);
 }

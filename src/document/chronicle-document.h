@@ -196,4 +196,16 @@ gboolean            chronicle_document_get_save_overwrites_changes (ChronicleDoc
  * left, and chronicle_document_new_recovered() opens one as a modified
  * document of its original file. */
 
+/* The recovery files a crash left, newest first: at most 16, each with
+ * its key file (element-type GFile, transfer full). */
+GPtrArray          *chronicle_document_list_recovered         (void);
+/* Opens @recovery (from the list) as a document of the file it belongs
+ * to, "modified" (and "new" when it was never saved); its recovery files
+ * are then the document's, removed when it is saved or closed. Reads the
+ * timeline now; NULL with @error when it cannot. */
+ChronicleDocument  *chronicle_document_new_recovered          (GFile              *recovery,
+                                                               GError            **error);
+/* Removes @recovery and its key file: the user declined the offer. */
+void                chronicle_document_discard_recovered      (GFile              *recovery);
+
 G_END_DECLS

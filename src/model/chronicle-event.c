@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-event.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-util-private.h"
 
@@ -211,6 +212,8 @@ chronicle_event_copy (ChronicleEvent *self)
   copy->has_evidence = self->has_evidence;
   copy->evidence_start = self->evidence_start;
   copy->evidence_end = self->evidence_end;
+  /* What the file had beyond the fields goes with them (issue #13). */
+  chronicle_kept_set (copy, chronicle_kept_get (self));
 
   return copy;
 }

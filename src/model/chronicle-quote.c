@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-quote.h"
+#include "chronicle-kept-private.h"
 
 /* What someone said about an event. Immutable after construction. */
 struct _ChronicleQuote
@@ -126,9 +127,14 @@ chronicle_quote_get_date (ChronicleQuote *self)
 ChronicleQuote *
 chronicle_quote_copy (ChronicleQuote *self)
 {
+  ChronicleQuote *copy;
+
   g_return_val_if_fail (CHRONICLE_IS_QUOTE (self), NULL);
 
-  return chronicle_quote_new (self->text, self->speaker, self->role, self->source_id, self->date);
+  copy = chronicle_quote_new (self->text, self->speaker, self->role, self->source_id, self->date);
+  /* What the file had beyond the fields goes with them (issue #13). */
+  chronicle_kept_set (copy, chronicle_kept_get (self));
+  return copy;
 }
 
 static gboolean
