@@ -576,6 +576,11 @@ test_changed_on_disk (Fixture       *fixture,
   edit_first_event (document, "Edit Event");
   rewrite_file (fixture, "Rewritten on disk");
   chronicle_test_wait_for (is_revealed, banner, CHRONICLE_TEST_WAIT_MS);
+  /* Saving before answering the banner asks too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (has_dialog (fixture->window));
+  respond (fixture->window, "cancel");
+  g_assert_true (chronicle_document_get_modified (document));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (banner), "disk-change.keep", NULL));
   g_assert_false (chronicle_disk_change_banner_get_revealed (banner));
   g_assert_true (chronicle_document_get_modified (document));
@@ -756,6 +761,9 @@ test_properties (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (title_row), "A New Title");
   g_signal_emit_by_name (title_row, "apply");
   g_assert_cmpstr (chronicle_document_get_title (document), ==, "A New Title");
+  g_assert_true (chronicle_document_get_modified (document));
+  g_assert_cmpstr (get_tab_title (fixture->window), ==, "• A New Title");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "• A New Title");
 
   g_assert_true (gtk_widget_activate_action (dialog, "properties.add-category", NULL));
   categories = chronicle_timeline_get_categories (chronicle_document_get_timeline (document));

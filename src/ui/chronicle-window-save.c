@@ -302,7 +302,9 @@ _chronicle_window_save_page_async (ChronicleWindow       *self,
 
   if (save_as || needs_save_as (document))
     ask_for_file (self, task);
-  else if (chronicle_document_get_save_overwrites_changes (document))
+  /* Kept edits, or a change on disk not answered yet in the banner. */
+  else if (chronicle_document_get_save_overwrites_changes (document) ||
+           chronicle_document_get_changed_on_disk (document))
     ask_overwrite (self, task);
   else
     start_save (task, NULL);
