@@ -123,7 +123,8 @@ chronicle_quote_get_date (ChronicleQuote *self)
   return self->date;
 }
 
-/* Returns: (transfer full): a new quote with the same fields */
+/* Returns: (transfer full): a new quote with the same fields, and what
+ * its file had beyond them */
 ChronicleQuote *
 chronicle_quote_copy (ChronicleQuote *self)
 {
@@ -132,7 +133,6 @@ chronicle_quote_copy (ChronicleQuote *self)
   g_return_val_if_fail (CHRONICLE_IS_QUOTE (self), NULL);
 
   copy = chronicle_quote_new (self->text, self->speaker, self->role, self->source_id, self->date);
-  /* What the file had beyond the fields goes with them (issue #13). */
   chronicle_kept_set (copy, chronicle_kept_get (self));
   return copy;
 }
