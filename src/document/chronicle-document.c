@@ -48,6 +48,7 @@ struct _ChronicleDocument
   guint              load_generation;
   guint              reload_source;
   gboolean           loading;
+  gboolean           partial;         /* timeline is a load's preview (issue #12) */
 
   /* Editing: the history, and what the properties last announced, so
    * that each notifies only on a change. */
@@ -306,10 +307,14 @@ on_load_ready_cb (GObject      *source_object,
     }
 
   g_clear_object (&self->load_cancellable);
-  first = self->timeline == NULL;
+  first = self->timeline == NULL || self->partial;
+  self->partial = FALSE;
 
   if (timeline == NULL)
     {
+      /* The preview was a file that then failed: nothing is loaded. */
+      if (self->timeline != NULL && first)
+        show_timeline (self, NULL);
       g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
       g_strfreev (warnings);
       self->last_error_summary = chronicle_load_error_get_summary (error);
@@ -346,6 +351,24 @@ on_load_progress_cb (ChronicleLoadPhase phase,
   set_progress (self, fraction);
 }
 
+/* A first load that takes a while shows what it has (a sorted prefix of
+ * the file's events) while the rest comes: the document holds it as its
+ * timeline, still loading, until the whole replaces it (or the load
+ * fails, and the document has nothing). Reloads keep what they show. */
+static void
+on_load_preview_cb (ChronicleTimeline *partial,
+                    gpointer           user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
+
+  if (self == NULL || data->generation != self->load_generation || !self->loading || self->timeline != NULL)
+    return;
+
+  self->partial = TRUE;
+  show_timeline (self, partial);
+}
+
 static void
 start_load (ChronicleDocument *self)
 {
@@ -364,10 +387,10 @@ start_load (ChronicleDocument *self)
 
   set_progress (self, 0.0);
   set_loading (self, TRUE);
-  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
-                                               on_load_progress_cb, progress_data,
-                                               (GDestroyNotify) load_data_free,
-                                               on_load_ready_cb, data);
+  chronicle_timeline_load_async_with_preview (self->file, self->load_cancellable,
+                                              on_load_progress_cb, on_load_preview_cb, progress_data,
+                                              (GDestroyNotify) load_data_free,
+                                              on_load_ready_cb, data);
 }
 
 static gboolean
@@ -859,6 +882,14 @@ chronicle_document_get_loading (ChronicleDocument *self)
   return self->loading;
 }
 
+gboolean
+chronicle_document_get_partial (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->partial;
+}
+
 double
 chronicle_document_get_progress (ChronicleDocument *self)
 {
@@ -1064,7 +1095,8 @@ static gboolean
 check_timeline (ChronicleDocument  *self,
                 GError            **error)
 {
-  if (self->timeline != NULL)
+  /* Not a preview either (issue #12): the whole replaces it. */
+  if (self->timeline != NULL && !self->partial)
     return TRUE;
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("The timeline is not loaded yet"));

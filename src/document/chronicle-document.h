@@ -61,6 +61,9 @@ gboolean            chronicle_document_select_id              (ChronicleDocument
 /* The timeline's title, else the file's name, made safe for display. */
 const char         *chronicle_document_get_title              (ChronicleDocument *self);
 gboolean            chronicle_document_get_loading            (ChronicleDocument *self);
+/* Whether the timeline held is a first load's preview, the events loaded
+ * so far, while the rest of a large file loads (issue #12). */
+gboolean            chronicle_document_get_partial            (ChronicleDocument *self);
 /* Of the load running, 0..1. */
 double              chronicle_document_get_progress           (ChronicleDocument *self);
 /* The loader's message of the last failed load, NULL after a good one,
