@@ -9,10 +9,17 @@
 #include "config.h"
 
 #include "chronicle-document.h"
+#include "chronicle-document-private.h"
 
+#include "chronicle-change.h"
+#include "chronicle-history.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
 #include "chronicle-util-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
 
 /* Pipelines and editors write a file in several steps (truncate, write,
  * close; or write a temporary file and rename it over): the document
@@ -40,6 +47,16 @@ struct _ChronicleDocument
   guint              load_generation;
   guint              reload_source;
   gboolean           loading;
+
+  /* Editing: the history, and what the properties last announced, so
+   * that each notifies only on a change. */
+  ChronicleHistory  *history;
+  char              *undo_label;
+  char              *redo_label;
+  gboolean           can_undo;
+  gboolean           can_redo;
+  gboolean           modified;
+  gboolean           is_new;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleDocument, chronicle_document, G_TYPE_OBJECT)
@@ -57,6 +74,12 @@ enum {
   PROP_PROGRESS,
   PROP_LAST_ERROR,
   PROP_WARNINGS,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_NEW,
   N_PROPS
 };
 
@@ -141,6 +164,8 @@ update_title (ChronicleDocument *self)
       display_name = g_filename_display_name (basename);
       title = display_name;
     }
+  else if ((title == NULL || title[0] == '\0') && self->timeline != NULL)
+    title = _("Untitled Timeline");
 
   /* What every title (window, X window name, tab, header) shows: a
    * 16 MB title made an X window name the X server refused. */
@@ -204,6 +229,22 @@ apply_filter (ChronicleDocument *self)
     filtered = g_object_ref (self->timeline);
 
   show_filtered (self, filtered);
+}
+
+static void update_edit_state (ChronicleDocument *self);
+
+/* A new whole timeline (a load, a reload): the history of the old one
+ * does not apply to it. */
+static void
+show_timeline (ChronicleDocument *self,
+               ChronicleTimeline *timeline)
+{
+  g_set_object (&self->timeline, timeline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+  apply_filter (self);
+  update_title (self);
+  chronicle_history_clear (self->history);
+  update_edit_state (self);
 }
 
 static void
@@ -277,10 +318,7 @@ on_load_ready_cb (GObject      *source_object,
   take_warnings (self, warnings);
   set_last_error (self, NULL);
 
-  g_set_object (&self->timeline, timeline);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
-  apply_filter (self);
-  update_title (self);
+  show_timeline (self, timeline);
   set_loading (self, FALSE);
 
   if (first)
@@ -431,6 +469,9 @@ chronicle_document_finalize (GObject *object)
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_categories, g_strfreev);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->undo_label, g_free);
+  g_clear_pointer (&self->redo_label, g_free);
 
   G_OBJECT_CLASS (chronicle_document_parent_class)->finalize (object);
 }
@@ -487,6 +528,30 @@ chronicle_document_get_property (GObject    *object,
 
     case PROP_WARNINGS:
       g_value_set_boxed (value, chronicle_document_get_warnings (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, chronicle_document_get_modified (self));
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, chronicle_document_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, chronicle_document_get_can_redo (self));
+      break;
+
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, chronicle_document_get_undo_label (self));
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, chronicle_document_get_redo_label (self));
+      break;
+
+    case PROP_NEW:
+      g_value_set_boolean (value, chronicle_document_get_new (self));
       break;
 
     default:
@@ -548,6 +613,18 @@ chronicle_document_class_init (ChronicleDocumentClass *klass)
     g_param_spec_string ("last-error", NULL, NULL, NULL, readable);
   properties[PROP_WARNINGS] =
     g_param_spec_boxed ("warnings", NULL, NULL, G_TYPE_STRV, readable);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE, readable);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, readable);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, readable);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL, readable);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL, readable);
+  properties[PROP_NEW] =
+    g_param_spec_boolean ("new", NULL, NULL, FALSE, readable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -586,6 +663,7 @@ chronicle_document_init (ChronicleDocument *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->hidden_categories = g_new0 (char *, 1);
+  self->history = chronicle_history_new ();
 }
 
 /**
@@ -783,4 +861,652 @@ chronicle_document_get_warnings_array (ChronicleDocument *self)
   g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
 
   return self->warnings;
+}
+
+/* --- Editing (issue #13) ------------------------------------------- */
+
+static void
+set_boolean (ChronicleDocument *self,
+             gboolean          *field,
+             gboolean           value,
+             guint              prop_id)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* The history's state as properties: each notifies on a change only. */
+static void
+update_edit_state (ChronicleDocument *self)
+{
+  const char *undo_name = chronicle_history_get_undo_name (self->history);
+  const char *redo_name = chronicle_history_get_redo_name (self->history);
+  /* Translators: a menu item; %s is the change it takes back, e.g. "Move Event". */
+  g_autofree char *undo_label = undo_name != NULL ? g_strdup_printf (_("Undo %s"), undo_name) : NULL;
+  /* Translators: a menu item; %s is the change it makes again, e.g. "Add Event". */
+  g_autofree char *redo_label = redo_name != NULL ? g_strdup_printf (_("Redo %s"), redo_name) : NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_boolean (self, &self->can_undo, chronicle_history_get_can_undo (self->history), PROP_CAN_UNDO);
+  set_boolean (self, &self->can_redo, chronicle_history_get_can_redo (self->history), PROP_CAN_REDO);
+  if (chronicle_set_str (&self->undo_label, undo_label))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  if (chronicle_set_str (&self->redo_label, redo_label))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  set_boolean (self, &self->modified, chronicle_history_get_modified (self->history), PROP_MODIFIED);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* After the whole timeline changed: the filter applies again (a new
+ * filtered timeline, as after a change of the filter; without a filter
+ * the store itself announced the change), and the selection follows by
+ * id: @select_id (the event just edited) or the event selected before,
+ * whose object an edit may have replaced. */
+static void
+show_edit (ChronicleDocument *self,
+           const char        *select_id)
+{
+  g_autoptr(ChronicleTimeline) filtered = NULL;
+  g_autofree char *keep = NULL;
+  ChronicleEvent *kept = NULL;
+  gboolean timeline_changed;
+  gboolean selection_changed;
+
+  if (select_id != NULL)
+    keep = g_strdup (select_id);
+  else if (self->selected != NULL)
+    keep = g_strdup (chronicle_event_get_id (self->selected));
+
+  if (chronicle_filter_is_active (self->filter))
+    filtered = chronicle_filter_apply (self->filter, self->timeline);
+  else
+    filtered = g_object_ref (self->timeline);
+
+  if (keep != NULL)
+    kept = chronicle_timeline_lookup_event (filtered, keep);
+
+  timeline_changed = g_set_object (&self->filtered, filtered);
+  selection_changed = g_set_object (&self->selected, kept);
+  if (timeline_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERED_TIMELINE]);
+  if (selection_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+/* Applies @changes (of one step) forward or back, in the order that
+ * undoes them, and shows the result. */
+static void
+apply_changes (ChronicleDocument *self,
+               GPtrArray         *changes,
+               gboolean           forward)
+{
+  g_autofree char *select_id = NULL;
+  gboolean title_changed = FALSE;
+
+  for (guint k = 0; k < changes->len; k++)
+    {
+      ChronicleChange *change = g_ptr_array_index (changes, forward ? k : changes->len - 1 - k);
+      const char *id = chronicle_change_apply (change, self->timeline, forward);
+
+      if (id != NULL)
+        chronicle_set_str (&select_id, id);
+      title_changed |= change->kind == CHRONICLE_CHANGE_TITLE;
+    }
+
+  if (title_changed)
+    update_title (self);
+  show_edit (self, select_id);
+  update_edit_state (self);
+}
+
+/* Every edit: applies @change (taken) and records it as a step named
+ * @name, or in the open group. */
+static void
+edit (ChronicleDocument *self,
+      const char        *name,
+      ChronicleChange   *change)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new ();
+
+  g_ptr_array_add (changes, change);
+  chronicle_history_push (self->history, name, change);
+  apply_changes (self, changes, TRUE);
+}
+
+static gboolean
+check_timeline (ChronicleDocument  *self,
+                GError            **error)
+{
+  if (self->timeline != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The timeline is not loaded yet"));
+  return FALSE;
+}
+
+/* What the loader would refuse in a file. */
+static gboolean
+check_event (ChronicleEvent  *event,
+             GError         **error)
+{
+  const ChronicleDate *end = chronicle_event_get_end (event);
+  g_autofree char *shown = NULL;
+
+  if (chronicle_event_get_id (event)[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("An event needs an id"));
+      return FALSE;
+    }
+  if (end != NULL && chronicle_date_get_start (end) < chronicle_date_get_start (chronicle_event_get_date (event)))
+    {
+      shown = chronicle_text_escape_line (chronicle_event_get_title (event), CHRONICLE_TEXT_MAX_TITLE);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is an event's title. */
+                   _("“%s” ends before it starts"), shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_event_not_found (GError    **error,
+                     const char *id)
+{
+  g_autofree char *shown = chronicle_text_escape_line (id, CHRONICLE_TEXT_MAX_TITLE);
+
+  /* Translators: %s is an event id. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no event “%s”"), shown);
+}
+
+/* A detached copy of the event the store holds at @position. */
+static ChronicleEvent *
+copy_stored_event (ChronicleDocument *self,
+                   guint              position)
+{
+  return chronicle_event_copy (chronicle_timeline_get_event (self->timeline, position));
+}
+
+/**
+ * chronicle_document_replace_event:
+ * @id: the id of the event to change
+ * @changed: its new fields (read, not kept)
+ * @action_name: (nullable): the step's name for the undo menu, translated
+ *
+ * See chronicle-document.h. The event keeps its place in the file (its
+ * sequence); an edit that changes nothing records no step.
+ *
+ * Returns: %FALSE with @error when the edit cannot be made
+ */
+gboolean
+chronicle_document_replace_event (ChronicleDocument  *self,
+                                  const char         *id,
+                                  ChronicleEvent     *changed,
+                                  const char         *action_name,
+                                  GError            **error)
+{
+  g_autoptr(ChronicleEvent) before = NULL;
+  g_autoptr(ChronicleEvent) after = NULL;
+  const char *new_id;
+  guint position;
+
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (changed), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_timeline (self, error) || !check_event (changed, error))
+    return FALSE;
+  if (!chronicle_timeline_lookup_position (self->timeline, id, &position))
+    {
+      set_event_not_found (error, id);
+      return FALSE;
+    }
+  new_id = chronicle_event_get_id (changed);
+  if (strcmp (new_id, id) != 0 && chronicle_timeline_lookup_position (self->timeline, new_id, NULL))
+    {
+      g_autofree char *shown = chronicle_text_escape_line (new_id, CHRONICLE_TEXT_MAX_TITLE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   /* Translators: %s is an event id. */
+                   _("Another event has the id “%s”"), shown);
+      return FALSE;
+    }
+
+  before = copy_stored_event (self, position);
+  after = chronicle_event_copy (changed);
+  chronicle_event_set_sequence (after, chronicle_event_get_sequence (before));
+  if (chronicle_event_equal (before, after))
+    return TRUE;
+
+  edit (self, action_name != NULL ? action_name : _("Edit Event"),
+        chronicle_change_new (CHRONICLE_CHANGE_EVENT, g_steal_pointer (&before), g_steal_pointer (&after), 0));
+  return TRUE;
+}
+
+/* An id no event has: "event-N" from the number of events up. */
+static char *
+make_fresh_id (ChronicleTimeline *timeline)
+{
+  for (guint k = chronicle_timeline_get_n_events (timeline) + 1;; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("event-%u", k);
+
+      if (!chronicle_timeline_lookup_position (timeline, id, NULL))
+        return g_steal_pointer (&id);
+    }
+}
+
+/**
+ * chronicle_document_add_event:
+ * @event: the event to add (read, not kept)
+ * @action_name: (nullable): the step's name, translated
+ *
+ * Adds a copy of @event after every event of the file (it saves at the
+ * end), with a fresh id when it has none or one taken, and selects it.
+ *
+ * Returns: (transfer full) (nullable): the id the event was given
+ */
+char *
+chronicle_document_add_event (ChronicleDocument  *self,
+                              ChronicleEvent     *event,
+                              const char         *action_name,
+                              GError            **error)
+{
+  g_autoptr(ChronicleEvent) added = NULL;
+  const char *id;
+
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (event), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_timeline (self, error))
+    return NULL;
+
+  added = chronicle_event_copy (event);
+  id = chronicle_event_get_id (added);
+  if (id[0] == '\0' || chronicle_timeline_lookup_position (self->timeline, id, NULL))
+    {
+      g_autofree char *fresh = make_fresh_id (self->timeline);
+
+      chronicle_event_set_id (added, fresh);
+    }
+  if (!check_event (added, error))
+    return NULL;
+  chronicle_event_set_sequence (added, chronicle_timeline_get_next_sequence (self->timeline));
+
+  id = chronicle_event_get_id (added);
+  edit (self, action_name != NULL ? action_name : _("Add Event"),
+        chronicle_change_new (CHRONICLE_CHANGE_EVENT, NULL, g_object_ref (added), 0));
+  return g_strdup (id);
+}
+
+gboolean
+chronicle_document_remove_event (ChronicleDocument  *self,
+                                 const char         *id,
+                                 GError            **error)
+{
+  guint position;
+
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_timeline (self, error))
+    return FALSE;
+  if (!chronicle_timeline_lookup_position (self->timeline, id, &position))
+    {
+      set_event_not_found (error, id);
+      return FALSE;
+    }
+
+  edit (self, _("Delete Event"),
+        chronicle_change_new (CHRONICLE_CHANGE_EVENT, copy_stored_event (self, position), NULL, 0));
+  return TRUE;
+}
+
+static void
+edit_text (ChronicleDocument   *self,
+           ChronicleChangeKind  kind,
+           const char          *old_value,
+           const char          *new_value,
+           const char          *name)
+{
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return;
+  edit (self, name, chronicle_change_new (kind, g_strdup (old_value), g_strdup (new_value), 0));
+}
+
+void
+chronicle_document_set_timeline_title (ChronicleDocument *self,
+                                       const char        *title)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (self->timeline != NULL);
+
+  edit_text (self, CHRONICLE_CHANGE_TITLE, chronicle_timeline_get_title (self->timeline), title,
+             _("Change Title"));
+}
+
+void
+chronicle_document_set_timeline_description (ChronicleDocument *self,
+                                             const char        *description)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (self->timeline != NULL);
+
+  edit_text (self, CHRONICLE_CHANGE_DESCRIPTION, chronicle_timeline_get_description (self->timeline),
+             description, _("Change Description"));
+}
+
+/* The index of the first item of @list whose id (read by @get_id) is @id,
+ * or G_MAXUINT. Lists of categories, eras and sources are short. */
+static guint
+find_item (GListModel   *list,
+           const char *(*get_id) (gpointer item),
+           const char   *id)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (strcmp (get_id (item), id) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static const char *
+get_category_id (gpointer item)
+{
+  return chronicle_category_get_id (item);
+}
+
+static const char *
+get_era_id (gpointer item)
+{
+  return chronicle_era_get_id (item);
+}
+
+static const char *
+get_source_id (gpointer item)
+{
+  return chronicle_source_get_id (item);
+}
+
+/* Puts @item (a category, era or source) in @list: in place of the one
+ * with its id, else at the end. */
+static void
+put_item (ChronicleDocument   *self,
+          ChronicleChangeKind  kind,
+          GListModel          *list,
+          const char        *(*get_id) (gpointer item),
+          gpointer             item,
+          const char          *add_name,
+          const char          *edit_name)
+{
+  guint index = find_item (list, get_id, get_id (item));
+
+  if (index == G_MAXUINT)
+    edit (self, add_name,
+          chronicle_change_new (kind, NULL, g_object_ref (item), g_list_model_get_n_items (list)));
+  else
+    edit (self, edit_name,
+          chronicle_change_new (kind, g_list_model_get_item (list, index), g_object_ref (item), index));
+}
+
+/* Removes the item with @id from @list, unless @n_uses events use it. */
+static gboolean
+remove_item (ChronicleDocument    *self,
+             ChronicleChangeKind   kind,
+             GListModel           *list,
+             const char         *(*get_id) (gpointer item),
+             const char           *id,
+             guint                 n_uses,
+             const char           *name,
+             GError              **error)
+{
+  guint index = find_item (list, get_id, id);
+  g_autofree char *shown = chronicle_text_escape_line (id, CHRONICLE_TEXT_MAX_TITLE);
+
+  if (index == G_MAXUINT)
+    {
+      /* Translators: %s is the id of a category, era or source. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no “%s”"), shown);
+      return FALSE;
+    }
+  if (n_uses > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   /* Translators: %s is the id of a category or source; %u a number of events. */
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” is used by %u event", "“%s” is used by %u events", n_uses),
+                   shown, n_uses);
+      return FALSE;
+    }
+
+  edit (self, name, chronicle_change_new (kind, g_list_model_get_item (list, index), NULL, index));
+  return TRUE;
+}
+
+gboolean
+chronicle_document_put_category (ChronicleDocument  *self,
+                                 ChronicleCategory  *category,
+                                 GError            **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_CATEGORY (category), FALSE);
+
+  if (!check_timeline (self, error))
+    return FALSE;
+  put_item (self, CHRONICLE_CHANGE_CATEGORY, chronicle_timeline_get_categories (self->timeline),
+            get_category_id, category, _("Add Category"), _("Edit Category"));
+  return TRUE;
+}
+
+gboolean
+chronicle_document_remove_category (ChronicleDocument  *self,
+                                    const char         *id,
+                                    GError            **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return check_timeline (self, error) &&
+         remove_item (self, CHRONICLE_CHANGE_CATEGORY, chronicle_timeline_get_categories (self->timeline),
+                      get_category_id, id, chronicle_timeline_count_category_uses (self->timeline, id),
+                      _("Delete Category"), error);
+}
+
+gboolean
+chronicle_document_put_era (ChronicleDocument  *self,
+                            ChronicleEra       *era,
+                            GError            **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_ERA (era), FALSE);
+
+  if (!check_timeline (self, error))
+    return FALSE;
+  put_item (self, CHRONICLE_CHANGE_ERA, chronicle_timeline_get_eras (self->timeline),
+            get_era_id, era, _("Add Era"), _("Edit Era"));
+  return TRUE;
+}
+
+/* Eras are not named by events: removing one is never refused as busy. */
+gboolean
+chronicle_document_remove_era (ChronicleDocument  *self,
+                               const char         *id,
+                               GError            **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return check_timeline (self, error) &&
+         remove_item (self, CHRONICLE_CHANGE_ERA, chronicle_timeline_get_eras (self->timeline),
+                      get_era_id, id, 0, _("Delete Era"), error);
+}
+
+gboolean
+chronicle_document_put_source (ChronicleDocument  *self,
+                               ChronicleSource    *source,
+                               GError            **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_SOURCE (source), FALSE);
+
+  if (!check_timeline (self, error))
+    return FALSE;
+  put_item (self, CHRONICLE_CHANGE_SOURCE, chronicle_timeline_get_sources (self->timeline),
+            get_source_id, source, _("Add Source"), _("Edit Source"));
+  return TRUE;
+}
+
+/* A source named by an event or by one of its quotes is busy. */
+gboolean
+chronicle_document_remove_source (ChronicleDocument  *self,
+                                  const char         *id,
+                                  GError            **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return check_timeline (self, error) &&
+         remove_item (self, CHRONICLE_CHANGE_SOURCE, chronicle_timeline_get_sources (self->timeline),
+                      get_source_id, id, chronicle_timeline_count_source_uses (self->timeline, id),
+                      _("Delete Source"), error);
+}
+
+void
+chronicle_document_begin_group (ChronicleDocument *self,
+                                const char        *action_name)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (action_name != NULL);
+
+  chronicle_history_begin_group (self->history, action_name);
+}
+
+void
+chronicle_document_end_group (ChronicleDocument *self)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+
+  chronicle_history_end_group (self->history);
+}
+
+gboolean
+chronicle_document_get_can_undo (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->can_undo;
+}
+
+gboolean
+chronicle_document_get_can_redo (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->can_redo;
+}
+
+/* Returns: (nullable): "Undo Move Event", translated, or NULL */
+const char *
+chronicle_document_get_undo_label (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->undo_label;
+}
+
+/* Returns: (nullable): "Redo Move Event", translated, or NULL */
+const char *
+chronicle_document_get_redo_label (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->redo_label;
+}
+
+/* Takes back the last step; nothing while a group is open. */
+void
+chronicle_document_undo (ChronicleDocument *self)
+{
+  GPtrArray *changes;
+
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (!chronicle_history_in_group (self->history));
+
+  changes = chronicle_history_undo (self->history);
+  if (changes != NULL)
+    apply_changes (self, changes, FALSE);
+}
+
+void
+chronicle_document_redo (ChronicleDocument *self)
+{
+  GPtrArray *changes;
+
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (!chronicle_history_in_group (self->history));
+
+  changes = chronicle_history_redo (self->history);
+  if (changes != NULL)
+    apply_changes (self, changes, TRUE);
+}
+
+gboolean
+chronicle_document_get_modified (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * chronicle_document_new_untitled:
+ *
+ * Returns: (transfer full): a document with an empty timeline and no
+ *   file, #ChronicleDocument:new until it is saved
+ */
+ChronicleDocument *
+chronicle_document_new_untitled (void)
+{
+  ChronicleDocument *self = chronicle_document_new ();
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new (NULL);
+
+  self->is_new = TRUE;
+  show_timeline (self, timeline);
+  return self;
+}
+
+gboolean
+chronicle_document_get_new (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->is_new;
+}
+
+void
+chronicle_document_mark_saved (ChronicleDocument *self)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+
+  chronicle_history_mark_saved (self->history);
+  set_boolean (self, &self->is_new, FALSE, PROP_NEW);
+  update_edit_state (self);
+}
+
+void
+chronicle_document_set_timeline (ChronicleDocument *self,
+                                 ChronicleTimeline *timeline)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+
+  show_timeline (self, timeline);
 }

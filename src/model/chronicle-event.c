@@ -120,9 +120,9 @@ chronicle_event_class_init (ChronicleEventClass *klass)
   object_class->get_property = chronicle_event_get_property;
 
   /* Read-only, for GtkExpression-based lists and search: G_PARAM_EXPLICIT_NOTIFY
-   * would change nothing, as only g_object_set() notifies on its own. "id" and
-   * "title" never change; chronicle_event_set_summary() notifies "summary" itself,
-   * and only on a real change. */
+   * would change nothing, as only g_object_set() notifies on its own. The
+   * setters notify themselves, and only on a real change (they change only
+   * an editor's copy: an event in a timeline never changes). */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -172,6 +172,79 @@ chronicle_event_new (const char          *id,
   return self;
 }
 
+
+/**
+ * chronicle_event_copy:
+ * @self: an event
+ *
+ * Copies every field, quotes as new objects, so that nothing of the copy
+ * is shared with @self: an editor changes the copy of an event in a
+ * timeline, never the event.
+ *
+ * Returns: (transfer full): a new event equal to @self
+ */
+ChronicleEvent *
+chronicle_event_copy (ChronicleEvent *self)
+{
+  ChronicleEvent *copy;
+
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  copy = chronicle_event_new (self->id, &self->date, self->title);
+  chronicle_event_set_end (copy, chronicle_event_get_end (self));
+  copy->summary = g_strdup (self->summary);
+  copy->category_id = g_strdup (self->category_id);
+  copy->location = g_strdup (self->location);
+  chronicle_event_set_actors (copy, (const char * const *) self->actors);
+  chronicle_event_set_source_ids (copy, (const char * const *) self->source_ids);
+  for (guint i = 0; i < self->quotes->len; i++)
+    g_ptr_array_add (copy->quotes, chronicle_quote_copy (g_ptr_array_index (self->quotes, i)));
+  copy->approximate = self->approximate;
+  copy->sequence = self->sequence;
+
+  return copy;
+}
+
+static gboolean
+dates_equal (const ChronicleDate *a,
+             const ChronicleDate *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return chronicle_date_equal (a, b);
+}
+
+/**
+ * chronicle_event_equal:
+ *
+ * Returns: %TRUE when @a and @b have the same fields, quotes (in order)
+ *   and sequence
+ */
+gboolean
+chronicle_event_equal (ChronicleEvent *a,
+                       ChronicleEvent *b)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (a), FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (b), FALSE);
+
+  if (strcmp (a->id, b->id) != 0 || strcmp (a->title, b->title) != 0 ||
+      !chronicle_date_equal (&a->date, &b->date) ||
+      !dates_equal (chronicle_event_get_end (a), chronicle_event_get_end (b)) ||
+      g_strcmp0 (a->summary, b->summary) != 0 ||
+      g_strcmp0 (a->category_id, b->category_id) != 0 ||
+      g_strcmp0 (a->location, b->location) != 0 ||
+      a->approximate != b->approximate || a->sequence != b->sequence ||
+      !g_strv_equal ((const char * const *) a->actors, (const char * const *) b->actors) ||
+      !g_strv_equal ((const char * const *) a->source_ids, (const char * const *) b->source_ids) ||
+      a->quotes->len != b->quotes->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->quotes->len; i++)
+    if (!chronicle_quote_equal (g_ptr_array_index (a->quotes, i), g_ptr_array_index (b->quotes, i)))
+      return FALSE;
+  return TRUE;
+}
+
 const char *
 chronicle_event_get_id (ChronicleEvent *self)
 {
@@ -180,12 +253,36 @@ chronicle_event_get_id (ChronicleEvent *self)
   return self->id;
 }
 
+/* Only for an event outside a timeline. */
+void
+chronicle_event_set_id (ChronicleEvent *self,
+                        const char     *id)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (id != NULL);
+
+  if (chronicle_set_str (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
 const ChronicleDate *
 chronicle_event_get_date (ChronicleEvent *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
 
   return &self->date;
+}
+
+/* Only for an event outside a timeline. */
+void
+chronicle_event_set_date (ChronicleEvent      *self,
+                          const ChronicleDate *date)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (date != NULL);
+
+  self->date = *date;
+  update_times (self);
 }
 
 /* Returns: (nullable): the last date of a range, or %NULL */
@@ -224,6 +321,18 @@ chronicle_event_get_title (ChronicleEvent *self)
   g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
 
   return self->title;
+}
+
+/* Only for an event outside a timeline. */
+void
+chronicle_event_set_title (ChronicleEvent *self,
+                           const char     *title)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (title != NULL);
+
+  if (chronicle_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -366,6 +475,30 @@ chronicle_event_add_quote (ChronicleEvent *self,
   g_return_if_fail (CHRONICLE_IS_QUOTE (quote));
 
   g_ptr_array_add (self->quotes, g_object_ref (quote));
+}
+
+/* Inserts @quote (a new reference) before the quote at @position, or
+ * appends it when @position is the number of quotes. */
+void
+chronicle_event_insert_quote (ChronicleEvent *self,
+                              guint           position,
+                              ChronicleQuote *quote)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (CHRONICLE_IS_QUOTE (quote));
+  g_return_if_fail (position <= self->quotes->len);
+
+  g_ptr_array_insert (self->quotes, position, g_object_ref (quote));
+}
+
+void
+chronicle_event_remove_quote (ChronicleEvent *self,
+                              guint           position)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (position < self->quotes->len);
+
+  g_ptr_array_remove_index (self->quotes, position);
 }
 
 /* Unix seconds: the start of the event's date span. */

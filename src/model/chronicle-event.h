@@ -22,12 +22,27 @@ G_DECLARE_FINAL_TYPE (ChronicleEvent, chronicle_event, CHRONICLE, EVENT, GObject
 ChronicleEvent      *chronicle_event_new              (const char          *id,
                                                        const ChronicleDate *date,
                                                        const char          *title);
+/* A detached copy of every field (quotes included, as new objects): what
+ * an editor changes and hands to chronicle_document_replace_event(). */
+ChronicleEvent      *chronicle_event_copy             (ChronicleEvent      *self);
+/* TRUE when every field (quotes and sequence included) is the same. */
+gboolean             chronicle_event_equal            (ChronicleEvent      *a,
+                                                       ChronicleEvent      *b);
 const char          *chronicle_event_get_id           (ChronicleEvent      *self);
+/* The setters of id, date and title, like every setter, are for events
+ * outside a timeline (a copy being edited): the timeline's order and
+ * indexes depend on them. */
+void                 chronicle_event_set_id           (ChronicleEvent      *self,
+                                                       const char          *id);
 const ChronicleDate *chronicle_event_get_date         (ChronicleEvent      *self);
+void                 chronicle_event_set_date         (ChronicleEvent      *self,
+                                                       const ChronicleDate *date);
 const ChronicleDate *chronicle_event_get_end          (ChronicleEvent      *self);
 void                 chronicle_event_set_end          (ChronicleEvent      *self,
                                                        const ChronicleDate *end);
 const char          *chronicle_event_get_title        (ChronicleEvent      *self);
+void                 chronicle_event_set_title        (ChronicleEvent      *self,
+                                                       const char          *title);
 const char          *chronicle_event_get_summary      (ChronicleEvent      *self);
 void                 chronicle_event_set_summary      (ChronicleEvent      *self,
                                                        const char          *summary);
@@ -51,6 +66,12 @@ ChronicleQuote      *chronicle_event_get_quote        (ChronicleEvent      *self
                                                        guint                position);
 void                 chronicle_event_add_quote        (ChronicleEvent      *self,
                                                        ChronicleQuote      *quote);
+/* @position up to the number of quotes (which appends). */
+void                 chronicle_event_insert_quote     (ChronicleEvent      *self,
+                                                       guint                position,
+                                                       ChronicleQuote      *quote);
+void                 chronicle_event_remove_quote     (ChronicleEvent      *self,
+                                                       guint                position);
 
 /* Axis position in Unix seconds: [start, end) covers the whole span the
  * event's date (or date..end) denotes at its precision. */

@@ -121,3 +121,36 @@ chronicle_quote_get_date (ChronicleQuote *self)
 
   return self->date;
 }
+
+/* Returns: (transfer full): a new quote with the same fields */
+ChronicleQuote *
+chronicle_quote_copy (ChronicleQuote *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_QUOTE (self), NULL);
+
+  return chronicle_quote_new (self->text, self->speaker, self->role, self->source_id, self->date);
+}
+
+static gboolean
+dates_equal (const ChronicleDate *a,
+             const ChronicleDate *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return chronicle_date_equal (a, b);
+}
+
+/* Returns: %TRUE when every field of @a and @b is the same */
+gboolean
+chronicle_quote_equal (ChronicleQuote *a,
+                       ChronicleQuote *b)
+{
+  g_return_val_if_fail (CHRONICLE_IS_QUOTE (a), FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_QUOTE (b), FALSE);
+
+  return g_strcmp0 (a->text, b->text) == 0 &&
+         g_strcmp0 (a->speaker, b->speaker) == 0 &&
+         g_strcmp0 (a->role, b->role) == 0 &&
+         g_strcmp0 (a->source_id, b->source_id) == 0 &&
+         dates_equal (a->date, b->date);
+}

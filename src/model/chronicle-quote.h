@@ -25,5 +25,8 @@ const char          *chronicle_quote_get_speaker   (ChronicleQuote      *self);
 const char          *chronicle_quote_get_role      (ChronicleQuote      *self);
 const char          *chronicle_quote_get_source_id (ChronicleQuote      *self);
 const ChronicleDate *chronicle_quote_get_date      (ChronicleQuote      *self);
+ChronicleQuote      *chronicle_quote_copy          (ChronicleQuote      *self);
+gboolean             chronicle_quote_equal         (ChronicleQuote      *a,
+                                                    ChronicleQuote      *b);
 
 G_END_DECLS

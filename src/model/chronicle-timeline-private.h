@@ -42,6 +42,36 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               guint                     *hash,
                                               guint                     *sequence);
 
+/* Editing (issue #13, docs/model.md): what ChronicleDocument changes.
+ * The event arguments are read, never kept. Each emits items-changed
+ * exactly for what changed. */
+void     chronicle_timeline_remove_event_at     (ChronicleTimeline *self,
+                                                 guint              position);
+guint    chronicle_timeline_insert_event_copy   (ChronicleTimeline *self,
+                                                 ChronicleEvent    *event);
+guint    chronicle_timeline_replace_event_at    (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 ChronicleEvent    *event);
+guint    chronicle_timeline_get_next_sequence   (ChronicleTimeline *self);
+guint    chronicle_timeline_count_category_uses (ChronicleTimeline *self,
+                                                 const char        *id);
+guint    chronicle_timeline_count_source_uses   (ChronicleTimeline *self,
+                                                 const char        *id);
+/* Removes (@n_removals 1), replaces (1 and @added) or inserts (0 and
+ * @added) one item of the categories, sources or eras at @position. */
+void     chronicle_timeline_splice_category     (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 guint              n_removals,
+                                                 ChronicleCategory *added);
+void     chronicle_timeline_splice_source       (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 guint              n_removals,
+                                                 ChronicleSource   *added);
+void     chronicle_timeline_splice_era          (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 guint              n_removals,
+                                                 ChronicleEra      *added);
+
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */
 guint    chronicle_timeline_get_n_event_objects (ChronicleTimeline *self);

@@ -25,6 +25,9 @@
 #define CATEGORY_APPROXIMATE 0x80000000u
 #define CATEGORY_INDEX_MASK  0x7fffffffu
 
+/* Bits of ChronicleDateKinds. */
+#define N_DATE_KINDS 6
+
 /* What only some events have, kept out of the record (docs/model.md). */
 typedef struct
 {
@@ -86,6 +89,8 @@ struct _ChronicleTimeline
   GArray     *block_ends;
   gint64      max_duration;     /* longest end - start, seconds */
   ChronicleDateKinds date_kinds; /* of all events */
+  guint       kind_counts[N_DATE_KINDS]; /* events per bit of date_kinds, so a removal can clear one */
+  guint       next_sequence;    /* one past the largest sequence, for events added by an editor */
   gboolean    appending;        /* between append_fields and finish_appending */
 
   /* Category ids as events name them (known or not), interned:
@@ -98,6 +103,7 @@ struct _ChronicleTimeline
    * load, without any allocation per event. */
   guint32    *id_slots;
   guint       id_mask;          /* number of slots - 1 */
+  gboolean    id_dups;          /* some id is held twice (only the first is in id_slots) */
 
   /* While appending, the same kind of table in append order, each slot
    * with its id's hash: the loader's duplicate check and the insert are
@@ -348,6 +354,32 @@ insert_into_precision_index (ChronicleTimeline *self,
   g_array_insert_val (own, positions_lower_bound (own, position), position);
 }
 
+/* Before the record at @position goes (or changes its finest precision
+ * from @precision): its entry leaves; with @shift, later positions move
+ * down by one. */
+static void
+remove_from_precision_index (ChronicleTimeline      *self,
+                             guint                   position,
+                             ChronicleDatePrecision  precision,
+                             gboolean                shift)
+{
+  GArray *own = self->by_precision[precision];
+  guint k = positions_lower_bound (own, position);
+
+  g_assert (k < own->len && g_array_index (own, guint, k) == position);
+  g_array_remove_index (own, k);
+
+  if (!shift)
+    return;
+  for (guint p = 0; p < G_N_ELEMENTS (self->by_precision); p++)
+    {
+      GArray *positions = self->by_precision[p];
+
+      for (guint j = positions_lower_bound (positions, position); j < positions->len; j++)
+        g_array_index (positions, guint, j)--;
+    }
+}
+
 /* The coarser end decides: "March 2022 – 29 March" is known to the month. */
 static ChronicleDateKinds
 get_date_kinds (const Record *record)
@@ -374,8 +406,9 @@ get_date_kinds (const Record *record)
     }
 }
 
-/* Adds the position of @position's id unless the id is there already:
- * ids are unique in valid files (the loader checks); keep the first. */
+/* Adds the position of @position's id; when the id is there already
+ * (ids are unique in valid files, the loader and the editor check), the
+ * first in sorted order is kept. */
 static void
 id_index_insert (ChronicleTimeline *self,
                  guint              position)
@@ -386,7 +419,12 @@ id_index_insert (ChronicleTimeline *self,
   while (self->id_slots[h] != 0)
     {
       if (strcmp (get_record (self, self->id_slots[h] - 1)->id, id) == 0)
-        return;
+        {
+          self->id_dups = TRUE;
+          if (position < self->id_slots[h] - 1)
+            self->id_slots[h] = position + 1;
+          return;
+        }
       h = (h + 1) & self->id_mask;
     }
   self->id_slots[h] = position + 1;
@@ -404,6 +442,7 @@ alloc_id_index (ChronicleTimeline *self)
   g_free (self->id_slots);
   self->id_slots = g_new0 (guint32, n_slots);
   self->id_mask = n_slots - 1;
+  self->id_dups = FALSE;
 }
 
 /* In sorted order. */
@@ -437,7 +476,10 @@ build_id_index_before_sort (ChronicleTimeline *self,
           guint other = self->id_slots[h] - 1;
 
           if (strcmp (get_record (self, other)->id, id) == 0)
-            break;
+            {
+              self->id_dups = TRUE;
+              break;
+            }
           h = (h + 1) & self->id_mask;
         }
       if (self->id_slots[h] == 0 || position_of[i] < position_of[self->id_slots[h] - 1])
@@ -506,18 +548,64 @@ append_slots_clear (ChronicleTimeline *self)
   self->append_dups = FALSE;
 }
 
-/* After an insertion at @position: an append adds one slot (growing the
- * table now and then); an insertion in the middle renumbers. */
+/* After an insertion at @position: later positions move up by one (a
+ * pass over the slots, no hashing), then the new id goes in; growing
+ * the table now and then rebuilds it. */
 static void
 id_index_after_insert (ChronicleTimeline *self,
                        guint              position)
 {
-  if (position + 1 != self->records->len || 2 * self->records->len + 2 > self->id_mask + 1)
+  if (2 * self->records->len + 2 > self->id_mask + 1)
     {
       rebuild_id_index (self);
       return;
     }
+  if (position + 1 != self->records->len)
+    {
+      for (guint h = 0; h <= self->id_mask; h++)
+        if (self->id_slots[h] > position)
+          self->id_slots[h]++;
+    }
   id_index_insert (self, position);
+}
+
+/* Before the record at @position goes: its slot is emptied and the
+ * probe chain behind it closed up (backward-shift deletion, so that
+ * lookups never stop early at the hole); later positions move down by
+ * one. With duplicate ids the other holder must take over: rebuilt. */
+static void
+id_index_before_remove (ChronicleTimeline *self,
+                        guint              position)
+{
+  guint i, j;
+
+  if (self->id_dups)
+    return;
+
+  i = chronicle_str_hash (get_record (self, position)->id) & self->id_mask;
+  while (self->id_slots[i] != position + 1)
+    {
+      g_assert (self->id_slots[i] != 0);
+      i = (i + 1) & self->id_mask;
+    }
+  self->id_slots[i] = 0;
+
+  for (j = (i + 1) & self->id_mask; self->id_slots[j] != 0; j = (j + 1) & self->id_mask)
+    {
+      guint home = chronicle_str_hash (get_record (self, self->id_slots[j] - 1)->id) & self->id_mask;
+
+      /* The entry at j may move to the hole at i unless its home lies
+       * cyclically in (i, j]. */
+      if (i <= j ? (home > i && home <= j) : (home > i || home <= j))
+        continue;
+      self->id_slots[i] = self->id_slots[j];
+      self->id_slots[j] = 0;
+      i = j;
+    }
+
+  for (guint h = 0; h <= self->id_mask; h++)
+    if (self->id_slots[h] > position + 1)
+      self->id_slots[h]--;
 }
 
 static gint
@@ -636,8 +724,51 @@ index_record (ChronicleTimeline *self,
               gint64             start,
               gint64             end)
 {
+  ChronicleDateKinds kinds = get_date_kinds (record);
+
   self->max_duration = MAX (self->max_duration, end - start);
-  self->date_kinds |= get_date_kinds (record);
+  self->date_kinds |= kinds;
+  for (guint b = 0; b < N_DATE_KINDS; b++)
+    if (kinds & (1u << b))
+      self->kind_counts[b]++;
+  if (record->sequence >= self->next_sequence)
+    self->next_sequence = record->sequence + 1;
+}
+
+/* Undoes index_record() for a record that goes: a kind no event has any
+ * more leaves date_kinds, and the longest duration is found again when
+ * it was this record's. next_sequence stays: sequences are not reused. */
+static void
+unindex_record (ChronicleTimeline *self,
+                const Record      *record,
+                gint64             start,
+                gint64             end,
+                gboolean           going)
+{
+  ChronicleDateKinds kinds = get_date_kinds (record);
+
+  for (guint b = 0; b < N_DATE_KINDS; b++)
+    if ((kinds & (1u << b)) && --self->kind_counts[b] == 0)
+      self->date_kinds &= ~(1u << b);
+
+  if (going && end - start >= self->max_duration)
+    {
+      const gint64 *starts = (const gint64 *) (gpointer) self->starts->data;
+      const gint64 *ends = (const gint64 *) (gpointer) self->ends->data;
+      gboolean skipped = FALSE;
+
+      /* A scan of two plain arrays, without the record itself. */
+      self->max_duration = 0;
+      for (guint i = 0; i < self->starts->len; i++)
+        {
+          if (!skipped && starts[i] == start && ends[i] == end)
+            {
+              skipped = TRUE;
+              continue;
+            }
+          self->max_duration = MAX (self->max_duration, ends[i] - starts[i]);
+        }
+    }
 }
 
 /* Makes the ChronicleEvent of @position, once; the record keeps it. */
@@ -693,6 +824,8 @@ clear_events (ChronicleTimeline *self)
   self->arena = chronicle_arena_new ();
   self->max_duration = 0;
   self->date_kinds = 0;
+  memset (self->kind_counts, 0, sizeof self->kind_counts);
+  self->next_sequence = 0;
   self->n_objects = 0;
   append_slots_clear (self);
 }
@@ -720,6 +853,7 @@ sort_and_index (ChronicleTimeline *self)
       g_free (self->id_slots);
       self->id_slots = g_renew (guint32, ids, self->append_mask + 1);
       self->id_mask = self->append_mask;
+      self->id_dups = FALSE;
       self->append_slots = NULL;
       self->append_mask = 0;
       ids_appended = TRUE;
@@ -794,6 +928,8 @@ sort_and_index (ChronicleTimeline *self)
 
   self->max_duration = 0;
   self->date_kinds = 0;
+  memset (self->kind_counts, 0, sizeof self->kind_counts);
+  self->next_sequence = 0;
   for (guint i = 0; i < n; i++)
     index_record (self, get_record (self, i), g_array_index (self->starts, gint64, i),
                   g_array_index (self->ends, gint64, i));
@@ -1405,6 +1541,315 @@ chronicle_timeline_finish_appending (ChronicleTimeline *self)
   self->appending = FALSE;
   if (self->records->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->records->len);
+}
+
+
+/* --- Editing (issue #13, docs/model.md) ------------------------------ */
+
+/* Takes the record at @position out of the store and every index; the
+ * caller emits items-changed. */
+static void
+remove_record (ChronicleTimeline *self,
+               guint              position)
+{
+  Record *record = get_record (self, position);
+  gint64 start = g_array_index (self->starts, gint64, position);
+  gint64 end = g_array_index (self->ends, gint64, position);
+  gboolean rebuild_ids = self->id_dups;
+
+  unindex_record (self, record, start, end, TRUE);
+  remove_from_precision_index (self, position, get_finest_precision (record), TRUE);
+  id_index_before_remove (self, position);
+
+  if (record->object != NULL)
+    self->n_objects--;
+  record_clear (record);
+  /* Its strings stay in the arena until the timeline goes. */
+  g_array_remove_index (self->records, position);
+  g_array_remove_index (self->starts, position);
+  g_array_remove_index (self->ends, position);
+  update_end_indexes (self, position);
+  if (rebuild_ids)
+    rebuild_id_index (self);
+}
+
+/**
+ * chronicle_timeline_remove_event_at:
+ * @position: a position
+ *
+ * Removes the event at @position (dropping its object, if one was made)
+ * and emits #GListModel::items-changed (@position, 1, 0).
+ */
+void
+chronicle_timeline_remove_event_at (ChronicleTimeline *self,
+                                    guint              position)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (!self->appending);
+  g_return_if_fail (position < self->records->len);
+
+  remove_record (self, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+/**
+ * chronicle_timeline_insert_event_copy:
+ * @event: the fields to add (with its sequence); the object is not kept
+ *
+ * Inserts a copy of @event's fields at its sorted position and emits
+ * #GListModel::items-changed (position, 0, 1). Unlike
+ * chronicle_timeline_add_event(), the timeline makes its own object on
+ * demand, so @event stays its caller's.
+ *
+ * Returns: the position of the new event
+ */
+guint
+chronicle_timeline_insert_event_copy (ChronicleTimeline *self,
+                                      ChronicleEvent    *event)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  ChronicleEventFields fields;
+  guint position;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
+  g_return_val_if_fail (!self->appending, 0);
+
+  fields_from_event (event, &fields, quotes);
+  position = insert_fields (self, &fields, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  return position;
+}
+
+/**
+ * chronicle_timeline_replace_event_at:
+ * @position: the event to change
+ * @event: its new fields (with its sequence); the object is not kept
+ *
+ * Gives the event at @position the fields of @event. When its sort keys
+ * (times, sequence, id) stay, the record is rewritten where it is
+ * (items-changed (@position, 1, 1)); otherwise it is removed and
+ * inserted again (items-changed (@position, 1, 0), then (new, 0, 1)).
+ * Either way its object, if one was made, is dropped: the next
+ * chronicle_timeline_get_event() makes one with the new fields.
+ *
+ * Returns: the event's new position
+ */
+guint
+chronicle_timeline_replace_event_at (ChronicleTimeline *self,
+                                     guint              position,
+                                     ChronicleEvent    *event)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  ChronicleEventFields fields;
+  Record *record;
+  ChronicleDatePrecision old_precision, new_precision;
+  gint64 start, end;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
+  g_return_val_if_fail (!self->appending, 0);
+  g_return_val_if_fail (position < self->records->len, 0);
+
+  if (compare_position_event (self, position, event) != 0)
+    {
+      remove_record (self, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      return chronicle_timeline_insert_event_copy (self, event);
+    }
+
+  /* Same place in the order: only the record and the indexes that read
+   * more than the keys (date kinds, finest precision) change. */
+  start = g_array_index (self->starts, gint64, position);
+  end = g_array_index (self->ends, gint64, position);
+  record = get_record (self, position);
+  old_precision = get_finest_precision (record);
+  unindex_record (self, record, start, end, FALSE);
+  if (record->object != NULL)
+    self->n_objects--;
+  record_clear (record);
+
+  fields_from_event (event, &fields, quotes);
+  *record = record_from_fields (self, &fields);
+  index_record (self, record, start, end);
+  new_precision = get_finest_precision (record);
+  if (new_precision != old_precision)
+    {
+      GArray *own = self->by_precision[new_precision];
+
+      remove_from_precision_index (self, position, old_precision, FALSE);
+      g_array_insert_val (own, positions_lower_bound (own, position), position);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return position;
+}
+
+/* Returns: a sequence after every event's, for an event an editor adds
+ * (it sorts after the events of its time and saves at the end). */
+guint
+chronicle_timeline_get_next_sequence (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+
+  return self->next_sequence;
+}
+
+/* Returns: how many events name category @id */
+guint
+chronicle_timeline_count_category_uses (ChronicleTimeline *self,
+                                        const char        *id)
+{
+  gpointer number;
+  guint count = 0;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+
+  number = g_hash_table_lookup (self->category_numbers, id);
+  if (number == NULL)
+    return 0;
+  for (guint i = 0; i < self->records->len; i++)
+    if ((get_record (self, i)->category & CATEGORY_INDEX_MASK) == GPOINTER_TO_UINT (number))
+      count++;
+  return count;
+}
+
+/* Returns: how many events name source @id, themselves or in a quote */
+guint
+chronicle_timeline_count_source_uses (ChronicleTimeline *self,
+                                      const char        *id)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      const EventExtra *extra = get_record (self, i)->extra;
+      gboolean used = FALSE;
+
+      if (extra == NULL)
+        continue;
+      used = extra->source_ids != NULL && g_strv_contains ((const char * const *) extra->source_ids, id);
+      for (guint q = 0; !used && extra->quotes != NULL && q < extra->quotes->len; q++)
+        used = g_strcmp0 (chronicle_quote_get_source_id (g_ptr_array_index (extra->quotes, q)), id) == 0;
+      count += used ? 1 : 0;
+    }
+  return count;
+}
+
+/* The list @store will hold after the splice, for building its id table
+ * before the store announces the change. */
+static GPtrArray *
+list_after_splice (GListStore *store,
+                   guint       position,
+                   guint       n_removals,
+                   gpointer    added)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == position && added != NULL)
+        g_ptr_array_add (items, g_object_ref (added));
+      if (i < position || i >= position + n_removals)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (store), i));
+    }
+  if (position >= n && added != NULL)
+    g_ptr_array_add (items, g_object_ref (added));
+  return items;
+}
+
+/**
+ * chronicle_timeline_splice_category:
+ * @position: where in the categories
+ * @n_removals: 0 or 1
+ * @added: (nullable): the category to put at @position
+ *
+ * Removes, replaces or inserts one category; the id table is right
+ * before the list emits items-changed, so its handlers may look up.
+ */
+void
+chronicle_timeline_splice_category (ChronicleTimeline *self,
+                                    guint              position,
+                                    guint              n_removals,
+                                    ChronicleCategory *added)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GObject) removed = NULL;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (added == NULL || CHRONICLE_IS_CATEGORY (added));
+  g_return_if_fail (n_removals <= 1);
+  g_return_if_fail (position + n_removals <= g_list_model_get_n_items (G_LIST_MODEL (self->categories)));
+
+  /* The table borrows ids from the categories: keep the removed one
+   * alive until the table no longer names it and the store let it go. */
+  if (n_removals > 0)
+    removed = g_list_model_get_item (G_LIST_MODEL (self->categories), position);
+  items = list_after_splice (self->categories, position, n_removals, added);
+  g_hash_table_remove_all (self->categories_by_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = chronicle_category_get_id (g_ptr_array_index (items, i));
+
+      if (!g_hash_table_contains (self->categories_by_id, id))
+        g_hash_table_insert (self->categories_by_id, (gpointer) id, GUINT_TO_POINTER (i + 1));
+    }
+  g_list_store_splice (self->categories, position, n_removals, added != NULL ? (gpointer *) &added : NULL,
+                       added != NULL ? 1 : 0);
+}
+
+/* As chronicle_timeline_splice_category(), for sources. */
+void
+chronicle_timeline_splice_source (ChronicleTimeline *self,
+                                  guint              position,
+                                  guint              n_removals,
+                                  ChronicleSource   *added)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GObject) removed = NULL;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (added == NULL || CHRONICLE_IS_SOURCE (added));
+  g_return_if_fail (n_removals <= 1);
+  g_return_if_fail (position + n_removals <= g_list_model_get_n_items (G_LIST_MODEL (self->sources)));
+
+  /* The table borrows ids from the sources: keep the removed one alive
+   * until the table no longer names it and the store has let it go. */
+  if (n_removals > 0)
+    removed = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+  items = list_after_splice (self->sources, position, n_removals, added);
+  g_hash_table_remove_all (self->sources_by_id);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ChronicleSource *source = g_ptr_array_index (items, i);
+      const char *id = chronicle_source_get_id (source);
+
+      if (!g_hash_table_contains (self->sources_by_id, id))
+        g_hash_table_insert (self->sources_by_id, (gpointer) id, source);
+    }
+  g_list_store_splice (self->sources, position, n_removals, added != NULL ? (gpointer *) &added : NULL,
+                       added != NULL ? 1 : 0);
+}
+
+/* As chronicle_timeline_splice_category(), for eras (which have no table). */
+void
+chronicle_timeline_splice_era (ChronicleTimeline *self,
+                               guint              position,
+                               guint              n_removals,
+                               ChronicleEra      *added)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (added == NULL || CHRONICLE_IS_ERA (added));
+  g_return_if_fail (n_removals <= 1);
+  g_return_if_fail (position + n_removals <= g_list_model_get_n_items (G_LIST_MODEL (self->eras)));
+
+  g_list_store_splice (self->eras, position, n_removals, added != NULL ? (gpointer *) &added : NULL,
+                       added != NULL ? 1 : 0);
 }
 
 guint
