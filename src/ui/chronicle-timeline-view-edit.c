@@ -16,7 +16,7 @@
 #include "chronicle-paint.h"
 
 /* Room between the marker and the date shown above it while dragging. */
-#define MOVE_PILL_GAP 20.0
+#define MOVE_PILL_GAP 10.0
 
 /*
  * Editing from the chart (issue #13). The view changes no timeline: it
@@ -168,6 +168,7 @@ _chronicle_timeline_view_paint_move (ChronicleTimelineView *self,
   ChronicleViewport *shown = _chronicle_timeline_view_get_shown_viewport (self);
   g_autoptr(ChronicleEvent) moved = NULL;
   g_autoptr(PangoLayout) text = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
   g_autofree char *date = NULL;
   const ChronicleLayoutItem *item;
   guint position;
@@ -192,10 +193,18 @@ _chronicle_timeline_view_paint_move (ChronicleTimelineView *self,
 
   date = chronicle_event_format_date (moved);
   text = pango_cairo_create_layout (cr);
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, style->font_family != NULL ? style->font_family : "Sans");
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, (style->font_size > 0 ? style->font_size : 10.0) *
+                                                  PANGO_SCALE * 96.0 / 72.0);
+  pango_layout_set_font_description (text, font);
   pango_layout_set_text (text, date, -1);
   pango_layout_get_pixel_size (text, &text_width, &text_height);
-  pill_x = item->x + dx - text_width / 2.0 - 8;
-  pill_y = item->axis_y - MOVE_PILL_GAP - text_height;
+  /* Above the event's label (or its marker), where the event goes. */
+  pill_x = item->x + dx - 8;
+  pill_y = (item->label.width > 0 ? MIN (item->label.y, item->axis_y) : item->axis_y) -
+           MOVE_PILL_GAP - text_height;
 
   cairo_save (cr);
   cairo_new_sub_path (cr);
