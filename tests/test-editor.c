@@ -253,6 +253,12 @@ test_quotes (Fixture       *fixture,
   activate_on_quote_row (editor, 1, "editor.quote-up");
   activate_on_quote_row (editor, 1, "editor.quote-remove");
 
+  /* A quote added and left without words goes away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-quote", NULL));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_part (editor, "quotes_list")), 2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.close-quote", NULL));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_part (editor, "quotes_list")), 2));
+
   g_assert_true (chronicle_event_editor_apply (editor, NULL));
   event = lookup (fixture, "rubio-assessment");
   g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 2);

@@ -543,6 +543,12 @@ store_open_quote (ChronicleEventEditor *self)
     return FALSE;
 
   text = dup_text_view (self->quote_text_view);
+  /* A quote without words is none: it goes (an added one left empty). */
+  if (is_blank (text))
+    {
+      g_list_store_remove (self->quotes, self->open_quote);
+      return TRUE;
+    }
   speaker = dup_field (gtk_editable_get_text (GTK_EDITABLE (self->quote_speaker_row)));
   role = dup_field (gtk_editable_get_text (GTK_EDITABLE (self->quote_role_row)));
   source = adw_combo_row_get_selected (self->quote_source_row);
