@@ -448,6 +448,83 @@ test_drag_moves_by_days (Fixture       *fixture,
   g_assert_cmpstr (iso, ==, "2022-04");
 }
 
+static gboolean
+is_loaded (gpointer data)
+{
+  return chronicle_timeline_page_get_timeline (CHRONICLE_TIMELINE_PAGE (data)) != NULL &&
+         !chronicle_timeline_page_get_loading (CHRONICLE_TIMELINE_PAGE (data));
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* An event with many quotes lists them a page at a time: 100 000 quotes,
+ * a row each, took minutes to open. */
+static void
+test_many_quotes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Many\", "
+                                          "\"events\": [{\"id\": \"e1\", \"date\": \"2025-05-16\", \"title\": \"Talks\", "
+                                          "\"quotes\": [");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  ChronicleTimelinePage *page;
+  ChronicleSidebar *sidebar;
+  ChronicleDocument *document;
+  ChronicleEventEditor *editor;
+  ChronicleEvent *event;
+  GtkWidget *list;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (json, "%s{\"text\": \"Quote %u\"}", i > 0 ? ", " : "", i);
+  g_string_append (json, "]}]}\n");
+  path = g_build_filename (dir, "many.json", NULL);
+  g_file_set_contents (path, json->str, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  chronicle_window_open (fixture->window, file);
+  page = chronicle_window_get_current_page (fixture->window);
+  chronicle_test_wait_for (is_loaded, page, CHRONICLE_TEST_WAIT_MS);
+  sidebar = chronicle_timeline_page_get_sidebar (page);
+  document = chronicle_timeline_page_get_document (page);
+
+  g_assert_true (chronicle_document_select_id (document, "e1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "event.edit", NULL));
+  editor = chronicle_sidebar_get_editor (sidebar);
+  list = get_part (editor, "quotes_list");
+
+  g_assert_cmpuint (count_rows (list), ==, 50);
+  g_assert_true (gtk_widget_get_visible (get_part (editor, "quote_pager")));
+  g_assert_cmpstr (get_label (editor, "quote_pager_label"), ==, "1–50 of 120");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.quotes-next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.quotes-next", NULL));
+  g_assert_cmpstr (get_label (editor, "quote_pager_label"), ==, "101–120 of 120");
+  g_assert_cmpuint (count_rows (list), ==, 20);
+
+  /* The first row of the last page is quote 100: removed, it is gone from
+   * the event and no other. */
+  activate_on_quote_row (editor, 0, "editor.quote-remove");
+  g_assert_cmpstr (get_label (editor, "quote_pager_label"), ==, "101–119 of 119");
+  g_assert_true (chronicle_event_editor_apply (editor, NULL));
+  event = chronicle_document_get_selected_event (document);
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 119);
+  g_assert_cmpstr (chronicle_quote_get_text (chronicle_event_get_quote (event, 99)), ==, "Quote 99");
+  g_assert_cmpstr (chronicle_quote_get_text (chronicle_event_get_quote (event, 100)), ==, "Quote 101");
+
+  chronicle_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +551,8 @@ main (int   argc,
               fixture_setup, test_add_duplicate_delete, fixture_teardown);
   g_test_add ("/editor/drag-moves-by-days", Fixture, NULL,
               fixture_setup, test_drag_moves_by_days, fixture_teardown);
+  g_test_add ("/editor/many-quotes", Fixture, NULL,
+              fixture_setup, test_many_quotes, fixture_teardown);
 
   status = g_test_run ();
 

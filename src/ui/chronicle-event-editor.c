@@ -25,6 +25,10 @@
 /* No quote is open on the quote page. */
 #define NO_QUOTE G_MAXUINT
 
+/* Quote rows listed at a time: an event may have 100 000 quotes (a
+ * pipeline's output), and a row each took minutes to make. */
+#define QUOTES_PER_PAGE 50
+
 struct _ChronicleEventEditor
 {
   GtkWidget          parent_instance;
@@ -33,6 +37,7 @@ struct _ChronicleEventEditor
   ChronicleDocument *document;
   ChronicleEvent    *original;       /* the event as it was when editing began */
   GListStore        *quotes;         /* of ChronicleQuote: the working copy, in order */
+  GtkSliceListModel *quote_page;     /* the part of quotes listed */
   GPtrArray         *category_ids;   /* char *, one per category_row item; NULL for "None"
                                       * and for "New Category…" (the last item) */
   GPtrArray         *source_ids;     /* char *, one per row of sources_list */
@@ -69,6 +74,8 @@ struct _ChronicleEventEditor
   GtkWidget         *sources_heading;
   GtkListBox        *sources_list;
   GtkListBox        *quotes_list;
+  GtkWidget         *quote_pager;
+  GtkLabel          *quote_pager_label;
   GtkTextView       *quote_text_view;
   AdwEntryRow       *quote_speaker_row;
   AdwEntryRow       *quote_role_row;
@@ -475,15 +482,88 @@ fill_fields (ChronicleEventEditor *self)
   fill_categories (self);
   fill_sources (self);
 
-  g_list_store_remove_all (self->quotes);
-  for (guint i = 0; i < n_quotes; i++)
-    g_list_store_append (self->quotes, chronicle_event_get_quote (event, i));
+  {
+    g_autoptr(GPtrArray) quotes = g_ptr_array_sized_new (n_quotes);
+
+    /* In one change: the list reacts once, not once a quote. */
+    for (guint i = 0; i < n_quotes; i++)
+      g_ptr_array_add (quotes, chronicle_event_get_quote (event, i));
+    gtk_slice_list_model_set_offset (self->quote_page, 0);
+    g_list_store_splice (self->quotes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->quotes)),
+                         quotes->pdata, quotes->len);
+  }
 
   gtk_widget_set_visible (GTK_WIDGET (self->apply_error_label), FALSE);
   on_date_changed_cb (self);
 }
 
 /* --- the quote page ----------------------------------------------------------- */
+
+/* Lists the page of quotes with @position in it. */
+static void
+show_quote_position (ChronicleEventEditor *self,
+                     guint                 position)
+{
+  gtk_slice_list_model_set_offset (self->quote_page, position / QUOTES_PER_PAGE * QUOTES_PER_PAGE);
+}
+
+/* The row of the quote at @position, if listed. */
+static GtkListBoxRow *
+get_quote_row (ChronicleEventEditor *self,
+               guint                 position)
+{
+  guint offset = gtk_slice_list_model_get_offset (self->quote_page);
+
+  if (position < offset)
+    return NULL;
+  return gtk_list_box_get_row_at_index (self->quotes_list, (int) (position - offset));
+}
+
+static void
+update_quote_pager (ChronicleEventEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quotes));
+  guint offset = gtk_slice_list_model_get_offset (self->quote_page);
+  g_autofree char *text = NULL;
+
+  /* The last page emptied by a removal: the one before. */
+  if (offset > 0 && offset >= n)
+    {
+      show_quote_position (self, n - 1);
+      return;
+    }
+
+  gtk_widget_set_visible (self->quote_pager, n > QUOTES_PER_PAGE);
+  if (n <= QUOTES_PER_PAGE)
+    return;
+
+  /* Translators: which quotes are listed: "51–100 of 100 000" */
+  text = g_strdup_printf (_("%'u–%'u of %'u"), offset + 1, MIN (offset + QUOTES_PER_PAGE, n), n);
+  gtk_label_set_text (self->quote_pager_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.quotes-previous", offset > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.quotes-next", offset + QUOTES_PER_PAGE < n);
+}
+
+static void
+quotes_previous_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ChronicleEventEditor *self = CHRONICLE_EVENT_EDITOR (widget);
+  guint offset = gtk_slice_list_model_get_offset (self->quote_page);
+
+  gtk_slice_list_model_set_offset (self->quote_page, offset >= QUOTES_PER_PAGE ? offset - QUOTES_PER_PAGE : 0);
+}
+
+static void
+quotes_next_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ChronicleEventEditor *self = CHRONICLE_EVENT_EDITOR (widget);
+
+  show_quote_position (self, gtk_slice_list_model_get_offset (self->quote_page) + QUOTES_PER_PAGE);
+}
 
 static void
 open_quote (ChronicleEventEditor *self,
@@ -574,7 +654,9 @@ close_quote (ChronicleEventEditor *self)
   gtk_stack_set_visible_child_name (self->stack, "event");
   update_done_sensitive (self);
 
-  row = gtk_list_box_get_row_at_index (self->quotes_list, (int) position);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->quotes)))
+    show_quote_position (self, position);
+  row = get_quote_row (self, position);
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
@@ -583,7 +665,7 @@ static void
 on_quote_row_activated_cb (ChronicleEventEditor *self,
                            GtkListBoxRow        *row)
 {
-  open_quote (self, (guint) gtk_list_box_row_get_index (row));
+  open_quote (self, gtk_slice_list_model_get_offset (self->quote_page) + (guint) gtk_list_box_row_get_index (row));
 }
 
 /* The quote row with the focus (a button in it was pressed, which takes
@@ -598,7 +680,7 @@ get_acting_row (GtkWidget *widget)
 
   if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->quotes_list))
     return -1;
-  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return (int) gtk_slice_list_model_get_offset (self->quote_page) + gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 }
 
 static void
@@ -621,8 +703,10 @@ move_quote (ChronicleEventEditor *self,
   g_list_store_remove (self->quotes, position);
   g_list_store_insert (self->quotes, target, quote);
 
-  /* The focus follows the quote (its row was made anew). */
-  row = gtk_list_box_get_row_at_index (self->quotes_list, target);
+  /* The focus follows the quote (its row was made anew), to the next
+   * page if it goes there. */
+  show_quote_position (self, target);
+  row = get_quote_row (self, target);
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
@@ -657,7 +741,7 @@ quote_remove_action_cb (GtkWidget  *widget,
     return;
 
   g_list_store_remove (self->quotes, position);
-  row = gtk_list_box_get_row_at_index (self->quotes_list, MIN ((guint) position, n - 1));
+  row = n > 1 ? get_quote_row (self, MIN ((guint) position, n - 2)) : NULL;
   gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (self->title_row));
 }
 
@@ -989,6 +1073,7 @@ chronicle_event_editor_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->document);
   g_clear_object (&self->original);
+  g_clear_object (&self->quote_page);
   g_clear_object (&self->quotes);
   g_clear_pointer (&self->category_ids, g_ptr_array_unref);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
@@ -1038,6 +1123,8 @@ chronicle_event_editor_class_init (ChronicleEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, sources_heading);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, sources_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, quotes_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, quote_pager);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, quote_pager_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, quote_text_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, quote_speaker_row);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEventEditor, quote_role_row);
@@ -1058,6 +1145,8 @@ chronicle_event_editor_class_init (ChronicleEventEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.quote-up", NULL, quote_up_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.quote-down", NULL, quote_down_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.quote-remove", NULL, quote_remove_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.quotes-previous", NULL, quotes_previous_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.quotes-next", NULL, quotes_next_action_cb);
 
   /* Ctrl+Return applies from any field (Return in the summary is a new
    * line); Escape leaves the quote page, then the editor. */
@@ -1082,7 +1171,10 @@ chronicle_event_editor_init (ChronicleEventEditor *self)
   self->quote_source_ids = g_ptr_array_new_with_free_func (g_free);
   self->open_quote = NO_QUOTE;
 
-  gtk_list_box_bind_model (self->quotes_list, G_LIST_MODEL (self->quotes), create_quote_row, self, NULL);
+  self->quote_page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->quotes)), 0, QUOTES_PER_PAGE);
+  gtk_list_box_bind_model (self->quotes_list, G_LIST_MODEL (self->quote_page), create_quote_row, self, NULL);
+  g_signal_connect_object (self->quotes, "items-changed", G_CALLBACK (update_quote_pager), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quote_page, "notify::offset", G_CALLBACK (update_quote_pager), self, G_CONNECT_SWAPPED);
   update_done_sensitive (self);
 }
 
