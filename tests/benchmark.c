@@ -13,7 +13,7 @@
  *   _build/tests/chronicle-benchmark [--quick] [--runs N] [--min] [--cpu] [--png DIR]
  *                                    [--file FILE]... [SECTION...]
  *
- * SECTION is export, credit, frame, load or open (all when none is given), so a
+ * SECTION is export, credit, frame, load, open or edit (all when none is given), so a
  * profiler can look at one thing at a time; redraw, cold and zoom are the
  * parts of frame that time frames drawn again, first frames and the zoom
  * animation of 100 000 events, alone. collide (only when asked for) loads
@@ -33,6 +33,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "chronicle-document.h"
+#include "chronicle-document-private.h"
 #include "chronicle-export.h"
 #include "chronicle-layout.h"
 #include "chronicle-paint.h"
@@ -414,6 +416,209 @@ bench_animation (ChronicleTimeline *timeline,
   clear_frame_job (&job);
 }
 
+/* --- edit: one edit of 100 000 events, applied and drawn (issue #13) --- */
+
+typedef enum
+{
+  EDIT_MOVE,
+  EDIT_RETITLE,
+  EDIT_ADD,
+  EDIT_REMOVE,
+  EDIT_UNDO_MOVE,
+} EditKind;
+
+typedef struct
+{
+  ChronicleDocument *document;
+  ChronicleTimeline *timeline;   /* the whole one */
+  FrameJob           frame;
+  guint              n_axis;     /* axis rebuilds, as the view does on items-changed */
+  gint64             axis_us;    /* and their time */
+} EditJob;
+
+/* What ChronicleTimelineView does on items-changed of the timeline it
+ * shows: a new axis (zone and gaps), then a frame. */
+static void
+on_edit_items_changed_cb (ChronicleTimeline *timeline,
+                          guint              position,
+                          guint              removed,
+                          guint              added,
+                          EditJob           *job)
+{
+  gint64 start = get_time_us ();
+
+  chronicle_viewport_set_zone (job->frame.viewport, timeline, CHRONICLE_ZONE_TIMELINE, 0);
+  chronicle_viewport_set_timeline (job->frame.viewport, timeline, TRUE);
+  /* set_timeline() fits the window: back to the view being edited. */
+  chronicle_viewport_zoom (job->frame.viewport, 64, 960);
+  job->n_axis++;
+  job->axis_us += get_time_us () - start;
+}
+
+/* A copy of the event in the middle, for an edit. */
+static ChronicleEvent *
+copy_middle (EditJob *job)
+{
+  guint n = chronicle_timeline_get_n_events (job->timeline);
+
+  return chronicle_event_copy (chronicle_timeline_get_event (job->timeline, n / 2));
+}
+
+/* Makes the edit @kind; returns what undoes it (undo or redo). */
+static void
+apply_edit (EditJob  *job,
+            EditKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleEvent) event = copy_middle (job);
+  guint n = chronicle_timeline_get_n_events (job->timeline);
+  g_autofree char *id = g_strdup (chronicle_event_get_id (event));
+  g_autofree char *added = NULL;
+  gboolean done = TRUE;
+
+  switch (kind)
+    {
+    case EDIT_MOVE:
+      /* To the date of an event a quarter of the timeline later: the
+       * store moves 25 000 records. */
+      chronicle_event_set_date (event, chronicle_timeline_get_event_date (job->timeline, 3 * n / 4));
+      chronicle_event_set_end (event, NULL);
+      done = chronicle_document_replace_event (job->document, id, event, "Move Event", &error);
+      break;
+    case EDIT_RETITLE:
+      chronicle_event_set_title (event, g_str_has_suffix (chronicle_event_get_title (event), "!")
+                                        ? "Retitled" : "Retitled!");
+      done = chronicle_document_replace_event (job->document, id, event, NULL, &error);
+      break;
+    case EDIT_ADD:
+      chronicle_event_set_id (event, "");
+      added = chronicle_document_add_event (job->document, event, NULL, &error);
+      done = added != NULL;
+      break;
+    case EDIT_REMOVE:
+      done = chronicle_document_remove_event (job->document, id, &error);
+      break;
+    case EDIT_UNDO_MOVE:
+      chronicle_document_undo (job->document);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!done)
+    g_error ("edit failed: %s", error->message);
+}
+
+/* @runs edits of @kind (after a warm-up), each followed by its frame,
+ * each taken back untimed; prints the medians of applying (with the
+ * axis, as the view redoes it) and of the frame. */
+static void
+bench_edit (EditJob    *job,
+            const char *name,
+            EditKind    kind,
+            guint       runs)
+{
+  g_autofree double *apply_times = g_new (double, runs);
+  g_autofree double *frame_times = g_new (double, runs);
+  g_autofree double *totals = g_new (double, runs);
+  g_autofree double *axis_times = g_new (double, runs);
+  guint axis_per_edit = 0;
+
+  for (guint i = 0; i <= runs; i++)
+    {
+      gint64 start, applied, drawn, axis_us;
+      guint n_axis = job->n_axis;
+
+      /* "undo a move" needs the move made first, untimed. */
+      if (kind == EDIT_UNDO_MOVE)
+        {
+          apply_edit (job, EDIT_MOVE);
+          run_frame (&job->frame);
+          n_axis = job->n_axis;
+        }
+
+      axis_us = job->axis_us;
+      start = get_time_us ();
+      apply_edit (job, kind);
+      applied = get_time_us ();
+      axis_us = job->axis_us - axis_us;
+      run_frame (&job->frame);
+      drawn = get_time_us ();
+      axis_per_edit = job->n_axis - n_axis;
+
+      if (kind == EDIT_UNDO_MOVE)
+        chronicle_document_redo (job->document);
+      chronicle_document_undo (job->document);
+      run_frame (&job->frame);
+
+      if (i == 0)
+        continue;   /* warm-up */
+      apply_times[i - 1] = (applied - start - axis_us) / 1000.0;
+      axis_times[i - 1] = axis_us / 1000.0;
+      frame_times[i - 1] = (drawn - applied) / 1000.0;
+      totals[i - 1] = (drawn - start) / 1000.0;
+    }
+
+  qsort (apply_times, runs, sizeof (double), compare_doubles);
+  qsort (frame_times, runs, sizeof (double), compare_doubles);
+  qsort (totals, runs, sizeof (double), compare_doubles);
+  qsort (axis_times, runs, sizeof (double), compare_doubles);
+  g_print ("| %s | %.2f ms | %.2f ms (%u) | %.2f ms | %.2f ms |\n", name,
+           report_min ? apply_times[0] : apply_times[runs / 2],
+           report_min ? axis_times[0] : axis_times[runs / 2], axis_per_edit,
+           report_min ? frame_times[0] : frame_times[runs / 2],
+           report_min ? totals[0] : totals[runs / 2]);
+}
+
+static void
+bench_edits (guint n_events,
+             guint runs)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (n_events, 1);
+  g_autoptr(ChronicleDocument) document = chronicle_document_new ();
+  EditJob job = { document, timeline, { NULL }, 0 };
+  static const struct {
+    const char *name;
+    EditKind    kind;
+  } edits[] = {
+    { "move an event (new date: remove + insert)", EDIT_MOVE },
+    { "retitle an event (in place)", EDIT_RETITLE },
+    { "add an event (mid-timeline)", EDIT_ADD },
+    { "delete an event", EDIT_REMOVE },
+    { "undo a move", EDIT_UNDO_MOVE },
+  };
+
+  chronicle_document_set_timeline (document, timeline);
+  init_frame_job (&job.frame, timeline);
+  chronicle_viewport_fit (job.frame.viewport);
+  chronicle_viewport_zoom (job.frame.viewport, 64, 960);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (on_edit_items_changed_cb), &job);
+  run_frame (&job.frame);
+
+  g_print ("\n| one edit of %u events (zoom ×64) | apply (store, history, selection) | new axis (times) | next frame | total |\n"
+           "|---|---|---|---|---|\n", n_events);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    bench_edit (&job, edits[i].name, edits[i].kind, runs);
+
+  /* With a filter on, the view shows the filtered timeline, which each
+   * edit patches in place as it does the whole one. */
+  chronicle_filter_set_category_hidden (chronicle_document_get_filter (document), "diplomacy", TRUE);
+  g_signal_handlers_disconnect_by_func (timeline, on_edit_items_changed_cb, &job);
+  job.frame.timeline = chronicle_document_get_filtered_timeline (document);
+  g_signal_connect (job.frame.timeline, "items-changed", G_CALLBACK (on_edit_items_changed_cb), &job);
+  on_edit_items_changed_cb (job.frame.timeline, 0, 0, 0, &job);
+  {
+    g_autofree char *name = g_strdup_printf ("move an event, one category hidden (%u shown)",
+                                             chronicle_timeline_get_n_events (job.frame.timeline));
+
+    bench_edit (&job, name, EDIT_MOVE, runs);
+  }
+  g_assert_true (job.frame.timeline == chronicle_document_get_filtered_timeline (document));
+  g_signal_handlers_disconnect_by_func (job.frame.timeline, on_edit_items_changed_cb, &job);
+
+  job.frame.timeline = timeline;
+  clear_frame_job (&job.frame);
+}
+
 typedef struct
 {
   ChronicleTimeline *timeline;
@@ -558,12 +763,12 @@ main (int   argc,
           runs = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
           runs = MAX (runs, 1);
         }
-      else if (g_strv_contains ((const char * const[]) { "export", "frame", "redraw", "cold", "zoom", "load", "collide", "open", "credit", NULL }, argv[i]))
+      else if (g_strv_contains ((const char * const[]) { "export", "frame", "redraw", "cold", "zoom", "load", "collide", "open", "credit", "edit", NULL }, argv[i]))
         g_ptr_array_add (sections, argv[i]);
       else
         {
           g_printerr ("usage: %s [--quick] [--runs N] [--min] [--cpu] [--png DIR] [--file FILE]... [--files-only]\n"
-                      "          [export|frame|redraw|cold|zoom|load|collide|open|credit]...\n", argv[0]);
+                      "          [export|frame|redraw|cold|zoom|load|collide|open|credit|edit]...\n", argv[0]);
           return 2;
         }
     }
@@ -711,6 +916,9 @@ main (int   argc,
         bench_open (g_array_index (own, Subject, i).name, g_array_index (own, Subject, i).path,
                     MAX (3, runs / 3));
     }
+
+  if (!files_only && want ((char **) sections->pdata, "edit"))
+    bench_edits (100000, runs);
 
   for (guint i = 0; i < own->len; i++)
     clear_subject (&g_array_index (own, Subject, i));

@@ -188,6 +188,62 @@ test_export_timelinejs (Fixture       *fixture,
   g_assert_cmpstr (chronicle_timeline_get_title (back), ==, chronicle_timeline_get_title (original));
 }
 
+/* --export OUT.chronicle.json (or --format chronicle) writes the
+ * timeline through the writer Save uses: what a second load and save
+ * would write, unknown members kept; onto an existing file it keeps its
+ * mode and replaces it whole, and a failure leaves it as it was. */
+static void
+test_export_chronicle (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *input = data_path ("ok-unknown-members.json");
+  g_autofree char *out_path = g_build_filename (fixture->dir, "normal.chronicle.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.json", NULL);
+  g_autofree char *bad = data_path ("bad-date-feb30.json");
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  timeline = chronicle_timeline_load_from_file (input_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = chronicle_timeline_to_data (timeline, NULL);
+  g_assert_nonnull (strstr (expected, "\"confidence\""));
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--export", out_path, input, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&written, g_free);
+
+  /* Over an existing file of another name: --format says what to write. */
+  g_assert_true (g_file_set_contents (other_path, "old", -1, &error));
+  g_assert_cmpint (g_chmod (other_path, 0640), ==, 0);
+  g_assert_cmpint (run_chronicle (&out, &err, "--export", other_path, "--format", "chronicle", input, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_get_contents (other_path, &written, NULL, &error));
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_cmpint (g_stat (other_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&written, g_free);
+
+  /* A timeline that does not load writes nothing. */
+  g_assert_cmpint (run_chronicle (&out, &err, "--export", other_path, "--format", "chronicle", bad, NULL), !=, 0);
+  g_assert_true (g_str_has_prefix (err, "chronicle: cannot export"));
+  g_assert_true (g_file_get_contents (other_path, &written, NULL, &error));
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_cmpint (chronicle_test_count_files (fixture->dir), ==, 2);
+}
+
 /* The short option works like the long one. */
 static void
 test_export_short_option (Fixture       *fixture,
@@ -468,7 +524,7 @@ test_bad_arguments (Fixture       *fixture,
     const char *message;   /* the whole first line, or a prefix ending in ": " */
   } cases[] = {
     { { "--export", png, "--format", "gif", example },
-      "chronicle: --format: unknown format “gif”: use png, svg, pdf, timelinejs or timelinejs-csv" },
+      "chronicle: --format: unknown format “gif”: use png, svg, pdf, timelinejs, timelinejs-csv or chronicle" },
     { { "--export", png, "--format", "timelinejs", "--width", "800", example },
       "chronicle: --width applies to images, not to --format timelinejs" },
     { { "--export", png, "--format", "timelinejs-csv", "--image-map", png, example },
@@ -580,7 +636,7 @@ test_hostile_values (Fixture       *fixture,
     { "--theme", "\xe2\x80\xae" "krad",
       "--theme: unknown theme “\\u{202E}krad”: use light or dark" },
     { "--format", "p\xffng",
-      "--format: unknown format “p\\x{FF}ng”: use png, svg, pdf, timelinejs or timelinejs-csv" },
+      "--format: unknown format “p\\x{FF}ng”: use png, svg, pdf, timelinejs, timelinejs-csv or chronicle" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1105,6 +1161,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/cli/export/pdf", test_export_pdf);
   chronicle_test_add_with_dir ("/cli/export/zone", test_export_zone);
   chronicle_test_add_with_dir ("/cli/export/timelinejs", test_export_timelinejs);
+  chronicle_test_add_with_dir ("/cli/export/chronicle", test_export_chronicle);
   chronicle_test_add_with_dir ("/cli/export/bad-arguments", test_bad_arguments);
   chronicle_test_add_with_dir ("/cli/export/failure-keeps-file", test_failed_export_keeps_file);
   chronicle_test_add_with_dir ("/cli/export/hostile-values", test_hostile_values);

@@ -844,6 +844,21 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "talks"), ==, 1);
   g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Category");
 
+  /* The same values again are no step. */
+  {
+    g_autoptr(ChronicleCategory) same = chronicle_category_new ("war", "War", "#0000cc");
+    g_autoptr(ChronicleEra) same_era = chronicle_era_new ("y2022", "The year", &start, NULL);
+
+    n_changes = 0;
+    g_assert_true (chronicle_document_put_category (document, same, &error));
+    g_assert_cmpuint (n_changes, ==, 0);
+    g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Category");
+    /* ... but other dates are. */
+    g_assert_true (chronicle_document_put_era (document, same_era, &error));
+    g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Edit Era");
+    chronicle_document_undo (document);
+  }
+
   g_assert_true (chronicle_document_put_category (document, added, &error));
   g_assert_cmpuint (last_position, ==, 2);
   g_assert_cmpuint (last_added, ==, 1);
@@ -965,6 +980,12 @@ test_groups (void)
 }
 
 static void
+on_edited_cb (guint *n_edited)
+{
+  (*n_edited)++;
+}
+
+static void
 test_modified (void)
 {
   g_autoptr(ChronicleTimeline) timeline = make_small_timeline ();
@@ -989,6 +1010,20 @@ test_modified (void)
   chronicle_document_undo (document);
   g_assert_false (chronicle_document_get_modified (document));
 
+  /* Every edit, undo and redo says so. */
+  {
+    guint n_edited = 0;
+    gulong handler = g_signal_connect_swapped (document, "edited", G_CALLBACK (on_edited_cb), &n_edited);
+
+    chronicle_document_set_timeline_title (document, "Four");
+    chronicle_document_undo (document);
+    chronicle_document_redo (document);
+    chronicle_document_undo (document);
+    chronicle_document_set_timeline_title (document, "Two");   /* no change */
+    g_assert_cmpuint (n_edited, ==, 4);
+    g_signal_handler_disconnect (document, handler);
+  }
+
   /* Back before the save, then a new edit: the saved point is gone, no
    * undo or redo reaches it. */
   chronicle_document_undo (document);
@@ -998,6 +1033,18 @@ test_modified (void)
   g_assert_true (chronicle_document_get_modified (document));
   chronicle_document_undo (document);
   g_assert_true (chronicle_document_get_modified (document));
+
+  /* A recovered document: modified, with nothing to undo, until saved. */
+  {
+    g_autoptr(ChronicleTimeline) recovered = make_small_timeline ();
+    g_autoptr(ChronicleDocument) other = document_for (recovered);
+
+    chronicle_document_mark_unsaved (other);
+    g_assert_true (chronicle_document_get_modified (other));
+    g_assert_false (chronicle_document_get_can_undo (other));
+    chronicle_document_mark_saved (other);
+    g_assert_false (chronicle_document_get_modified (other));
+  }
 }
 
 static void
@@ -1111,6 +1158,36 @@ test_reload_clears_history (void)
   g_assert_false (chronicle_document_get_can_redo (document));
   g_assert_false (chronicle_document_get_modified (document));
   g_assert_null (chronicle_document_get_undo_label (document));
+}
+
+/* The store alone: an id held twice (only another caller than the loader
+ * can make one) is found again after the event that held it goes. */
+static void
+test_store_duplicate_ids (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new (NULL);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint position;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ChronicleDate date = make_day (2022, 3, 1 + i);
+      ChronicleEvent *event = chronicle_event_new (i == 1 ? "other" : "twice", &date, "Event");
+
+      chronicle_event_set_sequence (event, i);
+      g_ptr_array_add (events, event);
+    }
+  chronicle_timeline_set_events (timeline, events);
+
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "twice", &position));
+  g_assert_cmpuint (position, ==, 0);
+  chronicle_timeline_remove_event_at (timeline, 0);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "twice", &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "other", &position));
+  g_assert_cmpuint (position, ==, 0);
+  check_indexes (timeline, rand);
 }
 
 /* --- Random sequences ------------------------------------------------- */
@@ -1395,12 +1472,96 @@ random_edit (Random *r)
     }
 }
 
+/* With a category hidden: the filtered timeline holds exactly the other
+ * events, in order, and the selection is one of its events. */
+static void
+check_filtered (ChronicleDocument *document,
+                const char        *hidden)
+{
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (document);
+  ChronicleTimeline *filtered = chronicle_document_get_filtered_timeline (document);
+  ChronicleEvent *selected = chronicle_document_get_selected_event (document);
+  guint k = 0;
+
+  if (hidden == NULL)
+    {
+      g_assert_true (filtered == timeline);
+      return;
+    }
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      if (g_strcmp0 (chronicle_timeline_get_event_category_id (timeline, i), hidden) == 0)
+        continue;
+      g_assert_cmpuint (k, <, chronicle_timeline_get_n_events (filtered));
+      g_assert_cmpstr (chronicle_timeline_get_event_id (filtered, k), ==, chronicle_timeline_get_event_id (timeline, i));
+      g_assert_cmpstr (chronicle_timeline_get_event_title (filtered, k), ==,
+                       chronicle_timeline_get_event_title (timeline, i));
+      k++;
+    }
+  g_assert_cmpuint (k, ==, chronicle_timeline_get_n_events (filtered));
+  g_assert_cmpstr (chronicle_timeline_get_title (filtered), ==, chronicle_timeline_get_title (timeline));
+  if (selected != NULL)
+    g_assert_true (chronicle_timeline_find_event (filtered, selected, NULL));
+
+  /* The two share their objects (a search of the whole timeline selects
+   * in the filtered one), and the filtered one's indexes hold. */
+  for (guint i = 0; i < chronicle_timeline_get_n_events (filtered); i++)
+    g_assert_true (chronicle_timeline_get_event (filtered, i) ==
+                   chronicle_timeline_lookup_event (timeline, chronicle_timeline_get_event_id (filtered, i)));
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (k);
+
+    check_indexes (filtered, rand);
+  }
+}
+
+/* The filtered timeline's followers: an edit patches it in place (its
+ * items-changed must say exactly what changed) or makes a new one. */
+typedef struct
+{
+  ChronicleTimeline *followed;
+  GPtrArray         *mirror;
+} FilteredMirror;
+
+static void
+follow_filtered (FilteredMirror    *follower,
+                 ChronicleDocument *document)
+{
+  ChronicleTimeline *filtered = chronicle_document_get_filtered_timeline (document);
+
+  if (filtered == follower->followed)
+    {
+      assert_mirror (filtered, follower->mirror);
+      return;
+    }
+  if (follower->followed != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (follower->followed, follower->mirror);
+      g_clear_object (&follower->followed);
+      g_clear_pointer (&follower->mirror, g_ptr_array_unref);
+    }
+  follower->followed = g_object_ref (filtered);
+  follower->mirror = mirror_new (filtered);
+}
+
+static void
+unfollow_filtered (FilteredMirror *follower)
+{
+  if (follower->followed != NULL)
+    g_signal_handlers_disconnect_by_data (follower->followed, follower->mirror);
+  g_clear_object (&follower->followed);
+  g_clear_pointer (&follower->mirror, g_ptr_array_unref);
+}
+
 /* @n_steps random edits (some in groups, some undone and redone on the
  * way), the indexes and the items-changed mirror checked after each;
- * then undo all gives the original, redo all the edited timeline. */
+ * then undo all gives the original, redo all the edited timeline. With
+ * @hidden, that category is hidden by the filter throughout. */
 static void
 run_random (ChronicleTimeline *timeline,
-            guint              n_steps)
+            guint              n_steps,
+            const char        *hidden)
 {
   g_autoptr(ChronicleDocument) document = document_for (timeline);
   g_autoptr(GPtrArray) mirror = mirror_new (timeline);
@@ -1408,7 +1569,12 @@ run_random (ChronicleTimeline *timeline,
   g_autoptr(Snapshot) original = snapshot_take (timeline);
   g_autoptr(Snapshot) edited = NULL;
   Random r = { document, timeline, 0 };
+  FilteredMirror follower = { NULL, NULL };
   guint n_undone = 0;
+
+  if (hidden != NULL)
+    chronicle_filter_set_category_hidden (chronicle_document_get_filter (document), hidden, TRUE);
+  follow_filtered (&follower, document);
 
   for (guint step = 0; step < n_steps; step++)
     {
@@ -1435,9 +1601,15 @@ run_random (ChronicleTimeline *timeline,
 
       assert_mirror (timeline, mirror);
       check_indexes (timeline, rand);
+      check_filtered (document, hidden);
+      follow_filtered (&follower, document);
     }
   g_assert_cmpuint (n_undone, >, 0);
 
+  /* The edited state is where redo ends: the last steps may be undone. */
+  while (chronicle_document_get_can_redo (document))
+    chronicle_document_redo (document);
+  assert_mirror (timeline, mirror);
   edited = snapshot_take (timeline);
   while (chronicle_document_get_can_undo (document))
     {
@@ -1445,6 +1617,7 @@ run_random (ChronicleTimeline *timeline,
       assert_mirror (timeline, mirror);
     }
   check_indexes (timeline, rand);
+  check_filtered (document, hidden);
   {
     g_autoptr(Snapshot) now = snapshot_take (timeline);
 
@@ -1465,6 +1638,7 @@ run_random (ChronicleTimeline *timeline,
   }
   g_assert_true (chronicle_document_get_modified (document));
   g_signal_handlers_disconnect_by_data (timeline, mirror);
+  unfollow_filtered (&follower);
 }
 
 static void
@@ -1472,7 +1646,7 @@ test_random_example (void)
 {
   g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
 
-  run_random (timeline, 300);
+  run_random (timeline, 300, NULL);
 }
 
 static void
@@ -1480,7 +1654,16 @@ test_random_generated (void)
 {
   g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (3000, 11);
 
-  run_random (timeline, 300);
+  run_random (timeline, 300, NULL);
+}
+
+/* The same with a filter on: each edit makes a new filtered timeline. */
+static void
+test_random_filtered (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (1000, 12);
+
+  run_random (timeline, 200, "diplomacy");
 }
 
 int
@@ -1503,8 +1686,10 @@ main (int   argc,
   g_test_add_func ("/edit/new-untitled", test_new_untitled);
   g_test_add_func ("/edit/selection-with-filter", test_selection_with_filter);
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
+  g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
+  g_test_add_func ("/edit/random/filtered", test_random_filtered);
 
   return g_test_run ();
 }

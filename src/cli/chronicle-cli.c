@@ -284,7 +284,28 @@ parse_zone (const char              *text,
   return TRUE;
 }
 
-/* The first image option given, which --format timelinejs refuses. */
+/* The data format --format names, or OUT's name implies (.chronicle.json:
+ * our own, written as Save writes it); CHRONICLE_CLI_DATA_NONE for a
+ * picture. */
+static ChronicleCliData
+get_data_format (CliArgs *args)
+{
+  g_autofree char *lower = NULL;
+
+  if (g_strcmp0 (args->format, "timelinejs") == 0)
+    return CHRONICLE_CLI_DATA_TIMELINEJS;
+  if (g_strcmp0 (args->format, "timelinejs-csv") == 0)
+    return CHRONICLE_CLI_DATA_TIMELINEJS_CSV;
+  if (g_strcmp0 (args->format, "chronicle") == 0)
+    return CHRONICLE_CLI_DATA_CHRONICLE;
+  if (args->format != NULL || args->output == NULL)
+    return CHRONICLE_CLI_DATA_NONE;
+
+  lower = g_ascii_strdown (args->output, -1);
+  return g_str_has_suffix (lower, ".chronicle.json") ? CHRONICLE_CLI_DATA_CHRONICLE : CHRONICLE_CLI_DATA_NONE;
+}
+
+/* The first image option given, which a data format refuses. */
 static const char *
 timelinejs_refused_option (CliArgs *args)
 {
@@ -326,7 +347,7 @@ build_export_options (CliArgs                 *args,
         {
           g_autofree char *quoted = quote_value (args->format);
 
-          return usage_error (error, _("--format: unknown format “%s”: use png, svg, pdf, timelinejs or timelinejs-csv"), quoted);
+          return usage_error (error, _("--format: unknown format “%s”: use png, svg, pdf, timelinejs, timelinejs-csv or chronicle"), quoted);
         }
     }
   else if (!chronicle_export_format_from_path (args->output, &options->format))
@@ -502,12 +523,16 @@ run_export (ChronicleCliOptions *options)
   return CHRONICLE_EXIT_OK;
 }
 
+/* A data format: TimelineJS, or our own through the writer that Save
+ * uses (a normalised copy that keeps what the file had), with the same
+ * guarantee: OUT is replaced whole or not at all. */
 static int
-run_export_timelinejs (ChronicleCliOptions *options)
+run_export_data (ChronicleCliOptions *options)
 {
   g_autoptr(ChronicleTimeline) timeline = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) output = NULL;
+  gboolean saved;
 
   if (!chronicle_sandbox_check_output (CHRONICLE_FLATPAK_INFO, g_get_home_dir (), "--export",
                                        options->output, &error))
@@ -521,9 +546,21 @@ run_export_timelinejs (ChronicleCliOptions *options)
     }
 
   output = g_file_new_for_commandline_arg (options->output);
-  if (!(options->data_format == CHRONICLE_CLI_DATA_TIMELINEJS
-        ? chronicle_timelinejs_save_to_file (timeline, output, NULL, &error)
-        : chronicle_timelinejs_csv_save_to_file (timeline, output, NULL, &error)))
+  switch (options->data_format)
+    {
+    case CHRONICLE_CLI_DATA_TIMELINEJS:
+      saved = chronicle_timelinejs_save_to_file (timeline, output, NULL, &error);
+      break;
+    case CHRONICLE_CLI_DATA_TIMELINEJS_CSV:
+      saved = chronicle_timelinejs_csv_save_to_file (timeline, output, NULL, &error);
+      break;
+    case CHRONICLE_CLI_DATA_CHRONICLE:
+    case CHRONICLE_CLI_DATA_NONE:
+    default:
+      saved = chronicle_timeline_save_to_file (timeline, output, NULL, &error);
+      break;
+    }
+  if (!saved)
     return fail ("%s", error->message);
 
   return CHRONICLE_EXIT_OK;
@@ -697,7 +734,7 @@ chronicle_cli_options_parse (int      argc,
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write the chart of FILE to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &args.format,
-      N_("Output format: png, svg, pdf, timelinejs or timelinejs-csv (default: from OUT’s extension)"), N_("FORMAT") },
+      N_("Output format: png, svg, pdf, timelinejs, timelinejs-csv or chronicle (default: from OUT’s extension; .chronicle.json is chronicle)"), N_("FORMAT") },
     { "width", 'w', 0, G_OPTION_ARG_FILENAME, &args.width,
       N_("Width in pixels (points for PDF), 16–16384 (default: 1920)"), N_("W") },
     { "height", 'H', 0, G_OPTION_ARG_FILENAME, &args.height,
@@ -876,20 +913,20 @@ chronicle_cli_options_parse (int      argc,
       return NULL;
     }
 
-  /* A TimelineJS file is data, not a picture: the image options have
-   * nothing to apply to, and are refused rather than ignored. */
-  if (g_strcmp0 (args.format, "timelinejs") == 0 || g_strcmp0 (args.format, "timelinejs-csv") == 0)
+  /* A TimelineJS or Chronicle file is data, not a picture: the image
+   * options have nothing to apply to, and are refused rather than ignored. */
+  options->data_format = get_data_format (&args);
+  if (options->data_format != CHRONICLE_CLI_DATA_NONE)
     {
       const char *image_option = timelinejs_refused_option (&args);
 
       if (image_option != NULL)
         {
           /* Translators: the first %s is an option (--width), the second a format (timelinejs) */
-          usage_error (error, _("%s applies to images, not to --format %s"), image_option, args.format);
+          usage_error (error, _("%s applies to images, not to --format %s"), image_option,
+                       args.format != NULL ? args.format : "chronicle");
           return NULL;
         }
-      options->data_format = g_strcmp0 (args.format, "timelinejs") == 0 ? CHRONICLE_CLI_DATA_TIMELINEJS
-                                                                         : CHRONICLE_CLI_DATA_TIMELINEJS_CSV;
       options->output = g_steal_pointer (&args.output);
       return g_steal_pointer (&options);
     }
@@ -970,7 +1007,7 @@ chronicle_cli_run (int    argc,
 
     case CHRONICLE_CLI_MODE_EXPORT:
     default:
-      return options->data_format != CHRONICLE_CLI_DATA_NONE ? run_export_timelinejs (options)
+      return options->data_format != CHRONICLE_CLI_DATA_NONE ? run_export_data (options)
                                                             : run_export (options);
     }
 }

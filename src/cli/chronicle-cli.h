@@ -44,6 +44,7 @@ typedef enum
   CHRONICLE_CLI_DATA_NONE,
   CHRONICLE_CLI_DATA_TIMELINEJS,
   CHRONICLE_CLI_DATA_TIMELINEJS_CSV,
+  CHRONICLE_CLI_DATA_CHRONICLE,  /* our own format, through the writer Save uses */
 } ChronicleCliData;
 
 /*
@@ -56,7 +57,7 @@ typedef struct
   char                   *help;        /* MODE_HELP: the text to print */
   GStrv                   files;       /* the FILE arguments, never NULL */
   char                   *output;      /* MODE_EXPORT: OUT as given */
-  ChronicleCliData        data_format; /* MODE_EXPORT: --format timelinejs(-csv), OUT is data */
+  ChronicleCliData        data_format; /* MODE_EXPORT: --format timelinejs(-csv) or chronicle, OUT is data */
   ChronicleExportOptions  export;      /* MODE_EXPORT */
   gboolean                has_from;
   gboolean                has_to;

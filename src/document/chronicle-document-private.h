@@ -15,6 +15,10 @@ G_BEGIN_DECLS
  * whenever undo or redo comes back to it) and clears "new". */
 void chronicle_document_mark_saved   (ChronicleDocument *self);
 
+/* For a recovered document: the timeline differs from its file, with no
+ * step to undo; "modified" stays TRUE until a save. */
+void chronicle_document_mark_unsaved (ChronicleDocument *self);
+
 /* Shows @timeline as if it had been loaded (tests, benchmarks, a
  * recovered file): the filter applies, the history starts empty. */
 void chronicle_document_set_timeline (ChronicleDocument *self,

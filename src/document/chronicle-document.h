@@ -91,6 +91,7 @@ GPtrArray          *chronicle_document_get_warnings_array     (ChronicleDocument
  * Properties: "modified" (unsaved changes), "can-undo", "can-redo",
  * "undo-label", "redo-label" (translated, e.g. "Undo Move Event"; NULL
  * when there is nothing), "new" (never saved: Save asks for a place).
+ * The signal "edited" follows every edit, undo and redo.
  */
 
 /* Replaces the event whose id is @id with @changed (which may change its

@@ -246,6 +246,14 @@ chronicle_history_mark_saved (ChronicleHistory *self)
   self->saved = (gint) self->position;
 }
 
+void
+chronicle_history_forget_saved (ChronicleHistory *self)
+{
+  g_return_if_fail (CHRONICLE_IS_HISTORY (self));
+
+  self->saved = -1;
+}
+
 gboolean
 chronicle_history_get_modified (ChronicleHistory *self)
 {

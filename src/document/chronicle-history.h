@@ -44,6 +44,8 @@ GPtrArray        *chronicle_history_redo               (ChronicleHistory   *self
 
 /* The saved point: the state now is what the file holds. */
 void              chronicle_history_mark_saved         (ChronicleHistory   *self);
+/* No state of the history is what the file holds. */
+void              chronicle_history_forget_saved       (ChronicleHistory   *self);
 /* TRUE when the state differs from the saved point (or the saved point
  * can no longer be reached: it was in steps a new edit dropped). */
 gboolean          chronicle_history_get_modified       (ChronicleHistory   *self);

@@ -114,6 +114,13 @@ gboolean chronicle_json_document_parse_in_place (ChronicleJsonDocument      *doc
                                                  gpointer                    progress_data,
                                                  GError                    **error);
 
+/* Writing: @string as a JSON string, and @node as compact JSON text of
+ * the same value (see chronicle-json-dom.c). */
+void     chronicle_json_append_string  (GString                    *out,
+                                        const char                 *string);
+void     chronicle_json_node_append    (GString                    *out,
+                                        const ChronicleJsonNode    *node);
+
 /* The accessors are inline: the loader calls them a dozen times per event. */
 
 static inline ChronicleJsonNode *

@@ -914,3 +914,124 @@ chronicle_json_document_clear (ChronicleJsonDocument *document)
   node_arena_clear (&document->arena);
   g_clear_pointer (&document->text, g_free);
 }
+
+/**
+ * chronicle_json_append_string:
+ * @out: where to write
+ * @string: UTF-8 text
+ *
+ * Appends @string as a JSON string, escaped as json-glib escapes it: the
+ * quote, the backslash and control characters; other characters as they
+ * are (UTF-8).
+ */
+void
+chronicle_json_append_string (GString    *out,
+                              const char *string)
+{
+  const char *run = string;
+
+  g_string_append_c (out, '"');
+  for (const char *p = string; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      /* Runs of plain text go in one copy: a million events are 100 MB. */
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:    g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+/* The shortest of %.15g and %.17g that reads back as @number: 0.1 stays
+ * "0.1", and every double survives. Always a JSON number: NaN and the
+ * infinities are never parsed. */
+static void
+append_double (GString *out,
+               double   number)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", number);
+  if (g_ascii_strtod (buffer, NULL) != number)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", number);
+  g_string_append (out, buffer);
+}
+
+/**
+ * chronicle_json_node_append:
+ * @out: where to write
+ * @node: a parsed value, whole (not an array the parser streamed)
+ *
+ * Appends @node as compact JSON with the same value: what the loader
+ * keeps of members it does not know. The text is about the size of what
+ * the file had (escapes are written the shortest way, numbers in at most
+ * 24 characters), and its nesting is the parser's, at most 512 levels.
+ */
+void
+chronicle_json_node_append (GString                 *out,
+                            const ChronicleJsonNode *node)
+{
+  switch (node->type)
+    {
+    case CHRONICLE_JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case CHRONICLE_JSON_NODE_BOOLEAN:
+      g_string_append (out, node->v.boolean ? "true" : "false");
+      break;
+
+    case CHRONICLE_JSON_NODE_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, node->v.integer);
+      break;
+
+    case CHRONICLE_JSON_NODE_DOUBLE:
+      append_double (out, node->v.number);
+      break;
+
+    case CHRONICLE_JSON_NODE_STRING:
+      chronicle_json_append_string (out, node->v.string);
+      break;
+
+    case CHRONICLE_JSON_NODE_ARRAY:
+      g_assert (node->n_children == 0 || node->v.children != NULL);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < node->n_children; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          chronicle_json_node_append (out, &node->v.children[i]);
+        }
+      g_string_append_c (out, ']');
+      break;
+
+    case CHRONICLE_JSON_NODE_OBJECT:
+    default:
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < node->n_children; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          chronicle_json_append_string (out, node->v.children[i].key);
+          g_string_append_c (out, ':');
+          chronicle_json_node_append (out, &node->v.children[i]);
+        }
+      g_string_append_c (out, '}');
+      break;
+    }
+}

@@ -665,6 +665,143 @@ is_hex_color (const char *text)
   return TRUE;
 }
 
+/*
+ * What the model does not hold is kept (issue #13), so that saving gives
+ * the file back: members Chronicle does not know, known members that read
+ * as absent (null, an empty list, "approximate": false), and dates spelt
+ * otherwise than the writer spells them. The check is one pass over the
+ * members' names and allocates nothing when there is nothing to keep,
+ * which is every event of a file Chronicle wrote.
+ */
+
+static const char * const timeline_members[] = {
+  "format", "version", "title", "description", "sources", "categories", "eras", "events", NULL
+};
+static const char * const source_members[] = { "id", "publisher", "title", "url", "published", NULL };
+static const char * const category_members[] = { "id", "label", "color", NULL };
+static const char * const era_members[] = { "id", "label", "start", "end", NULL };
+static const char * const quote_members[] = { "text", "speaker", "role", "source", "date", NULL };
+static const char * const event_members[] = {
+  "id", "date", "end", "title", "summary", "category", "actors", "location", "approximate",
+  "sources", "quotes", NULL
+};
+
+#define MAX_KEPT_DATES 2
+
+static gboolean
+is_known_member (const char * const *known,
+                 const char         *name)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    if (known[i][0] == name[0] && strcmp (known[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A known member the model holds nothing for: its text must be kept. */
+static gboolean
+reads_as_absent (const ChronicleJsonNode *member)
+{
+  switch (member->type)
+    {
+    case CHRONICLE_JSON_NODE_NULL:
+      return TRUE;
+    case CHRONICLE_JSON_NODE_BOOLEAN:
+      return !member->v.boolean;
+    case CHRONICLE_JSON_NODE_ARRAY:
+      /* "events" is always written, [] too. */
+      return member->n_children == 0 && strcmp (member->key, "events") != 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* Adds @text to @dates unless the writer would write it so anyway. */
+static guint
+add_kept_date (ChronicleKeptDate *dates,
+               guint              n_dates,
+               const char        *member,
+               const char        *text)
+{
+  g_assert (n_dates < MAX_KEPT_DATES);
+
+  if (text == NULL || chronicle_kept_date_text_is_canonical (text))
+    return n_dates;
+
+  dates[n_dates].member = member;
+  dates[n_dates].text = text;
+  return n_dates + 1;
+}
+
+/* What @object has beyond the members in @known, and @dates; NULL for
+ * nothing. Each kept member remembers the known member it followed, so
+ * that the writer puts it back there. @n_read: how many members the
+ * caller read a value from (or G_MAXUINT): when that is all of them, there
+ * is nothing to look for, which spares a million events the scan. */
+static ChronicleKept *
+keep_unread (ChronicleJsonNode       *object,
+             const char * const      *known,
+             guint                    n_read,
+             const ChronicleKeptDate *dates,
+             guint                    n_dates)
+{
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  const char *after = "";
+
+  if (object->n_children == n_read && n_dates == 0)
+    return NULL;
+
+  for (guint i = 0; i < object->n_children; i++)
+    {
+      const ChronicleJsonNode *member = &object->v.children[i];
+      ChronicleKeptMember kept;
+      GString *value;
+
+      if (is_known_member (known, member->key) && !reads_as_absent (member))
+        {
+          after = member->key;
+          continue;
+        }
+
+      if (members == NULL)
+        {
+          members = g_array_new (FALSE, FALSE, sizeof (ChronicleKeptMember));
+          values = g_ptr_array_new_with_free_func (g_free);
+        }
+
+      value = g_string_new (NULL);
+      chronicle_json_node_append (value, member);
+      kept.after = after;
+      kept.name = member->key;
+      kept.value = value->str;
+      g_ptr_array_add (values, g_string_free (value, FALSE));
+      g_array_append_val (members, kept);
+    }
+
+  if (members == NULL && n_dates == 0)
+    return NULL;
+
+  return chronicle_kept_new (members != NULL ? (ChronicleKeptMember *) (gpointer) members->data : NULL,
+                             members != NULL ? members->len : 0,
+                             dates, n_dates);
+}
+
+/* keep_unread() attached to @object. */
+static void
+keep_unread_on (gpointer                 object,
+                ChronicleJsonNode       *json,
+                const char * const      *known,
+                const ChronicleKeptDate *dates,
+                guint                    n_dates)
+{
+  g_autoptr(ChronicleKept) kept = keep_unread (json, known, G_MAXUINT, dates, n_dates);
+
+  if (kept != NULL)
+    chronicle_kept_set (object, kept);
+}
+
 static gboolean
 load_sources (Loader             *loader,
               ChronicleJsonNode  *array,
@@ -677,7 +814,8 @@ load_sources (Loader             *loader,
     {
       g_autoptr(ChronicleSource) source = NULL;
       Place place = { NULL, "sources", i, NULL };
-      const char *publisher, *title, *url;
+      const char *publisher, *title, *url, *published_text = NULL;
+      ChronicleKeptDate dates[MAX_KEPT_DATES];
       ChronicleDate published;
       gboolean has_published;
       ChronicleJsonNode *object;
@@ -690,11 +828,13 @@ load_sources (Loader             *loader,
           !read_string (object, "publisher", FALSE, &place, &publisher, error) ||
           !read_string (object, "title", FALSE, &place, &title, error) ||
           !read_string (object, "url", FALSE, &place, &url, error) ||
-          !read_date (object, "published", FALSE, &place, &published, &has_published, NULL, error))
+          !read_date (object, "published", FALSE, &place, &published, &has_published, &published_text, error))
         return FALSE;
 
       source = chronicle_source_new (place.id, publisher, title, url,
                                      has_published ? &published : NULL);
+      keep_unread_on (source, object, source_members, dates,
+                      add_kept_date (dates, 0, "published", published_text));
       chronicle_timeline_add_source (timeline, source);
     }
 
@@ -739,6 +879,7 @@ load_categories (Loader             *loader,
         warn_low_contrast (loader, &place, label, color);
 
       category = chronicle_category_new (place.id, label, color);
+      keep_unread_on (category, object, category_members, NULL, 0);
       chronicle_timeline_add_category (timeline, category);
     }
 
@@ -758,6 +899,7 @@ load_eras (Loader             *loader,
       g_autoptr(ChronicleEra) era = NULL;
       Place place = { NULL, "eras", i, NULL };
       const char *label, *start_text = NULL, *end_text = NULL;
+      ChronicleKeptDate dates[MAX_KEPT_DATES];
       ChronicleDate start, end;
       gboolean has_start, has_end;
       ChronicleJsonNode *object;
@@ -781,6 +923,8 @@ load_eras (Loader             *loader,
         }
 
       era = chronicle_era_new (place.id, label, &start, has_end ? &end : NULL);
+      keep_unread_on (era, object, era_members, dates,
+                      add_kept_date (dates, add_kept_date (dates, 0, "start", start_text), "end", end_text));
       chronicle_timeline_add_era (timeline, era);
     }
 
@@ -813,7 +957,9 @@ load_quote (Loader             *loader,
             GError            **error)
 {
   Place place = { event_place, "quotes", index, NULL };
-  const char *text, *speaker, *role, *source_id;
+  const char *text, *speaker, *role, *source_id, *date_text = NULL;
+  ChronicleKeptDate dates[MAX_KEPT_DATES];
+  ChronicleQuote *quote;
   ChronicleDate date;
   gboolean has_date;
   ChronicleJsonNode *object;
@@ -825,13 +971,15 @@ load_quote (Loader             *loader,
       !read_string (object, "speaker", FALSE, &place, &speaker, error) ||
       !read_string (object, "role", FALSE, &place, &role, error) ||
       !read_string (object, "source", FALSE, &place, &source_id, error) ||
-      !read_date (object, "date", FALSE, &place, &date, &has_date, NULL, error))
+      !read_date (object, "date", FALSE, &place, &date, &has_date, &date_text, error))
     return NULL;
 
   if (source_id != NULL)
     check_source_ref (loader, source_id, &place);
 
-  return chronicle_quote_new (text, speaker, role, source_id, has_date ? &date : NULL);
+  quote = chronicle_quote_new (text, speaker, role, source_id, has_date ? &date : NULL);
+  keep_unread_on (quote, object, quote_members, dates, add_kept_date (dates, 0, "date", date_text));
+  return quote;
 }
 
 /* Reads events[@index] and appends it to @timeline's store. */
@@ -843,6 +991,9 @@ load_event (Loader             *loader,
             GError            **error)
 {
   g_autoptr(GPtrArray) loaded_quotes = NULL;
+  g_autoptr(ChronicleKept) kept = NULL;
+  ChronicleKeptDate dates[MAX_KEPT_DATES];
+  guint n_read;
   ChronicleEventFields fields = { 0, };
   g_autofree const char **actors = NULL;
   g_autofree const char **source_ids = NULL;
@@ -928,6 +1079,15 @@ load_event (Loader             *loader,
     }
 
   fields.quotes = loaded_quotes;
+  /* The members read with a value; one that reads as absent is not. */
+  n_read = 3 + has_end + (summary != NULL) + (category != NULL) + (actors != NULL && actors[0] != NULL) +
+           (location != NULL) + (approximate != FALSE) + (source_ids != NULL && source_ids[0] != NULL) +
+           (quotes != NULL && chronicle_json_array_get_length (quotes) > 0);
+  if (object->n_children != n_read || !chronicle_kept_date_text_is_canonical (date_text) ||
+      (end_text != NULL && !chronicle_kept_date_text_is_canonical (end_text)))
+    kept = keep_unread (object, event_members, n_read, dates,
+                        add_kept_date (dates, add_kept_date (dates, 0, "date", date_text), "end", end_text));
+  fields.kept = kept;
   chronicle_timeline_append_fields (timeline, &fields);
   return TRUE;
 }
@@ -1147,6 +1307,7 @@ load_document (Loader                       *loader,
       /* Sections and events are in; what remains are the checks the
        * plain way makes before them, made above, and the first refusal. */
       timeline = g_steal_pointer (&stream->timeline);
+      keep_unread_on (timeline, root, timeline_members, NULL, 0);
       chronicle_timeline_set_title (timeline, title);
       if (description != NULL)
         chronicle_timeline_set_description (timeline, description);
@@ -1162,6 +1323,7 @@ load_document (Loader                       *loader,
     }
 
   timeline = chronicle_timeline_new (title);
+  keep_unread_on (timeline, root, timeline_members, NULL, 0);
   if (description != NULL)
     chronicle_timeline_set_description (timeline, description);
 

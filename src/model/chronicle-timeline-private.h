@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chronicle-timeline.h"
+#include "chronicle-kept-private.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ typedef struct
   const char * const  *actors;       /* nullable */
   const char * const  *source_ids;   /* nullable */
   GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */
+  ChronicleKept       *kept;         /* nullable, what the file had beyond these: a reference is taken */
   gboolean             approximate;
   guint                sequence;
   gboolean             id_hashed;     /* id_hash is chronicle_str_hash (id) */
@@ -42,6 +44,14 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               guint                     *hash,
                                               guint                     *sequence);
 
+/* The event at @position as the writer needs it beyond the public
+ * accessors: what its file had beyond the model (NULL for nothing), and
+ * its place in the file (events added later come after). */
+ChronicleKept *chronicle_timeline_get_event_kept     (ChronicleTimeline *self,
+                                                      guint              position);
+guint          chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
+                                                      guint              position);
+
 /* Editing (issue #13, docs/model.md): what ChronicleDocument changes.
  * The event arguments are read, never kept. Each emits items-changed
  * exactly for what changed. */
@@ -50,6 +60,10 @@ void     chronicle_timeline_remove_event_at     (ChronicleTimeline *self,
 guint    chronicle_timeline_insert_event_copy   (ChronicleTimeline *self,
                                                  ChronicleEvent    *event);
 guint    chronicle_timeline_replace_event_at    (ChronicleTimeline *self,
+                                                 guint              position,
+                                                 ChronicleEvent    *event);
+/* The same, keeping @event as the object (a filtered timeline's). */
+guint    chronicle_timeline_put_event_at        (ChronicleTimeline *self,
                                                  guint              position,
                                                  ChronicleEvent    *event);
 guint    chronicle_timeline_get_next_sequence   (ChronicleTimeline *self);

@@ -38,6 +38,7 @@ typedef struct
   char         **actors;      /* arena, nullable */
   char         **source_ids;  /* arena, nullable */
   GPtrArray     *quotes;      /* of ChronicleQuote, owned, nullable */
+  ChronicleKept *kept;        /* owned, nullable: what the file had beyond these */
 } EventExtra;
 
 /* One event: 56 bytes, plus its strings in the arena and 24 bytes of
@@ -660,7 +661,8 @@ record_from_fields (ChronicleTimeline          *self,
 
   if (fields->end != NULL || fields->summary != NULL || fields->location != NULL ||
       (fields->actors != NULL && fields->actors[0] != NULL) ||
-      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes)
+      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes ||
+      fields->kept != NULL)
     {
       EventExtra *extra = chronicle_arena_alloc (self->arena, sizeof (EventExtra));
 
@@ -680,6 +682,8 @@ record_from_fields (ChronicleTimeline          *self,
           for (guint i = 0; i < fields->quotes->len; i++)
             g_ptr_array_add (extra->quotes, g_object_ref (g_ptr_array_index (fields->quotes, i)));
         }
+      if (fields->kept != NULL)
+        extra->kept = chronicle_kept_ref (fields->kept);
       record.extra = extra;
     }
 
@@ -702,6 +706,7 @@ fields_from_event (ChronicleEvent       *event,
   fields->source_ids = chronicle_event_get_source_ids (event);
   fields->approximate = chronicle_event_get_approximate (event);
   fields->sequence = chronicle_event_get_sequence (event);
+  fields->kept = chronicle_kept_get (event);
 
   g_ptr_array_set_size (quotes, 0);
   for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
@@ -714,7 +719,10 @@ static void
 record_clear (Record *record)
 {
   if (record->extra != NULL)
-    g_clear_pointer (&record->extra->quotes, g_ptr_array_unref);
+    {
+      g_clear_pointer (&record->extra->quotes, g_ptr_array_unref);
+      g_clear_pointer (&record->extra->kept, chronicle_kept_unref);
+    }
   g_clear_object (&record->object);
 }
 
@@ -801,6 +809,8 @@ ensure_object (ChronicleTimeline *self,
       chronicle_event_set_source_ids (event, (const char * const *) extra->source_ids);
       for (guint i = 0; extra->quotes != NULL && i < extra->quotes->len; i++)
         chronicle_event_add_quote (event, g_ptr_array_index (extra->quotes, i));
+      if (extra->kept != NULL)
+        chronicle_kept_set (event, extra->kept);
     }
 
   record->object = event;
@@ -1621,6 +1631,61 @@ chronicle_timeline_insert_event_copy (ChronicleTimeline *self,
   return position;
 }
 
+/* chronicle_timeline_replace_event_at(), keeping @object (a new
+ * reference, or NULL for none) as the event's object. */
+static guint
+replace_at (ChronicleTimeline *self,
+            guint              position,
+            ChronicleEvent    *event,
+            ChronicleEvent    *object)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  ChronicleEventFields fields;
+  Record *record;
+  ChronicleDatePrecision old_precision, new_precision;
+  gint64 start, end;
+
+  fields_from_event (event, &fields, quotes);
+  if (compare_position_event (self, position, event) != 0)
+    {
+      remove_record (self, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      position = insert_fields (self, &fields, object);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+      return position;
+    }
+
+  /* Same place in the order: only the record and the indexes that read
+   * more than the keys (date kinds, finest precision) change. */
+  start = g_array_index (self->starts, gint64, position);
+  end = g_array_index (self->ends, gint64, position);
+  record = get_record (self, position);
+  old_precision = get_finest_precision (record);
+  unindex_record (self, record, start, end, FALSE);
+  if (record->object != NULL)
+    self->n_objects--;
+  record_clear (record);
+
+  *record = record_from_fields (self, &fields);
+  if (object != NULL)
+    {
+      record->object = g_object_ref (object);
+      self->n_objects++;
+    }
+  index_record (self, record, start, end);
+  new_precision = get_finest_precision (record);
+  if (new_precision != old_precision)
+    {
+      GArray *own = self->by_precision[new_precision];
+
+      remove_from_precision_index (self, position, old_precision, FALSE);
+      g_array_insert_val (own, positions_lower_bound (own, position), position);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return position;
+}
+
 /**
  * chronicle_timeline_replace_event_at:
  * @position: the event to change
@@ -1640,49 +1705,37 @@ chronicle_timeline_replace_event_at (ChronicleTimeline *self,
                                      guint              position,
                                      ChronicleEvent    *event)
 {
-  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
-  ChronicleEventFields fields;
-  Record *record;
-  ChronicleDatePrecision old_precision, new_precision;
-  gint64 start, end;
-
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
   g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
   g_return_val_if_fail (!self->appending, 0);
   g_return_val_if_fail (position < self->records->len, 0);
 
-  if (compare_position_event (self, position, event) != 0)
-    {
-      remove_record (self, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-      return chronicle_timeline_insert_event_copy (self, event);
-    }
+  return replace_at (self, position, event, NULL);
+}
 
-  /* Same place in the order: only the record and the indexes that read
-   * more than the keys (date kinds, finest precision) change. */
-  start = g_array_index (self->starts, gint64, position);
-  end = g_array_index (self->ends, gint64, position);
-  record = get_record (self, position);
-  old_precision = get_finest_precision (record);
-  unindex_record (self, record, start, end, FALSE);
-  if (record->object != NULL)
-    self->n_objects--;
-  record_clear (record);
+/**
+ * chronicle_timeline_put_event_at:
+ * @position: the event to change
+ * @event: the event it becomes, kept as its object
+ *
+ * As chronicle_timeline_replace_event_at(), but the timeline returns
+ * @event itself for its position, as chronicle_timeline_add_event()
+ * does: for a filtered timeline, which shares its objects with the whole
+ * one.
+ *
+ * Returns: the event's new position
+ */
+guint
+chronicle_timeline_put_event_at (ChronicleTimeline *self,
+                                 guint              position,
+                                 ChronicleEvent    *event)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
+  g_return_val_if_fail (!self->appending, 0);
+  g_return_val_if_fail (position < self->records->len, 0);
 
-  fields_from_event (event, &fields, quotes);
-  *record = record_from_fields (self, &fields);
-  index_record (self, record, start, end);
-  new_precision = get_finest_precision (record);
-  if (new_precision != old_precision)
-    {
-      GArray *own = self->by_precision[new_precision];
-
-      remove_from_precision_index (self, position, old_precision, FALSE);
-      g_array_insert_val (own, positions_lower_bound (own, position), position);
-    }
-
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-  return position;
+  return replace_at (self, position, event, event);
 }
 
 /* Returns: a sequence after every event's, for an event an editor adds
@@ -2065,6 +2118,47 @@ chronicle_timeline_get_event_quote (ChronicleTimeline *self,
   g_return_val_if_fail (index < chronicle_timeline_get_event_n_quotes (self, position), NULL);
 
   return g_ptr_array_index (get_record (self, position)->extra->quotes, index);
+}
+
+ChronicleKept *
+chronicle_timeline_get_event_kept (ChronicleTimeline *self,
+                                   guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL ? extra->kept : NULL;
+}
+
+guint
+chronicle_timeline_get_event_sequence (ChronicleTimeline *self,
+                                       guint              position)
+{
+  RETURN_IF_NO_EVENT (self, position, 0);
+
+  return get_record (self, position)->sequence;
+}
+
+/**
+ * chronicle_timeline_peek_times:
+ * @starts: (out) (transfer none): the start times, in sorted order
+ * @ends: (out) (transfer none): the end times (exclusive), in the same order
+ *
+ * Returns: the number of events (0 while a bulk load runs)
+ */
+guint
+chronicle_timeline_peek_times (ChronicleTimeline  *self,
+                               const gint64      **starts,
+                               const gint64      **ends)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+  g_return_val_if_fail (starts != NULL && ends != NULL, 0);
+
+  *starts = (const gint64 *) (gpointer) self->starts->data;
+  *ends = (const gint64 *) (gpointer) self->ends->data;
+  return chronicle_timeline_get_n_events (self);
 }
 
 /**

@@ -94,6 +94,12 @@ guint              chronicle_timeline_get_event_n_quotes (ChronicleTimeline *sel
 ChronicleQuote    *chronicle_timeline_get_event_quote    (ChronicleTimeline *self,
                                                           guint              position,
                                                           guint              index);
+/* Every event's start and end time (Unix seconds) in sorted order, for a
+ * pass over all events; valid until the timeline changes. Returns the
+ * number of events. */
+guint              chronicle_timeline_peek_times         (ChronicleTimeline *self,
+                                                          const gint64     **starts,
+                                                          const gint64     **ends);
 gboolean           chronicle_timeline_lookup_position    (ChronicleTimeline *self,
                                                           const char        *id,
                                                           guint             *position);

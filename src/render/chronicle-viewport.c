@@ -435,6 +435,8 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
   guint n_events;
   Cluster cur = { 0, };
   double min_gap;
+  gboolean shifts;
+  const gint64 *starts, *ends;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
@@ -473,13 +475,18 @@ chronicle_viewport_set_timeline (ChronicleViewport *self,
 
   min_gap = MAX (BREAK_MIN_SECONDS, BREAK_MIN_SHARE * (double) (end - start));
   clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  /* In UTC no date moves: the sorted times are the positions, and the
+   * pass reads two plain arrays instead of every event's dates (issue
+   * #13: the view builds the axis again after each edit). */
+  shifts = self->zone != 0 || self->tz != NULL;
+  chronicle_timeline_peek_times (timeline, &starts, &ends);
 
   /* Events are sorted by start: merge their spans into a union and cut
    * wherever the union leaves a long enough hole. */
   for (guint i = 0; i < n_events; i++)
     {
-      double s = chronicle_viewport_position_start (self, timeline, i);
-      double e = chronicle_viewport_position_end (self, timeline, i);
+      double s = shifts ? chronicle_viewport_position_start (self, timeline, i) : (double) starts[i];
+      double e = shifts ? chronicle_viewport_position_end (self, timeline, i) : (double) ends[i];
 
       if (i == 0)
         {
