@@ -525,6 +525,55 @@ test_many_quotes (Fixture       *fixture,
   chronicle_test_remove_dir (dir);
 }
 
+/* A text too long for a field (a 1 MB summary took ten seconds to lay
+ * out) is shown as a notice and kept as it is. */
+static void
+test_long_text_kept (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  ChronicleTimelinePage *page;
+  ChronicleDocument *document;
+  ChronicleEventEditor *editor;
+  GtkTextView *view;
+  ChronicleEvent *event;
+
+  g_assert_no_error (error);
+  while (summary->len < 200 * 1024)
+    g_string_append (summary, "word ");
+  g_string_printf (json, "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Long\", "
+                         "\"events\": [{\"id\": \"e1\", \"date\": \"2025-05-16\", \"title\": \"Talks\", "
+                         "\"summary\": \"%s\"}]}\n", summary->str);
+  path = g_build_filename (dir, "long.json", NULL);
+  g_file_set_contents (path, json->str, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  chronicle_window_open (fixture->window, file);
+  page = chronicle_window_get_current_page (fixture->window);
+  chronicle_test_wait_for (is_loaded, page, CHRONICLE_TEST_WAIT_MS);
+  document = chronicle_timeline_page_get_document (page);
+
+  g_assert_true (chronicle_document_select_id (document, "e1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "event.edit", NULL));
+  editor = chronicle_sidebar_get_editor (chronicle_timeline_page_get_sidebar (page));
+  view = GTK_TEXT_VIEW (get_part (editor, "summary_view"));
+  g_assert_false (gtk_text_view_get_editable (view));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)), <, 200);
+
+  set_text (editor, "title_row", "Talks, retitled");
+  g_assert_true (chronicle_event_editor_apply (editor, NULL));
+  event = chronicle_document_get_selected_event (document);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Talks, retitled");
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, summary->str);
+
+  chronicle_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +602,8 @@ main (int   argc,
               fixture_setup, test_drag_moves_by_days, fixture_teardown);
   g_test_add ("/editor/many-quotes", Fixture, NULL,
               fixture_setup, test_many_quotes, fixture_teardown);
+  g_test_add ("/editor/long-text-kept", Fixture, NULL,
+              fixture_setup, test_long_text_kept, fixture_teardown);
 
   status = g_test_run ();
 

@@ -29,6 +29,10 @@
  * pipeline's output), and a row each took minutes to make. */
 #define QUOTES_PER_PAGE 50
 
+/* Longer texts (bytes) are kept as they are, not put in a field: a 1 MB
+ * summary took GtkTextView ten seconds to lay out. */
+#define MAX_EDITED_TEXT (64 * 1024)
+
 struct _ChronicleEventEditor
 {
   GtkWidget          parent_instance;
@@ -54,6 +58,11 @@ struct _ChronicleEventEditor
   gboolean           quote_date_valid;
   gboolean           has_quote_date;
   guint              open_quote;     /* position in quotes shown on the quote page, or NO_QUOTE */
+  gboolean           title_kept;     /* too long to edit: kept as it is */
+  gboolean           summary_kept;
+  gboolean           actors_kept;
+  gboolean           location_kept;
+  gboolean           quote_text_kept;
 
   /* template widgets */
   GtkStack          *stack;
@@ -128,6 +137,46 @@ set_row_text (AdwEntryRow *row,
               const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* What a field shows instead of a text too long to edit in it. */
+static char *
+dup_kept_notice (const char *text)
+{
+  g_autofree char *size = g_format_size (strlen (text));
+
+  /* Translators: %s is a size, "1.0 MB": the text stays unchanged */
+  return g_strdup_printf (_("Too long to edit here (%s): it is kept as it is"), size);
+}
+
+/* Puts @text in @field (an AdwEntryRow or a GtkTextView) to be edited;
+ * or, when it is too long, a notice, with the field read-only and
+ * *@kept set. */
+static void
+fill_text_field (GtkWidget  *field,
+                 const char *text,
+                 gboolean   *kept)
+{
+  g_autofree char *notice = NULL;
+
+  *kept = text != NULL && strlen (text) > MAX_EDITED_TEXT;
+  if (*kept)
+    notice = dup_kept_notice (text);
+
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      set_text_view (GTK_TEXT_VIEW (field), *kept ? notice : text);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (field), !*kept);
+    }
+  else
+    {
+      set_row_text (ADW_ENTRY_ROW (field), *kept ? notice : text);
+      gtk_editable_set_editable (GTK_EDITABLE (field), !*kept);
+    }
+  if (*kept)
+    gtk_widget_add_css_class (field, "dim-label");
+  else
+    gtk_widget_remove_css_class (field, "dim-label");
 }
 
 /* --- dates ---------------------------------------------------------------- */
@@ -475,10 +524,10 @@ fill_fields (ChronicleEventEditor *self)
   set_row_text (self->date_row, date);
   set_row_text (self->end_row, end_text);
   gtk_switch_set_active (self->approximate_switch, chronicle_event_get_approximate (event));
-  set_row_text (self->title_row, chronicle_event_get_title (event));
-  set_row_text (self->actors_row, actors);
-  set_row_text (self->location_row, chronicle_event_get_location (event));
-  set_text_view (self->summary_view, chronicle_event_get_summary (event));
+  fill_text_field (GTK_WIDGET (self->title_row), chronicle_event_get_title (event), &self->title_kept);
+  fill_text_field (GTK_WIDGET (self->actors_row), actors, &self->actors_kept);
+  fill_text_field (GTK_WIDGET (self->location_row), chronicle_event_get_location (event), &self->location_kept);
+  fill_text_field (GTK_WIDGET (self->summary_view), chronicle_event_get_summary (event), &self->summary_kept);
   fill_categories (self);
   fill_sources (self);
 
@@ -595,7 +644,7 @@ open_quote (ChronicleEventEditor *self,
     }
 
   self->open_quote = position;
-  set_text_view (self->quote_text_view, chronicle_quote_get_text (quote));
+  fill_text_field (GTK_WIDGET (self->quote_text_view), chronicle_quote_get_text (quote), &self->quote_text_kept);
   set_row_text (self->quote_speaker_row, chronicle_quote_get_speaker (quote));
   set_row_text (self->quote_role_row, chronicle_quote_get_role (quote));
   adw_combo_row_set_selected (self->quote_source_row, source);
@@ -622,7 +671,14 @@ store_open_quote (ChronicleEventEditor *self)
   if (!self->quote_date_valid)
     return FALSE;
 
-  text = dup_text_view (self->quote_text_view);
+  if (self->quote_text_kept)
+    {
+      g_autoptr(ChronicleQuote) old = g_list_model_get_item (G_LIST_MODEL (self->quotes), self->open_quote);
+
+      text = g_strdup (chronicle_quote_get_text (old));
+    }
+  else
+    text = dup_text_view (self->quote_text_view);
   /* A quote without words is none: it goes (an added one left empty). */
   if (is_blank (text))
     {
@@ -892,11 +948,15 @@ build_event (ChronicleEventEditor  *self,
              ChronicleCategory    **new_category,
              GError               **error)
 {
-  g_autofree char *title = dup_field (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  g_autofree char *summary_text = dup_text_view (self->summary_view);
-  g_autofree char *summary = dup_field (summary_text);
-  g_autofree char *location = dup_field (gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
-  g_auto(GStrv) actors = split_actors (gtk_editable_get_text (GTK_EDITABLE (self->actors_row)));
+  g_autofree char *title = self->title_kept ? g_strdup (chronicle_event_get_title (self->original))
+                                             : dup_field (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  g_autofree char *summary_text = self->summary_kept ? NULL : dup_text_view (self->summary_view);
+  g_autofree char *summary = self->summary_kept ? g_strdup (chronicle_event_get_summary (self->original))
+                                                : dup_field (summary_text);
+  g_autofree char *location = self->location_kept ? g_strdup (chronicle_event_get_location (self->original))
+                                                  : dup_field (gtk_editable_get_text (GTK_EDITABLE (self->location_row)));
+  g_auto(GStrv) actors = self->actors_kept ? g_strdupv ((char **) chronicle_event_get_actors (self->original))
+                                           : split_actors (gtk_editable_get_text (GTK_EDITABLE (self->actors_row)));
   g_auto(GStrv) sources = dup_chosen_sources (self);
   g_autoptr(ChronicleEvent) event = NULL;
   guint category = adw_combo_row_get_selected (self->category_row);
