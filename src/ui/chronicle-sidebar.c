@@ -48,6 +48,7 @@ struct _ChronicleSidebar
   GtkWidget         *event_sources_box;
   GtkStack          *stack;
   GtkWidget         *edit_button;
+  GtkWidget         *add_event_button;
   GtkLabel          *timeline_title_label;
   GtkLabel          *timeline_description_label;
   GtkWidget         *overview_hint_label;
@@ -579,6 +580,9 @@ update (ChronicleSidebar *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.edit",
                                  self->event != NULL && self->document != NULL);
+  /* Only where there is something to edit. */
+  gtk_widget_set_visible (self->edit_button, self->document != NULL);
+  gtk_widget_set_visible (self->add_event_button, self->document != NULL && self->timeline != NULL);
 
   /* The editor stays on its event while the selection moves: the edits
    * are kept until Done or Cancel. */
@@ -735,6 +739,7 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, add_event_button);
   gtk_widget_class_install_action (widget_class, "sidebar.edit", NULL, edit_action_cb);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, timeline_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, timeline_description_label);
