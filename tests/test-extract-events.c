@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "chronicle-article.h"
 #include "chronicle-event.h"
 #include "chronicle-extractor.h"
 #include "chronicle-quote.h"
+#include "chronicle-timeline-writer.h"
 
 static const char article_text[] =
   "Dockers strike ends after talks\n\n"
@@ -82,7 +84,7 @@ test_events (void)
   actors = chronicle_event_get_actors (event);
   g_assert_nonnull (actors);
   g_assert_cmpstr (actors[0], ==, "Lena Aas");
-  g_assert_true (chronicle_extractor_get_evidence (extractor, chronicle_event_get_id (event), &start, &end));
+  g_assert_true (chronicle_event_get_evidence (event, &start, &end));
   g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (article_text, start), "Harbour Minister Lena Aas met"));
   g_assert_cmpuint (end - start, ==, g_utf8_strlen ("Harbour Minister Lena Aas met union leaders on Tuesday in Vardo "
                                                     "and offered a 30-day review.", -1));
@@ -104,6 +106,74 @@ test_events (void)
     g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_timeline_get_event_quote (timeline, position, 0)), ==,
                      "Per Holm");
   }
+}
+
+/* The draft's events carry their evidence, and the writer writes it (what
+ * --extract prints): no list on the side that a caller must merge. */
+static void
+test_evidence_written (void)
+{
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (article_text, "2024-03-08", extractor);
+  g_autofree char *data = chronicle_timeline_to_data (timeline, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *events;
+
+  json_parser_load_from_data (parser, data, -1, &error);
+  g_assert_no_error (error);
+  events = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, chronicle_timeline_get_n_events (timeline));
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *written = json_array_get_object_element (events, i);
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      JsonObject *evidence;
+      guint start, end;
+      g_autofree char *sentence = NULL;
+
+      g_assert_cmpstr (json_object_get_string_member (written, "id"), ==, chronicle_event_get_id (event));
+      g_assert_true (chronicle_event_get_evidence (event, &start, &end));
+      g_assert_true (json_object_has_member (written, "evidence"));
+      evidence = json_object_get_object_member (written, "evidence");
+      g_assert_cmpint (json_object_get_int_member (evidence, "start"), ==, start);
+      g_assert_cmpint (json_object_get_int_member (evidence, "end"), ==, end);
+      /* the offsets are characters of the text: the event's sentence */
+      sentence = g_utf8_substring (article_text, start, end);
+      g_assert_cmpstr (sentence, ==, chronicle_event_get_summary (event));
+    }
+
+  /* An event that was not extracted has none, and none is written. */
+  {
+    ChronicleDate date;
+    g_autoptr(ChronicleEvent) plain = NULL;
+
+    g_assert_true (chronicle_date_parse ("2024-03-01", &date, NULL));
+    plain = chronicle_event_new ("plain", &date, "Plain");
+    g_assert_false (chronicle_event_get_evidence (plain, NULL, NULL));
+  }
+}
+
+/* Two happenings of one day stay in the article's order, whatever their
+ * headlines (ids) say. */
+static void
+test_same_day_order (void)
+{
+  static const char text[] =
+    "Port news\n\n"
+    "Workers blocked the north gate of the port on Tuesday in a protest over night pay.\n\n"
+    "A ferry from the islands ran aground near the south quay on Tuesday in thick fog.\n";
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
+
+  g_autofree char *data = NULL;
+
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 0), "Workers"));
+  g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 1), "A ferry"));
+  /* and so in the draft's file, which follows the events' sequence */
+  data = chronicle_timeline_to_data (timeline, NULL);
+  g_assert_true (strstr (data, "\"Workers") < strstr (data, "\"A ferry"));
 }
 
 static void
@@ -208,6 +278,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extract/events/from-article", test_events);
+  g_test_add_func ("/extract/events/evidence-written", test_evidence_written);
+  g_test_add_func ("/extract/events/same-day-order", test_same_day_order);
   g_test_add_func ("/extract/events/no-date-refused", test_no_date_refused);
   g_test_add_func ("/extract/article/publication-dates", test_publication_dates);
   g_test_add_func ("/extract/article/bad-input", test_bad_input);

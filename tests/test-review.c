@@ -16,6 +16,7 @@
 #include "chronicle-review-page.h"
 #include "chronicle-review-proposal.h"
 #include "chronicle-test-ui.h"
+#include "chronicle-timeline-page.h"
 #include "chronicle-test-util.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
@@ -188,6 +189,29 @@ proposal_row (ChronicleReviewPage *page,
 
   g_assert_nonnull (row);
   return GTK_WIDGET (row);
+}
+
+static const char *
+flag_text (GtkWidget *flag)
+{
+  GtkWidget *label = find_descendant (flag, GTK_TYPE_LABEL);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The date entry of the proposal at @position: the row holds the accept
+ * button and the headline, then the date and what it means. */
+static GtkWidget *
+date_entry (ChronicleReviewPage *page,
+            guint                position)
+{
+  GtkWidget *row = proposal_row (page, position);
+  GtkWidget *entry = find_descendant (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+                                        gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
 }
 
 static gboolean
@@ -370,15 +394,337 @@ test_review_flags_duplicates (Fixture       *fixture,
 
       if (chronicle_review_proposal_get_duplicate_of (proposal) != NULL)
         flagged++;
-      g_assert_true ((flag != NULL) == (i == position));
-      if (flag != NULL)
-        g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (flag)), "Maria Costa announces the deal"));
+      g_assert_nonnull (flag);
+      g_assert_true (gtk_widget_get_visible (flag) == (i == position));
+      if (i == position)
+        g_assert_nonnull (strstr (flag_text (flag), "Maria Costa announces the deal"));
     }
   /* Same day, other words; other days: not flagged. */
   g_assert_cmpuint (flagged, ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
   g_assert_null (_chronicle_window_get_review_page (fixture->window));
+}
+
+/* A timeline and an article opened together (a drop, the command line):
+ * the tab finishes loading behind the review, which keeps its header, and
+ * its events are flagged once they are in. */
+static void
+test_review_header_while_tab_loads (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "strike.chronicle.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(GError) error = NULL;
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *deal;
+
+  g_file_set_contents (path,
+                       "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Harbour strike\","
+                       " \"events\": [{\"id\": \"deal\", \"date\": \"2025-03-18\","
+                       " \"title\": \"Maria Costa announces the deal\"}]}", -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, file);
+  page = import_and_wait (fixture, article);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), ==, "Review Article");
+  g_assert_false (gtk_widget_get_visible (fixture->window->navigation_box));
+  g_assert_false (gtk_widget_get_visible (fixture->window->sidebar_button));
+  g_assert_false (gtk_widget_get_visible (fixture->window->spinner));   /* the load is over */
+  deal = find_proposal (page, "2025-03-18", NULL);
+  g_assert_cmpstr (chronicle_review_proposal_get_duplicate_of (deal), ==, "Maria Costa announces the deal");
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+
+  /* Back to the tabs: their header again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+  g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), ==, "Harbour strike");
+  g_assert_true (gtk_widget_get_visible (fixture->window->navigation_box));
+}
+
+/* The timeline the review tests add to: two events, one of them like
+ * the article's deal (same day, similar words). */
+static ChronicleDocument *
+open_existing (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "strike.chronicle.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimelinePage *current;
+
+  g_file_set_contents (path,
+                       "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Harbour strike\","
+                       " \"events\": [{\"id\": \"deal\", \"date\": \"2025-03-18\","
+                       " \"title\": \"Maria Costa announces the deal\"},"
+                       " {\"id\": \"other\", \"date\": \"2025-03-03\", \"title\": \"Ferry timetable changes\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, file);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  current = chronicle_window_get_current_page (fixture->window);
+  g_assert_nonnull (current);
+  g_assert_nonnull (chronicle_document_get_timeline (chronicle_timeline_page_get_document (current)));
+  return chronicle_timeline_page_get_document (current);
+}
+
+/* Accepts the proposals on @dates (NULL-terminated) and no other. */
+static void
+accept_only (ChronicleReviewPage *page,
+             const char * const  *dates)
+{
+  GListModel *proposals = chronicle_review_page_get_proposals (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (proposals, i);
+      g_autofree char *iso = chronicle_date_to_iso (chronicle_review_proposal_get_date (proposal));
+
+      chronicle_review_proposal_set_accepted (proposal, g_strv_contains (dates, iso));
+    }
+}
+
+/* "Add to Current Timeline": two proposals go into the timeline in
+ * front, with the article as a source, as one step: one undo takes both
+ * out, one redo puts both back. */
+static void
+test_review_add_to_current_undo (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (document);
+  const char * const two[] = { "2025-03-03", "2025-03-17", NULL };
+  ChronicleReviewPage *page;
+  GtkWidget *button;
+  guint n_sources;
+
+  n_sources = g_list_model_get_n_items (chronicle_timeline_get_sources (timeline));
+  g_assert_false (chronicle_document_get_can_undo (document));
+  page = import_and_wait (fixture, article);
+  g_assert_true (chronicle_review_page_get_document (page) == document);
+  button = find_named (GTK_WIDGET (page), "add-current-button");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  accept_only (page, two);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  /* The review closes on the timeline it added to. */
+  g_assert_null (_chronicle_window_get_review_page (fixture->window));
+  g_assert_true (chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window)) == document);
+
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, n_sources + 1);
+  g_assert_true (chronicle_document_get_modified (document));
+  g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Add 2 Events");
+  /* the added events and their quotes cite the article, now a source */
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      const char *id = chronicle_timeline_get_event_id (timeline, i);
+      const char * const *sources = chronicle_timeline_get_event_source_ids (timeline, i);
+
+      if (strcmp (id, "deal") == 0 || strcmp (id, "other") == 0)
+        continue;
+      g_assert_nonnull (sources);
+      g_assert_nonnull (chronicle_timeline_lookup_source (timeline, sources[0]));
+      for (guint q = 0; q < chronicle_timeline_get_event_n_quotes (timeline, i); q++)
+        g_assert_cmpstr (chronicle_quote_get_source_id (chronicle_timeline_get_event_quote (timeline, i, q)), ==,
+                         sources[0]);
+    }
+
+  chronicle_document_undo (document);
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, n_sources);
+  g_assert_false (chronicle_document_get_can_undo (document));
+  g_assert_false (chronicle_document_get_modified (document));
+
+  chronicle_document_redo (document);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 4);
+}
+
+/* The article's source id taken by another source of the timeline (two
+ * articles of one publisher on one day): the article gets the next free
+ * id and its events and quotes cite that; importing the same article
+ * again adds no second source. */
+static void
+test_review_source_id_taken (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "taken.chronicle.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *article_source = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(ChronicleReviewProposal) first = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const one[] = { "2025-03-17", NULL };
+  const char * const other[] = { "2025-03-03", NULL };
+  ChronicleReviewPage *page;
+  ChronicleDocument *document;
+  ChronicleTimeline *timeline;
+  guint position;
+
+  /* the id the draft gives the article */
+  page = import_and_wait (fixture, article);
+  first = g_list_model_get_item (chronicle_review_page_get_proposals (page), 0);
+  article_source = g_strdup (chronicle_event_get_source_ids (chronicle_review_proposal_get_event (first))[0]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+
+  contents = g_strdup_printf ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Taken\","
+                              " \"sources\": [{\"id\": \"%s\", \"title\": \"Another story\"}],"
+                              " \"events\": [{\"id\": \"x\", \"date\": \"2024-01-01\", \"title\": \"X\","
+                              " \"sources\": [\"%s\"]}]}", article_source, article_source);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  chronicle_window_open (fixture->window, file);
+  chronicle_test_wait_for (window_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  document = chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window));
+
+  page = import_and_wait (fixture, article);
+  accept_only (page, one);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  timeline = chronicle_document_get_timeline (document);
+  expected = g_strdup_printf ("%s-2", article_source);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, 2);
+  g_assert_cmpstr (chronicle_source_get_title (chronicle_timeline_lookup_source (timeline, article_source)), ==,
+                   "Another story");
+  g_assert_nonnull (chronicle_timeline_lookup_source (timeline, expected));
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    if (strcmp (chronicle_timeline_get_event_id (timeline, i), "x") != 0)
+      {
+        g_assert_cmpstr (chronicle_timeline_get_event_source_ids (timeline, i)[0], ==, expected);
+        g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, i), ==, 1);
+        g_assert_cmpstr (chronicle_quote_get_source_id (chronicle_timeline_get_event_quote (timeline, i, 0)), ==,
+                         expected);
+      }
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "x", &position));
+  g_assert_cmpstr (chronicle_timeline_get_event_source_ids (timeline, position)[0], ==, article_source);
+
+  /* the same article again: its source is there already */
+  page = import_and_wait (fixture, article);
+  accept_only (page, other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_sources (timeline)), ==, 2);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+}
+
+/* The timeline closed during the review: nothing is added to it, and
+ * the review stays for a new timeline. */
+static void
+test_review_current_closed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  g_autoptr(ChronicleDocument) document = g_object_ref (open_existing (fixture));
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+
+  adw_tab_view_close_page (fixture->window->tab_view, adw_tab_view_get_nth_page (fixture->window->tab_view, 0));
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 2);
+  g_assert_false (chronicle_document_get_modified (document));
+}
+
+/* A flagged proposal merged: its quote and source go into the event it
+ * looks like, nothing is added, and one undo takes it back. */
+static void
+test_review_merge (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  const char * const none[] = { NULL };
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  ChronicleReviewProposal *deal;
+  ChronicleTimeline *timeline;
+  ChronicleEvent *event;
+  GtkWidget *merge;
+  guint position;
+
+  accept_only (page, none);
+  /* nothing chosen: nothing to add */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "add-current-button")));
+  deal = find_proposal (page, "2025-03-18", &position);
+  g_assert_cmpstr (chronicle_review_proposal_get_duplicate_id (deal), ==, "deal");
+  /* merging and accepting exclude each other */
+  merge = find_named (proposal_row (page, position), "merge-check");
+  g_assert_nonnull (merge);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (merge), TRUE);
+  g_assert_true (chronicle_review_proposal_get_merge (deal));
+  chronicle_review_proposal_set_accepted (deal, TRUE);
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (merge)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (merge), TRUE);
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "add-current-button")));
+  /* the count says so */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (page), "count-label"))),
+                            "1 to merge"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "deal", &position));
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, position), ==, "Maria Costa announces the deal");
+  g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, position), ==, 1);
+  g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_timeline_get_event_quote (timeline, position, 0)), ==,
+                   "Maria Costa");
+  event = chronicle_timeline_get_event (timeline, position);
+  g_assert_nonnull (chronicle_event_get_source_ids (event)[0]);
+  g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Merge 1 Event");
+
+  chronicle_document_undo (document);
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "deal", &position));
+  g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (timeline, position), ==, 0);
+  g_assert_false (chronicle_document_get_modified (document));
+}
+
+/* The flag follows the proposal's date: a date away from the event it
+ * looked like clears it (and merging), the same day flags it again. */
+static void
+test_review_duplicate_follows_date (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *deal, *silva;
+  guint deal_position, silva_position;
+  GtkWidget *flag;
+
+  open_existing (fixture);
+  page = import_and_wait (fixture, article);
+  deal = find_proposal (page, "2025-03-18", &deal_position);
+  flag = find_named (proposal_row (page, deal_position), "duplicate-flag");
+  g_assert_true (gtk_widget_get_visible (flag));
+  chronicle_review_proposal_set_merge (deal, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (date_entry (page, deal_position)), "2025-03-10");
+  g_assert_null (chronicle_review_proposal_get_duplicate_of (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+  g_assert_false (gtk_widget_get_visible (flag));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_entry (page, deal_position)), "2025-03-18");
+  g_assert_cmpstr (chronicle_review_proposal_get_duplicate_of (deal), ==, "Maria Costa announces the deal");
+  g_assert_true (gtk_widget_get_visible (flag));
+  g_assert_nonnull (strstr (flag_text (flag), "Maria Costa announces the deal"));
+
+  /* Another proposal moved onto that day with like words is flagged too;
+   * with other words it is not. */
+  silva = find_proposal (page, "2025-03-17", &silva_position);
+  flag = find_named (proposal_row (page, silva_position), "duplicate-flag");
+  g_assert_false (gtk_widget_get_visible (flag));
+  gtk_editable_set_text (GTK_EDITABLE (date_entry (page, silva_position)), "2025-03-18");
+  g_assert_null (chronicle_review_proposal_get_duplicate_of (silva));
+  chronicle_review_proposal_set_headline (silva, "Maria Costa announced the deal");
+  g_assert_nonnull (chronicle_review_proposal_get_duplicate_of (silva));
+  g_assert_true (gtk_widget_get_visible (flag));
 }
 
 /* Opening a timeline during a review shows the tabs; Import Article
@@ -521,6 +867,17 @@ main (int   argc,
               fixture_setup, test_review_unreadable_article, fixture_teardown);
   g_test_add ("/review/back-after-open", Fixture, NULL,
               fixture_setup, test_review_back_after_open, fixture_teardown);
+  g_test_add ("/review/add-to-current-undo", Fixture, NULL,
+              fixture_setup, test_review_add_to_current_undo, fixture_teardown);
+  g_test_add ("/review/merge", Fixture, NULL, fixture_setup, test_review_merge, fixture_teardown);
+  g_test_add ("/review/current-closed", Fixture, NULL,
+              fixture_setup, test_review_current_closed, fixture_teardown);
+  g_test_add ("/review/source-id-taken", Fixture, NULL,
+              fixture_setup, test_review_source_id_taken, fixture_teardown);
+  g_test_add ("/review/header-while-tab-loads", Fixture, NULL,
+              fixture_setup, test_review_header_while_tab_loads, fixture_teardown);
+  g_test_add ("/review/duplicate-follows-date", Fixture, NULL,
+              fixture_setup, test_review_duplicate_follows_date, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);
   g_test_add_func ("/review/titles-similar", test_review_titles_similar);
   g_test_add_func ("/review/import-accelerator", test_review_import_accelerator);

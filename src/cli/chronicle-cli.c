@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "chronicle-cli.h"
 #include "chronicle-export.h"
@@ -602,42 +601,6 @@ run_validate (ChronicleCliOptions *options)
   return status;
 }
 
-/* The writer's JSON with each event's evidence added: where in the
- * article's text (in characters) the sentence that proposed it stands. */
-static char *
-draft_with_evidence (ChronicleTimeline   *timeline,
-                     ChronicleExtractor  *extractor,
-                     GError             **error)
-{
-  g_autofree char *data = chronicle_timeline_to_data (timeline, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  JsonObject *root;
-  JsonArray *events;
-
-  if (!json_parser_load_from_data (parser, data, -1, error))
-    return NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
-  events = json_object_get_array_member (root, "events");
-  for (guint i = 0; i < json_array_get_length (events); i++)
-    {
-      JsonObject *event = json_array_get_object_element (events, i);
-      JsonObject *evidence;
-      guint start, end;
-
-      if (!chronicle_extractor_get_evidence (extractor, json_object_get_string_member (event, "id"), &start, &end))
-        continue;
-      evidence = json_object_new ();
-      json_object_set_int_member (evidence, "start", start);
-      json_object_set_int_member (evidence, "end", end);
-      json_object_set_object_member (event, "evidence", evidence);
-    }
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  return json_generator_to_data (generator, NULL);
-}
-
 static int
 run_extract (ChronicleCliOptions *options)
 {
@@ -657,9 +620,8 @@ run_extract (ChronicleCliOptions *options)
   timeline = chronicle_extractor_extract (extractor, article, &error);
   if (timeline == NULL)
     return fail (_("cannot extract from “%s”: %s"), path, error->message);
-  draft = draft_with_evidence (timeline, extractor, &error);
-  if (draft == NULL)
-    return fail ("%s", error->message);
+  /* Each event carries its evidence, which the writer writes. */
+  draft = chronicle_timeline_to_data (timeline, NULL);
 
   if (options->output == NULL)
     {

@@ -197,9 +197,13 @@ chronicle_article_new_from_data (const char  *data,
     {
       if (!g_utf8_validate_len (data, length, &invalid))
         {
+          /* Formatted first: xgettext ends a message at a macro such as
+           * G_GSIZE_FORMAT, so translators would get half of it. */
+          g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (invalid - data));
+
           g_set_error (error, CHRONICLE_ARTICLE_ERROR, CHRONICLE_ARTICLE_ERROR_NOT_TEXT,
-                       _("not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")"),
-                       (gsize) (invalid - data));
+                       /* Translators: %s is a byte offset into the file, a number */
+                       _("not UTF-8 text (invalid byte at offset %s)"), offset);
           return NULL;
         }
       if (memchr (data, '\0', length) != NULL)

@@ -14,6 +14,8 @@
 #include "chronicle-article-text-private.h"
 #include "chronicle-event.h"
 #include "chronicle-extractor.h"
+#include "chronicle-headline-private.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-quote-finder-private.h"
 #include "chronicle-source.h"
@@ -28,9 +30,9 @@
  * takes the publication date, as news writing means it. Quotes join the
  * event of their sentence, or the one just before them (a speaker quoted
  * after "Rubio told reporters on Thursday night"). Each event keeps its
- * evidence: the sentence's offsets, in characters, into the article text. */
+ * evidence: the sentence's offsets, in characters, into the article text,
+ * on the event itself (chronicle_event_set_evidence()). */
 
-#define HEADLINE_MAX_CHARS 60
 /* Sentences this short are bylines, captions or page furniture. */
 #define MIN_SENTENCE_WORDS 6
 #define MAX_ACTORS 6
@@ -39,17 +41,9 @@
 /* A quote joins an event this many paragraphs back at most. */
 #define QUOTE_REACH_PARAGRAPHS 2
 
-typedef struct
-{
-  guint start;
-  guint end;
-} Evidence;
-
 struct _ChronicleExtractor
 {
-  GObject     parent_instance;
-
-  GHashTable *evidence;   /* event id -> Evidence, characters into the text */
+  GObject parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleExtractor, chronicle_extractor, G_TYPE_OBJECT)
@@ -61,7 +55,6 @@ typedef struct
   GPtrArray            *quotes;
   GPtrArray            *names;
   ChronicleTimeline    *timeline;
-  ChronicleExtractor   *self;
   const char           *source_id;
   const char           *title;
   GHashTable           *ids;
@@ -127,105 +120,6 @@ sentence_date (Run                 *run,
       return x;
     }
   return NULL;
-}
-
-static gboolean
-in_timex (ChronicleTimex *x,
-          guint           i)
-{
-  return x != NULL && i >= x->first_token && i <= x->last_token;
-}
-
-static gboolean
-is_filler (const char *lower)
-{
-  static const char * const fillers[] = {
-    "the", "a", "an", "of", "and", "to", "that", "in", "on", "at", "for", "with", "by", "but",
-    "as", "who", "which", "from", "since", NULL
-  };
-  for (guint k = 0; fillers[k] != NULL; k++)
-    if (strcmp (lower, fillers[k]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* A headline from the sentence: its words without the date ("on Friday"),
- * quotes and the aside after the subject ("Trump, winding up a tour, said"),
- * cut at a clause or a word boundary to fit. */
-static char *
-make_headline (Run                 *run,
-               const ChronicleSpan *s,
-               ChronicleTimex      *date)
-{
-  GString *out = g_string_new (NULL);
-  guint end = s->first_token + s->n_tokens;
-  guint skip_from = G_MAXUINT;
-  guint skip_to = 0;
-  guint words = 0;
-
-  /* An aside: a comma within the first four words, closed by another. */
-  for (guint i = s->first_token; i < end && i < s->first_token + 5; i++)
-    if (strcmp (tok (run, i)->lower, ",") == 0)
-      {
-        for (guint j = i + 1; j < end; j++)
-          if (strcmp (tok (run, j)->lower, ",") == 0)
-            {
-              skip_from = i;
-              skip_to = j;
-              break;
-            }
-        break;
-      }
-
-  for (guint i = s->first_token; i < end; i++)
-    {
-      const ChronicleToken *t = tok (run, i);
-      gboolean before_date = date != NULL && i + 1 == date->first_token &&
-                             (is_filler (t->lower) || strcmp (t->lower, "earlier") == 0);
-
-      if ((i >= skip_from && i <= skip_to) || in_timex (date, i) || before_date || t->in_quote ||
-          t->kind == CHRONICLE_TOKEN_QUOTE)
-        continue;
-      if (out->len > 0 && (strcmp (t->lower, ",") == 0 || strcmp (t->lower, ";") == 0 ||
-                           strcmp (t->lower, ":") == 0) && g_utf8_strlen (out->str, -1) >= 25)
-        break;
-      if (t->kind == CHRONICLE_TOKEN_PUNCT && (strcmp (t->lower, ".") == 0 || strcmp (t->lower, "!") == 0 ||
-                                               strcmp (t->lower, "?") == 0))
-        break;
-      if (out->len > 0 && t->space_before)
-        g_string_append_c (out, ' ');
-      g_string_append_len (out, run->text->text + t->start, t->end - t->start);
-      words++;
-    }
-
-  if (g_utf8_strlen (out->str, -1) > HEADLINE_MAX_CHARS)
-    {
-      const char *cut = g_utf8_offset_to_pointer (out->str, HEADLINE_MAX_CHARS - 1);
-      const char *space = g_utf8_strrchr (out->str, cut - out->str, ' ');
-      g_string_truncate (out, space != NULL ? (gsize) (space - out->str) : (gsize) (cut - out->str));
-    }
-  /* no dangling "the", "of" or comma at the end */
-  for (;;)
-    {
-      const char *space = strrchr (out->str, ' ');
-      const char *last = space != NULL ? space + 1 : out->str;
-      g_autofree char *lower = g_utf8_strdown (last, -1);
-
-      while (out->len > 0 && strchr (",;:-–", out->str[out->len - 1]) != NULL)
-        g_string_truncate (out, out->len - 1);
-      if (space == NULL || !is_filler (lower))
-        break;
-      g_string_truncate (out, space - out->str);
-    }
-  if (out->len > 0)
-    {
-      gunichar first = g_utf8_get_char (out->str);
-      char buffer[8];
-      gint n = g_unichar_to_utf8 (g_unichar_toupper (first), buffer);
-      g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
-      g_string_prepend_len (out, buffer, n);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -344,6 +238,23 @@ timex_to_date (ChronicleTimex *x,
   return chronicle_date_init (date, precision, x->year, MAX (x->month, 1), MAX (x->day, 1), 0, 0, 0, NULL);
 }
 
+/* The event knows its evidence (chronicle_event_get_evidence(), what the
+ * review page highlights); the draft's file has it too, as a member the
+ * model keeps for the writer after "quotes" ("evidence": {"start",
+ * "end"}), which also survives loading and saving the draft. */
+static void
+set_evidence (ChronicleEvent *event,
+              guint           start,
+              guint           end)
+{
+  g_autofree char *value = g_strdup_printf ("{\"start\":%u,\"end\":%u}", start, end);
+  ChronicleKeptMember member = { "quotes", "evidence", value };
+  g_autoptr(ChronicleKept) kept = chronicle_kept_new (&member, 1, NULL, 0);
+
+  chronicle_event_set_evidence (event, start, end);
+  chronicle_kept_set (event, kept);
+}
+
 static ChronicleEvent *
 propose_event (Run                 *run,
                guint                index,
@@ -351,12 +262,13 @@ propose_event (Run                 *run,
                const ChronicleDate *date)
 {
   const ChronicleSpan *s = sentence (run, index);
-  g_autofree char *headline = make_headline (run, s, x);
+  g_autofree char *headline = chronicle_headline_make (run->text, index, x != NULL ? x->first_token : G_MAXUINT,
+                                                       x != NULL ? x->last_token : G_MAXUINT, run->names);
   g_autofree char *summary = g_strstrip (g_strndup (run->text->text + s->start, s->end - s->start));
   g_autofree char *id = NULL;
   const char *sources[] = { run->source_id, NULL };
   ChronicleEvent *event;
-  Evidence *evidence = g_new (Evidence, 1);
+  guint evidence_start;
   const char *trimmed = run->text->text + s->start;
 
   while (g_ascii_isspace (*trimmed))
@@ -369,14 +281,15 @@ propose_event (Run                 *run,
   id = unique_id (run, headline);
   event = chronicle_event_new (id, date, headline);
   chronicle_event_set_summary (event, summary);
+  /* for now: events of one day keep the article's order, not their ids' */
+  chronicle_event_set_sequence (event, index);
   chronicle_event_set_source_ids (event, sources);
   chronicle_event_set_approximate (event, x != NULL && (x->mod != NULL || strchr (x->value, 'W') != NULL ||
                                                         strchr (x->value, 'Q') != NULL));
   set_actors_and_place (run, s, event);
 
-  evidence->start = g_utf8_pointer_to_offset (run->text->text, trimmed);
-  evidence->end = evidence->start + g_utf8_strlen (summary, -1);
-  g_hash_table_insert (run->self->evidence, g_strdup (id), evidence);
+  evidence_start = g_utf8_pointer_to_offset (run->text->text, trimmed);
+  set_evidence (event, evidence_start, evidence_start + g_utf8_strlen (summary, -1));
   run->sentence_events[index] = event;
   return event;
 }
@@ -442,26 +355,21 @@ attach_quotes (Run *run)
     }
 }
 
-static void
-chronicle_extractor_finalize (GObject *object)
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
 {
-  ChronicleExtractor *self = CHRONICLE_EXTRACTOR (object);
-
-  g_hash_table_unref (self->evidence);
-
-  G_OBJECT_CLASS (chronicle_extractor_parent_class)->finalize (object);
+  return chronicle_event_compare (*(ChronicleEvent **) a, *(ChronicleEvent **) b);
 }
 
 static void
 chronicle_extractor_class_init (ChronicleExtractorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = chronicle_extractor_finalize;
 }
 
 static void
 chronicle_extractor_init (ChronicleExtractor *self)
 {
-  self->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 ChronicleExtractor *
@@ -477,8 +385,8 @@ chronicle_extractor_new (void)
  * @error: a %CHRONICLE_ARTICLE_ERROR
  *
  * Proposes a draft timeline: one source (the article), the dated events
- * and their quotes. The evidence of each event is kept until the next run
- * (chronicle_extractor_get_evidence()).
+ * and their quotes. Each event knows where it was found in the article's
+ * text (chronicle_event_get_evidence()), and the writer keeps that.
  *
  * Returns: (transfer full): the draft, or %NULL with @error set
  */
@@ -496,6 +404,7 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   const char *title;
   Run run = { 0, };
   GDate dct;
+  g_autoptr(GPtrArray) events = NULL;
 
   g_return_val_if_fail (CHRONICLE_IS_EXTRACTOR (self), NULL);
   g_return_val_if_fail (CHRONICLE_IS_ARTICLE (article), NULL);
@@ -508,8 +417,6 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
                      "give one (--published YYYY-MM-DD)"));
       return NULL;
     }
-  g_hash_table_remove_all (self->evidence);
-
   g_date_clear (&dct, 1);
   g_date_set_dmy (&dct, published->precision >= CHRONICLE_DATE_PRECISION_DAY ? published->day : 1,
                   published->precision >= CHRONICLE_DATE_PRECISION_MONTH ? published->month : 1, published->year);
@@ -517,7 +424,6 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   title = chronicle_article_get_title (article);
   text = chronicle_article_text_new (chronicle_article_get_text (article), -1);
   run.text = text;
-  run.self = self;
   run.title = title;
   run.quotes = chronicle_quote_finder_find_with_names (text, &run.names);
   spans = chronicle_quote_finder_spans (run.quotes);
@@ -540,13 +446,20 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   propose_events (&run, published);
   attach_quotes (&run);
   /* Complete events only: the timeline keeps a copy of an event's fields
-   * (docs/model.md), so quotes are attached before. */
+   * (docs/model.md), so quotes are attached before. In date order, one
+   * day's in the article's (the sentence was the sequence so far), and
+   * numbered so: the writer writes events in the order of their
+   * sequence, as a file was read. */
+  events = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < text->sentences->len; i++)
     if (run.sentence_events[i] != NULL)
-      {
-        chronicle_timeline_add_event (run.timeline, run.sentence_events[i]);
-        g_object_unref (run.sentence_events[i]);
-      }
+      g_ptr_array_add (events, run.sentence_events[i]);
+  g_ptr_array_sort (events, compare_events);
+  for (guint i = 0; i < events->len; i++)
+    {
+      chronicle_event_set_sequence (g_ptr_array_index (events, i), i);
+      chronicle_timeline_add_event (run.timeline, g_ptr_array_index (events, i));
+    }
 
   g_ptr_array_unref (run.quotes);
   g_ptr_array_unref (run.names);
@@ -554,29 +467,4 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   g_hash_table_unref (run.ids);
   g_free (run.sentence_events);
   return run.timeline;
-}
-
-/**
- * chronicle_extractor_get_evidence:
- * @start: (out): the first character of the evidence in the article text
- * @end: (out): one past its last
- *
- * Returns: %TRUE if the last run proposed @event_id
- */
-gboolean
-chronicle_extractor_get_evidence (ChronicleExtractor *self,
-                                  const char         *event_id,
-                                  guint              *start,
-                                  guint              *end)
-{
-  Evidence *evidence;
-
-  g_return_val_if_fail (CHRONICLE_IS_EXTRACTOR (self), FALSE);
-
-  evidence = g_hash_table_lookup (self->evidence, event_id);
-  if (evidence == NULL)
-    return FALSE;
-  *start = evidence->start;
-  *end = evidence->end;
-  return TRUE;
 }

@@ -21,9 +21,5 @@ ChronicleExtractor *chronicle_extractor_new          (void);
 ChronicleTimeline  *chronicle_extractor_extract      (ChronicleExtractor  *self,
                                                       ChronicleArticle    *article,
                                                       GError             **error);
-gboolean            chronicle_extractor_get_evidence (ChronicleExtractor  *self,
-                                                      const char          *event_id,
-                                                      guint               *start,
-                                                      guint               *end);
 
 G_END_DECLS

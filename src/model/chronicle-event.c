@@ -32,6 +32,13 @@ struct _ChronicleEvent
   gboolean       has_end;
   gboolean       approximate;
 
+  /* Where an event proposed from an article stands in it: characters of
+   * the article's text, [evidence_start, evidence_end). Only the draft's
+   * own objects carry it; the timeline's store does not. */
+  gboolean       has_evidence;
+  guint          evidence_start;
+  guint          evidence_end;
+
   /* Position in the source file: events at the same time keep the order
    * the extraction pipeline wrote them in, which is usually narrative order. */
   guint          sequence;
@@ -201,6 +208,9 @@ chronicle_event_copy (ChronicleEvent *self)
     g_ptr_array_add (copy->quotes, chronicle_quote_copy (g_ptr_array_index (self->quotes, i)));
   copy->approximate = self->approximate;
   copy->sequence = self->sequence;
+  copy->has_evidence = self->has_evidence;
+  copy->evidence_start = self->evidence_start;
+  copy->evidence_end = self->evidence_end;
 
   return copy;
 }
@@ -475,6 +485,43 @@ chronicle_event_add_quote (ChronicleEvent *self,
   g_return_if_fail (CHRONICLE_IS_QUOTE (quote));
 
   g_ptr_array_add (self->quotes, g_object_ref (quote));
+}
+
+/**
+ * chronicle_event_get_evidence:
+ * @start: (out) (optional): the first character of the evidence in the
+ *   article's text
+ * @end: (out) (optional): one past its last
+ *
+ * Where in its article an event the extractor proposed was found.
+ *
+ * Returns: %TRUE if the event has evidence
+ */
+gboolean
+chronicle_event_get_evidence (ChronicleEvent *self,
+                              guint          *start,
+                              guint          *end)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), FALSE);
+
+  if (start != NULL)
+    *start = self->evidence_start;
+  if (end != NULL)
+    *end = self->evidence_end;
+  return self->has_evidence;
+}
+
+/* An end before @start is taken as @start: an empty span. */
+void
+chronicle_event_set_evidence (ChronicleEvent *self,
+                              guint           start,
+                              guint           end)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  self->has_evidence = TRUE;
+  self->evidence_start = start;
+  self->evidence_end = MAX (start, end);
 }
 
 /* Inserts @quote (a new reference) before the quote at @position, or

@@ -66,6 +66,15 @@ ChronicleQuote      *chronicle_event_get_quote        (ChronicleEvent      *self
                                                        guint                position);
 void                 chronicle_event_add_quote        (ChronicleEvent      *self,
                                                        ChronicleQuote      *quote);
+/* Where an event proposed from an article was found in its text, in
+ * characters; kept by the event object only (the draft's), not by the
+ * timeline's store. */
+gboolean             chronicle_event_get_evidence     (ChronicleEvent      *self,
+                                                       guint               *start,
+                                                       guint               *end);
+void                 chronicle_event_set_evidence     (ChronicleEvent      *self,
+                                                       guint                start,
+                                                       guint                end);
 /* @position up to the number of quotes (which appends). */
 void                 chronicle_event_insert_quote     (ChronicleEvent      *self,
                                                        guint                position,

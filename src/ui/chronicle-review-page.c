@@ -14,6 +14,7 @@
 #include "chronicle-review-page.h"
 
 #include "chronicle-article.h"
+#include "chronicle-document.h"
 #include "chronicle-extractor.h"
 #include "chronicle-review-proposal.h"
 #include "chronicle-text-private.h"
@@ -34,13 +35,16 @@ struct _ChronicleReviewPage
   GtkLabel          *empty_label;
   GtkListBox        *proposal_list;
   GtkLabel          *count_label;
+  GtkWidget         *add_current_button;
+  GtkWidget         *add_new_button;
 
   /* owned */
   GFile             *file;
   GCancellable      *cancellable;
   ChronicleArticle  *article;
   ChronicleTimeline *draft;       /* the extractor's, for its source */
-  ChronicleTimeline *existing;
+  ChronicleDocument *document;    /* the timeline in front, or NULL */
+  GSignalGroup      *document_signals;
   GListStore        *proposals;
   GtkTextTag        *evidence_tag;
   char              *error;
@@ -54,6 +58,7 @@ G_DEFINE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, GTK_TYPE_WIDGET
 
 enum {
   ADD,
+  ADD_TO_CURRENT,
   CANCEL,
   N_SIGNALS
 };
@@ -66,7 +71,6 @@ typedef struct
 {
   ChronicleArticle  *article;
   ChronicleTimeline *draft;
-  GArray            *evidence;   /* of guint pairs, per draft event */
 } Extraction;
 
 static void
@@ -74,7 +78,6 @@ extraction_free (Extraction *extraction)
 {
   g_clear_object (&extraction->article);
   g_clear_object (&extraction->draft);
-  g_clear_pointer (&extraction->evidence, g_array_unref);
   g_free (extraction);
 }
 
@@ -87,18 +90,7 @@ extract (Extraction  *extraction,
   g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
 
   extraction->draft = chronicle_extractor_extract (extractor, extraction->article, error);
-  if (extraction->draft == NULL)
-    return FALSE;
-  extraction->evidence = g_array_new (FALSE, TRUE, sizeof (guint));
-  for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
-    {
-      guint span[2] = { 0, 0 };
-
-      chronicle_extractor_get_evidence (extractor, chronicle_timeline_get_event_id (extraction->draft, i),
-                                        &span[0], &span[1]);
-      g_array_append_vals (extraction->evidence, span, 2);
-    }
-  return TRUE;
+  return extraction->draft != NULL;
 }
 
 static void
@@ -126,11 +118,19 @@ extract_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&extraction), (GDestroyNotify) extraction_free);
 }
 
+/* The whole timeline of the document in front (a reload replaces it). */
+static ChronicleTimeline *
+existing_timeline (ChronicleReviewPage *self)
+{
+  return self->document != NULL ? chronicle_document_get_timeline (self->document) : NULL;
+}
+
 static void
 update_count (ChronicleReviewPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
   guint accepted = 0;
+  guint merged = 0;
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -139,10 +139,24 @@ update_count (ChronicleReviewPage *self)
 
       if (chronicle_review_proposal_get_accepted (proposal))
         accepted++;
+      if (chronicle_review_proposal_get_merge (proposal))
+        merged++;
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current",
+                                 existing_timeline (self) != NULL && accepted + merged > 0);
   /* Translators: "2 of 5 events accepted" */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u event accepted", "%'u of %'u events accepted", n),
                           accepted, n);
+  if (merged > 0)
+    {
+      /* Translators: follows "2 of 5 events accepted" */
+      g_autofree char *merging = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u to merge", "%'u to merge",
+                                                               merged), merged);
+      g_autofree char *both = g_strdup_printf (_("%s, %s"), text, merging);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", accepted > 0);
   /* "None found" only once the article could be dated. */
@@ -205,13 +219,69 @@ on_date_entry_changed_cb (GtkEditable *entry,
   chronicle_review_proposal_set_date_text (proposal, gtk_editable_get_text (entry), &error);
   show_date (label, chronicle_review_proposal_get_date (proposal), error);
   if (self != NULL)
-    chronicle_review_proposal_check_duplicate (proposal, self->existing);
+    chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self));
 }
 
 static void
 on_proposal_accepted_cb (ChronicleReviewPage *self)
 {
   update_count (self);
+}
+
+/* Similar words are part of the test: a renamed proposal looks again. */
+static void
+on_proposal_headline_cb (ChronicleReviewProposal *proposal,
+                         GParamSpec              *pspec,
+                         ChronicleReviewPage     *self)
+{
+  chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self));
+}
+
+static void
+on_proposal_duplicate_cb (ChronicleReviewProposal *proposal,
+                          GParamSpec              *pspec,
+                          GtkWidget               *flag)
+{
+  const char *duplicate_of = chronicle_review_proposal_get_duplicate_of (proposal);
+  GtkWidget *label = gtk_widget_get_first_child (flag);
+
+  gtk_widget_set_visible (flag, duplicate_of != NULL);
+  if (duplicate_of != NULL)
+    {
+      g_autofree char *title = chronicle_text_for_display (duplicate_of, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+      /* Translators: %s is the title of an event already in the timeline */
+      g_autofree char *text = g_strdup_printf (_("Looks like “%s”, already in the timeline: "
+                                                 "left out unless you accept it or merge into it"), title);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+}
+
+/* The flag of a proposal like an event of the timeline, and the choice to
+ * merge into that event; hidden while there is none, and it follows the
+ * proposal's edits. */
+static GtkWidget *
+make_duplicate_flag (ChronicleReviewPage     *self,
+                     ChronicleReviewProposal *proposal)
+{
+  GtkWidget *flag = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *merge = gtk_check_button_new_with_mnemonic (_("_Merge its quotes and sources into that event"));
+
+  gtk_widget_set_name (flag, "duplicate-flag");
+  gtk_widget_set_margin_start (flag, 30);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "warning");
+  gtk_box_append (GTK_BOX (flag), label);
+  gtk_widget_set_name (merge, "merge-check");
+  g_object_bind_property (proposal, "merge", merge, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (proposal, "notify::merge", G_CALLBACK (on_proposal_accepted_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (flag), merge);
+  g_signal_connect_object (proposal, "notify::duplicate-of", G_CALLBACK (on_proposal_duplicate_cb), flag, 0);
+  on_proposal_duplicate_cb (proposal, NULL, flag);
+  return flag;
 }
 
 static GtkWidget *
@@ -268,7 +338,6 @@ create_row_cb (gpointer item,
   GtkWidget *understood = gtk_label_new (NULL);
   g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
   g_autofree char *accept_name = NULL;
-  const char *duplicate_of = chronicle_review_proposal_get_duplicate_of (proposal);
   GtkEventController *focus;
 
   gtk_widget_set_margin_start (box, 12);
@@ -308,21 +377,7 @@ create_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (date_box), understood);
   gtk_box_append (GTK_BOX (box), date_box);
 
-  if (duplicate_of != NULL)
-    {
-      g_autofree char *title = chronicle_text_for_display (duplicate_of, CHRONICLE_TEXT_MAX_TITLE, FALSE);
-      /* Translators: %s is the title of an event already in the timeline */
-      g_autofree char *text = g_strdup_printf (_("Looks like “%s”, already in the timeline: left out unless you accept it"),
-                                               title);
-      GtkWidget *flag = gtk_label_new (text);
-
-      gtk_label_set_wrap (GTK_LABEL (flag), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (flag), 0.0);
-      gtk_widget_set_margin_start (flag, 30);
-      gtk_widget_add_css_class (flag, "warning");
-      gtk_widget_set_name (flag, "duplicate-flag");
-      gtk_box_append (GTK_BOX (box), flag);
-    }
+  gtk_box_append (GTK_BOX (box), make_duplicate_flag (self, proposal));
 
   for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
     {
@@ -383,13 +438,12 @@ show_proposals (ChronicleReviewPage *self,
   for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
     {
       ChronicleEvent *event = chronicle_timeline_get_event (extraction->draft, i);
-      g_autoptr(ChronicleReviewProposal) proposal =
-        chronicle_review_proposal_new (event, g_array_index (extraction->evidence, guint, 2 * i),
-                                       g_array_index (extraction->evidence, guint, 2 * i + 1));
+      g_autoptr(ChronicleReviewProposal) proposal = chronicle_review_proposal_new (event);
 
       /* Events the timeline has already start rejected. */
-      if (chronicle_review_proposal_check_duplicate (proposal, self->existing))
+      if (chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self)))
         chronicle_review_proposal_set_accepted (proposal, FALSE);
+      g_signal_connect_object (proposal, "notify::headline", G_CALLBACK (on_proposal_headline_cb), self, 0);
       g_list_store_append (self->proposals, proposal);
     }
   update_count (self);
@@ -472,12 +526,38 @@ on_published_entry_activate_cb (ChronicleReviewPage *self)
   }
 }
 
+/* A timeline that finished loading, or loaded again: the flags look anew
+ * (a flagged proposal the user has not touched stays rejected). */
+static void
+recheck_duplicates (ChronicleReviewPage *self)
+{
+  ChronicleTimeline *timeline = existing_timeline (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->proposals)); i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+      gboolean was = chronicle_review_proposal_get_duplicate_of (proposal) != NULL;
+
+      if (chronicle_review_proposal_check_duplicate (proposal, timeline) && !was)
+        chronicle_review_proposal_set_accepted (proposal, FALSE);
+    }
+  update_count (self);
+}
+
 static void
 add_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   g_signal_emit (widget, signals[ADD], 0);
+}
+
+static void
+add_to_current_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[ADD_TO_CURRENT], 0);
 }
 
 static void
@@ -498,7 +578,8 @@ chronicle_review_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_REVIEW_PAGE);
   g_clear_object (&self->article);
   g_clear_object (&self->draft);
-  g_clear_object (&self->existing);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
   g_clear_object (&self->proposals);
   g_clear_object (&self->file);
 
@@ -533,6 +614,15 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
   signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                G_TYPE_NONE, 0);
   /**
+   * ChronicleReviewPage::add-to-current:
+   *
+   * The user asks for the accepted proposals to go into the timeline in
+   * front, and the merged ones into its events
+   * (chronicle_review_page_add_to_document()).
+   */
+  signals[ADD_TO_CURRENT] = g_signal_new ("add-to-current", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
    * ChronicleReviewPage::cancel:
    *
    * The user closes the review without adding anything.
@@ -552,10 +642,13 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, proposal_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, add_current_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, add_new_button);
   gtk_widget_class_bind_template_callback (widget_class, on_proposal_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_published_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "review.add", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.add-to-current", NULL, add_to_current_action_cb);
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -569,6 +662,8 @@ chronicle_review_page_init (ChronicleReviewPage *self)
 
   self->state = "loading";
   self->proposals = g_list_store_new (CHRONICLE_TYPE_REVIEW_PROPOSAL);
+  self->document_signals = g_signal_group_new (CHRONICLE_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::timeline", G_CALLBACK (recheck_duplicates), self);
   gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (self->proposals), create_row_cb, self, NULL);
   /* A highlight that reads in light and dark styles: the selection's
    * colour would vanish when the view is not focused. */
@@ -576,6 +671,7 @@ chronicle_review_page_init (ChronicleReviewPage *self)
                                                    "background", "rgba(246,211,45,0.45)",
                                                    "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current", FALSE);
 }
 
 /**
@@ -636,13 +732,38 @@ chronicle_review_page_get_file (ChronicleReviewPage *self)
   return self->file;
 }
 
+/**
+ * chronicle_review_page_set_document:
+ * @document: (nullable): the timeline in front
+ *
+ * Where "Add to Current Timeline" adds; proposals like its events are
+ * flagged and start rejected. Without one, only a new timeline is offered.
+ */
 void
-chronicle_review_page_set_existing (ChronicleReviewPage *self,
-                                    ChronicleTimeline   *existing)
+chronicle_review_page_set_document (ChronicleReviewPage *self,
+                                    ChronicleDocument   *document)
 {
   g_return_if_fail (CHRONICLE_IS_REVIEW_PAGE (self));
+  g_return_if_fail (document == NULL || CHRONICLE_IS_DOCUMENT (document));
 
-  g_set_object (&self->existing, existing);
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  recheck_duplicates (self);
+  gtk_widget_set_visible (self->add_current_button, document != NULL);
+  /* One suggested action: the current timeline when there is one. */
+  if (document != NULL)
+    gtk_widget_remove_css_class (self->add_new_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->add_new_button, "suggested-action");
+  update_count (self);
+}
+
+ChronicleDocument *
+chronicle_review_page_get_document (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  return self->document;
 }
 
 const char *
@@ -774,7 +895,7 @@ chronicle_review_page_build_timeline (ChronicleReviewPage  *self,
 
       if (!chronicle_review_proposal_get_accepted (proposal))
         continue;
-      event = chronicle_review_proposal_build_event (proposal);
+      event = chronicle_review_proposal_build_event (proposal, NULL);
       if (event == NULL)
         {
           g_autofree char *headline = chronicle_text_for_display (chronicle_review_proposal_get_headline (proposal),
@@ -792,4 +913,230 @@ chronicle_review_page_build_timeline (ChronicleReviewPage  *self,
       return NULL;
     }
   return g_steal_pointer (&timeline);
+}
+
+/* The id the article's source takes in @timeline: that of a source with
+ * the same title, address and publisher (the article, imported before);
+ * else its own, unless another source has it (two articles of one
+ * publisher on one day): then the first free "-2", "-3" … */
+static char *
+source_id_in (ChronicleTimeline *timeline,
+              ChronicleSource   *source,
+              gboolean          *present)
+{
+  GListModel *sources = chronicle_timeline_get_sources (timeline);
+  const char *id = chronicle_source_get_id (source);
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  char *candidate;
+
+  *present = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronicleSource) other = g_list_model_get_item (sources, i);
+
+      /* the same article, imported before (maybe under "-2") */
+      if (g_strcmp0 (chronicle_source_get_title (other), chronicle_source_get_title (source)) == 0 &&
+          g_strcmp0 (chronicle_source_get_url (other), chronicle_source_get_url (source)) == 0 &&
+          g_strcmp0 (chronicle_source_get_publisher (other), chronicle_source_get_publisher (source)) == 0)
+        {
+          *present = TRUE;
+          return g_strdup (chronicle_source_get_id (other));
+        }
+      /* the list model keeps its items: the id outlives this loop */
+      g_hash_table_add (taken, (gpointer) chronicle_source_get_id (other));
+    }
+  candidate = g_strdup (id);
+  for (guint n = 2; g_hash_table_contains (taken, candidate); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", id, n);
+    }
+  return candidate;
+}
+
+/* The name of the step in the history: "Add 5 Events". */
+static char *
+step_name (guint n_added,
+           guint n_merged)
+{
+  if (n_merged == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u Event", "Add %u Events", n_added), n_added);
+  if (n_added == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merge %u Event", "Merge %u Events", n_merged), n_merged);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add and Merge %u Event", "Add and Merge %u Events",
+                                       n_added + n_merged), n_added + n_merged);
+}
+
+/* A chosen proposal and the event it adds, or merges from. */
+typedef struct
+{
+  ChronicleReviewProposal *proposal;
+  ChronicleEvent          *event;
+} Chosen;
+
+static void
+chosen_clear (gpointer data)
+{
+  Chosen *chosen = data;
+
+  g_clear_object (&chosen->proposal);
+  g_clear_object (&chosen->event);
+}
+
+/* Each chosen proposal with the event to add or to merge from, its
+ * source the id the article has in the timeline; NULL with @error for a
+ * date that does not parse. */
+static GArray *
+build_chosen (ChronicleReviewPage  *self,
+              const char           *source_id,
+              guint                *n_added,
+              guint                *n_merged,
+              GError              **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Chosen));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
+
+  g_array_set_clear_func (events, chosen_clear);
+  *n_added = *n_merged = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+      ChronicleEvent *event;
+
+      if (!chronicle_review_proposal_get_accepted (proposal) && !chronicle_review_proposal_get_merge (proposal))
+        continue;
+      event = chronicle_review_proposal_build_event (proposal, source_id);
+      if (event == NULL)
+        {
+          g_autofree char *headline = chronicle_text_for_display (chronicle_review_proposal_get_headline (proposal),
+                                                                  CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+          g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX,
+                       _("The date of “%s” is not a date: write it as 2025-05-16, 2025-05 or 2025"), headline);
+          return NULL;
+        }
+      if (chronicle_review_proposal_get_merge (proposal))
+        (*n_merged)++;
+      else
+        (*n_added)++;
+      g_array_append_val (events, ((Chosen) { g_object_ref (proposal), event }));
+    }
+  if (events->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No event is accepted"));
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+static gboolean
+apply_one (ChronicleDocument  *document,
+           ChronicleTimeline  *timeline,
+           Chosen             *chosen,
+           GError            **error)
+{
+  ChronicleReviewProposal *proposal = chosen->proposal;
+  ChronicleEvent *event = chosen->event;
+  const char *id = chronicle_review_proposal_get_duplicate_id (proposal);
+  g_autoptr(ChronicleEvent) merged = NULL;
+  g_autofree char *added = NULL;
+  ChronicleEvent *existing;
+
+  if (!chronicle_review_proposal_get_merge (proposal))
+    {
+      added = chronicle_document_add_event (document, event, _("Add Event"), error);
+      return added != NULL;
+    }
+  existing = id != NULL ? chronicle_timeline_lookup_event (timeline, id) : NULL;
+  if (existing == NULL)
+    {
+      g_autofree char *shown = chronicle_text_for_display (chronicle_review_proposal_get_duplicate_of (proposal),
+                                                           CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("“%s” is no longer in the timeline: nothing to merge into"), shown);
+      return FALSE;
+    }
+  merged = chronicle_event_copy (existing);
+  if (!chronicle_review_merge_event (merged, event))
+    return TRUE;   /* it has all of it already */
+  return chronicle_document_replace_event (document, id, merged, _("Merge Event"), error);
+}
+
+/**
+ * chronicle_review_page_add_to_document:
+ * @n_added: (out) (optional): how many events were added
+ * @n_merged: (out) (optional): how many proposals went into events there
+ * @error: a %CHRONICLE_DATE_ERROR when a chosen proposal's date does not
+ *   parse, a %G_IO_ERROR when nothing is chosen or an edit fails
+ *
+ * Adds the accepted proposals to the document in front (with the article
+ * as a source), and merges those marked so into the events they look
+ * like: all of it one step of the document's history ("Add 5 Events"),
+ * undone at once. On an error the document is as it was.
+ *
+ * Returns: whether the document changed
+ */
+gboolean
+chronicle_review_page_add_to_document (ChronicleReviewPage  *self,
+                                       guint                *n_added,
+                                       guint                *n_merged,
+                                       GError              **error)
+{
+  ChronicleTimeline *timeline;
+  g_autoptr(ChronicleSource) article = NULL;
+  g_autoptr(ChronicleSource) source = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autofree char *source_id = NULL;
+  g_autofree char *name = NULL;
+  gboolean present;
+  guint added, merged;
+  gboolean ok = TRUE;
+  gboolean edited;
+
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  timeline = existing_timeline (self);
+  if (timeline == NULL || self->draft == NULL ||
+      g_list_model_get_n_items (chronicle_timeline_get_sources (self->draft)) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No timeline is open to add to"));
+      return FALSE;
+    }
+  article = g_list_model_get_item (chronicle_timeline_get_sources (self->draft), 0);
+  source_id = source_id_in (timeline, article, &present);
+  /* Everything that can fail before the first edit. */
+  events = build_chosen (self, source_id, &added, &merged, error);
+  if (events == NULL)
+    return FALSE;
+
+  name = step_name (added, merged);
+  chronicle_document_begin_group (self->document, name);
+  if (!present)
+    {
+      source = chronicle_source_new (source_id, chronicle_source_get_publisher (article),
+                                     chronicle_source_get_title (article), chronicle_source_get_url (article),
+                                     chronicle_source_get_published (article));
+      ok = chronicle_document_put_source (self->document, source, error);
+    }
+  edited = ok && !present;
+  for (guint i = 0; ok && i < events->len; i++)
+    {
+      ok = apply_one (self->document, chronicle_document_get_timeline (self->document),
+                      &g_array_index (events, Chosen, i), error);
+      edited |= ok;
+    }
+  chronicle_document_end_group (self->document);
+  /* What went in before a failure comes out again: the group is one step. */
+  if (!ok)
+    {
+      if (edited)
+        chronicle_document_undo (self->document);
+      return FALSE;
+    }
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_merged != NULL)
+    *n_merged = merged;
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-document.h"
 #include "chronicle-timeline.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,9 @@ G_BEGIN_DECLS
  * Import Article: the article's text on one side, with the evidence of the
  * selected proposal highlighted, and the events the extractor proposes on
  * the other, each to accept or reject, its headline and date editable.
- * Emits ::add when the user asks for the accepted ones to become a
- * timeline, ::cancel when they give up.
+ * Emits ::add when the user asks for the accepted ones to become a new
+ * timeline, ::add-to-current when they go into the timeline in front
+ * (chronicle_review_page_add_to_document()), ::cancel when they give up.
  */
 G_DECLARE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, CHRONICLE, REVIEW_PAGE, GtkWidget)
 
@@ -28,10 +30,12 @@ GtkWidget         *chronicle_review_page_new                (void);
 void               chronicle_review_page_load_file          (ChronicleReviewPage *self,
                                                              GFile               *file);
 GFile             *chronicle_review_page_get_file           (ChronicleReviewPage *self);
-/* The timeline the events may repeat: proposals like its events are
- * flagged and start rejected. */
-void               chronicle_review_page_set_existing       (ChronicleReviewPage *self,
-                                                             ChronicleTimeline   *existing);
+/* The timeline in front, which the events may repeat: proposals like its
+ * events are flagged and start rejected; "Add to Current Timeline" adds
+ * to it (NULL: only a new timeline). */
+void               chronicle_review_page_set_document       (ChronicleReviewPage *self,
+                                                             ChronicleDocument   *document);
+ChronicleDocument *chronicle_review_page_get_document       (ChronicleReviewPage *self);
 /* "loading", "error", "needs-date" or "review". */
 const char        *chronicle_review_page_get_state          (ChronicleReviewPage *self);
 const char        *chronicle_review_page_get_error          (ChronicleReviewPage *self);
@@ -49,6 +53,13 @@ gboolean           chronicle_review_page_get_highlight      (ChronicleReviewPage
 /* The accepted proposals as a timeline: the article as source. NULL with
  * @error when a date does not parse or nothing is accepted. */
 ChronicleTimeline *chronicle_review_page_build_timeline     (ChronicleReviewPage *self,
+                                                             GError             **error);
+/* The accepted proposals added to the document, the merged ones merged
+ * into its events, as one step of its history; FALSE with @error and no
+ * change when a date does not parse or nothing is chosen. */
+gboolean           chronicle_review_page_add_to_document    (ChronicleReviewPage *self,
+                                                             guint               *n_added,
+                                                             guint               *n_merged,
                                                              GError             **error);
 
 G_END_DECLS

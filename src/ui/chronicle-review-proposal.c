@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "chronicle-quote.h"
 #include "chronicle-review-proposal.h"
 #include "chronicle-util-private.h"
 
@@ -28,9 +29,9 @@ struct _ChronicleReviewProposal
   ChronicleDate   date;
   gboolean        date_valid;
   gboolean        accepted;
-  guint           evidence_start;
-  guint           evidence_end;
-  char           *duplicate_of;
+  gboolean        merge;
+  char           *duplicate_of;   /* the title of the event it looks like */
+  char           *duplicate_id;   /* and its id */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleReviewProposal, chronicle_review_proposal, G_TYPE_OBJECT)
@@ -39,6 +40,8 @@ enum {
   PROP_0,
   PROP_ACCEPTED,
   PROP_HEADLINE,
+  PROP_MERGE,
+  PROP_DUPLICATE_OF,
   N_PROPS
 };
 
@@ -122,6 +125,7 @@ chronicle_review_proposal_finalize (GObject *object)
   g_clear_object (&self->event);
   g_clear_pointer (&self->headline, g_free);
   g_clear_pointer (&self->duplicate_of, g_free);
+  g_clear_pointer (&self->duplicate_id, g_free);
 
   G_OBJECT_CLASS (chronicle_review_proposal_parent_class)->finalize (object);
 }
@@ -142,6 +146,14 @@ chronicle_review_proposal_get_property (GObject    *object,
 
     case PROP_HEADLINE:
       g_value_set_string (value, chronicle_review_proposal_get_headline (self));
+      break;
+
+    case PROP_MERGE:
+      g_value_set_boolean (value, chronicle_review_proposal_get_merge (self));
+      break;
+
+    case PROP_DUPLICATE_OF:
+      g_value_set_string (value, chronicle_review_proposal_get_duplicate_of (self));
       break;
 
     default:
@@ -165,6 +177,10 @@ chronicle_review_proposal_set_property (GObject      *object,
 
     case PROP_HEADLINE:
       chronicle_review_proposal_set_headline (self, g_value_get_string (value));
+      break;
+
+    case PROP_MERGE:
+      chronicle_review_proposal_set_merge (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -199,6 +215,28 @@ chronicle_review_proposal_class_init (ChronicleReviewProposalClass *klass)
     g_param_spec_string ("headline", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ChronicleReviewProposal:merge:
+   *
+   * Whether the proposal's quotes and sources go into the event it looks
+   * like, instead of a new event: only while it looks like one, and never
+   * together with "accepted".
+   */
+  properties[PROP_MERGE] =
+    g_param_spec_boolean ("merge", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ChronicleReviewProposal:duplicate-of:
+   *
+   * The title of the timeline's event the proposal looks like, or %NULL;
+   * it changes with the proposal's date and headline
+   * (chronicle_review_proposal_check_duplicate()).
+   */
+  properties[PROP_DUPLICATE_OF] =
+    g_param_spec_string ("duplicate-of", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -210,16 +248,12 @@ chronicle_review_proposal_init (ChronicleReviewProposal *self)
 
 /**
  * chronicle_review_proposal_new:
- * @event: the proposed event
- * @evidence_start: the first character of its evidence in the article text
- * @evidence_end: one past its last
+ * @event: the proposed event, with its evidence
  *
  * Returns: (transfer full): a proposal, accepted
  */
 ChronicleReviewProposal *
-chronicle_review_proposal_new (ChronicleEvent *event,
-                               guint           evidence_start,
-                               guint           evidence_end)
+chronicle_review_proposal_new (ChronicleEvent *event)
 {
   ChronicleReviewProposal *self;
 
@@ -230,8 +264,6 @@ chronicle_review_proposal_new (ChronicleEvent *event,
   self->headline = g_strdup (chronicle_event_get_title (event));
   self->date = *chronicle_event_get_date (event);
   self->date_valid = TRUE;
-  self->evidence_start = evidence_start;
-  self->evidence_end = MAX (evidence_start, evidence_end);
   return self;
 }
 
@@ -262,6 +294,33 @@ chronicle_review_proposal_set_accepted (ChronicleReviewProposal *self,
     return;
   self->accepted = accepted;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCEPTED]);
+  /* A new event, or more for the one there: not both. */
+  if (accepted)
+    chronicle_review_proposal_set_merge (self, FALSE);
+}
+
+gboolean
+chronicle_review_proposal_get_merge (ChronicleReviewProposal *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), FALSE);
+
+  return self->merge;
+}
+
+/* Merging needs an event to merge into: without one it stays off. */
+void
+chronicle_review_proposal_set_merge (ChronicleReviewProposal *self,
+                                     gboolean                 merge)
+{
+  g_return_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self));
+
+  merge = merge && self->duplicate_id != NULL;
+  if (self->merge == merge)
+    return;
+  self->merge = merge;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MERGE]);
+  if (merge)
+    chronicle_review_proposal_set_accepted (self, FALSE);
 }
 
 const char *
@@ -328,8 +387,8 @@ chronicle_review_proposal_get_evidence (ChronicleReviewProposal *self,
 {
   g_return_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self));
 
-  *start = self->evidence_start;
-  *end = self->evidence_end;
+  /* Without evidence, an empty span at the start. */
+  chronicle_event_get_evidence (self->event, start, end);
 }
 
 const char *
@@ -340,12 +399,40 @@ chronicle_review_proposal_get_duplicate_of (ChronicleReviewProposal *self)
   return self->duplicate_of;
 }
 
+const char *
+chronicle_review_proposal_get_duplicate_id (ChronicleReviewProposal *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
+
+  return self->duplicate_id;
+}
+
+static void
+set_duplicate (ChronicleReviewProposal *self,
+               const char              *id,
+               const char              *title)
+{
+  gboolean changed = g_strcmp0 (self->duplicate_id, id) != 0 || g_strcmp0 (self->duplicate_of, title) != 0;
+
+  if (!changed)
+    return;
+  g_free (self->duplicate_id);
+  g_free (self->duplicate_of);
+  self->duplicate_id = g_strdup (id);
+  self->duplicate_of = g_strdup (title);
+  if (id == NULL)
+    chronicle_review_proposal_set_merge (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUPLICATE_OF]);
+}
+
 /**
  * chronicle_review_proposal_check_duplicate:
  * @timeline: (nullable): the timeline the events could go into
  *
  * Looks for an event of @timeline on the same date (their days or months
- * overlap) whose title shares most words with the proposal's headline.
+ * overlap) whose title shares most words with the proposal's headline;
+ * "duplicate-of" is notified when the answer changes (after the user
+ * edits the date, say), and merging stops when there is none any more.
  *
  * Returns: whether one was found (its title is then
  *   chronicle_review_proposal_get_duplicate_of())
@@ -358,9 +445,11 @@ chronicle_review_proposal_check_duplicate (ChronicleReviewProposal *self,
 
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), FALSE);
 
-  g_clear_pointer (&self->duplicate_of, g_free);
   if (timeline == NULL || !self->date_valid)
-    return FALSE;
+    {
+      set_duplicate (self, NULL, NULL);
+      return FALSE;
+    }
 
   start = chronicle_date_get_start (&self->date);
   end = chronicle_date_get_end (&self->date);
@@ -374,15 +463,18 @@ chronicle_review_proposal_check_duplicate (ChronicleReviewProposal *self,
         continue;
       if (chronicle_review_titles_similar (self->headline, title))
         {
-          self->duplicate_of = g_strdup (title);
+          set_duplicate (self, chronicle_timeline_get_event_id (timeline, i), title);
           return TRUE;
         }
     }
+  set_duplicate (self, NULL, NULL);
   return FALSE;
 }
 
 /**
  * chronicle_review_proposal_build_event:
+ * @source_id: (nullable): the id the article's source has in the timeline
+ *   the event goes into, when that is not the draft's
  *
  * The proposed event with the user's headline and date; its summary,
  * place, actors, sources and quotes are the extractor's.
@@ -391,11 +483,13 @@ chronicle_review_proposal_check_duplicate (ChronicleReviewProposal *self,
  *   is not valid
  */
 ChronicleEvent *
-chronicle_review_proposal_build_event (ChronicleReviewProposal *self)
+chronicle_review_proposal_build_event (ChronicleReviewProposal *self,
+                                       const char              *source_id)
 {
   ChronicleEvent *event;
   ChronicleEvent *proposed;
   const char *headline;
+  const char *sources[] = { source_id, NULL };
 
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
 
@@ -409,9 +503,86 @@ chronicle_review_proposal_build_event (ChronicleReviewProposal *self)
   chronicle_event_set_location (event, chronicle_event_get_location (proposed));
   chronicle_event_set_approximate (event, chronicle_event_get_approximate (proposed));
   chronicle_event_set_actors (event, chronicle_event_get_actors (proposed));
-  chronicle_event_set_source_ids (event, chronicle_event_get_source_ids (proposed));
+  /* The extractor cites the article, and only it. */
+  chronicle_event_set_source_ids (event, source_id != NULL ? sources : chronicle_event_get_source_ids (proposed));
   chronicle_event_set_category_id (event, chronicle_event_get_category_id (proposed));
   for (guint i = 0; i < chronicle_event_get_n_quotes (proposed); i++)
-    chronicle_event_add_quote (event, chronicle_event_get_quote (proposed, i));
+    {
+      ChronicleQuote *quote = chronicle_event_get_quote (proposed, i);
+      g_autoptr(ChronicleQuote) moved = NULL;
+
+      if (source_id == NULL)
+        {
+          chronicle_event_add_quote (event, quote);
+          continue;
+        }
+      moved = chronicle_quote_new (chronicle_quote_get_text (quote), chronicle_quote_get_speaker (quote),
+                                   chronicle_quote_get_role (quote), source_id, chronicle_quote_get_date (quote));
+      chronicle_event_add_quote (event, moved);
+    }
   return event;
+}
+
+static gboolean
+has_quote (ChronicleEvent *event,
+           ChronicleQuote *quote)
+{
+  for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
+    if (g_strcmp0 (chronicle_quote_get_text (chronicle_event_get_quote (event, i)),
+                   chronicle_quote_get_text (quote)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * chronicle_review_merge_event:
+ * @into: a detached copy of the event a proposal looks like
+ * @from: the proposal's event (chronicle_review_proposal_build_event())
+ *
+ * Adds to @into the sources and quotes of @from it does not have yet (the
+ * same words are the same quote); its date, title and the rest stay.
+ *
+ * Returns: whether @into changed
+ */
+gboolean
+chronicle_review_merge_event (ChronicleEvent *into,
+                              ChronicleEvent *from)
+{
+  const char * const *sources;
+  g_autoptr(GPtrArray) merged = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (into), FALSE);
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (from), FALSE);
+
+  sources = chronicle_event_get_source_ids (into);
+  merged = g_ptr_array_new ();
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    g_ptr_array_add (merged, (gpointer) sources[i]);
+  sources = chronicle_event_get_source_ids (from);
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (merged, sources[i], g_str_equal, NULL))
+      {
+        g_ptr_array_add (merged, (gpointer) sources[i]);
+        changed = TRUE;
+      }
+  g_ptr_array_add (merged, NULL);
+  if (changed)
+    {
+      /* the setter frees the old list first: these strings are borrowed */
+      g_auto(GStrv) copy = g_strdupv ((char **) merged->pdata);
+
+      chronicle_event_set_source_ids (into, (const char * const *) copy);
+    }
+
+  for (guint i = 0; i < chronicle_event_get_n_quotes (from); i++)
+    {
+      ChronicleQuote *quote = chronicle_event_get_quote (from, i);
+
+      if (has_quote (into, quote))
+        continue;
+      chronicle_event_add_quote (into, quote);
+      changed = TRUE;
+    }
+  return changed;
 }

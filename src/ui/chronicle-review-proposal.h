@@ -23,9 +23,7 @@ G_BEGIN_DECLS
  */
 G_DECLARE_FINAL_TYPE (ChronicleReviewProposal, chronicle_review_proposal, CHRONICLE, REVIEW_PROPOSAL, GObject)
 
-ChronicleReviewProposal *chronicle_review_proposal_new              (ChronicleEvent          *event,
-                                                                     guint                    evidence_start,
-                                                                     guint                    evidence_end);
+ChronicleReviewProposal *chronicle_review_proposal_new              (ChronicleEvent          *event);
 ChronicleEvent          *chronicle_review_proposal_get_event        (ChronicleReviewProposal *self);
 gboolean                 chronicle_review_proposal_get_accepted     (ChronicleReviewProposal *self);
 void                     chronicle_review_proposal_set_accepted     (ChronicleReviewProposal *self,
@@ -41,11 +39,21 @@ gboolean                 chronicle_review_proposal_set_date_text    (ChronicleRe
 void                     chronicle_review_proposal_get_evidence     (ChronicleReviewProposal *self,
                                                                      guint                   *start,
                                                                      guint                   *end);
-/* The title of the event of @timeline it looks like, or NULL. */
+/* Instead of a new event, its quotes and sources go into the event it
+ * looks like (only while it looks like one; turns "accepted" off). */
+gboolean                 chronicle_review_proposal_get_merge        (ChronicleReviewProposal *self);
+void                     chronicle_review_proposal_set_merge        (ChronicleReviewProposal *self,
+                                                                     gboolean                 merge);
+/* The title and id of the event of @timeline it looks like, or NULL. */
 const char              *chronicle_review_proposal_get_duplicate_of (ChronicleReviewProposal *self);
+const char              *chronicle_review_proposal_get_duplicate_id (ChronicleReviewProposal *self);
 gboolean                 chronicle_review_proposal_check_duplicate  (ChronicleReviewProposal *self,
                                                                      ChronicleTimeline       *timeline);
-ChronicleEvent          *chronicle_review_proposal_build_event      (ChronicleReviewProposal *self);
+ChronicleEvent          *chronicle_review_proposal_build_event      (ChronicleReviewProposal *self,
+                                                                     const char              *source_id);
+/* Adds @from's sources and quotes that @into lacks. */
+gboolean                 chronicle_review_merge_event               (ChronicleEvent          *into,
+                                                                     ChronicleEvent          *from);
 
 /* Whether two titles share most of their words (for the duplicate flag). */
 gboolean                 chronicle_review_titles_similar            (const char              *a,

@@ -16,12 +16,14 @@
 
 #include "chronicle-review-page.h"
 #include "chronicle-text-private.h"
+#include "chronicle-timeline-page.h"
 #include "chronicle-timeline-writer.h"
 
 /* Import Article: the review page in place of the tabs, and what its
- * "add" writes. There is no undo yet (issue #13), so the accepted events
- * go into a new timeline file, created next to the article (never over
- * an existing file), and opened in a new tab: no open timeline changes. */
+ * buttons do. "Add to Current Timeline" edits the document that was in
+ * front when the review began, as one step of its history (the toast
+ * offers to undo it); "Add to New Timeline" writes a new timeline file
+ * next to the article (never over an existing file) and opens it. */
 
 #define REVIEW_PAGE_NAME "review"
 /* "article.chronicle.json", then "article-2.chronicle.json" … */
@@ -89,7 +91,10 @@ create_new_file (GFile       *dir,
         }
       return g_steal_pointer (&file);
     }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%u files of that name exist already"), MAX_NAME_TRIES);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               g_dngettext (GETTEXT_PACKAGE, "%u file of that name exists already",
+                            "%u files of that name exist already", MAX_NAME_TRIES),
+               MAX_NAME_TRIES);
   return NULL;
 }
 
@@ -161,6 +166,103 @@ on_review_add_cb (ChronicleWindow     *self,
   chronicle_window_add_toast (self, adw_toast_new (markup));
 }
 
+/* The tab showing @document, or NULL once it is closed. */
+static AdwTabPage *
+find_tab (ChronicleWindow   *self,
+          ChronicleDocument *document)
+{
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      ChronicleTimelinePage *page = _chronicle_window_get_page (tab);
+
+      if (page != NULL && chronicle_timeline_page_get_document (page) == document)
+        return tab;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GWeakRef  document;
+  char     *undo_label;   /* what the history said right after the import */
+} UndoImport;
+
+static void
+undo_import_free (gpointer data,
+                  GClosure *closure)
+{
+  UndoImport *undo = data;
+
+  g_weak_ref_clear (&undo->document);
+  g_free (undo->undo_label);
+  g_free (undo);
+}
+
+/* The toast's Undo: only while the import is still the last step. */
+static void
+on_undo_import_cb (AdwToast   *toast,
+                   UndoImport *undo)
+{
+  g_autoptr(ChronicleDocument) document = g_weak_ref_get (&undo->document);
+
+  if (document != NULL && g_strcmp0 (chronicle_document_get_undo_label (document), undo->undo_label) == 0)
+    chronicle_document_undo (document);
+}
+
+static void
+on_review_add_to_current_cb (ChronicleWindow     *self,
+                             ChronicleReviewPage *page)
+{
+  g_autoptr(ChronicleDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+  AdwTabPage *tab;
+  AdwToast *toast;
+  UndoImport *undo;
+  guint added = 0, merged = 0;
+
+  document = chronicle_review_page_get_document (page) != NULL ?
+             g_object_ref (chronicle_review_page_get_document (page)) : NULL;
+  tab = document != NULL ? find_tab (self, document) : NULL;
+  if (tab == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("the timeline was closed; add them to a new timeline instead"));
+  if (tab == NULL || !chronicle_review_page_add_to_document (page, &added, &merged, &error))
+    {
+      g_autofree char *text = chronicle_text_for_display (error->message, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not add the events: %s"), text);
+      markup = g_markup_escape_text (message, -1);
+      chronicle_window_add_toast (self, adw_toast_new (markup));
+      return;
+    }
+
+  close_review (self);
+  adw_tab_view_set_selected_page (self->tab_view, tab);
+  title = chronicle_text_for_display (chronicle_document_get_title (document), CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  if (merged == 0)
+    /* Translators: %u events were added to the timeline titled %s */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u event to “%s”", "Added %u events to “%s”",
+                                            added), added, title);
+  else
+    /* Translators: %u events were added to or merged into the timeline titled %s */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added or merged %u event in “%s”",
+                                            "Added or merged %u events in “%s”", added + merged),
+                               added + merged, title);
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (UndoImport, 1);
+  g_weak_ref_init (&undo->document, document);
+  undo->undo_label = g_strdup (chronicle_document_get_undo_label (document));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_import_cb), undo, undo_import_free, 0);
+  chronicle_window_add_toast (self, toast);
+}
+
 static void
 on_review_cancel_cb (ChronicleWindow     *self,
                      ChronicleReviewPage *page)
@@ -197,6 +299,7 @@ _chronicle_window_import_article (ChronicleWindow *self,
                                   GFile           *file)
 {
   ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
+  ChronicleTimelinePage *current;
 
   /* One review at a time: a second would lose the first one's choices.
    * Opening a timeline meanwhile shows the tabs; this brings the review
@@ -210,8 +313,13 @@ _chronicle_window_import_article (ChronicleWindow *self,
     }
 
   page = CHRONICLE_REVIEW_PAGE (chronicle_review_page_new ());
-  chronicle_review_page_set_existing (page, chronicle_window_get_timeline (self));
+  current = chronicle_window_get_current_page (self);
+  /* A tab still loading counts: its events are flagged once they are in. */
+  if (current != NULL)
+    chronicle_review_page_set_document (page, chronicle_timeline_page_get_document (current));
   g_signal_connect_object (page, "add", G_CALLBACK (on_review_add_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "add-to-current", G_CALLBACK (on_review_add_to_current_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "cancel", G_CALLBACK (on_review_cancel_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (page), REVIEW_PAGE_NAME);
   chronicle_review_page_load_file (page, file);

@@ -86,7 +86,14 @@ update_for_current_page (ChronicleWindow *self)
   gboolean loading = document != NULL && chronicle_document_get_loading (document);
   const char *title = document != NULL ? chronicle_document_get_title (document) : NULL;
   g_autofree char *subtitle = NULL;
+  ChronicleReviewPage *review = _chronicle_window_get_review_page (self);
 
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  /* A tab that finishes loading behind the review page leaves the
+   * review's header alone: its chart buttons would act on a hidden tab. */
+  if (review != NULL && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (review))
+    return;
   if (title == NULL)
     title = _("Chronicle");
   /* "12 events", or "3 of 12 events" while a filter is on. */
@@ -98,8 +105,6 @@ update_for_current_page (ChronicleWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
   gtk_widget_set_visible (self->navigation_box, timeline != NULL);
   gtk_widget_set_visible (self->fit_button, timeline != NULL);
   gtk_widget_set_visible (self->sidebar_button, timeline != NULL);
