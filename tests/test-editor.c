@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "chronicle-application.h"
@@ -352,6 +354,24 @@ test_add_duplicate_delete (Fixture       *fixture,
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (fixture->document)), ==, n + 1);
   chronicle_document_undo (fixture->document);
   g_assert_nonnull (lookup (fixture, copy_id));
+
+  /* A double click on empty chart: an event on the day under the pointer. */
+  {
+    double x = gtk_widget_get_width (GTK_WIDGET (fixture->view)) / 4.0;
+    double time = chronicle_viewport_from_px (chronicle_timeline_view_get_viewport (fixture->view), x);
+    ChronicleEvent *added;
+
+    g_assert_true (_chronicle_timeline_view_add_at (fixture->view, x));
+    added = chronicle_document_get_selected_event (fixture->document);
+    g_assert_nonnull (added);
+    g_assert_cmpint (chronicle_event_get_date (added)->precision, ==, CHRONICLE_DATE_PRECISION_DAY);
+    /* The day in the chart's zone: within a day of the instant. */
+    g_assert_cmpfloat (fabs ((double) chronicle_event_get_start_time (added) + 43200.0 - time), <=, 86400.0 + 43200.0);
+    g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (fixture->document)), ==, n + 3);
+    chronicle_event_editor_cancel (chronicle_sidebar_get_editor (fixture->sidebar));
+  }
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (fixture->view), GDK_KEY_F10, GDK_SHIFT_MASK,
+                                                 "timeline.menu"));
 
   /* Undo all: the file's events again. */
   while (chronicle_document_get_can_undo (fixture->document))
