@@ -12,7 +12,9 @@
 
 #include "chronicle-document.h"
 #include "chronicle-document-private.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-test-util.h"
+#include "chronicle-timeline-writer.h"
 #include "chronicle-timeline-private.h"
 
 /* --- What a timeline holds, read from the store ----------------------- */
@@ -872,16 +874,30 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "peace"), ==, 1);
   g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Delete Category");
 
+  g_signal_connect (chronicle_timeline_get_eras (timeline), "items-changed", G_CALLBACK (on_record_changes_cb), NULL);
+  g_signal_connect (chronicle_timeline_get_sources (timeline), "items-changed", G_CALLBACK (on_record_changes_cb), NULL);
+  n_changes = 0;
   g_assert_true (chronicle_document_put_era (document, era, &error));
   g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 2);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (last_position, ==, 1);
+  g_assert_cmpuint (last_added, ==, 1);
   g_assert_true (chronicle_document_remove_era (document, "y2022", &error));
   g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 1);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpuint (last_position, ==, 0);
+  g_assert_cmpuint (last_removed, ==, 1);
+  g_assert_cmpuint (last_added, ==, 0);
 
   g_assert_true (chronicle_document_put_source (document, source, &error));
   g_assert_nonnull (chronicle_timeline_lookup_source (timeline, "s2"));
+  g_assert_cmpuint (n_changes, ==, 3);
   g_assert_true (chronicle_document_remove_source (document, "s2", &error));
   g_assert_null (chronicle_timeline_lookup_source (timeline, "s2"));
   g_assert_nonnull (chronicle_timeline_lookup_source (timeline, "s1"));
+  g_assert_cmpuint (n_changes, ==, 4);
+  g_assert_cmpuint (last_position, ==, 1);
+  g_assert_cmpuint (last_removed, ==, 1);
 
   while (chronicle_document_get_can_undo (document))
     chronicle_document_undo (document);
@@ -895,6 +911,8 @@ test_categories_eras_sources (void)
   g_assert_cmpuint (chronicle_timeline_get_category_index (timeline, "peace"), ==, G_MAXUINT);
   g_assert_null (chronicle_timeline_lookup_source (timeline, "s2"));
   g_signal_handlers_disconnect_by_func (categories, on_record_changes_cb, NULL);
+  g_signal_handlers_disconnect_by_func (chronicle_timeline_get_eras (timeline), on_record_changes_cb, NULL);
+  g_signal_handlers_disconnect_by_func (chronicle_timeline_get_sources (timeline), on_record_changes_cb, NULL);
 }
 
 static void
@@ -1188,6 +1206,49 @@ test_store_duplicate_ids (void)
   g_assert_true (chronicle_timeline_lookup_position (timeline, "other", &position));
   g_assert_cmpuint (position, ==, 0);
   check_indexes (timeline, rand);
+}
+
+/* Editing an event, its quote and a category keeps what the file had
+ * beyond the model: saving writes the unknown members back. */
+static void
+test_keeps_what_file_had (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("ok-unknown-members.json");
+  g_autoptr(ChronicleDocument) document = document_for (timeline);
+  g_autoptr(ChronicleEvent) changed = copy_event (document, "a");
+  g_autoptr(ChronicleCategory) relabelled = chronicle_category_new ("talks", "Negotiations", NULL);
+  g_autoptr(ChronicleQuote) quote = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  const char * const members[] = { "\"confidence\"", "\"tags\"", "\"icon\"", "\"timestamp\"",
+                                   "\"paywall\"", "\"shade\"" };
+
+  g_assert_nonnull (chronicle_kept_get (chronicle_timeline_lookup_event (timeline, "a")));
+  g_assert_true (chronicle_kept_get (changed) == chronicle_kept_get (chronicle_timeline_lookup_event (timeline, "a")));
+
+  /* The quote moves to the front of a new one, as the editor reorders. */
+  quote = chronicle_quote_copy (chronicle_event_get_quote (changed, 0));
+  g_assert_nonnull (chronicle_kept_get (quote));
+  chronicle_event_remove_quote (changed, 0);
+  {
+    g_autoptr(ChronicleQuote) added = chronicle_quote_new ("New words.", NULL, NULL, NULL, NULL);
+
+    chronicle_event_add_quote (changed, added);
+  }
+  chronicle_event_insert_quote (changed, 0, quote);
+  chronicle_event_set_title (changed, "Talks, corrected");
+  g_assert_true (chronicle_document_replace_event (document, "a", changed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (chronicle_document_put_category (document, relabelled, &error));
+  g_assert_no_error (error);
+  /* The caller's category is left as it was. */
+  g_assert_null (chronicle_kept_get (relabelled));
+
+  saved = chronicle_timeline_to_data (timeline, NULL);
+  g_assert_nonnull (strstr (saved, "Talks, corrected"));
+  g_assert_nonnull (strstr (saved, "Negotiations"));
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_nonnull (strstr (saved, members[i]));
 }
 
 /* --- Random sequences ------------------------------------------------- */
@@ -1687,6 +1748,7 @@ main (int   argc,
   g_test_add_func ("/edit/selection-with-filter", test_selection_with_filter);
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
   g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
+  g_test_add_func ("/edit/keeps-what-file-had", test_keeps_what_file_had);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
   g_test_add_func ("/edit/random/filtered", test_random_filtered);

@@ -13,6 +13,7 @@
 
 #include "chronicle-change.h"
 #include "chronicle-history.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-private.h"
@@ -1334,6 +1335,34 @@ items_equal (ChronicleChangeKind kind,
     }
 }
 
+/* @item (transfer full), or, when it replaces @old and lacks what @old's
+ * file had beyond the model (unknown members, dates as spelt), a copy of
+ * it with that: a dialog makes a new category from the fields it shows,
+ * and saving must not drop the rest. The caller's @item is not changed. */
+static gpointer
+keep_what_file_had (ChronicleChangeKind kind,
+                    gpointer            item,
+                    gpointer            old)
+{
+  gpointer copy;
+
+  if (chronicle_kept_get (item) != NULL || chronicle_kept_get (old) == NULL)
+    return g_object_ref (item);
+
+  if (kind == CHRONICLE_CHANGE_CATEGORY)
+    copy = chronicle_category_new (chronicle_category_get_id (item), chronicle_category_get_label (item),
+                                   chronicle_category_get_color (item));
+  else if (kind == CHRONICLE_CHANGE_ERA)
+    copy = chronicle_era_new (chronicle_era_get_id (item), chronicle_era_get_label (item),
+                              chronicle_era_get_start (item), chronicle_era_get_end (item));
+  else
+    copy = chronicle_source_new (chronicle_source_get_id (item), chronicle_source_get_publisher (item),
+                                 chronicle_source_get_title (item), chronicle_source_get_url (item),
+                                 chronicle_source_get_published (item));
+  chronicle_kept_set (copy, chronicle_kept_get (old));
+  return copy;
+}
+
 /* Puts @item (a category, era or source) in @list: in place of the one
  * with its id, else at the end; the same values again record nothing. */
 static void
@@ -1347,6 +1376,7 @@ put_item (ChronicleDocument   *self,
 {
   guint index = find_item (list, get_id, get_id (item));
   g_autoptr(GObject) old = NULL;
+  gpointer replacement;
 
   if (index == G_MAXUINT)
     {
@@ -1358,7 +1388,8 @@ put_item (ChronicleDocument   *self,
   old = g_list_model_get_item (list, index);
   if (items_equal (kind, old, item))
     return;
-  edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), g_object_ref (item), index));
+  replacement = keep_what_file_had (kind, item, old);
+  edit (self, edit_name, chronicle_change_new (kind, g_steal_pointer (&old), replacement, index));
 }
 
 /* Removes the item with @id from @list, unless @n_uses events use it. */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-event.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-util-private.h"
 
@@ -184,8 +185,9 @@ chronicle_event_new (const char          *id,
  * chronicle_event_copy:
  * @self: an event
  *
- * Copies every field, quotes as new objects, so that nothing of the copy
- * is shared with @self: an editor changes the copy of an event in a
+ * Copies every field, quotes as new objects, and what the file had
+ * beyond them (chronicle-kept-private.h), so that nothing of the copy is
+ * shared with @self: an editor changes the copy of an event in a
  * timeline, never the event.
  *
  * Returns: (transfer full): a new event equal to @self
@@ -211,6 +213,9 @@ chronicle_event_copy (ChronicleEvent *self)
   copy->has_evidence = self->has_evidence;
   copy->evidence_start = self->evidence_start;
   copy->evidence_end = self->evidence_end;
+  /* What the file had beyond the model goes with the event, so that
+   * saving an edited event keeps it. */
+  chronicle_kept_set (copy, chronicle_kept_get (self));
 
   return copy;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "chronicle-quote.h"
+#include "chronicle-kept-private.h"
 
 /* What someone said about an event. Immutable after construction. */
 struct _ChronicleQuote
@@ -122,13 +123,18 @@ chronicle_quote_get_date (ChronicleQuote *self)
   return self->date;
 }
 
-/* Returns: (transfer full): a new quote with the same fields */
+/* Returns: (transfer full): a new quote with the same fields, and what
+ * its file had beyond them */
 ChronicleQuote *
 chronicle_quote_copy (ChronicleQuote *self)
 {
+  ChronicleQuote *copy;
+
   g_return_val_if_fail (CHRONICLE_IS_QUOTE (self), NULL);
 
-  return chronicle_quote_new (self->text, self->speaker, self->role, self->source_id, self->date);
+  copy = chronicle_quote_new (self->text, self->speaker, self->role, self->source_id, self->date);
+  chronicle_kept_set (copy, chronicle_kept_get (self));
+  return copy;
 }
 
 static gboolean
