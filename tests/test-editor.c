@@ -15,6 +15,7 @@
 #include "chronicle-application.h"
 #include "chronicle-document.h"
 #include "chronicle-event-editor.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-layout.h"
 #include "chronicle-quote.h"
 #include "chronicle-sidebar.h"
@@ -594,6 +595,75 @@ test_long_text_kept (Fixture       *fixture,
   chronicle_test_remove_dir (dir);
 }
 
+static gboolean
+has_kept_member (gpointer    object,
+                 const char *name)
+{
+  ChronicleKept *kept = chronicle_kept_get (object);
+  const ChronicleKeptMember *members;
+  guint n = 0;
+
+  if (kept == NULL)
+    return FALSE;
+  members = chronicle_kept_get_members (kept, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (members[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the file had beyond the model stays through an edit of the event
+ * and of its quote (a later save writes it back). */
+static void
+test_edit_keeps_unknown_members (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const char json[] =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Kept\", \"events\": ["
+    "{\"id\": \"e1\", \"date\": \"2025-05-16\", \"title\": \"Talks\", \"confidence\": 0.8, "
+    "\"quotes\": [{\"text\": \"We will see.\", \"lang\": \"en\"}]}]}\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  ChronicleTimelinePage *page;
+  ChronicleDocument *document;
+  ChronicleEventEditor *editor;
+  ChronicleEvent *event;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "kept.json", NULL);
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  chronicle_window_open (fixture->window, file);
+  page = chronicle_window_get_current_page (fixture->window);
+  chronicle_test_wait_for (is_loaded, page, CHRONICLE_TEST_WAIT_MS);
+  document = chronicle_timeline_page_get_document (page);
+  g_assert_true (chronicle_document_select_id (document, "e1"));
+  event = chronicle_document_get_selected_event (document);
+  g_assert_true (has_kept_member (event, "confidence"));
+  g_assert_true (has_kept_member (chronicle_event_get_quote (event, 0), "lang"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "event.edit", NULL));
+  editor = chronicle_sidebar_get_editor (chronicle_timeline_page_get_sidebar (page));
+  set_text (editor, "title_row", "Talks, retitled");
+  /* The quote opened, its speaker given. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_part (editor, "quotes_list")), 0))));
+  set_text (editor, "quote_speaker_row", "A. Diplomat");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.close-quote", NULL));
+  g_assert_true (chronicle_event_editor_apply (editor, NULL));
+
+  event = chronicle_document_get_selected_event (document);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Talks, retitled");
+  g_assert_true (has_kept_member (event, "confidence"));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+  g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_event_get_quote (event, 0)), ==, "A. Diplomat");
+  g_assert_true (has_kept_member (chronicle_event_get_quote (event, 0), "lang"));
+
+  chronicle_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +694,8 @@ main (int   argc,
               fixture_setup, test_many_quotes, fixture_teardown);
   g_test_add ("/editor/long-text-kept", Fixture, NULL,
               fixture_setup, test_long_text_kept, fixture_teardown);
+  g_test_add ("/editor/keeps-unknown-members", Fixture, NULL,
+              fixture_setup, test_edit_keeps_unknown_members, fixture_teardown);
 
   status = g_test_run ();
 

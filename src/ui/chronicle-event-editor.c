@@ -17,6 +17,7 @@
 
 #include "chronicle-category.h"
 #include "chronicle-event-edits-private.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-label-text-private.h"
 #include "chronicle-quote.h"
 #include "chronicle-source.h"
@@ -664,6 +665,7 @@ store_open_quote (ChronicleEventEditor *self)
   g_autofree char *speaker = NULL;
   g_autofree char *role = NULL;
   g_autoptr(ChronicleQuote) quote = NULL;
+  g_autoptr(ChronicleQuote) old = NULL;
   guint source;
 
   if (self->open_quote == NO_QUOTE)
@@ -671,12 +673,9 @@ store_open_quote (ChronicleEventEditor *self)
   if (!self->quote_date_valid)
     return FALSE;
 
+  old = g_list_model_get_item (G_LIST_MODEL (self->quotes), self->open_quote);
   if (self->quote_text_kept)
-    {
-      g_autoptr(ChronicleQuote) old = g_list_model_get_item (G_LIST_MODEL (self->quotes), self->open_quote);
-
-      text = g_strdup (chronicle_quote_get_text (old));
-    }
+    text = g_strdup (chronicle_quote_get_text (old));
   else
     text = dup_text_view (self->quote_text_view);
   /* A quote without words is none: it goes (an added one left empty). */
@@ -692,6 +691,11 @@ store_open_quote (ChronicleEventEditor *self)
                                source < self->quote_source_ids->len ? g_ptr_array_index (self->quote_source_ids, source) : NULL,
                                self->has_quote_date ? &self->quote_date : NULL);
 
+  /* Unchanged, it stays the quote it was; changed, it keeps what the file
+   * had beyond the model (members Chronicle does not know). */
+  if (chronicle_quote_equal (quote, old))
+    return TRUE;
+  chronicle_kept_set (quote, chronicle_kept_get (old));
   g_list_store_splice (self->quotes, self->open_quote, 1, (gpointer *) &quote, 1);
   return TRUE;
 }
