@@ -17,7 +17,11 @@
  *  - a parsed date survives chronicle_date_to_iso() and a parse back
  *    unchanged, its start is not after its end, and its formatted forms are
  *    valid UTF-8 on one line;
- *  - chronicle_date_init() with the parsed fields agrees with the parser.
+ *  - chronicle_date_init() with the parsed fields agrees with the parser;
+ *  - chronicle_date_parse_input() (the editor's entries) keeps the same
+ *    contract and gives dates the file parser reads back from their ISO
+ *    text; chronicle_date_shift() of a parsed date by any amount gives one
+ *    too, or an error.
  *
  * Built with -Dfuzzing=true (docs/fuzzing.md):
  *
@@ -97,6 +101,49 @@ parse_and_check (const char    *text,
   return TRUE;
 }
 
+/* What a person may type: the same contract, and a date the file format
+ * can write. */
+static void
+parse_input_and_check (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  ChronicleDate date, again, moved;
+  const double shifts[] = { -1e300, -4e9, -86400.0 * 40, -0.4, 59.9, 86400.0 * 2.6, 4e9, 1e300 };
+
+  if (!chronicle_date_parse_input (text, &date, &error))
+    {
+      if (error == NULL || error->domain != CHRONICLE_DATE_ERROR || error->message[0] == '\0')
+        abort ();
+      fuzz_check_line (error->message);
+      return;
+    }
+  if (error != NULL)
+    abort ();
+
+  iso = chronicle_date_to_iso (&date);
+  if (!chronicle_date_parse (iso, &again, NULL) || !same_date (&date, &again))
+    abort ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
+    {
+      g_autoptr(GError) shift_error = NULL;
+      g_autofree char *moved_iso = NULL;
+
+      if (!chronicle_date_shift (&date, shifts[i], &moved, &shift_error))
+        {
+          if (shift_error == NULL)
+            abort ();
+          fuzz_check_line (shift_error->message);
+          continue;
+        }
+      moved_iso = chronicle_date_to_iso (&moved);
+      if (!chronicle_date_parse (moved_iso, &again, NULL) || !same_date (&moved, &again) ||
+          moved.precision != date.precision)
+        abort ();
+    }
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
@@ -115,6 +162,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   second = memchr (text, '\0', size) != NULL ? text + strlen (text) + 1 : NULL;
 
   have_a = parse_and_check (text, &a);
+  parse_input_and_check (text);
   if (second == NULL)
     return 0;
 

@@ -263,6 +263,150 @@ test_invalid (void)
     }
 }
 
+/* What a date entry of the editor accepts: the file's ISO forms and the
+ * same dates in words (issue #13). */
+static void
+test_parse_input (void)
+{
+  static const struct {
+    const char *text;
+    const char *iso;      /* what it means, as the file writes it */
+    ChronicleDatePrecision precision;
+  } cases[] = {
+    { "2022", "2022", CHRONICLE_DATE_PRECISION_YEAR },
+    { "2022-03", "2022-03", CHRONICLE_DATE_PRECISION_MONTH },
+    { "2025-05-16", "2025-05-16", CHRONICLE_DATE_PRECISION_DAY },
+    { "2025-05-16T10:30+03:00", "2025-05-16T10:30+03:00", CHRONICLE_DATE_PRECISION_MINUTE },
+    { "  2025-05-16  ", "2025-05-16", CHRONICLE_DATE_PRECISION_DAY },
+    { "March 2022", "2022-03", CHRONICLE_DATE_PRECISION_MONTH },
+    { "mar 2022", "2022-03", CHRONICLE_DATE_PRECISION_MONTH },
+    { "Sept. 2022", "2022-09", CHRONICLE_DATE_PRECISION_MONTH },
+    { "16 May 2025", "2025-05-16", CHRONICLE_DATE_PRECISION_DAY },
+    { "May 16, 2025", "2025-05-16", CHRONICLE_DATE_PRECISION_DAY },
+    { "16th May 2025", "2025-05-16", CHRONICLE_DATE_PRECISION_DAY },
+    { "1 February 2024", "2024-02-01", CHRONICLE_DATE_PRECISION_DAY },
+    { "16 May 2025 10:30", "2025-05-16T10:30", CHRONICLE_DATE_PRECISION_MINUTE },
+    { "16 May 2025 at 9:05:07", "2025-05-16T09:05:07", CHRONICLE_DATE_PRECISION_SECOND },
+    { "16 May 2025 10:30 +03:00", "2025-05-16T10:30+03:00", CHRONICLE_DATE_PRECISION_MINUTE },
+    { "16 May 2025 10:30 -0530", "2025-05-16T10:30-05:30", CHRONICLE_DATE_PRECISION_MINUTE },
+    { "16 May 2025, 10:30 UTC+3", "2025-05-16T10:30+03:00", CHRONICLE_DATE_PRECISION_MINUTE },
+    { "16 May 2025 10:30 UTC", "2025-05-16T10:30Z", CHRONICLE_DATE_PRECISION_MINUTE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+      ChronicleDate date;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (chronicle_date_parse_input (cases[i].text, &date, &error));
+      g_assert_no_error (error);
+      iso = chronicle_date_to_iso (&date);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+      g_assert_cmpint (date.precision, ==, cases[i].precision);
+    }
+}
+
+static void
+test_parse_input_invalid (void)
+{
+  static const struct {
+    const char *text;
+    ChronicleDateError code;
+    const char *message;  /* exact, in the C locale */
+  } cases[] = {
+    { "", CHRONICLE_DATE_ERROR_SYNTAX,
+      "Enter a date, such as “16 May 2025”, “March 2022” or “2022-03”" },
+    { "30 February 2022", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-02-30 does not exist: February 2022 has 28 days" },
+    { "2022-02-30", CHRONICLE_DATE_ERROR_INVALID,
+      "2022-02-30 does not exist: February 2022 has 28 days" },
+    { "16 Mayy 2025", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“16 Mayy 2025” is not a date: “Mayy” is not a month" },
+    { "16 May", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“16 May” is not a date: it has no four-digit year" },
+    { "16 2025", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“16 2025” is not a date: a day needs a month" },
+    { "May 2025 10:30", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“May 2025 10:30” is not a date: a time needs a day" },
+    { "16 May 2025 10:30 +19:00", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“16 May 2025 10:30 +19:00” is not a date: a UTC offset is written ±hh:mm, at most ±18:00" },
+    { "16 May 2025 25:00", CHRONICLE_DATE_ERROR_INVALID,
+      "2025-05-16T25:00 does not exist: hour 25 is out of range (00–23)" },
+    { "May June 2025", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“May June 2025” is not a date: it names two months" },
+    { "16 May 202", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“16 May 202” is not a date: 202 is neither a day (1–31) nor a four-digit year" },
+    { "16/05/2025", CHRONICLE_DATE_ERROR_SYNTAX,
+      "“16/05/2025” is not a date: it holds a character that is not part of a date" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date = { .year = 1234 };
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_false (chronicle_date_parse_input (cases[i].text, &date, &error));
+      g_assert_error (error, CHRONICLE_DATE_ERROR, (int) cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpint (date.year, ==, 1234);
+    }
+}
+
+/* Dragging an event on the chart moves it by whole units of its
+ * precision (issue #13). */
+static void
+test_shift (void)
+{
+  static const struct {
+    const char *from;
+    double      seconds;
+    const char *to;
+  } cases[] = {
+    { "2025-05-16", 86400.0 * 2.6, "2025-05-19" },
+    { "2025-05-16", 86400.0 * 0.4, "2025-05-16" },
+    { "2025-05-16", -86400.0 * 16.0, "2025-04-30" },
+    { "2024-02-28", 86400.0, "2024-02-29" },
+    { "2025-12-31", 86400.0, "2026-01-01" },
+    { "2022-03", 86400.0 * 40.0, "2022-04" },
+    { "2022-03", 86400.0 * 10.0, "2022-03" },
+    { "2022-03", -86400.0 * 95.0, "2021-12" },
+    { "2022", 86400.0 * 400.0, "2023" },
+    { "2022", -86400.0 * 100.0, "2022" },
+    { "2025-05-16T23:50+03:00", 60.0 * 20.4, "2025-05-17T00:10+03:00" },
+    { "2025-05-16T10:30:05", -6.0, "2025-05-16T10:29:59" },
+    { "0001-01-01", -3600.0, "0001-01-01" },
+  };
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date, moved = { .year = 4321 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = NULL;
+
+      g_test_message ("%s + %g s", cases[i].from, cases[i].seconds);
+      date = parse_ok (cases[i].from);
+      g_assert_true (chronicle_date_shift (&date, cases[i].seconds, &moved, &error));
+      g_assert_no_error (error);
+      iso = chronicle_date_to_iso (&moved);
+      g_assert_cmpstr (iso, ==, cases[i].to);
+      g_assert_cmpint (moved.precision, ==, date.precision);
+    }
+
+  /* Out of the years the format holds: refused, result untouched. */
+  date = parse_ok ("0001-01-01");
+  moved.year = 4321;
+  g_assert_false (chronicle_date_shift (&date, -86400.0, &moved, &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_assert_cmpint (moved.year, ==, 4321);
+  g_clear_error (&error);
+  date = parse_ok ("9999-12");
+  g_assert_false (chronicle_date_shift (&date, 1e300, &moved, &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+}
+
 static void
 test_init (void)
 {
@@ -613,6 +757,9 @@ main (int   argc,
   g_test_add_func ("/date/parse/offset-moves-instant", test_offset_moves_instant);
   g_test_add_func ("/date/parse/leap-years", test_leap_years);
   g_test_add_func ("/date/parse/invalid", test_invalid);
+  g_test_add_func ("/date/parse-input", test_parse_input);
+  g_test_add_func ("/date/parse-input/invalid", test_parse_input_invalid);
+  g_test_add_func ("/date/shift", test_shift);
   g_test_add_func ("/date/init", test_init);
   g_test_add_func ("/date/expanded-years", test_expanded_years);
   g_test_add_func ("/date/span", test_span);

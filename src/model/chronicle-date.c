@@ -12,6 +12,7 @@
 #include "chronicle-date-private.h"
 #include "chronicle-text-private.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
@@ -967,4 +968,450 @@ chronicle_date_equal (const ChronicleDate *a,
          a->precision == b->precision &&
          !!a->has_offset == !!b->has_offset &&
          (!a->has_offset || a->utc_offset == b->utc_offset);
+}
+
+/* The inverse of days_from_civil() (Howard Hinnant's civil_from_days). */
+static void
+civil_from_days (gint64  days,
+                 gint64 *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 era, doe, yoe, doy, mp;
+
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = yoe + era * 400 + (*month <= 2);
+}
+
+/* Average lengths, to turn seconds into whole months or years. */
+#define SECONDS_PER_YEAR  (365.2425 * 86400.0)
+#define SECONDS_PER_MONTH (SECONDS_PER_YEAR / 12.0)
+
+/**
+ * chronicle_date_shift:
+ * @date: a date
+ * @seconds: how far to move it, in seconds (negative: earlier)
+ * @result: (out caller-allocates): the moved date
+ * @error: return location for a #CHRONICLE_DATE_ERROR
+ *
+ * Moves @date by @seconds rounded to whole units of its own precision: a
+ * day-precision date moves by whole days, a month by whole months (a
+ * month is 1/12 of an average year), a year by whole years. The precision
+ * and the UTC offset stay as they were.
+ *
+ * Returns: %TRUE on success, %FALSE with %CHRONICLE_DATE_ERROR_INVALID
+ *   when the result is outside the years 1–9999 (@result untouched)
+ */
+gboolean
+chronicle_date_shift (const ChronicleDate  *date,
+                      double                seconds,
+                      ChronicleDate        *result,
+                      GError              **error)
+{
+  gint64 year = 0, units, wall;
+  int month = 1, day = 1;
+  ChronicleDate moved;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Far past 9999 years either way is refused below; clamping first keeps
+   * the arithmetic in range for any double. */
+  seconds = CLAMP (seconds, -1e12, 1e12);
+  moved = *date;
+
+  switch ((ChronicleDatePrecision) date->precision)
+    {
+    case CHRONICLE_DATE_PRECISION_YEAR:
+      year = date->year + (gint64) round (seconds / SECONDS_PER_YEAR);
+      break;
+
+    case CHRONICLE_DATE_PRECISION_MONTH:
+      units = (gint64) date->year * 12 + (date->month - 1) + (gint64) round (seconds / SECONDS_PER_MONTH);
+      year = units >= 0 ? units / 12 : -((-units + 11) / 12);
+      month = (int) (units - year * 12) + 1;
+      break;
+
+    case CHRONICLE_DATE_PRECISION_DAY:
+    case CHRONICLE_DATE_PRECISION_MINUTE:
+    case CHRONICLE_DATE_PRECISION_SECOND:
+    default:
+      {
+        gint64 unit = date->precision == CHRONICLE_DATE_PRECISION_DAY ? SECONDS_PER_DAY
+                    : date->precision == CHRONICLE_DATE_PRECISION_MINUTE ? 60 : 1;
+
+        wall = days_from_civil (date->year, date->month, date->day) * SECONDS_PER_DAY +
+               date->hour * 3600 + date->minute * 60 + date->second +
+               (gint64) round (seconds / unit) * unit;
+        civil_from_days (wall >= 0 ? wall / SECONDS_PER_DAY : -((-wall + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY),
+                         &year, &month, &day);
+        wall -= days_from_civil (year, month, day) * SECONDS_PER_DAY;
+        moved.hour = (guint8) (wall / 3600);
+        moved.minute = (guint8) ((wall / 60) % 60);
+        moved.second = (guint8) (wall % 60);
+      }
+      break;
+    }
+
+  if (year < 1 || year > 9999)
+    {
+      g_autofree char *shown = format_fields (date);
+
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date; it was moved (dragged) too far */
+                   _("%s cannot move that far: dates stay within the years 1–9999"),
+                   shown);
+      return FALSE;
+    }
+
+  moved.year = (gint32) year;
+  if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
+    moved.month = (guint8) month;
+  if (date->precision >= CHRONICLE_DATE_PRECISION_DAY)
+    moved.day = (guint8) day;
+  *result = moved;
+  return TRUE;
+}
+
+/* --- What a person types ------------------------------------------------ */
+
+typedef struct
+{
+  int      year, month, day, hour, minute, second;
+  gboolean has_time, has_seconds, has_zone;
+  int      utc_offset;
+} InputFields;
+
+static void
+set_input_error (GError     **error,
+                 const char  *text,
+                 const char  *why)
+{
+  g_autofree char *shown = chronicle_text_escape_line (text, 60);
+
+  g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX,
+               /* Translators: %s is what was typed as a date, followed by why
+                * it was not understood */
+               _("“%s” is not a date: %s"), shown, why);
+}
+
+/* 1..12 when @word names a month (in English, or in the language of the
+ * interface, whole or abbreviated), else 0. */
+static int
+lookup_month (const char *word)
+{
+  static const char * const english[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+  };
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  gsize len = strlen (folded);
+
+  /* "Sept." and "Sep" alike */
+  while (len > 0 && folded[len - 1] == '.')
+    folded[--len] = '\0';
+  if (len < 3)
+    return 0;
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, m, 1, 0, 0, 0);
+      const char *formats[] = { "%B", "%OB", "%b" };
+
+      if (g_str_has_prefix (english[m - 1], folded) && (len >= 3))
+        return m;
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *name = g_date_time_format (dt, formats[i]);
+          g_autofree char *name_folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+          gsize name_len = name_folded != NULL ? strlen (name_folded) : 0;
+
+          while (name_len > 0 && name_folded[name_len - 1] == '.')
+            name_folded[--name_len] = '\0';
+          if (name_folded != NULL && name_len > 0 && strcmp (name_folded, folded) == 0)
+            return m;
+        }
+    }
+
+  return 0;
+}
+
+/* "10:30" or "10:30:05" at *@p (one or two digits for the hour). */
+static gboolean
+read_input_time (const char  **p,
+                 InputFields  *fields)
+{
+  const char *s = *p;
+  int hour, minute, second;
+
+  if (!read_digits (&s, 2, &hour) && !read_digits (&s, 1, &hour))
+    return FALSE;
+  if (*s++ != ':' || !read_digits (&s, 2, &minute))
+    return FALSE;
+  fields->has_time = TRUE;
+  fields->hour = hour;
+  fields->minute = minute;
+  if (*s == ':')
+    {
+      s++;
+      if (!read_digits (&s, 2, &second))
+        return FALSE;
+      fields->second = second;
+      fields->has_seconds = TRUE;
+    }
+  *p = s;
+  return TRUE;
+}
+
+/* "+3", "+03", "+03:00", "+0300", "−05:30" at *@p, after a sign. */
+static gboolean
+read_input_offset (const char  **p,
+                   int           sign,
+                   InputFields  *fields)
+{
+  const char *s = *p;
+  int hours, minutes = 0;
+
+  if (!read_digits (&s, 2, &hours) && !read_digits (&s, 1, &hours))
+    return FALSE;
+  if (*s == ':')
+    {
+      s++;
+      if (!read_digits (&s, 2, &minutes))
+        return FALSE;
+    }
+  else if (g_ascii_isdigit (*s) && !read_digits (&s, 2, &minutes))
+    return FALSE;
+  if (minutes > 59 || hours * 3600 + minutes * 60 > MAX_UTC_OFFSET)
+    return FALSE;
+
+  fields->has_zone = TRUE;
+  fields->utc_offset = sign * (hours * 3600 + minutes * 60);
+  *p = s;
+  return TRUE;
+}
+
+/* Reads the words and numbers of @text into @fields; FALSE with @error
+ * naming the first thing that is not understood. */
+static gboolean
+read_input_fields (const char   *text,
+                   InputFields  *fields,
+                   GError      **error)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == ',')
+        {
+          p = g_utf8_next_char (p);
+        }
+      else if (g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+          guint n = 0;
+
+          while (g_ascii_isdigit (p[n]))
+            n++;
+          if (p[n] == ':')
+            {
+              if (fields->has_time || !read_input_time (&p, fields))
+                {
+                  set_input_error (error, text, fields->has_time ? _("it has two times")
+                                                                  : _("a time is written hh:mm or hh:mm:ss"));
+                  return FALSE;
+                }
+              continue;
+            }
+          if (n == 4 && fields->year == 0)
+            read_digits (&p, 4, &fields->year);
+          else if (n <= 2 && fields->day == 0)
+            {
+              read_digits (&p, n, &fields->day);
+              /* "16th", "1st" */
+              if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]) && !g_ascii_isalpha (p[2]) &&
+                  strchr ("snrt", g_ascii_tolower (p[0])) != NULL)
+                p += 2;
+              if (fields->day == 0)
+                {
+                  set_input_error (error, text, _("there is no day 0"));
+                  return FALSE;
+                }
+            }
+          else
+            {
+              g_autofree char *number = g_strndup (start, n);
+              g_autofree char *why = NULL;
+
+              /* Translators: %s is a number that was typed in a date */
+              why = g_strdup_printf (_("%s is neither a day (1–31) nor a four-digit year"), number);
+              set_input_error (error, text, why);
+              return FALSE;
+            }
+        }
+      else if ((c == '+' || c == '-' || c == 0x2212) && fields->has_time && !fields->has_zone)
+        {
+          int sign = c == '+' ? 1 : -1;
+
+          p = g_utf8_next_char (p);
+          if (!read_input_offset (&p, sign, fields))
+            {
+              set_input_error (error, text, _("a UTC offset is written ±hh:mm, at most ±18:00"));
+              return FALSE;
+            }
+        }
+      else if (g_unichar_isalpha (c))
+        {
+          const char *start = p;
+          g_autofree char *word = NULL;
+          g_autofree char *folded = NULL;
+          int month;
+
+          while (*p != '\0' && (g_unichar_isalpha (g_utf8_get_char (p)) || *p == '.'))
+            p = g_utf8_next_char (p);
+          word = g_strndup (start, p - start);
+          folded = g_utf8_casefold (word, -1);
+
+          if (g_str_equal (folded, "at"))
+            continue;
+          if ((g_str_equal (folded, "utc") || g_str_equal (folded, "gmt") || g_str_equal (folded, "z")) &&
+              fields->has_time && !fields->has_zone)
+            {
+              fields->has_zone = TRUE;
+              fields->utc_offset = 0;
+              /* "UTC+3" */
+              if (*p == '+' || *p == '-')
+                {
+                  int sign = *p == '+' ? 1 : -1;
+
+                  p++;
+                  if (!read_input_offset (&p, sign, fields))
+                    {
+                      set_input_error (error, text, _("a UTC offset is written ±hh:mm, at most ±18:00"));
+                      return FALSE;
+                    }
+                }
+              continue;
+            }
+
+          month = lookup_month (word);
+          if (month == 0 || fields->month != 0)
+            {
+              g_autofree char *shown = chronicle_text_escape_line (word, 30);
+              g_autofree char *why = NULL;
+
+              /* Translators: %s is a word typed in a date */
+              why = month == 0 ? g_strdup_printf (_("“%s” is not a month"), shown)
+                               : g_strdup (_("it names two months"));
+              set_input_error (error, text, why);
+              return FALSE;
+            }
+          fields->month = month;
+        }
+      else
+        {
+          set_input_error (error, text, _("it holds a character that is not part of a date"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * chronicle_date_parse_input:
+ * @text: a date as a person types it
+ * @date: (out caller-allocates): the result
+ * @error: return location for a #CHRONICLE_DATE_ERROR
+ *
+ * Reads what an editor's date entry accepts: every form of
+ * chronicle_date_parse() ("2022-03", "2025-05-16T10:30+03:00"), and the
+ * same dates in words: "2022", "March 2022", "16 May 2025",
+ * "May 16, 2025", "16 May 2025 10:30", "16 May 2025, 10:30 UTC+3",
+ * "16 May 2025 10:30 +03:00" (month names in English or in the language
+ * of the interface, whole or abbreviated). The precision is that of the
+ * finest field given. Files are read by chronicle_date_parse() only: this
+ * is the grammar of a text entry, not of the file format.
+ *
+ * Returns: %TRUE on success; %FALSE with an error that says what in
+ *   @text was not understood, @date untouched
+ */
+gboolean
+chronicle_date_parse_input (const char     *text,
+                            ChronicleDate  *date,
+                            GError        **error)
+{
+  g_autofree char *stripped = NULL;
+  InputFields fields = { 0 };
+  ChronicleDatePrecision precision;
+  ChronicleDate result;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      set_input_error (error, text, _("it is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX,
+                           _("Enter a date, such as “16 May 2025”, “March 2022” or “2022-03”"));
+      return FALSE;
+    }
+
+  /* ISO 8601 first, with its own messages: "2022-02-30" is a real
+   * attempt at a date, and its error says which field is wrong. */
+  if (strlen (stripped) >= 5 && g_ascii_isdigit (stripped[0]) && g_ascii_isdigit (stripped[1]) &&
+      g_ascii_isdigit (stripped[2]) && g_ascii_isdigit (stripped[3]) && stripped[4] == '-')
+    return chronicle_date_parse (stripped, date, error);
+  if (chronicle_date_parse (stripped, date, NULL))
+    return TRUE;
+
+  if (!read_input_fields (stripped, &fields, error))
+    return FALSE;
+
+  if (fields.year == 0)
+    {
+      set_input_error (error, stripped, _("it has no four-digit year"));
+      return FALSE;
+    }
+  if (fields.day != 0 && fields.month == 0)
+    {
+      set_input_error (error, stripped, _("a day needs a month"));
+      return FALSE;
+    }
+  if (fields.has_time && fields.day == 0)
+    {
+      set_input_error (error, stripped, _("a time needs a day"));
+      return FALSE;
+    }
+
+  precision = fields.has_seconds ? CHRONICLE_DATE_PRECISION_SECOND
+            : fields.has_time ? CHRONICLE_DATE_PRECISION_MINUTE
+            : fields.day != 0 ? CHRONICLE_DATE_PRECISION_DAY
+            : fields.month != 0 ? CHRONICLE_DATE_PRECISION_MONTH
+            : CHRONICLE_DATE_PRECISION_YEAR;
+
+  if (!chronicle_date_init (&result, precision, fields.year, fields.month, fields.day,
+                            fields.hour, fields.minute, fields.second, error))
+    return FALSE;
+  result.has_offset = fields.has_zone;
+  result.utc_offset = fields.has_zone ? fields.utc_offset : 0;
+  *date = result;
+  return TRUE;
 }

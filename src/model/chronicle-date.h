@@ -57,6 +57,16 @@ void            chronicle_date_free         (ChronicleDate       *date);
 gboolean        chronicle_date_parse        (const char          *text,
                                              ChronicleDate       *date,
                                              GError             **error);
+/* What a date entry accepts: the ISO forms and "March 2022",
+ * "16 May 2025", "16 May 2025 10:30 +03:00" (see the .c file). */
+gboolean        chronicle_date_parse_input  (const char          *text,
+                                             ChronicleDate       *date,
+                                             GError             **error);
+/* Moves @date by @seconds in whole units of its precision. */
+gboolean        chronicle_date_shift        (const ChronicleDate *date,
+                                             double               seconds,
+                                             ChronicleDate       *result,
+                                             GError             **error);
 gboolean        chronicle_date_init         (ChronicleDate       *date,
                                              ChronicleDatePrecision precision,
                                              gint64               year,

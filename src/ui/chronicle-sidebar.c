@@ -16,6 +16,7 @@
 #include "chronicle-sidebar.h"
 
 #include "chronicle-category-color.h"
+#include "chronicle-event-editor.h"
 #include "chronicle-label-text-private.h"
 #include "chronicle-quote-list.h"
 #include "chronicle-style.h"
@@ -28,6 +29,8 @@ struct _ChronicleSidebar
   /* owned */
   ChronicleTimeline *timeline;
   ChronicleEvent    *event;
+  ChronicleDocument *document;       /* what the editor changes; NULL: no editing */
+  ChronicleEventEditor *editor;      /* borrowed: a page of the stack, made when first used */
   GdkRGBA            dot_color;
 
   /* what the event page lists: a section of one row (event_header), the
@@ -44,6 +47,8 @@ struct _ChronicleSidebar
   GtkWidget         *event_header;
   GtkWidget         *event_sources_box;
   GtkStack          *stack;
+  GtkWidget         *edit_button;
+  GtkWidget         *add_event_button;
   GtkLabel          *timeline_title_label;
   GtkLabel          *timeline_description_label;
   GtkWidget         *overview_hint_label;
@@ -564,9 +569,26 @@ scroll_to_top (GtkWidget *scroller)
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 }
 
+static gboolean
+is_editing (ChronicleSidebar *self)
+{
+  return self->editor != NULL && chronicle_event_editor_get_event_id (self->editor) != NULL;
+}
+
 static void
 update (ChronicleSidebar *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.edit",
+                                 self->event != NULL && self->document != NULL);
+  /* Only where there is something to edit. */
+  gtk_widget_set_visible (self->edit_button, self->document != NULL);
+  gtk_widget_set_visible (self->add_event_button, self->document != NULL && self->timeline != NULL);
+
+  /* The editor stays on its event while the selection moves: the edits
+   * are kept until Done or Cancel. */
+  if (is_editing (self))
+    return;
+
   if (self->event != NULL)
     {
       update_event_page (self);
@@ -590,18 +612,41 @@ update (ChronicleSidebar *self)
     }
 }
 
+/* Done or Cancel: back to the event selected now. */
+static void
+on_editor_closed_cb (ChronicleSidebar *self)
+{
+  gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+  update (self);
+  if (had_focus && self->event != NULL)
+    gtk_widget_grab_focus (self->edit_button);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (!chronicle_sidebar_edit (CHRONICLE_SIDEBAR (widget)))
+    gtk_widget_error_bell (widget);
+}
+
 static void
 chronicle_sidebar_dispose (GObject *object)
 {
   ChronicleSidebar *self = CHRONICLE_SIDEBAR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_SIDEBAR);
+  self->editor = NULL;  /* was the stack's */
   self->header_holder = NULL;
   self->footer_holder = NULL;
   g_clear_object (&self->quotes);
   g_clear_object (&self->footer);
   g_clear_object (&self->timeline);
   g_clear_object (&self->event);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (chronicle_sidebar_parent_class)->dispose (object);
 }
@@ -693,6 +738,9 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_header);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, add_event_button);
+  gtk_widget_class_install_action (widget_class, "sidebar.edit", NULL, edit_action_cb);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, timeline_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, timeline_description_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, overview_hint_label);
@@ -711,6 +759,8 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, quotes_heading);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_heading);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_list);
+
+  g_type_ensure (CHRONICLE_TYPE_EVENT_EDITOR);
 
   gtk_widget_class_set_css_name (widget_class, "chronicle-sidebar");
   /* A container: without a role GTK 4.8 names it after its type, and a
@@ -956,4 +1006,82 @@ chronicle_sidebar_focus_first_quote (ChronicleSidebar *self)
                                   g_memdup2 (&(guint) { 10 }, sizeof (guint)), g_free);
 
   return TRUE;
+}
+
+/**
+ * chronicle_sidebar_set_document:
+ * @self: a `ChronicleSidebar`
+ * @document: (nullable): the document the sidebar's events belong to
+ *
+ * Lets the sidebar edit the events it shows: the editor applies its
+ * changes to @document. Without one the sidebar only shows.
+ */
+void
+chronicle_sidebar_set_document (ChronicleSidebar  *self,
+                                ChronicleDocument *document)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+  g_return_if_fail (document == NULL || CHRONICLE_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  if (is_editing (self))
+    chronicle_event_editor_cancel (self->editor);
+  update (self);
+}
+
+/**
+ * chronicle_sidebar_edit:
+ * @self: a `ChronicleSidebar`
+ *
+ * Opens the editor on the event shown, with the focus in its first field.
+ *
+ * Returns: FALSE when there is no event or no document to edit
+ */
+gboolean
+chronicle_sidebar_edit (ChronicleSidebar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), FALSE);
+
+  if (self->event == NULL || self->document == NULL)
+    return FALSE;
+
+  /* Made when first used: a page that is only read pays nothing for it. */
+  if (self->editor == NULL)
+    {
+      self->editor = CHRONICLE_EVENT_EDITOR (chronicle_event_editor_new ());
+      g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "edit");
+    }
+  if (g_strcmp0 (chronicle_event_editor_get_event_id (self->editor), chronicle_event_get_id (self->event)) != 0)
+    chronicle_event_editor_edit (self->editor, self->document, self->event);
+  keep_focus_out_of_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+  chronicle_event_editor_focus_title (self->editor);
+  return TRUE;
+}
+
+/**
+ * chronicle_sidebar_get_editor:
+ * @self: a `ChronicleSidebar`
+ *
+ * Returns: (transfer none) (nullable): the event editor (shown while
+ *   editing), NULL until first used
+ */
+ChronicleEventEditor *
+chronicle_sidebar_get_editor (ChronicleSidebar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), NULL);
+
+  return self->editor;
+}
+
+gboolean
+chronicle_sidebar_get_editing (ChronicleSidebar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), FALSE);
+
+  return is_editing (self);
 }

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-document.h"
+#include "chronicle-event-editor.h"
 #include "chronicle-timeline.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,12 @@ void               chronicle_sidebar_set_timeline     (ChronicleSidebar  *self,
 ChronicleEvent    *chronicle_sidebar_get_event        (ChronicleSidebar  *self);
 void               chronicle_sidebar_set_event        (ChronicleSidebar  *self,
                                                        ChronicleEvent    *event);
+/* Editing (issue #13): the editor applies to @document. */
+void               chronicle_sidebar_set_document     (ChronicleSidebar  *self,
+                                                       ChronicleDocument *document);
+gboolean           chronicle_sidebar_edit             (ChronicleSidebar  *self);
+gboolean           chronicle_sidebar_get_editing      (ChronicleSidebar  *self);
+ChronicleEventEditor *chronicle_sidebar_get_editor    (ChronicleSidebar  *self);
 
 /* For tests: what the sidebar shows right now. */
 const char        *chronicle_sidebar_get_heading_text (ChronicleSidebar  *self);

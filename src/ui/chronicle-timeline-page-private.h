@@ -15,4 +15,8 @@ gboolean chronicle_timeline_page_get_banner (ChronicleTimelinePage  *self,
                                              const char            **title,
                                              const char            **details);
 
+/* chronicle-timeline-page-edit.c: the event.* actions (issue #13) */
+void     _chronicle_timeline_page_class_edit_init (GtkWidgetClass        *widget_class);
+void     _chronicle_timeline_page_edit_init       (ChronicleTimelinePage *self);
+
 G_END_DECLS

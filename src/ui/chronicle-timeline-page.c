@@ -665,6 +665,7 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paned_max_position_cb);
+  _chronicle_timeline_page_class_edit_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chronicle-timeline-page");
@@ -690,6 +691,7 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
                            G_CALLBACK (on_timeline_view_timeline_cb), self, G_CONNECT_SWAPPED);
 
   add_quote_shortcut (self);
+  _chronicle_timeline_page_edit_init (self);
 }
 
 /**

@@ -111,6 +111,9 @@ on_click_released_cb (ChronicleTimelineView *self,
     {
       if (n_press == 1)
         chronicle_timeline_view_set_selected_event (self, NULL);
+      /* Double click on empty chart: a new event there. */
+      else if (n_press == 2)
+        _chronicle_timeline_view_add_at (self, x);
       return;
     }
 
@@ -154,6 +157,8 @@ on_drag_begin_cb (ChronicleTimelineView *self,
   self->drag_moved = FALSE;
   self->drag_velocity = 0.0;
   self->drag_last_time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
+  /* On the selected event, the drag moves it rather than the chart. */
+  chronicle_timeline_view_move_begin (self, start_x, start_y);
 }
 
 static void
@@ -162,7 +167,17 @@ on_drag_update_cb (ChronicleTimelineView *self,
                    double                 offset_y,
                    GtkGestureDrag        *gesture)
 {
-  /* Beyond the drag threshold the press is a pan, not a click. */
+  /* Beyond the drag threshold the press is a pan or a move, not a click. */
+  if (!self->drag_moved &&
+      gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, offset_x, offset_y) &&
+      (self->move_event != NULL || self->move_ignored))
+    self->drag_moved = TRUE;
+  if (self->move_event != NULL || self->move_ignored)
+    {
+      chronicle_timeline_view_move_update (self, self->drag_moved ? offset_x : 0.0);
+      return;
+    }
+
   if (!self->drag_moved &&
       gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, offset_x, offset_y))
     {
@@ -196,6 +211,14 @@ on_drag_end_cb (ChronicleTimelineView *self,
 {
   guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
   double velocity = CLAMP (self->drag_velocity, -KINETIC_MAX_SPEED, KINETIC_MAX_SPEED);
+
+  if (self->move_event != NULL || self->move_ignored)
+    {
+      chronicle_timeline_view_move_end (self);
+      self->move_ignored = FALSE;
+      _chronicle_timeline_view_update_hover (self);
+      return;
+    }
 
   /* Kinetic panning: a drag let go while still moving glides on. */
   if (self->drag_moved && time - self->drag_last_time <= KINETIC_IDLE_MS)
@@ -376,6 +399,9 @@ clear_selection_action_cb (GtkWidget  *widget,
 {
   ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
 
+  /* Escape during a drag puts the event back. */
+  if (chronicle_timeline_view_move_cancel (self))
+    return;
   /* Escape leaves a story first, keeping the event it was at. */
   if (self->story_mode)
     chronicle_timeline_view_set_story_mode (self, FALSE);

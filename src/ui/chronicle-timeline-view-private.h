@@ -78,6 +78,13 @@ struct _ChronicleTimelineView
   gint64             kinetic_last_us;
 
   gboolean           story_mode;
+
+  /* dragging the selected event to another date (chronicle-timeline-view-edit.c) */
+  ChronicleEvent    *move_event;     /* owned; NULL when not dragging one */
+  double             move_x;         /* where the drag began, widget px */
+  double             move_seconds;   /* how far it is dragged, before snapping */
+  gboolean           move_ignored;   /* cancelled by Escape: the rest of the drag does nothing */
+  GtkWidget         *context_menu;   /* owned GtkPopoverMenu, made when first shown */
 };
 
 /* The layout drawn now (computed on demand), or NULL while the view has no
@@ -92,6 +99,16 @@ gboolean               chronicle_timeline_view_activate_legend_at (ChronicleTime
  * drag gesture and for tests. */
 gboolean               chronicle_timeline_view_fling (ChronicleTimelineView *self,
                                                       double                 velocity);
+
+/* Dragging an event to another date, as the drag gesture does it: for
+ * the gesture and for tests (chronicle-timeline-view-edit.c). */
+gboolean               chronicle_timeline_view_move_begin  (ChronicleTimelineView *self,
+                                                            double                 x,
+                                                            double                 y);
+void                   chronicle_timeline_view_move_update (ChronicleTimelineView *self,
+                                                            double                 offset_x);
+void                   chronicle_timeline_view_move_end    (ChronicleTimelineView *self);
+gboolean               chronicle_timeline_view_move_cancel (ChronicleTimelineView *self);
 
 /* Shared by the files of ChronicleTimelineView. */
 
@@ -119,6 +136,21 @@ char                  *_chronicle_timeline_view_dup_range_text (ChronicleTimelin
 void                   _chronicle_timeline_view_class_input_init (ChronicleTimelineViewClass *klass);
 void                   _chronicle_timeline_view_input_init (ChronicleTimelineView *self);
 void                   _chronicle_timeline_view_update_hover (ChronicleTimelineView *self);
+
+/* chronicle-timeline-view-edit.c: moving, adding and the context menu (issue #13) */
+void                   _chronicle_timeline_view_class_edit_init (ChronicleTimelineViewClass *klass);
+void                   _chronicle_timeline_view_edit_init (ChronicleTimelineView *self);
+void                   _chronicle_timeline_view_edit_dispose (ChronicleTimelineView *self);
+gboolean               _chronicle_timeline_view_is_editable (ChronicleTimelineView *self);
+gboolean               _chronicle_timeline_view_get_move (ChronicleTimelineView  *self,
+                                                          ChronicleEvent        **event,
+                                                          double                 *seconds);
+void                   _chronicle_timeline_view_paint_move (ChronicleTimelineView *self,
+                                                            cairo_t               *cr,
+                                                            const ChronicleLayout *layout,
+                                                            const ChronicleStyle  *style);
+gboolean               _chronicle_timeline_view_add_at (ChronicleTimelineView *self,
+                                                        double                 x);
 
 /* chronicle-timeline-view-motion.c: animated moves, kinetic panning, revealing events */
 void                   _chronicle_timeline_view_stop_motion (ChronicleTimelineView *self);

@@ -285,6 +285,10 @@ chronicle_timeline_view_size_allocate (GtkWidget *widget,
       self->needs_fit = FALSE;
     }
 
+  /* A popover child is placed by its parent. */
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+
   _chronicle_timeline_view_invalidate_layout (self);
 }
 
@@ -329,6 +333,8 @@ chronicle_timeline_view_snapshot (GtkWidget   *widget,
         chronicle_paint_highlight (cr, layout, style, self->hover, FALSE);
       if (has_selected)
         chronicle_paint_highlight (cr, layout, style, selected, TRUE);
+      /* An event being dragged shows where it would go. */
+      _chronicle_timeline_view_paint_move (self, cr, layout, style);
       cairo_destroy (cr);
     }
 
@@ -373,6 +379,7 @@ chronicle_timeline_view_dispose (GObject *object)
   ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
 
   _chronicle_timeline_view_stop_motion (self);
+  _chronicle_timeline_view_edit_dispose (self);
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
   g_clear_object (&self->timeline);
@@ -568,6 +575,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                   G_TYPE_NONE, 0);
 
   _chronicle_timeline_view_class_input_init (klass);
+  _chronicle_timeline_view_class_edit_init (klass);
 
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -589,6 +597,7 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
 
   _chronicle_timeline_view_input_init (self);
+  _chronicle_timeline_view_edit_init (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
