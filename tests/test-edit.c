@@ -1727,6 +1727,37 @@ test_random_filtered (void)
   run_random (timeline, 200, "diplomacy");
 }
 
+/* A snapshot for an export thread holds everything the timeline held,
+ * with working indexes, and the timeline's edits do not reach it. */
+static void
+test_timeline_snapshot (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (2000, 13);
+  g_autoptr(ChronicleDocument) document = document_for (timeline);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(Snapshot) before = snapshot_take (timeline);
+  g_autoptr(ChronicleTimeline) copy = chronicle_timeline_snapshot (timeline);
+  g_autoptr(Snapshot) copied = snapshot_take (copy);
+  g_autoptr(Snapshot) after = NULL;
+  Random r = { document, timeline, 0 };
+
+  assert_snapshots_equal (before, copied);
+  check_indexes (copy, rand);
+  g_assert_cmpuint (chronicle_timeline_get_next_sequence (copy), ==, chronicle_timeline_get_next_sequence (timeline));
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    g_assert_true (chronicle_timeline_get_event_kept (copy, i) == chronicle_timeline_get_event_kept (timeline, i));
+
+  for (guint step = 0; step < 200; step++)
+    random_edit (&r);
+  chronicle_document_set_timeline_title (document, "Edited");
+  while (chronicle_timeline_get_n_events (timeline) > 0)
+    chronicle_timeline_remove_event_at (timeline, 0);
+
+  after = snapshot_take (copy);
+  assert_snapshots_equal (before, after);
+  check_indexes (copy, rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1749,6 +1780,7 @@ main (int   argc,
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
   g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/keeps-what-file-had", test_keeps_what_file_had);
+  g_test_add_func ("/edit/timeline-snapshot", test_timeline_snapshot);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
   g_test_add_func ("/edit/random/filtered", test_random_filtered);
