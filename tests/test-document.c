@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "chronicle-document.h"
+#include "chronicle-timeline-loader-private.h"
 #include "chronicle-test-util.h"
 
 /* Long enough for a loaded machine, short enough to fail a hung test. */
@@ -426,6 +427,152 @@ test_unref_during_load (Fixture       *fixture,
     g_main_context_iteration (context, FALSE);
 }
 
+/* @n_events events out of date order (the loader sorts them), ids e1, e2,
+ * …, each a different day; @bad_last: the last one's end is before its
+ * date, which the loader refuses after building all the others. */
+static char *
+make_unsorted_timeline (guint    n_events,
+                        gboolean bad_last)
+{
+  GString *json = g_string_new ("{ \"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Many\",\n"
+                                "  \"events\": [\n");
+
+  for (guint i = 1; i <= n_events; i++)
+    {
+      /* A permutation of the days from 2000-01-01 on. */
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) date = g_date_time_add_days (day, (gint) ((i * 7919u) % n_events));
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+      g_string_append_printf (json, "    { \"id\": \"e%u\", \"date\": \"%s\", \"title\": \"Event %u\"%s }%s\n",
+                              i, text, i, bad_last && i == n_events ? ", \"end\": \"1999-01-01\"" : "",
+                              i < n_events ? "," : "");
+    }
+  g_string_append (json, "  ]\n}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+typedef struct
+{
+  GPtrArray *partials;  /* of ChronicleTimeline: previews seen */
+  guint      n_shown;   /* notify::timeline with a timeline */
+} Shown;
+
+static void
+on_timeline_cb (ChronicleDocument *document,
+                GParamSpec        *pspec,
+                gpointer           user_data)
+{
+  Shown *shown = user_data;
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (document);
+
+  if (timeline == NULL)
+    return;
+  shown->n_shown++;
+  if (chronicle_document_get_partial (document))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (chronicle_document_get_loading (document));
+      g_ptr_array_add (shown->partials, g_object_ref (timeline));
+      /* An edit of the preview would be lost with it: refused. */
+      g_assert_false (chronicle_document_remove_event (document, "e1", &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    }
+}
+
+/* The preview is sorted and holds the file's first events, no others. */
+static void
+assert_sorted_prefix (ChronicleTimeline *partial,
+                      guint              n_events)
+{
+  guint n = chronicle_timeline_get_n_events (partial);
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_events);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (chronicle_timeline_get_event_start_time (partial, i - 1), <=,
+                     chronicle_timeline_get_event_start_time (partial, i));
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+
+      g_assert_true (chronicle_timeline_lookup_position (partial, id, NULL));
+    }
+}
+
+/* Issue #12: a large first load shows the events loaded so far while the
+ * rest comes (here at once: the preview wait is 0), then the whole. */
+static void
+test_partial_preview (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const guint n_events = 20000;
+  g_autofree char *contents = make_unsorted_timeline (n_events, FALSE);
+  g_autoptr(ChronicleDocument) document = chronicle_document_new ();
+  g_autoptr(GPtrArray) partials = g_ptr_array_new_with_free_func (g_object_unref);
+  Shown shown = { partials, 0 };
+  guint n_loaded = 0;
+
+  chronicle_load_set_preview_after (0);
+  write_file (fixture->path, contents);
+  g_signal_connect (document, "loaded", G_CALLBACK (on_loaded_cb), &n_loaded);
+  g_signal_connect (document, "notify::timeline", G_CALLBACK (on_timeline_cb), &shown);
+  chronicle_document_load_file (document, fixture->file);
+  wait_until (document, is_idle, NULL);
+  chronicle_load_set_preview_after (300);
+
+  g_assert_cmpuint (partials->len, ==, 1);
+  assert_sorted_prefix (g_ptr_array_index (partials, 0), n_events);
+  g_assert_cmpuint (shown.n_shown, ==, 2);
+  g_assert_cmpuint (n_loaded, ==, 1);
+  g_assert_false (chronicle_document_get_partial (document));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, n_events);
+  g_assert_cmpstr (chronicle_document_get_title (document), ==, "Many");
+
+  /* A reload keeps the whole timeline in view: no preview. */
+  g_ptr_array_set_size (partials, 0);
+  chronicle_load_set_preview_after (0);
+  chronicle_document_reload (document);
+  wait_until (document, is_idle, NULL);
+  chronicle_load_set_preview_after (300);
+  g_assert_cmpuint (partials->len, ==, 0);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, n_events);
+}
+
+/* A file refused after its preview was shown: the document holds nothing,
+ * as for any failed first load. */
+static void
+test_partial_then_failed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const guint n_events = 20000;
+  g_autofree char *contents = make_unsorted_timeline (n_events, TRUE);
+  g_autoptr(ChronicleDocument) document = chronicle_document_new ();
+  g_autoptr(GPtrArray) partials = g_ptr_array_new_with_free_func (g_object_unref);
+  Shown shown = { partials, 0 };
+  guint n_loaded = 0, n_failed = 0;
+
+  chronicle_load_set_preview_after (0);
+  write_file (fixture->path, contents);
+  g_signal_connect (document, "loaded", G_CALLBACK (on_loaded_cb), &n_loaded);
+  g_signal_connect (document, "load-failed", G_CALLBACK (on_load_failed_cb), &n_failed);
+  g_signal_connect (document, "notify::timeline", G_CALLBACK (on_timeline_cb), &shown);
+  chronicle_document_load_file (document, fixture->file);
+  wait_until (document, is_idle, NULL);
+  chronicle_load_set_preview_after (300);
+
+  g_assert_cmpuint (partials->len, ==, 1);
+  assert_sorted_prefix (g_ptr_array_index (partials, 0), n_events);
+  g_assert_cmpuint (n_loaded, ==, 0);
+  g_assert_cmpuint (n_failed, ==, 1);
+  g_assert_null (chronicle_document_get_timeline (document));
+  g_assert_null (chronicle_document_get_filtered_timeline (document));
+  g_assert_false (chronicle_document_get_partial (document));
+  g_assert_nonnull (chronicle_document_get_last_error (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +591,10 @@ main (int   argc,
   g_test_add ("/document/selection-across-filter", Fixture, NULL, fixture_setup,
               test_selection_across_filter, fixture_teardown);
 
+  g_test_add ("/document/partial-preview", Fixture, NULL, fixture_setup, test_partial_preview,
+              fixture_teardown);
+  g_test_add ("/document/partial-then-failed", Fixture, NULL, fixture_setup, test_partial_then_failed,
+              fixture_teardown);
   g_test_add ("/document/unref-during-load", Fixture, NULL, fixture_setup, test_unref_during_load,
               fixture_teardown);
 

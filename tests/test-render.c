@@ -762,6 +762,8 @@ test_shaped_text_like_layout (void)
     { "ﬁ office ligatures and ﬂags", FALSE },      /* presentation forms */
     { "office flags, affirmed", TRUE },           /* ligatures inside words */
     { "  spaced   out  ", TRUE },
+    { "item 734027", TRUE },                      /* digits built glyph by glyph */
+    { "Round 12 of 2025, 3 of 4096 0", TRUE },
   };
 
   chronicle_style_init_light (&style);
@@ -1174,7 +1176,8 @@ test_shaper_words_dropped_gradually (void)
 
   for (guint i = 0; i < 20000; i++)
     {
-      g_autofree char *text = g_strdup_printf ("item %u", i);
+      /* not digits alone: those are built, not kept */
+      g_autofree char *text = g_strdup_printf ("item n%u", i);
       PangoItem *item = NULL;
       PangoGlyphString *glyphs = NULL;
       PangoRectangle logical;
@@ -1190,6 +1193,56 @@ test_shaper_words_dropped_gradually (void)
     }
   g_assert_cmpuint (most, <=, 16384 + 2);
   g_assert_cmpuint (fewest, >=, 16384 - 512);
+
+  pango_font_description_free (font);
+  g_object_unref (context);
+}
+
+/* Numbers (every "item N" of a million events has a new one) are the
+ * font's digit glyphs side by side, the glyphs pango_shape() gives, and
+ * are not kept as words (issue #12). */
+static void
+test_shaper_digits_built (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_auto(ChronicleStyle) style = { 0, };
+  PangoFontDescription *font;
+  g_autoptr(ChronicleShaper) shaper = NULL;
+  const char *numbers[] = { "734027", "0", "1111", "9876543210", "2025" };
+
+  chronicle_style_init_light (&style);
+  font = _chronicle_paint_create_font (&style, CHRONICLE_TEXT_LABEL);
+  shaper = chronicle_shaper_new (context, font);
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("item %s", numbers[i]);
+      PangoItem *item = NULL;
+      PangoGlyphString *glyphs = NULL, *shaped = pango_glyph_string_new ();
+      PangoRectangle logical, shaped_logical;
+      const char *digits = text + 5;
+      int n = (int) strlen (digits);
+
+      g_assert_true (chronicle_shaper_shape_words (shaper, text, &item, &glyphs, &logical));
+      /* "item", " " and nothing for the number */
+      g_assert_cmpuint (chronicle_shaper_get_n_words (shaper), ==, 2);
+
+      pango_shape_with_flags (digits, n, digits, n, &item->analysis, shaped, chronicle_shaper_get_flags (shaper));
+      g_assert_cmpint (glyphs->num_glyphs, ==, 5 + shaped->num_glyphs);
+      for (int g = 0; g < shaped->num_glyphs; g++)
+        {
+          g_assert_cmpuint (glyphs->glyphs[5 + g].glyph, ==, shaped->glyphs[g].glyph);
+          g_assert_cmpint (glyphs->glyphs[5 + g].geometry.width, ==, shaped->glyphs[g].geometry.width);
+          g_assert_cmpint (glyphs->log_clusters[5 + g], ==, 5 + shaped->log_clusters[g]);
+        }
+      pango_glyph_string_extents (shaped, item->analysis.font, NULL, &shaped_logical);
+      g_assert_cmpint (logical.y, ==, shaped_logical.y);
+      g_assert_cmpint (logical.height, ==, shaped_logical.height);
+
+      pango_glyph_string_free (shaped);
+      pango_glyph_string_free (glyphs);
+      pango_item_free (item);
+    }
 
   pango_font_description_free (font);
   g_object_unref (context);
@@ -1587,6 +1640,7 @@ main (int   argc,
   g_test_add_func ("/render/label-box-whole-sprite", test_label_box_whole_sprite);
   g_test_add_func ("/render/generations-freed-gradually", test_generations_freed_gradually);
   g_test_add_func ("/render/shaper-words-dropped-gradually", test_shaper_words_dropped_gradually);
+  g_test_add_func ("/render/shaper-digits-built", test_shaper_digits_built);
   g_test_add_func ("/render/axis/texts-inside", test_axis_texts_inside);
   g_test_add_func ("/render/axis/leaders-clear-headings", test_leaders_clear_headings);
 

@@ -180,6 +180,57 @@ test_event_compare (void)
   g_assert_cmpint (chronicle_event_compare (longer, later), <, 0);
 }
 
+/* The sort (a radix sort on start times, then ties, issue #12) gives
+ * chronicle_event_compare()'s order for starts far apart (several passes),
+ * before 1970 (negative times), and equal starts told apart by their end,
+ * their sequence and their id; in bulk through append_fields too. */
+static void
+test_sorting_many (void)
+{
+  static const char * const dates[] = {
+    "0500", "1200-06-01", "1969-12-31T23:59:59", "1970", "2022-03-29", "2022-03-29T00:00:01",
+    "9999-12-31", "2022-03", "0001-01-01",
+  };
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Many");
+  g_autoptr(ChronicleTimeline) appended = chronicle_timeline_new ("Appended");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  GRand *rand = g_rand_new_with_seed (12);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", g_rand_int_range (rand, 0, 1000000));
+      g_autofree char *unique = g_strdup_printf ("%s-%u", id, i);
+      const char *date = dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))];
+      const char *end = g_rand_boolean (rand) ? NULL : "9999-12-31";
+      ChronicleEvent *event = create_event (unique, date, end);
+
+      chronicle_event_set_sequence (event, g_rand_int_range (rand, 0, 4));
+      g_ptr_array_add (events, event);
+    }
+  chronicle_timeline_set_events (timeline, events);
+  assert_sorted (timeline);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, events->len);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      ChronicleEvent *event = g_ptr_array_index (events, i);
+      ChronicleEventFields fields = { 0, };
+
+      fields.id = chronicle_event_get_id (event);
+      fields.title = chronicle_event_get_title (event);
+      fields.date = chronicle_event_get_date (event);
+      fields.end = chronicle_event_get_end (event);
+      fields.sequence = chronicle_event_get_sequence (event);
+      chronicle_timeline_append_fields (appended, &fields);
+    }
+  chronicle_timeline_finish_appending (appended);
+  assert_sorted (appended);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpstr (chronicle_timeline_get_event_id (appended, i), ==, chronicle_timeline_get_event_id (timeline, i));
+
+  g_rand_free (rand);
+}
+
 static void
 test_sorting (void)
 {
@@ -926,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/event/compare", test_event_compare);
   g_test_add_func ("/category/color-parse", test_color_parse);
   g_test_add_func ("/timeline/sorting", test_sorting);
+  g_test_add_func ("/timeline/sorting-many", test_sorting_many);
   g_test_add_func ("/timeline/add-event", test_add_event);
   g_test_add_func ("/timeline/add-event-matches-set-events", test_add_event_matches_set_events);
   g_test_add_func ("/timeline/generated", test_generated);

@@ -248,6 +248,17 @@ test_built_timeline (void)
   assert_timeline_equal (timeline, copy);
 }
 
+/* A timeline nobody named (a new document) is saved with a title, since
+ * the loader refuses a blank one: what was saved opens again. */
+static void
+test_untitled_loads (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new (NULL);
+  g_autoptr(ChronicleTimeline) copy = reload (timeline);
+
+  g_assert_cmpstr (chronicle_timeline_get_title (copy), ==, "Untitled Timeline");
+}
+
 static void
 test_save (void)
 {
@@ -501,6 +512,37 @@ test_kept_spelling (void)
   g_assert_true (strstr (data, "\"x-top\"") < strstr (data, "\"events\""));
 }
 
+/* A member nested as deep as the parser allows is kept, and written back
+ * without laying it out. */
+static void
+test_kept_deep (void)
+{
+  g_autoptr(GString) document = g_string_new ("{\"format\":\"chronicle-timeline\",\"version\":1,"
+                                               "\"title\":\"T\",\"events\":[{\"id\":\"a\",\"date\":\"2022\","
+                                               "\"title\":\"A\",\"deep\":");
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleTimeline) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data_again = NULL;
+
+  /* 512 levels in all: the root, "events", the event, and 509 here. */
+  for (guint i = 0; i < 509; i++)
+    g_string_append_c (document, '[');
+  for (guint i = 0; i < 509; i++)
+    g_string_append_c (document, ']');
+  g_string_append (document, "}]}");
+
+  timeline = chronicle_timeline_load_from_data (document->str, -1, NULL, &error);
+  g_assert_no_error (error);
+  data = chronicle_timeline_to_data (timeline, NULL);
+  again = chronicle_timeline_load_from_data (data, -1, NULL, &error);
+  g_assert_no_error (error);
+  data_again = chronicle_timeline_to_data (again, NULL);
+  g_assert_cmpstr (data, ==, data_again);
+  g_assert_nonnull (strstr (data, "\"deep\" : [[[["));
+}
+
 /* A kept spelling is written only while it means what the model holds. */
 static void
 test_kept_date_after_edit (void)
@@ -574,9 +616,11 @@ main (int   argc,
   g_test_add_func ("/writer/round-trip/all-files", test_round_trip_all_files);
   g_test_add_func ("/writer/kept/spelling", test_kept_spelling);
   g_test_add_func ("/writer/kept/date-after-edit", test_kept_date_after_edit);
+  g_test_add_func ("/writer/kept/deep", test_kept_deep);
   g_test_add_func ("/writer/kept/canonical-date-text", test_canonical_date_text);
   g_test_add_func ("/writer/precision-text", test_precision_text);
   g_test_add_func ("/writer/built-timeline", test_built_timeline);
+  g_test_add_func ("/writer/untitled-loads", test_untitled_loads);
   g_test_add_func ("/writer/save", test_save);
   g_test_add_func ("/writer/save-missing-directory", test_save_missing_directory);
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "chronicle-document.h"
+#include "chronicle-file-saver-private.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,37 @@ void chronicle_document_mark_unsaved (ChronicleDocument *self);
  * recovered file): the filter applies, the history starts empty. */
 void chronicle_document_set_timeline (ChronicleDocument *self,
                                       ChronicleTimeline *timeline);
+
+/* --- Saving, changes on disk, recovery (chronicle-document-save.c) --- */
+
+typedef struct _ChronicleDocumentSaving ChronicleDocumentSaving;
+
+ChronicleDocumentSaving *chronicle_document_saving_new      (void);
+void                     chronicle_document_saving_free     (ChronicleDocumentSaving *saving);
+/* Closing: stops the recovery timer and removes the recovery files. */
+void                     chronicle_document_saving_dispose  (ChronicleDocument       *self,
+                                                             ChronicleDocumentSaving *saving);
+/* After every change of the history (edit, undo, redo, load, save). */
+void                     chronicle_document_saving_edited   (ChronicleDocument       *self,
+                                                             ChronicleDocumentSaving *saving);
+/* The file changed on disk and the changes paused: TRUE when the
+ * document must not reload (its own save, or unsaved edits). */
+gboolean                 chronicle_document_saving_file_changed (ChronicleDocument       *self,
+                                                                 ChronicleDocumentSaving *saving);
+
+/* chronicle-document.c's side, for chronicle-document-save.c. */
+ChronicleDocumentSaving *chronicle_document_get_saving      (ChronicleDocument       *self);
+void                     chronicle_document_adopt_file      (ChronicleDocument       *self,
+                                                             GFile                   *file);
+void                     chronicle_document_notify_changed_on_disk (ChronicleDocument *self);
+
+/* For tests: wraps the stream a save writes into (see
+ * chronicle-file-saver-private.h), and the pause after the last edit
+ * before the recovery file is written, in milliseconds. */
+void                     chronicle_document_set_save_wrap   (ChronicleDocument       *self,
+                                                             ChronicleStreamWrapFunc  wrap,
+                                                             gpointer                 wrap_data);
+void                     chronicle_document_set_recovery_delay (ChronicleDocument    *self,
+                                                                guint                 delay_ms);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _ChronicleDocument
   guint              load_generation;
   guint              reload_source;
   gboolean           loading;
+  gboolean           partial;         /* timeline is a load's preview (issue #12) */
 
   /* Editing: the history, and what the properties last announced, so
    * that each notifies only on a change. */
@@ -58,6 +59,10 @@ struct _ChronicleDocument
   gboolean           can_redo;
   gboolean           modified;
   gboolean           is_new;
+
+  /* Saving, changes on disk while edited, recovery files:
+   * chronicle-document-save.c. */
+  ChronicleDocumentSaving *saving;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleDocument, chronicle_document, G_TYPE_OBJECT)
@@ -81,6 +86,7 @@ enum {
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
   PROP_NEW,
+  PROP_CHANGED_ON_DISK,
   N_PROPS
 };
 
@@ -301,10 +307,14 @@ on_load_ready_cb (GObject      *source_object,
     }
 
   g_clear_object (&self->load_cancellable);
-  first = self->timeline == NULL;
+  first = self->timeline == NULL || self->partial;
+  self->partial = FALSE;
 
   if (timeline == NULL)
     {
+      /* The preview was a file that then failed: nothing is loaded. */
+      if (self->timeline != NULL && first)
+        show_timeline (self, NULL);
       g_debug ("Could not load %s: %s", g_file_peek_path (self->file), error->message);
       g_strfreev (warnings);
       self->last_error_summary = chronicle_load_error_get_summary (error);
@@ -341,6 +351,24 @@ on_load_progress_cb (ChronicleLoadPhase phase,
   set_progress (self, fraction);
 }
 
+/* A first load that takes a while shows what it has (a sorted prefix of
+ * the file's events) while the rest comes: the document holds it as its
+ * timeline, still loading, until the whole replaces it (or the load
+ * fails, and the document has nothing). Reloads keep what they show. */
+static void
+on_load_preview_cb (ChronicleTimeline *partial,
+                    gpointer           user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(ChronicleDocument) self = g_weak_ref_get (&data->document);
+
+  if (self == NULL || data->generation != self->load_generation || !self->loading || self->timeline != NULL)
+    return;
+
+  self->partial = TRUE;
+  show_timeline (self, partial);
+}
+
 static void
 start_load (ChronicleDocument *self)
 {
@@ -359,10 +387,10 @@ start_load (ChronicleDocument *self)
 
   set_progress (self, 0.0);
   set_loading (self, TRUE);
-  chronicle_timeline_load_async_with_progress (self->file, self->load_cancellable,
-                                               on_load_progress_cb, progress_data,
-                                               (GDestroyNotify) load_data_free,
-                                               on_load_ready_cb, data);
+  chronicle_timeline_load_async_with_preview (self->file, self->load_cancellable,
+                                              on_load_progress_cb, on_load_preview_cb, progress_data,
+                                              (GDestroyNotify) load_data_free,
+                                              on_load_ready_cb, data);
 }
 
 static gboolean
@@ -371,6 +399,10 @@ on_reload_timeout_cb (gpointer user_data)
   ChronicleDocument *self = user_data;
 
   self->reload_source = 0;
+  /* Our own save, or edits that a reload would drop: the saving side
+   * decides (it raises "changed-on-disk" instead). */
+  if (chronicle_document_saving_file_changed (self, self->saving))
+    return G_SOURCE_REMOVE;
   g_debug ("Reloading %s", g_file_peek_path (self->file));
   start_load (self);
 
@@ -444,6 +476,9 @@ chronicle_document_dispose (GObject *object)
 {
   ChronicleDocument *self = CHRONICLE_DOCUMENT (object);
 
+  /* Closing drops the recovery files: the edits were saved or discarded. */
+  chronicle_document_saving_dispose (self, self->saving);
+
   /* Makes a load still running stale before it is cancelled. */
   self->load_generation++;
   g_cancellable_cancel (self->load_cancellable);
@@ -474,6 +509,7 @@ chronicle_document_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->undo_label, g_free);
   g_clear_pointer (&self->redo_label, g_free);
+  g_clear_pointer (&self->saving, chronicle_document_saving_free);
 
   G_OBJECT_CLASS (chronicle_document_parent_class)->finalize (object);
 }
@@ -556,6 +592,10 @@ chronicle_document_get_property (GObject    *object,
       g_value_set_boolean (value, chronicle_document_get_new (self));
       break;
 
+    case PROP_CHANGED_ON_DISK:
+      g_value_set_boolean (value, chronicle_document_get_changed_on_disk (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -627,6 +667,8 @@ chronicle_document_class_init (ChronicleDocumentClass *klass)
     g_param_spec_string ("redo-label", NULL, NULL, NULL, readable);
   properties[PROP_NEW] =
     g_param_spec_boolean ("new", NULL, NULL, FALSE, readable);
+  properties[PROP_CHANGED_ON_DISK] =
+    g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE, readable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -680,6 +722,7 @@ chronicle_document_init (ChronicleDocument *self)
                            G_CONNECT_SWAPPED);
   self->hidden_categories = g_new0 (char *, 1);
   self->history = chronicle_history_new ();
+  self->saving = chronicle_document_saving_new ();
 }
 
 /**
@@ -839,6 +882,14 @@ chronicle_document_get_loading (ChronicleDocument *self)
   return self->loading;
 }
 
+gboolean
+chronicle_document_get_partial (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), FALSE);
+
+  return self->partial;
+}
+
 double
 chronicle_document_get_progress (ChronicleDocument *self)
 {
@@ -913,6 +964,9 @@ update_edit_state (ChronicleDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
   set_boolean (self, &self->modified, chronicle_history_get_modified (self->history), PROP_MODIFIED);
   g_object_thaw_notify (G_OBJECT (self));
+
+  /* After every edit, undo, redo, load and save: recovery follows. */
+  chronicle_document_saving_edited (self, self->saving);
 }
 
 /* After the whole timeline changed: the selection follows by id,
@@ -1041,7 +1095,8 @@ static gboolean
 check_timeline (ChronicleDocument  *self,
                 GError            **error)
 {
-  if (self->timeline != NULL)
+  /* Not a preview either (issue #12): the whole replaces it. */
+  if (self->timeline != NULL && !self->partial)
     return TRUE;
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("The timeline is not loaded yet"));
@@ -1652,4 +1707,40 @@ chronicle_document_set_timeline (ChronicleDocument *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
 
   show_timeline (self, timeline);
+}
+
+/* --- For chronicle-document-save.c --------------------------------- */
+
+ChronicleDocumentSaving *
+chronicle_document_get_saving (ChronicleDocument *self)
+{
+  return self->saving;
+}
+
+/* Makes @file the document's file without loading it (a save to another
+ * place, a recovered document), watching it from now; NULL makes the
+ * document "new" (never saved). */
+void
+chronicle_document_adopt_file (ChronicleDocument *self,
+                               GFile             *file)
+{
+  if (file == NULL)
+    {
+      set_boolean (self, &self->is_new, TRUE, PROP_NEW);
+      return;
+    }
+
+  if (self->file != NULL && g_file_equal (self->file, file))
+    return;
+
+  g_set_object (&self->file, file);
+  watch_file (self);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+chronicle_document_notify_changed_on_disk (ChronicleDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED_ON_DISK]);
 }

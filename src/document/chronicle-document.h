@@ -61,6 +61,9 @@ gboolean            chronicle_document_select_id              (ChronicleDocument
 /* The timeline's title, else the file's name, made safe for display. */
 const char         *chronicle_document_get_title              (ChronicleDocument *self);
 gboolean            chronicle_document_get_loading            (ChronicleDocument *self);
+/* Whether the timeline held is a first load's preview, the events loaded
+ * so far, while the rest of a large file loads (issue #12). */
+gboolean            chronicle_document_get_partial            (ChronicleDocument *self);
 /* Of the load running, 0..1. */
 double              chronicle_document_get_progress           (ChronicleDocument *self);
 /* The loader's message of the last failed load, NULL after a good one,
@@ -195,5 +198,17 @@ gboolean            chronicle_document_get_save_overwrites_changes (ChronicleDoc
  * close. At start, chronicle_document_list_recovered() finds what a crash
  * left, and chronicle_document_new_recovered() opens one as a modified
  * document of its original file. */
+
+/* The recovery files a crash left, newest first: at most 16, each with
+ * its key file (element-type GFile, transfer full). */
+GPtrArray          *chronicle_document_list_recovered         (void);
+/* Opens @recovery (from the list) as a document of the file it belongs
+ * to, "modified" (and "new" when it was never saved); its recovery files
+ * are then the document's, removed when it is saved or closed. Reads the
+ * timeline now; NULL with @error when it cannot. */
+ChronicleDocument  *chronicle_document_new_recovered          (GFile              *recovery,
+                                                               GError            **error);
+/* Removes @recovery and its key file: the user declined the offer. */
+void                chronicle_document_discard_recovered      (GFile              *recovery);
 
 G_END_DECLS

@@ -314,6 +314,7 @@ typedef struct
   gint                       ref_count;
   GMainContext              *context;
   ChronicleLoadProgressFunc  func;
+  ChronicleLoadPreviewFunc   preview;  /* nullable */
   gpointer                   data;
   GDestroyNotify             destroy;
   /* loading thread only */
@@ -414,6 +415,44 @@ post_progress (gpointer            data,
 
 typedef struct
 {
+  Progress          *progress;
+  ChronicleTimeline *partial;
+} PreviewUpdate;
+
+static gboolean
+deliver_preview (gpointer data)
+{
+  PreviewUpdate *update = data;
+
+  update->progress->preview (update->partial, update->progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+preview_update_free (gpointer data)
+{
+  PreviewUpdate *update = data;
+
+  g_clear_object (&update->partial);
+  progress_unref (update->progress);
+  g_free (update);
+}
+
+/* In the loading thread: hands @partial (taken) to the main context. */
+static void
+post_preview (gpointer           data,
+              ChronicleTimeline *partial)
+{
+  Progress *progress = data;
+  PreviewUpdate *update = g_new (PreviewUpdate, 1);
+
+  update->progress = progress_ref (progress);
+  update->partial = partial;
+  post_to_context (progress->context, deliver_preview, update, preview_update_free);
+}
+
+typedef struct
+{
   GFile    *file;
   Progress *progress;  /* nullable */
 } LoadJob;
@@ -435,10 +474,12 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   LoadJob *job = task_data;
-  ChronicleLoadReporter reporter = { post_progress, job->progress };
+  ChronicleLoadReporter reporter = { post_progress, job->progress, NULL };
   g_autoptr(GError) error = NULL;
   LoadResult *result = g_new0 (LoadResult, 1);
 
+  if (job->progress != NULL && job->progress->preview != NULL)
+    reporter.preview = post_preview;
   result->timeline = load_from_file (job->file, job->progress != NULL ? &reporter : NULL,
                                      cancellable, &result->warnings, &error);
 
@@ -499,6 +540,31 @@ chronicle_timeline_load_async_with_progress (GFile                     *file,
                                              GAsyncReadyCallback        callback,
                                              gpointer                   user_data)
 {
+  chronicle_timeline_load_async_with_preview (file, cancellable, progress, NULL, progress_data,
+                                              progress_data_destroy, callback, user_data);
+}
+
+/**
+ * chronicle_timeline_load_async_with_preview:
+ * @progress: (nullable): as for chronicle_timeline_load_async_with_progress()
+ * @preview: (nullable): called once, in the thread-default main context,
+ *   when a large file has been loading for a while, with a timeline of
+ *   the events loaded so far, so a window can draw them while the rest
+ *   comes (issue #12); needs @progress. A load that then fails calls
+ *   @callback with its error as usual.
+ *
+ * Like chronicle_timeline_load_async_with_progress(), with a preview.
+ */
+void
+chronicle_timeline_load_async_with_preview (GFile                     *file,
+                                            GCancellable              *cancellable,
+                                            ChronicleLoadProgressFunc  progress,
+                                            ChronicleLoadPreviewFunc   preview,
+                                            gpointer                   progress_data,
+                                            GDestroyNotify             progress_data_destroy,
+                                            GAsyncReadyCallback        callback,
+                                            gpointer                   user_data)
+{
   g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
@@ -513,6 +579,7 @@ chronicle_timeline_load_async_with_progress (GFile                     *file,
       job->progress->ref_count = 1;
       job->progress->context = g_main_context_ref_thread_default ();
       job->progress->func = progress;
+      job->progress->preview = preview;
       job->progress->data = progress_data;
       job->progress->destroy = progress_data_destroy;
       job->progress->last_phase = CHRONICLE_LOAD_PHASE_READING;

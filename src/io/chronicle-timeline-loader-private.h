@@ -10,12 +10,19 @@
 
 G_BEGIN_DECLS
 
-/* Progress of one load, in the loading thread. */
+/* Progress of one load, in the loading thread; @preview (nullable) takes
+ * a timeline of the events loaded so far (see chronicle_load_set_preview_after()). */
 typedef struct
 {
   void     (*func) (gpointer data, ChronicleLoadPhase phase, double fraction);
   gpointer   data;
+  void     (*preview) (gpointer data, ChronicleTimeline *partial);
 } ChronicleLoadReporter;
+
+/* How long a streamed load runs (from the start of the parse) before it
+ * hands a preview of what it has to a reporter that takes one: 300 ms;
+ * G_MAXUINT for never. For tests. */
+void               chronicle_load_set_preview_after                (guint                         ms);
 
 /* Reports @fraction of @phase as a share of the whole load; @reporter may
  * be NULL. */

@@ -1190,7 +1190,56 @@ typedef struct
   guint                        n_members_before; /* top-level members before "events" */
   gboolean                     give_up;         /* parse again the plain way */
   GError                      *error;           /* the first event refused */
+  const ChronicleLoadReporter *reporter;        /* nullable */
+  gint64                       started;         /* monotonic µs, when the parse began */
+  double                       parsed;          /* share of the text parsed */
+  gboolean                     previewed;
 } Stream;
+
+/* A preview costs about what appending its events cost (a copy, a sort):
+ * worth it only for a file that will take a while yet. */
+#define PREVIEW_BEFORE_PARSED 0.6
+static guint preview_after_ms = 300;
+
+void
+chronicle_load_set_preview_after (guint ms)
+{
+  g_atomic_int_set (&preview_after_ms, ms);
+}
+
+/* Hands the reporter a timeline of what has been loaded, once, when the
+ * load has run for a while and a good part of the file remains: the
+ * window draws the first events of a million before the last is in. */
+static void
+stream_maybe_preview (Stream            *stream,
+                      ChronicleJsonNode *root_so_far)
+{
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *partial;
+  guint after = (guint) g_atomic_int_get (&preview_after_ms);
+  const char *title = NULL;
+
+  if (stream->previewed || stream->reporter == NULL || stream->reporter->preview == NULL ||
+      after == G_MAXUINT || stream->parsed >= PREVIEW_BEFORE_PARSED ||
+      g_get_monotonic_time () - stream->started < (gint64) after * 1000)
+    return;
+
+  stream->previewed = TRUE;
+  partial = chronicle_timeline_copy_appended (stream->timeline);
+  if (read_text (root_so_far, "title", NULL, &title, &error))
+    chronicle_timeline_set_title (partial, title);
+  stream->reporter->preview (stream->reporter->data, partial);
+}
+
+static void
+report_stream_parsing (gpointer data,
+                       double   fraction)
+{
+  Stream *stream = data;
+
+  stream->parsed = fraction;
+  chronicle_load_report (stream->reporter, CHRONICLE_LOAD_PHASE_PARSING, fraction);
+}
 
 static void
 stream_clear (Stream *stream)
@@ -1241,7 +1290,8 @@ stream_event_cb (gpointer           data,
   if (index % 2048 == 2047 && g_cancellable_set_error_if_cancelled (stream->cancellable, &stream->error))
     return;
 
-  load_event (stream->loader, stream->timeline, element, index, &stream->error);
+  if (load_event (stream->loader, stream->timeline, element, index, &stream->error) && index % 4096 == 4095)
+    stream_maybe_preview (stream, root_so_far);
 }
 
 /* Whether the bet held: the streamed array is the "events" member that
@@ -1384,8 +1434,10 @@ load_from_data (const char                   *data,
   g_autoptr(ChronicleTimeline) timeline = NULL;
   ChronicleJsonDocument document = { 0, };
   Loader loader = { 0 };
-  Stream stream = { &loader, NULL, cancellable, 0, 0, FALSE, NULL };
+  Stream stream = { &loader, NULL, cancellable, 0, 0, FALSE, NULL, reporter, g_get_monotonic_time (), 0.0, FALSE };
   gboolean parsed;
+  void (*report) (gpointer, double) = reporter != NULL ? report_parsing : NULL;
+  gpointer report_data = (gpointer) reporter;
 
   *retry = FALSE;
   loader_init (&loader, warnings);
@@ -1394,15 +1446,17 @@ load_from_data (const char                   *data,
       stream.timeline = chronicle_timeline_new (NULL);
       document.stream_func = stream_event_cb;
       document.stream_data = &stream;
+      if (reporter != NULL)
+        {
+          report = report_stream_parsing;
+          report_data = &stream;
+        }
     }
 
   if (owned != NULL)
-    parsed = chronicle_json_document_parse_in_place (&document, owned, length,
-                                                     reporter != NULL ? report_parsing : NULL, (gpointer) reporter,
-                                                     error);
+    parsed = chronicle_json_document_parse_in_place (&document, owned, length, report, report_data, error);
   else
-    parsed = chronicle_json_document_parse (&document, data, length,
-                                            reporter != NULL ? report_parsing : NULL, (gpointer) reporter, error);
+    parsed = chronicle_json_document_parse (&document, data, length, report, report_data, error);
 
   if (parsed && stream.n_arrays > 0 && !stream_held (&stream, chronicle_json_document_get_root (&document)))
     *retry = TRUE;

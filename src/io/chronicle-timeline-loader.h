@@ -60,6 +60,11 @@ typedef void (*ChronicleLoadProgressFunc) (ChronicleLoadPhase  phase,
                                            double              fraction,
                                            gpointer            user_data);
 
+/* @partial: (transfer none): the events loaded so far, sorted: a prefix,
+ * in file order, of the whole timeline the load ends with, when it ends well */
+typedef void (*ChronicleLoadPreviewFunc) (ChronicleTimeline  *partial,
+                                          gpointer            user_data);
+
 GQuark             chronicle_load_error_quark          (void);
 const char        *chronicle_load_error_get_summary    (const GError        *error);
 
@@ -84,6 +89,14 @@ void               chronicle_timeline_load_async_with_progress (GFile           
                                                                 GDestroyNotify             progress_data_destroy,
                                                                 GAsyncReadyCallback        callback,
                                                                 gpointer                   user_data);
+void               chronicle_timeline_load_async_with_preview (GFile                     *file,
+                                                               GCancellable              *cancellable,
+                                                               ChronicleLoadProgressFunc  progress,
+                                                               ChronicleLoadPreviewFunc   preview,
+                                                               gpointer                   progress_data,
+                                                               GDestroyNotify             progress_data_destroy,
+                                                               GAsyncReadyCallback        callback,
+                                                               gpointer                   user_data);
 ChronicleTimeline *chronicle_timeline_load_finish      (GAsyncResult        *result,
                                                         GStrv               *warnings,
                                                         GError             **error);

@@ -12,10 +12,13 @@
 #include "chronicle-timeline-writer-private.h"
 
 #include <stdlib.h>
+
+#include <glib/gi18n.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "chronicle-json-dom-private.h"
+#include "chronicle-text-private.h"
 #include "chronicle-timeline-private.h"
 
 /*
@@ -74,9 +77,10 @@ typedef struct
 static void
 writer_indent (Writer *writer)
 {
-  g_string_append_c (writer->out, '\n');
-  for (guint i = 0; i < writer->depth; i++)
-    g_string_append (writer->out, "  ");
+  static const char spaces[] = "\n                                ";
+
+  g_assert (2 * writer->depth + 1 < sizeof spaces);
+  g_string_append_len (writer->out, spaces, 1 + 2 * writer->depth);
 }
 
 /* Before a value in an object or array: the comma and the line break. */
@@ -118,13 +122,42 @@ writer_name (Writer     *writer,
   g_string_append (writer->out, " : ");
 }
 
+/* How deep @json (compact) nests its arrays and objects. */
+static guint
+get_json_depth (const char *json)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, max_depth = 0;
+
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (in_string && *p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '"')
+        in_string = !in_string;
+      else if (!in_string && (*p == '{' || *p == '['))
+        max_depth = MAX (max_depth, ++depth);
+      else if (!in_string && (*p == '}' || *p == ']'))
+        depth--;
+    }
+
+  return max_depth;
+}
+
 /* @json (compact, from chronicle_json_node_append()) laid out like the
- * rest of the file. */
+ * rest of the file; as it is when it nests too deep for the layout (a
+ * file may nest 512 levels). */
 static void
 write_json_text (Writer     *writer,
                  const char *json)
 {
   gboolean in_string = FALSE;
+
+  if (writer->depth + get_json_depth (json) + 1 >= MAX_DEPTH)
+    {
+      g_string_append (writer->out, json);
+      return;
+    }
 
   for (const char *p = json; *p != '\0'; p++)
     {
@@ -319,13 +352,71 @@ array_member (const char *name,
   return (Member) { name, n_items > 0 ? VALUE_ARRAY : VALUE_NONE, NULL, NULL, n_items, write, data };
 }
 
+#define DATE_TEXT_SIZE 32
+
+static char *
+put_digits (char *at,
+            int   value,
+            int   n_digits)
+{
+  for (int i = n_digits - 1; i >= 0; i--, value /= 10)
+    at[i] = (char) ('0' + value % 10);
+  return at + n_digits;
+}
+
+/* chronicle_date_to_iso() into @buffer, without printf: a million events
+ * have a million dates (the writer's round-trip tests compare the two). */
+static const char *
+format_date (const ChronicleDate *date,
+             char                 buffer[DATE_TEXT_SIZE])
+{
+  char *at = put_digits (buffer, date->year, 4);
+
+  if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
+    {
+      *at++ = '-';
+      at = put_digits (at, date->month, 2);
+    }
+  if (date->precision >= CHRONICLE_DATE_PRECISION_DAY)
+    {
+      *at++ = '-';
+      at = put_digits (at, date->day, 2);
+    }
+  if (date->precision >= CHRONICLE_DATE_PRECISION_MINUTE)
+    {
+      *at++ = 'T';
+      at = put_digits (at, date->hour, 2);
+      *at++ = ':';
+      at = put_digits (at, date->minute, 2);
+      if (date->precision >= CHRONICLE_DATE_PRECISION_SECOND)
+        {
+          *at++ = ':';
+          at = put_digits (at, date->second, 2);
+        }
+      if (date->has_offset && date->utc_offset == 0)
+        *at++ = 'Z';
+      else if (date->has_offset)
+        {
+          int offset = ABS (date->utc_offset);
+
+          *at++ = date->utc_offset < 0 ? '-' : '+';
+          at = put_digits (at, offset / 3600, 2);
+          *at++ = ':';
+          at = put_digits (at, (offset / 60) % 60, 2);
+        }
+    }
+  *at = '\0';
+
+  return buffer;
+}
+
 /* The text to write for @date: as the file had it while it still reads
- * the same. Returns NULL for no date; *@owned takes what was made. */
+ * the same, else formatted into @buffer. NULL for no date. */
 static const char *
 date_text (ChronicleKept        *kept,
            const char           *member,
            const ChronicleDate  *date,
-           char                **owned)
+           char                  buffer[DATE_TEXT_SIZE])
 {
   const char *text;
 
@@ -333,11 +424,7 @@ date_text (ChronicleKept        *kept,
     return NULL;
 
   text = chronicle_kept_get_date_text (kept, member, date);
-  if (text != NULL)
-    return text;
-
-  *owned = chronicle_date_to_iso (date);
-  return *owned;
+  return text != NULL ? text : format_date (date, buffer);
 }
 
 static void
@@ -347,13 +434,13 @@ write_source (Writer   *writer,
 {
   g_autoptr(ChronicleSource) source = g_list_model_get_item (data, GPOINTER_TO_UINT (item));
   ChronicleKept *kept = chronicle_kept_get (source);
-  g_autofree char *published = NULL;
+  char published[DATE_TEXT_SIZE];
   Member members[] = {
     string_member ("id", chronicle_source_get_id (source)),
     string_member ("publisher", chronicle_source_get_publisher (source)),
     string_member ("title", chronicle_source_get_title (source)),
     string_member ("url", chronicle_source_get_url (source)),
-    string_member ("published", date_text (kept, "published", chronicle_source_get_published (source), &published)),
+    string_member ("published", date_text (kept, "published", chronicle_source_get_published (source), published)),
   };
 
   write_object (writer, members, G_N_ELEMENTS (members), kept);
@@ -381,14 +468,14 @@ write_era (Writer   *writer,
 {
   g_autoptr(ChronicleEra) era = g_list_model_get_item (data, GPOINTER_TO_UINT (item));
   ChronicleKept *kept = chronicle_kept_get (era);
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  char start[DATE_TEXT_SIZE];
+  char end[DATE_TEXT_SIZE];
   Member members[] = {
     string_member ("id", chronicle_era_get_id (era)),
     string_member ("label", chronicle_era_get_label (era)),
-    string_member ("start", date_text (kept, "start", chronicle_era_get_start (era), &start)),
+    string_member ("start", date_text (kept, "start", chronicle_era_get_start (era), start)),
     /* An ongoing era has no end: the member is left out. */
-    string_member ("end", date_text (kept, "end", chronicle_era_get_end (era), &end)),
+    string_member ("end", date_text (kept, "end", chronicle_era_get_end (era), end)),
   };
 
   write_object (writer, members, G_N_ELEMENTS (members), kept);
@@ -410,13 +497,13 @@ write_quote (Writer   *writer,
   ChronicleQuote *quote = chronicle_timeline_get_event_quote (events->timeline, events->position,
                                                               GPOINTER_TO_UINT (item));
   ChronicleKept *kept = chronicle_kept_get (quote);
-  g_autofree char *date = NULL;
+  char date[DATE_TEXT_SIZE];
   Member members[] = {
     string_member ("text", chronicle_quote_get_text (quote)),
     string_member ("speaker", chronicle_quote_get_speaker (quote)),
     string_member ("role", chronicle_quote_get_role (quote)),
     string_member ("source", chronicle_quote_get_source_id (quote)),
-    string_member ("date", date_text (kept, "date", chronicle_quote_get_date (quote), &date)),
+    string_member ("date", date_text (kept, "date", chronicle_quote_get_date (quote), date)),
   };
 
   write_object (writer, members, G_N_ELEMENTS (members), kept);
@@ -431,12 +518,12 @@ write_event (Writer   *writer,
   ChronicleTimeline *timeline = events->timeline;
   guint position = events->order[GPOINTER_TO_UINT (item)];
   ChronicleKept *kept = chronicle_timeline_get_event_kept (timeline, position);
-  g_autofree char *date_owned = NULL;
-  g_autofree char *end_owned = NULL;
+  char date_buffer[DATE_TEXT_SIZE];
+  char end_buffer[DATE_TEXT_SIZE];
   Member members[] = {
     string_member ("id", chronicle_timeline_get_event_id (timeline, position)),
-    string_member ("date", date_text (kept, "date", chronicle_timeline_get_event_date (timeline, position), &date_owned)),
-    string_member ("end", date_text (kept, "end", chronicle_timeline_get_event_end (timeline, position), &end_owned)),
+    string_member ("date", date_text (kept, "date", chronicle_timeline_get_event_date (timeline, position), date_buffer)),
+    string_member ("end", date_text (kept, "end", chronicle_timeline_get_event_end (timeline, position), end_buffer)),
     string_member ("title", chronicle_timeline_get_event_title (timeline, position)),
     string_member ("summary", chronicle_timeline_get_event_summary (timeline, position)),
     string_member ("category", chronicle_timeline_get_event_category_id (timeline, position)),
@@ -529,8 +616,9 @@ chronicle_timeline_to_data (ChronicleTimeline *timeline,
     Member members[] = {
       string_member ("format", FORMAT_NAME),
       { "version", VALUE_NUMBER, FORMAT_VERSION, NULL, 0, NULL, NULL },
-      /* A timeline always has a title in a file, even if empty. */
-      string_member ("title", title != NULL ? title : ""),
+      /* A file must have a title that is not blank (the loader refuses
+       * it): a new timeline nobody named is saved as the window shows it. */
+      string_member ("title", title != NULL && !chronicle_text_is_blank (title) ? title : _("Untitled Timeline")),
       string_member ("description", chronicle_timeline_get_description (timeline)),
       array_member ("sources", g_list_model_get_n_items (sources), write_source, sources),
       array_member ("categories", g_list_model_get_n_items (categories), write_category, categories),

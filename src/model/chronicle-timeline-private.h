@@ -43,6 +43,7 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               const char                *id,
                                               guint                     *hash,
                                               guint                     *sequence);
+ChronicleTimeline *chronicle_timeline_copy_appended (ChronicleTimeline *self);
 
 /* The event at @position as the writer needs it beyond the public
  * accessors: what its file had beyond the model (NULL for nothing), and

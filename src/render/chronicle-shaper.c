@@ -52,11 +52,28 @@ typedef struct
   PangoRectangle    logical;
 } Word;
 
+/* Digits glyph by glyph (issue #12): a million "item 734027" titles
+ * make every number a word never seen, 19 000 instructions of
+ * pango_shape() each. When the font shapes every digit alone, every pair
+ * of digits and the ten in a row to the same glyphs and advances (no
+ * kerning, ligature or contextual form among them), a run of digits is
+ * those glyphs side by side, and is built, not shaped nor kept. */
+typedef enum
+{
+  DIGITS_UNTRIED,
+  DIGITS_BY_GLYPH,
+  DIGITS_SHAPED,
+} DigitsWay;
+
 typedef struct
 {
   gboolean   tried;
   PangoItem *item;    /* the sample's only item; NULL when not one LTR item */
   GHashTable *words;  /* char * -> Word */
+  DigitsWay  digits_way;
+  PangoGlyphInfo digits[10];
+  int        digits_y;       /* logical extents, the same for every glyph of the font */
+  int        digits_height;
 } Script;
 
 struct _ChronicleShaper
@@ -292,6 +309,108 @@ get_text_script (const char *text,
   return script;
 }
 
+/* Whether @glyphs are the digits of @text one by one, as shaped alone. */
+static gboolean
+are_single_digits (const Script           *script,
+                   const PangoGlyphString *glyphs,
+                   const char             *text,
+                   int                     length)
+{
+  if (glyphs->num_glyphs != length)
+    return FALSE;
+
+  for (int i = 0; i < length; i++)
+    {
+      const PangoGlyphInfo *a = &glyphs->glyphs[i], *b = &script->digits[text[i] - '0'];
+
+      if (a->glyph != b->glyph || a->geometry.width != b->geometry.width ||
+          a->geometry.x_offset != 0 || a->geometry.y_offset != 0 || glyphs->log_clusters[i] != i)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Tries the font's digits once per script: alone, in pairs, in a row. */
+static gboolean
+can_build_digits (ChronicleShaper *self,
+                  Script          *script)
+{
+  static const char all[] = "0123456789";
+  PangoGlyphString *glyphs;
+  gboolean ok = TRUE;
+
+  if (script->digits_way != DIGITS_UNTRIED)
+    return script->digits_way == DIGITS_BY_GLYPH;
+
+  script->digits_way = DIGITS_SHAPED;
+  glyphs = pango_glyph_string_new ();
+
+  for (int d = 0; d < 10 && ok; d++)
+    {
+      pango_shape_with_flags (all + d, 1, all + d, 1, &script->item->analysis, glyphs, self->flags);
+      ok = glyphs->num_glyphs == 1 && !(glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+           glyphs->glyphs[0].geometry.x_offset == 0 && glyphs->glyphs[0].geometry.y_offset == 0;
+      if (ok)
+        script->digits[d] = glyphs->glyphs[0];
+    }
+
+  for (int d = 0; d < 100 && ok; d++)
+    {
+      char pair[2] = { (char) ('0' + d / 10), (char) ('0' + d % 10) };
+
+      pango_shape_with_flags (pair, 2, pair, 2, &script->item->analysis, glyphs, self->flags);
+      ok = are_single_digits (script, glyphs, pair, 2);
+    }
+
+  if (ok)
+    {
+      PangoRectangle logical;
+
+      pango_shape_with_flags (all, 10, all, 10, &script->item->analysis, glyphs, self->flags);
+      ok = are_single_digits (script, glyphs, all, 10);
+      pango_glyph_string_extents (glyphs, script->item->analysis.font, NULL, &logical);
+      script->digits_y = logical.y;
+      script->digits_height = logical.height;
+    }
+
+  pango_glyph_string_free (glyphs);
+  if (ok)
+    script->digits_way = DIGITS_BY_GLYPH;
+  return ok;
+}
+
+/* A run of ASCII digits as the font's digit glyphs side by side, when the
+ * font allows (see above); NULL otherwise. Free with word_free(). */
+static Word *
+build_digits (ChronicleShaper *self,
+              Script          *script,
+              const char      *text,
+              int              length)
+{
+  Word *word;
+
+  for (int i = 0; i < length; i++)
+    if (text[i] < '0' || text[i] > '9')
+      return NULL;
+  if (!can_build_digits (self, script))
+    return NULL;
+
+  word = g_new0 (Word, 1);
+  word->glyphs = pango_glyph_string_new ();
+  pango_glyph_string_set_size (word->glyphs, length);
+  for (int i = 0; i < length; i++)
+    {
+      word->glyphs->glyphs[i] = script->digits[text[i] - '0'];
+      word->glyphs->log_clusters[i] = i;
+      word->logical.width += script->digits[text[i] - '0'].geometry.width;
+    }
+  word->logical.y = script->digits_y;
+  word->logical.height = script->digits_height;
+
+  return word;
+}
+
 static const Word *
 get_word (ChronicleShaper *self,
           Script          *script,
@@ -355,6 +474,7 @@ chronicle_shaper_shape_words (ChronicleShaper   *self,
   g_autofree int *heap_offsets = NULL;
   const Word **words = stack_words;
   int *offsets = stack_offsets;
+  g_autoptr(GPtrArray) built = NULL;  /* of Word: digit runs, not kept */
   guint n_words = 0, max_words = G_N_ELEMENTS (stack_words);
   PangoGlyphString *out;
   Script *script;
@@ -388,7 +508,15 @@ chronicle_shaper_shape_words (ChronicleShaper   *self,
       while (*end != '\0' && (*end == ' ') == space)
         end++;
 
-      word = get_word (self, script, start, (int) (end - start));
+      word = space ? NULL : build_digits (self, script, start, (int) (end - start));
+      if (word != NULL)
+        {
+          if (built == NULL)
+            built = g_ptr_array_new_with_free_func (word_free);
+          g_ptr_array_add (built, (gpointer) word);
+        }
+      else
+        word = get_word (self, script, start, (int) (end - start));
       if (word->glyphs == NULL)
         return FALSE;
 

@@ -38,6 +38,7 @@ struct _ChronicleTimelinePage
   GtkStack              *stack;
   AdwStatusPage         *loading_page;
   GtkProgressBar        *loading_progress;
+  GtkProgressBar        *partial_progress;
   GtkRevealer           *banner_revealer;
   GtkLabel              *banner_title_label;
   GtkLabel              *banner_details_label;
@@ -208,12 +209,27 @@ on_document_filtered_timeline_cb (ChronicleTimelinePage *self)
     chronicle_timeline_view_show_range (view, start, end);
 }
 
-/* A good load (or reload): the chart replaces the loading page. */
+/* The events of a large file drawn while the rest loads: the bar over
+ * the chart says the load goes on. */
+static void
+update_partial_progress (ChronicleTimelinePage *self)
+{
+  gboolean partial = chronicle_document_get_partial (self->document) &&
+                     chronicle_document_get_loading (self->document);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->partial_progress), partial);
+  if (partial)
+    gtk_progress_bar_set_fraction (self->partial_progress, chronicle_document_get_progress (self->document));
+}
+
+/* A good load (or reload), or a large file's first events: the chart
+ * replaces the loading page. */
 static void
 on_document_timeline_cb (ChronicleTimelinePage *self)
 {
   if (chronicle_document_get_timeline (self->document) != NULL)
     gtk_stack_set_visible_child_name (self->stack, "timeline");
+  update_partial_progress (self);
   update_banner (self);
 }
 
@@ -238,6 +254,7 @@ on_document_loading_cb (ChronicleTimelinePage *self)
        * while a million events loaded. The bar moves with the load. */
       gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
     }
+  update_partial_progress (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -248,6 +265,8 @@ on_document_progress_cb (ChronicleTimelinePage *self)
   if (chronicle_document_get_timeline (self->document) == NULL)
     gtk_progress_bar_set_fraction (self->loading_progress,
                                    chronicle_document_get_progress (self->document));
+  else
+    update_partial_progress (self);
 }
 
 static void
@@ -579,6 +598,7 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
                                                RESOURCE_PATH "/ui/chronicle-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, partial_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_title_label);
