@@ -1757,6 +1757,21 @@ test_timeline_snapshot (void)
   after = snapshot_take (copy);
   assert_snapshots_equal (before, after);
   check_indexes (copy, rand);
+
+  /* What a file had beyond the model goes along (shared). */
+  {
+    g_autoptr(ChronicleTimeline) unknown = chronicle_test_load_data ("ok-unknown-members.json");
+    g_autoptr(ChronicleTimeline) unknown_copy = chronicle_timeline_snapshot (unknown);
+    guint n_kept = 0;
+
+    for (guint i = 0; i < chronicle_timeline_get_n_events (unknown); i++)
+      {
+        g_assert_true (chronicle_timeline_get_event_kept (unknown_copy, i) ==
+                       chronicle_timeline_get_event_kept (unknown, i));
+        n_kept += chronicle_timeline_get_event_kept (unknown, i) != NULL;
+      }
+    g_assert_cmpuint (n_kept, >, 0);
+  }
 }
 
 static void

@@ -1621,32 +1621,16 @@ chronicle_timeline_finish_appending (ChronicleTimeline *self)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->records->len);
 }
 
-
-/* Copies the items of @from into @to, sharing the objects. */
-static void
-copy_store (GListStore *to,
-            GListStore *from)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (from));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
-
-      g_list_store_append (to, item);
-    }
-}
-
 /**
  * chronicle_timeline_snapshot:
  *
  * Makes a timeline with what @self holds now, for a reader in another
  * thread (an export): the main thread may edit @self meanwhile, which
  * rewrites its records and drops their quotes. The copy has its own
- * store (strings copied into its own arena, one pass and one sort); it
- * shares the categories, sources, eras, quotes and kept members, which
- * an edit replaces and never changes in place, and whose references are
- * atomic.
+ * store (chronicle_timeline_copy_appended(): strings copied into its own
+ * arena, one pass and one sort); it shares the categories, sources, eras,
+ * quotes and kept members, which an edit replaces and never changes in
+ * place, and whose references are atomic.
  *
  * Returns: (transfer full): a timeline nobody else changes
  */
@@ -1658,56 +1642,8 @@ chronicle_timeline_snapshot (ChronicleTimeline *self)
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
   g_return_val_if_fail (!self->appending, NULL);
 
-  copy = chronicle_timeline_new (self->title);
-  chronicle_timeline_set_description (copy, self->description);
-  copy_store (copy->sources, self->sources);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copy->sources)); i++)
-    {
-      g_autoptr(ChronicleSource) source = g_list_model_get_item (G_LIST_MODEL (copy->sources), i);
-      const char *id = chronicle_source_get_id (source);
-
-      /* Borrowed, as chronicle_timeline_add_source() does: the store keeps it. */
-      if (!g_hash_table_contains (copy->sources_by_id, id))
-        g_hash_table_insert (copy->sources_by_id, (gpointer) id, source);
-    }
-  copy_store (copy->categories, self->categories);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copy->categories)); i++)
-    {
-      g_autoptr(ChronicleCategory) category = g_list_model_get_item (G_LIST_MODEL (copy->categories), i);
-      const char *id = chronicle_category_get_id (category);
-
-      if (!g_hash_table_contains (copy->categories_by_id, id))
-        g_hash_table_insert (copy->categories_by_id, (gpointer) id, GUINT_TO_POINTER (i + 1));
-    }
-  copy_store (copy->eras, self->eras);
-
-  for (guint i = 0; i < self->records->len; i++)
-    {
-      const Record *record = get_record (self, i);
-      const EventExtra *extra = record->extra;
-      ChronicleEventFields fields = { 0, };
-
-      fields.id = record->id;
-      fields.title = record->title;
-      fields.date = &record->date;
-      fields.end = record_get_end (record);
-      fields.category_id = chronicle_timeline_get_event_category_id (self, i);
-      fields.approximate = (record->category & CATEGORY_APPROXIMATE) != 0;
-      fields.sequence = record->sequence;
-      if (extra != NULL)
-        {
-          fields.summary = extra->summary;
-          fields.location = extra->location;
-          fields.actors = (const char * const *) extra->actors;
-          fields.source_ids = (const char * const *) extra->source_ids;
-          fields.quotes = extra->quotes;
-          fields.kept = extra->kept;
-        }
-      chronicle_timeline_append_fields (copy, &fields);
-    }
-  chronicle_timeline_finish_appending (copy);
+  copy = chronicle_timeline_copy_appended (self);
   copy->next_sequence = MAX (copy->next_sequence, self->next_sequence);
-
   return copy;
 }
 
@@ -2621,6 +2557,7 @@ chronicle_timeline_copy_appended (ChronicleTimeline *self)
           fields.actors = (const char * const *) extra->actors;
           fields.source_ids = (const char * const *) extra->source_ids;
           fields.quotes = extra->quotes;
+          fields.kept = extra->kept;
         }
       chronicle_timeline_append_fields (copy, &fields);
     }
