@@ -33,7 +33,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  ChronicleImportReport report;
   g_autoptr(GError) error = NULL;
   g_autofree char *document = NULL;
   g_autoptr(ChronicleTimeline) timeline = NULL;
@@ -43,11 +43,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* The sniffer must not crash either, whatever it answers. */
   (void) chronicle_import_is_csv ((const char *) data, size);
 
-  document = chronicle_import_csv ((const char *) data, size, notes, &error);
+  chronicle_import_report_init (&report);
+  document = chronicle_import_csv ((const char *) data, size, &report, &error);
   if ((document == NULL) == (error == NULL))
     abort ();
-  for (guint i = 0; i < notes->len; i++)
-    fuzz_check_line (g_ptr_array_index (notes, i));
+  for (guint i = 0; i < report.notes->len; i++)
+    fuzz_check_line (g_ptr_array_index (report.notes, i));
+  if (report.summary != NULL)
+    fuzz_check_line (report.summary);
+  chronicle_import_report_clear (&report);
   if (document == NULL)
     {
       fuzz_check_line (error->message);

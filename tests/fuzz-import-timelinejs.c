@@ -5,9 +5,11 @@
  */
 
 /*
- * A libFuzzer target for the TimelineJS 3 reader (issue #14): any JSON
- * that parses is given to chronicle_import_timelinejs() (the shape check
- * is only asked, not obeyed), which returns a document or an error, never
+ * A libFuzzer target for the TimelineJS 3 and 2 readers (issue #14): any
+ * JSON object that parses is given to chronicle_import_timelinejs2() when
+ * it has a "timeline" member of any type, else to
+ * chronicle_import_timelinejs() (the shape checks are only asked, not
+ * obeyed); each returns a document or an error, never
  * a crash; every note is one line of valid UTF-8 without control
  * characters; and the document it makes always loads. HTML in the texts
  * goes through libxml2 here too.
@@ -34,7 +36,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   ChronicleJsonDocument parsed = { 0, };
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  ChronicleImportReport report;
   g_autoptr(GError) error = NULL;
   g_autofree char *document = NULL;
   g_autoptr(ChronicleTimeline) timeline = NULL;
@@ -49,18 +51,27 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   root = chronicle_json_document_get_root (&parsed);
   (void) chronicle_import_is_timelinejs (root);
+  (void) chronicle_import_is_timelinejs2 (root);
   if (chronicle_json_node_get_node_type (root) != CHRONICLE_JSON_NODE_OBJECT)
     {
       chronicle_json_document_clear (&parsed);
       return 0;
     }
 
-  document = chronicle_import_timelinejs (root, notes, &error);
+  chronicle_import_report_init (&report);
+  /* One corpus for both: TimelineJS 2 keeps everything in "timeline". */
+  if (chronicle_json_object_get_member (root, "timeline") != NULL)
+    document = chronicle_import_timelinejs2 (root, &report, &error);
+  else
+    document = chronicle_import_timelinejs (root, &report, &error);
   chronicle_json_document_clear (&parsed);
   if ((document == NULL) == (error == NULL))
     abort ();
-  for (guint i = 0; i < notes->len; i++)
-    fuzz_check_line (g_ptr_array_index (notes, i));
+  for (guint i = 0; i < report.notes->len; i++)
+    fuzz_check_line (g_ptr_array_index (report.notes, i));
+  if (report.summary != NULL)
+    fuzz_check_line (report.summary);
+  chronicle_import_report_clear (&report);
   if (document == NULL)
     {
       fuzz_check_line (error->message);

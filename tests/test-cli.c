@@ -876,12 +876,48 @@ test_export_full_disk (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (mnt), ==, 0);
 }
 
+/* --columns names the columns of a spreadsheet Chronicle does not
+ * recognise (issue #14); a wrong spec or column is a clear refusal. */
+static void
+test_columns (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "csv-unmapped.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (out, "needs a column for the date"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", "--columns", "date=Quand,title=Quoi,actors=Qui,summary=Détails",
+                                  path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Converted from a spreadsheet: 2 of 2 rows"));
+  g_assert_nonnull (strstr (out, ": valid, 2 events"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", "--columns", "when=Quand", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--columns: \"when=Quand\" is not FIELD=Column"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", "--columns", "date=Wann", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (out, "--columns: the spreadsheet has no column \"wann\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_chronicle (&out, &err, "--columns", "date=Quand", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--columns goes with --export or --validate"));
+}
+
 static void
 test_validate (void)
 {
   g_autofree char *example = chronicle_test_example_path ();
   g_autofree char *warn = data_path ("warn-unknown-category.json");
   g_autofree char *bad = data_path ("bad-date-feb30.json");
+  g_autofree char *import = g_test_build_filename (G_TEST_DIST, "data", "import", "tsv-columns.tsv", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
@@ -889,12 +925,23 @@ test_validate (void)
   g_assert_cmpint (run_chronicle (&out, &err, "--validate", example, NULL), ==, 0);
   expected = g_strdup_printf ("%s: valid, 11 events\n", example);
   g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&expected, g_free);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_chronicle (&out, &err, "--validate", example, warn, NULL), ==, 1);
   g_assert_nonnull (strstr (out, ": warning: "));
   g_assert_nonnull (strstr (out, "unknown category"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An import converted without a loss is valid: what was converted is
+   * said, but is no warning. */
+  g_assert_cmpint (run_chronicle (&out, &err, "--validate", import, NULL), ==, 0);
+  expected = g_strdup_printf ("%s: Converted from a spreadsheet: 2 of 2 rows as events, 2 groups as categories, "
+                              "0 eras, 0 quotes, 0 sources\n%s: valid, 2 events\n", import, import);
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&expected, g_free);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -1168,6 +1215,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/cli/options/parse", test_options_parse);
   chronicle_test_add_with_dir ("/cli/export/full-disk", test_export_full_disk);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/columns", test_columns);
   chronicle_test_add_with_dir ("/cli/validate/hostile-name", test_validate_hostile_name);
   g_test_add_func ("/cli/validate-one-line", test_validate_one_line);
   g_test_add_func ("/cli/help", test_help);

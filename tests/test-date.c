@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "chronicle-date.h"
+#include "chronicle-date-private.h"
 
 /* Unix seconds of a wall-clock time at @utc_offset seconds east of UTC,
  * computed by GLib: an independent check of the date arithmetic. */
@@ -212,7 +213,10 @@ test_invalid (void)
       "2025-05-16T10:30+19:00 does not exist: UTC offset +19:00 is out of range (at most ±18:00)" },
     { "2025-05-16T10:30-03:75", CHRONICLE_DATE_ERROR_INVALID,
       "2025-05-16T10:30-03:75 does not exist: UTC offset -03:75 is out of range (at most ±18:00)" },
-    { "0000", CHRONICLE_DATE_ERROR_INVALID, NULL },
+    { "-100000000001", CHRONICLE_DATE_ERROR_INVALID,
+      "-100000000001 is not supported: years reach 100 billion before and after year 0" },
+    { "-13800000000-01", CHRONICLE_DATE_ERROR_INVALID,
+      "-13800000000-01 is not supported: a year a million or more from year 0 has no month or day" },
     /* What was read is quoted as one line of text (issue #10, item 12). */
     { "2025\n2025-05-16: valid", CHRONICLE_DATE_ERROR_SYNTAX,
       "\"2025\\n2025-05-16: valid\" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or "
@@ -226,7 +230,8 @@ test_invalid (void)
     "", "22", "20220", "2022-3", "2022-03-1", "2022/03/29", "2022-03-29 10:30",
     "2022-03-29T10", "2022-03-29T10:3", "2022-03-29T10:30:5", "2022-03-29Z",
     "2022-03-29T10:30+3", "2022-03-29T10:30+03:0", "2022-03-29T10:30Zx",
-    "2022-03-29T10:30:00.5", " 2022", "2022 ", "-2022", "+2022-03",
+    "2022-03-29T10:30:00.5", " 2022", "2022 ", "-202", "+22-03", "-12345678901234", "--2022",
+    "12022", "- 2022", "+-2022",
     "2022-03-29T10:30+03:00:00", "twenty-twenty", "2022-03-29T10:30GMT",
   };
 
@@ -284,8 +289,119 @@ test_init (void)
   g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_YEAR, 10000, 1, 1, 0, 0, 0, &error));
+  g_assert_false (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_YEAR, CHRONICLE_DATE_YEAR_MAX + 1,
+                                       1, 1, 0, 0, 0, &error));
   g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_MONTH, -CHRONICLE_DATE_DEEP_YEAR,
+                                       3, 1, 0, 0, 0, &error));
+  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_YEAR, -CHRONICLE_DATE_YEAR_MAX,
+                                      1, 1, 0, 0, 0, &error));
+  g_assert_no_error (error);
+}
+
+/* ISO 8601 expanded years, astronomical numbering (issue #14): read,
+ * written back as they were, placed on the axis, and named as people
+ * read them. The instants are checked against the Fliegel–Van Flandern
+ * Julian day formula, computed apart from Chronicle. */
+static void
+test_expanded_years (void)
+{
+  static const struct {
+    const char *text;
+    gint64 year;
+    ChronicleDatePrecision precision;
+    const char *shown;
+    gint64 start;
+  } cases[] = {
+    { "-0043-03-15", -43, CHRONICLE_DATE_PRECISION_DAY, "15 March 44 BC", G_GINT64_CONSTANT (-63517824000) },
+    { "-0043", -43, CHRONICLE_DATE_PRECISION_YEAR, "44 BC", 0 },
+    { "0000", 0, CHRONICLE_DATE_PRECISION_YEAR, "1 BC", 0 },
+    { "-11999", -11999, CHRONICLE_DATE_PRECISION_YEAR, "12\u202F000 BC", 0 },
+    { "+12000-06", 12000, CHRONICLE_DATE_PRECISION_MONTH, "June 12\u202F000", 0 },
+    { "-0043-03-15T10:30Z", -43, CHRONICLE_DATE_PRECISION_MINUTE, "15 March 44 BC, 10:30 UTC", 0 },
+    { "-65999999", -65999999, CHRONICLE_DATE_PRECISION_YEAR, "66 million years ago", 0 },
+    { "-13800000000", G_GINT64_CONSTANT (-13800000000), CHRONICLE_DATE_PRECISION_YEAR,
+      "13.8 billion years ago", G_GINT64_CONSTANT (-435485999767219200) },
+    { "+5000000000", G_GINT64_CONSTANT (5000000000), CHRONICLE_DATE_PRECISION_YEAR,
+      "5 billion years from now", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChronicleDate date = parse_ok (cases[i].text);
+      g_autofree char *iso = chronicle_date_to_iso (&date);
+      g_autofree char *shown = chronicle_date_format (&date);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (date.year, ==, cases[i].year);
+      g_assert_cmpint (date.precision, ==, cases[i].precision);
+      g_assert_cmpstr (iso, ==, cases[i].text);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      if (cases[i].start != 0)
+        g_assert_cmpint (chronicle_date_get_start (&date), ==, cases[i].start);
+      g_assert_cmpint (chronicle_date_get_end (&date), >, chronicle_date_get_start (&date));
+    }
+
+  /* Year 0 (1 BC) is a leap year; so is -13 800 000 000 (a multiple of 400). */
+  {
+    ChronicleDate zero = parse_ok ("0000");
+    ChronicleDate big_bang = parse_ok ("-13800000000");
+    ChronicleDate one = parse_ok ("0001");
+
+    g_assert_cmpint (chronicle_date_get_end (&zero) - chronicle_date_get_start (&zero), ==, 366 * 86400);
+    g_assert_cmpint (chronicle_date_get_end (&big_bang) - chronicle_date_get_start (&big_bang), ==, 366 * 86400);
+    g_assert_cmpint (chronicle_date_get_end (&zero), ==, chronicle_date_get_start (&one));
+    g_assert_cmpint (chronicle_date_compare (&big_bang, &zero), <, 0);
+  }
+
+  /* "+2022" is 2022; a range within a BC year shares it. */
+  {
+    ChronicleDate plus = parse_ok ("+2022");
+    ChronicleDate plain = parse_ok ("2022");
+    ChronicleDate ides = parse_ok ("-0043-03-15");
+    ChronicleDate later = parse_ok ("-0043-03-17");
+    g_autofree char *range = chronicle_date_format_range (&ides, &later);
+
+    g_assert_true (chronicle_date_equal (&plus, &plain));
+    g_assert_cmpstr (range, ==, "15–17 March 44 BC");
+  }
+
+  /* Axis ticks: enough digits to tell them apart, counted out when only
+   * years apart. */
+  {
+    static const struct { gint64 year; gint64 step; const char *text; } ticks[] = {
+      { G_GINT64_CONSTANT (-13790000000), 10000000, "13.79 billion years ago" },
+      { G_GINT64_CONSTANT (-12999999999), 1000000000, "13 billion years ago" },
+      { G_GINT64_CONSTANT (-13800000005), 1, "13\u202F800\u202F000\u202F006 years ago" },
+      { -64999999, 1000000, "65 million years ago" },
+      { -499, 100, "500 BC" },
+      { 2000000001, 1000000000, "2 billion years from now" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+      {
+        g_autofree char *text = chronicle_date_format_year_step (ticks[i].year, ticks[i].step);
+
+        g_assert_cmpstr (text, ==, ticks[i].text);
+      }
+  }
+
+  /* The extremes, written and read back. */
+  for (int sign = -1; sign <= 1; sign += 2)
+    {
+      ChronicleDate date, back;
+      g_autofree char *iso = NULL;
+
+      g_assert_true (chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_YEAR, sign * CHRONICLE_DATE_YEAR_MAX,
+                                          1, 1, 0, 0, 0, NULL));
+      iso = chronicle_date_to_iso (&date);
+      back = parse_ok (iso);
+      g_assert_true (chronicle_date_equal (&date, &back));
+      g_assert_cmpint (sign * chronicle_date_get_start (&date), >, 0);
+    }
 }
 
 static void
@@ -498,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/date/parse/leap-years", test_leap_years);
   g_test_add_func ("/date/parse/invalid", test_invalid);
   g_test_add_func ("/date/init", test_init);
+  g_test_add_func ("/date/expanded-years", test_expanded_years);
   g_test_add_func ("/date/span", test_span);
   g_test_add_func ("/date/random-round-trip", test_random_round_trip);
   g_test_add_func ("/date/format", test_format);

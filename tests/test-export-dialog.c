@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "chronicle-export-dialog-private.h"
 #include "chronicle-test-ui.h"
@@ -137,6 +138,51 @@ test_export_pdf_a4 (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
+/* The format row offers the timeline's data for TimelineJS, JSON and the
+ * Sheets template's CSV (issue #14): what it writes opens back with the
+ * same events. */
+static void
+test_export_timelinejs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const names[] = { "talks.timelinejs.json", "talks.csv" };
+  AdwComboRow *format_row = chronicle_export_dialog_get_format_row (fixture->dialog);
+  GListModel *formats = adw_combo_row_get_model (format_row);
+
+  g_assert_cmpuint (g_list_model_get_n_items (formats), ==, CHRONICLE_EXPORT_PDF + 3);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(ChronicleTimeline) back = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      adw_combo_row_set_selected (format_row, CHRONICLE_EXPORT_PDF + 1 + i);
+      g_clear_object (&fixture->exported);
+      chronicle_export_dialog_export_to_file (fixture->dialog, file);
+      wait_until_idle (fixture->dialog);
+      g_assert_null (chronicle_export_dialog_get_error (fixture->dialog));
+      g_assert_nonnull (fixture->exported);
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (i == 0)
+        g_assert_nonnull (strstr (contents, "\"start_date\""));
+      else
+        g_assert_nonnull (strstr (contents, "Display Date"));
+      back = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (chronicle_timeline_get_n_events (back), ==,
+                        chronicle_timeline_get_n_events (fixture->timeline));
+      /* No image map beside data. */
+      {
+        g_autofree char *map = g_build_filename (fixture->dir, "talks.map.json", NULL);
+
+        g_assert_false (g_file_test (map, G_FILE_TEST_EXISTS));
+      }
+    }
 }
 
 /* A failed export says why, in the dialog, and leaves nothing behind. */
@@ -327,6 +373,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/export-dialog/cut-note-and-actual-size", test_cut_note_and_actual_size);
   g_test_add ("/export-dialog/pdf-a4", Fixture, NULL, fixture_setup, test_export_pdf_a4, fixture_teardown);
+  g_test_add ("/export-dialog/timelinejs", Fixture, NULL, fixture_setup, test_export_timelinejs, fixture_teardown);
   g_test_add ("/export-dialog/failure-shown", Fixture, NULL, fixture_setup, test_export_failure_shown,
               fixture_teardown);
 

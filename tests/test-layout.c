@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chronicle-layout.h"
+#include "chronicle-date-private.h"
 #include "chronicle-density-private.h"
 #include "chronicle-layout-private.h"
 #include "chronicle-filter.h"
@@ -129,12 +130,11 @@ assert_ticks (const ChronicleLayout *layout)
 }
 
 static double
-get_month_start (int year,
-                 int month)
+get_month_start (gint64 year,
+                 int    month)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-
-  return g_date_time_to_unix (dt);
+  /* GDateTime stops at 9999; the timelines here do not. */
+  return (double) chronicle_date_days_from_civil (year, month, 1) * 86400.0;
 }
 
 /* Checks everything a reader relies on, for one view. */
@@ -216,7 +216,7 @@ check_layout (ChronicleTimeline       *timeline,
           /* An event dated "2022-03" covers March 2022 exactly. */
           if (date->precision == CHRONICLE_DATE_PRECISION_MONTH && chronicle_event_get_end (event) == NULL)
             {
-              int next_year = date->month == 12 ? date->year + 1 : date->year;
+              gint64 next_year = date->month == 12 ? date->year + 1 : date->year;
               int next_month = date->month == 12 ? 1 : date->month + 1;
 
               g_assert_cmpint (item->kind, ==, CHRONICLE_ITEM_BAR);
@@ -286,6 +286,123 @@ check_zoom_levels (ChronicleTimeline *timeline)
 
       check_layout (timeline, vp, HEIGHT);
     }
+}
+
+static gboolean
+has_tick_label (const ChronicleLayout *layout,
+                const char            *part)
+{
+  const ChronicleTick *ticks;
+  guint n_ticks;
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL && strstr (ticks[i].text, part) != NULL)
+      return TRUE;
+  for (guint i = 0; i < n_ticks; i++)
+    g_test_message ("no \"%s\" in tick %u at %g: %s", part, i, ticks[i].x, ticks[i].text);
+  return FALSE;
+}
+
+static void
+show_years (ChronicleViewport *vp,
+            const char        *from,
+            const char        *to)
+{
+  ChronicleDate a, b;
+
+  g_assert_true (chronicle_date_parse (from, &a, NULL));
+  g_assert_true (chronicle_date_parse (to, &b, NULL));
+  chronicle_viewport_show_range (vp, chronicle_date_get_start (&a), chronicle_date_get_start (&b));
+}
+
+/* Years before 1 AD and deep time (issue #14): the axis names them as
+ * people read them, from billions of years down to the Ides of March, and
+ * zooms as far as the doubles can tell instants apart there. */
+static void
+test_deep_time (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("deep-time.json");
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) whole = NULL, cosmos = NULL, rome = NULL, ides = NULL, ice = NULL;
+  double start, end;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  whole = compute (timeline, vp, HEIGHT);
+  assert_ticks (whole);
+  g_assert_true (has_tick_label (whole, "million years ago"));
+  /* Deep time has no months, nor days in its stretches' headings. */
+  g_assert_false (has_tick_label (whole, "Jul"));
+  for (guint i = 0; i < whole->stretches->len; i++)
+    {
+      const char *text = g_array_index (whole->stretches, ChronicleLayoutStretch, i).text;
+
+      g_test_message ("heading: %s", text);
+      g_assert_null (strstr (text, "1 Jan"));
+      g_assert_null (strstr (text, "13.8 billion years ago – 13.8"));
+    }
+
+  /* Ticks a billion years apart on an axis without breaks; a few years
+   * apart, counted out. */
+  {
+    g_autoptr(ChronicleViewport) linear = chronicle_viewport_new ();
+    ChronicleDate a, b;
+
+    g_assert_true (chronicle_date_parse ("-14000000000", &a, NULL));
+    g_assert_true (chronicle_date_parse ("+2000000000", &b, NULL));
+    chronicle_viewport_set_width (linear, WIDTH);
+    chronicle_viewport_set_linear (linear, chronicle_date_get_start (&a), chronicle_date_get_start (&b));
+    chronicle_viewport_fit (linear);
+    cosmos = compute (timeline, linear, HEIGHT);
+    assert_ticks (cosmos);
+    g_assert_true (has_tick_label (cosmos, "10 billion years ago"));
+    g_assert_true (has_tick_label (cosmos, "5 billion years ago"));
+  }
+
+  show_years (vp, "-0600", "0101");
+  rome = compute (timeline, vp, HEIGHT);
+  assert_ticks (rome);
+  g_assert_true (has_tick_label (rome, "500 BC"));
+  g_assert_false (has_tick_label (rome, "501 BC"));
+  g_assert_false (has_tick_label (rome, "-"));
+
+  show_years (vp, "-0043-03-10", "-0043-03-20");
+  ides = compute (timeline, vp, HEIGHT);
+  assert_ticks (ides);
+  g_assert_true (has_tick_label (ides, "44 BC"));
+  g_assert_true (has_tick_label (ides, "15"));
+
+  show_years (vp, "-14999", "-8999");
+  ice = compute (timeline, vp, HEIGHT);
+  assert_ticks (ice);
+  g_assert_true (has_tick_label (ice, "12\u202F000 BC"));
+
+  /* Zoomed all the way in, at the Big Bang and near us: a window the
+   * doubles still tell apart, never an empty or inverted one. */
+  for (guint e = 0; e < chronicle_timeline_get_n_events (timeline); e++)
+    {
+      double anchor;
+
+      chronicle_viewport_fit (vp);
+      for (int level = 0; level < 80; level++)
+        {
+          anchor = chronicle_viewport_to_px (vp, chronicle_timeline_get_event_start_time (timeline, e));
+          chronicle_viewport_zoom (vp, 4.0, CLAMP (anchor, 0, WIDTH));
+        }
+      chronicle_viewport_get_visible_range (vp, &start, &end);
+      g_test_message ("event %u zoomed in: %g s wide at %g", e, end - start, start);
+      g_assert_cmpfloat (end - start, >=, 59.0);
+      g_assert_cmpfloat (end - start, >=, fabs (start) * 1e-13);
+      check_layout (timeline, vp, HEIGHT);
+      if (e == 0)
+        {
+          g_autoptr(ChronicleLayout) big_bang = compute (timeline, vp, HEIGHT);
+
+          g_assert_true (has_tick_label (big_bang, "13.8 billion years ago"));
+        }
+    }
+  check_zoom_levels (timeline);
 }
 
 /* Zoomed in around each event of the example and of the corpus in fixed
@@ -2074,6 +2191,7 @@ main (int   argc,
   g_test_add_func ("/layout/axis/zone", test_zone);
   g_test_add_func ("/layout/axis/zone-local-dst", test_zone_local_dst);
   g_test_add_func ("/layout/axis/ticks-in-order", test_ticks_in_order);
+  g_test_add_func ("/layout/axis/deep-time", test_deep_time);
   g_test_add_func ("/layout/axis/no-false-precision", test_no_false_precision);
   g_test_add_func ("/layout/example/anchored", test_example_anchored);
   for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)

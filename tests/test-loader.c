@@ -80,6 +80,9 @@ static const BadFile bad_files[] = {
     "events[1] \"a\": date: 2022-02-30 does not exist: February 2022 has 28 days" },
   { "bad-date-month13.json", CHRONICLE_LOAD_ERROR_DATE,
     "events[0] \"a\": date: 2022-13 does not exist: there is no month 13" },
+  { "bad-date-deep-month.json", CHRONICLE_LOAD_ERROR_DATE,
+    "events[0] \"a\": date: -4540000000-03 is not supported: a year a million or more from year 0 "
+    "has no month or day" },
   { "bad-date-syntax.json", CHRONICLE_LOAD_ERROR_DATE,
     "events[0] \"a\": date: \"29/03/2022\" is not an ISO 8601 date (expected YYYY, YYYY-MM, "
     "YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss] with optional Z or ±hh:mm)" },
@@ -878,7 +881,7 @@ test_schema_validates (void)
     "bad-event-missing-date.json", "bad-id-type.json", "bad-empty-id.json", "bad-date-month13.json",
     "bad-date-syntax.json", "bad-quote-missing-text.json", "bad-actors-type.json",
     "bad-color.json", "bad-era-missing-start.json", "bad-approximate-type.json",
-    "bad-category-missing-label.json",
+    "bad-category-missing-label.json", "bad-date-deep-month.json",
   };
   g_autofree char *python = g_find_program_in_path ("python3");
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
@@ -902,6 +905,7 @@ test_schema_validates (void)
                                                 "istanbul-talks-2025.json", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (ok_files); i++)
     g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", ok_files[i], NULL));
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", "deep-time.json", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (warn_files); i++)
     g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", warn_files[i].file, NULL));
   g_ptr_array_add (argv, g_strdup ("--invalid"));

@@ -259,6 +259,7 @@ round_trip (const char *path,
       else
         g_assert_null (chronicle_event_get_end (event_back));
       g_assert_cmpstr (chronicle_event_get_title (event_back), ==, chronicle_event_get_title (event));
+      g_assert_cmpstr (chronicle_event_get_display_date (event_back), ==, chronicle_event_get_display_date (event));
       g_assert_cmpstr (category_label (back, event_back), ==, category_label (original, event));
       assert_same_quotes (event, event_back);
     }
@@ -284,6 +285,51 @@ test_timelinejs_round_trip_example (gconstpointer data)
                                                  "istanbul-talks-2025.json", NULL);
 
   round_trip (path, GPOINTER_TO_INT (data));
+}
+
+/* Years before 1 AD and deep time (issue #14): TimelineJS counts BC years
+ * as people do and needs its cosmological scale; the dates come back. */
+static void
+test_timelinejs_round_trip_deep_time (gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "deep-time.json", NULL);
+
+  round_trip (path, GPOINTER_TO_INT (data));
+}
+
+static void
+test_timelinejs_deep_time_shape (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "deep-time.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL;
+  JsonObject *root;
+  JsonArray *events;
+  gsize length;
+
+  g_assert_no_error (error);
+  data = chronicle_timelinejs_to_data (timeline, &length);
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "scale"), ==, "cosmological");
+  events = json_object_get_array_member (root, "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      JsonObject *start = json_object_get_object_member (event, "start_date");
+      const char *id = json_object_get_string_member (event, "unique_id");
+
+      if (g_strcmp0 (id, "ides") == 0)
+        g_assert_cmpint (json_object_get_int_member (start, "year"), ==, -44);
+      else if (g_strcmp0 (id, "one-bc") == 0)
+        g_assert_cmpint (json_object_get_int_member (start, "year"), ==, -1);
+      else if (g_strcmp0 (id, "big-bang") == 0)
+        g_assert_cmpint (json_object_get_int_member (start, "year"), ==, G_GINT64_CONSTANT (-13800000000));
+    }
 }
 
 static void
@@ -323,6 +369,11 @@ main (int    argc,
   g_test_add_data_func ("/timelinejs-export/csv/round-trip/corpus", GINT_TO_POINTER (TRUE),
                         test_timelinejs_round_trip_corpus);
   g_test_add_func ("/timelinejs-export/csv/shape", test_timelinejs_csv_shape);
+  g_test_add_func ("/timelinejs-export/deep-time/shape", test_timelinejs_deep_time_shape);
+  g_test_add_data_func ("/timelinejs-export/deep-time/round-trip", GINT_TO_POINTER (FALSE),
+                        test_timelinejs_round_trip_deep_time);
+  g_test_add_data_func ("/timelinejs-export/deep-time/csv/round-trip", GINT_TO_POINTER (TRUE),
+                        test_timelinejs_round_trip_deep_time);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "chronicle-sidebar.h"
 #include "chronicle-test-ui.h"
 #include "chronicle-test-util.h"
+#include "chronicle-timeline-page-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-timeline-view-private.h"
@@ -406,6 +407,31 @@ test_window_load_warnings (Fixture       *fixture,
   g_assert_true (warnings == NULL || warnings[0] == NULL);
 }
 
+/* A clean import is no warning: the banner says what was converted, and
+ * the untitled file is named after itself. */
+static void
+test_window_import_summary (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "tsv-columns.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronicleTimelinePage *page;
+  const char * const *warnings;
+  const char *title = NULL, *details = NULL;
+
+  open_and_wait (window, file);
+
+  g_assert_nonnull (chronicle_window_get_timeline (window));
+  g_assert_cmpstr (chronicle_timeline_get_title (chronicle_window_get_timeline (window)), ==, "tsv-columns");
+  warnings = chronicle_window_get_warnings (window);
+  g_assert_true (warnings == NULL || warnings[0] == NULL);
+  page = chronicle_window_get_current_page (window);
+  g_assert_true (chronicle_timeline_page_get_banner (page, &title, &details));
+  g_assert_true (g_str_has_prefix (title, "Converted from a spreadsheet: 2 of 2 rows"));
+  g_assert_cmpstr (details, ==, "");
+}
+
 static void
 test_window_selection_follows_file (Fixture       *fixture,
                                     gconstpointer  data)
@@ -694,6 +720,8 @@ main (int   argc,
               fixture_setup, test_window_narrow_folds_sidebar, fixture_teardown);
   g_test_add ("/window/load-warnings", Fixture, NULL,
               fixture_setup, test_window_load_warnings, fixture_teardown);
+  g_test_add ("/window/import-summary", Fixture, NULL,
+              fixture_setup, test_window_import_summary, fixture_teardown);
   g_test_add ("/window/display-zone", Fixture, NULL,
               fixture_setup, test_window_display_zone, fixture_teardown);
   g_test_add ("/window/selection-follows-file", Fixture, NULL,

@@ -88,6 +88,7 @@ assert_event_equal (ChronicleEvent *a,
   g_assert_cmpstr (chronicle_event_get_summary (a), ==, chronicle_event_get_summary (b));
   g_assert_cmpstr (chronicle_event_get_category_id (a), ==, chronicle_event_get_category_id (b));
   g_assert_cmpstr (chronicle_event_get_location (a), ==, chronicle_event_get_location (b));
+  g_assert_cmpstr (chronicle_event_get_display_date (a), ==, chronicle_event_get_display_date (b));
   g_assert_cmpint (chronicle_event_get_approximate (a), ==, chronicle_event_get_approximate (b));
   assert_strv_equal (chronicle_event_get_actors (a), chronicle_event_get_actors (b));
   assert_strv_equal (chronicle_event_get_source_ids (a), chronicle_event_get_source_ids (b));
@@ -613,6 +614,8 @@ main (int   argc,
   g_test_add_data_func ("/writer/round-trip/ok-rich", "ok-rich.json", test_round_trip);
   g_test_add_data_func ("/writer/round-trip/ok-minimal", "ok-minimal.json", test_round_trip);
   g_test_add_data_func ("/writer/round-trip/ok-unknown-members", "ok-unknown-members.json", test_round_trip);
+  /* Expanded years, deep time and display dates (issue #14). */
+  g_test_add_data_func ("/writer/round-trip/deep-time", "deep-time.json", test_round_trip);
   g_test_add_func ("/writer/round-trip/all-files", test_round_trip_all_files);
   g_test_add_func ("/writer/kept/spelling", test_kept_spelling);
   g_test_add_func ("/writer/kept/date-after-edit", test_kept_date_after_edit);

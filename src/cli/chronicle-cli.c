@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
+#include "chronicle-import-private.h"
+#include "chronicle-timeline-loader-private.h"
 #include "chronicle-export.h"
 #include "chronicle-extractor.h"
 #include "chronicle-sandbox.h"
@@ -46,6 +48,7 @@ typedef struct
   char     *extract;
   char     *published;
   char     *draft;
+  char     *columns;
   gboolean  no_legend;
   gboolean  no_title;
   gboolean  no_credit;
@@ -72,6 +75,7 @@ cli_args_clear (CliArgs *args)
   g_clear_pointer (&args->subtitle, g_free);
   g_clear_pointer (&args->image_map, g_free);
   g_clear_pointer (&args->extract, g_free);
+  g_clear_pointer (&args->columns, g_free);
   g_clear_pointer (&args->published, g_free);
   g_clear_pointer (&args->draft, g_free);
   g_clear_pointer (&args->files, g_strfreev);
@@ -155,7 +159,7 @@ chronicle_cli_handles (int    argc,
                        char **argv)
 {
   static const char * const modes[] = {
-    "--export", "-e", "--validate", "--help", "-h", "-?", "--version", "--extract",
+    "--export", "-e", "--validate", "--help", "-h", "-?", "--version", "--extract", "--columns",
   };
 
   for (int i = 1; i < argc; i++)
@@ -424,12 +428,16 @@ build_export_options (CliArgs                 *args,
 }
 
 static ChronicleTimeline *
-load_timeline (const char  *path,
-               GStrv       *warnings,
-               GError     **error)
+load_timeline (ChronicleCliOptions  *options,
+               const char           *path,
+               GStrv                *warnings,
+               GError              **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
+  /* --columns: a spreadsheet whose columns are named by the user. */
+  if (options->columns != NULL)
+    return chronicle_timeline_load_csv_file_with_columns (file, options->columns, warnings, error);
   return chronicle_timeline_load_from_file (file, NULL, warnings, error);
 }
 
@@ -452,7 +460,7 @@ run_export (ChronicleCliOptions *options)
                                               options->image_map, &error)))
     return fail ("%s", error->message);
 
-  if (!(timeline = load_timeline (options->files[0], NULL, &error)))
+  if (!(timeline = load_timeline (options, options->files[0], NULL, &error)))
     {
       g_autofree char *quoted = quote_path (options->files[0]);
 
@@ -537,7 +545,7 @@ run_export_data (ChronicleCliOptions *options)
                                        options->output, &error))
     return fail ("%s", error->message);
 
-  if (!(timeline = load_timeline (options->files[0], NULL, &error)))
+  if (!(timeline = load_timeline (options, options->files[0], NULL, &error)))
     {
       g_autofree char *quoted = quote_path (options->files[0]);
 
@@ -578,7 +586,7 @@ run_validate (ChronicleCliOptions *options)
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) warnings = NULL;
 
-      timeline = load_timeline (options->files[i], &warnings, &error);
+      timeline = load_timeline (options, options->files[i], &warnings, &error);
       if (timeline == NULL)
         {
           /* Translators: --validate output; the first %s is a file name. */
@@ -587,6 +595,9 @@ run_validate (ChronicleCliOptions *options)
           continue;
         }
 
+      /* What an import converted is information: said, but no warning. */
+      if (chronicle_timeline_get_import_summary (timeline) != NULL)
+        g_print ("%s: %s\n", path, chronicle_timeline_get_import_summary (timeline));
       for (guint j = 0; warnings != NULL && warnings[j] != NULL; j++)
         g_print (_("%s: warning: %s\n"), path, warnings[j]);
 
@@ -660,6 +671,7 @@ chronicle_cli_options_free (ChronicleCliOptions *options)
   g_free (options->subtitle);
   g_free (options->image_map);
   g_free (options->article);
+  g_clear_pointer (&options->columns, g_hash_table_unref);
   g_clear_pointer (&options->published, chronicle_date_free);
   g_free (options);
 }
@@ -733,6 +745,10 @@ chronicle_cli_options_parse (int      argc,
       N_("With --extract: the article’s publication date, when it does not give one"), N_("DATE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.draft,
       N_("With --extract: write the draft to DRAFT instead of standard output"), N_("DRAFT") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &args.columns,
+      N_("Read FILE as a spreadsheet whose columns hold these fields, e.g. date=When,title=What "
+         "(fields: date, end, title, summary, category, actors, location, source, id, display_date)"),
+      N_("FIELD=Column,…") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &args.validate,
       N_("Check each FILE and print its errors and warnings"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args.version,
@@ -837,6 +853,24 @@ chronicle_cli_options_parse (int      argc,
     {
       usage_error (error, _("--published and --output go with --extract"));
       return NULL;
+    }
+
+  if (args.columns != NULL)
+    {
+      g_autoptr(GError) columns_error = NULL;
+
+      if (args.output == NULL && !args.validate)
+        {
+          usage_error (error, _("--columns goes with --export or --validate"));
+          return NULL;
+        }
+      if (!g_utf8_validate (args.columns, -1, NULL) ||
+          !(options->columns = chronicle_import_parse_columns (args.columns, &columns_error)))
+        {
+          usage_error (error, "%s", columns_error != NULL ? columns_error->message
+                                                         : _("--columns is not UTF-8 text"));
+          return NULL;
+        }
     }
 
   if (args.output != NULL && args.validate)

@@ -71,6 +71,7 @@ typedef struct
   char                   *image_map;   /* MODE_EXPORT: --image-map as given, or NULL */
   char                   *article;     /* MODE_EXTRACT: ARTICLE as given */
   ChronicleDate          *published;   /* MODE_EXTRACT: --published, or NULL */
+  GHashTable             *columns;     /* --columns: column name -> field, or NULL */
 } ChronicleCliOptions;
 
 GQuark               chronicle_cli_error_quark   (void);

@@ -126,8 +126,19 @@ typedef struct
   char            *description;
   gboolean         header_only;       /* stop after the header (sniffing) */
   GArray          *ignored;           /* guint, the columns not recognised */
-  guint            n_fatalities;      /* ACLED fatality counts kept */
+  GHashTable      *mapping;           /* normalised column name -> Role, from --columns; borrowed */
 } Reader;
+
+/* The roles --columns names, as docs/format.md and --help list them. */
+static const struct
+{
+  const char *name;
+  Role        role;
+} mapped_roles[] = {
+  { "date", ROLE_DATE }, { "end", ROLE_END }, { "title", ROLE_TITLE }, { "summary", ROLE_SUMMARY },
+  { "category", ROLE_CATEGORY }, { "actors", ROLE_ACTORS }, { "location", ROLE_LOCATION },
+  { "source", ROLE_SOURCE }, { "id", ROLE_ID }, { "display_date", ROLE_DISPLAY_DATE },
+};
 
 static char *
 normalise_name (const char *name)
@@ -150,14 +161,32 @@ normalise_name (const char *name)
 static void
 map_columns (Reader *reader)
 {
+  g_autofree gboolean *mapped = g_new0 (gboolean, reader->header->len);
+
   for (guint r = 0; r < N_ROLES; r++)
     reader->column[r] = -1;
+
+  /* The columns the user named first: they win over the usual names. */
+  for (guint i = 0; reader->mapping != NULL && i < reader->header->len; i++)
+    {
+      g_autofree char *name = normalise_name (g_ptr_array_index (reader->header, i));
+      gpointer role;
+
+      if (g_hash_table_lookup_extended (reader->mapping, name, NULL, &role) &&
+          reader->column[GPOINTER_TO_INT (role)] < 0)
+        {
+          reader->column[GPOINTER_TO_INT (role)] = (int) i;
+          mapped[i] = TRUE;
+        }
+    }
 
   for (guint i = 0; i < reader->header->len; i++)
     {
       g_autofree char *name = normalise_name (g_ptr_array_index (reader->header, i));
       Role role = ROLE_NONE;
 
+      if (mapped[i])
+        continue;
       for (guint n = 0; n < G_N_ELEMENTS (names); n++)
         if (strcmp (name, names[n].name) == 0)
           role = names[n].role;
@@ -295,11 +324,8 @@ read_template_date (Reader      *reader,
       note_cell (reader, year_role, _("is not a year"), left_out);
       return NULL;
     }
-  if (year < 1 || year > 9999)
-    {
-      note_cell (reader, year_role, _("cannot be shown yet (Chronicle reads years 1 to 9999)"), left_out);
-      return NULL;
-    }
+  /* The Year column is TimelineJS's template's: -500 is 500 BC. */
+  year = chronicle_import_year_from_timelinejs (year);
   if (month_text != NULL)
     {
       if (!read_number (month_text, 1, 12, &month))
@@ -352,7 +378,7 @@ read_template_date (Reader      *reader,
                   ? CHRONICLE_DATE_PRECISION_SECOND : CHRONICLE_DATE_PRECISION_MINUTE;
     }
 
-  if (!chronicle_date_init (&date, precision, (int) year, (int) month, (int) day, (int) hour, (int) minute,
+  if (!chronicle_date_init (&date, precision, year, (int) month, (int) day, (int) hour, (int) minute,
                             (int) second, &error))
     {
       /* Translators: a place in a spreadsheet */
@@ -488,8 +514,13 @@ acled_precision (Reader     *reader,
            chronicle_date_parse (json_object_get_string_member (event, "date"), &date, NULL) &&
            date.precision >= CHRONICLE_DATE_PRECISION_DAY)
     {
-      g_autofree char *month = g_strdup_printf ("%04d-%02d", date.year, date.month);
+      g_autofree char *month = NULL;
 
+      date.precision = CHRONICLE_DATE_PRECISION_MONTH;
+      date.day = 1;
+      date.hour = date.minute = date.second = 0;
+      date.has_offset = FALSE;
+      month = chronicle_date_to_iso (&date);
       json_object_set_string_member (event, "date", month);
       if (json_object_has_member (event, "end"))
         json_object_remove_member (event, "end");
@@ -605,11 +636,18 @@ read_row (Reader *reader)
     {
       gint64 fatalities;
 
-      /* Kept as a member the format ignores, so that a save keeps it. */
+      /* Kept as a member the format ignores, so that a save keeps it,
+       * and said in the summary, which the sidebar shows. */
       if (read_number (text, 0, G_MAXINT32, &fatalities))
         {
+          const char *summary = json_object_get_string_member_with_default (event, "summary", NULL);
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fatality reported",
+                                                                 "%u fatalities reported", (gulong) fatalities),
+                                                    (guint) fatalities);
+          g_autofree char *joined = summary != NULL ? g_strdup_printf ("%s\n%s", summary, count) : NULL;
+
           json_object_set_int_member (event, "fatalities", fatalities);
-          reader->n_fatalities++;
+          json_object_set_string_member (event, "summary", joined != NULL ? joined : count);
         }
       else
         note_cell (reader, ROLE_FATALITIES, _("is not a number"), _("it is left out"));
@@ -836,11 +874,86 @@ chronicle_import_refuse_table (const char  *data,
   return TRUE;
 }
 
+/* FALSE, with @error set, when a column --columns names is not in the
+ * header: a typo would otherwise be silently ignored. */
+static gboolean
+check_mapping (Reader      *reader,
+               GHashTable  *mapping,
+               GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, mapping);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean found = FALSE;
+      g_autofree char *quoted = chronicle_text_escape_line (key, QUOTE_MAX);
+
+      for (guint i = 0; reader->header != NULL && i < reader->header->len && !found; i++)
+        {
+          g_autofree char *name = normalise_name (g_ptr_array_index (reader->header, i));
+
+          found = strcmp (name, key) == 0;
+        }
+      if (!found)
+        {
+          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_MISSING,
+                       /* Translators: %s is a column name given to --columns */
+                       _("--columns: the spreadsheet has no column \"%s\""), quoted);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+GHashTable *
+chronicle_import_parse_columns (const char  *spec,
+                                GError     **error)
+{
+  g_autoptr(GHashTable) mapping = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) pairs = g_strsplit (spec, ",", 64);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *equals = strchr (pairs[i], '=');
+      g_autofree char *role_name = equals != NULL ? g_strstrip (g_strndup (pairs[i], equals - pairs[i])) : NULL;
+      g_autofree char *column = equals != NULL ? normalise_name (equals + 1) : NULL;
+      g_autofree char *quoted = chronicle_text_escape_line (pairs[i], QUOTE_MAX);
+      int role = -1;
+
+      for (guint r = 0; role_name != NULL && r < G_N_ELEMENTS (mapped_roles); r++)
+        if (g_ascii_strcasecmp (role_name, mapped_roles[r].name) == 0)
+          role = mapped_roles[r].role;
+      if (role < 0 || column == NULL || *column == '\0')
+        {
+          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
+                       /* Translators: --columns is an option; keep the field names (date, title ...)
+                        * as they are. %s is what was given. */
+                       _("--columns: \"%s\" is not FIELD=Column, FIELD one of date, end, title, summary, "
+                         "category, actors, location, source, id, display_date"), quoted);
+          return NULL;
+        }
+      g_hash_table_insert (mapping, g_steal_pointer (&column), GINT_TO_POINTER (role));
+    }
+  return g_steal_pointer (&mapping);
+}
+
 char *
-chronicle_import_csv (const char  *data,
-                      gsize        length,
-                      GPtrArray   *notes,
-                      GError     **error)
+chronicle_import_csv (const char            *data,
+                      gsize                  length,
+                      ChronicleImportReport *report,
+                      GError               **error)
+{
+  return chronicle_import_csv_with_columns (data, length, NULL, report, error);
+}
+
+char *
+chronicle_import_csv_with_columns (const char             *data,
+                                   gsize                   length,
+                                   GHashTable             *mapping,
+                                   ChronicleImportReport  *report,
+                                   GError                **error)
 {
   Reader reader = { 0, };
   g_autofree char *converted = NULL;
@@ -877,12 +990,20 @@ chronicle_import_csv (const char  *data,
     }
 
   delimiter = find_delimiter (data, length);
-  chronicle_import_init (&reader.import, notes);
+  chronicle_import_init (&reader.import, report);
 
+  reader.mapping = mapping;
   if (!parse (&reader, data, length, delimiter))
     {
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
                    _("the spreadsheet could not be read (out of memory)"));
+      chronicle_import_clear (&reader.import);
+      reader_clear (&reader);
+      return NULL;
+    }
+
+  if (mapping != NULL && !check_mapping (&reader, mapping, error))
+    {
       chronicle_import_clear (&reader.import);
       reader_clear (&reader);
       return NULL;
@@ -894,7 +1015,7 @@ chronicle_import_csv (const char  *data,
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
                    /* Translators: %s is the first reason, such as row 2, column "Year": ... */
                    _("spreadsheet: none of its rows could be converted (%s)"),
-                   notes->len > 0 ? (const char *) g_ptr_array_index (notes, 0) : "");
+                   report->notes->len > 0 ? (const char *) g_ptr_array_index (report->notes, 0) : "");
       chronicle_import_clear (&reader.import);
       reader_clear (&reader);
       return NULL;
@@ -902,13 +1023,6 @@ chronicle_import_csv (const char  *data,
 
   if (converted != NULL)
     chronicle_import_note (&reader.import, _("the spreadsheet is not UTF-8: it was read as Windows-1252"));
-  if (reader.n_fatalities > 0)
-    chronicle_import_note (&reader.import,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "%u fatality count is kept in the file but not shown",
-                                        "%u fatality counts are kept in the file but not shown",
-                                        reader.n_fatalities),
-                           reader.n_fatalities);
   summary = g_strdup_printf (_("Converted from a spreadsheet: %u of %u rows as events, %u groups as categories, "
                                "%u eras, %u quotes, %u sources"),
                              json_array_get_length (reader.import.events), reader.n_rows,

@@ -25,11 +25,29 @@ G_BEGIN_DECLS
 /* The most notes one import gives; the rest are counted in one more. */
 #define CHRONICLE_IMPORT_MAX_NOTES 100
 
+/* What a reader tells about its conversion. */
+typedef struct
+{
+  GPtrArray *notes;     /* of char *: what was not represented or refused */
+  char      *summary;   /* what was converted: information, not a warning */
+  gboolean   untitled;  /* the file had no title of its own */
+} ChronicleImportReport;
+
+void      chronicle_import_report_init    (ChronicleImportReport *report);
+void      chronicle_import_report_clear   (ChronicleImportReport *report);
+
 /* TRUE when @root, parsed JSON without our "format" member, has the shape
  * of a TimelineJS 3 document: a "title" slide, or events with start_date. */
 gboolean  chronicle_import_is_timelinejs  (ChronicleJsonNode  *root);
 char     *chronicle_import_timelinejs     (ChronicleJsonNode  *root,
-                                           GPtrArray          *notes,
+                                           ChronicleImportReport *report,
+                                           GError            **error);
+
+/* TRUE when @root has the shape of a TimelineJS 2 document: a
+ * "timeline" object with a "date" array or a "headline". */
+gboolean  chronicle_import_is_timelinejs2 (ChronicleJsonNode  *root);
+char     *chronicle_import_timelinejs2    (ChronicleJsonNode  *root,
+                                           ChronicleImportReport *report,
                                            GError            **error);
 
 /* TRUE when @data reads as a CSV or TSV table whose header names a date
@@ -44,12 +62,25 @@ gboolean  chronicle_import_refuse_table   (const char         *data,
                                            GError            **error);
 char     *chronicle_import_csv            (const char         *data,
                                            gsize               length,
-                                           GPtrArray          *notes,
+                                           ChronicleImportReport *report,
                                            GError            **error);
+
+/* --columns date=When,title=What,...: a table of normalised column name
+ * to the field it holds, or NULL with @error set when @spec is not that. */
+GHashTable *chronicle_import_parse_columns    (const char         *spec,
+                                               GError            **error);
+/* chronicle_import_csv() with the columns @mapping names read as those
+ * fields, before the usual names; a named column missing is an error. */
+char     *chronicle_import_csv_with_columns (const char            *data,
+                                             gsize                  length,
+                                             GHashTable            *mapping,
+                                             ChronicleImportReport *report,
+                                             GError               **error);
 
 /* The document being built, shared by the readers. */
 typedef struct
 {
+  ChronicleImportReport *report;  /* NULL when only sniffing */
   GPtrArray  *notes;
   guint       n_dropped;          /* notes past CHRONICLE_IMPORT_MAX_NOTES */
   JsonArray  *sources;
@@ -62,12 +93,11 @@ typedef struct
   GHashTable *ignored;            /* what was not represented -> count */
   guint       n_quotes;
   guint       n_links;
-  guint       n_display_dates;
   guint       n_milliseconds;
 } ChronicleImport;
 
 void         chronicle_import_init            (ChronicleImport   *import,
-                                               GPtrArray         *notes);
+                                               ChronicleImportReport *report);
 void         chronicle_import_clear           (ChronicleImport   *import);
 void         chronicle_import_note            (ChronicleImport   *import,
                                                const char        *format,
@@ -107,12 +137,66 @@ gboolean     chronicle_import_check_end       (ChronicleImport   *import,
 void         chronicle_import_set_display_date (ChronicleImport  *import,
                                                JsonObject        *event,
                                                const char        *display_date);
+/* Members of a parsed JSON object, NULL when absent or of another type;
+ * _get_text() gives an HTML member as plain text (NULL when blank) and
+ * adds the links in it to @links (optional, of ChronicleHtmlLink). */
+ChronicleJsonNode *chronicle_import_get_object  (ChronicleJsonNode *object,
+                                                 const char        *name);
+const char  *chronicle_import_get_string      (ChronicleJsonNode *object,
+                                               const char        *name);
+char        *chronicle_import_get_text        (ChronicleJsonNode *object,
+                                               const char        *name,
+                                               GPtrArray         *links);
+
+/* TimelineJS's years count as people do, -500 for 500 BC; ours are
+ * astronomical (-499). Deep time, where one year means nothing, is kept
+ * as it is, so that -13800000000 stays that. */
+gint64       chronicle_import_year_from_timelinejs (gint64 year);
+
+/* A date as TimelineJS has it: year, month, day, hour, minute, second,
+ * millisecond, each present or not. */
+#define CHRONICLE_IMPORT_N_DATE_PARTS 7
+extern const char * const chronicle_import_date_part_names[CHRONICLE_IMPORT_N_DATE_PARTS];
+/* Our ISO text for a TimelineJS date, precise to its last part present;
+ * NULL with *@problem set (a translated reason) when it cannot be. */
+char        *chronicle_import_date_parts_to_iso (ChronicleImport *import,
+                                                 const gint64     parts[CHRONICLE_IMPORT_N_DATE_PARTS],
+                                                 const gboolean   present[CHRONICLE_IMPORT_N_DATE_PARTS],
+                                                 char           **problem);
+/* A TimelineJS event, 3 or 2, all borrowed, all but the start optional. */
+typedef struct
+{
+  guint        index;
+  const char  *start_iso;
+  const char  *end_iso;
+  const char  *unique_id;
+  const char  *headline;       /* plain text */
+  const char  *body;           /* plain text */
+  GPtrArray   *links;          /* of ChronicleHtmlLink, from the HTML */
+  const char  *display_date;
+  const char  *group;
+  const char  *media_url;
+  const char  *media_caption;  /* plain text */
+  const char  *media_credit;   /* plain text */
+} ChronicleImportEvent;
+
+/* Adds the event: the links and web media as its sources, a blockquote as
+ * its quote, the group as its category. */
+void         chronicle_import_add_event       (ChronicleImport            *import,
+                                               const ChronicleImportEvent *fields);
+/* Adds the era "era-<@index + 1>", @label or "Untitled era". */
+void         chronicle_import_add_era         (ChronicleImport   *import,
+                                               guint              index,
+                                               const char        *label,
+                                               const char        *start_iso,
+                                               const char        *end_iso);
 /* "events[3] \"name\"", "row 12": a place for a note. */
 char        *chronicle_import_describe_place  (const char        *list,
                                                guint              index,
                                                const char        *name);
-/* Notes first what was converted (@summary) and not represented, and
- * returns the document's text. */
+/* Gives the report @summary (what was converted) and notes first what
+ * was not represented; returns the document's text. Without a @title,
+ * the report says the file is untitled. */
 char        *chronicle_import_finish          (ChronicleImport   *import,
                                                const char        *summary,
                                                const char        *title,

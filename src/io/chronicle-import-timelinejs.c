@@ -26,6 +26,10 @@
  * "unique_id", and "eras". Built as a chronicle-timeline document.
  */
 
+const char * const chronicle_import_date_part_names[CHRONICLE_IMPORT_N_DATE_PARTS] = {
+  "year", "month", "day", "hour", "minute", "second", "millisecond"
+};
+
 static const char * const known_event_members[] = {
   "start_date", "end_date", "display_date", "text", "group", "media", "unique_id", NULL
 };
@@ -55,46 +59,6 @@ chronicle_import_is_timelinejs (ChronicleJsonNode *root)
   first = chronicle_json_array_get_element (events, 0);
   return chronicle_json_node_get_node_type (first) == CHRONICLE_JSON_NODE_OBJECT &&
          chronicle_json_object_get_member (first, "start_date") != NULL;
-}
-
-static ChronicleJsonNode *
-get_object (ChronicleJsonNode *object,
-            const char        *name)
-{
-  ChronicleJsonNode *node = chronicle_json_object_get_member (object, name);
-
-  if (node == NULL || chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_OBJECT)
-    return NULL;
-  return node;
-}
-
-static const char *
-get_string (ChronicleJsonNode *object,
-            const char        *name)
-{
-  ChronicleJsonNode *node;
-
-  if (object == NULL || (node = chronicle_json_object_get_member (object, name)) == NULL ||
-      chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_STRING)
-    return NULL;
-  return chronicle_json_node_get_string (node);
-}
-
-/* Plain text of an HTML member, or NULL when absent or empty. */
-static char *
-get_text (ChronicleJsonNode *object,
-          const char        *name,
-          GPtrArray         *links)
-{
-  const char *html = get_string (object, name);
-  char *text;
-
-  if (html == NULL)
-    return NULL;
-  text = chronicle_html_to_text (html, links);
-  if (chronicle_text_is_blank (text))
-    g_clear_pointer (&text, g_free);
-  return text;
 }
 
 typedef enum
@@ -146,52 +110,32 @@ get_part (ChronicleJsonNode *date,
     }
 }
 
-/* Converts a TimelineJS date object to ISO text for our format; NULL with
- * @problem set (a translated reason) when it cannot be. */
-static char *
-convert_date (ChronicleImport   *import,
-              ChronicleJsonNode *date,
-              char             **problem)
+char *
+chronicle_import_date_parts_to_iso (ChronicleImport *import,
+                                    const gint64     parts[CHRONICLE_IMPORT_N_DATE_PARTS],
+                                    const gboolean   present[CHRONICLE_IMPORT_N_DATE_PARTS],
+                                    char           **problem)
 {
-  static const char * const names[] = { "year", "month", "day", "hour", "minute", "second", "millisecond" };
-  gint64 parts[G_N_ELEMENTS (names)] = { 0, 1, 1, 0, 0, 0, 0 };
-  gboolean present[G_N_ELEMENTS (names)] = { FALSE, };
+  gint64 value[CHRONICLE_IMPORT_N_DATE_PARTS] = { 0, 1, 1, 0, 0, 0, 0 };
   ChronicleDatePrecision precision;
   ChronicleDate parsed;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      switch (get_part (date, names[i], &parts[i]))
-        {
-        case PART_OK:
-          present[i] = TRUE;
-          break;
-        case PART_BAD:
-          /* Translators: %s is a TimelineJS date member: "year", "month" ... */
-          *problem = g_strdup_printf (_("\"%s\" is not a whole number"), names[i]);
-          return NULL;
-        case PART_ABSENT:
-        default:
-          break;
-        }
-    }
+  for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
+    if (present[i])
+      value[i] = parts[i];
+  value[0] = chronicle_import_year_from_timelinejs (value[0]);
 
   if (!present[0])
     {
       *problem = g_strdup (_("the date has no \"year\""));
       return NULL;
     }
-  if (parts[0] < 1 || parts[0] > 9999)
-    {
-      /* Translators: %s is a year number such as -13800000000 */
-      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, parts[0]);
-
-      *problem = g_strdup_printf (_("year %s cannot be shown yet (Chronicle reads years 1 to 9999)"), year);
-      return NULL;
-    }
-
-  if (present[5] || present[6])
+  /* Deep time has years only, as in TimelineJS's cosmological scale,
+   * which reads nothing finer. */
+  if (value[0] <= -CHRONICLE_DATE_DEEP_YEAR || value[0] >= CHRONICLE_DATE_DEEP_YEAR)
+    precision = CHRONICLE_DATE_PRECISION_YEAR;
+  else if (present[5] || present[6])
     precision = CHRONICLE_DATE_PRECISION_SECOND;
   else if (present[3] || present[4])
     precision = CHRONICLE_DATE_PRECISION_MINUTE;
@@ -201,24 +145,54 @@ convert_date (ChronicleImport   *import,
     precision = CHRONICLE_DATE_PRECISION_MONTH;
   else
     precision = CHRONICLE_DATE_PRECISION_YEAR;
-  if (present[6] && parts[6] != 0)
+  if (present[6] && value[6] != 0 && precision == CHRONICLE_DATE_PRECISION_SECOND)
     import->n_milliseconds++;
 
   for (guint i = 1; i < 6; i++)
-    if (parts[i] < 0 || parts[i] > 99)
+    if (value[i] < 0 || value[i] > 99)
       {
-        *problem = g_strdup_printf (_("\"%s\" is out of range"), names[i]);
+        *problem = g_strdup_printf (_("\"%s\" is out of range"), chronicle_import_date_part_names[i]);
         return NULL;
       }
 
-  if (!chronicle_date_init (&parsed, precision, (int) parts[0], (int) parts[1], (int) parts[2],
-                            (int) parts[3], (int) parts[4], (int) parts[5], &error))
+  if (!chronicle_date_init (&parsed, precision, value[0], (int) value[1], (int) value[2],
+                            (int) value[3], (int) value[4], (int) value[5], &error))
     {
       *problem = g_strdup (error->message);
       return NULL;
     }
 
   return chronicle_date_to_iso (&parsed);
+}
+
+/* Converts a TimelineJS date object to ISO text for our format; NULL with
+ * @problem set (a translated reason) when it cannot be. */
+static char *
+convert_date (ChronicleImport   *import,
+              ChronicleJsonNode *date,
+              char             **problem)
+{
+  gint64 parts[CHRONICLE_IMPORT_N_DATE_PARTS] = { 0, };
+  gboolean present[CHRONICLE_IMPORT_N_DATE_PARTS] = { FALSE, };
+
+  for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
+    {
+      switch (get_part (date, chronicle_import_date_part_names[i], &parts[i]))
+        {
+        case PART_OK:
+          present[i] = TRUE;
+          break;
+        case PART_BAD:
+          /* Translators: %s is a TimelineJS date member: "year", "month" ... */
+          *problem = g_strdup_printf (_("\"%s\" is not a whole number"), chronicle_import_date_part_names[i]);
+          return NULL;
+        case PART_ABSENT:
+        default:
+          break;
+        }
+    }
+
+  return chronicle_import_date_parts_to_iso (import, parts, present, problem);
 }
 
 static void
@@ -262,66 +236,47 @@ convert_event (ChronicleImport   *import,
                ChronicleJsonNode *object,
                guint              index)
 {
-  g_autoptr(JsonObject) event = json_object_new ();
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_html_link_free);
-  g_autoptr(JsonArray) source_ids = json_array_new ();
-  ChronicleJsonNode *text = get_object (object, "text");
-  ChronicleJsonNode *end = get_object (object, "end_date");
-  ChronicleJsonNode *media = get_object (object, "media");
-  g_autofree char *headline = get_text (text, "headline", links);
-  g_autofree char *body = get_text (text, "text", links);
-  g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL, *id = NULL;
-  const char *unique_id = get_string (object, "unique_id");
-  const char *display_date = get_string (object, "display_date");
-  const char *group = get_string (object, "group");
+  ChronicleJsonNode *text = chronicle_import_get_object (object, "text");
+  ChronicleJsonNode *end = chronicle_import_get_object (object, "end_date");
+  ChronicleJsonNode *media = chronicle_import_get_object (object, "media");
+  g_autofree char *headline = chronicle_import_get_text (text, "headline", links);
+  g_autofree char *body = chronicle_import_get_text (text, "text", links);
+  g_autofree char *caption = chronicle_import_get_text (media, "caption", NULL);
+  g_autofree char *credit = chronicle_import_get_text (media, "credit", NULL);
+  g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL;
+  const char *unique_id = chronicle_import_get_string (object, "unique_id");
+  ChronicleImportEvent fields = { 0, };
 
   place = chronicle_import_describe_place ("events", index,
                                            unique_id != NULL && *unique_id != '\0' ? unique_id : headline);
   count_ignored (import, object);
 
-  if (!convert_named_date (import, get_object (object, "start_date"), place, "start_date",
+  if (!convert_named_date (import, chronicle_import_get_object (object, "start_date"), place, "start_date",
                            _("the event is left out"), &start_iso))
     return;
   if (end != NULL && convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
       !chronicle_import_check_end (import, place, start_iso, end_iso))
     g_clear_pointer (&end_iso, g_free);
 
-  /* An id must be unique and not empty; TimelineJS's unique_id is optional. */
-  id = chronicle_import_take_id (import, unique_id, index + 1);
-  json_object_set_string_member (event, "id", id);
-  json_object_set_string_member (event, "date", start_iso);
-  if (end_iso != NULL)
-    json_object_set_string_member (event, "end", end_iso);
-  if (headline != NULL)
-    json_object_set_string_member (event, "title", headline);
-  else if (display_date != NULL && !chronicle_text_is_blank (display_date))
-    json_object_set_string_member (event, "title", display_date);
-  else
-    json_object_set_string_member (event, "title", _("Untitled event"));
-  if (body != NULL)
-    json_object_set_string_member (event, "summary", body);
-  chronicle_import_set_display_date (import, event, display_date);
-  if (group != NULL && !chronicle_text_is_blank (group))
-    json_object_set_string_member (event, "category", chronicle_import_add_group (import, group));
-
-  for (guint i = 0; i < links->len; i++)
-    {
-      ChronicleHtmlLink *link = g_ptr_array_index (links, i);
-
-      json_array_add_string_element (source_ids, chronicle_import_add_source (import, link->url, link->text, NULL));
-      import->n_links++;
-    }
-  if (media != NULL)
-    {
-      g_autofree char *caption = get_text (media, "caption", NULL);
-      g_autofree char *credit = get_text (media, "credit", NULL);
-
-      chronicle_import_add_media (import, get_string (media, "url"), caption, credit, event, source_ids);
-    }
-  if (json_array_get_length (source_ids) > 0)
-    json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
-
-  json_array_add_object_element (import->events, g_steal_pointer (&event));
+  fields.index = index;
+  fields.start_iso = start_iso;
+  fields.end_iso = end_iso;
+  fields.unique_id = unique_id;
+  fields.headline = headline;
+  fields.body = body;
+  fields.links = links;
+  fields.display_date = chronicle_import_get_string (object, "display_date");
+  /* TimelineJS also takes the date's own display_text ("Now", in its
+   * cosmological example). */
+  if (fields.display_date == NULL)
+    fields.display_date = chronicle_import_get_string (chronicle_import_get_object (object, "start_date"),
+                                                       "display_text");
+  fields.group = chronicle_import_get_string (object, "group");
+  fields.media_url = chronicle_import_get_string (media, "url");
+  fields.media_caption = caption;
+  fields.media_credit = credit;
+  chronicle_import_add_event (import, &fields);
 }
 
 static void
@@ -329,44 +284,37 @@ convert_era (ChronicleImport   *import,
              ChronicleJsonNode *object,
              guint              index)
 {
-  g_autoptr(JsonObject) era = json_object_new ();
-  ChronicleJsonNode *end = get_object (object, "end_date");
-  g_autofree char *headline = get_text (get_object (object, "text"), "headline", NULL);
-  g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL, *id = NULL;
+  ChronicleJsonNode *end = chronicle_import_get_object (object, "end_date");
+  g_autofree char *headline = chronicle_import_get_text (chronicle_import_get_object (object, "text"), "headline", NULL);
+  g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL;
 
   place = chronicle_import_describe_place ("eras", index, headline);
-  if (!convert_named_date (import, get_object (object, "start_date"), place, "start_date",
+  if (!convert_named_date (import, chronicle_import_get_object (object, "start_date"), place, "start_date",
                            _("the era is left out"), &start_iso))
     return;
   if (end != NULL && convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
       !chronicle_import_check_end (import, place, start_iso, end_iso))
     g_clear_pointer (&end_iso, g_free);
 
-  id = g_strdup_printf ("era-%u", index + 1);
-  json_object_set_string_member (era, "id", id);
-  json_object_set_string_member (era, "label", headline != NULL ? headline : _("Untitled era"));
-  json_object_set_string_member (era, "start", start_iso);
-  if (end_iso != NULL)
-    json_object_set_string_member (era, "end", end_iso);
-  json_array_add_object_element (import->eras, g_steal_pointer (&era));
+  chronicle_import_add_era (import, index, headline, start_iso, end_iso);
 }
 
 char *
 chronicle_import_timelinejs (ChronicleJsonNode  *root,
-                             GPtrArray          *notes,
+                             ChronicleImportReport *report,
                              GError            **error)
 {
   ChronicleImport import;
-  ChronicleJsonNode *title = get_object (root, "title");
-  ChronicleJsonNode *title_text = title != NULL ? get_object (title, "text") : NULL;
+  ChronicleJsonNode *title = chronicle_import_get_object (root, "title");
+  ChronicleJsonNode *title_text = title != NULL ? chronicle_import_get_object (title, "text") : NULL;
   ChronicleJsonNode *array;
-  g_autofree char *headline = get_text (title_text, "headline", NULL);
-  g_autofree char *description = get_text (title_text, "text", NULL);
+  g_autofree char *headline = chronicle_import_get_text (title_text, "headline", NULL);
+  g_autofree char *description = chronicle_import_get_text (title_text, "text", NULL);
   g_autofree char *summary = NULL;
   guint n_events = 0, n_converted;
   char *document;
 
-  chronicle_import_init (&import, notes);
+  chronicle_import_init (&import, report);
 
   array = chronicle_json_object_get_member (root, "events");
   if (array != NULL && chronicle_json_node_get_node_type (array) == CHRONICLE_JSON_NODE_ARRAY)
@@ -395,17 +343,13 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
           chronicle_import_note (&import, _("eras[%u]: not an object; left out"), i);
       }
 
-  if (g_strcmp0 (get_string (root, "scale"), "cosmological") == 0)
-    chronicle_import_note (&import, _("the cosmological scale is not supported yet: "
-                                      "years before 1 or after 9999 are left out"));
-
   n_converted = json_array_get_length (import.events);
   if (n_events > 0 && n_converted == 0)
     {
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
                    /* Translators: %s is the first reason, such as events[0]: start_date: ... */
                    _("TimelineJS file: none of its events could be converted (%s)"),
-                   notes->len > 0 ? (const char *) g_ptr_array_index (notes, 0) : "");
+                   report->notes->len > 0 ? (const char *) g_ptr_array_index (report->notes, 0) : "");
       chronicle_import_clear (&import);
       return NULL;
     }

@@ -28,12 +28,74 @@ static const char * const palette[] = {
   "#0b7a75", "#a51d2d", "#1a5fb4", "#5e5c64", "#986a44", "#613583",
 };
 
+ChronicleJsonNode *
+chronicle_import_get_object (ChronicleJsonNode *object,
+                             const char        *name)
+{
+  ChronicleJsonNode *node;
+
+  if (object == NULL || (node = chronicle_json_object_get_member (object, name)) == NULL ||
+      chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_OBJECT)
+    return NULL;
+  return node;
+}
+
+const char *
+chronicle_import_get_string (ChronicleJsonNode *object,
+                             const char        *name)
+{
+  ChronicleJsonNode *node;
+
+  if (object == NULL || (node = chronicle_json_object_get_member (object, name)) == NULL ||
+      chronicle_json_node_get_node_type (node) != CHRONICLE_JSON_NODE_STRING)
+    return NULL;
+  return chronicle_json_node_get_string (node);
+}
+
+/* Plain text of an HTML member, or NULL when absent or empty. */
+char *
+chronicle_import_get_text (ChronicleJsonNode *object,
+                           const char        *name,
+                           GPtrArray         *links)
+{
+  const char *html = chronicle_import_get_string (object, name);
+  char *text;
+
+  if (html == NULL)
+    return NULL;
+  text = chronicle_html_to_text (html, links);
+  if (chronicle_text_is_blank (text))
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+gint64
+chronicle_import_year_from_timelinejs (gint64 year)
+{
+  return year < 0 && year > -CHRONICLE_DATE_DEEP_YEAR ? year + 1 : year;
+}
+
 void
-chronicle_import_init (ChronicleImport *import,
-                       GPtrArray       *notes)
+chronicle_import_report_init (ChronicleImportReport *report)
+{
+  memset (report, 0, sizeof *report);
+  report->notes = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+chronicle_import_report_clear (ChronicleImportReport *report)
+{
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
+  g_clear_pointer (&report->summary, g_free);
+}
+
+void
+chronicle_import_init (ChronicleImport       *import,
+                       ChronicleImportReport *report)
 {
   memset (import, 0, sizeof *import);
-  import->notes = notes;
+  import->report = report;
+  import->notes = report != NULL ? report->notes : NULL;
   import->sources = json_array_new ();
   import->categories = json_array_new ();
   import->eras = json_array_new ();
@@ -245,10 +307,66 @@ chronicle_import_set_display_date (ChronicleImport *import,
   if (display_date == NULL || chronicle_text_is_blank (display_date))
     return;
 
-  /* The format has no member for it yet: kept as one it ignores, so that
-   * nothing is lost, and said. */
   json_object_set_string_member (event, "display_date", display_date);
-  import->n_display_dates++;
+}
+
+void
+chronicle_import_add_event (ChronicleImport            *import,
+                            const ChronicleImportEvent *fields)
+{
+  g_autoptr(JsonObject) event = json_object_new ();
+  g_autoptr(JsonArray) source_ids = json_array_new ();
+  g_autofree char *id = NULL;
+
+  /* An id must be unique and not empty; TimelineJS's unique_id is optional. */
+  id = chronicle_import_take_id (import, fields->unique_id, fields->index + 1);
+  json_object_set_string_member (event, "id", id);
+  json_object_set_string_member (event, "date", fields->start_iso);
+  if (fields->end_iso != NULL)
+    json_object_set_string_member (event, "end", fields->end_iso);
+  if (fields->headline != NULL)
+    json_object_set_string_member (event, "title", fields->headline);
+  else if (fields->display_date != NULL && !chronicle_text_is_blank (fields->display_date))
+    json_object_set_string_member (event, "title", fields->display_date);
+  else
+    json_object_set_string_member (event, "title", _("Untitled event"));
+  if (fields->body != NULL)
+    json_object_set_string_member (event, "summary", fields->body);
+  chronicle_import_set_display_date (import, event, fields->display_date);
+  if (fields->group != NULL && !chronicle_text_is_blank (fields->group))
+    json_object_set_string_member (event, "category", chronicle_import_add_group (import, fields->group));
+
+  for (guint i = 0; fields->links != NULL && i < fields->links->len; i++)
+    {
+      ChronicleHtmlLink *link = g_ptr_array_index (fields->links, i);
+
+      json_array_add_string_element (source_ids, chronicle_import_add_source (import, link->url, link->text, NULL));
+      import->n_links++;
+    }
+  chronicle_import_add_media (import, fields->media_url, fields->media_caption, fields->media_credit, event,
+                              source_ids);
+  if (json_array_get_length (source_ids) > 0)
+    json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
+
+  json_array_add_object_element (import->events, g_steal_pointer (&event));
+}
+
+void
+chronicle_import_add_era (ChronicleImport *import,
+                          guint            index,
+                          const char      *label,
+                          const char      *start_iso,
+                          const char      *end_iso)
+{
+  g_autoptr(JsonObject) era = json_object_new ();
+  g_autofree char *id = g_strdup_printf ("era-%u", index + 1);
+
+  json_object_set_string_member (era, "id", id);
+  json_object_set_string_member (era, "label", label != NULL ? label : _("Untitled era"));
+  json_object_set_string_member (era, "start", start_iso);
+  if (end_iso != NULL)
+    json_object_set_string_member (era, "end", end_iso);
+  json_array_add_object_element (import->eras, g_steal_pointer (&era));
 }
 
 char *
@@ -288,17 +406,10 @@ chronicle_import_finish (ChronicleImport *import,
   g_autofree char *text = NULL;
   guint at = 0;
 
-  /* What was converted goes first: it is what the user reads. */
-  g_ptr_array_insert (import->notes, at++, g_strdup (summary));
-  if (import->n_display_dates > 0)
-    g_ptr_array_insert (import->notes, at++,
-                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "%u display date is kept in the file but not shown: "
-                                                      "Chronicle shows the date itself",
-                                                      "%u display dates are kept in the file but not shown: "
-                                                      "Chronicle shows the dates themselves",
-                                                      import->n_display_dates),
-                                         import->n_display_dates));
+  /* What was converted is information, told apart from the notes. */
+  g_free (import->report->summary);
+  import->report->summary = g_strdup (summary);
+  import->report->untitled = title == NULL;
   if (import->n_milliseconds > 0)
     g_ptr_array_insert (import->notes, at++,
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

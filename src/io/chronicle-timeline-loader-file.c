@@ -11,7 +11,9 @@
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-loader-private.h"
 #include "chronicle-text-private.h"
+#include "chronicle-timeline-private.h"
 
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n.h>
@@ -217,6 +219,33 @@ set_read_error (GFile   *file,
                _("could not read \"%s\": %s"), name, owned_reason);
 }
 
+/* An imported file without a title of its own is named after the file,
+ * as a spreadsheet program names a CSV's sheet: "protests-2024.csv"
+ * becomes "protests-2024", which the user recognises. */
+static ChronicleTimeline *
+name_untitled_import (ChronicleTimeline *timeline,
+                      GFile             *file)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (timeline == NULL || !chronicle_timeline_get_import_untitled (timeline) ||
+      (base = g_file_get_basename (file)) == NULL)
+    return timeline;
+
+  /* A file name is bytes, perhaps with a newline: shown as one line. */
+  display = g_filename_display_name (base);
+  dot = strrchr (display, '.');
+  if (dot != NULL && dot != display)
+    *dot = '\0';
+  name = chronicle_text_escape_line (display, 0);
+  if (!chronicle_text_is_blank (name))
+    chronicle_timeline_set_title (timeline, name);
+  return timeline;
+}
+
 static ChronicleTimeline *
 load_from_file (GFile                        *file,
                 const ChronicleLoadReporter  *reporter,
@@ -248,7 +277,7 @@ load_from_file (GFile                        *file,
   timeline = chronicle_timeline_load_from_owned_data (g_steal_pointer (&contents), length, reporter, cancellable,
                                                       warnings, &retry, error);
   if (!retry)
-    return timeline;
+    return name_untitled_import (timeline, file);
 
   g_clear_pointer (&reason, g_free);
   if (!read_file (file, cancellable, NULL, &contents, &length, &reason, &io_error))
@@ -257,8 +286,31 @@ load_from_file (GFile                        *file,
       return NULL;
     }
 
-  return chronicle_timeline_load_from_data_with_reporter (contents, length, reporter, cancellable,
-                                                          warnings, error);
+  timeline = chronicle_timeline_load_from_data_with_reporter (contents, length, reporter, cancellable,
+                                                              warnings, error);
+  return name_untitled_import (timeline, file);
+}
+
+ChronicleTimeline *
+chronicle_timeline_load_csv_file_with_columns (GFile       *file,
+                                               GHashTable  *mapping,
+                                               GStrv       *warnings,
+                                               GError     **error)
+{
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reason = NULL;
+  gsize length;
+
+  if (warnings != NULL)
+    *warnings = NULL;
+  if (!read_file (file, NULL, NULL, &contents, &length, &reason, &io_error))
+    {
+      set_read_error (file, g_steal_pointer (&reason), g_steal_pointer (&io_error), error);
+      return NULL;
+    }
+  return name_untitled_import (chronicle_timeline_load_csv_with_columns (contents, length, mapping, warnings, error),
+                               file);
 }
 
 /**

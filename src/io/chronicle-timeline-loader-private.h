@@ -54,4 +54,16 @@ ChronicleTimeline *chronicle_timeline_load_from_owned_data         (char        
                                                                     gboolean                     *retry,
                                                                     GError                      **error);
 
+/* A spreadsheet read with the columns @mapping names as those fields
+ * (chronicle_import_parse_columns(), --columns), whatever its header. */
+ChronicleTimeline *chronicle_timeline_load_csv_with_columns       (const char                   *data,
+                                                                    gsize                         length,
+                                                                    GHashTable                   *mapping,
+                                                                    GStrv                        *warnings,
+                                                                    GError                      **error);
+ChronicleTimeline *chronicle_timeline_load_csv_file_with_columns  (GFile                        *file,
+                                                                    GHashTable                   *mapping,
+                                                                    GStrv                        *warnings,
+                                                                    GError                      **error);
+
 G_END_DECLS

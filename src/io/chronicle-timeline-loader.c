@@ -682,7 +682,7 @@ static const char * const category_members[] = { "id", "label", "color", NULL };
 static const char * const era_members[] = { "id", "label", "start", "end", NULL };
 static const char * const quote_members[] = { "text", "speaker", "role", "source", "date", NULL };
 static const char * const event_members[] = {
-  "id", "date", "end", "title", "summary", "category", "actors", "location", "approximate",
+  "id", "date", "end", "display_date", "title", "summary", "category", "actors", "location", "approximate",
   "sources", "quotes", NULL
 };
 
@@ -998,7 +998,7 @@ load_event (Loader             *loader,
   g_autofree const char **actors = NULL;
   g_autofree const char **source_ids = NULL;
   Place place = { NULL, "events", index, NULL };
-  const char *title, *date_text = NULL, *end_text = NULL, *summary, *category, *location;
+  const char *title, *date_text = NULL, *end_text = NULL, *summary, *category, *location, *display_date;
   ChronicleDate date, end;
   gboolean has_date, has_end, approximate;
   ChronicleJsonNode *quotes;
@@ -1016,6 +1016,7 @@ load_event (Loader             *loader,
       !read_string (object, "category", FALSE, &place, &category, error) ||
       !read_string_list (object, "actors", &place, &actors, error) ||
       !read_string (object, "location", FALSE, &place, &location, error) ||
+      !read_string (object, "display_date", FALSE, &place, &display_date, error) ||
       !read_boolean (object, "approximate", &place, &approximate, error) ||
       !read_string_list (object, "sources", &place, &source_ids, error) ||
       !read_array (object, "quotes", FALSE, &place, &quotes, error))
@@ -1039,6 +1040,7 @@ load_event (Loader             *loader,
   fields.end = has_end ? &end : NULL;
   fields.summary = summary;
   fields.location = location;
+  fields.display_date = display_date;
   fields.approximate = approximate;
   fields.actors = actors;
 
@@ -1478,6 +1480,20 @@ load_from_data (const char                   *data,
   return g_steal_pointer (&timeline);
 }
 
+/* A JSON document of another program, converted; NULL without @error
+ * when it is none we know. */
+static char *
+import_json (ChronicleJsonNode      *root,
+             ChronicleImportReport  *report,
+             GError                **error)
+{
+  if (chronicle_import_is_timelinejs2 (root))
+    return chronicle_import_timelinejs2 (root, report, error);
+  if (chronicle_import_is_timelinejs (root))
+    return chronicle_import_timelinejs (root, report, error);
+  return NULL;
+}
+
 /* A foreign document (see chronicle-import-private.h) converted to ours
  * and loaded, its conversion notes before the loader's warnings. Leaves
  * *@error alone (the loader's own refusal) when @data is none of the
@@ -1485,12 +1501,13 @@ load_from_data (const char                   *data,
 static ChronicleTimeline *
 load_foreign (const char                   *data,
               gsize                         length,
+              GHashTable                   *mapping,
               const ChronicleLoadReporter  *reporter,
               GCancellable                 *cancellable,
               GStrv                        *warnings,
               GError                      **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  ChronicleImportReport report;
   g_autofree char *converted = NULL;
   g_auto(GStrv) loaded_warnings = NULL;
   g_autoptr(GError) import_error = NULL;
@@ -1498,33 +1515,42 @@ load_foreign (const char                   *data,
   ChronicleTimeline *timeline;
   gboolean retry;
 
-  if (chronicle_import_is_csv (data, length))
-    converted = chronicle_import_csv (data, length, notes, &import_error);
-  else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL) &&
-           chronicle_import_is_timelinejs (chronicle_json_document_get_root (&document)))
-    converted = chronicle_import_timelinejs (chronicle_json_document_get_root (&document), notes, &import_error);
+  chronicle_import_report_init (&report);
+  if (mapping != NULL)
+    converted = chronicle_import_csv_with_columns (data, length, mapping, &report, &import_error);
+  else if (chronicle_import_is_csv (data, length))
+    converted = chronicle_import_csv (data, length, &report, &import_error);
+  else if (chronicle_json_document_parse (&document, data, length, NULL, NULL, NULL))
+    converted = import_json (chronicle_json_document_get_root (&document), &report, &import_error);
   chronicle_json_document_clear (&document);
 
   if (import_error != NULL)
     {
       g_clear_error (error);
       g_propagate_error (error, g_steal_pointer (&import_error));
+      chronicle_import_report_clear (&report);
       return NULL;
     }
   if (converted == NULL)
-    return NULL;
+    {
+      chronicle_import_report_clear (&report);
+      return NULL;
+    }
 
   g_clear_error (error);
   timeline = load_from_data (converted, NULL, strlen (converted), FALSE, reporter, cancellable,
                              warnings != NULL ? &loaded_warnings : NULL, &retry, error);
+  if (timeline != NULL)
+    chronicle_timeline_set_import (timeline, report.summary, report.untitled);
   if (timeline != NULL && warnings != NULL)
     {
       for (guint i = 0; loaded_warnings != NULL && loaded_warnings[i] != NULL; i++)
-        g_ptr_array_add (notes, g_strdup (loaded_warnings[i]));
-      g_ptr_array_add (notes, NULL);
-      *warnings = (GStrv) g_ptr_array_steal (notes, NULL);
+        g_ptr_array_add (report.notes, g_strdup (loaded_warnings[i]));
+      g_ptr_array_add (report.notes, NULL);
+      *warnings = (GStrv) g_ptr_array_steal (report.notes, NULL);
     }
 
+  chronicle_import_report_clear (&report);
   return timeline;
 }
 
@@ -1546,7 +1572,7 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
 
   /* A spreadsheet is told by its first line; JSON never looks like one. */
   if (chronicle_import_is_csv (data, length))
-    return load_foreign (data, length, reporter, cancellable, warnings, error);
+    return load_foreign (data, length, NULL, reporter, cancellable, warnings, error);
 
   timeline = load_from_data (data, NULL, length, TRUE, reporter, cancellable, warnings, &retry, &local_error);
   if (retry)
@@ -1558,7 +1584,7 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
   /* Not ours: perhaps another program's format. Our own files never pay
    * for the sniffing. */
   if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT))
-    timeline = load_foreign (data, length, reporter, cancellable, warnings, &local_error);
+    timeline = load_foreign (data, length, NULL, reporter, cancellable, warnings, &local_error);
   else if (timeline == NULL && g_error_matches (local_error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX))
     {
       g_autoptr(GError) table_error = NULL;
@@ -1574,6 +1600,18 @@ chronicle_timeline_load_from_data_with_reporter (const char                   *d
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return timeline;
+}
+
+ChronicleTimeline *
+chronicle_timeline_load_csv_with_columns (const char  *data,
+                                          gsize        length,
+                                          GHashTable  *mapping,
+                                          GStrv       *warnings,
+                                          GError     **error)
+{
+  if (warnings != NULL)
+    *warnings = NULL;
+  return load_foreign (data, length, mapping, NULL, NULL, warnings, error);
 }
 
 ChronicleTimeline *

@@ -352,7 +352,10 @@ array_member (const char *name,
   return (Member) { name, n_items > 0 ? VALUE_ARRAY : VALUE_NONE, NULL, NULL, n_items, write, data };
 }
 
-#define DATE_TEXT_SIZE 32
+/* Room for the longest date chronicle_date_to_iso() writes: an expanded
+ * year to the second with an offset, "-999999-12-31T23:59:59+14:00"
+ * (from a million years away only the year is kept). */
+#define DATE_TEXT_SIZE 48
 
 static char *
 put_digits (char *at,
@@ -370,7 +373,18 @@ static const char *
 format_date (const ChronicleDate *date,
              char                 buffer[DATE_TEXT_SIZE])
 {
-  char *at = put_digits (buffer, date->year, 4);
+  char *at;
+
+  /* Years before 1 AD and after 9999 are rare: the model spells them. */
+  if (date->year < 0 || date->year > 9999)
+    {
+      g_autofree char *text = chronicle_date_to_iso (date);
+
+      g_strlcpy (buffer, text, DATE_TEXT_SIZE);
+      return buffer;
+    }
+
+  at = put_digits (buffer, (int) date->year, 4);
 
   if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
     {
@@ -524,6 +538,7 @@ write_event (Writer   *writer,
     string_member ("id", chronicle_timeline_get_event_id (timeline, position)),
     string_member ("date", date_text (kept, "date", chronicle_timeline_get_event_date (timeline, position), date_buffer)),
     string_member ("end", date_text (kept, "end", chronicle_timeline_get_event_end (timeline, position), end_buffer)),
+    string_member ("display_date", chronicle_timeline_get_event_display_date (timeline, position)),
     string_member ("title", chronicle_timeline_get_event_title (timeline, position)),
     string_member ("summary", chronicle_timeline_get_event_summary (timeline, position)),
     string_member ("category", chronicle_timeline_get_event_category_id (timeline, position)),

@@ -52,6 +52,38 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* TimelineJS counts years as people do, -44 for 44 BC; ours are
+ * astronomical (-43). Deep time is written as it is (see
+ * chronicle_import_year_from_timelinejs()). */
+static gint64
+year_to_timelinejs (gint64 year)
+{
+  return year <= 0 && year > -CHRONICLE_DATE_DEEP_YEAR ? year - 1 : year;
+}
+
+/* JavaScript's Date reaches 8.64e15 ms either side of 1970: TimelineJS
+ * needs its cosmological scale (years only) for anything beyond. */
+#define JS_DATE_LIMIT_SECONDS G_GINT64_CONSTANT (8640000000000)
+
+static gboolean
+needs_cosmological_scale (ChronicleTimeline *timeline)
+{
+  GListModel *eras = chronicle_timeline_get_eras (timeline);
+  gint64 start, end;
+
+  if (chronicle_timeline_get_bounds (timeline, &start, &end) &&
+      (start < -JS_DATE_LIMIT_SECONDS || end > JS_DATE_LIMIT_SECONDS))
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+
+      if (chronicle_date_get_start (chronicle_era_get_start (era)) < -JS_DATE_LIMIT_SECONDS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Only the fields the precision has: TimelineJS reads a missing field as
  * unknown, and the reader gives back the same precision from them. */
 static void
@@ -59,8 +91,8 @@ add_date (JsonBuilder         *builder,
           const char          *member,
           const ChronicleDate *date)
 {
-  const struct { const char *name; int value; ChronicleDatePrecision from; } parts[] = {
-    { "year", date->year, CHRONICLE_DATE_PRECISION_YEAR },
+  const struct { const char *name; gint64 value; ChronicleDatePrecision from; } parts[] = {
+    { "year", year_to_timelinejs (date->year), CHRONICLE_DATE_PRECISION_YEAR },
     { "month", date->month, CHRONICLE_DATE_PRECISION_MONTH },
     { "day", date->day, CHRONICLE_DATE_PRECISION_DAY },
     { "hour", date->hour, CHRONICLE_DATE_PRECISION_MINUTE },
@@ -187,6 +219,7 @@ add_event (JsonBuilder       *builder,
   add_date (builder, "start_date", chronicle_event_get_date (event));
   if (chronicle_event_get_end (event) != NULL)
     add_date (builder, "end_date", chronicle_event_get_end (event));
+  add_string (builder, "display_date", chronicle_event_get_display_date (event));
 
   json_builder_set_member_name (builder, "text");
   json_builder_begin_object (builder);
@@ -264,6 +297,8 @@ chronicle_timelinejs_to_data (ChronicleTimeline *timeline,
   builder = json_builder_new_immutable ();
   json_builder_begin_object (builder);
   add_title_slide (builder, timeline);
+  if (needs_cosmological_scale (timeline))
+    add_string (builder, "scale", "cosmological");
 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
@@ -297,7 +332,8 @@ enum
 {
   COLUMN_YEAR,
   COLUMN_END_YEAR = 4,
-  COLUMN_HEADLINE = 9,
+  COLUMN_DISPLAY_DATE = 8,
+  COLUMN_HEADLINE,
   COLUMN_TEXT,
   COLUMN_MEDIA,
   COLUMN_MEDIA_CREDIT,
@@ -335,7 +371,7 @@ set_date_cells (char                **cells,
                 guint                 first,
                 const ChronicleDate  *date)
 {
-  cells[first] = g_strdup_printf ("%d", date->year);
+  cells[first] = g_strdup_printf ("%" G_GINT64_FORMAT, year_to_timelinejs (date->year));
   if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
     cells[first + 1] = g_strdup_printf ("%d", date->month);
   if (date->precision >= CHRONICLE_DATE_PRECISION_DAY)
@@ -377,6 +413,7 @@ set_event_cells (char              **cells,
   if (chronicle_event_get_end (event) != NULL)
     set_date_cells (cells, COLUMN_END_YEAR, chronicle_event_get_end (event));
   cells[COLUMN_HEADLINE] = g_strdup (chronicle_event_get_title (event));
+  cells[COLUMN_DISPLAY_DATE] = g_strdup (chronicle_event_get_display_date (event));
   if (category != NULL)
     cells[COLUMN_GROUP] = g_strdup (chronicle_category_get_label (category));
 

@@ -9,9 +9,12 @@
 #include "config.h"
 
 #include "chronicle-date.h"
+#include "chronicle-date-private.h"
 #include "chronicle-text-private.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
@@ -46,10 +49,10 @@ get_days_in_month (gint64 year,
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
  * days_from_civil). Plain arithmetic: much faster than GDateTime, and the
  * timeline computes this for every event. */
-static gint64
-days_from_civil (gint64 year,
-                 int    month,
-                 int    day)
+gint64
+chronicle_date_days_from_civil (gint64 year,
+                                int    month,
+                                int    day)
 {
   gint64 era;
   gint64 yoe, doy, doe;
@@ -63,43 +66,204 @@ days_from_civil (gint64 year,
   return era * 146097 + doe - 719468;
 }
 
+/* ISO 8601 year: four digits for 0..9999, else expanded with a sign:
+ * "0043", "-0043" (44 BC), "+12000", "-13800000000". */
+static char *
+format_iso_year (gint64 year)
+{
+  if (year >= 0 && year <= 9999)
+    return g_strdup_printf ("%04" G_GINT64_FORMAT, year);
+  if (year > 9999)
+    return g_strdup_printf ("+%" G_GINT64_FORMAT, year);
+  /* -year cannot overflow: years are bounded far inside gint64. */
+  return g_strdup_printf ("-%04" G_GINT64_FORMAT, -year);
+}
+
+/* The inverse of chronicle_date_days_from_civil() (Hinnant's
+ * civil_from_days). */
+void
+chronicle_date_civil_from_days (gint64  days,
+                                gint64 *year,
+                                int    *month,
+                                int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = m;
+  *year = yoe + era * 400 + (m <= 2);
+}
+
 /* The wall-clock text of @date at its precision, without offset, as used
  * in error messages when there is no input text to quote. */
 static char *
 format_fields (const ChronicleDate *date)
 {
+  g_autofree char *year = format_iso_year (date->year);
+
   switch ((ChronicleDatePrecision) date->precision)
     {
     case CHRONICLE_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", date->year);
+      return g_steal_pointer (&year);
     case CHRONICLE_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02d", date->year, date->month);
+      return g_strdup_printf ("%s-%02d", year, date->month);
     case CHRONICLE_DATE_PRECISION_DAY:
-      return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
+      return g_strdup_printf ("%s-%02d-%02d", year, date->month, date->day);
     case CHRONICLE_DATE_PRECISION_MINUTE:
-      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d",
-                              date->year, date->month, date->day,
+      return g_strdup_printf ("%s-%02d-%02dT%02d:%02d", year, date->month, date->day,
                               date->hour, date->minute);
     case CHRONICLE_DATE_PRECISION_SECOND:
     default:
-      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
-                              date->year, date->month, date->day,
+      return g_strdup_printf ("%s-%02d-%02dT%02d:%02d:%02d", year, date->month, date->day,
                               date->hour, date->minute, date->second);
     }
 }
 
+/* Digits in groups of three with a narrow no-break space, as SI writes
+ * large numbers ("12 000", "100 000"); four digits stay whole ("1000"). */
+static char *
+group_digits (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  gsize len = strlen (digits);
+  GString *out;
+
+  if (len <= 4)
+    return g_steal_pointer (&digits);
+  out = g_string_new (NULL);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, "\u202F");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @value with enough decimals to tell multiples of @unit apart (the
+ * 3 significant digits a reader wants when @unit is 0), without
+ * trailing zeros: "13.8", "13.79", "65". */
+static char *
+format_deep (double value,
+             double unit)
+{
+  int decimals = unit > 0 ? (int) CLAMP (ceil (-log10 (unit) - 1e-9), 0, 9) : -1;
+  char *text = decimals >= 0 ? g_strdup_printf ("%.*f", decimals, value) : g_strdup_printf ("%.3g", value);
+  struct lconv *conv = localeconv ();
+  char *point = strstr (text, conv->decimal_point);
+
+  if (decimals > 0 && point != NULL)
+    {
+      char *end = text + strlen (text);
+
+      while (end > point + 1 && end[-1] == '0')
+        *--end = '\0';
+      if (end == point + 1)
+        *point = '\0';
+    }
+  return text;
+}
+
+char *
+chronicle_date_format_year_step (gint64 year,
+                                 gint64 step)
+{
+  gboolean past = year <= 0;
+  /* 1 BC is year 0: the distance in years, and the BC year number. */
+  guint64 distance = past ? (guint64) (1 - year) : (guint64) year;
+  g_autofree char *number = NULL;
+
+  if (distance < (guint64) CHRONICLE_DATE_DEEP_YEAR)
+    {
+      number = group_digits (distance);
+      if (!past)
+        return g_steal_pointer (&number);
+      /* Translators: a year before the common era, e.g. "44 BC", "12 000 BC" */
+      return g_strdup_printf (_("%s BC"), number);
+    }
+
+  /* Ticks a few years apart in deep time: the years, counted out, rather
+   * than a fraction of a billion with many decimals. */
+  if (step > 0 && step < (distance >= G_GUINT64_CONSTANT (1000000000) ? 1000000 : 1000))
+    {
+      number = group_digits (distance);
+      /* Translators: deep time counted to the year, e.g. "13 800 000 006 years ago" */
+      return g_strdup_printf (past ? _("%s years ago") : _("%s years from now"), number);
+    }
+  if (distance >= G_GUINT64_CONSTANT (1000000000))
+    {
+      number = format_deep (distance / 1e9, step / 1e9);
+      /* Translators: deep time, e.g. "13.8 billion years ago" */
+      return g_strdup_printf (past ? _("%s billion years ago") : _("%s billion years from now"), number);
+    }
+  number = format_deep (distance / 1e6, step / 1e6);
+  /* Translators: deep time, e.g. "65 million years ago" */
+  return g_strdup_printf (past ? _("%s million years ago") : _("%s million years from now"), number);
+}
+
+/**
+ * chronicle_date_format_year:
+ * @year: an astronomical year (0 is 1 BC)
+ *
+ * Names a year as people read it: "2022", "44 BC", "12 000 BC", "12 000";
+ * a million years and more away as "65 million years ago", "13.8 billion
+ * years ago", "5 billion years from now".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+chronicle_date_format_year (gint64 year)
+{
+  return chronicle_date_format_year_step (year, 0);
+}
+
+/* @format (g_date_time_format() syntax) applied to the fields of @date,
+ * whatever its year: GDateTime knows years 1 to 9999 only, so other years
+ * are formatted in a stand-in year of the same length and named by
+ * chronicle_date_format_year() where the format has %Y. Month names and
+ * day numbers do not depend on the year; the formats use no weekdays. */
+char *
+chronicle_date_format_custom (const ChronicleDate *date,
+                              const char          *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *year = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) escaped = NULL;
+  g_autofree char *joined = NULL;
+
+  if (date->year >= 1 && date->year <= 9999)
+    {
+      dt = g_date_time_new_utc ((int) date->year, date->month, date->day, date->hour, date->minute, date->second);
+      return g_date_time_format (dt, format);
+    }
+
+  dt = g_date_time_new_utc (is_leap_year (date->year) ? 2000 : 2001, date->month, date->day,
+                            date->hour, date->minute, date->second);
+  year = chronicle_date_format_year (date->year);
+  escaped = g_string_new (year);
+  g_string_replace (escaped, "%", "%%", 0);
+  parts = g_strsplit (format, "%Y", -1);
+  joined = g_strjoinv (escaped->str, parts);
+  return g_date_time_format (dt, joined);
+}
+
 /* "March 2022", in the standalone (nominative) month form. */
 static char *
-format_month_year (int year,
-                   int month)
+format_month_year (gint64 year,
+                   int    month)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-
-  g_assert (dt != NULL);
+  ChronicleDate date = { .year = year, .month = month, .day = 1, .precision = CHRONICLE_DATE_PRECISION_MONTH };
 
   /* Translators: a month of a year, e.g. "March 2022". A g_date_time_format()
    * format; %OB is the standalone (nominative) month name. */
-  return g_date_time_format (dt, _("%OB %Y"));
+  return chronicle_date_format_custom (&date, _("%OB %Y"));
 }
 
 /* Checks the fields of @date against the calendar. @text is the input as
@@ -107,7 +271,7 @@ format_month_year (int year,
  * message has no place prefix: callers add where the date came from. */
 static gboolean
 validate (const ChronicleDate  *date,
-          int                   year,
+          gint64                year,
           int                   month,
           int                   day,
           int                   hour,
@@ -129,16 +293,26 @@ validate (const ChronicleDate  *date,
       fields.hour = CLAMP (hour, 0, 99);
       fields.minute = CLAMP (minute, 0, 99);
       fields.second = CLAMP (second, 0, 99);
-      fields.year = CLAMP (year, -9999, 99999);
+      fields.year = year;
       text = shown = format_fields (&fields);
     }
 
-  if (year < 1 || year > 9999)
+  if (year < -CHRONICLE_DATE_YEAR_MAX || year > CHRONICLE_DATE_YEAR_MAX)
     {
       g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
-                   /* Translators: %s is a date as written, %d a year number */
-                   _("%s is not supported: year %d is outside 1–9999"),
-                   text, year);
+                   /* Translators: %s is a date as written */
+                   _("%s is not supported: years reach 100 billion before and after year 0"),
+                   text);
+      return FALSE;
+    }
+
+  if ((year <= -CHRONICLE_DATE_DEEP_YEAR || year >= CHRONICLE_DATE_DEEP_YEAR) &&
+      precision > CHRONICLE_DATE_PRECISION_YEAR)
+    {
+      g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
+                   /* Translators: %s is a date as written */
+                   _("%s is not supported: a year a million or more from year 0 has no month or day"),
+                   text);
       return FALSE;
     }
 
@@ -234,6 +408,31 @@ read_digits (const char **p,
 
   *p += n_digits;
   *value = v;
+  return TRUE;
+}
+
+/* Reads "YYYY", or an ISO 8601 expanded year: a sign and 4 to
+ * MAX_YEAR_DIGITS digits ("-0043", "+12000", "-13800000000"). */
+#define MAX_YEAR_DIGITS 13
+
+static gboolean
+read_year (const char **p,
+           gint64      *year)
+{
+  const char *q = *p;
+  int sign = 0;
+  gint64 v = 0;
+  guint n = 0;
+
+  if (*q == '+' || *q == '-')
+    sign = *q++ == '-' ? -1 : 1;
+  for (; g_ascii_isdigit (q[n]) && n <= MAX_YEAR_DIGITS; n++)
+    v = v * 10 + (q[n] - '0');
+  if (n < 4 || n > MAX_YEAR_DIGITS || (sign == 0 && n != 4))
+    return FALSE;
+
+  *p = q + n;
+  *year = sign < 0 ? -v : v;
   return TRUE;
 }
 
@@ -340,6 +539,9 @@ parse_offset (const char  *p,
  * Accepts "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-MM-DDThh:mm" and
  * "YYYY-MM-DDThh:mm:ss", the time forms optionally followed by "Z",
  * "±hh:mm", "±hhmm" or "±hh". The precision is the finest field present.
+ * YYYY may be an expanded year, a sign and 4 to 13 digits: "-0043-03-15"
+ * is 15 March 44 BC (astronomical numbering, 0000 is 1 BC); see
+ * CHRONICLE_DATE_YEAR_MAX for the range.
  * @date is left untouched on error.
  *
  * Returns: %TRUE on success
@@ -351,13 +553,14 @@ chronicle_date_parse (const char     *text,
 {
   ChronicleDate result = { 0 };
   const char *p = text;
-  int year, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  gint64 year;
+  int month = 1, day = 1, hour = 0, minute = 0, second = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!read_digits (&p, 4, &year))
+  if (!read_year (&p, &year))
     goto syntax;
   result.precision = CHRONICLE_DATE_PRECISION_YEAR;
 
@@ -432,7 +635,7 @@ syntax:
 gboolean
 chronicle_date_init (ChronicleDate          *date,
                      ChronicleDatePrecision  precision,
-                     int                     year,
+                     gint64                  year,
                      int                     month,
                      int                     day,
                      int                     hour,
@@ -544,15 +747,6 @@ chronicle_date_format_zone (int utc_offset)
                           offset / 3600, (offset / 60) % 60);
 }
 
-static GDateTime *
-create_wall_clock (const ChronicleDate *date)
-{
-  /* The wall-clock fields as written, in UTC so that no local zone shifts
-   * them; the offset is appended as text. */
-  return g_date_time_new_utc (date->year, date->month, date->day,
-                              date->hour, date->minute, date->second);
-}
-
 /**
  * chronicle_date_format:
  *
@@ -563,14 +757,10 @@ create_wall_clock (const ChronicleDate *date)
 char *
 chronicle_date_format (const ChronicleDate *date)
 {
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *text = NULL;
   const char *format;
 
   g_return_val_if_fail (date != NULL, NULL);
-
-  dt = create_wall_clock (date);
-  g_return_val_if_fail (dt != NULL, NULL);
 
   switch ((ChronicleDatePrecision) date->precision)
     {
@@ -600,7 +790,7 @@ chronicle_date_format (const ChronicleDate *date)
       break;
     }
 
-  text = g_date_time_format (dt, format);
+  text = chronicle_date_format_custom (date, format);
 
   if (date->has_offset && date->precision >= CHRONICLE_DATE_PRECISION_MINUTE)
     {
@@ -641,7 +831,6 @@ chronicle_date_format_range (const ChronicleDate *start,
       (start->precision == CHRONICLE_DATE_PRECISION_DAY ||
        start->precision == CHRONICLE_DATE_PRECISION_MONTH))
     {
-      g_autoptr(GDateTime) dt = create_wall_clock (start);
       const char *format;
 
       if (start->precision == CHRONICLE_DATE_PRECISION_MONTH)
@@ -657,7 +846,7 @@ chronicle_date_format_range (const ChronicleDate *start,
          * "24 February" in "24 February – 3 March 2022". A g_date_time_format() format. */
         format = _("%-d %B");
 
-      start_text = g_date_time_format (dt, format);
+      start_text = chronicle_date_format_custom (start, format);
 
       if (start->precision == CHRONICLE_DATE_PRECISION_DAY && start->month == end->month)
         /* Translators: a range of days within one month, e.g. "24–28 February 2022";
@@ -687,7 +876,7 @@ chronicle_date_get_start (const ChronicleDate *date)
 
   g_return_val_if_fail (date != NULL, 0);
 
-  days = days_from_civil (date->year, date->month, date->day);
+  days = chronicle_date_days_from_civil (date->year, date->month, date->day);
   return days * SECONDS_PER_DAY + date->hour * 3600 + date->minute * 60 + date->second
          - (date->has_offset ? date->utc_offset : 0);
 }
@@ -710,7 +899,8 @@ chronicle_date_get_end (const ChronicleDate *date)
   switch ((ChronicleDatePrecision) date->precision)
     {
     case CHRONICLE_DATE_PRECISION_YEAR:
-      days = days_from_civil ((gint64) date->year + 1, 1, 1) - days_from_civil (date->year, 1, 1);
+      days = chronicle_date_days_from_civil (date->year + 1, 1, 1) -
+             chronicle_date_days_from_civil (date->year, 1, 1);
       return start + days * SECONDS_PER_DAY;
     case CHRONICLE_DATE_PRECISION_MONTH:
       return start + get_days_in_month (date->year, date->month) * SECONDS_PER_DAY;

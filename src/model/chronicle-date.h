@@ -19,6 +19,15 @@ typedef enum
   CHRONICLE_DATE_ERROR_INVALID,  /* well-formed but impossible: 2022-02-30, 2022-13 */
 } ChronicleDateError;
 
+/* Years are astronomical (0 is 1 BC, -43 is 44 BC) in the proleptic
+ * Gregorian calendar, within ±CHRONICLE_DATE_YEAR_MAX: 100 billion years
+ * is 3.2e18 seconds, so any two instants and their difference still fit
+ * in a gint64. Beyond ±CHRONICLE_DATE_DEEP_YEAR a date has year precision
+ * only: months and days of deep time mean nothing, and a double holding
+ * Unix seconds there is no longer exact to the second. */
+#define CHRONICLE_DATE_YEAR_MAX  G_GINT64_CONSTANT (100000000000)
+#define CHRONICLE_DATE_DEEP_YEAR G_GINT64_CONSTANT (1000000)
+
 /**
  * ChronicleDate:
  *
@@ -29,7 +38,7 @@ typedef enum
  */
 typedef struct
 {
-  gint32  year;
+  gint64  year;        /* astronomical, see CHRONICLE_DATE_YEAR_MAX */
   guint8  month;       /* 1..12 */
   guint8  day;         /* 1..31 */
   guint8  hour;
@@ -50,7 +59,7 @@ gboolean        chronicle_date_parse        (const char          *text,
                                              GError             **error);
 gboolean        chronicle_date_init         (ChronicleDate       *date,
                                              ChronicleDatePrecision precision,
-                                             int                  year,
+                                             gint64               year,
                                              int                  month,
                                              int                  day,
                                              int                  hour,
@@ -59,6 +68,7 @@ gboolean        chronicle_date_init         (ChronicleDate       *date,
                                              GError             **error);
 char           *chronicle_date_to_iso       (const ChronicleDate *date);
 char           *chronicle_date_format       (const ChronicleDate *date);
+char           *chronicle_date_format_year  (gint64               year);
 char           *chronicle_date_format_range (const ChronicleDate *start,
                                              const ChronicleDate *end);
 char           *chronicle_date_format_zone  (int                  utc_offset);

@@ -11,6 +11,7 @@
 #include "chronicle-event.h"
 #include "chronicle-kept-private.h"
 #include "chronicle-quote.h"
+#include "chronicle-text-private.h"
 #include "chronicle-util-private.h"
 
 #include <string.h>
@@ -24,6 +25,7 @@ struct _ChronicleEvent
   char          *summary;      /* NULL when none */
   char          *category_id;  /* NULL when none */
   char          *location;     /* NULL when none */
+  char          *display_date; /* free text shown for the date ("c. 1600"), NULL when none */
   GStrv          actors;       /* NULL-terminated, never NULL */
   GStrv          source_ids;   /* NULL-terminated, never NULL */
   GPtrArray     *quotes;       /* of ChronicleQuote */
@@ -85,6 +87,7 @@ chronicle_event_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->category_id, g_free);
   g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->display_date, g_free);
   g_clear_pointer (&self->actors, g_strfreev);
   g_clear_pointer (&self->source_ids, g_strfreev);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
@@ -204,6 +207,7 @@ chronicle_event_copy (ChronicleEvent *self)
   copy->summary = g_strdup (self->summary);
   copy->category_id = g_strdup (self->category_id);
   copy->location = g_strdup (self->location);
+  copy->display_date = g_strdup (self->display_date);
   chronicle_event_set_actors (copy, (const char * const *) self->actors);
   chronicle_event_set_source_ids (copy, (const char * const *) self->source_ids);
   for (guint i = 0; i < self->quotes->len; i++)
@@ -248,6 +252,7 @@ chronicle_event_equal (ChronicleEvent *a,
       g_strcmp0 (a->summary, b->summary) != 0 ||
       g_strcmp0 (a->category_id, b->category_id) != 0 ||
       g_strcmp0 (a->location, b->location) != 0 ||
+      g_strcmp0 (a->display_date, b->display_date) != 0 ||
       a->approximate != b->approximate || a->sequence != b->sequence ||
       !g_strv_equal ((const char * const *) a->actors, (const char * const *) b->actors) ||
       !g_strv_equal ((const char * const *) a->source_ids, (const char * const *) b->source_ids) ||
@@ -400,6 +405,25 @@ chronicle_event_set_location (ChronicleEvent *self,
   g_return_if_fail (CHRONICLE_IS_EVENT (self));
 
   chronicle_set_str (&self->location, location);
+}
+
+/* The date as the source wrote it ("c. 1600", "Spring 1944"), shown
+ * instead of the one Chronicle makes from the date; NULL when none. */
+const char *
+chronicle_event_get_display_date (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  return self->display_date;
+}
+
+void
+chronicle_event_set_display_date (ChronicleEvent *self,
+                                  const char     *display_date)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  chronicle_set_str (&self->display_date, display_date);
 }
 
 /* TRUE when the file marks the date as uncertain ("circa"). */
@@ -582,12 +606,16 @@ chronicle_event_is_span (ChronicleEvent *self)
   return self->has_end || self->date.precision < CHRONICLE_DATE_PRECISION_DAY;
 }
 
-/* Returns: (transfer full): the date as localized text, or the range
+/* Returns: (transfer full): the display date as the source wrote it
+ * ("c. 1600"), as one line; else the date as localized text, or the range
  * "date – end" */
 char *
 chronicle_event_format_date (ChronicleEvent *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+
+  if (self->display_date != NULL && !chronicle_text_is_blank (self->display_date))
+    return chronicle_text_for_display (self->display_date, CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
   if (self->has_end)
     return chronicle_date_format_range (&self->date, &self->end);

@@ -52,6 +52,9 @@ void                 chronicle_event_set_category_id  (ChronicleEvent      *self
 const char          *chronicle_event_get_location     (ChronicleEvent      *self);
 void                 chronicle_event_set_location     (ChronicleEvent      *self,
                                                        const char          *location);
+const char          *chronicle_event_get_display_date (ChronicleEvent      *self);
+void                 chronicle_event_set_display_date (ChronicleEvent      *self,
+                                                       const char          *display_date);
 gboolean             chronicle_event_get_approximate  (ChronicleEvent      *self);
 void                 chronicle_event_set_approximate  (ChronicleEvent      *self,
                                                        gboolean             approximate);

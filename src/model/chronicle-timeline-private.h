@@ -24,6 +24,7 @@ typedef struct
   const char          *summary;      /* nullable */
   const char          *category_id;  /* nullable */
   const char          *location;     /* nullable */
+  const char          *display_date; /* nullable */
   const char * const  *actors;       /* nullable */
   const char * const  *source_ids;   /* nullable */
   GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */
@@ -45,6 +46,12 @@ gboolean chronicle_timeline_find_appended    (ChronicleTimeline         *self,
                                               guint                     *sequence);
 ChronicleTimeline *chronicle_timeline_copy_appended (ChronicleTimeline *self);
 
+/* Set by the loader on a converted file; @untitled when the file had no
+ * title of its own (the file loader then names it after the file). */
+void     chronicle_timeline_set_import       (ChronicleTimeline         *self,
+                                              const char                *summary,
+                                              gboolean                   untitled);
+gboolean chronicle_timeline_get_import_untitled (ChronicleTimeline      *self);
 /* The event at @position as the writer needs it beyond the public
  * accessors: what its file had beyond the model (NULL for nothing), and
  * its place in the file (events added later come after). */

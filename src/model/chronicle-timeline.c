@@ -35,6 +35,7 @@ typedef struct
   gboolean       has_end;
   const char    *summary;     /* arena, nullable */
   const char    *location;    /* arena, nullable */
+  const char    *display_date; /* arena, nullable */
   char         **actors;      /* arena, nullable */
   char         **source_ids;  /* arena, nullable */
   GPtrArray     *quotes;      /* of ChronicleQuote, owned, nullable */
@@ -66,6 +67,8 @@ struct _ChronicleTimeline
 
   char       *title;
   char       *description;
+  char       *import_summary;   /* NULL unless converted from another format */
+  gboolean    import_untitled;
 
   GListStore *sources;          /* of ChronicleSource, file order */
   GListStore *categories;       /* of ChronicleCategory, file order */
@@ -724,7 +727,7 @@ record_from_fields (ChronicleTimeline          *self,
   record.category = intern_category (self, fields->category_id) |
                     (fields->approximate ? CATEGORY_APPROXIMATE : 0);
 
-  if (fields->end != NULL || fields->summary != NULL || fields->location != NULL ||
+  if (fields->end != NULL || fields->summary != NULL || fields->location != NULL || fields->display_date != NULL ||
       (fields->actors != NULL && fields->actors[0] != NULL) ||
       (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes ||
       fields->kept != NULL)
@@ -739,6 +742,7 @@ record_from_fields (ChronicleTimeline          *self,
         }
       extra->summary = chronicle_arena_strdup (self->arena, fields->summary);
       extra->location = chronicle_arena_strdup (self->arena, fields->location);
+      extra->display_date = chronicle_arena_strdup (self->arena, fields->display_date);
       extra->actors = chronicle_arena_strdupv (self->arena, fields->actors);
       extra->source_ids = chronicle_arena_strdupv (self->arena, fields->source_ids);
       if (has_quotes)
@@ -767,6 +771,7 @@ fields_from_event (ChronicleEvent       *event,
   fields->summary = chronicle_event_get_summary (event);
   fields->category_id = chronicle_event_get_category_id (event);
   fields->location = chronicle_event_get_location (event);
+  fields->display_date = chronicle_event_get_display_date (event);
   fields->actors = chronicle_event_get_actors (event);
   fields->source_ids = chronicle_event_get_source_ids (event);
   fields->approximate = chronicle_event_get_approximate (event);
@@ -870,6 +875,7 @@ ensure_object (ChronicleTimeline *self,
         chronicle_event_set_end (event, &extra->end);
       chronicle_event_set_summary (event, extra->summary);
       chronicle_event_set_location (event, extra->location);
+      chronicle_event_set_display_date (event, extra->display_date);
       chronicle_event_set_actors (event, (const char * const *) extra->actors);
       chronicle_event_set_source_ids (event, (const char * const *) extra->source_ids);
       for (guint i = 0; extra->quotes != NULL && i < extra->quotes->len; i++)
@@ -1075,6 +1081,7 @@ chronicle_timeline_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->import_summary, g_free);
   g_clear_pointer (&self->sources_by_id, g_hash_table_unref);
   g_clear_pointer (&self->categories_by_id, g_hash_table_unref);
   g_clear_pointer (&self->records, g_array_unref);
@@ -1207,6 +1214,34 @@ chronicle_timeline_set_title (ChronicleTimeline *self,
 
   if (chronicle_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+chronicle_timeline_get_import_summary (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+
+  return self->import_summary;
+}
+
+void
+chronicle_timeline_set_import (ChronicleTimeline *self,
+                               const char        *summary,
+                               gboolean           untitled)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+
+  g_free (self->import_summary);
+  self->import_summary = g_strdup (summary);
+  self->import_untitled = untitled;
+}
+
+gboolean
+chronicle_timeline_get_import_untitled (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
+
+  return self->import_untitled;
 }
 
 const char *
@@ -2161,6 +2196,18 @@ chronicle_timeline_get_event_location (ChronicleTimeline *self,
 
   extra = get_record (self, position)->extra;
   return extra != NULL ? extra->location : NULL;
+}
+
+const char *
+chronicle_timeline_get_event_display_date (ChronicleTimeline *self,
+                                           guint              position)
+{
+  const EventExtra *extra;
+
+  RETURN_IF_NO_EVENT (self, position, NULL);
+
+  extra = get_record (self, position)->extra;
+  return extra != NULL ? extra->display_date : NULL;
 }
 
 /* Returns: (transfer none): NULL-terminated, empty when none, never %NULL */

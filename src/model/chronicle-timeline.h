@@ -33,6 +33,10 @@ void               chronicle_timeline_set_title          (ChronicleTimeline *sel
 const char        *chronicle_timeline_get_description    (ChronicleTimeline *self);
 void               chronicle_timeline_set_description    (ChronicleTimeline *self,
                                                           const char        *description);
+/* For a timeline converted from another program's format: what was
+ * converted ("Converted from TimelineJS: 12 of 12 events, ..."), told to
+ * the user as information, not as a warning; NULL for our own files. */
+const char        *chronicle_timeline_get_import_summary (ChronicleTimeline *self);
 
 /* Sources, categories and eras in file order (GListModel of the item type). */
 GListModel        *chronicle_timeline_get_sources        (ChronicleTimeline *self);
@@ -85,6 +89,8 @@ const char        *chronicle_timeline_get_event_summary  (ChronicleTimeline *sel
                                                           guint              position);
 const char        *chronicle_timeline_get_event_location (ChronicleTimeline *self,
                                                           guint              position);
+const char        *chronicle_timeline_get_event_display_date (ChronicleTimeline *self,
+                                                              guint              position);
 const char * const *chronicle_timeline_get_event_actors  (ChronicleTimeline *self,
                                                           guint              position);
 const char * const *chronicle_timeline_get_event_source_ids (ChronicleTimeline *self,

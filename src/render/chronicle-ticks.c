@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chronicle-date.h"
+#include "chronicle-date-private.h"
 
 #include "chronicle-layout-private.h"
 
@@ -28,7 +29,6 @@
 /* Space between two tick labels, px. */
 #define TICK_LABEL_GAP 14.0
 /* Unix day number of 0001-01-01, GDate's Julian day 1. */
-#define UNIX_DAY_OF_JULIAN_1 (-719162)
 
 typedef enum
 {
@@ -43,7 +43,7 @@ typedef enum
 typedef struct
 {
   TickUnit unit;
-  guint    count;
+  gint64   count;
 } TickStep;
 
 static const TickStep tick_steps[] = {
@@ -55,6 +55,14 @@ static const TickStep tick_steps[] = {
   { UNIT_MONTH, 1 }, { UNIT_MONTH, 2 }, { UNIT_MONTH, 3 }, { UNIT_MONTH, 6 },
   { UNIT_YEAR, 1 }, { UNIT_YEAR, 2 }, { UNIT_YEAR, 5 }, { UNIT_YEAR, 10 }, { UNIT_YEAR, 20 },
   { UNIT_YEAR, 50 }, { UNIT_YEAR, 100 }, { UNIT_YEAR, 200 }, { UNIT_YEAR, 500 }, { UNIT_YEAR, 1000 },
+  /* Prehistory and deep time, up to the widest axis CHRONICLE_DATE_YEAR_MAX allows. */
+  { UNIT_YEAR, 2000 }, { UNIT_YEAR, 5000 }, { UNIT_YEAR, 10000 }, { UNIT_YEAR, 20000 }, { UNIT_YEAR, 50000 },
+  { UNIT_YEAR, 100000 }, { UNIT_YEAR, 200000 }, { UNIT_YEAR, 500000 }, { UNIT_YEAR, 1000000 },
+  { UNIT_YEAR, 2000000 }, { UNIT_YEAR, 5000000 }, { UNIT_YEAR, 10000000 }, { UNIT_YEAR, 20000000 },
+  { UNIT_YEAR, 50000000 }, { UNIT_YEAR, 100000000 }, { UNIT_YEAR, 200000000 }, { UNIT_YEAR, 500000000 },
+  { UNIT_YEAR, G_GINT64_CONSTANT (1000000000) }, { UNIT_YEAR, G_GINT64_CONSTANT (2000000000) },
+  { UNIT_YEAR, G_GINT64_CONSTANT (5000000000) }, { UNIT_YEAR, G_GINT64_CONSTANT (10000000000) },
+  { UNIT_YEAR, G_GINT64_CONSTANT (20000000000) }, { UNIT_YEAR, G_GINT64_CONSTANT (50000000000) },
 };
 
 /* Approximate length of one unit, seconds (months and years on average). */
@@ -137,35 +145,25 @@ get_format (TickUnit   unit,
 }
 
 static double
-get_day_start (int year,
-               int month,
-               int day)
+get_day_start (gint64 year,
+               int    month,
+               int    day)
 {
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return ((double) g_date_get_julian (&date) - 1 + UNIX_DAY_OF_JULIAN_1) * 86400.0;
+  return (double) chronicle_date_days_from_civil (year, month, day) * 86400.0;
 }
 
+/* The civil date of @time, for any year Chronicle reads. */
 static gboolean
 get_civil (double  time,
-           int    *year,
+           gint64 *year,
            int    *month,
            int    *day)
 {
   double unix_day = floor (time / 86400.0);
-  double julian = unix_day - UNIX_DAY_OF_JULIAN_1 + 1;
-  GDate date;
 
-  if (julian < 1 || julian > 3652059) /* GDate: years 1..9999 */
+  if (!(fabs (unix_day) <= (double) CHRONICLE_DATE_YEAR_MAX * 366.0))
     return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) julian);
-  *year = g_date_get_year (&date);
-  *month = g_date_get_month (&date);
-  *day = g_date_get_day (&date);
+  chronicle_date_civil_from_days ((gint64) unix_day, year, month, day);
   return TRUE;
 }
 
@@ -179,6 +177,51 @@ typedef struct
 static char *format_tick (double time, const char *format);
 static char *format_context (double time, TickUnit unit, const char *format, const ChronicleViewport *vp);
 
+static void
+add_year_tick (gint64  year,
+               gint64  number,
+               gint64  step,
+               double  ta,
+               GArray *out)
+{
+  double t = get_day_start (year, 1, 1);
+
+  if (t >= ta)
+    {
+      TickCandidate c = { t, 0, number % (step * 5) == 0 };
+      g_array_append_val (out, c);
+    }
+}
+
+/* Years from @y on whose number, as people read it, is a multiple of
+ * @step: 200 BC, 100 BC, 100, 200 (BC years count back from 1 BC, which
+ * is year 0), up to @tb. */
+static void
+collect_years (gint64  step,
+               gint64  y,
+               double  ta,
+               double  tb,
+               GArray *out)
+{
+  gint64 yy;
+
+  if (y <= 0)
+    {
+      for (gint64 bc = (1 - y) / step * step; bc >= step; bc -= step)
+        {
+          if (get_day_start (1 - bc, 1, 1) > tb)
+            return;
+          add_year_tick (1 - bc, bc, step, ta, out);
+        }
+      yy = step;
+    }
+  else
+    yy = (y + step - 1) / step * step;
+
+  for (; yy <= CHRONICLE_DATE_YEAR_MAX && get_day_start (yy, 1, 1) <= tb; yy += step)
+    add_year_tick (yy, yy, step, ta, out);
+}
+
 /* Tick times in [ta, tb] for @step, appended to @out. */
 static void
 collect_ticks (const TickStep *step,
@@ -186,7 +229,8 @@ collect_ticks (const TickStep *step,
                double          tb,
                GArray         *out)
 {
-  int y, m, d;
+  gint64 y;
+  int m, d;
 
   if (step->unit <= UNIT_HOUR)
     {
@@ -222,15 +266,16 @@ collect_ticks (const TickStep *step,
 
   if (step->unit == UNIT_MONTH)
     {
-      int month0 = y * 12 + (m - 1);
+      gint64 month0 = y * 12 + (m - 1);
 
-      month0 -= month0 % (int) step->count;
+      month0 -= ((month0 % step->count) + step->count) % step->count;
       for (;; month0 += step->count)
         {
-          int yy = month0 / 12, mm = month0 % 12 + 1;
+          gint64 yy = month0 >= 0 ? month0 / 12 : -((-month0 + 11) / 12);
+          int mm = (int) (month0 - yy * 12) + 1;
           double t;
 
-          if (yy > 9999)
+          if (yy > CHRONICLE_DATE_YEAR_MAX)
             break;
           t = get_day_start (yy, mm, 1);
           if (t > tb)
@@ -244,34 +289,41 @@ collect_ticks (const TickStep *step,
       return;
     }
 
-  /* Years: multiples of the step. */
-  for (int yy = y - y % (int) step->count; yy <= 9999; yy += step->count)
-    {
-      double t;
-
-      if (yy < 1)
-        continue;
-      t = get_day_start (yy, 1, 1);
-      if (t > tb)
-        break;
-      if (t >= ta)
-        {
-          TickCandidate c = { t, 0, yy % (step->count * 5) == 0 };
-          g_array_append_val (out, c);
-        }
-    }
+  collect_years (step->count, y, ta, tb, out);
 }
 
 static char *
 format_tick (double      time,
              const char *format)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) time);
+  ChronicleDate date = { 0, };
+  gint64 seconds;
+  int month, day;
 
-  if (dt == NULL)
+  if (!get_civil (time, &date.year, &month, &day))
     return NULL;
+  seconds = (gint64) (time - floor (time / 86400.0) * 86400.0);
+  date.month = month;
+  date.day = day;
+  date.hour = (guint8) (seconds / 3600);
+  date.minute = (guint8) (seconds / 60 % 60);
+  date.second = (guint8) (seconds % 60);
+  date.precision = CHRONICLE_DATE_PRECISION_SECOND;
+  return chronicle_date_format_custom (&date, format);
+}
 
-  return g_date_time_format (dt, format);
+/* The year of a tick @step years from the next, with the digits that
+ * tell it from them ("13.79 billion years ago"). */
+static char *
+format_year_tick (double time,
+                  gint64 step)
+{
+  gint64 year;
+  int month, day;
+
+  if (!get_civil (time, &year, &month, &day))
+    return NULL;
+  return chronicle_date_format_year_step (year, step);
 }
 
 /* Widest label for @unit: sample dates with long month and day names. */
@@ -397,9 +449,14 @@ add_segment_ticks (ChronicleLayout            *layout,
   double px_per_s;
   const TickStep *step = NULL;
   gboolean have_context = FALSE;
+  gint64 year;
+  int month, day;
 
   if (!(tb > ta))
     return;
+  /* Deep time has years only (see CHRONICLE_DATE_DEEP_YEAR). */
+  if (get_civil (ta, &year, &month, &day) && (year <= -CHRONICLE_DATE_DEEP_YEAR || year >= CHRONICLE_DATE_DEEP_YEAR))
+    finest = UNIT_YEAR;
 
   px_per_s = (chronicle_viewport_to_px (vp, seg->t1) - chronicle_viewport_to_px (vp, seg->t0)) / (seg->t1 - seg->t0);
   if (!(px_per_s > 0))
@@ -444,7 +501,8 @@ add_segment_ticks (ChronicleLayout            *layout,
 
           if (c->major)
             format = get_format (UNIT_DAY, FORMAT_CONTEXT);
-          text = format_context (c->time, step->unit, format, vp);
+          text = step->unit == UNIT_YEAR ? format_year_tick (c->time, step->count)
+                                         : format_context (c->time, step->unit, format, vp);
           p.has_year = TRUE;
 
           measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
@@ -460,14 +518,15 @@ add_segment_ticks (ChronicleLayout            *layout,
       if (p.text == NULL)
         {
           const char *format = get_format (step->unit, f);
-          int y, m, d;
+          gint64 y;
+          int m, d;
 
           /* Midnight of New Year says which year begins. */
           if (c->major && step->unit <= UNIT_HOUR &&
               get_civil (c->time, &y, &m, &d) && m == 1 && d == 1)
             format = get_format (UNIT_DAY, FORMAT_CONTEXT);
 
-          p.text = format_tick (c->time, format);
+          p.text = step->unit == UNIT_YEAR ? format_year_tick (c->time, step->count) : format_tick (c->time, format);
           p.has_year = strstr (format, "%Y") != NULL;
           if (p.text != NULL)
             measure (p.text, CHRONICLE_TEXT_TICK, &p.width, &h, data);
@@ -504,7 +563,8 @@ add_stretch_years (ChronicleLayout            *layout,
       PendingTick *best = NULL;
       PendingTick p = { 0, };
       double t0, t1, h = 0;
-      int y0, m0, d0, y1, m1, d1;
+      gint64 y0, y1;
+      int m0, d0, m1, d1;
 
       if (seg->is_break)
         continue;
@@ -581,6 +641,25 @@ place_label_by_breaks (const ChronicleLayout *layout,
     }
 
   return left;
+}
+
+/* TRUE when a label at [@left, @right) would hide a break's double slash:
+ * a long label ("13.8 billion years ago") may reach past the next break
+ * from the one it was placed beside. */
+static gboolean
+covers_break_mark (const ChronicleLayout *layout,
+                   double                 left,
+                   double                 right)
+{
+  for (guint i = 0; i < layout->breaks->len; i++)
+    {
+      const ChronicleLayoutBreak *brk = &g_array_index (layout->breaks, ChronicleLayoutBreak, i);
+      double mid = (brk->x0 + brk->x1) / 2;
+
+      if (left < mid + BREAK_MARK_REACH && right > mid - BREAK_MARK_REACH)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The break whose text a label at [left, left + width) covers, or NULL. */
@@ -682,6 +761,17 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
     }
 
   chronicle_viewport_get_visible_range (layout->viewport, &vis_t0, &vis_t1);
+  /* Years far from ours are named at length ("13.8 billion years ago"):
+   * the steps leave room for the widest in view, at either end. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = format_tick (i == 0 ? vis_t0 : vis_t1, "%Y");
+      double w = 0, h = 0;
+
+      if (text != NULL)
+        measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
+      unit_width[UNIT_YEAR] = MAX (unit_width[UNIT_YEAR], w);
+    }
   segments = chronicle_viewport_get_segments (layout->viewport, &n_segments);
   finest = get_finest_unit (layout, vis_t0, vis_t1);
 
@@ -720,7 +810,7 @@ chronicle_layout_compute_ticks (ChronicleLayout      *layout,
             place_stretch_year (layout, p, measure, data);
           left = p->left;
           right = left + p->width;
-          if (left < 0 || right > layout->width)
+          if (left < 0 || right > layout->width || covers_break_mark (layout, left, right))
             continue;
 
           for (guint j = 0; j < accepted->len && fits; j++)
@@ -793,6 +883,20 @@ chronicle_layout_format_skip (double seconds)
   double years = seconds / unit_seconds[UNIT_YEAR];
   double months = seconds / unit_seconds[UNIT_MONTH];
 
+  if (years >= 1e9)
+    {
+      g_autofree char *n = g_strdup_printf ("%.3g", years / 1e9);
+
+      /* Translators: a skipped stretch of deep time, e.g. "4.5 billion years" */
+      return g_strdup_printf (_("%s billion years"), n);
+    }
+  if (years >= 1e6)
+    {
+      g_autofree char *n = g_strdup_printf ("%.3g", years / 1e6);
+
+      /* Translators: a skipped stretch of deep time, e.g. "65 million years" */
+      return g_strdup_printf (_("%s million years"), n);
+    }
   if (years >= 1.5)
     {
       gulong n = (gulong) floor (years + 0.5);
@@ -819,31 +923,44 @@ static char *
 format_span (double t0,
              double t1)
 {
-  int y0, m0, d0, y1, m1, d1;
-  g_autoptr(GDateTime) a = NULL;
-  g_autoptr(GDateTime) b = NULL;
+  double last_second = MAX (t1 - 1, t0);
+  gint64 y0, y1;
+  int m0, d0, m1, d1;
 
-  if (!get_civil (t0, &y0, &m0, &d0) || !get_civil (MAX (t1 - 1, t0), &y1, &m1, &d1))
+  if (!get_civil (t0, &y0, &m0, &d0) || !get_civil (last_second, &y1, &m1, &d1))
     return NULL;
 
-  a = g_date_time_new_from_unix_utc ((gint64) t0);
-  b = g_date_time_new_from_unix_utc ((gint64) MAX (t1 - 1, t0));
-  if (a == NULL || b == NULL)
-    return NULL;
+  /* Deep time has years only: "13.8 billion years ago", not its 1 January. */
+  if (y1 - y0 < 2 && (y0 <= -CHRONICLE_DATE_DEEP_YEAR || y1 >= CHRONICLE_DATE_DEEP_YEAR))
+    {
+      g_autofree char *first = chronicle_date_format_year (y0);
+      g_autofree char *last = chronicle_date_format_year (y1);
+
+      return g_strcmp0 (first, last) == 0 ? g_steal_pointer (&first) : g_strdup_printf ("%s – %s", first, last);
+    }
 
   if (y1 - y0 >= 2)
-    return g_strdup_printf ("%d–%d", y0, y1);
+    {
+      g_autofree char *first = NULL, *last = NULL;
+
+      if (y0 >= 1 && y1 <= 9999)
+        return g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, y0, y1);
+      /* "500 BC – 44 BC": the years as people read them. */
+      first = chronicle_date_format_year (y0);
+      last = chronicle_date_format_year (y1);
+      return g_strdup_printf ("%s – %s", first, last);
+    }
 
   if (y0 == y1 && m0 == m1 && d0 == d1)
     /* Translators: heading of a stretch of axis covering one day. */
     /* xgettext:no-c-format */
-    return g_date_time_format (a, _("%-d %b %Y"));
+    return format_tick (t0, _("%-d %b %Y"));
 
   if (y0 == y1 && m0 == m1)
     {
-      g_autofree char *first = g_date_time_format (a, "%-d");
+      g_autofree char *first = format_tick (t0, "%-d");
       /* xgettext:no-c-format */
-      g_autofree char *last = g_date_time_format (b, _("%-d %b %Y"));
+      g_autofree char *last = format_tick (last_second, _("%-d %b %Y"));
 
       return g_strdup_printf ("%s–%s", first, last);
     }
@@ -852,18 +969,18 @@ format_span (double t0,
     {
       /* Translators: start of a stretch heading within one year. */
       /* xgettext:no-c-format */
-      g_autofree char *first = g_date_time_format (a, _("%-d %b"));
+      g_autofree char *first = format_tick (t0, _("%-d %b"));
       /* xgettext:no-c-format */
-      g_autofree char *last = g_date_time_format (b, _("%-d %b %Y"));
+      g_autofree char *last = format_tick (last_second, _("%-d %b %Y"));
 
       return g_strdup_printf ("%s – %s", first, last);
     }
 
   {
     /* xgettext:no-c-format */
-    g_autofree char *first = g_date_time_format (a, _("%-d %b %Y"));
+    g_autofree char *first = format_tick (t0, _("%-d %b %Y"));
     /* xgettext:no-c-format */
-    g_autofree char *last = g_date_time_format (b, _("%-d %b %Y"));
+    g_autofree char *last = format_tick (last_second, _("%-d %b %Y"));
 
     return g_strdup_printf ("%s – %s", first, last);
   }

@@ -25,6 +25,7 @@
 #define FIT_MARGIN          0.03
 /* Narrowest visible window, in seconds at the anchor's segment. */
 #define MIN_WINDOW_SECONDS  60.0
+#define MIN_WINDOW_SHARE    0x1p-40   /* of a time or of the axis: 2^12 times a double's precision */
 /* A pan keeps at least this fraction of the window over the axis: with
  * one half, the middle of the view never leaves the axis. */
 #define PAN_KEEP            0.5
@@ -174,7 +175,12 @@ set_window (ChronicleViewport *self,
     }
 
   frac = CLAMP ((anchor_u - u0) / w, 0.0, 1.0);
-  min_w = MIN_WINDOW_SECONDS / get_seconds_per_unit (self, anchor_u);
+  /* A minute, unless the doubles cannot tell a minute apart there: deep
+   * time, 4e17 s from 1970, or an axis of billions of years without a
+   * break, whose units a minute would be 1e-16 of. */
+  min_w = MAX (MIN_WINDOW_SECONDS, fabs (units_to_time (self, anchor_u)) * MIN_WINDOW_SHARE) /
+          get_seconds_per_unit (self, anchor_u);
+  min_w = MAX (min_w, get_axis_end (self) * MIN_WINDOW_SHARE);
   max_w = get_max_window (self);
 
   if (w < min_w || w > max_w)

@@ -23,6 +23,7 @@ struct _ChronicleApplication
   /* owned; created on first use, NULL when the schema is not installed */
   GSettings      *settings;
   gboolean        settings_looked_up;
+  gboolean        recovery_offered;  /* once a process: what a crash left */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
@@ -102,6 +103,18 @@ restore_open_files (ChronicleApplication *self,
   return any;
 }
 
+/* The first window offers the edits a crash left (recovery files). */
+static void
+offer_recovered (ChronicleApplication *self,
+                 ChronicleWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  _chronicle_window_offer_recovered (window);
+}
+
 static void
 quit_cb (GSimpleAction *action,
          GVariant      *parameter,
@@ -179,6 +192,7 @@ chronicle_application_activate (GApplication *application)
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovered (self, window);
 }
 
 static void
@@ -199,6 +213,7 @@ chronicle_application_open (GApplication  *application,
       chronicle_window_open (window, files[i]);
 
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovered (self, window);
 }
 
 static void
@@ -223,6 +238,12 @@ chronicle_application_startup (GApplication *application)
     { "win.previous-event", { "<Alt>Left", NULL } },
     { "win.next-event", { "<Alt>Right", NULL } },
     { "win.close-tab", { "<Control>w", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.properties", { "<Alt>Return", NULL } },
     { "window.close", { "<Control><Shift>w", NULL } },
   };
 

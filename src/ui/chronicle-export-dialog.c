@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "chronicle-label-text-private.h"
 #include "chronicle-export-dialog.h"
 #include "chronicle-export-dialog-private.h"
+#include "chronicle-timelinejs-export-private.h"
 
 #include "chronicle-application.h"
 #include "chronicle-export.h"
@@ -76,6 +78,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* After the chart's formats, the format row offers the timeline's data
+ * for TimelineJS (issue #14): no chart, so none of the chart's options. */
+typedef enum
+{
+  DATA_NONE,
+  DATA_TIMELINEJS = CHRONICLE_EXPORT_PDF + 1,
+  DATA_TIMELINEJS_CSV,
+} DataFormat;
+
 /* Row order of the template's combo rows. */
 enum { AREA_VIEW, AREA_ALL };
 enum { THEME_LIGHT, THEME_DARK, THEME_FOLLOW };
@@ -128,12 +139,25 @@ show_error (ChronicleExportDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+static DataFormat
+get_data_format (ChronicleExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  return selected == DATA_TIMELINEJS || selected == DATA_TIMELINEJS_CSV ? (DataFormat) selected : DATA_NONE;
+}
+
 static void
 update_sensitivity (ChronicleExportDialog *self)
 {
   gboolean png = adw_combo_row_get_selected (self->format_row) == CHRONICLE_EXPORT_PNG;
+  gboolean chart = get_data_format (self) == DATA_NONE;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->size_row), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area_row), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->theme_row), chart);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->image_map_check), chart);
   gtk_widget_set_sensitive (self->highlight_row, self->selected != G_MAXUINT);
   gtk_widget_set_sensitive (self->credit_row,
                             g_list_model_get_n_items (chronicle_timeline_get_sources (self->timeline)) > 0);
@@ -187,7 +211,9 @@ save_settings (ChronicleExportDialog *self)
   chronicle_export_dialog_get_options (self, &options);
 
   g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "export-format", chronicle_export_format_to_name (options.format));
+  /* The chart's settings; a TimelineJS export is an occasional errand. */
+  if (get_data_format (self) == DATA_NONE)
+    g_settings_set_string (self->settings, "export-format", chronicle_export_format_to_name (options.format));
   g_settings_set_string (self->settings, "export-theme",
                          theme_names[adw_combo_row_get_selected (self->theme_row)]);
   g_settings_set_string (self->settings, "export-area", area_names[adw_combo_row_get_selected (self->area_row)]);
@@ -356,6 +382,7 @@ typedef struct
   char                   *subtitle;           /* and here */
   GFile                  *file;
   GFile                  *image_map;          /* NULL: none */
+  DataFormat              data_format;        /* DATA_NONE: the chart */
   GFunc                   thread_hook;        /* for tests, NULL */
   gpointer                thread_hook_data;
 } ExportJob;
@@ -382,12 +409,19 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean done;
 
   if (job->thread_hook != NULL)
     job->thread_hook (job->thread_hook_data, NULL);
 
-  if (!chronicle_export_to_file_with_map (job->timeline, job->view, &job->options, job->file, job->image_map,
-                                          NULL, cancellable, &error))
+  if (job->data_format == DATA_TIMELINEJS)
+    done = chronicle_timelinejs_save_to_file (job->timeline, job->file, cancellable, &error);
+  else if (job->data_format == DATA_TIMELINEJS_CSV)
+    done = chronicle_timelinejs_csv_save_to_file (job->timeline, job->file, cancellable, &error);
+  else
+    done = chronicle_export_to_file_with_map (job->timeline, job->view, &job->options, job->file, job->image_map,
+                                              NULL, cancellable, &error);
+  if (!done)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -430,6 +464,19 @@ static char *
 suggest_file_name (ChronicleExportDialog *self)
 {
   ChronicleExportOptions options;
+  DataFormat data_format = get_data_format (self);
+
+  if (data_format != DATA_NONE)
+    {
+      /* The chart's name, with the data's extension. */
+      g_autofree char *chart = chronicle_export_suggest_filename (chronicle_timeline_get_title (self->timeline),
+                                                                  CHRONICLE_EXPORT_PNG);
+      char *dot = strrchr (chart, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      return g_strconcat (chart, data_format == DATA_TIMELINEJS ? ".timelinejs.json" : ".csv", NULL);
+    }
 
   chronicle_export_dialog_get_options (self, &options);
   return chronicle_export_suggest_filename (chronicle_timeline_get_title (self->timeline), options.format);
@@ -708,6 +755,7 @@ chronicle_export_dialog_export_to_file (ChronicleExportDialog *self,
   job->thread_hook = self->thread_hook;
   job->thread_hook_data = self->thread_hook_data;
   job->file = g_object_ref (file);
+  job->data_format = get_data_format (self);
   chronicle_export_dialog_get_options (self, &job->options);
   /* The worker must not borrow from the dialog, which may close first. */
   job->hidden_categories = g_strdupv (self->hidden_categories);
@@ -717,7 +765,7 @@ chronicle_export_dialog_export_to_file (ChronicleExportDialog *self,
   job->options.placements = job->placements;
   job->subtitle = g_strdup (job->options.subtitle);
   job->options.subtitle = job->subtitle;
-  if (gtk_check_button_get_active (self->image_map_check))
+  if (gtk_check_button_get_active (self->image_map_check) && job->data_format == DATA_NONE)
     job->image_map = get_image_map_file (file);
   if ((view = get_export_view (self)) != NULL)
     job->view = chronicle_viewport_copy (view);
@@ -794,7 +842,9 @@ chronicle_export_dialog_get_options (ChronicleExportDialog  *self,
   g_return_if_fail (options != NULL);
 
   chronicle_export_options_init (options);
-  options->format = adw_combo_row_get_selected (self->format_row);
+  /* A data format has no chart: its options are the chart's defaults. */
+  options->format = get_data_format (self) == DATA_NONE ? adw_combo_row_get_selected (self->format_row)
+                                                        : CHRONICLE_EXPORT_PNG;
   options->width = gtk_spin_button_get_value_as_int (self->width_spin);
   options->height = gtk_spin_button_get_value_as_int (self->height_spin);
   options->scale = options->format == CHRONICLE_EXPORT_PNG ? adw_combo_row_get_selected (self->scale_row) + 1 : 1;

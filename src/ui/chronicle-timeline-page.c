@@ -112,6 +112,8 @@ update_banner (ChronicleTimelinePage *self)
   GPtrArray *warnings = chronicle_document_get_warnings_array (self->document);
   const char *last_error = chronicle_document_get_last_error (self->document);
   guint n = warnings != NULL ? warnings->len : 0;
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (self->document);
+  const char *import_summary = timeline != NULL ? chronicle_timeline_get_import_summary (timeline) : NULL;
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
   gboolean show_all = FALSE;
@@ -129,7 +131,7 @@ update_banner (ChronicleTimelinePage *self)
     }
   else if (n > 0)
     {
-      GString *first = g_string_new (NULL);
+      GString *first = g_string_new (import_summary);
 
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Loaded with %'u warning",
@@ -141,12 +143,18 @@ update_banner (ChronicleTimelinePage *self)
           g_autofree char *line = chronicle_text_for_display (g_ptr_array_index (warnings, i),
                                                               CHRONICLE_TEXT_MAX_TITLE, FALSE);
 
-          if (i > 0)
+          if (first->len > 0)
             g_string_append_c (first, '\n');
           g_string_append (first, line);
         }
       details = g_string_free (first, FALSE);
       show_all = n > BANNER_WARNINGS;
+    }
+  else if (import_summary != NULL)
+    {
+      /* A clean import: what was converted, as information. */
+      title = g_strdup (import_summary);
+      details = g_strdup ("");
     }
   else
     {
@@ -156,6 +164,7 @@ update_banner (ChronicleTimelinePage *self)
 
   gtk_label_set_text (self->banner_title_label, title);
   gtk_label_set_text (self->banner_details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_details_label), *details != '\0');
   gtk_widget_set_visible (self->banner_show_all_button, show_all);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
@@ -458,6 +467,38 @@ chronicle_timeline_page_dispose (GObject *object)
   G_OBJECT_CLASS (chronicle_timeline_page_parent_class)->dispose (object);
 }
 
+/* The document is known from here on: given at construction (a new or
+ * recovered one), else an empty one that load_file() fills. */
+static void
+chronicle_timeline_page_constructed (GObject *object)
+{
+  ChronicleTimelinePage *self = CHRONICLE_TIMELINE_PAGE (object);
+
+  G_OBJECT_CLASS (chronicle_timeline_page_parent_class)->constructed (object);
+
+  if (self->document == NULL)
+    self->document = chronicle_document_new ();
+
+  /* Search and filters, then story mode's card above the chart, the
+   * overview strip below it. */
+  self->search_bar = CHRONICLE_SEARCH_BAR (chronicle_search_bar_new ());
+  chronicle_search_bar_set_document (self->search_bar, self->document);
+  chronicle_search_bar_set_timeline_view (self->search_bar, self->timeline_view);
+  chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->search_bar));
+  self->story_card = CHRONICLE_STORY_CARD (chronicle_story_card_new (self->timeline_view));
+  chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->story_card));
+  chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
+
+  follow_document (self);
+
+  /* A document that has its timeline already (a new one) shows it now. */
+  if (chronicle_document_get_timeline (self->document) != NULL)
+    {
+      on_document_filtered_timeline_cb (self);
+      on_document_timeline_cb (self);
+    }
+}
+
 static void
 chronicle_timeline_page_get_property (GObject    *object,
                                       guint       prop_id,
@@ -511,6 +552,11 @@ chronicle_timeline_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_assert (self->document == NULL);
+      self->document = g_value_dup_object (value);
+      break;
+
     case PROP_SHOW_SIDEBAR:
       chronicle_timeline_page_set_show_sidebar (self, g_value_get_boolean (value));
       break;
@@ -526,14 +572,21 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = chronicle_timeline_page_constructed;
   object_class->dispose = chronicle_timeline_page_dispose;
   object_class->get_property = chronicle_timeline_page_get_property;
   object_class->set_property = chronicle_timeline_page_set_property;
 
+  /**
+   * ChronicleTimelinePage:document:
+   *
+   * The document the page shows: set at construction (a new or recovered
+   * one), else the page makes an empty one for load_file().
+   */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          CHRONICLE_TYPE_DOCUMENT,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
@@ -632,22 +685,10 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
   chronicle_revealer_hide_when_closed (self->banner_revealer);
 
   self->sidebar_width = 360;
-  self->document = chronicle_document_new ();
-
-  /* Search and filters, then story mode's card above the chart, the
-   * overview strip below it. */
-  self->search_bar = CHRONICLE_SEARCH_BAR (chronicle_search_bar_new ());
-  chronicle_search_bar_set_document (self->search_bar, self->document);
-  chronicle_search_bar_set_timeline_view (self->search_bar, self->timeline_view);
-  chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->search_bar));
-  self->story_card = CHRONICLE_STORY_CARD (chronicle_story_card_new (self->timeline_view));
-  chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->story_card));
-  chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
 
   g_signal_connect_object (self->timeline_view, "notify::timeline",
                            G_CALLBACK (on_timeline_view_timeline_cb), self, G_CONNECT_SWAPPED);
 
-  follow_document (self);
   add_quote_shortcut (self);
 }
 
@@ -660,6 +701,20 @@ GtkWidget *
 chronicle_timeline_page_new (void)
 {
   return g_object_new (CHRONICLE_TYPE_TIMELINE_PAGE, NULL);
+}
+
+/**
+ * chronicle_timeline_page_new_for_document:
+ * @document: a document, such as a new or a recovered one
+ *
+ * Returns: (transfer floating): a new page that shows @document
+ */
+GtkWidget *
+chronicle_timeline_page_new_for_document (ChronicleDocument *document)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (CHRONICLE_TYPE_TIMELINE_PAGE, "document", document, NULL);
 }
 
 /**

@@ -28,6 +28,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ChronicleTimelinePage, chronicle_timeline_page, CHRONICLE, TIMELINE_PAGE, GtkWidget)
 
 GtkWidget             *chronicle_timeline_page_new               (void);
+GtkWidget             *chronicle_timeline_page_new_for_document  (ChronicleDocument     *document);
 
 /* Loads @file in the background and watches it; on failure the timeline
  * shown (if any) stays, with the error in the banner. */

@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "chronicle-timeline-view-private.h"
 
+#include "chronicle-date-private.h"
 #include "chronicle-text-private.h"
 
 /* What the chart says, and how it gets said on GTK 4.8.
@@ -267,15 +269,14 @@ _chronicle_timeline_view_dup_range_text (ChronicleTimelineView *self)
   double t0, t1;
   ChronicleDatePrecision precision;
   ChronicleDate start, end;
-  g_autoptr(GDateTime) start_dt = NULL;
-  g_autoptr(GDateTime) end_dt = NULL;
+  gint64 start_year, end_year;
+  int start_month, start_day, end_month, end_day;
 
   chronicle_viewport_get_visible_range (self->viewport, &t0, &t1);
-  /* The last second shown, not the first one after. */
-  start_dt = g_date_time_new_from_unix_utc ((gint64) t0);
-  end_dt = g_date_time_new_from_unix_utc ((gint64) MAX (t0, t1 - 1.0));
-  if (start_dt == NULL || end_dt == NULL)
-    return NULL;
+  /* The last second shown, not the first one after; any year Chronicle
+   * reads, 44 BC as well (GDateTime stops at 1). */
+  chronicle_date_civil_from_days ((gint64) floor (t0 / 86400.0), &start_year, &start_month, &start_day);
+  chronicle_date_civil_from_days ((gint64) floor (MAX (t0, t1 - 1.0) / 86400.0), &end_year, &end_month, &end_day);
 
   if (t1 - t0 <= 2 * 86400.0)
     precision = CHRONICLE_DATE_PRECISION_DAY;
@@ -284,12 +285,8 @@ _chronicle_timeline_view_dup_range_text (ChronicleTimelineView *self)
   else
     precision = CHRONICLE_DATE_PRECISION_YEAR;
 
-  if (!chronicle_date_init (&start, precision, g_date_time_get_year (start_dt),
-                            g_date_time_get_month (start_dt), g_date_time_get_day_of_month (start_dt),
-                            0, 0, 0, NULL) ||
-      !chronicle_date_init (&end, precision, g_date_time_get_year (end_dt),
-                            g_date_time_get_month (end_dt), g_date_time_get_day_of_month (end_dt),
-                            0, 0, 0, NULL))
+  if (!chronicle_date_init (&start, precision, start_year, start_month, start_day, 0, 0, 0, NULL) ||
+      !chronicle_date_init (&end, precision, end_year, end_month, end_day, 0, 0, 0, NULL))
     return NULL;
 
   return chronicle_date_format_range (&start, &end);

@@ -22,6 +22,7 @@ struct _ChronicleWindow
   GtkWidget             *fit_button;
   GtkWidget             *sidebar_button;
   GMenu                 *recent_section;
+  GMenu                 *undo_section;
   GtkWidget             *spinner;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
@@ -37,9 +38,12 @@ struct _ChronicleWindow
   char                  *last_error;    /* of the last file that failed to open */
   GPtrArray             *load_errors;   /* char *, one per file, for the open dialog */
   GSignalGroup          *document_signals;  /* on the current page's document */
+  GtkNativeDialog       *save_chooser;      /* Save As, while open */
 
   /* borrowed, weak */
   GtkWidget             *load_error_dialog;
+  GtkWidget             *save_changes_dialog;  /* Save / Discard / Cancel, while open */
+  GtkWidget             *recovery_dialog;
 
   /* state */
   int                    sidebar_width;
@@ -49,6 +53,7 @@ struct _ChronicleWindow
   guint                  fold_idle;
   gboolean               collapse_gaps;
   char                  *display_zone;   /* "timeline", "utc" or "local" */
+  gboolean               close_confirmed; /* the user said Save or Discard for every tab */
 };
 
 /* Inspection for the widget tests. The sidebar and the warnings are the
@@ -82,6 +87,34 @@ void                   _chronicle_window_update_recent_menu (ChronicleWindow *se
 
 /* chronicle-window.c: the header bar and the actions follow the selected tab again */
 void                   _chronicle_window_sync_header (ChronicleWindow *self);
+
+/* chronicle-window-edit.c: Undo, Redo, New, Timeline Properties, the unsaved mark */
+void                   _chronicle_window_class_edit_init (ChronicleWindowClass *klass);
+void                   _chronicle_window_update_edit_actions (ChronicleWindow *self);
+char                  *_chronicle_window_dup_marked_title (ChronicleDocument *document);
+ChronicleTimelinePage *_chronicle_window_add_document_page (ChronicleWindow   *self,
+                                                            ChronicleDocument *document);
+
+/* chronicle-window-save.c: Save, Save As, and Save / Discard / Cancel on close */
+void                   _chronicle_window_class_save_init (ChronicleWindowClass *klass);
+void                   _chronicle_window_save_page_async (ChronicleWindow       *self,
+                                                          ChronicleTimelinePage *page,
+                                                          gboolean               save_as,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
+gboolean               _chronicle_window_save_page_finish (ChronicleWindow *self,
+                                                           GAsyncResult    *result,
+                                                           GError         **error);
+gboolean               _chronicle_window_on_tab_view_close_page (ChronicleWindow *self,
+                                                                 AdwTabPage      *tab_page);
+gboolean               _chronicle_window_confirm_close (ChronicleWindow *self);
+/* chronicle-window-recovery.c: the offer of what a crash left, at start */
+void                   _chronicle_window_offer_recovered (ChronicleWindow *self);
+
+/* For tests: the dialog open now, or NULL. */
+AdwMessageDialog      *chronicle_window_get_save_changes_dialog (ChronicleWindow *self);
+AdwMessageDialog      *chronicle_window_get_recovery_dialog     (ChronicleWindow *self);
+GtkFileChooser        *chronicle_window_get_save_chooser        (ChronicleWindow *self);
 
 /* chronicle-window-review.c: Import Article and its review page */
 void                   _chronicle_window_class_review_init (ChronicleWindowClass *klass);

@@ -14,6 +14,7 @@
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
+#include "chronicle-disk-change-banner.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
@@ -84,7 +85,8 @@ update_for_current_page (ChronicleWindow *self)
   ChronicleDocument *document = page != NULL ? chronicle_timeline_page_get_document (page) : NULL;
   ChronicleTimeline *timeline = document != NULL ? chronicle_document_get_filtered_timeline (document) : NULL;
   gboolean loading = document != NULL && chronicle_document_get_loading (document);
-  const char *title = document != NULL ? chronicle_document_get_title (document) : NULL;
+  g_autofree char *marked = document != NULL ? _chronicle_window_dup_marked_title (document) : NULL;
+  const char *title = marked;
   g_autofree char *subtitle = NULL;
   ChronicleReviewPage *review = _chronicle_window_get_review_page (self);
 
@@ -110,6 +112,7 @@ update_for_current_page (ChronicleWindow *self)
   gtk_widget_set_visible (self->sidebar_button, timeline != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", page != NULL);
   _chronicle_window_update_navigation_actions (self);
+  _chronicle_window_update_edit_actions (self);
 }
 
 /* The tab shows the page's title, its path, and whether it is loading or
@@ -122,8 +125,10 @@ sync_tab_page (ChronicleWindow       *self,
   GFile *file = chronicle_timeline_page_get_file (page);
   const char *error = chronicle_timeline_page_get_last_error (page);
   gboolean failed = error != NULL && chronicle_timeline_page_get_timeline (page) != NULL;
+  g_autofree char *title = _chronicle_window_dup_marked_title (chronicle_timeline_page_get_document (page));
 
-  adw_tab_page_set_title (tab_page, chronicle_timeline_page_get_title (page));
+  /* "• Title" while it has unsaved changes. */
+  adw_tab_page_set_title (tab_page, title);
   adw_tab_page_set_loading (tab_page, chronicle_timeline_page_get_loading (page));
   if (file != NULL)
     {
@@ -269,6 +274,17 @@ follow_current_document (ChronicleWindow *self)
                              page != NULL ? chronicle_timeline_page_get_document (page) : NULL);
 }
 
+/* The unsaved mark of a tab that is not the current one changes too
+ * (Save All on quit, a recovery written in the background). */
+static void
+on_page_document_modified_cb (ChronicleTimelinePage *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  if (CHRONICLE_IS_WINDOW (root))
+    sync_tab_page (CHRONICLE_WINDOW (root), page);
+}
+
 static void
 on_page_loaded_cb (ChronicleWindow       *self,
                    ChronicleTimelinePage *page)
@@ -344,12 +360,17 @@ on_tab_view_page_attached_cb (ChronicleWindow *self)
                    g_object_ref (self->tab_bar), g_object_unref);
 }
 
+/* A new tab for @document, or for an empty document that load_file()
+ * fills when @document is NULL. */
 static ChronicleTimelinePage *
-add_page (ChronicleWindow *self)
+add_page (ChronicleWindow   *self,
+          ChronicleDocument *document)
 {
   /* What the tab and the header bar show of a page. */
   static const char * const page_properties[] = { "file", "title", "loading", "last-error", "timeline" };
-  ChronicleTimelinePage *page = CHRONICLE_TIMELINE_PAGE (chronicle_timeline_page_new ());
+  ChronicleTimelinePage *page = CHRONICLE_TIMELINE_PAGE (document != NULL
+                                                         ? chronicle_timeline_page_new_for_document (document)
+                                                         : chronicle_timeline_page_new ());
   ChronicleTimelinePage *current = chronicle_window_get_current_page (self);
   AdwTabPage *tab_page;
 
@@ -375,6 +396,10 @@ add_page (ChronicleWindow *self)
   g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "load-failed", G_CALLBACK (on_page_load_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (chronicle_timeline_page_get_document (page), "notify::modified",
+                           G_CALLBACK (on_page_document_modified_cb), page, G_CONNECT_SWAPPED);
+  chronicle_timeline_page_add_top_bar (page,
+                                       chronicle_disk_change_banner_new (chronicle_timeline_page_get_document (page)));
 
   /* Next to the tab it was opened from, which comes back if it fails. */
   tab_page = adw_tab_view_add_page (self->tab_view, GTK_WIDGET (page),
@@ -414,6 +439,10 @@ static gboolean
 chronicle_window_close_request (GtkWindow *window)
 {
   ChronicleWindow *self = CHRONICLE_WINDOW (window);
+
+  /* Unsaved changes: Save / Discard / Cancel first, which closes again. */
+  if (!self->close_confirmed && _chronicle_window_confirm_close (self))
+    return TRUE;
 
   _chronicle_window_save_settings (self);
 
@@ -473,7 +502,12 @@ chronicle_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (self->save_chooser);
+  g_clear_object (&self->save_chooser);
   g_clear_weak_pointer (&self->load_error_dialog);
+  g_clear_weak_pointer (&self->save_changes_dialog);
+  g_clear_weak_pointer (&self->recovery_dialog);
   g_clear_handle_id (&self->fold_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
@@ -622,6 +656,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, fit_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, main_stack);
@@ -634,9 +669,12 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_selected_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_n_pages_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_page_attached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _chronicle_window_on_tab_view_close_page);
 
   _chronicle_window_class_actions_init (klass);
   _chronicle_window_class_review_init (klass);
+  _chronicle_window_class_edit_init (klass);
+  _chronicle_window_class_save_init (klass);
 
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_PAGE);
 }
@@ -647,6 +685,8 @@ chronicle_window_init (ChronicleWindow *self)
   /* What the header bar shows of the current document. */
   static const char * const current_document_properties[] = {
     "title", "loading", "timeline", "filtered-timeline",
+    /* Undo, Redo and Save, named and enabled for it. */
+    "modified", "can-undo", "can-redo", "undo-label", "redo-label", "new",
   };
   g_autoptr(GFile) example = NULL;
   GtkDropTarget *drop;
@@ -740,8 +780,19 @@ chronicle_window_open (ChronicleWindow *self,
       return;
     }
 
-  page = add_page (self);
+  page = add_page (self, NULL);
   chronicle_timeline_page_load_file (page, file);
+}
+
+/* A tab for a document made elsewhere: a new one, a recovered one. */
+ChronicleTimelinePage *
+_chronicle_window_add_document_page (ChronicleWindow   *self,
+                                     ChronicleDocument *document)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (document), NULL);
+
+  return add_page (self, document);
 }
 
 /**
