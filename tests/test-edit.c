@@ -1772,6 +1772,17 @@ test_timeline_snapshot (void)
       }
     g_assert_cmpuint (n_kept, >, 0);
   }
+
+  /* Every field, as chronicle_event_equal() knows them (display dates). */
+  {
+    g_autoptr(ChronicleTimeline) deep = chronicle_test_load_data ("deep-time.json");
+    g_autoptr(ChronicleTimeline) deep_copy = chronicle_timeline_snapshot (deep);
+
+    g_assert_cmpuint (chronicle_timeline_get_n_events (deep_copy), ==, chronicle_timeline_get_n_events (deep));
+    for (guint i = 0; i < chronicle_timeline_get_n_events (deep); i++)
+      g_assert_true (chronicle_event_equal (chronicle_timeline_get_event (deep_copy, i),
+                                            chronicle_timeline_get_event (deep, i)));
+  }
 }
 
 static void

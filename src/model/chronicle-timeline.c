@@ -2603,6 +2603,7 @@ chronicle_timeline_copy_appended (ChronicleTimeline *self)
           fields.location = extra->location;
           fields.actors = (const char * const *) extra->actors;
           fields.source_ids = (const char * const *) extra->source_ids;
+          fields.display_date = extra->display_date;
           fields.quotes = extra->quotes;
           fields.kept = extra->kept;
         }
