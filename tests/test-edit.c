@@ -12,6 +12,7 @@
 
 #include "chronicle-document.h"
 #include "chronicle-document-private.h"
+#include "chronicle-history.h"
 #include "chronicle-kept-private.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-writer.h"
@@ -1727,6 +1728,124 @@ test_random_filtered (void)
   run_random (timeline, 200, "diplomacy");
 }
 
+/* A snapshot for an export thread holds everything the timeline held,
+ * with working indexes, and the timeline's edits do not reach it. */
+static void
+test_timeline_snapshot (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (2000, 13);
+  g_autoptr(ChronicleDocument) document = document_for (timeline);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(Snapshot) before = snapshot_take (timeline);
+  g_autoptr(ChronicleTimeline) copy = chronicle_timeline_snapshot (timeline);
+  g_autoptr(Snapshot) copied = snapshot_take (copy);
+  g_autoptr(Snapshot) after = NULL;
+  Random r = { document, timeline, 0 };
+
+  assert_snapshots_equal (before, copied);
+  check_indexes (copy, rand);
+  g_assert_cmpuint (chronicle_timeline_get_next_sequence (copy), ==, chronicle_timeline_get_next_sequence (timeline));
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    g_assert_true (chronicle_timeline_get_event_kept (copy, i) == chronicle_timeline_get_event_kept (timeline, i));
+
+  for (guint step = 0; step < 200; step++)
+    random_edit (&r);
+  chronicle_document_set_timeline_title (document, "Edited");
+  while (chronicle_timeline_get_n_events (timeline) > 0)
+    chronicle_timeline_remove_event_at (timeline, 0);
+
+  after = snapshot_take (copy);
+  assert_snapshots_equal (before, after);
+  check_indexes (copy, rand);
+
+  /* What a file had beyond the model goes along (shared). */
+  {
+    g_autoptr(ChronicleTimeline) unknown = chronicle_test_load_data ("ok-unknown-members.json");
+    g_autoptr(ChronicleTimeline) unknown_copy = chronicle_timeline_snapshot (unknown);
+    guint n_kept = 0;
+
+    for (guint i = 0; i < chronicle_timeline_get_n_events (unknown); i++)
+      {
+        g_assert_true (chronicle_timeline_get_event_kept (unknown_copy, i) ==
+                       chronicle_timeline_get_event_kept (unknown, i));
+        n_kept += chronicle_timeline_get_event_kept (unknown, i) != NULL;
+      }
+    g_assert_cmpuint (n_kept, >, 0);
+  }
+
+  /* Every field, as chronicle_event_equal() knows them (display dates). */
+  {
+    g_autoptr(ChronicleTimeline) deep = chronicle_test_load_data ("deep-time.json");
+    g_autoptr(ChronicleTimeline) deep_copy = chronicle_timeline_snapshot (deep);
+
+    g_assert_cmpuint (chronicle_timeline_get_n_events (deep_copy), ==, chronicle_timeline_get_n_events (deep));
+    for (guint i = 0; i < chronicle_timeline_get_n_events (deep); i++)
+      g_assert_true (chronicle_event_equal (chronicle_timeline_get_event (deep_copy, i),
+                                            chronicle_timeline_get_event (deep, i)));
+  }
+}
+
+static void
+push_title (ChronicleHistory *history,
+            const char       *name)
+{
+  chronicle_history_push (history, name,
+                          chronicle_change_new (CHRONICLE_CHANGE_TITLE, g_strdup ("a"), g_strdup ("b"), 0));
+}
+
+/* The history keeps at most its bound of steps: the oldest go, and the
+ * saved point moves with the steps it sits between, or becomes
+ * unreachable when it was before the steps dropped. */
+static void
+test_history_bound (void)
+{
+  g_autoptr(ChronicleHistory) history = chronicle_history_new ();
+  g_autoptr(ChronicleHistory) dropped = chronicle_history_new ();
+  guint n_undone = 0;
+
+  chronicle_history_set_max_steps (history, 3);
+  push_title (history, "one");
+  push_title (history, "two");
+  chronicle_history_mark_saved (history);
+  push_title (history, "three");
+  push_title (history, "four");
+  push_title (history, "five");
+  g_assert_cmpuint (chronicle_history_get_n_steps (history), ==, 3);
+  g_assert_true (chronicle_history_get_modified (history));
+
+  g_assert_cmpstr (chronicle_history_get_undo_name (history), ==, "five");
+  g_assert_nonnull (chronicle_history_undo (history));
+  g_assert_nonnull (chronicle_history_undo (history));
+  g_assert_true (chronicle_history_get_modified (history));
+  g_assert_cmpstr (chronicle_history_get_undo_name (history), ==, "three");
+  g_assert_nonnull (chronicle_history_undo (history));
+  /* Back at "two", where the file was saved. */
+  g_assert_false (chronicle_history_get_modified (history));
+  g_assert_false (chronicle_history_get_can_undo (history));
+  g_assert_null (chronicle_history_undo (history));
+
+  /* A saved point before the steps dropped can no longer be reached. */
+  chronicle_history_set_max_steps (dropped, 2);
+  chronicle_history_mark_saved (dropped);
+  push_title (dropped, "one");
+  push_title (dropped, "two");
+  push_title (dropped, "three");
+  g_assert_cmpuint (chronicle_history_get_n_steps (dropped), ==, 2);
+  while (chronicle_history_undo (dropped) != NULL)
+    n_undone++;
+  g_assert_cmpuint (n_undone, ==, 2);
+  g_assert_true (chronicle_history_get_modified (dropped));
+
+  /* The default bound holds a long session. */
+  {
+    g_autoptr(ChronicleHistory) long_session = chronicle_history_new ();
+
+    for (guint i = 0; i < 1500; i++)
+      push_title (long_session, "step");
+    g_assert_cmpuint (chronicle_history_get_n_steps (long_session), ==, 1000);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1749,6 +1868,8 @@ main (int   argc,
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
   g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/keeps-what-file-had", test_keeps_what_file_had);
+  g_test_add_func ("/edit/timeline-snapshot", test_timeline_snapshot);
+  g_test_add_func ("/edit/history-bound", test_history_bound);
   g_test_add_func ("/edit/random/example", test_random_example);
   g_test_add_func ("/edit/random/generated", test_random_generated);
   g_test_add_func ("/edit/random/filtered", test_random_filtered);

@@ -13,6 +13,7 @@
 #include "chronicle-test-ui.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-private.h"
 
 typedef struct
 {
@@ -238,6 +239,85 @@ test_export_subtitle_and_map (Fixture       *fixture,
   g_assert_nonnull (strstr (map, "\"events\""));
 }
 
+/* The worker thread waits in the hook until the main thread has edited
+ * the timeline. */
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean started;
+  gboolean go;
+} Gate;
+
+static void
+gate_hook (gpointer data,
+           gpointer unused)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->mutex);
+  gate->started = TRUE;
+  g_cond_broadcast (&gate->cond);
+  while (!gate->go)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  g_mutex_unlock (&gate->mutex);
+}
+
+/* An edit on the main thread while an export runs neither crashes it nor
+ * reaches it: the export shows the timeline as it was when it started
+ * (issue #13). Run under the ASan build, it also checks that the worker
+ * reads no freed record. */
+static void
+test_export_edit_during (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "chart.svg", NULL);
+  g_autofree char *map_path = g_build_filename (fixture->dir, "chart.map.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *map = NULL;
+  Gate gate = { 0, };
+  guint found = 0;
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (fixture->timeline); i++)
+    g_ptr_array_add (ids, g_strdup_printf ("\"%s\"", chronicle_timeline_get_event_id (fixture->timeline, i)));
+  g_assert_cmpuint (ids->len, >, 0);
+
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+  chronicle_export_dialog_set_thread_hook (fixture->dialog, gate_hook, &gate);
+  adw_combo_row_set_selected (chronicle_export_dialog_get_format_row (fixture->dialog), 1);
+  gtk_check_button_set_active (chronicle_export_dialog_get_image_map_check (fixture->dialog), TRUE);
+  chronicle_export_dialog_export_to_file (fixture->dialog, file);
+
+  g_mutex_lock (&gate.mutex);
+  while (!gate.started)
+    g_cond_wait (&gate.cond, &gate.mutex);
+  g_mutex_unlock (&gate.mutex);
+
+  /* Every event goes, with its strings and quotes. */
+  while (chronicle_timeline_get_n_events (fixture->timeline) > 0)
+    chronicle_timeline_remove_event_at (fixture->timeline, 0);
+
+  g_mutex_lock (&gate.mutex);
+  gate.go = TRUE;
+  g_cond_broadcast (&gate.cond);
+  g_mutex_unlock (&gate.mutex);
+
+  wait_until_idle (fixture->dialog);
+  g_assert_null (chronicle_export_dialog_get_error (fixture->dialog));
+  g_assert_nonnull (fixture->exported);
+
+  g_assert_true (g_file_get_contents (map_path, &map, NULL, NULL));
+  for (guint i = 0; i < ids->len; i++)
+    if (strstr (map, g_ptr_array_index (ids, i)) != NULL)
+      found++;
+  g_assert_cmpuint (found, >, 0);
+
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
+
 static gboolean
 has_cut_note (gpointer data)
 {
@@ -288,6 +368,8 @@ main (int   argc,
 
   g_test_add ("/export-dialog/png-preset", Fixture, NULL, fixture_setup, test_export_png_preset, fixture_teardown);
   g_test_add ("/export-dialog/subtitle-and-map", Fixture, NULL, fixture_setup, test_export_subtitle_and_map,
+              fixture_teardown);
+  g_test_add ("/export-dialog/edit-during-export", Fixture, NULL, fixture_setup, test_export_edit_during,
               fixture_teardown);
   g_test_add_func ("/export-dialog/cut-note-and-actual-size", test_cut_note_and_actual_size);
   g_test_add ("/export-dialog/pdf-a4", Fixture, NULL, fixture_setup, test_export_pdf_a4, fixture_teardown);

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "chronicle-document.h"
+#include "chronicle-document-private.h"
 #include "chronicle-layout.h"
 #include "chronicle-overview.h"
 #include "chronicle-overview-private.h"
@@ -707,6 +709,69 @@ test_layout_stable (Fixture       *fixture,
   assert_layout_kept (fixture, sides, &axis_y);
 }
 
+static void
+assert_range_is (Fixture *fixture,
+                 double   start,
+                 double   end)
+{
+  double now_start, now_end;
+
+  get_range (fixture, &now_start, &now_end);
+  g_assert_cmpfloat_with_epsilon (now_start, start, 1.0);
+  g_assert_cmpfloat_with_epsilon (now_end, end, 1.0);
+}
+
+/* An edit, undo or redo keeps the stretch the user zoomed into, even when
+ * it moves the timeline's bounds (the axis is rebuilt on every change);
+ * only a new timeline is fitted (issue #13). */
+static void
+test_edit_keeps_zoom (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ChronicleDocument) document = chronicle_document_new ();
+  g_autoptr(ChronicleEvent) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_id = NULL;
+  ChronicleEvent *event;
+  double fit_start, fit_end, start, end;
+
+  chronicle_document_set_timeline (document, fixture->timeline);
+  g_assert_true (chronicle_document_get_filtered_timeline (document) == fixture->timeline);
+  get_range (fixture, &fit_start, &fit_end);
+  activate (fixture, "timeline.zoom-in");
+  activate (fixture, "timeline.zoom-in");
+  activate (fixture, "timeline.zoom-in");
+  get_range (fixture, &start, &end);
+  g_assert_cmpfloat (end - start, <, (fit_end - fit_start) / 1.5);
+
+  /* A title: the same bounds. */
+  event = chronicle_timeline_get_event (fixture->timeline, fixture->n / 2);
+  changed = chronicle_event_copy (event);
+  chronicle_event_set_title (changed, "Edited");
+  g_assert_true (chronicle_document_replace_event (document, chronicle_event_get_id (event), changed,
+                                                   "Edit Event", &error));
+  g_assert_no_error (error);
+  assert_range_is (fixture, start, end);
+
+  /* The first event gone: the axis starts later. */
+  first_id = g_strdup (chronicle_event_get_id (chronicle_timeline_get_event (fixture->timeline, 0)));
+  g_assert_true (chronicle_document_remove_event (document, first_id, &error));
+  g_assert_no_error (error);
+  assert_range_is (fixture, start, end);
+
+  chronicle_document_undo (document);
+  assert_range_is (fixture, start, end);
+  chronicle_document_undo (document);
+  assert_range_is (fixture, start, end);
+  chronicle_document_redo (document);
+  assert_range_is (fixture, start, end);
+
+  /* Fit still shows the whole timeline as it is now. */
+  activate (fixture, "timeline.fit");
+  get_range (fixture, &start, &end);
+  g_assert_cmpfloat (end - start, >, (fit_end - fit_start) / 1.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +793,7 @@ main (int   argc,
   ADD ("/navigation/kinetic", test_kinetic);
   ADD ("/navigation/accessible-selection", test_accessible_selection);
   ADD ("/navigation/layout-stable", test_layout_stable);
+  ADD ("/navigation/edit-keeps-zoom", test_edit_keeps_zoom);
 
 #undef ADD
 

@@ -10,6 +10,10 @@
 
 #include "chronicle-history.h"
 
+/* Steps kept by default: each holds copies of the events it changed, so
+ * a long session of edits on a large timeline would grow without end. */
+#define DEFAULT_MAX_STEPS 1000
+
 /* One entry of the undo menu: its changes, in the order they were made. */
 typedef struct
 {
@@ -24,6 +28,7 @@ struct _ChronicleHistory
   GPtrArray *steps;         /* of Step; [0, position) done, [position, len) undone */
   guint      position;
   gint       saved;         /* the position the file holds, -1 when unreachable */
+  guint      max_steps;     /* older steps are dropped */
 
   guint      group_depth;
   char      *group_name;    /* of the outermost open group */
@@ -50,6 +55,24 @@ step_free (Step *step)
   g_free (step);
 }
 
+/* Past max_steps, the oldest steps go: they can no longer be undone, and
+ * a saved point before them can no longer be reached. The newest step is
+ * never dropped (an open group adds to it). */
+static void
+drop_oldest (ChronicleHistory *self)
+{
+  guint n_drop;
+
+  if (self->steps->len <= self->max_steps)
+    return;
+
+  n_drop = MIN (self->steps->len - self->max_steps, self->position - 1);
+  g_ptr_array_remove_range (self->steps, 0, n_drop);
+  self->position -= n_drop;
+  if (self->saved >= 0)
+    self->saved = self->saved >= (gint) n_drop ? self->saved - (gint) n_drop : -1;
+}
+
 /* A new step after the current one: what could be redone is gone, and
  * with it the saved point if it was there. */
 static Step *
@@ -63,6 +86,7 @@ add_step (ChronicleHistory *self,
   g_ptr_array_set_size (self->steps, self->position);
   g_ptr_array_add (self->steps, step);
   self->position++;
+  drop_oldest (self);
   return step;
 }
 
@@ -89,6 +113,7 @@ static void
 chronicle_history_init (ChronicleHistory *self)
 {
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->max_steps = DEFAULT_MAX_STEPS;
 }
 
 ChronicleHistory *
@@ -260,4 +285,26 @@ chronicle_history_get_modified (ChronicleHistory *self)
   g_return_val_if_fail (CHRONICLE_IS_HISTORY (self), FALSE);
 
   return self->saved != (gint) self->position;
+}
+
+/* How many steps undo can go back (at least 1); older ones are dropped
+ * now and as new ones come. */
+void
+chronicle_history_set_max_steps (ChronicleHistory *self,
+                                 guint             max_steps)
+{
+  g_return_if_fail (CHRONICLE_IS_HISTORY (self));
+  g_return_if_fail (max_steps > 0);
+
+  self->max_steps = max_steps;
+  if (self->position > 0)
+    drop_oldest (self);
+}
+
+guint
+chronicle_history_get_n_steps (ChronicleHistory *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_HISTORY (self), 0);
+
+  return self->steps->len;
 }

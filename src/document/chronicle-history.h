@@ -50,4 +50,11 @@ void              chronicle_history_forget_saved       (ChronicleHistory   *self
  * can no longer be reached: it was in steps a new edit dropped). */
 gboolean          chronicle_history_get_modified       (ChronicleHistory   *self);
 
+/* The bound on the history (1000 steps by default): the oldest steps go
+ * past it; the saved point goes with them if it was before them. */
+void              chronicle_history_set_max_steps      (ChronicleHistory   *self,
+                                                        guint               max_steps);
+/* Steps held, done and undone. */
+guint             chronicle_history_get_n_steps        (ChronicleHistory   *self);
+
 G_END_DECLS

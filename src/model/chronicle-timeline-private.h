@@ -94,6 +94,10 @@ void     chronicle_timeline_splice_era          (ChronicleTimeline *self,
                                                  guint              n_removals,
                                                  ChronicleEra      *added);
 
+/* A copy for a reader in another thread, which the main thread's edits
+ * of @self do not touch (see the function). */
+ChronicleTimeline *chronicle_timeline_snapshot          (ChronicleTimeline *self);
+
 /* For tests: how many ChronicleEvent objects the timeline has made, and
  * its memory for events in bytes (records, indexes and strings). */
 guint    chronicle_timeline_get_n_event_objects (ChronicleTimeline *self);

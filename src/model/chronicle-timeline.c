@@ -1656,6 +1656,31 @@ chronicle_timeline_finish_appending (ChronicleTimeline *self)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->records->len);
 }
 
+/**
+ * chronicle_timeline_snapshot:
+ *
+ * Makes a timeline with what @self holds now, for a reader in another
+ * thread (an export): the main thread may edit @self meanwhile, which
+ * rewrites its records and drops their quotes. The copy has its own
+ * store (chronicle_timeline_copy_appended(): strings copied into its own
+ * arena, one pass and one sort); it shares the categories, sources, eras,
+ * quotes and kept members, which an edit replaces and never changes in
+ * place, and whose references are atomic.
+ *
+ * Returns: (transfer full): a timeline nobody else changes
+ */
+ChronicleTimeline *
+chronicle_timeline_snapshot (ChronicleTimeline *self)
+{
+  ChronicleTimeline *copy;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (!self->appending, NULL);
+
+  copy = chronicle_timeline_copy_appended (self);
+  copy->next_sequence = MAX (copy->next_sequence, self->next_sequence);
+  return copy;
+}
 
 /* --- Editing (issue #13, docs/model.md) ------------------------------ */
 
@@ -2578,7 +2603,9 @@ chronicle_timeline_copy_appended (ChronicleTimeline *self)
           fields.location = extra->location;
           fields.actors = (const char * const *) extra->actors;
           fields.source_ids = (const char * const *) extra->source_ids;
+          fields.display_date = extra->display_date;
           fields.quotes = extra->quotes;
+          fields.kept = extra->kept;
         }
       chronicle_timeline_append_fields (copy, &fields);
     }

@@ -24,5 +24,10 @@ GtkCheckButton  *chronicle_export_dialog_get_image_map_check   (ChronicleExportD
 GtkEditable     *chronicle_export_dialog_get_subtitle_entry    (ChronicleExportDialog *self);
 GtkToggleButton *chronicle_export_dialog_get_actual_size_button (ChronicleExportDialog *self);
 GtkDrawingArea  *chronicle_export_dialog_get_preview           (ChronicleExportDialog *self);
+/* Called in the worker thread before it reads the timeline, so a test can
+ * edit the timeline while an export runs. */
+void             chronicle_export_dialog_set_thread_hook       (ChronicleExportDialog *self,
+                                                                GFunc                  hook,
+                                                                gpointer               data);
 
 G_END_DECLS

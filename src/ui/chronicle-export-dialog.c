@@ -19,6 +19,7 @@
 #include "chronicle-application.h"
 #include "chronicle-export.h"
 #include "chronicle-export-private.h"
+#include "chronicle-timeline-private.h"
 
 struct _ChronicleExportDialog
 {
@@ -64,6 +65,8 @@ struct _ChronicleExportDialog
   GStrv                 hidden_categories;
   GHashTable           *placements;   /* a copy of the view's rows, or NULL */
   gboolean              applying_preset;
+  GFunc                 thread_hook;  /* for tests */
+  gpointer              thread_hook_data;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleExportDialog, chronicle_export_dialog, ADW_TYPE_WINDOW)
@@ -380,6 +383,8 @@ typedef struct
   GFile                  *file;
   GFile                  *image_map;          /* NULL: none */
   DataFormat              data_format;        /* DATA_NONE: the chart */
+  GFunc                   thread_hook;        /* for tests, NULL */
+  gpointer                thread_hook_data;
 } ExportJob;
 
 static void
@@ -405,6 +410,9 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   gboolean done;
+
+  if (job->thread_hook != NULL)
+    job->thread_hook (job->thread_hook_data, NULL);
 
   if (job->data_format == DATA_TIMELINEJS)
     done = chronicle_timelinejs_save_to_file (job->timeline, job->file, cancellable, &error);
@@ -741,7 +749,11 @@ chronicle_export_dialog_export_to_file (ChronicleExportDialog *self,
   g_return_if_fail (self->cancellable == NULL);
 
   job = g_new0 (ExportJob, 1);
-  job->timeline = g_object_ref (self->timeline);
+  /* The worker reads a copy: the main thread may edit the timeline while
+   * it runs (issue #13), which would change the store under it. */
+  job->timeline = chronicle_timeline_snapshot (self->timeline);
+  job->thread_hook = self->thread_hook;
+  job->thread_hook_data = self->thread_hook_data;
   job->file = g_object_ref (file);
   job->data_format = get_data_format (self);
   chronicle_export_dialog_get_options (self, &job->options);
@@ -774,6 +786,17 @@ chronicle_export_dialog_get_format_row (ChronicleExportDialog *self)
   g_return_val_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self), NULL);
 
   return self->format_row;
+}
+
+void
+chronicle_export_dialog_set_thread_hook (ChronicleExportDialog *self,
+                                         GFunc                  hook,
+                                         gpointer               data)
+{
+  g_return_if_fail (CHRONICLE_IS_EXPORT_DIALOG (self));
+
+  self->thread_hook = hook;
+  self->thread_hook_data = data;
 }
 
 AdwComboRow *

@@ -226,10 +226,25 @@ on_timeline_items_changed_cb (ChronicleTimelineView *self,
                               GListModel            *model)
 {
   guint selected;
+  double start, end;
+  int old_offset;
+  gboolean was_empty;
 
-  /* A new axis: windows in the old axis units mean nothing on it. */
+  /* An edit, undo or redo changes a few events of the same timeline: the
+   * axis is rebuilt (its bounds and breaks follow the events), but the
+   * stretch the user was looking at stays, in times, as a zone change
+   * keeps it. Only a timeline that had nothing to show is fitted. */
+  was_empty = chronicle_timeline_get_n_events (CHRONICLE_TIMELINE (model)) + removed == added;
   _chronicle_timeline_view_stop_motion (self);
+  old_offset = chronicle_viewport_get_zone_offset (self->viewport);
+  chronicle_viewport_get_visible_range (self->viewport, &start, &end);
   set_axis (self);
+  if (was_empty)
+    chronicle_viewport_fit (self->viewport);
+  else
+    chronicle_viewport_show_range (self->viewport,
+                                   start + chronicle_viewport_get_zone_offset (self->viewport) - old_offset,
+                                   end + chronicle_viewport_get_zone_offset (self->viewport) - old_offset);
   if (self->selected != NULL && !_chronicle_timeline_view_get_selected_position (self, &selected))
     chronicle_timeline_view_set_selected_event (self,
                                                 chronicle_timeline_lookup_event (self->timeline,
