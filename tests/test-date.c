@@ -395,14 +395,23 @@ test_shift (void)
       g_assert_cmpint (moved.precision, ==, date.precision);
     }
 
-  /* Out of the years the format holds: refused, result untouched. */
+  /* Across year 0: 1 January 1 AD less a day is 31 December 1 BC. */
   date = parse_ok ("0001-01-01");
+  g_assert_true (chronicle_date_shift (&date, -86400.0, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (moved.year, ==, 0);
+  g_assert_cmpint (moved.month, ==, 12);
+  g_assert_cmpint (moved.day, ==, 31);
+
+  /* Out of what the format holds (a day a million years away):
+   * refused, result untouched. */
+  date = parse_ok ("+999999-12-31");
   moved.year = 4321;
-  g_assert_false (chronicle_date_shift (&date, -86400.0, &moved, &error));
+  g_assert_false (chronicle_date_shift (&date, 86400.0, &moved, &error));
   g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
   g_assert_cmpint (moved.year, ==, 4321);
   g_clear_error (&error);
-  date = parse_ok ("9999-12");
+  date = parse_ok ("+99999999999");
   g_assert_false (chronicle_date_shift (&date, 1e300, &moved, &error));
   g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
 }

@@ -970,26 +970,6 @@ chronicle_date_equal (const ChronicleDate *a,
          (!a->has_offset || a->utc_offset == b->utc_offset);
 }
 
-/* The inverse of days_from_civil() (Howard Hinnant's civil_from_days). */
-static void
-civil_from_days (gint64  days,
-                 gint64 *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 era, doe, yoe, doy, mp;
-
-  days += 719468;
-  era = (days >= 0 ? days : days - 146096) / 146097;
-  doe = days - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
-  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *year = yoe + era * 400 + (*month <= 2);
-}
-
 /* Average lengths, to turn seconds into whole months or years. */
 #define SECONDS_PER_YEAR  (365.2425 * 86400.0)
 #define SECONDS_PER_MONTH (SECONDS_PER_YEAR / 12.0)
@@ -1007,7 +987,7 @@ civil_from_days (gint64  days,
  * and the UTC offset stay as they were.
  *
  * Returns: %TRUE on success, %FALSE with %CHRONICLE_DATE_ERROR_INVALID
- *   when the result is outside the years 1–9999 (@result untouched)
+ *   when the result is outside what the format reads (@result untouched)
  */
 gboolean
 chronicle_date_shift (const ChronicleDate  *date,
@@ -1048,12 +1028,12 @@ chronicle_date_shift (const ChronicleDate  *date,
         gint64 unit = date->precision == CHRONICLE_DATE_PRECISION_DAY ? SECONDS_PER_DAY
                     : date->precision == CHRONICLE_DATE_PRECISION_MINUTE ? 60 : 1;
 
-        wall = days_from_civil (date->year, date->month, date->day) * SECONDS_PER_DAY +
+        wall = chronicle_date_days_from_civil (date->year, date->month, date->day) * SECONDS_PER_DAY +
                date->hour * 3600 + date->minute * 60 + date->second +
                (gint64) round (seconds / unit) * unit;
-        civil_from_days (wall >= 0 ? wall / SECONDS_PER_DAY : -((-wall + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY),
+        chronicle_date_civil_from_days (wall >= 0 ? wall / SECONDS_PER_DAY : -((-wall + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY),
                          &year, &month, &day);
-        wall -= days_from_civil (year, month, day) * SECONDS_PER_DAY;
+        wall -= chronicle_date_days_from_civil (year, month, day) * SECONDS_PER_DAY;
         moved.hour = (guint8) (wall / 3600);
         moved.minute = (guint8) ((wall / 60) % 60);
         moved.second = (guint8) (wall % 60);
@@ -1061,18 +1041,21 @@ chronicle_date_shift (const ChronicleDate  *date,
       break;
     }
 
-  if (year < 1 || year > 9999)
+  /* The range the file format reads (see chronicle_date_init()). */
+  if (year < -CHRONICLE_DATE_YEAR_MAX || year > CHRONICLE_DATE_YEAR_MAX ||
+      ((year <= -CHRONICLE_DATE_DEEP_YEAR || year >= CHRONICLE_DATE_DEEP_YEAR) &&
+       date->precision > CHRONICLE_DATE_PRECISION_YEAR))
     {
       g_autofree char *shown = format_fields (date);
 
       g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
                    /* Translators: %s is a date; it was moved (dragged) too far */
-                   _("%s cannot move that far: dates stay within the years 1–9999"),
+                   _("%s cannot move that far"),
                    shown);
       return FALSE;
     }
 
-  moved.year = (gint32) year;
+  moved.year = year;
   if (date->precision >= CHRONICLE_DATE_PRECISION_MONTH)
     moved.month = (guint8) month;
   if (date->precision >= CHRONICLE_DATE_PRECISION_DAY)
