@@ -490,6 +490,7 @@ chronicle_timeline_page_constructed (GObject *object)
   chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
 
   follow_document (self);
+  _chronicle_timeline_page_edit_init (self);
 
   /* A document that has its timeline already (a new one) shows it now. */
   if (chronicle_document_get_timeline (self->document) != NULL)
@@ -691,7 +692,6 @@ chronicle_timeline_page_init (ChronicleTimelinePage *self)
                            G_CALLBACK (on_timeline_view_timeline_cb), self, G_CONNECT_SWAPPED);
 
   add_quote_shortcut (self);
-  _chronicle_timeline_page_edit_init (self);
 }
 
 /**
