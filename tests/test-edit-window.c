@@ -195,6 +195,34 @@ test_undo_redo_named (Fixture       *fixture,
   g_assert_cmpstr (get_first_summary (document), ==, EDITED_SUMMARY);
 }
 
+/* Ctrl+Z while typing in a field undoes the typing, not the timeline's
+ * last change (the window's shortcut sees the key before the field). */
+static void
+test_undo_in_text_field (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ChronicleDocument *document = open_document (fixture);
+  GtkWidget *focus;
+  int position = 0;
+
+  edit_first_event (document, "Move Event");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  gtk_editable_insert_text (GTK_EDITABLE (focus), "kyiv", -1, &position);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (chronicle_document_get_can_undo (document));
+  g_assert_cmpstr (get_first_summary (document), ==, EDITED_SUMMARY);
+
+  /* Out of the field, Undo is the timeline's again. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_false (chronicle_document_get_can_undo (document));
+}
+
 /* The actions follow the tab in front: a second tab without edits has
  * nothing to undo; back on the first, Undo is there again. */
 static void
@@ -823,6 +851,7 @@ main (int   argc,
   app = chronicle_test_ui_start_app ();
 
   g_test_add ("/edit-window/undo-redo-named", Fixture, NULL, fixture_setup, test_undo_redo_named, fixture_teardown);
+  g_test_add ("/edit-window/undo-in-text-field", Fixture, NULL, fixture_setup, test_undo_in_text_field, fixture_teardown);
   g_test_add ("/edit-window/undo-follows-tab", Fixture, NULL, fixture_setup, test_undo_follows_tab, fixture_teardown);
   g_test_add ("/edit-window/save-clears-mark", Fixture, NULL, fixture_setup, test_save_clears_mark, fixture_teardown);
   g_test_add ("/edit-window/new-save-as", Fixture, NULL, fixture_setup, test_new_save_as, fixture_teardown);

@@ -84,6 +84,22 @@ _chronicle_window_update_edit_actions (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", loaded);
 }
 
+/* Ctrl+Z while typing belongs to the text field: the application's
+ * shortcut reaches the window before the field sees the key, and undoing
+ * the timeline's last change from inside a field would surprise. */
+static gboolean
+forward_to_text_field (ChronicleWindow *self,
+                       const char      *text_action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !(GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  gtk_widget_activate_action (focus, text_action, NULL);
+  return TRUE;
+}
+
 static void
 undo_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -91,6 +107,8 @@ undo_action_cb (GtkWidget  *widget,
 {
   ChronicleDocument *document = get_current_document (CHRONICLE_WINDOW (widget));
 
+  if (forward_to_text_field (CHRONICLE_WINDOW (widget), "text.undo"))
+    return;
   if (document != NULL && chronicle_document_get_can_undo (document))
     chronicle_document_undo (document);
 }
@@ -102,6 +120,8 @@ redo_action_cb (GtkWidget  *widget,
 {
   ChronicleDocument *document = get_current_document (CHRONICLE_WINDOW (widget));
 
+  if (forward_to_text_field (CHRONICLE_WINDOW (widget), "text.redo"))
+    return;
   if (document != NULL && chronicle_document_get_can_redo (document))
     chronicle_document_redo (document);
 }
