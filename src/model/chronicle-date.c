@@ -76,8 +76,9 @@ format_iso_year (gint64 year)
     return g_strdup_printf ("%04" G_GINT64_FORMAT, year);
   if (year > 9999)
     return g_strdup_printf ("+%" G_GINT64_FORMAT, year);
-  /* -year cannot overflow: years are bounded far inside gint64. */
-  return g_strdup_printf ("-%04" G_GINT64_FORMAT, -year);
+  /* Negated as unsigned: a reader may name a year out of bounds in its
+   * error, down to G_MININT64, whose negation overflows a gint64. */
+  return g_strdup_printf ("-%04" G_GUINT64_FORMAT, (guint64) 0 - (guint64) year);
 }
 
 /* The inverse of chronicle_date_days_from_civil() (Hinnant's
