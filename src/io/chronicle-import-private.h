@@ -102,6 +102,16 @@ void         chronicle_import_clear           (ChronicleImport   *import);
 void         chronicle_import_note            (ChronicleImport   *import,
                                                const char        *format,
                                                ...) G_GNUC_PRINTF (2, 3);
+/* Each object of the array member @name of @object (NULL: none) through
+ * @convert, the others noted as left out; returns how many elements the
+ * array has. */
+typedef void (*ChronicleImportConvertFunc)    (ChronicleImport   *import,
+                                               ChronicleJsonNode *element,
+                                               guint              index);
+guint        chronicle_import_convert_array   (ChronicleImport   *import,
+                                               ChronicleJsonNode *object,
+                                               const char        *name,
+                                               ChronicleImportConvertFunc convert);
 /* Counts one @what (a member or column name) that was not represented. */
 void         chronicle_import_count_ignored   (ChronicleImport   *import,
                                                const char        *what);

@@ -307,41 +307,16 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
   ChronicleImport import;
   ChronicleJsonNode *title = chronicle_import_get_object (root, "title");
   ChronicleJsonNode *title_text = title != NULL ? chronicle_import_get_object (title, "text") : NULL;
-  ChronicleJsonNode *array;
   g_autofree char *headline = chronicle_import_get_text (title_text, "headline", NULL);
   g_autofree char *description = chronicle_import_get_text (title_text, "text", NULL);
   g_autofree char *summary = NULL;
-  guint n_events = 0, n_converted;
+  guint n_events, n_converted;
   char *document;
 
   chronicle_import_init (&import, report);
 
-  array = chronicle_json_object_get_member (root, "events");
-  if (array != NULL && chronicle_json_node_get_node_type (array) == CHRONICLE_JSON_NODE_ARRAY)
-    {
-      n_events = chronicle_json_array_get_length (array);
-      for (guint i = 0; i < n_events; i++)
-        {
-          ChronicleJsonNode *element = chronicle_json_array_get_element (array, i);
-
-          if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT)
-            convert_event (&import, element, i);
-          else
-            chronicle_import_note (&import, _("events[%u]: not an object; left out"), i);
-        }
-    }
-
-  array = chronicle_json_object_get_member (root, "eras");
-  if (array != NULL && chronicle_json_node_get_node_type (array) == CHRONICLE_JSON_NODE_ARRAY)
-    for (guint i = 0; i < chronicle_json_array_get_length (array); i++)
-      {
-        ChronicleJsonNode *element = chronicle_json_array_get_element (array, i);
-
-        if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT)
-          convert_era (&import, element, i);
-        else
-          chronicle_import_note (&import, _("eras[%u]: not an object; left out"), i);
-      }
+  n_events = chronicle_import_convert_array (&import, root, "events", convert_event);
+  chronicle_import_convert_array (&import, root, "eras", convert_era);
 
   n_converted = json_array_get_length (import.events);
   if (n_events > 0 && n_converted == 0)

@@ -219,34 +219,6 @@ convert_era (ChronicleImport   *import,
     chronicle_import_add_era (import, index, headline, start_iso, end_iso);
 }
 
-/* Each object of the array @name in @timeline through @convert; returns
- * how many elements it has. */
-static guint
-convert_array (ChronicleImport   *import,
-               ChronicleJsonNode *timeline,
-               const char        *name,
-               void             (*convert) (ChronicleImport *, ChronicleJsonNode *, guint))
-{
-  ChronicleJsonNode *array = timeline != NULL ? chronicle_json_object_get_member (timeline, name) : NULL;
-  guint n;
-
-  if (array == NULL || chronicle_json_node_get_node_type (array) != CHRONICLE_JSON_NODE_ARRAY)
-    return 0;
-
-  n = chronicle_json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      ChronicleJsonNode *element = chronicle_json_array_get_element (array, i);
-
-      if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT)
-        convert (import, element, i);
-      else
-        /* Translators: "date" or "era" (a member name), and an index */
-        chronicle_import_note (import, _("%s[%u]: not an object; left out"), name, i);
-    }
-  return n;
-}
-
 char *
 chronicle_import_timelinejs2 (ChronicleJsonNode      *root,
                               ChronicleImportReport  *report,
@@ -262,8 +234,8 @@ chronicle_import_timelinejs2 (ChronicleJsonNode      *root,
 
   chronicle_import_init (&import, report);
 
-  n_events = convert_array (&import, timeline, "date", convert_event);
-  convert_array (&import, timeline, "era", convert_era);
+  n_events = chronicle_import_convert_array (&import, timeline, "date", convert_event);
+  chronicle_import_convert_array (&import, timeline, "era", convert_era);
   /* The title slide's picture has no place in our format. */
   if (chronicle_import_get_string (chronicle_import_get_object (timeline, "asset"), "media") != NULL)
     chronicle_import_count_ignored (&import, "timeline.asset");

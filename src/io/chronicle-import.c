@@ -139,6 +139,32 @@ chronicle_import_note (ChronicleImport *import,
   g_ptr_array_add (import->notes, chronicle_text_escape_line (message, 0));
 }
 
+guint
+chronicle_import_convert_array (ChronicleImport            *import,
+                                ChronicleJsonNode          *object,
+                                const char                 *name,
+                                ChronicleImportConvertFunc  convert)
+{
+  ChronicleJsonNode *array = object != NULL ? chronicle_json_object_get_member (object, name) : NULL;
+  guint n;
+
+  if (array == NULL || chronicle_json_node_get_node_type (array) != CHRONICLE_JSON_NODE_ARRAY)
+    return 0;
+
+  n = chronicle_json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronicleJsonNode *element = chronicle_json_array_get_element (array, i);
+
+      if (chronicle_json_node_get_node_type (element) == CHRONICLE_JSON_NODE_OBJECT)
+        convert (import, element, i);
+      else
+        /* Translators: "events", "date" or "era" (a member name), and an index */
+        chronicle_import_note (import, _("%s[%u]: not an object; left out"), name, i);
+    }
+  return n;
+}
+
 void
 chronicle_import_count_ignored (ChronicleImport *import,
                                 const char      *what)
