@@ -134,6 +134,11 @@ test_offset_moves_instant (void)
   g_assert_cmpint (chronicle_date_compare (&utc, &kyiv), ==, 0);
   g_assert_false (chronicle_date_equal (&utc, &kyiv));
   g_assert_false (chronicle_date_equal (&utc, &floating));
+
+  /* An absent date (no end) equals only another absent one. */
+  g_assert_true (chronicle_date_equal (NULL, NULL));
+  g_assert_false (chronicle_date_equal (&utc, NULL));
+  g_assert_false (chronicle_date_equal (NULL, &utc));
 }
 
 static void

@@ -1354,13 +1354,6 @@ get_source_id (gpointer item)
   return chronicle_source_get_id (item);
 }
 
-static gboolean
-dates_equal (const ChronicleDate *a,
-             const ChronicleDate *b)
-{
-  return a == NULL || b == NULL ? a == b : chronicle_date_equal (a, b);
-}
-
 /* Whether putting @b in place of @a changes nothing (a dialog closed
  * without a change). */
 static gboolean
@@ -1375,13 +1368,13 @@ items_equal (ChronicleChangeKind kind,
              g_strcmp0 (chronicle_category_get_color (a), chronicle_category_get_color (b)) == 0;
     case CHRONICLE_CHANGE_ERA:
       return g_strcmp0 (chronicle_era_get_label (a), chronicle_era_get_label (b)) == 0 &&
-             dates_equal (chronicle_era_get_start (a), chronicle_era_get_start (b)) &&
-             dates_equal (chronicle_era_get_end (a), chronicle_era_get_end (b));
+             chronicle_date_equal (chronicle_era_get_start (a), chronicle_era_get_start (b)) &&
+             chronicle_date_equal (chronicle_era_get_end (a), chronicle_era_get_end (b));
     case CHRONICLE_CHANGE_SOURCE:
       return g_strcmp0 (chronicle_source_get_publisher (a), chronicle_source_get_publisher (b)) == 0 &&
              g_strcmp0 (chronicle_source_get_title (a), chronicle_source_get_title (b)) == 0 &&
              g_strcmp0 (chronicle_source_get_url (a), chronicle_source_get_url (b)) == 0 &&
-             dates_equal (chronicle_source_get_published (a), chronicle_source_get_published (b));
+             chronicle_date_equal (chronicle_source_get_published (a), chronicle_source_get_published (b));
     case CHRONICLE_CHANGE_EVENT:
     case CHRONICLE_CHANGE_TITLE:
     case CHRONICLE_CHANGE_DESCRIPTION:

@@ -948,17 +948,20 @@ chronicle_date_compare (const ChronicleDate *a,
 
 /**
  * chronicle_date_equal:
+ * @a: (nullable): a date, or none (an event without an end)
+ * @b: (nullable): a date, or none
  *
  * Returns: %TRUE when @a and @b were written the same way (same fields,
- *   precision and offset). "10:30Z" and "13:30+03:00" are the same instant
- *   but not equal; use chronicle_date_compare() for instants.
+ *   precision and offset), or are both absent. "10:30Z" and "13:30+03:00"
+ *   are the same instant but not equal; use chronicle_date_compare() for
+ *   instants.
  */
 gboolean
 chronicle_date_equal (const ChronicleDate *a,
                       const ChronicleDate *b)
 {
-  g_return_val_if_fail (a != NULL, FALSE);
-  g_return_val_if_fail (b != NULL, FALSE);
+  if (a == NULL || b == NULL)
+    return a == b;
 
   return a->year == b->year &&
          a->month == b->month &&

@@ -224,15 +224,6 @@ chronicle_event_copy (ChronicleEvent *self)
   return copy;
 }
 
-static gboolean
-dates_equal (const ChronicleDate *a,
-             const ChronicleDate *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return chronicle_date_equal (a, b);
-}
-
 /**
  * chronicle_event_equal:
  *
@@ -248,7 +239,7 @@ chronicle_event_equal (ChronicleEvent *a,
 
   if (strcmp (a->id, b->id) != 0 || strcmp (a->title, b->title) != 0 ||
       !chronicle_date_equal (&a->date, &b->date) ||
-      !dates_equal (chronicle_event_get_end (a), chronicle_event_get_end (b)) ||
+      !chronicle_date_equal (chronicle_event_get_end (a), chronicle_event_get_end (b)) ||
       g_strcmp0 (a->summary, b->summary) != 0 ||
       g_strcmp0 (a->category_id, b->category_id) != 0 ||
       g_strcmp0 (a->location, b->location) != 0 ||

@@ -137,15 +137,6 @@ chronicle_quote_copy (ChronicleQuote *self)
   return copy;
 }
 
-static gboolean
-dates_equal (const ChronicleDate *a,
-             const ChronicleDate *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return chronicle_date_equal (a, b);
-}
-
 /* Returns: %TRUE when every field of @a and @b is the same */
 gboolean
 chronicle_quote_equal (ChronicleQuote *a,
@@ -158,5 +149,5 @@ chronicle_quote_equal (ChronicleQuote *a,
          g_strcmp0 (a->speaker, b->speaker) == 0 &&
          g_strcmp0 (a->role, b->role) == 0 &&
          g_strcmp0 (a->source_id, b->source_id) == 0 &&
-         dates_equal (a->date, b->date);
+         chronicle_date_equal (a->date, b->date);
 }

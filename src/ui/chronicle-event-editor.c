@@ -935,7 +935,7 @@ fields_changed (ChronicleEvent *a,
   const ChronicleDate *eb = chronicle_event_get_end (b);
 
   return !chronicle_date_equal (chronicle_event_get_date (a), chronicle_event_get_date (b)) ||
-         (ea == NULL) != (eb == NULL) || (ea != NULL && !chronicle_date_equal (ea, eb)) ||
+         !chronicle_date_equal (ea, eb) ||
          chronicle_event_get_approximate (a) != chronicle_event_get_approximate (b) ||
          g_strcmp0 (chronicle_event_get_title (a), chronicle_event_get_title (b)) != 0 ||
          g_strcmp0 (chronicle_event_get_summary (a), chronicle_event_get_summary (b)) != 0 ||
