@@ -58,7 +58,9 @@ void                chronicle_document_set_selected_event     (ChronicleDocument
 gboolean            chronicle_document_select_id              (ChronicleDocument *self,
                                                                const char        *id);
 
-/* The timeline's title, else the file's name, made safe for display. */
+/* The timeline's title, else the file's name, else "Untitled Timeline"
+ * (NULL only while there is no timeline yet), made safe for display. The
+ * window shows it as it is. */
 const char         *chronicle_document_get_title              (ChronicleDocument *self);
 gboolean            chronicle_document_get_loading            (ChronicleDocument *self);
 /* Whether the timeline held is a first load's preview, the events loaded

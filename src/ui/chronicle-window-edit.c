@@ -34,9 +34,6 @@ _chronicle_window_dup_marked_title (ChronicleDocument *document)
 {
   const char *title = chronicle_document_get_title (document);
 
-  if (chronicle_document_get_new (document) && (title == NULL || title[0] == '\0'))
-    /* Translators: the title of a timeline made with New, before it has one */
-    title = _("Untitled Timeline");
   if (title == NULL)
     return NULL;
   if (!chronicle_document_get_modified (document))

@@ -21,9 +21,7 @@
 static char *
 dup_isolated_title (ChronicleDocument *document)
 {
-  const char *title = chronicle_document_get_title (document);
-
-  return chronicle_text_isolate (title != NULL && title[0] != '\0' ? title : _("Untitled Timeline"));
+  return chronicle_text_isolate (chronicle_document_get_title (document));
 }
 
 /* How much of a file's start is read to tell whether it is ours: our
@@ -78,9 +76,6 @@ dup_suggested_name (ChronicleDocument *document)
   static const char * const suffixes[] = { ".json", ".chronicle", ".csv", ".tsv" };
   const char *title = chronicle_document_get_title (document);
   GString *name = g_string_new (NULL);
-
-  if (title == NULL || title[0] == '\0')
-    title = _("Untitled Timeline");
 
   for (const char *p = title; *p != '\0' && name->len < 120; p = g_utf8_next_char (p))
     {
@@ -369,8 +364,7 @@ new_save_changes_dialog (ChronicleWindow *self,
           GtkWidget *row = adw_action_row_new ();
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         title != NULL && title[0] != '\0' ? title : _("Untitled Timeline"));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           if (file != NULL)
             {
               g_autofree char *path = g_file_get_parse_name (file);
