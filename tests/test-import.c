@@ -817,6 +817,7 @@ test_csv_mapping_none (void)
   g_autoptr(GHashTable) mapping = NULL;
   g_autoptr(ChronicleImportPreview) preview = NULL;
   g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_auto(GStrv) warnings = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpint (guess->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 0);
@@ -831,9 +832,11 @@ test_csv_mapping_none (void)
   g_assert_cmpstr (((ChronicleImportPreviewRow *) g_ptr_array_index (preview->rows, 0))->title, ==,
                    "Untitled event");
 
-  timeline = chronicle_timeline_load_csv_with_columns (data, sizeof data - 1, mapping, NULL, &error);
+  timeline = chronicle_timeline_load_csv_with_columns (data, sizeof data - 1, mapping, &warnings, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Untitled event");
+  /* Not silently dropped: said as not represented. */
+  assert_warning (warnings, "Not represented, left out: Headline text (1), title (1)");
 
   /* And the other way: the third column as the title. */
   columns[CHRONICLE_IMPORT_FIELD_TITLE] = 2;
