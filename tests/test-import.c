@@ -726,9 +726,9 @@ test_csv_preview_guess (void)
   g_assert_nonnull (preview);
   g_assert_cmpuint (g_strv_length (preview->header), ==, 6);
   g_assert_cmpstr (preview->header[1], ==, "What happened");
-  /* No name is Date's, and one cell of "Meeting date" is no date: no
-   * guess (test_csv_preview_date_by_cells() has one). */
-  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, -1);
+  /* No name is Date's, but most cells of "Meeting date" are dates; one
+   * typo ("20O4") does not hide it. */
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 0);
   g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_TITLE], ==, -1);
   /* "Kind" is nothing by name; "Where" neither. */
   g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_CATEGORY], ==, -1);
@@ -740,15 +740,18 @@ test_csv_preview_guess (void)
 static void
 test_csv_preview_date_by_cells (void)
 {
-  static const char data[] = "Note,Day\nx,2022-03-29\n,\ny,2025-05\n";
+  /* "Year" would be the template's: "Number" has numbers, years to the
+   * date parser, but fewer of them than "Day" has dates; "Half" has
+   * dates in only half of its cells. */
+  static const char data[] = "Note,Half,Number,Day\nx,2020,1,2022-03-29\n,,,\ny,z,2025,2025-05\nw,,2024,2025-06\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronicleImportPreview) preview =
     chronicle_import_csv_preview (data, sizeof data - 1, NULL, 10, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 1);
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 3);
   /* Without a mapping the rows read as the import would: no date. */
-  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpuint (preview->rows->len, ==, 3);
   g_assert_null (((ChronicleImportPreviewRow *) g_ptr_array_index (preview->rows, 0))->date);
 }
 

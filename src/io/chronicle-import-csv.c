@@ -1256,18 +1256,22 @@ on_row_read (gpointer reader_pointer,
   reader->done = capture->rows->len >= capture->max_rows;
 }
 
-/* The first column whose cells in the rows read are all dates, at least
- * one of them not blank; -1 for none. */
+/* The column with the most cells that read as dates in the rows read,
+ * more than half of its cells that are not blank; -1 for none. A typo
+ * ("20O4") does not hide a column of dates: the preview then shows
+ * its row left out, with why. */
 static int
 guess_date_column (Reader    *reader,
                    GPtrArray *cells)
 {
+  int best = -1;
+  guint best_dates = 0;
+
   for (guint column = 0; column < reader->header->len; column++)
     {
-      gboolean all = TRUE;
-      guint n = 0;
+      guint n_dates = 0, n = 0;
 
-      for (guint i = 0; i < cells->len && all; i++)
+      for (guint i = 0; i < cells->len; i++)
         {
           GStrv row = g_ptr_array_index (cells, i);
           g_autofree char *text = column < g_strv_length (row) ? g_strstrip (g_strdup (row[column])) : NULL;
@@ -1275,13 +1279,16 @@ guess_date_column (Reader    *reader,
 
           if (text == NULL || chronicle_text_is_blank (text))
             continue;
-          all = parse_date_text (text, &date, NULL);
+          n_dates += parse_date_text (text, &date, NULL);
           n++;
         }
-      if (all && n > 0)
-        return (int) column;
+      if (n_dates * 2 > n && n_dates > best_dates)
+        {
+          best = (int) column;
+          best_dates = n_dates;
+        }
     }
-  return -1;
+  return best;
 }
 
 ChronicleImportPreview *

@@ -124,9 +124,9 @@ typedef struct
 
 /* The header and the first @max_rows rows that are not blank of @data
  * read with @mapping (nullable: the usual names only). Without a mapping
- * and a Date column by name, the date is the first column whose cells in
- * those rows all read as dates. NULL with @error set when @data is not a
- * table (no delimiter in its first line). */
+ * and a Date column by name, the date is the column whose cells in those
+ * rows are most often dates (more than half of them). NULL with @error
+ * set when @data is not a table (no delimiter in its first line). */
 ChronicleImportPreview *chronicle_import_csv_preview (const char  *data,
                                                       gsize        length,
                                                       GHashTable  *mapping,

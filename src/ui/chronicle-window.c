@@ -14,6 +14,7 @@
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
+#include "chronicle-columns-dialog.h"
 #include "chronicle-disk-change-banner.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-text-private.h"
@@ -298,6 +299,36 @@ on_page_loaded_cb (ChronicleWindow       *self,
     gtk_widget_grab_focus (GTK_WIDGET (chronicle_timeline_page_get_timeline_view (page)));
 }
 
+static ChronicleTimelinePage *add_page (ChronicleWindow   *self,
+                                        ChronicleDocument *document);
+
+/* Open in the mapping dialog: the spreadsheet in a new tab, read with
+ * the columns chosen, as --columns reads it. */
+static void
+on_columns_chosen_cb (ChronicleWindow        *self,
+                      GHashTable             *columns,
+                      ChronicleColumnsDialog *dialog)
+{
+  ChronicleTimelinePage *page = add_page (self, NULL);
+
+  chronicle_document_load_file_with_columns (chronicle_timeline_page_get_document (page),
+                                             chronicle_columns_dialog_get_file (dialog), columns);
+}
+
+/* A spreadsheet whose columns were not recognised: rather than an error,
+ * the dialog that names them. Cancel leaves the window as it was. */
+static void
+show_columns_dialog (ChronicleWindow *self,
+                     GFile           *file)
+{
+  GtkWidget *dialog = chronicle_columns_dialog_new (GTK_WINDOW (self), file);
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A file that cannot be opened leaves no tab behind: the tab it was
  * loading in closes, and the tab it was opened from comes back. */
 static void
@@ -308,7 +339,10 @@ on_page_load_failed_cb (ChronicleWindow       *self,
   AdwTabPage *tab_page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
   AdwTabPage *parent = adw_tab_page_get_parent (tab_page);
 
-  show_load_error (self, chronicle_timeline_page_get_file (page), error);
+  if (g_error_matches (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_COLUMNS))
+    show_columns_dialog (self, chronicle_timeline_page_get_file (page));
+  else
+    show_load_error (self, chronicle_timeline_page_get_file (page), error);
 
   if (parent != NULL && adw_tab_page_get_selected (tab_page))
     adw_tab_view_set_selected_page (self->tab_view, parent);
