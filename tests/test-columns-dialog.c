@@ -195,6 +195,13 @@ test_choices_update_preview (Fixture       *fixture,
                    "Agreement in principle on humanitarian corridors");
   choose (fixture, CHRONICLE_IMPORT_FIELD_SOURCE, REPORTED_BY);
   g_assert_cmpstr (preview_text (fixture, 4, CHRONICLE_IMPORT_FIELD_SOURCE), ==, "UN News");
+  /* A column feeds one field: chosen for another, it leaves the first. */
+  choose (fixture, CHRONICLE_IMPORT_FIELD_SUMMARY, REPORTED_BY);
+  g_assert_cmpuint (adw_combo_row_get_selected (chronicle_columns_dialog_get_field_row (fixture->dialog,
+                                                                                      CHRONICLE_IMPORT_FIELD_SOURCE)),
+                    ==, NONE);
+  g_assert_cmpstr (preview_text (fixture, 4, CHRONICLE_IMPORT_FIELD_SOURCE), ==, "");
+  g_assert_cmpstr (preview_text (fixture, 4, CHRONICLE_IMPORT_FIELD_SUMMARY), ==, "UN News");
   /* A column the recogniser gave, taken away. */
   choose (fixture, CHRONICLE_IMPORT_FIELD_ACTORS, NONE);
   g_assert_cmpstr (preview_text (fixture, 0, CHRONICLE_IMPORT_FIELD_ACTORS), ==, "");

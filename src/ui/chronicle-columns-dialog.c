@@ -18,6 +18,8 @@
 /* The preview reads at most this much of the file: its first rows are
  * all it shows, whatever the file's size. */
 #define PREVIEW_BYTES (1024 * 1024)
+/* The width of a reason a row is left out, in characters. */
+#define REASON_CHARS 32
 /* A column name in a drop-down shows this much of itself at most. */
 #define NAME_MAX_CHARS 60
 
@@ -60,6 +62,10 @@ static const char * const field_titles[CHRONICLE_IMPORT_N_FIELDS] = {
   N_("Date"), N_("End"), N_("Title"), N_("Summary"), N_("Category"), N_("Actors"), N_("Location"),
   N_("Source"),
 };
+
+/* How wide each field's column is at least, in characters: a date in
+ * words is read whole. */
+static const int field_widths[CHRONICLE_IMPORT_N_FIELDS] = { 16, 16, 20, 12, 10, 12, 12, 8 };
 
 /* The column chosen for @field, -1 for none ("None" is the first item). */
 static int
@@ -227,9 +233,21 @@ on_file_read_cb (GObject      *source_object,
   update_preview (self);
 }
 
+/* A column feeds one field: chosen for @row, it leaves the others. */
 static void
-on_field_row_selected_cb (ChronicleColumnsDialog *self)
+on_field_row_selected_cb (ChronicleColumnsDialog *self,
+                          GParamSpec             *pspec,
+                          AdwComboRow            *row)
 {
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->filling)
+    return;
+  self->filling = TRUE;
+  for (guint f = 0; f < CHRONICLE_IMPORT_N_FIELDS && selected != 0; f++)
+    if (self->field_rows[f] != row && adw_combo_row_get_selected (self->field_rows[f]) == selected)
+      adw_combo_row_set_selected (self->field_rows[f], 0);
+  self->filling = FALSE;
   update_preview (self);
 }
 
@@ -270,9 +288,8 @@ setup_field_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_width_chars (GTK_LABEL (label), 8);
   gtk_list_item_set_child (item, label);
 }
 
@@ -286,6 +303,7 @@ bind_field_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   gboolean refused = chronicle_columns_row_get_refused (row);
   const char *text = chronicle_columns_row_get_text (row, field);
+  gboolean wrap;
 
   /* A row left out: "Left out" for its date, why in its title. */
   if (refused && field == CHRONICLE_IMPORT_FIELD_DATE)
@@ -298,6 +316,12 @@ bind_field_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+  /* The reason is read whole, in lines of a readable width. */
+  wrap = refused && field == CHRONICLE_IMPORT_FIELD_TITLE;
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_ellipsize (GTK_LABEL (label), wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), wrap ? REASON_CHARS : field_widths[field]);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), wrap ? REASON_CHARS : MAX (field_widths[field], 36));
 }
 
 static GtkColumnViewColumn *
