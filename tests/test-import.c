@@ -851,7 +851,8 @@ test_csv_mapping_none (void)
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "New title");
 }
 
-/* Not a table, or nothing but a BOM: an error, not a preview. */
+/* Not a table, nothing but a BOM, or JSON with commas on its first
+ * line: an error, not a preview. */
 static void
 test_csv_preview_not_table (void)
 {
@@ -862,6 +863,10 @@ test_csv_preview_not_table (void)
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
   g_clear_error (&error);
   preview = chronicle_import_csv_preview ("\xef\xbb\xbf", 3, NULL, 10, &error);
+  g_assert_null (preview);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_clear_error (&error);
+  preview = chronicle_import_csv_preview ("{\"events\": [], \"title\": \"x\"}", 31, NULL, 10, &error);
   g_assert_null (preview);
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
 }

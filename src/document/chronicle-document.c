@@ -802,6 +802,14 @@ chronicle_document_load_file_with_columns (ChronicleDocument *self,
   start_load (self);
 }
 
+GHashTable *
+chronicle_document_get_columns (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->columns;
+}
+
 void
 chronicle_document_reload (ChronicleDocument *self)
 {

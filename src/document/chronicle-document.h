@@ -40,6 +40,8 @@ void                chronicle_document_load_file              (ChronicleDocument
 void                chronicle_document_load_file_with_columns (ChronicleDocument *self,
                                                                GFile             *file,
                                                                GHashTable        *columns);
+/* The columns the file is read with, NULL for the usual names. */
+GHashTable         *chronicle_document_get_columns            (ChronicleDocument *self);
 /* Loads the file again now, as a change on disk does after a pause. */
 void                chronicle_document_reload                 (ChronicleDocument *self);
 

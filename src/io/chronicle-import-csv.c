@@ -1310,7 +1310,8 @@ chronicle_import_csv_preview (const char  *data,
 
   if (!prepare_text (&data, &length, &copy, &converted, error))
     return NULL;
-  if ((delimiter = find_delimiter (data, length)) == 0)
+  /* JSON, whose first line may well have commas, is no table. */
+  if (length == 0 || data[0] == '{' || data[0] == '[' || (delimiter = find_delimiter (data, length)) == 0)
     {
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT,
                    _("the file is not a spreadsheet: its first line has no tab, comma or semicolon"));

@@ -31,6 +31,7 @@ struct _ChronicleColumnsDialog
   AdwWindowTitle         *window_title;
   GtkWidget              *open_button;
   GtkLabel               *status_label;
+  GtkLabel               *intro_label;
   GtkColumnView          *preview_view;
   AdwComboRow            *field_rows[CHRONICLE_IMPORT_N_FIELDS];
 
@@ -41,6 +42,7 @@ struct _ChronicleColumnsDialog
   gsize                   length;
   ChronicleImportPreview *guess;         /* read without a mapping: the header, the guesses */
   GHashTable             *mapping;       /* from the drop-downs, for Open */
+  GHashTable             *initial;       /* the columns the file was read with, or NULL */
   GListStore             *rows;          /* of ChronicleColumnsRow */
   GtkColumnViewColumn    *columns[CHRONICLE_IMPORT_N_FIELDS];
 
@@ -222,8 +224,9 @@ on_file_read_cb (GObject      *source_object,
   self->data = g_steal_pointer (&contents);
   self->length = length;
 
-  self->guess = chronicle_import_csv_preview (self->data, self->length, NULL, CHRONICLE_COLUMNS_DIALOG_N_ROWS,
-                                              &error);
+  /* Read as the file was read: the drop-downs start from there. */
+  self->guess = chronicle_import_csv_preview (self->data, self->length, self->initial,
+                                              CHRONICLE_COLUMNS_DIALOG_N_ROWS, &error);
   if (self->guess == NULL)
     {
       show_error (self, error->message);
@@ -405,6 +408,7 @@ chronicle_columns_dialog_finalize (GObject *object)
   g_clear_pointer (&self->data, g_free);
   g_clear_pointer (&self->guess, chronicle_import_preview_free);
   g_clear_pointer (&self->mapping, g_hash_table_unref);
+  g_clear_pointer (&self->initial, g_hash_table_unref);
 
   G_OBJECT_CLASS (chronicle_columns_dialog_parent_class)->finalize (object);
 }
@@ -438,6 +442,7 @@ chronicle_columns_dialog_class_init (ChronicleColumnsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleColumnsDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, ChronicleColumnsDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleColumnsDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleColumnsDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleColumnsDialog, preview_view);
   for (guint f = 0; f < CHRONICLE_IMPORT_N_FIELDS; f++)
     gtk_widget_class_bind_template_child_full (widget_class, row_names[f], FALSE,
@@ -464,14 +469,20 @@ chronicle_columns_dialog_init (ChronicleColumnsDialog *self)
 /**
  * chronicle_columns_dialog_new:
  * @parent: the window the file was opened in
- * @file: a spreadsheet whose columns were not recognised
+ * @file: a spreadsheet
+ * @columns: (nullable): the columns @file was read with (as
+ *   chronicle_import_parse_columns() makes them), to start from
+ * @recognised: whether @file's columns were recognised: it is open, and
+ *   the user wants to read it with other columns
  *
  * Returns: (transfer none): the dialog, which reads the start of @file
  *   in the background; present it
  */
 GtkWidget *
-chronicle_columns_dialog_new (GtkWindow *parent,
-                              GFile     *file)
+chronicle_columns_dialog_new (GtkWindow  *parent,
+                              GFile      *file,
+                              GHashTable *columns,
+                              gboolean    recognised)
 {
   ChronicleColumnsDialog *self;
   g_autofree char *name = NULL;
@@ -482,6 +493,10 @@ chronicle_columns_dialog_new (GtkWindow *parent,
 
   self = g_object_new (CHRONICLE_TYPE_COLUMNS_DIALOG, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
+  self->initial = columns != NULL ? g_hash_table_ref (columns) : NULL;
+  if (recognised)
+    gtk_label_set_text (self->intro_label, _("Choose the column that holds each field: the preview shows what "
+                                             "the first rows become. Open reads the file again with them."));
   name = g_file_get_basename (file);
   display = name != NULL ? g_filename_display_name (name) : g_strdup ("");
   g_free (name);

@@ -21,15 +21,20 @@ G_BEGIN_DECLS
  * what the recogniser guessed, and a live preview of what the first rows
  * become (or why they are left out), read by the import's own reader.
  * Open emits ::columns-chosen with the mapping that --columns would
- * give; Cancel and Escape close it, and nothing is opened.
+ * give; Cancel and Escape close it, and nothing is opened. Also for an
+ * open spreadsheet, to read it with other columns.
  */
 G_DECLARE_FINAL_TYPE (ChronicleColumnsDialog, chronicle_columns_dialog, CHRONICLE, COLUMNS_DIALOG, AdwWindow)
 
 /* How many rows the preview shows. */
 #define CHRONICLE_COLUMNS_DIALOG_N_ROWS 10
 
+/* @columns (nullable): the columns @file was read with, to start from;
+ * @recognised: whether they were (Choose Columns… on an open file). */
 GtkWidget  *chronicle_columns_dialog_new          (GtkWindow              *parent,
-                                                   GFile                  *file);
+                                                   GFile                  *file,
+                                                   GHashTable             *columns,
+                                                   gboolean                recognised);
 GFile      *chronicle_columns_dialog_get_file     (ChronicleColumnsDialog *self);
 
 /* For tests: whether the file has been read; the drop-down of @field;
