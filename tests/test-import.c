@@ -871,6 +871,42 @@ test_csv_preview_not_table (void)
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
 }
 
+/* The reader takes the text in 64 KiB pieces (so that a preview stops
+ * early): a quoted cell across a boundary reads as in one piece, and a
+ * preview of a large file stops at its rows. */
+static void
+test_csv_pieces (void)
+{
+  g_autoptr(GString) data = g_string_new ("date,title,summary\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleImportPreview) preview = NULL;
+  guint n = 0;
+
+  while (data->len < 3 * 64 * 1024)
+    {
+      g_string_append_printf (data, "2020-01-%02u,Row %u,\"a summary, quoted,\nover two lines %u\"\n",
+                              n % 28 + 1, n, n);
+      n++;
+    }
+  timeline = chronicle_timeline_load_from_data (data->str, data->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      g_autofree char *summary = g_strdup_printf ("a summary, quoted,\nover two lines %s",
+                                                  chronicle_event_get_title (event) + 4);
+
+      g_assert_cmpstr (chronicle_event_get_summary (event), ==, summary);
+    }
+
+  preview = chronicle_import_csv_preview (data->str, data->len, NULL, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_cmpuint (((ChronicleImportPreviewRow *) g_ptr_array_index (preview->rows, 2))->row_number, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -900,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/import/csv/preview/mapped", test_csv_preview_mapped);
   g_test_add_func ("/import/csv/preview/not-table", test_csv_preview_not_table);
   g_test_add_func ("/import/csv/mapping-none", test_csv_mapping_none);
+  g_test_add_func ("/import/csv/pieces", test_csv_pieces);
   g_test_add_func ("/import/blank-text", test_blank_text);
 
   return g_test_run ();
