@@ -282,6 +282,9 @@ bind_number_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), number);
   gtk_widget_set_visible (icon, note != NULL);
   gtk_widget_set_tooltip_text (box, note);
+  /* A screen reader says the note where the eye sees the sign. */
+  if (note != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, note, -1);
 }
 
 static void
