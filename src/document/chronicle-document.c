@@ -19,6 +19,7 @@
 #include "chronicle-util-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* Pipelines and editors write a file in several steps (truncate, write,
  * close; or write a temporary file and rename it over): the document
@@ -904,16 +905,72 @@ set_boolean (ChronicleDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* The Edit menu's labels for each step name that the document and the
+ * windows give (chronicle_document_replace_event() and the rest): whole
+ * for translators, since a language may have to inflect the change after
+ * "Undo" (Ukrainian "Скасувати переміщення події"). A step named
+ * otherwise ("Add 3 Events", from the article review) gets the labels
+ * dup_step_label() composes. */
+static const struct
+{
+  const char *name;
+  const char *undo_label;
+  const char *redo_label;
+} step_labels[] = {
+  /* Translators: "Add Event" and the rest name steps of the undo history;
+   * "Undo Add Event", "Redo Add Event" and the rest are the Edit menu's
+   * items that take them back and make them again. */
+  { N_("Add Event"), N_("Undo Add Event"), N_("Redo Add Event") },
+  { N_("Edit Event"), N_("Undo Edit Event"), N_("Redo Edit Event") },
+  { N_("Move Event"), N_("Undo Move Event"), N_("Redo Move Event") },
+  { N_("Duplicate Event"), N_("Undo Duplicate Event"), N_("Redo Duplicate Event") },
+  { N_("Merge Event"), N_("Undo Merge Event"), N_("Redo Merge Event") },
+  { N_("Delete Event"), N_("Undo Delete Event"), N_("Redo Delete Event") },
+  { N_("Edit Quote"), N_("Undo Edit Quote"), N_("Redo Edit Quote") },
+  { N_("Change Title"), N_("Undo Change Title"), N_("Redo Change Title") },
+  { N_("Change Description"), N_("Undo Change Description"), N_("Redo Change Description") },
+  { N_("Add Category"), N_("Undo Add Category"), N_("Redo Add Category") },
+  { N_("Edit Category"), N_("Undo Edit Category"), N_("Redo Edit Category") },
+  { N_("Delete Category"), N_("Undo Delete Category"), N_("Redo Delete Category") },
+  { N_("Add Era"), N_("Undo Add Era"), N_("Redo Add Era") },
+  { N_("Edit Era"), N_("Undo Edit Era"), N_("Redo Edit Era") },
+  { N_("Delete Era"), N_("Undo Delete Era"), N_("Redo Delete Era") },
+  { N_("Add Source"), N_("Undo Add Source"), N_("Redo Add Source") },
+  { N_("Edit Source"), N_("Undo Edit Source"), N_("Redo Edit Source") },
+  { N_("Delete Source"), N_("Undo Delete Source"), N_("Redo Delete Source") },
+};
+
+/* The menu label that undoes (or redoes) the step @name (translated),
+ * translated: "Undo Move Event". */
+static char *
+dup_step_label (const char *name,
+                gboolean    undo)
+{
+  if (name == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_labels); i++)
+    if (strcmp (name, _(step_labels[i].name)) == 0)
+      return g_strdup (undo ? _(step_labels[i].undo_label) : _(step_labels[i].redo_label));
+
+  return g_strdup_printf (undo
+                          /* Translators: a menu item taking back a step that has no "Undo …"
+                           * label of its own; %s is its name, e.g. "Add 3 Events". Any name
+                           * must fit: write e.g. "Undo: %s" if your language inflects it. */
+                          ? C_("undo a step", "Undo %s")
+                          /* Translators: a menu item making again a step that has no "Redo …"
+                           * label of its own; %s is its name, e.g. "Add 3 Events". Any name
+                           * must fit: write e.g. "Redo: %s" if your language inflects it. */
+                          : C_("redo a step", "Redo %s"),
+                          name);
+}
+
 /* The history's state as properties: each notifies on a change only. */
 static void
 update_edit_state (ChronicleDocument *self)
 {
-  const char *undo_name = chronicle_history_get_undo_name (self->history);
-  const char *redo_name = chronicle_history_get_redo_name (self->history);
-  /* Translators: a menu item; %s is the change it takes back, e.g. "Move Event". */
-  g_autofree char *undo_label = undo_name != NULL ? g_strdup_printf (_("Undo %s"), undo_name) : NULL;
-  /* Translators: a menu item; %s is the change it makes again, e.g. "Add Event". */
-  g_autofree char *redo_label = redo_name != NULL ? g_strdup_printf (_("Redo %s"), redo_name) : NULL;
+  g_autofree char *undo_label = dup_step_label (chronicle_history_get_undo_name (self->history), TRUE);
+  g_autofree char *redo_label = dup_step_label (chronicle_history_get_redo_name (self->history), FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
   set_boolean (self, &self->can_undo, chronicle_history_get_can_undo (self->history), PROP_CAN_UNDO);
