@@ -6,8 +6,8 @@
 
 /* Plural forms chosen by the number, and whole sentences where a language
  * inflects, as a Ukrainian user sees them: deep time on the axis ("5
- * мільярдів років тому", "13,8 мільярда років тому") and the Edit menu's
- * Undo and Redo labels. The messages come from a test catalogue,
+ * мільярдів років тому", "13,8 мільярда років тому"), the days of a month
+ * in a date's error, and the Edit menu's Undo and Redo labels. The messages come from a test catalogue,
  * tests/data/plurals-uk.po (meson compiles it), not from po/uk.po, so
  * that these cases do not wait for a translation. Skipped without the
  * uk_UA.UTF-8 locale (build-aux/chronicle-dev generates it). */
@@ -146,6 +146,27 @@ test_skip (void)
   leave_ukrainian ();
 }
 
+/* A day past the end of its month names the month's days in their form. */
+static void
+test_days_in_month (void)
+{
+  ChronicleDate date;
+  g_autoptr(GError) february = NULL;
+  g_autoptr(GError) april = NULL;
+
+  if (!enter_ukrainian ())
+    return;
+
+  g_assert_false (chronicle_date_parse ("2022-02-30", &date, &february));
+  g_assert_error (february, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_assert_cmpstr (february->message, ==, "2022-02-30 не існує: лютий 2022 має 28 днів");
+  g_assert_false (chronicle_date_parse ("2022-04-31", &date, &april));
+  g_assert_error (april, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID);
+  g_assert_cmpstr (april->message, ==, "2022-04-31 не існує: квітень 2022 має 30 днів");
+
+  leave_ukrainian ();
+}
+
 static ChronicleDocument *
 make_document (void)
 {
@@ -234,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/plurals/deep-time", test_deep_time);
   g_test_add_func ("/plurals/counted-years", test_counted_years);
   g_test_add_func ("/plurals/skip", test_skip);
+  g_test_add_func ("/plurals/days-in-month", test_days_in_month);
   g_test_add_func ("/plurals/undo-labels", test_undo_labels);
 
   status = g_test_run ();

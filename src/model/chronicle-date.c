@@ -434,12 +434,15 @@ validate (const ChronicleDate  *date,
   if (day > get_days_in_month (year, month))
     {
       g_autofree char *month_year = format_month_year (year, month);
+      int n_days = get_days_in_month (year, month);
 
       g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
                    /* Translators: the first %s is a date as written, the second
-                    * a month and year ("February 2022"), %d a number of days */
-                   _("%s does not exist: %s has %d days"),
-                   text, month_year, get_days_in_month (year, month));
+                    * a month and year ("February 2022"), %d a number of days
+                    * (28 to 31: English has no singular here) */
+                   g_dngettext (GETTEXT_PACKAGE, "%s does not exist: %s has %d days",
+                                "%s does not exist: %s has %d days", n_days),
+                   text, month_year, n_days);
       return FALSE;
     }
 
