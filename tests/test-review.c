@@ -883,7 +883,10 @@ test_review_edit_fields_then_add (Fixture       *fixture,
   g_assert_nonnull (event);
   {
     g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
-    g_autofree char *end_iso = chronicle_date_to_iso (chronicle_event_get_end (event));
+    g_autofree char *end_iso = NULL;
+
+    g_assert_nonnull (chronicle_event_get_end (event));
+    end_iso = chronicle_date_to_iso (chronicle_event_get_end (event));
 
     g_assert_cmpstr (iso, ==, "2025-03");
     g_assert_cmpint (chronicle_event_get_date (event)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
