@@ -990,6 +990,51 @@ test_review_back_after_open (Fixture       *fixture,
   g_assert_true (g_file_equal (chronicle_review_page_get_file (page), article));
 }
 
+/* Dropping an article on the window (as a file manager does: a file
+ * list) opens the review page on it; a saved page and plain text alike. */
+static void
+test_review_drop_opens_review (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) dated = write_article (fixture, TRUE);
+  g_autoptr(GFile) plain = write_article (fixture, FALSE);
+  GFile *articles[] = { dated, plain };
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  ChronicleReviewPage *page;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autoptr(GSList) list = g_slist_prepend (NULL, articles[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      gboolean handled = FALSE;
+
+      g_value_init (&value, GDK_TYPE_FILE_LIST);
+      g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+      g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+      g_assert_true (handled);
+
+      page = _chronicle_window_get_review_page (fixture->window);
+      g_assert_nonnull (page);
+      g_assert_true (g_file_equal (chronicle_review_page_get_file (page), articles[i]));
+      chronicle_test_wait_for (review_settled, page, CHRONICLE_TEST_WAIT_MS);
+      /* the saved page dates itself; the text asks */
+      g_assert_cmpstr (chronicle_review_page_get_state (page), ==, i == 0 ? "review" : "needs-date");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+      g_assert_null (_chronicle_window_get_review_page (fixture->window));
+    }
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 0);
+}
+
 /* What a drop (or the command line) sends to the review page. */
 static void
 test_review_article_files (void)
@@ -1116,6 +1161,8 @@ main (int   argc,
               fixture_setup, test_review_edit_fields_then_add, fixture_teardown);
   g_test_add ("/review/edit-cancel-undo", Fixture, NULL,
               fixture_setup, test_review_edit_cancel_undo, fixture_teardown);
+  g_test_add ("/review/drop-opens-review", Fixture, NULL,
+              fixture_setup, test_review_drop_opens_review, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);
   g_test_add_func ("/review/titles-similar", test_review_titles_similar);
   g_test_add_func ("/review/import-accelerator", test_review_import_accelerator);
