@@ -961,6 +961,44 @@ test_review_edit_cancel_undo (Fixture       *fixture,
   g_assert_false (chronicle_review_page_undo (page));
 }
 
+/* Ctrl+Z (the window's Undo) with the review page in front takes back a
+ * proposal's edit, not the last change of the timeline hidden behind;
+ * Redo leaves that timeline alone too. */
+static void
+test_review_window_undo_is_the_reviews (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  const char * const one[] = { "2025-03-17", NULL };
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike;
+  g_autofree char *before = NULL;
+  guint position;
+
+  /* the timeline gets a step to undo */
+  page = import_and_wait (fixture, article);
+  accept_only (page, one);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  g_assert_true (chronicle_document_get_can_undo (document));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
+
+  page = import_and_wait (fixture, article);
+  strike = find_proposal (page, "2025-03-03", &position);
+  before = g_strdup (chronicle_review_proposal_get_headline (strike));
+  open_editor (page, position);
+  set_editor_text (page, "title_row", "The strike starts");
+  editor_done (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, before);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
+  /* nothing left in the review to undo: still not the timeline's */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
+  g_assert_true (chronicle_document_get_can_undo (document));
+}
+
 /* Opening a timeline during a review shows the tabs; Import Article
  * brings the same review back, choices kept, rather than a second one. */
 static void
@@ -1161,6 +1199,8 @@ main (int   argc,
               fixture_setup, test_review_edit_fields_then_add, fixture_teardown);
   g_test_add ("/review/edit-cancel-undo", Fixture, NULL,
               fixture_setup, test_review_edit_cancel_undo, fixture_teardown);
+  g_test_add ("/review/window-undo-is-the-reviews", Fixture, NULL,
+              fixture_setup, test_review_window_undo_is_the_reviews, fixture_teardown);
   g_test_add ("/review/drop-opens-review", Fixture, NULL,
               fixture_setup, test_review_drop_opens_review, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);
