@@ -940,7 +940,13 @@ test_review_edit_cancel_undo (Fixture       *fixture,
   before = g_strdup (chronicle_review_proposal_get_headline (strike));
   g_assert_false (chronicle_review_page_undo (page));
 
-  open_editor (page, position);
+  /* Enter (or a double click) on a row opens it too; a single click only
+   * selects it, to show its evidence. */
+  g_assert_false (gtk_list_box_get_activate_on_single_click (GTK_LIST_BOX (find_descendant (GTK_WIDGET (page),
+                                                                                            GTK_TYPE_LIST_BOX))));
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX), "row-activated",
+                         proposal_row (page, position));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chronicle_review_page_get_editor (page))));
   set_editor_text (page, "title_row", "Not this");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)),
                                              "editor.cancel", NULL));

@@ -300,7 +300,8 @@ chronicle_review_proposal_get_event (ChronicleReviewProposal *self)
  * @event: the proposal as edited (a detached event, from the event editor)
  *
  * Replaces every field of the proposal: date, headline and the rest come
- * from @event from now on; the evidence stays the proposal's. Notifies
+ * from @event from now on (the proposal keeps @event, and gives it the
+ * proposal's evidence). Notifies
  * "event" and, when it changed, "headline"; the caller checks the
  * duplicate flag again, the date having maybe moved.
  */
@@ -568,7 +569,7 @@ chronicle_review_proposal_build_event (ChronicleReviewProposal *self,
 {
   g_autoptr(ChronicleEvent) event = NULL;
   const char * const *sources;
-  g_autoptr(GPtrArray) mapped = g_ptr_array_new ();
+  g_autoptr(GPtrArray) mapped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
@@ -582,7 +583,6 @@ chronicle_review_proposal_build_event (ChronicleReviewProposal *self,
     g_ptr_array_add (mapped, g_strdup (map_source (self, sources[i], source_id)));
   g_ptr_array_add (mapped, NULL);
   chronicle_event_set_source_ids (event, (const char * const *) mapped->pdata);
-  g_ptr_array_foreach (mapped, (GFunc) g_free, NULL);
 
   /* Quotes are the event's objects: each rebuilt citing the timeline's id. */
   while (chronicle_event_get_n_quotes (event) > 0)
