@@ -415,8 +415,8 @@ chronicle_review_proposal_set_headline (ChronicleReviewProposal *self,
 /**
  * chronicle_review_proposal_get_date:
  *
- * Returns: (nullable): the date as edited, or %NULL while the text typed
- *   is not a date
+ * Returns: (nullable): the date as proposed or edited (%NULL only for a
+ *   proposal without a valid date, which the editor does not make)
  */
 const ChronicleDate *
 chronicle_review_proposal_get_date (ChronicleReviewProposal *self)
@@ -424,31 +424,6 @@ chronicle_review_proposal_get_date (ChronicleReviewProposal *self)
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
 
   return self->date_valid ? &self->date : NULL;
-}
-
-/**
- * chronicle_review_proposal_set_date_text:
- * @text: a date as the file format writes it ("2025-05-16", "2022-03")
- * @error: a %CHRONICLE_DATE_ERROR
- *
- * Parses @text with the model's parser. While it does not parse, the
- * proposal has no date and cannot be added.
- *
- * Returns: whether @text is a date
- */
-gboolean
-chronicle_review_proposal_set_date_text (ChronicleReviewProposal  *self,
-                                         const char               *text,
-                                         GError                  **error)
-{
-  g_autofree char *stripped = NULL;
-
-  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  stripped = g_strstrip (g_strdup (text));
-  self->date_valid = chronicle_date_parse (stripped, &self->date, error);
-  return self->date_valid;
 }
 
 void

@@ -35,11 +35,7 @@ void                     chronicle_review_proposal_set_accepted     (ChronicleRe
 const char              *chronicle_review_proposal_get_headline     (ChronicleReviewProposal *self);
 void                     chronicle_review_proposal_set_headline     (ChronicleReviewProposal *self,
                                                                      const char              *headline);
-/* NULL while the date text does not parse. */
 const ChronicleDate     *chronicle_review_proposal_get_date         (ChronicleReviewProposal *self);
-gboolean                 chronicle_review_proposal_set_date_text    (ChronicleReviewProposal *self,
-                                                                     const char              *text,
-                                                                     GError                 **error);
 void                     chronicle_review_proposal_get_evidence     (ChronicleReviewProposal *self,
                                                                      guint                   *start,
                                                                      guint                   *end);
