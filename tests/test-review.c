@@ -967,9 +967,9 @@ test_review_edit_cancel_undo (Fixture       *fixture,
   g_assert_false (chronicle_review_page_undo (page));
 }
 
-/* Ctrl+Z (the window's Undo) with the review page in front takes back a
- * proposal's edit, not the last change of the timeline hidden behind;
- * Redo leaves that timeline alone too. */
+/* Ctrl+Z (the window's Undo) with the review page in front undoes the
+ * typing in an editor's field, else takes back a proposal's edit, never
+ * the last change of the timeline hidden behind. */
 static void
 test_review_window_undo_is_the_reviews (Fixture       *fixture,
                                         gconstpointer  data)
@@ -980,6 +980,8 @@ test_review_window_undo_is_the_reviews (Fixture       *fixture,
   ChronicleReviewPage *page;
   ChronicleReviewProposal *strike;
   g_autofree char *before = NULL;
+  GtkWidget *focus;
+  int text_end;
   guint position;
 
   /* the timeline gets a step to undo */
@@ -995,6 +997,22 @@ test_review_window_undo_is_the_reviews (Fixture       *fixture,
   open_editor (page, position);
   set_editor_text (page, "title_row", "The strike starts");
   editor_done (page);
+
+  /* In a field of the editor, Ctrl+Z undoes the typing, and only that. */
+  open_editor (page, position);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
+  text_end = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (focus)), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (focus), " again", -1, &text_end);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)),
+                                             "editor.cancel", NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, before);
