@@ -967,6 +967,51 @@ test_review_edit_cancel_undo (Fixture       *fixture,
   g_assert_false (chronicle_review_page_undo (page));
 }
 
+/* Accepting, rejecting and merging are steps of the review's undo too:
+ * one click, one step (merging rejects, and comes back as one); what
+ * the page decides by itself (a flagged proposal starts rejected) is not
+ * a step. */
+static void
+test_review_undo_choices (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike, *deal;
+  guint strike_position, deal_position;
+  GtkWidget *check;
+  GtkWidget *merge;
+
+  open_existing (fixture);
+  page = import_and_wait (fixture, article);
+  deal = find_proposal (page, "2025-03-18", &deal_position);
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_page_undo (page));
+
+  strike = find_proposal (page, "2025-03-03", &strike_position);
+  check = find_descendant (proposal_row (page, strike_position), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (chronicle_review_proposal_get_accepted (strike));
+
+  merge = find_named (proposal_row (page, deal_position), "merge-check");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (merge), TRUE);
+  check = find_descendant (proposal_row (page, deal_position), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);   /* accepting stops merging */
+  g_assert_true (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_true (chronicle_review_proposal_get_merge (deal));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (merge)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_true (chronicle_review_proposal_get_accepted (strike));
+  g_assert_false (chronicle_review_page_undo (page));
+}
+
 /* Ctrl+Z (the window's Undo) with the review page in front undoes the
  * typing in an editor's field, else takes back a proposal's edit, never
  * the last change of the timeline hidden behind. */
@@ -1223,6 +1268,8 @@ main (int   argc,
               fixture_setup, test_review_edit_fields_then_add, fixture_teardown);
   g_test_add ("/review/edit-cancel-undo", Fixture, NULL,
               fixture_setup, test_review_edit_cancel_undo, fixture_teardown);
+  g_test_add ("/review/undo-choices", Fixture, NULL,
+              fixture_setup, test_review_undo_choices, fixture_teardown);
   g_test_add ("/review/window-undo-is-the-reviews", Fixture, NULL,
               fixture_setup, test_review_window_undo_is_the_reviews, fixture_teardown);
   g_test_add ("/review/drop-opens-review", Fixture, NULL,

@@ -53,6 +53,7 @@ struct _ChronicleReviewPage
   ChronicleReviewProposal *editing;  /* the proposal in the editor, or NULL */
   GPtrArray         *new_categories; /* ChronicleCategory, made in the editor */
   GArray            *undo_steps;     /* UndoStep: the review's own history of edits */
+  guint              quiet;          /* > 0: choices change by themselves, not recorded */
   GtkTextTag        *evidence_tag;
   char              *error;
   const char        *state;       /* static */
@@ -66,11 +67,15 @@ G_DEFINE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, GTK_TYPE_WIDGET
 /* Edits to proposals kept to undo, at most: each holds an event. */
 #define MAX_UNDO_STEPS 200
 
-/* An edit of a proposal in the editor, to undo: the event it replaced. */
+/* A step of the review's history: an edit of a proposal in the editor
+ * (the event it replaced), or a choice (accept, reject, merge); both
+ * keep what the proposal's choices were. */
 typedef struct
 {
   ChronicleReviewProposal *proposal;
-  ChronicleEvent          *previous;
+  ChronicleEvent          *previous;   /* NULL for a choice */
+  gboolean                 accepted;
+  gboolean                 merge;
 } UndoStep;
 
 static void
@@ -239,6 +244,57 @@ show_date (GtkLabel             *label,
 static void
 on_proposal_accepted_cb (ChronicleReviewPage *self)
 {
+  update_count (self);
+}
+
+static void
+push_step (ChronicleReviewPage *self,
+           UndoStep            *step)
+{
+  if (self->undo_steps->len >= MAX_UNDO_STEPS)
+    g_array_remove_index (self->undo_steps, 0);
+  g_array_append_val (self->undo_steps, *step);
+}
+
+/* The proposal's choices as the review's history last saw them. */
+static GQuark
+choices_quark (void)
+{
+  return g_quark_from_static_string ("chronicle-review-choices");
+}
+
+static guint
+get_choices (ChronicleReviewProposal *proposal)
+{
+  return (chronicle_review_proposal_get_accepted (proposal) ? 1 : 0) |
+         (chronicle_review_proposal_get_merge (proposal) ? 2 : 0);
+}
+
+static void
+remember_choices (ChronicleReviewProposal *proposal)
+{
+  g_object_set_qdata (G_OBJECT (proposal), choices_quark (), GUINT_TO_POINTER (get_choices (proposal) | 4));
+}
+
+/* The user ticked or unticked "accept" or "merge": a step to undo. One
+ * click may change both (merging rejects, accepting stops merging): the
+ * state in between, accepted and merged at once, is no step. */
+static void
+on_proposal_choice_cb (ChronicleReviewProposal *proposal,
+                       GParamSpec              *pspec,
+                       ChronicleReviewPage     *self)
+{
+  guint now = get_choices (proposal);
+  guint before = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (proposal), choices_quark ())) & 3;
+  UndoStep step = { NULL, NULL, (before & 1) != 0, (before & 2) != 0 };
+
+  if (now == 3)
+    return;
+  remember_choices (proposal);
+  if (self->quiet > 0 || now == before)
+    return;
+  step.proposal = g_object_ref (proposal);
+  push_step (self, &step);
   update_count (self);
 }
 
@@ -510,6 +566,9 @@ show_proposals (ChronicleReviewPage *self,
       if (chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self)))
         chronicle_review_proposal_set_accepted (proposal, FALSE);
       g_signal_connect_object (proposal, "notify::headline", G_CALLBACK (on_proposal_headline_cb), self, 0);
+      remember_choices (proposal);
+      g_signal_connect_object (proposal, "notify::accepted", G_CALLBACK (on_proposal_choice_cb), self, 0);
+      g_signal_connect_object (proposal, "notify::merge", G_CALLBACK (on_proposal_choice_cb), self, 0);
       g_list_store_append (self->proposals, proposal);
     }
   update_count (self);
@@ -680,16 +739,18 @@ on_editor_edited_cb (ChronicleReviewPage *self,
 
   step.proposal = g_object_ref (self->editing);
   step.previous = chronicle_review_proposal_dup_edited_event (self->editing);
+  step.accepted = chronicle_review_proposal_get_accepted (self->editing);
+  step.merge = chronicle_review_proposal_get_merge (self->editing);
   if (step.previous != NULL)
-    {
-      if (self->undo_steps->len >= MAX_UNDO_STEPS)
-        g_array_remove_index (self->undo_steps, 0);
-      g_array_append_val (self->undo_steps, step);
-    }
+    push_step (self, &step);
   else
     undo_step_clear (&step);
 
+  /* An edit that moves it off the event it looked like stops merging:
+   * part of the edit, not a choice of its own. */
+  self->quiet++;
   set_proposal_event (self, self->editing, event);
+  self->quiet--;
 }
 
 static void
@@ -745,8 +806,10 @@ recheck_duplicates (ChronicleReviewPage *self)
       g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
       gboolean was = chronicle_review_proposal_get_duplicate_of (proposal) != NULL;
 
+      self->quiet++;
       if (chronicle_review_proposal_check_duplicate (proposal, timeline) && !was)
         chronicle_review_proposal_set_accepted (proposal, FALSE);
+      self->quiet--;
     }
   update_count (self);
 }
@@ -1121,8 +1184,9 @@ chronicle_review_page_get_editor (ChronicleReviewPage *self)
 /**
  * chronicle_review_page_undo:
  *
- * Takes back the last edit of a proposal made in the editor (Ctrl+Z on
- * the page): the proposal's event is again what it was before.
+ * Takes back the last edit of a proposal made in the editor, or the last
+ * accept, reject or merge (Ctrl+Z on the page): the proposal is again
+ * what it was before.
  *
  * Returns: whether there was an edit to undo
  */
@@ -1132,6 +1196,7 @@ chronicle_review_page_undo (ChronicleReviewPage *self)
   UndoStep *step;
   g_autoptr(ChronicleReviewProposal) proposal = NULL;
   g_autoptr(ChronicleEvent) previous = NULL;
+  gboolean accepted, merge;
 
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
 
@@ -1140,8 +1205,17 @@ chronicle_review_page_undo (ChronicleReviewPage *self)
   step = &g_array_index (self->undo_steps, UndoStep, self->undo_steps->len - 1);
   proposal = g_steal_pointer (&step->proposal);
   previous = g_steal_pointer (&step->previous);
+  accepted = step->accepted;
+  merge = step->merge;
   g_array_set_size (self->undo_steps, self->undo_steps->len - 1);
-  set_proposal_event (self, proposal, previous);
+
+  self->quiet++;
+  if (previous != NULL)
+    set_proposal_event (self, proposal, previous);
+  chronicle_review_proposal_set_accepted (proposal, accepted);
+  chronicle_review_proposal_set_merge (proposal, merge);
+  remember_choices (proposal);
+  self->quiet--;
   update_count (self);
   return TRUE;
 }
