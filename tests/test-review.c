@@ -1010,6 +1010,18 @@ test_review_undo_choices (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
   g_assert_true (chronicle_review_proposal_get_accepted (strike));
   g_assert_false (chronicle_review_page_undo (page));
+
+  /* The same through the API (no property freeze coalescing the two
+   * notifications): merging an accepted proposal is one step. */
+  chronicle_review_proposal_set_accepted (deal, TRUE);
+  chronicle_review_proposal_set_merge (deal, TRUE);
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_true (chronicle_review_page_undo (page));
+  g_assert_true (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+  g_assert_true (chronicle_review_page_undo (page));
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_page_undo (page));
 }
 
 /* Ctrl+Z (the window's Undo) with the review page in front undoes the
