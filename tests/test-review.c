@@ -406,6 +406,13 @@ test_review_edit_date (Fixture       *fixture,
   }
 
   gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "date_row")), "2025-02");
+  /* a category made here goes into the new timeline with the event */
+  {
+    AdwComboRow *category = ADW_COMBO_ROW (editor_part (page, "category_row"));
+
+    adw_combo_row_set_selected (category, g_list_model_get_n_items (adw_combo_row_get_model (category)) - 1);
+    gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "new_category_row")), "Strikes");
+  }
   editor_done (page);
   g_assert_nonnull (chronicle_review_proposal_get_date (strike));
   g_assert_cmpint (chronicle_review_proposal_get_date (strike)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
@@ -414,6 +421,9 @@ test_review_edit_date (Fixture       *fixture,
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
   g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 0), "The strike began"));
   g_assert_cmpint (chronicle_timeline_get_event_date (timeline, 0)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+  g_assert_cmpstr (chronicle_event_get_category_id (chronicle_timeline_get_event (timeline, 0)), ==, "strikes");
+  g_assert_nonnull (chronicle_timeline_lookup_category (timeline, "strikes"));
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_categories (timeline)), ==, 1);
 }
 
 static void
