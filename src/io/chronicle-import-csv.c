@@ -1279,30 +1279,29 @@ static int
 guess_date_column (Reader    *reader,
                    GPtrArray *cells)
 {
+  guint n_columns = reader->header->len;
+  g_autofree guint *n_dates = g_new0 (guint, n_columns);
+  g_autofree guint *n_cells = g_new0 (guint, n_columns);
   int best = -1;
-  guint best_dates = 0;
 
-  for (guint column = 0; column < reader->header->len; column++)
+  for (guint i = 0; i < cells->len; i++)
     {
-      guint n_dates = 0, n = 0;
+      GStrv row = g_ptr_array_index (cells, i);
 
-      for (guint i = 0; i < cells->len; i++)
+      for (guint column = 0; column < n_columns && row[column] != NULL; column++)
         {
-          GStrv row = g_ptr_array_index (cells, i);
-          g_autofree char *text = column < g_strv_length (row) ? g_strstrip (g_strdup (row[column])) : NULL;
+          g_autofree char *text = g_strstrip (g_strdup (row[column]));
           ChronicleDate date;
 
-          if (text == NULL || chronicle_text_is_blank (text))
+          if (chronicle_text_is_blank (text))
             continue;
-          n_dates += parse_date_text (text, &date, NULL);
-          n++;
-        }
-      if (n_dates * 2 > n && n_dates > best_dates)
-        {
-          best = (int) column;
-          best_dates = n_dates;
+          n_dates[column] += parse_date_text (text, &date, NULL);
+          n_cells[column]++;
         }
     }
+  for (guint column = 0; column < n_columns; column++)
+    if (n_dates[column] * 2 > n_cells[column] && (best < 0 || n_dates[column] > n_dates[best]))
+      best = (int) column;
   return best;
 }
 
