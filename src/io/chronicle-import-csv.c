@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chronicle-date.h"
+#include "chronicle-html-text-private.h"
 #include "chronicle-import-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
@@ -63,6 +64,7 @@ typedef enum
   ROLE_MEDIA,
   ROLE_MEDIA_CREDIT,
   ROLE_MEDIA_CAPTION,
+  ROLE_MEDIA_THUMBNAIL,
   ROLE_SUB_TYPE,
   ROLE_ACTOR2,
   ROLE_ASSOC1,
@@ -97,6 +99,7 @@ static const struct
   { "source", ROLE_SOURCE }, { "sources", ROLE_SOURCE }, { "url", ROLE_SOURCE }, { "link", ROLE_SOURCE },
   { "id", ROLE_ID }, { "unique id", ROLE_ID },
   { "media", ROLE_MEDIA }, { "media credit", ROLE_MEDIA_CREDIT }, { "media caption", ROLE_MEDIA_CAPTION },
+  { "media thumbnail", ROLE_MEDIA_THUMBNAIL },
   /* ACLED exports (acleddata.com codebook): event_id_cnty, event_date,
    * time_precision, event_type, sub_event_type, actor1, assoc_actor_1,
    * actor2, assoc_actor_2, location, admin1, country, source, notes,
@@ -551,6 +554,15 @@ join_location (Reader *reader)
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+/* @cell as text: through the HTML parser when it holds markup. */
+static char *
+markup_to_text (const char *cell)
+{
+  if (cell == NULL || strchr (cell, '<') == NULL)
+    return g_strdup (cell);
+  return chronicle_html_to_text (cell, NULL);
+}
+
 static void
 read_row (Reader *reader)
 {
@@ -655,8 +667,17 @@ read_row (Reader *reader)
   chronicle_import_set_display_date (&reader->import, event, cell (reader, ROLE_DISPLAY_DATE));
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
-  chronicle_import_add_media (&reader->import, cell (reader, ROLE_MEDIA), cell (reader, ROLE_MEDIA_CAPTION),
-                              cell (reader, ROLE_MEDIA_CREDIT), event, source_ids);
+  {
+    /* The template's caption and credit are HTML to TimelineJS; plain
+     * text (ours) is taken as it is. */
+    g_autofree char *caption = markup_to_text (cell (reader, ROLE_MEDIA_CAPTION));
+    g_autofree char *credit = markup_to_text (cell (reader, ROLE_MEDIA_CREDIT));
+    ChronicleImportMedia media = {
+      cell (reader, ROLE_MEDIA), caption, credit, cell (reader, ROLE_MEDIA_THUMBNAIL), NULL, NULL, NULL, NULL
+    };
+
+    chronicle_import_add_media (&reader->import, &media, event);
+  }
   if (json_array_get_length (source_ids) > 0)
     json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -66,13 +67,17 @@ typedef enum
   PART_ABSENT,
   PART_OK,
   PART_BAD,
+  PART_HUGE,
 } PartResult;
 
-/* A date part: TimelineJS writes numbers, or numbers as strings ("2012"). */
+/* A date part: TimelineJS writes numbers, or numbers as strings ("2012").
+ * PART_HUGE, with *@written set (the text as in the file, or the number
+ * in full): beyond what a gint64 holds. */
 static PartResult
 get_part (ChronicleJsonNode *date,
           const char        *name,
-          gint64            *value)
+          gint64            *value,
+          char             **written)
 {
   ChronicleJsonNode *node = chronicle_json_object_get_member (date, name);
   const char *text;
@@ -89,11 +94,17 @@ get_part (ChronicleJsonNode *date,
       return PART_OK;
     case CHRONICLE_JSON_NODE_DOUBLE:
       number = chronicle_json_node_get_double (node);
-      /* Converting a double beyond 64 bits is undefined; such a year is out
-       * of range anyway, and said so as that. */
       if (number != floor (number))
         return PART_BAD;
-      *value = number >= 9e18 ? G_MAXINT64 / 2 : number <= -9e18 ? G_MININT64 / 2 : (gint64) number;
+      /* Converting a double beyond 64 bits is undefined; the parser read
+       * an integer beyond 64 bits as a double, so it is said in full
+       * ("%.0f" has no decimal point to localize). */
+      if (number >= 9e18 || number <= -9e18)
+        {
+          *written = g_strdup_printf ("%.0f", number);
+          return PART_HUGE;
+        }
+      *value = (gint64) number;
       return PART_OK;
     case CHRONICLE_JSON_NODE_STRING:
       text = chronicle_json_node_get_string (node);
@@ -101,7 +112,14 @@ get_part (ChronicleJsonNode *date,
         text++;
       if (*text == '\0')
         return PART_ABSENT;
+      errno = 0;
       *value = g_ascii_strtoll (text, &end, 10);
+      if (errno == ERANGE)
+        {
+          /* g_ascii_strtoll() saturates: the year as written, not G_MININT64. */
+          *written = g_strstrip (g_strdup (text));
+          return PART_HUGE;
+        }
       while (g_ascii_isspace (*end))
         end++;
       return end != text && *end == '\0' ? PART_OK : PART_BAD;
@@ -177,11 +195,20 @@ convert_date (ChronicleImport   *import,
 
   for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
     {
-      switch (get_part (date, chronicle_import_date_part_names[i], &parts[i]))
+      g_autofree char *written = NULL;
+
+      switch (get_part (date, chronicle_import_date_part_names[i], &parts[i], &written))
         {
         case PART_OK:
           present[i] = TRUE;
           break;
+        case PART_HUGE:
+          if (i == 0)
+            *problem = chronicle_import_describe_huge_year (written);
+          else
+            /* Translators: %s is a TimelineJS date member: "month", "day" ... */
+            *problem = g_strdup_printf (_("\"%s\" is out of range"), chronicle_import_date_part_names[i]);
+          return NULL;
         case PART_BAD:
           /* Translators: %s is a TimelineJS date member: "year", "month" ... */
           *problem = g_strdup_printf (_("\"%s\" is not a whole number"), chronicle_import_date_part_names[i]);
@@ -273,9 +300,14 @@ convert_event (ChronicleImport   *import,
     fields.display_date = chronicle_import_get_string (chronicle_import_get_object (object, "start_date"),
                                                        "display_text");
   fields.group = chronicle_import_get_string (object, "group");
-  fields.media_url = chronicle_import_get_string (media, "url");
-  fields.media_caption = caption;
-  fields.media_credit = credit;
+  fields.media.url = chronicle_import_get_string (media, "url");
+  fields.media.caption = caption;
+  fields.media.credit = credit;
+  fields.media.thumbnail = chronicle_import_get_string (media, "thumbnail");
+  fields.media.alt = chronicle_import_get_string (media, "alt");
+  fields.media.title = chronicle_import_get_string (media, "title");
+  fields.media.link = chronicle_import_get_string (media, "link");
+  fields.media.link_target = chronicle_import_get_string (media, "link_target");
   chronicle_import_add_event (import, &fields);
 }
 
@@ -316,6 +348,9 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
   chronicle_import_init (&import, report);
 
   n_events = chronicle_import_convert_array (&import, root, "events", convert_event);
+  /* The title slide's picture has no place in our format. */
+  if (chronicle_import_get_string (chronicle_import_get_object (title, "media"), "url") != NULL)
+    chronicle_import_count_ignored (&import, "title.media");
   chronicle_import_convert_array (&import, root, "eras", convert_era);
 
   n_converted = json_array_get_length (import.events);
@@ -330,9 +365,10 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
     }
 
   summary = g_strdup_printf (_("Converted from TimelineJS: %u of %u events, %u groups as categories, "
-                               "%u eras, %u quotes, %u links as sources"),
+                               "%u eras, %u quotes, %u media, %u links as sources"),
                              n_converted, n_events, json_array_get_length (import.categories),
-                             json_array_get_length (import.eras), import.n_quotes, import.n_links);
+                             json_array_get_length (import.eras), import.n_quotes, import.n_media,
+                             import.n_links);
   document = chronicle_import_finish (&import, summary, headline, description);
   chronicle_import_clear (&import);
   return document;
