@@ -554,13 +554,12 @@ join_location (Reader *reader)
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
-/* @cell as text: through the HTML parser when it holds markup. */
+/* A media caption or credit as text: HTML to TimelineJS (a credit's
+ * link, "&amp;"), as Chronicle's export writes them too. */
 static char *
 markup_to_text (const char *cell)
 {
-  if (cell == NULL || strchr (cell, '<') == NULL)
-    return g_strdup (cell);
-  return chronicle_html_to_text (cell, NULL);
+  return cell != NULL ? chronicle_html_to_text (cell, NULL) : NULL;
 }
 
 static void
@@ -668,8 +667,6 @@ read_row (Reader *reader)
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
   {
-    /* The template's caption and credit are HTML to TimelineJS; plain
-     * text (ours) is taken as it is. */
     g_autofree char *caption = markup_to_text (cell (reader, ROLE_MEDIA_CAPTION));
     g_autofree char *credit = markup_to_text (cell (reader, ROLE_MEDIA_CREDIT));
     ChronicleImportMedia media = {
