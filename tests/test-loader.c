@@ -1592,6 +1592,44 @@ test_stream_bytes_per_event (void)
   g_assert_true (chronicle_timeline_lookup_position (timeline, "ev0012345", NULL));
 }
 
+/* Media (issue #14) cost only the events that have them: uniform events
+ * with none cost what they did (the test above), and one medium of short
+ * strings costs about its object, its strings and a slot of the side table
+ * (and the extra it needs). */
+static void
+test_media_bytes_per_event (void)
+{
+  const guint n = 20000;
+  g_autoptr(GString) plain = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"U\", \"events\": [");
+  g_autoptr(GString) with_media = g_string_new (plain->str);
+  g_autoptr(ChronicleTimeline) a = NULL;
+  g_autoptr(ChronicleTimeline) b = NULL;
+  g_autoptr(GError) error = NULL;
+  double extra;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (plain, "%s{\"id\": \"ev%07u\", \"date\": \"2020-01-01\", \"title\": \"Event %u\"}",
+                              i > 0 ? "," : "", i, i);
+      g_string_append_printf (with_media, "%s{\"id\": \"ev%07u\", \"date\": \"2020-01-01\", \"title\": \"Event %u\","
+                                          " \"media\": [{\"url\": \"https://e.org/%u.jpg\", \"credit\": \"AP\"}]}",
+                              i > 0 ? "," : "", i, i, i);
+    }
+  g_string_append (plain, "]}");
+  g_string_append (with_media, "]}");
+
+  a = chronicle_timeline_load_from_data (plain->str, plain->len, NULL, &error);
+  g_assert_no_error (error);
+  b = chronicle_timeline_load_from_data (with_media->str, with_media->len, NULL, &error);
+  g_assert_no_error (error);
+  extra = ((double) chronicle_timeline_get_event_memory (b) - chronicle_timeline_get_event_memory (a)) / n;
+  g_test_message ("%.1f bytes per event without media, %.1f more with one medium",
+                  (double) chronicle_timeline_get_event_memory (a) / n, extra);
+  g_assert_cmpfloat (extra, >, 0);
+  g_assert_cmpfloat (extra, <=, 300);
+  g_assert_cmpuint (chronicle_timeline_get_event_n_media (b, n / 2), ==, 1);
+}
+
 /* Issue #12: a file is parsed in place, without a copy; unescaping a "\n"
  * there writes a line break, so a refusal is told from a fresh reading,
  * at the line and column the file has. */
@@ -1685,6 +1723,7 @@ main (int   argc,
   g_test_add_func ("/loader/stream/header-after-events", test_stream_header_after_events);
   g_test_add_func ("/loader/stream/bad-section-before-events", test_stream_bad_section_before_events);
   g_test_add_func ("/loader/stream/bytes-per-event", test_stream_bytes_per_event);
+  g_test_add_func ("/loader/stream/media-bytes-per-event", test_media_bytes_per_event);
   g_test_add_func ("/loader/stream/in-place-error-place", test_stream_in_place_error_place);
 
   return g_test_run ();

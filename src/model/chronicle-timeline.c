@@ -807,6 +807,22 @@ fields_from_event (ChronicleEvent       *event,
   fields->media = media;
 }
 
+/* What a medium holds, about: its object (a GObject and five pointers)
+ * and its strings. */
+static gsize
+media_get_size (ChronicleMedia *media)
+{
+  const char *strings[] = {
+    chronicle_media_get_url (media), chronicle_media_get_caption (media), chronicle_media_get_credit (media),
+    chronicle_media_get_thumbnail (media), chronicle_media_get_alt (media),
+  };
+  gsize size = sizeof (GObject) + 5 * sizeof (gpointer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    size += strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
+  return size;
+}
+
 /* The media of @extra's event, or NULL for none. */
 static GPtrArray *
 lookup_media (ChronicleTimeline *self,
@@ -2098,7 +2114,7 @@ chronicle_timeline_get_event_memory (ChronicleTimeline *self)
          self->block_ends->len * sizeof (gint64) +
          (self->id_mask + 1) * sizeof (guint32);
   /* The media table: about a hash slot and a GPtrArray an event that
-   * has media, and a pointer a medium (the objects are the caller's). */
+   * has media, and a pointer, an object and its strings a medium. */
   if (self->media_by_extra != NULL)
     {
       GHashTableIter iter;
@@ -2106,7 +2122,13 @@ chronicle_timeline_get_event_memory (ChronicleTimeline *self)
 
       g_hash_table_iter_init (&iter, self->media_by_extra);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        size += 4 * sizeof (gpointer) + 32 + ((GPtrArray *) value)->len * sizeof (gpointer);
+        {
+          GPtrArray *media = value;
+
+          size += 4 * sizeof (gpointer) + 32;
+          for (guint i = 0; i < media->len; i++)
+            size += sizeof (gpointer) + media_get_size (g_ptr_array_index (media, i));
+        }
     }
   return size;
 }
