@@ -358,6 +358,30 @@ test_timelinejs_huge_year (void)
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Near");
 }
 
+/* As TimelineJS's own examples write them (women_in_computing.json): an
+ * end_date of empty parts is no end, and a title slide's media of an
+ * empty url none, neither said as lost. */
+static void
+test_timelinejs_empty_parts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"title\": {\"media\": {\"url\": \"\", \"caption\": \"\"}, \"text\": {\"headline\": \"W\"}},"
+    " \"events\": [{\"start_date\": {\"year\": \"1948\", \"month\": \"3\", \"day\": \"14\"},"
+    "  \"end_date\": {\"year\": \"\", \"month\": \"\", \"day\": \"\"}, \"text\": {\"headline\": \"E\"}},"
+    " {\"start_date\": {\"year\": \"1950\"}, \"end_date\": {\"month\": \"4\"}, \"text\": {\"headline\": \"F\"}}]}",
+    -1, &warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_null (chronicle_timeline_get_event_end (timeline, 0));
+  g_assert_false (has_warning (warnings, "events[0]"));
+  g_assert_false (has_warning (warnings, "title.media"));
+  /* An end with parts but no year is still said. */
+  assert_warning (warnings, "events[1] \"F\": end_date: the date has no \"year\"; the end is left out");
+}
+
 /* A year beyond 64 bits is named in the note as the file wrote it (a
  * string), or in full (a number, which the parser read as a double), not
  * as the saturated -9223372036854775808; in TimelineJS 2 as well. */
@@ -774,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
   g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
   g_test_add_func ("/import/timelinejs/huge-year-named", test_huge_year_named);
+  g_test_add_func ("/import/timelinejs/empty-parts", test_timelinejs_empty_parts);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
   g_test_add_func ("/import/timelinejs/cosmological", test_timelinejs_cosmological);
   g_test_add_func ("/import/timelinejs2/fields", test_timelinejs2_fields);

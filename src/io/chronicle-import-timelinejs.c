@@ -258,6 +258,22 @@ convert_named_date (ChronicleImport   *import,
   return FALSE;
 }
 
+/* TRUE when @date has none of its parts (TimelineJS's own exports write
+ * "end_date": {"year": "", "month": "", "day": ""} for no end). */
+static gboolean
+date_is_empty (ChronicleJsonNode *date)
+{
+  for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
+    {
+      g_autofree char *written = NULL;
+      gint64 value;
+
+      if (get_part (date, chronicle_import_date_part_names[i], &value, &written) != PART_ABSENT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 convert_event (ChronicleImport   *import,
                ChronicleJsonNode *object,
@@ -282,7 +298,8 @@ convert_event (ChronicleImport   *import,
   if (!convert_named_date (import, chronicle_import_get_object (object, "start_date"), place, "start_date",
                            _("the event is left out"), &start_iso))
     return;
-  if (end != NULL && convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
+  if (end != NULL && !date_is_empty (end) &&
+      convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
       !chronicle_import_check_end (import, place, start_iso, end_iso))
     g_clear_pointer (&end_iso, g_free);
 
@@ -348,8 +365,9 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
   chronicle_import_init (&import, report);
 
   n_events = chronicle_import_convert_array (&import, root, "events", convert_event);
-  /* The title slide's picture has no place in our format. */
-  if (chronicle_import_get_string (chronicle_import_get_object (title, "media"), "url") != NULL)
+  /* The title slide's picture has no place in our format; an empty one
+   * (the Sheets' exports write "url": "") is none. */
+  if (!chronicle_text_is_blank (chronicle_import_get_string (chronicle_import_get_object (title, "media"), "url")))
     chronicle_import_count_ignored (&import, "title.media");
   chronicle_import_convert_array (&import, root, "eras", convert_era);
 
