@@ -382,6 +382,29 @@ test_timelinejs_empty_parts (void)
   assert_warning (warnings, "events[1] \"F\": end_date: the date has no \"year\"; the end is left out");
 }
 
+/* A blockquote's <cite> names its speaker when no credit does (as in
+ * TimelineJS's women_in_computing.json), and leaves the quote's text; a
+ * credit still comes first. */
+static void
+test_timelinejs_cite_speaker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"events\": [{\"start_date\": {\"year\": 1948}, \"text\": {\"headline\": \"A\"}, \"media\": {\"url\":"
+    " \"<blockquote>Any good piece of work. <cite>\u2014 Edith Clarke, professor</cite></blockquote>\", \"credit\": \"\"}},"
+    " {\"start_date\": {\"year\": 1949}, \"text\": {\"headline\": \"B\"}, \"media\": {\"url\":"
+    " \"<blockquote>Words. <cite>Someone</cite></blockquote>\", \"credit\": \"The credit\"}}]}", -1, NULL, &error);
+  ChronicleQuote *quote;
+
+  g_assert_no_error (error);
+  quote = chronicle_timeline_get_event_quote (timeline, 0, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Any good piece of work.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Edith Clarke, professor");
+  quote = chronicle_timeline_get_event_quote (timeline, 1, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Words.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "The credit");
+}
+
 /* A year beyond 64 bits is named in the note as the file wrote it (a
  * string), or in full (a number, which the parser read as a double), not
  * as the saturated -9223372036854775808; in TimelineJS 2 as well. */
@@ -799,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
   g_test_add_func ("/import/timelinejs/huge-year-named", test_huge_year_named);
   g_test_add_func ("/import/timelinejs/empty-parts", test_timelinejs_empty_parts);
+  g_test_add_func ("/import/timelinejs/cite-speaker", test_timelinejs_cite_speaker);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
   g_test_add_func ("/import/timelinejs/cosmological", test_timelinejs_cosmological);
   g_test_add_func ("/import/timelinejs2/fields", test_timelinejs2_fields);

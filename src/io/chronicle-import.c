@@ -303,7 +303,9 @@ chronicle_import_add_media (ChronicleImport            *import,
 
   if (g_ascii_strncasecmp (p, "<blockquote", 11) == 0)
     {
-      g_autofree char *text = chronicle_html_to_text (p, NULL);
+      g_autofree char *cite = NULL;
+      g_autofree char *text = chronicle_html_quote_to_text (p, &cite);
+      const char *speaker = credit != NULL ? credit : unless_blank (cite) != NULL ? cite : caption;
       JsonObject *quote;
       JsonArray *quotes;
 
@@ -311,8 +313,9 @@ chronicle_import_add_media (ChronicleImport            *import,
         return;
       quote = json_object_new ();
       json_object_set_string_member (quote, "text", text);
-      if (credit != NULL || caption != NULL)
-        json_object_set_string_member (quote, "speaker", credit != NULL ? credit : caption);
+      /* Said by its credit, else the <cite> in it, else its caption. */
+      if (speaker != NULL)
+        json_object_set_string_member (quote, "speaker", speaker);
       quotes = json_array_new ();
       json_array_add_object_element (quotes, quote);
       json_object_set_array_member (event, "quotes", quotes);
