@@ -1292,8 +1292,8 @@ test_keeps_media (void)
                    "Delegations at the table");
   saved = chronicle_timeline_to_data (timeline, NULL);
   g_assert_nonnull (strstr (saved, "Talks, corrected"));
-  g_assert_nonnull (strstr (saved, "\"credit\" : \"Jane Doe/Example Agency\""));
-  g_assert_nonnull (strstr (saved, "\"link_target\" : \"_blank\""));
+  g_assert_nonnull (strstr (saved, "\"credit\": \"Jane Doe/Example Agency\""));
+  g_assert_nonnull (strstr (saved, "\"link_target\": \"_blank\""));
 
   /* A snapshot for another thread has them. */
   snapshot = chronicle_timeline_snapshot (timeline);

@@ -164,8 +164,8 @@ test_timelinejs_fields (void)
     g_assert_cmpstr (chronicle_media_get_credit (media), ==, "AP");
     g_assert_cmpstr (chronicle_media_get_thumbnail (media), ==, "https://example.org/photo-small.jpg");
     g_assert_cmpstr (chronicle_media_get_alt (media), ==, "Two rows at a table");
-    g_assert_nonnull (strstr (written, "\"link\" : \"https://example.org/gallery\""));
-    g_assert_nonnull (strstr (written, "\"link_target\" : \"_blank\""));
+    g_assert_nonnull (strstr (written, "\"link\": \"https://example.org/gallery\""));
+    g_assert_nonnull (strstr (written, "\"link_target\": \"_blank\""));
   }
 
   /* Minutes and seconds; an entity decoded; a quote without a speaker. */
