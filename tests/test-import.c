@@ -96,7 +96,7 @@ test_timelinejs_fields (void)
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 5);
   g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
                    "Converted from TimelineJS: 5 of 7 events, 2 groups as categories, 1 era, 2 quotes, "
-                   "1 medium, 1 link as a source");
+                   "1 media item, 1 link as a source");
   g_assert_false (has_warning (warnings, "Converted from"));
   assert_warning (warnings, "events[5] \"Impossible day\": start_date:");
   assert_warning (warnings, "events[6]: not an object; left out");
@@ -243,7 +243,7 @@ test_timelinejs2_fields (void)
   g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "People say stuff");
   g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
                    "Converted from TimelineJS 2: 5 of 8 dates as events, 2 tags as categories, 1 era, "
-                   "1 quote, 1 medium, 1 link as a source");
+                   "1 quote, 1 media item, 1 link as a source");
 
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (dates));
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)

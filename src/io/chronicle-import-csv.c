@@ -1117,7 +1117,7 @@ chronicle_import_csv_with_columns (const char             *data,
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
                                                       reader.import.n_quotes), reader.import.n_quotes);
-    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u medium", "%u media",
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u media item", "%u media items",
                                                       reader.import.n_media), reader.import.n_media);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
                                  n_sources);

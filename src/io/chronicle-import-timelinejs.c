@@ -395,7 +395,7 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", import.n_quotes),
                                  import.n_quotes);
-    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u medium", "%u media", import.n_media),
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u media item", "%u media items", import.n_media),
                                  import.n_media);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u link as a source", "%u links as sources",
                                                       import.n_links), import.n_links);
