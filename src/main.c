@@ -13,6 +13,7 @@
 
 #include "chronicle-application.h"
 #include "chronicle-cli.h"
+#include "chronicle-timing-private.h"
 
 int
 main (int   argc,
@@ -20,6 +21,7 @@ main (int   argc,
 {
   g_autoptr(ChronicleApplication) app = NULL;
 
+  chronicle_timing_mark ("main");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-application.h"
+#include "chronicle-timing-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
@@ -204,6 +205,7 @@ chronicle_application_open (GApplication  *application,
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
   ChronicleWindow *window = get_window (self);
 
+  chronicle_timing_mark ("window");
   /* One tab each, in the order given; an article (.txt, .html) opens
    * the review page of Import Article. */
   for (int i = 0; i < n_files; i++)
@@ -213,6 +215,7 @@ chronicle_application_open (GApplication  *application,
       chronicle_window_open (window, files[i]);
 
   gtk_window_present (GTK_WINDOW (window));
+  chronicle_timing_mark ("presented");
   offer_recovered (self, window);
 }
 
@@ -247,6 +250,7 @@ chronicle_application_startup (GApplication *application)
     { "window.close", { "<Control><Shift>w", NULL } },
   };
 
+  chronicle_timing_mark ("startup");
   G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -261,6 +265,7 @@ chronicle_application_startup (GApplication *application)
   if (!gtk_icon_theme_has_icon (theme, APP_ID))
     gtk_icon_theme_add_search_path (theme, SOURCE_ICONS_DIR);
   gtk_window_set_default_icon_name (APP_ID);
+  chronicle_timing_mark ("startup-done");
 }
 
 static void

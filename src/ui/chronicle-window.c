@@ -20,6 +20,7 @@
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timing-private.h"
 
 #define DEFAULT_SIDEBAR_WIDTH 360
 
@@ -781,6 +782,8 @@ chronicle_window_open (ChronicleWindow *self,
     }
 
   page = add_page (self, NULL);
+  chronicle_timing_watch_page (GTK_WIDGET (page));
+  chronicle_timing_mark ("load");
   chronicle_timeline_page_load_file (page, file);
 }
 
