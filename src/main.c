@@ -33,6 +33,10 @@ main (int   argc,
     return chronicle_cli_run (argc, argv);
 
   app = chronicle_application_new ();
+  /* `chronicle FILE`: the file loads on its thread while GTK starts and
+   * the window is built (issue #12). */
+  if (chronicle_application_preload_arguments (app, argc, argv) > 0)
+    chronicle_timing_mark ("load");
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

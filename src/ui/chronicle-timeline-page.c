@@ -492,11 +492,18 @@ chronicle_timeline_page_constructed (GObject *object)
   follow_document (self);
   _chronicle_timeline_page_edit_init (self);
 
-  /* A document that has its timeline already (a new one) shows it now. */
+  /* A document that has its timeline already (a new one, or a file of
+   * the command line that loaded while GTK started) shows it now; one
+   * still loading shows its progress. */
   if (chronicle_document_get_timeline (self->document) != NULL)
     {
       on_document_filtered_timeline_cb (self);
       on_document_timeline_cb (self);
+    }
+  if (chronicle_document_get_loading (self->document))
+    {
+      on_document_loading_cb (self);
+      on_document_progress_cb (self);
     }
 }
 

@@ -748,6 +748,26 @@ chronicle_window_new (ChronicleApplication *application)
   return self;
 }
 
+/* A file open in a tab already: its tab comes to the front. */
+static gboolean
+select_tab_of_file (ChronicleWindow *self,
+                    GFile           *file)
+{
+  AdwTabPage *tab_page = find_tab_page_for_file (self, file);
+
+  if (tab_page == NULL)
+    return FALSE;
+
+  adw_tab_view_set_selected_page (self->tab_view, tab_page);
+  if (chronicle_timeline_page_get_timeline (_chronicle_window_get_page (tab_page)) != NULL)
+    {
+      g_clear_pointer (&self->last_error, g_free);
+      _chronicle_window_remember_recent_file (self, file);
+    }
+
+  return TRUE;
+}
+
 /**
  * chronicle_window_open:
  * @self: a `ChronicleWindow`
@@ -762,29 +782,51 @@ void
 chronicle_window_open (ChronicleWindow *self,
                        GFile           *file)
 {
-  AdwTabPage *tab_page;
   ChronicleTimelinePage *page;
 
   g_return_if_fail (CHRONICLE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  tab_page = find_tab_page_for_file (self, file);
-  if (tab_page != NULL)
-    {
-      page = _chronicle_window_get_page (tab_page);
-      adw_tab_view_set_selected_page (self->tab_view, tab_page);
-      if (chronicle_timeline_page_get_timeline (page) != NULL)
-        {
-          g_clear_pointer (&self->last_error, g_free);
-          _chronicle_window_remember_recent_file (self, file);
-        }
-      return;
-    }
+  if (select_tab_of_file (self, file))
+    return;
 
   page = add_page (self, NULL);
   chronicle_timing_watch_page (GTK_WIDGET (page));
   chronicle_timing_mark ("load");
   chronicle_timeline_page_load_file (page, file);
+}
+
+/* chronicle_window_open() of a file whose document is loading already,
+ * or has (a file of the command line, loaded while GTK started): the same
+ * tab, dialog or tab brought to the front, whenever the load ended. A
+ * first load that failed (@error) leaves no tab. */
+void
+_chronicle_window_open_document (ChronicleWindow   *self,
+                                 ChronicleDocument *document,
+                                 const GError      *error)
+{
+  GFile *file;
+  ChronicleTimelinePage *page;
+
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (document));
+
+  file = chronicle_document_get_file (document);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (select_tab_of_file (self, file))
+    return;
+
+  if (error != NULL)
+    {
+      show_load_error (self, file, error);
+      return;
+    }
+
+  page = add_page (self, document);
+  chronicle_timing_watch_page (GTK_WIDGET (page));
+  if (!chronicle_document_get_loading (document) && chronicle_document_get_timeline (document) != NULL)
+    on_page_loaded_cb (self, page);
 }
 
 /* A tab for a document made elsewhere: a new one, a recovered one. */
