@@ -236,8 +236,14 @@ update_partial_progress (ChronicleTimelinePage *self)
 static void
 on_document_timeline_cb (ChronicleTimelinePage *self)
 {
+  /* The preview of a large file comes in at once: the crossfade draws
+   * both pages, the chart in a group, for each of its frames, in the time
+   * the loader needs the CPU for the rest (issue #12). */
   if (chronicle_document_get_timeline (self->document) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "timeline");
+    gtk_stack_set_visible_child_full (self->stack, "timeline",
+                                      chronicle_document_get_partial (self->document)
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE
+                                      : gtk_stack_get_transition_type (self->stack));
   update_partial_progress (self);
   update_banner (self);
 }

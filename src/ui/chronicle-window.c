@@ -85,14 +85,21 @@ update_for_current_page (ChronicleWindow *self)
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
   ChronicleDocument *document = page != NULL ? chronicle_timeline_page_get_document (page) : NULL;
   ChronicleTimeline *timeline = document != NULL ? chronicle_document_get_filtered_timeline (document) : NULL;
-  gboolean loading = document != NULL && chronicle_document_get_loading (document);
+  /* The header's spinner for a reload only: a first load shows its
+   * progress on the page (the loading page's bar, or the bar over the
+   * preview of a large file), and a spinner redraws the window at the
+   * frame rate, which in software rendering takes the CPU the loader
+   * needs (issue #12). */
+  gboolean reloading = document != NULL && chronicle_document_get_loading (document) &&
+                       chronicle_document_get_timeline (document) != NULL &&
+                       !chronicle_document_get_partial (document);
   g_autofree char *marked = document != NULL ? _chronicle_window_dup_marked_title (document) : NULL;
   const char *title = marked;
   g_autofree char *subtitle = NULL;
   ChronicleReviewPage *review = _chronicle_window_get_review_page (self);
 
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_set_visible (self->spinner, reloading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), reloading);
   /* A tab that finishes loading behind the review page leaves the
    * review's header alone: its chart buttons would act on a hidden tab. */
   if (review != NULL && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (review))
