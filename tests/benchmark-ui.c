@@ -516,10 +516,10 @@ run_hostile_files (void)
 /* From `chronicle FILE` to the first chart frame (issue #12) */
 
 /* The milestones the app prints (chronicle-timing-private.h), in order;
- * "longest-stall" is a duration, the rest times. */
+ * "longest-stall" is a duration, "frames" a count, the rest times. */
 static const char * const launch_marks[] = {
   "main", "startup", "startup-done", "window", "load", "presented", "first-frame",
-  "chart", "chart-frame", "loaded", "loaded-frame", "longest-stall",
+  "chart", "chart-frame", "loaded", "loaded-frame", "frames", "longest-stall",
 };
 #define N_LAUNCH_MARKS G_N_ELEMENTS (launch_marks)
 
@@ -588,6 +588,12 @@ parse_launch_line (const char  *line,
       {
         gint64 value = g_ascii_strtoll (words[1], NULL, 10);
 
+        /* Not times: a duration, a count. */
+        if (g_str_equal (words[0], "frames"))
+          {
+            marks->time[i] = value * 1000;
+            return FALSE;
+          }
         if (g_str_equal (words[0], "longest-stall"))
           {
             marks->time[i] = value;
@@ -722,6 +728,7 @@ bench_launch (const char *app,
     { "its first frame", "loaded-frame", TIME },
     { "CPU until then (main thread)", "loaded-frame", CPU },
     { "longest stall", "longest-stall", TIME },
+    { "frames painted", "frames", TIME },
   };
   enum { N_COLUMNS = G_N_ELEMENTS (columns) };
   g_autofree double *values = g_new0 (double, N_COLUMNS * runs);

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
  * "chronicle-timing: NAME TIME PROCESS-CPU THREAD-CPU" in microseconds:
  * g_get_monotonic_time() (the system's monotonic clock, which the
  * benchmark that spawned the process shares), then the CPU time the
- * process and the main thread used so far. The last line is
- * "chronicle-timing: longest-stall MICROSECONDS". Without it, nothing is
- * printed or watched. */
+ * process and the main thread used so far. The last lines are
+ * "chronicle-timing: frames N" (frames painted until the whole's first)
+ * and "chronicle-timing: longest-stall MICROSECONDS" (from the first
+ * frame on). Without it, nothing is printed or watched. */
 gboolean chronicle_timing_enabled    (void);
 void     chronicle_timing_mark       (const char *name);
 void     chronicle_timing_watch_page (GtkWidget  *page);

@@ -27,6 +27,7 @@ typedef struct
   gboolean  done;
   gint64    last_tick;
   gint64    max_gap;      /* longest main loop stall from the first frame on, µs */
+  guint     n_frames;     /* painted until the whole's first */
   guint     tick;
 } Watch;
 
@@ -95,6 +96,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   if (watch.done)
     return;
 
+  watch.n_frames++;
   if (!watch.painted)
     {
       watch.painted = TRUE;
@@ -112,6 +114,9 @@ on_after_paint_cb (GdkFrameClock *clock,
       chronicle_timing_mark ("loaded-frame");
       if (chronicle_timing_enabled ())
         {
+          /* How often the window was drawn: an animation while loading
+           * draws it at the frame rate. */
+          fprintf (stderr, "chronicle-timing: frames %u\n", watch.n_frames);
           fprintf (stderr, "chronicle-timing: longest-stall %" G_GINT64_FORMAT "\n", watch.max_gap);
           fflush (stderr);
         }
