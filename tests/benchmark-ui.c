@@ -782,7 +782,9 @@ bench_launch (const char *app,
     {
       g_print ("| median |");
       for (guint c = 0; c < N_COLUMNS; c++)
-        if (columns[c].kind == TIME)
+        if (median_of (values + c * runs, runs) < 0)
+          g_print (" — |");
+        else if (columns[c].kind == TIME)
           g_print (" %.0f |", median_of (values + c * runs, runs));
         else
           g_print (" %.0f (%.0f) |", median_of (values + c * runs, runs), median_of (main_values + c * runs, runs));
