@@ -13,6 +13,7 @@
 
 #include "chronicle-application.h"
 #include "chronicle-cli.h"
+#include "chronicle-timing-private.h"
 
 int
 main (int   argc,
@@ -21,6 +22,7 @@ main (int   argc,
   g_autoptr(ChronicleApplication) app = NULL;
   const char *locale_dir = g_getenv ("CHRONICLE_LOCALEDIR");
 
+  chronicle_timing_mark ("main");
   setlocale (LC_ALL, "");
   /* A build that is not installed finds its catalogues in the build tree
    * (build-aux/chronicle-dev run and `meson devenv` set the variable). */
@@ -36,6 +38,10 @@ main (int   argc,
     return chronicle_cli_run (argc, argv);
 
   app = chronicle_application_new ();
+  /* `chronicle FILE`: the file loads on its thread while GTK starts and
+   * the window is built (issue #12). */
+  if (chronicle_application_preload_arguments (app, argc, argv) > 0)
+    chronicle_timing_mark ("load");
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -21,6 +21,7 @@
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timing-private.h"
 
 #define DEFAULT_SIDEBAR_WIDTH 360
 
@@ -87,14 +88,21 @@ update_for_current_page (ChronicleWindow *self)
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
   ChronicleDocument *document = page != NULL ? chronicle_timeline_page_get_document (page) : NULL;
   ChronicleTimeline *timeline = document != NULL ? chronicle_document_get_filtered_timeline (document) : NULL;
-  gboolean loading = document != NULL && chronicle_document_get_loading (document);
+  /* The header's spinner for a reload only: a first load shows its
+   * progress on the page (the loading page's bar, or the bar over the
+   * preview of a large file), and a spinner redraws the window at the
+   * frame rate, which in software rendering takes the CPU the loader
+   * needs (issue #12). */
+  gboolean reloading = document != NULL && chronicle_document_get_loading (document) &&
+                       chronicle_document_get_timeline (document) != NULL &&
+                       !chronicle_document_get_partial (document);
   g_autofree char *marked = document != NULL ? _chronicle_window_dup_marked_title (document) : NULL;
   const char *title = marked;
   g_autofree char *subtitle = NULL;
   ChronicleReviewPage *review = _chronicle_window_get_review_page (self);
 
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_set_visible (self->spinner, reloading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), reloading);
   /* A tab that finishes loading behind the review page leaves the
    * review's header alone: its chart buttons would act on a hidden tab. */
   if (review != NULL && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (review))
@@ -833,6 +841,26 @@ chronicle_window_new (ChronicleApplication *application)
   return self;
 }
 
+/* A file open in a tab already: its tab comes to the front. */
+static gboolean
+select_tab_of_file (ChronicleWindow *self,
+                    GFile           *file)
+{
+  AdwTabPage *tab_page = find_tab_page_for_file (self, file);
+
+  if (tab_page == NULL)
+    return FALSE;
+
+  adw_tab_view_set_selected_page (self->tab_view, tab_page);
+  if (chronicle_timeline_page_get_timeline (_chronicle_window_get_page (tab_page)) != NULL)
+    {
+      g_clear_pointer (&self->last_error, g_free);
+      _chronicle_window_remember_recent_file (self, file);
+    }
+
+  return TRUE;
+}
+
 /**
  * chronicle_window_open:
  * @self: a `ChronicleWindow`
@@ -847,27 +875,51 @@ void
 chronicle_window_open (ChronicleWindow *self,
                        GFile           *file)
 {
-  AdwTabPage *tab_page;
   ChronicleTimelinePage *page;
 
   g_return_if_fail (CHRONICLE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  tab_page = find_tab_page_for_file (self, file);
-  if (tab_page != NULL)
+  if (select_tab_of_file (self, file))
+    return;
+
+  page = add_page (self, NULL);
+  chronicle_timing_watch_page (GTK_WIDGET (page));
+  chronicle_timing_mark ("load");
+  chronicle_timeline_page_load_file (page, file);
+}
+
+/* chronicle_window_open() of a file whose document is loading already,
+ * or has (a file of the command line, loaded while GTK started): the same
+ * tab, dialog or tab brought to the front, whenever the load ended. A
+ * first load that failed (@error) leaves no tab. */
+void
+_chronicle_window_open_document (ChronicleWindow   *self,
+                                 ChronicleDocument *document,
+                                 const GError      *error)
+{
+  GFile *file;
+  ChronicleTimelinePage *page;
+
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (document));
+
+  file = chronicle_document_get_file (document);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (select_tab_of_file (self, file))
+    return;
+
+  if (error != NULL)
     {
-      page = _chronicle_window_get_page (tab_page);
-      adw_tab_view_set_selected_page (self->tab_view, tab_page);
-      if (chronicle_timeline_page_get_timeline (page) != NULL)
-        {
-          g_clear_pointer (&self->last_error, g_free);
-          _chronicle_window_remember_recent_file (self, file);
-        }
+      show_load_error (self, file, error);
       return;
     }
 
-  page = add_page (self, NULL);
-  chronicle_timeline_page_load_file (page, file);
+  page = add_page (self, document);
+  chronicle_timing_watch_page (GTK_WIDGET (page));
+  if (!chronicle_document_get_loading (document) && chronicle_document_get_timeline (document) != NULL)
+    on_page_loaded_cb (self, page);
 }
 
 /* A tab for a document made elsewhere: a new one, a recovered one. */
