@@ -87,6 +87,7 @@ typedef struct
 typedef struct
 {
   guint  first_event;
+  guint  last_event;
   guint  n_events;
   double x_first;
   double x_last;

@@ -66,6 +66,7 @@ typedef struct
   ChronicleItemKind kind;
   guint             first_event;  /* timeline position of the (first) event */
   guint             n_events;     /* 1, or the cluster size */
+  guint             last_event;   /* timeline position of the last event (== first_event for a label) */
   guint             category;     /* category index, G_MAXUINT for none */
   double            x;            /* marker centre, or bar start */
   double            x2;           /* bar end (== x for markers) */
