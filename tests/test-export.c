@@ -645,7 +645,7 @@ test_credit_wraps (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (publishers); i++)
     g_assert_nonnull (strstr (credit->str, publishers[i]));
   /* the credit runs come first in the text, one per line */
-  g_assert_true (g_str_has_prefix (credit->str, "Sources: Reuters, Associated Press"));
+  g_assert_true (g_str_has_prefix (credit->str, "Sources: Reuters; Associated Press"));
   g_assert_nonnull (strstr (credit->str, "Deutsche Welle"));
 }
 
