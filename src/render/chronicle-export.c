@@ -764,6 +764,71 @@ chronicle_export_paint (cairo_t                      *cr,
   chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL, NULL));
 }
 
+static void
+report_layout (const ChronicleLayout *layout,
+               guint                  n_cut_titles,
+               ChronicleExportReport *report)
+{
+  report->n_cut_titles = n_cut_titles;
+  report->n_folded_events = layout != NULL ? chronicle_layout_get_n_folded_events (layout, &report->n_clusters) : 0;
+  if (layout == NULL)
+    report->n_clusters = 0;
+}
+
+void
+chronicle_export_paint_reporting (cairo_t                      *cr,
+                                  ChronicleTimeline            *timeline,
+                                  const ChronicleViewport      *view,
+                                  const ChronicleExportOptions *options,
+                                  ChronicleExportReport        *report)
+{
+  g_autoptr(ChronicleLayout) layout = NULL;
+  guint n_cut = 0;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (report != NULL);
+
+  layout = paint_export (cr, timeline, view, options, NULL, NULL, &n_cut);
+  report_layout (layout, n_cut, report);
+}
+
+/**
+ * chronicle_export_report_describe_folds:
+ * @report: what an export did
+ *
+ * Returns: (transfer full) (nullable): a sentence for the export dialog's
+ *   preview and the command line when events were folded into "+N"
+ *   pills, saying how many and what shows them; %NULL when none were
+ */
+char *
+chronicle_export_report_describe_folds (const ChronicleExportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_folded_events == 0)
+    return NULL;
+
+  if (report->n_clusters == 1)
+    /* Translators: under the export preview, when events have no label
+     * and are drawn as a pill "+6" instead; both numbers are the same. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%1$'u event is folded into a “+%1$'u” chip; a taller size or a narrower range can show it",
+                                         "%1$'u events are folded into a “+%1$'u” chip; a taller size or a narrower range can show them",
+                                         report->n_folded_events),
+                            report->n_folded_events);
+
+  /* Translators: under the export preview, when events have no label and
+   * are counted in pills ("+6") instead; %1$'u counts the events, %2$'u
+   * the pills (always more than one). */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%1$'u event is folded into %2$'u “+N” chips; a taller size or a narrower range can show it",
+                                       "%1$'u events are folded into %2$'u “+N” chips; a taller size or a narrower range can show them",
+                                       report->n_folded_events),
+                          report->n_folded_events, report->n_clusters);
+}
+
 guint
 chronicle_export_paint_counting_cuts (cairo_t                      *cr,
                                       ChronicleTimeline            *timeline,
@@ -1160,7 +1225,7 @@ chronicle_export_to_file_full (ChronicleTimeline            *timeline,
       (map_saver == NULL || chronicle_file_saver_commit (map_saver, cancellable, &local_error)))
     {
       if (report != NULL)
-        report->n_cut_titles = n_cut_titles;
+        report_layout (layout, n_cut_titles, report);
       return TRUE;
     }
 

@@ -162,6 +162,8 @@ guint                      chronicle_layout_get_n_visible_events (const Chronicl
 /* Labels whose title did not fit in the room there was, even on two
  * lines, and is drawn cut ("…"). */
 guint                      chronicle_layout_get_n_cut_titles (const ChronicleLayout     *layout);
+guint                      chronicle_layout_get_n_folded_events (const ChronicleLayout  *layout,
+                                                                 guint                  *n_clusters);
 ChronicleTimeline         *chronicle_layout_get_timeline   (const ChronicleLayout        *layout);
 const ChronicleViewport   *chronicle_layout_get_viewport   (const ChronicleLayout        *layout);
 
