@@ -958,6 +958,52 @@ test_uniform_clusters (void)
       g_assert_cmpfloat (items[i].label.x, <=, chronicle_viewport_to_px (chronicle_layout_get_viewport (layout), last_time) + 1e-6);
 }
 
+/* Tester S12, item 13: TimelineJS's cosmological timeline dates "Today"
+ * year 0 and shows it "Now"; its stretch of axis was headed "1 Jan – 31
+ * Dec 1 BC" with a tick "1 BC". The heading of a stretch holding one event
+ * with a display date is that date, and the calendar's ticks there go. */
+static void
+test_display_date_heading (void)
+{
+  const char *json =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"cosmological\", \"events\": ["
+    "{\"id\": \"bang\", \"date\": \"-13798000000\", \"title\": \"The Big Bang\"},"
+    "{\"id\": \"reion\", \"date\": \"-13648000000\", \"end\": \"-12798000000\", \"title\": \"Reionization\"},"
+    "{\"id\": \"solar\", \"date\": \"-4798000000\", \"title\": \"Formation of the Solar System\"},"
+    "{\"id\": \"today\", \"date\": \"0000\", \"display_date\": \"Now\", \"title\": \"Today\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChronicleTick *ticks;
+  guint n_ticks;
+  gboolean now = FALSE;
+
+  timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+
+      g_test_message ("heading %s", stretch->text);
+      g_assert_null (strstr (stretch->text, "BC"));
+      now |= g_strcmp0 (stretch->text, "Now") == 0;
+    }
+  g_assert_true (now);
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL)
+      {
+        g_test_message ("tick %s", ticks[i].text);
+        g_assert_null (strstr (ticks[i].text, "BC"));
+      }
+}
+
 /* A dense view folds most events, but keeps the label work bounded. */
 static void
 test_dense_clusters (void)
@@ -2343,6 +2389,7 @@ main (int   argc,
   g_test_add_func ("/layout/eras/labels-apart", test_era_labels_apart);
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
+  g_test_add_func ("/layout/axis/display-date-heading", test_display_date_heading);
   g_test_add_func ("/layout/generated/uniform-clusters", test_uniform_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
   g_test_add_func ("/layout/generated/density", test_density);

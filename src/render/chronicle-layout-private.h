@@ -66,6 +66,7 @@ typedef struct
   double        x0;       /* visible part of the span its events cover, px */
   double        x1;
   char         *text;     /* owned */
+  gboolean      display_date; /* the text is its one event's display date ("Now") */
   ChronicleRect rect;     /* where the text goes */
 } ChronicleLayoutStretch;
 
