@@ -530,7 +530,7 @@ run_export (ChronicleCliOptions *options)
     g_autofree char *folds = chronicle_export_report_describe_folds (&report);
 
     if (folds != NULL)
-      g_printerr ("chronicle: %s\n", folds);
+      g_printerr ("chronicle: note: %s\n", folds);
   }
 
   return CHRONICLE_EXIT_OK;
