@@ -413,12 +413,36 @@ get_selected_point (Fixture *fixture,
   *y = item->axis_y;
 }
 
+/* The event with @id is selected everywhere: chart, document, sidebar. */
+static void
+assert_shows_selected (Fixture    *fixture,
+                       const char *id)
+{
+  ChronicleEvent *event = lookup (fixture, id);
+
+  g_assert_nonnull (event);
+  g_assert_true (chronicle_timeline_view_get_selected_event (fixture->view) == event);
+  g_assert_true (chronicle_document_get_selected_event (fixture->document) == event);
+  g_assert_true (chronicle_sidebar_get_event (fixture->sidebar) == event);
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (fixture->sidebar), ==, chronicle_event_get_title (event));
+}
+
+static void
+on_sidebar_event_cb (ChronicleSidebar *sidebar,
+                     GParamSpec       *pspec,
+                     guint            *n_cleared)
+{
+  if (chronicle_sidebar_get_event (sidebar) == NULL)
+    (*n_cleared)++;
+}
+
 static void
 test_drag_moves_by_days (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autofree char *iso = NULL;
   double x, y, px_per_day;
+  guint n_cleared = 0;
 
   /* Zoomed so that a day is a good many pixels. */
   g_assert_true (chronicle_document_select_id (fixture->document, "invasion"));
@@ -448,13 +472,42 @@ test_drag_moves_by_days (Fixture       *fixture,
   iso = dup_iso (lookup (fixture, "invasion"));
   g_assert_cmpstr (iso, ==, "2022-02-26");
   g_assert_cmpstr (chronicle_document_get_undo_label (fixture->document), ==, "Undo Move Event");
-  /* Still selected, where it went. */
+  /* Still selected, where it went: on the chart, in the document and in
+   * the sidebar (which showed the timeline's overview). */
   g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_view_get_selected_event (fixture->view)), ==, "invasion");
+  assert_shows_selected (fixture, "invasion");
 
   chronicle_document_undo (fixture->document);
   g_clear_pointer (&iso, g_free);
   iso = dup_iso (lookup (fixture, "invasion"));
   g_assert_cmpstr (iso, ==, "2022-02-24");
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_redo (fixture->document);
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_undo (fixture->document);
+
+  /* Past the next event (the talks of March 2022): its place in the
+   * timeline changes, the selection stays on it everywhere. */
+  chronicle_timeline_view_reveal_selected (fixture->view, TRUE);
+  px_per_day = get_px_per_day (fixture);
+  get_selected_point (fixture, &x, &y);
+  g_assert_true (chronicle_timeline_view_move_begin (fixture->view, x, y));
+  chronicle_timeline_view_move_update (fixture->view, 12.0 * px_per_day);
+  /* The sidebar never goes to the overview on the way (a GtkStack
+   * transition there and back could stay on the overview). */
+  g_signal_connect (fixture->sidebar, "notify::event", G_CALLBACK (on_sidebar_event_cb), &n_cleared);
+  chronicle_timeline_view_move_end (fixture->view);
+  g_clear_pointer (&iso, g_free);
+  iso = dup_iso (lookup (fixture, "invasion"));
+  g_assert_cmpstr (iso, ==, "2022-03-08");
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_undo (fixture->document);
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_redo (fixture->document);
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_undo (fixture->document);
+  g_signal_handlers_disconnect_by_func (fixture->sidebar, on_sidebar_event_cb, &n_cleared);
+  g_assert_cmpuint (n_cleared, ==, 0);
 
   /* A month-precision event moves by months: 20 days round to one. */
   g_assert_true (chronicle_document_select_id (fixture->document, "talks-2022"));

@@ -85,6 +85,8 @@ struct _ChronicleTimelineView
   double             move_seconds;   /* how far it is dragged, before snapping */
   gboolean           move_ignored;   /* cancelled by Escape: the rest of the drag does nothing */
   GtkWidget         *context_menu;   /* owned GtkPopoverMenu, made when first shown */
+
+  guint              reselect_source; /* idle: the selected event left the timeline (for good?) */
 };
 
 /* The layout drawn now (computed on demand), or NULL while the view has no
