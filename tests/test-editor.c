@@ -383,6 +383,20 @@ test_edit_detached (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_add_duplicate_delete (Fixture       *fixture,
                            gconstpointer  data)
@@ -427,6 +441,8 @@ test_add_duplicate_delete (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "event.delete", NULL));
   g_assert_null (lookup (fixture, copy_id));
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (fixture->document)), ==, n + 1);
+  /* The toast says which event went. */
+  g_assert_true (has_label (GTK_WIDGET (fixture->window), "“\u2068Named\u2069” deleted"));
   chronicle_document_undo (fixture->document);
   g_assert_nonnull (lookup (fixture, copy_id));
 
