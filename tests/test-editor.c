@@ -24,6 +24,7 @@
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-event-edits-private.h"
 #include "chronicle-timeline-view-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
@@ -613,6 +614,94 @@ test_drag_moves_by_days (Fixture       *fixture,
 }
 
 static gboolean
+is_settled (gpointer data)
+{
+  ChronicleTimelineView *view = data;
+
+  return view->reselect_source == 0;
+}
+
+/* Moves the selected event by @days as the editor would, and waits for
+ * the chart to follow. */
+static void
+move_selected_by_days (Fixture *fixture,
+                       double   days)
+{
+  ChronicleEvent *event = chronicle_timeline_view_get_selected_event (fixture->view);
+  g_autoptr(ChronicleEvent) moved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  moved = chronicle_event_copy_moved (event, days * 86400.0, &error);
+  g_assert_no_error (error);
+  g_assert_true (chronicle_document_replace_event (fixture->document, chronicle_event_get_id (event), moved,
+                                                   "Edit Event", &error));
+  g_assert_no_error (error);
+  chronicle_test_wait_for (is_settled, fixture->view, CHRONICLE_TEST_WAIT_MS);
+}
+
+/* Where the selected event (marker and label) is on screen. */
+static void
+get_selected_extent (Fixture *fixture,
+                     double  *left,
+                     double  *right)
+{
+  const ChronicleLayout *layout = chronicle_timeline_view_get_layout (fixture->view);
+  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (fixture->view);
+  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (fixture->view);
+  guint position;
+  const ChronicleLayoutItem *item;
+
+  g_assert_true (chronicle_timeline_find_event (timeline, selected, &position));
+  item = chronicle_layout_find_event (layout, position);
+  g_assert_nonnull (item);
+  g_assert_cmpfloat (item->label.width, >, 0);
+  *left = MIN (item->x, item->label.x);
+  *right = MAX (item->x, item->label.x + item->label.width);
+}
+
+/* An edit that moves the selected event out of view: the chart follows
+ * it by the least pan (no jump to the centre); one that leaves it in view
+ * does not move the chart. */
+static void
+test_edit_keeps_in_view (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  double v0, v1, w0, w1, left, right, px_per_day, days;
+
+  g_assert_true (chronicle_document_select_id (fixture->document, "trump-no-movement"));
+  chronicle_timeline_view_reveal_selected (fixture->view, TRUE);
+  px_per_day = get_px_per_day (fixture);
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (fixture->view), &v0, &v1);
+
+  /* A day on: still in view, the chart stays. */
+  move_selected_by_days (fixture, 1.0);
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (fixture->view), &w0, &w1);
+  g_assert_cmpfloat (fabs (w0 - v0), <, 1.0);
+  g_assert_cmpfloat (fabs (w1 - v1), <, 1.0);
+
+  /* Just past the left edge: in view again, by a short pan. */
+  get_selected_extent (fixture, &left, &right);
+  days = ceil (right / px_per_day) + 1.0;
+  move_selected_by_days (fixture, -days);
+  get_selected_extent (fixture, &left, &right);
+  g_assert_cmpfloat (left, >=, 0.0);
+  g_assert_cmpfloat (right, <=, width);
+  /* Centred, it would start near half the width. */
+  g_assert_cmpfloat (left, <, width * 0.25);
+
+  /* Undo takes it back where it was: followed there too. */
+  chronicle_document_undo (fixture->document);
+  chronicle_test_wait_for (is_settled, fixture->view, CHRONICLE_TEST_WAIT_MS);
+  g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_view_get_selected_event (fixture->view)), ==,
+                   "trump-no-movement");
+  get_selected_extent (fixture, &left, &right);
+  g_assert_cmpfloat (left, >=, 0.0);
+  g_assert_cmpfloat (right, <=, width);
+  g_assert_cmpfloat (right, >, width * 0.75);
+}
+
+static gboolean
 is_loaded (gpointer data)
 {
   return chronicle_timeline_page_get_timeline (CHRONICLE_TIMELINE_PAGE (data)) != NULL &&
@@ -833,6 +922,7 @@ main (int   argc,
               fixture_setup, test_new_category, fixture_teardown);
   g_test_add ("/editor/add-duplicate-delete", Fixture, NULL,
               fixture_setup, test_add_duplicate_delete, fixture_teardown);
+  g_test_add ("/editor/edit-keeps-in-view", Fixture, NULL, fixture_setup, test_edit_keeps_in_view, fixture_teardown);
   g_test_add ("/editor/drag-moves-by-days", Fixture, NULL,
               fixture_setup, test_drag_moves_by_days, fixture_teardown);
   g_test_add ("/editor/many-quotes", Fixture, NULL,
