@@ -702,6 +702,43 @@ test_edit_keeps_in_view (Fixture       *fixture,
 }
 
 static gboolean
+shows_part (ChronicleSidebar *sidebar,
+            const char       *name)
+{
+  GObject *part = gtk_widget_get_template_child (GTK_WIDGET (sidebar), CHRONICLE_TYPE_SIDEBAR, name);
+
+  g_assert_nonnull (part);
+  return gtk_widget_get_visible (GTK_WIDGET (part));
+}
+
+/* In story mode the card shows the event's date, title and summary; the
+ * sidebar does not repeat them, and shows them again afterwards. */
+static void
+test_story_mode_sidebar (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_assert_true (chronicle_document_select_id (fixture->document, "invasion"));
+  g_assert_true (shows_part (fixture->sidebar, "title_label"));
+  g_assert_true (shows_part (fixture->sidebar, "summary_label"));
+
+  chronicle_timeline_view_set_story_mode (fixture->view, TRUE);
+  g_assert_nonnull (chronicle_sidebar_get_event (fixture->sidebar));
+  g_assert_false (shows_part (fixture->sidebar, "date_label"));
+  g_assert_false (shows_part (fixture->sidebar, "title_label"));
+  g_assert_false (shows_part (fixture->sidebar, "summary_label"));
+  g_assert_true (shows_part (fixture->sidebar, "category_label"));
+  /* The next event too. */
+  g_assert_true (chronicle_timeline_view_story_step (fixture->view, +1));
+  g_assert_false (shows_part (fixture->sidebar, "title_label"));
+  g_assert_false (shows_part (fixture->sidebar, "summary_label"));
+
+  chronicle_timeline_view_set_story_mode (fixture->view, FALSE);
+  g_assert_true (shows_part (fixture->sidebar, "date_label"));
+  g_assert_true (shows_part (fixture->sidebar, "title_label"));
+  g_assert_true (shows_part (fixture->sidebar, "summary_label"));
+}
+
+static gboolean
 is_loaded (gpointer data)
 {
   return chronicle_timeline_page_get_timeline (CHRONICLE_TIMELINE_PAGE (data)) != NULL &&
@@ -922,6 +959,8 @@ main (int   argc,
               fixture_setup, test_new_category, fixture_teardown);
   g_test_add ("/editor/add-duplicate-delete", Fixture, NULL,
               fixture_setup, test_add_duplicate_delete, fixture_teardown);
+  g_test_add ("/editor/story-mode-sidebar", Fixture, NULL, fixture_setup, test_story_mode_sidebar,
+              fixture_teardown);
   g_test_add ("/editor/edit-keeps-in-view", Fixture, NULL, fixture_setup, test_edit_keeps_in_view, fixture_teardown);
   g_test_add ("/editor/drag-moves-by-days", Fixture, NULL,
               fixture_setup, test_drag_moves_by_days, fixture_teardown);
