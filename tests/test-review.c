@@ -1090,6 +1090,111 @@ test_review_window_undo_is_the_reviews (Fixture       *fixture,
   g_assert_true (chronicle_document_get_can_undo (document));
 }
 
+/* The article with many undated paragraphs before its strike, so that
+ * the later proposals' sentences lie far below the first screen. */
+static GFile *
+write_long_article (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "long.txt", NULL);
+  const char *strike = strstr (article_text, "The strike began");
+  GString *text = g_string_new_len (article_text, strike - article_text);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (text, "The harbour has twelve berths, three cranes and a ferry terminal that "
+                           "serves the islands, and its workers load grain, cars and timber.\n\n");
+  g_string_append (text, strike);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_string_free (text, TRUE);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GtkTextView *
+article_view (ChronicleReviewPage *page)
+{
+  /* the article's view comes before the editor's in the page */
+  GtkWidget *view = find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (view);
+  return GTK_TEXT_VIEW (view);
+}
+
+/* Where the character at @offset is, against the part of the article
+ * the view shows: < 0 above it, 0 in it, > 0 below it. */
+static int
+offset_against_view (GtkTextView *view,
+                     guint        offset)
+{
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (location.y < visible.y)
+    return -1;
+  if (location.y + location.height > visible.y + visible.height)
+    return 1;
+  return 0;
+}
+
+static gboolean
+evidence_in_view (gpointer data)
+{
+  ChronicleReviewPage *page = data;
+  guint start, end;
+
+  return chronicle_review_page_get_highlight (page, &start, &end) &&
+         offset_against_view (article_view (page), start) == 0;
+}
+
+/* Selecting a proposal (a click or the keyboard: the list's selection)
+ * scrolls the article to its highlighted sentence, the first one as the
+ * proposals come, and so does opening it in the editor after the
+ * article was scrolled away. */
+static void
+test_review_scrolls_to_evidence (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_long_article (fixture);
+  ChronicleReviewPage *page;
+  GListModel *proposals;
+  GtkAdjustment *vadjustment;
+  guint position = G_MAXUINT;
+  guint start, end;
+
+  page = import_and_wait (fixture, article);
+  g_assert_true (chronicle_review_page_set_published_text (page, "2025-03-20", NULL));
+  chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+
+  /* a proposal whose sentence is off-screen now */
+  proposals = chronicle_review_page_get_proposals (page);
+  for (guint i = 0; i < g_list_model_get_n_items (proposals) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (proposals, i);
+
+      chronicle_review_proposal_get_evidence (proposal, &start, &end);
+      if (offset_against_view (article_view (page), start) != 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_list_box_select_row (GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX)),
+                           GTK_LIST_BOX_ROW (proposal_row (page, position)));
+  g_assert_true (chronicle_review_page_get_highlight (page, &start, &end));
+  chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+
+  /* scrolled to the other end by hand, then the editor opens it */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (article_view (page)));
+  gtk_adjustment_set_value (vadjustment, start < 1000 ? gtk_adjustment_get_upper (vadjustment)
+                                                      : gtk_adjustment_get_lower (vadjustment));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (offset_against_view (article_view (page), start), !=, 0);
+  open_editor (page, position);
+  chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+}
+
 /* Opening a timeline during a review shows the tabs; Import Article
  * brings the same review back, choices kept, rather than a second one. */
 static void
@@ -1294,6 +1399,8 @@ main (int   argc,
               fixture_setup, test_review_undo_choices, fixture_teardown);
   g_test_add ("/review/window-undo-is-the-reviews", Fixture, NULL,
               fixture_setup, test_review_window_undo_is_the_reviews, fixture_teardown);
+  g_test_add ("/review/scrolls-to-evidence", Fixture, NULL,
+              fixture_setup, test_review_scrolls_to_evidence, fixture_teardown);
   g_test_add ("/review/drop-opens-review", Fixture, NULL,
               fixture_setup, test_review_drop_opens_review, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);

@@ -55,6 +55,7 @@ struct _ChronicleReviewPage
   GArray            *undo_steps;     /* UndoStep: the review's own history of edits */
   guint              quiet;          /* > 0: choices change by themselves, not recorded */
   GtkTextTag        *evidence_tag;
+  GtkTextMark       *evidence_mark;  /* the highlight's start */
   char              *error;
   const char        *state;       /* static */
   gboolean           has_highlight;
@@ -512,6 +513,17 @@ create_row_cb (gpointer item,
   return row;
 }
 
+/* The highlighted sentence into view, a third of the way down. A mark,
+ * not an iter: the view measures its lines in idle time, and scrolling
+ * to an iter uses the heights measured so far (none, for a text just
+ * set, or one far below what was shown); a mark's scroll waits for them. */
+static void
+scroll_to_evidence (ChronicleReviewPage *self)
+{
+  if (self->has_highlight)
+    gtk_text_view_scroll_to_mark (self->text_view, self->evidence_mark, 0.1, TRUE, 0.0, 0.3);
+}
+
 static void
 highlight (ChronicleReviewPage *self,
            guint                start,
@@ -525,10 +537,11 @@ highlight (ChronicleReviewPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) MIN (start, G_MAXINT));
   gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) MIN (end, G_MAXINT));
   gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &from, &to);
-  gtk_text_view_scroll_to_iter (self->text_view, &from, 0.1, TRUE, 0.0, 0.3);
+  gtk_text_buffer_move_mark (buffer, self->evidence_mark, &from);
   self->has_highlight = TRUE;
   self->highlight_start = gtk_text_iter_get_offset (&from);
   self->highlight_end = gtk_text_iter_get_offset (&to);
+  scroll_to_evidence (self);
 }
 
 static void
@@ -943,6 +956,8 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
 static void
 chronicle_review_page_init (ChronicleReviewPage *self)
 {
+  GtkTextIter start;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = "loading";
@@ -958,6 +973,9 @@ chronicle_review_page_init (ChronicleReviewPage *self)
   self->evidence_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->text_view), "evidence",
                                                    "background", "rgba(246,211,45,0.45)",
                                                    "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (self->text_view), &start);
+  self->evidence_mark = gtk_text_buffer_create_mark (gtk_text_view_get_buffer (self->text_view), "evidence",
+                                                     &start, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", FALSE);
@@ -1160,6 +1178,8 @@ chronicle_review_page_edit_proposal (ChronicleReviewPage *self,
     return;
 
   chronicle_review_page_select_proposal (self, position);
+  /* Selected already, the article may have been scrolled away since. */
+  scroll_to_evidence (self);
   g_set_object (&self->editing, proposal);
   context = make_editor_context (self);
   chronicle_event_editor_edit_detached (self->editor, context, event);
