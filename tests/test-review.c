@@ -1034,8 +1034,8 @@ test_review_undo_choices (Fixture       *fixture,
   g_assert_false (chronicle_review_page_undo (page));
 }
 
-/* Ctrl+Z (the window's Undo) with the review page in front undoes the
- * typing in an editor's field, else takes back a proposal's edit, never
+/* Ctrl+Z with the review page in front undoes the typing in an editor's
+ * field, else (the window's Undo) takes back a proposal's edit, never
  * the last change of the timeline hidden behind. */
 static void
 test_review_window_undo_is_the_reviews (Fixture       *fixture,
@@ -1075,9 +1075,14 @@ test_review_window_undo_is_the_reviews (Fixture       *fixture,
   text_end = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (focus)), -1);
   gtk_editable_insert_text (GTK_EDITABLE (focus), " again", -1, &text_end);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts again");
+  /* The window's Undo is off while the editor is open (the review has
+   * nothing to take back before Done or Cancel), so its shortcut lets
+   * Ctrl+Z on to the field, whose own binding undoes the typing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
   g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_true (chronicle_test_has_key_binding (focus, GDK_KEY_z, GDK_CONTROL_MASK, "text.undo"));
+  g_assert_true (gtk_widget_activate_action (focus, "text.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)),
                                              "editor.cancel", NULL));
 
@@ -1193,6 +1198,122 @@ test_review_scrolls_to_evidence (Fixture       *fixture,
   g_assert_cmpint (offset_against_view (article_view (page), start), !=, 0);
   open_editor (page, position);
   chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+}
+
+/* A button bound to @action in the window's header: its sensitivity is
+ * the action's enabled state, as the menu item's is. */
+static GtkWidget *
+watch_action (ChronicleWindow *window,
+              const char      *action)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (GTK_BOX (window->navigation_box), button);
+  return button;
+}
+
+static char *
+dup_menu_label (ChronicleWindow *window,
+                int              index)
+{
+  GMenuModel *section = G_MENU_MODEL (window->undo_section);
+  char *label = NULL;
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), >, index);
+  g_assert_true (g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+#define assert_menu_label(window, index, expected) \
+  G_STMT_START { \
+    g_autofree char *label_ = dup_menu_label ((window), (index)); \
+    g_assert_cmpstr (label_, ==, (expected)); \
+  } G_STMT_END
+
+/* While the review is in front, the window menu's Undo and Redo are the
+ * review's (enabled, and named for its step), not those of the timeline
+ * behind; closing the review gives them back to the timeline. */
+static void
+test_review_window_menu_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (document);
+  g_autoptr(ChronicleEvent) changed = chronicle_event_copy (chronicle_timeline_lookup_event (timeline, "other"));
+  GtkWidget *undo = watch_action (fixture->window, "win.undo");
+  GtkWidget *redo = watch_action (fixture->window, "win.redo");
+  g_autoptr(GError) error = NULL;
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike;
+  GtkWidget *check;
+  guint position;
+
+  /* the timeline has a step to undo */
+  chronicle_event_set_summary (changed, "Timetables change in spring");
+  g_assert_true (chronicle_document_replace_event (document, "other", changed, "Edit Event", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  assert_menu_label (fixture->window, 0, "Undo Edit Event");
+
+  /* the review has none yet */
+  page = import_and_wait (fixture, article);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 0, "_Undo");
+  assert_menu_label (fixture->window, 1, "_Redo");
+
+  strike = find_proposal (page, "2025-03-03", &position);
+  check = find_descendant (proposal_row (page, position), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 0, "Undo Reject");
+
+  /* the menu's Undo and Redo act on the review */
+  /* (the keyboard in the article's read-only text: no typing to undo there) */
+  gtk_widget_grab_focus (GTK_WIDGET (article_view (page)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (article_view (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (chronicle_review_proposal_get_accepted (strike));
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_true (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 1, "Redo Reject");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_false (chronicle_review_proposal_get_accepted (strike));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 0, "Undo Reject");
+  g_assert_cmpstr (chronicle_event_get_summary (chronicle_timeline_lookup_event (chronicle_document_get_timeline (document),
+                                                                                "other")),
+                   ==, "Timetables change in spring");
+
+  /* an edit in the editor; none while it is open */
+  open_editor (page, position);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  set_editor_text (page, "title_row", "The strike starts");
+  editor_done (page);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  assert_menu_label (fixture->window, 0, "Undo Edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), !=, "The strike starts");
+  assert_menu_label (fixture->window, 1, "Redo Edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+
+  /* a new choice after an undo: nothing to redo */
+  g_assert_true (gtk_widget_get_sensitive (redo));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (proposal_row (page, position),
+                                                                  GTK_TYPE_CHECK_BUTTON)), TRUE);
+  assert_menu_label (fixture->window, 0, "Undo Accept");
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 1, "_Redo");
+
+  /* the review closed, the timeline's again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  assert_menu_label (fixture->window, 0, "Undo Edit Event");
 }
 
 /* Opening a timeline during a review shows the tabs; Import Article
@@ -1401,6 +1522,8 @@ main (int   argc,
               fixture_setup, test_review_window_undo_is_the_reviews, fixture_teardown);
   g_test_add ("/review/scrolls-to-evidence", Fixture, NULL,
               fixture_setup, test_review_scrolls_to_evidence, fixture_teardown);
+  g_test_add ("/review/window-menu-undo", Fixture, NULL,
+              fixture_setup, test_review_window_menu_undo, fixture_teardown);
   g_test_add ("/review/drop-opens-review", Fixture, NULL,
               fixture_setup, test_review_drop_opens_review, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);
