@@ -939,7 +939,7 @@ test_validate (void)
    * said, but is no warning. */
   g_assert_cmpint (run_chronicle (&out, &err, "--validate", import, NULL), ==, 0);
   expected = g_strdup_printf ("%s: Converted from a spreadsheet: 2 of 2 rows as events, 2 groups as categories, "
-                              "0 eras, 0 quotes, 0 sources\n%s: valid, 2 events\n", import, import);
+                              "0 eras, 0 quotes, 0 media, 0 sources\n%s: valid, 2 events\n", import, import);
   g_assert_cmpstr (out, ==, expected);
   g_clear_pointer (&expected, g_free);
   g_clear_pointer (&out, g_free);

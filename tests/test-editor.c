@@ -687,7 +687,8 @@ has_kept_member (gpointer    object,
 }
 
 /* What the file had beyond the model stays through an edit of the event
- * and of its quote (a later save writes it back). */
+ * and of its quote (a later save writes it back), and so do its media,
+ * which the editor does not show. */
 static void
 test_edit_keeps_unknown_members (Fixture       *fixture,
                                  gconstpointer  data)
@@ -695,7 +696,8 @@ test_edit_keeps_unknown_members (Fixture       *fixture,
   static const char json[] =
     "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Kept\", \"events\": ["
     "{\"id\": \"e1\", \"date\": \"2025-05-16\", \"title\": \"Talks\", \"confidence\": 0.8, "
-    "\"quotes\": [{\"text\": \"We will see.\", \"lang\": \"en\"}]}]}\n";
+    "\"quotes\": [{\"text\": \"We will see.\", \"lang\": \"en\"}],"
+    " \"media\": [{\"url\": \"https://example.org/a.jpg\", \"caption\": \"At the table\", \"credit\": \"J. Doe\"}]}]}\n";
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -734,6 +736,8 @@ test_edit_keeps_unknown_members (Fixture       *fixture,
   g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
   g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_event_get_quote (event, 0)), ==, "A. Diplomat");
   g_assert_true (has_kept_member (chronicle_event_get_quote (event, 0), "lang"));
+  g_assert_cmpuint (chronicle_event_get_n_media (event), ==, 1);
+  g_assert_cmpstr (chronicle_media_get_credit (chronicle_event_get_media (event, 0)), ==, "J. Doe");
 
   chronicle_test_remove_dir (dir);
 }

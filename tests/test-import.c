@@ -14,10 +14,12 @@
 #include "chronicle-era.h"
 #include "chronicle-event.h"
 #include "chronicle-import-private.h"
+#include "chronicle-media.h"
 #include "chronicle-quote.h"
 #include "chronicle-source.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-loader-private.h"
+#include "chronicle-timeline-writer.h"
 #include "chronicle-timeline-private.h"
 
 static ChronicleTimeline *
@@ -94,7 +96,7 @@ test_timelinejs_fields (void)
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 5);
   g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
                    "Converted from TimelineJS: 5 of 7 events, 2 groups as categories, 1 era, 2 quotes, "
-                   "2 links as sources");
+                   "1 medium, 1 link as a source");
   g_assert_false (has_warning (warnings, "Converted from"));
   assert_warning (warnings, "events[5] \"Impossible day\": start_date:");
   assert_warning (warnings, "events[6]: not an object; left out");
@@ -103,6 +105,7 @@ test_timelinejs_fields (void)
   g_assert_false (has_warning (warnings, "display date"));
   assert_warning (warnings, "1 date lost its milliseconds");
   assert_warning (warnings, "background (1)");
+  assert_warning (warnings, "title.media (1)");
 
   /* Deep time, at year precision: the cosmological scale. */
   event = chronicle_timeline_get_event (timeline, 0);
@@ -131,7 +134,7 @@ test_timelinejs_fields (void)
   g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "We are ready for any format.");
   g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Volodymyr Zelenskiy");
 
-  /* No unique_id: an id made from the place; month precision; other media a source. */
+  /* No unique_id: an id made from the place; month precision; other media a medium. */
   event = chronicle_timeline_get_event (timeline, 2);
   g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-2");
   /* The display date is kept and shown instead of the one made from the date. */
@@ -148,11 +151,23 @@ test_timelinejs_fields (void)
   date = chronicle_date_to_iso (chronicle_event_get_end (event));
   g_assert_cmpstr (date, ==, "2022-04");
   g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-2");
-  source = find_source (timeline, "link-2");
-  g_assert_nonnull (source);
-  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/photo.jpg");
-  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Delegates");
-  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "AP");
+  /* The medium with its caption (HTML as text) and credit, not a source;
+   * "//host" as https; TimelineJS's link kept in it, unread. */
+  g_assert_null (find_source (timeline, "link-2"));
+  g_assert_cmpuint (g_strv_length ((GStrv) chronicle_event_get_source_ids (event)), ==, 0);
+  g_assert_cmpuint (chronicle_event_get_n_media (event), ==, 1);
+  {
+    ChronicleMedia *media = chronicle_event_get_media (event, 0);
+    g_autofree char *written = chronicle_timeline_to_data (timeline, NULL);
+
+    g_assert_cmpstr (chronicle_media_get_url (media), ==, "https://example.org/photo.jpg");
+    g_assert_cmpstr (chronicle_media_get_caption (media), ==, "Delegates");
+    g_assert_cmpstr (chronicle_media_get_credit (media), ==, "AP");
+    g_assert_cmpstr (chronicle_media_get_thumbnail (media), ==, "https://example.org/photo-small.jpg");
+    g_assert_cmpstr (chronicle_media_get_alt (media), ==, "Two rows at a table");
+    g_assert_nonnull (strstr (written, "\"link\": \"https://example.org/gallery\""));
+    g_assert_nonnull (strstr (written, "\"link_target\": \"_blank\""));
+  }
 
   /* Minutes and seconds; an entity decoded; a quote without a speaker. */
   event = chronicle_timeline_get_event (timeline, 3);
@@ -228,7 +243,7 @@ test_timelinejs2_fields (void)
   g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "People say stuff");
   g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
                    "Converted from TimelineJS 2: 5 of 8 dates as events, 2 tags as categories, 1 era, "
-                   "1 quote, 2 links as sources");
+                   "1 quote, 1 medium, 1 link as a source");
 
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (dates));
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
@@ -255,7 +270,7 @@ test_timelinejs2_fields (void)
   g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Cinema is an invention without a future.");
   g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Louis Lumière");
 
-  /* HTML as text, its link and the video as sources, the tag a category. */
+  /* HTML as text, its link a source, the video a medium, the tag a category. */
   event = chronicle_timeline_get_event (timeline, 1);
   g_assert_cmpstr (chronicle_event_get_id (event), ==, "event-1");
   g_assert_cmpstr (chronicle_event_get_title (event), ==, "Headline goes here");
@@ -263,12 +278,14 @@ test_timelinejs2_fields (void)
   g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "group-1");
   g_assert_cmpstr (chronicle_event_get_category_id (chronicle_timeline_get_event (timeline, 4)), ==, "group-1");
   source_ids = (const char * const *) chronicle_event_get_source_ids (event);
-  g_assert_cmpuint (g_strv_length ((GStrv) source_ids), ==, 2);
-  source = find_source (timeline, source_ids[1]);
+  g_assert_cmpuint (g_strv_length ((GStrv) source_ids), ==, 1);
+  source = find_source (timeline, source_ids[0]);
   g_assert_nonnull (source);
-  g_assert_cmpstr (chronicle_source_get_url (source), ==, "http://youtu.be/u4XpeU9erbg");
-  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Caption text");
-  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "Credit Name");
+  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/report");
+  g_assert_cmpuint (chronicle_event_get_n_media (event), ==, 1);
+  g_assert_cmpstr (chronicle_media_get_url (chronicle_event_get_media (event, 0)), ==, "http://youtu.be/u4XpeU9erbg");
+  g_assert_cmpstr (chronicle_media_get_caption (chronicle_event_get_media (event, 0)), ==, "Caption text");
+  g_assert_cmpstr (chronicle_media_get_credit (chronicle_event_get_media (event, 0)), ==, "Credit Name");
 
   g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_eras (timeline)), ==, 1);
 }
@@ -340,6 +357,94 @@ test_timelinejs_huge_year (void)
   g_assert_no_error (error);
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
   g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Near");
+}
+
+/* As TimelineJS's own examples write them (women_in_computing.json): an
+ * end_date of empty parts is no end, and a title slide's media of an
+ * empty url none, neither said as lost. */
+static void
+test_timelinejs_empty_parts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"title\": {\"media\": {\"url\": \"\", \"caption\": \"\"}, \"text\": {\"headline\": \"W\"}},"
+    " \"events\": [{\"start_date\": {\"year\": \"1948\", \"month\": \"3\", \"day\": \"14\"},"
+    "  \"end_date\": {\"year\": \"\", \"month\": \"\", \"day\": \"\"}, \"text\": {\"headline\": \"E\"}},"
+    " {\"start_date\": {\"year\": \"1950\"}, \"end_date\": {\"month\": \"4\"}, \"text\": {\"headline\": \"F\"}}]}",
+    -1, &warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_null (chronicle_timeline_get_event_end (timeline, 0));
+  g_assert_false (has_warning (warnings, "events[0]"));
+  g_assert_false (has_warning (warnings, "title.media"));
+  /* An end with parts but no year is still said. */
+  assert_warning (warnings, "events[1] \"F\": end_date: the date has no \"year\"; the end is left out");
+}
+
+/* A blockquote's <cite> names its speaker when no credit does (as in
+ * TimelineJS's women_in_computing.json), and leaves the quote's text; a
+ * credit still comes first. */
+static void
+test_timelinejs_cite_speaker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (
+    "{\"events\": [{\"start_date\": {\"year\": 1948}, \"text\": {\"headline\": \"A\"}, \"media\": {\"url\":"
+    " \"<blockquote>Any good piece of work. <cite>\u2014 Edith Clarke, professor</cite></blockquote>\", \"credit\": \"\"}},"
+    " {\"start_date\": {\"year\": 1949}, \"text\": {\"headline\": \"B\"}, \"media\": {\"url\":"
+    " \"<blockquote>Words. <cite>Someone</cite></blockquote>\", \"credit\": \"The credit\"}}]}", -1, NULL, &error);
+  ChronicleQuote *quote;
+
+  g_assert_no_error (error);
+  quote = chronicle_timeline_get_event_quote (timeline, 0, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Any good piece of work.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Edith Clarke, professor");
+  quote = chronicle_timeline_get_event_quote (timeline, 1, 0);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "Words.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "The credit");
+}
+
+/* A year beyond 64 bits is named in the note as the file wrote it (a
+ * string), or in full (a number, which the parser read as a double), not
+ * as the saturated -9223372036854775808; in TimelineJS 2 as well. */
+static void
+test_huge_year_named (void)
+{
+  static const struct { const char *json; const char *note; } cases[] = {
+    { "{\"events\": [{\"start_date\": {\"year\": \" -138000008000000000001 \"}, \"text\": {\"headline\": \"Far\"}},"
+      " {\"start_date\": {\"year\": 2020}}]}",
+      "events[0] \"Far\": start_date: -138000008000000000001 is not supported: years reach 100 billion "
+      "before and after year 0; the event is left out" },
+    { "{\"events\": [{\"start_date\": {\"year\": -138000008000000000001}}, {\"start_date\": {\"year\": 2020}}]}",
+      "events[0]: start_date: -138000008000000000000 is not supported: years reach 100 billion "
+      "before and after year 0; the event is left out" },
+    { "{\"events\": [{\"start_date\": {\"year\": 99999999999999999999}}, {\"start_date\": {\"year\": 2020}}]}",
+      "events[0]: start_date: 100000000000000000000 is not supported: years reach 100 billion "
+      "before and after year 0; the event is left out" },
+    { "{\"events\": [{\"start_date\": {\"year\": 2020, \"month\": \"99999999999999999999\"}},"
+      " {\"start_date\": {\"year\": 2020}}]}",
+      "events[0]: start_date: \"month\" is out of range; the event is left out" },
+    { "{\"timeline\": {\"headline\": \"t\", \"date\": [{\"startDate\": \"-138000008000000000001,1\", \"headline\": \"Far\"},"
+      " {\"startDate\": \"2020\"}]}}",
+      "date[0] \"Far\": startDate: -138000008000000000001 is not supported: years reach 100 billion "
+      "before and after year 0; the event is left out" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) warnings = NULL;
+      g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (cases[i].json, -1, &warnings,
+                                                                                 &error);
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 1);
+      assert_warning (warnings, cases[i].note);
+      g_assert_false (has_warning (warnings, "9223372036854775808"));
+    }
 }
 
 /* TimelineJS's cosmological example: years as strings, the other parts
@@ -477,7 +582,6 @@ test_csv_template (void)
   g_auto(GStrv) warnings = NULL;
   g_autoptr(ChronicleTimeline) timeline = load_fixture ("csv-template.csv", &warnings, &error);
   ChronicleEvent *event;
-  ChronicleSource *source;
   GListModel *eras;
   g_autofree char *start = NULL, *end = NULL;
 
@@ -499,7 +603,8 @@ test_csv_template (void)
         n_display++;
     g_assert_cmpuint (n_display, ==, 1);
   }
-  assert_warning (warnings, "Not represented, left out: Background (1), Media Thumbnail (1)");
+  assert_warning (warnings, "Not represented, left out: Background (1)");
+  g_assert_false (has_warning (warnings, "Media Thumbnail"));
 
   /* The template's Year -500 is 500 BC: astronomical year -499. */
   event = chronicle_timeline_get_event (timeline, 0);
@@ -523,10 +628,14 @@ test_csv_template (void)
   end = event_date (event, TRUE);
   g_assert_cmpstr (start, ==, "2022-03");
   g_assert_cmpstr (end, ==, "2022-04");
-  source = find_source (timeline, chronicle_event_get_source_ids (event)[0]);
-  g_assert_cmpstr (chronicle_source_get_url (source), ==, "https://example.org/photo.jpg");
-  g_assert_cmpstr (chronicle_source_get_title (source), ==, "Delegates");
-  g_assert_cmpstr (chronicle_source_get_publisher (source), ==, "AP");
+  /* Media, Media Caption, Media Credit (its HTML as text) and Media Thumbnail. */
+  g_assert_cmpuint (g_strv_length ((GStrv) chronicle_event_get_source_ids (event)), ==, 0);
+  g_assert_cmpuint (chronicle_event_get_n_media (event), ==, 1);
+  g_assert_cmpstr (chronicle_media_get_url (chronicle_event_get_media (event, 0)), ==, "https://example.org/photo.jpg");
+  g_assert_cmpstr (chronicle_media_get_caption (chronicle_event_get_media (event, 0)), ==, "Delegates");
+  g_assert_cmpstr (chronicle_media_get_credit (chronicle_event_get_media (event, 0)), ==, "AP");
+  g_assert_cmpstr (chronicle_media_get_thumbnail (chronicle_event_get_media (event, 0)), ==,
+                   "https://example.org/thumb.jpg");
 
   /* "2:15:05 PM" in End Time. */
   event = chronicle_timeline_get_event (timeline, 3);
@@ -916,6 +1025,9 @@ main (int   argc,
   g_test_add_func ("/import/timelinejs/fields", test_timelinejs_fields);
   g_test_add_func ("/import/timelinejs/nothing", test_timelinejs_nothing);
   g_test_add_func ("/import/timelinejs/huge-year", test_timelinejs_huge_year);
+  g_test_add_func ("/import/timelinejs/huge-year-named", test_huge_year_named);
+  g_test_add_func ("/import/timelinejs/empty-parts", test_timelinejs_empty_parts);
+  g_test_add_func ("/import/timelinejs/cite-speaker", test_timelinejs_cite_speaker);
   g_test_add_func ("/import/timelinejs/not-timelinejs", test_timelinejs_not);
   g_test_add_func ("/import/timelinejs/cosmological", test_timelinejs_cosmological);
   g_test_add_func ("/import/timelinejs2/fields", test_timelinejs2_fields);

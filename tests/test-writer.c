@@ -95,6 +95,9 @@ assert_event_equal (ChronicleEvent *a,
   g_assert_cmpuint (chronicle_event_get_n_quotes (a), ==, chronicle_event_get_n_quotes (b));
   for (guint i = 0; i < chronicle_event_get_n_quotes (a); i++)
     assert_quote_equal (chronicle_event_get_quote (a, i), chronicle_event_get_quote (b, i));
+  g_assert_cmpuint (chronicle_event_get_n_media (a), ==, chronicle_event_get_n_media (b));
+  for (guint i = 0; i < chronicle_event_get_n_media (a); i++)
+    g_assert_true (chronicle_media_equal (chronicle_event_get_media (a, i), chronicle_event_get_media (b, i)));
   g_assert_cmpint (chronicle_event_get_start_time (a), ==, chronicle_event_get_start_time (b));
   g_assert_cmpint (chronicle_event_get_end_time (a), ==, chronicle_event_get_end_time (b));
 }
@@ -636,6 +639,7 @@ main (int   argc,
 
   g_test_add_data_func ("/writer/round-trip/ok-rich", "ok-rich.json", test_round_trip);
   g_test_add_data_func ("/writer/round-trip/ok-minimal", "ok-minimal.json", test_round_trip);
+  g_test_add_data_func ("/writer/round-trip/ok-media", "ok-media.json", test_round_trip);
   g_test_add_data_func ("/writer/round-trip/ok-unknown-members", "ok-unknown-members.json", test_round_trip);
   /* Expanded years, deep time and display dates (issue #14). */
   g_test_add_data_func ("/writer/round-trip/deep-time", "deep-time.json", test_round_trip);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chronicle-date.h"
+#include "chronicle-html-text-private.h"
 #include "chronicle-import-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
@@ -65,6 +66,7 @@ typedef enum
   ROLE_MEDIA,
   ROLE_MEDIA_CREDIT,
   ROLE_MEDIA_CAPTION,
+  ROLE_MEDIA_THUMBNAIL,
   ROLE_SUB_TYPE,
   ROLE_ACTOR2,
   ROLE_ASSOC1,
@@ -99,6 +101,7 @@ static const struct
   { "source", ROLE_SOURCE }, { "sources", ROLE_SOURCE }, { "url", ROLE_SOURCE }, { "link", ROLE_SOURCE },
   { "id", ROLE_ID }, { "unique id", ROLE_ID },
   { "media", ROLE_MEDIA }, { "media credit", ROLE_MEDIA_CREDIT }, { "media caption", ROLE_MEDIA_CAPTION },
+  { "media thumbnail", ROLE_MEDIA_THUMBNAIL },
   /* ACLED exports (acleddata.com codebook): event_id_cnty, event_date,
    * time_precision, event_type, sub_event_type, actor1, assoc_actor_1,
    * actor2, assoc_actor_2, location, admin1, country, source, notes,
@@ -582,6 +585,14 @@ join_location (Reader *reader)
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+/* A media caption or credit as text: HTML to TimelineJS (a credit's
+ * link, "&amp;"), as Chronicle's export writes them too. */
+static char *
+markup_to_text (const char *cell)
+{
+  return cell != NULL ? chronicle_html_to_text (cell, NULL) : NULL;
+}
+
 static void
 read_row (Reader *reader)
 {
@@ -686,8 +697,15 @@ read_row (Reader *reader)
   chronicle_import_set_display_date (&reader->import, event, cell (reader, ROLE_DISPLAY_DATE));
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
-  chronicle_import_add_media (&reader->import, cell (reader, ROLE_MEDIA), cell (reader, ROLE_MEDIA_CAPTION),
-                              cell (reader, ROLE_MEDIA_CREDIT), event, source_ids);
+  {
+    g_autofree char *caption = markup_to_text (cell (reader, ROLE_MEDIA_CAPTION));
+    g_autofree char *credit = markup_to_text (cell (reader, ROLE_MEDIA_CREDIT));
+    ChronicleImportMedia media = {
+      cell (reader, ROLE_MEDIA), caption, credit, cell (reader, ROLE_MEDIA_THUMBNAIL), NULL, NULL, NULL, NULL
+    };
+
+    chronicle_import_add_media (&reader->import, &media, event);
+  }
   if (json_array_get_length (source_ids) > 0)
     json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
 
@@ -1099,6 +1117,8 @@ chronicle_import_csv_with_columns (const char             *data,
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
                                                       reader.import.n_quotes), reader.import.n_quotes);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u medium", "%u media",
+                                                      reader.import.n_media), reader.import.n_media);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
                                  n_sources);
     /* Translators: %s is the list of counts: "2 of 2 rows as events, 1 era, 0 quotes, 1 source" */

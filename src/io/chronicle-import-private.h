@@ -157,6 +157,7 @@ typedef struct
   GHashTable *event_ids;          /* owned ids */
   GHashTable *ignored;            /* what was not represented -> count */
   guint       n_quotes;
+  guint       n_media;
   guint       n_links;
   guint       n_milliseconds;
 } ChronicleImport;
@@ -196,15 +197,30 @@ const char  *chronicle_import_add_source      (ChronicleImport   *import,
  * colour of a palette that stands out 3:1 from a light background. */
 const char  *chronicle_import_add_group       (ChronicleImport   *import,
                                                const char        *label);
+/* A TimelineJS medium, all borrowed, all but the url optional; caption,
+ * credit and alt plain text. title, link and link_target (TimelineJS 3)
+ * are kept in it as members our format does not read. */
+typedef struct
+{
+  const char  *url;
+  const char  *caption;
+  const char  *credit;
+  const char  *thumbnail;
+  const char  *alt;
+  const char  *title;
+  const char  *link;
+  const char  *link_target;
+} ChronicleImportMedia;
+
 /* TimelineJS media: a "<blockquote>" becomes a quote of @event, its
- * @credit (else @caption) the speaker; a web link a source, listed in
- * @source_ids, with @caption as its title and @credit as its publisher. */
-void         chronicle_import_add_media       (ChronicleImport   *import,
-                                               const char        *url,
-                                               const char        *caption,
-                                               const char        *credit,
-                                               JsonObject        *event,
-                                               JsonArray         *source_ids);
+ * credit (else caption) the speaker; anything else a medium of @event,
+ * its url as written (a protocol-relative "//host/..." taken as https). */
+void         chronicle_import_add_media       (ChronicleImport            *import,
+                                               const ChronicleImportMedia *media,
+                                               JsonObject                 *event);
+/* The reason for a TimelineJS year beyond what a 64-bit number holds,
+ * naming it as @written in the file. */
+char        *chronicle_import_describe_huge_year (const char *written);
 /* A unique event id: @wanted when it is free, else "event-N" from @n. */
 char        *chronicle_import_take_id         (ChronicleImport   *import,
                                                const char        *wanted,
@@ -256,9 +272,7 @@ typedef struct
   GPtrArray   *links;          /* of ChronicleHtmlLink, from the HTML */
   const char  *display_date;
   const char  *group;
-  const char  *media_url;
-  const char  *media_caption;  /* plain text */
-  const char  *media_credit;   /* plain text */
+  ChronicleImportMedia media;
 } ChronicleImportEvent;
 
 /* Adds the event: the links and web media as its sources, a blockquote as

@@ -524,6 +524,25 @@ write_quote (Writer   *writer,
 }
 
 static void
+write_media (Writer   *writer,
+             gpointer  data,
+             gpointer  item)
+{
+  EventsData *events = data;
+  ChronicleMedia *media = chronicle_timeline_get_event_media (events->timeline, events->position,
+                                                              GPOINTER_TO_UINT (item));
+  Member members[] = {
+    string_member ("url", chronicle_media_get_url (media)),
+    string_member ("caption", chronicle_media_get_caption (media)),
+    string_member ("credit", chronicle_media_get_credit (media)),
+    string_member ("thumbnail", chronicle_media_get_thumbnail (media)),
+    string_member ("alt", chronicle_media_get_alt (media)),
+  };
+
+  write_object (writer, members, G_N_ELEMENTS (members), chronicle_kept_get (media));
+}
+
+static void
 write_event (Writer   *writer,
              gpointer  data,
              gpointer  item)
@@ -548,6 +567,7 @@ write_event (Writer   *writer,
       NULL, NULL, 0, NULL, NULL },
     strv_member ("sources", chronicle_timeline_get_event_source_ids (timeline, position)),
     array_member ("quotes", chronicle_timeline_get_event_n_quotes (timeline, position), write_quote, events),
+    array_member ("media", chronicle_timeline_get_event_n_media (timeline, position), write_media, events),
   };
 
   events->position = position;
