@@ -427,6 +427,8 @@ on_tab_view_n_pages_cb (ChronicleWindow *self)
   gboolean any = adw_tab_view_get_n_pages (self->tab_view) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "tabs" : "start");
+  /* A review page left behind: Undo and Redo are the timeline's again. */
+  _chronicle_window_update_edit_actions (self);
   /* The tab view holds its pages in a stack of its own. */
   chronicle_accessible_unname_stack_pages (GTK_WIDGET (self->tab_view));
   if (!any)
