@@ -67,6 +67,13 @@ test_made_up (void)
     /* ", based on …," after "that" goes */
     { "The minister told reporters that, based on the size of the delegations, a quick deal was unlikely.",
       "The minister told reporters that a quick deal was unlikely" },
+    /* outside the quote only "said" and the speaker: no headline of a
+     * reporting clause ("Said opposition leader Nika Melia") */
+    { "\"We will not stop,\" said opposition leader Nika Melia on Saturday.",
+      "Nika Melia: We will not stop" },
+    { "\"The port will stay closed until every crane on the north quay has been repaired and tested,\" "
+      "said harbour master Ole Dahl.",
+      "Ole Dahl: The port will stay closed until every crane…" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
