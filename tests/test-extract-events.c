@@ -110,6 +110,32 @@ test_events (void)
 
 /* The draft's events carry their evidence, and the writer writes it (what
  * --extract prints): no list on the side that a caller must merge. */
+/* "since March 2021" starts a period: it does not date the sentence's
+ * happening, which here is today's vote; a later date in the sentence
+ * still does. */
+static void
+test_since_anchor (void)
+{
+  static const char text[] =
+    "Council passes budget\n\n"
+    "The town council of Vardo has passed its budget for the coming year after a long night of talks.\n\n"
+    "The vote in the old town hall marks a rare sign of unity between the two parties, who had not "
+    "agreed on a budget since March 2021, the month after the election.\n\n"
+    "Fishermen protested outside the town hall for the first time since 2019 on the day of the vote.\n\n"
+    "The two unions of the port, which have not spoken since June 2022, met again on Tuesday in Vardo.\n";
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
+  ChronicleEvent *event;
+
+  g_assert_null (event_on (timeline, "2021-03"));
+  g_assert_null (event_on (timeline, "2019"));
+  g_assert_null (event_on (timeline, "2022-06"));
+  g_assert_nonnull (event = event_on (timeline, "2024-03-05"));
+  g_assert_nonnull (strstr (chronicle_event_get_summary (event), "met again"));
+  g_assert_nonnull (event = event_on (timeline, "2024-03-08"));
+  g_assert_nonnull (strstr (chronicle_event_get_summary (event), "has passed its budget"));
+}
+
 static void
 test_evidence_written (void)
 {
@@ -278,6 +304,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extract/events/from-article", test_events);
+  g_test_add_func ("/extract/events/since-anchor", test_since_anchor);
   g_test_add_func ("/extract/events/evidence-written", test_evidence_written);
   g_test_add_func ("/extract/events/same-day-order", test_same_day_order);
   g_test_add_func ("/extract/events/no-date-refused", test_no_date_refused);

@@ -103,8 +103,42 @@ has_present_perfect (Run                 *run,
   return FALSE;
 }
 
+/* "since March 2022", "the first talks since 2022", "for the first time
+ * since 2019": the date where a period starts, not when the sentence's
+ * happening happens (the meeting that "marks a rare sign" is today's). */
+static gboolean
+is_period_anchor (Run            *run,
+                  ChronicleTimex *x)
+{
+  for (guint i = x->first_token; i > 0; i--)
+    {
+      const ChronicleToken *t = tok (run, i - 1);
+
+      /* "since March 2022, the month after the invasion": the apposition
+       * names the same anchor */
+      if (strcmp (t->lower, ",") == 0 && i >= 2)
+        {
+          for (guint k = 0; k < run->timexes->len; k++)
+            {
+              ChronicleTimex *before = g_ptr_array_index (run->timexes, k);
+              if (before->last_token == i - 2)
+                return before != x && before->first_token < x->first_token && is_period_anchor (run, before);
+            }
+          return FALSE;
+        }
+      if (t->kind != CHRONICLE_TOKEN_WORD)
+        return FALSE;
+      /* "since the spring of 2022", "since early March" */
+      if (strcmp (t->lower, "the") == 0 || strcmp (t->lower, "early") == 0 || strcmp (t->lower, "late") == 0 ||
+          strcmp (t->lower, "mid") == 0)
+        continue;
+      return strcmp (t->lower, "since") == 0;
+    }
+  return FALSE;
+}
+
 /* The date a sentence reports: its first time expression outside quotes
- * that names a calendar point. */
+ * that names a calendar point, and not where a period since starts. */
 static ChronicleTimex *
 sentence_date (Run                 *run,
                const ChronicleSpan *s)
@@ -115,7 +149,7 @@ sentence_date (Run                 *run,
       if (x->start < s->start || x->end > s->end)
         continue;
       if (x->in_quote || x->range_end || x->grain == CHRONICLE_TIMEX_GRAIN_NONE ||
-          (x->type != CHRONICLE_TIMEX_DATE && x->type != CHRONICLE_TIMEX_TIME))
+          (x->type != CHRONICLE_TIMEX_DATE && x->type != CHRONICLE_TIMEX_TIME) || is_period_anchor (run, x))
         continue;
       return x;
     }
