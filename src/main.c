@@ -19,9 +19,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ChronicleApplication) app = NULL;
+  const char *locale_dir = g_getenv ("CHRONICLE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* A build that is not installed finds its catalogues in the build tree
+   * (build-aux/chronicle-dev run and `meson devenv` set the variable). */
+  if (locale_dir == NULL || *locale_dir == '\0')
+    locale_dir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -993,6 +993,38 @@ test_validate_one_line (void)
   g_rmdir (dir);
 }
 
+/* A build that is not installed speaks the user's language when
+ * CHRONICLE_LOCALEDIR names its catalogues (build-aux/chronicle-dev run and
+ * `meson devenv` set it): the README's command runs the build tree. */
+static void
+test_build_tree_language (void)
+{
+  g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  const char *binary = g_getenv ("CHRONICLE_BIN");
+  const char *argv[] = { binary, "--help", NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale (build-aux/chronicle-dev test generates it)");
+      return;
+    }
+  setlocale (LC_ALL, "");
+
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "de", TRUE);
+  envp = g_environ_setenv (envp, "CHRONICLE_LOCALEDIR", locale_dir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* "Write the chart of FILE to OUT …" in German. */
+  g_assert_nonnull (strstr (out, "Das Diagramm von DATEI"));
+}
+
 static void
 test_help (void)
 {
@@ -1221,6 +1253,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/cli/validate/hostile-name", test_validate_hostile_name);
   g_test_add_func ("/cli/validate-one-line", test_validate_one_line);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/build-tree-language", test_build_tree_language);
   chronicle_test_add_with_dir ("/cli/extract/seed", test_extract_seed);
   chronicle_test_add_with_dir ("/cli/extract/html", test_extract_html);
   chronicle_test_add_with_dir ("/cli/extract/refusals", test_extract_refusals);
