@@ -179,11 +179,33 @@ add_content_words (GHashTable *words,
                    const char *text)
 {
   g_autofree char *lower = g_utf8_strdown (text != NULL ? text : "", -1);
-  g_auto(GStrv) parts = g_regex_split_simple ("[^\\p{L}\\p{N}]+", lower, 0, 0);
+  const char *start = NULL;
+  guint length = 0;
 
-  for (guint k = 0; parts[k] != NULL; k++)
-    if (g_utf8_strlen (parts[k], -1) > 2 && !chronicle_word_in_list (common_words, parts[k]))
-      g_hash_table_add (words, g_strdup (parts[k]));
+  for (const char *p = lower;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          if (start == NULL)
+            start = p;
+          length++;
+          continue;
+        }
+      if (start != NULL && length > 2)
+        {
+          char *w = g_strndup (start, p - start);
+          if (chronicle_word_in_list (common_words, w))
+            g_free (w);
+          else
+            g_hash_table_add (words, w);
+        }
+      start = NULL;
+      length = 0;
+      if (c == 0)
+        break;
+    }
 }
 
 /**
