@@ -17,6 +17,7 @@
 #include "chronicle-quote.h"
 #include "chronicle-source.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-loader-private.h"
 #include "chronicle-timeline-private.h"
 
 static ChronicleTimeline *
@@ -674,7 +675,8 @@ test_csv_no_date (void)
     chronicle_timeline_load_from_data ("Name,Age,Town\nAda,36,London\n", -1, NULL, &error);
 
   g_assert_null (timeline);
-  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  /* Its own code: the window offers to name the columns for it. */
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_COLUMNS);
   g_assert_cmpstr (error->message, ==, "a spreadsheet needs a column for the date, named Date, Start or Year "
                                        "(its columns: \"Name\", \"Age\", \"Town\")");
 }
@@ -702,6 +704,209 @@ test_blank_text (void)
   g_assert_cmpuint (chronicle_timeline_get_event_n_quotes (tljs, 0), ==, 0);
 }
 
+/* The mapping dialog's preview: the header, what the recogniser guessed
+ * (and a date column found by its cells), and the first rows as the
+ * import reads them, refusals with their place. */
+static const char unmapped_sheet[] =
+  "Meeting date,What happened,Who,Where,Link,Kind\n"
+  "2022-03-29,Talks in Istanbul,Russia; Ukraine,Istanbul,https://example.org/a,Talks\n"
+  ",,,,,\n"
+  "20O4,Bad year,,,,\n"
+  "2025-05,Direct talks,Russia;Ukraine;Türkiye,Istanbul,Reuters,Talks\n"
+  "2025-06-02,Second round,,,,\n";
+
+static void
+test_csv_preview_guess (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleImportPreview) preview =
+    chronicle_import_csv_preview (unmapped_sheet, sizeof unmapped_sheet - 1, NULL, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (g_strv_length (preview->header), ==, 6);
+  g_assert_cmpstr (preview->header[1], ==, "What happened");
+  /* No name is Date's, but most cells of "Meeting date" are dates; one
+   * typo ("20O4") does not hide it. */
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 0);
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_TITLE], ==, -1);
+  /* "Kind" is nothing by name; "Where" neither. */
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_CATEGORY], ==, -1);
+  /* The blank row is not one. */
+  g_assert_cmpuint (preview->rows->len, ==, 4);
+  g_assert_cmpstr (chronicle_import_field_get_name (CHRONICLE_IMPORT_FIELD_CATEGORY), ==, "category");
+}
+
+static void
+test_csv_preview_date_by_cells (void)
+{
+  /* "Year" would be the template's: "Number" has numbers, years to the
+   * date parser, but fewer of them than "Day" has dates; "Half" has
+   * dates in only half of its cells. */
+  static const char data[] = "Note,Half,Number,Day\nx,2020,1,2022-03-29\n,,,\ny,z,2025,2025-05\nw,,2024,2025-06\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleImportPreview) preview =
+    chronicle_import_csv_preview (data, sizeof data - 1, NULL, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 3);
+  /* Without a mapping the rows read as the import would: no date. */
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_null (((ChronicleImportPreviewRow *) g_ptr_array_index (preview->rows, 0))->date);
+}
+
+static void
+test_csv_preview_mapped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleImportPreview) guess =
+    chronicle_import_csv_preview (unmapped_sheet, sizeof unmapped_sheet - 1, NULL, 10, &error);
+  int columns[CHRONICLE_IMPORT_N_FIELDS];
+  g_autoptr(GHashTable) mapping = NULL;
+  g_autoptr(ChronicleImportPreview) preview = NULL;
+  ChronicleImportPreviewRow *row;
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < CHRONICLE_IMPORT_N_FIELDS; f++)
+    columns[f] = -1;
+  columns[CHRONICLE_IMPORT_FIELD_DATE] = 0;
+  columns[CHRONICLE_IMPORT_FIELD_TITLE] = 1;
+  columns[CHRONICLE_IMPORT_FIELD_ACTORS] = 2;
+  columns[CHRONICLE_IMPORT_FIELD_LOCATION] = 3;
+  columns[CHRONICLE_IMPORT_FIELD_SOURCE] = 4;
+  columns[CHRONICLE_IMPORT_FIELD_CATEGORY] = 5;
+  mapping = chronicle_import_preview_make_mapping (guess, columns);
+  preview = chronicle_import_csv_preview (unmapped_sheet, sizeof unmapped_sheet - 1, mapping, 3, &error);
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < CHRONICLE_IMPORT_N_FIELDS; f++)
+    g_assert_cmpint (preview->columns[f], ==, columns[f]);
+  /* At most three rows, blank ones not counted. */
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+
+  row = g_ptr_array_index (preview->rows, 0);
+  g_assert_cmpuint (row->row_number, ==, 2);
+  g_assert_cmpstr (row->date, ==, "2022-03-29");
+  g_assert_cmpstr (row->title, ==, "Talks in Istanbul");
+  g_assert_cmpstr (row->actors, ==, "Russia; Ukraine");
+  g_assert_cmpstr (row->location, ==, "Istanbul");
+  g_assert_cmpstr (row->sources, ==, "https://example.org/a");
+  g_assert_cmpstr (row->category, ==, "Talks");
+  g_assert_null (row->summary);
+  g_assert_null (row->note);
+
+  row = g_ptr_array_index (preview->rows, 1);
+  g_assert_cmpuint (row->row_number, ==, 4);
+  g_assert_null (row->date);
+  g_assert_true (g_str_has_prefix (row->note, "row 4, column \"Meeting date\": \"20O4\" is not a date ("));
+  g_assert_true (g_str_has_suffix (row->note, "; the row is left out"));
+
+  row = g_ptr_array_index (preview->rows, 2);
+  g_assert_cmpuint (row->row_number, ==, 5);
+  g_assert_cmpstr (row->date, ==, "2025-05");
+  g_assert_cmpstr (row->sources, ==, "Reuters");
+  g_assert_cmpstr (row->actors, ==, "Russia; Ukraine; Türkiye");
+}
+
+/* "None" for a field whose column the usual names would give it: the
+ * column is read as nothing, for the preview and the import alike. */
+static void
+test_csv_mapping_none (void)
+{
+  static const char data[] = "date,title,Headline text\n2022-03-29,Old name,New title\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleImportPreview) guess = chronicle_import_csv_preview (data, sizeof data - 1, NULL, 10, &error);
+  int columns[CHRONICLE_IMPORT_N_FIELDS];
+  g_autoptr(GHashTable) mapping = NULL;
+  g_autoptr(ChronicleImportPreview) preview = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (guess->columns[CHRONICLE_IMPORT_FIELD_DATE], ==, 0);
+  g_assert_cmpint (guess->columns[CHRONICLE_IMPORT_FIELD_TITLE], ==, 1);
+  memcpy (columns, guess->columns, sizeof columns);
+  columns[CHRONICLE_IMPORT_FIELD_TITLE] = -1;
+  mapping = chronicle_import_preview_make_mapping (guess, columns);
+
+  preview = chronicle_import_csv_preview (data, sizeof data - 1, mapping, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->columns[CHRONICLE_IMPORT_FIELD_TITLE], ==, -1);
+  g_assert_cmpstr (((ChronicleImportPreviewRow *) g_ptr_array_index (preview->rows, 0))->title, ==,
+                   "Untitled event");
+
+  timeline = chronicle_timeline_load_csv_with_columns (data, sizeof data - 1, mapping, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Untitled event");
+  /* Not silently dropped: said as not represented. */
+  assert_warning (warnings, "Not represented, left out: Headline text (1), title (1)");
+
+  /* And the other way: the third column as the title. */
+  columns[CHRONICLE_IMPORT_FIELD_TITLE] = 2;
+  g_clear_pointer (&mapping, g_hash_table_unref);
+  g_clear_object (&timeline);
+  mapping = chronicle_import_preview_make_mapping (guess, columns);
+  timeline = chronicle_timeline_load_csv_with_columns (data, sizeof data - 1, mapping, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "New title");
+}
+
+/* Not a table, nothing but a BOM, or JSON with commas on its first
+ * line: an error, not a preview. */
+static void
+test_csv_preview_not_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleImportPreview) preview = chronicle_import_csv_preview ("hello\nworld\n", 12, NULL, 10, &error);
+
+  g_assert_null (preview);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_clear_error (&error);
+  preview = chronicle_import_csv_preview ("\xef\xbb\xbf", 3, NULL, 10, &error);
+  g_assert_null (preview);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+  g_clear_error (&error);
+  preview = chronicle_import_csv_preview ("{\"events\": [], \"title\": \"x\"}", 31, NULL, 10, &error);
+  g_assert_null (preview);
+  g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
+}
+
+/* The reader takes the text in 64 KiB pieces (so that a preview stops
+ * early): a quoted cell across a boundary reads as in one piece, and a
+ * preview of a large file stops at its rows. */
+static void
+test_csv_pieces (void)
+{
+  g_autoptr(GString) data = g_string_new ("date,title,summary\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleImportPreview) preview = NULL;
+  guint n = 0;
+
+  while (data->len < 3 * 64 * 1024)
+    {
+      g_string_append_printf (data, "2020-01-%02u,Row %u,\"a summary, quoted,\nover two lines %u\"\n",
+                              n % 28 + 1, n, n);
+      n++;
+    }
+  timeline = chronicle_timeline_load_from_data (data->str, data->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      g_autofree char *summary = g_strdup_printf ("a summary, quoted,\nover two lines %s",
+                                                  chronicle_event_get_title (event) + 4);
+
+      g_assert_cmpstr (chronicle_event_get_summary (event), ==, summary);
+    }
+
+  preview = chronicle_import_csv_preview (data->str, data->len, NULL, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_cmpuint (((ChronicleImportPreviewRow *) g_ptr_array_index (preview->rows, 2))->row_number, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +931,12 @@ main (int   argc,
   g_test_add_func ("/import/csv/acled", test_acled);
   g_test_add_func ("/import/csv/control", test_csv_control);
   g_test_add_func ("/import/csv/no-date", test_csv_no_date);
+  g_test_add_func ("/import/csv/preview/guess", test_csv_preview_guess);
+  g_test_add_func ("/import/csv/preview/date-by-cells", test_csv_preview_date_by_cells);
+  g_test_add_func ("/import/csv/preview/mapped", test_csv_preview_mapped);
+  g_test_add_func ("/import/csv/preview/not-table", test_csv_preview_not_table);
+  g_test_add_func ("/import/csv/mapping-none", test_csv_mapping_none);
+  g_test_add_func ("/import/csv/pieces", test_csv_pieces);
   g_test_add_func ("/import/blank-text", test_blank_text);
 
   return g_test_run ();

@@ -54,9 +54,10 @@ char     *chronicle_import_timelinejs2    (ChronicleJsonNode  *root,
  * column (see chronicle-import-csv.c); cheap: reads the first line. */
 gboolean  chronicle_import_is_csv         (const char         *data,
                                            gsize               length);
-/* TRUE, with @error set, when @data is not JSON but its first line reads
- * as a table's header without a date column: a spreadsheet we cannot
- * read, rather than broken JSON. */
+/* TRUE, with @error set (CHRONICLE_LOAD_ERROR_COLUMNS), when @data is
+ * not JSON but its first line reads as a table's header without a date
+ * column: a spreadsheet whose columns must be named for it, rather than
+ * broken JSON. */
 gboolean  chronicle_import_refuse_table   (const char         *data,
                                            gsize               length,
                                            GError            **error);
@@ -76,6 +77,70 @@ char     *chronicle_import_csv_with_columns (const char            *data,
                                              GHashTable            *mapping,
                                              ChronicleImportReport *report,
                                              GError               **error);
+
+/* The fields the column-mapping dialog offers, in its order; each is
+ * one of --columns's (chronicle_import_field_get_name()). */
+typedef enum
+{
+  CHRONICLE_IMPORT_FIELD_DATE,
+  CHRONICLE_IMPORT_FIELD_END,
+  CHRONICLE_IMPORT_FIELD_TITLE,
+  CHRONICLE_IMPORT_FIELD_SUMMARY,
+  CHRONICLE_IMPORT_FIELD_CATEGORY,
+  CHRONICLE_IMPORT_FIELD_ACTORS,
+  CHRONICLE_IMPORT_FIELD_LOCATION,
+  CHRONICLE_IMPORT_FIELD_SOURCE,
+  CHRONICLE_IMPORT_N_FIELDS
+} ChronicleImportField;
+
+const char *chronicle_import_field_get_name (ChronicleImportField field);
+
+/* One data row of a spreadsheet as chronicle_import_csv_with_columns()
+ * reads it: what its event gets (NULL for nothing), or why it is left
+ * out. Rows count as a spreadsheet shows them: the header is row 1. */
+typedef struct
+{
+  guint   row_number;
+  char   *date;       /* ISO 8601, at the precision read; NULL when left out */
+  char   *end;
+  char   *title;
+  char   *summary;
+  char   *category;   /* the category's label */
+  char   *actors;     /* joined with "; " */
+  char   *location;
+  char   *sources;    /* addresses or publishers, joined with "; " */
+  char   *note;       /* the first note the row made: why it is left out
+                       * (date NULL), or what of it is (an end) */
+} ChronicleImportPreviewRow;
+
+/* The first rows of a spreadsheet read with a mapping, for the mapping
+ * dialog: the same reader as the import, stopped early. */
+typedef struct
+{
+  GStrv      header;                                /* the column names as written */
+  int        columns[CHRONICLE_IMPORT_N_FIELDS];    /* each field's column, -1: none */
+  GPtrArray *rows;                                  /* of ChronicleImportPreviewRow */
+} ChronicleImportPreview;
+
+/* The header and the first @max_rows rows that are not blank of @data
+ * read with @mapping (nullable: the usual names only). Without a mapping
+ * and a Date column by name, the date is the column whose cells in those
+ * rows are most often dates (more than half of them). NULL with @error
+ * set when @data is not a table (no delimiter in its first line). */
+ChronicleImportPreview *chronicle_import_csv_preview (const char  *data,
+                                                      gsize        length,
+                                                      GHashTable  *mapping,
+                                                      guint        max_rows,
+                                                      GError     **error);
+void        chronicle_import_preview_free           (ChronicleImportPreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleImportPreview, chronicle_import_preview_free)
+
+/* The mapping (as chronicle_import_parse_columns() makes) that reads
+ * each field from @columns[field] (-1: none) of @preview's header,
+ * whatever the usual names would say: a column whose name would give
+ * it one of the fields and is not chosen is read as none. */
+GHashTable *chronicle_import_preview_make_mapping   (const ChronicleImportPreview *preview,
+                                                     const int                     columns[CHRONICLE_IMPORT_N_FIELDS]);
 
 /* The document being built, shared by the readers. */
 typedef struct

@@ -72,6 +72,8 @@ chronicle_load_error_get_summary (const GError *error)
       return _("The file is not valid JSON.");
     case CHRONICLE_LOAD_ERROR_FORMAT:
       return _("The file is not a Chronicle timeline.");
+    case CHRONICLE_LOAD_ERROR_COLUMNS:
+      return _("The spreadsheet’s columns were not recognised.");
     case CHRONICLE_LOAD_ERROR_MISSING:
     case CHRONICLE_LOAD_ERROR_TYPE:
     case CHRONICLE_LOAD_ERROR_DATE:
