@@ -92,7 +92,7 @@ test_timelinejs_fields (void)
   /* Seven events, two left out with their place. */
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 5);
   g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
-                   "Converted from TimelineJS: 5 of 7 events, 2 groups as categories, 1 eras, 2 quotes, "
+                   "Converted from TimelineJS: 5 of 7 events, 2 groups as categories, 1 era, 2 quotes, "
                    "2 links as sources");
   g_assert_false (has_warning (warnings, "Converted from"));
   assert_warning (warnings, "events[5] \"Impossible day\": start_date:");
@@ -226,8 +226,8 @@ test_timelinejs2_fields (void)
   g_assert_cmpstr (chronicle_timeline_get_title (timeline), ==, "Sh*t People Say");
   g_assert_cmpstr (chronicle_timeline_get_description (timeline), ==, "People say stuff");
   g_assert_cmpstr (chronicle_timeline_get_import_summary (timeline), ==,
-                   "Converted from TimelineJS 2: 5 of 8 dates as events, 2 tags as categories, 1 eras, "
-                   "1 quotes, 2 links as sources");
+                   "Converted from TimelineJS 2: 5 of 8 dates as events, 2 tags as categories, 1 era, "
+                   "1 quote, 2 links as sources");
 
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (dates));
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)

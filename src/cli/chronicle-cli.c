@@ -676,6 +676,72 @@ chronicle_cli_options_free (ChronicleCliOptions *options)
   g_free (options);
 }
 
+/* --extract ARTICLE [--published DAY] [--output DRAFT] into @options. */
+static gboolean
+read_extract (CliArgs              *args,
+              ChronicleCliOptions  *options,
+              GError              **error)
+{
+  if (args->output != NULL || args->validate)
+    {
+      usage_error (error, _("--extract cannot be combined with --export or --validate"));
+      return FALSE;
+    }
+  if (options->files[0] != NULL)
+    {
+      g_autofree char *quoted = quote_path (options->files[0]);
+      usage_error (error, _("--extract takes one ARTICLE: unexpected “%s”"), quoted);
+      return FALSE;
+    }
+  if (args->published != NULL)
+    {
+      g_autoptr(GError) date_error = NULL;
+      ChronicleDate date;
+      g_autofree char *quoted = quote_value (args->published);
+
+      if (!g_utf8_validate (args->published, -1, NULL) ||
+          !chronicle_date_parse (args->published, &date, &date_error) ||
+          date.precision != CHRONICLE_DATE_PRECISION_DAY)
+        {
+          usage_error (error, _("--published: “%s” is not a day (use YYYY-MM-DD)"), quoted);
+          return FALSE;
+        }
+      options->published = chronicle_date_copy (&date);
+    }
+  options->mode = CHRONICLE_CLI_MODE_EXTRACT;
+  options->article = g_steal_pointer (&args->extract);
+  options->output = g_steal_pointer (&args->draft);
+  return TRUE;
+}
+
+/* --from and --to of an image export, the first before the second. */
+static gboolean
+read_range (CliArgs              *args,
+            ChronicleCliOptions  *options,
+            GError              **error)
+{
+  if (args->from != NULL)
+    {
+      if (!parse_date_bound ("--from", args->from, FALSE, &options->from, &options->from_zoned, error))
+        return FALSE;
+      options->has_from = TRUE;
+    }
+  if (args->to != NULL)
+    {
+      if (!parse_date_bound ("--to", args->to, TRUE, &options->to, &options->to_zoned, error))
+        return FALSE;
+      options->has_to = TRUE;
+    }
+  if (options->has_from && options->has_to && options->from >= options->to)
+    {
+      g_autofree char *from = quote_value (args->from);
+      g_autofree char *to = quote_value (args->to);
+      usage_error (error, _("--from: “%s” is after --to “%s”"), from, to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * chronicle_cli_options_parse:
  * @argc: argument count
@@ -816,38 +882,7 @@ chronicle_cli_options_parse (int      argc,
     }
 
   if (args.extract != NULL)
-    {
-      if (args.output != NULL || args.validate)
-        {
-          usage_error (error, _("--extract cannot be combined with --export or --validate"));
-          return NULL;
-        }
-      if (options->files[0] != NULL)
-        {
-          g_autofree char *quoted = quote_path (options->files[0]);
-          usage_error (error, _("--extract takes one ARTICLE: unexpected “%s”"), quoted);
-          return NULL;
-        }
-      if (args.published != NULL)
-        {
-          g_autoptr(GError) date_error = NULL;
-          ChronicleDate date;
-          g_autofree char *quoted = quote_value (args.published);
-
-          if (!g_utf8_validate (args.published, -1, NULL) ||
-              !chronicle_date_parse (args.published, &date, &date_error) ||
-              date.precision != CHRONICLE_DATE_PRECISION_DAY)
-            {
-              usage_error (error, _("--published: “%s” is not a day (use YYYY-MM-DD)"), quoted);
-              return NULL;
-            }
-          options->published = chronicle_date_copy (&date);
-        }
-      options->mode = CHRONICLE_CLI_MODE_EXTRACT;
-      options->article = g_steal_pointer (&args.extract);
-      options->output = g_steal_pointer (&args.draft);
-      return g_steal_pointer (&options);
-    }
+    return read_extract (&args, options, error) ? g_steal_pointer (&options) : NULL;
 
   if (args.published != NULL || args.draft != NULL)
     {
@@ -938,25 +973,8 @@ chronicle_cli_options_parse (int      argc,
       options->export.subtitle = options->subtitle;
     }
 
-  if (args.from != NULL)
-    {
-      if (!parse_date_bound ("--from", args.from, FALSE, &options->from, &options->from_zoned, error))
-        return NULL;
-      options->has_from = TRUE;
-    }
-  if (args.to != NULL)
-    {
-      if (!parse_date_bound ("--to", args.to, TRUE, &options->to, &options->to_zoned, error))
-        return NULL;
-      options->has_to = TRUE;
-    }
-  if (options->has_from && options->has_to && options->from >= options->to)
-    {
-      g_autofree char *from = quote_value (args.from);
-      g_autofree char *to = quote_value (args.to);
-      usage_error (error, _("--from: “%s” is after --to “%s”"), from, to);
-      return NULL;
-    }
+  if (!read_range (&args, options, error))
+    return NULL;
 
   options->output = g_steal_pointer (&args.output);
   options->image_map = g_steal_pointer (&args.image_map);

@@ -6,8 +6,10 @@
 
 #pragma once
 
+#include "chronicle-change.h"
 #include "chronicle-document.h"
 #include "chronicle-file-saver-private.h"
+#include "chronicle-history.h"
 
 G_BEGIN_DECLS
 
@@ -56,5 +58,63 @@ void                     chronicle_document_set_save_wrap   (ChronicleDocument  
                                                              gpointer                 wrap_data);
 void                     chronicle_document_set_recovery_delay (ChronicleDocument    *self,
                                                                 guint                 delay_ms);
+
+/* --- The document's own files ---------------------------------------
+ *
+ * ChronicleDocument is written in three files sharing its struct:
+ * chronicle-document.c (the object, its properties and signals, loading,
+ * the filter and the selection), chronicle-document-edit.c (the editing
+ * API and undo/redo) and chronicle-document-save.c (saving, changes on
+ * disk, recovery). Nothing else reads the struct. */
+
+struct _ChronicleDocument
+{
+  GObject            parent_instance;
+
+  GFile             *file;
+  GFileMonitor      *monitor;
+  GCancellable      *load_cancellable;
+  ChronicleTimeline *timeline;        /* the whole timeline */
+  ChronicleTimeline *filtered;        /* through the filter: timeline itself while none is on */
+  ChronicleFilter   *filter;
+  ChronicleEvent    *selected;        /* an event of filtered */
+  char              *title;
+  char              *last_error;
+  const char        *last_error_summary;  /* static, see chronicle_load_error_get_summary() */
+  GPtrArray         *warnings;        /* of char *, NULL-terminated; shared with the warnings dialog */
+  char             **hidden_categories;
+
+  double             progress;
+  guint              load_generation;
+  guint              reload_source;
+  gboolean           loading;
+  gboolean           partial;         /* timeline is a load's preview (issue #12) */
+
+  /* Editing: the history, and what the properties last announced, so
+   * that each notifies only on a change. */
+  ChronicleHistory  *history;
+  char              *undo_label;
+  char              *redo_label;
+  gboolean           can_undo;
+  gboolean           can_redo;
+  gboolean           modified;
+  gboolean           is_new;
+
+  /* Saving, changes on disk while edited, recovery files:
+   * chronicle-document-save.c. */
+  ChronicleDocumentSaving *saving;
+};
+
+/* chronicle-document.c's side, for chronicle-document-edit.c: an event
+ * change made to the filtered timeline too (when a filter is on), and
+ * what follows every step applied (title, filtered timeline, selection,
+ * the history's properties, "edited"). */
+void chronicle_document_patch_filtered (ChronicleDocument *self,
+                                        ChronicleChange   *change,
+                                        gboolean           forward);
+void chronicle_document_show_changes   (ChronicleDocument *self,
+                                        const char        *select_id,
+                                        gboolean           refilter,
+                                        gboolean           title_changed);
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 
 /*
  * The document's "nothing lost" side (issue #13), beside the editing in
- * chronicle-document.c:
+ * chronicle-document-edit.c:
  *
  * - Saving serialises the timeline on the main thread (the store is
  *   written on the main thread only, so this is the snapshot) and writes

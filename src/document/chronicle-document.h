@@ -96,6 +96,8 @@ GPtrArray          *chronicle_document_get_warnings_array     (ChronicleDocument
  * Properties: "modified" (unsaved changes), "can-undo", "can-redo",
  * "undo-label", "redo-label" (translated, e.g. "Undo Move Event"; NULL
  * when there is nothing), "new" (never saved: Save asks for a place).
+ * A step name (translated) gets whole labels when it is one of the names
+ * in step_labels[] in chronicle-document.c: add a new one there.
  * The signal "edited" follows every edit, undo and redo.
  */
 

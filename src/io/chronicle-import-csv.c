@@ -1023,12 +1023,27 @@ chronicle_import_csv_with_columns (const char             *data,
 
   if (converted != NULL)
     chronicle_import_note (&reader.import, _("the spreadsheet is not UTF-8: it was read as Windows-1252"));
-  summary = g_strdup_printf (_("Converted from a spreadsheet: %u of %u rows as events, %u groups as categories, "
-                               "%u eras, %u quotes, %u sources"),
-                             json_array_get_length (reader.import.events), reader.n_rows,
-                             json_array_get_length (reader.import.categories),
-                             json_array_get_length (reader.import.eras), reader.import.n_quotes,
-                             json_array_get_length (reader.import.sources));
+  {
+    g_autoptr(GString) counts = g_string_new (NULL);
+    guint n_events = json_array_get_length (reader.import.events);
+    guint n_categories = json_array_get_length (reader.import.categories);
+    guint n_eras = json_array_get_length (reader.import.eras);
+    guint n_sources = json_array_get_length (reader.import.sources);
+
+    /* Translators: in an import's summary; the form follows the number of rows */
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u of %u row as an event",
+                                                      "%u of %u rows as events", reader.n_rows),
+                                 n_events, reader.n_rows);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u group as a category",
+                                                      "%u groups as categories", n_categories), n_categories);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
+                                                      reader.import.n_quotes), reader.import.n_quotes);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
+                                 n_sources);
+    /* Translators: %s is the list of counts: "2 of 2 rows as events, 1 era, 0 quotes, 1 source" */
+    summary = g_strdup_printf (_("Converted from a spreadsheet: %s"), counts->str);
+  }
   document = chronicle_import_finish (&reader.import, summary, reader.title, reader.description);
   chronicle_import_clear (&reader.import);
   reader_clear (&reader);

@@ -102,6 +102,12 @@ void         chronicle_import_clear           (ChronicleImport   *import);
 void         chronicle_import_note            (ChronicleImport   *import,
                                                const char        *format,
                                                ...) G_GNUC_PRINTF (2, 3);
+/* Appends a count to @counts, the list an import's summary gives ("5 of
+ * 7 events, 1 era"), after a separator unless it is the first; @format
+ * is in its plural form already (g_dngettext()). */
+void         chronicle_import_list_count      (GString           *counts,
+                                               const char        *format,
+                                               ...) G_GNUC_PRINTF (2, 3);
 /* Each object of the array member @name of @object (NULL: none) through
  * @convert, the others noted as left out; returns how many elements the
  * array has. */

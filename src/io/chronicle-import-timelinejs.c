@@ -329,10 +329,24 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
       return NULL;
     }
 
-  summary = g_strdup_printf (_("Converted from TimelineJS: %u of %u events, %u groups as categories, "
-                               "%u eras, %u quotes, %u links as sources"),
-                             n_converted, n_events, json_array_get_length (import.categories),
-                             json_array_get_length (import.eras), import.n_quotes, import.n_links);
+  {
+    g_autoptr(GString) counts = g_string_new (NULL);
+    guint n_categories = json_array_get_length (import.categories);
+    guint n_eras = json_array_get_length (import.eras);
+
+    /* Translators: in an import's summary; the form follows the number of events in the file */
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events", n_events),
+                                 n_converted, n_events);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u group as a category",
+                                                      "%u groups as categories", n_categories), n_categories);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", import.n_quotes),
+                                 import.n_quotes);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u link as a source", "%u links as sources",
+                                                      import.n_links), import.n_links);
+    /* Translators: %s is the list of counts: "5 of 7 events, 2 groups as categories, 1 era, ..." */
+    summary = g_strdup_printf (_("Converted from TimelineJS: %s"), counts->str);
+  }
   document = chronicle_import_finish (&import, summary, headline, description);
   chronicle_import_clear (&import);
   return document;

@@ -139,6 +139,21 @@ chronicle_import_note (ChronicleImport *import,
   g_ptr_array_add (import->notes, chronicle_text_escape_line (message, 0));
 }
 
+void
+chronicle_import_list_count (GString    *counts,
+                             const char *format,
+                             ...)
+{
+  va_list args;
+
+  if (counts->len > 0)
+    /* Translators: between the counts of an import's summary: "5 of 7 events, 1 era" */
+    g_string_append (counts, C_("list separator", ", "));
+  va_start (args, format);
+  g_string_append_vprintf (counts, format, args);
+  va_end (args);
+}
+
 guint
 chronicle_import_convert_array (ChronicleImport            *import,
                                 ChronicleJsonNode          *object,

@@ -24,6 +24,10 @@ void      chronicle_date_civil_from_days (gint64               days,
  * years ago" beside "13.8"), or 3 significant digits when @step is 0. */
 char     *chronicle_date_format_year_step (gint64             year,
                                            gint64             step);
+/* The count to choose a plural form by for @number as shown ("65"):
+ * FALSE for a number with decimals ("13.8"), which has none. */
+gboolean  chronicle_date_plural_count    (const char          *number,
+                                          gulong              *count);
 /* @format, in g_date_time_format() syntax without weekdays, applied to
  * @date's fields whatever its year; %Y is chronicle_date_format_year(). */
 char     *chronicle_date_format_custom   (const ChronicleDate *date,

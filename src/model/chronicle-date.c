@@ -172,6 +172,98 @@ format_deep (double value,
   return text;
 }
 
+/**
+ * chronicle_date_plural_count: (skip)
+ * @number: a number as shown ("65", "13.8", "1e+10")
+ * @count: (out): the count to choose a plural form by
+ *
+ * gettext chooses a plural form by a whole count: for a number shown with
+ * decimals (or an exponent) there is none, and the caller uses its
+ * message for decimals instead. Every language's forms depend on the
+ * last six digits at most, so a count past `gulong` keeps those.
+ *
+ * Returns: TRUE when @number is a whole number, with @count set
+ */
+gboolean
+chronicle_date_plural_count (const char *number,
+                             gulong     *count)
+{
+  guint64 n;
+
+  if (number[0] == '\0' || strspn (number, "0123456789") != strlen (number))
+    return FALSE;
+  n = g_ascii_strtoull (number, NULL, 10);
+  *count = n <= G_MAXULONG ? (gulong) n : (gulong) (n % 1000000 + 1000000);
+  return TRUE;
+}
+
+/* "13.8 billion years ago", "5 billion years from now": whole numbers
+ * take the plural form of their count, numbers with decimals a message
+ * of their own (languages inflect after them in one way, e.g. Ukrainian
+ * "13,8 мільярда"). */
+static char *
+format_billions (const char *number,
+                 gboolean    past)
+{
+  gulong n;
+
+  if (!chronicle_date_plural_count (number, &n))
+    return g_strdup_printf (past
+                            /* Translators: deep time, %s a number with decimals ("13.8"): the
+                             * form your language uses after a decimal number */
+                            ? C_("decimal number", "%s billion years ago")
+                            /* Translators: deep time, %s a number with decimals ("13.8"): the
+                             * form your language uses after a decimal number */
+                            : C_("decimal number", "%s billion years from now"),
+                            number);
+  return g_strdup_printf (past
+                          /* Translators: deep time, %s a whole number, e.g. "5 billion years ago" */
+                          ? g_dngettext (GETTEXT_PACKAGE, "%s billion years ago", "%s billion years ago", n)
+                          /* Translators: deep time, %s a whole number, e.g. "5 billion years from now" */
+                          : g_dngettext (GETTEXT_PACKAGE, "%s billion years from now", "%s billion years from now", n),
+                          number);
+}
+
+/* "65 million years ago", as format_billions(). */
+static char *
+format_millions (const char *number,
+                 gboolean    past)
+{
+  gulong n;
+
+  if (!chronicle_date_plural_count (number, &n))
+    return g_strdup_printf (past
+                            /* Translators: deep time, %s a number with decimals ("65.5"): the
+                             * form your language uses after a decimal number */
+                            ? C_("decimal number", "%s million years ago")
+                            /* Translators: deep time, %s a number with decimals ("65.5"): the
+                             * form your language uses after a decimal number */
+                            : C_("decimal number", "%s million years from now"),
+                            number);
+  return g_strdup_printf (past
+                          /* Translators: deep time, %s a whole number, e.g. "65 million years ago" */
+                          ? g_dngettext (GETTEXT_PACKAGE, "%s million years ago", "%s million years ago", n)
+                          /* Translators: deep time, %s a whole number, e.g. "65 million years from now" */
+                          : g_dngettext (GETTEXT_PACKAGE, "%s million years from now", "%s million years from now", n),
+                          number);
+}
+
+/* "13 800 000 006 years ago": @number is @distance, its digits grouped. */
+static char *
+format_years (const char *number,
+              guint64     distance,
+              gboolean    past)
+{
+  gulong n = distance <= G_MAXULONG ? (gulong) distance : (gulong) (distance % 1000000 + 1000000);
+
+  return g_strdup_printf (past
+                          /* Translators: deep time counted to the year, e.g. "13 800 000 006 years ago" */
+                          ? g_dngettext (GETTEXT_PACKAGE, "%s year ago", "%s years ago", n)
+                          /* Translators: deep time counted to the year, e.g. "5 000 000 006 years from now" */
+                          : g_dngettext (GETTEXT_PACKAGE, "%s year from now", "%s years from now", n),
+                          number);
+}
+
 char *
 chronicle_date_format_year_step (gint64 year,
                                  gint64 step)
@@ -195,18 +287,15 @@ chronicle_date_format_year_step (gint64 year,
   if (step > 0 && step < (distance >= G_GUINT64_CONSTANT (1000000000) ? 1000000 : 1000))
     {
       number = group_digits (distance);
-      /* Translators: deep time counted to the year, e.g. "13 800 000 006 years ago" */
-      return g_strdup_printf (past ? _("%s years ago") : _("%s years from now"), number);
+      return format_years (number, distance, past);
     }
   if (distance >= G_GUINT64_CONSTANT (1000000000))
     {
       number = format_deep (distance / 1e9, step / 1e9);
-      /* Translators: deep time, e.g. "13.8 billion years ago" */
-      return g_strdup_printf (past ? _("%s billion years ago") : _("%s billion years from now"), number);
+      return format_billions (number, past);
     }
   number = format_deep (distance / 1e6, step / 1e6);
-  /* Translators: deep time, e.g. "65 million years ago" */
-  return g_strdup_printf (past ? _("%s million years ago") : _("%s million years from now"), number);
+  return format_millions (number, past);
 }
 
 /**
@@ -345,12 +434,15 @@ validate (const ChronicleDate  *date,
   if (day > get_days_in_month (year, month))
     {
       g_autofree char *month_year = format_month_year (year, month);
+      int n_days = get_days_in_month (year, month);
 
       g_set_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_INVALID,
                    /* Translators: the first %s is a date as written, the second
-                    * a month and year ("February 2022"), %d a number of days */
-                   _("%s does not exist: %s has %d days"),
-                   text, month_year, get_days_in_month (year, month));
+                    * a month and year ("February 2022"), %d a number of days
+                    * (28 to 31: English has no singular here) */
+                   g_dngettext (GETTEXT_PACKAGE, "%s does not exist: %s has %d days",
+                                "%s does not exist: %s has %d days", n_days),
+                   text, month_year, n_days);
       return FALSE;
     }
 

@@ -883,19 +883,31 @@ chronicle_layout_format_skip (double seconds)
   double years = seconds / unit_seconds[UNIT_YEAR];
   double months = seconds / unit_seconds[UNIT_MONTH];
 
+  /* Whole numbers take the plural form of their count, numbers with
+   * decimals a message of their own (see chronicle_date_plural_count()). */
   if (years >= 1e9)
     {
       g_autofree char *n = g_strdup_printf ("%.3g", years / 1e9);
+      gulong count;
 
-      /* Translators: a skipped stretch of deep time, e.g. "4.5 billion years" */
-      return g_strdup_printf (_("%s billion years"), n);
+      if (!chronicle_date_plural_count (n, &count))
+        /* Translators: a skipped stretch of deep time, %s a number with decimals,
+         * e.g. "4.5 billion years": the form your language uses after one */
+        return g_strdup_printf (C_("decimal number", "%s billion years"), n);
+      /* Translators: a skipped stretch of deep time, %s a whole number, e.g. "5 billion years" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s billion years", "%s billion years", count), n);
     }
   if (years >= 1e6)
     {
       g_autofree char *n = g_strdup_printf ("%.3g", years / 1e6);
+      gulong count;
 
-      /* Translators: a skipped stretch of deep time, e.g. "65 million years" */
-      return g_strdup_printf (_("%s million years"), n);
+      if (!chronicle_date_plural_count (n, &count))
+        /* Translators: a skipped stretch of deep time, %s a number with decimals,
+         * e.g. "65.5 million years": the form your language uses after one */
+        return g_strdup_printf (C_("decimal number", "%s million years"), n);
+      /* Translators: a skipped stretch of deep time, %s a whole number, e.g. "65 million years" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s million years", "%s million years", count), n);
     }
   if (years >= 1.5)
     {

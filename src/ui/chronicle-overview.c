@@ -293,7 +293,8 @@ update_accessible_value (ChronicleOverview *self)
   if (start == NULL || end == NULL)
     return;
 
-  /* Translators: a date in the overview's accessible value, strftime format */
+  /* Translators: a date in the overview's accessible value: a format for
+   * g_date_time_format(), whose directives are GLib's, not strftime's */
   start_text = g_date_time_format (start, _("%-d %B %Y"));
   end_text = g_date_time_format (end, _("%-d %B %Y"));
   /* Translators: the part of the timeline the chart shows, for screen readers */

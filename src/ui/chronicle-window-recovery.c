@@ -36,7 +36,8 @@ new_recovered_row (GFile *timeline_file)
   info = g_file_query_info (timeline_file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
   local = modified != NULL ? g_date_time_to_local (modified) : NULL;
-  /* Translators: when unsaved edits were kept, strftime format: "7 December, 18:02" */
+  /* Translators: when unsaved edits were kept, "7 December, 18:02": a format
+   * for g_date_time_format(), whose directives are GLib's, not strftime's */
   when = local != NULL ? g_date_time_format (local, _("%-d %B, %H:%M")) : g_strdup ("");
 
   if (original != NULL)
