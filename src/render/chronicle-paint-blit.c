@@ -42,6 +42,7 @@ is_whole (double value)
 typedef struct
 {
   pixman_image_t *image;
+  guint           uses;      /* the rectangle is found on the second */
   int             x0;
   int             y0;
   int             x1;
@@ -57,20 +58,28 @@ sprite_image_free (gpointer data)
   g_free (sprite);
 }
 
-static gboolean
-is_opaque_run (const guint32 *row,
-               int            x0,
-               int            x1)
+/* The opaque run of @row around column @x: [*x0, *x1), empty when @x is
+ * not opaque. */
+static void
+get_opaque_run (const guint32 *row,
+                int            width,
+                int            x,
+                int           *x0,
+                int           *x1)
 {
-  for (int x = x0; x < x1; x++)
-    if ((row[x] >> 24) != 0xff)
-      return FALSE;
-  return TRUE;
+  *x0 = *x1 = x;
+  if ((row[x] >> 24) != 0xff)
+    return;
+  while (*x0 > 0 && (row[*x0 - 1] >> 24) == 0xff)
+    (*x0)--;
+  while (*x1 < width && (row[*x1] >> 24) == 0xff)
+    (*x1)++;
 }
 
-/* The widest opaque run of the middle row, narrowed by a few px at a
- * time (rounded corners end sooner than the sides), stretched up and
- * down while its rows stay opaque; of those, the largest. */
+/* Each row's opaque run around the middle column (one pass over the
+ * sprite), then of the rectangles they hold around the middle row,
+ * narrowed by a few px at a time (rounded corners end sooner than the
+ * sides), the largest. */
 static void
 find_opaque_rect (SpriteImage   *sprite,
                   const guint32 *data,
@@ -78,35 +87,25 @@ find_opaque_rect (SpriteImage   *sprite,
                   int            width,
                   int            height)
 {
-  const guint32 *middle = data + (gsize) (height / 2) * stride;
-  int run_x0 = 0, run_x1 = 0, start = -1;
+  g_autofree int *runs = g_new (int, 2 * (gsize) height);
+  int middle = height / 2, run_x0, run_x1;
   gsize best = 0;
 
   sprite->x0 = sprite->y0 = sprite->x1 = sprite->y1 = 0;
-  for (int x = 0; x <= width; x++)
-    {
-      gboolean opaque = x < width && (middle[x] >> 24) == 0xff;
-
-      if (opaque && start < 0)
-        start = x;
-      else if (!opaque && start >= 0)
-        {
-          if (x - start > run_x1 - run_x0)
-            {
-              run_x0 = start;
-              run_x1 = x;
-            }
-          start = -1;
-        }
-    }
+  if (width == 0 || height == 0)
+    return;
+  for (int y = 0; y < height; y++)
+    get_opaque_run (data + (gsize) y * stride, width, width / 2, &runs[2 * y], &runs[2 * y + 1]);
+  run_x0 = runs[2 * middle];
+  run_x1 = runs[2 * middle + 1];
 
   for (int inset = 0; inset <= 12 && run_x1 - run_x0 > 2 * inset; inset += 2)
     {
-      int x0 = run_x0 + inset, x1 = run_x1 - inset, y0 = height / 2, y1 = height / 2 + 1;
+      int x0 = run_x0 + inset, x1 = run_x1 - inset, y0 = middle, y1 = middle + 1;
 
-      while (y0 > 0 && is_opaque_run (data + (gsize) (y0 - 1) * stride, x0, x1))
+      while (y0 > 0 && runs[2 * (y0 - 1)] <= x0 && runs[2 * (y0 - 1) + 1] >= x1)
         y0--;
-      while (y1 < height && is_opaque_run (data + (gsize) y1 * stride, x0, x1))
+      while (y1 < height && runs[2 * y1] <= x0 && runs[2 * y1 + 1] >= x1)
         y1++;
       if ((gsize) (x1 - x0) * (gsize) (y1 - y0) > best)
         {
@@ -151,7 +150,6 @@ get_sprite_image (cairo_surface_t *surface)
       g_free (sprite);
       return NULL;
     }
-  find_opaque_rect (sprite, data, stride / 4, width, height);
   if (cairo_surface_set_user_data (surface, &pixman_key, sprite, sprite_image_free) != CAIRO_STATUS_SUCCESS)
     {
       sprite_image_free (sprite);
@@ -173,9 +171,19 @@ composite_sprite (Painter     *p,
                   int          width,
                   int          height)
 {
-  int x0 = MAX (src_x, sprite->x0), x1 = MIN (src_x + width, sprite->x1);
-  int y0 = MAX (src_y, sprite->y0), y1 = MIN (src_y + height, sprite->y1);
+  int x0, x1, y0, y1;
   int dx = x - src_x, dy = y - src_y;
+
+  /* Most label sprites are stamped once (a view passing by): finding
+   * the opaque part costs a pass over the pixels, which pays from the
+   * second stamp (boxes of one width serve many labels). */
+  if (sprite->uses < 2 && ++sprite->uses == 2)
+    find_opaque_rect (sprite, pixman_image_get_data (sprite->image), pixman_image_get_stride (sprite->image) / 4,
+                      pixman_image_get_width (sprite->image), pixman_image_get_height (sprite->image));
+  x0 = MAX (src_x, sprite->x0);
+  x1 = MIN (src_x + width, sprite->x1);
+  y0 = MAX (src_y, sprite->y0);
+  y1 = MIN (src_y + height, sprite->y1);
 
   /* Small opaque parts are not worth four more composites. */
   if (x1 - x0 < 16 || y1 - y0 < 4)
