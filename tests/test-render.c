@@ -1080,14 +1080,16 @@ test_text_cache_reused_address (void)
  * them come in few widths, and after the first of a width and colour
  * each is stamped from one sprite of the whole box. (The pixels are the
  * pieces': /render/caches-keep-pixels.) */
-/* Sixty events a day apart, titled "item 100000" on: titles of one
- * width (digits are as wide as each other). */
-static ChronicleTimeline *
-create_items (void)
+static void
+test_label_box_whole_sprite (void)
 {
-  ChronicleTimeline *timeline = chronicle_timeline_new ("Items");
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Items");
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_auto(ChronicleStyle) style = { 0, };
+  cairo_surface_t *surface;
 
+  /* Titles of one width (digits are as wide as each other), a day apart. */
   for (guint i = 0; i < 60; i++)
     {
       g_autofree char *id = g_strdup_printf ("e%u", i);
@@ -1101,45 +1103,6 @@ create_items (void)
       g_ptr_array_add (events, chronicle_event_new (id, &date, title));
     }
   chronicle_timeline_set_events (timeline, events);
-
-  return timeline;
-}
-
-/* The labels of a new view (their titles drawn as text, not yet as
- * sprites) are shown in a few calls to cairo_show_glyphs(), one per run
- * of labels of one font and colour, not one or more per label (issue
- * #12); /render/caches-keep-pixels checks the pixels are Pango's. */
-static void
-test_labels_text_batched (void)
-{
-  g_autoptr(ChronicleTimeline) timeline = create_items ();
-  g_autoptr(ChronicleLayout) layout = NULL;
-  g_auto(ChronicleStyle) style = { 0, };
-  const ChronicleLayoutItem *items;
-  cairo_surface_t *surface;
-  guint before, n_items, n_labels = 0;
-
-  chronicle_style_init_light (&style);
-  chronicle_paint_clear_caches ();
-  before = _chronicle_paint_count_glyph_batches ();
-  surface = paint_frame (timeline, &style, 1, 1, &layout);
-  items = chronicle_layout_get_items (layout, &n_items);
-  for (guint i = 0; i < n_items; i++)
-    n_labels += items[i].label.width > 0 && items[i].text != NULL;
-
-  g_assert_cmpuint (n_labels, >=, 8);
-  g_assert_cmpuint (_chronicle_paint_count_glyph_batches () - before, >, 0);
-  g_assert_cmpuint (_chronicle_paint_count_glyph_batches () - before, <=, 2);
-  cairo_surface_destroy (surface);
-}
-
-static void
-test_label_box_whole_sprite (void)
-{
-  g_autoptr(ChronicleTimeline) timeline = create_items ();
-  g_autoptr(ChronicleLayout) layout = NULL;
-  g_auto(ChronicleStyle) style = { 0, };
-  cairo_surface_t *surface;
 
   chronicle_style_init_light (&style);
   chronicle_paint_clear_caches ();
@@ -1778,7 +1741,6 @@ main (int   argc,
   g_test_add_func ("/render/text-cache-reused-address", test_text_cache_reused_address);
   g_test_add_func ("/render/label-box-whole-sprite", test_label_box_whole_sprite);
   g_test_add_func ("/render/blit-like-cairo", test_blit_like_cairo);
-  g_test_add_func ("/render/labels-text-batched", test_labels_text_batched);
   g_test_add_func ("/render/generations-freed-gradually", test_generations_freed_gradually);
   g_test_add_func ("/render/shaper-words-dropped-gradually", test_shaper_words_dropped_gradually);
   g_test_add_func ("/render/shaper-digits-built", test_shaper_digits_built);

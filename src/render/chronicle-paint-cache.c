@@ -451,113 +451,6 @@ to_pango_width (double max_width)
   return max_width > 0 ? (int) (max_width * PANGO_SCALE) : 0;
 }
 
-static guint n_glyph_shows;   /* for tests */
-
-void
-_chronicle_paint_begin_text_batch (Painter *p)
-{
-  if (p->batch.glyphs == NULL)
-    p->batch.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  p->batch.active = TRUE;
-}
-
-/* Shows the glyphs gathered so far, as pango_cairo_show_glyph_string()
- * shows a run: the run's scaled font set, then the glyphs. */
-void
-_chronicle_paint_flush_text_batch (Painter *p)
-{
-  GlyphBatch *batch = &p->batch;
-
-  if (batch->font == NULL)
-    return;
-
-  if (batch->glyphs->len > 0)
-    {
-      cairo_set_scaled_font (p->cr, batch->font);
-      _chronicle_paint_set_color (p->cr, &batch->color, 1.0);
-      cairo_show_glyphs (p->cr, (cairo_glyph_t *) (gpointer) batch->glyphs->data, (int) batch->glyphs->len);
-      g_atomic_int_inc (&n_glyph_shows);
-    }
-  g_array_set_size (batch->glyphs, 0);
-  g_clear_pointer (&batch->font, cairo_scaled_font_destroy);
-}
-
-/* For tests: how many batches of glyphs were shown, ever. */
-guint
-_chronicle_paint_count_glyph_batches (void)
-{
-  return (guint) g_atomic_int_get (&n_glyph_shows);
-}
-
-void
-_chronicle_paint_end_text_batch (Painter *p)
-{
-  if (p->batch.glyphs == NULL)
-    return;
-  _chronicle_paint_flush_text_batch (p);
-  p->batch.active = FALSE;
-  g_clear_pointer (&p->batch.glyphs, g_array_unref);
-}
-
-typedef struct
-{
-  Painter              *p;
-  const ChronicleColor *color;
-} BatchRun;
-
-/* Adds a run's glyphs to the batch, placed as Pango's cairo renderer
- * places them (pangocairo-render.c); a run with glyphs Pango draws as
- * hex boxes (no glyph in the font) is drawn by Pango, after the batch. */
-static void
-batch_run (const PangoGlyphString *glyphs,
-           PangoFont              *font,
-           double                  x,
-           double                  y,
-           gpointer                user_data)
-{
-  BatchRun *run = user_data;
-  Painter *p = run->p;
-  GlyphBatch *batch = &p->batch;
-  cairo_scaled_font_t *scaled = PANGO_IS_CAIRO_FONT (font) ? pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)) : NULL;
-  gboolean boxes = scaled == NULL || cairo_scaled_font_status (scaled) != CAIRO_STATUS_SUCCESS;
-  int x_position = 0;
-
-  for (int i = 0; i < glyphs->num_glyphs && !boxes; i++)
-    boxes = (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 &&
-            glyphs->glyphs[i].glyph != (0x20 | PANGO_GLYPH_UNKNOWN_FLAG);
-  if (boxes)
-    {
-      _chronicle_paint_flush_text_batch (p);
-      _chronicle_paint_set_color (p->cr, run->color, 1.0);
-      cairo_move_to (p->cr, x, y);
-      pango_cairo_show_glyph_string (p->cr, font, (PangoGlyphString *) glyphs);
-      return;
-    }
-
-  if (batch->font != scaled || memcmp (&batch->color, run->color, sizeof batch->color) != 0)
-    {
-      _chronicle_paint_flush_text_batch (p);
-      batch->font = cairo_scaled_font_reference (scaled);
-      batch->color = *run->color;
-    }
-
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    {
-      const PangoGlyphInfo *info = &glyphs->glyphs[i];
-
-      if (info->glyph != PANGO_GLYPH_EMPTY && (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
-        {
-          cairo_glyph_t glyph;
-
-          glyph.index = info->glyph;
-          glyph.x = x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
-          glyph.y = info->geometry.y_offset == 0 ? y : y + (double) info->geometry.y_offset / PANGO_SCALE;
-          g_array_append_val (batch->glyphs, glyph);
-        }
-      x_position += info->geometry.width;
-    }
-}
-
 /* Shows @text with its top-left at (x, y), ellipsized past @max_width
  * (no limit when <= 0), as glyphs or through the sink. */
 void
@@ -586,16 +479,8 @@ _chronicle_paint_show_text (Painter              *p,
 
   if (p->sink == NULL)
     {
-      cairo_move_to (p->cr, x, y);
-      if (p->batch.active)
-        {
-          BatchRun run = { p, color };
-
-          if (chronicle_shaped_text_foreach_run (text, p->cr, width, batch_run, &run))
-            return;
-          _chronicle_paint_flush_text_batch (p);
-        }
       _chronicle_paint_set_color (p->cr, color, 1.0);
+      cairo_move_to (p->cr, x, y);
       chronicle_shaped_text_show (text, p->cr, width);
       return;
     }

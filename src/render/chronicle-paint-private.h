@@ -111,20 +111,6 @@ typedef struct
   char                 *measure_keys[CHRONICLE_TEXT_TITLE + 1];
 } TextCaches;
 
-/* Glyphs of the labels drawn as text (titles new to the view), gathered
- * while the items are painted and shown in one cairo_show_glyphs() per
- * run of one font and colour: a call per label cost more in cairo's
- * set-up than in pixels (issue #12). Labels do not overlap each other
- * (the layout's rule), so drawing their text after the boxes of the
- * labels that follow leaves the pixels as they were. */
-typedef struct
-{
-  gboolean             active;
-  cairo_scaled_font_t *font;     /* a reference; NULL when empty */
-  ChronicleColor       color;
-  GArray              *glyphs;   /* cairo_glyph_t */
-} GlyphBatch;
-
 typedef struct
 {
   cairo_t              *cr;
@@ -159,8 +145,6 @@ typedef struct
   int                   blit_x;         /* device px of user (0, 0) */
   int                   blit_y;
   pixman_box32_t        blit_clip;      /* device px */
-
-  GlyphBatch            batch;
 } Painter;
 
 /* Draws a dot mark (a date without a time, or an estimate) centred on
@@ -237,11 +221,6 @@ void            _chronicle_paint_draw_text           (Painter                   
                                                       double                      y,
                                                       double                      max_width,
                                                       const ChronicleColor       *color);
-
-void            _chronicle_paint_begin_text_batch    (Painter                    *p);
-void            _chronicle_paint_flush_text_batch    (Painter                    *p);
-void            _chronicle_paint_end_text_batch      (Painter                    *p);
-guint           _chronicle_paint_count_glyph_batches (void);
 
 /* chronicle-paint-cache.c: sprites */
 cairo_surface_t *_chronicle_paint_lookup_sprite      (const char                 *key);

@@ -802,7 +802,6 @@ paint_items (Painter *p)
   const ChronicleStyle *style = p->style;
   const ChronicleLayoutItem *items = (const ChronicleLayoutItem *) (gconstpointer) layout->items->data;
 
-  _chronicle_paint_begin_text_batch (p);
   for (guint i = 0; i < layout->items->len; i++)
     {
       const ChronicleLayoutItem *item = &items[i];
@@ -817,13 +816,8 @@ paint_items (Painter *p)
       color = get_category_color (p, item->category, &fallback);
 
       if (item->kind == CHRONICLE_ITEM_BAR)
-        {
-          /* A bar may pass behind labels before it (the marks of points
-           * sit on the axis, where labels are not). */
-          _chronicle_paint_flush_text_batch (p);
-          paint_mark (p, item->kind, item->mark, item->approximate, item->category, color,
-                      MAX (item->x, -4), MIN (MAX (item->x2, item->x + 3), layout->width + 4), item->axis_y, 0);
-        }
+        paint_mark (p, item->kind, item->mark, item->approximate, item->category, color,
+                    MAX (item->x, -4), MIN (MAX (item->x2, item->x + 3), layout->width + 4), item->axis_y, 0);
       else
         paint_mark (p, item->kind, item->mark, item->approximate, item->category, color,
                     item->x, item->x2, item->axis_y, item->whisker);
@@ -849,8 +843,6 @@ paint_items (Painter *p)
                                         by + CHRONICLE_LABEL_PAD_Y + layout->label_height, tw, ink);
         }
     }
-  /* Before the cluster pills, which may lie over labels. */
-  _chronicle_paint_end_text_batch (p);
 }
 
 static void

@@ -16,13 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChronicleShapedText, chronicle_shaped_text, CHRONICLE, SHAPED_TEXT, GObject)
 
-/* A run of glyphs in @font with its baseline origin at (x, y). */
-typedef void (*ChronicleGlyphRunFunc) (const PangoGlyphString *glyphs,
-                                       PangoFont              *font,
-                                       double                  x,
-                                       double                  y,
-                                       gpointer                user_data);
-
 ChronicleShapedText *chronicle_shaped_text_new             (ChronicleShaper            *shaper,
                                                             const char                 *text);
 void                 chronicle_shaped_text_get_size        (ChronicleShapedText        *self,
@@ -39,11 +32,6 @@ void                 chronicle_shaped_text_get_extents     (ChronicleShapedText 
 void                 chronicle_shaped_text_show            (ChronicleShapedText        *self,
                                                             cairo_t                    *cr,
                                                             int                         max_width);
-gboolean             chronicle_shaped_text_foreach_run     (ChronicleShapedText        *self,
-                                                            cairo_t                    *cr,
-                                                            int                         max_width,
-                                                            ChronicleGlyphRunFunc       func,
-                                                            gpointer                    user_data);
 char                *chronicle_shaped_text_get_shown_text  (ChronicleShapedText        *self,
                                                             int                         max_width);
 

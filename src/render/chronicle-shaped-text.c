@@ -479,11 +479,9 @@ chronicle_shaped_text_get_extents (ChronicleShapedText *self,
 
 typedef struct
 {
-  cairo_t               *cr;
-  double                 x;
-  double                 y;
-  ChronicleGlyphRunFunc  func;
-  gpointer               user_data;
+  cairo_t *cr;
+  double   x;
+  double   y;
 } ShowData;
 
 static void
@@ -498,60 +496,6 @@ show_piece (const PangoGlyphString *glyphs,
   pango_cairo_show_glyph_string (data->cr, font, (PangoGlyphString *) glyphs);
 }
 
-/* What show_piece() draws, handed over: the origin is the current point
- * as pango_cairo_show_glyph_string() reads it back (rounded to cairo's
- * fixed point), so glyphs placed from it are where Pango puts them. */
-static void
-hand_piece (const PangoGlyphString *glyphs,
-            PangoFont              *font,
-            int                     x,
-            gpointer                user_data)
-{
-  ShowData *data = user_data;
-  double ox, oy;
-
-  cairo_move_to (data->cr, data->x + (double) x / PANGO_SCALE, data->y);
-  cairo_get_current_point (data->cr, &ox, &oy);
-  data->func (glyphs, font, ox, oy, data->user_data);
-}
-
-/**
- * chronicle_shaped_text_foreach_run:
- * @cr: with the line's top-left at the current point
- * @max_width: ellipsize past this many pango units; no limit when <= 0
- * @func: called for each run of glyphs, with its baseline origin
- *
- * Hands over the runs chronicle_shaped_text_show() would draw, where it
- * would draw them, for a caller that draws many texts' glyphs at once.
- *
- * Returns: %FALSE (and calls nothing) when the text is drawn by a
- *   #PangoLayout: then draw it with chronicle_shaped_text_show().
- */
-gboolean
-chronicle_shaped_text_foreach_run (ChronicleShapedText   *self,
-                                   cairo_t               *cr,
-                                   int                    max_width,
-                                   ChronicleGlyphRunFunc  func,
-                                   gpointer               user_data)
-{
-  ShowData data = { cr, 0, 0, func, user_data };
-  const Cut *cut;
-
-  g_return_val_if_fail (CHRONICLE_IS_SHAPED_TEXT (self), FALSE);
-  g_return_val_if_fail (cr != NULL, FALSE);
-
-  cut = max_width > 0 ? ensure_cut (self, max_width) : NULL;
-  if (get_layout (self, cut) != NULL)
-    return FALSE;
-
-  if (!cairo_has_current_point (cr))
-    cairo_move_to (cr, 0, 0);
-  cairo_get_current_point (cr, &data.x, &data.y);
-  data.y += (double) self->baseline / PANGO_SCALE;
-  foreach_piece (self, max_width, hand_piece, &data);
-  return TRUE;
-}
-
 /**
  * chronicle_shaped_text_show:
  * @cr: where to draw, in the cr's source, with the line's top-left at
@@ -563,7 +507,7 @@ chronicle_shaped_text_show (ChronicleShapedText *self,
                             cairo_t             *cr,
                             int                  max_width)
 {
-  ShowData data = { cr, 0, 0, NULL, NULL };
+  ShowData data = { cr, 0, 0 };
   const Cut *cut;
 
   g_return_if_fail (CHRONICLE_IS_SHAPED_TEXT (self));
