@@ -13,15 +13,22 @@
 
 #include "chronicle-application.h"
 #include "chronicle-cli.h"
+#include "chronicle-timing-private.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(ChronicleApplication) app = NULL;
+  const char *locale_dir = g_getenv ("CHRONICLE_LOCALEDIR");
 
+  chronicle_timing_mark ("main");
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* A build that is not installed finds its catalogues in the build tree
+   * (build-aux/chronicle-dev run and `meson devenv` set the variable). */
+  if (locale_dir == NULL || *locale_dir == '\0')
+    locale_dir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -31,6 +38,10 @@ main (int   argc,
     return chronicle_cli_run (argc, argv);
 
   app = chronicle_application_new ();
+  /* `chronicle FILE`: the file loads on its thread while GTK starts and
+   * the window is built (issue #12). */
+  if (chronicle_application_preload_arguments (app, argc, argv) > 0)
+    chronicle_timing_mark ("load");
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

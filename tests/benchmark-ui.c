@@ -20,6 +20,15 @@
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" _build/tests/chronicle-benchmark-ui [--runs N]
  *            [--file FILE]... [--files-only] [--hostile-only] [--no-preview]
+ *   xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- \
+ *            _build/tests/chronicle-benchmark-ui --launch [--app PATH] [--runs N] --file FILE
+ *
+ * --launch starts the app itself (`chronicle FILE`, the build's binary or
+ * --app PATH) with CHRONICLE_TIMING=1, which prints its milestones
+ * (chronicle-timing-private.h), and times them from the spawn: start-up,
+ * the window, the first chart frame and the whole's, the app's longest
+ * main loop stall and the CPU it used; then ends it. Each run has its own
+ * empty configuration and data directories, with a 1920×1080 window.
  *
  * --file FILE (repeatable) opens one's own timeline the same way, after the
  * generated one (or instead of it, and of the hostile files, with
@@ -29,9 +38,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "chronicle-document.h"
 #include "chronicle-sidebar.h"
@@ -498,6 +513,285 @@ run_hostile_files (void)
   g_rmdir (dir);
 }
 
+/* From `chronicle FILE` to the first chart frame (issue #12) */
+
+/* The milestones the app prints (chronicle-timing-private.h), in order;
+ * "longest-stall" is a duration, "frames" a count, the rest times. */
+static const char * const launch_marks[] = {
+  "main", "startup", "startup-done", "window", "load", "presented", "first-frame",
+  "chart", "chart-frame", "loaded", "loaded-frame", "frames", "longest-stall",
+};
+#define N_LAUNCH_MARKS G_N_ELEMENTS (launch_marks)
+
+/* A private home for one run: empty data and state (no recent files, no
+ * recovery, no tabs to restore), and settings in a key file that give the
+ * window 1920×1080, as the page in the benchmark above has. */
+static char **
+launch_environment (const char *home)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *state = g_build_filename (home, "state", NULL);
+  char **env = g_get_environ ();
+
+  g_mkdir_with_parents (settings_dir, 0700);
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (state, 0700);
+  if (!g_file_set_contents (keyfile,
+                            "[io/github/chronicle_app/Chronicle]\nwindow-width=1920\nwindow-height=1080\n",
+                            -1, &error))
+    g_error ("%s", error->message);
+
+  env = g_environ_setenv (env, "CHRONICLE_TIMING", "1", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = g_environ_setenv (env, "XDG_STATE_HOME", state, TRUE);
+
+  return env;
+}
+
+/* What one launch reached: each milestone's time from the spawn, and the
+ * CPU time of the process and of its main thread until then, in µs (-1
+ * for those not seen); the stall is a duration. */
+typedef struct
+{
+  gint64 time[N_LAUNCH_MARKS];
+  gint64 cpu[N_LAUNCH_MARKS];
+  gint64 main_cpu[N_LAUNCH_MARKS];
+} LaunchMarks;
+
+/* One line of the app's stderr: a milestone into @marks; other lines are
+ * passed on. Returns whether it was the last milestone. */
+static gboolean
+parse_launch_line (const char  *line,
+                   gint64       spawned,
+                   LaunchMarks *marks)
+{
+  static const char prefix[] = "chronicle-timing: ";
+  g_auto(GStrv) words = NULL;
+
+  if (!g_str_has_prefix (line, prefix))
+    {
+      g_printerr ("app: %s", line);
+      return FALSE;
+    }
+
+  words = g_strsplit (line + strlen (prefix), " ", 4);
+  if (g_strv_length (words) < 2)
+    return FALSE;
+  for (guint i = 0; i < N_LAUNCH_MARKS; i++)
+    if (g_str_equal (words[0], launch_marks[i]))
+      {
+        gint64 value = g_ascii_strtoll (words[1], NULL, 10);
+
+        /* Not times: a duration, a count. */
+        if (g_str_equal (words[0], "frames"))
+          {
+            marks->time[i] = value * 1000;
+            return FALSE;
+          }
+        if (g_str_equal (words[0], "longest-stall"))
+          {
+            marks->time[i] = value;
+            return TRUE;
+          }
+        marks->time[i] = value - spawned;
+        if (g_strv_length (words) == 4)
+          {
+            marks->cpu[i] = g_ascii_strtoll (words[2], NULL, 10);
+            marks->main_cpu[i] = g_ascii_strtoll (words[3], NULL, 10);
+          }
+        return FALSE;
+      }
+
+  return FALSE;
+}
+
+/* The private home: the settings, and what the app may have written. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+/* Spawns @app on @path and reads its milestones until the whole's first
+ * frame (or two minutes), then ends it. */
+static void
+launch_once (const char  *app,
+             const char  *path,
+             LaunchMarks *marks)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("chronicle-bench-launch-XXXXXX", &error);
+  g_auto(GStrv) env = NULL;
+  const char *argv[] = { app, path, NULL };
+  g_autofree char *line = NULL;
+  size_t line_size = 0;
+  gint64 spawned, deadline;
+  GPid pid;
+  int err_fd, status;
+  FILE *err;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  env = launch_environment (home);
+  for (guint i = 0; i < N_LAUNCH_MARKS; i++)
+    marks->time[i] = marks->cpu[i] = marks->main_cpu[i] = -1;
+
+  spawned = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                 NULL, NULL, &pid, NULL, NULL, &err_fd, &error))
+    g_error ("%s: %s", app, error->message);
+
+  /* Unbuffered: poll() answers for the pipe, not for a buffer of lines
+   * read ahead. */
+  err = fdopen (err_fd, "r");
+  setvbuf (err, NULL, _IONBF, 0);
+  deadline = spawned + 120 * G_USEC_PER_SEC;
+  while (!done)
+    {
+      struct pollfd fds = { err_fd, POLLIN, 0 };
+      gint64 left = deadline - g_get_monotonic_time ();
+
+      if (left <= 0 || poll (&fds, 1, (int) (left / 1000)) <= 0)
+        {
+          g_printerr ("%s: no first frame of the whole timeline within two minutes\n", app);
+          break;
+        }
+      if (getline (&line, &line_size, err) < 0)
+        {
+          g_printerr ("%s: ended before the first frame of the whole timeline\n", app);
+          break;
+        }
+      done = parse_launch_line (line, spawned, marks);
+    }
+
+  kill (pid, SIGTERM);
+  while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  fclose (err);
+  g_spawn_close_pid (pid);
+  remove_tree (home);
+}
+
+static double
+median_of (double *values,
+           guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return values[n / 2];
+}
+
+/* Launches the app on @path @runs times, after one launch not counted
+ * (it starts the session's services, fills the caches): one row per run,
+ * then the medians. */
+static void
+bench_launch (const char *app,
+              const char *path,
+              guint       runs)
+{
+  enum { TIME, CPU };
+  static const struct {
+    const char *heading;
+    const char *mark;
+    int         kind;
+  } columns[] = {
+    { "main()", "main", TIME },
+    { "GTK up", "startup-done", TIME },
+    { "load started", "load", TIME },
+    { "window presented", "presented", TIME },
+    { "first frame", "first-frame", TIME },
+    { "**first chart frame**", "chart-frame", TIME },
+    { "CPU until then (main thread)", "chart-frame", CPU },
+    { "whole loaded", "loaded", TIME },
+    { "its first frame", "loaded-frame", TIME },
+    { "CPU until then (main thread)", "loaded-frame", CPU },
+    { "longest stall", "longest-stall", TIME },
+    { "frames painted", "frames", TIME },
+  };
+  enum { N_COLUMNS = G_N_ELEMENTS (columns) };
+  g_autofree double *values = g_new0 (double, N_COLUMNS * runs);
+  g_autofree double *main_values = g_new0 (double, N_COLUMNS * runs);
+  g_autofree char *base = g_path_get_basename (path);
+  double loadavg[3] = { 0, };
+  LaunchMarks marks;
+
+  launch_once (app, path, &marks);
+
+  getloadavg (loadavg, 3);
+  g_print ("\n`chronicle %s` (%s), %u launches after one not counted; ms from the spawn, CPU time of the\n"
+           "process (of its main thread) until the milestone, the longest main loop stall from the first frame\n"
+           "to the whole's first frame (GSK renderer: %s, load average %.1f %.1f %.1f before).\n\n",
+           base, app, runs, g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default",
+           loadavg[0], loadavg[1], loadavg[2]);
+  g_print ("| run |");
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_print (" %s |", columns[c].heading);
+  g_print ("\n|---|");
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_print ("---|");
+  g_print ("\n");
+
+  for (guint r = 0; r < runs; r++)
+    {
+      launch_once (app, path, &marks);
+      g_print ("| %u |", r + 1);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          guint m = 0;
+          gint64 value, main_value;
+
+          while (!g_str_equal (launch_marks[m], columns[c].mark))
+            m++;
+          value = columns[c].kind == TIME ? marks.time[m] : marks.cpu[m];
+          main_value = columns[c].kind == TIME ? -1 : marks.main_cpu[m];
+          values[c * runs + r] = value / 1000.0;
+          main_values[c * runs + r] = main_value / 1000.0;
+          if (value < 0)
+            g_print (" — |");
+          else if (main_value >= 0)
+            g_print (" %.0f (%.0f) |", value / 1000.0, main_value / 1000.0);
+          else
+            g_print (" %.0f |", value / 1000.0);
+        }
+      g_print ("\n");
+    }
+
+  if (runs > 1)
+    {
+      g_print ("| median |");
+      for (guint c = 0; c < N_COLUMNS; c++)
+        if (median_of (values + c * runs, runs) < 0)
+          g_print (" — |");
+        else if (columns[c].kind == TIME)
+          g_print (" %.0f |", median_of (values + c * runs, runs));
+        else
+          g_print (" %.0f (%.0f) |", median_of (values + c * runs, runs), median_of (main_values + c * runs, runs));
+      g_print ("\n");
+    }
+}
+
 /* Opens @file @runs times and prints the tables of opening, clicking
  * through and zooming, in rows named @name. */
 static void
@@ -571,7 +865,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   guint runs = 5;
-  gboolean hostile_only = FALSE, files_only = FALSE;
+  gboolean hostile_only = FALSE, files_only = FALSE, launch = FALSE;
+  const char *app = CHRONICLE_APP;
 
   setlocale (LC_ALL, "");
   for (int i = 1; i < argc; i++)
@@ -590,11 +885,29 @@ main (int   argc,
         chronicle_load_set_preview_after (G_MAXUINT);
       else if (g_str_equal (argv[i], "--hostile-only"))
         hostile_only = TRUE;
+      else if (g_str_equal (argv[i], "--launch"))
+        launch = TRUE;
+      else if (g_str_equal (argv[i], "--app") && i + 1 < argc)
+        app = argv[++i];
       else
         {
-          g_printerr ("usage: %s [--runs N] [--file FILE]... [--files-only] [--hostile-only] [--no-preview]\n", argv[0]);
+          g_printerr ("usage: %s [--runs N] [--file FILE]... [--files-only] [--hostile-only] [--no-preview]\n"
+                      "       %s --launch [--app PATH] [--runs N] --file FILE...\n", argv[0], argv[0]);
           return 2;
         }
+    }
+
+  /* The app draws, not this process: it only needs a display to give. */
+  if (launch)
+    {
+      if (paths->len == 0 || g_getenv ("DISPLAY") == NULL)
+        {
+          g_printerr ("%s: --launch needs --file FILE and a display (xvfb-run)\n", argv[0]);
+          return paths->len == 0 ? 2 : 77;
+        }
+      for (guint i = 0; i < paths->len; i++)
+        bench_launch (app, g_ptr_array_index (paths, i), runs);
+      return 0;
     }
 
   if (!gtk_init_check ())

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "chronicle-document.h"
+#include "chronicle-import-private.h"
 #include "chronicle-timeline-loader-private.h"
 #include "chronicle-test-util.h"
 
@@ -573,6 +574,32 @@ test_partial_then_failed (Fixture       *fixture,
   g_assert_nonnull (chronicle_document_get_last_error (document));
 }
 
+/* A spreadsheet whose columns the user named loads with them, and its
+ * reloads (an edit on disk) read it so too. */
+static void
+test_load_with_columns (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ChronicleDocument) document = chronicle_document_new ();
+  g_autoptr(GHashTable) columns = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline;
+
+  columns = chronicle_import_parse_columns ("date=Meeting date,title=What happened", &error);
+  g_assert_no_error (error);
+  write_file (fixture->path, "Meeting date,What happened\n2022-03-29,Istanbul talks\n");
+  chronicle_document_load_file_with_columns (document, fixture->file, columns);
+  wait_until (document, is_idle, NULL);
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_nonnull (timeline);
+  g_assert_cmpstr (chronicle_timeline_get_event_title (timeline, 0), ==, "Istanbul talks");
+
+  write_file (fixture->path, "Meeting date,What happened\n2022-03-29,Istanbul talks\n2025-05-16,Direct talks\n");
+  wait_until (document, has_n_events, GUINT_TO_POINTER (2));
+  g_assert_cmpstr (chronicle_timeline_get_event_title (chronicle_document_get_timeline (document), 1), ==,
+                   "Direct talks");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +607,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/document/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
+  g_test_add ("/document/load-with-columns", Fixture, NULL, fixture_setup, test_load_with_columns,
+              fixture_teardown);
   g_test_add ("/document/load-failed", Fixture, NULL, fixture_setup, test_load_failed, fixture_teardown);
   g_test_add ("/document/reload-on-change", Fixture, NULL, fixture_setup, test_reload_on_change,
               fixture_teardown);

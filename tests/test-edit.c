@@ -1252,6 +1252,62 @@ test_keeps_what_file_had (void)
     g_assert_nonnull (strstr (saved, members[i]));
 }
 
+/* An event's media (issue #14) go with every copy and edit: an edit of
+ * another field keeps them, undo and a snapshot give them back, and the
+ * store forgets them with the event. */
+static void
+test_keeps_media (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_data ("ok-media.json");
+  g_autoptr(ChronicleDocument) document = document_for (timeline);
+  g_autoptr(ChronicleEvent) changed = copy_event (document, "photo");
+  g_autoptr(ChronicleEvent) copy = NULL;
+  g_autoptr(ChronicleTimeline) snapshot = NULL;
+  g_autoptr(ChronicleMedia) extra = chronicle_media_new ("https://example.org/c.jpg", "C", NULL, NULL, NULL);
+  ChronicleEvent *original = chronicle_timeline_lookup_event (timeline, "photo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize memory;
+  guint position;
+
+  /* A deep copy, equal; another medium makes it differ. */
+  g_assert_cmpuint (chronicle_event_get_n_media (changed), ==, 2);
+  g_assert_true (chronicle_event_get_media (changed, 0) != chronicle_event_get_media (original, 0));
+  g_assert_true (chronicle_event_equal (changed, original));
+  copy = chronicle_event_copy (changed);
+  chronicle_event_add_media (copy, extra);
+  g_assert_false (chronicle_event_equal (copy, original));
+  chronicle_event_remove_media (copy, 2);
+  g_assert_true (chronicle_event_equal (copy, original));
+  chronicle_event_remove_media (copy, 0);
+  g_assert_false (chronicle_event_equal (copy, original));
+
+  /* An edit of the title keeps the media, in the store too. */
+  chronicle_event_set_title (changed, "Talks, corrected");
+  g_assert_true (chronicle_document_replace_event (document, "photo", changed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "photo", &position));
+  g_assert_cmpuint (chronicle_timeline_get_event_n_media (timeline, position), ==, 2);
+  g_assert_cmpstr (chronicle_media_get_caption (chronicle_timeline_get_event_media (timeline, position, 0)), ==,
+                   "Delegations at the table");
+  saved = chronicle_timeline_to_data (timeline, NULL);
+  g_assert_nonnull (strstr (saved, "Talks, corrected"));
+  g_assert_nonnull (strstr (saved, "\"credit\": \"Jane Doe/Example Agency\""));
+  g_assert_nonnull (strstr (saved, "\"link_target\": \"_blank\""));
+
+  /* A snapshot for another thread has them. */
+  snapshot = chronicle_timeline_snapshot (timeline);
+  g_assert_true (chronicle_event_equal (chronicle_timeline_lookup_event (snapshot, "photo"),
+                                        chronicle_timeline_lookup_event (timeline, "photo")));
+
+  /* Gone with their event: the memory the store counts falls. */
+  memory = chronicle_timeline_get_event_memory (timeline);
+  chronicle_timeline_remove_event_at (timeline, position);
+  g_assert_cmpuint (chronicle_timeline_get_event_memory (timeline), <, memory);
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "none", &position));
+  g_assert_cmpuint (chronicle_timeline_get_event_n_media (timeline, position), ==, 0);
+}
+
 /* --- Random sequences ------------------------------------------------- */
 
 typedef struct
@@ -1868,6 +1924,7 @@ main (int   argc,
   g_test_add_func ("/edit/reload-clears-history", test_reload_clears_history);
   g_test_add_func ("/edit/store-duplicate-ids", test_store_duplicate_ids);
   g_test_add_func ("/edit/keeps-what-file-had", test_keeps_what_file_had);
+  g_test_add_func ("/edit/keeps-media", test_keeps_media);
   g_test_add_func ("/edit/timeline-snapshot", test_timeline_snapshot);
   g_test_add_func ("/edit/history-bound", test_history_bound);
   g_test_add_func ("/edit/random/example", test_random_example);

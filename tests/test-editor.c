@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "chronicle-application.h"
+#include "chronicle-category.h"
 #include "chronicle-document.h"
 #include "chronicle-event-editor.h"
 #include "chronicle-kept-private.h"
@@ -307,6 +308,79 @@ test_new_category (Fixture       *fixture,
   timeline = chronicle_document_get_timeline (fixture->document);
   g_assert_null (chronicle_timeline_lookup_category (timeline, "peace-talks"));
   g_assert_cmpstr (chronicle_event_get_category_id (lookup (fixture, "talks-2022")), ==, "diplomacy");
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+on_edited_cb (ChronicleEventEditor *editor,
+              ChronicleEvent       *event,
+              ChronicleCategory    *new_category,
+              gpointer              user_data)
+{
+  GPtrArray *edited = user_data;
+
+  g_ptr_array_add (edited, g_object_ref (event));
+  if (new_category != NULL)
+    g_ptr_array_add (edited, g_object_ref (new_category));
+}
+
+/* A detached event (a proposal of the review page): Done hands the
+ * edited copy to "edited" and changes no document; the context offers
+ * its categories, and a new one comes with the event. */
+static void
+test_edit_detached (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (fixture->document);
+  g_autoptr(ChronicleEvent) event = chronicle_event_copy (lookup (fixture, "talks-2022"));
+  g_autoptr(GPtrArray) edited = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *title = g_strdup (chronicle_event_get_title (event));
+  ChronicleEventEditor *editor = CHRONICLE_EVENT_EDITOR (chronicle_event_editor_new ());
+  AdwComboRow *category;
+  guint closed = 0;
+  ChronicleEvent *result;
+
+  g_object_ref_sink (editor);
+  g_signal_connect (editor, "edited", G_CALLBACK (on_edited_cb), edited);
+  g_signal_connect_swapped (editor, "closed", G_CALLBACK (count_cb), &closed);
+
+  /* nothing changed: nothing emitted */
+  chronicle_event_editor_edit_detached (editor, timeline, event);
+  g_assert_true (chronicle_event_editor_apply (editor, NULL));
+  g_assert_cmpuint (edited->len, ==, 0);
+  g_assert_cmpuint (closed, ==, 1);
+
+  chronicle_event_editor_edit_detached (editor, timeline, event);
+  set_text (editor, "title_row", "Talks in Istanbul, detached");
+  set_text (editor, "date_row", "2022-03");
+  category = ADW_COMBO_ROW (get_part (editor, "category_row"));
+  /* the context's categories, and "None" and "New Category…" */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (category)), ==,
+                    g_list_model_get_n_items (chronicle_timeline_get_categories (timeline)) + 2);
+  adw_combo_row_set_selected (category, g_list_model_get_n_items (adw_combo_row_get_model (category)) - 1);
+  set_text (editor, "new_category_row", "Peace Talks");
+  g_assert_true (chronicle_event_editor_apply (editor, NULL));
+  g_assert_cmpuint (closed, ==, 2);
+  g_assert_cmpuint (edited->len, ==, 2);
+  result = g_ptr_array_index (edited, 0);
+  g_assert_true (result != event);
+  g_assert_cmpstr (chronicle_event_get_title (result), ==, "Talks in Istanbul, detached");
+  g_assert_cmpint (chronicle_event_get_date (result)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+  g_assert_cmpstr (chronicle_event_get_category_id (result), ==, "peace-talks");
+  g_assert_cmpstr (chronicle_category_get_id (g_ptr_array_index (edited, 1)), ==, "peace-talks");
+
+  /* the event edited and the document stay as they were */
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, title);
+  g_assert_cmpstr (chronicle_event_get_title (lookup (fixture, "talks-2022")), ==, title);
+  g_assert_null (chronicle_timeline_lookup_category (chronicle_document_get_timeline (fixture->document),
+                                                     "peace-talks"));
+  g_assert_false (chronicle_document_get_can_undo (fixture->document));
+  g_object_unref (editor);
 }
 
 static void
@@ -613,7 +687,8 @@ has_kept_member (gpointer    object,
 }
 
 /* What the file had beyond the model stays through an edit of the event
- * and of its quote (a later save writes it back). */
+ * and of its quote (a later save writes it back), and so do its media,
+ * which the editor does not show. */
 static void
 test_edit_keeps_unknown_members (Fixture       *fixture,
                                  gconstpointer  data)
@@ -621,7 +696,8 @@ test_edit_keeps_unknown_members (Fixture       *fixture,
   static const char json[] =
     "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Kept\", \"events\": ["
     "{\"id\": \"e1\", \"date\": \"2025-05-16\", \"title\": \"Talks\", \"confidence\": 0.8, "
-    "\"quotes\": [{\"text\": \"We will see.\", \"lang\": \"en\"}]}]}\n";
+    "\"quotes\": [{\"text\": \"We will see.\", \"lang\": \"en\"}],"
+    " \"media\": [{\"url\": \"https://example.org/a.jpg\", \"caption\": \"At the table\", \"credit\": \"J. Doe\"}]}]}\n";
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -660,6 +736,8 @@ test_edit_keeps_unknown_members (Fixture       *fixture,
   g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
   g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_event_get_quote (event, 0)), ==, "A. Diplomat");
   g_assert_true (has_kept_member (chronicle_event_get_quote (event, 0), "lang"));
+  g_assert_cmpuint (chronicle_event_get_n_media (event), ==, 1);
+  g_assert_cmpstr (chronicle_media_get_credit (chronicle_event_get_media (event, 0)), ==, "J. Doe");
 
   chronicle_test_remove_dir (dir);
 }
@@ -684,6 +762,8 @@ main (int   argc,
               fixture_setup, test_invalid_date, fixture_teardown);
   g_test_add ("/editor/quotes", Fixture, NULL,
               fixture_setup, test_quotes, fixture_teardown);
+  g_test_add ("/editor/edit-detached", Fixture, NULL,
+              fixture_setup, test_edit_detached, fixture_teardown);
   g_test_add ("/editor/new-category", Fixture, NULL,
               fixture_setup, test_new_category, fixture_teardown);
   g_test_add ("/editor/add-duplicate-delete", Fixture, NULL,

@@ -359,6 +359,46 @@ test_cut_note_and_actual_size (void)
   g_object_unref (dialog);
 }
 
+static gboolean
+has_fold_note (gpointer data)
+{
+  return strstr (chronicle_export_dialog_get_cut_note (CHRONICLE_EXPORT_DIALOG (data)), "folded into") != NULL;
+}
+
+/* Tester S12, item 3: an export that folds events into a "+N" pill says
+ * so under the preview, with how many and what can show them. */
+static void
+test_fold_note (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+  g_autoptr(GError) error = NULL;
+  ChronicleExportDialog *dialog;
+  ChronicleDate date;
+
+  g_assert_true (chronicle_date_parse ("2025-05-16", &date, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("article-%u", i);
+      g_autofree char *title = g_strdup_printf ("Article event %u", i);
+      g_autoptr(ChronicleEvent) event = chronicle_event_new (id, &date, title);
+
+      chronicle_timeline_add_event (timeline, event);
+    }
+
+  dialog = chronicle_export_dialog_new (NULL, timeline, NULL, NULL);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  chronicle_test_wait_for (has_fold_note, dialog, 30000);
+  g_test_message ("%s", chronicle_export_dialog_get_cut_note (dialog));
+  g_assert_nonnull (strstr (chronicle_export_dialog_get_cut_note (dialog),
+                            "a taller size or a narrower range can show them"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +412,7 @@ main (int   argc,
   g_test_add ("/export-dialog/edit-during-export", Fixture, NULL, fixture_setup, test_export_edit_during,
               fixture_teardown);
   g_test_add_func ("/export-dialog/cut-note-and-actual-size", test_cut_note_and_actual_size);
+  g_test_add_func ("/export-dialog/fold-note", test_fold_note);
   g_test_add ("/export-dialog/pdf-a4", Fixture, NULL, fixture_setup, test_export_pdf_a4, fixture_teardown);
   g_test_add ("/export-dialog/timelinejs", Fixture, NULL, fixture_setup, test_export_timelinejs, fixture_teardown);
   g_test_add ("/export-dialog/failure-shown", Fixture, NULL, fixture_setup, test_export_failure_shown,

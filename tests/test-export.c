@@ -645,7 +645,7 @@ test_credit_wraps (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (publishers); i++)
     g_assert_nonnull (strstr (credit->str, publishers[i]));
   /* the credit runs come first in the text, one per line */
-  g_assert_true (g_str_has_prefix (credit->str, "Sources: Reuters, Associated Press"));
+  g_assert_true (g_str_has_prefix (credit->str, "Sources: Reuters; Associated Press"));
   g_assert_nonnull (strstr (credit->str, "Deutsche Welle"));
 }
 
@@ -673,6 +673,91 @@ test_cut_titles_counted (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_cut_titles, >, 0);
   g_assert_cmpuint (report.n_cut_titles, <=, chronicle_timeline_get_n_events (timeline));
+}
+
+/* Tester S12, item 3: the example and an article's events on its day
+ * (seven on 16 May 2025), exported as a 1920×1080 slide, drew a "+6"
+ * and said nothing. The chart has no lanes for them all there; the
+ * report counts the events folded and the pills, and says what shows
+ * them (the export dialog's preview note and the command line print it);
+ * a taller slide shows every one. */
+static void
+test_folded_events_reported (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char *titles[] = {
+    "Russian and Ukrainian negotiators have met in Istanbul",
+    "Live Turkish television pictures showed Russian and Ukrainian negotiators",
+    "Trump said he would meet the Russian leader",
+    "Zelensky arrives in Ankara",
+    "Erdogan meets Zelensky",
+    "Talks end after less than two hours",
+    "Prisoner exchange of 1,000 each agreed",
+  };
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "slide.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *note = NULL;
+  ChronicleExportOptions options;
+  ChronicleExportReport report = { 0, };
+  ChronicleDate date;
+
+  g_assert_true (chronicle_date_parse ("2025-05-16", &date, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("article-%u", i);
+      g_autoptr(ChronicleEvent) event = chronicle_event_new (id, &date, titles[i]);
+
+      chronicle_timeline_add_event (timeline, event);
+    }
+
+  chronicle_export_options_init (&options);
+  options.width = 1920;
+  options.height = 1080;
+  g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, file, NULL, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%u events folded into %u pills", report.n_folded_events, report.n_clusters);
+  g_assert_cmpuint (report.n_folded_events, >, 0);
+  g_assert_cmpuint (report.n_clusters, >, 0);
+  g_assert_cmpuint (report.n_clusters, <=, report.n_folded_events);
+
+  /* the preview's count is the file's */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+    cairo_t *cr = cairo_create (surface);
+    ChronicleExportReport painted = { 0, };
+
+    chronicle_export_paint_reporting (cr, timeline, NULL, &options, &painted);
+    g_assert_cmpuint (painted.n_folded_events, ==, report.n_folded_events);
+    g_assert_cmpuint (painted.n_clusters, ==, report.n_clusters);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  note = chronicle_export_report_describe_folds (&report);
+  g_assert_nonnull (note);
+  g_test_message ("%s", note);
+  {
+    g_autofree char *count = g_strdup_printf ("%u event", report.n_folded_events);
+
+    g_assert_true (g_str_has_prefix (note, count));
+  }
+  g_assert_nonnull (strstr (note, "a taller size or a narrower range can show"));
+  if (report.n_clusters == 1)
+    {
+      g_autofree char *pill = g_strdup_printf ("“+%u”", report.n_folded_events);
+
+      g_assert_nonnull (strstr (note, pill));
+    }
+
+  /* Twice as tall, every event has its label, and nothing is said. */
+  options.height = 2160;
+  g_assert_true (chronicle_export_to_file_with_map (timeline, NULL, &options, file, NULL, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_folded_events, ==, 0);
+  g_assert_null (chronicle_export_report_describe_folds (&report));
 }
 
 /* The image map cannot replace the chart it describes. */
@@ -914,6 +999,7 @@ main (int   argc,
   chronicle_test_add_with_dir ("/export/image-map/not-over-chart", test_image_map_not_over_chart);
   chronicle_test_add_with_dir ("/export/text-sized-for-output", test_text_sized_for_output);
   chronicle_test_add_with_dir ("/export/credit-wraps", test_credit_wraps);
+  chronicle_test_add_with_dir ("/export/folded-events-reported", test_folded_events_reported);
   chronicle_test_add_with_dir ("/export/cut-titles-counted", test_cut_titles_counted);
   chronicle_test_add_with_dir ("/export/keeps-placements", test_keeps_placements);
   chronicle_test_add_with_dir ("/export/wraps-before-folding", test_wraps_before_folding);

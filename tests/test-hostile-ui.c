@@ -554,6 +554,44 @@ test_bidi_and_links (Fixture       *fixture,
   assert_window_bounded (fixture->window);
 }
 
+/* An event's media in the sidebar (issue #14): caption over credit, and
+ * only web links open; another event's media do not linger. */
+static void
+test_media_links (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char contents[] =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"media\", \"events\": ["
+    " {\"id\": \"e1\", \"date\": \"2022-03-29\", \"title\": \"With media\", \"media\": ["
+    "  {\"url\": \"https://example.org/a.jpg\", \"caption\": \"At the table\", \"credit\": \"J. Doe/Agency\","
+    "   \"alt\": \"Two rows of people\"},"
+    "  {\"url\": \"javascript:alert(1)\", \"caption\": \"Script\"},"
+    "  {\"url\": \"file:///etc/passwd\", \"credit\": \"Local\"},"
+    "  {\"url\": \"https://example.org/only-url\"},"
+    "  {\"url\": \"/static/img/x.jpg\"}]},"
+    " {\"id\": \"e2\", \"date\": \"2022-03-30\", \"title\": \"Without\"}]}";
+  static const char * const expected[] = {
+    "At the table | J. Doe/Agency | link", "Script | ", "Local | ", "example.org |  | link",
+    "/static/img/x.jpg | ", NULL,
+  };
+  ChronicleTimelinePage *page = open_file (fixture, "media.json", contents);
+  ChronicleSidebar *sidebar = chronicle_timeline_page_get_sidebar (page);
+  g_auto(GStrv) texts = NULL;
+  g_auto(GStrv) none = NULL;
+
+  select_event (page, "e1");
+  let_draw (fixture->window);
+  texts = chronicle_sidebar_dup_media_texts (sidebar);
+  for (guint i = 0; texts[i] != NULL || expected[i] != NULL; i++)
+    g_assert_cmpstr (texts[i], ==, expected[i]);
+  assert_window_bounded (fixture->window);
+
+  select_event (page, "e2");
+  let_draw (fixture->window);
+  none = chronicle_sidebar_dup_media_texts (sidebar);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
 static gboolean
 find_label_with_prefix (GtkWidget  *root,
                         const char *prefix)
@@ -642,6 +680,7 @@ main (int   argc,
   g_test_add ("/hostile-ui/huge-url", Fixture, NULL, fixture_setup, test_huge_url, fixture_teardown);
   g_test_add ("/hostile-ui/long-titles", Fixture, NULL, fixture_setup, test_long_titles, fixture_teardown);
   g_test_add ("/hostile-ui/bidi-and-links", Fixture, NULL, fixture_setup, test_bidi_and_links, fixture_teardown);
+  g_test_add ("/hostile-ui/media-links", Fixture, NULL, fixture_setup, test_media_links, fixture_teardown);
   g_test_add ("/hostile-ui/untitled", Fixture, NULL, fixture_setup, test_untitled, fixture_teardown);
   g_test_add ("/hostile-ui/markup-names", Fixture, NULL, fixture_setup, test_markup_names, fixture_teardown);
 

@@ -138,6 +138,79 @@ get_month_start (gint64 year,
 }
 
 /* Checks everything a reader relies on, for one view. */
+/* Each "+N" pill stands for the events on the stretch of axis under it:
+ * its first and last event are those it folds, they lie in [x, x2], the
+ * pill overlaps that stretch, and the stretch is not much wider than a
+ * pill (pills pushed along by their neighbours left the last one at the
+ * edge standing for half the axis). */
+static void
+check_clusters_over_events (ChronicleTimeline     *timeline,
+                            const ChronicleLayout *layout)
+{
+  const ChronicleViewport *lvp = chronicle_layout_get_viewport (layout);
+  const ChronicleLayoutItem *items;
+  guint n_items, n_events = chronicle_timeline_get_n_events (timeline);
+  g_autofree guint *first = NULL;
+  g_autofree guint *last = NULL;
+  double widest_pill = 0, t0, t1, slack;
+
+  /* Clusters gather by UTC time; times with an offset are drawn in the
+   * display zone, up to its reach away. */
+  chronicle_viewport_get_visible_range (lvp, &t0, &t1);
+  slack = chronicle_viewport_get_zone_reach (lvp) * layout->width / (t1 - t0) + 1e-3;
+  items = chronicle_layout_get_items (layout, &n_items);
+  first = g_new (guint, MAX (n_items, 1));
+  last = g_new (guint, MAX (n_items, 1));
+  for (guint i = 0; i < n_items; i++)
+    {
+      first[i] = G_MAXUINT;
+      last[i] = 0;
+      if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+        widest_pill = MAX (widest_pill, items[i].label.width);
+    }
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      const ChronicleLayoutItem *item = chronicle_layout_find_event (layout, e);
+      guint i;
+
+      if (item == NULL || item->kind != CHRONICLE_ITEM_CLUSTER)
+        continue;
+      i = item - items;
+      first[i] = MIN (first[i], e);
+      last[i] = MAX (last[i], e);
+      /* it is drawn under the stretch: its start, or the middle of its
+       * day (or before the window: going on) */
+      {
+        double x = chronicle_viewport_to_px (lvp, chronicle_viewport_position_start (lvp, timeline, e));
+        double x2 = chronicle_viewport_to_px (lvp, chronicle_viewport_position_end (lvp, timeline, e));
+
+        if (x >= 0)
+          {
+            g_assert_cmpfloat (x2, >=, item->x - slack);
+            g_assert_cmpfloat (MIN (x, layout->width), <=, item->x2 + slack);
+          }
+      }
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const ChronicleLayoutItem *item = &items[i];
+
+      if (item->kind != CHRONICLE_ITEM_CLUSTER)
+        {
+          g_assert_cmpuint (item->last_event, ==, item->first_event);
+          continue;
+        }
+
+      g_assert_cmpuint (item->first_event, ==, first[i]);
+      g_assert_cmpuint (item->last_event, ==, last[i]);
+      g_assert_cmpfloat (item->label.x, <=, item->x2 + 1e-6);
+      g_assert_cmpfloat (item->label.x + item->label.width, >=, MIN (item->x, layout->width - CHRONICLE_LABEL_EDGE) - 1e-6);
+      g_assert_cmpfloat (item->x2 - item->x, <=, 4 * (widest_pill + 3.0) + CHRONICLE_CLUSTER_SPAN);
+    }
+}
+
 static void
 check_layout (ChronicleTimeline       *timeline,
               const ChronicleViewport *vp,
@@ -255,6 +328,8 @@ check_layout (ChronicleTimeline       *timeline,
 
   for (guint i = 0; i < n_items; i++)
     g_assert_cmpuint (members[i], ==, items[i].n_events);
+
+  check_clusters_over_events (timeline, layout);
 
   g_assert_cmpuint (n_counted, ==, n_visible);
   g_assert_cmpuint (chronicle_layout_get_n_visible_events (layout), ==, n_visible);
@@ -792,6 +867,141 @@ test_no_room_clusters (void)
       total += items[i].n_events;
     }
   g_assert_cmpuint (total, ==, 2000);
+}
+
+/* @n_events points spread uniformly over 2016-01-01 .. 2025-12-31 to the
+ * second, as tests/generate-uniform-timeline.py writes them. */
+static ChronicleTimeline *
+make_uniform_timeline (guint n_events)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Uniform");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_full (n_events, g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  const gint64 span_start = 1451606400; /* 2016-01-01T00:00:00Z */
+  const gint64 span = (gint64) (3652.5 * 86400);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (span_start + (gint64) (g_rand_double (rand) * span));
+      g_autofree char *id = g_strdup_printf ("item-%u", i);
+      g_autofree char *title = g_strdup_printf ("item %u", i);
+      g_autoptr(GError) error = NULL;
+      ChronicleDate date;
+
+      chronicle_date_init (&date, CHRONICLE_DATE_PRECISION_SECOND, g_date_time_get_year (dt),
+                           g_date_time_get_month (dt), g_date_time_get_day_of_month (dt),
+                           g_date_time_get_hour (dt), g_date_time_get_minute (dt),
+                           g_date_time_get_second (dt), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (events, chronicle_event_new (id, &date, title));
+    }
+  chronicle_timeline_set_events (timeline, events);
+
+  return g_steal_pointer (&timeline);
+}
+
+/* Tester S12, item 5: 100 000 uniform events, fitted: every pill said
+ * about "+4150" but the last "+41590", at 2025, standing for the events
+ * from 2021 on (the pills before had pushed each other right, and the
+ * one past the edge merged). Each pill now stands for the events under
+ * it (check_clusters_over_events()), so the last is like the others;
+ * and zoomed on that pill, none stands over the empty time past the
+ * data. */
+static void
+test_uniform_clusters (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = make_uniform_timeline (100000);
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  const ChronicleLayoutItem *items;
+  const ChronicleLayoutItem *last_pill = NULL;
+  guint n_items, n_pills = 0, most = 0, least = G_MAXUINT;
+  gint64 first_time, last_time;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  check_layout (timeline, vp, HEIGHT);
+
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+      {
+        n_pills++;
+        last_pill = &items[i];
+        /* the ones at the ends may gather less */
+        if (items[i].x > 40 && items[i].x2 < WIDTH - 40)
+          {
+            most = MAX (most, items[i].n_events);
+            least = MIN (least, items[i].n_events);
+          }
+      }
+  g_test_message ("%u pills, %u to %u events", n_pills, least, most);
+  g_assert_cmpuint (n_pills, >, 5);
+  g_assert_nonnull (last_pill);
+  /* uniform data: no pill gathers more than three times another */
+  g_assert_cmpuint (most, <=, 3 * least);
+  g_assert_cmpuint (last_pill->n_events, <=, 3 * least);
+
+  /* Zoomed on the last pill's events, from its first to its last (what a
+   * click shows): no pill there over time past the data. */
+  g_assert_true (chronicle_timeline_get_bounds (timeline, &first_time, &last_time));
+  chronicle_viewport_show_range (vp,
+                                 chronicle_event_get_start_time (chronicle_timeline_get_event (timeline, last_pill->first_event)),
+                                 chronicle_event_get_end_time (chronicle_timeline_get_event (timeline, last_pill->last_event)));
+  check_layout (timeline, vp, HEIGHT);
+  g_clear_pointer (&layout, chronicle_layout_free);
+  layout = compute (timeline, vp, HEIGHT);
+  items = chronicle_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (items[i].kind == CHRONICLE_ITEM_CLUSTER)
+      g_assert_cmpfloat (items[i].label.x, <=, chronicle_viewport_to_px (chronicle_layout_get_viewport (layout), last_time) + 1e-6);
+}
+
+/* Tester S12, item 13: TimelineJS's cosmological timeline dates "Today"
+ * year 0 and shows it "Now"; its stretch of axis was headed "1 Jan – 31
+ * Dec 1 BC" with a tick "1 BC". The heading of a stretch holding one event
+ * with a display date is that date, and the calendar's ticks there go. */
+static void
+test_display_date_heading (void)
+{
+  const char *json =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"cosmological\", \"events\": ["
+    "{\"id\": \"bang\", \"date\": \"-13798000000\", \"title\": \"The Big Bang\"},"
+    "{\"id\": \"reion\", \"date\": \"-13648000000\", \"end\": \"-12798000000\", \"title\": \"Reionization\"},"
+    "{\"id\": \"solar\", \"date\": \"-4798000000\", \"title\": \"Formation of the Solar System\"},"
+    "{\"id\": \"today\", \"date\": \"0000\", \"display_date\": \"Now\", \"title\": \"Today\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChronicleTick *ticks;
+  guint n_ticks;
+  gboolean now = FALSE;
+
+  timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, HEIGHT);
+
+  for (guint i = 0; i < layout->stretches->len; i++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, i);
+
+      g_test_message ("heading %s", stretch->text);
+      g_assert_null (strstr (stretch->text, "BC"));
+      now |= g_strcmp0 (stretch->text, "Now") == 0;
+    }
+  g_assert_true (now);
+
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL)
+      {
+        g_test_message ("tick %s", ticks[i].text);
+        g_assert_null (strstr (ticks[i].text, "BC"));
+      }
 }
 
 /* A dense view folds most events, but keeps the label work bounded. */
@@ -2179,6 +2389,8 @@ main (int   argc,
   g_test_add_func ("/layout/eras/labels-apart", test_era_labels_apart);
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
+  g_test_add_func ("/layout/axis/display-date-heading", test_display_date_heading);
+  g_test_add_func ("/layout/generated/uniform-clusters", test_uniform_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
   g_test_add_func ("/layout/generated/density", test_density);
   g_test_add_func ("/layout/generated/measures-bounded", test_measures_bounded);

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chronicle-timeline-loader.h"
+#include "chronicle-text-private.h"
 #include "chronicle-timeline-private.h"
 
 /* One malformed file per concern, with the exact message a user sees. */
@@ -103,6 +104,20 @@ static const BadFile bad_files[] = {
   { "bad-quote-date.json", CHRONICLE_LOAD_ERROR_DATE,
     "events[0] \"a\": quotes[0]: date: 2022-04-31 does not exist: April 2022 has 30 days" },
 
+  /* media */
+  { "bad-media-not-array.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": \"media\" must be an array, not an object" },
+  { "bad-media-element-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": media[0] must be an object, not a string" },
+  { "bad-media-url-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": media[1]: \"url\" must be a string, not an array" },
+  { "bad-media-missing-url.json", CHRONICLE_LOAD_ERROR_MISSING,
+    "events[0] \"a\": media[0]: missing required member \"url\"" },
+  { "bad-media-blank-url.json", CHRONICLE_LOAD_ERROR_VALUE,
+    "events[0] \"a\": media[0]: \"url\" must not be blank (only spaces or invisible characters)" },
+  { "bad-media-caption-type.json", CHRONICLE_LOAD_ERROR_TYPE,
+    "events[0] \"a\": media[0]: \"caption\" must be a string, not a number" },
+
   /* sources, categories, eras */
   { "bad-duplicate-source-id.json", CHRONICLE_LOAD_ERROR_DUPLICATE,
     "sources[2] \"reuters\": duplicate id (first used by sources[0])" },
@@ -138,6 +153,7 @@ static const char *ok_files[] = {
   "ok-minimal.json",
   "ok-unknown-members.json",
   "ok-rich.json",
+  "ok-media.json",
 };
 
 static GFile *
@@ -407,6 +423,71 @@ test_range_edges (void)
 
   /* 07:45Z is 10:45+03:00: after the date once offsets are applied. */
   g_assert_nonnull (chronicle_event_get_end (chronicle_timeline_lookup_event (timeline, "offset")));
+}
+
+/* An event's media: every field read, in order, what a medium had
+ * beyond them kept; an empty list is none. */
+static void
+test_media (void)
+{
+  g_autoptr(GFile) file = data_file ("ok-media.json");
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleEvent *event;
+  ChronicleMedia *media;
+  guint position;
+
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  event = chronicle_timeline_lookup_event (timeline, "photo");
+  g_assert_cmpuint (chronicle_event_get_n_media (event), ==, 2);
+  media = chronicle_event_get_media (event, 0);
+  g_assert_cmpstr (chronicle_media_get_url (media), ==, "https://example.org/talks.jpg");
+  g_assert_cmpstr (chronicle_media_get_caption (media), ==, "Delegations at the table");
+  g_assert_cmpstr (chronicle_media_get_credit (media), ==, "Jane Doe/Example Agency");
+  g_assert_cmpstr (chronicle_media_get_thumbnail (media), ==, "https://example.org/talks-small.jpg");
+  g_assert_cmpstr (chronicle_media_get_alt (media), ==, "Two rows of people at a long table");
+  media = chronicle_event_get_media (event, 1);
+  g_assert_cmpstr (chronicle_media_get_url (media), ==, "img/local-copy.jpg");
+  g_assert_null (chronicle_media_get_caption (media));
+  g_assert_null (chronicle_media_get_credit (media));
+
+  /* The store answers without an object, the same media. */
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "photo", &position));
+  g_assert_cmpuint (chronicle_timeline_get_event_n_media (timeline, position), ==, 2);
+  g_assert_true (chronicle_timeline_get_event_media (timeline, position, 1) == media);
+
+  g_assert_cmpuint (chronicle_event_get_n_media (chronicle_timeline_lookup_event (timeline, "none")), ==, 0);
+}
+
+/* A url longer than a link may be is refused, with its place. */
+static void
+test_media_url_too_long (void)
+{
+  static const char * const members[] = { "url", "thumbnail" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *path = g_strnfill (CHRONICLE_URI_MAX_LENGTH, 'a');
+      g_autofree char *json = NULL;
+      g_autoptr(ChronicleTimeline) timeline = NULL;
+      g_autoptr(GError) error = NULL;
+
+      json = g_strdup_printf ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\":"
+                              " [{\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"media\":"
+                              " [{\"url\": \"https://example.org/\"}, {\"url\": \"https://example.org/\", \"%s\": \"https://x/%s\"}]}]}",
+                              members[i], path);
+      timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+      g_assert_null (timeline);
+      g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE);
+      if (i == 0)
+        g_assert_cmpstr (error->message, ==,
+                         "events[0] \"a\": media[1]: \"url\" is longer than a link may be (at most 65536 bytes)");
+      else
+        g_assert_cmpstr (error->message, ==,
+                         "events[0] \"a\": media[1]: \"thumbnail\" is longer than a link may be (at most 65536 bytes)");
+    }
 }
 
 static void
@@ -881,7 +962,9 @@ test_schema_validates (void)
     "bad-event-missing-date.json", "bad-id-type.json", "bad-empty-id.json", "bad-date-month13.json",
     "bad-date-syntax.json", "bad-quote-missing-text.json", "bad-actors-type.json",
     "bad-color.json", "bad-era-missing-start.json", "bad-approximate-type.json",
-    "bad-category-missing-label.json", "bad-date-deep-month.json",
+    "bad-category-missing-label.json", "bad-date-deep-month.json", "bad-media-not-array.json",
+    "bad-media-element-type.json", "bad-media-url-type.json", "bad-media-missing-url.json",
+    "bad-media-blank-url.json", "bad-media-caption-type.json",
   };
   g_autofree char *python = g_find_program_in_path ("python3");
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
@@ -1509,6 +1592,44 @@ test_stream_bytes_per_event (void)
   g_assert_true (chronicle_timeline_lookup_position (timeline, "ev0012345", NULL));
 }
 
+/* Media (issue #14) cost only the events that have them: uniform events
+ * with none cost what they did (the test above), and one medium of short
+ * strings costs about its object, its strings and a slot of the side table
+ * (and the extra it needs). */
+static void
+test_media_bytes_per_event (void)
+{
+  const guint n = 20000;
+  g_autoptr(GString) plain = g_string_new ("{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"U\", \"events\": [");
+  g_autoptr(GString) with_media = g_string_new (plain->str);
+  g_autoptr(ChronicleTimeline) a = NULL;
+  g_autoptr(ChronicleTimeline) b = NULL;
+  g_autoptr(GError) error = NULL;
+  double extra;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (plain, "%s{\"id\": \"ev%07u\", \"date\": \"2020-01-01\", \"title\": \"Event %u\"}",
+                              i > 0 ? "," : "", i, i);
+      g_string_append_printf (with_media, "%s{\"id\": \"ev%07u\", \"date\": \"2020-01-01\", \"title\": \"Event %u\","
+                                          " \"media\": [{\"url\": \"https://e.org/%u.jpg\", \"credit\": \"AP\"}]}",
+                              i > 0 ? "," : "", i, i, i);
+    }
+  g_string_append (plain, "]}");
+  g_string_append (with_media, "]}");
+
+  a = chronicle_timeline_load_from_data (plain->str, plain->len, NULL, &error);
+  g_assert_no_error (error);
+  b = chronicle_timeline_load_from_data (with_media->str, with_media->len, NULL, &error);
+  g_assert_no_error (error);
+  extra = ((double) chronicle_timeline_get_event_memory (b) - chronicle_timeline_get_event_memory (a)) / n;
+  g_test_message ("%.1f bytes per event without media, %.1f more with one medium",
+                  (double) chronicle_timeline_get_event_memory (a) / n, extra);
+  g_assert_cmpfloat (extra, >, 0);
+  g_assert_cmpfloat (extra, <=, 300);
+  g_assert_cmpuint (chronicle_timeline_get_event_n_media (b, n / 2), ==, 1);
+}
+
 /* Issue #12: a file is parsed in place, without a copy; unescaping a "\n"
  * there writes a line break, so a refusal is told from a fresh reading,
  * at the line and column the file has. */
@@ -1573,6 +1694,8 @@ main (int   argc,
   g_test_add_func ("/loader/rich", test_rich);
   g_test_add_func ("/loader/from-data", test_from_data);
   g_test_add_func ("/loader/range-edges", test_range_edges);
+  g_test_add_func ("/loader/media", test_media);
+  g_test_add_func ("/loader/media/url-too-long", test_media_url_too_long);
   g_test_add_func ("/loader/io/missing-file", test_missing_file);
   g_test_add_func ("/loader/io/directory", test_directory);
   g_test_add_func ("/loader/io/device", test_device);
@@ -1600,6 +1723,7 @@ main (int   argc,
   g_test_add_func ("/loader/stream/header-after-events", test_stream_header_after_events);
   g_test_add_func ("/loader/stream/bad-section-before-events", test_stream_bad_section_before_events);
   g_test_add_func ("/loader/stream/bytes-per-event", test_stream_bytes_per_event);
+  g_test_add_func ("/loader/stream/media-bytes-per-event", test_media_bytes_per_event);
   g_test_add_func ("/loader/stream/in-place-error-place", test_stream_in_place_error_place);
 
   return g_test_run ();

@@ -19,9 +19,11 @@
 #include "chronicle-test-ui.h"
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-loader-private.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-page-private.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timeline-writer.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
@@ -240,6 +242,82 @@ test_loading_page_still (Fixture       *fixture,
   chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
 }
 
+static gboolean
+any_spins (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (any_spins (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  ChronicleWindow *window;
+  gboolean         seen;        /* the preview came */
+  gboolean         spins;       /* something in the window spun then */
+  gboolean         transition;  /* the page's stack animated to the chart */
+} PreviewSeen;
+
+static void
+on_preview_timeline_cb (ChronicleDocument *document,
+                        GParamSpec        *pspec,
+                        PreviewSeen       *seen)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (seen->window);
+
+  if (seen->seen || !chronicle_document_get_partial (document))
+    return;
+
+  seen->seen = TRUE;
+  seen->spins = any_spins (GTK_WIDGET (seen->window));
+  /* The page's first child is its stack: loading page, chart. */
+  seen->transition = gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (page))));
+}
+
+/* Issue #12: while a large file's first load runs, nothing in the window
+ * animates (the header's spinner is for reloads, which show no progress
+ * of their own), and the chart of its preview replaces the loading page
+ * at once, not in a crossfade: each would redraw the window at the frame
+ * rate while the loader needs the CPU. */
+static void
+test_window_still_while_loading (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ChronicleWindow *window = fixture->window;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_test_generate_timeline (20000, 1);
+  g_autoptr(GError) error = NULL;
+  PreviewSeen seen = { window, FALSE, FALSE, FALSE };
+  ChronicleTimelinePage *page;
+
+  g_assert_true (chronicle_timeline_save_to_file (timeline, fixture->file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Animations on, as for users; the preview at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  chronicle_load_set_preview_after (0);
+  chronicle_window_open (window, fixture->file);
+  page = chronicle_window_get_current_page (window);
+  g_signal_connect (chronicle_timeline_page_get_document (page), "notify::timeline",
+                    G_CALLBACK (on_preview_timeline_cb), &seen);
+  g_assert_true (chronicle_timeline_page_get_loading (page));
+  g_assert_false (any_spins (GTK_WIDGET (window)));
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+  chronicle_load_set_preview_after (300);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_signal_handlers_disconnect_by_data (chronicle_timeline_page_get_document (page), &seen);
+
+  g_assert_true (seen.seen);
+  g_assert_false (seen.spins);
+  g_assert_false (seen.transition);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_timeline_page_get_timeline (page)), ==, 20000);
+}
+
 static void
 test_reload_follows_file (Fixture       *fixture,
                           gconstpointer  data)
@@ -454,6 +532,8 @@ main (int   argc,
 
   g_test_add ("/reload/loading-page-still", Fixture, NULL,
               fixture_setup, test_loading_page_still, fixture_teardown);
+  g_test_add ("/reload/window-still-while-loading", Fixture, NULL,
+              fixture_setup, test_window_still_while_loading, fixture_teardown);
   g_test_add ("/reload/follows-file", Fixture, NULL,
               fixture_setup, test_reload_follows_file, fixture_teardown);
   g_test_add ("/reload/deleted-and-back", Fixture, NULL,

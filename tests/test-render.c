@@ -1483,26 +1483,68 @@ test_credit_bounded (void)
 
   credit = credit_of ((const char * const *) many->pdata);
   g_assert_cmpstr (credit, ==,
-                   "Sources: Publisher 0, Publisher 1, Publisher 2, Publisher 3, Publisher 4, "
-                   "Publisher 5, Publisher 6, Publisher 7, Publisher 8, Publisher 9 and 990 others");
+                   "Sources: Publisher 0; Publisher 1; Publisher 2; Publisher 3; Publisher 4; "
+                   "Publisher 5; Publisher 6; Publisher 7; Publisher 8; Publisher 9 and 990 others");
   g_clear_pointer (&credit, g_free);
 
   credit = credit_of ((const char * const[]) { "A", "B", "A", "C", "B", NULL });
-  g_assert_cmpstr (credit, ==, "Sources: A, B, C");
+  g_assert_cmpstr (credit, ==, "Sources: A; B; C");
   g_clear_pointer (&credit, g_free);
 
   credit = credit_of ((const char * const[]) { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", NULL });
-  g_assert_cmpstr (credit, ==, "Sources: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
+  g_assert_cmpstr (credit, ==, "Sources: 1; 2; 3; 4; 5; 6; 7; 8; 9; 10");
   g_clear_pointer (&credit, g_free);
 
   credit = credit_of ((const char * const[]) { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", NULL });
-  g_assert_cmpstr (credit, ==, "Sources: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1 other");
+  g_assert_cmpstr (credit, ==, "Sources: 1; 2; 3; 4; 5; 6; 7; 8; 9; 10 and 1 other");
   g_clear_pointer (&credit, g_free);
 
   /* A 100 000-character publisher is cut as a title is. */
   credit = credit_of ((const char * const[]) { long_name, NULL });
   g_assert_true (g_str_has_prefix (credit, "Source: xxx"));
   g_assert_cmpuint (g_utf8_strlen (credit, -1), <=, strlen ("Source: ") + CHRONICLE_TEXT_MAX_TITLE + 1);
+}
+
+/* Tester S12, item 14: "Sources: Reuters, Russia, Ukraine in first direct
+ * peace talks since 2022" read as three sources. A publisher and the
+ * title of its one article read as one, an article known by its title
+ * alone is quoted (and left out when a publisher's article of that title
+ * is credited already), and sources are separated by ";". */
+static void
+test_credit_publisher_title (void)
+{
+  const char *title = "Russia, Ukraine in first direct peace talks since 2022";
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ("Credit");
+  g_autoptr(ChronicleTimeline) both = chronicle_timeline_new ("Credit");
+  g_autoptr(ChronicleTimeline) titled = chronicle_timeline_new ("Credit");
+  g_autoptr(ChronicleSource) reuters = chronicle_source_new ("reuters", "Reuters", title, NULL, NULL);
+  g_autoptr(ChronicleSource) article = chronicle_source_new ("article", NULL, title, NULL, NULL);
+  g_autoptr(ChronicleSource) other = chronicle_source_new ("other", NULL, "Talks end, with no ceasefire", NULL, NULL);
+  g_autoptr(ChronicleSource) ap1 = chronicle_source_new ("ap1", "AP", "One", NULL, NULL);
+  g_autoptr(ChronicleSource) ap2 = chronicle_source_new ("ap2", "AP", "Two", NULL, NULL);
+  g_autofree char *credit = NULL;
+
+  chronicle_timeline_add_source (timeline, reuters);
+  credit = chronicle_export_build_credit (timeline);
+  g_assert_cmpstr (credit, ==, "Source: Reuters: “Russia, Ukraine in first direct peace talks since 2022”");
+  g_clear_pointer (&credit, g_free);
+
+  /* The tester's timeline: the example's source and the article's import. */
+  chronicle_timeline_add_source (both, reuters);
+  chronicle_timeline_add_source (both, article);
+  chronicle_timeline_add_source (both, other);
+  credit = chronicle_export_build_credit (both);
+  g_assert_cmpstr (credit, ==,
+                   "Sources: Reuters: “Russia, Ukraine in first direct peace talks since 2022”; "
+                   "“Talks end, with no ceasefire”");
+  g_clear_pointer (&credit, g_free);
+
+  /* A publisher of several articles is named once, without titles. */
+  chronicle_timeline_add_source (titled, ap1);
+  chronicle_timeline_add_source (titled, article);
+  chronicle_timeline_add_source (titled, ap2);
+  credit = chronicle_export_build_credit (titled);
+  g_assert_cmpstr (credit, ==, "Sources: AP; “Russia, Ukraine in first direct peace talks since 2022”");
 }
 
 /* ---- axis texts with real fonts ---- */
@@ -1729,6 +1771,7 @@ main (int   argc,
   g_test_add_func ("/render/example/reference", test_reference);
   g_test_add_func ("/render/example/reference-catches", test_reference_catches);
   g_test_add_func ("/render/credit/bounded", test_credit_bounded);
+  g_test_add_func ("/render/credit/publisher-title", test_credit_publisher_title);
   g_test_add_func ("/render/example/dark", test_dark);
   g_test_add_func ("/render/example/no-background", test_no_background);
   g_test_add_func ("/render/example/highlight", test_highlight);

@@ -13,6 +13,8 @@
 #include <adwaita.h>
 
 #include "chronicle-application.h"
+#include "chronicle-category.h"
+#include "chronicle-event-editor.h"
 #include "chronicle-review-page.h"
 #include "chronicle-review-proposal.h"
 #include "chronicle-test-ui.h"
@@ -22,8 +24,8 @@
 #include "chronicle-window-private.h"
 
 /* Import Article (issue #15): the review page lists what the extractor
- * proposes, lets the user reject, accept and edit, and adds the accepted
- * events to a new timeline. */
+ * proposes, lets the user reject, accept and edit (in the event editor),
+ * and adds the accepted events to a new timeline or the one in front. */
 
 static ChronicleApplication *app;
 
@@ -200,18 +202,65 @@ flag_text (GtkWidget *flag)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
-/* The date entry of the proposal at @position: the row holds the accept
- * button and the headline, then the date and what it means. */
+/* A part of the review page's event editor, by its template name. */
 static GtkWidget *
-date_entry (ChronicleReviewPage *page,
-            guint                position)
+editor_part (ChronicleReviewPage *page,
+             const char          *name)
 {
-  GtkWidget *row = proposal_row (page, position);
-  GtkWidget *entry = find_descendant (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
-                                        gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))), GTK_TYPE_ENTRY);
+  GObject *part = gtk_widget_get_template_child (GTK_WIDGET (chronicle_review_page_get_editor (page)),
+                                                 CHRONICLE_TYPE_EVENT_EDITOR, name);
 
-  g_assert_nonnull (entry);
-  return entry;
+  g_assert_nonnull (part);
+  return GTK_WIDGET (part);
+}
+
+/* Opens the editor on the proposal at @position with its row's edit
+ * button, as a click does. */
+static ChronicleEventEditor *
+open_editor (ChronicleReviewPage *page,
+             guint                position)
+{
+  GtkWidget *edit = find_named (proposal_row (page, position), "edit-button");
+  ChronicleEventEditor *editor = chronicle_review_page_get_editor (page);
+
+  g_assert_nonnull (edit);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_signal_emit_by_name (edit, "clicked");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_cmpstr (chronicle_event_editor_get_event_id (editor), !=, NULL);
+  return editor;
+}
+
+/* Done in the editor: the list shows again. */
+static void
+editor_done (ChronicleReviewPage *page)
+{
+  ChronicleEventEditor *editor = chronicle_review_page_get_editor (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL));
+  g_assert_null (chronicle_event_editor_get_event_id (editor));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+}
+
+/* Edits the date of the proposal at @position in the editor. */
+static void
+edit_date (ChronicleReviewPage *page,
+           guint                position,
+           const char          *date)
+{
+  open_editor (page, position);
+  gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "date_row")), date);
+  editor_done (page);
+}
+
+static const char *
+row_headline (ChronicleReviewPage *page,
+              guint                position)
+{
+  GtkWidget *label = find_named (proposal_row (page, position), "headline-label");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 static gboolean
@@ -232,7 +281,7 @@ test_review_reject_accept_add (Fixture       *fixture,
   ChronicleReviewProposal *strike, *deal, *silva;
   guint strike_position, silva_position;
   GtkWidget *check;
-  GtkWidget *headline;
+  GtkWidget *edit;
   GtkTextBuffer *buffer;
   GtkTextIter from, to;
   g_autofree char *highlighted = NULL;
@@ -274,14 +323,16 @@ test_review_reject_accept_add (Fixture       *fixture,
   g_assert_true (gtk_text_iter_has_tag (&from, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
                                                                            "evidence")));
 
-  /* Reject one with its check button, rename another in its entry. */
+  /* Reject one with its check button, rename another in the editor. */
   check = find_descendant (proposal_row (page, strike_position), GTK_TYPE_CHECK_BUTTON);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   g_assert_false (chronicle_review_proposal_get_accepted (strike));
-  headline = find_descendant (proposal_row (page, silva_position), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (page), "count-label"))), ==,
+                   "3 of 4 events accepted");
+  edit = find_named (proposal_row (page, silva_position), "edit-button");
   /* The keyboard on a row shows that row's evidence. */
-  g_assert_true (gtk_widget_grab_focus (headline));
+  g_assert_true (gtk_widget_grab_focus (edit));
   chronicle_review_proposal_get_evidence (silva, &start, &end);
   {
     guint shown_start, shown_end;
@@ -290,8 +341,13 @@ test_review_reject_accept_add (Fixture       *fixture,
     g_assert_cmpuint (shown_start, ==, start);
     g_assert_cmpuint (shown_end, ==, end);
   }
-  gtk_editable_set_text (GTK_EDITABLE (headline), "Minister meets both sides");
+  open_editor (page, silva_position);
+  gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "title_row")), "Minister meets both sides");
+  /* nothing changes before Done */
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (silva), !=, "Minister meets both sides");
+  editor_done (page);
   g_assert_cmpstr (chronicle_review_proposal_get_headline (silva), ==, "Minister meets both sides");
+  g_assert_cmpstr (row_headline (page, silva_position), ==, "Minister meets both sides");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add", NULL));
   g_assert_null (_chronicle_window_get_review_page (fixture->window));
@@ -319,6 +375,8 @@ test_review_reject_accept_add (Fixture       *fixture,
     g_assert_null (strstr (chronicle_timeline_get_event_title (timeline, i), "strike began"));
 }
 
+/* A date the editor does not take keeps Done off and the proposal as
+ * it was; a month is a month. */
 static void
 test_review_edit_date (Fixture       *fixture,
                        gconstpointer  data)
@@ -327,26 +385,35 @@ test_review_edit_date (Fixture       *fixture,
   ChronicleReviewPage *page = import_and_wait (fixture, article);
   ChronicleReviewProposal *strike;
   guint position;
-  GtkWidget *row;
-  GtkWidget *date;
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronicleTimeline) timeline = NULL;
 
   strike = find_proposal (page, "2025-03-03", &position);
-  row = proposal_row (page, position);
-  /* The row: accept and headline, then the date and what it means. */
-  date = find_descendant (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
-                            gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))), GTK_TYPE_ENTRY);
-  g_assert_nonnull (date);
+  open_editor (page, position);
+  gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "date_row")), "the third of Smarch");
+  g_assert_false (gtk_widget_is_sensitive (editor_part (page, "done_button")));
+  gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)), "editor.done", NULL);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chronicle_review_page_get_editor (page))));
+  /* adding waits for the editor */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (page), "add-current-button")) &&
+                  gtk_widget_get_visible (find_named (GTK_WIDGET (page), "add-current-button")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "review.add", NULL);
+  g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
+  {
+    g_autofree char *iso = chronicle_date_to_iso (chronicle_review_proposal_get_date (strike));
 
-  gtk_editable_set_text (GTK_EDITABLE (date), "3 March");
-  g_assert_null (chronicle_review_proposal_get_date (strike));
-  timeline = chronicle_review_page_build_timeline (page, &error);
-  g_assert_error (error, CHRONICLE_DATE_ERROR, CHRONICLE_DATE_ERROR_SYNTAX);
-  g_assert_null (timeline);
-  g_clear_error (&error);
+    g_assert_cmpstr (iso, ==, "2025-03-03");
+  }
 
-  gtk_editable_set_text (GTK_EDITABLE (date), "2025-02");
+  gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "date_row")), "2025-02");
+  /* a category made here goes into the new timeline with the event */
+  {
+    AdwComboRow *category = ADW_COMBO_ROW (editor_part (page, "category_row"));
+
+    adw_combo_row_set_selected (category, g_list_model_get_n_items (adw_combo_row_get_model (category)) - 1);
+    gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "new_category_row")), "Strikes");
+  }
+  editor_done (page);
   g_assert_nonnull (chronicle_review_proposal_get_date (strike));
   g_assert_cmpint (chronicle_review_proposal_get_date (strike)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
   timeline = chronicle_review_page_build_timeline (page, &error);
@@ -354,6 +421,9 @@ test_review_edit_date (Fixture       *fixture,
   g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 4);
   g_assert_true (g_str_has_prefix (chronicle_timeline_get_event_title (timeline, 0), "The strike began"));
   g_assert_cmpint (chronicle_timeline_get_event_date (timeline, 0)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+  g_assert_cmpstr (chronicle_event_get_category_id (chronicle_timeline_get_event (timeline, 0)), ==, "strikes");
+  g_assert_nonnull (chronicle_timeline_lookup_category (timeline, "strikes"));
+  g_assert_cmpuint (g_list_model_get_n_items (chronicle_timeline_get_categories (timeline)), ==, 1);
 }
 
 static void
@@ -705,12 +775,14 @@ test_review_duplicate_follows_date (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (flag));
   chronicle_review_proposal_set_merge (deal, TRUE);
 
-  gtk_editable_set_text (GTK_EDITABLE (date_entry (page, deal_position)), "2025-03-10");
+  edit_date (page, deal_position, "2025-03-10");
+  flag = find_named (proposal_row (page, deal_position), "duplicate-flag");
   g_assert_null (chronicle_review_proposal_get_duplicate_of (deal));
   g_assert_false (chronicle_review_proposal_get_merge (deal));
   g_assert_false (gtk_widget_get_visible (flag));
 
-  gtk_editable_set_text (GTK_EDITABLE (date_entry (page, deal_position)), "2025-03-18");
+  edit_date (page, deal_position, "2025-03-18");
+  flag = find_named (proposal_row (page, deal_position), "duplicate-flag");
   g_assert_cmpstr (chronicle_review_proposal_get_duplicate_of (deal), ==, "Maria Costa announces the deal");
   g_assert_true (gtk_widget_get_visible (flag));
   g_assert_nonnull (strstr (flag_text (flag), "Maria Costa announces the deal"));
@@ -720,11 +792,302 @@ test_review_duplicate_follows_date (Fixture       *fixture,
   silva = find_proposal (page, "2025-03-17", &silva_position);
   flag = find_named (proposal_row (page, silva_position), "duplicate-flag");
   g_assert_false (gtk_widget_get_visible (flag));
-  gtk_editable_set_text (GTK_EDITABLE (date_entry (page, silva_position)), "2025-03-18");
+  edit_date (page, silva_position, "2025-03-18");
   g_assert_null (chronicle_review_proposal_get_duplicate_of (silva));
-  chronicle_review_proposal_set_headline (silva, "Maria Costa announced the deal");
+  open_editor (page, silva_position);
+  gtk_editable_set_text (GTK_EDITABLE (editor_part (page, "title_row")), "Maria Costa announced the deal");
+  editor_done (page);
   g_assert_nonnull (chronicle_review_proposal_get_duplicate_of (silva));
+  flag = find_named (proposal_row (page, silva_position), "duplicate-flag");
   g_assert_true (gtk_widget_get_visible (flag));
+
+  /* Undoing the review's edits takes the flag back off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_null (chronicle_review_proposal_get_duplicate_of (silva));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (silva), !=, "Maria Costa announced the deal");
+}
+
+static void
+set_editor_text (ChronicleReviewPage *page,
+                 const char          *part,
+                 const char          *text)
+{
+  GtkWidget *widget = editor_part (page, part);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+/* Every field of a proposal edited in the event editor (the date at a
+ * month, an end, headline, summary, a new category, actors, place, a
+ * quote's speaker and role, a quote added) and the proposal added to the
+ * timeline in front: the event there has those fields, its quotes cite
+ * the article, the category came too, and one undo takes it all out. */
+static void
+test_review_edit_fields_then_add (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  const char * const deal_only[] = { "2025-03-18", NULL };
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  ChronicleEventEditor *editor;
+  ChronicleReviewProposal *deal;
+  AdwComboRow *category;
+  GtkListBoxRow *quote_row;
+  ChronicleTimeline *timeline;
+  ChronicleEvent *event = NULL;
+  ChronicleQuote *quote;
+  const char * const *actors;
+  const char * const *sources;
+  guint position;
+  guint start, end;
+  guint shown_start, shown_end;
+
+  deal = find_proposal (page, "2025-03-18", &position);
+  /* rejected as like "Maria Costa announces the deal": taken instead */
+  chronicle_review_proposal_get_evidence (deal, &start, &end);
+  editor = open_editor (page, position);
+  /* the article shows the evidence of what is edited */
+  g_assert_true (chronicle_review_page_get_highlight (page, &shown_start, &shown_end));
+  g_assert_cmpuint (shown_start, ==, start);
+  g_assert_cmpuint (shown_end, ==, end);
+
+  set_editor_text (page, "date_row", "2025-03");
+  set_editor_text (page, "end_row", "2025-04-02");
+  set_editor_text (page, "title_row", "Costa announces the harbour deal");
+  set_editor_text (page, "summary_view", "The union accepted the offer after a night of talks.");
+  set_editor_text (page, "actors_row", "Maria Costa, Dockworkers' Union");
+  set_editor_text (page, "location_row", "Lisbon");
+  category = ADW_COMBO_ROW (editor_part (page, "category_row"));
+  adw_combo_row_set_selected (category, g_list_model_get_n_items (adw_combo_row_get_model (category)) - 1);
+  set_editor_text (page, "new_category_row", "Labour");
+
+  /* the extracted quote: its speaker's role */
+  quote_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_part (page, "quotes_list")), 0);
+  g_assert_nonnull (quote_row);
+  g_signal_emit_by_name (editor_part (page, "quotes_list"), "row-activated", quote_row);
+  set_editor_text (page, "quote_role_row", "union leader");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.close-quote", NULL));
+  /* and one more */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-quote", NULL));
+  set_editor_text (page, "quote_text_view", "The harbour opens on Monday.");
+  set_editor_text (page, "quote_speaker_row", "Joao Silva");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.close-quote", NULL));
+  editor_done (page);
+
+  /* the row shows the edit */
+  g_assert_cmpstr (row_headline (page, position), ==, "Costa announces the harbour deal");
+  accept_only (page, deal_only);
+  deal = find_proposal (page, "2025-03", NULL);
+  chronicle_review_proposal_set_accepted (deal, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 3);
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    if (g_strcmp0 (chronicle_timeline_get_event_title (timeline, i), "Costa announces the harbour deal") == 0)
+      event = chronicle_timeline_get_event (timeline, i);
+  g_assert_nonnull (event);
+  {
+    g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
+    g_autofree char *end_iso = NULL;
+
+    g_assert_nonnull (chronicle_event_get_end (event));
+    end_iso = chronicle_date_to_iso (chronicle_event_get_end (event));
+
+    g_assert_cmpstr (iso, ==, "2025-03");
+    g_assert_cmpint (chronicle_event_get_date (event)->precision, ==, CHRONICLE_DATE_PRECISION_MONTH);
+    g_assert_cmpstr (end_iso, ==, "2025-04-02");
+  }
+  g_assert_cmpstr (chronicle_event_get_summary (event), ==, "The union accepted the offer after a night of talks.");
+  g_assert_cmpstr (chronicle_event_get_location (event), ==, "Lisbon");
+  actors = chronicle_event_get_actors (event);
+  g_assert_nonnull (actors);
+  g_assert_cmpstr (actors[0], ==, "Maria Costa");
+  g_assert_cmpstr (actors[1], ==, "Dockworkers' Union");
+  g_assert_null (actors[2]);
+  g_assert_cmpstr (chronicle_event_get_category_id (event), ==, "labour");
+  g_assert_nonnull (chronicle_timeline_lookup_category (timeline, "labour"));
+  g_assert_cmpstr (chronicle_category_get_label (chronicle_timeline_lookup_category (timeline, "labour")), ==,
+                   "Labour");
+  sources = chronicle_event_get_source_ids (event);
+  g_assert_nonnull (sources);
+  g_assert_nonnull (chronicle_timeline_lookup_source (timeline, sources[0]));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 2);
+  quote = chronicle_event_get_quote (event, 0);
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Maria Costa");
+  g_assert_cmpstr (chronicle_quote_get_role (quote), ==, "union leader");
+  g_assert_cmpstr (chronicle_quote_get_source_id (quote), ==, sources[0]);
+  quote = chronicle_event_get_quote (event, 1);
+  g_assert_cmpstr (chronicle_quote_get_text (quote), ==, "The harbour opens on Monday.");
+  g_assert_cmpstr (chronicle_quote_get_speaker (quote), ==, "Joao Silva");
+
+  /* one step: event, source and category go together */
+  g_assert_cmpstr (chronicle_document_get_undo_label (document), ==, "Undo Add 1 Event");
+  chronicle_document_undo (document);
+  timeline = chronicle_document_get_timeline (document);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, 2);
+  g_assert_null (chronicle_timeline_lookup_category (timeline, "labour"));
+  g_assert_false (chronicle_document_get_modified (document));
+}
+
+/* Cancel in the editor leaves the proposal as it was; the review's
+ * undo takes back an edit made with Done, row and all. */
+static void
+test_review_edit_cancel_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleReviewPage *page = import_and_wait (fixture, article);
+  ChronicleReviewProposal *strike;
+  g_autofree char *before = NULL;
+  guint position;
+
+  strike = find_proposal (page, "2025-03-03", &position);
+  before = g_strdup (chronicle_review_proposal_get_headline (strike));
+  g_assert_false (chronicle_review_page_undo (page));
+
+  /* Enter (or a double click) on a row opens it too; a single click only
+   * selects it, to show its evidence. */
+  g_assert_false (gtk_list_box_get_activate_on_single_click (GTK_LIST_BOX (find_descendant (GTK_WIDGET (page),
+                                                                                            GTK_TYPE_LIST_BOX))));
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX), "row-activated",
+                         proposal_row (page, position));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chronicle_review_page_get_editor (page))));
+  set_editor_text (page, "title_row", "Not this");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)),
+                                             "editor.cancel", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, before);
+
+  open_editor (page, position);
+  set_editor_text (page, "title_row", "The strike starts");
+  set_editor_text (page, "location_row", "Lisbon harbour");
+  editor_done (page);
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_cmpstr (chronicle_event_get_location (chronicle_review_proposal_get_event (strike)), ==, "Lisbon harbour");
+
+  g_assert_true (chronicle_test_has_key_binding (GTK_WIDGET (page), GDK_KEY_z, GDK_CONTROL_MASK, "review.undo"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, before);
+  g_assert_cmpstr (chronicle_event_get_location (chronicle_review_proposal_get_event (strike)), !=, "Lisbon harbour");
+  g_assert_cmpstr (row_headline (page, position), ==, before);
+  g_assert_false (chronicle_review_page_undo (page));
+}
+
+/* Accepting, rejecting and merging are steps of the review's undo too:
+ * one click, one step (merging rejects, and comes back as one); what
+ * the page decides by itself (a flagged proposal starts rejected) is not
+ * a step. */
+static void
+test_review_undo_choices (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike, *deal;
+  guint strike_position, deal_position;
+  GtkWidget *check;
+  GtkWidget *merge;
+
+  open_existing (fixture);
+  page = import_and_wait (fixture, article);
+  deal = find_proposal (page, "2025-03-18", &deal_position);
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_page_undo (page));
+
+  strike = find_proposal (page, "2025-03-03", &strike_position);
+  check = find_descendant (proposal_row (page, strike_position), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (chronicle_review_proposal_get_accepted (strike));
+
+  merge = find_named (proposal_row (page, deal_position), "merge-check");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (merge), TRUE);
+  check = find_descendant (proposal_row (page, deal_position), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);   /* accepting stops merging */
+  g_assert_true (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_true (chronicle_review_proposal_get_merge (deal));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (merge)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.undo", NULL));
+  g_assert_true (chronicle_review_proposal_get_accepted (strike));
+  g_assert_false (chronicle_review_page_undo (page));
+
+  /* The same through the API (no property freeze coalescing the two
+   * notifications): merging an accepted proposal is one step. */
+  chronicle_review_proposal_set_accepted (deal, TRUE);
+  chronicle_review_proposal_set_merge (deal, TRUE);
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_true (chronicle_review_page_undo (page));
+  g_assert_true (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_proposal_get_merge (deal));
+  g_assert_true (chronicle_review_page_undo (page));
+  g_assert_false (chronicle_review_proposal_get_accepted (deal));
+  g_assert_false (chronicle_review_page_undo (page));
+}
+
+/* Ctrl+Z (the window's Undo) with the review page in front undoes the
+ * typing in an editor's field, else takes back a proposal's edit, never
+ * the last change of the timeline hidden behind. */
+static void
+test_review_window_undo_is_the_reviews (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  const char * const one[] = { "2025-03-17", NULL };
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike;
+  g_autofree char *before = NULL;
+  GtkWidget *focus;
+  int text_end;
+  guint position;
+
+  /* the timeline gets a step to undo */
+  page = import_and_wait (fixture, article);
+  accept_only (page, one);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-to-current", NULL));
+  g_assert_true (chronicle_document_get_can_undo (document));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
+
+  page = import_and_wait (fixture, article);
+  strike = find_proposal (page, "2025-03-03", &position);
+  before = g_strdup (chronicle_review_proposal_get_headline (strike));
+  open_editor (page, position);
+  set_editor_text (page, "title_row", "The strike starts");
+  editor_done (page);
+
+  /* In a field of the editor, Ctrl+Z undoes the typing, and only that. */
+  open_editor (page, position);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
+  text_end = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (focus)), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (focus), " again", -1, &text_end);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)),
+                                             "editor.cancel", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, before);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
+  /* nothing left in the review to undo: still not the timeline's */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
+  g_assert_true (chronicle_document_get_can_undo (document));
 }
 
 /* Opening a timeline during a review shows the tabs; Import Article
@@ -754,6 +1117,51 @@ test_review_back_after_open (Fixture       *fixture,
   _chronicle_window_import_article (fixture->window, other);
   g_assert_true (_chronicle_window_get_review_page (fixture->window) == page);
   g_assert_true (g_file_equal (chronicle_review_page_get_file (page), article));
+}
+
+/* Dropping an article on the window (as a file manager does: a file
+ * list) opens the review page on it; a saved page and plain text alike. */
+static void
+test_review_drop_opens_review (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) dated = write_article (fixture, TRUE);
+  g_autoptr(GFile) plain = write_article (fixture, FALSE);
+  GFile *articles[] = { dated, plain };
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  ChronicleReviewPage *page;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autoptr(GSList) list = g_slist_prepend (NULL, articles[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      gboolean handled = FALSE;
+
+      g_value_init (&value, GDK_TYPE_FILE_LIST);
+      g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+      g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+      g_assert_true (handled);
+
+      page = _chronicle_window_get_review_page (fixture->window);
+      g_assert_nonnull (page);
+      g_assert_true (g_file_equal (chronicle_review_page_get_file (page), articles[i]));
+      chronicle_test_wait_for (review_settled, page, CHRONICLE_TEST_WAIT_MS);
+      /* the saved page dates itself; the text asks */
+      g_assert_cmpstr (chronicle_review_page_get_state (page), ==, i == 0 ? "review" : "needs-date");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+      g_assert_null (_chronicle_window_get_review_page (fixture->window));
+    }
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 0);
 }
 
 /* What a drop (or the command line) sends to the review page. */
@@ -878,6 +1286,16 @@ main (int   argc,
               fixture_setup, test_review_header_while_tab_loads, fixture_teardown);
   g_test_add ("/review/duplicate-follows-date", Fixture, NULL,
               fixture_setup, test_review_duplicate_follows_date, fixture_teardown);
+  g_test_add ("/review/edit-fields-then-add", Fixture, NULL,
+              fixture_setup, test_review_edit_fields_then_add, fixture_teardown);
+  g_test_add ("/review/edit-cancel-undo", Fixture, NULL,
+              fixture_setup, test_review_edit_cancel_undo, fixture_teardown);
+  g_test_add ("/review/undo-choices", Fixture, NULL,
+              fixture_setup, test_review_undo_choices, fixture_teardown);
+  g_test_add ("/review/window-undo-is-the-reviews", Fixture, NULL,
+              fixture_setup, test_review_window_undo_is_the_reviews, fixture_teardown);
+  g_test_add ("/review/drop-opens-review", Fixture, NULL,
+              fixture_setup, test_review_drop_opens_review, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);
   g_test_add_func ("/review/titles-similar", test_review_titles_similar);
   g_test_add_func ("/review/import-accelerator", test_review_import_accelerator);

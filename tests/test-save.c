@@ -307,13 +307,13 @@ test_save (Fixture       *fixture,
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("%s", contents);
-  g_assert_nonnull (strstr (contents, "\"title\" : \"After\""));
-  g_assert_nonnull (strstr (contents, "\"title\" : \"B edited\""));
-  g_assert_nonnull (strstr (contents, "\"x-top\" : true"));
-  g_assert_nonnull (strstr (contents, "\"confidence\" : 0.8"));
-  g_assert_nonnull (strstr (contents, "\"language\" : \"en\""));
-  g_assert_nonnull (strstr (contents, "\"date\" : \"2022-03-29t10:00z\""));
-  g_assert_true (strstr (contents, "\"id\" : \"b\"") < strstr (contents, "\"id\" : \"a\""));
+  g_assert_nonnull (strstr (contents, "\"title\": \"After\""));
+  g_assert_nonnull (strstr (contents, "\"title\": \"B edited\""));
+  g_assert_nonnull (strstr (contents, "\"x-top\": true"));
+  g_assert_nonnull (strstr (contents, "\"confidence\": 0.8"));
+  g_assert_nonnull (strstr (contents, "\"language\": \"en\""));
+  g_assert_nonnull (strstr (contents, "\"date\": \"2022-03-29t10:00z\""));
+  g_assert_true (strstr (contents, "\"id\": \"b\"") < strstr (contents, "\"id\": \"a\""));
 
   /* An edit right after the save: were the save taken for another
    * program's change, the document would raise the banner. */
@@ -346,13 +346,13 @@ test_edit_during_save (Fixture       *fixture,
 
   g_assert_true (chronicle_document_get_modified (document));
   g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_nonnull (strstr (contents, "\"title\" : \"After\""));
+  g_assert_nonnull (strstr (contents, "\"title\": \"After\""));
   g_clear_pointer (&contents, g_free);
 
   g_assert_true (save (document, NULL, &error));
   g_assert_false (chronicle_document_get_modified (document));
   g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_nonnull (strstr (contents, "\"title\" : \"During\""));
+  g_assert_nonnull (strstr (contents, "\"title\": \"During\""));
 }
 
 /* Save As: the new file becomes the document's; a replaced file keeps its

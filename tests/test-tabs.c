@@ -360,6 +360,158 @@ test_tabs_close_to_start_page (Fixture       *fixture,
 }
 
 static gboolean
+document_is_idle (gpointer data)
+{
+  return !chronicle_document_get_loading (CHRONICLE_DOCUMENT (data));
+}
+
+static AdwStatusPage *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_recent (GFile *file)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (chronicle_application_get_settings (app), "recent-files");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return g_strv_contains ((const char * const *) recent, uri);
+}
+
+/* `chronicle FILE` (issue #12): the file loads while GTK starts and the
+ * window is built; "open" gives that load its tab, loading and then
+ * loaded as for any file, and starts no second one. */
+static void
+test_tabs_preloaded (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GFile *files[] = { fixture->rich };
+  ChronicleWindow *window = fixture->window;
+  ChronicleDocument *document;
+  ChronicleTimelinePage *page;
+
+  g_settings_set_strv (chronicle_application_get_settings (app), "recent-files", NULL);
+  chronicle_application_preload (app, files, 1);
+  document = chronicle_application_get_preloaded (app, fixture->rich);
+  g_assert_nonnull (document);
+  g_assert_true (chronicle_document_get_loading (document));
+
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  g_assert_null (chronicle_application_get_preloaded (app, fixture->rich));
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
+  page = chronicle_window_get_current_page (window);
+  g_assert_true (chronicle_timeline_page_get_document (page) == document);
+  g_assert_true (chronicle_timeline_page_get_loading (page));
+  /* Its loading page, as for a file opened in the window. */
+  g_assert_nonnull (strstr (adw_status_page_get_title (find_status_page (GTK_WIDGET (page))), "ok-rich.json"));
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+
+  g_assert_nonnull (chronicle_timeline_page_get_timeline (page));
+  g_assert_true (is_recent (fixture->rich));
+}
+
+/* The same, when the load ended before the window took it: the tab shows
+ * the timeline, and the window does what a load ending does. */
+static void
+test_tabs_preloaded_before_window (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GFile *files[] = { fixture->rich };
+  ChronicleWindow *window = fixture->window;
+  ChronicleTimelinePage *page;
+
+  g_settings_set_strv (chronicle_application_get_settings (app), "recent-files", NULL);
+  chronicle_application_preload (app, files, 1);
+  chronicle_test_wait_for (document_is_idle, chronicle_application_get_preloaded (app, fixture->rich),
+                           CHRONICLE_TEST_WAIT_MS);
+
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 1);
+  page = chronicle_window_get_current_page (window);
+  g_assert_false (chronicle_timeline_page_get_loading (page));
+  g_assert_nonnull (chronicle_timeline_page_get_timeline (page));
+  g_assert_true (is_recent (fixture->rich));
+}
+
+/* A preloaded file that cannot be opened leaves no tab and says why in
+ * the window, whether its load failed after the window took it
+ * (@data NULL) or before. */
+static void
+test_tabs_preloaded_failing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad-date-month13.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (path);
+  GFile *files[] = { bad };
+  ChronicleWindow *window = fixture->window;
+  g_autoptr(GError) expected_error = NULL;
+  g_autoptr(ChronicleTimeline) not_loaded = NULL;
+  GtkWindow *dialog;
+
+  chronicle_application_preload (app, files, 1);
+  if (data != NULL)
+    chronicle_test_wait_for (document_is_idle, chronicle_application_get_preloaded (app, bad),
+                             CHRONICLE_TEST_WAIT_MS);
+
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  chronicle_test_wait_for (is_idle, window, CHRONICLE_TEST_WAIT_MS);
+
+  g_assert_cmpuint (chronicle_window_get_n_pages (window), ==, 0);
+  not_loaded = chronicle_timeline_load_from_file (bad, NULL, NULL, &expected_error);
+  g_assert_null (not_loaded);
+  g_assert_nonnull (expected_error);
+  g_assert_cmpstr (chronicle_window_get_last_error (window), ==, expected_error->message);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *body = g_strdup_printf ("A part of the timeline is missing or wrong.\n\n%s",
+                                             expected_error->message);
+
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  }
+  gtk_window_destroy (dialog);
+}
+
+/* main() preloads the files of `chronicle FILE...` only: a command line
+ * with an option is GApplication's to read, and an article opens the
+ * review page. */
+static void
+test_tabs_preload_arguments (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (fixture->rich);
+  g_autofree char *article = g_build_filename (fixture->tmpdir, "article.txt", NULL);
+  char *with_option[] = { "chronicle", "--new-window", path, NULL };
+  char *with_article[] = { "chronicle", article, NULL };
+  char *plain[] = { "chronicle", path, NULL };
+  GFile *files[] = { fixture->rich };
+
+  g_assert_cmpuint (chronicle_application_preload_arguments (app, 3, with_option), ==, 0);
+  g_assert_null (chronicle_application_get_preloaded (app, fixture->rich));
+  g_assert_cmpuint (chronicle_application_preload_arguments (app, 2, with_article), ==, 0);
+
+  g_assert_cmpuint (chronicle_application_preload_arguments (app, 2, plain), ==, 1);
+  g_assert_nonnull (chronicle_application_get_preloaded (app, fixture->rich));
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  chronicle_test_wait_for (is_idle, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_nonnull (chronicle_window_get_timeline (fixture->window));
+}
+
+static gboolean
 has_two_loaded_pages (gpointer data)
 {
   ChronicleWindow *window = data;
@@ -450,6 +602,16 @@ main (int   argc,
               fixture_setup, test_tabs_close_to_start_page, fixture_teardown);
   g_test_add ("/tabs/open-and-restore", Fixture, NULL,
               fixture_setup, test_tabs_open_and_restore, fixture_teardown);
+  g_test_add ("/tabs/preloaded", Fixture, NULL,
+              fixture_setup, test_tabs_preloaded, fixture_teardown);
+  g_test_add ("/tabs/preloaded-before-window", Fixture, NULL,
+              fixture_setup, test_tabs_preloaded_before_window, fixture_teardown);
+  g_test_add ("/tabs/preloaded-failing", Fixture, NULL,
+              fixture_setup, test_tabs_preloaded_failing, fixture_teardown);
+  g_test_add ("/tabs/preloaded-failed-before-window", Fixture, "before",
+              fixture_setup, test_tabs_preloaded_failing, fixture_teardown);
+  g_test_add ("/tabs/preload-arguments", Fixture, NULL,
+              fixture_setup, test_tabs_preload_arguments, fixture_teardown);
 
   status = g_test_run ();
 

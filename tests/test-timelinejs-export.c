@@ -15,6 +15,7 @@
 #include "chronicle-date.h"
 #include "chronicle-era.h"
 #include "chronicle-event.h"
+#include "chronicle-media.h"
 #include "chronicle-quote.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timelinejs-export-private.h"
@@ -209,6 +210,33 @@ assert_same_quotes (ChronicleEvent *original,
                               chronicle_quote_get_text (chronicle_event_get_quote (original, i))));
 }
 
+/* TimelineJS has one media a slide, which a quote takes first: else the
+ * first medium comes back whole (the sheet has no alt column); the
+ * others are links in the slide's text. */
+static void
+assert_same_media (ChronicleEvent *original,
+                   ChronicleEvent *back,
+                   gboolean        csv)
+{
+  ChronicleMedia *media, *media_back;
+
+  if (chronicle_event_get_n_quotes (original) > 0 || chronicle_event_get_n_media (original) == 0)
+    {
+      g_assert_cmpuint (chronicle_event_get_n_media (back), ==, 0);
+      return;
+    }
+
+  g_assert_cmpuint (chronicle_event_get_n_media (back), ==, 1);
+  media = chronicle_event_get_media (original, 0);
+  media_back = chronicle_event_get_media (back, 0);
+  g_assert_cmpstr (chronicle_media_get_url (media_back), ==, chronicle_media_get_url (media));
+  g_assert_cmpstr (chronicle_media_get_caption (media_back), ==, chronicle_media_get_caption (media));
+  g_assert_cmpstr (chronicle_media_get_credit (media_back), ==, chronicle_media_get_credit (media));
+  g_assert_cmpstr (chronicle_media_get_thumbnail (media_back), ==, chronicle_media_get_thumbnail (media));
+  if (!csv)
+    g_assert_cmpstr (chronicle_media_get_alt (media_back), ==, chronicle_media_get_alt (media));
+}
+
 static void
 round_trip (const char *path,
             gboolean    csv)
@@ -262,6 +290,7 @@ round_trip (const char *path,
       g_assert_cmpstr (chronicle_event_get_display_date (event_back), ==, chronicle_event_get_display_date (event));
       g_assert_cmpstr (category_label (back, event_back), ==, category_label (original, event));
       assert_same_quotes (event, event_back);
+      assert_same_media (event, event_back, csv);
     }
 
   eras = chronicle_timeline_get_eras (original);
@@ -295,6 +324,68 @@ test_timelinejs_round_trip_deep_time (gconstpointer data)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "deep-time.json", NULL);
 
   round_trip (path, GPOINTER_TO_INT (data));
+}
+
+/* Ours -> TimelineJS -> ours keeps the media (issue #14). */
+static void
+test_timelinejs_round_trip_media (gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ok-media.json", NULL);
+  g_autofree char *mixed = g_test_build_filename (G_TEST_DIST, "data", "media-and-quotes.json", NULL);
+
+  round_trip (path, GPOINTER_TO_INT (data));
+  round_trip (mixed, GPOINTER_TO_INT (data));
+}
+
+/* A medium is TimelineJS's media with its caption and credit as HTML, and
+ * what TimelineJS had beyond our members (link_target) given back; a
+ * second medium, or one behind a quote, is a link in the text; a url a
+ * spreadsheet would run as a formula stays text. */
+static void
+test_timelinejs_media_shape (void)
+{
+  static const char document[] =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"t\", \"events\": ["
+    " {\"id\": \"a\", \"date\": \"2022\", \"title\": \"A\", \"media\": ["
+    "  {\"url\": \"https://example.org/a.jpg\", \"caption\": \"Fish & chips\", \"credit\": \"J. <Doe>\","
+    "   \"thumbnail\": \"https://example.org/a-small.jpg\", \"alt\": \"A plate\", \"link_target\": \"_blank\"},"
+    "  {\"url\": \"https://example.org/b.jpg\", \"caption\": \"Second\"}]},"
+    " {\"id\": \"q\", \"date\": \"2023\", \"title\": \"Q\", \"quotes\": [{\"text\": \"Hello\"}],"
+    "  \"media\": [{\"url\": \"https://example.org/c.jpg\", \"caption\": \"Behind a quote\"}]},"
+    " {\"id\": \"f\", \"date\": \"2024\", \"title\": \"F\", \"media\": [{\"url\": \"=HYPERLINK(1)\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_load_from_data (document, -1, NULL, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL, *csv = NULL;
+  JsonObject *event, *media;
+  const char *text;
+
+  g_assert_no_error (error);
+  data = chronicle_timelinejs_to_data (timeline, NULL);
+  g_assert_true (json_parser_load_from_data (parser, data, -1, &error));
+  g_assert_no_error (error);
+
+  event = get_event_object (json_parser_get_root (parser), "a");
+  media = json_object_get_object_member (event, "media");
+  g_assert_cmpstr (json_object_get_string_member (media, "url"), ==, "https://example.org/a.jpg");
+  g_assert_cmpstr (json_object_get_string_member (media, "caption"), ==, "Fish &amp; chips");
+  g_assert_cmpstr (json_object_get_string_member (media, "credit"), ==, "J. &lt;Doe&gt;");
+  g_assert_cmpstr (json_object_get_string_member (media, "thumbnail"), ==, "https://example.org/a-small.jpg");
+  g_assert_cmpstr (json_object_get_string_member (media, "alt"), ==, "A plate");
+  g_assert_cmpstr (json_object_get_string_member (media, "link_target"), ==, "_blank");
+  text = json_object_get_string_member (json_object_get_object_member (event, "text"), "text");
+  g_assert_nonnull (strstr (text, "<a href=\"https://example.org/b.jpg\">Second</a>"));
+
+  event = get_event_object (json_parser_get_root (parser), "q");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (event, "media"), "url"),
+                            "<blockquote>"));
+  text = json_object_get_string_member (json_object_get_object_member (event, "text"), "text");
+  g_assert_nonnull (strstr (text, "<a href=\"https://example.org/c.jpg\">Behind a quote</a>"));
+
+  csv = chronicle_timelinejs_csv_to_data (timeline, NULL);
+  g_assert_nonnull (strstr (csv, "\"https://example.org/a.jpg\",\"J. &lt;Doe&gt;\",\"Fish &amp; chips\","
+                                 "\"https://example.org/a-small.jpg\""));
+  g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(1)\""));
 }
 
 static void
@@ -370,6 +461,11 @@ main (int    argc,
                         test_timelinejs_round_trip_corpus);
   g_test_add_func ("/timelinejs-export/csv/shape", test_timelinejs_csv_shape);
   g_test_add_func ("/timelinejs-export/deep-time/shape", test_timelinejs_deep_time_shape);
+  g_test_add_func ("/timelinejs-export/media/shape", test_timelinejs_media_shape);
+  g_test_add_data_func ("/timelinejs-export/media/round-trip", GINT_TO_POINTER (FALSE),
+                        test_timelinejs_round_trip_media);
+  g_test_add_data_func ("/timelinejs-export/media/csv/round-trip", GINT_TO_POINTER (TRUE),
+                        test_timelinejs_round_trip_media);
   g_test_add_data_func ("/timelinejs-export/deep-time/round-trip", GINT_TO_POINTER (FALSE),
                         test_timelinejs_round_trip_deep_time);
   g_test_add_data_func ("/timelinejs-export/deep-time/csv/round-trip", GINT_TO_POINTER (TRUE),

@@ -95,6 +95,9 @@ assert_event_equal (ChronicleEvent *a,
   g_assert_cmpuint (chronicle_event_get_n_quotes (a), ==, chronicle_event_get_n_quotes (b));
   for (guint i = 0; i < chronicle_event_get_n_quotes (a); i++)
     assert_quote_equal (chronicle_event_get_quote (a, i), chronicle_event_get_quote (b, i));
+  g_assert_cmpuint (chronicle_event_get_n_media (a), ==, chronicle_event_get_n_media (b));
+  for (guint i = 0; i < chronicle_event_get_n_media (a); i++)
+    g_assert_true (chronicle_media_equal (chronicle_event_get_media (a, i), chronicle_event_get_media (b, i)));
   g_assert_cmpint (chronicle_event_get_start_time (a), ==, chronicle_event_get_start_time (b));
   g_assert_cmpint (chronicle_event_get_end_time (a), ==, chronicle_event_get_end_time (b));
 }
@@ -196,16 +199,16 @@ test_precision_text (void)
   g_autoptr(ChronicleTimeline) timeline = load_data_file ("ok-rich.json");
   g_autofree char *data = chronicle_timeline_to_data (timeline, NULL);
   static const char * const expected[] = {
-    "\"date\" : \"2022\"",
-    "\"date\" : \"2022-03\"",
-    "\"date\" : \"2022-03-29\"",
-    "\"end\" : \"2022-03-30\"",
-    "\"date\" : \"2025-05-16T10:30\"",
-    "\"date\" : \"2025-05-16T10:30:00+03:00\"",
-    "\"date\" : \"2025-05-15T22:00-04:30\"",
-    "\"start\" : \"2022-02\"",
-    "\"format\" : \"chronicle-timeline\"",
-    "\"version\" : 1",
+    "\"date\": \"2022\"",
+    "\"date\": \"2022-03\"",
+    "\"date\": \"2022-03-29\"",
+    "\"end\": \"2022-03-30\"",
+    "\"date\": \"2025-05-16T10:30\"",
+    "\"date\": \"2025-05-16T10:30:00+03:00\"",
+    "\"date\": \"2025-05-15T22:00-04:30\"",
+    "\"start\": \"2022-02\"",
+    "\"format\": \"chronicle-timeline\"",
+    "\"version\": 1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -219,8 +222,8 @@ test_precision_text (void)
    * for them. The file's one "approximate": false comes back as it was,
    * once. */
   g_assert_null (strstr (data, "null"));
-  g_assert_nonnull (strstr (data, "\"approximate\" : false"));
-  g_assert_null (strstr (strstr (data, "\"approximate\" : false") + 1, "\"approximate\" : false"));
+  g_assert_nonnull (strstr (data, "\"approximate\": false"));
+  g_assert_null (strstr (strstr (data, "\"approximate\": false") + 1, "\"approximate\": false"));
 }
 
 /* A timeline built in code, not from a file, round-trips too. */
@@ -479,6 +482,29 @@ test_round_trip_all_files (void)
   g_assert_cmpuint (check_directory_round_trip (examples_dir), >=, 1);
 }
 
+/* A file written the common way (two-space indents, "name": value, a
+ * newline at the end: JSON.stringify (v, null, 2), Python's json.dump with
+ * indent=2) is saved byte for byte as it was read, so that saving after an
+ * edit changes only the lines of the edit in a diff. */
+static void
+test_same_bytes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "istanbul-talks-2025.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &original, NULL, &error));
+  g_assert_no_error (error);
+  timeline = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  saved = chronicle_timeline_to_data (timeline, NULL);
+  g_assert_cmpstr (saved, ==, original);
+}
+
 /* What the loader keeps, one kind at a time, each written back in its
  * object: a date in another spelling, members it does not know, null and
  * empty ones; and what an edit changes is written the writer's way. */
@@ -498,18 +524,18 @@ test_kept_spelling (void)
   data = chronicle_timeline_to_data (timeline, NULL);
   g_test_message ("%s", data);
 
-  g_assert_nonnull (strstr (data, "\"date\" : \"2025-05-16t10:30z\""));
-  g_assert_nonnull (strstr (data, "\"end\" : \"2025-05-16T14:00+0300\""));
-  g_assert_nonnull (strstr (data, "\"date\" : \"2022-01-01T00:00-00:00\""));
-  g_assert_nonnull (strstr (data, "\"summary\" : null"));
-  g_assert_nonnull (strstr (data, "\"n\" : -0.5"));
-  g_assert_nonnull (strstr (data, "\"x-top\" : [\n    1,\n    {\n      \"a\" : null\n    }\n  ]"));
+  g_assert_nonnull (strstr (data, "\"date\": \"2025-05-16t10:30z\""));
+  g_assert_nonnull (strstr (data, "\"end\": \"2025-05-16T14:00+0300\""));
+  g_assert_nonnull (strstr (data, "\"date\": \"2022-01-01T00:00-00:00\""));
+  g_assert_nonnull (strstr (data, "\"summary\": null"));
+  g_assert_nonnull (strstr (data, "\"n\": -0.5"));
+  g_assert_nonnull (strstr (data, "\"x-top\": [\n    1,\n    {\n      \"a\": null\n    }\n  ]"));
   /* File order: "b" before "a" (the timeline has "a" first), quotes as read. */
   g_assert_cmpint (chronicle_timeline_get_event_id (timeline, 0)[0], ==, 'a');
-  g_assert_true (strstr (data, "\"id\" : \"b\"") < strstr (data, "\"id\" : \"a\""));
+  g_assert_true (strstr (data, "\"id\": \"b\"") < strstr (data, "\"id\": \"a\""));
   g_assert_true (strstr (data, "q2") < strstr (data, "q1"));
   /* Kept after the member it followed: "x-top" after "title". */
-  g_assert_true (strstr (data, "\"title\" : \"T\"") < strstr (data, "\"x-top\""));
+  g_assert_true (strstr (data, "\"title\": \"T\"") < strstr (data, "\"x-top\""));
   g_assert_true (strstr (data, "\"x-top\"") < strstr (data, "\"events\""));
 }
 
@@ -541,7 +567,7 @@ test_kept_deep (void)
   g_assert_no_error (error);
   data_again = chronicle_timeline_to_data (again, NULL);
   g_assert_cmpstr (data, ==, data_again);
-  g_assert_nonnull (strstr (data, "\"deep\" : [[[["));
+  g_assert_nonnull (strstr (data, "\"deep\": [[[["));
 }
 
 /* A kept spelling is written only while it means what the model holds. */
@@ -572,10 +598,10 @@ test_kept_date_after_edit (void)
 
   data = chronicle_timeline_to_data (edited, NULL);
   g_test_message ("%s", data);
-  g_assert_nonnull (strstr (data, "\"date\" : \"2025-05-17T10:30Z\""));
+  g_assert_nonnull (strstr (data, "\"date\": \"2025-05-17T10:30Z\""));
   g_assert_null (strstr (data, "t10:30z"));
   /* The event has an end now: the file's "end": null is not written too. */
-  g_assert_nonnull (strstr (data, "\"end\" : \"2025-05-18\""));
+  g_assert_nonnull (strstr (data, "\"end\": \"2025-05-18\""));
   g_assert_null (strstr (data, "null"));
 }
 
@@ -613,10 +639,12 @@ main (int   argc,
 
   g_test_add_data_func ("/writer/round-trip/ok-rich", "ok-rich.json", test_round_trip);
   g_test_add_data_func ("/writer/round-trip/ok-minimal", "ok-minimal.json", test_round_trip);
+  g_test_add_data_func ("/writer/round-trip/ok-media", "ok-media.json", test_round_trip);
   g_test_add_data_func ("/writer/round-trip/ok-unknown-members", "ok-unknown-members.json", test_round_trip);
   /* Expanded years, deep time and display dates (issue #14). */
   g_test_add_data_func ("/writer/round-trip/deep-time", "deep-time.json", test_round_trip);
   g_test_add_func ("/writer/round-trip/all-files", test_round_trip_all_files);
+  g_test_add_func ("/writer/round-trip/same-bytes", test_same_bytes);
   g_test_add_func ("/writer/kept/spelling", test_kept_spelling);
   g_test_add_func ("/writer/kept/date-after-edit", test_kept_date_after_edit);
   g_test_add_func ("/writer/kept/deep", test_kept_deep);

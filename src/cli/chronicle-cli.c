@@ -526,6 +526,12 @@ run_export (ChronicleCliOptions *options)
                                                report.n_cut_titles);
       g_printerr ("chronicle: %s\n", note);
     }
+  {
+    g_autofree char *folds = chronicle_export_report_describe_folds (&report);
+
+    if (folds != NULL)
+      g_printerr ("chronicle: note: %s\n", folds);
+  }
 
   return CHRONICLE_EXIT_OK;
 }

@@ -72,6 +72,7 @@ struct _ChronicleDocument
   GObject            parent_instance;
 
   GFile             *file;
+  GHashTable        *columns;         /* a spreadsheet's columns named by the user, or NULL */
   GFileMonitor      *monitor;
   GCancellable      *load_cancellable;
   ChronicleTimeline *timeline;        /* the whole timeline */

@@ -15,6 +15,7 @@
 #include "chronicle-history.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
+#include "chronicle-timeline-loader-private.h"
 #include "chronicle-timeline-private.h"
 #include "chronicle-util-private.h"
 
@@ -348,6 +349,14 @@ start_load (ChronicleDocument *self)
 
   set_progress (self, 0.0);
   set_loading (self, TRUE);
+  /* Read as the user named its columns, on every reload too. */
+  if (self->columns != NULL)
+    {
+      load_data_free (progress_data);
+      chronicle_timeline_load_csv_async_with_columns (self->file, self->columns, self->load_cancellable,
+                                                      on_load_ready_cb, data);
+      return;
+    }
   chronicle_timeline_load_async_with_preview (self->file, self->load_cancellable,
                                               on_load_progress_cb, on_load_preview_cb, progress_data,
                                               (GDestroyNotify) load_data_free,
@@ -467,6 +476,7 @@ chronicle_document_finalize (GObject *object)
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_categories, g_strfreev);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_object (&self->history);
   g_clear_pointer (&self->undo_label, g_free);
   g_clear_pointer (&self->redo_label, g_free);
@@ -715,6 +725,32 @@ chronicle_document_load_file (ChronicleDocument *self,
   g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  chronicle_document_load_file_with_columns (self, file, NULL);
+}
+
+/**
+ * chronicle_document_load_file_with_columns:
+ * @self: a `ChronicleDocument`
+ * @file: a spreadsheet
+ * @columns: (nullable): column name to field, as
+ *   chronicle_import_parse_columns() and the column-mapping dialog make
+ *
+ * chronicle_document_load_file() of a spreadsheet whose columns are named
+ * by @columns, as `--columns` reads it; reloads read it so too.
+ */
+void
+chronicle_document_load_file_with_columns (ChronicleDocument *self,
+                                           GFile             *file,
+                                           GHashTable        *columns)
+{
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (columns != NULL)
+    g_hash_table_ref (columns);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
+  self->columns = columns;
+
   if (self->file == NULL || !g_file_equal (self->file, file))
     {
       g_set_object (&self->file, file);
@@ -724,6 +760,14 @@ chronicle_document_load_file (ChronicleDocument *self,
     }
 
   start_load (self);
+}
+
+GHashTable *
+chronicle_document_get_columns (ChronicleDocument *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (self), NULL);
+
+  return self->columns;
 }
 
 void
@@ -1193,6 +1237,8 @@ chronicle_document_adopt_file (ChronicleDocument *self,
   if (self->file != NULL && g_file_equal (self->file, file))
     return;
 
+  /* Saved in our format elsewhere: no longer a spreadsheet. */
+  g_clear_pointer (&self->columns, g_hash_table_unref);
   g_set_object (&self->file, file);
   watch_file (self);
   update_title (self);

@@ -35,6 +35,13 @@ ChronicleDocument  *chronicle_document_new                    (void);
  * background; a load still running is cancelled. */
 void                chronicle_document_load_file              (ChronicleDocument *self,
                                                                GFile             *file);
+/* The same for a spreadsheet whose columns @columns names (see
+ * chronicle_import_parse_columns()); its reloads read it so too. */
+void                chronicle_document_load_file_with_columns (ChronicleDocument *self,
+                                                               GFile             *file,
+                                                               GHashTable        *columns);
+/* The columns the file is read with, NULL for the usual names. */
+GHashTable         *chronicle_document_get_columns            (ChronicleDocument *self);
 /* Loads the file again now, as a change on disk does after a pause. */
 void                chronicle_document_reload                 (ChronicleDocument *self);
 

@@ -26,5 +26,10 @@ void  chronicle_html_link_free (ChronicleHtmlLink *link);
  * appended as a ChronicleHtmlLink. Returns "" for a fragment without text. */
 char *chronicle_html_to_text  (const char *html,
                                GPtrArray  *links);
+/* The same for a quotation: the text of its <cite> (the one quoted, as
+ * TimelineJS's examples name them) goes to *@cite, NULL when none,
+ * instead of the text. */
+char *chronicle_html_quote_to_text (const char  *html,
+                                    char       **cite);
 
 G_END_DECLS

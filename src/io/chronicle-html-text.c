@@ -74,16 +74,25 @@ append_text (GString    *out,
     }
 }
 
+/* With @cite, the text of <cite> elements goes there instead of @out. */
 static void
 walk (xmlNode   *node,
       GString   *out,
       GPtrArray *links,
+      GString   *cite,
       guint      depth)
 {
   for (xmlNode *child = node->children; child != NULL && depth < MAX_DEPTH; child = child->next)
     {
       if (child->type == XML_TEXT_NODE && child->content != NULL)
         append_text (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE && cite != NULL &&
+               g_ascii_strcasecmp ((const char *) child->name, "cite") == 0)
+        {
+          if (cite->len > 0)
+            g_string_append_c (cite, ' ');
+          walk (child, cite, NULL, NULL, depth + 1);
+        }
       else if (child->type == XML_ELEMENT_NODE && !name_in (child, dropped))
         {
           gboolean block = name_in (child, blocks);
@@ -91,7 +100,7 @@ walk (xmlNode   *node,
 
           if (block)
             append_newline (out);
-          walk (child, out, links, depth + 1);
+          walk (child, out, links, cite, depth + 1);
           if (block)
             append_newline (out);
 
@@ -113,16 +122,17 @@ walk (xmlNode   *node,
     }
 }
 
-char *
-chronicle_html_to_text (const char *html,
-                        GPtrArray  *links)
+static char *
+html_to_text (const char *html,
+              GPtrArray  *links,
+              GString    *cite)
 {
   g_autofree char *wrapped = NULL;
   htmlDocPtr doc;
   GString *out;
   gsize length;
 
-  g_return_val_if_fail (html != NULL, NULL);
+  g_assert (html != NULL);
 
   /* Plain text is the common case and needs no parser. */
   if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
@@ -140,9 +150,38 @@ chronicle_html_to_text (const char *html,
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   out = g_string_new (NULL);
   if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
-    walk (xmlDocGetRootElement (doc), out, links, 0);
+    walk (xmlDocGetRootElement (doc), out, links, cite, 0);
   if (doc != NULL)
     xmlFreeDoc (doc);
 
   return g_strstrip (g_string_free (out, FALSE));
+}
+
+char *
+chronicle_html_to_text (const char *html,
+                        GPtrArray  *links)
+{
+  g_return_val_if_fail (html != NULL, NULL);
+
+  return html_to_text (html, links, NULL);
+}
+
+char *
+chronicle_html_quote_to_text (const char *html,
+                              char      **cite)
+{
+  g_autoptr(GString) cited = g_string_new (NULL);
+  char *text;
+  const char *name;
+
+  g_return_val_if_fail (html != NULL, NULL);
+  g_return_val_if_fail (cite != NULL, NULL);
+
+  text = html_to_text (html, NULL, cited);
+  /* "— Edith Clarke": the dash says who, it is not part of the name. */
+  name = g_strstrip (cited->str);
+  while (g_str_has_prefix (name, "\u2014") || g_str_has_prefix (name, "\u2013") || *name == '-' || *name == ' ')
+    name = g_utf8_next_char (name);
+  *cite = *name != '\0' ? g_strdup (name) : NULL;
+  return text;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chronicle-date.h"
+#include "chronicle-html-text-private.h"
 #include "chronicle-import-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
@@ -36,6 +37,8 @@
 /* Columns past this are not read: no timeline has a thousand. */
 #define MAX_COLUMNS 1024
 #define QUOTE_MAX 60
+/* libcsv reads this much at a time. */
+#define PARSE_CHUNK (64 * 1024)
 
 typedef enum
 {
@@ -63,6 +66,7 @@ typedef enum
   ROLE_MEDIA,
   ROLE_MEDIA_CREDIT,
   ROLE_MEDIA_CAPTION,
+  ROLE_MEDIA_THUMBNAIL,
   ROLE_SUB_TYPE,
   ROLE_ACTOR2,
   ROLE_ASSOC1,
@@ -97,6 +101,7 @@ static const struct
   { "source", ROLE_SOURCE }, { "sources", ROLE_SOURCE }, { "url", ROLE_SOURCE }, { "link", ROLE_SOURCE },
   { "id", ROLE_ID }, { "unique id", ROLE_ID },
   { "media", ROLE_MEDIA }, { "media credit", ROLE_MEDIA_CREDIT }, { "media caption", ROLE_MEDIA_CAPTION },
+  { "media thumbnail", ROLE_MEDIA_THUMBNAIL },
   /* ACLED exports (acleddata.com codebook): event_id_cnty, event_date,
    * time_precision, event_type, sub_event_type, actor1, assoc_actor_1,
    * actor2, assoc_actor_2, location, admin1, country, source, notes,
@@ -127,6 +132,10 @@ typedef struct
   gboolean         header_only;       /* stop after the header (sniffing) */
   GArray          *ignored;           /* guint, the columns not recognised */
   GHashTable      *mapping;           /* normalised column name -> Role, from --columns; borrowed */
+  /* The mapping dialog's preview: each data row read, as it was read. */
+  void           (*row_read)          (gpointer reader, gpointer data);
+  gpointer         row_read_data;
+  gboolean         done;              /* stop reading: the preview has its rows */
 } Reader;
 
 /* The roles --columns names, as docs/format.md and --help list them. */
@@ -172,8 +181,17 @@ map_columns (Reader *reader)
       g_autofree char *name = normalise_name (g_ptr_array_index (reader->header, i));
       gpointer role;
 
+      /* ROLE_NONE: the user said the column holds none of the fields
+       * (the mapping dialog's "None"), whatever its name. */
       if (g_hash_table_lookup_extended (reader->mapping, name, NULL, &role) &&
-          reader->column[GPOINTER_TO_INT (role)] < 0)
+          GPOINTER_TO_INT (role) == ROLE_NONE)
+        {
+          mapped[i] = TRUE;
+          if (*name != '\0')
+            g_array_append_val (reader->ignored, i);
+        }
+      else if (g_hash_table_lookup_extended (reader->mapping, name, NULL, &role) &&
+               reader->column[GPOINTER_TO_INT (role)] < 0)
         {
           reader->column[GPOINTER_TO_INT (role)] = (int) i;
           mapped[i] = TRUE;
@@ -270,22 +288,38 @@ read_day_month_year (const char    *text,
   return FALSE;
 }
 
-/* A date from a Date-like cell: ISO 8601 ("2022-03-29", "2022-03",
+/* A Date-like cell's text as a date: ISO 8601 ("2022-03-29", "2022-03",
  * "2022", "2025-05-16T10:30"), also with a space for the "T", or
  * "15 January 2023". */
+static gboolean
+parse_date_text (const char     *cell_text,
+                 ChronicleDate  *date,
+                 GError        **error)
+{
+  g_autofree char *text = g_strdup (cell_text);
+  char *space;
+
+  if (strlen (text) > 10 && (space = strchr (text, ' ')) != NULL && space - text == 10)
+    *space = 'T';
+  if (chronicle_date_parse (text, date, error))
+    return TRUE;
+  if (!read_day_month_year (text, date))
+    return FALSE;
+  g_clear_error (error);
+  return TRUE;
+}
+
+/* A date from a Date-like cell (see parse_date_text()); NULL, noted, when
+ * it is none. */
 static char *
 read_date_cell (Reader      *reader,
                 Role         role,
                 const char  *left_out)
 {
-  g_autofree char *text = g_strdup (cell (reader, role));
   g_autoptr(GError) error = NULL;
   ChronicleDate date;
-  char *space;
 
-  if (strlen (text) > 10 && (space = strchr (text, ' ')) != NULL && space - text == 10)
-    *space = 'T';
-  if (!chronicle_date_parse (text, &date, &error) && !read_day_month_year (text, &date))
+  if (!parse_date_text (cell (reader, role), &date, &error))
     {
       g_autofree char *problem = g_strdup_printf (_("is not a date (%s)"), error->message);
 
@@ -551,6 +585,14 @@ join_location (Reader *reader)
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+/* A media caption or credit as text: HTML to TimelineJS (a credit's
+ * link, "&amp;"), as Chronicle's export writes them too. */
+static char *
+markup_to_text (const char *cell)
+{
+  return cell != NULL ? chronicle_html_to_text (cell, NULL) : NULL;
+}
+
 static void
 read_row (Reader *reader)
 {
@@ -655,8 +697,15 @@ read_row (Reader *reader)
   chronicle_import_set_display_date (&reader->import, event, cell (reader, ROLE_DISPLAY_DATE));
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
-  chronicle_import_add_media (&reader->import, cell (reader, ROLE_MEDIA), cell (reader, ROLE_MEDIA_CAPTION),
-                              cell (reader, ROLE_MEDIA_CREDIT), event, source_ids);
+  {
+    g_autofree char *caption = markup_to_text (cell (reader, ROLE_MEDIA_CAPTION));
+    g_autofree char *credit = markup_to_text (cell (reader, ROLE_MEDIA_CREDIT));
+    ChronicleImportMedia media = {
+      cell (reader, ROLE_MEDIA), caption, credit, cell (reader, ROLE_MEDIA_THUMBNAIL), NULL, NULL, NULL, NULL
+    };
+
+    chronicle_import_add_media (&reader->import, &media, event);
+  }
   if (json_array_get_length (source_ids) > 0)
     json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
 
@@ -708,8 +757,12 @@ row_cb (int   terminator,
       return;
     }
 
-  if (!reader->header_only)
-    read_row (reader);
+  if (!reader->header_only && !reader->done)
+    {
+      read_row (reader);
+      if (reader->row_read != NULL)
+        reader->row_read (reader, reader->row_read_data);
+    }
   g_ptr_array_set_size (reader->row, 0);
 }
 
@@ -779,8 +832,15 @@ parse (Reader     *reader,
   reader->row = g_ptr_array_new_with_free_func (g_free);
   reader->ignored = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  ok = csv_parse (&parser, data, length, field_cb, row_cb, reader) == length;
-  if (ok && !(reader->header_only && reader->header != NULL))
+  /* In pieces, so that a preview stops soon after its first rows. */
+  ok = TRUE;
+  for (gsize done = 0; ok && done < length && !reader->done; done += PARSE_CHUNK)
+    {
+      gsize n = MIN (PARSE_CHUNK, length - done);
+
+      ok = csv_parse (&parser, data + done, n, field_cb, row_cb, reader) == n;
+    }
+  if (ok && !reader->done && !(reader->header_only && reader->header != NULL))
     ok = csv_fini (&parser, field_cb, row_cb, reader) == 0;
   csv_free (&parser);
   return ok;
@@ -867,7 +927,7 @@ chronicle_import_refuse_table (const char  *data,
   if (columns->len == 0)
     return FALSE;
 
-  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT,
+  g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_COLUMNS,
                /* Translators: %s is a list of column names as written in the file */
                _("a spreadsheet needs a column for the date, named Date, Start or Year "
                  "(its columns: %s)"), columns->str);
@@ -903,6 +963,48 @@ check_mapping (Reader      *reader,
                        _("--columns: the spreadsheet has no column \"%s\""), quoted);
           return FALSE;
         }
+    }
+  return TRUE;
+}
+
+/* @data as UTF-8 text without a BOM or NULs: itself, or *@copy. */
+static gboolean
+prepare_text (const char **data,
+              gsize       *length,
+              char       **copy,
+              gboolean    *converted,
+              GError     **error)
+{
+  *converted = FALSE;
+  *data = skip_bom (*data, length);
+  /* A NUL byte is no text; it would also make UTF-8 text look like some
+   * other encoding to the check below. */
+  if (memchr (*data, '\0', *length) != NULL)
+    {
+      char *text = g_malloc (*length + 1);
+
+      for (gsize i = 0; i < *length; i++)
+        text[i] = (*data)[i] != '\0' ? (*data)[i] : ' ';
+      text[*length] = '\0';
+      *copy = text;
+      *data = text;
+    }
+  /* Spreadsheets saved by older Excel are Windows-1252; anything else that
+   * is not UTF-8 reads as that too, rather than not at all. */
+  if (!g_utf8_validate_len (*data, *length, NULL))
+    {
+      char *text = g_convert (*data, *length, "UTF-8", "WINDOWS-1252", NULL, length, NULL);
+
+      if (text == NULL)
+        {
+          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
+                       _("the spreadsheet is neither UTF-8 nor Windows-1252 text"));
+          return FALSE;
+        }
+      g_free (*copy);
+      *copy = text;
+      *data = text;
+      *converted = TRUE;
     }
   return TRUE;
 }
@@ -956,38 +1058,14 @@ chronicle_import_csv_with_columns (const char             *data,
                                    GError                **error)
 {
   Reader reader = { 0, };
-  g_autofree char *converted = NULL;
-  g_autofree char *without_nuls = NULL;
+  g_autofree char *copy = NULL;
   g_autofree char *summary = NULL;
+  gboolean converted;
   char delimiter;
   char *document;
 
-  data = skip_bom (data, &length);
-  /* A NUL byte is no text; it would also make UTF-8 text look like some
-   * other encoding to the check below. */
-  if (memchr (data, '\0', length) != NULL)
-    {
-      char *copy = g_malloc (length + 1);
-
-      for (gsize i = 0; i < length; i++)
-        copy[i] = data[i] != '\0' ? data[i] : ' ';
-      copy[length] = '\0';
-      without_nuls = copy;
-      data = copy;
-    }
-  /* Spreadsheets saved by older Excel are Windows-1252; anything else that
-   * is not UTF-8 reads as that too, rather than not at all. */
-  if (!g_utf8_validate_len (data, length, NULL))
-    {
-      converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &length, NULL);
-      if (converted == NULL)
-        {
-          g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
-                       _("the spreadsheet is neither UTF-8 nor Windows-1252 text"));
-          return NULL;
-        }
-      data = converted;
-    }
+  if (!prepare_text (&data, &length, &copy, &converted, error))
+    return NULL;
 
   delimiter = find_delimiter (data, length);
   chronicle_import_init (&reader.import, report);
@@ -1021,7 +1099,7 @@ chronicle_import_csv_with_columns (const char             *data,
       return NULL;
     }
 
-  if (converted != NULL)
+  if (converted)
     chronicle_import_note (&reader.import, _("the spreadsheet is not UTF-8: it was read as Windows-1252"));
   {
     g_autoptr(GString) counts = g_string_new (NULL);
@@ -1039,6 +1117,8 @@ chronicle_import_csv_with_columns (const char             *data,
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes",
                                                       reader.import.n_quotes), reader.import.n_quotes);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u media item", "%u media items",
+                                                      reader.import.n_media), reader.import.n_media);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources),
                                  n_sources);
     /* Translators: %s is the list of counts: "2 of 2 rows as events, 1 era, 0 quotes, 1 source" */
@@ -1048,4 +1128,319 @@ chronicle_import_csv_with_columns (const char             *data,
   chronicle_import_clear (&reader.import);
   reader_clear (&reader);
   return document;
+}
+
+/* The mapping dialog's fields, as roles; the names are --columns's. */
+static const Role field_roles[CHRONICLE_IMPORT_N_FIELDS] = {
+  ROLE_DATE, ROLE_END, ROLE_TITLE, ROLE_SUMMARY, ROLE_CATEGORY, ROLE_ACTORS, ROLE_LOCATION, ROLE_SOURCE,
+};
+
+const char *
+chronicle_import_field_get_name (ChronicleImportField field)
+{
+  g_return_val_if_fail (field < CHRONICLE_IMPORT_N_FIELDS, NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (mapped_roles); r++)
+    if (mapped_roles[r].role == field_roles[field])
+      return mapped_roles[r].name;
+  g_assert_not_reached ();
+}
+
+static void
+preview_row_free (gpointer data)
+{
+  ChronicleImportPreviewRow *row = data;
+
+  g_free (row->date);
+  g_free (row->end);
+  g_free (row->title);
+  g_free (row->summary);
+  g_free (row->category);
+  g_free (row->actors);
+  g_free (row->location);
+  g_free (row->sources);
+  g_free (row->note);
+  g_free (row);
+}
+
+void
+chronicle_import_preview_free (ChronicleImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_strfreev (preview->header);
+  g_clear_pointer (&preview->rows, g_ptr_array_unref);
+  g_free (preview);
+}
+
+/* What the preview collects while the reader reads. */
+typedef struct
+{
+  ChronicleImportReport  report;
+  GPtrArray             *rows;       /* ChronicleImportPreviewRow */
+  GPtrArray             *cells;      /* GStrv, each row's cells as read */
+  guint                  max_rows;
+  guint                  n_rows;     /* the reader's, before the row */
+  guint                  n_events;
+  guint                  n_notes;
+} Capture;
+
+/* For each id of @ids, the member @name (else @fallback) of the object
+ * of @list with that "id"; joined with "; ", NULL for none. */
+static char *
+join_labels (JsonArray  *list,
+             JsonArray  *ids,
+             const char *name,
+             const char *fallback)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      const char *id = json_array_get_string_element (ids, i);
+
+      for (guint j = 0; j < json_array_get_length (list); j++)
+        {
+          JsonObject *item = json_array_get_object_element (list, j);
+
+          if (g_strcmp0 (json_object_get_string_member_with_default (item, "id", NULL), id) == 0)
+            {
+              const char *label = json_object_get_string_member_with_default (item, name, NULL);
+
+              if (label == NULL && fallback != NULL)
+                label = json_object_get_string_member_with_default (item, fallback, NULL);
+              if (label != NULL)
+                g_ptr_array_add (labels, (char *) label);
+              break;
+            }
+        }
+    }
+  if (labels->len == 0)
+    return NULL;
+  g_ptr_array_add (labels, NULL);
+  return g_strjoinv ("; ", (char **) labels->pdata);
+}
+
+static char *
+dup_member (JsonObject *event,
+            const char *name)
+{
+  return g_strdup (json_object_get_string_member_with_default (event, name, NULL));
+}
+
+static void
+fill_preview_row (Reader                    *reader,
+                  JsonObject                *event,
+                  ChronicleImportPreviewRow *row)
+{
+  g_autoptr(JsonArray) category = json_array_new ();
+
+  row->date = dup_member (event, "date");
+  row->end = dup_member (event, "end");
+  row->title = dup_member (event, "title");
+  row->summary = dup_member (event, "summary");
+  row->location = dup_member (event, "location");
+  if (json_object_has_member (event, "category"))
+    json_array_add_string_element (category, json_object_get_string_member (event, "category"));
+  row->category = join_labels (reader->import.categories, category, "label", NULL);
+  if (json_object_has_member (event, "actors"))
+    {
+      JsonArray *actors = json_object_get_array_member (event, "actors");
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (actors); i++)
+        g_ptr_array_add (list, (char *) json_array_get_string_element (actors, i));
+      g_ptr_array_add (list, NULL);
+      row->actors = g_strjoinv ("; ", (char **) list->pdata);
+    }
+  if (json_object_has_member (event, "sources"))
+    row->sources = join_labels (reader->import.sources, json_object_get_array_member (event, "sources"),
+                                "url", "publisher");
+}
+
+/* After each data row: what it became, until the preview has its rows. */
+static void
+on_row_read (gpointer reader_pointer,
+             gpointer data)
+{
+  Reader *reader = reader_pointer;
+  Capture *capture = data;
+  guint n_events = json_array_get_length (reader->import.events);
+  ChronicleImportPreviewRow *row;
+  GStrv cells;
+
+  if (reader->n_rows == capture->n_rows)
+    return;  /* blank */
+
+  row = g_new0 (ChronicleImportPreviewRow, 1);
+  row->row_number = reader->row_number;
+  if (n_events > capture->n_events)
+    fill_preview_row (reader, json_array_get_object_element (reader->import.events, n_events - 1), row);
+  if (capture->report.notes->len > capture->n_notes)
+    row->note = g_strdup (g_ptr_array_index (capture->report.notes, capture->n_notes));
+  g_ptr_array_add (capture->rows, row);
+
+  cells = g_new0 (char *, reader->row->len + 1);
+  for (guint i = 0; i < reader->row->len; i++)
+    cells[i] = g_strdup (g_ptr_array_index (reader->row, i));
+  g_ptr_array_add (capture->cells, cells);
+
+  capture->n_rows = reader->n_rows;
+  capture->n_events = n_events;
+  capture->n_notes = capture->report.notes->len;
+  reader->done = capture->rows->len >= capture->max_rows;
+}
+
+/* The column with the most cells that read as dates in the rows read,
+ * more than half of its cells that are not blank; -1 for none. A typo
+ * ("20O4") does not hide a column of dates: the preview then shows
+ * its row left out, with why. */
+static int
+guess_date_column (Reader    *reader,
+                   GPtrArray *cells)
+{
+  guint n_columns = reader->header->len;
+  g_autofree guint *n_dates = g_new0 (guint, n_columns);
+  g_autofree guint *n_cells = g_new0 (guint, n_columns);
+  int best = -1;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GStrv row = g_ptr_array_index (cells, i);
+
+      for (guint column = 0; column < n_columns && row[column] != NULL; column++)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (row[column]));
+          ChronicleDate date;
+
+          if (chronicle_text_is_blank (text))
+            continue;
+          n_dates[column] += parse_date_text (text, &date, NULL);
+          n_cells[column]++;
+        }
+    }
+  for (guint column = 0; column < n_columns; column++)
+    if (n_dates[column] * 2 > n_cells[column] && (best < 0 || n_dates[column] > n_dates[best]))
+      best = (int) column;
+  return best;
+}
+
+ChronicleImportPreview *
+chronicle_import_csv_preview (const char  *data,
+                              gsize        length,
+                              GHashTable  *mapping,
+                              guint        max_rows,
+                              GError     **error)
+{
+  Reader reader = { 0, };
+  Capture capture = { 0, };
+  g_autofree char *copy = NULL;
+  g_autoptr(ChronicleImportPreview) preview = NULL;
+  gboolean converted, ok;
+  char delimiter;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (max_rows > 0, NULL);
+
+  if (!prepare_text (&data, &length, &copy, &converted, error))
+    return NULL;
+  /* JSON, whose first line may well have commas, is no table. */
+  if (length == 0 || data[0] == '{' || data[0] == '[' || (delimiter = find_delimiter (data, length)) == 0)
+    {
+      g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT,
+                   _("the file is not a spreadsheet: its first line has no tab, comma or semicolon"));
+      return NULL;
+    }
+
+  chronicle_import_report_init (&capture.report);
+  capture.rows = g_ptr_array_new_with_free_func (preview_row_free);
+  capture.cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  capture.max_rows = max_rows;
+  chronicle_import_init (&reader.import, &capture.report);
+  reader.mapping = mapping;
+  reader.row_read = on_row_read;
+  reader.row_read_data = &capture;
+  ok = parse (&reader, data, length, delimiter);
+
+  if (ok && reader.header != NULL)
+    {
+      preview = g_new0 (ChronicleImportPreview, 1);
+      preview->header = g_new0 (char *, reader.header->len + 1);
+      for (guint i = 0; i < reader.header->len; i++)
+        preview->header[i] = g_strdup (g_ptr_array_index (reader.header, i));
+      for (guint f = 0; f < CHRONICLE_IMPORT_N_FIELDS; f++)
+        preview->columns[f] = reader.column[field_roles[f]];
+      /* The category is read from Group, else Category, else Type. */
+      preview->columns[CHRONICLE_IMPORT_FIELD_CATEGORY] =
+        reader.column[ROLE_GROUP] >= 0 ? reader.column[ROLE_GROUP]
+        : reader.column[ROLE_CATEGORY] >= 0 ? reader.column[ROLE_CATEGORY]
+        : reader.template ? -1 : reader.column[ROLE_TYPE];
+      if (mapping == NULL && !reader.template && preview->columns[CHRONICLE_IMPORT_FIELD_DATE] < 0)
+        preview->columns[CHRONICLE_IMPORT_FIELD_DATE] = guess_date_column (&reader, capture.cells);
+      preview->rows = g_steal_pointer (&capture.rows);
+    }
+  else if (ok)
+    g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT, _("the spreadsheet is empty"));
+  else
+    g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
+                 _("the spreadsheet could not be read (out of memory)"));
+
+  g_clear_pointer (&capture.rows, g_ptr_array_unref);
+  g_clear_pointer (&capture.cells, g_ptr_array_unref);
+  chronicle_import_report_clear (&capture.report);
+  chronicle_import_clear (&reader.import);
+  reader_clear (&reader);
+  return g_steal_pointer (&preview);
+}
+
+/* The role the usual names give @name, ROLE_NONE for none. */
+static Role
+role_by_name (const char *name)
+{
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    if (strcmp (name, names[n].name) == 0)
+      return names[n].role;
+  return ROLE_NONE;
+}
+
+GHashTable *
+chronicle_import_preview_make_mapping (const ChronicleImportPreview *preview,
+                                       const int                     columns[CHRONICLE_IMPORT_N_FIELDS])
+{
+  GHashTable *mapping = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  /* What the user's choice takes the place of: the usual names of these. */
+  static const Role replaced[] = {
+    ROLE_DATE, ROLE_END, ROLE_TITLE, ROLE_SUMMARY, ROLE_GROUP, ROLE_CATEGORY, ROLE_TYPE, ROLE_ACTORS,
+    ROLE_LOCATION, ROLE_SOURCE,
+  };
+  guint n_columns;
+
+  g_return_val_if_fail (preview != NULL, NULL);
+
+  n_columns = g_strv_length (preview->header);
+  for (guint f = 0; f < CHRONICLE_IMPORT_N_FIELDS; f++)
+    if (columns[f] >= 0 && (guint) columns[f] < n_columns)
+      {
+        char *name = normalise_name (preview->header[columns[f]]);
+
+        if (*name != '\0' && !g_hash_table_contains (mapping, name))
+          g_hash_table_insert (mapping, name, GINT_TO_POINTER (field_roles[f]));
+        else
+          g_free (name);
+      }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      char *name = normalise_name (preview->header[i]);
+      Role role = role_by_name (name);
+      gboolean replace = FALSE;
+
+      for (guint r = 0; r < G_N_ELEMENTS (replaced); r++)
+        replace = replace || role == replaced[r];
+      if (replace && !g_hash_table_contains (mapping, name))
+        g_hash_table_insert (mapping, name, GINT_TO_POINTER (ROLE_NONE));
+      else
+        g_free (name);
+    }
+  return mapping;
 }

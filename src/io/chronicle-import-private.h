@@ -54,9 +54,10 @@ char     *chronicle_import_timelinejs2    (ChronicleJsonNode  *root,
  * column (see chronicle-import-csv.c); cheap: reads the first line. */
 gboolean  chronicle_import_is_csv         (const char         *data,
                                            gsize               length);
-/* TRUE, with @error set, when @data is not JSON but its first line reads
- * as a table's header without a date column: a spreadsheet we cannot
- * read, rather than broken JSON. */
+/* TRUE, with @error set (CHRONICLE_LOAD_ERROR_COLUMNS), when @data is
+ * not JSON but its first line reads as a table's header without a date
+ * column: a spreadsheet whose columns must be named for it, rather than
+ * broken JSON. */
 gboolean  chronicle_import_refuse_table   (const char         *data,
                                            gsize               length,
                                            GError            **error);
@@ -77,6 +78,70 @@ char     *chronicle_import_csv_with_columns (const char            *data,
                                              ChronicleImportReport *report,
                                              GError               **error);
 
+/* The fields the column-mapping dialog offers, in its order; each is
+ * one of --columns's (chronicle_import_field_get_name()). */
+typedef enum
+{
+  CHRONICLE_IMPORT_FIELD_DATE,
+  CHRONICLE_IMPORT_FIELD_END,
+  CHRONICLE_IMPORT_FIELD_TITLE,
+  CHRONICLE_IMPORT_FIELD_SUMMARY,
+  CHRONICLE_IMPORT_FIELD_CATEGORY,
+  CHRONICLE_IMPORT_FIELD_ACTORS,
+  CHRONICLE_IMPORT_FIELD_LOCATION,
+  CHRONICLE_IMPORT_FIELD_SOURCE,
+  CHRONICLE_IMPORT_N_FIELDS
+} ChronicleImportField;
+
+const char *chronicle_import_field_get_name (ChronicleImportField field);
+
+/* One data row of a spreadsheet as chronicle_import_csv_with_columns()
+ * reads it: what its event gets (NULL for nothing), or why it is left
+ * out. Rows count as a spreadsheet shows them: the header is row 1. */
+typedef struct
+{
+  guint   row_number;
+  char   *date;       /* ISO 8601, at the precision read; NULL when left out */
+  char   *end;
+  char   *title;
+  char   *summary;
+  char   *category;   /* the category's label */
+  char   *actors;     /* joined with "; " */
+  char   *location;
+  char   *sources;    /* addresses or publishers, joined with "; " */
+  char   *note;       /* the first note the row made: why it is left out
+                       * (date NULL), or what of it is (an end) */
+} ChronicleImportPreviewRow;
+
+/* The first rows of a spreadsheet read with a mapping, for the mapping
+ * dialog: the same reader as the import, stopped early. */
+typedef struct
+{
+  GStrv      header;                                /* the column names as written */
+  int        columns[CHRONICLE_IMPORT_N_FIELDS];    /* each field's column, -1: none */
+  GPtrArray *rows;                                  /* of ChronicleImportPreviewRow */
+} ChronicleImportPreview;
+
+/* The header and the first @max_rows rows that are not blank of @data
+ * read with @mapping (nullable: the usual names only). Without a mapping
+ * and a Date column by name, the date is the column whose cells in those
+ * rows are most often dates (more than half of them). NULL with @error
+ * set when @data is not a table (no delimiter in its first line). */
+ChronicleImportPreview *chronicle_import_csv_preview (const char  *data,
+                                                      gsize        length,
+                                                      GHashTable  *mapping,
+                                                      guint        max_rows,
+                                                      GError     **error);
+void        chronicle_import_preview_free           (ChronicleImportPreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleImportPreview, chronicle_import_preview_free)
+
+/* The mapping (as chronicle_import_parse_columns() makes) that reads
+ * each field from @columns[field] (-1: none) of @preview's header,
+ * whatever the usual names would say: a column whose name would give
+ * it one of the fields and is not chosen is read as none. */
+GHashTable *chronicle_import_preview_make_mapping   (const ChronicleImportPreview *preview,
+                                                     const int                     columns[CHRONICLE_IMPORT_N_FIELDS]);
+
 /* The document being built, shared by the readers. */
 typedef struct
 {
@@ -92,6 +157,7 @@ typedef struct
   GHashTable *event_ids;          /* owned ids */
   GHashTable *ignored;            /* what was not represented -> count */
   guint       n_quotes;
+  guint       n_media;
   guint       n_links;
   guint       n_milliseconds;
 } ChronicleImport;
@@ -131,15 +197,30 @@ const char  *chronicle_import_add_source      (ChronicleImport   *import,
  * colour of a palette that stands out 3:1 from a light background. */
 const char  *chronicle_import_add_group       (ChronicleImport   *import,
                                                const char        *label);
+/* A TimelineJS medium, all borrowed, all but the url optional; caption,
+ * credit and alt plain text. title, link and link_target (TimelineJS 3)
+ * are kept in it as members our format does not read. */
+typedef struct
+{
+  const char  *url;
+  const char  *caption;
+  const char  *credit;
+  const char  *thumbnail;
+  const char  *alt;
+  const char  *title;
+  const char  *link;
+  const char  *link_target;
+} ChronicleImportMedia;
+
 /* TimelineJS media: a "<blockquote>" becomes a quote of @event, its
- * @credit (else @caption) the speaker; a web link a source, listed in
- * @source_ids, with @caption as its title and @credit as its publisher. */
-void         chronicle_import_add_media       (ChronicleImport   *import,
-                                               const char        *url,
-                                               const char        *caption,
-                                               const char        *credit,
-                                               JsonObject        *event,
-                                               JsonArray         *source_ids);
+ * credit (else caption) the speaker; anything else a medium of @event,
+ * its url as written (a protocol-relative "//host/..." taken as https). */
+void         chronicle_import_add_media       (ChronicleImport            *import,
+                                               const ChronicleImportMedia *media,
+                                               JsonObject                 *event);
+/* The reason for a TimelineJS year beyond what a 64-bit number holds,
+ * naming it as @written in the file. */
+char        *chronicle_import_describe_huge_year (const char *written);
 /* A unique event id: @wanted when it is free, else "event-N" from @n. */
 char        *chronicle_import_take_id         (ChronicleImport   *import,
                                                const char        *wanted,
@@ -191,9 +272,7 @@ typedef struct
   GPtrArray   *links;          /* of ChronicleHtmlLink, from the HTML */
   const char  *display_date;
   const char  *group;
-  const char  *media_url;
-  const char  *media_caption;  /* plain text */
-  const char  *media_credit;   /* plain text */
+  ChronicleImportMedia media;
 } ChronicleImportEvent;
 
 /* Adds the event: the links and web media as its sources, a blockquote as

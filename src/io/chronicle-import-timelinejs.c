@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -66,13 +67,17 @@ typedef enum
   PART_ABSENT,
   PART_OK,
   PART_BAD,
+  PART_HUGE,
 } PartResult;
 
-/* A date part: TimelineJS writes numbers, or numbers as strings ("2012"). */
+/* A date part: TimelineJS writes numbers, or numbers as strings ("2012").
+ * PART_HUGE, with *@written set (the text as in the file, or the number
+ * in full): beyond what a gint64 holds. */
 static PartResult
 get_part (ChronicleJsonNode *date,
           const char        *name,
-          gint64            *value)
+          gint64            *value,
+          char             **written)
 {
   ChronicleJsonNode *node = chronicle_json_object_get_member (date, name);
   const char *text;
@@ -89,11 +94,17 @@ get_part (ChronicleJsonNode *date,
       return PART_OK;
     case CHRONICLE_JSON_NODE_DOUBLE:
       number = chronicle_json_node_get_double (node);
-      /* Converting a double beyond 64 bits is undefined; such a year is out
-       * of range anyway, and said so as that. */
       if (number != floor (number))
         return PART_BAD;
-      *value = number >= 9e18 ? G_MAXINT64 / 2 : number <= -9e18 ? G_MININT64 / 2 : (gint64) number;
+      /* Converting a double beyond 64 bits is undefined; the parser read
+       * an integer beyond 64 bits as a double, so it is said in full
+       * ("%.0f" has no decimal point to localize). */
+      if (number >= 9e18 || number <= -9e18)
+        {
+          *written = g_strdup_printf ("%.0f", number);
+          return PART_HUGE;
+        }
+      *value = (gint64) number;
       return PART_OK;
     case CHRONICLE_JSON_NODE_STRING:
       text = chronicle_json_node_get_string (node);
@@ -101,7 +112,14 @@ get_part (ChronicleJsonNode *date,
         text++;
       if (*text == '\0')
         return PART_ABSENT;
+      errno = 0;
       *value = g_ascii_strtoll (text, &end, 10);
+      if (errno == ERANGE)
+        {
+          /* g_ascii_strtoll() saturates: the year as written, not G_MININT64. */
+          *written = g_strstrip (g_strdup (text));
+          return PART_HUGE;
+        }
       while (g_ascii_isspace (*end))
         end++;
       return end != text && *end == '\0' ? PART_OK : PART_BAD;
@@ -177,11 +195,20 @@ convert_date (ChronicleImport   *import,
 
   for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
     {
-      switch (get_part (date, chronicle_import_date_part_names[i], &parts[i]))
+      g_autofree char *written = NULL;
+
+      switch (get_part (date, chronicle_import_date_part_names[i], &parts[i], &written))
         {
         case PART_OK:
           present[i] = TRUE;
           break;
+        case PART_HUGE:
+          if (i == 0)
+            *problem = chronicle_import_describe_huge_year (written);
+          else
+            /* Translators: %s is a TimelineJS date member: "month", "day" ... */
+            *problem = g_strdup_printf (_("\"%s\" is out of range"), chronicle_import_date_part_names[i]);
+          return NULL;
         case PART_BAD:
           /* Translators: %s is a TimelineJS date member: "year", "month" ... */
           *problem = g_strdup_printf (_("\"%s\" is not a whole number"), chronicle_import_date_part_names[i]);
@@ -231,6 +258,22 @@ convert_named_date (ChronicleImport   *import,
   return FALSE;
 }
 
+/* TRUE when @date has none of its parts (TimelineJS's own exports write
+ * "end_date": {"year": "", "month": "", "day": ""} for no end). */
+static gboolean
+date_is_empty (ChronicleJsonNode *date)
+{
+  for (guint i = 0; i < CHRONICLE_IMPORT_N_DATE_PARTS; i++)
+    {
+      g_autofree char *written = NULL;
+      gint64 value;
+
+      if (get_part (date, chronicle_import_date_part_names[i], &value, &written) != PART_ABSENT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 convert_event (ChronicleImport   *import,
                ChronicleJsonNode *object,
@@ -255,7 +298,8 @@ convert_event (ChronicleImport   *import,
   if (!convert_named_date (import, chronicle_import_get_object (object, "start_date"), place, "start_date",
                            _("the event is left out"), &start_iso))
     return;
-  if (end != NULL && convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
+  if (end != NULL && !date_is_empty (end) &&
+      convert_named_date (import, end, place, "end_date", _("the end is left out"), &end_iso) &&
       !chronicle_import_check_end (import, place, start_iso, end_iso))
     g_clear_pointer (&end_iso, g_free);
 
@@ -273,9 +317,14 @@ convert_event (ChronicleImport   *import,
     fields.display_date = chronicle_import_get_string (chronicle_import_get_object (object, "start_date"),
                                                        "display_text");
   fields.group = chronicle_import_get_string (object, "group");
-  fields.media_url = chronicle_import_get_string (media, "url");
-  fields.media_caption = caption;
-  fields.media_credit = credit;
+  fields.media.url = chronicle_import_get_string (media, "url");
+  fields.media.caption = caption;
+  fields.media.credit = credit;
+  fields.media.thumbnail = chronicle_import_get_string (media, "thumbnail");
+  fields.media.alt = chronicle_import_get_string (media, "alt");
+  fields.media.title = chronicle_import_get_string (media, "title");
+  fields.media.link = chronicle_import_get_string (media, "link");
+  fields.media.link_target = chronicle_import_get_string (media, "link_target");
   chronicle_import_add_event (import, &fields);
 }
 
@@ -316,6 +365,10 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
   chronicle_import_init (&import, report);
 
   n_events = chronicle_import_convert_array (&import, root, "events", convert_event);
+  /* The title slide's picture has no place in our format; an empty one
+   * (the Sheets' exports write "url": "") is none. */
+  if (!chronicle_text_is_blank (chronicle_import_get_string (chronicle_import_get_object (title, "media"), "url")))
+    chronicle_import_count_ignored (&import, "title.media");
   chronicle_import_convert_array (&import, root, "eras", convert_era);
 
   n_converted = json_array_get_length (import.events);
@@ -342,6 +395,8 @@ chronicle_import_timelinejs (ChronicleJsonNode  *root,
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", import.n_quotes),
                                  import.n_quotes);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u media item", "%u media items", import.n_media),
+                                 import.n_media);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u link as a source", "%u links as sources",
                                                       import.n_links), import.n_links);
     /* Translators: %s is the list of counts: "5 of 7 events, 2 groups as categories, 1 era, ..." */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -50,10 +51,12 @@ chronicle_import_is_timelinejs2 (ChronicleJsonNode *root)
          chronicle_import_get_string (timeline, "headline") != NULL;
 }
 
-/* One whole number, perhaps negative, with spaces around. */
+/* One whole number, perhaps negative, with spaces around; *@huge when it
+ * is one beyond what a gint64 holds (g_ascii_strtoll() saturates). */
 static gboolean
 parse_part (const char *text,
-            gint64     *value)
+            gint64     *value,
+            gboolean   *huge)
 {
   char *end;
 
@@ -61,7 +64,9 @@ parse_part (const char *text,
     text++;
   if (*text == '\0' || !(g_ascii_isdigit (*text) || (*text == '-' && g_ascii_isdigit (text[1]))))
     return FALSE;
+  errno = 0;
   *value = g_ascii_strtoll (text, &end, 10);
+  *huge = errno == ERANGE;
   while (g_ascii_isspace (*end))
     end++;
   return *end == '\0';
@@ -93,11 +98,18 @@ convert_date (ChronicleImport *import,
       n = g_strv_length (pieces);
       if (n <= CHRONICLE_IMPORT_N_DATE_PARTS)
         {
+          gboolean huge = FALSE;
           guint i;
 
-          for (i = 0; i < n && parse_part (pieces[i], &parts[i]); i++)
+          for (i = 0; i < n && !huge && parse_part (pieces[i], &parts[i], &huge); i++)
             present[i] = TRUE;
-          if (i == n)
+          if (huge && i == 1)
+            {
+              /* The year as written, not the saturated G_MININT64. */
+              *problem = chronicle_import_describe_huge_year (g_strstrip (pieces[0]));
+              return NULL;
+            }
+          if (i == n && !huge)
             return chronicle_import_date_parts_to_iso (import, parts, present, problem);
         }
 
@@ -197,9 +209,10 @@ convert_event (ChronicleImport   *import,
   fields.body = body;
   fields.links = links;
   fields.group = chronicle_import_get_string (object, "tag");
-  fields.media_url = chronicle_import_get_string (asset, "media");
-  fields.media_caption = caption;
-  fields.media_credit = credit;
+  fields.media.url = chronicle_import_get_string (asset, "media");
+  fields.media.caption = caption;
+  fields.media.credit = credit;
+  fields.media.thumbnail = chronicle_import_get_string (asset, "thumbnail");
   chronicle_import_add_event (import, &fields);
 }
 
@@ -265,6 +278,8 @@ chronicle_import_timelinejs2 (ChronicleJsonNode      *root,
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u era", "%u eras", n_eras), n_eras);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", import.n_quotes),
                                  import.n_quotes);
+    chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u media item", "%u media items", import.n_media),
+                                 import.n_media);
     chronicle_import_list_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u link as a source", "%u links as sources",
                                                       import.n_links), import.n_links);
     /* Translators: %s is the list of counts: "5 of 8 dates as events, 2 tags as categories, 1 era, ..." */

@@ -253,31 +253,59 @@ chronicle_import_add_group (ChronicleImport *import,
   return new_id;
 }
 
-void
-chronicle_import_add_media (ChronicleImport *import,
-                            const char      *url,
-                            const char      *caption,
-                            const char      *credit,
-                            JsonObject      *event,
-                            JsonArray       *source_ids)
+/* @text, or NULL when it shows nothing. */
+static const char *
+unless_blank (const char *text)
 {
+  return text != NULL && !chronicle_text_is_blank (text) ? text : NULL;
+}
+
+/* A url as TimelineJS has it, trimmed; "//host/path" (protocol-relative,
+ * which a page loads over its own scheme) as https, which a desktop
+ * file can open. NULL when blank. */
+static char *
+normalize_url (const char *url)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (url == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (url));
+  if (*trimmed == '\0')
+    return NULL;
+  if (trimmed[0] == '/' && trimmed[1] == '/' && g_ascii_isalnum (trimmed[2]))
+    return g_strconcat ("https:", trimmed, NULL);
+  return g_steal_pointer (&trimmed);
+}
+
+static void
+set_string_unless_blank (JsonObject *object,
+                         const char *member,
+                         const char *value)
+{
+  if (unless_blank (value) != NULL)
+    json_object_set_string_member (object, member, value);
+}
+
+void
+chronicle_import_add_media (ChronicleImport            *import,
+                            const ChronicleImportMedia *media,
+                            JsonObject                 *event)
+{
+  const char *caption = unless_blank (media->caption);
+  const char *credit = unless_blank (media->credit);
+  g_autofree char *url = normalize_url (media->url);
+  g_autofree char *thumbnail = normalize_url (media->thumbnail);
   const char *p = url;
 
   if (url == NULL)
     return;
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p == '\0')
-    return;
-
-  if (caption != NULL && chronicle_text_is_blank (caption))
-    caption = NULL;
-  if (credit != NULL && chronicle_text_is_blank (credit))
-    credit = NULL;
 
   if (g_ascii_strncasecmp (p, "<blockquote", 11) == 0)
     {
-      g_autofree char *text = chronicle_html_to_text (p, NULL);
+      g_autofree char *cite = NULL;
+      g_autofree char *text = chronicle_html_quote_to_text (p, &cite);
+      const char *speaker = credit != NULL ? credit : unless_blank (cite) != NULL ? cite : caption;
       JsonObject *quote;
       JsonArray *quotes;
 
@@ -285,20 +313,43 @@ chronicle_import_add_media (ChronicleImport *import,
         return;
       quote = json_object_new ();
       json_object_set_string_member (quote, "text", text);
-      if (credit != NULL || caption != NULL)
-        json_object_set_string_member (quote, "speaker", credit != NULL ? credit : caption);
+      /* Said by its credit, else the <cite> in it, else its caption. */
+      if (speaker != NULL)
+        json_object_set_string_member (quote, "speaker", speaker);
       quotes = json_array_new ();
       json_array_add_object_element (quotes, quote);
       json_object_set_array_member (event, "quotes", quotes);
       import->n_quotes++;
     }
-  else if (chronicle_uri_is_web_link (p))
-    {
-      json_array_add_string_element (source_ids, chronicle_import_add_source (import, p, caption, credit));
-      import->n_links++;
-    }
   else
-    chronicle_import_count_ignored (import, _("media that is not a web link"));
+    {
+      /* Kept as written when it is no web link (a path on the
+       * timeline's own site, embed code): the sidebar shows it as text,
+       * and an export gives it back to TimelineJS. */
+      JsonObject *object = json_object_new ();
+      JsonArray *array = json_array_new ();
+
+      json_object_set_string_member (object, "url", url);
+      set_string_unless_blank (object, "caption", caption);
+      set_string_unless_blank (object, "credit", credit);
+      set_string_unless_blank (object, "thumbnail", thumbnail);
+      set_string_unless_blank (object, "alt", media->alt);
+      set_string_unless_blank (object, "title", media->title);
+      set_string_unless_blank (object, "link", media->link);
+      set_string_unless_blank (object, "link_target", media->link_target);
+      json_array_add_object_element (array, object);
+      json_object_set_array_member (event, "media", array);
+      import->n_media++;
+    }
+}
+
+char *
+chronicle_import_describe_huge_year (const char *written)
+{
+  g_autofree char *quoted = chronicle_text_escape_line (written, QUOTE_MAX);
+
+  /* Translators: %s is a year as written in the file; the same message as for a date */
+  return g_strdup_printf (_("%s is not supported: years reach 100 billion before and after year 0"), quoted);
 }
 
 char *
@@ -384,8 +435,7 @@ chronicle_import_add_event (ChronicleImport            *import,
       json_array_add_string_element (source_ids, chronicle_import_add_source (import, link->url, link->text, NULL));
       import->n_links++;
     }
-  chronicle_import_add_media (import, fields->media_url, fields->media_caption, fields->media_credit, event,
-                              source_ids);
+  chronicle_import_add_media (import, &fields->media, event);
   if (json_array_get_length (source_ids) > 0)
     json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));
 

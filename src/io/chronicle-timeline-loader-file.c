@@ -505,14 +505,16 @@ post_preview (gpointer           data,
 
 typedef struct
 {
-  GFile    *file;
-  Progress *progress;  /* nullable */
+  GFile      *file;
+  Progress   *progress;  /* nullable */
+  GHashTable *columns;   /* nullable: a spreadsheet read with these columns */
 } LoadJob;
 
 static void
 load_job_free (LoadJob *job)
 {
   g_clear_object (&job->file);
+  g_clear_pointer (&job->columns, g_hash_table_unref);
   /* the last unref belongs to the main context */
   if (job->progress != NULL)
     post_to_context (job->progress->context, unref_progress_in_context, job->progress, NULL);
@@ -532,8 +534,12 @@ load_in_thread (GTask        *task,
 
   if (job->progress != NULL && job->progress->preview != NULL)
     reporter.preview = post_preview;
-  result->timeline = load_from_file (job->file, job->progress != NULL ? &reporter : NULL,
-                                     cancellable, &result->warnings, &error);
+  if (job->columns != NULL)
+    result->timeline = chronicle_timeline_load_csv_file_with_columns (job->file, job->columns,
+                                                                      &result->warnings, &error);
+  else
+    result->timeline = load_from_file (job->file, job->progress != NULL ? &reporter : NULL,
+                                       cancellable, &result->warnings, &error);
 
   if (result->timeline == NULL)
     {
@@ -639,6 +645,34 @@ chronicle_timeline_load_async_with_preview (GFile                     *file,
     }
   else if (progress_data_destroy != NULL)
     progress_data_destroy (progress_data);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chronicle_timeline_load_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/* chronicle_timeline_load_async() of a spreadsheet whose columns are
+ * named by @columns (see chronicle_timeline_load_csv_file_with_columns());
+ * finished by chronicle_timeline_load_finish(). */
+void
+chronicle_timeline_load_csv_async_with_columns (GFile               *file,
+                                                GHashTable          *columns,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (columns != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  /* Read, never changed, in the worker. */
+  job->columns = g_hash_table_ref (columns);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, chronicle_timeline_load_async);

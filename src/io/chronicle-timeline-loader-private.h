@@ -65,5 +65,12 @@ ChronicleTimeline *chronicle_timeline_load_csv_file_with_columns  (GFile        
                                                                     GHashTable                   *mapping,
                                                                     GStrv                        *warnings,
                                                                     GError                      **error);
+/* The same in a worker thread (which reads @mapping, referenced, and
+ * never changes it); finish with chronicle_timeline_load_finish(). */
+void               chronicle_timeline_load_csv_async_with_columns (GFile                        *file,
+                                                                    GHashTable                   *mapping,
+                                                                    GCancellable                 *cancellable,
+                                                                    GAsyncReadyCallback           callback,
+                                                                    gpointer                      user_data);
 
 G_END_DECLS

@@ -72,6 +72,8 @@ chronicle_load_error_get_summary (const GError *error)
       return _("The file is not valid JSON.");
     case CHRONICLE_LOAD_ERROR_FORMAT:
       return _("The file is not a Chronicle timeline.");
+    case CHRONICLE_LOAD_ERROR_COLUMNS:
+      return _("The spreadsheet’s columns were not recognised.");
     case CHRONICLE_LOAD_ERROR_MISSING:
     case CHRONICLE_LOAD_ERROR_TYPE:
     case CHRONICLE_LOAD_ERROR_DATE:
@@ -681,9 +683,10 @@ static const char * const source_members[] = { "id", "publisher", "title", "url"
 static const char * const category_members[] = { "id", "label", "color", NULL };
 static const char * const era_members[] = { "id", "label", "start", "end", NULL };
 static const char * const quote_members[] = { "text", "speaker", "role", "source", "date", NULL };
+static const char * const media_members[] = { "url", "caption", "credit", "thumbnail", "alt", NULL };
 static const char * const event_members[] = {
   "id", "date", "end", "display_date", "title", "summary", "category", "actors", "location", "approximate",
-  "sources", "quotes", NULL
+  "sources", "quotes", "media", NULL
 };
 
 #define MAX_KEPT_DATES 2
@@ -982,6 +985,53 @@ load_quote (Loader             *loader,
   return quote;
 }
 
+/* A medium's url is a link: none is longer than a browser opens
+ * (CHRONICLE_URI_MAX_LENGTH), and a longer one is no link but a way to
+ * make every view of the event carry megabytes. */
+static gboolean
+check_url_length (const char   *member,
+                  const char   *url,
+                  const Place  *place,
+                  GError      **error)
+{
+  if (strnlen (url, CHRONICLE_URI_MAX_LENGTH + 1) <= CHRONICLE_URI_MAX_LENGTH)
+    return TRUE;
+
+  return set_error (error, CHRONICLE_LOAD_ERROR_VALUE, place,
+                    /* Translators: %s is a JSON member name, "url" or "thumbnail"; keep the
+                     * quotes. %u is the most bytes a link may have. */
+                    _("\"%s\" is longer than a link may be (at most %u bytes)"),
+                    member, (guint) CHRONICLE_URI_MAX_LENGTH);
+}
+
+static ChronicleMedia *
+load_media (ChronicleJsonNode  *array,
+            guint               index,
+            const Place        *event_place,
+            GError            **error)
+{
+  Place place = { event_place, "media", index, NULL };
+  const char *url, *caption, *credit, *thumbnail, *alt;
+  ChronicleMedia *media;
+  ChronicleJsonNode *object;
+
+  if (!(object = get_list_object (array, "media", index, event_place, error)))
+    return NULL;
+
+  if (!read_text (object, "url", &place, &url, error) ||
+      !check_url_length ("url", url, &place, error) ||
+      !read_string (object, "caption", FALSE, &place, &caption, error) ||
+      !read_string (object, "credit", FALSE, &place, &credit, error) ||
+      !read_string (object, "thumbnail", FALSE, &place, &thumbnail, error) ||
+      (thumbnail != NULL && !check_url_length ("thumbnail", thumbnail, &place, error)) ||
+      !read_string (object, "alt", FALSE, &place, &alt, error))
+    return NULL;
+
+  media = chronicle_media_new (url, caption, credit, thumbnail, alt);
+  keep_unread_on (media, object, media_members, NULL, 0);
+  return media;
+}
+
 /* Reads events[@index] and appends it to @timeline's store. */
 static gboolean
 load_event (Loader             *loader,
@@ -991,6 +1041,7 @@ load_event (Loader             *loader,
             GError            **error)
 {
   g_autoptr(GPtrArray) loaded_quotes = NULL;
+  g_autoptr(GPtrArray) loaded_media = NULL;
   g_autoptr(ChronicleKept) kept = NULL;
   ChronicleKeptDate dates[MAX_KEPT_DATES];
   guint n_read;
@@ -1001,7 +1052,7 @@ load_event (Loader             *loader,
   const char *title, *date_text = NULL, *end_text = NULL, *summary, *category, *location, *display_date;
   ChronicleDate date, end;
   gboolean has_date, has_end, approximate;
-  ChronicleJsonNode *quotes;
+  ChronicleJsonNode *quotes, *media;
   ChronicleJsonNode *object;
 
   if (!(object = check_list_object (element, "events", index, NULL, error)))
@@ -1019,7 +1070,8 @@ load_event (Loader             *loader,
       !read_string (object, "display_date", FALSE, &place, &display_date, error) ||
       !read_boolean (object, "approximate", &place, &approximate, error) ||
       !read_string_list (object, "sources", &place, &source_ids, error) ||
-      !read_array (object, "quotes", FALSE, &place, &quotes, error))
+      !read_array (object, "quotes", FALSE, &place, &quotes, error) ||
+      !read_array (object, "media", FALSE, &place, &media, error))
     return FALSE;
 
   /* An end is refused only when it starts before the date starts: "date":
@@ -1080,11 +1132,31 @@ load_event (Loader             *loader,
         }
     }
 
+  if (media != NULL)
+    {
+      guint n_media = chronicle_json_array_get_length (media);
+
+      loaded_media = g_ptr_array_new_full (n_media, g_object_unref);
+
+      for (guint i = 0; i < n_media; i++)
+        {
+          ChronicleMedia *medium = load_media (media, i, &place, error);
+
+          if (medium == NULL)
+            return FALSE;
+
+          g_ptr_array_add (loaded_media, medium);
+        }
+    }
+
   fields.quotes = loaded_quotes;
+  fields.media = loaded_media;
   /* The members read with a value; one that reads as absent is not. */
   n_read = 3 + has_end + (summary != NULL) + (category != NULL) + (actors != NULL && actors[0] != NULL) +
-           (location != NULL) + (approximate != FALSE) + (source_ids != NULL && source_ids[0] != NULL) +
-           (quotes != NULL && chronicle_json_array_get_length (quotes) > 0);
+           (location != NULL) + (display_date != NULL) + (approximate != FALSE) +
+           (source_ids != NULL && source_ids[0] != NULL) +
+           (quotes != NULL && chronicle_json_array_get_length (quotes) > 0) +
+           (media != NULL && chronicle_json_array_get_length (media) > 0);
   if (object->n_children != n_read || !chronicle_kept_date_text_is_canonical (date_text) ||
       (end_text != NULL && !chronicle_kept_date_text_is_canonical (end_text)))
     kept = keep_unread (object, event_members, n_read, dates,

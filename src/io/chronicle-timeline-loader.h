@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @CHRONICLE_LOAD_ERROR_RANGE: an end lies before its start
  * @CHRONICLE_LOAD_ERROR_DUPLICATE: two items share an id
  * @CHRONICLE_LOAD_ERROR_VALUE: any other refused value (a bad colour, an empty id)
+ * @CHRONICLE_LOAD_ERROR_COLUMNS: a spreadsheet whose columns are not recognised
+ *   (no date column by its name): its columns can be named for it
+ *   (`--columns`, the window's column-mapping dialog)
  *
  * Every message names the place, as a JSON path plus the event's id where
  * there is one: `events[3] "talks-2022": end 2022-03-01 is before date 2022-03-29`.
@@ -40,6 +43,7 @@ typedef enum
   CHRONICLE_LOAD_ERROR_RANGE,
   CHRONICLE_LOAD_ERROR_DUPLICATE,
   CHRONICLE_LOAD_ERROR_VALUE,
+  CHRONICLE_LOAD_ERROR_COLUMNS,
 } ChronicleLoadError;
 
 /**

@@ -32,7 +32,7 @@
  * unset field is left out unless the file wrote it so.
  *
  * It writes the text itself, pretty-printed as json-glib does (two-space
- * indents, "name" : value), reading events from the store by position:
+ * indents, "name": value, as JSON.stringify and Python write it), reading events from the store by position:
  * a JsonBuilder tree of a million events would cost more than the store,
  * and would make an object for each of them.
  */
@@ -119,7 +119,7 @@ writer_name (Writer     *writer,
 {
   writer_next (writer);
   chronicle_json_append_string (writer->out, name);
-  g_string_append (writer->out, " : ");
+  g_string_append (writer->out, ": ");
 }
 
 /* How deep @json (compact) nests its arrays and objects. */
@@ -195,7 +195,7 @@ write_json_text (Writer     *writer,
           writer_indent (writer);
           break;
         case ':':
-          g_string_append (writer->out, " : ");
+          g_string_append (writer->out, ": ");
           break;
         case '"':
           in_string = TRUE;
@@ -524,6 +524,25 @@ write_quote (Writer   *writer,
 }
 
 static void
+write_media (Writer   *writer,
+             gpointer  data,
+             gpointer  item)
+{
+  EventsData *events = data;
+  ChronicleMedia *media = chronicle_timeline_get_event_media (events->timeline, events->position,
+                                                              GPOINTER_TO_UINT (item));
+  Member members[] = {
+    string_member ("url", chronicle_media_get_url (media)),
+    string_member ("caption", chronicle_media_get_caption (media)),
+    string_member ("credit", chronicle_media_get_credit (media)),
+    string_member ("thumbnail", chronicle_media_get_thumbnail (media)),
+    string_member ("alt", chronicle_media_get_alt (media)),
+  };
+
+  write_object (writer, members, G_N_ELEMENTS (members), chronicle_kept_get (media));
+}
+
+static void
 write_event (Writer   *writer,
              gpointer  data,
              gpointer  item)
@@ -548,6 +567,7 @@ write_event (Writer   *writer,
       NULL, NULL, 0, NULL, NULL },
     strv_member ("sources", chronicle_timeline_get_event_source_ids (timeline, position)),
     array_member ("quotes", chronicle_timeline_get_event_n_quotes (timeline, position), write_quote, events),
+    array_member ("media", chronicle_timeline_get_event_n_media (timeline, position), write_media, events),
   };
 
   events->position = position;
@@ -645,6 +665,8 @@ chronicle_timeline_to_data (ChronicleTimeline *timeline,
     /* About 100 bytes an event; growing by doubling costs little more. */
     writer.out = g_string_sized_new (4096 + (gsize) n_events * 128);
     write_object (&writer, members, G_N_ELEMENTS (members), chronicle_kept_get (timeline));
+    /* A text file ends with a newline, as editors and json.dump leave it. */
+    g_string_append_c (writer.out, '\n');
   }
 
   if (length != NULL)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chronicle-file-saver-private.h"
+#include "chronicle-kept-private.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timelinejs-export-private.h"
 
@@ -154,9 +155,60 @@ add_quote_media (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* TimelineJS's title, link and link_target of a medium, which the
+ * reader kept in it as members our format does not read: given back. */
+static void
+add_kept_media_members (JsonBuilder    *builder,
+                        ChronicleMedia *media)
+{
+  static const char * const names[] = { "title", "link", "link_target" };
+  const ChronicleKeptMember *members;
+  guint n_members;
+
+  members = chronicle_kept_get_members (chronicle_kept_get (media), &n_members);
+  for (guint i = 0; i < n_members; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+      {
+        g_autoptr(JsonNode) value = NULL;
+
+        if (strcmp (members[i].name, names[k]) != 0)
+          continue;
+        value = json_from_string (members[i].value, NULL);
+        if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+          add_string (builder, names[k], json_node_get_string (value));
+      }
+}
+
+/* A medium is TimelineJS's media: its caption and credit as HTML, the
+ * urls as they are. */
+static void
+add_media (JsonBuilder    *builder,
+           ChronicleMedia *media)
+{
+  json_builder_set_member_name (builder, "media");
+  json_builder_begin_object (builder);
+  add_string (builder, "url", chronicle_media_get_url (media));
+  add_html (builder, "caption", chronicle_media_get_caption (media));
+  add_html (builder, "credit", chronicle_media_get_credit (media));
+  add_string (builder, "thumbnail", chronicle_media_get_thumbnail (media));
+  add_string (builder, "alt", chronicle_media_get_alt (media));
+  add_kept_media_members (builder, media);
+  json_builder_end_object (builder);
+}
+
+/* The medium the slide shows: a quote takes the slide's one media, else
+ * the first medium; -1 for none. */
+static int
+slide_media (ChronicleEvent *event)
+{
+  if (chronicle_event_get_n_quotes (event) > 0 || chronicle_event_get_n_media (event) == 0)
+    return -1;
+  return 0;
+}
+
 /* The event's text: its summary, the quotes after the first (TimelineJS
- * has one media a slide), and its sources as links, which the reader
- * takes back as sources. */
+ * has one media a slide), the media the slide does not show and its
+ * sources as links, which the reader takes back as sources. */
 static char *
 event_text (ChronicleTimeline *timeline,
             ChronicleEvent    *event)
@@ -184,6 +236,21 @@ event_text (ChronicleTimeline *timeline,
 
           g_string_append_printf (html, "<p>— %s</p>", speaker);
         }
+    }
+
+  for (guint i = 0; i < chronicle_event_get_n_media (event); i++)
+    {
+      ChronicleMedia *media = chronicle_event_get_media (event, i);
+      const char *url = chronicle_media_get_url (media);
+      const char *label = chronicle_media_get_caption (media) != NULL ? chronicle_media_get_caption (media)
+                        : chronicle_media_get_credit (media) != NULL ? chronicle_media_get_credit (media) : url;
+      g_autofree char *href = NULL, *text = NULL;
+
+      if ((int) i == slide_media (event) || !chronicle_uri_is_web_link (url))
+        continue;
+      href = g_markup_escape_text (url, -1);
+      text = text_to_html (label);
+      g_string_append_printf (html, "<p><a href=\"%s\">%s</a></p>", href, text);
     }
 
   for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
@@ -232,6 +299,8 @@ add_event (JsonBuilder       *builder,
   add_string (builder, "unique_id", chronicle_event_get_id (event));
   if (chronicle_event_get_n_quotes (event) > 0)
     add_quote_media (builder, chronicle_event_get_quote (event, 0));
+  else if (slide_media (event) >= 0)
+    add_media (builder, chronicle_event_get_media (event, (guint) slide_media (event)));
   json_builder_end_object (builder);
 }
 
@@ -337,7 +406,9 @@ enum
   COLUMN_TEXT,
   COLUMN_MEDIA,
   COLUMN_MEDIA_CREDIT,
-  COLUMN_TYPE = 15,
+  COLUMN_MEDIA_CAPTION,
+  COLUMN_MEDIA_THUMBNAIL,
+  COLUMN_TYPE,
   COLUMN_GROUP,
   COLUMN_BACKGROUND,
   N_COLUMNS,
@@ -390,15 +461,18 @@ append_row (GString *csv,
     {
       if (i > 0)
         g_string_append_c (csv, ',');
-      append_cell (csv, cells[i], i >= COLUMN_HEADLINE && i != COLUMN_MEDIA);
+      /* Media too: a url from a stranger's file may start with "=". */
+      append_cell (csv, cells[i], i >= COLUMN_HEADLINE);
       g_clear_pointer (&cells[i], g_free);
     }
   g_string_append (csv, "\r\n");
 }
 
 /* A cell is read as plain text, as Chronicle wrote it: only the quote in
- * Media is HTML, as TimelineJS needs a <blockquote>. Quotes after the
- * first follow the summary in Text. */
+ * Media and a medium's caption and credit are HTML, as TimelineJS shows
+ * them. Quotes after the first follow the summary in Text; without a
+ * quote, the first medium fills Media, Media Credit, Media Caption and
+ * Media Thumbnail. */
 static void
 set_event_cells (char              **cells,
                  ChronicleTimeline  *timeline,
@@ -437,6 +511,27 @@ set_event_cells (char              **cells,
       g_string_append_printf (text, "%s“%s”", text->len > 0 ? "\n\n" : "", chronicle_quote_get_text (quote));
       if (speaker != NULL)
         g_string_append_printf (text, " — %s", speaker);
+    }
+  if (chronicle_event_get_n_quotes (event) == 0 && chronicle_event_get_n_media (event) > 0)
+    {
+      ChronicleMedia *media = chronicle_event_get_media (event, 0);
+
+      cells[COLUMN_MEDIA] = g_strdup (chronicle_media_get_url (media));
+      /* HTML to TimelineJS, as in its JSON; the reader takes them back as text. */
+      if (chronicle_media_get_credit (media) != NULL)
+        cells[COLUMN_MEDIA_CREDIT] = text_to_html (chronicle_media_get_credit (media));
+      if (chronicle_media_get_caption (media) != NULL)
+        cells[COLUMN_MEDIA_CAPTION] = text_to_html (chronicle_media_get_caption (media));
+      cells[COLUMN_MEDIA_THUMBNAIL] = g_strdup (chronicle_media_get_thumbnail (media));
+    }
+  /* The sheet has one medium a row: the others as links in Text. */
+  for (guint i = chronicle_event_get_n_quotes (event) == 0 ? 1 : 0; i < chronicle_event_get_n_media (event); i++)
+    {
+      ChronicleMedia *media = chronicle_event_get_media (event, i);
+      const char *caption = chronicle_media_get_caption (media);
+
+      g_string_append_printf (text, "%s%s%s%s", text->len > 0 ? "\n\n" : "", caption != NULL ? caption : "",
+                              caption != NULL ? " " : "", chronicle_media_get_url (media));
     }
   if (text->len > 0)
     cells[COLUMN_TEXT] = g_strdup (text->str);

@@ -10,6 +10,7 @@
 
 #include "chronicle-event.h"
 #include "chronicle-kept-private.h"
+#include "chronicle-media.h"
 #include "chronicle-quote.h"
 #include "chronicle-text-private.h"
 #include "chronicle-util-private.h"
@@ -29,6 +30,7 @@ struct _ChronicleEvent
   GStrv          actors;       /* NULL-terminated, never NULL */
   GStrv          source_ids;   /* NULL-terminated, never NULL */
   GPtrArray     *quotes;       /* of ChronicleQuote */
+  GPtrArray     *media;        /* of ChronicleMedia, NULL when none (most events) */
 
   ChronicleDate  date;
   ChronicleDate  end;
@@ -91,6 +93,7 @@ chronicle_event_finalize (GObject *object)
   g_clear_pointer (&self->actors, g_strfreev);
   g_clear_pointer (&self->source_ids, g_strfreev);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->media, g_ptr_array_unref);
 
   G_OBJECT_CLASS (chronicle_event_parent_class)->finalize (object);
 }
@@ -212,6 +215,12 @@ chronicle_event_copy (ChronicleEvent *self)
   chronicle_event_set_source_ids (copy, (const char * const *) self->source_ids);
   for (guint i = 0; i < self->quotes->len; i++)
     g_ptr_array_add (copy->quotes, chronicle_quote_copy (g_ptr_array_index (self->quotes, i)));
+  for (guint i = 0; i < chronicle_event_get_n_media (self); i++)
+    {
+      g_autoptr(ChronicleMedia) media = chronicle_media_copy (chronicle_event_get_media (self, i));
+
+      chronicle_event_add_media (copy, media);
+    }
   copy->approximate = self->approximate;
   copy->sequence = self->sequence;
   copy->has_evidence = self->has_evidence;
@@ -227,8 +236,8 @@ chronicle_event_copy (ChronicleEvent *self)
 /**
  * chronicle_event_equal:
  *
- * Returns: %TRUE when @a and @b have the same fields, quotes (in order)
- *   and sequence
+ * Returns: %TRUE when @a and @b have the same fields, quotes and media
+ *   (in order) and sequence
  */
 gboolean
 chronicle_event_equal (ChronicleEvent *a,
@@ -247,11 +256,15 @@ chronicle_event_equal (ChronicleEvent *a,
       a->approximate != b->approximate || a->sequence != b->sequence ||
       !g_strv_equal ((const char * const *) a->actors, (const char * const *) b->actors) ||
       !g_strv_equal ((const char * const *) a->source_ids, (const char * const *) b->source_ids) ||
-      a->quotes->len != b->quotes->len)
+      a->quotes->len != b->quotes->len ||
+      chronicle_event_get_n_media (a) != chronicle_event_get_n_media (b))
     return FALSE;
 
   for (guint i = 0; i < a->quotes->len; i++)
     if (!chronicle_quote_equal (g_ptr_array_index (a->quotes, i), g_ptr_array_index (b->quotes, i)))
+      return FALSE;
+  for (guint i = 0; i < chronicle_event_get_n_media (a); i++)
+    if (!chronicle_media_equal (chronicle_event_get_media (a, i), chronicle_event_get_media (b, i)))
       return FALSE;
   return TRUE;
 }
@@ -542,6 +555,64 @@ chronicle_event_set_evidence (ChronicleEvent *self,
   self->has_evidence = TRUE;
   self->evidence_start = start;
   self->evidence_end = MAX (start, end);
+}
+
+guint
+chronicle_event_get_n_media (ChronicleEvent *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), 0);
+
+  return self->media != NULL ? self->media->len : 0;
+}
+
+/* Returns: (transfer none): the medium at @position */
+ChronicleMedia *
+chronicle_event_get_media (ChronicleEvent *self,
+                           guint           position)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT (self), NULL);
+  g_return_val_if_fail (position < chronicle_event_get_n_media (self), NULL);
+
+  return g_ptr_array_index (self->media, position);
+}
+
+/* Inserts @media (a new reference) before the medium at @position, or
+ * appends it when @position is the number of media. */
+void
+chronicle_event_insert_media (ChronicleEvent *self,
+                              guint           position,
+                              ChronicleMedia *media)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (CHRONICLE_IS_MEDIA (media));
+  g_return_if_fail (position <= chronicle_event_get_n_media (self));
+
+  /* Made on first use: few events have media. */
+  if (self->media == NULL)
+    self->media = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_insert (self->media, position, g_object_ref (media));
+}
+
+/* Appends @media, taking a new reference. */
+void
+chronicle_event_add_media (ChronicleEvent *self,
+                           ChronicleMedia *media)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+
+  chronicle_event_insert_media (self, chronicle_event_get_n_media (self), media);
+}
+
+void
+chronicle_event_remove_media (ChronicleEvent *self,
+                              guint           position)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT (self));
+  g_return_if_fail (position < chronicle_event_get_n_media (self));
+
+  g_ptr_array_remove_index (self->media, position);
+  if (self->media->len == 0)
+    g_clear_pointer (&self->media, g_ptr_array_unref);
 }
 
 /* Inserts @quote (a new reference) before the quote at @position, or

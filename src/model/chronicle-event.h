@@ -22,10 +22,10 @@ G_DECLARE_FINAL_TYPE (ChronicleEvent, chronicle_event, CHRONICLE, EVENT, GObject
 ChronicleEvent      *chronicle_event_new              (const char          *id,
                                                        const ChronicleDate *date,
                                                        const char          *title);
-/* A detached copy of every field (quotes included, as new objects): what
+/* A detached copy of every field (quotes and media included, as new objects): what
  * an editor changes and hands to chronicle_document_replace_event(). */
 ChronicleEvent      *chronicle_event_copy             (ChronicleEvent      *self);
-/* TRUE when every field (quotes and sequence included) is the same. */
+/* TRUE when every field (quotes, media and sequence included) is the same. */
 gboolean             chronicle_event_equal            (ChronicleEvent      *a,
                                                        ChronicleEvent      *b);
 const char          *chronicle_event_get_id           (ChronicleEvent      *self);
@@ -83,6 +83,19 @@ void                 chronicle_event_insert_quote     (ChronicleEvent      *self
                                                        guint                position,
                                                        ChronicleQuote      *quote);
 void                 chronicle_event_remove_quote     (ChronicleEvent      *self,
+                                                       guint                position);
+/* Links to pictures, videos or pages with a caption and a credit (the
+ * format's "media"), in the order to show. */
+guint                chronicle_event_get_n_media      (ChronicleEvent      *self);
+ChronicleMedia      *chronicle_event_get_media        (ChronicleEvent      *self,
+                                                       guint                position);
+void                 chronicle_event_add_media        (ChronicleEvent      *self,
+                                                       ChronicleMedia      *media);
+/* @position up to the number of media (which appends). */
+void                 chronicle_event_insert_media     (ChronicleEvent      *self,
+                                                       guint                position,
+                                                       ChronicleMedia      *media);
+void                 chronicle_event_remove_media     (ChronicleEvent      *self,
                                                        guint                position);
 
 /* Axis position in Unix seconds: [start, end) covers the whole span the

@@ -28,6 +28,7 @@ typedef struct
   const char * const  *actors;       /* nullable */
   const char * const  *source_ids;   /* nullable */
   GPtrArray           *quotes;       /* nullable, of ChronicleQuote: references are taken */
+  GPtrArray           *media;        /* nullable, of ChronicleMedia: references are taken */
   ChronicleKept       *kept;         /* nullable, what the file had beyond these: a reference is taken */
   gboolean             approximate;
   guint                sequence;

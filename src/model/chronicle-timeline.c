@@ -121,6 +121,12 @@ struct _ChronicleTimeline
 
   guint       n_objects;        /* ChronicleEvents made, for tests */
 
+  /* Media (pictures, videos, pages), which few events have: a side
+   * table keyed by the record's extra (its address in the arena does not
+   * change when records move), so that EventExtra does not grow for the
+   * events without. NULL until an event has media. */
+  GHashTable *media_by_extra;   /* EventExtra * -> GPtrArray of ChronicleMedia */
+
   /* by_precision[p]: sorted positions of the events whose finest date
    * (start or end) has precision p, kept with the events, so the axis
    * learns the finest precision in view with five binary searches
@@ -719,6 +725,7 @@ record_from_fields (ChronicleTimeline          *self,
 {
   Record record = { 0, };
   gboolean has_quotes = fields->quotes != NULL && fields->quotes->len > 0;
+  gboolean has_media = fields->media != NULL && fields->media->len > 0;
 
   record.id = chronicle_arena_strdup (self->arena, fields->id);
   record.title = chronicle_arena_strdup (self->arena, fields->title);
@@ -729,7 +736,7 @@ record_from_fields (ChronicleTimeline          *self,
 
   if (fields->end != NULL || fields->summary != NULL || fields->location != NULL || fields->display_date != NULL ||
       (fields->actors != NULL && fields->actors[0] != NULL) ||
-      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes ||
+      (fields->source_ids != NULL && fields->source_ids[0] != NULL) || has_quotes || has_media ||
       fields->kept != NULL)
     {
       EventExtra *extra = chronicle_arena_alloc (self->arena, sizeof (EventExtra));
@@ -753,6 +760,16 @@ record_from_fields (ChronicleTimeline          *self,
         }
       if (fields->kept != NULL)
         extra->kept = chronicle_kept_ref (fields->kept);
+      if (has_media)
+        {
+          GPtrArray *media = g_ptr_array_new_full (fields->media->len, g_object_unref);
+
+          for (guint i = 0; i < fields->media->len; i++)
+            g_ptr_array_add (media, g_object_ref (g_ptr_array_index (fields->media, i)));
+          if (self->media_by_extra == NULL)
+            self->media_by_extra = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+          g_hash_table_insert (self->media_by_extra, extra, media);
+        }
       record.extra = extra;
     }
 
@@ -762,7 +779,8 @@ record_from_fields (ChronicleTimeline          *self,
 static void
 fields_from_event (ChronicleEvent       *event,
                    ChronicleEventFields *fields,
-                   GPtrArray            *quotes)
+                   GPtrArray            *quotes,
+                   GPtrArray            *media)
 {
   fields->id = chronicle_event_get_id (event);
   fields->title = chronicle_event_get_title (event);
@@ -782,16 +800,50 @@ fields_from_event (ChronicleEvent       *event,
   for (guint i = 0; i < chronicle_event_get_n_quotes (event); i++)
     g_ptr_array_add (quotes, chronicle_event_get_quote (event, i));
   fields->quotes = quotes;
+
+  g_ptr_array_set_size (media, 0);
+  for (guint i = 0; i < chronicle_event_get_n_media (event); i++)
+    g_ptr_array_add (media, chronicle_event_get_media (event, i));
+  fields->media = media;
+}
+
+/* What a medium holds, about: its object (a GObject and five pointers)
+ * and its strings. */
+static gsize
+media_get_size (ChronicleMedia *media)
+{
+  const char *strings[] = {
+    chronicle_media_get_url (media), chronicle_media_get_caption (media), chronicle_media_get_credit (media),
+    chronicle_media_get_thumbnail (media), chronicle_media_get_alt (media),
+  };
+  gsize size = sizeof (GObject) + 5 * sizeof (gpointer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    size += strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
+  return size;
+}
+
+/* The media of @extra's event, or NULL for none. */
+static GPtrArray *
+lookup_media (ChronicleTimeline *self,
+              const EventExtra  *extra)
+{
+  if (extra == NULL || self->media_by_extra == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->media_by_extra, extra);
 }
 
 /* Releases what a record owns outside the arena. */
 static void
-record_clear (Record *record)
+record_clear (ChronicleTimeline *self,
+              Record            *record)
 {
   if (record->extra != NULL)
     {
       g_clear_pointer (&record->extra->quotes, g_ptr_array_unref);
       g_clear_pointer (&record->extra->kept, chronicle_kept_unref);
+      if (self->media_by_extra != NULL)
+        g_hash_table_remove (self->media_by_extra, record->extra);
     }
   g_clear_object (&record->object);
 }
@@ -856,6 +908,7 @@ ensure_object (ChronicleTimeline *self,
 {
   Record *record = get_record (self, position);
   EventExtra *extra = record->extra;
+  GPtrArray *media;
   ChronicleEvent *event;
   guint32 category = record->category & CATEGORY_INDEX_MASK;
 
@@ -882,6 +935,9 @@ ensure_object (ChronicleTimeline *self,
         chronicle_event_add_quote (event, g_ptr_array_index (extra->quotes, i));
       if (extra->kept != NULL)
         chronicle_kept_set (event, extra->kept);
+      media = lookup_media (self, extra);
+      for (guint i = 0; media != NULL && i < media->len; i++)
+        chronicle_event_add_media (event, g_ptr_array_index (media, i));
     }
 
   record->object = event;
@@ -893,7 +949,7 @@ static void
 clear_events (ChronicleTimeline *self)
 {
   for (guint i = 0; i < self->records->len; i++)
-    record_clear (get_record (self, i));
+    record_clear (self, get_record (self, i));
   g_array_set_size (self->records, 0);
   g_array_set_size (self->starts, 0);
   g_array_set_size (self->ends, 0);
@@ -1094,6 +1150,7 @@ chronicle_timeline_finalize (GObject *object)
   g_clear_pointer (&self->arena, chronicle_arena_free);
   g_clear_pointer (&self->id_slots, g_free);
   g_clear_pointer (&self->append_slots, g_free);
+  g_clear_pointer (&self->media_by_extra, g_hash_table_unref);
 
   clear_precision_index (self);
 
@@ -1498,6 +1555,7 @@ chronicle_timeline_add_event (ChronicleTimeline *self,
                               ChronicleEvent    *event)
 {
   g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) media = g_ptr_array_new ();
   ChronicleEventFields fields;
   guint position;
 
@@ -1505,7 +1563,7 @@ chronicle_timeline_add_event (ChronicleTimeline *self,
   g_return_if_fail (CHRONICLE_IS_EVENT (event));
   g_return_if_fail (!self->appending);
 
-  fields_from_event (event, &fields, quotes);
+  fields_from_event (event, &fields, quotes, media);
   position = insert_fields (self, &fields, event);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
@@ -1525,6 +1583,7 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
                                GPtrArray         *events)
 {
   g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) media = g_ptr_array_new ();
   guint old_n;
 
   g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
@@ -1548,7 +1607,7 @@ chronicle_timeline_set_events (ChronicleTimeline *self,
       ChronicleEventFields fields;
       Record record;
 
-      fields_from_event (event, &fields, quotes);
+      fields_from_event (event, &fields, quotes, media);
       record = record_from_fields (self, &fields);
       record.object = event;   /* the reference taken above */
       g_array_append_val (self->records, record);
@@ -1701,7 +1760,7 @@ remove_record (ChronicleTimeline *self,
 
   if (record->object != NULL)
     self->n_objects--;
-  record_clear (record);
+  record_clear (self, record);
   /* Its strings stay in the arena until the timeline goes. */
   g_array_remove_index (self->records, position);
   g_array_remove_index (self->starts, position);
@@ -1746,6 +1805,7 @@ chronicle_timeline_insert_event_copy (ChronicleTimeline *self,
                                       ChronicleEvent    *event)
 {
   g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) media = g_ptr_array_new ();
   ChronicleEventFields fields;
   guint position;
 
@@ -1753,7 +1813,7 @@ chronicle_timeline_insert_event_copy (ChronicleTimeline *self,
   g_return_val_if_fail (CHRONICLE_IS_EVENT (event), 0);
   g_return_val_if_fail (!self->appending, 0);
 
-  fields_from_event (event, &fields, quotes);
+  fields_from_event (event, &fields, quotes, media);
   position = insert_fields (self, &fields, NULL);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   return position;
@@ -1768,12 +1828,13 @@ replace_at (ChronicleTimeline *self,
             ChronicleEvent    *object)
 {
   g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) media = g_ptr_array_new ();
   ChronicleEventFields fields;
   Record *record;
   ChronicleDatePrecision old_precision, new_precision;
   gint64 start, end;
 
-  fields_from_event (event, &fields, quotes);
+  fields_from_event (event, &fields, quotes, media);
   if (compare_position_event (self, position, event) != 0)
     {
       remove_record (self, position);
@@ -1792,7 +1853,7 @@ replace_at (ChronicleTimeline *self,
   unindex_record (self, record, start, end, FALSE);
   if (record->object != NULL)
     self->n_objects--;
-  record_clear (record);
+  record_clear (self, record);
 
   *record = record_from_fields (self, &fields);
   if (object != NULL)
@@ -2052,6 +2113,23 @@ chronicle_timeline_get_event_memory (ChronicleTimeline *self)
          self->records->len * (sizeof (Record) + 3 * sizeof (gint64) + sizeof (guint)) +
          self->block_ends->len * sizeof (gint64) +
          (self->id_mask + 1) * sizeof (guint32);
+  /* The media table: about a hash slot and a GPtrArray an event that
+   * has media, and a pointer, an object and its strings a medium. */
+  if (self->media_by_extra != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->media_by_extra);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          GPtrArray *media = value;
+
+          size += 4 * sizeof (gpointer) + 32;
+          for (guint i = 0; i < media->len; i++)
+            size += sizeof (gpointer) + media_get_size (g_ptr_array_index (media, i));
+        }
+    }
   return size;
 }
 
@@ -2258,6 +2336,30 @@ chronicle_timeline_get_event_quote (ChronicleTimeline *self,
   g_return_val_if_fail (index < chronicle_timeline_get_event_n_quotes (self, position), NULL);
 
   return g_ptr_array_index (get_record (self, position)->extra->quotes, index);
+}
+
+guint
+chronicle_timeline_get_event_n_media (ChronicleTimeline *self,
+                                      guint              position)
+{
+  GPtrArray *media;
+
+  RETURN_IF_NO_EVENT (self, position, 0);
+
+  media = lookup_media (self, get_record (self, position)->extra);
+  return media != NULL ? media->len : 0;
+}
+
+/* Returns: (transfer none): the medium at @index of the event at @position */
+ChronicleMedia *
+chronicle_timeline_get_event_media (ChronicleTimeline *self,
+                                    guint              position,
+                                    guint              index)
+{
+  RETURN_IF_NO_EVENT (self, position, NULL);
+  g_return_val_if_fail (index < chronicle_timeline_get_event_n_media (self, position), NULL);
+
+  return g_ptr_array_index (lookup_media (self, get_record (self, position)->extra), index);
 }
 
 ChronicleKept *
@@ -2605,6 +2707,7 @@ chronicle_timeline_copy_appended (ChronicleTimeline *self)
           fields.source_ids = (const char * const *) extra->source_ids;
           fields.display_date = extra->display_date;
           fields.quotes = extra->quotes;
+          fields.media = lookup_media (self, extra);
           fields.kept = extra->kept;
         }
       chronicle_timeline_append_fields (copy, &fields);

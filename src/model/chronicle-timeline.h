@@ -11,6 +11,7 @@
 #include "chronicle-category.h"
 #include "chronicle-era.h"
 #include "chronicle-event.h"
+#include "chronicle-media.h"
 #include "chronicle-quote.h"
 #include "chronicle-source.h"
 
@@ -98,6 +99,11 @@ const char * const *chronicle_timeline_get_event_source_ids (ChronicleTimeline *
 guint              chronicle_timeline_get_event_n_quotes (ChronicleTimeline *self,
                                                           guint              position);
 ChronicleQuote    *chronicle_timeline_get_event_quote    (ChronicleTimeline *self,
+                                                          guint              position,
+                                                          guint              index);
+guint              chronicle_timeline_get_event_n_media  (ChronicleTimeline *self,
+                                                          guint              position);
+ChronicleMedia    *chronicle_timeline_get_event_media    (ChronicleTimeline *self,
                                                           guint              position,
                                                           guint              index);
 /* Every event's start and end time (Unix seconds) in sorted order, for a

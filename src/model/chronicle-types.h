@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct _ChronicleCategory ChronicleCategory;
 typedef struct _ChronicleEra      ChronicleEra;
 typedef struct _ChronicleEvent    ChronicleEvent;
+typedef struct _ChronicleMedia    ChronicleMedia;
 typedef struct _ChronicleQuote    ChronicleQuote;
 typedef struct _ChronicleSource   ChronicleSource;
 typedef struct _ChronicleTimeline ChronicleTimeline;

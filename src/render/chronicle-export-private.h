@@ -32,6 +32,12 @@ gboolean chronicle_export_to_file_full (ChronicleTimeline            *timeline,
 /* chronicle_export_paint(), returning how many titles it had to cut (see
  * chronicle_layout_get_n_cut_titles()): the export dialog's preview says
  * so before the file is written. */
+/* The same, filling @report as an export to a file does. */
+void  chronicle_export_paint_reporting      (cairo_t                      *cr,
+                                             ChronicleTimeline            *timeline,
+                                             const ChronicleViewport      *view,
+                                             const ChronicleExportOptions *options,
+                                             ChronicleExportReport        *report);
 guint chronicle_export_paint_counting_cuts (cairo_t                      *cr,
                                             ChronicleTimeline            *timeline,
                                             const ChronicleViewport      *view,

@@ -229,16 +229,55 @@ chronicle_export_options_validate (const ChronicleExportOptions *options,
   return TRUE;
 }
 
+/* One name of a credit line: a publisher (with the title of its one
+ * article, when it has one), an article known only by its title, or a
+ * site. */
+typedef struct
+{
+  ChronicleSource        *source;  /* borrowed: its first source */
+  ChronicleSourceNameKind kind;
+  guint                   n_sources;
+} CreditName;
+
+/* "Reuters: “Russia, Ukraine in first direct peace talks since 2022”":
+ * the publisher and the title read as one source, where "Reuters, Russia,
+ * Ukraine in …" read as three. */
+static char *
+format_credit_name (const CreditName *name)
+{
+  const char *title = chronicle_source_get_title (name->source);
+  g_autofree char *shown = chronicle_text_for_display (chronicle_source_get_name (name->source, NULL),
+                                                       CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  g_autofree char *shown_title = NULL;
+
+  if (name->kind == CHRONICLE_SOURCE_NAME_TITLE)
+    /* Translators: an article known only by its title, in a credit line;
+     * use your language's quotation marks. */
+    return g_strdup_printf (_("“%s”"), shown);
+  if (name->kind != CHRONICLE_SOURCE_NAME_PUBLISHER || name->n_sources != 1 ||
+      title == NULL || chronicle_text_is_blank (title))
+    return g_steal_pointer (&shown);
+
+  shown_title = chronicle_text_for_display (title, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  /* Translators: a publisher and the title of its article, as one source
+   * in a credit line: "Reuters: “Russia, Ukraine in first direct peace
+   * talks since 2022”". */
+  return g_strdup_printf (_("%s: “%s”"), shown, shown_title);
+}
+
 /**
  * chronicle_export_build_credit:
  * @timeline: a timeline
  *
  * Builds the credit line naming the timeline's sources, such as
- * "Source: Reuters, 16 May 2025". Publishers are listed once each, in file
- * order, with the date when there is exactly one source. Past
- * %CHRONICLE_EXPORT_CREDIT_MAX_NAMES publishers the line ends in "and N
- * others": a line naming thousands is no credit line, and the work stays
- * linear in the number of sources.
+ * "Source: Reuters: “Talks open”, 16 May 2025". Publishers are listed once
+ * each, in file order, with the title of their article when they have
+ * one; an article known only by its title is quoted, and left out when a
+ * publisher's article of that title is credited; names are separated by
+ * "; ", since a title may hold commas. The date is given when there is
+ * exactly one source. Past %CHRONICLE_EXPORT_CREDIT_MAX_NAMES names the
+ * line ends in "and N others": a line naming thousands is no credit line,
+ * and the work stays linear in the number of sources.
  *
  * Returns: (transfer full) (nullable): the credit, or %NULL without sources
  */
@@ -246,9 +285,10 @@ char *
 chronicle_export_build_credit (ChronicleTimeline *timeline)
 {
   GListModel *sources;
-  /* Keyed hash: publishers come from the file (see chronicle_str_hash). */
+  /* Keyed hashes: names and titles come from the file (see chronicle_str_hash). */
   g_autoptr(GHashTable) seen = g_hash_table_new (chronicle_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) titles = g_hash_table_new (chronicle_str_hash, g_str_equal);
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (CreditName));
   g_autoptr(GString) credit = NULL;
   guint n, n_others;
 
@@ -257,21 +297,44 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
   sources = chronicle_timeline_get_sources (timeline);
   n = g_list_model_get_n_items (sources);
 
+  /* The titles of the publishers' articles: the same article listed again
+   * by its title alone (an import of it, say) credits no one new. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+      const char *title = chronicle_source_get_title (source);
+
+      if (chronicle_source_get_publisher (source) != NULL && title != NULL)
+        g_hash_table_add (titles, (gpointer) title);
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
       ChronicleSourceNameKind kind;
-      const char *publisher = chronicle_source_get_name (source, &kind);
+      const char *name = chronicle_source_get_name (source, &kind);
+      gpointer index;
 
-      /* Its publisher, else its title, else its link's host; an id such
-       * as "src-1" only links events to it and credits no one. */
-      if (kind == CHRONICLE_SOURCE_NAME_ID)
+      /* An id such as "src-1" only links events to it and credits no one. */
+      if (kind == CHRONICLE_SOURCE_NAME_ID ||
+          (kind == CHRONICLE_SOURCE_NAME_TITLE && g_hash_table_contains (titles, name)))
         continue;
-      /* The timeline owns its sources, so the strings outlive the set. */
-      if (!g_hash_table_add (seen, (gpointer) publisher))
-        continue;
+      /* The timeline owns its sources, so the strings outlive the tables. */
+      if (g_hash_table_lookup_extended (seen, name, NULL, &index))
+        {
+          if (GPOINTER_TO_UINT (index) > 0)
+            g_array_index (names, CreditName, GPOINTER_TO_UINT (index) - 1).n_sources++;
+          continue;
+        }
       if (names->len < CHRONICLE_EXPORT_CREDIT_MAX_NAMES)
-        g_ptr_array_add (names, chronicle_text_for_display (publisher, CHRONICLE_TEXT_MAX_TITLE, FALSE));
+        {
+          CreditName entry = { source, kind, 1 };
+
+          g_array_append_val (names, entry);
+          g_hash_table_insert (seen, (gpointer) name, GUINT_TO_POINTER (names->len));
+        }
+      else
+        g_hash_table_insert (seen, (gpointer) name, GUINT_TO_POINTER (0));
     }
 
   if (names->len == 0)
@@ -280,9 +343,13 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
   credit = g_string_new (NULL);
   for (guint i = 0; i < names->len; i++)
     {
+      g_autofree char *shown = format_credit_name (&g_array_index (names, CreditName, i));
+
       if (i > 0)
-        g_string_append (credit, ", ");
-      g_string_append (credit, g_ptr_array_index (names, i));
+        /* Translators: between two sources of a credit line; a title may
+         * hold commas, so a comma would not tell where one ends. */
+        g_string_append (credit, _("; "));
+      g_string_append (credit, shown);
     }
 
   n_others = g_hash_table_size (seen) - names->len;
@@ -292,7 +359,7 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
 
       credit = g_string_new (NULL);
       /* Translators: a credit line that names only the first publishers;
-       * %s lists them ("Reuters, AP"), %'u counts the others. */
+       * %s lists them ("Reuters; AP"), %'u counts the others. */
       g_string_printf (credit, g_dngettext (GETTEXT_PACKAGE, "%s and %'u other", "%s and %'u others", n_others),
                        listed, n_others);
     }
@@ -310,7 +377,7 @@ chronicle_export_build_credit (ChronicleTimeline *timeline)
     }
 
   /* Translators: the credit line under an exported chart; %s lists the
-   * publishers, e.g. "Reuters, 16 May 2025". */
+   * sources, e.g. "Reuters: “Talks open”, 16 May 2025". */
   return g_strdup_printf (g_hash_table_size (seen) == 1 ? _("Source: %s") : _("Sources: %s"), credit->str);
 }
 
@@ -695,6 +762,71 @@ chronicle_export_paint (cairo_t                      *cr,
   g_return_if_fail (options != NULL);
 
   chronicle_layout_free (paint_export (cr, timeline, view, options, NULL, NULL, NULL));
+}
+
+static void
+report_layout (const ChronicleLayout *layout,
+               guint                  n_cut_titles,
+               ChronicleExportReport *report)
+{
+  report->n_cut_titles = n_cut_titles;
+  report->n_folded_events = layout != NULL ? chronicle_layout_get_n_folded_events (layout, &report->n_clusters) : 0;
+  if (layout == NULL)
+    report->n_clusters = 0;
+}
+
+void
+chronicle_export_paint_reporting (cairo_t                      *cr,
+                                  ChronicleTimeline            *timeline,
+                                  const ChronicleViewport      *view,
+                                  const ChronicleExportOptions *options,
+                                  ChronicleExportReport        *report)
+{
+  g_autoptr(ChronicleLayout) layout = NULL;
+  guint n_cut = 0;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (report != NULL);
+
+  layout = paint_export (cr, timeline, view, options, NULL, NULL, &n_cut);
+  report_layout (layout, n_cut, report);
+}
+
+/**
+ * chronicle_export_report_describe_folds:
+ * @report: what an export did
+ *
+ * Returns: (transfer full) (nullable): a sentence for the export dialog's
+ *   preview and the command line when events were folded into "+N"
+ *   pills, saying how many and what shows them; %NULL when none were
+ */
+char *
+chronicle_export_report_describe_folds (const ChronicleExportReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_folded_events == 0)
+    return NULL;
+
+  if (report->n_clusters == 1)
+    /* Translators: under the export preview, when events have no label
+     * and are drawn as a pill "+6" instead; both numbers are the same. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%1$'u event is folded into a “+%1$'u” chip; a taller size or a narrower range can show it",
+                                         "%1$'u events are folded into a “+%1$'u” chip; a taller size or a narrower range can show them",
+                                         report->n_folded_events),
+                            report->n_folded_events);
+
+  /* Translators: under the export preview, when events have no label and
+   * are counted in pills ("+6") instead; %1$'u counts the events, %2$'u
+   * the pills (always more than one). */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%1$'u event is folded into %2$'u “+N” chips; a taller size or a narrower range can show it",
+                                       "%1$'u events are folded into %2$'u “+N” chips; a taller size or a narrower range can show them",
+                                       report->n_folded_events),
+                          report->n_folded_events, report->n_clusters);
 }
 
 guint
@@ -1093,7 +1225,7 @@ chronicle_export_to_file_full (ChronicleTimeline            *timeline,
       (map_saver == NULL || chronicle_file_saver_commit (map_saver, cancellable, &local_error)))
     {
       if (report != NULL)
-        report->n_cut_titles = n_cut_titles;
+        report_layout (layout, n_cut_titles, report);
       return TRUE;
     }
 

@@ -121,8 +121,12 @@ gboolean         chronicle_export_to_file          (ChronicleTimeline           
 /* What an export did besides drawing, for the command line and the dialog. */
 typedef struct
 {
-  guint n_cut_titles;   /* event labels drawn shorter than their title */
+  guint n_cut_titles;     /* event labels drawn shorter than their title */
+  guint n_folded_events;  /* events in view drawn in "+N" pills, without a label */
+  guint n_clusters;       /* the pills */
 } ChronicleExportReport;
+
+char            *chronicle_export_report_describe_folds (const ChronicleExportReport *report);
 
 /* chronicle_export_to_file() that also writes the image map (see
  * docs/image-map.md) to @image_map when it is not NULL, through the same

@@ -30,11 +30,15 @@ chronicle_layout_fold_event (GArray *clusters,
   if (last != NULL && x <= last->x_first + CHRONICLE_CLUSTER_SPAN)
     {
       last->n_events++;
+      last->last_event = MAX (last->last_event, position);
+      /* (Times in the display zone: a little before the one before it.) */
+      last->x_first = MIN (last->x_first, x);
       last->x_last = MAX (last->x_last, x);
       return clusters->len - 1;
     }
 
   c.first_event = position;
+  c.last_event = position;
   c.n_events = 1;
   c.x_first = x;
   c.x_last = x;
@@ -52,8 +56,29 @@ chronicle_layout_resolve_cluster (GArray *clusters,
   return index;
 }
 
-/* Pills sit in the cluster row in time order without overlapping; a pill
- * pushed past the right edge merges into the one before it. */
+/* Merges cluster @c into @into, which comes before it. */
+static void
+merge_cluster (GArray *clusters,
+               guint   c,
+               guint   into)
+{
+  ChronicleLayoutCluster *from = &g_array_index (clusters, ChronicleLayoutCluster, c);
+  ChronicleLayoutCluster *to = &g_array_index (clusters, ChronicleLayoutCluster, into);
+
+  to->n_events += from->n_events;
+  to->first_event = MIN (to->first_event, from->first_event);
+  to->last_event = MAX (to->last_event, from->last_event);
+  to->x_last = MAX (to->x_last, from->x_last);
+  from->merged_into = into;
+}
+
+/* Pills sit in the cluster row in time order without overlapping, each
+ * over the stretch of axis its events are on. A pill the one before it
+ * would push off its events (a "+4150" is wider than the 36 px a cluster
+ * gathers), or past the right edge, merges into that one, which is placed
+ * again over both: pushing them along instead left every pill of a dense
+ * 100 000-event view right of its events, and the last, at the edge,
+ * gathered half the axis ("+41590" at 2025 for events from 2021 on). */
 void
 chronicle_layout_place_clusters (ChronicleLayout      *self,
                                  GArray               *clusters,
@@ -67,13 +92,14 @@ chronicle_layout_place_clusters (ChronicleLayout      *self,
 
   for (guint i = 0; i < clusters->len; i++)
     {
-      ChronicleLayoutCluster *c = &g_array_index (clusters, ChronicleLayoutCluster, i);
+      guint index = i;
 
       for (;;)
         {
+          ChronicleLayoutCluster *c = &g_array_index (clusters, ChronicleLayoutCluster, index);
           ChronicleLayoutItem *prev = placed->len > 0 ? &g_array_index (placed, ChronicleLayoutItem, placed->len - 1) : NULL;
           g_autofree char *text = g_strdup_printf ("+%u", c->n_events);
-          double w = 0, h = 0, cx, prev_right;
+          double w = 0, h = 0, cx, prev_right, right_edge = self->width - CHRONICLE_LABEL_EDGE;
           ChronicleLayoutItem item = { 0, };
 
           measure (text, CHRONICLE_TEXT_TICK, &w, &h, data);
@@ -82,16 +108,13 @@ chronicle_layout_place_clusters (ChronicleLayout      *self,
           cx = MAX ((c->x_first + c->x_last) / 2, prev_right + PILL_GAP + w / 2);
           cx = MAX (cx, w / 2);
 
-          if (cx + w / 2 > self->width - CHRONICLE_LABEL_EDGE && prev != NULL)
+          if (prev != NULL && (cx + w / 2 > right_edge || cx - w / 2 > c->x_last))
             {
               /* Merge into the previous pill and place that again. */
               guint prev_index = g_array_index (placed_cluster, guint, placed_cluster->len - 1);
-              ChronicleLayoutCluster *pc = &g_array_index (clusters, ChronicleLayoutCluster, prev_index);
 
-              pc->n_events += c->n_events;
-              pc->x_last = MAX (pc->x_last, c->x_last);
-              c->merged_into = prev_index;
-              c = pc;
+              merge_cluster (clusters, index, prev_index);
+              index = prev_index;
               g_array_set_size (placed, placed->len - 1);
               g_array_set_size (placed_cluster, placed_cluster->len - 1);
               continue;
@@ -99,22 +122,20 @@ chronicle_layout_place_clusters (ChronicleLayout      *self,
 
           item.kind = CHRONICLE_ITEM_CLUSTER;
           item.first_event = c->first_event;
+          item.last_event = c->last_event;
           item.n_events = c->n_events;
           item.category = G_MAXUINT;
           item.x = c->x_first;
           item.x2 = c->x_last;
           item.axis_y = pill_y + CHRONICLE_PILL_HEIGHT / 2;
           item.lane = 0;
-          item.label.x = MIN (cx, self->width - CHRONICLE_LABEL_EDGE - w / 2) - w / 2;
+          item.label.x = MIN (cx, right_edge - w / 2) - w / 2;
           item.label.y = pill_y;
           item.label.width = w;
           item.label.height = CHRONICLE_PILL_HEIGHT;
           item.text = NULL;
           g_array_append_val (placed, item);
-          {
-            guint index = c - &g_array_index (clusters, ChronicleLayoutCluster, 0);
-            g_array_append_val (placed_cluster, index);
-          }
+          g_array_append_val (placed_cluster, index);
           break;
         }
     }
@@ -179,6 +200,7 @@ chronicle_layout_fold_following (ChronicleLayout *self,
 
   chronicle_layout_mark_events (self->event_runs, k + 1, end - self->first_visible - 1, CHRONICLE_CLUSTER_TAG | cluster);
   c->n_events += end - pos - 1;
+  c->last_event = MAX (c->last_event, end - 1);
   self->n_visible += end - pos - 1;
   c->x_last = MAX (c->x_last,
                    CLAMP (chronicle_viewport_to_px (self->viewport,

@@ -348,6 +348,7 @@ add_label (ChronicleLayout     *self,
   if (cut)
     self->n_cut_titles++;
   item->first_event = pos;
+  item->last_event = pos;
   item->n_events = 1;
   item->category = get_event_category (self->timeline, pos);
   item->lane = lane;
@@ -390,7 +391,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   double ongoing_x_last = 0;
   guint first = 0, last = 0, n_lanes, n_above;
   guint side_lane0[2], side_lane1[2];
-  guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0;
+  guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0, ongoing_last = 0;
   gint64 from, to;
   int zone, reach;
 
@@ -546,7 +547,11 @@ chronicle_layout_place_events (ChronicleLayout      *self,
        * thousands of titles to place none. */
       if (l < 0)
         {
-          guint cluster = chronicle_layout_fold_event (clusters, pos, CLAMP (item.x, 0, self->width));
+          /* (At its start, not at the middle of its day where a marker is
+           * drawn: the events folded after it start later, not later than
+           * that middle.) */
+          guint cluster = chronicle_layout_fold_event (clusters, pos,
+                                                       CLAMP (chronicle_viewport_to_px (self->viewport, s), 0, self->width));
 
           chronicle_layout_mark_events (self->event_runs, k, k, CHRONICLE_CLUSTER_TAG | cluster);
           k = chronicle_layout_fold_following (self, clusters, cluster, k, G_MAXDOUBLE, vis_t1);
@@ -626,6 +631,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
           ongoing_x_last = MAX (ongoing_x_last, CLAMP (MIN (item.x2, item.x + CHRONICLE_CLUSTER_SPAN), 0, CHRONICLE_CLUSTER_SPAN));
           if (n_ongoing_folded == 1)
             ongoing_first = pos;
+          ongoing_last = MAX (ongoing_last, pos);
           continue;
         }
 
@@ -654,11 +660,12 @@ chronicle_layout_place_events (ChronicleLayout      *self,
 
           c->n_events += n_ongoing_folded;
           c->first_event = MIN (c->first_event, ongoing_first);
+          c->last_event = MAX (c->last_event, ongoing_last);
           c->x_first = 0;
         }
       else
         {
-          ChronicleLayoutCluster c = { ongoing_first, n_ongoing_folded, 0, ongoing_x_last, G_MAXUINT };
+          ChronicleLayoutCluster c = { ongoing_first, ongoing_last, n_ongoing_folded, 0, ongoing_x_last, G_MAXUINT };
 
           g_array_prepend_val (clusters, c);
           for (guint r = 0; r < self->event_runs->len; r++)

@@ -66,6 +66,7 @@ typedef struct
   double        x0;       /* visible part of the span its events cover, px */
   double        x1;
   char         *text;     /* owned */
+  gboolean      display_date; /* the text is its one event's display date ("Now") */
   ChronicleRect rect;     /* where the text goes */
 } ChronicleLayoutStretch;
 
@@ -87,6 +88,7 @@ typedef struct
 typedef struct
 {
   guint  first_event;
+  guint  last_event;
   guint  n_events;
   double x_first;
   double x_last;

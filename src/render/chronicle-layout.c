@@ -466,3 +466,33 @@ chronicle_layout_get_n_cut_titles (const ChronicleLayout *layout)
 
   return layout->n_cut_titles;
 }
+
+/**
+ * chronicle_layout_get_n_folded_events:
+ * @layout: a layout
+ * @n_clusters: (out) (optional): how many "+N" pills hold them
+ *
+ * Returns: how many events in view have no label of their own, folded
+ *   into "+N" pills: an export says so, since a chart that leaves events
+ *   out without a word is not one to publish.
+ */
+guint
+chronicle_layout_get_n_folded_events (const ChronicleLayout *layout,
+                                      guint                 *n_clusters)
+{
+  guint n = 0, clusters = 0;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const ChronicleLayoutItem *item = &g_array_index (layout->items, ChronicleLayoutItem, i);
+
+      if (item->kind != CHRONICLE_ITEM_CLUSTER)
+        continue;
+      clusters++;
+      n += item->n_events;
+    }
+
+  if (n_clusters != NULL)
+    *n_clusters = clusters;
+  return n;
+}

@@ -66,6 +66,7 @@ typedef struct
   ChronicleItemKind kind;
   guint             first_event;  /* timeline position of the (first) event */
   guint             n_events;     /* 1, or the cluster size */
+  guint             last_event;   /* timeline position of the last event (== first_event for a label) */
   guint             category;     /* category index, G_MAXUINT for none */
   double            x;            /* marker centre, or bar start */
   double            x2;           /* bar end (== x for markers) */
@@ -161,6 +162,8 @@ guint                      chronicle_layout_get_n_visible_events (const Chronicl
 /* Labels whose title did not fit in the room there was, even on two
  * lines, and is drawn cut ("…"). */
 guint                      chronicle_layout_get_n_cut_titles (const ChronicleLayout     *layout);
+guint                      chronicle_layout_get_n_folded_events (const ChronicleLayout  *layout,
+                                                                 guint                  *n_clusters);
 ChronicleTimeline         *chronicle_layout_get_timeline   (const ChronicleLayout        *layout);
 const ChronicleViewport   *chronicle_layout_get_viewport   (const ChronicleLayout        *layout);
 

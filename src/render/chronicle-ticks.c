@@ -16,6 +16,7 @@
 #include "chronicle-date-private.h"
 
 #include "chronicle-layout-private.h"
+#include "chronicle-text-private.h"
 
 /*
  * Axis ticks. Each non-break segment of the axis has its own scale, so the
@@ -1058,6 +1059,50 @@ drop_headed_years (ChronicleLayout            *layout,
     }
 }
 
+/* The display date of the one event in [@t0, @t1), when it has one:
+ * TimelineJS's cosmological timeline dates "Today" year 0, to be read
+ * "Now", and a heading "1 Jan – 31 Dec 1 BC" said what the file chose not
+ * to. NULL otherwise. */
+static char *
+dup_display_heading (ChronicleLayout *layout,
+                     double           t0,
+                     double           t1)
+{
+  const char *display;
+  guint first = 0, last = 0;
+
+  if (layout->timeline == NULL ||
+      !chronicle_timeline_get_range (layout->timeline, (gint64) floor (t0), (gint64) ceil (t1) - 1, &first, &last) ||
+      last != first + 1)
+    return NULL;
+
+  display = chronicle_timeline_get_event_display_date (layout->timeline, first);
+  if (display == NULL || chronicle_text_is_blank (display))
+    return NULL;
+
+  return g_strdup (chronicle_layout_display_text (layout, display));
+}
+
+/* The tick labels of a stretch headed by its event's display date: the
+ * calendar's reading of the same year ("1 BC" under "Now") is dropped. */
+static void
+drop_tick_labels (ChronicleLayout            *layout,
+                  const ChronicleAxisSegment *seg)
+{
+  double x0 = chronicle_viewport_to_px (layout->viewport, seg->t0);
+  double x1 = chronicle_viewport_to_px (layout->viewport, seg->t1);
+
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      ChronicleTick *tick = &g_array_index (layout->ticks, ChronicleTick, i);
+
+      if (tick->text == NULL || tick->x < x0 || tick->x > x1)
+        continue;
+      g_clear_pointer (&tick->text, g_free);
+      tick->label_width = 0;
+    }
+}
+
 /**
  * chronicle_layout_compute_stretches: (skip)
  *
@@ -1113,7 +1158,11 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
       if (stretch.x1 < stretch.x0)
         continue;
 
-      stretch.text = format_span (seg->data_t0, seg->data_t1);
+      stretch.text = dup_display_heading (layout, seg->data_t0, seg->data_t1);
+      if (stretch.text != NULL)
+        stretch.display_date = TRUE;
+      else
+        stretch.text = format_span (seg->data_t0, seg->data_t1);
       if (stretch.text == NULL)
         continue;
       measure (stretch.text, CHRONICLE_TEXT_TICK, &w, &h, data);
@@ -1156,7 +1205,10 @@ chronicle_layout_compute_stretches (ChronicleLayout      *layout,
           continue;
         }
       right_end = stretch.rect.x + w;
-      drop_headed_years (layout, &segments[g_array_index (candidate_segments, guint, i)], stretch.text);
+      if (stretch.display_date)
+        drop_tick_labels (layout, &segments[g_array_index (candidate_segments, guint, i)]);
+      else
+        drop_headed_years (layout, &segments[g_array_index (candidate_segments, guint, i)], stretch.text);
       g_array_append_val (layout->stretches, stretch);
     }
 }

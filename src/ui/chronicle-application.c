@@ -11,10 +11,18 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-application.h"
+#include "chronicle-timing-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
 #define EXAMPLE_FILE_NAME "istanbul-talks-2025.json"
+
+/* A file of the command line, loading since before GTK started. */
+typedef struct
+{
+  ChronicleDocument *document;
+  GError            *error;  /* its load failed before a window took it */
+} Preload;
 
 struct _ChronicleApplication
 {
@@ -24,9 +32,45 @@ struct _ChronicleApplication
   GSettings      *settings;
   gboolean        settings_looked_up;
   gboolean        recovery_offered;  /* once a process: what a crash left */
+  GPtrArray      *preloads;          /* Preload *, until "open" takes them */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
+
+static void
+on_preload_failed_cb (ChronicleDocument *document,
+                      const GError      *error,
+                      Preload           *preload)
+{
+  g_clear_error (&preload->error);
+  preload->error = g_error_copy (error);
+}
+
+static void
+preload_free (Preload *preload)
+{
+  g_signal_handlers_disconnect_by_data (preload->document, preload);
+  g_clear_object (&preload->document);
+  g_clear_error (&preload->error);
+  g_free (preload);
+}
+
+/* The preload of @file, taken out of the list (the caller frees it), or
+ * NULL. */
+static Preload *
+take_preload (ChronicleApplication *self,
+              GFile                *file)
+{
+  for (guint i = 0; self->preloads != NULL && i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+
+      if (g_file_equal (chronicle_document_get_file (preload->document), file))
+        return g_ptr_array_steal_index (self->preloads, i);
+    }
+
+  return NULL;
+}
 
 static GSettings *
 create_settings (void)
@@ -204,15 +248,27 @@ chronicle_application_open (GApplication  *application,
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
   ChronicleWindow *window = get_window (self);
 
+  chronicle_timing_mark ("window");
   /* One tab each, in the order given; an article (.txt, .html) opens
-   * the review page of Import Article. */
+   * the review page of Import Article. A file of the command line is
+   * loading already. */
   for (int i = 0; i < n_files; i++)
-    if (_chronicle_window_is_article_file (files[i]))
-      _chronicle_window_import_article (window, files[i]);
-    else
-      chronicle_window_open (window, files[i]);
+    {
+      Preload *preload;
+
+      if (_chronicle_window_is_article_file (files[i]))
+        _chronicle_window_import_article (window, files[i]);
+      else if ((preload = take_preload (self, files[i])) != NULL)
+        {
+          _chronicle_window_open_document (window, preload->document, preload->error);
+          preload_free (preload);
+        }
+      else
+        chronicle_window_open (window, files[i]);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
+  chronicle_timing_mark ("presented");
   offer_recovered (self, window);
 }
 
@@ -247,6 +303,7 @@ chronicle_application_startup (GApplication *application)
     { "window.close", { "<Control><Shift>w", NULL } },
   };
 
+  chronicle_timing_mark ("startup");
   G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -261,6 +318,7 @@ chronicle_application_startup (GApplication *application)
   if (!gtk_icon_theme_has_icon (theme, APP_ID))
     gtk_icon_theme_add_search_path (theme, SOURCE_ICONS_DIR);
   gtk_window_set_default_icon_name (APP_ID);
+  chronicle_timing_mark ("startup-done");
 }
 
 static void
@@ -269,6 +327,7 @@ chronicle_application_dispose (GObject *object)
   ChronicleApplication *self = CHRONICLE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
 
   G_OBJECT_CLASS (chronicle_application_parent_class)->dispose (object);
 }
@@ -356,6 +415,99 @@ chronicle_application_find_example (void)
       path = g_build_filename (dirs[i], EXAMPLE_FILE_NAME, NULL);
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         return g_file_new_for_path (path);
+    }
+
+  return NULL;
+}
+
+/**
+ * chronicle_application_preload:
+ * @self: a `ChronicleApplication`
+ * @files: (array length=n_files): timeline files
+ * @n_files: their number
+ *
+ * Starts loading @files (articles excepted), each on its own thread,
+ * before the application runs: GTK starts and the window is built while
+ * they load (issue #12). When "open" is then given one of them, its tab
+ * shows that load, wherever it is by then: still loading, loaded, or
+ * failed (the window reports the error as for any file). Files "open" is
+ * not given are dropped with the application.
+ */
+void
+chronicle_application_preload (ChronicleApplication  *self,
+                               GFile                **files,
+                               int                    n_files)
+{
+  g_return_if_fail (CHRONICLE_IS_APPLICATION (self));
+  g_return_if_fail (n_files == 0 || files != NULL);
+
+  if (self->preloads == NULL)
+    self->preloads = g_ptr_array_new_with_free_func ((GDestroyNotify) preload_free);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      Preload *preload;
+
+      if (_chronicle_window_is_article_file (files[i]))
+        continue;
+
+      preload = g_new0 (Preload, 1);
+      preload->document = chronicle_document_new ();
+      g_signal_connect (preload->document, "load-failed", G_CALLBACK (on_preload_failed_cb), preload);
+      chronicle_document_load_file (preload->document, files[i]);
+      g_ptr_array_add (self->preloads, preload);
+    }
+}
+
+/**
+ * chronicle_application_preload_arguments:
+ * @self: a `ChronicleApplication`
+ * @argc: the number of @argv
+ * @argv: (array length=argc): main()'s arguments
+ *
+ * Preloads the files of a command line `chronicle FILE...` (see
+ * chronicle_application_preload()), made into files as GApplication
+ * makes them. A command line with any option is left to GApplication
+ * whole: what an option takes as its value is not a file to open.
+ *
+ * Returns: the number of files preloaded
+ */
+guint
+chronicle_application_preload_arguments (ChronicleApplication *self,
+                                         int                   argc,
+                                         char                **argv)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint before;
+
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), 0);
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (argv[i][0] == '-')
+        return 0;
+      g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+    }
+
+  before = self->preloads != NULL ? self->preloads->len : 0;
+  chronicle_application_preload (self, (GFile **) files->pdata, (int) files->len);
+
+  return (self->preloads != NULL ? self->preloads->len : 0) - before;
+}
+
+ChronicleDocument *
+chronicle_application_get_preloaded (ChronicleApplication *self,
+                                     GFile                *file)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (guint i = 0; self->preloads != NULL && i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+
+      if (g_file_equal (chronicle_document_get_file (preload->document), file))
+        return preload->document;
     }
 
   return NULL;

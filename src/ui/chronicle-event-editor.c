@@ -39,7 +39,8 @@ struct _ChronicleEventEditor
   GtkWidget          parent_instance;
 
   /* owned */
-  ChronicleDocument *document;
+  ChronicleDocument *document;       /* NULL when editing a detached event */
+  ChronicleTimeline *context;        /* detached: the categories and sources offered */
   ChronicleEvent    *original;       /* the event as it was when editing began */
   GListStore        *quotes;         /* of ChronicleQuote: the working copy, in order */
   GtkSliceListModel *quote_page;     /* the part of quotes listed */
@@ -98,6 +99,7 @@ G_DEFINE_FINAL_TYPE (ChronicleEventEditor, chronicle_event_editor, GTK_TYPE_WIDG
 
 enum {
   CLOSED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -337,7 +339,9 @@ on_category_selected_cb (ChronicleEventEditor *self)
 static ChronicleTimeline *
 get_timeline (ChronicleEventEditor *self)
 {
-  return self->document != NULL ? chronicle_document_get_timeline (self->document) : NULL;
+  if (self->document != NULL)
+    return chronicle_document_get_timeline (self->document);
+  return self->context;
 }
 
 static char *
@@ -1065,6 +1069,13 @@ apply (ChronicleEventEditor  *self,
   if (!event_changed && !quote_changed)
     return TRUE;
 
+  /* Detached: the owner of the event applies the copy. */
+  if (self->document == NULL)
+    {
+      g_signal_emit (self, signals[EDITED], 0, event, new_category);
+      return TRUE;
+    }
+
   if (new_category != NULL)
     {
       chronicle_document_begin_group (self->document, _("Edit Event"));
@@ -1136,6 +1147,7 @@ chronicle_event_editor_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->document);
+  g_clear_object (&self->context);
   g_clear_object (&self->original);
   g_clear_object (&self->quote_page);
   g_clear_object (&self->quotes);
@@ -1166,6 +1178,23 @@ chronicle_event_editor_class_init (ChronicleEventEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * ChronicleEventEditor::edited:
+   * @event: the edited copy, detached
+   * @new_category: (nullable): a category the user made for it, which
+   *   its category id names and the context does not list yet
+   *
+   * Done on a detached event (chronicle_event_editor_edit_detached())
+   * with something changed: the owner of the event applies @event; the
+   * editor changes no document. "closed" follows.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, CHRONICLE_TYPE_EVENT, CHRONICLE_TYPE_CATEGORY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/chronicle-event-editor.ui");
@@ -1266,6 +1295,36 @@ chronicle_event_editor_edit (ChronicleEventEditor *self,
   g_return_if_fail (CHRONICLE_IS_EVENT (event));
 
   g_set_object (&self->document, document);
+  g_clear_object (&self->context);
+  g_set_object (&self->original, event);
+  self->open_quote = NO_QUOTE;
+  gtk_label_set_text (self->heading_label, _("Edit Event"));
+  gtk_stack_set_visible_child_name (self->stack, "event");
+  fill_fields (self);
+}
+
+/**
+ * chronicle_event_editor_edit_detached:
+ * @self: a `ChronicleEventEditor`
+ * @context: (nullable): the timeline whose categories and sources the
+ *   fields offer (the event need not be in it)
+ * @event: the event to edit, in no document
+ *
+ * Fills the editor's fields from @event, dropping what it held. Done
+ * emits "edited" with the edited copy rather than changing a document:
+ * the review page edits its proposals so, before they enter a timeline.
+ */
+void
+chronicle_event_editor_edit_detached (ChronicleEventEditor *self,
+                                      ChronicleTimeline    *context,
+                                      ChronicleEvent       *event)
+{
+  g_return_if_fail (CHRONICLE_IS_EVENT_EDITOR (self));
+  g_return_if_fail (context == NULL || CHRONICLE_IS_TIMELINE (context));
+  g_return_if_fail (CHRONICLE_IS_EVENT (event));
+
+  g_clear_object (&self->document);
+  g_set_object (&self->context, context);
   g_set_object (&self->original, event);
   self->open_quote = NO_QUOTE;
   gtk_label_set_text (self->heading_label, _("Edit Event"));

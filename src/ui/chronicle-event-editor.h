@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * working copy: nothing changes in the document until Done, which hands a
  * detached event to chronicle_document_replace_event() as one step of the
  * undo history. Cancel drops the copy. Either emits "closed".
+ * A detached event (a proposal not yet in any timeline) is edited the
+ * same way, but Done hands the copy to "edited" instead.
  */
 G_DECLARE_FINAL_TYPE (ChronicleEventEditor, chronicle_event_editor, CHRONICLE, EVENT_EDITOR, GtkWidget)
 
@@ -27,6 +29,11 @@ GtkWidget  *chronicle_event_editor_new          (void);
 void        chronicle_event_editor_edit         (ChronicleEventEditor *self,
                                                  ChronicleDocument    *document,
                                                  ChronicleEvent       *event);
+/* Fills the fields from @event, in no document; @context offers its
+ * categories and sources. Done emits "edited" (event, new category). */
+void        chronicle_event_editor_edit_detached (ChronicleEventEditor *self,
+                                                  ChronicleTimeline    *context,
+                                                  ChronicleEvent       *event);
 /* The id of the event edited, NULL when none. */
 const char *chronicle_event_editor_get_event_id (ChronicleEventEditor *self);
 /* Done: applies the fields (nothing when nothing changed) and closes;

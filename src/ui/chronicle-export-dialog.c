@@ -61,6 +61,7 @@ struct _ChronicleExportDialog
 
   guint                 selected;     /* timeline position, or G_MAXUINT */
   guint                 n_cut_titles; /* in the last preview drawn */
+  ChronicleExportReport report;       /* the same, with the events folded into "+N" pills */
   guint                 cut_note_idle;
   GStrv                 hidden_categories;
   GHashTable           *placements;   /* a copy of the view's rows, or NULL */
@@ -251,6 +252,14 @@ update_cut_note_cb (gpointer user_data)
                                          "%'u event titles are cut to fit at this size",
                                          self->n_cut_titles),
                             self->n_cut_titles);
+  if (self->report.n_folded_events > 0 && self->n_cut_titles != G_MAXUINT)
+    {
+      g_autofree char *folds = chronicle_export_report_describe_folds (&self->report);
+      char *both = note != NULL ? g_strconcat (note, "\n", folds, NULL) : g_strdup (folds);
+
+      g_free (note);
+      note = both;
+    }
   gtk_label_set_text (self->cut_label, note != NULL ? note : "");
 
   return G_SOURCE_REMOVE;
@@ -265,6 +274,7 @@ draw_preview_cb (GtkDrawingArea *area,
 {
   ChronicleExportDialog *self = user_data;
   ChronicleExportOptions options;
+  ChronicleExportReport report = { 0, };
   double zoom, x, y;
   guint n_cut;
 
@@ -291,12 +301,15 @@ draw_preview_cb (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, options.width, options.height);
   cairo_clip (cr);
 
-  n_cut = chronicle_export_paint_counting_cuts (cr, self->timeline, get_export_view (self), &options);
+  chronicle_export_paint_reporting (cr, self->timeline, get_export_view (self), &options, &report);
+  n_cut = report.n_cut_titles;
 
   /* Widgets are not changed while drawing: the note follows at idle. */
-  if (n_cut != self->n_cut_titles)
+  if (n_cut != self->n_cut_titles || report.n_folded_events != self->report.n_folded_events ||
+      report.n_clusters != self->report.n_clusters)
     {
       self->n_cut_titles = n_cut;
+      self->report = report;
       if (self->cut_note_idle == 0)
         self->cut_note_idle = g_idle_add (update_cut_note_cb, self);
     }

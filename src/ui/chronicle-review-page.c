@@ -14,7 +14,9 @@
 #include "chronicle-review-page.h"
 
 #include "chronicle-article.h"
+#include "chronicle-category.h"
 #include "chronicle-document.h"
+#include "chronicle-event-editor.h"
 #include "chronicle-extractor.h"
 #include "chronicle-review-proposal.h"
 #include "chronicle-text-private.h"
@@ -34,6 +36,8 @@ struct _ChronicleReviewPage
   GtkTextView       *text_view;
   GtkLabel          *empty_label;
   GtkListBox        *proposal_list;
+  GtkStack          *side_stack;
+  ChronicleEventEditor *editor;
   GtkLabel          *count_label;
   GtkWidget         *add_current_button;
   GtkWidget         *add_new_button;
@@ -46,6 +50,10 @@ struct _ChronicleReviewPage
   ChronicleDocument *document;    /* the timeline in front, or NULL */
   GSignalGroup      *document_signals;
   GListStore        *proposals;
+  ChronicleReviewProposal *editing;  /* the proposal in the editor, or NULL */
+  GPtrArray         *new_categories; /* ChronicleCategory, made in the editor */
+  GArray            *undo_steps;     /* UndoStep: the review's own history of edits */
+  guint              quiet;          /* > 0: choices change by themselves, not recorded */
   GtkTextTag        *evidence_tag;
   char              *error;
   const char        *state;       /* static */
@@ -55,6 +63,29 @@ struct _ChronicleReviewPage
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, GTK_TYPE_WIDGET)
+
+/* Edits to proposals kept to undo, at most: each holds an event. */
+#define MAX_UNDO_STEPS 200
+
+/* A step of the review's history: an edit of a proposal in the editor
+ * (the event it replaced), or a choice (accept, reject, merge); both
+ * keep what the proposal's choices were. */
+typedef struct
+{
+  ChronicleReviewProposal *proposal;
+  ChronicleEvent          *previous;   /* NULL for a choice */
+  gboolean                 accepted;
+  gboolean                 merge;
+} UndoStep;
+
+static void
+undo_step_clear (gpointer data)
+{
+  UndoStep *step = data;
+
+  g_clear_object (&step->proposal);
+  g_clear_object (&step->previous);
+}
 
 enum {
   ADD,
@@ -142,8 +173,11 @@ update_count (ChronicleReviewPage *self)
       if (chronicle_review_proposal_get_merge (proposal))
         merged++;
     }
+  /* Done or Cancel first: what the editor holds is not the proposal yet. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current",
-                                 existing_timeline (self) != NULL && accepted + merged > 0);
+                                 existing_timeline (self) != NULL && accepted + merged > 0 && self->editing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo",
+                                 self->undo_steps->len > 0 && self->editing == NULL);
   /* Translators: "2 of 5 events accepted" */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u event accepted", "%'u of %'u events accepted", n),
                           accepted, n);
@@ -158,7 +192,7 @@ update_count (ChronicleReviewPage *self)
       text = g_steal_pointer (&both);
     }
   gtk_label_set_text (self->count_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", accepted > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", accepted > 0 && self->editing == NULL);
   /* "None found" only once the article could be dated. */
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0 && self->draft != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->proposal_list), n > 0);
@@ -208,23 +242,59 @@ show_date (GtkLabel             *label,
 }
 
 static void
-on_date_entry_changed_cb (GtkEditable *entry,
-                          GtkLabel    *label)
+on_proposal_accepted_cb (ChronicleReviewPage *self)
 {
-  ChronicleReviewProposal *proposal = g_object_get_data (G_OBJECT (entry), "chronicle-proposal");
-  ChronicleReviewPage *self = CHRONICLE_REVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (entry),
-                                                                             CHRONICLE_TYPE_REVIEW_PAGE));
-  g_autoptr(GError) error = NULL;
-
-  chronicle_review_proposal_set_date_text (proposal, gtk_editable_get_text (entry), &error);
-  show_date (label, chronicle_review_proposal_get_date (proposal), error);
-  if (self != NULL)
-    chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self));
+  update_count (self);
 }
 
 static void
-on_proposal_accepted_cb (ChronicleReviewPage *self)
+push_step (ChronicleReviewPage *self,
+           UndoStep            *step)
 {
+  if (self->undo_steps->len >= MAX_UNDO_STEPS)
+    g_array_remove_index (self->undo_steps, 0);
+  g_array_append_val (self->undo_steps, *step);
+}
+
+/* The proposal's choices as the review's history last saw them. */
+static GQuark
+choices_quark (void)
+{
+  return g_quark_from_static_string ("chronicle-review-choices");
+}
+
+static guint
+get_choices (ChronicleReviewProposal *proposal)
+{
+  return (chronicle_review_proposal_get_accepted (proposal) ? 1 : 0) |
+         (chronicle_review_proposal_get_merge (proposal) ? 2 : 0);
+}
+
+static void
+remember_choices (ChronicleReviewProposal *proposal)
+{
+  g_object_set_qdata (G_OBJECT (proposal), choices_quark (), GUINT_TO_POINTER (get_choices (proposal) | 4));
+}
+
+/* The user ticked or unticked "accept" or "merge": a step to undo. One
+ * click may change both (merging rejects, accepting stops merging): the
+ * state in between, accepted and merged at once, is no step. */
+static void
+on_proposal_choice_cb (ChronicleReviewProposal *proposal,
+                       GParamSpec              *pspec,
+                       ChronicleReviewPage     *self)
+{
+  guint now = get_choices (proposal);
+  guint before = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (proposal), choices_quark ())) & 3;
+  UndoStep step = { NULL, NULL, (before & 1) != 0, (before & 2) != 0 };
+
+  if (now == 3)
+    return;
+  remember_choices (proposal);
+  if (self->quiet > 0 || now == before)
+    return;
+  step.proposal = g_object_ref (proposal);
+  push_step (self, &step);
   update_count (self);
 }
 
@@ -287,13 +357,17 @@ make_duplicate_flag (ChronicleReviewPage     *self,
 static GtkWidget *
 make_quote_label (ChronicleQuote *quote)
 {
-  const char *role = chronicle_quote_get_role (quote);
+  g_autofree char *role = chronicle_text_for_display (chronicle_quote_get_role (quote), CHRONICLE_TEXT_MAX_TITLE, FALSE);
   g_autofree char *text = chronicle_text_for_display (chronicle_quote_get_text (quote), CHRONICLE_TEXT_MAX_TEXT, TRUE);
   g_autofree char *speaker = chronicle_text_for_display (chronicle_quote_get_speaker (quote), CHRONICLE_TEXT_MAX_TITLE, FALSE);
   g_autofree char *line = NULL;
   GtkWidget *label;
 
-  if (role != NULL && role[0] != '\0')
+  /* A quote added in the editor may have no speaker yet. */
+  if (speaker[0] == '\0')
+    /* Translators: a quote whose speaker is not known */
+    line = g_strdup_printf (_("“%s”"), text);
+  else if (role[0] != '\0')
     /* Translators: a quote, its speaker and the speaker's role */
     line = g_strdup_printf (_("“%s” — %s, %s"), text, speaker, role);
   else
@@ -319,8 +393,37 @@ on_row_focus_enter_cb (GtkEventControllerFocus *controller,
     gtk_list_box_select_row (GTK_LIST_BOX (list), row);
 }
 
-/* One proposal's row: accept, headline, date and what it was understood
- * as, the duplicate flag, the quotes. */
+/* Who and where, in one dim line: "Marco Rubio, Sergei Lavrov — Istanbul". */
+static GtkWidget *
+make_details_label (ChronicleEvent *event)
+{
+  const char * const *actors = chronicle_event_get_actors (event);
+  const char *location = chronicle_event_get_location (event);
+  g_autofree char *who = actors != NULL && actors[0] != NULL ? g_strjoinv (", ", (char **) actors) : NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *label;
+
+  if (who != NULL && location != NULL)
+    /* Translators: who an event names, and where it happened */
+    line = g_strdup_printf (_("%s — %s"), who, location);
+  else if (who != NULL || location != NULL)
+    line = g_strdup (who != NULL ? who : location);
+  else
+    return NULL;
+
+  shown = chronicle_text_for_display (line, CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  label = gtk_label_new (shown);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+/* One proposal's row: accept, headline and the button to edit it, its
+ * date as understood, who and where, the duplicate flag, the quotes. A
+ * row is made anew when its proposal is edited. */
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -331,51 +434,66 @@ create_row_cb (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *date_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *headline = gtk_entry_new ();
-  GtkWidget *date = gtk_entry_new ();
+  g_autofree char *headline_text = chronicle_text_for_display (chronicle_review_proposal_get_headline (proposal),
+                                                               CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  GtkWidget *headline = gtk_label_new (headline_text);
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *understood = gtk_label_new (NULL);
-  g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
+  GtkWidget *details = make_details_label (event);
   g_autofree char *accept_name = NULL;
+  g_autofree char *edit_name = NULL;
   GtkEventController *focus;
+  guint position = 0;
 
+  g_list_store_find (self->proposals, proposal, &position);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
 
   /* Translators: the accessible name of a proposal's check button */
-  accept_name = g_strdup_printf (_("Accept “%s”"), chronicle_review_proposal_get_headline (proposal));
+  accept_name = g_strdup_printf (_("Accept “%s”"), headline_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, accept_name, -1);
   gtk_widget_set_tooltip_text (check, _("Accept this event"));
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
   g_object_bind_property (proposal, "accepted", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (proposal, "notify::accepted", G_CALLBACK (on_proposal_accepted_cb), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_editable_set_text (GTK_EDITABLE (headline), chronicle_review_proposal_get_headline (proposal));
+  gtk_widget_set_name (headline, "headline-label");
+  gtk_label_set_wrap (GTK_LABEL (headline), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (headline), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (headline), 0.0);
   gtk_widget_set_hexpand (headline, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (headline), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Headline"), -1);
-  g_object_bind_property (headline, "text", proposal, "headline", G_BINDING_DEFAULT);
+  gtk_widget_add_css_class (headline, "heading");
+
+  gtk_widget_set_name (edit, "edit-button");
+  gtk_widget_set_valign (edit, GTK_ALIGN_START);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _("Edit Event"));
+  /* Translators: the accessible name of a proposal's edit button */
+  edit_name = g_strdup_printf (_("Edit “%s”"), headline_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "review.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "u", position);
+
   gtk_box_append (GTK_BOX (top), check);
   gtk_box_append (GTK_BOX (top), headline);
+  gtk_box_append (GTK_BOX (top), edit);
   gtk_box_append (GTK_BOX (box), top);
 
-  gtk_editable_set_text (GTK_EDITABLE (date), iso);
-  gtk_editable_set_width_chars (GTK_EDITABLE (date), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, understood, NULL, -1);
-  gtk_widget_set_tooltip_text (date, _("As in a timeline file: 2025-05-16, 2025-05 or 2025"));
-  g_object_set_data (G_OBJECT (date), "chronicle-proposal", proposal);
+  gtk_widget_set_name (understood, "date-label");
   gtk_label_set_xalign (GTK_LABEL (understood), 0.0);
   gtk_label_set_wrap (GTK_LABEL (understood), TRUE);
-  gtk_widget_set_hexpand (understood, TRUE);
+  gtk_widget_set_margin_start (understood, 30);
   show_date (GTK_LABEL (understood), chronicle_review_proposal_get_date (proposal), NULL);
-  g_signal_connect (date, "changed", G_CALLBACK (on_date_entry_changed_cb), understood);
-  gtk_widget_set_margin_start (date_box, 30);
-  gtk_box_append (GTK_BOX (date_box), date);
-  gtk_box_append (GTK_BOX (date_box), understood);
-  gtk_box_append (GTK_BOX (box), date_box);
+  gtk_box_append (GTK_BOX (box), understood);
+  if (details != NULL)
+    {
+      gtk_widget_set_margin_start (details, 30);
+      gtk_box_append (GTK_BOX (box), details);
+    }
 
   gtk_box_append (GTK_BOX (box), make_duplicate_flag (self, proposal));
 
@@ -433,6 +551,10 @@ static void
 show_proposals (ChronicleReviewPage *self,
                 Extraction          *extraction)
 {
+  /* New proposals: the old ones' editor and history go. */
+  if (self->editing != NULL)
+    chronicle_event_editor_cancel (self->editor);
+  g_array_set_size (self->undo_steps, 0);
   g_set_object (&self->draft, extraction->draft);
   g_list_store_remove_all (self->proposals);
   for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
@@ -444,6 +566,9 @@ show_proposals (ChronicleReviewPage *self,
       if (chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self)))
         chronicle_review_proposal_set_accepted (proposal, FALSE);
       g_signal_connect_object (proposal, "notify::headline", G_CALLBACK (on_proposal_headline_cb), self, 0);
+      remember_choices (proposal);
+      g_signal_connect_object (proposal, "notify::accepted", G_CALLBACK (on_proposal_choice_cb), self, 0);
+      g_signal_connect_object (proposal, "notify::merge", G_CALLBACK (on_proposal_choice_cb), self, 0);
       g_list_store_append (self->proposals, proposal);
     }
   update_count (self);
@@ -526,6 +651,149 @@ on_published_entry_activate_cb (ChronicleReviewPage *self)
   }
 }
 
+/* --- editing proposals ---------------------------------------------------- */
+
+/* A category the editor may offer: the timeline's in front, or one made
+ * in this review. */
+static ChronicleCategory *
+lookup_offered_category (ChronicleReviewPage *self,
+                         const char          *id)
+{
+  ChronicleTimeline *timeline = existing_timeline (self);
+  ChronicleCategory *category = timeline != NULL ? chronicle_timeline_lookup_category (timeline, id) : NULL;
+
+  for (guint i = 0; category == NULL && i < self->new_categories->len; i++)
+    if (g_strcmp0 (chronicle_category_get_id (g_ptr_array_index (self->new_categories, i)), id) == 0)
+      category = g_ptr_array_index (self->new_categories, i);
+  return category;
+}
+
+/* What the editor offers to choose from: the article as the source, the
+ * categories of the timeline in front and those made in this review. */
+static ChronicleTimeline *
+make_editor_context (ChronicleReviewPage *self)
+{
+  ChronicleTimeline *context = chronicle_timeline_new (chronicle_timeline_get_title (self->draft));
+  ChronicleTimeline *timeline = existing_timeline (self);
+  GListModel *sources = chronicle_timeline_get_sources (self->draft);
+  GListModel *categories = timeline != NULL ? chronicle_timeline_get_categories (timeline) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronicleSource) source = g_list_model_get_item (sources, i);
+
+      chronicle_timeline_add_source (context, source);
+    }
+  for (guint i = 0; categories != NULL && i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(ChronicleCategory) category = g_list_model_get_item (categories, i);
+
+      chronicle_timeline_add_category (context, category);
+    }
+  for (guint i = 0; i < self->new_categories->len; i++)
+    {
+      ChronicleCategory *category = g_ptr_array_index (self->new_categories, i);
+
+      if (chronicle_timeline_lookup_category (context, chronicle_category_get_id (category)) == NULL)
+        chronicle_timeline_add_category (context, category);
+    }
+  return context;
+}
+
+/* The proposal's row made anew (its fields changed), and selected. */
+static void
+refresh_proposal (ChronicleReviewPage     *self,
+                  ChronicleReviewProposal *proposal)
+{
+  guint position;
+
+  if (!g_list_store_find (self->proposals, proposal, &position))
+    return;
+  g_list_store_splice (self->proposals, position, 1, (gpointer *) &proposal, 1);
+  chronicle_review_page_select_proposal (self, position);
+}
+
+/* Replaces the proposal's event, the flag looking again (the date or
+ * the words may have moved onto or off an event of the timeline). */
+static void
+set_proposal_event (ChronicleReviewPage     *self,
+                    ChronicleReviewProposal *proposal,
+                    ChronicleEvent          *event)
+{
+  chronicle_review_proposal_set_event (proposal, event);
+  chronicle_review_proposal_check_duplicate (proposal, existing_timeline (self));
+  refresh_proposal (self, proposal);
+}
+
+static void
+on_editor_edited_cb (ChronicleReviewPage *self,
+                     ChronicleEvent      *event,
+                     ChronicleCategory   *new_category)
+{
+  UndoStep step;
+
+  if (self->editing == NULL)
+    return;
+  if (new_category != NULL)
+    g_ptr_array_add (self->new_categories, g_object_ref (new_category));
+
+  step.proposal = g_object_ref (self->editing);
+  step.previous = chronicle_review_proposal_dup_edited_event (self->editing);
+  step.accepted = chronicle_review_proposal_get_accepted (self->editing);
+  step.merge = chronicle_review_proposal_get_merge (self->editing);
+  if (step.previous != NULL)
+    push_step (self, &step);
+  else
+    undo_step_clear (&step);
+
+  /* An edit that moves it off the event it looked like stops merging:
+   * part of the edit, not a choice of its own. */
+  self->quiet++;
+  set_proposal_event (self, self->editing, event);
+  self->quiet--;
+}
+
+static void
+on_editor_closed_cb (ChronicleReviewPage *self)
+{
+  g_autoptr(ChronicleReviewProposal) proposal = g_steal_pointer (&self->editing);
+  GtkListBoxRow *row;
+  guint position;
+
+  gtk_stack_set_visible_child_name (self->side_stack, "list");
+  update_count (self);
+  if (proposal == NULL || !g_list_store_find (self->proposals, proposal, &position))
+    return;
+  /* The keyboard goes back to the proposal it left. */
+  chronicle_review_page_select_proposal (self, position);
+  row = gtk_list_box_get_row_at_index (self->proposal_list, (int) position);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+on_proposal_list_row_activated_cb (ChronicleReviewPage *self,
+                                   GtkListBoxRow       *row)
+{
+  chronicle_review_page_edit_proposal (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  chronicle_review_page_edit_proposal (CHRONICLE_REVIEW_PAGE (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  chronicle_review_page_undo (CHRONICLE_REVIEW_PAGE (widget));
+}
+
 /* A timeline that finished loading, or loaded again: the flags look anew
  * (a flagged proposal the user has not touched stays rejected). */
 static void
@@ -538,8 +806,10 @@ recheck_duplicates (ChronicleReviewPage *self)
       g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
       gboolean was = chronicle_review_proposal_get_duplicate_of (proposal) != NULL;
 
+      self->quiet++;
       if (chronicle_review_proposal_check_duplicate (proposal, timeline) && !was)
         chronicle_review_proposal_set_accepted (proposal, FALSE);
+      self->quiet--;
     }
   update_count (self);
 }
@@ -580,7 +850,10 @@ chronicle_review_page_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
+  g_clear_object (&self->editing);
   g_clear_object (&self->proposals);
+  g_clear_pointer (&self->new_categories, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_steps, g_array_unref);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (chronicle_review_page_parent_class)->dispose (object);
@@ -630,6 +903,7 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
   signals[CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
 
+  g_type_ensure (CHRONICLE_TYPE_EVENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chronicle-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, loading_page);
@@ -641,15 +915,26 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, proposal_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, editor);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, add_current_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleReviewPage, add_new_button);
   gtk_widget_class_bind_template_callback (widget_class, on_proposal_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_published_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_proposal_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_closed_cb);
 
   gtk_widget_class_install_action (widget_class, "review.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "review.add-to-current", NULL, add_to_current_action_cb);
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.edit", "u", edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action_cb);
+
+  /* The review's own history: the text fields (the editor's too) undo
+   * their typing first, and the editor open, this is off. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chronicle-review-page");
@@ -662,6 +947,9 @@ chronicle_review_page_init (ChronicleReviewPage *self)
 
   self->state = "loading";
   self->proposals = g_list_store_new (CHRONICLE_TYPE_REVIEW_PROPOSAL);
+  self->new_categories = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo_steps = g_array_new (FALSE, FALSE, sizeof (UndoStep));
+  g_array_set_clear_func (self->undo_steps, undo_step_clear);
   self->document_signals = g_signal_group_new (CHRONICLE_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::timeline", G_CALLBACK (recheck_duplicates), self);
   gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (self->proposals), create_row_cb, self, NULL);
@@ -672,6 +960,7 @@ chronicle_review_page_init (ChronicleReviewPage *self)
                                                    "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", FALSE);
 }
 
 /**
@@ -843,6 +1132,94 @@ chronicle_review_page_select_proposal (ChronicleReviewPage *self,
     gtk_list_box_select_row (self->proposal_list, row);
 }
 
+/**
+ * chronicle_review_page_edit_proposal:
+ * @position: the proposal's position in chronicle_review_page_get_proposals()
+ *
+ * Opens the event editor on the proposal, in place of the list, its
+ * evidence highlighted: every field of the event can be edited there,
+ * and Done replaces the proposal's event (one step of the review's own
+ * history, chronicle_review_page_undo()); nothing reaches a timeline
+ * before Add.
+ */
+void
+chronicle_review_page_edit_proposal (ChronicleReviewPage *self,
+                                     guint                position)
+{
+  g_autoptr(ChronicleReviewProposal) proposal = NULL;
+  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleTimeline) context = NULL;
+
+  g_return_if_fail (CHRONICLE_IS_REVIEW_PAGE (self));
+
+  proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), position);
+  if (proposal == NULL || self->draft == NULL)
+    return;
+  event = chronicle_review_proposal_dup_edited_event (proposal);
+  if (event == NULL)
+    return;
+
+  chronicle_review_page_select_proposal (self, position);
+  g_set_object (&self->editing, proposal);
+  context = make_editor_context (self);
+  chronicle_event_editor_edit_detached (self->editor, context, event);
+  gtk_stack_set_visible_child_name (self->side_stack, "editor");
+  chronicle_event_editor_focus_title (self->editor);
+  update_count (self);
+}
+
+/**
+ * chronicle_review_page_get_editor:
+ *
+ * Returns: (transfer none): the editor the proposals are edited in
+ */
+ChronicleEventEditor *
+chronicle_review_page_get_editor (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+/**
+ * chronicle_review_page_undo:
+ *
+ * Takes back the last edit of a proposal made in the editor, or the last
+ * accept, reject or merge (Ctrl+Z on the page): the proposal is again
+ * what it was before.
+ *
+ * Returns: whether there was an edit to undo
+ */
+gboolean
+chronicle_review_page_undo (ChronicleReviewPage *self)
+{
+  UndoStep *step;
+  g_autoptr(ChronicleReviewProposal) proposal = NULL;
+  g_autoptr(ChronicleEvent) previous = NULL;
+  gboolean accepted, merge;
+
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  if (self->undo_steps->len == 0 || self->editing != NULL)
+    return FALSE;
+  step = &g_array_index (self->undo_steps, UndoStep, self->undo_steps->len - 1);
+  proposal = g_steal_pointer (&step->proposal);
+  previous = g_steal_pointer (&step->previous);
+  accepted = step->accepted;
+  merge = step->merge;
+  g_array_set_size (self->undo_steps, self->undo_steps->len - 1);
+
+  self->quiet++;
+  if (previous != NULL)
+    set_proposal_event (self, proposal, previous);
+  chronicle_review_proposal_set_accepted (proposal, accepted);
+  chronicle_review_proposal_set_merge (proposal, merge);
+  remember_choices (proposal);
+  self->quiet--;
+  update_count (self);
+  return TRUE;
+}
+
 gboolean
 chronicle_review_page_get_highlight (ChronicleReviewPage *self,
                                      guint               *start,
@@ -853,6 +1230,22 @@ chronicle_review_page_get_highlight (ChronicleReviewPage *self,
   *start = self->highlight_start;
   *end = self->highlight_end;
   return self->has_highlight;
+}
+
+/* The category chosen for @event in the editor, into @timeline. */
+static void
+add_category_of (ChronicleReviewPage *self,
+                 ChronicleTimeline   *timeline,
+                 ChronicleEvent      *event)
+{
+  const char *id = chronicle_event_get_category_id (event);
+  ChronicleCategory *category;
+
+  if (id == NULL || chronicle_timeline_lookup_category (timeline, id) != NULL)
+    return;
+  category = lookup_offered_category (self, id);
+  if (category != NULL)
+    chronicle_timeline_add_category (timeline, category);
 }
 
 /**
@@ -905,6 +1298,7 @@ chronicle_review_page_build_timeline (ChronicleReviewPage  *self,
                        _("The date of “%s” is not a date: write it as 2025-05-16, 2025-05 or 2025"), headline);
           return NULL;
         }
+      add_category_of (self, timeline, event);
       chronicle_timeline_add_event (timeline, event);
     }
   if (chronicle_timeline_get_n_events (timeline) == 0)
@@ -1120,6 +1514,19 @@ chronicle_review_page_add_to_document (ChronicleReviewPage  *self,
       ok = chronicle_document_put_source (self->document, source, error);
     }
   edited = ok && !present;
+  /* Categories made in the editor come in before the events naming them. */
+  for (guint i = 0; ok && i < events->len; i++)
+    {
+      ChronicleEvent *event = g_array_index (events, Chosen, i).event;
+      const char *id = chronicle_event_get_category_id (event);
+      ChronicleCategory *category = id != NULL ? lookup_offered_category (self, id) : NULL;
+
+      if (category == NULL || chronicle_review_proposal_get_merge (g_array_index (events, Chosen, i).proposal) ||
+          chronicle_timeline_lookup_category (chronicle_document_get_timeline (self->document), id) != NULL)
+        continue;
+      ok = chronicle_document_put_category (self->document, category, error);
+      edited |= ok;
+    }
   for (guint i = 0; ok && i < events->len; i++)
     {
       ok = apply_one (self->document, chronicle_document_get_timeline (self->document),

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "chronicle-document.h"
+#include "chronicle-event-editor.h"
 #include "chronicle-timeline.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,10 @@ gboolean           chronicle_review_page_set_published_text (ChronicleReviewPage
 void               chronicle_review_page_select_proposal    (ChronicleReviewPage *self,
                                                              guint                position);
 /* The highlighted evidence, in characters; FALSE without one. */
+void               chronicle_review_page_edit_proposal      (ChronicleReviewPage *self,
+                                                             guint                position);
+ChronicleEventEditor *chronicle_review_page_get_editor      (ChronicleReviewPage *self);
+gboolean           chronicle_review_page_undo               (ChronicleReviewPage *self);
 gboolean           chronicle_review_page_get_highlight      (ChronicleReviewPage *self,
                                                              guint               *start,
                                                              guint               *end);

@@ -24,7 +24,8 @@ struct _ChronicleReviewProposal
 {
   GObject         parent_instance;
 
-  ChronicleEvent *event;
+  ChronicleEvent *event;          /* as proposed, then as edited */
+  char           *article_id;     /* the draft's id of the article, which the extractor cites */
   char           *headline;
   ChronicleDate   date;
   gboolean        date_valid;
@@ -42,6 +43,7 @@ enum {
   PROP_HEADLINE,
   PROP_MERGE,
   PROP_DUPLICATE_OF,
+  PROP_EVENT,
   N_PROPS
 };
 
@@ -123,6 +125,7 @@ chronicle_review_proposal_finalize (GObject *object)
   ChronicleReviewProposal *self = CHRONICLE_REVIEW_PROPOSAL (object);
 
   g_clear_object (&self->event);
+  g_clear_pointer (&self->article_id, g_free);
   g_clear_pointer (&self->headline, g_free);
   g_clear_pointer (&self->duplicate_of, g_free);
   g_clear_pointer (&self->duplicate_id, g_free);
@@ -154,6 +157,10 @@ chronicle_review_proposal_get_property (GObject    *object,
 
     case PROP_DUPLICATE_OF:
       g_value_set_string (value, chronicle_review_proposal_get_duplicate_of (self));
+      break;
+
+    case PROP_EVENT:
+      g_value_set_object (value, chronicle_review_proposal_get_event (self));
       break;
 
     default:
@@ -237,6 +244,16 @@ chronicle_review_proposal_class_init (ChronicleReviewProposalClass *klass)
     g_param_spec_string ("duplicate-of", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ChronicleReviewProposal:event:
+   *
+   * The event as proposed, or as the user last edited it in the event
+   * editor (chronicle_review_proposal_set_event()).
+   */
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL, CHRONICLE_TYPE_EVENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -256,11 +273,14 @@ ChronicleReviewProposal *
 chronicle_review_proposal_new (ChronicleEvent *event)
 {
   ChronicleReviewProposal *self;
+  const char * const *sources;
 
   g_return_val_if_fail (CHRONICLE_IS_EVENT (event), NULL);
 
   self = g_object_new (CHRONICLE_TYPE_REVIEW_PROPOSAL, NULL);
   self->event = g_object_ref (event);
+  sources = chronicle_event_get_source_ids (event);
+  self->article_id = g_strdup (sources != NULL ? sources[0] : NULL);
   self->headline = g_strdup (chronicle_event_get_title (event));
   self->date = *chronicle_event_get_date (event);
   self->date_valid = TRUE;
@@ -273,6 +293,57 @@ chronicle_review_proposal_get_event (ChronicleReviewProposal *self)
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
 
   return self->event;
+}
+
+/**
+ * chronicle_review_proposal_set_event:
+ * @event: the proposal as edited (a detached event, from the event editor)
+ *
+ * Replaces every field of the proposal: date, headline and the rest come
+ * from @event from now on (the proposal keeps @event, and gives it the
+ * proposal's evidence). Notifies
+ * "event" and, when it changed, "headline"; the caller checks the
+ * duplicate flag again, the date having maybe moved.
+ */
+void
+chronicle_review_proposal_set_event (ChronicleReviewProposal *self,
+                                     ChronicleEvent          *event)
+{
+  guint start, end;
+
+  g_return_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self));
+  g_return_if_fail (CHRONICLE_IS_EVENT (event));
+
+  if (chronicle_event_get_evidence (self->event, &start, &end))
+    chronicle_event_set_evidence (event, start, end);
+  g_set_object (&self->event, event);
+  self->date = *chronicle_event_get_date (event);
+  self->date_valid = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+  chronicle_review_proposal_set_headline (self, chronicle_event_get_title (event));
+}
+
+/**
+ * chronicle_review_proposal_dup_edited_event:
+ *
+ * Returns: (transfer full) (nullable): a detached copy of the event with
+ *   the proposal's headline and date, to edit; %NULL while the date is
+ *   not valid
+ */
+ChronicleEvent *
+chronicle_review_proposal_dup_edited_event (ChronicleReviewProposal *self)
+{
+  ChronicleEvent *event;
+
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
+
+  if (!self->date_valid)
+    return NULL;
+  event = chronicle_event_copy (self->event);
+  chronicle_event_set_date (event, &self->date);
+  if (self->headline != NULL && self->headline[0] != '\0')
+    chronicle_event_set_title (event, self->headline);
+  return event;
 }
 
 gboolean
@@ -344,8 +415,8 @@ chronicle_review_proposal_set_headline (ChronicleReviewProposal *self,
 /**
  * chronicle_review_proposal_get_date:
  *
- * Returns: (nullable): the date as edited, or %NULL while the text typed
- *   is not a date
+ * Returns: (nullable): the date as proposed or edited (%NULL only for a
+ *   proposal without a valid date, which the editor does not make)
  */
 const ChronicleDate *
 chronicle_review_proposal_get_date (ChronicleReviewProposal *self)
@@ -353,31 +424,6 @@ chronicle_review_proposal_get_date (ChronicleReviewProposal *self)
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
 
   return self->date_valid ? &self->date : NULL;
-}
-
-/**
- * chronicle_review_proposal_set_date_text:
- * @text: a date as the file format writes it ("2025-05-16", "2022-03")
- * @error: a %CHRONICLE_DATE_ERROR
- *
- * Parses @text with the model's parser. While it does not parse, the
- * proposal has no date and cannot be added.
- *
- * Returns: whether @text is a date
- */
-gboolean
-chronicle_review_proposal_set_date_text (ChronicleReviewProposal  *self,
-                                         const char               *text,
-                                         GError                  **error)
-{
-  g_autofree char *stripped = NULL;
-
-  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  stripped = g_strstrip (g_strdup (text));
-  self->date_valid = chronicle_date_parse (stripped, &self->date, error);
-  return self->date_valid;
 }
 
 void
@@ -471,13 +517,23 @@ chronicle_review_proposal_check_duplicate (ChronicleReviewProposal *self,
   return FALSE;
 }
 
+/* @id, or @source_id when @id is the article's draft id. */
+static const char *
+map_source (ChronicleReviewProposal *self,
+            const char              *id,
+            const char              *source_id)
+{
+  return source_id != NULL && id != NULL && g_strcmp0 (id, self->article_id) == 0 ? source_id : id;
+}
+
 /**
  * chronicle_review_proposal_build_event:
  * @source_id: (nullable): the id the article's source has in the timeline
  *   the event goes into, when that is not the draft's
  *
- * The proposed event with the user's headline and date; its summary,
- * place, actors, sources and quotes are the extractor's.
+ * The proposed event as the user left it: the headline and date, and
+ * whatever else was changed in the event editor; the article (wherever
+ * the event or a quote cites it) cited as @source_id.
  *
  * Returns: (transfer full) (nullable): the event, or %NULL while the date
  *   is not valid
@@ -486,41 +542,38 @@ ChronicleEvent *
 chronicle_review_proposal_build_event (ChronicleReviewProposal *self,
                                        const char              *source_id)
 {
-  ChronicleEvent *event;
-  ChronicleEvent *proposed;
-  const char *headline;
-  const char *sources[] = { source_id, NULL };
+  g_autoptr(ChronicleEvent) event = NULL;
+  const char * const *sources;
+  g_autoptr(GPtrArray) mapped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (CHRONICLE_IS_REVIEW_PROPOSAL (self), NULL);
 
-  if (!self->date_valid)
-    return NULL;
+  event = chronicle_review_proposal_dup_edited_event (self);
+  if (event == NULL || source_id == NULL)
+    return g_steal_pointer (&event);
 
-  proposed = self->event;
-  headline = self->headline != NULL && self->headline[0] != '\0' ? self->headline : chronicle_event_get_title (proposed);
-  event = chronicle_event_new (chronicle_event_get_id (proposed), &self->date, headline);
-  chronicle_event_set_summary (event, chronicle_event_get_summary (proposed));
-  chronicle_event_set_location (event, chronicle_event_get_location (proposed));
-  chronicle_event_set_approximate (event, chronicle_event_get_approximate (proposed));
-  chronicle_event_set_actors (event, chronicle_event_get_actors (proposed));
-  /* The extractor cites the article, and only it. */
-  chronicle_event_set_source_ids (event, source_id != NULL ? sources : chronicle_event_get_source_ids (proposed));
-  chronicle_event_set_category_id (event, chronicle_event_get_category_id (proposed));
-  for (guint i = 0; i < chronicle_event_get_n_quotes (proposed); i++)
+  sources = chronicle_event_get_source_ids (event);
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    g_ptr_array_add (mapped, g_strdup (map_source (self, sources[i], source_id)));
+  g_ptr_array_add (mapped, NULL);
+  chronicle_event_set_source_ids (event, (const char * const *) mapped->pdata);
+
+  /* Quotes are the event's objects: each rebuilt citing the timeline's id. */
+  while (chronicle_event_get_n_quotes (event) > 0)
     {
-      ChronicleQuote *quote = chronicle_event_get_quote (proposed, i);
-      g_autoptr(ChronicleQuote) moved = NULL;
+      ChronicleQuote *quote = chronicle_event_get_quote (event, 0);
 
-      if (source_id == NULL)
-        {
-          chronicle_event_add_quote (event, quote);
-          continue;
-        }
-      moved = chronicle_quote_new (chronicle_quote_get_text (quote), chronicle_quote_get_speaker (quote),
-                                   chronicle_quote_get_role (quote), source_id, chronicle_quote_get_date (quote));
-      chronicle_event_add_quote (event, moved);
+      g_ptr_array_add (quotes, chronicle_quote_new (chronicle_quote_get_text (quote),
+                                                    chronicle_quote_get_speaker (quote),
+                                                    chronicle_quote_get_role (quote),
+                                                    map_source (self, chronicle_quote_get_source_id (quote), source_id),
+                                                    chronicle_quote_get_date (quote)));
+      chronicle_event_remove_quote (event, 0);
     }
-  return event;
+  for (guint i = 0; i < quotes->len; i++)
+    chronicle_event_add_quote (event, g_ptr_array_index (quotes, i));
+  return g_steal_pointer (&event);
 }
 
 static gboolean

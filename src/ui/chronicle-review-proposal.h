@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /*
  * One event the extractor proposed, as the review page shows it: whether
- * the user accepts it, the headline and date as edited, where its evidence
+ * the user accepts it, the event as edited (in the event editor), where its evidence
  * stands in the article, and whether it looks like an event the timeline
  * in front already has.
  */
@@ -25,17 +25,17 @@ G_DECLARE_FINAL_TYPE (ChronicleReviewProposal, chronicle_review_proposal, CHRONI
 
 ChronicleReviewProposal *chronicle_review_proposal_new              (ChronicleEvent          *event);
 ChronicleEvent          *chronicle_review_proposal_get_event        (ChronicleReviewProposal *self);
+/* The proposal as edited in the event editor: every field, evidence kept. */
+void                     chronicle_review_proposal_set_event        (ChronicleReviewProposal *self,
+                                                                     ChronicleEvent          *event);
+ChronicleEvent          *chronicle_review_proposal_dup_edited_event (ChronicleReviewProposal *self);
 gboolean                 chronicle_review_proposal_get_accepted     (ChronicleReviewProposal *self);
 void                     chronicle_review_proposal_set_accepted     (ChronicleReviewProposal *self,
                                                                      gboolean                 accepted);
 const char              *chronicle_review_proposal_get_headline     (ChronicleReviewProposal *self);
 void                     chronicle_review_proposal_set_headline     (ChronicleReviewProposal *self,
                                                                      const char              *headline);
-/* NULL while the date text does not parse. */
 const ChronicleDate     *chronicle_review_proposal_get_date         (ChronicleReviewProposal *self);
-gboolean                 chronicle_review_proposal_set_date_text    (ChronicleReviewProposal *self,
-                                                                     const char              *text,
-                                                                     GError                 **error);
 void                     chronicle_review_proposal_get_evidence     (ChronicleReviewProposal *self,
                                                                      guint                   *start,
                                                                      guint                   *end);

@@ -34,7 +34,8 @@ struct _ChronicleSidebar
   GdkRGBA            dot_color;
 
   /* what the event page lists: a section of one row (event_header), the
-   * quotes, a section of zero or one row (event_sources_box) */
+   * quotes, a section of zero or one row (event_sources_box: the media,
+   * then the sources) */
   ChronicleQuoteList *quotes;        /* the event's */
   GListStore        *footer;         /* of GtkWidget */
   GtkListItem       *header_holder;  /* borrowed: the row showing event_header */
@@ -65,6 +66,8 @@ struct _ChronicleSidebar
   GtkWidget         *location_caption;
   GtkLabel          *location_label;
   GtkWidget         *quotes_heading;
+  GtkWidget         *event_media_heading;
+  GtkListBox        *event_media_list;
   GtkWidget         *event_sources_heading;
   GtkListBox        *event_sources_list;
 };
@@ -257,6 +260,80 @@ create_source_row (ChronicleSource *source)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect_data (row, "activated", G_CALLBACK (on_source_row_activated_cb),
                              g_object_ref (source), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+    }
+
+  return row;
+}
+
+static void
+on_media_row_activated_cb (AdwActionRow *row,
+                           gpointer      user_data)
+{
+  ChronicleMedia *media = user_data;
+  const char *url = chronicle_media_get_url (media);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  g_assert (is_link (url));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+/* The host of a web link ("www.reuters.com"), or NULL. */
+static char *
+dup_url_host (const char *url)
+{
+  g_autoptr(GUri) uri = is_link (url) ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri != NULL && g_uri_get_host (uri) != NULL ? g_strdup (g_uri_get_host (uri)) : NULL;
+}
+
+/* A medium's row: its caption over its credit (else the credit alone,
+ * else its link's host, else its url as text); a web link opens. */
+static GtkWidget *
+create_media_row (ChronicleMedia *media)
+{
+  const char *caption = chronicle_media_get_caption (media);
+  const char *credit = chronicle_media_get_credit (media);
+  const char *url = chronicle_media_get_url (media);
+  const char *alt = chronicle_media_get_alt (media);
+  g_autofree char *host = dup_url_host (url);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *shown_url = display_title (url);
+  GtkWidget *row = adw_action_row_new ();
+
+  if (!is_blank (caption))
+    {
+      title = display_title (caption);
+      if (!is_blank (credit))
+        subtitle = display_title (credit);
+    }
+  else if (!is_blank (credit))
+    title = display_title (credit);
+  else
+    title = g_strdup (host != NULL ? host : shown_url);
+
+  /* Row titles are markup in libadwaita 1.2: file text is plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, shown_url);
+  if (!is_blank (alt))
+    {
+      g_autofree char *shown_alt = chronicle_text_for_display (alt, CHRONICLE_TEXT_MAX_TEXT, FALSE);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown_alt, -1);
+    }
+
+  if (is_link (url))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_data (row, "activated", G_CALLBACK (on_media_row_activated_cb),
+                             g_object_ref (media), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
     }
 
   return row;
@@ -473,6 +550,7 @@ update_event_page (ChronicleSidebar *self)
   const char * const *source_ids = chronicle_event_get_source_ids (self->event);
   g_autoptr(GString) actors_text = NULL;
   guint n_quotes = chronicle_event_get_n_quotes (self->event);
+  guint n_media = chronicle_event_get_n_media (self->event);
   guint n_sources = 0;
 
   if (chronicle_event_get_approximate (self->event))
@@ -509,6 +587,12 @@ update_event_page (ChronicleSidebar *self)
   keep_focus_out_of_rows (self);
   chronicle_quote_list_set_event (self->quotes, self->event);
 
+  remove_all_children (GTK_WIDGET (self->event_media_list));
+  for (guint i = 0; i < n_media; i++)
+    gtk_list_box_append (self->event_media_list, create_media_row (chronicle_event_get_media (self->event, i)));
+  gtk_widget_set_visible (self->event_media_heading, n_media > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->event_media_list), n_media > 0);
+
   remove_all_children (GTK_WIDGET (self->event_sources_list));
   for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
     {
@@ -523,9 +607,12 @@ update_event_page (ChronicleSidebar *self)
       n_sources++;
     }
 
-  if (n_sources > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->footer)) == 0)
+  gtk_widget_set_visible (self->event_sources_heading, n_sources > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->event_sources_list), n_sources > 0);
+
+  if (n_sources + n_media > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->footer)) == 0)
     g_list_store_append (self->footer, self->event_sources_box);
-  else if (n_sources == 0)
+  else if (n_sources + n_media == 0)
     g_list_store_remove_all (self->footer);
 }
 
@@ -757,6 +844,8 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, location_caption);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, location_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, quotes_heading);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_media_heading);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_media_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_heading);
   gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, event_sources_list);
 
@@ -912,6 +1001,40 @@ chronicle_sidebar_dup_quote_texts (ChronicleSidebar *self)
       g_autoptr(ChronicleQuote) quote = g_list_model_get_item (G_LIST_MODEL (self->quotes), i);
       g_autofree char *text = format_quote_text (quote);
 
+      g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * chronicle_sidebar_dup_media_texts:
+ * @self: a `ChronicleSidebar`
+ *
+ * For tests: each row of the event's media as "title | subtitle", with
+ * " | link" after a row that opens its url.
+ *
+ * Returns: (transfer full): the rows' texts
+ */
+GStrv
+chronicle_sidebar_dup_media_texts (ChronicleSidebar *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_media_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *subtitle;
+      g_autofree char *text = NULL;
+
+      if (!ADW_IS_ACTION_ROW (child))
+        continue;
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
+      text = g_strdup_printf ("%s | %s%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                              subtitle != NULL ? subtitle : "",
+                              gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (child)) ? " | link" : "");
       g_strv_builder_add (builder, text);
     }
 

@@ -35,6 +35,7 @@ ChronicleEventEditor *chronicle_sidebar_get_editor    (ChronicleSidebar  *self);
 /* For tests: what the sidebar shows right now. */
 const char        *chronicle_sidebar_get_heading_text (ChronicleSidebar  *self);
 GStrv              chronicle_sidebar_dup_quote_texts  (ChronicleSidebar  *self);
+GStrv              chronicle_sidebar_dup_media_texts  (ChronicleSidebar  *self);
 GListModel        *chronicle_sidebar_get_quotes       (ChronicleSidebar  *self);
 gboolean           chronicle_sidebar_focus_first_quote (ChronicleSidebar  *self);
 guint              chronicle_sidebar_get_n_rows       (ChronicleSidebar  *self);

@@ -236,8 +236,14 @@ update_partial_progress (ChronicleTimelinePage *self)
 static void
 on_document_timeline_cb (ChronicleTimelinePage *self)
 {
+  /* The preview of a large file comes in at once: the crossfade draws
+   * both pages, the chart in a group, for each of its frames, in the time
+   * the loader needs the CPU for the rest (issue #12). */
   if (chronicle_document_get_timeline (self->document) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "timeline");
+    gtk_stack_set_visible_child_full (self->stack, "timeline",
+                                      chronicle_document_get_partial (self->document)
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE
+                                      : gtk_stack_get_transition_type (self->stack));
   update_partial_progress (self);
   update_banner (self);
 }
@@ -492,11 +498,18 @@ chronicle_timeline_page_constructed (GObject *object)
   follow_document (self);
   _chronicle_timeline_page_edit_init (self);
 
-  /* A document that has its timeline already (a new one) shows it now. */
+  /* A document that has its timeline already (a new one, or a file of
+   * the command line that loaded while GTK started) shows it now; one
+   * still loading shows its progress. */
   if (chronicle_document_get_timeline (self->document) != NULL)
     {
       on_document_filtered_timeline_cb (self);
       on_document_timeline_cb (self);
+    }
+  if (chronicle_document_get_loading (self->document))
+    {
+      on_document_loading_cb (self);
+      on_document_progress_cb (self);
     }
 }
 

@@ -176,8 +176,9 @@ _chronicle_timeline_view_open_cluster (ChronicleTimelineView     *self,
                                        const ChronicleLayoutItem *cluster)
 {
   ChronicleEvent *first = _chronicle_timeline_view_get_event_at (self, cluster->first_event);
-  ChronicleEvent *last =
-    _chronicle_timeline_view_get_event_at (self, cluster->first_event + cluster->n_events - 1);
+  /* (Not first_event + n_events - 1: labelled events lie between those
+   * a cluster folds, so that one was short of the last, or past the end.) */
+  ChronicleEvent *last = _chronicle_timeline_view_get_event_at (self, cluster->last_event);
   double start = chronicle_viewport_event_start (self->viewport, first);
   double end = chronicle_viewport_event_end (self->viewport, last);
   double pad = MAX ((end - start) * 0.25, 60.0);

@@ -97,15 +97,32 @@ forward_to_text_field (ChronicleWindow *self,
   return TRUE;
 }
 
+/* The review page in front of the tabs, if it is: Ctrl+Z there takes
+ * back a proposal's edit, never a change of the timeline hidden behind. */
+static ChronicleReviewPage *
+get_shown_review_page (ChronicleWindow *self)
+{
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
+
+  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ? page : NULL;
+}
+
 static void
 undo_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   ChronicleDocument *document = get_current_document (CHRONICLE_WINDOW (widget));
+  ChronicleReviewPage *review;
 
   if (forward_to_text_field (CHRONICLE_WINDOW (widget), "text.undo"))
     return;
+  review = get_shown_review_page (CHRONICLE_WINDOW (widget));
+  if (review != NULL)
+    {
+      chronicle_review_page_undo (review);
+      return;
+    }
   if (document != NULL && chronicle_document_get_can_undo (document))
     chronicle_document_undo (document);
 }
@@ -118,6 +135,9 @@ redo_action_cb (GtkWidget  *widget,
   ChronicleDocument *document = get_current_document (CHRONICLE_WINDOW (widget));
 
   if (forward_to_text_field (CHRONICLE_WINDOW (widget), "text.redo"))
+    return;
+  /* The review has no redo; the timeline behind it is not redone unseen. */
+  if (get_shown_review_page (CHRONICLE_WINDOW (widget)) != NULL)
     return;
   if (document != NULL && chronicle_document_get_can_redo (document))
     chronicle_document_redo (document);

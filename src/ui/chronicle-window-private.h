@@ -71,6 +71,9 @@ gboolean            chronicle_window_get_start_page_visible (ChronicleWindow *se
 char                  *_chronicle_window_dup_display_name (GFile *file);
 ChronicleTimelinePage *_chronicle_window_get_page (AdwTabPage *tab_page);
 ChronicleTimelineView *_chronicle_window_get_current_view (ChronicleWindow *self);
+void                   _chronicle_window_open_document (ChronicleWindow   *self,
+                                                        ChronicleDocument *document,
+                                                        const GError      *error);
 
 /* chronicle-window-actions.c: the win.* actions and when they are enabled */
 void                   _chronicle_window_class_actions_init (ChronicleWindowClass *klass);

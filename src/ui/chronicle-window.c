@@ -14,12 +14,14 @@
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
 
+#include "chronicle-columns-dialog.h"
 #include "chronicle-disk-change-banner.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-text-private.h"
 #include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timing-private.h"
 
 #define DEFAULT_SIDEBAR_WIDTH 360
 
@@ -77,6 +79,8 @@ _chronicle_window_get_current_view (ChronicleWindow *self)
   return page != NULL ? chronicle_timeline_page_get_timeline_view (page) : NULL;
 }
 
+static ChronicleDocument *get_rechoosable_document (ChronicleWindow *self);
+
 /* The header bar, the title and the actions follow the selected tab. */
 static void
 update_for_current_page (ChronicleWindow *self)
@@ -84,14 +88,21 @@ update_for_current_page (ChronicleWindow *self)
   ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
   ChronicleDocument *document = page != NULL ? chronicle_timeline_page_get_document (page) : NULL;
   ChronicleTimeline *timeline = document != NULL ? chronicle_document_get_filtered_timeline (document) : NULL;
-  gboolean loading = document != NULL && chronicle_document_get_loading (document);
+  /* The header's spinner for a reload only: a first load shows its
+   * progress on the page (the loading page's bar, or the bar over the
+   * preview of a large file), and a spinner redraws the window at the
+   * frame rate, which in software rendering takes the CPU the loader
+   * needs (issue #12). */
+  gboolean reloading = document != NULL && chronicle_document_get_loading (document) &&
+                       chronicle_document_get_timeline (document) != NULL &&
+                       !chronicle_document_get_partial (document);
   g_autofree char *marked = document != NULL ? _chronicle_window_dup_marked_title (document) : NULL;
   const char *title = marked;
   g_autofree char *subtitle = NULL;
   ChronicleReviewPage *review = _chronicle_window_get_review_page (self);
 
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_set_visible (self->spinner, reloading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), reloading);
   /* A tab that finishes loading behind the review page leaves the
    * review's header alone: its chart buttons would act on a hidden tab. */
   if (review != NULL && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (review))
@@ -113,6 +124,7 @@ update_for_current_page (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", page != NULL);
   _chronicle_window_update_navigation_actions (self);
   _chronicle_window_update_edit_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-columns", get_rechoosable_document (self) != NULL);
 }
 
 /* The tab shows the page's title, its path, and whether it is loading or
@@ -298,6 +310,84 @@ on_page_loaded_cb (ChronicleWindow       *self,
     gtk_widget_grab_focus (GTK_WIDGET (chronicle_timeline_page_get_timeline_view (page)));
 }
 
+static ChronicleTimelinePage *add_page (ChronicleWindow   *self,
+                                        ChronicleDocument *document);
+
+/* Open in the mapping dialog: the spreadsheet in a new tab, read with
+ * the columns chosen, as --columns reads it. */
+static void
+on_columns_chosen_cb (ChronicleWindow        *self,
+                      GHashTable             *columns,
+                      ChronicleColumnsDialog *dialog)
+{
+  ChronicleTimelinePage *page = add_page (self, NULL);
+
+  chronicle_document_load_file_with_columns (chronicle_timeline_page_get_document (page),
+                                             chronicle_columns_dialog_get_file (dialog), columns);
+}
+
+/* A spreadsheet whose columns were not recognised: rather than an error,
+ * the dialog that names them. Cancel leaves the window as it was. */
+static void
+show_columns_dialog (ChronicleWindow *self,
+                     GFile           *file)
+{
+  GtkWidget *dialog = chronicle_columns_dialog_new (GTK_WINDOW (self), file, NULL, FALSE);
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "columns-chosen", G_CALLBACK (on_columns_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Choose Columns… on an open spreadsheet: Open reads it again, in its
+ * tab, with the columns chosen. */
+static void
+on_columns_rechosen_cb (ChronicleDocument      *document,
+                        GHashTable             *columns,
+                        ChronicleColumnsDialog *dialog)
+{
+  chronicle_document_load_file_with_columns (document, chronicle_document_get_file (document), columns);
+}
+
+/* An open spreadsheet, as its name says, whose edits reading it again
+ * would not drop. */
+static ChronicleDocument *
+get_rechoosable_document (ChronicleWindow *self)
+{
+  ChronicleTimelinePage *page = chronicle_window_get_current_page (self);
+  ChronicleDocument *document = page != NULL ? chronicle_timeline_page_get_document (page) : NULL;
+  ChronicleTimeline *timeline = document != NULL ? chronicle_document_get_timeline (document) : NULL;
+  GFile *file = document != NULL ? chronicle_document_get_file (document) : NULL;
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  if (timeline == NULL || chronicle_document_get_loading (document) || chronicle_document_get_modified (document) ||
+      chronicle_timeline_get_import_summary (timeline) == NULL || lower == NULL ||
+      !(g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")))
+    return NULL;
+  return document;
+}
+
+static void
+choose_columns_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleDocument *document = get_rechoosable_document (self);
+  GtkWidget *dialog;
+
+  if (document == NULL)
+    return;
+  dialog = chronicle_columns_dialog_new (GTK_WINDOW (self), chronicle_document_get_file (document),
+                                         chronicle_document_get_columns (document), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "columns-chosen", G_CALLBACK (on_columns_rechosen_cb), document,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A file that cannot be opened leaves no tab behind: the tab it was
  * loading in closes, and the tab it was opened from comes back. */
 static void
@@ -308,7 +398,10 @@ on_page_load_failed_cb (ChronicleWindow       *self,
   AdwTabPage *tab_page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
   AdwTabPage *parent = adw_tab_page_get_parent (tab_page);
 
-  show_load_error (self, chronicle_timeline_page_get_file (page), error);
+  if (g_error_matches (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_COLUMNS))
+    show_columns_dialog (self, chronicle_timeline_page_get_file (page));
+  else
+    show_load_error (self, chronicle_timeline_page_get_file (page), error);
 
   if (parent != NULL && adw_tab_page_get_selected (tab_page))
     adw_tab_view_set_selected_page (self->tab_view, parent);
@@ -671,6 +764,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tab_view_page_attached_cb);
   gtk_widget_class_bind_template_callback (widget_class, _chronicle_window_on_tab_view_close_page);
 
+  gtk_widget_class_install_action (widget_class, "win.choose-columns", NULL, choose_columns_action_cb);
   _chronicle_window_class_actions_init (klass);
   _chronicle_window_class_review_init (klass);
   _chronicle_window_class_edit_init (klass);
@@ -747,6 +841,26 @@ chronicle_window_new (ChronicleApplication *application)
   return self;
 }
 
+/* A file open in a tab already: its tab comes to the front. */
+static gboolean
+select_tab_of_file (ChronicleWindow *self,
+                    GFile           *file)
+{
+  AdwTabPage *tab_page = find_tab_page_for_file (self, file);
+
+  if (tab_page == NULL)
+    return FALSE;
+
+  adw_tab_view_set_selected_page (self->tab_view, tab_page);
+  if (chronicle_timeline_page_get_timeline (_chronicle_window_get_page (tab_page)) != NULL)
+    {
+      g_clear_pointer (&self->last_error, g_free);
+      _chronicle_window_remember_recent_file (self, file);
+    }
+
+  return TRUE;
+}
+
 /**
  * chronicle_window_open:
  * @self: a `ChronicleWindow`
@@ -761,27 +875,51 @@ void
 chronicle_window_open (ChronicleWindow *self,
                        GFile           *file)
 {
-  AdwTabPage *tab_page;
   ChronicleTimelinePage *page;
 
   g_return_if_fail (CHRONICLE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  tab_page = find_tab_page_for_file (self, file);
-  if (tab_page != NULL)
+  if (select_tab_of_file (self, file))
+    return;
+
+  page = add_page (self, NULL);
+  chronicle_timing_watch_page (GTK_WIDGET (page));
+  chronicle_timing_mark ("load");
+  chronicle_timeline_page_load_file (page, file);
+}
+
+/* chronicle_window_open() of a file whose document is loading already,
+ * or has (a file of the command line, loaded while GTK started): the same
+ * tab, dialog or tab brought to the front, whenever the load ended. A
+ * first load that failed (@error) leaves no tab. */
+void
+_chronicle_window_open_document (ChronicleWindow   *self,
+                                 ChronicleDocument *document,
+                                 const GError      *error)
+{
+  GFile *file;
+  ChronicleTimelinePage *page;
+
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (CHRONICLE_IS_DOCUMENT (document));
+
+  file = chronicle_document_get_file (document);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (select_tab_of_file (self, file))
+    return;
+
+  if (error != NULL)
     {
-      page = _chronicle_window_get_page (tab_page);
-      adw_tab_view_set_selected_page (self->tab_view, tab_page);
-      if (chronicle_timeline_page_get_timeline (page) != NULL)
-        {
-          g_clear_pointer (&self->last_error, g_free);
-          _chronicle_window_remember_recent_file (self, file);
-        }
+      show_load_error (self, file, error);
       return;
     }
 
-  page = add_page (self, NULL);
-  chronicle_timeline_page_load_file (page, file);
+  page = add_page (self, document);
+  chronicle_timing_watch_page (GTK_WIDGET (page));
+  if (!chronicle_document_get_loading (document) && chronicle_document_get_timeline (document) != NULL)
+    on_page_loaded_cb (self, page);
 }
 
 /* A tab for a document made elsewhere: a new one, a recovered one. */
