@@ -34,19 +34,13 @@ is_whole (double value)
   return fabs (value - round (value)) < 1e-6;
 }
 
-/* A sprite as pixman sees it: its pixels, and a rectangle of them that
- * is opaque (sprite px, empty when x0 >= x1). Over opaque pixels OVER
- * writes the source as it is, so that part is copied (PIXMAN_OP_SRC,
- * several times cheaper than blending: a label box is mostly its opaque
- * tint) and only the edges around it are blended. */
+/* A sprite as pixman sees it. (Copying a sprite's opaque part with
+ * PIXMAN_OP_SRC and blending only its edges was tried: the blending
+ * saved was paid again in finding the part and in four more composites,
+ * issue #12.) */
 typedef struct
 {
   pixman_image_t *image;
-  guint           uses;      /* the rectangle is found on the second */
-  int             x0;
-  int             y0;
-  int             x1;
-  int             y1;
 } SpriteImage;
 
 static void
@@ -56,66 +50,6 @@ sprite_image_free (gpointer data)
 
   pixman_image_unref (sprite->image);
   g_free (sprite);
-}
-
-/* The opaque run of @row around column @x: [*x0, *x1), empty when @x is
- * not opaque. */
-static void
-get_opaque_run (const guint32 *row,
-                int            width,
-                int            x,
-                int           *x0,
-                int           *x1)
-{
-  *x0 = *x1 = x;
-  if ((row[x] >> 24) != 0xff)
-    return;
-  while (*x0 > 0 && (row[*x0 - 1] >> 24) == 0xff)
-    (*x0)--;
-  while (*x1 < width && (row[*x1] >> 24) == 0xff)
-    (*x1)++;
-}
-
-/* Each row's opaque run around the middle column (one pass over the
- * sprite), then of the rectangles they hold around the middle row,
- * narrowed by a few px at a time (rounded corners end sooner than the
- * sides), the largest. */
-static void
-find_opaque_rect (SpriteImage   *sprite,
-                  const guint32 *data,
-                  int            stride,
-                  int            width,
-                  int            height)
-{
-  g_autofree int *runs = g_new (int, 2 * (gsize) height);
-  int middle = height / 2, run_x0, run_x1;
-  gsize best = 0;
-
-  sprite->x0 = sprite->y0 = sprite->x1 = sprite->y1 = 0;
-  if (width == 0 || height == 0)
-    return;
-  for (int y = 0; y < height; y++)
-    get_opaque_run (data + (gsize) y * stride, width, width / 2, &runs[2 * y], &runs[2 * y + 1]);
-  run_x0 = runs[2 * middle];
-  run_x1 = runs[2 * middle + 1];
-
-  for (int inset = 0; inset <= 12 && run_x1 - run_x0 > 2 * inset; inset += 2)
-    {
-      int x0 = run_x0 + inset, x1 = run_x1 - inset, y0 = middle, y1 = middle + 1;
-
-      while (y0 > 0 && runs[2 * (y0 - 1)] <= x0 && runs[2 * (y0 - 1) + 1] >= x1)
-        y0--;
-      while (y1 < height && runs[2 * y1] <= x0 && runs[2 * y1 + 1] >= x1)
-        y1++;
-      if ((gsize) (x1 - x0) * (gsize) (y1 - y0) > best)
-        {
-          best = (gsize) (x1 - x0) * (gsize) (y1 - y0);
-          sprite->x0 = x0;
-          sprite->x1 = x1;
-          sprite->y0 = y0;
-          sprite->y1 = y1;
-        }
-    }
 }
 
 /* @sprite as pixman sees it, kept with the sprite; NULL for a sprite
@@ -157,57 +91,6 @@ get_sprite_image (cairo_surface_t *surface)
     }
 
   return sprite;
-}
-
-/* Composites the sprite's area at (src_x, src_y) over the target at
- * (x, y): its opaque part copied, the rest blended. */
-static void
-composite_sprite (Painter     *p,
-                  SpriteImage *sprite,
-                  int          src_x,
-                  int          src_y,
-                  int          x,
-                  int          y,
-                  int          width,
-                  int          height)
-{
-  int x0, x1, y0, y1;
-  int dx = x - src_x, dy = y - src_y;
-
-  /* Most label sprites are stamped once (a view passing by): finding
-   * the opaque part costs a pass over the pixels, which pays from the
-   * second stamp (boxes of one width serve many labels). */
-  if (sprite->uses < 2 && ++sprite->uses == 2)
-    find_opaque_rect (sprite, pixman_image_get_data (sprite->image), pixman_image_get_stride (sprite->image) / 4,
-                      pixman_image_get_width (sprite->image), pixman_image_get_height (sprite->image));
-  x0 = MAX (src_x, sprite->x0);
-  x1 = MIN (src_x + width, sprite->x1);
-  y0 = MAX (src_y, sprite->y0);
-  y1 = MIN (src_y + height, sprite->y1);
-
-  /* Small opaque parts are not worth four more composites. */
-  if (x1 - x0 < 16 || y1 - y0 < 4)
-    {
-      pixman_image_composite32 (PIXMAN_OP_OVER, sprite->image, NULL, p->blit_target,
-                                src_x, src_y, 0, 0, x, y, width, height);
-      return;
-    }
-
-  pixman_image_composite32 (PIXMAN_OP_SRC, sprite->image, NULL, p->blit_target,
-                            x0, y0, 0, 0, x0 + dx, y0 + dy, x1 - x0, y1 - y0);
-  /* above and below it, the whole width; beside it, its rows */
-  if (y0 > src_y)
-    pixman_image_composite32 (PIXMAN_OP_OVER, sprite->image, NULL, p->blit_target,
-                              src_x, src_y, 0, 0, x, y, width, y0 - src_y);
-  if (src_y + height > y1)
-    pixman_image_composite32 (PIXMAN_OP_OVER, sprite->image, NULL, p->blit_target,
-                              src_x, y1, 0, 0, x, y1 + dy, width, src_y + height - y1);
-  if (x0 > src_x)
-    pixman_image_composite32 (PIXMAN_OP_OVER, sprite->image, NULL, p->blit_target,
-                              src_x, y0, 0, 0, x, y0 + dy, x0 - src_x, y1 - y0);
-  if (src_x + width > x1)
-    pixman_image_composite32 (PIXMAN_OP_OVER, sprite->image, NULL, p->blit_target,
-                              x1, y0, 0, 0, x1 + dx, y0 + dy, src_x + width - x1, y1 - y0);
 }
 
 /**
@@ -356,7 +239,8 @@ _chronicle_paint_blit (Painter         *p,
     return TRUE;
 
   cairo_surface_flush (p->blit_surface);
-  composite_sprite (p, source, src_x, src_y, x0, y0, x1 - x0, y1 - y0);
+  pixman_image_composite32 (PIXMAN_OP_OVER, source->image, NULL, p->blit_target,
+                            src_x, src_y, 0, 0, x0, y0, x1 - x0, y1 - y0);
   cairo_surface_mark_dirty (p->blit_surface);
   g_atomic_int_inc (&n_blits);
 
