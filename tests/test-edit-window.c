@@ -738,6 +738,50 @@ test_recovery (Fixture       *fixture,
   g_assert_cmpuint (count_recovered (), ==, 0);
 }
 
+/* Recovered edits of a file that a tab shows already (the session opened
+ * it again) go into that tab: one tab, modified, with the edits; opening
+ * the file again shows that tab. A tab with edits of its own keeps them. */
+static void
+test_recovery_open_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ChronicleDocument *document = open_document (fixture);
+  g_autofree char *id = write_recovery (fixture);
+  g_autofree char *title = g_strdup (chronicle_document_get_title (document));
+
+  g_assert_false (chronicle_document_get_modified (document));
+  _chronicle_window_offer_recovered (fixture->window);
+  respond_recovery (fixture->window, "recover");
+  chronicle_test_wait_for (has_loaded_page, fixture->window, CHRONICLE_TEST_WAIT_MS);
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 1);
+  document = chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window));
+  g_assert_cmpstr (chronicle_document_get_title (document), ==, "Edited before the crash");
+  g_assert_true (chronicle_document_get_modified (document));
+  g_assert_true (g_file_equal (chronicle_document_get_file (document), fixture->file));
+
+  /* Open again: the same tab, its edits kept. */
+  chronicle_window_open (fixture->window, fixture->file);
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 1);
+  g_assert_true (chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window)) ==
+                 document);
+
+  /* A tab with edits of its own: they stay, the recovered ones wait. */
+  fixture->window->close_confirmed = TRUE;
+  chronicle_test_destroy_window (&fixture->window);
+  g_clear_pointer (&id, g_free);
+  id = write_recovery (fixture);
+  chronicle_test_present_window (app, &fixture->window);
+  document = open_document (fixture);
+  edit_first_event (document, "Edit Event");
+  _chronicle_window_offer_recovered (fixture->window);
+  respond_recovery (fixture->window, "recover");
+  g_assert_cmpuint (chronicle_window_get_n_pages (fixture->window), ==, 1);
+  g_assert_true (chronicle_timeline_page_get_document (chronicle_window_get_current_page (fixture->window)) ==
+                 document);
+  g_assert_cmpstr (chronicle_document_get_title (document), ==, title);
+  g_assert_cmpuint (count_recovered (), >=, 1);
+}
+
 static GtkWidget *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
@@ -863,6 +907,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/edit-window/changed-on-disk", Fixture, NULL, fixture_setup, test_changed_on_disk, fixture_teardown);
   g_test_add ("/edit-window/recovery", Fixture, NULL, fixture_setup, test_recovery, fixture_teardown);
+  g_test_add ("/edit-window/recovery-open-file", Fixture, NULL, fixture_setup, test_recovery_open_file,
+              fixture_teardown);
   g_test_add ("/edit-window/properties", Fixture, NULL, fixture_setup, test_properties, fixture_teardown);
 
   status = g_test_run ();

@@ -24,6 +24,7 @@
 #include "chronicle-test-util.h"
 #include "chronicle-timeline-page.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-event-edits-private.h"
 #include "chronicle-timeline-view-private.h"
 #include "chronicle-window.h"
 #include "chronicle-window-private.h"
@@ -383,6 +384,20 @@ test_edit_detached (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_add_duplicate_delete (Fixture       *fixture,
                            gconstpointer  data)
@@ -427,6 +442,8 @@ test_add_duplicate_delete (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "event.delete", NULL));
   g_assert_null (lookup (fixture, copy_id));
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (fixture->document)), ==, n + 1);
+  /* The toast says which event went. */
+  g_assert_true (has_label (GTK_WIDGET (fixture->window), "“\u2068Named\u2069” deleted"));
   chronicle_document_undo (fixture->document);
   g_assert_nonnull (lookup (fixture, copy_id));
 
@@ -487,12 +504,36 @@ get_selected_point (Fixture *fixture,
   *y = item->axis_y;
 }
 
+/* The event with @id is selected everywhere: chart, document, sidebar. */
+static void
+assert_shows_selected (Fixture    *fixture,
+                       const char *id)
+{
+  ChronicleEvent *event = lookup (fixture, id);
+
+  g_assert_nonnull (event);
+  g_assert_true (chronicle_timeline_view_get_selected_event (fixture->view) == event);
+  g_assert_true (chronicle_document_get_selected_event (fixture->document) == event);
+  g_assert_true (chronicle_sidebar_get_event (fixture->sidebar) == event);
+  g_assert_cmpstr (chronicle_sidebar_get_heading_text (fixture->sidebar), ==, chronicle_event_get_title (event));
+}
+
+static void
+on_sidebar_event_cb (ChronicleSidebar *sidebar,
+                     GParamSpec       *pspec,
+                     guint            *n_cleared)
+{
+  if (chronicle_sidebar_get_event (sidebar) == NULL)
+    (*n_cleared)++;
+}
+
 static void
 test_drag_moves_by_days (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autofree char *iso = NULL;
   double x, y, px_per_day;
+  guint n_cleared = 0;
 
   /* Zoomed so that a day is a good many pixels. */
   g_assert_true (chronicle_document_select_id (fixture->document, "invasion"));
@@ -522,13 +563,42 @@ test_drag_moves_by_days (Fixture       *fixture,
   iso = dup_iso (lookup (fixture, "invasion"));
   g_assert_cmpstr (iso, ==, "2022-02-26");
   g_assert_cmpstr (chronicle_document_get_undo_label (fixture->document), ==, "Undo Move Event");
-  /* Still selected, where it went. */
+  /* Still selected, where it went: on the chart, in the document and in
+   * the sidebar (which showed the timeline's overview). */
   g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_view_get_selected_event (fixture->view)), ==, "invasion");
+  assert_shows_selected (fixture, "invasion");
 
   chronicle_document_undo (fixture->document);
   g_clear_pointer (&iso, g_free);
   iso = dup_iso (lookup (fixture, "invasion"));
   g_assert_cmpstr (iso, ==, "2022-02-24");
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_redo (fixture->document);
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_undo (fixture->document);
+
+  /* Past the next event (the talks of March 2022): its place in the
+   * timeline changes, the selection stays on it everywhere. */
+  chronicle_timeline_view_reveal_selected (fixture->view, TRUE);
+  px_per_day = get_px_per_day (fixture);
+  get_selected_point (fixture, &x, &y);
+  g_assert_true (chronicle_timeline_view_move_begin (fixture->view, x, y));
+  chronicle_timeline_view_move_update (fixture->view, 12.0 * px_per_day);
+  /* The sidebar never goes to the overview on the way (a GtkStack
+   * transition there and back could stay on the overview). */
+  g_signal_connect (fixture->sidebar, "notify::event", G_CALLBACK (on_sidebar_event_cb), &n_cleared);
+  chronicle_timeline_view_move_end (fixture->view);
+  g_clear_pointer (&iso, g_free);
+  iso = dup_iso (lookup (fixture, "invasion"));
+  g_assert_cmpstr (iso, ==, "2022-03-08");
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_undo (fixture->document);
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_redo (fixture->document);
+  assert_shows_selected (fixture, "invasion");
+  chronicle_document_undo (fixture->document);
+  g_signal_handlers_disconnect_by_func (fixture->sidebar, on_sidebar_event_cb, &n_cleared);
+  g_assert_cmpuint (n_cleared, ==, 0);
 
   /* A month-precision event moves by months: 20 days round to one. */
   g_assert_true (chronicle_document_select_id (fixture->document, "talks-2022"));
@@ -541,6 +611,131 @@ test_drag_moves_by_days (Fixture       *fixture,
   g_clear_pointer (&iso, g_free);
   iso = dup_iso (lookup (fixture, "talks-2022"));
   g_assert_cmpstr (iso, ==, "2022-04");
+}
+
+static gboolean
+is_settled (gpointer data)
+{
+  ChronicleTimelineView *view = data;
+
+  return view->reselect_source == 0;
+}
+
+/* Moves the selected event by @days as the editor would, and waits for
+ * the chart to follow. */
+static void
+move_selected_by_days (Fixture *fixture,
+                       double   days)
+{
+  ChronicleEvent *event = chronicle_timeline_view_get_selected_event (fixture->view);
+  g_autoptr(ChronicleEvent) moved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  moved = chronicle_event_copy_moved (event, days * 86400.0, &error);
+  g_assert_no_error (error);
+  g_assert_true (chronicle_document_replace_event (fixture->document, chronicle_event_get_id (event), moved,
+                                                   "Edit Event", &error));
+  g_assert_no_error (error);
+  chronicle_test_wait_for (is_settled, fixture->view, CHRONICLE_TEST_WAIT_MS);
+}
+
+/* Where the selected event (marker and label) is on screen. */
+static void
+get_selected_extent (Fixture *fixture,
+                     double  *left,
+                     double  *right)
+{
+  const ChronicleLayout *layout = chronicle_timeline_view_get_layout (fixture->view);
+  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (fixture->view);
+  ChronicleEvent *selected = chronicle_timeline_view_get_selected_event (fixture->view);
+  guint position;
+  const ChronicleLayoutItem *item;
+
+  g_assert_true (chronicle_timeline_find_event (timeline, selected, &position));
+  item = chronicle_layout_find_event (layout, position);
+  g_assert_nonnull (item);
+  g_assert_cmpfloat (item->label.width, >, 0);
+  *left = MIN (item->x, item->label.x);
+  *right = MAX (item->x, item->label.x + item->label.width);
+}
+
+/* An edit that moves the selected event out of view: the chart follows
+ * it by the least pan (no jump to the centre); one that leaves it in view
+ * does not move the chart. */
+static void
+test_edit_keeps_in_view (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
+  double v0, v1, w0, w1, left, right, px_per_day, days;
+
+  g_assert_true (chronicle_document_select_id (fixture->document, "trump-no-movement"));
+  chronicle_timeline_view_reveal_selected (fixture->view, TRUE);
+  px_per_day = get_px_per_day (fixture);
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (fixture->view), &v0, &v1);
+
+  /* A day on: still in view, the chart stays. */
+  move_selected_by_days (fixture, 1.0);
+  chronicle_viewport_get_visible_range (chronicle_timeline_view_get_viewport (fixture->view), &w0, &w1);
+  g_assert_cmpfloat (fabs (w0 - v0), <, 1.0);
+  g_assert_cmpfloat (fabs (w1 - v1), <, 1.0);
+
+  /* Just past the left edge: in view again, by a short pan. */
+  get_selected_extent (fixture, &left, &right);
+  days = ceil (right / px_per_day) + 1.0;
+  move_selected_by_days (fixture, -days);
+  get_selected_extent (fixture, &left, &right);
+  g_assert_cmpfloat (left, >=, 0.0);
+  g_assert_cmpfloat (right, <=, width);
+  /* Centred, it would start near half the width. */
+  g_assert_cmpfloat (left, <, width * 0.25);
+
+  /* Undo takes it back where it was: followed there too. */
+  chronicle_document_undo (fixture->document);
+  chronicle_test_wait_for (is_settled, fixture->view, CHRONICLE_TEST_WAIT_MS);
+  g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_view_get_selected_event (fixture->view)), ==,
+                   "trump-no-movement");
+  get_selected_extent (fixture, &left, &right);
+  g_assert_cmpfloat (left, >=, 0.0);
+  g_assert_cmpfloat (right, <=, width);
+  g_assert_cmpfloat (right, >, width * 0.75);
+}
+
+static gboolean
+shows_part (ChronicleSidebar *sidebar,
+            const char       *name)
+{
+  GObject *part = gtk_widget_get_template_child (GTK_WIDGET (sidebar), CHRONICLE_TYPE_SIDEBAR, name);
+
+  g_assert_nonnull (part);
+  return gtk_widget_get_visible (GTK_WIDGET (part));
+}
+
+/* In story mode the card shows the event's date, title and summary; the
+ * sidebar does not repeat them, and shows them again afterwards. */
+static void
+test_story_mode_sidebar (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_assert_true (chronicle_document_select_id (fixture->document, "invasion"));
+  g_assert_true (shows_part (fixture->sidebar, "title_label"));
+  g_assert_true (shows_part (fixture->sidebar, "summary_label"));
+
+  chronicle_timeline_view_set_story_mode (fixture->view, TRUE);
+  g_assert_nonnull (chronicle_sidebar_get_event (fixture->sidebar));
+  g_assert_false (shows_part (fixture->sidebar, "date_label"));
+  g_assert_false (shows_part (fixture->sidebar, "title_label"));
+  g_assert_false (shows_part (fixture->sidebar, "summary_label"));
+  g_assert_true (shows_part (fixture->sidebar, "category_label"));
+  /* The next event too. */
+  g_assert_true (chronicle_timeline_view_story_step (fixture->view, +1));
+  g_assert_false (shows_part (fixture->sidebar, "title_label"));
+  g_assert_false (shows_part (fixture->sidebar, "summary_label"));
+
+  chronicle_timeline_view_set_story_mode (fixture->view, FALSE);
+  g_assert_true (shows_part (fixture->sidebar, "date_label"));
+  g_assert_true (shows_part (fixture->sidebar, "title_label"));
+  g_assert_true (shows_part (fixture->sidebar, "summary_label"));
 }
 
 static gboolean
@@ -768,6 +963,9 @@ main (int   argc,
               fixture_setup, test_new_category, fixture_teardown);
   g_test_add ("/editor/add-duplicate-delete", Fixture, NULL,
               fixture_setup, test_add_duplicate_delete, fixture_teardown);
+  g_test_add ("/editor/story-mode-sidebar", Fixture, NULL, fixture_setup, test_story_mode_sidebar,
+              fixture_teardown);
+  g_test_add ("/editor/edit-keeps-in-view", Fixture, NULL, fixture_setup, test_edit_keeps_in_view, fixture_teardown);
   g_test_add ("/editor/drag-moves-by-days", Fixture, NULL,
               fixture_setup, test_drag_moves_by_days, fixture_teardown);
   g_test_add ("/editor/many-quotes", Fixture, NULL,

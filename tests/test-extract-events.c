@@ -14,6 +14,7 @@
 #include "chronicle-event.h"
 #include "chronicle-extractor.h"
 #include "chronicle-quote.h"
+#include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-writer.h"
 
 static const char article_text[] =
@@ -110,6 +111,151 @@ test_events (void)
 
 /* The draft's events carry their evidence, and the writer writes it (what
  * --extract prints): no list on the side that a caller must merge. */
+/* "since March 2021" starts a period: it does not date the sentence's
+ * happening, which here is today's vote; a later date in the sentence
+ * still does. */
+static void
+test_since_anchor (void)
+{
+  static const char text[] =
+    "Council passes budget\n\n"
+    "The town council of Vardo has passed its budget for the coming year after a long night of talks.\n\n"
+    "The vote in the old town hall marks a rare sign of unity between the two parties, who had not "
+    "agreed on a budget since March 2021, the month after the election.\n\n"
+    "Fishermen protested outside the town hall for the first time since 2019 on the day of the vote.\n\n"
+    "The two unions of the port, which have not spoken since June 2022, met again on Tuesday in Vardo.\n";
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
+  ChronicleEvent *event;
+
+  g_assert_null (event_on (timeline, "2021-03"));
+  g_assert_null (event_on (timeline, "2019"));
+  g_assert_null (event_on (timeline, "2022-06"));
+  g_assert_nonnull (event = event_on (timeline, "2024-03-05"));
+  g_assert_nonnull (strstr (chronicle_event_get_summary (event), "met again"));
+  g_assert_nonnull (event = event_on (timeline, "2024-03-08"));
+  g_assert_nonnull (strstr (chronicle_event_get_summary (event), "has passed its budget"));
+}
+
+/* Two accounts of one happening share names and words; two happenings
+ * of the same day in the same story share a few. */
+static void
+test_same_happening (void)
+{
+  /* a draft's proposal and the timeline's event, told differently */
+  g_assert_true (chronicle_extractor_same_happening (
+    "Aas said she would meet the union leaders",
+    "Aas, ending a tour of the northern ports and heading back to Oslo, said on Friday she would meet "
+    "the union leaders \"as soon as the ferries run\".",
+    "Aas: will meet unions soon",
+    "Ending a tour of the northern ports and heading back to Oslo, Aas says she will meet the union "
+    "leaders as soon as it can be arranged."));
+  /* the same story, other happenings of the day */
+  g_assert_false (chronicle_extractor_same_happening (
+    "Aas said she would meet the union leaders",
+    "Aas, ending a tour of the northern ports, said on Friday she would meet the union leaders.",
+    "Union votes to end the strike",
+    "The dock workers' union of Vardo voted on Friday to end the strike and return to the ports."));
+  g_assert_false (chronicle_extractor_same_happening (
+    "Expectations for a deal were dented further",
+    "Expectations for a deal, already low, were dented further when Aas said there would be no pay rise.",
+    "Holm told reporters that a deal was unlikely",
+    "Holm told reporters that, given the mood in the hall, a deal was unlikely."));
+  g_assert_false (chronicle_extractor_same_happening (NULL, NULL, "Union votes", ""));
+}
+
+/* Tester item 6: the seed article (../shared/seed/, read where it is,
+ * never copied) imported into the bundled example, which tells the same
+ * story in its own words: each proposal finds its event there (the review
+ * page flags it and leaves it unticked), and only its own. */
+static void
+test_seed_against_example (void)
+{
+  const char *tests = g_test_get_dir (G_TEST_DIST);
+  g_autofree char *seed = g_build_filename (tests, "..", "..", "..", "shared", "seed",
+                                            "istanbul-talks-2025-05-16.txt", NULL);
+  g_autofree char *example = g_build_filename (tests, "..", "data", "examples", "istanbul-talks-2025.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) draft = NULL;
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  static const struct { const char *headline_start; const char *example_title; } pairs[] = {
+    { "Trump said he would meet", "Trump: will meet Putin soon" },
+    { "Russian and Ukrainian negotiators have met", "Direct talks open in Istanbul" },
+    { "Live Turkish television", "Direct talks open in Istanbul" },
+    { "Expectations for a major breakthrough", "Trump: no movement without Putin meeting" },
+  };
+
+  if (!g_file_test (seed, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the seed article (../shared/seed/) is not next to this checkout");
+      return;
+    }
+  g_file_get_contents (seed, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (example, &json, NULL, &error);
+  g_assert_no_error (error);
+  timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  draft = extract (text, "2025-05-16", extractor);
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    {
+      ChronicleEvent *proposal = NULL;
+      guint matches = 0;
+      const char *matched = NULL;
+
+      for (guint i = 0; i < chronicle_timeline_get_n_events (draft); i++)
+        if (g_str_has_prefix (chronicle_timeline_get_event_title (draft, i), pairs[p].headline_start))
+          proposal = chronicle_timeline_get_event (draft, i);
+      g_assert_nonnull (proposal);
+      for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+        if (chronicle_date_compare (chronicle_timeline_get_event_date (timeline, i), chronicle_event_get_date (proposal)) == 0 &&
+            chronicle_extractor_same_happening (chronicle_event_get_title (proposal), chronicle_event_get_summary (proposal),
+                                                chronicle_timeline_get_event_title (timeline, i),
+                                                chronicle_timeline_get_event_summary (timeline, i)))
+          {
+            matches++;
+            matched = chronicle_timeline_get_event_title (timeline, i);
+          }
+      g_test_message ("%s -> %s", pairs[p].headline_start, matched);
+      g_assert_cmpuint (matches, ==, 1);
+      g_assert_cmpstr (matched, ==, pairs[p].example_title);
+    }
+}
+
+/* A later sentence that tells the lede's happening again proposes no
+ * event of its own; its quote goes to the lede's event. */
+static void
+test_repeats_merged (void)
+{
+  static const char text[] =
+    "Talks resume in Vardo\n\n"
+    "Dock workers and port managers have met in Vardo for their first talks in more than three weeks, "
+    "under pressure from the harbour minister.\n\n"
+    "Live pictures from the town hall in Vardo on Friday showed dock workers and port managers talking "
+    "with a mediator. \"We are listening to every offer they make,\" union chief Per Holm said.\n\n"
+    "The union voted on Friday to end its ban on overtime at the grain terminal.\n";
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+  g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
+  ChronicleEvent *event;
+  guint on_the_day = 0;
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      g_autofree char *iso = chronicle_date_to_iso (chronicle_timeline_get_event_date (timeline, i));
+      if (strcmp (iso, "2024-03-08") == 0)
+        on_the_day++;
+    }
+  /* the meeting once, and the union's vote */
+  g_assert_cmpuint (on_the_day, ==, 2);
+  g_assert_nonnull (event = event_on (timeline, "2024-03-08"));
+  g_assert_nonnull (strstr (chronicle_event_get_summary (event), "have met in Vardo"));
+  g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
+}
+
 static void
 test_evidence_written (void)
 {
@@ -278,6 +424,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extract/events/from-article", test_events);
+  g_test_add_func ("/extract/events/since-anchor", test_since_anchor);
+  g_test_add_func ("/extract/events/same-happening", test_same_happening);
+  g_test_add_func ("/extract/events/repeats-merged", test_repeats_merged);
+  g_test_add_func ("/extract/events/seed-against-example", test_seed_against_example);
   g_test_add_func ("/extract/events/evidence-written", test_evidence_written);
   g_test_add_func ("/extract/events/same-day-order", test_same_day_order);
   g_test_add_func ("/extract/events/no-date-refused", test_no_date_refused);

@@ -108,6 +108,11 @@ test_speakers (void)
     /* the speaker after the verb */
     { "\"We need technology breakthroughs,\" said Boeing spokesman Sandy Angers.",
       "We need technology breakthroughs,|Sandy Angers|Boeing spokesman" },
+    /* ... and after lower-case words that end in a role noun: the role */
+    { "\"We will not stop,\" said opposition leader Nika Melia on Saturday.",
+      "We will not stop,|Nika Melia|opposition leader" },
+    { "\"The count was rigged,\" said party spokesman Tomas Berg.",
+      "The count was rigged,|Tomas Berg|party spokesman" },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
 }

@@ -1034,8 +1034,8 @@ test_review_undo_choices (Fixture       *fixture,
   g_assert_false (chronicle_review_page_undo (page));
 }
 
-/* Ctrl+Z (the window's Undo) with the review page in front undoes the
- * typing in an editor's field, else takes back a proposal's edit, never
+/* Ctrl+Z with the review page in front undoes the typing in an editor's
+ * field, else (the window's Undo) takes back a proposal's edit, never
  * the last change of the timeline hidden behind. */
 static void
 test_review_window_undo_is_the_reviews (Fixture       *fixture,
@@ -1075,9 +1075,14 @@ test_review_window_undo_is_the_reviews (Fixture       *fixture,
   text_end = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (focus)), -1);
   gtk_editable_insert_text (GTK_EDITABLE (focus), " again", -1, &text_end);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts again");
+  /* The window's Undo is off while the editor is open (the review has
+   * nothing to take back before Done or Cancel), so its shortcut lets
+   * Ctrl+Z on to the field, whose own binding undoes the typing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
   g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_true (chronicle_test_has_key_binding (focus, GDK_KEY_z, GDK_CONTROL_MASK, "text.undo"));
+  g_assert_true (gtk_widget_activate_action (focus, "text.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "The strike starts");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chronicle_review_page_get_editor (page)),
                                              "editor.cancel", NULL));
 
@@ -1088,6 +1093,227 @@ test_review_window_undo_is_the_reviews (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpuint (chronicle_timeline_get_n_events (chronicle_document_get_timeline (document)), ==, 3);
   g_assert_true (chronicle_document_get_can_undo (document));
+}
+
+/* The article with many undated paragraphs before its strike, so that
+ * the later proposals' sentences lie far below the first screen. */
+static GFile *
+write_long_article (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "long.txt", NULL);
+  const char *strike = strstr (article_text, "The strike began");
+  GString *text = g_string_new_len (article_text, strike - article_text);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (text, "The harbour has twelve berths, three cranes and a ferry terminal that "
+                           "serves the islands, and its workers load grain, cars and timber.\n\n");
+  g_string_append (text, strike);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_string_free (text, TRUE);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GtkTextView *
+article_view (ChronicleReviewPage *page)
+{
+  /* the article's view comes before the editor's in the page */
+  GtkWidget *view = find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (view);
+  return GTK_TEXT_VIEW (view);
+}
+
+/* Where the character at @offset is, against the part of the article
+ * the view shows: < 0 above it, 0 in it, > 0 below it. */
+static int
+offset_against_view (GtkTextView *view,
+                     guint        offset)
+{
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (location.y < visible.y)
+    return -1;
+  if (location.y + location.height > visible.y + visible.height)
+    return 1;
+  return 0;
+}
+
+static gboolean
+evidence_in_view (gpointer data)
+{
+  ChronicleReviewPage *page = data;
+  guint start, end;
+
+  return chronicle_review_page_get_highlight (page, &start, &end) &&
+         offset_against_view (article_view (page), start) == 0;
+}
+
+/* Selecting a proposal (a click or the keyboard: the list's selection)
+ * scrolls the article to its highlighted sentence, the first one as the
+ * proposals come, and so does opening it in the editor after the
+ * article was scrolled away. */
+static void
+test_review_scrolls_to_evidence (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_long_article (fixture);
+  ChronicleReviewPage *page;
+  GListModel *proposals;
+  GtkAdjustment *vadjustment;
+  guint position = G_MAXUINT;
+  guint start, end;
+
+  page = import_and_wait (fixture, article);
+  g_assert_true (chronicle_review_page_set_published_text (page, "2025-03-20", NULL));
+  chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+
+  /* a proposal whose sentence is off-screen now */
+  proposals = chronicle_review_page_get_proposals (page);
+  for (guint i = 0; i < g_list_model_get_n_items (proposals) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(ChronicleReviewProposal) proposal = g_list_model_get_item (proposals, i);
+
+      chronicle_review_proposal_get_evidence (proposal, &start, &end);
+      if (offset_against_view (article_view (page), start) != 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_list_box_select_row (GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX)),
+                           GTK_LIST_BOX_ROW (proposal_row (page, position)));
+  g_assert_true (chronicle_review_page_get_highlight (page, &start, &end));
+  chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+
+  /* scrolled to the other end by hand, then the editor opens it */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (article_view (page)));
+  gtk_adjustment_set_value (vadjustment, start < 1000 ? gtk_adjustment_get_upper (vadjustment)
+                                                      : gtk_adjustment_get_lower (vadjustment));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (offset_against_view (article_view (page), start), !=, 0);
+  open_editor (page, position);
+  chronicle_test_wait_for (evidence_in_view, page, CHRONICLE_TEST_WAIT_MS);
+}
+
+/* A button bound to @action in the window's header: its sensitivity is
+ * the action's enabled state, as the menu item's is. */
+static GtkWidget *
+watch_action (ChronicleWindow *window,
+              const char      *action)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (GTK_BOX (window->navigation_box), button);
+  return button;
+}
+
+static char *
+dup_menu_label (ChronicleWindow *window,
+                int              index)
+{
+  GMenuModel *section = G_MENU_MODEL (window->undo_section);
+  char *label = NULL;
+
+  g_assert_cmpint (g_menu_model_get_n_items (section), >, index);
+  g_assert_true (g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+#define assert_menu_label(window, index, expected) \
+  G_STMT_START { \
+    g_autofree char *label_ = dup_menu_label ((window), (index)); \
+    g_assert_cmpstr (label_, ==, (expected)); \
+  } G_STMT_END
+
+/* While the review is in front, the window menu's Undo and Redo are the
+ * review's (enabled, and named for its step), not those of the timeline
+ * behind; closing the review gives them back to the timeline. */
+static void
+test_review_window_menu_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) article = write_article (fixture, TRUE);
+  ChronicleDocument *document = open_existing (fixture);
+  ChronicleTimeline *timeline = chronicle_document_get_timeline (document);
+  g_autoptr(ChronicleEvent) changed = chronicle_event_copy (chronicle_timeline_lookup_event (timeline, "other"));
+  GtkWidget *undo = watch_action (fixture->window, "win.undo");
+  GtkWidget *redo = watch_action (fixture->window, "win.redo");
+  g_autoptr(GError) error = NULL;
+  ChronicleReviewPage *page;
+  ChronicleReviewProposal *strike;
+  GtkWidget *check;
+  guint position;
+
+  /* the timeline has a step to undo */
+  chronicle_event_set_summary (changed, "Timetables change in spring");
+  g_assert_true (chronicle_document_replace_event (document, "other", changed, "Edit Event", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  assert_menu_label (fixture->window, 0, "Undo Edit Event");
+
+  /* the review has none yet */
+  page = import_and_wait (fixture, article);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 0, "_Undo");
+  assert_menu_label (fixture->window, 1, "_Redo");
+
+  strike = find_proposal (page, "2025-03-03", &position);
+  check = find_descendant (proposal_row (page, position), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 0, "Undo Reject");
+
+  /* the menu's Undo and Redo act on the review */
+  /* (the keyboard in the article's read-only text: no typing to undo there) */
+  gtk_widget_grab_focus (GTK_WIDGET (article_view (page)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (article_view (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (chronicle_review_proposal_get_accepted (strike));
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_true (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 1, "Redo Reject");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_false (chronicle_review_proposal_get_accepted (strike));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 0, "Undo Reject");
+  g_assert_cmpstr (chronicle_event_get_summary (chronicle_timeline_lookup_event (chronicle_document_get_timeline (document),
+                                                                                "other")),
+                   ==, "Timetables change in spring");
+
+  /* an edit in the editor; none while it is open */
+  open_editor (page, position);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  set_editor_text (page, "title_row", "The strike starts");
+  editor_done (page);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  assert_menu_label (fixture->window, 0, "Undo Edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), !=, "The strike starts");
+  assert_menu_label (fixture->window, 1, "Redo Edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpstr (chronicle_review_proposal_get_headline (strike), ==, "The strike starts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+
+  /* a new choice after an undo: nothing to redo */
+  g_assert_true (gtk_widget_get_sensitive (redo));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (proposal_row (page, position),
+                                                                  GTK_TYPE_CHECK_BUTTON)), TRUE);
+  assert_menu_label (fixture->window, 0, "Undo Accept");
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  assert_menu_label (fixture->window, 1, "_Redo");
+
+  /* the review closed, the timeline's again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.cancel", NULL));
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  assert_menu_label (fixture->window, 0, "Undo Edit Event");
 }
 
 /* Opening a timeline during a review shows the tabs; Import Article
@@ -1294,6 +1520,10 @@ main (int   argc,
               fixture_setup, test_review_undo_choices, fixture_teardown);
   g_test_add ("/review/window-undo-is-the-reviews", Fixture, NULL,
               fixture_setup, test_review_window_undo_is_the_reviews, fixture_teardown);
+  g_test_add ("/review/scrolls-to-evidence", Fixture, NULL,
+              fixture_setup, test_review_scrolls_to_evidence, fixture_teardown);
+  g_test_add ("/review/window-menu-undo", Fixture, NULL,
+              fixture_setup, test_review_window_menu_undo, fixture_teardown);
   g_test_add ("/review/drop-opens-review", Fixture, NULL,
               fixture_setup, test_review_drop_opens_review, fixture_teardown);
   g_test_add_func ("/review/article-files", test_review_article_files);

@@ -38,6 +38,12 @@
 #define MAX_ACTORS 6
 /* The lede is among the first body sentences (a caption may come first). */
 #define LEDE_SENTENCES 3
+/* Two accounts of one happening share this many content words, and this
+ * share of the shorter account's (tuned on the seed article against the
+ * bundled example's events: repeats share 5 to 15 words and 38 % or more,
+ * different happenings of the same day at most 4 words and 25 %). */
+#define SAME_HAPPENING_WORDS 4
+#define SAME_HAPPENING_SHARE 0.35
 /* A quote joins an event this many paragraphs back at most. */
 #define QUOTE_REACH_PARAGRAPHS 2
 
@@ -59,7 +65,18 @@ typedef struct
   const char           *title;
   GHashTable           *ids;
   ChronicleEvent      **sentence_events;  /* per sentence, or NULL; owned until added */
+  gboolean             *repeats;          /* per sentence: its event is an earlier sentence's */
 } Run;
+
+/* Words that say nothing about which happening it is. */
+static const char * const common_words[] = {
+  "the", "and", "but", "for", "with", "from", "into", "over", "after", "before", "about", "between",
+  "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when", "where", "while",
+  "his", "her", "its", "their", "our", "they", "she", "him", "them", "has", "have", "had", "was",
+  "were", "are", "been", "being", "will", "would", "could", "should", "may", "might", "can", "not",
+  "said", "says", "say", "told", "also", "than", "then", "there", "more", "most", "other", "such",
+  "some", "any", "all", "one", "two", "out", "off", "via", "per", "today", "yesterday", "on", NULL
+};
 
 static const ChronicleToken *
 tok (Run   *run,
@@ -103,8 +120,42 @@ has_present_perfect (Run                 *run,
   return FALSE;
 }
 
+/* "since March 2022", "the first talks since 2022", "for the first time
+ * since 2019": the date where a period starts, not when the sentence's
+ * happening happens (the meeting that "marks a rare sign" is today's). */
+static gboolean
+is_period_anchor (Run            *run,
+                  ChronicleTimex *x)
+{
+  for (guint i = x->first_token; i > 0; i--)
+    {
+      const ChronicleToken *t = tok (run, i - 1);
+
+      /* "since March 2022, the month after the invasion": the apposition
+       * names the same anchor */
+      if (strcmp (t->lower, ",") == 0 && i >= 2)
+        {
+          for (guint k = 0; k < run->timexes->len; k++)
+            {
+              ChronicleTimex *before = g_ptr_array_index (run->timexes, k);
+              if (before->last_token == i - 2)
+                return before != x && before->first_token < x->first_token && is_period_anchor (run, before);
+            }
+          return FALSE;
+        }
+      if (t->kind != CHRONICLE_TOKEN_WORD)
+        return FALSE;
+      /* "since the spring of 2022", "since early March" */
+      if (strcmp (t->lower, "the") == 0 || strcmp (t->lower, "early") == 0 || strcmp (t->lower, "late") == 0 ||
+          strcmp (t->lower, "mid") == 0)
+        continue;
+      return strcmp (t->lower, "since") == 0;
+    }
+  return FALSE;
+}
+
 /* The date a sentence reports: its first time expression outside quotes
- * that names a calendar point. */
+ * that names a calendar point, and not where a period since starts. */
 static ChronicleTimex *
 sentence_date (Run                 *run,
                const ChronicleSpan *s)
@@ -115,11 +166,118 @@ sentence_date (Run                 *run,
       if (x->start < s->start || x->end > s->end)
         continue;
       if (x->in_quote || x->range_end || x->grain == CHRONICLE_TIMEX_GRAIN_NONE ||
-          (x->type != CHRONICLE_TIMEX_DATE && x->type != CHRONICLE_TIMEX_TIME))
+          (x->type != CHRONICLE_TIMEX_DATE && x->type != CHRONICLE_TIMEX_TIME) || is_period_anchor (run, x))
         continue;
       return x;
     }
   return NULL;
+}
+
+/* The content words of @text, lower case, into @words. */
+static void
+add_content_words (GHashTable *words,
+                   const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text != NULL ? text : "", -1);
+  const char *start = NULL;
+  guint length = 0;
+
+  for (const char *p = lower;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          if (start == NULL)
+            start = p;
+          length++;
+          continue;
+        }
+      if (start != NULL && length > 2)
+        {
+          char *w = g_strndup (start, p - start);
+          if (chronicle_word_in_list (common_words, w))
+            g_free (w);
+          else
+            g_hash_table_add (words, w);
+        }
+      start = NULL;
+      length = 0;
+      if (c == 0)
+        break;
+    }
+}
+
+/**
+ * chronicle_extractor_same_happening:
+ * @title_a: (nullable): a headline
+ * @summary_a: (nullable): its sentence or summary
+ * @title_b: (nullable): another event's headline
+ * @summary_b: (nullable): its summary
+ *
+ * Whether two events of the same date tell of the same happening: their
+ * headlines and summaries share several content words (names, places,
+ * verbs, nouns), and a good part of the shorter one's ("Trump said he
+ * would meet the Russian leader" and "Trump: will meet Putin soon", with
+ * their sentences). The caller compares dates; words alone do not say
+ * when.
+ *
+ * Returns: whether they look like the same happening
+ */
+gboolean
+chronicle_extractor_same_happening (const char *title_a,
+                                    const char *summary_a,
+                                    const char *title_b,
+                                    const char *summary_b)
+{
+  g_autoptr(GHashTable) a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *fewer;
+  GHashTable *more;
+  GHashTableIter iter;
+  gpointer word;
+  guint shared = 0;
+
+  add_content_words (a, title_a);
+  add_content_words (a, summary_a);
+  add_content_words (b, title_b);
+  add_content_words (b, summary_b);
+  fewer = g_hash_table_size (a) <= g_hash_table_size (b) ? a : b;
+  more = fewer == a ? b : a;
+  g_hash_table_iter_init (&iter, fewer);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_hash_table_contains (more, word))
+      shared++;
+  return shared >= SAME_HAPPENING_WORDS && shared >= SAME_HAPPENING_SHARE * g_hash_table_size (fewer);
+}
+
+/* A later sentence that tells the lede's happening again ("Direct talks
+ * open", then "Live pictures showed the negotiators") proposes no event
+ * of its own: it points at the earlier one, which takes its quotes. */
+static void
+merge_repeat (Run   *run,
+              guint  index)
+{
+  ChronicleEvent *event = run->sentence_events[index];
+  g_autofree char *iso = chronicle_date_to_iso (chronicle_event_get_date (event));
+
+  for (guint i = 0; i < index; i++)
+    {
+      ChronicleEvent *earlier = run->sentence_events[i];
+      g_autofree char *earlier_iso = NULL;
+
+      if (earlier == NULL || run->repeats[i])
+        continue;
+      earlier_iso = chronicle_date_to_iso (chronicle_event_get_date (earlier));
+      if (strcmp (iso, earlier_iso) != 0 ||
+          !chronicle_extractor_same_happening (chronicle_event_get_title (earlier), chronicle_event_get_summary (earlier),
+                                               chronicle_event_get_title (event), chronicle_event_get_summary (event)))
+        continue;
+      g_object_unref (event);
+      run->sentence_events[index] = earlier;
+      run->repeats[index] = TRUE;
+      return;
+    }
 }
 
 static char *
@@ -320,6 +478,8 @@ propose_events (Run                 *run,
         propose_event (run, i, x, &date);
       else if (x == NULL && lede && has_present_perfect (run, s))
         propose_event (run, i, NULL, published);
+      if (run->sentence_events[i] != NULL)
+        merge_repeat (run, i);
     }
 }
 
@@ -430,6 +590,7 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   run.timexes = chronicle_timex_tag (text, &dct, spans);
   run.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.sentence_events = g_new0 (ChronicleEvent *, text->sentences->len + 1);
+  run.repeats = g_new0 (gboolean, text->sentences->len + 1);
 
   day = chronicle_date_to_iso (published);
   {
@@ -452,7 +613,7 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
    * sequence, as a file was read. */
   events = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < text->sentences->len; i++)
-    if (run.sentence_events[i] != NULL)
+    if (run.sentence_events[i] != NULL && !run.repeats[i])
       g_ptr_array_add (events, run.sentence_events[i]);
   g_ptr_array_sort (events, compare_events);
   for (guint i = 0; i < events->len; i++)
@@ -466,5 +627,6 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   g_ptr_array_unref (run.timexes);
   g_hash_table_unref (run.ids);
   g_free (run.sentence_events);
+  g_free (run.repeats);
   return run.timeline;
 }

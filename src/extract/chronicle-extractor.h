@@ -21,5 +21,9 @@ ChronicleExtractor *chronicle_extractor_new          (void);
 ChronicleTimeline  *chronicle_extractor_extract      (ChronicleExtractor  *self,
                                                       ChronicleArticle    *article,
                                                       GError             **error);
+gboolean            chronicle_extractor_same_happening (const char        *title_a,
+                                                        const char        *summary_a,
+                                                        const char        *title_b,
+                                                        const char        *summary_b);
 
 G_END_DECLS

@@ -89,6 +89,13 @@ static const char * const weak_starts[] = {
  * noun ("This new settlement"). */
 static const char * const demonstratives[] = { "this", "these", "those", "that", NULL };
 
+/* Speech verbs that open an inverted reporting clause after a quote:
+ * '"We will not stop," said opposition leader Nika Melia'. */
+static const char * const reporting_verbs[] = {
+  "said", "says", "told", "added", "asked", "wrote", "warned", "insisted", "explained", "replied",
+  "stated", "declared", "continued", "tweeted", NULL
+};
+
 /* Past forms that do not end in -ed (not those that are nouns as well:
  * "cost", "cut", "set"). */
 static const char * const irregular_past[] = {
@@ -760,6 +767,74 @@ drop_roles (Draft     *d,
   return dropped;
 }
 
+/* '"We will not stop," said opposition leader Nika Melia': outside the
+ * quote there is only the reporting clause, which is no happening of its
+ * own; the headline is the speaker and the quoted words, "Nika Melia: We
+ * will not stop", or NULL when the clause names no one. */
+static char *
+quote_headline (Draft     *d,
+                guint      sentence,
+                GPtrArray *names)
+{
+  const ChronicleSpan *s = &g_array_index (d->text->sentences, ChronicleSpan, sentence);
+  guint end = s->first_token + s->n_tokens;
+  guint verb = g_array_index (d->words, guint, 0);
+  const char *speaker = NULL;
+  guint from = 0;
+  guint to = 0;
+  GString *out;
+
+  for (guint k = 0; names != NULL && k < names->len && speaker == NULL; k++)
+    {
+      ChronicleNameMention *n = g_ptr_array_index (names, k);
+      if (n->first_token > verb && n->first_token <= verb + 4 && n->last_token < end)
+        speaker = n->name;
+    }
+  for (guint i = s->first_token; i < end && (to == 0 || chronicle_article_text_token (d->text, i)->in_quote); i++)
+    {
+      const ChronicleToken *t = chronicle_article_text_token (d->text, i);
+      if (!t->in_quote || t->kind == CHRONICLE_TOKEN_QUOTE)
+        continue;
+      if (to == 0)
+        from = t->start;
+      to = t->end;
+    }
+  if (speaker == NULL || to == 0)
+    return NULL;
+
+  out = g_string_new (speaker);
+  g_string_append (out, ": ");
+  g_string_append_len (out, d->text->text + from, to - from);
+  while (strchr (",;:-.", out->str[out->len - 1]) != NULL)
+    g_string_truncate (out, out->len - 1);
+  if (g_utf8_strlen (out->str, -1) > CHRONICLE_HEADLINE_CHARS)
+    {
+      /* at the last word that fits, marked as cut */
+      char *cut = g_utf8_offset_to_pointer (out->str, CHRONICLE_HEADLINE_CHARS - 1);
+
+      for (;;)
+        {
+          char *space;
+          g_autofree char *last = NULL;
+
+          while (cut > out->str && *cut != ' ')
+            cut--;
+          /* not on "the", "on", "and": words that need the next */
+          for (space = cut; space > out->str && space[-1] != ' '; space--)
+            ;
+          last = g_ascii_strdown (space, cut - space);
+          if (cut <= out->str + strlen (speaker) + 2 || !(in_list (determiners, last) || in_list (prepositions, last) ||
+                                                         in_list (conjunctions, last) || in_list (dangling, last) ||
+                                                         in_list (auxiliaries, last)))
+            break;
+          cut = space - 1;
+        }
+      g_string_truncate (out, cut - out->str);
+      g_string_append (out, "…");
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The old way, for a sentence none of the above fits: the words up to the
  * limit, without what dangles at the end. */
 static char *
@@ -794,6 +869,14 @@ chronicle_headline_make (ChronicleArticleText *text,
   g_return_val_if_fail (text != NULL && sentence < text->sentences->len, NULL);
 
   collect (&d, sentence, date_first, date_last);
+  while (d.words->len > 0 && word (&d, 0)->kind == CHRONICLE_TOKEN_PUNCT)
+    drop (&d, 0, 1);
+  if (d.words->len > 0 && chronicle_word_in_list (reporting_verbs, word (&d, 0)->lower) &&
+      (headline = quote_headline (&d, sentence, names)) != NULL)
+    {
+      g_array_unref (d.words);
+      return headline;
+    }
   drop_openers (&d, FALSE);
   drop_asides (&d);
   drop_openers (&d, TRUE);

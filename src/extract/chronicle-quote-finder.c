@@ -787,11 +787,13 @@ resolve_description (Finder *f,
   return NULL;
 }
 
-/* The subject of the speech verb at @cue. */
+/* The subject of the speech verb at @cue; @role_first is set to the first
+ * word of a role the text gives there, outside the name's run. */
 static Mention *
 cue_subject (Finder *f,
              guint   cue,
-             guint   quote_first)
+             guint   quote_first,
+             guint  *role_first)
 {
   const ChronicleToken *c = tok (f, cue);
   Mention *m;
@@ -815,6 +817,18 @@ cue_subject (Finder *f,
         after++;
       if ((m = mention_at (f, after)) != NULL)
         return m;
+      /* "said opposition leader Nika Melia": lower-case words that end in
+       * a role noun before the name; they are the role */
+      after = cue + 1;
+      while (after < cue + 4 && tok (f, after) != NULL && tok (f, after)->kind == CHRONICLE_TOKEN_WORD &&
+             !tok (f, after)->capitalised)
+        after++;
+      if (after > cue + 2 && is_role_noun (tok (f, after - 1)->lower) && (m = mention_at (f, after)) != NULL &&
+          m->run_first == after)
+        {
+          *role_first = cue + 1;
+          return m;
+        }
     }
 
   k = cue;
@@ -859,7 +873,8 @@ cue_subject (Finder *f,
 static void
 set_speaker (Finder              *f,
              ChronicleFoundQuote *q,
-             Mention             *m)
+             Mention             *m,
+             guint                role_first)
 {
   const char *name;
   const char *role;
@@ -868,7 +883,10 @@ set_speaker (Finder              *f,
     return;
   full_name (f, m, &name, &role);
   q->speaker = g_strdup (name);
-  q->role = g_strdup (role);
+  if (role == NULL && role_first < m->first)
+    q->role = token_range_text (f, role_first, m->first - 1);
+  else
+    q->role = g_strdup (role);
 }
 
 static gboolean
@@ -955,12 +973,13 @@ attribute (Finder *f)
       int after = find_cue_after (f, q);
       int cue = adjacent || after < 0 ? before : after;
       Mention *m = NULL;
+      guint role_first = G_MAXUINT;
 
       if (cue >= 0)
         {
           q->cue_start = tok (f, cue)->start;
           q->cue_end = tok (f, cue)->end;
-          m = cue_subject (f, cue, q->first_token);
+          m = cue_subject (f, cue, q->first_token, &role_first);
         }
       else if (q->first_token >= 3 && strcmp (tok (f, q->first_token - 2)->lower, ":") == 0)
         m = resolve_at (f, q->first_token - 3, q->first_token);
@@ -969,7 +988,7 @@ attribute (Finder *f)
       if (m == NULL && (m = sentence_subject (f, q->first_token, q->first_token)) != NULL && !m->person)
         m = NULL;
       if (m != NULL)
-        set_speaker (f, q, m);
+        set_speaker (f, q, m, role_first);
       else if (previous != NULL && q->start - previous->end <= CONTINUATION_REACH)
         {
           q->speaker = g_strdup (previous->speaker);

@@ -53,8 +53,10 @@ struct _ChronicleReviewPage
   ChronicleReviewProposal *editing;  /* the proposal in the editor, or NULL */
   GPtrArray         *new_categories; /* ChronicleCategory, made in the editor */
   GArray            *undo_steps;     /* UndoStep: the review's own history of edits */
+  GArray            *redo_steps;     /* UndoStep: what undo took back, to make again */
   guint              quiet;          /* > 0: choices change by themselves, not recorded */
   GtkTextTag        *evidence_tag;
+  GtkTextMark       *evidence_mark;  /* the highlight's start */
   char              *error;
   const char        *state;       /* static */
   gboolean           has_highlight;
@@ -67,15 +69,40 @@ G_DEFINE_FINAL_TYPE (ChronicleReviewPage, chronicle_review_page, GTK_TYPE_WIDGET
 /* Edits to proposals kept to undo, at most: each holds an event. */
 #define MAX_UNDO_STEPS 200
 
+typedef enum
+{
+  STEP_EDIT,
+  STEP_ACCEPT,
+  STEP_REJECT,
+  STEP_MERGE,
+} StepKind;
+
+/* What the window's menu calls each kind of step. */
+static const struct
+{
+  const char *undo_label;
+  const char *redo_label;
+} step_labels[] = {
+  /* Translators: the window menu's items while an article is reviewed:
+   * they take back (and make again) the last edit, acceptance, rejection
+   * or merge of a proposed event */
+  [STEP_EDIT] = { N_("Undo Edit"), N_("Redo Edit") },
+  [STEP_ACCEPT] = { N_("Undo Accept"), N_("Redo Accept") },
+  [STEP_REJECT] = { N_("Undo Reject"), N_("Redo Reject") },
+  [STEP_MERGE] = { N_("Undo Merge"), N_("Redo Merge") },
+};
+
 /* A step of the review's history: an edit of a proposal in the editor
  * (the event it replaced), or a choice (accept, reject, merge); both
- * keep what the proposal's choices were. */
+ * keep what the proposal's choices were. On the redo side, the same
+ * with what undo replaced. */
 typedef struct
 {
   ChronicleReviewProposal *proposal;
   ChronicleEvent          *previous;   /* NULL for a choice */
   gboolean                 accepted;
   gboolean                 merge;
+  StepKind                 kind;
 } UndoStep;
 
 static void
@@ -91,6 +118,7 @@ enum {
   ADD,
   ADD_TO_CURRENT,
   CANCEL,
+  HISTORY_CHANGED,
   N_SIGNALS
 };
 
@@ -176,8 +204,9 @@ update_count (ChronicleReviewPage *self)
   /* Done or Cancel first: what the editor holds is not the proposal yet. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current",
                                  existing_timeline (self) != NULL && accepted + merged > 0 && self->editing == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo",
-                                 self->undo_steps->len > 0 && self->editing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", chronicle_review_page_get_can_undo (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.redo", chronicle_review_page_get_can_redo (self));
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
   /* Translators: "2 of 5 events accepted" */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u event accepted", "%'u of %'u events accepted", n),
                           accepted, n);
@@ -248,12 +277,21 @@ on_proposal_accepted_cb (ChronicleReviewPage *self)
 }
 
 static void
+push_step_onto (GArray   *steps,
+                UndoStep *step)
+{
+  if (steps->len >= MAX_UNDO_STEPS)
+    g_array_remove_index (steps, 0);
+  g_array_append_val (steps, *step);
+}
+
+/* A new step of the user's: what was undone cannot be made again. */
+static void
 push_step (ChronicleReviewPage *self,
            UndoStep            *step)
 {
-  if (self->undo_steps->len >= MAX_UNDO_STEPS)
-    g_array_remove_index (self->undo_steps, 0);
-  g_array_append_val (self->undo_steps, *step);
+  push_step_onto (self->undo_steps, step);
+  g_array_set_size (self->redo_steps, 0);
 }
 
 /* The proposal's choices as the review's history last saw them. */
@@ -286,7 +324,8 @@ on_proposal_choice_cb (ChronicleReviewProposal *proposal,
 {
   guint now = get_choices (proposal);
   guint before = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (proposal), choices_quark ())) & 3;
-  UndoStep step = { NULL, NULL, (before & 1) != 0, (before & 2) != 0 };
+  UndoStep step = { NULL, NULL, (before & 1) != 0, (before & 2) != 0,
+                    (now & 1) != 0 ? STEP_ACCEPT : (now & 2) != 0 ? STEP_MERGE : STEP_REJECT };
 
   if (now == 3)
     return;
@@ -512,6 +551,17 @@ create_row_cb (gpointer item,
   return row;
 }
 
+/* The highlighted sentence into view, a third of the way down. A mark,
+ * not an iter: the view measures its lines in idle time, and scrolling
+ * to an iter uses the heights measured so far (none, for a text just
+ * set, or one far below what was shown); a mark's scroll waits for them. */
+static void
+scroll_to_evidence (ChronicleReviewPage *self)
+{
+  if (self->has_highlight)
+    gtk_text_view_scroll_to_mark (self->text_view, self->evidence_mark, 0.1, TRUE, 0.0, 0.3);
+}
+
 static void
 highlight (ChronicleReviewPage *self,
            guint                start,
@@ -525,10 +575,11 @@ highlight (ChronicleReviewPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &from, (int) MIN (start, G_MAXINT));
   gtk_text_buffer_get_iter_at_offset (buffer, &to, (int) MIN (end, G_MAXINT));
   gtk_text_buffer_apply_tag (buffer, self->evidence_tag, &from, &to);
-  gtk_text_view_scroll_to_iter (self->text_view, &from, 0.1, TRUE, 0.0, 0.3);
+  gtk_text_buffer_move_mark (buffer, self->evidence_mark, &from);
   self->has_highlight = TRUE;
   self->highlight_start = gtk_text_iter_get_offset (&from);
   self->highlight_end = gtk_text_iter_get_offset (&to);
+  scroll_to_evidence (self);
 }
 
 static void
@@ -555,6 +606,7 @@ show_proposals (ChronicleReviewPage *self,
   if (self->editing != NULL)
     chronicle_event_editor_cancel (self->editor);
   g_array_set_size (self->undo_steps, 0);
+  g_array_set_size (self->redo_steps, 0);
   g_set_object (&self->draft, extraction->draft);
   g_list_store_remove_all (self->proposals);
   for (guint i = 0; i < chronicle_timeline_get_n_events (extraction->draft); i++)
@@ -741,6 +793,7 @@ on_editor_edited_cb (ChronicleReviewPage *self,
   step.previous = chronicle_review_proposal_dup_edited_event (self->editing);
   step.accepted = chronicle_review_proposal_get_accepted (self->editing);
   step.merge = chronicle_review_proposal_get_merge (self->editing);
+  step.kind = STEP_EDIT;
   if (step.previous != NULL)
     push_step (self, &step);
   else
@@ -792,6 +845,14 @@ undo_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   chronicle_review_page_undo (CHRONICLE_REVIEW_PAGE (widget));
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  chronicle_review_page_redo (CHRONICLE_REVIEW_PAGE (widget));
 }
 
 /* A timeline that finished loading, or loaded again: the flags look anew
@@ -854,6 +915,7 @@ chronicle_review_page_dispose (GObject *object)
   g_clear_object (&self->proposals);
   g_clear_pointer (&self->new_categories, g_ptr_array_unref);
   g_clear_pointer (&self->undo_steps, g_array_unref);
+  g_clear_pointer (&self->redo_steps, g_array_unref);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (chronicle_review_page_parent_class)->dispose (object);
@@ -902,6 +964,15 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
    */
   signals[CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
+  /**
+   * ChronicleReviewPage::history-changed:
+   *
+   * What undo or redo would do may have changed: a step was made, undone
+   * or redone, or the editor opened or closed (no history meanwhile).
+   * The window's Undo and Redo follow it while the page is in front.
+   */
+  signals[HISTORY_CHANGED] = g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CHRONICLE_TYPE_EVENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chronicle-review-page.ui");
@@ -931,10 +1002,13 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "review.edit", "u", edit_action_cb);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.redo", NULL, redo_action_cb);
 
   /* The review's own history: the text fields (the editor's too) undo
    * their typing first, and the editor open, this is off. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "review.redo",
+                                       NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chronicle-review-page");
@@ -943,6 +1017,8 @@ chronicle_review_page_class_init (ChronicleReviewPageClass *klass)
 static void
 chronicle_review_page_init (ChronicleReviewPage *self)
 {
+  GtkTextIter start;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = "loading";
@@ -950,6 +1026,8 @@ chronicle_review_page_init (ChronicleReviewPage *self)
   self->new_categories = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo_steps = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo_steps, undo_step_clear);
+  self->redo_steps = g_array_new (FALSE, FALSE, sizeof (UndoStep));
+  g_array_set_clear_func (self->redo_steps, undo_step_clear);
   self->document_signals = g_signal_group_new (CHRONICLE_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::timeline", G_CALLBACK (recheck_duplicates), self);
   gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (self->proposals), create_row_cb, self, NULL);
@@ -958,9 +1036,13 @@ chronicle_review_page_init (ChronicleReviewPage *self)
   self->evidence_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->text_view), "evidence",
                                                    "background", "rgba(246,211,45,0.45)",
                                                    "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (self->text_view), &start);
+  self->evidence_mark = gtk_text_buffer_create_mark (gtk_text_view_get_buffer (self->text_view), "evidence",
+                                                     &start, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-to-current", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.redo", FALSE);
 }
 
 /**
@@ -1160,6 +1242,8 @@ chronicle_review_page_edit_proposal (ChronicleReviewPage *self,
     return;
 
   chronicle_review_page_select_proposal (self, position);
+  /* Selected already, the article may have been scrolled away since. */
+  scroll_to_evidence (self);
   g_set_object (&self->editing, proposal);
   context = make_editor_context (self);
   chronicle_event_editor_edit_detached (self->editor, context, event);
@@ -1181,33 +1265,25 @@ chronicle_review_page_get_editor (ChronicleReviewPage *self)
   return self->editor;
 }
 
-/**
- * chronicle_review_page_undo:
- *
- * Takes back the last edit of a proposal made in the editor, or the last
- * accept, reject or merge (Ctrl+Z on the page): the proposal is again
- * what it was before.
- *
- * Returns: whether there was an edit to undo
- */
-gboolean
-chronicle_review_page_undo (ChronicleReviewPage *self)
+/* Takes the last step off @from, puts the proposal back as it was
+ * before it, and the step that makes it again onto @to. */
+static void
+take_back (ChronicleReviewPage *self,
+           GArray              *from,
+           GArray              *to)
 {
-  UndoStep *step;
-  g_autoptr(ChronicleReviewProposal) proposal = NULL;
-  g_autoptr(ChronicleEvent) previous = NULL;
-  gboolean accepted, merge;
+  UndoStep *step = &g_array_index (from, UndoStep, from->len - 1);
+  g_autoptr(ChronicleReviewProposal) proposal = g_steal_pointer (&step->proposal);
+  g_autoptr(ChronicleEvent) previous = g_steal_pointer (&step->previous);
+  gboolean accepted = step->accepted;
+  gboolean merge = step->merge;
+  UndoStep inverse = { g_object_ref (proposal), NULL, chronicle_review_proposal_get_accepted (proposal),
+                       chronicle_review_proposal_get_merge (proposal), step->kind };
 
-  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
-
-  if (self->undo_steps->len == 0 || self->editing != NULL)
-    return FALSE;
-  step = &g_array_index (self->undo_steps, UndoStep, self->undo_steps->len - 1);
-  proposal = g_steal_pointer (&step->proposal);
-  previous = g_steal_pointer (&step->previous);
-  accepted = step->accepted;
-  merge = step->merge;
-  g_array_set_size (self->undo_steps, self->undo_steps->len - 1);
+  g_array_set_size (from, from->len - 1);
+  if (previous != NULL)
+    inverse.previous = chronicle_review_proposal_dup_edited_event (proposal);
+  push_step_onto (to, &inverse);
 
   self->quiet++;
   if (previous != NULL)
@@ -1217,7 +1293,94 @@ chronicle_review_page_undo (ChronicleReviewPage *self)
   remember_choices (proposal);
   self->quiet--;
   update_count (self);
+}
+
+/**
+ * chronicle_review_page_undo:
+ *
+ * Takes back the last edit of a proposal made in the editor, or the last
+ * accept, reject or merge (Ctrl+Z on the page): the proposal is again
+ * what it was before. chronicle_review_page_redo() makes it again.
+ *
+ * Returns: whether there was an edit to undo
+ */
+gboolean
+chronicle_review_page_undo (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  if (!chronicle_review_page_get_can_undo (self))
+    return FALSE;
+  take_back (self, self->undo_steps, self->redo_steps);
   return TRUE;
+}
+
+/**
+ * chronicle_review_page_redo:
+ *
+ * Makes again what chronicle_review_page_undo() took back, until a new
+ * edit or choice.
+ *
+ * Returns: whether there was an undone step to make again
+ */
+gboolean
+chronicle_review_page_redo (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  if (!chronicle_review_page_get_can_redo (self))
+    return FALSE;
+  take_back (self, self->redo_steps, self->undo_steps);
+  return TRUE;
+}
+
+/* While the editor is open there is no history: Done or Cancel first. */
+gboolean
+chronicle_review_page_get_can_undo (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  return self->undo_steps->len > 0 && self->editing == NULL;
+}
+
+gboolean
+chronicle_review_page_get_can_redo (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), FALSE);
+
+  return self->redo_steps->len > 0 && self->editing == NULL;
+}
+
+/**
+ * chronicle_review_page_get_undo_label:
+ *
+ * Returns: (nullable): what Undo takes back, for a menu: "Undo Reject";
+ *   NULL when there is nothing to undo
+ */
+const char *
+chronicle_review_page_get_undo_label (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  if (!chronicle_review_page_get_can_undo (self))
+    return NULL;
+  return _(step_labels[g_array_index (self->undo_steps, UndoStep, self->undo_steps->len - 1).kind].undo_label);
+}
+
+/**
+ * chronicle_review_page_get_redo_label:
+ *
+ * Returns: (nullable): what Redo makes again: "Redo Edit"; NULL when
+ *   there is nothing to redo
+ */
+const char *
+chronicle_review_page_get_redo_label (ChronicleReviewPage *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_REVIEW_PAGE (self), NULL);
+
+  if (!chronicle_review_page_get_can_redo (self))
+    return NULL;
+  return _(step_labels[g_array_index (self->redo_steps, UndoStep, self->redo_steps->len - 1).kind].redo_label);
 }
 
 gboolean

@@ -51,7 +51,13 @@ void               chronicle_review_page_select_proposal    (ChronicleReviewPage
 void               chronicle_review_page_edit_proposal      (ChronicleReviewPage *self,
                                                              guint                position);
 ChronicleEventEditor *chronicle_review_page_get_editor      (ChronicleReviewPage *self);
+/* The review's own history of edits and choices (::history-changed). */
 gboolean           chronicle_review_page_undo               (ChronicleReviewPage *self);
+gboolean           chronicle_review_page_redo               (ChronicleReviewPage *self);
+gboolean           chronicle_review_page_get_can_undo       (ChronicleReviewPage *self);
+gboolean           chronicle_review_page_get_can_redo       (ChronicleReviewPage *self);
+const char        *chronicle_review_page_get_undo_label     (ChronicleReviewPage *self);
+const char        *chronicle_review_page_get_redo_label     (ChronicleReviewPage *self);
 gboolean           chronicle_review_page_get_highlight      (ChronicleReviewPage *self,
                                                              guint               *start,
                                                              guint               *end);

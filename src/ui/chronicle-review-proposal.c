@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "chronicle-extractor.h"
 #include "chronicle-quote.h"
 #include "chronicle-review-proposal.h"
 #include "chronicle-util-private.h"
@@ -507,7 +508,9 @@ chronicle_review_proposal_check_duplicate (ChronicleReviewProposal *self,
 
       if (event_start >= end || event_end <= start || title == NULL)
         continue;
-      if (chronicle_review_titles_similar (self->headline, title))
+      if (chronicle_review_titles_similar (self->headline, title) ||
+          chronicle_extractor_same_happening (self->headline, chronicle_event_get_summary (self->event), title,
+                                              chronicle_timeline_get_event_summary (timeline, i)))
         {
           set_duplicate (self, chronicle_timeline_get_event_id (timeline, i), title);
           return TRUE;

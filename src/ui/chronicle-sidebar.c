@@ -32,6 +32,7 @@ struct _ChronicleSidebar
   ChronicleDocument *document;       /* what the editor changes; NULL: no editing */
   ChronicleEventEditor *editor;      /* borrowed: a page of the stack, made when first used */
   GdkRGBA            dot_color;
+  gboolean           story_mode;     /* the story card shows date, title and summary */
 
   /* what the event page lists: a section of one row (event_header), the
    * quotes, a section of zero or one row (event_sources_box: the media,
@@ -565,6 +566,11 @@ update_event_page (ChronicleSidebar *self)
   chronicle_label_set_event_title (self->title_label, title);
   set_label_or_hide (self->summary_label, NULL, chronicle_event_get_summary (self->event),
                      CHRONICLE_TEXT_MAX_TEXT);
+  /* In story mode the card above the chart shows them: not twice. */
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), !self->story_mode);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), !self->story_mode);
+  if (self->story_mode)
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
   update_category (self);
 
   /* Joined only as far as can be shown: a pipeline may list thousands. */
@@ -946,6 +952,30 @@ chronicle_sidebar_set_event (ChronicleSidebar *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+/**
+ * chronicle_sidebar_set_story_mode:
+ * @self: a `ChronicleSidebar`
+ * @story_mode: whether the story card shows the event above the chart
+ *
+ * In story mode the event page leaves out the date, title and summary
+ * that the story card shows, and keeps the rest (category, who, where,
+ * quotes, sources).
+ */
+void
+chronicle_sidebar_set_story_mode (ChronicleSidebar *self,
+                                  gboolean          story_mode)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+
+  story_mode = !!story_mode;
+  if (self->story_mode == story_mode)
+    return;
+
+  self->story_mode = story_mode;
+  if (self->event != NULL)
+    update_event_page (self);
 }
 
 /**

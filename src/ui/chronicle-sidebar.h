@@ -28,6 +28,8 @@ void               chronicle_sidebar_set_event        (ChronicleSidebar  *self,
 /* Editing (issue #13): the editor applies to @document. */
 void               chronicle_sidebar_set_document     (ChronicleSidebar  *self,
                                                        ChronicleDocument *document);
+void               chronicle_sidebar_set_story_mode   (ChronicleSidebar  *self,
+                                                       gboolean           story_mode);
 gboolean           chronicle_sidebar_edit             (ChronicleSidebar  *self);
 gboolean           chronicle_sidebar_get_editing      (ChronicleSidebar  *self);
 ChronicleEventEditor *chronicle_sidebar_get_editor    (ChronicleSidebar  *self);

@@ -15,6 +15,10 @@
 #include "chronicle-timeline-page-private.h"
 
 #include "chronicle-event-edits-private.h"
+#include "chronicle-text-private.h"
+
+/* How much of an event's title the toast after deleting it shows. */
+#define TOAST_MAX_TITLE 40
 
 /*
  * The page's event.* actions (issue #13): edit the selected event in the
@@ -173,6 +177,9 @@ delete_action_cb (GtkWidget  *widget,
   ChronicleDocument *document = get_document (widget);
   ChronicleEvent *selected = chronicle_document_get_selected_event (document);
   g_autofree char *id = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *isolated = NULL;
+  g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
@@ -184,13 +191,19 @@ delete_action_cb (GtkWidget  *widget,
 
   /* No question first: the toast and Ctrl+Z undo it. */
   id = g_strdup (chronicle_event_get_id (selected));
+  /* Which event went, in a few words (the toast is one line); a toast's
+   * title is markup in libadwaita 1.2, and the title is a file's text. */
+  shown = chronicle_text_for_display (chronicle_event_get_title (selected), TOAST_MAX_TITLE, FALSE);
+  isolated = chronicle_text_isolate (shown);
+  /* Translators: a toast after deleting an event, %s is its title (shortened) */
+  title = g_markup_printf_escaped (_("“%s” deleted"), isolated);
   if (!chronicle_document_remove_event (document, id, &error))
     {
       show_error (widget, error);
       return;
     }
 
-  toast = adw_toast_new (_("Event deleted"));
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), document, 0);

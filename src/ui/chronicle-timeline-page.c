@@ -327,6 +327,14 @@ on_document_load_failed_cb (ChronicleTimelinePage *self,
   g_signal_emit (self, signals[LOAD_FAILED], 0, error);
 }
 
+/* The story card shows the event's date, title and summary: the sidebar
+ * leaves them out meanwhile. */
+static void
+on_story_mode_cb (ChronicleTimelinePage *self)
+{
+  chronicle_sidebar_set_story_mode (self->sidebar, chronicle_timeline_view_get_story_mode (self->timeline_view));
+}
+
 static void
 on_view_selected_event_cb (ChronicleTimelinePage *self)
 {
@@ -493,6 +501,8 @@ chronicle_timeline_page_constructed (GObject *object)
   chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->search_bar));
   self->story_card = CHRONICLE_STORY_CARD (chronicle_story_card_new (self->timeline_view));
   chronicle_timeline_page_add_top_bar (self, GTK_WIDGET (self->story_card));
+  g_signal_connect_object (self->timeline_view, "notify::story-mode", G_CALLBACK (on_story_mode_cb), self,
+                           G_CONNECT_SWAPPED);
   chronicle_timeline_page_add_bottom_bar (self, chronicle_overview_new (self->timeline_view));
 
   follow_document (self);

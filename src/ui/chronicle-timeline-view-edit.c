@@ -14,6 +14,7 @@
 
 #include "chronicle-event-edits-private.h"
 #include "chronicle-paint.h"
+#include "chronicle-text-private.h"
 
 /* Room between the marker and the date shown above it while dragging. */
 #define MOVE_PILL_GAP 10.0
@@ -157,6 +158,49 @@ _chronicle_timeline_view_get_move (ChronicleTimelineView  *self,
   return self->move_event != NULL;
 }
 
+/* The label goes with the dragged event: its box with its title in it,
+ * not an empty outline over the labels it passes. */
+static void
+paint_moved_label (cairo_t                   *cr,
+                   const ChronicleLayoutItem *item,
+                   const ChronicleStyle      *style,
+                   ChronicleEvent            *event)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *title = NULL;
+  int text_height;
+
+  if (item->label.width <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, item->label.x, item->label.y, item->label.width, item->label.height);
+  cairo_set_source_rgba (cr, style->background.red, style->background.green, style->background.blue, 0.95);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue, 0.12);
+  cairo_fill (cr);
+
+  text = pango_cairo_create_layout (cr);
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, style->font_family != NULL ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, (style->font_size > 0 ? style->font_size : 10.0) *
+                                                  PANGO_SCALE * 96.0 / 72.0);
+  pango_layout_set_font_description (text, font);
+  /* Text from a file: controls and bidi overrides made harmless. */
+  title = chronicle_text_for_display (chronicle_event_get_title (event), CHRONICLE_TEXT_MAX_TITLE, FALSE);
+  pango_layout_set_text (text, title, -1);
+  pango_layout_set_width (text, (int) MAX (0, item->label.width - 12) * PANGO_SCALE);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (text, TRUE);
+  pango_layout_get_pixel_size (text, NULL, &text_height);
+  cairo_set_source_rgba (cr, style->foreground.red, style->foreground.green, style->foreground.blue,
+                         style->foreground.alpha);
+  cairo_move_to (cr, item->label.x + 8, item->label.y + (item->label.height - text_height) / 2.0);
+  pango_cairo_show_layout (cr, text);
+  cairo_restore (cr);
+}
+
 /* Paints the dragged event where it would go: its highlight moved by the
  * snapped distance, and the new date in a pill above it. */
 void
@@ -188,6 +232,7 @@ _chronicle_timeline_view_paint_move (ChronicleTimelineView *self,
 
   cairo_save (cr);
   cairo_translate (cr, dx, 0);
+  paint_moved_label (cr, item, style, self->move_event);
   chronicle_paint_highlight (cr, layout, style, position, TRUE);
   cairo_restore (cr);
 

@@ -170,6 +170,58 @@ _chronicle_timeline_view_reveal_position (ChronicleTimelineView *self,
     }
 }
 
+/* The least pan that brings the selected event (its marker and label)
+ * into view, none while it is in view: after an edit moved it, the chart
+ * follows without jumping. */
+void
+_chronicle_timeline_view_keep_selected_in_view (ChronicleTimelineView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double shown0, shown1;
+  guint position;
+
+  if (width <= 2 * EDGE_MARGIN_PX || !_chronicle_timeline_view_get_selected_position (self, &position))
+    return;
+
+  _chronicle_timeline_view_begin_move (self, &shown0, &shown1);
+  /* Twice: an event off the layout's window is first brought to the near
+   * edge, then its label is measured. */
+  for (int i = 0; i < 2; i++)
+    {
+      const ChronicleLayout *layout = _chronicle_timeline_view_ensure_layout (self);
+      const ChronicleLayoutItem *item = layout != NULL ? chronicle_layout_find_event (layout, position) : NULL;
+      double left, right, dx = 0.0;
+
+      if (item == NULL)
+        {
+          double x = chronicle_viewport_to_px (self->viewport,
+                                               chronicle_viewport_event_start (self->viewport, self->selected));
+
+          left = right = x;
+        }
+      else
+        {
+          left = item->x;
+          right = item->x;
+          if (item->label.width > 0)
+            {
+              left = MIN (left, item->label.x);
+              right = MAX (right, item->label.x + item->label.width);
+            }
+        }
+
+      if (left < EDGE_MARGIN_PX || right - left > width - 2 * EDGE_MARGIN_PX)
+        dx = EDGE_MARGIN_PX - left;
+      else if (right > width - EDGE_MARGIN_PX)
+        dx = width - EDGE_MARGIN_PX - right;
+      if (dx == 0.0)
+        break;
+      chronicle_viewport_pan (self->viewport, dx);
+      _chronicle_timeline_view_invalidate_layout (self);
+    }
+  _chronicle_timeline_view_end_move (self, shown0, shown1);
+}
+
 /* Zooms so the events folded in @cluster spread out over the view. */
 void
 _chronicle_timeline_view_open_cluster (ChronicleTimelineView     *self,

@@ -85,6 +85,9 @@ struct _ChronicleTimelineView
   double             move_seconds;   /* how far it is dragged, before snapping */
   gboolean           move_ignored;   /* cancelled by Escape: the rest of the drag does nothing */
   GtkWidget         *context_menu;   /* owned GtkPopoverMenu, made when first shown */
+
+  guint              reselect_source; /* idle after an edit: follow the selected event */
+  gint64             edit_start;      /* the selected event's start before the edit */
 };
 
 /* The layout drawn now (computed on demand), or NULL while the view has no
@@ -161,6 +164,7 @@ void                   _chronicle_timeline_view_begin_move (ChronicleTimelineVie
 void                   _chronicle_timeline_view_end_move (ChronicleTimelineView *self,
                                                           double                 shown0,
                                                           double                 shown1);
+void                   _chronicle_timeline_view_keep_selected_in_view (ChronicleTimelineView *self);
 void                   _chronicle_timeline_view_reveal_position (ChronicleTimelineView *self,
                                                                  guint                  position,
                                                                  gboolean               zoom_to_it);

@@ -218,6 +218,26 @@ set_axis (ChronicleTimelineView *self)
   chronicle_viewport_set_timeline (self->viewport, self->timeline, self->collapse_gaps);
 }
 
+/* After an edit: a selected event that left the timeline follows its id
+ * to the event that replaced it (or nothing is selected), and one the
+ * edit moved stays in view. */
+static gboolean
+after_edit_cb (gpointer user_data)
+{
+  ChronicleTimelineView *self = user_data;
+  guint selected;
+
+  self->reselect_source = 0;
+  if (self->selected != NULL && self->timeline != NULL &&
+      !_chronicle_timeline_view_get_selected_position (self, &selected))
+    chronicle_timeline_view_set_selected_event (self,
+                                                chronicle_timeline_lookup_event (self->timeline,
+                                                                                 chronicle_event_get_id (self->selected)));
+  if (self->selected != NULL && chronicle_event_get_start_time (self->selected) != self->edit_start)
+    _chronicle_timeline_view_keep_selected_in_view (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_timeline_items_changed_cb (ChronicleTimelineView *self,
                               guint                  position,
@@ -245,10 +265,24 @@ on_timeline_items_changed_cb (ChronicleTimelineView *self,
     chronicle_viewport_show_range (self->viewport,
                                    start + chronicle_viewport_get_zone_offset (self->viewport) - old_offset,
                                    end + chronicle_viewport_get_zone_offset (self->viewport) - old_offset);
+  /* An edit replaces an event in two steps, out and then in where its
+   * date puts it: in between, the selection waits (the document selects
+   * the new object by id) rather than going to nothing, which sent the
+   * sidebar to the overview and lost the selection there. Once the edit
+   * is over, an event it moved is kept in view. */
+  if (self->selected != NULL && self->reselect_source == 0)
+    {
+      self->edit_start = chronicle_event_get_start_time (self->selected);
+      self->reselect_source = g_idle_add (after_edit_cb, self);
+      g_source_set_name_by_id (self->reselect_source, "[chronicle] follow the selected event");
+    }
   if (self->selected != NULL && !_chronicle_timeline_view_get_selected_position (self, &selected))
-    chronicle_timeline_view_set_selected_event (self,
-                                                chronicle_timeline_lookup_event (self->timeline,
-                                                                                 chronicle_event_get_id (self->selected)));
+    {
+      ChronicleEvent *same = chronicle_timeline_lookup_event (self->timeline, chronicle_event_get_id (self->selected));
+
+      if (same != NULL)
+        chronicle_timeline_view_set_selected_event (self, same);
+    }
   self->hover = G_MAXUINT;
   _chronicle_timeline_view_update_accessible_label (self);
   _chronicle_timeline_view_invalidate_layout (self);
@@ -395,6 +429,7 @@ chronicle_timeline_view_dispose (GObject *object)
 
   _chronicle_timeline_view_stop_motion (self);
   _chronicle_timeline_view_edit_dispose (self);
+  g_clear_handle_id (&self->reselect_source, g_source_remove);
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_items_changed_cb, self);
   g_clear_object (&self->timeline);

@@ -46,11 +46,10 @@ _chronicle_window_dup_marked_title (ChronicleDocument *document)
 /* The menu names the step: "Undo Move Event". A GMenu item cannot change
  * its label: the section is filled again. */
 static void
-update_undo_section (ChronicleWindow   *self,
-                     ChronicleDocument *document)
+update_undo_section (ChronicleWindow *self,
+                     const char      *undo,
+                     const char      *redo)
 {
-  const char *undo = document != NULL ? chronicle_document_get_undo_label (document) : NULL;
-  const char *redo = document != NULL ? chronicle_document_get_redo_label (document) : NULL;
   g_autoptr(GMenuItem) undo_item = g_menu_item_new (undo != NULL ? undo : _("_Undo"), "win.undo");
   g_autoptr(GMenuItem) redo_item = g_menu_item_new (redo != NULL ? redo : _("_Redo"), "win.redo");
 
@@ -59,23 +58,46 @@ update_undo_section (ChronicleWindow   *self,
   g_menu_append_item (self->undo_section, redo_item);
 }
 
+/* The review page in front of the tabs, if it is: Undo and Redo there
+ * act on the review's own history, never on the timeline hidden behind. */
+static ChronicleReviewPage *
+get_shown_review_page (ChronicleWindow *self)
+{
+  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
+
+  return page != NULL && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (page) ? page : NULL;
+}
+
 /* Undo, Redo, Save and the rest follow the current tab's document (its
  * notifications reach update_for_current_page() through the window's
- * signal group). */
+ * signal group); Undo and Redo the review page's history while it is in
+ * front (its ::history-changed). */
 void
 _chronicle_window_update_edit_actions (ChronicleWindow *self)
 {
   ChronicleDocument *document = get_current_document (self);
+  ChronicleReviewPage *review = get_shown_review_page (self);
   gboolean loaded = document != NULL && chronicle_document_get_timeline (document) != NULL;
 
   if (self->undo_section == NULL)
     return;
 
-  update_undo_section (self, document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 document != NULL && chronicle_document_get_can_undo (document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 document != NULL && chronicle_document_get_can_redo (document));
+  if (review != NULL)
+    {
+      update_undo_section (self, chronicle_review_page_get_undo_label (review),
+                           chronicle_review_page_get_redo_label (review));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", chronicle_review_page_get_can_undo (review));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", chronicle_review_page_get_can_redo (review));
+    }
+  else
+    {
+      update_undo_section (self, document != NULL ? chronicle_document_get_undo_label (document) : NULL,
+                           document != NULL ? chronicle_document_get_redo_label (document) : NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                     document != NULL && chronicle_document_get_can_undo (document));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                     document != NULL && chronicle_document_get_can_redo (document));
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", loaded);
@@ -90,21 +112,13 @@ forward_to_text_field (ChronicleWindow *self,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (focus == NULL || !(GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
+  /* A read-only text (the article under review) has no typing to undo. */
+  if (focus == NULL || !((GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus))) ||
+                         (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))))
     return FALSE;
 
   gtk_widget_activate_action (focus, text_action, NULL);
   return TRUE;
-}
-
-/* The review page in front of the tabs, if it is: Ctrl+Z there takes
- * back a proposal's edit, never a change of the timeline hidden behind. */
-static ChronicleReviewPage *
-get_shown_review_page (ChronicleWindow *self)
-{
-  ChronicleReviewPage *page = _chronicle_window_get_review_page (self);
-
-  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ? page : NULL;
 }
 
 static void
@@ -133,12 +147,17 @@ redo_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ChronicleDocument *document = get_current_document (CHRONICLE_WINDOW (widget));
+  ChronicleReviewPage *review;
 
   if (forward_to_text_field (CHRONICLE_WINDOW (widget), "text.redo"))
     return;
-  /* The review has no redo; the timeline behind it is not redone unseen. */
-  if (get_shown_review_page (CHRONICLE_WINDOW (widget)) != NULL)
-    return;
+  /* The timeline behind the review is not redone unseen. */
+  review = get_shown_review_page (CHRONICLE_WINDOW (widget));
+  if (review != NULL)
+    {
+      chronicle_review_page_redo (review);
+      return;
+    }
   if (document != NULL && chronicle_document_get_can_redo (document))
     chronicle_document_redo (document);
 }

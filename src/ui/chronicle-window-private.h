@@ -97,6 +97,11 @@ void                   _chronicle_window_update_edit_actions (ChronicleWindow *s
 char                  *_chronicle_window_dup_marked_title (ChronicleDocument *document);
 ChronicleTimelinePage *_chronicle_window_add_document_page (ChronicleWindow   *self,
                                                             ChronicleDocument *document);
+AdwTabPage            *_chronicle_window_find_tab_page (ChronicleWindow *self,
+                                                        GFile           *file);
+ChronicleTimelinePage *_chronicle_window_replace_page (ChronicleWindow   *self,
+                                                       AdwTabPage        *replaced,
+                                                       ChronicleDocument *document);
 
 /* chronicle-window-save.c: Save, Save As, and Save / Discard / Cancel on close */
 void                   _chronicle_window_class_save_init (ChronicleWindowClass *klass);

@@ -66,6 +66,44 @@ new_recovered_row (GFile *timeline_file)
   return row;
 }
 
+/* The tab that shows the file of @timeline_file's edits already, if any. */
+static AdwTabPage *
+find_tab_page_for_recovered (ChronicleWindow *self,
+                             GFile           *timeline_file)
+{
+  g_autoptr(GFile) original = NULL;
+  g_autofree char *id = NULL;
+
+  if (!chronicle_recovery_read (timeline_file, &id, &original, NULL) || original == NULL)
+    return NULL;
+
+  return _chronicle_window_find_tab_page (self, original);
+}
+
+/* A tab that has unsaved edits of its own keeps them; the recovered ones
+ * stay on disk for the next start (the document would delete them). */
+static gboolean
+keeps_own_edits (ChronicleWindow *self,
+                 AdwTabPage      *tab_page)
+{
+  ChronicleDocument *document = chronicle_timeline_page_get_document (_chronicle_window_get_page (tab_page));
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!chronicle_document_get_modified (document))
+    return FALSE;
+
+  name = g_markup_escape_text (adw_tab_page_get_title (tab_page), -1);
+  /* Translators: %s is a tab's title; its recovered edits are offered again at the next start */
+  message = g_strdup_printf (_("“%s” has unsaved changes: its recovered edits are kept for later"), name);
+  chronicle_window_add_toast (self, adw_toast_new (message));
+
+  return TRUE;
+}
+
+/* Each timeline's edits go into a tab of their own, or into the tab that
+ * shows their file already (one tab per file, never two that could
+ * overwrite each other's edits). */
 static void
 recover_all (ChronicleWindow *self,
              GPtrArray       *files)
@@ -73,9 +111,14 @@ recover_all (ChronicleWindow *self,
   for (guint i = 0; i < files->len; i++)
     {
       GFile *timeline_file = g_ptr_array_index (files, i);
+      AdwTabPage *open_tab = find_tab_page_for_recovered (self, timeline_file);
       g_autoptr(GError) error = NULL;
-      g_autoptr(ChronicleDocument) document = chronicle_document_new_recovered (timeline_file, &error);
+      g_autoptr(ChronicleDocument) document = NULL;
 
+      if (open_tab != NULL && keeps_own_edits (self, open_tab))
+        continue;
+
+      document = chronicle_document_new_recovered (timeline_file, &error);
       if (document == NULL)
         {
           g_autofree char *message = g_markup_escape_text (error->message, -1);
@@ -84,7 +127,10 @@ recover_all (ChronicleWindow *self,
           continue;
         }
 
-      _chronicle_window_add_document_page (self, document);
+      if (open_tab != NULL)
+        _chronicle_window_replace_page (self, open_tab, document);
+      else
+        _chronicle_window_add_document_page (self, document);
     }
 }
 

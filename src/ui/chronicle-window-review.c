@@ -285,6 +285,8 @@ show_review (ChronicleWindow     *self,
   gtk_widget_set_visible (self->navigation_box, FALSE);
   gtk_widget_set_visible (self->fit_button, FALSE);
   gtk_widget_set_visible (self->sidebar_button, FALSE);
+  /* Undo and Redo are the review's now. */
+  _chronicle_window_update_edit_actions (self);
 }
 
 /**
@@ -321,6 +323,8 @@ _chronicle_window_import_article (ChronicleWindow *self,
   g_signal_connect_object (page, "add-to-current", G_CALLBACK (on_review_add_to_current_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "cancel", G_CALLBACK (on_review_cancel_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "history-changed", G_CALLBACK (_chronicle_window_update_edit_actions), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (page), REVIEW_PAGE_NAME);
   chronicle_review_page_load_file (page, file);
   show_review (self, page);

@@ -427,6 +427,8 @@ on_tab_view_n_pages_cb (ChronicleWindow *self)
   gboolean any = adw_tab_view_get_n_pages (self->tab_view) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "tabs" : "start");
+  /* A review page left behind: Undo and Redo are the timeline's again. */
+  _chronicle_window_update_edit_actions (self);
   /* The tab view holds its pages in a stack of its own. */
   chronicle_accessible_unname_stack_pages (GTK_WIDGET (self->tab_view));
   if (!any)
@@ -931,6 +933,39 @@ _chronicle_window_add_document_page (ChronicleWindow   *self,
   g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (document), NULL);
 
   return add_page (self, document);
+}
+
+/* The tab of @file, if one shows it (or is loading it). */
+AdwTabPage *
+_chronicle_window_find_tab_page (ChronicleWindow *self,
+                                 GFile           *file)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return find_tab_page_for_file (self, file);
+}
+
+/* A tab for a recovered document that takes the place of @replaced, the
+ * tab that showed its file without edits: two editable tabs of one file
+ * would let the save of one overwrite the edits of the other. */
+ChronicleTimelinePage *
+_chronicle_window_replace_page (ChronicleWindow   *self,
+                                AdwTabPage        *replaced,
+                                ChronicleDocument *document)
+{
+  ChronicleTimelinePage *page;
+
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (ADW_IS_TAB_PAGE (replaced), NULL);
+  g_return_val_if_fail (CHRONICLE_IS_DOCUMENT (document), NULL);
+
+  /* add_page() puts the new tab next to the selected one. */
+  adw_tab_view_set_selected_page (self->tab_view, replaced);
+  page = add_page (self, document);
+  adw_tab_view_close_page (self->tab_view, replaced);
+
+  return page;
 }
 
 /**
