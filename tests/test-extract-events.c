@@ -139,6 +139,7 @@ test_negated_since (void)
     "Search for hiker goes on\n\n"
     "Rescuers in Vardo said on Thursday that the hiker, who has not been seen since 3 February, may have crossed the ridge.\n\n"
     "The two fishing ministers haven't spoken since 2019, officials in Oslo said on Wednesday.\n\n"
+    "The old harbour ferry had not been properly repaired since 2017, the port authority said on Tuesday.\n\n"
     "Prices of fish in Vardo have risen since 2020, the statistics office said on Monday.\n\n"
     "The talks in Oslo last autumn were the first talks since 2022 between the two unions of the port.\n";
   g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
@@ -166,6 +167,10 @@ test_negated_since (void)
   g_assert_cmpstr (chronicle_event_get_title (event), ==, "Two fishing ministers last spoke");
   g_assert_nonnull (event = event_on (timeline, "2024-03-06"));
   g_assert_nonnull (strstr (chronicle_event_get_summary (event), "haven't spoken"));
+
+  /* a passive with its adverb */
+  g_assert_nonnull (event = event_on (timeline, "2017"));
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Old harbour ferry last properly repaired");
 
   /* not negated: no event at the anchor */
   g_assert_null (event_on (timeline, "2020"));

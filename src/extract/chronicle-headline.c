@@ -1009,14 +1009,21 @@ chronicle_headline_make_last (ChronicleArticleText *text,
     }
   g_string_append (out, out->len == 0 ? "Last " : "last ");
 
-  /* "has not been seen since" → "last seen" */
-  if (strcmp (chronicle_article_text_token (text, verb)->lower, "been") == 0 && verb + 1 < since &&
-      chronicle_article_text_token (text, verb + 1)->kind == CHRONICLE_TOKEN_WORD &&
-      (g_str_has_suffix (chronicle_article_text_token (text, verb + 1)->lower, "ed") ||
-       g_str_has_suffix (chronicle_article_text_token (text, verb + 1)->lower, "en") ||
-       chronicle_word_in_list (participle_pasts, chronicle_article_text_token (text, verb + 1)->lower)))
-    verb++;
-  else
+  /* "has not been seen since" → "last seen"; "had not been significantly
+   * updated since" → "last significantly updated" */
+  if (strcmp (chronicle_article_text_token (text, verb)->lower, "been") == 0)
+    {
+      guint k = verb + 1;
+
+      while (k < since && g_str_has_suffix (chronicle_article_text_token (text, k)->lower, "ly"))
+        k++;
+      if (k < since && chronicle_article_text_token (text, k)->kind == CHRONICLE_TOKEN_WORD &&
+          (g_str_has_suffix (chronicle_article_text_token (text, k)->lower, "ed") ||
+           g_str_has_suffix (chronicle_article_text_token (text, k)->lower, "en") ||
+           chronicle_word_in_list (participle_pasts, chronicle_article_text_token (text, k)->lower)))
+        verb++;
+    }
+  if (verb == participle)
     for (guint k = 0; participle_pasts[k] != NULL; k += 2)
       if (strcmp (participle_pasts[k], chronicle_article_text_token (text, verb)->lower) == 0)
         past = participle_pasts[k + 1];
