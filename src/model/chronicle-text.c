@@ -393,3 +393,31 @@ chronicle_uri_is_web_link (const char *uri)
   return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
          host != NULL && host[0] != '\0';
 }
+
+/**
+ * chronicle_text_dup_sentence:
+ * @text: valid UTF-8, such as an error message
+ *
+ * @text as a sentence of its own: its first letter upper case. Error
+ * messages start in lower case, as they follow "error: " or a place in a
+ * command's output; a dialog shows them after a sentence.
+ *
+ * Returns: (transfer full): the text, first letter in title case
+ */
+char *
+chronicle_text_dup_sentence (const char *text)
+{
+  gunichar first;
+  char buffer[7];
+  gint length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  first = g_utf8_get_char_validated (text, -1);
+  if (first == (gunichar) -1 || first == (gunichar) -2 || !g_unichar_islower (first))
+    return g_strdup (text);
+  length = g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  buffer[length] = '\0';
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
