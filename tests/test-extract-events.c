@@ -322,6 +322,54 @@ test_same_day_order (void)
   g_assert_true (strstr (data, "\"Workers") < strstr (data, "\"A ferry"));
 }
 
+/* Who acts and where: a name after a locative preposition is the place,
+ * a name that describes a noun ("a Baltic Coast tour", "Norland's longest
+ * strike", "Norland's Prime Minister Ola Berg") or names a happening
+ * ("World War II") is no actor, a country that does something is one. */
+static void
+test_actors_and_place (void)
+{
+  static const struct
+  {
+    const char *sentence;
+    const char *actors;    /* joined with "|" */
+    const char *location;  /* or NULL */
+  } cases[] = {
+    /* locative prepositions, over "the", "eastern", "the city of" */
+    { "Kestonia said on Tuesday it had captured a village in eastern Norland.", "Kestonia", "Norland" },
+    { "The talks at the Harlow Palace on the Marrow began on Tuesday, officials said.", "", "Harlow Palace" },
+    { "Ola Berg met strikers on Tuesday near the city of Vardo.", "Ola Berg", "Vardo" },
+    { "Ola Berg flew on Tuesday from Vardo to Kestonia.", "Ola Berg", "Vardo" },
+    /* modifiers before a noun */
+    { "Ola Berg, ending a Baltic Coast tour, met strikers on Tuesday.", "Ola Berg", NULL },
+    { "Ola Berg said on Tuesday he would end Norland's longest strike.", "Ola Berg", NULL },
+    /* the owner of a title before a name */
+    { "Norland's Prime Minister Ola Berg met Kestonia's trade envoy Per Holm on Tuesday.",
+      "Ola Berg|Per Holm", NULL },
+    /* happenings */
+    { "Ola Berg said on Tuesday it was the worst strike since World War II.", "Ola Berg", NULL },
+    { "Per Holm said on Tuesday the Cold War had ended for the dockers.", "Per Holm", NULL },
+    /* a country as a subject stays an actor */
+    { "Kestonia responded on Tuesday by naming negotiators of similar rank.", "Kestonia", NULL },
+  };
+  g_autoptr(ChronicleExtractor) extractor = chronicle_extractor_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Port news\n\n%s\n", cases[i].sentence);
+      g_autoptr(ChronicleTimeline) timeline = extract (text, "2024-03-08", extractor);
+      ChronicleEvent *event = event_on (timeline, "2024-03-05");
+      g_autofree char *actors = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].sentence);
+      g_assert_nonnull (event);
+      actors = chronicle_event_get_actors (event) != NULL ?
+               g_strjoinv ("|", (char **) chronicle_event_get_actors (event)) : g_strdup ("");
+      g_assert_cmpstr (actors, ==, cases[i].actors);
+      g_assert_cmpstr (chronicle_event_get_location (event), ==, cases[i].location);
+    }
+}
+
 static void
 test_no_date_refused (void)
 {
@@ -431,6 +479,7 @@ main (int    argc,
   g_test_add_func ("/extract/events/evidence-written", test_evidence_written);
   g_test_add_func ("/extract/events/same-day-order", test_same_day_order);
   g_test_add_func ("/extract/events/no-date-refused", test_no_date_refused);
+  g_test_add_func ("/extract/events/actors-and-place", test_actors_and_place);
   g_test_add_func ("/extract/article/publication-dates", test_publication_dates);
   g_test_add_func ("/extract/article/bad-input", test_bad_input);
 

@@ -316,9 +316,44 @@ unique_id (Run        *run,
   return id;
 }
 
-/* Names after these are places, not actors. */
-static const char * const place_prepositions[] = {
-  "in", "at", "to", "from", "on", "near", "across", "outside", "inside", "into", NULL
+/* Names after these are places, not actors; after the first ones the
+ * first such name is the event's location ("in Istanbul", "on the
+ * Bosphorus"), after the last ones only a direction ("to Washington"). */
+static const char * const locative_prepositions[] = {
+  "in", "at", "on", "near", "across", "from", "outside", "inside", "within", "off", NULL
+};
+static const char * const directional_prepositions[] = {
+  "to", "into", "toward", "towards", NULL
+};
+
+/* Words that may stand between such a preposition and the place's name:
+ * "in the city of Dnipro", "in eastern Ukraine". */
+static const char * const place_fillers[] = {
+  "the", "of", "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+  "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+  "south-eastern", "south-western", "city", "town", "village", "region", "province", "state", "district",
+  "capital", "port", "island", "border", "county", NULL
+};
+#define MAX_PLACE_FILLERS 4
+
+/* Before a name and a lower-case noun, these make the name a modifier ("a
+ * Middle East tour", "its Ukraine policy"), not an actor. */
+static const char * const modifier_determiners[] = {
+  "a", "an", "its", "his", "her", "their", "our", "my", "your", NULL
+};
+
+/* Last words of names of happenings ("World War II", "the Cold War", "the
+ * Good Friday Agreement"): never actors. */
+static const char * const happening_heads[] = {
+  "war", "wars", "revolution", "uprising", "crisis", "pandemic", "epidemic", "olympics", "cup",
+  "championship", "championships", "agreement", "accord", "accords", "treaty", "election", "elections",
+  "referendum", "summit", "massacre", "holocaust", "genocide", "invasion", "blockade", "airlift", "spring",
+  NULL
+};
+
+/* What follows a happening's head: "World War II", "Gulf War 2". */
+static const char * const ordinal_numerals[] = {
+  "i", "ii", "iii", "iv", "v", "vi", NULL
 };
 
 /* Endings of nationality words ("Turkish television", "Russian leader"). */
@@ -344,8 +379,75 @@ is_nationality (Run                  *run,
   return FALSE;
 }
 
+/* The preposition before @n, over the fillers of place_fillers, or NULL
+ * when a name's run is not preceded by one. */
+static const char *
+preposition_before (Run                  *run,
+                    ChronicleNameMention *n)
+{
+  guint i = n->first_token;
+
+  for (guint skipped = 0; i > 0 && skipped <= MAX_PLACE_FILLERS; skipped++)
+    {
+      const ChronicleToken *t = tok (run, --i);
+
+      if (t->kind != CHRONICLE_TOKEN_WORD)
+        return NULL;
+      if (chronicle_word_in_list (locative_prepositions, t->lower) ||
+          chronicle_word_in_list (directional_prepositions, t->lower))
+        return t->lower;
+      if (t->capitalised && !t->sentence_start)
+        return NULL;
+      if (!chronicle_word_in_list (place_fillers, t->lower))
+        return NULL;
+    }
+  return NULL;
+}
+
+/* A name that describes something else: an owner ("Europe's deadliest
+ * conflict", "Russia's President Vladimir Putin", where only Putin acts)
+ * or a noun's modifier after an article ("a Middle East tour"). */
+static gboolean
+is_modifier (Run                  *run,
+             ChronicleNameMention *n)
+{
+  const ChronicleToken *next = chronicle_article_text_token_at (run->text, n->last_token + 1);
+  const ChronicleToken *before = n->first_token > 0 ? tok (run, n->first_token - 1) : NULL;
+
+  if (next == NULL)
+    return FALSE;
+  if (next->kind == CHRONICLE_TOKEN_POSS)
+    return TRUE;
+  return next->kind == CHRONICLE_TOKEN_WORD && !next->capitalised && before != NULL &&
+         (before->kind == CHRONICLE_TOKEN_POSS ||
+          (before->kind == CHRONICLE_TOKEN_WORD && chronicle_word_in_list (modifier_determiners, before->lower)));
+}
+
+/* The name of a happening ("World War II"), not of anyone who acts. */
+static gboolean
+is_happening (Run                  *run,
+              ChronicleNameMention *n)
+{
+  guint head = n->last_token;
+
+  if (head > n->first_token && chronicle_word_in_list (ordinal_numerals, tok (run, head)->lower))
+    head--;
+  else if (head > n->first_token && tok (run, head)->kind == CHRONICLE_TOKEN_NUMBER)
+    head--;
+  return chronicle_word_in_list (happening_heads, tok (run, head)->lower);
+}
+
+/* A person the article names with a full name somewhere ("a call from
+ * Putin"); the quote finder may also take a lone capitalised word for a
+ * person ("on the Bosphorus"), which a preposition makes a place. */
+static gboolean
+is_named_person (ChronicleNameMention *n)
+{
+  return n->person && (n->last_token > n->first_token || strchr (n->name, ' ') != NULL);
+}
+
 /* The people and organisations the sentence names outside quotes, and the
- * place: a name after "in" or "at". */
+ * place: the first name after a locative preposition. */
 static void
 set_actors_and_place (Run                 *run,
                       const ChronicleSpan *s,
@@ -357,21 +459,20 @@ set_actors_and_place (Run                 *run,
   for (guint k = 0; k < run->names->len; k++)
     {
       ChronicleNameMention *n = g_ptr_array_index (run->names, k);
-      const ChronicleToken *before;
+      const char *preposition;
       gboolean seen = FALSE;
 
       if (n->first_token < s->first_token || n->last_token >= s->first_token + s->n_tokens)
         continue;
-      before = n->first_token > 0 ? tok (run, n->first_token - 1) : NULL;
-      if (before != NULL && strcmp (before->lower, "the") == 0 && n->first_token > 1)
-        before = tok (run, n->first_token - 2);
-      if (!n->person && before != NULL && chronicle_word_in_list (place_prepositions, before->lower))
+      preposition = is_named_person (n) ? NULL : preposition_before (run, n);
+      if (preposition != NULL)
         {
-          if (place == NULL && (strcmp (before->lower, "in") == 0 || strcmp (before->lower, "at") == 0))
+          if (place == NULL && chronicle_word_in_list (locative_prepositions, preposition) &&
+              !is_happening (run, n))
             place = n->name;
           continue;
         }
-      if (is_nationality (run, n))
+      if (is_nationality (run, n) || is_modifier (run, n) || is_happening (run, n))
         continue;
       for (guint a = 0; a < actors->len; a++)
         if (strcmp (g_ptr_array_index (actors, a), n->name) == 0)
