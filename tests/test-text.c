@@ -216,9 +216,13 @@ test_dup_sentence (void)
 {
   static const struct { const char *text, *expected; } cases[] = {
     { "a spreadsheet needs a column", "A spreadsheet needs a column" },
-    { "éa", "Éa" },
+    { "éa b", "Éa b" },
     { "--columns: no column", "--columns: no column" },
+    { "events[0] \"a\": date: 2022-13", "events[0] \"a\": date: 2022-13" },
+    { "title: not text", "title: not text" },
+    { "line 6, column 54: a comma", "Line 6, column 54: a comma" },
     { "Already", "Already" },
+    { "word", "word" },
     { "", "" },
   };
 
