@@ -909,7 +909,7 @@ test_columns (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_chronicle (&out, &err, "--validate", "--columns", "date=Wann", path, NULL), ==, 2);
-  g_assert_nonnull (strstr (out, "--columns: the spreadsheet has no column \"wann\""));
+  g_assert_nonnull (strstr (out, "--columns: the spreadsheet has no column \"Wann\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
