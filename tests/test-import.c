@@ -1097,6 +1097,7 @@ test_csv_preview_not_table (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronicleImportPreview) preview = chronicle_import_csv_preview ("hello\nworld\n", 12, NULL, 10, &error);
+  const char *json = "{\"events\": [], \"title\": \"x\"}";
 
   g_assert_null (preview);
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
@@ -1105,7 +1106,7 @@ test_csv_preview_not_table (void)
   g_assert_null (preview);
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
   g_clear_error (&error);
-  preview = chronicle_import_csv_preview ("{\"events\": [], \"title\": \"x\"}", 31, NULL, 10, &error);
+  preview = chronicle_import_csv_preview (json, strlen (json), NULL, 10, &error);
   g_assert_null (preview);
   g_assert_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_FORMAT);
 }
