@@ -381,8 +381,10 @@ test_reload_follows_file (Fixture       *fixture,
   g_assert_true (chronicle_timeline_page_get_banner (page, &banner_title, &banner_details));
   /* The name sits in bidi isolates (FSI … PDI) inside the sentence. */
   g_assert_cmpstr (banner_title, ==, "Could not reload “\u2068timeline.json\u2069”; the previous version is still shown");
+  /* The loader's message as a sentence: "line 12, ..." starts with a capital. */
+  g_assert_true (g_str_has_prefix (expected_error->message, "line "));
   {
-    g_autofree char *details = g_strdup_printf ("The file is not valid JSON. %s", expected_error->message);
+    g_autofree char *details = g_strdup_printf ("The file is not valid JSON. L%s", expected_error->message + 1);
 
     g_assert_cmpstr (banner_details, ==, details);
   }

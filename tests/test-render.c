@@ -1111,6 +1111,108 @@ test_label_box_whole_sprite (void)
   cairo_surface_destroy (surface);
 }
 
+/* A frame painted on a recording surface (where sprites are stamped
+ * through cairo), replayed onto a clear image of @scale device px per
+ * logical px. */
+static cairo_surface_t *
+paint_frame_recorded (ChronicleTimeline    *timeline,
+                      const ChronicleStyle *style,
+                      double                zoom,
+                      double                scale)
+{
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ChronicleLayoutOptions options = { TRUE, FALSE, TRUE, TRUE };
+  ChroniclePangoMeasurer measurer = { context, style };
+  cairo_rectangle_t extents = { 0, 0, WIDTH * scale, HEIGHT * scale };
+  g_autoptr(ChronicleLayout) layout = NULL;
+  cairo_surface_t *recording, *surface;
+  cairo_t *cr;
+
+  chronicle_viewport_set_width (vp, WIDTH);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  chronicle_viewport_fit (vp);
+  chronicle_viewport_zoom (vp, zoom, WIDTH / 2.0);
+  layout = chronicle_layout_compute (timeline, vp, WIDTH, HEIGHT, &options,
+                                     chronicle_pango_measure, &measurer);
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (recording);
+  cairo_scale (cr, scale, scale);
+  chronicle_paint (cr, layout, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (WIDTH * scale), (int) (HEIGHT * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (recording);
+  g_object_unref (context);
+
+  return surface;
+}
+
+/* On an image surface the sprites (label boxes, whole labels, markers,
+ * dots, pills) are composited onto its pixels with pixman, past cairo
+ * (issue #12: cairo's way there was most of a dense frame); the pixels
+ * must be those cairo gives, which a recording surface replayed onto an
+ * image shows: frame by frame from empty caches (new labels, then their
+ * sprites), at scales 1 and 2, with and without a background. */
+static void
+test_blit_like_cairo (void)
+{
+  g_autoptr(ChronicleTimeline) generated = chronicle_test_generate_timeline (3000, 2);
+  g_autoptr(ChronicleTimeline) shared = create_shared_titles ();
+  g_autoptr(ChronicleTimeline) example = chronicle_test_load_example ();
+  ChronicleTimeline *timelines[3];
+  g_auto(ChronicleStyle) style = { 0, };
+  const double zooms[] = { 1, 8, 64 };
+  const double scales[] = { 1, 2 };
+  guint before = _chronicle_paint_count_blits ();
+
+  timelines[0] = example;
+  timelines[1] = generated;
+  timelines[2] = shared;
+  chronicle_style_init_light (&style);
+
+  for (guint b = 0; b < 2; b++)
+    for (guint t = 0; t < G_N_ELEMENTS (timelines); t++)
+      for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+        for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+          {
+            cairo_surface_t *direct[3], *recorded[3];
+
+            style.draw_background = b == 1;
+            chronicle_paint_clear_caches ();
+            for (guint f = 0; f < G_N_ELEMENTS (direct); f++)
+              direct[f] = paint_frame (timelines[t], &style, zooms[z], scales[s], NULL);
+            chronicle_paint_clear_caches ();
+            for (guint f = 0; f < G_N_ELEMENTS (recorded); f++)
+              recorded[f] = paint_frame_recorded (timelines[t], &style, zooms[z], scales[s]);
+
+            for (guint f = 0; f < G_N_ELEMENTS (direct); f++)
+              {
+                if (!surfaces_equal (direct[f], recorded[f]))
+                  {
+                    g_autofree char *name = g_strdup_printf ("blit-%u-x%g-scale%g-frame%u.png", t, zooms[z], scales[s], f);
+                    g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+                    cairo_surface_write_to_png (direct[f], path);
+                    g_error ("timeline %u, zoom %g, scale %g, background %u: frame %u differs from cairo's (written to %s)",
+                             t, zooms[z], scales[s], b, f, path);
+                  }
+                cairo_surface_destroy (direct[f]);
+                cairo_surface_destroy (recorded[f]);
+              }
+          }
+
+  /* the direct way was taken */
+  g_assert_cmpuint (_chronicle_paint_count_blits (), >, before);
+}
+
 static guint n_freed_values;
 
 static void
@@ -1681,6 +1783,7 @@ main (int   argc,
   g_test_add_func ("/render/density-strip", test_density_strip);
   g_test_add_func ("/render/text-cache-reused-address", test_text_cache_reused_address);
   g_test_add_func ("/render/label-box-whole-sprite", test_label_box_whole_sprite);
+  g_test_add_func ("/render/blit-like-cairo", test_blit_like_cairo);
   g_test_add_func ("/render/generations-freed-gradually", test_generations_freed_gradually);
   g_test_add_func ("/render/shaper-words-dropped-gradually", test_shaper_words_dropped_gradually);
   g_test_add_func ("/render/shaper-digits-built", test_shaper_digits_built);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 #include "chronicle-application.h"
 #include "chronicle-category-color.h"
@@ -34,6 +35,7 @@ typedef struct
   ChronicleTimelinePage *page;
   ChronicleTimelineView *view;
   ChronicleSearchBar    *bar;
+  GFile                 *crowded;  /* a file the test wrote, or NULL */
 } Fixture;
 
 static gboolean
@@ -56,12 +58,9 @@ run_pending (void)
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+open_file (Fixture *fixture,
+           GFile   *file)
 {
-  g_autofree char *path = chronicle_test_example_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
   fixture->window = chronicle_window_new (app);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
@@ -79,10 +78,64 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = chronicle_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  open_file (fixture, file);
+}
+
+/* The example with ten more events on 16 May 2025, a day that already
+ * has seven, all without a time: more than the chart has lanes for. */
+static void
+fixture_setup_crowded (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = chronicle_test_example_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *events;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  events = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "events");
+  for (guint i = 0; i < 10; i++)
+    {
+      JsonObject *event = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("crowd-%u", i);
+      g_autofree char *title = g_strdup_printf ("Another report from Istanbul %u", i);
+
+      json_object_set_string_member (event, "id", id);
+      json_object_set_string_member (event, "date", "2025-05-16");
+      json_object_set_string_member (event, "title", title);
+      json_array_add_object_element (events, event);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  contents = json_generator_to_data (generator, NULL);
+
+  fixture->crowded = g_file_new_tmp ("chronicle-crowded-XXXXXX.json", &stream, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (fixture->crowded, contents, strlen (contents), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  open_file (fixture, fixture->crowded);
+}
+
+static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   chronicle_test_destroy_window (&fixture->window);
+  if (fixture->crowded != NULL)
+    {
+      g_file_delete (fixture->crowded, NULL, NULL);
+      g_clear_object (&fixture->crowded);
+    }
 }
 
 static ChronicleEvent *
@@ -193,6 +246,56 @@ test_search_finds_quote (Fixture       *fixture,
     g_assert_cmpstr (chronicle_event_get_id (chronicle_timeline_view_get_selected_event (fixture->view)),
                      ==, "talks-open");
   }
+}
+
+/* A result among more events at one instant than the chart has lanes
+ * for: no zoom separates them, so the chart shows the one opened with
+ * its own label, not inside a "+N" (the tester's search on a file with
+ * events added on 16 May). */
+static void
+test_search_opens_folded (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ChronicleTimeline *timeline = chronicle_timeline_view_get_timeline (fixture->view);
+  ChronicleEvent *expected = NULL;
+  const ChronicleLayoutItem *item;
+  guint position = 0;
+
+  /* One that the fitted chart folds, as the tester saw it. */
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline) && expected == NULL; i++)
+    {
+      item = chronicle_layout_find_event (chronicle_timeline_view_get_layout (fixture->view), i);
+      if (item != NULL && item->kind == CHRONICLE_ITEM_CLUSTER &&
+          g_str_has_prefix (chronicle_timeline_get_event_id (timeline, i), "crowd-"))
+        {
+          expected = chronicle_timeline_get_event (timeline, i);
+          position = i;
+        }
+    }
+  g_assert_nonnull (expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  search_for (fixture, chronicle_event_get_title (expected));
+  {
+    GtkListBox *list = chronicle_search_bar_get_results (fixture->bar);
+    GtkListBoxRow *row = NULL;
+
+    for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+      {
+        g_signal_emit_by_name (list, "row-activated", row);
+        if (chronicle_timeline_view_get_selected_event (fixture->view) == expected)
+          break;
+      }
+    g_assert_nonnull (row);
+  }
+  run_pending ();
+  chronicle_test_wait_for (has_layout, fixture->view, CHRONICLE_TEST_WAIT_MS);
+
+  item = chronicle_layout_find_event (chronicle_timeline_view_get_layout (fixture->view), position);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, !=, CHRONICLE_ITEM_CLUSTER);
+  g_assert_cmpuint (item->first_event, ==, position);
+  g_assert_cmpfloat (item->label.width, >, 0);
 }
 
 static void
@@ -608,6 +711,8 @@ main (int   argc,
 
   g_test_add ("/search-ui/finds-quote", Fixture, NULL,
               fixture_setup, test_search_finds_quote, fixture_teardown);
+  g_test_add ("/search-ui/opens-folded", Fixture, NULL,
+              fixture_setup_crowded, test_search_opens_folded, fixture_teardown);
   g_test_add ("/search-ui/no-results-and-escape", Fixture, NULL,
               fixture_setup, test_search_no_results_and_escape, fixture_teardown);
   g_test_add ("/search-ui/category-filter-navigation", Fixture, NULL,

@@ -209,6 +209,31 @@ test_web_link (void)
     }
 }
 
+/* A loader's message ("a spreadsheet needs ...") shown after a sentence
+ * in a dialog starts a sentence of its own. */
+static void
+test_dup_sentence (void)
+{
+  static const struct { const char *text, *expected; } cases[] = {
+    { "a spreadsheet needs a column", "A spreadsheet needs a column" },
+    { "éa b", "Éa b" },
+    { "--columns: no column", "--columns: no column" },
+    { "events[0] \"a\": date: 2022-13", "events[0] \"a\": date: 2022-13" },
+    { "title: not text", "title: not text" },
+    { "line 6, column 54: a comma", "Line 6, column 54: a comma" },
+    { "Already", "Already" },
+    { "word", "word" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sentence = chronicle_text_dup_sentence (cases[i].text);
+
+      g_assert_cmpstr (sentence, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/text/is-blank", test_is_blank);
   g_test_add_func ("/text/isolate", test_isolate);
   g_test_add_func ("/text/web-link", test_web_link);
+  g_test_add_func ("/text/dup-sentence", test_dup_sentence);
 
   return g_test_run ();
 }

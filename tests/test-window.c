@@ -360,9 +360,11 @@ test_window_malformed_keeps_timeline (Fixture       *fixture,
 
   dialog = find_dialog_for (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  /* what kind of trouble, then the loader's message */
+  /* what kind of trouble, then the loader's message as a sentence of its
+   * own: "line 6, ..." starts with a capital */
+  g_assert_true (g_str_has_prefix (expected_error->message, "line "));
   {
-    g_autofree char *body = g_strdup_printf ("The file is not valid JSON.\n\n%s", expected_error->message);
+    g_autofree char *body = g_strdup_printf ("The file is not valid JSON.\n\nL%s", expected_error->message + 1);
 
     g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
   }
@@ -416,9 +418,12 @@ test_window_import_summary (Fixture       *fixture,
   ChronicleWindow *window = fixture->window;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "tsv-columns.tsv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *acled_path = g_test_build_filename (G_TEST_DIST, "data", "import", "acled.csv", NULL);
+  g_autoptr(GFile) acled = g_file_new_for_path (acled_path);
   ChronicleTimelinePage *page;
   const char * const *warnings;
   const char *title = NULL, *details = NULL;
+  gboolean information = FALSE, show_all = TRUE;
 
   open_and_wait (window, file);
 
@@ -430,6 +435,20 @@ test_window_import_summary (Fixture       *fixture,
   g_assert_true (chronicle_timeline_page_get_banner (page, &title, &details));
   g_assert_true (g_str_has_prefix (title, "Converted from a spreadsheet: 2 of 2 rows"));
   g_assert_cmpstr (details, ==, "");
+  /* Information, with its icon, not a warning. */
+  chronicle_timeline_page_get_banner_state (page, &information, &show_all);
+  g_assert_true (information);
+  g_assert_false (show_all);
+
+  /* Three warnings, one too long for its line: "Show All" reads it whole. */
+  open_and_wait (window, acled);
+  page = chronicle_window_get_current_page (window);
+  warnings = chronicle_window_get_warnings (window);
+  g_assert_cmpuint (g_strv_length ((GStrv) warnings), ==, 3);
+  g_assert_true (chronicle_timeline_page_get_banner (page, NULL, NULL));
+  chronicle_timeline_page_get_banner_state (page, &information, &show_all);
+  g_assert_false (information);
+  g_assert_true (show_all);
 }
 
 static void

@@ -46,6 +46,9 @@
 #define SAME_HAPPENING_SHARE 0.35
 /* A quote joins an event this many paragraphs back at most. */
 #define QUOTE_REACH_PARAGRAPHS 2
+/* How far before "since" its clause's negated perfect may be ("had not
+ * agreed on a budget for the town since"). */
+#define NEGATED_CLAUSE_TOKENS 12
 
 struct _ChronicleExtractor
 {
@@ -65,6 +68,7 @@ typedef struct
   const char           *title;
   GHashTable           *ids;
   ChronicleEvent      **sentence_events;  /* per sentence, or NULL; owned until added */
+  GPtrArray            *last_events;      /* "had not met since X": when it last happened */
   gboolean             *repeats;          /* per sentence: its event is an earlier sentence's */
 } Run;
 
@@ -120,6 +124,26 @@ has_present_perfect (Run                 *run,
   return FALSE;
 }
 
+/* The "since" that @x follows directly ("since March 2022", "since the
+ * spring of 2022", "since early March"), or G_MAXUINT. */
+static guint
+since_before (Run            *run,
+              ChronicleTimex *x)
+{
+  for (guint i = x->first_token; i > 0; i--)
+    {
+      const ChronicleToken *t = tok (run, i - 1);
+
+      if (t->kind != CHRONICLE_TOKEN_WORD)
+        return G_MAXUINT;
+      if (strcmp (t->lower, "the") == 0 || strcmp (t->lower, "early") == 0 || strcmp (t->lower, "late") == 0 ||
+          strcmp (t->lower, "mid") == 0)
+        continue;
+      return strcmp (t->lower, "since") == 0 ? i - 1 : G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
 /* "since March 2022", "the first talks since 2022", "for the first time
  * since 2019": the date where a period starts, not when the sentence's
  * happening happens (the meeting that "marks a rare sign" is today's). */
@@ -127,29 +151,74 @@ static gboolean
 is_period_anchor (Run            *run,
                   ChronicleTimex *x)
 {
-  for (guint i = x->first_token; i > 0; i--)
+  const ChronicleToken *before = x->first_token >= 2 ? tok (run, x->first_token - 1) : NULL;
+
+  /* "since March 2022, the month after the invasion": the apposition
+   * names the same anchor */
+  if (before != NULL && strcmp (before->lower, ",") == 0)
+    {
+      for (guint k = 0; k < run->timexes->len; k++)
+        {
+          ChronicleTimex *earlier = g_ptr_array_index (run->timexes, k);
+          if (earlier->last_token == x->first_token - 2)
+            return earlier != x && earlier->first_token < x->first_token && is_period_anchor (run, earlier);
+        }
+      return FALSE;
+    }
+  return since_before (run, x) != G_MAXUINT;
+}
+
+static gboolean
+is_perfect_auxiliary (const char *lower,
+                      gboolean   *negated)
+{
+  static const char * const plain[] = { "has", "have", "had", NULL };
+  static const char * const contracted[] = {
+    "hasn't", "haven't", "hadn't", "hasn\u2019t", "haven\u2019t", "hadn\u2019t", NULL
+  };
+
+  *negated = chronicle_word_in_list (contracted, lower);
+  return *negated || chronicle_word_in_list (plain, lower);
+}
+
+/* "who had not met face-to-face since", "has not been seen since",
+ * "haven't spoken since", "had never agreed on a budget since": a
+ * negated perfect in the clause that ends in the "since" at @since. Sets
+ * its auxiliary and its participle. "the first talks since", "has risen
+ * since" are not negated. */
+static gboolean
+negated_perfect_before (Run   *run,
+                        guint  since,
+                        guint *aux,
+                        guint *participle)
+{
+  const ChronicleToken *anchor = tok (run, since);
+
+  for (guint i = since; i > 0 && since - i < NEGATED_CLAUSE_TOKENS; i--)
     {
       const ChronicleToken *t = tok (run, i - 1);
+      gboolean negated;
+      guint k = i;
 
-      /* "since March 2022, the month after the invasion": the apposition
-       * names the same anchor */
-      if (strcmp (t->lower, ",") == 0 && i >= 2)
-        {
-          for (guint k = 0; k < run->timexes->len; k++)
-            {
-              ChronicleTimex *before = g_ptr_array_index (run->timexes, k);
-              if (before->last_token == i - 2)
-                return before != x && before->first_token < x->first_token && is_period_anchor (run, before);
-            }
-          return FALSE;
-        }
-      if (t->kind != CHRONICLE_TOKEN_WORD)
+      if (t->sentence != anchor->sentence || t->in_quote || strcmp (t->lower, ",") == 0 ||
+          strcmp (t->lower, ";") == 0 || strcmp (t->lower, ":") == 0 || strcmp (t->lower, "(") == 0 ||
+          strcmp (t->lower, ")") == 0)
         return FALSE;
-      /* "since the spring of 2022", "since early March" */
-      if (strcmp (t->lower, "the") == 0 || strcmp (t->lower, "early") == 0 || strcmp (t->lower, "late") == 0 ||
-          strcmp (t->lower, "mid") == 0)
+      if (t->kind != CHRONICLE_TOKEN_WORD || !is_perfect_auxiliary (t->lower, &negated))
         continue;
-      return strcmp (t->lower, "since") == 0;
+      if (!negated && k < since && (strcmp (tok (run, k)->lower, "not") == 0 || strcmp (tok (run, k)->lower, "never") == 0))
+        {
+          negated = TRUE;
+          k++;
+        }
+      /* "had not yet met", "have not even spoken" */
+      while (negated && k < since && (strcmp (tok (run, k)->lower, "yet") == 0 || strcmp (tok (run, k)->lower, "even") == 0))
+        k++;
+      if (!negated || k >= since || tok (run, k)->kind != CHRONICLE_TOKEN_WORD || tok (run, k)->capitalised)
+        return FALSE;
+      *aux = i - 1;
+      *participle = k;
+      return TRUE;
     }
   return FALSE;
 }
@@ -316,9 +385,44 @@ unique_id (Run        *run,
   return id;
 }
 
-/* Names after these are places, not actors. */
-static const char * const place_prepositions[] = {
-  "in", "at", "to", "from", "on", "near", "across", "outside", "inside", "into", NULL
+/* Names after these are places, not actors; after the first ones the
+ * first such name is the event's location ("in Istanbul", "on the
+ * Bosphorus"), after the last ones only a direction ("to Washington"). */
+static const char * const locative_prepositions[] = {
+  "in", "at", "on", "near", "across", "from", "outside", "inside", "within", "off", NULL
+};
+static const char * const directional_prepositions[] = {
+  "to", "into", "toward", "towards", NULL
+};
+
+/* Words that may stand between such a preposition and the place's name:
+ * "in the city of Dnipro", "in eastern Ukraine". */
+static const char * const place_fillers[] = {
+  "the", "of", "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+  "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+  "south-eastern", "south-western", "city", "town", "village", "region", "province", "state", "district",
+  "capital", "port", "island", "border", "county", NULL
+};
+#define MAX_PLACE_FILLERS 4
+
+/* Before a name and a lower-case noun, these make the name a modifier ("a
+ * Middle East tour", "its Ukraine policy"), not an actor. */
+static const char * const modifier_determiners[] = {
+  "a", "an", "its", "his", "her", "their", "our", "my", "your", NULL
+};
+
+/* Last words of names of happenings ("World War II", "the Cold War", "the
+ * Good Friday Agreement"): never actors. */
+static const char * const happening_heads[] = {
+  "war", "wars", "revolution", "uprising", "crisis", "pandemic", "epidemic", "olympics", "cup",
+  "championship", "championships", "agreement", "accord", "accords", "treaty", "election", "elections",
+  "referendum", "summit", "massacre", "holocaust", "genocide", "invasion", "blockade", "airlift", "spring",
+  NULL
+};
+
+/* What follows a happening's head: "World War II", "Gulf War 2". */
+static const char * const ordinal_numerals[] = {
+  "i", "ii", "iii", "iv", "v", "vi", NULL
 };
 
 /* Endings of nationality words ("Turkish television", "Russian leader"). */
@@ -344,8 +448,75 @@ is_nationality (Run                  *run,
   return FALSE;
 }
 
+/* The preposition before @n, over the fillers of place_fillers, or NULL
+ * when a name's run is not preceded by one. */
+static const char *
+preposition_before (Run                  *run,
+                    ChronicleNameMention *n)
+{
+  guint i = n->first_token;
+
+  for (guint skipped = 0; i > 0 && skipped <= MAX_PLACE_FILLERS; skipped++)
+    {
+      const ChronicleToken *t = tok (run, --i);
+
+      if (t->kind != CHRONICLE_TOKEN_WORD)
+        return NULL;
+      if (chronicle_word_in_list (locative_prepositions, t->lower) ||
+          chronicle_word_in_list (directional_prepositions, t->lower))
+        return t->lower;
+      if (t->capitalised && !t->sentence_start)
+        return NULL;
+      if (!chronicle_word_in_list (place_fillers, t->lower))
+        return NULL;
+    }
+  return NULL;
+}
+
+/* A name that describes something else: an owner ("Europe's deadliest
+ * conflict", "Russia's President Vladimir Putin", where only Putin acts)
+ * or a noun's modifier after an article ("a Middle East tour"). */
+static gboolean
+is_modifier (Run                  *run,
+             ChronicleNameMention *n)
+{
+  const ChronicleToken *next = chronicle_article_text_token_at (run->text, n->last_token + 1);
+  const ChronicleToken *before = n->first_token > 0 ? tok (run, n->first_token - 1) : NULL;
+
+  if (next == NULL)
+    return FALSE;
+  if (next->kind == CHRONICLE_TOKEN_POSS)
+    return TRUE;
+  return next->kind == CHRONICLE_TOKEN_WORD && !next->capitalised && before != NULL &&
+         (before->kind == CHRONICLE_TOKEN_POSS ||
+          (before->kind == CHRONICLE_TOKEN_WORD && chronicle_word_in_list (modifier_determiners, before->lower)));
+}
+
+/* The name of a happening ("World War II"), not of anyone who acts. */
+static gboolean
+is_happening (Run                  *run,
+              ChronicleNameMention *n)
+{
+  guint head = n->last_token;
+
+  if (head > n->first_token && chronicle_word_in_list (ordinal_numerals, tok (run, head)->lower))
+    head--;
+  else if (head > n->first_token && tok (run, head)->kind == CHRONICLE_TOKEN_NUMBER)
+    head--;
+  return chronicle_word_in_list (happening_heads, tok (run, head)->lower);
+}
+
+/* A person the article names with a full name somewhere ("a call from
+ * Putin"); the quote finder may also take a lone capitalised word for a
+ * person ("on the Bosphorus"), which a preposition makes a place. */
+static gboolean
+is_named_person (ChronicleNameMention *n)
+{
+  return n->person && (n->last_token > n->first_token || strchr (n->name, ' ') != NULL);
+}
+
 /* The people and organisations the sentence names outside quotes, and the
- * place: a name after "in" or "at". */
+ * place: the first name after a locative preposition. */
 static void
 set_actors_and_place (Run                 *run,
                       const ChronicleSpan *s,
@@ -357,21 +528,20 @@ set_actors_and_place (Run                 *run,
   for (guint k = 0; k < run->names->len; k++)
     {
       ChronicleNameMention *n = g_ptr_array_index (run->names, k);
-      const ChronicleToken *before;
+      const char *preposition;
       gboolean seen = FALSE;
 
       if (n->first_token < s->first_token || n->last_token >= s->first_token + s->n_tokens)
         continue;
-      before = n->first_token > 0 ? tok (run, n->first_token - 1) : NULL;
-      if (before != NULL && strcmp (before->lower, "the") == 0 && n->first_token > 1)
-        before = tok (run, n->first_token - 2);
-      if (!n->person && before != NULL && chronicle_word_in_list (place_prepositions, before->lower))
+      preposition = is_named_person (n) ? NULL : preposition_before (run, n);
+      if (preposition != NULL)
         {
-          if (place == NULL && (strcmp (before->lower, "in") == 0 || strcmp (before->lower, "at") == 0))
+          if (place == NULL && chronicle_word_in_list (locative_prepositions, preposition) &&
+              !is_happening (run, n))
             place = n->name;
           continue;
         }
-      if (is_nationality (run, n))
+      if (is_nationality (run, n) || is_modifier (run, n) || is_happening (run, n))
         continue;
       for (guint a = 0; a < actors->len; a++)
         if (strcmp (g_ptr_array_index (actors, a), n->name) == 0)
@@ -413,29 +583,27 @@ set_evidence (ChronicleEvent *event,
   chronicle_kept_set (event, kept);
 }
 
+/* An event of sentence @index with @headline, dated @date (from @x, or
+ * the publication date), its evidence the bytes @start to @end. */
 static ChronicleEvent *
-propose_event (Run                 *run,
-               guint                index,
-               ChronicleTimex      *x,
-               const ChronicleDate *date)
+new_event (Run                 *run,
+           guint                index,
+           const char          *headline,
+           ChronicleTimex      *x,
+           const ChronicleDate *date,
+           guint                start,
+           guint                end)
 {
   const ChronicleSpan *s = sentence (run, index);
-  g_autofree char *headline = chronicle_headline_make (run->text, index, x != NULL ? x->first_token : G_MAXUINT,
-                                                       x != NULL ? x->last_token : G_MAXUINT, run->names);
   g_autofree char *summary = g_strstrip (g_strndup (run->text->text + s->start, s->end - s->start));
   g_autofree char *id = NULL;
+  g_autofree char *evidence = NULL;
   const char *sources[] = { run->source_id, NULL };
   ChronicleEvent *event;
   guint evidence_start;
-  const char *trimmed = run->text->text + s->start;
 
-  while (g_ascii_isspace (*trimmed))
-    trimmed++;
   if (*headline == '\0')
-    {
-      g_free (headline);
-      headline = g_strdup (_("Untitled event"));
-    }
+    headline = _("Untitled event");
   id = unique_id (run, headline);
   event = chronicle_event_new (id, date, headline);
   chronicle_event_set_summary (event, summary);
@@ -446,10 +614,57 @@ propose_event (Run                 *run,
                                                         strchr (x->value, 'Q') != NULL));
   set_actors_and_place (run, s, event);
 
-  evidence_start = g_utf8_pointer_to_offset (run->text->text, trimmed);
-  set_evidence (event, evidence_start, evidence_start + g_utf8_strlen (summary, -1));
-  run->sentence_events[index] = event;
+  evidence = g_strstrip (g_strndup (run->text->text + start, end - start));
+  while (g_ascii_isspace (run->text->text[start]))
+    start++;
+  evidence_start = g_utf8_pointer_to_offset (run->text->text, run->text->text + start);
+  set_evidence (event, evidence_start, evidence_start + g_utf8_strlen (evidence, -1));
   return event;
+}
+
+static ChronicleEvent *
+propose_event (Run                 *run,
+               guint                index,
+               ChronicleTimex      *x,
+               const ChronicleDate *date)
+{
+  const ChronicleSpan *s = sentence (run, index);
+  g_autofree char *headline = chronicle_headline_make (run->text, index, x != NULL ? x->first_token : G_MAXUINT,
+                                                       x != NULL ? x->last_token : G_MAXUINT, run->names);
+
+  run->sentence_events[index] = new_event (run, index, headline, x, date, s->start, s->end);
+  return run->sentence_events[index];
+}
+
+/* "the warring sides, who had not met face-to-face since March 2022":
+ * the meeting last took place in March 2022, an event of its own at the
+ * anchor's precision ("Warring sides last met face-to-face"), its
+ * evidence the clause. The sentence's own happening keeps its date. */
+static void
+propose_last_events (Run   *run,
+                     guint  index)
+{
+  const ChronicleSpan *s = sentence (run, index);
+
+  for (guint k = 0; k < run->timexes->len; k++)
+    {
+      ChronicleTimex *x = g_ptr_array_index (run->timexes, k);
+      g_autofree char *headline = NULL;
+      ChronicleDate date;
+      guint since;
+      guint aux;
+      guint participle;
+      guint clause_first;
+
+      if (x->start < s->start || x->end > s->end || x->in_quote || x->range_end ||
+          x->grain == CHRONICLE_TIMEX_GRAIN_NONE || x->type != CHRONICLE_TIMEX_DATE ||
+          (since = since_before (run, x)) == G_MAXUINT || !negated_perfect_before (run, since, &aux, &participle) ||
+          !timex_to_date (x, &date))
+        continue;
+      headline = chronicle_headline_make_last (run->text, aux, participle, since, &clause_first);
+      g_ptr_array_add (run->last_events,
+                       new_event (run, index, headline, x, &date, tok (run, clause_first)->start, x->end));
+    }
 }
 
 static void
@@ -480,6 +695,7 @@ propose_events (Run                 *run,
         propose_event (run, i, NULL, published);
       if (run->sentence_events[i] != NULL)
         merge_repeat (run, i);
+      propose_last_events (run, i);
     }
 }
 
@@ -591,6 +807,7 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   run.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.sentence_events = g_new0 (ChronicleEvent *, text->sentences->len + 1);
   run.repeats = g_new0 (gboolean, text->sentences->len + 1);
+  run.last_events = g_ptr_array_new ();
 
   day = chronicle_date_to_iso (published);
   {
@@ -615,6 +832,8 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   for (guint i = 0; i < text->sentences->len; i++)
     if (run.sentence_events[i] != NULL && !run.repeats[i])
       g_ptr_array_add (events, run.sentence_events[i]);
+  for (guint i = 0; i < run.last_events->len; i++)
+    g_ptr_array_add (events, g_ptr_array_index (run.last_events, i));
   g_ptr_array_sort (events, compare_events);
   for (guint i = 0; i < events->len; i++)
     {
@@ -628,5 +847,6 @@ chronicle_extractor_extract (ChronicleExtractor  *self,
   g_hash_table_unref (run.ids);
   g_free (run.sentence_events);
   g_free (run.repeats);
+  g_ptr_array_unref (run.last_events);
   return run.timeline;
 }

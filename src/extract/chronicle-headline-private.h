@@ -31,6 +31,18 @@ char     *chronicle_headline_make    (ChronicleArticleText *text,
                                       guint                 date_last,
                                       GPtrArray            *names);
 
+/* A headline for when a negated happening last took place: the clause
+ * "SUBJECT had not PARTICIPLE … since X" (the tokens of its auxiliary
+ * @aux, "had" or "hasn't", its @participle and its "since") becomes
+ * "SUBJECT last VERBED …" ("Warring sides last met face-to-face"); a
+ * relative pronoun (", who had not") takes the noun phrase before it.
+ * Sets @clause_first to the clause's first token (its subject's). */
+char     *chronicle_headline_make_last (ChronicleArticleText *text,
+                                        guint                 aux,
+                                        guint                 participle,
+                                        guint                 since,
+                                        guint                *clause_first);
+
 /* Whether @headline reads cut off or leans on what came before: it ends in
  * a function word ("and", "the", "its", "would") or starts with a pronoun
  * or a conjunction ("It", "But"). What the tests and the benchmark count. */

@@ -912,6 +912,169 @@ chronicle_headline_make (ChronicleArticleText *text,
   return headline;
 }
 
+/* Past participles whose past tense differs ("had not spoken" → "last
+ * spoke"); other participles ("met", "agreed") are their past already. */
+static const char * const participle_pasts[] = {
+  "seen", "saw", "spoken", "spoke", "been", "was", "done", "did", "given", "gave", "taken", "took",
+  "written", "wrote", "flown", "flew", "gone", "went", "eaten", "ate", "driven", "drove", "risen", "rose",
+  "fallen", "fell", "shown", "showed", "known", "knew", "grown", "grew", "thrown", "threw", "broken", "broke",
+  "chosen", "chose", "begun", "began", "sung", "sang", "swum", "swam", "ridden", "rode",
+  "woken", "woke", "frozen", "froze", "stolen", "stole", "forgotten", "forgot", "beaten", "beat",
+  "come", "came", "become", "became", "run", "ran", "drawn", "drew", "withdrawn", "withdrew", NULL
+};
+
+static const char * const relative_pronouns[] = { "who", "which", "that", NULL };
+
+/* The subject of the clause whose auxiliary is token @aux: the words just
+ * before it, or, after a relative pronoun (", who had"), the noun phrase
+ * before the comma; at most a few words, not across a preposition other
+ * than "of", a verb, "that" or a clause boundary. The first token, or @aux when
+ * there is none. */
+static guint
+clause_subject (ChronicleArticleText *text,
+                guint                 aux,
+                guint                *last)
+{
+  guint sentence = chronicle_article_text_token (text, aux)->sentence;
+  guint end = aux;
+  guint first;
+
+  if (aux >= 2 && chronicle_word_in_list (relative_pronouns, chronicle_article_text_token (text, aux - 1)->lower) &&
+      strcmp (chronicle_article_text_token (text, aux - 2)->lower, ",") == 0)
+    end = aux - 2;
+  first = end;
+  while (first > 0 && end - first < 6)
+    {
+      const ChronicleToken *t = chronicle_article_text_token (text, first - 1);
+
+      if (t->sentence != sentence || t->kind != CHRONICLE_TOKEN_WORD || t->in_quote ||
+          (in_list (prepositions, t->lower) && strcmp (t->lower, "of") != 0) ||
+          in_list (conjunctions, t->lower) || in_list (auxiliaries, t->lower) ||
+          in_list (clause_starts, t->lower) || in_list (dangling, t->lower) || in_list (irregular_past, t->lower) ||
+          (g_str_has_suffix (t->lower, "ed") && !in_list (not_past, t->lower)))
+        break;
+      first--;
+    }
+  /* "of" does not start a subject */
+  while (first < end && in_list (prepositions, chronicle_article_text_token (text, first)->lower))
+    first++;
+  *last = end;
+  return first;
+}
+
+/* The text of tokens @first to @last (inclusive), as the article has it
+ * ("face-to-face" keeps its hyphens). */
+static void
+append_tokens (GString              *out,
+               ChronicleArticleText *text,
+               guint                 first,
+               guint                 last)
+{
+  const ChronicleToken *a = chronicle_article_text_token (text, first);
+  const ChronicleToken *b = chronicle_article_text_token (text, last);
+
+  g_string_append_len (out, text->text + a->start, b->end - a->start);
+}
+
+char *
+chronicle_headline_make_last (ChronicleArticleText *text,
+                              guint                 aux,
+                              guint                 participle,
+                              guint                 since,
+                              guint                *clause_first)
+{
+  GString *out = g_string_new (NULL);
+  guint subject_end;
+  guint subject = 0;
+  guint verb = participle;
+  const char *past = NULL;
+  guint rest_last;
+  gunichar first_char;
+  g_autofree char *rest = NULL;
+
+  g_return_val_if_fail (text != NULL && aux < participle && participle < since && since < text->tokens->len, NULL);
+
+  subject = clause_subject (text, aux, &subject_end);
+  *clause_first = subject < subject_end ? subject : aux;
+  /* "the warring sides" → "Warring sides" */
+  if (subject < subject_end && subject + 1 < subject_end &&
+      (strcmp (chronicle_article_text_token (text, subject)->lower, "the") == 0 ||
+       strcmp (chronicle_article_text_token (text, subject)->lower, "a") == 0 ||
+       strcmp (chronicle_article_text_token (text, subject)->lower, "an") == 0))
+    subject++;
+  if (subject < subject_end)
+    {
+      append_tokens (out, text, subject, subject_end - 1);
+      g_string_append_c (out, ' ');
+    }
+  g_string_append (out, out->len == 0 ? "Last " : "last ");
+
+  /* "has not been seen since" → "last seen"; "had not been significantly
+   * updated since" → "last significantly updated" */
+  if (strcmp (chronicle_article_text_token (text, verb)->lower, "been") == 0)
+    {
+      guint k = verb + 1;
+
+      while (k < since && g_str_has_suffix (chronicle_article_text_token (text, k)->lower, "ly"))
+        k++;
+      if (k < since && chronicle_article_text_token (text, k)->kind == CHRONICLE_TOKEN_WORD &&
+          (g_str_has_suffix (chronicle_article_text_token (text, k)->lower, "ed") ||
+           g_str_has_suffix (chronicle_article_text_token (text, k)->lower, "en") ||
+           chronicle_word_in_list (participle_pasts, chronicle_article_text_token (text, k)->lower)))
+        verb++;
+    }
+  if (verb == participle)
+    for (guint k = 0; participle_pasts[k] != NULL; k += 2)
+      if (strcmp (participle_pasts[k], chronicle_article_text_token (text, verb)->lower) == 0)
+        past = participle_pasts[k + 1];
+  if (past != NULL)
+    g_string_append (out, past);
+  else
+    append_tokens (out, text, verb, verb);
+
+  /* the rest of the clause before "since", cut where a phrase ends */
+  for (rest_last = since - 1; rest_last > verb; rest_last--)
+    {
+      const ChronicleToken *t = chronicle_article_text_token (text, rest_last);
+      glong length;
+
+      g_clear_pointer (&rest, g_free);
+      if (t->kind != CHRONICLE_TOKEN_WORD || in_list (determiners, t->lower) ||
+          in_list (prepositions, t->lower) || in_list (conjunctions, t->lower) ||
+          in_list (auxiliaries, t->lower) || in_list (dangling, t->lower))
+        continue;
+      {
+        GString *r = g_string_new (NULL);
+        gboolean comma = FALSE;
+
+        append_tokens (r, text, verb + 1, rest_last);
+        for (guint k = verb + 1; k <= rest_last; k++)
+          comma = comma || strcmp (chronicle_article_text_token (text, k)->lower, ",") == 0;
+        rest = g_string_free (r, FALSE);
+        if (comma)
+          continue;
+      }
+      length = g_utf8_strlen (out->str, -1) + 1 + g_utf8_strlen (rest, -1);
+      if (length <= CHRONICLE_HEADLINE_CHARS)
+        break;
+    }
+  if (rest != NULL && rest_last > verb)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, rest);
+    }
+
+  first_char = g_utf8_get_char (out->str);
+  if (g_unichar_islower (first_char))
+    {
+      char buffer[8] = { 0, };
+      gint n = g_unichar_to_utf8 (g_unichar_toupper (first_char), buffer);
+      g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
+      g_string_insert_len (out, 0, buffer, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 chronicle_headline_is_weak (const char *headline)
 {

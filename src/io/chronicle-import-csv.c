@@ -113,10 +113,12 @@ static const struct
   { "time precision", ROLE_TIME_PRECISION }, { "fatalities", ROLE_FATALITIES },
 };
 
-static const char * const month_names[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-  "november", "december",
-};
+typedef enum
+{
+  SLASH_UNKNOWN = 0,
+  SLASH_DAY_FIRST = 1 << 0,
+  SLASH_MONTH_FIRST = 1 << 1,
+} SlashOrder;
 
 typedef struct
 {
@@ -136,6 +138,13 @@ typedef struct
   void           (*row_read)          (gpointer reader, gpointer data);
   gpointer         row_read_data;
   gboolean         done;              /* stop reading: the preview has its rows */
+  /* Slash dates ("03/05/2024"): the order each column's cells show, found
+   * by a first pass (scanning); the ambiguous cells met, noted once per
+   * column at the end. */
+  gboolean         scanning;
+  SlashOrder       slash_order[N_ROLES];
+  guint            n_ambiguous[N_ROLES];
+  char            *ambiguous_note[N_ROLES];
 } Reader;
 
 /* The roles --columns names, as docs/format.md and --help list them. */
@@ -165,6 +174,32 @@ normalise_name (const char *name)
   while (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
+}
+
+/* A mapping's keys are column names as the user wrote them (so that a
+ * message can quote them so), compared as normalise_name() folds them. */
+static guint
+column_name_hash (gconstpointer key)
+{
+  g_autofree char *name = normalise_name (key);
+
+  return chronicle_str_hash (name);
+}
+
+static gboolean
+column_name_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  g_autofree char *name_a = normalise_name (a);
+  g_autofree char *name_b = normalise_name (b);
+
+  return strcmp (name_a, name_b) == 0;
+}
+
+static GHashTable *
+column_mapping_new (void)
+{
+  return g_hash_table_new_full (column_name_hash, column_name_equal, g_free, NULL);
 }
 
 static void
@@ -272,41 +307,135 @@ read_number (const char *text,
   return end != text && *end == '\0' && *value >= min && *value <= max;
 }
 
-/* "15 January 2023", as older ACLED exports write dates. */
+/* "03/05/2024": TRUE with its two first parts and the year. */
 static gboolean
-read_day_month_year (const char    *text,
-                     ChronicleDate *date)
+read_slash_parts (const char *text,
+                  int        *first,
+                  int        *second,
+                  int        *year)
 {
-  char month[16];
-  int day, year, n = -1;
+  int n = -1;
 
-  if (sscanf (text, "%2d %15[A-Za-z] %4d%n", &day, month, &year, &n) != 3 || n < 0 || text[n] != '\0')
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
-    if (g_ascii_strcasecmp (month, month_names[i]) == 0)
-      return chronicle_date_init (date, CHRONICLE_DATE_PRECISION_DAY, year, (int) i + 1, day, 0, 0, 0, NULL);
-  return FALSE;
+  return sscanf (text, "%2d/%2d/%4d%n", first, second, year, &n) == 3 && n == (int) strlen (text) &&
+         text[n - 5] == '/' && *first > 0 && *second > 0;
 }
 
-/* A Date-like cell's text as a date: ISO 8601 ("2022-03-29", "2022-03",
- * "2022", "2025-05-16T10:30"), also with a space for the "T", or
- * "15 January 2023". */
+/* What a slash date's own parts say of the order. */
+static SlashOrder
+slash_order_of (int first,
+                int second)
+{
+  if (first > 12 && second <= 12)
+    return SLASH_DAY_FIRST;
+  if (second > 12 && first <= 12)
+    return SLASH_MONTH_FIRST;
+  return SLASH_UNKNOWN;
+}
+
+/* The scanning pass: the orders a column's slash dates decide. */
+static void
+scan_slash_cell (Reader *reader,
+                 Role    role)
+{
+  const char *text = cell (reader, role);
+  int first, second, year;
+
+  if (text != NULL && read_slash_parts (text, &first, &second, &year))
+    reader->slash_order[role] |= slash_order_of (first, second);
+}
+
+static char *
+format_day_month (int year,
+                  int month,
+                  int day)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+  /* Translators: a day and a month, as in "3 May" (strftime format) */
+  return time != NULL ? g_date_time_format (time, _("%-d %B")) : g_strdup_printf ("%d/%d", day, month);
+}
+
+/* An ambiguous slash date: refused, and noted once per column (at the
+ * end, with how many rows share the fate). */
+static void
+note_ambiguous (Reader *reader,
+                Role    role,
+                int     first,
+                int     second,
+                int     year)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *as_day = NULL;
+  g_autofree char *as_month = NULL;
+
+  if (reader->n_ambiguous[role]++ > 0)
+    return;
+  place = describe_cell (reader, role);
+  value = chronicle_text_escape_line (cell (reader, role), QUOTE_MAX);
+  as_day = format_day_month (year, second, first);
+  as_month = format_day_month (year, first, second);
+  reader->ambiguous_note[role] =
+    /* Translators: a place, a date as written, the two days it may be ("3 May", "5 March"),
+     * and the same two in ISO 8601 */
+    g_strdup_printf (_("%s: \"%s\" could be %s or %s; write %04d-%02d-%02d or %04d-%02d-%02d"),
+                     place, value, as_day, as_month, year, second, first, year, first, second);
+}
+
+/* After the rows: each column's ambiguous slash dates, in one note. */
+static void
+note_ambiguous_columns (Reader *reader)
+{
+  for (guint r = 0; r < N_ROLES; r++)
+    if (reader->ambiguous_note[r] != NULL)
+      chronicle_import_note (&reader->import,
+                             /* Translators: %s is a refusal such as: row 4, column "Date": "03/05/2024"
+                              * could be 3 May or 5 March; write ... */
+                             g_dngettext (GETTEXT_PACKAGE, "%s; the column gives no cell that decides "
+                                          "the order, so %u row like it is left out",
+                                          "%s; the column gives no cell that decides the order, so %u rows "
+                                          "like it are left out", reader->n_ambiguous[r]),
+                             reader->ambiguous_note[r], reader->n_ambiguous[r]);
+}
+
+/* A Date-like cell's text as a date: what the event editor's date entry
+ * reads (ISO 8601, "May 2024", "16 May 2025", "May 16, 2025", month names
+ * in English or the user's language), ISO with a space for the "T"
+ * ("2025-05-16 10:30"), and "03/05/2024" when the column decides the order. */
 static gboolean
-parse_date_text (const char     *cell_text,
+parse_date_text (Reader         *reader,
+                 Role            role,
+                 const char     *cell_text,
                  ChronicleDate  *date,
+                 gboolean       *ambiguous,
                  GError        **error)
 {
   g_autofree char *text = g_strdup (cell_text);
   char *space;
+  int first, second, year;
 
+  *ambiguous = FALSE;
+  if (read_slash_parts (text, &first, &second, &year))
+    {
+      SlashOrder order = slash_order_of (first, second);
+
+      if (order == SLASH_UNKNOWN && first != second)
+        order = reader->slash_order[role];
+      if (first == second)
+        order = SLASH_DAY_FIRST;
+      if (order == SLASH_DAY_FIRST)
+        return chronicle_date_init (date, CHRONICLE_DATE_PRECISION_DAY, year, second, first, 0, 0, 0, error);
+      if (order == SLASH_MONTH_FIRST)
+        return chronicle_date_init (date, CHRONICLE_DATE_PRECISION_DAY, year, first, second, 0, 0, 0, error);
+      if (first <= 12 && second <= 12)
+        {
+          *ambiguous = TRUE;
+          return FALSE;
+        }
+    }
   if (strlen (text) > 10 && (space = strchr (text, ' ')) != NULL && space - text == 10)
     *space = 'T';
-  if (chronicle_date_parse (text, date, error))
-    return TRUE;
-  if (!read_day_month_year (text, date))
-    return FALSE;
-  g_clear_error (error);
-  return TRUE;
+  return chronicle_date_parse_input (text, date, error);
 }
 
 /* A date from a Date-like cell (see parse_date_text()); NULL, noted, when
@@ -318,12 +447,26 @@ read_date_cell (Reader      *reader,
 {
   g_autoptr(GError) error = NULL;
   ChronicleDate date;
+  gboolean ambiguous;
 
-  if (!parse_date_text (cell (reader, role), &date, &error))
+  if (!parse_date_text (reader, role, cell (reader, role), &date, &ambiguous, &error))
     {
-      g_autofree char *problem = g_strdup_printf (_("is not a date (%s)"), error->message);
+      if (ambiguous)
+        {
+          int first, second, year;
 
-      note_cell (reader, role, problem, left_out);
+          read_slash_parts (cell (reader, role), &first, &second, &year);
+          note_ambiguous (reader, role, first, second, year);
+        }
+      else
+        {
+          g_autofree char *place = describe_cell (reader, role);
+
+          /* The date's own error names the value and says why. */
+          chronicle_import_note (&reader->import,
+                                 /* Translators: a place, why its date was refused, what is left out */
+                                 _("%s: %s; %s"), place, error->message, left_out);
+        }
       return NULL;
     }
   return chronicle_date_to_iso (&date);
@@ -689,7 +832,10 @@ read_row (Reader *reader)
           g_autofree char *joined = summary != NULL ? g_strdup_printf ("%s\n%s", summary, count) : NULL;
 
           json_object_set_int_member (event, "fatalities", fatalities);
-          json_object_set_string_member (event, "summary", joined != NULL ? joined : count);
+          /* Most ACLED events have none: "0 fatalities reported" under
+           * each would be noise, the member keeps the figure. */
+          if (fatalities > 0)
+            json_object_set_string_member (event, "summary", joined != NULL ? joined : count);
         }
       else
         note_cell (reader, ROLE_FATALITIES, _("is not a number"), _("it is left out"));
@@ -757,7 +903,12 @@ row_cb (int   terminator,
       return;
     }
 
-  if (!reader->header_only && !reader->done)
+  if (reader->scanning)
+    {
+      scan_slash_cell (reader, ROLE_DATE);
+      scan_slash_cell (reader, ROLE_END);
+    }
+  else if (!reader->header_only && !reader->done)
     {
       read_row (reader);
       if (reader->row_read != NULL)
@@ -812,6 +963,34 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->ignored, g_array_unref);
   g_clear_pointer (&reader->title, g_free);
   g_clear_pointer (&reader->description, g_free);
+  for (guint r = 0; r < N_ROLES; r++)
+    g_clear_pointer (&reader->ambiguous_note[r], g_free);
+}
+
+static gboolean parse (Reader *reader, const char *data, gsize length, char delimiter);
+
+/* The first pass for slash dates ("03/05/2024"): which order each date
+ * column's cells decide, into @reader. Only files with a slash pay it. */
+static gboolean
+scan_slash_orders (Reader     *reader,
+                   const char *data,
+                   gsize       length,
+                   char        delimiter)
+{
+  Reader scan = { 0, };
+  gboolean ok;
+
+  if (memchr (data, '/', length) == NULL)
+    return TRUE;
+  scan.scanning = TRUE;
+  scan.mapping = reader->mapping;
+  chronicle_import_init (&scan.import, NULL);
+  ok = parse (&scan, data, length, delimiter);
+  for (guint r = 0; r < N_ROLES; r++)
+    reader->slash_order[r] = scan.slash_order[r];
+  chronicle_import_clear (&scan.import);
+  reader_clear (&scan);
+  return ok;
 }
 
 /* Runs libcsv over @data; FALSE when it fails (out of memory only: the
@@ -929,8 +1108,11 @@ chronicle_import_refuse_table (const char  *data,
 
   g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_COLUMNS,
                /* Translators: %s is a list of column names as written in the file */
-               _("a spreadsheet needs a column for the date, named Date, Start or Year "
-                 "(its columns: %s)"), columns->str);
+               /* Translators: the names are the column headers recognised (see names[]
+                * in chronicle-import-csv.c), in English whatever the language */
+               _("a spreadsheet needs a column for the date, named Date, Start, Start Date, Begin, When, "
+                 "Event Date or Datetime, or Year (with Month and Day) as in the TimelineJS template; "
+                 "its columns: %s"), columns->str);
   return TRUE;
 }
 
@@ -954,7 +1136,7 @@ check_mapping (Reader      *reader,
         {
           g_autofree char *name = normalise_name (g_ptr_array_index (reader->header, i));
 
-          found = strcmp (name, key) == 0;
+          found = column_name_equal (name, key);
         }
       if (!found)
         {
@@ -1013,21 +1195,22 @@ GHashTable *
 chronicle_import_parse_columns (const char  *spec,
                                 GError     **error)
 {
-  g_autoptr(GHashTable) mapping = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) mapping = column_mapping_new ();
   g_auto(GStrv) pairs = g_strsplit (spec, ",", 64);
 
   for (guint i = 0; pairs[i] != NULL; i++)
     {
       const char *equals = strchr (pairs[i], '=');
       g_autofree char *role_name = equals != NULL ? g_strstrip (g_strndup (pairs[i], equals - pairs[i])) : NULL;
-      g_autofree char *column = equals != NULL ? normalise_name (equals + 1) : NULL;
+      g_autofree char *column = equals != NULL ? g_strstrip (g_strdup (equals + 1)) : NULL;
+      g_autofree char *folded = column != NULL ? normalise_name (column) : NULL;
       g_autofree char *quoted = chronicle_text_escape_line (pairs[i], QUOTE_MAX);
       int role = -1;
 
       for (guint r = 0; role_name != NULL && r < G_N_ELEMENTS (mapped_roles); r++)
         if (g_ascii_strcasecmp (role_name, mapped_roles[r].name) == 0)
           role = mapped_roles[r].role;
-      if (role < 0 || column == NULL || *column == '\0')
+      if (role < 0 || folded == NULL || *folded == '\0')
         {
           g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_VALUE,
                        /* Translators: --columns is an option; keep the field names (date, title ...)
@@ -1071,7 +1254,7 @@ chronicle_import_csv_with_columns (const char             *data,
   chronicle_import_init (&reader.import, report);
 
   reader.mapping = mapping;
-  if (!parse (&reader, data, length, delimiter))
+  if (!scan_slash_orders (&reader, data, length, delimiter) || !parse (&reader, data, length, delimiter))
     {
       g_set_error (error, CHRONICLE_LOAD_ERROR, CHRONICLE_LOAD_ERROR_SYNTAX,
                    _("the spreadsheet could not be read (out of memory)"));
@@ -1087,6 +1270,7 @@ chronicle_import_csv_with_columns (const char             *data,
       return NULL;
     }
 
+  note_ambiguous_columns (&reader);
   if (reader.n_rows > 0 && json_array_get_length (reader.import.events) == 0 &&
       json_array_get_length (reader.import.eras) == 0)
     {
@@ -1312,10 +1496,12 @@ guess_date_column (Reader    *reader,
         {
           g_autofree char *text = g_strstrip (g_strdup (row[column]));
           ChronicleDate date;
+          gboolean ambiguous;
 
           if (chronicle_text_is_blank (text))
             continue;
-          n_dates[column] += parse_date_text (text, &date, NULL);
+          /* An ambiguous "03/05/2024" is a date all the same. */
+          n_dates[column] += parse_date_text (reader, ROLE_NONE, text, &date, &ambiguous, NULL) || ambiguous;
           n_cells[column]++;
         }
     }
@@ -1360,7 +1546,7 @@ chronicle_import_csv_preview (const char  *data,
   reader.mapping = mapping;
   reader.row_read = on_row_read;
   reader.row_read_data = &capture;
-  ok = parse (&reader, data, length, delimiter);
+  ok = scan_slash_orders (&reader, data, length, delimiter) && parse (&reader, data, length, delimiter);
 
   if (ok && reader.header != NULL)
     {
@@ -1407,7 +1593,7 @@ GHashTable *
 chronicle_import_preview_make_mapping (const ChronicleImportPreview *preview,
                                        const int                     columns[CHRONICLE_IMPORT_N_FIELDS])
 {
-  GHashTable *mapping = g_hash_table_new_full (chronicle_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *mapping = column_mapping_new ();
   /* What the user's choice takes the place of: the usual names of these. */
   static const Role replaced[] = {
     ROLE_DATE, ROLE_END, ROLE_TITLE, ROLE_SUMMARY, ROLE_GROUP, ROLE_CATEGORY, ROLE_TYPE, ROLE_ACTORS,

@@ -34,6 +34,7 @@ char     *chronicle_text_for_display  (const char    *text,
                                        gsize          max_chars,
                                        gboolean       keep_newlines);
 gboolean  chronicle_text_is_blank     (const char    *text);
+char     *chronicle_text_dup_sentence (const char    *text);
 char     *chronicle_text_isolate      (const char    *text);
 
 gboolean  chronicle_uri_is_web_link   (const char    *uri);

@@ -195,6 +195,8 @@ chronicle_layout_fold_following (ChronicleLayout *self,
   t_limit = MIN (chronicle_viewport_from_px (self->viewport, x_limit), vis_t1);
   end = chronicle_timeline_lower_bound (self->timeline, (gint64) ceil (t_limit));
   end = MIN (end, self->first_visible + self->n_range);
+  if (self->fold_stop != G_MAXUINT && self->fold_stop > k)
+    end = MIN (end, self->first_visible + self->fold_stop);
   if (end <= pos + 1)
     return k;
 

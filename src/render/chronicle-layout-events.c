@@ -207,32 +207,59 @@ event_side (ChronicleTimeline *timeline,
   return side ^ (run & 1);
 }
 
-/* The first lane of @side, nearest the axis first, free from @left on
- * (and the one beyond it too for a label of two lines); -1 when none. */
-static gboolean
-lane_free (const double *lane_end,
-           guint         l,
-           guint         lane1,
-           double        left,
-           gboolean      two_lines)
+/* Lanes [lane0, lane1) kept for the selected event's label over
+ * [left, right): taken before the sweep reaches it, so that the events
+ * at its instant cannot fill every lane first. lane0 == lane1: none. */
+typedef struct
 {
-  return l < lane1 && lane_end[l] <= left && (!two_lines || (l + 1 < lane1 && lane_end[l + 1] <= left));
+  guint  lane0;
+  guint  lane1;
+  double left;
+  double right;
+} LaneReserve;
+
+static gboolean
+lane_reserved (const LaneReserve *reserve,
+               guint              l,
+               double             left,
+               double             right)
+{
+  return l >= reserve->lane0 && l < reserve->lane1 &&
+         left < reserve->right + LABEL_GAP && right + LABEL_GAP > reserve->left;
+}
+
+/* The first lane of @side, nearest the axis first, free over [@left,
+ * @right] (and the one beyond it too for a label of two lines); -1 when
+ * none. */
+static gboolean
+lane_free (const double      *lane_end,
+           const LaneReserve *reserve,
+           guint              l,
+           guint              lane1,
+           double             left,
+           double             right,
+           gboolean           two_lines)
+{
+  return l < lane1 && lane_end[l] <= left && !lane_reserved (reserve, l, left, right) &&
+         (!two_lines || (l + 1 < lane1 && lane_end[l + 1] <= left && !lane_reserved (reserve, l + 1, left, right)));
 }
 
 /* @preferred (a lane index, or G_MAXUINT) is tried first: the lane the
  * event had in the frame before. */
 static int
-find_lane (const double *lane_end,
-           guint         lane0,
-           guint         lane1,
-           double        left,
-           gboolean      two_lines,
-           guint         preferred)
+find_lane (const double      *lane_end,
+           const LaneReserve *reserve,
+           guint              lane0,
+           guint              lane1,
+           double             left,
+           double             right,
+           gboolean           two_lines,
+           guint              preferred)
 {
-  if (preferred >= lane0 && lane_free (lane_end, preferred, lane1, left, two_lines))
+  if (preferred >= lane0 && lane_free (lane_end, reserve, preferred, lane1, left, right, two_lines))
     return (int) preferred;
   for (guint l = lane0; l < lane1; l++)
-    if (lane_free (lane_end, l, lane1, left, two_lines))
+    if (lane_free (lane_end, reserve, l, lane1, left, right, two_lines))
       return (int) l;
   return -1;
 }
@@ -267,6 +294,7 @@ place_label (ChronicleLayout      *self,
              ChronicleMeasureFunc  measure,
              gpointer              data,
              const double         *lane_end,
+             const LaneReserve    *reserve,
              const guint          *side_lane0,
              const guint          *side_lane1,
              gboolean              two_here,
@@ -287,11 +315,12 @@ place_label (ChronicleLayout      *self,
   /* (An event placed before keeps its side, strictly.) */
   if (item->text2 != NULL && !two_here && !known)
     *side = 1 - *side;
-  l = find_lane (lane_end, side_lane0[*side], side_lane1[*side], *left, item->text2 != NULL, preferred);
+  l = find_lane (lane_end, reserve, side_lane0[*side], side_lane1[*side], *left, *right, item->text2 != NULL, preferred);
   if (l < 0 && !known)
     {
       *side = 1 - *side;
-      l = find_lane (lane_end, side_lane0[*side], side_lane1[*side], *left, item->text2 != NULL, G_MAXUINT);
+      l = find_lane (lane_end, reserve, side_lane0[*side], side_lane1[*side], *left, *right, item->text2 != NULL,
+                     G_MAXUINT);
     }
   return l;
 }
@@ -371,6 +400,74 @@ min_of (const double *values,
   return m;
 }
 
+/* The selected event, when it starts in view: its label is measured and
+ * its lane(s) kept before the sweep, nearest the axis on its side (or in
+ * the lane it had before). Returns its range index, G_MAXUINT when there
+ * is none to place so. */
+static guint
+reserve_selected (ChronicleLayout      *self,
+                  ChronicleMeasureFunc  measure,
+                  gpointer              data,
+                  double               *lane_start,
+                  const guint          *side_lane0,
+                  const guint          *side_lane1,
+                  guint                 n_ongoing,
+                  ChronicleLayoutItem  *item,
+                  int                  *lane,
+                  gboolean             *cut,
+                  LaneReserve          *reserve)
+{
+  guint pos = self->options.selected, n_above = side_lane1[0], side, preferred, l;
+  double s, e, vis_t0, vis_t1, left, right;
+  gboolean two;
+
+  if (!self->options.has_selected || self->n_range == 0 ||
+      pos < self->first_visible + n_ongoing || pos - self->first_visible >= self->n_range)
+    return G_MAXUINT;
+
+  chronicle_viewport_get_visible_range (self->viewport, &vis_t0, &vis_t1);
+  s = chronicle_viewport_position_start (self->viewport, self->timeline, pos);
+  e = chronicle_viewport_position_end (self->viewport, self->timeline, pos);
+  if (e <= vis_t0 || s >= vis_t1)
+    return G_MAXUINT;
+
+  item->x = chronicle_viewport_to_px (self->viewport, s);
+  item->x2 = chronicle_viewport_to_px (self->viewport, e);
+  shape_item (self, pos, item);
+
+  if (!recall_placement (self, pos, n_above, &side, &preferred))
+    {
+      side = event_side (self->timeline, pos);
+      preferred = G_MAXUINT;
+    }
+  if (side_lane0[side] == side_lane1[side])
+    {
+      side = 1 - side;
+      preferred = G_MAXUINT;
+    }
+  if (side_lane0[side] == side_lane1[side])
+    return G_MAXUINT;
+
+  two = side_lane1[side] - side_lane0[side] >= 2;
+  if (!chronicle_layout_measure_label (self, item, measure, data, &left, &right, cut,
+                                       two ? CHRONICLE_LABEL_MAX_TEXT : G_MAXDOUBLE))
+    return G_MAXUINT;
+
+  l = side_lane0[side];
+  if (preferred >= side_lane0[side] && preferred + (item->text2 != NULL) < side_lane1[side])
+    l = preferred;
+
+  reserve->lane0 = l;
+  reserve->lane1 = l + 1 + (item->text2 != NULL);
+  reserve->left = left;
+  reserve->right = right;
+  for (guint taken = reserve->lane0; taken < reserve->lane1; taken++)
+    lane_start[taken] = MIN (lane_start[taken], left);
+  *lane = side == 0 ? (int) l + 1 : -((int) l - (int) n_above + 1);
+
+  return pos - self->first_visible;
+}
+
 void
 chronicle_layout_place_events (ChronicleLayout      *self,
                                ChronicleMeasureFunc  measure,
@@ -394,6 +491,11 @@ chronicle_layout_place_events (ChronicleLayout      *self,
   guint n_ongoing = 0, n_ongoing_folded = 0, ongoing_first = 0, ongoing_last = 0;
   gint64 from, to;
   int zone, reach;
+  LaneReserve reserve = { 0, 0, 0, 0 };
+  ChronicleLayoutItem selected_item = { 0, };
+  guint selected_k;
+  int selected_lane = 0;
+  gboolean selected_cut = FALSE;
 
   box_h = self->label_height + 2 * CHRONICLE_LABEL_PAD_Y;
   lane_h = box_h + BAR_GAP + CHRONICLE_BAR_HEIGHT + LANE_GAP;
@@ -452,6 +554,10 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       n_ongoing = CLAMP (lb, self->first_visible, self->first_visible + self->n_range) - self->first_visible;
     }
 
+  selected_k = reserve_selected (self, measure, data, lane_start, side_lane0, side_lane1, n_ongoing,
+                                 &selected_item, &selected_lane, &selected_cut, &reserve);
+  self->fold_stop = selected_k;
+
   for (guint k = n_ongoing; k < self->n_range; k++)
     {
       guint pos = self->first_visible + k;
@@ -467,6 +573,13 @@ chronicle_layout_place_events (ChronicleLayout      *self,
       if (e <= vis_t0 || s >= vis_t1)
         continue;
       self->n_visible++;
+
+      if (k == selected_k)
+        {
+          add_label (self, &selected_item, pos, selected_lane, selected_cut, self->event_runs, k);
+          self->fold_stop = G_MAXUINT;
+          continue;
+        }
 
       item.x = chronicle_viewport_to_px (self->viewport, s);
       item.x2 = chronicle_viewport_to_px (self->viewport, e);
@@ -512,13 +625,14 @@ chronicle_layout_place_events (ChronicleLayout      *self,
        * for a new event, on the other: cutting it when the other side had
        * room left a title cut in a chart with room. */
       first_side = side;
-      two_here = find_lane (lane_end, side_lane0[side], side_lane1[side], left0, TRUE, G_MAXUINT) >= 0;
-      two_other = !known && find_lane (lane_end, side_lane0[1 - side], side_lane1[1 - side], left0, TRUE, G_MAXUINT) >= 0;
+      two_here = find_lane (lane_end, &reserve, side_lane0[side], side_lane1[side], left0, left0, TRUE, G_MAXUINT) >= 0;
+      two_other = !known && find_lane (lane_end, &reserve, side_lane0[1 - side], side_lane1[1 - side], left0, left0,
+                                       TRUE, G_MAXUINT) >= 0;
       /* Without two free lanes a long title goes on one line, whole
        * while a lane has the width (Genscher's 86 characters were cut at
        * 340 px in a slide with room), else cut. */
       full_text = item.text;
-      l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+      l = place_label (self, &item, measure, data, lane_end, &reserve, side_lane0, side_lane1, two_here, two_other,
                        two_here || two_other ? CHRONICLE_LABEL_MAX_TEXT : G_MAXDOUBLE, known, preferred,
                        &side, &left, &right, &cut);
       if (l < 0 && !(two_here || two_other) &&
@@ -526,7 +640,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         {
           side = first_side;
           item.text = full_text;
-          l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+          l = place_label (self, &item, measure, data, lane_end, &reserve, side_lane0, side_lane1, two_here, two_other,
                            0, known, preferred, &side, &left, &right, &cut);
         }
       /* A title of one line that no lane takes may fit on two, in half
@@ -538,7 +652,7 @@ chronicle_layout_place_events (ChronicleLayout      *self,
         {
           side = first_side;
           item.text = full_text;
-          l = place_label (self, &item, measure, data, lane_end, side_lane0, side_lane1, two_here, two_other,
+          l = place_label (self, &item, measure, data, lane_end, &reserve, side_lane0, side_lane1, two_here, two_other,
                            CHRONICLE_LABEL_MAX_TEXT / 2, known, preferred, &side, &left, &right, &cut);
         }
 

@@ -143,6 +143,10 @@ struct _ChronicleLayout
   guint                   n_range;
   guint                   n_visible;
   guint                   n_cut_titles;   /* labels drawn with their title cut */
+  /* Range index of the selected event while its label waits for the
+   * sweep to reach it: chronicle_layout_fold_following() stops before
+   * it. G_MAXUINT for none. */
+  guint                   fold_stop;
 
   /* hit-testing: how far an item's hit box reaches left/right of its x */
   double                  reach_left;

@@ -140,6 +140,7 @@ compute_with_legend_rows (ChronicleTimeline            *timeline,
 
   self = g_new0 (ChronicleLayout, 1);
   self->legend_rows = legend_rows;
+  self->fold_stop = G_MAXUINT;
   self->timeline = g_object_ref (timeline);
   self->viewport = chronicle_viewport_copy (viewport);
   chronicle_viewport_set_width (self->viewport, width);

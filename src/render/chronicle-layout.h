@@ -127,6 +127,12 @@ typedef struct
   /* A picture of one view (an export), not a frame of a view that will
    * zoom and pan: the legend keeps no rows for keys of marks not drawn. */
   gboolean    one_off;
+  /* The event the view has selected (a timeline position, when
+   * has_selected): when in view it always gets a label of its own, its
+   * lane taken before the others', rather than folding into a "+N" that
+   * no zoom can split (events at the same instant). */
+  gboolean    has_selected;
+  guint       selected;
 } ChronicleLayoutOptions;
 
 typedef struct _ChronicleLayout ChronicleLayout;

@@ -738,7 +738,8 @@ _chronicle_paint_clear_sprites (Painter *p)
 /* Paints columns [x0, x0 + width) of the area at (x, y) from @sprite
  * placed at (sx, y). */
 static void
-stamp (cairo_t         *cr,
+stamp (Painter         *p,
+       cairo_t         *cr,
        cairo_surface_t *sprite,
        double           sx,
        double           x,
@@ -746,6 +747,9 @@ stamp (cairo_t         *cr,
        double           width,
        double           height)
 {
+  if (cr == p->cr && _chronicle_paint_blit (p, sprite, sx, y, x, y, width, height))
+    return;
+
   cairo_set_source_surface (cr, sprite, sx, y);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_rectangle (cr, x, y, width, height);
@@ -755,7 +759,8 @@ stamp (cairo_t         *cr,
 /* Stamps a box or pill of @width at (x, y) (snapped) from @sprite, a
  * SPRITE_BOX_WIDTH wide rendering of it with SPRITE_MARGIN around. */
 static void
-stamp_box_on (cairo_t         *cr,
+stamp_box_on (Painter         *p,
+              cairo_t         *cr,
               cairo_surface_t *sprite,
               double           x,
               double           y,
@@ -766,8 +771,8 @@ stamp_box_on (cairo_t         *cr,
   double w = width + 2 * SPRITE_MARGIN;
   double left = x - SPRITE_MARGIN;
 
-  stamp (cr, sprite, left, left, y - SPRITE_MARGIN, w - SPRITE_END, h);
-  stamp (cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
+  stamp (p, cr, sprite, left, left, y - SPRITE_MARGIN, w - SPRITE_END, h);
+  stamp (p, cr, sprite, left + w - full, left + w - SPRITE_END, y - SPRITE_MARGIN, SPRITE_END, h);
 }
 
 void
@@ -778,7 +783,7 @@ _chronicle_paint_stamp_box (Painter         *p,
                             double           width,
                             double           height)
 {
-  stamp_box_on (p->cr, sprite, x, y, width, height);
+  stamp_box_on (p, p->cr, sprite, x, y, width, height);
 }
 
 
@@ -807,19 +812,35 @@ stamp_label_box (Painter              *p,
 
   if (inner <= 0)
     {
-      stamp_box_on (cr, sprite, x, y, width, height);
+      stamp_box_on (p, cr, sprite, x, y, width, height);
       return;
     }
 
-  /* Everything the sprite shows at its left position, in one go. */
-  cairo_set_source_surface (cr, sprite, left, top);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_rectangle (cr, left, top, SPRITE_MARGIN + BOX_EDGE_LEFT, height + 2 * SPRITE_MARGIN);
-  cairo_rectangle (cr, x + BOX_EDGE_LEFT, top, inner, SPRITE_MARGIN + BOX_EDGE_ROW);
-  cairo_rectangle (cr, x + BOX_EDGE_LEFT, y + height - BOX_EDGE_ROW, inner, SPRITE_MARGIN + BOX_EDGE_ROW);
-  cairo_fill (cr);
+  /* Everything the sprite shows at its left position, in one go (the
+   * three parts do not overlap). */
+  {
+    const double parts[3][4] = {
+      { left, top, SPRITE_MARGIN + BOX_EDGE_LEFT, height + 2 * SPRITE_MARGIN },
+      { x + BOX_EDGE_LEFT, top, inner, SPRITE_MARGIN + BOX_EDGE_ROW },
+      { x + BOX_EDGE_LEFT, y + height - BOX_EDGE_ROW, inner, SPRITE_MARGIN + BOX_EDGE_ROW },
+    };
+    gboolean any = FALSE;
 
-  stamp (cr, sprite, left + width + 2 * SPRITE_MARGIN - full, x + width + SPRITE_MARGIN - SPRITE_END, top,
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (cr != p->cr || !_chronicle_paint_blit (p, sprite, left, top, parts[i][0], parts[i][1], parts[i][2], parts[i][3]))
+        {
+          cairo_rectangle (cr, parts[i][0], parts[i][1], parts[i][2], parts[i][3]);
+          any = TRUE;
+        }
+    if (any)
+      {
+        cairo_set_source_surface (cr, sprite, left, top);
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+        cairo_fill (cr);
+      }
+  }
+
+  stamp (p, cr, sprite, left + width + 2 * SPRITE_MARGIN - full, x + width + SPRITE_MARGIN - SPRITE_END, top,
          SPRITE_END, height + 2 * SPRITE_MARGIN);
 
   _chronicle_paint_mix_color (&p->style->background, color, p->style->dark ? 0.2 : 0.1, &tint);
@@ -966,7 +987,7 @@ _chronicle_paint_draw_label_box (Painter              *p,
           sprite = _chronicle_paint_create_sprite (p, width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN, &cr);
           draw_label_box_path (p, cr, SPRITE_MARGIN, SPRITE_MARGIN, width, box->height, color, strip_right);
           cairo_destroy (cr);
-          stamp (p->cr, sprite, *x - SPRITE_MARGIN, *x - SPRITE_MARGIN, *y - SPRITE_MARGIN,
+          stamp (p, p->cr, sprite, *x - SPRITE_MARGIN, *x - SPRITE_MARGIN, *y - SPRITE_MARGIN,
                  width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
           cairo_surface_destroy (sprite);
           return;
@@ -981,7 +1002,7 @@ _chronicle_paint_draw_label_box (Painter              *p,
   base = ensure_box_sprite (p, category, color);
   whole = get_wide_box (p, base, color, width, box->height);
   if (whole != NULL)
-    stamp (p->cr, whole, *x - SPRITE_MARGIN, *x - SPRITE_MARGIN, *y - SPRITE_MARGIN,
+    stamp (p, p->cr, whole, *x - SPRITE_MARGIN, *x - SPRITE_MARGIN, *y - SPRITE_MARGIN,
            width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
   else
     stamp_label_box (p, p->cr, base, color, *x, *y, width, box->height);
@@ -1037,7 +1058,7 @@ _chronicle_paint_draw_dot (Painter              *p,
       g_free (key);
     }
 
-  stamp (p->cr, p->dot_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
+  stamp (p, p->cr, p->dot_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
          cx - SPRITE_MARKER - 0.5 / p->device_scale, _chronicle_paint_snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
 }
 
@@ -1082,7 +1103,7 @@ _chronicle_paint_draw_marker (Painter              *p,
       g_free (key);
     }
 
-  stamp (p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
+  stamp (p, p->cr, p->marker_sprites[index], cx - SPRITE_MARKER - 0.5 / p->device_scale,
          cx - SPRITE_MARKER - 0.5 / p->device_scale, _chronicle_paint_snap (p, cy, 0) - SPRITE_MARKER, size, size + 1);
 }
 
@@ -1187,7 +1208,7 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
   label = g_object_get_qdata (G_OBJECT (text), quark);
   if (label != NULL && label->sprite != NULL && memcmp (&label->look, &look, sizeof look) == 0)
     {
-      stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+      stamp (p, p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
              width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
       return TRUE;
     }
@@ -1243,7 +1264,7 @@ _chronicle_paint_draw_label_sprite (Painter                   *p,
     }
   cairo_destroy (cr);
 
-  stamp (p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
+  stamp (p, p->cr, label->sprite, x - SPRITE_MARGIN, x - SPRITE_MARGIN, y - SPRITE_MARGIN,
          width + 2 * SPRITE_MARGIN, box->height + 2 * SPRITE_MARGIN);
   return TRUE;
 }

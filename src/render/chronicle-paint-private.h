@@ -7,6 +7,7 @@
 #pragma once
 
 #include <pango/pangocairo.h>
+#include <pixman.h>
 
 #include "chronicle-paint.h"
 #include "chronicle-layout-private.h"
@@ -136,6 +137,14 @@ typedef struct
   cairo_surface_t     **marker_sprites;
   cairo_surface_t     **dot_sprites;    /* per category × the four dot looks, see _chronicle_paint_draw_dot() */
   cairo_surface_t      *pill_sprite;
+
+  /* Image targets: sprites composited onto the target's pixels with
+   * pixman (see chronicle-paint-blit.c); NULL: through cairo. */
+  pixman_image_t       *blit_target;
+  cairo_surface_t      *blit_surface;   /* not a reference: p->cr's target */
+  int                   blit_x;         /* device px of user (0, 0) */
+  int                   blit_y;
+  pixman_box32_t        blit_clip;      /* device px */
 } Painter;
 
 /* Draws a dot mark (a date without a time, or an estimate) centred on
@@ -254,6 +263,19 @@ void            _chronicle_paint_draw_marker         (Painter                   
                                                       const ChronicleColor       *color,
                                                       double                      x,
                                                       double                      y);
+
+/* chronicle-paint-blit.c */
+void            _chronicle_paint_init_blit           (Painter                    *p);
+void            _chronicle_paint_clear_blit          (Painter                    *p);
+gboolean        _chronicle_paint_blit                (Painter                    *p,
+                                                      cairo_surface_t            *sprite,
+                                                      double                      sx,
+                                                      double                      sy,
+                                                      double                      x,
+                                                      double                      y,
+                                                      double                      width,
+                                                      double                      height);
+guint           _chronicle_paint_count_blits         (void);
 
 /* chronicle-text-measure.c */
 PangoFontDescription *_chronicle_paint_create_font   (const ChronicleStyle       *style,

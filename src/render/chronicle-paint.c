@@ -1048,6 +1048,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
 
   cairo_rectangle (cr, 0, 0, layout->width, layout->height);
   cairo_clip (cr);
+  _chronicle_paint_init_blit (&p);
 
   paint_eras (&p);
   paint_breaks (&p);
@@ -1069,6 +1070,7 @@ chronicle_paint_with_text_sink (cairo_t               *cr,
                                 layout->subtitle_rect.x, layout->subtitle_rect.y, layout->subtitle_rect.width + 2,
                                 &style->dim_foreground);
 
+  _chronicle_paint_clear_blit (&p);
   _chronicle_paint_clear_sprites (&p);
   clear_painter (&p);
   cairo_restore (cr);

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 gboolean chronicle_timeline_page_get_banner (ChronicleTimelinePage  *self,
                                              const char            **title,
                                              const char            **details);
+void     chronicle_timeline_page_get_banner_state (ChronicleTimelinePage *self,
+                                                   gboolean              *information,
+                                                   gboolean              *show_all);
 
 /* chronicle-timeline-page-edit.c: the event.* actions (issue #13) */
 void     _chronicle_timeline_page_class_edit_init (GtkWidgetClass        *widget_class);

@@ -29,6 +29,9 @@
 /* The banner names the number of load warnings and shows this many; the
  * rest are a click away, in a list that makes rows for what is shown. */
 #define BANNER_WARNINGS 3
+/* A warning longer than this may be cut short in the banner, which then
+ * offers "Show All". */
+#define BANNER_LINE_CHARS 120
 
 struct _ChronicleTimelinePage
 {
@@ -40,6 +43,7 @@ struct _ChronicleTimelinePage
   GtkProgressBar        *loading_progress;
   GtkProgressBar        *partial_progress;
   GtkRevealer           *banner_revealer;
+  GtkImage              *banner_icon;
   GtkLabel              *banner_title_label;
   GtkLabel              *banner_details_label;
   GtkWidget             *banner_show_all_button;
@@ -117,13 +121,15 @@ update_banner (ChronicleTimelinePage *self)
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
   gboolean show_all = FALSE;
+  gboolean information = FALSE;
 
   if (last_error != NULL && chronicle_document_get_timeline (self->document) != NULL)
     {
       g_autofree char *display_name = dup_isolated_name (chronicle_document_get_file (self->document));
+      g_autofree char *sentence = chronicle_text_dup_sentence (last_error);
       g_autofree char *message = g_strdup_printf ("%s %s",
                                                   chronicle_document_get_last_error_summary (self->document),
-                                                  last_error);
+                                                  sentence);
 
       /* Translators: %s is a file name; what is wrong with it follows below. */
       title = g_strdup_printf (_("Could not reload “%s”; the previous version is still shown"), display_name);
@@ -146,15 +152,18 @@ update_banner (ChronicleTimelinePage *self)
           if (first->len > 0)
             g_string_append_c (first, '\n');
           g_string_append (first, line);
+          /* A long one is ellipsised: the dialog has it whole. */
+          show_all = show_all || g_utf8_strlen (g_ptr_array_index (warnings, i), -1) > BANNER_LINE_CHARS;
         }
       details = g_string_free (first, FALSE);
-      show_all = n > BANNER_WARNINGS;
+      show_all = show_all || n > BANNER_WARNINGS;
     }
   else if (import_summary != NULL)
     {
       /* A clean import: what was converted, as information. */
       title = g_strdup (import_summary);
       details = g_strdup ("");
+      information = TRUE;
     }
   else
     {
@@ -166,6 +175,12 @@ update_banner (ChronicleTimelinePage *self)
   gtk_label_set_text (self->banner_details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_details_label), *details != '\0');
   gtk_widget_set_visible (self->banner_show_all_button, show_all);
+  gtk_image_set_from_icon_name (self->banner_icon,
+                                information ? "dialog-information-symbolic" : "dialog-warning-symbolic");
+  if (information)
+    gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_icon)), "information");
+  else
+    gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_icon)), "information");
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
@@ -678,6 +693,7 @@ chronicle_timeline_page_class_init (ChronicleTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, partial_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_details_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelinePage, banner_show_all_button);
@@ -994,6 +1010,22 @@ chronicle_timeline_page_get_banner (ChronicleTimelinePage  *self,
     *details = gtk_label_get_text (self->banner_details_label);
 
   return gtk_revealer_get_reveal_child (self->banner_revealer);
+}
+
+/* For tests: whether the banner shows information (not a warning), and
+ * whether it offers "Show All". */
+void
+chronicle_timeline_page_get_banner_state (ChronicleTimelinePage *self,
+                                          gboolean              *information,
+                                          gboolean              *show_all)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAGE (self));
+
+  if (information != NULL)
+    *information = gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_icon)),
+                                             "information");
+  if (show_all != NULL)
+    *show_all = gtk_widget_get_visible (self->banner_show_all_button);
 }
 
 /**

@@ -175,6 +175,10 @@ _chronicle_timeline_view_ensure_layout (ChronicleTimelineView *self)
         .style = ensure_style (self),
       };
 
+      /* The selected event gets a label of its own: when it shares its
+       * instant with more events than there are lanes, no zoom would
+       * bring it out of their "+N". */
+      options.has_selected = _chronicle_timeline_view_get_selected_position (self, &options.selected);
       self->layout = chronicle_layout_compute (self->timeline,
                                                _chronicle_timeline_view_get_shown_viewport (self),
                                                width, height,

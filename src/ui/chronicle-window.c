@@ -192,9 +192,11 @@ update_load_error_dialog (ChronicleWindow *self,
 
   if (n == 1)
     {
+      g_autofree char *message = chronicle_text_dup_sentence (error->message);
+
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Open “%s”"), display_name);
-      body = g_strdup_printf ("%s\n\n%s", chronicle_load_error_get_summary (error), error->message);
+      body = g_strdup_printf ("%s\n\n%s", chronicle_load_error_get_summary (error), message);
     }
   else
     {
@@ -219,6 +221,7 @@ show_load_error (ChronicleWindow *self,
   g_autofree char *name = _chronicle_window_dup_display_name (file);
   /* Isolated in the sentences below (bidi isolates). */
   g_autofree char *display_name = chronicle_text_isolate (name);
+  g_autofree char *message = chronicle_text_dup_sentence (error->message);
   GtkWidget *dialog;
 
   g_free (self->last_error);
@@ -229,7 +232,7 @@ show_load_error (ChronicleWindow *self,
   /* Translators: a file that could not be opened, in a list of them:
    * its name, what kind of trouble (a sentence), and the loader's message */
   g_ptr_array_add (self->load_errors, g_strdup_printf (_("“%s”: %s %s"), display_name,
-                                                       chronicle_load_error_get_summary (error), error->message));
+                                                       chronicle_load_error_get_summary (error), message));
 
   /* Files opened together (several on the command line, a drop) that
    * fail share one dialog rather than stacking one for each. */
