@@ -199,17 +199,27 @@ is_link (const char *url)
 }
 
 static void
-on_source_row_activated_cb (AdwActionRow *row,
-                            gpointer      user_data)
+on_link_row_activated_cb (AdwActionRow *row,
+                          const char   *url)
 {
-  ChronicleSource *source = user_data;
-  const char *url = chronicle_source_get_url (source);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
-
-  g_assert (is_link (url));
 
   /* Goes through the OpenURI portal inside Flatpak. */
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+/* Makes @row open @url (a web link) when activated, with the external
+ * link icon, as in AdwAboutWindow: sources and media alike. */
+static void
+make_link_row (GtkWidget  *row,
+               const char *url)
+{
+  g_assert (is_link (url));
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_data (row, "activated", G_CALLBACK (on_link_row_activated_cb),
+                         g_strdup (url), (GClosureNotify) (void (*) (void)) g_free, 0);
 }
 
 static GtkWidget *
@@ -252,31 +262,14 @@ create_source_row (ChronicleSource *source)
 
   if (is_link (url))
     {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
       g_autofree char *shown_url = display_title (url);
 
-      /* The whole row opens the page, as in AdwAboutWindow. */
+      /* The whole row opens the page. */
       gtk_widget_set_tooltip_text (row, shown_url);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_data (row, "activated", G_CALLBACK (on_source_row_activated_cb),
-                             g_object_ref (source), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      make_link_row (row, url);
     }
 
   return row;
-}
-
-static void
-on_media_row_activated_cb (AdwActionRow *row,
-                           gpointer      user_data)
-{
-  ChronicleMedia *media = user_data;
-  const char *url = chronicle_media_get_url (media);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
-
-  g_assert (is_link (url));
-
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
 
 /* The host of a web link ("www.reuters.com"), or NULL. */
@@ -328,14 +321,7 @@ create_media_row (ChronicleMedia *media)
     }
 
   if (is_link (url))
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_data (row, "activated", G_CALLBACK (on_media_row_activated_cb),
-                             g_object_ref (media), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-    }
+    make_link_row (row, url);
 
   return row;
 }
