@@ -365,8 +365,10 @@ run_checks() {
     if [ -z "$chooser" ] || ! xdotool getwindowname "$chooser" >/dev/null 2>&1; then
       xdotool windowfocus --sync "$window" 2>/dev/null || true
       xdotool key --clearmodifiers ctrl+o
-      chooser=$(wait_window '^Open Timelines$' 60 || true)
-      [ -n "$chooser" ] || break
+      # (A Ctrl+O typed while the window is still busy is lost too:
+      # the next try types it again.)
+      chooser=$(wait_window '^Open Timelines$' 40 || true)
+      [ -n "$chooser" ] || continue
     fi
     xdotool windowraise "$chooser" 2>/dev/null || true
     xdotool windowfocus --sync "$chooser" 2>/dev/null || true
@@ -388,7 +390,7 @@ run_checks() {
   elif [ -z "$window" ]; then
     check portal FAIL "no app window to open from"
   elif [ -z "${chooser:-}" ]; then
-    check portal FAIL "Ctrl+O showed no portal file chooser named \"Open Timelines\" in 60 s (log: $out/app.log)"
+    check portal FAIL "Ctrl+O, typed 3 times, showed no portal file chooser named \"Open Timelines\" in 40 s each (log: $out/app.log)"
   else
     check portal FAIL "the file chooser appeared but \"$title\" did not open in 3 tries (log: $out/app.log; screen: $out/screen.png)"
   fi
