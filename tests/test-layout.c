@@ -1017,6 +1017,46 @@ test_display_date_heading (void)
       }
 }
 
+/* Whitney Houston's TimelineJS timeline: a birth on 9 Aug 1963, then
+ * years from 1978. The first stretch, one day, was headed "9 Aug 1963"
+ * right under a tick saying "9 Aug 1963". A tick saying what its
+ * stretch's heading says loses its text (its mark stays). */
+static void
+test_heading_not_repeated (void)
+{
+  const char *json =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Whitney Houston\", \"events\": ["
+    "{\"id\": \"born\", \"date\": \"1963-08-09\", \"title\": \"A Musical Heritage\"},"
+    "{\"id\": \"first\", \"date\": \"1978\", \"title\": \"First Recording\"},"
+    "{\"id\": \"signed\", \"date\": \"1983\", \"title\": \"Signed\"},"
+    "{\"id\": \"debut\", \"date\": \"1985\", \"title\": \"Debut\"},"
+    "{\"id\": \"bodyguard\", \"date\": \"1992\", \"title\": \"The Bodyguard\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleViewport) vp = chronicle_viewport_new ();
+  g_autoptr(ChronicleLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChronicleTick *ticks;
+  guint n_ticks, n_headed_days = 0;
+
+  timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  chronicle_viewport_set_width (vp, 1200);
+  chronicle_viewport_set_timeline (vp, timeline, TRUE);
+  layout = compute (timeline, vp, 675);
+  ticks = chronicle_layout_get_ticks (layout, &n_ticks);
+
+  for (guint s = 0; s < layout->stretches->len; s++)
+    {
+      const ChronicleLayoutStretch *stretch = &g_array_index (layout->stretches, ChronicleLayoutStretch, s);
+
+      g_test_message ("heading %s", stretch->text);
+      n_headed_days += g_strcmp0 (stretch->text, "9 Aug 1963") == 0;
+      for (guint i = 0; i < n_ticks; i++)
+        g_assert_cmpstr (ticks[i].text, !=, stretch->text);
+    }
+  g_assert_cmpuint (n_headed_days, ==, 1);
+}
+
 /* A dense view folds most events, but keeps the label work bounded. */
 static void
 test_dense_clusters (void)
@@ -2463,6 +2503,7 @@ main (int   argc,
   g_test_add_func ("/layout/generated/zoom-levels", test_generated_zoom);
   g_test_add_func ("/layout/generated/dense-clusters", test_dense_clusters);
   g_test_add_func ("/layout/axis/display-date-heading", test_display_date_heading);
+  g_test_add_func ("/layout/axis/heading-not-repeated", test_heading_not_repeated);
   g_test_add_func ("/layout/generated/uniform-clusters", test_uniform_clusters);
   g_test_add_func ("/layout/generated/no-room", test_no_room_clusters);
   g_test_add_func ("/layout/generated/density", test_density);

@@ -1034,7 +1034,9 @@ place_heading_by_breaks (const ChronicleLayout *layout,
 /* A stretch headed "18 Mar 1990" does not also need a tick saying
  * "1990" just under it: the reader sees the year already, twice in a few
  * px with the next stretch's. Its tick labels that are only a year the
- * heading names are left out (the marks stay). */
+ * heading names are left out (the marks stay), and so is one saying the
+ * whole heading: a stretch of one day read "9 Aug 1963" twice, the tick
+ * over its heading. */
 static void
 drop_headed_years (ChronicleLayout            *layout,
                    const ChronicleAxisSegment *seg,
@@ -1052,7 +1054,8 @@ drop_headed_years (ChronicleLayout            *layout,
         continue;
       for (p = tick->text; g_ascii_isdigit (*p); p++)
         ;
-      if (p == tick->text || *p != '\0' || strstr (heading, tick->text) == NULL)
+      if (strcmp (tick->text, heading) != 0 &&
+          (p == tick->text || *p != '\0' || strstr (heading, tick->text) == NULL))
         continue;
       g_clear_pointer (&tick->text, g_free);
       tick->label_width = 0;
