@@ -227,6 +227,7 @@ check_indexes (ChronicleTimeline *timeline,
   ChronicleDateKinds kinds = 0;
   gint64 max_duration = 0;
   gint64 lo_time = G_MAXINT64, hi_time = G_MININT64;
+  int n_offsets = 0, shared = 0, kept = 0;   /* 2 for offsets that differ */
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, n);
 
@@ -255,6 +256,14 @@ check_indexes (ChronicleTimeline *timeline,
           g_assert_cmpint (chronicle_event_compare (a, b), <, 0);
         }
 
+      for (const ChronicleDate *d = date; d != NULL; d = d == date ? end : NULL)
+        if (d->has_offset && d->precision >= CHRONICLE_DATE_PRECISION_MINUTE &&
+            (n_offsets == 0 || d->utc_offset != shared))
+          {
+            n_offsets++;
+            shared = d->utc_offset;
+          }
+
       kinds |= scan_date_kinds (timeline, i);
       max_duration = MAX (max_duration, end_time - start_time);
       lo_time = MIN (lo_time, start_time);
@@ -263,6 +272,10 @@ check_indexes (ChronicleTimeline *timeline,
 
   g_assert_cmpuint (chronicle_timeline_get_date_kinds (timeline), ==, kinds);
   g_assert_cmpint (chronicle_timeline_get_max_duration (timeline), ==, max_duration);
+  /* The zone the timed dates share, kept through every edit. */
+  g_assert_cmpint (chronicle_timeline_get_shared_offset (timeline, &kept), ==, n_offsets == 1);
+  if (n_offsets == 1)
+    g_assert_cmpint (kept, ==, shared);
   if (n == 0)
     return;
 

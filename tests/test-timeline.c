@@ -10,6 +10,7 @@
 
 #include "chronicle-test-util.h"
 #include "chronicle-text-private.h"
+#include "chronicle-timeline-loader.h"
 #include "chronicle-timeline-private.h"
 
 static ChronicleEvent *
@@ -907,6 +908,54 @@ test_color_parse (void)
     }
 }
 
+/* The zone the timed dates share, as events go and change: three at
+ * +03:00 and one at +02:00 share none; without the +02:00 one they share
+ * +03:00; one moved to +05:00 (in place) or a date without an offset
+ * counts as it is now. */
+static void
+test_shared_offset (void)
+{
+  const char *json =
+    "{\"format\": \"chronicle-timeline\", \"version\": 1, \"title\": \"Zones\", \"events\": ["
+    "{\"id\": \"a\", \"date\": \"2025-05-16T10:30+03:00\", \"title\": \"A\"},"
+    "{\"id\": \"b\", \"date\": \"2025-05-16T11:00+03:00\", \"end\": \"2025-05-16T12:00+03:00\", \"title\": \"B\"},"
+    "{\"id\": \"c\", \"date\": \"2025-05-16T12:30+02:00\", \"title\": \"C\"},"
+    "{\"id\": \"d\", \"date\": \"2025-05-17\", \"title\": \"D, a day\"}]}";
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(ChronicleEvent) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleDate date;
+  guint position;
+  int offset = 0;
+
+  timeline = chronicle_timeline_load_from_data (json, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (chronicle_timeline_get_shared_offset (timeline, &offset));
+
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "c", &position));
+  chronicle_timeline_remove_event_at (timeline, position);
+  g_assert_true (chronicle_timeline_get_shared_offset (timeline, &offset));
+  g_assert_cmpint (offset, ==, 3 * 3600);
+
+  /* Same time, another offset: the record is rewritten in place. */
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "a", &position));
+  moved = chronicle_event_copy (chronicle_timeline_get_event (timeline, position));
+  g_assert_true (chronicle_date_parse ("2025-05-16T12:30+05:00", &date, &error));
+  g_assert_no_error (error);
+  chronicle_event_set_date (moved, &date);
+  chronicle_timeline_replace_event_at (timeline, position, moved);
+  g_assert_false (chronicle_timeline_get_shared_offset (timeline, &offset));
+
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "b", &position));
+  chronicle_timeline_remove_event_at (timeline, position);
+  g_assert_true (chronicle_timeline_get_shared_offset (timeline, &offset));
+  g_assert_cmpint (offset, ==, 5 * 3600);
+
+  g_assert_true (chronicle_timeline_lookup_position (timeline, "a", &position));
+  chronicle_timeline_remove_event_at (timeline, position);
+  g_assert_false (chronicle_timeline_get_shared_offset (timeline, &offset));
+}
+
 static void
 test_finalize (void)
 {
@@ -991,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/timeline/id-index-after-sort", test_id_index_after_sort);
   g_test_add_func ("/timeline/appended-ids", test_appended_ids);
   g_test_add_func ("/timeline/store-insertions", test_store_insertions);
+  g_test_add_func ("/timeline/shared-offset", test_shared_offset);
   g_test_add_func ("/timeline/finalize", test_finalize);
 
   return g_test_run ();

@@ -126,6 +126,8 @@ gboolean           chronicle_timeline_get_range          (ChronicleTimeline *sel
                                                           guint             *first,
                                                           guint             *last);
 ChronicleDateKinds chronicle_timeline_get_date_kinds      (ChronicleTimeline *self);
+gboolean           chronicle_timeline_get_shared_offset   (ChronicleTimeline *self,
+                                                           int               *offset);
 ChronicleDatePrecision chronicle_timeline_get_finest_precision (ChronicleTimeline *self,
                                                                 guint              first,
                                                                 guint              last);

@@ -680,7 +680,6 @@ chronicle_viewport_resolve_zone (ChronicleTimeline *timeline,
                                  ChronicleZoneMode  mode,
                                  int                fixed_offset)
 {
-  gboolean found = FALSE;
   int shared = 0;
 
   switch (mode)
@@ -705,24 +704,9 @@ chronicle_viewport_resolve_zone (ChronicleTimeline *timeline,
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), 0);
 
-  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
-    {
-      const ChronicleDate *dates[2] = { chronicle_timeline_get_event_date (timeline, i),
-                                        chronicle_timeline_get_event_end (timeline, i) };
-
-      for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
-        {
-          const ChronicleDate *d = dates[k];
-
-          if (d == NULL || !d->has_offset || d->precision < CHRONICLE_DATE_PRECISION_MINUTE)
-            continue;
-          if (found && d->utc_offset != shared)
-            return 0;
-          shared = d->utc_offset;
-          found = TRUE;
-        }
-    }
-
+  /* (The timeline keeps it as events come and go: no scan here.) */
+  if (!chronicle_timeline_get_shared_offset (timeline, &shared))
+    return 0;
   return shared;
 }
 
