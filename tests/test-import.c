@@ -619,7 +619,13 @@ test_csv_template (void)
 
   event = chronicle_timeline_get_event (timeline, 1);
   g_assert_cmpstr (chronicle_event_get_title (event), ==, "Russia invades Ukraine");
+  /* Headline and Text are HTML to TimelineJS: read as its JSON is, the
+   * link a source. */
   g_assert_cmpstr (chronicle_event_get_summary (event), ==, "Troops cross the border.");
+  g_assert_cmpuint (g_strv_length ((GStrv) chronicle_event_get_source_ids (event)), ==, 1);
+  g_assert_cmpstr (chronicle_source_get_url (chronicle_timeline_lookup_source (timeline,
+                                                                               chronicle_event_get_source_ids (event)[0])),
+                   ==, "https://example.org/reuters");
   g_assert_cmpuint (chronicle_event_get_n_quotes (event), ==, 1);
   g_assert_cmpstr (chronicle_quote_get_text (chronicle_event_get_quote (event, 0)), ==, "We are ready for any format.");
   g_assert_cmpstr (chronicle_quote_get_speaker (chronicle_event_get_quote (event, 0)), ==, "Volodymyr Zelenskiy");
@@ -646,6 +652,7 @@ test_csv_template (void)
   end = event_date (event, TRUE);
   g_assert_cmpstr (start, ==, "2025-05-16T10:30");
   g_assert_cmpstr (end, ==, "2025-05-16T14:15:05");
+  g_assert_cmpstr (chronicle_event_get_title (event), ==, "Direct talks & a handshake");
 }
 
 static void

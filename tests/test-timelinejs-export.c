@@ -113,8 +113,9 @@ test_timelinejs_shape (void)
 }
 
 /* The template's headers in its order, a title row, dates in the
- * precision's columns only, the quote as blockquote media, and a cell a
- * spreadsheet would run as a formula kept as text. */
+ * precision's columns only, the quote as blockquote media, a cell a
+ * spreadsheet would run as a formula kept as text, and Headline as the
+ * HTML TimelineJS shows it, read back as the title it was. */
 static void
 test_timelinejs_csv_shape (void)
 {
@@ -123,6 +124,9 @@ test_timelinejs_csv_shape (void)
   g_autoptr(ChronicleTimeline) timeline = NULL;
   g_autofree char *data = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autofree char *dir = NULL, *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ChronicleTimeline) back = NULL;
   char *place;
 
   /* A title a spreadsheet would take for a formula. */
@@ -138,18 +142,31 @@ test_timelinejs_csv_shape (void)
                    "\"Display Date\",\"Headline\",\"Text\",\"Media\",\"Media Credit\",\"Media Caption\","
                    "\"Media Thumbnail\",\"Type\",\"Group\",\"Background\"");
   g_assert_cmpstr (lines[1], ==,
-                   "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"Talks <live> & more\",\"Two days\",\"\",\"\",\"\",\"\","
+                   "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"Talks &lt;live&gt; &amp; more\",\"Two days\",\"\",\"\",\"\",\"\","
                    "\"title\",\"\",\"\"");
   g_assert_true (g_str_has_prefix (lines[2], "\"2024\",\"\",\"\",\"\","));
   g_assert_true (g_str_has_prefix (lines[3], "\"2025\",\"5\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"'=2+3+ah\","));
   g_assert_cmpstr (lines[4], ==,
-                   "\"2025\",\"5\",\"16\",\"10:30\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\",\"Talks open <today>\",\"\","
+                   "\"2025\",\"5\",\"16\",\"10:30\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\",\"Talks open &lt;today&gt;\",\"\","
                    "\"<blockquote>We came to talk &amp; to listen</blockquote>\",\"A. Minister, Foreign minister\","
                    "\"\",\"\",\"\",\"Diplomacy\",\"\"");
   g_assert_true (g_str_has_prefix (lines[5], "\"2025\",\"5\",\"\",\"\",\"2025\",\"5\",\"16\",\"12:00:30\",\"\","
                                              "\"Round one\",\"\",\"\",\"\",\"\",\"\",\"era\","));
   g_assert_cmpstr (lines[6], ==, "");
   g_assert_null (lines[7]);
+
+  dir = g_dir_make_tmp ("chronicle-tjs-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "sheet.csv", NULL);
+  g_assert_true (g_file_set_contents (path, data, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  back = chronicle_timeline_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_assert_cmpstr (chronicle_timeline_get_title (back), ==, "Talks <live> & more");
+  g_assert_cmpstr (chronicle_timeline_get_event_title (back, 2), ==, "Talks open <today>");
 }
 
 static void

@@ -269,6 +269,25 @@ cell (Reader *reader,
   return !chronicle_text_is_blank (text) ? text : NULL;
 }
 
+/* The cell of @role as text. TimelineJS shows a template's Headline and
+ * Text as HTML ("<b>Signed</b>", "&amp;"): read as its JSON reader reads
+ * them, with each web link appended to @links (nullable) to become a
+ * source. Other sheets' cells are text as written ("a < b"). NULL when
+ * blank. */
+static char *
+cell_text (Reader    *reader,
+           Role       role,
+           GPtrArray *links)
+{
+  const char *text = cell (reader, role);
+  g_autofree char *plain = NULL;
+
+  if (text == NULL || !reader->template || strpbrk (text, "<&") == NULL)
+    return g_strdup (text);
+  plain = chronicle_html_to_text (text, links);
+  return !chronicle_text_is_blank (plain) ? g_steal_pointer (&plain) : NULL;
+}
+
 static char *
 describe_cell (Reader *reader,
                Role    role)
@@ -644,7 +663,7 @@ read_era (Reader     *reader,
 {
   g_autoptr(JsonObject) era = json_object_new ();
   g_autofree char *start = NULL, *end = NULL, *id = NULL;
-  const char *label = cell (reader, ROLE_TITLE);
+  g_autofree char *label = cell_text (reader, ROLE_TITLE, NULL);
 
   if (!read_dates (reader, place, _("the era is left out"), &start, &end))
     return;
@@ -741,8 +760,10 @@ read_row (Reader *reader)
 {
   g_autoptr(JsonObject) event = json_object_new ();
   g_autoptr(JsonArray) source_ids = json_array_new ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_html_link_free);
   g_autofree char *place = NULL, *start = NULL, *end = NULL, *id = NULL, *acled_title = NULL, *location = NULL;
-  const char *title = cell (reader, ROLE_TITLE);
+  g_autofree char *headline = NULL, *body = NULL;
+  const char *title;
   const char *type = reader->template ? cell (reader, ROLE_TYPE) : NULL;
   const char *group = cell (reader, ROLE_GROUP);
   const char *text;
@@ -766,12 +787,14 @@ read_row (Reader *reader)
   /* Translators: a place in a spreadsheet */
   place = g_strdup_printf (_("row %u"), reader->row_number);
 
+  title = headline = cell_text (reader, ROLE_TITLE, links);
+  body = cell_text (reader, ROLE_SUMMARY, links);
   if (type != NULL && g_ascii_strcasecmp (type, "title") == 0)
     {
       if (reader->title == NULL && title != NULL)
         reader->title = g_strdup (title);
-      if (reader->description == NULL && cell (reader, ROLE_SUMMARY) != NULL)
-        reader->description = g_strdup (cell (reader, ROLE_SUMMARY));
+      if (reader->description == NULL && body != NULL)
+        reader->description = g_strdup (body);
       return;
     }
   if (type != NULL && g_ascii_strcasecmp (type, "era") == 0)
@@ -798,8 +821,8 @@ read_row (Reader *reader)
   json_object_set_string_member (event, "title", title != NULL ? title : _("Untitled event"));
   if (cell (reader, ROLE_TIME_PRECISION) != NULL && !acled_precision (reader, event, place))
     return;
-  if ((text = cell (reader, ROLE_SUMMARY)) != NULL)
-    json_object_set_string_member (event, "summary", text);
+  if (body != NULL)
+    json_object_set_string_member (event, "summary", body);
   if (group != NULL)
     json_object_set_string_member (event, "category", chronicle_import_add_group (&reader->import, group));
   {
@@ -843,6 +866,15 @@ read_row (Reader *reader)
   chronicle_import_set_display_date (&reader->import, event, cell (reader, ROLE_DISPLAY_DATE));
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
+  /* The links of a template's Headline and Text, as TimelineJS's JSON. */
+  for (guint i = 0; i < links->len; i++)
+    {
+      ChronicleHtmlLink *link = g_ptr_array_index (links, i);
+
+      json_array_add_string_element (source_ids, chronicle_import_add_source (&reader->import, link->url, link->text,
+                                                                              NULL));
+      reader->import.n_links++;
+    }
   {
     g_autofree char *caption = markup_to_text (cell (reader, ROLE_MEDIA_CAPTION));
     g_autofree char *credit = markup_to_text (cell (reader, ROLE_MEDIA_CREDIT));

@@ -28,6 +28,12 @@ text_to_html (const char *text)
   return g_strjoinv ("<br>", lines);
 }
 
+static char *
+text_to_html_or_null (const char *text)
+{
+  return text != NULL ? text_to_html (text) : NULL;
+}
+
 static void
 add_html (JsonBuilder *builder,
           const char  *member,
@@ -468,11 +474,12 @@ append_row (GString *csv,
   g_string_append (csv, "\r\n");
 }
 
-/* A cell is read as plain text, as Chronicle wrote it: only the quote in
- * Media and a medium's caption and credit are HTML, as TimelineJS shows
- * them. Quotes after the first follow the summary in Text; without a
- * quote, the first medium fills Media, Media Credit, Media Caption and
- * Media Thumbnail. */
+/* Headline and Text are HTML to TimelineJS, as in its JSON (a title
+ * "Talks <and> a handshake" would lose its middle): escaped, as are the
+ * quote in Media and a medium's caption and credit; the reader takes
+ * them back as text. Quotes after the first follow the summary in Text;
+ * without a quote, the first medium fills Media, Media Credit, Media
+ * Caption and Media Thumbnail. */
 static void
 set_event_cells (char              **cells,
                  ChronicleTimeline  *timeline,
@@ -486,7 +493,7 @@ set_event_cells (char              **cells,
   set_date_cells (cells, COLUMN_YEAR, chronicle_event_get_date (event));
   if (chronicle_event_get_end (event) != NULL)
     set_date_cells (cells, COLUMN_END_YEAR, chronicle_event_get_end (event));
-  cells[COLUMN_HEADLINE] = g_strdup (chronicle_event_get_title (event));
+  cells[COLUMN_HEADLINE] = text_to_html_or_null (chronicle_event_get_title (event));
   cells[COLUMN_DISPLAY_DATE] = g_strdup (chronicle_event_get_display_date (event));
   if (category != NULL)
     cells[COLUMN_GROUP] = g_strdup (chronicle_category_get_label (category));
@@ -534,7 +541,7 @@ set_event_cells (char              **cells,
                               caption != NULL ? " " : "", chronicle_media_get_url (media));
     }
   if (text->len > 0)
-    cells[COLUMN_TEXT] = g_strdup (text->str);
+    cells[COLUMN_TEXT] = text_to_html (text->str);
 }
 
 char *
@@ -551,8 +558,8 @@ chronicle_timelinejs_csv_to_data (ChronicleTimeline *timeline,
     cells[i] = g_strdup (template_columns[i]);
   append_row (csv, cells);
 
-  cells[COLUMN_HEADLINE] = g_strdup (chronicle_timeline_get_title (timeline));
-  cells[COLUMN_TEXT] = g_strdup (chronicle_timeline_get_description (timeline));
+  cells[COLUMN_HEADLINE] = text_to_html_or_null (chronicle_timeline_get_title (timeline));
+  cells[COLUMN_TEXT] = text_to_html_or_null (chronicle_timeline_get_description (timeline));
   cells[COLUMN_TYPE] = g_strdup ("title");
   append_row (csv, cells);
 
@@ -571,7 +578,7 @@ chronicle_timelinejs_csv_to_data (ChronicleTimeline *timeline,
       set_date_cells (cells, COLUMN_YEAR, chronicle_era_get_start (era));
       set_date_cells (cells, COLUMN_END_YEAR,
                       end != NULL ? end : latest_date (timeline, chronicle_era_get_start (era)));
-      cells[COLUMN_HEADLINE] = g_strdup (chronicle_era_get_label (era));
+      cells[COLUMN_HEADLINE] = text_to_html_or_null (chronicle_era_get_label (era));
       cells[COLUMN_TYPE] = g_strdup ("era");
       append_row (csv, cells);
     }
