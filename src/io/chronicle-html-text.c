@@ -74,13 +74,119 @@ append_text (GString    *out,
     }
 }
 
-/* With @cite, the text of <cite> elements goes there instead of @out. */
+/* Whether @node's class attribute names @name among its classes. */
+static gboolean
+has_class (xmlNode    *node,
+           const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) "class");
+  gboolean found = FALSE;
+
+  if (value != NULL)
+    {
+      g_auto(GStrv) classes = g_strsplit_set ((const char *) value, " \t\n", -1);
+
+      found = g_strv_contains ((const char * const *) classes, name);
+      xmlFree (value);
+    }
+  return found;
+}
+
+static void walk (xmlNode              *node,
+                  GString              *out,
+                  GPtrArray            *links,
+                  GString              *cite,
+                  ChronicleHtmlDetails *details,
+                  guint                 depth);
+
+/* The actors and the place in Chronicle's paragraph of details; what
+ * else it says ("Who:", "Where:") is for TimelineJS's readers. */
 static void
-walk (xmlNode   *node,
-      GString   *out,
-      GPtrArray *links,
-      GString   *cite,
-      guint      depth)
+read_details (xmlNode              *node,
+              ChronicleHtmlDetails *details,
+              guint                 depth)
+{
+  for (xmlNode *child = node->children; child != NULL && depth < MAX_DEPTH; child = child->next)
+    {
+      g_autoptr(GString) text = NULL;
+      gboolean actor, location;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      actor = has_class (child, "chronicle-actor");
+      location = has_class (child, "chronicle-location");
+      if (!actor && !location)
+        {
+          read_details (child, details, depth + 1);
+          continue;
+        }
+
+      text = g_string_new (NULL);
+      walk (child, text, NULL, NULL, NULL, depth + 1);
+      g_strstrip (text->str);
+      if (chronicle_text_is_blank (text->str))
+        continue;
+      if (actor)
+        g_ptr_array_add (details->actors, g_strdup (text->str));
+      else if (details->location == NULL)
+        details->location = g_strdup (text->str);
+    }
+}
+
+/* Chronicle's paragraph of sources: each linked one to @links, each
+ * named one (a span) to @links without a url; "Sources:" is for
+ * TimelineJS's readers. */
+static void
+read_sources (xmlNode   *node,
+              GPtrArray *links,
+              guint      depth)
+{
+  for (xmlNode *child = node->children; child != NULL && depth < MAX_DEPTH; child = child->next)
+    {
+      g_autoptr(GString) text = NULL;
+      xmlChar *href;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!has_class (child, "chronicle-source"))
+        {
+          read_sources (child, links, depth + 1);
+          continue;
+        }
+
+      text = g_string_new (NULL);
+      walk (child, text, NULL, NULL, NULL, depth + 1);
+      g_strstrip (text->str);
+      href = xmlGetProp (child, (const xmlChar *) "href");
+      if (href != NULL && chronicle_uri_is_web_link ((const char *) href))
+        {
+          ChronicleHtmlLink *link = g_new0 (ChronicleHtmlLink, 1);
+
+          link->url = g_strdup ((const char *) href);
+          link->text = g_strdup (text->str);
+          g_ptr_array_add (links, link);
+        }
+      else if (!chronicle_text_is_blank (text->str))
+        {
+          ChronicleHtmlLink *link = g_new0 (ChronicleHtmlLink, 1);
+
+          link->text = g_strdup (text->str);
+          g_ptr_array_add (links, link);
+        }
+      xmlFree (href);
+    }
+}
+
+/* With @cite, the text of <cite> elements goes there instead of @out;
+ * with @details, a paragraph of class "chronicle-details" goes there,
+ * and one of class "chronicle-sources" to @links (when not NULL). */
+static void
+walk (xmlNode              *node,
+      GString              *out,
+      GPtrArray            *links,
+      GString              *cite,
+      ChronicleHtmlDetails *details,
+      guint                 depth)
 {
   for (xmlNode *child = node->children; child != NULL && depth < MAX_DEPTH; child = child->next)
     {
@@ -91,7 +197,14 @@ walk (xmlNode   *node,
         {
           if (cite->len > 0)
             g_string_append_c (cite, ' ');
-          walk (child, cite, NULL, NULL, depth + 1);
+          walk (child, cite, NULL, NULL, NULL, depth + 1);
+        }
+      else if (child->type == XML_ELEMENT_NODE && details != NULL && has_class (child, "chronicle-details"))
+        read_details (child, details, depth + 1);
+      else if (child->type == XML_ELEMENT_NODE && details != NULL && has_class (child, "chronicle-sources"))
+        {
+          if (links != NULL)
+            read_sources (child, links, depth + 1);
         }
       else if (child->type == XML_ELEMENT_NODE && !name_in (child, dropped))
         {
@@ -100,7 +213,7 @@ walk (xmlNode   *node,
 
           if (block)
             append_newline (out);
-          walk (child, out, links, cite, depth + 1);
+          walk (child, out, links, cite, details, depth + 1);
           if (block)
             append_newline (out);
 
@@ -123,9 +236,10 @@ walk (xmlNode   *node,
 }
 
 static char *
-html_to_text (const char *html,
-              GPtrArray  *links,
-              GString    *cite)
+html_to_text (const char           *html,
+              GPtrArray            *links,
+              GString              *cite,
+              ChronicleHtmlDetails *details)
 {
   g_autofree char *wrapped = NULL;
   htmlDocPtr doc;
@@ -150,7 +264,7 @@ html_to_text (const char *html,
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   out = g_string_new (NULL);
   if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
-    walk (xmlDocGetRootElement (doc), out, links, cite, 0);
+    walk (xmlDocGetRootElement (doc), out, links, cite, details, 0);
   if (doc != NULL)
     xmlFreeDoc (doc);
 
@@ -163,7 +277,32 @@ chronicle_html_to_text (const char *html,
 {
   g_return_val_if_fail (html != NULL, NULL);
 
-  return html_to_text (html, links, NULL);
+  return html_to_text (html, links, NULL, NULL);
+}
+
+char *
+chronicle_html_event_text_to_text (const char           *html,
+                                   GPtrArray            *links,
+                                   ChronicleHtmlDetails *details)
+{
+  g_return_val_if_fail (html != NULL, NULL);
+  g_return_val_if_fail (details != NULL, NULL);
+
+  return html_to_text (html, links, NULL, details);
+}
+
+void
+chronicle_html_details_init (ChronicleHtmlDetails *details)
+{
+  details->actors = g_ptr_array_new_with_free_func (g_free);
+  details->location = NULL;
+}
+
+void
+chronicle_html_details_clear (ChronicleHtmlDetails *details)
+{
+  g_clear_pointer (&details->actors, g_ptr_array_unref);
+  g_clear_pointer (&details->location, g_free);
 }
 
 char *
@@ -177,7 +316,7 @@ chronicle_html_quote_to_text (const char *html,
   g_return_val_if_fail (html != NULL, NULL);
   g_return_val_if_fail (cite != NULL, NULL);
 
-  text = html_to_text (html, NULL, cited);
+  text = html_to_text (html, NULL, cited, NULL);
   /* "— Edith Clarke": the dash says who, it is not part of the name. */
   name = g_strstrip (cited->str);
   while (g_str_has_prefix (name, "\u2014") || g_str_has_prefix (name, "\u2013") || *name == '-' || *name == ' ')

@@ -272,19 +272,21 @@ cell (Reader *reader,
 /* The cell of @role as text. TimelineJS shows a template's Headline and
  * Text as HTML ("<b>Signed</b>", "&amp;"): read as its JSON reader reads
  * them, with each web link appended to @links (nullable) to become a
- * source. Other sheets' cells are text as written ("a < b"). NULL when
- * blank. */
+ * source, and Chronicle's details paragraph into @details (nullable).
+ * Other sheets' cells are text as written ("a < b"). NULL when blank. */
 static char *
-cell_text (Reader    *reader,
-           Role       role,
-           GPtrArray *links)
+cell_text (Reader               *reader,
+           Role                  role,
+           GPtrArray            *links,
+           ChronicleHtmlDetails *details)
 {
   const char *text = cell (reader, role);
   g_autofree char *plain = NULL;
 
   if (text == NULL || !reader->template || strpbrk (text, "<&") == NULL)
     return g_strdup (text);
-  plain = chronicle_html_to_text (text, links);
+  plain = details != NULL ? chronicle_html_event_text_to_text (text, links, details)
+                          : chronicle_html_to_text (text, links);
   return !chronicle_text_is_blank (plain) ? g_steal_pointer (&plain) : NULL;
 }
 
@@ -663,7 +665,7 @@ read_era (Reader     *reader,
 {
   g_autoptr(JsonObject) era = json_object_new ();
   g_autofree char *start = NULL, *end = NULL, *id = NULL;
-  g_autofree char *label = cell_text (reader, ROLE_TITLE, NULL);
+  g_autofree char *label = cell_text (reader, ROLE_TITLE, NULL, NULL);
 
   if (!read_dates (reader, place, _("the era is left out"), &start, &end))
     return;
@@ -761,6 +763,7 @@ read_row (Reader *reader)
   g_autoptr(JsonObject) event = json_object_new ();
   g_autoptr(JsonArray) source_ids = json_array_new ();
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_html_link_free);
+  g_auto(ChronicleHtmlDetails) details = { NULL, NULL };
   g_autofree char *place = NULL, *start = NULL, *end = NULL, *id = NULL, *acled_title = NULL, *location = NULL;
   g_autofree char *headline = NULL, *body = NULL;
   const char *title;
@@ -787,8 +790,9 @@ read_row (Reader *reader)
   /* Translators: a place in a spreadsheet */
   place = g_strdup_printf (_("row %u"), reader->row_number);
 
-  title = headline = cell_text (reader, ROLE_TITLE, links);
-  body = cell_text (reader, ROLE_SUMMARY, links);
+  chronicle_html_details_init (&details);
+  title = headline = cell_text (reader, ROLE_TITLE, links, NULL);
+  body = cell_text (reader, ROLE_SUMMARY, links, &details);
   if (type != NULL && g_ascii_strcasecmp (type, "title") == 0)
     {
       if (reader->title == NULL && title != NULL)
@@ -840,6 +844,7 @@ read_row (Reader *reader)
   location = join_location (reader);
   if (location != NULL)
     json_object_set_string_member (event, "location", location);
+  chronicle_import_set_details (event, details.actors, details.location);
   if ((text = cell (reader, ROLE_FATALITIES)) != NULL)
     {
       gint64 fatalities;
@@ -867,14 +872,7 @@ read_row (Reader *reader)
   if ((text = cell (reader, ROLE_SOURCE)) != NULL)
     read_sources (reader, text, source_ids);
   /* The links of a template's Headline and Text, as TimelineJS's JSON. */
-  for (guint i = 0; i < links->len; i++)
-    {
-      ChronicleHtmlLink *link = g_ptr_array_index (links, i);
-
-      json_array_add_string_element (source_ids, chronicle_import_add_source (&reader->import, link->url, link->text,
-                                                                              NULL));
-      reader->import.n_links++;
-    }
+  chronicle_import_add_link_sources (&reader->import, links, source_ids);
   {
     g_autofree char *caption = markup_to_text (cell (reader, ROLE_MEDIA_CAPTION));
     g_autofree char *credit = markup_to_text (cell (reader, ROLE_MEDIA_CREDIT));

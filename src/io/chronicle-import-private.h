@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "chronicle-html-text-private.h"
+
 #include "chronicle-json-dom-private.h"
 
 G_BEGIN_DECLS
@@ -244,6 +246,11 @@ const char  *chronicle_import_get_string      (ChronicleJsonNode *object,
 char        *chronicle_import_get_text        (ChronicleJsonNode *object,
                                                const char        *name,
                                                GPtrArray         *links);
+/* The same for an event's text, its details paragraph into @details. */
+char        *chronicle_import_get_event_text  (ChronicleJsonNode    *object,
+                                               const char           *name,
+                                               GPtrArray            *links,
+                                               ChronicleHtmlDetails *details);
 
 /* TimelineJS's years count as people do, -500 for 500 BC; ours are
  * astronomical (-499). Deep time, where one year means nothing, is kept
@@ -270,11 +277,22 @@ typedef struct
   const char  *headline;       /* plain text */
   const char  *body;           /* plain text */
   GPtrArray   *links;          /* of ChronicleHtmlLink, from the HTML */
+  GPtrArray   *actors;         /* of char *, from Chronicle's details paragraph; nullable */
+  const char  *location;       /* the same */
   const char  *display_date;
   const char  *group;
   ChronicleImportMedia media;
 } ChronicleImportEvent;
 
+/* Adds the sources of @links (ChronicleHtmlLink) to @source_ids. */
+void         chronicle_import_add_link_sources (ChronicleImport *import,
+                                                GPtrArray       *links,
+                                                JsonArray       *source_ids);
+/* Gives @event the actors and place read from a details paragraph
+ * (chronicle_html_event_text_to_text()), unless it has its own. */
+void         chronicle_import_set_details     (JsonObject        *event,
+                                               GPtrArray         *actors,
+                                               const char        *location);
 /* Adds the event: the links and web media as its sources, a blockquote as
  * its quote, the group as its category. */
 void         chronicle_import_add_event       (ChronicleImport            *import,

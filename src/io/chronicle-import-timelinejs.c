@@ -280,17 +280,20 @@ convert_event (ChronicleImport   *import,
                guint              index)
 {
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_html_link_free);
+  g_auto(ChronicleHtmlDetails) details = { NULL, NULL };
   ChronicleJsonNode *text = chronicle_import_get_object (object, "text");
   ChronicleJsonNode *end = chronicle_import_get_object (object, "end_date");
   ChronicleJsonNode *media = chronicle_import_get_object (object, "media");
   g_autofree char *headline = chronicle_import_get_text (text, "headline", links);
-  g_autofree char *body = chronicle_import_get_text (text, "text", links);
+  g_autofree char *body = NULL;
   g_autofree char *caption = chronicle_import_get_text (media, "caption", NULL);
   g_autofree char *credit = chronicle_import_get_text (media, "credit", NULL);
   g_autofree char *start_iso = NULL, *end_iso = NULL, *place = NULL;
   const char *unique_id = chronicle_import_get_string (object, "unique_id");
   ChronicleImportEvent fields = { 0, };
 
+  chronicle_html_details_init (&details);
+  body = chronicle_import_get_event_text (text, "text", links, &details);
   place = chronicle_import_describe_place ("events", index,
                                            unique_id != NULL && *unique_id != '\0' ? unique_id : headline);
   count_ignored (import, object);
@@ -310,6 +313,8 @@ convert_event (ChronicleImport   *import,
   fields.headline = headline;
   fields.body = body;
   fields.links = links;
+  fields.actors = details.actors;
+  fields.location = details.location;
   fields.display_date = chronicle_import_get_string (object, "display_date");
   /* TimelineJS also takes the date's own display_text ("Now", in its
    * cosmological example). */

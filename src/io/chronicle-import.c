@@ -69,6 +69,23 @@ chronicle_import_get_text (ChronicleJsonNode *object,
   return text;
 }
 
+char *
+chronicle_import_get_event_text (ChronicleJsonNode    *object,
+                                 const char           *name,
+                                 GPtrArray            *links,
+                                 ChronicleHtmlDetails *details)
+{
+  const char *html = chronicle_import_get_string (object, name);
+  char *text;
+
+  if (html == NULL)
+    return NULL;
+  text = chronicle_html_event_text_to_text (html, links, details);
+  if (chronicle_text_is_blank (text))
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 gint64
 chronicle_import_year_from_timelinejs (gint64 year)
 {
@@ -403,6 +420,43 @@ chronicle_import_set_display_date (ChronicleImport *import,
 }
 
 void
+chronicle_import_add_link_sources (ChronicleImport *import,
+                                   GPtrArray       *links,
+                                   JsonArray       *source_ids)
+{
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      ChronicleHtmlLink *link = g_ptr_array_index (links, i);
+
+      /* A source named without a link is its publisher's name. */
+      if (link->url != NULL)
+        json_array_add_string_element (source_ids, chronicle_import_add_source (import, link->url, link->text, NULL));
+      else if (link->text != NULL && *link->text != '\0')
+        json_array_add_string_element (source_ids, chronicle_import_add_source (import, NULL, NULL, link->text));
+      else
+        continue;
+      import->n_links++;
+    }
+}
+
+void
+chronicle_import_set_details (JsonObject *event,
+                              GPtrArray  *actors,
+                              const char *location)
+{
+  if (actors != NULL && actors->len > 0 && !json_object_has_member (event, "actors"))
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < actors->len; i++)
+        json_array_add_string_element (array, g_ptr_array_index (actors, i));
+      json_object_set_array_member (event, "actors", array);
+    }
+  if (location != NULL && !json_object_has_member (event, "location"))
+    json_object_set_string_member (event, "location", location);
+}
+
+void
 chronicle_import_add_event (ChronicleImport            *import,
                             const ChronicleImportEvent *fields)
 {
@@ -427,14 +481,9 @@ chronicle_import_add_event (ChronicleImport            *import,
   chronicle_import_set_display_date (import, event, fields->display_date);
   if (fields->group != NULL && !chronicle_text_is_blank (fields->group))
     json_object_set_string_member (event, "category", chronicle_import_add_group (import, fields->group));
+  chronicle_import_set_details (event, fields->actors, fields->location);
 
-  for (guint i = 0; fields->links != NULL && i < fields->links->len; i++)
-    {
-      ChronicleHtmlLink *link = g_ptr_array_index (fields->links, i);
-
-      json_array_add_string_element (source_ids, chronicle_import_add_source (import, link->url, link->text, NULL));
-      import->n_links++;
-    }
+  chronicle_import_add_link_sources (import, fields->links, source_ids);
   chronicle_import_add_media (import, &fields->media, event);
   if (json_array_get_length (source_ids) > 0)
     json_object_set_array_member (event, "sources", g_steal_pointer (&source_ids));

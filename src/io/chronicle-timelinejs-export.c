@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -32,6 +33,49 @@ static char *
 text_to_html_or_null (const char *text)
 {
   return text != NULL ? text_to_html (text) : NULL;
+}
+
+/* Who and where, which TimelineJS has no field for: a paragraph its
+ * readers see ("Who: Russia; Ukraine · Where: Istanbul"), whose spans
+ * Chronicle's readers take back (chronicle_html_event_text_to_text()),
+ * an actor a span so that a name with a ";" stays one. NULL when the
+ * event has neither. */
+static char *
+details_html (ChronicleEvent *event)
+{
+  const char * const *actors = chronicle_event_get_actors (event);
+  const char *location = chronicle_event_get_location (event);
+  gboolean any_actor = actors != NULL && actors[0] != NULL;
+  GString *html;
+
+  if (!any_actor && location == NULL)
+    return NULL;
+
+  html = g_string_new ("<p class=\"chronicle-details\">");
+  if (any_actor)
+    {
+      /* Translators: before the people and groups of an event, on a TimelineJS slide */
+      g_autofree char *label = text_to_html (_("Who:"));
+
+      g_string_append_printf (html, "%s ", label);
+      for (guint i = 0; actors[i] != NULL; i++)
+        {
+          g_autofree char *name = text_to_html (actors[i]);
+
+          g_string_append_printf (html, "%s<span class=\"chronicle-actor\">%s</span>", i > 0 ? "; " : "", name);
+        }
+    }
+  if (location != NULL)
+    {
+      /* Translators: before the place of an event, on a TimelineJS slide */
+      g_autofree char *label = text_to_html (_("Where:"));
+      g_autofree char *place = text_to_html (location);
+
+      g_string_append_printf (html, "%s%s <span class=\"chronicle-location\">%s</span>", any_actor ? " · " : "",
+                              label, place);
+    }
+  g_string_append (html, "</p>");
+  return g_string_free (html, FALSE);
 }
 
 static void
@@ -212,16 +256,74 @@ slide_media (ChronicleEvent *event)
   return 0;
 }
 
-/* The event's text: its summary, the quotes after the first (TimelineJS
- * has one media a slide), the media the slide does not show and its
- * sources as links, which the reader takes back as sources. */
+/* The event's sources, which TimelineJS has no field for: a paragraph
+ * "Sources: Reuters; AP", each a link when it has a web address, which
+ * Chronicle's readers take back as sources and not as text. NULL when
+ * the event has none. */
+static char *
+sources_html (ChronicleTimeline *timeline,
+              ChronicleEvent    *event)
+{
+  const char * const *source_ids = chronicle_event_get_source_ids (event);
+  g_autofree char *label = NULL;
+  GString *html;
+  guint n = 0;
+
+  if (source_ids == NULL || source_ids[0] == NULL)
+    return NULL;
+
+  /* Translators: before the sources of an event, on a TimelineJS slide */
+  label = text_to_html (g_dngettext (GETTEXT_PACKAGE, "Source:", "Sources:", g_strv_length ((GStrv) source_ids)));
+  html = g_string_new (NULL);
+  g_string_append_printf (html, "<p class=\"chronicle-sources\">%s ", label);
+  for (guint i = 0; source_ids[i] != NULL; i++)
+    {
+      ChronicleSource *source = chronicle_timeline_lookup_source (timeline, source_ids[i]);
+      const char *url, *title, *publisher;
+      g_autofree char *href = NULL, *text = NULL;
+
+      if (source == NULL)
+        continue;
+      url = chronicle_source_get_url (source);
+      title = chronicle_source_get_title (source);
+      publisher = chronicle_source_get_publisher (source);
+      if (url != NULL && chronicle_uri_is_web_link (url))
+        {
+          href = g_markup_escape_text (url, -1);
+          text = text_to_html (title != NULL ? title : publisher != NULL ? publisher : url);
+          g_string_append_printf (html, "%s<a class=\"chronicle-source\" href=\"%s\">%s</a>", n > 0 ? "; " : "",
+                                  href, text);
+        }
+      else if (publisher != NULL || title != NULL)
+        {
+          text = text_to_html (publisher != NULL ? publisher : title);
+          g_string_append_printf (html, "%s<span class=\"chronicle-source\">%s</span>", n > 0 ? "; " : "", text);
+        }
+      else
+        continue;
+      n++;
+    }
+  g_string_append (html, "</p>");
+  if (n == 0)
+    {
+      g_string_free (html, TRUE);
+      return NULL;
+    }
+  return g_string_free (html, FALSE);
+}
+
+/* The event's text: its summary, who and where, the quotes after the
+ * first (TimelineJS has one media a slide), the media the slide does not
+ * show and its sources as links, which the reader takes back as
+ * sources. */
 static char *
 event_text (ChronicleTimeline *timeline,
             ChronicleEvent    *event)
 {
   g_autoptr(GString) html = g_string_new (NULL);
   const char *summary = chronicle_event_get_summary (event);
-  const char * const *source_ids = chronicle_event_get_source_ids (event);
+  g_autofree char *details = details_html (event);
+  g_autofree char *sources = NULL;
 
   if (summary != NULL && *summary != '\0')
     {
@@ -229,6 +331,8 @@ event_text (ChronicleTimeline *timeline,
 
       g_string_append_printf (html, "<p>%s</p>", text);
     }
+  if (details != NULL)
+    g_string_append (html, details);
 
   for (guint i = 1; i < chronicle_event_get_n_quotes (event); i++)
     {
@@ -259,21 +363,9 @@ event_text (ChronicleTimeline *timeline,
       g_string_append_printf (html, "<p><a href=\"%s\">%s</a></p>", href, text);
     }
 
-  for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
-    {
-      ChronicleSource *source = chronicle_timeline_lookup_source (timeline, source_ids[i]);
-      const char *url = source != NULL ? chronicle_source_get_url (source) : NULL;
-      const char *label;
-      g_autofree char *href = NULL, *text = NULL;
-
-      if (url == NULL || !chronicle_uri_is_web_link (url))
-        continue;
-      label = chronicle_source_get_title (source) != NULL ? chronicle_source_get_title (source)
-            : chronicle_source_get_publisher (source) != NULL ? chronicle_source_get_publisher (source) : url;
-      href = g_markup_escape_text (url, -1);
-      text = text_to_html (label);
-      g_string_append_printf (html, "<p><a href=\"%s\">%s</a></p>", href, text);
-    }
+  sources = sources_html (timeline, event);
+  if (sources != NULL)
+    g_string_append (html, sources);
 
   return g_string_free (g_steal_pointer (&html), FALSE);
 }
@@ -489,6 +581,7 @@ set_event_cells (char              **cells,
   ChronicleCategory *category = category_id != NULL ? chronicle_timeline_lookup_category (timeline, category_id)
                                                     : NULL;
   g_autoptr(GString) text = g_string_new (chronicle_event_get_summary (event));
+  g_autofree char *details = NULL, *sources = NULL;
 
   set_date_cells (cells, COLUMN_YEAR, chronicle_event_get_date (event));
   if (chronicle_event_get_end (event) != NULL)
@@ -540,8 +633,15 @@ set_event_cells (char              **cells,
       g_string_append_printf (text, "%s%s%s%s", text->len > 0 ? "\n\n" : "", caption != NULL ? caption : "",
                               caption != NULL ? " " : "", chronicle_media_get_url (media));
     }
-  if (text->len > 0)
-    cells[COLUMN_TEXT] = text_to_html (text->str);
+  details = details_html (event);
+  sources = sources_html (timeline, event);
+  if (text->len > 0 || details != NULL || sources != NULL)
+    {
+      g_autofree char *text_html = text_to_html (text->str);
+
+      cells[COLUMN_TEXT] = g_strconcat (text_html, details != NULL ? details : "", sources != NULL ? sources : "",
+                                        NULL);
+    }
 }
 
 char *
